@@ -1,0 +1,193 @@
+/**
+ * Zod fields for the values that carry units or ids. Each parses what people write into plain
+ * numbers and records, on failure, a message with a hint; each declares the JSON Schema of what
+ * may be written (its input), because a transform has no JSON Schema of its own.
+ */
+import * as z from 'zod';
+import { DISTRIBUTION_HINT, type Distribution, parseDistribution } from './distribution.js';
+import {
+  type Money,
+  type Parsed,
+  parseCostPerHour,
+  parseDuration,
+  parseProbability,
+  parseRate,
+} from './units.js';
+
+/** JSON Schema fragments attached with `.meta({ input })` and read back by the schema generator. */
+export type InputSchema = Record<string, unknown>;
+
+function unitField<T>(parse: (v: unknown) => Parsed<T>, input: InputSchema) {
+  return z
+    .unknown()
+    .transform((value, ctx): T => {
+      const parsed = parse(value);
+      if (parsed.ok) return parsed.value;
+      ctx.addIssue({ code: 'custom', message: parsed.message, params: { hint: parsed.hint } });
+      return z.NEVER;
+    })
+    .meta({ input });
+}
+
+const durationText = {
+  type: 'string',
+  pattern: String.raw`^\s*[0-9.]+\s*(ms|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wk|weeks?)\s*$`,
+  examples: ['90 s', '5 min', '2 h', '1 d'],
+};
+
+export const durationField = () =>
+  unitField(parseDuration, {
+    description: 'A duration with its unit, e.g. "90 s", "5 min", "2 h", "1 d".',
+    ...durationText,
+  });
+
+export const rateField = () =>
+  unitField(parseRate, {
+    description: 'A rate: a count per time unit, e.g. "12/h", "300/d".',
+    type: 'string',
+    examples: ['12/h', '300/d'],
+  });
+
+export const probabilityField = () =>
+  unitField(parseProbability, {
+    description: 'A probability: a number from 0 to 1, or a percentage such as "15%".',
+    anyOf: [
+      { type: 'number', minimum: 0, maximum: 1 },
+      { type: 'string', pattern: String.raw`^\s*[0-9.]+\s*%\s*$` },
+    ],
+  });
+
+/** Money per hour; the currency is filled in from the model when the text names none. */
+export const costPerHourField = () =>
+  unitField<Money>((v) => parseCostPerHour(v, ''), {
+    description:
+      'A cost per time unit, e.g. "38/h", "38 EUR/h", "€300/d" (the model\'s currency if none is named).',
+    type: 'string',
+    examples: ['38 EUR/h', '€300/d'],
+  });
+
+export const distributionField = () =>
+  z
+    .unknown()
+    .transform((value, ctx): Distribution => {
+      const parsed = parseDistribution(value);
+      if (parsed.ok) return parsed.value;
+      for (const issue of parsed.issues ?? [{ path: [], message: parsed.message, hint: parsed.hint }]) {
+        ctx.addIssue({
+          code: 'custom',
+          message: issue.message,
+          path: issue.path,
+          params: { hint: issue.hint },
+        });
+      }
+      return z.NEVER;
+    })
+    .meta({
+      input: {
+        description: `A duration or a distribution of durations: ${DISTRIBUTION_HINT}.`,
+        anyOf: [
+          {
+            type: 'string',
+            examples: ['5 min', 'exp(4 min)', 'lognormal(6 min, 3 min)', 'triangular(1 min, 2 min, 5 min)'],
+          },
+          {
+            type: 'object',
+            required: ['dist'],
+            properties: {
+              dist: {
+                enum: [
+                  'fixed',
+                  'exponential',
+                  'lognormal',
+                  'gamma',
+                  'normal',
+                  'uniform',
+                  'triangular',
+                  'empirical',
+                ],
+              },
+              value: durationText,
+              mean: durationText,
+              sd: durationText,
+              min: durationText,
+              mode: durationText,
+              max: durationText,
+              values: { type: 'array', items: durationText },
+              weights: { type: 'array', items: { type: 'number', minimum: 0 } },
+            },
+            additionalProperties: false,
+          },
+        ],
+      },
+    });
+
+/** Ids are references in YAML and path segments in scenario patches, hence no dots or spaces. */
+export const ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+export const idField = () =>
+  z.string({ error: 'an id must be text' }).regex(ID_PATTERN, {
+    error: (issue) =>
+      `"${String(issue.input)}" is not a valid id: use letters, digits, "-" and "_", starting with a letter`,
+  });
+
+/** Customer effort on the usual 1 (effortless) to 5 (very hard) scale. */
+export const effortField = () =>
+  z.number({ error: 'effort is a number from 1 (effortless) to 5 (very hard)' }).min(1).max(5);
+
+/** Emotion on the journey-map scale from -2 (very negative) to +2 (very positive). */
+export const emotionField = () =>
+  z.number({ error: 'emotion is a number from -2 (very negative) to +2 (very positive)' }).min(-2).max(2);
+
+export const SEVERITY_WORDS: Readonly<Record<string, number>> = {
+  minor: 1,
+  moderate: 2,
+  major: 3,
+  severe: 4,
+  critical: 5,
+};
+
+/** Fail-point severity, 1 (minor) to 5 (critical), as a number or its word. */
+export const severityField = () =>
+  z
+    .union([z.number(), z.string()])
+    .transform((value, ctx): number => {
+      const n = typeof value === 'number' ? value : SEVERITY_WORDS[value.toLowerCase()];
+      if (n !== undefined && Number.isInteger(n) && n >= 1 && n <= 5) return n;
+      ctx.addIssue({
+        code: 'custom',
+        message: `severity ${JSON.stringify(value)} is not on the scale`,
+        params: { hint: 'use 1 to 5 or one of minor, moderate, major, severe, critical' },
+      });
+      return z.NEVER;
+    })
+    .meta({
+      input: {
+        description: 'Severity of a failure as the customer feels it: 1 (minor) to 5 (critical).',
+        anyOf: [{ type: 'integer', minimum: 1, maximum: 5 }, { enum: Object.keys(SEVERITY_WORDS) }],
+      },
+    });
+
+/** APQC PCF hierarchy codes ("6.2.1") or five-digit element ids ("10215"). */
+export const apqcField = () =>
+  z
+    .union([z.string(), z.number()])
+    .transform((value, ctx): string => {
+      const text = String(value).trim();
+      if (/^\d{1,2}\.\d+(\.\d+){0,3}$/.test(text) || /^\d{5}$/.test(text)) return text;
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${text}" is not an APQC PCF code`,
+        params: {
+          hint: 'write the hierarchy code as text, e.g. "6.2.1", or the five-digit element id, e.g. "10215"',
+        },
+      });
+      return z.NEVER;
+    })
+    .meta({
+      input: {
+        description:
+          'An APQC Process Classification Framework code, e.g. "6.2.1", or its element id, e.g. "10215".',
+        type: 'string',
+        pattern: String.raw`^(\d{1,2}\.\d+(\.\d+){0,3}|\d{5})$`,
+      },
+    });

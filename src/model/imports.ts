@@ -1,0 +1,197 @@
+/**
+ * Imports: a model may pull shared parts (kind: part) and scenario files (kind: scenario) from
+ * other files. Their list items are merged ahead of the importing file's own, and every item keeps
+ * its origin so that a diagnostic about it points into the file that wrote it. Cycles and missing
+ * files are reported at the import that causes them.
+ */
+import { dirname, relative, resolve } from 'node:path';
+import type { Diagnostic } from './diagnostic.js';
+import type { ModelDocument, Origin } from './document.js';
+import { FILE_KINDS, type FileKind, MERGED_LISTS } from './schema.js';
+import { diagnosticAt, readSource, type Source } from './source.js';
+import { didYouMean } from './suggest.js';
+
+type Data = Record<string, unknown>;
+
+const PART_FIELDS = new Set(['linesight', 'kind', 'description', 'imports', 'organization', ...MERGED_LISTS]);
+const ORGANIZATION_LISTS = ['departments', 'systems'] as const;
+const SCENARIO_FILE_META = new Set(['linesight', 'kind', 'base']);
+
+interface Collected {
+  lists: Map<string, unknown[]>;
+  organizationName?: unknown;
+}
+
+/** Builds the model document of a parsed root source: its kind, and its imports merged in. */
+export function assemble(
+  root: Source,
+  read: (file: string) => { source?: Source; diagnostics: Diagnostic[] } = readSource,
+): {
+  document: ModelDocument;
+  diagnostics: Diagnostic[];
+} {
+  const data = root.data as Data;
+  const origins = new WeakMap<object, Origin>();
+  origins.set(data, { source: root, path: [] });
+  const diagnostics: Diagnostic[] = [];
+  const sources = [root];
+  const kind = fileKind(root, data, diagnostics);
+  const collected: Collected = { lists: new Map() };
+  const visit = (source: Source, stack: string[]) => {
+    const own = source.data as Data;
+    const imports = Array.isArray(own.imports) ? own.imports : [];
+    for (const [i, entry] of imports.entries()) {
+      if (typeof entry !== 'string') continue;
+      const target = resolve(dirname(source.file), entry);
+      const shown = displayPath(target);
+      if (stack.includes(target)) {
+        const loop = [...stack.slice(stack.indexOf(target)), target].map(displayPath).join(' -> ');
+        diagnostics.push(
+          diagnosticAt(
+            source,
+            ['imports', i],
+            'import-cycle',
+            `import cycle: ${loop}`,
+            'remove one of these imports; shared parts belong in a part that imports nothing back',
+          ),
+        );
+        continue;
+      }
+      const loaded = read(shown);
+      if (!loaded.source) {
+        const reason = loaded.diagnostics[0]?.message ?? 'it cannot be read';
+        diagnostics.push(
+          diagnosticAt(
+            source,
+            ['imports', i],
+            'import-not-found',
+            `cannot import ${entry}: ${reason}`,
+            loaded.diagnostics[0]?.hint ?? 'import paths are relative to the importing file',
+          ),
+        );
+        continue;
+      }
+      diagnostics.push(...loaded.diagnostics);
+      if (loaded.source.data === undefined || !isData(loaded.source.data)) continue;
+      sources.push(loaded.source);
+      const imported = loaded.source.data;
+      const importedKind = imported.kind;
+      if (importedKind === 'scenario') {
+        mergeScenarioFile(loaded.source, imported, collected, origins);
+      } else if (importedKind === 'part') {
+        checkPartFields(loaded.source, imported, diagnostics);
+        visit(loaded.source, [...stack, target]);
+        mergeLists(loaded.source, imported, collected, origins);
+      } else {
+        diagnostics.push(
+          diagnosticAt(
+            source,
+            ['imports', i],
+            'import-kind',
+            `${entry} is a ${String(importedKind ?? 'model')}, which cannot be imported`,
+            'import files of kind: part (shared organization, channels, segments, ...) or kind: scenario',
+          ),
+        );
+      }
+    }
+  };
+  if (kind !== 'scenario') visit(root, [resolve(root.file)]);
+  const merged: Data = { ...data };
+  if (kind !== 'scenario' && collected.lists.size > 0) {
+    mergeLists(root, data, collected, origins);
+    for (const [key, items] of collected.lists) {
+      if (key.startsWith('organization.')) continue;
+      merged[key] = items;
+    }
+    const organization = isData(data.organization) ? { ...data.organization } : {};
+    for (const list of ORGANIZATION_LISTS) {
+      const items = collected.lists.get(`organization.${list}`);
+      if (items) organization[list] = items;
+    }
+    if (organization.name === undefined && collected.organizationName !== undefined)
+      organization.name = collected.organizationName;
+    if (Object.keys(organization).length > 0) {
+      merged.organization = organization;
+      if (isData(data.organization)) origins.set(organization, { source: root, path: ['organization'] });
+    }
+  }
+  origins.set(merged, { source: root, path: [] });
+  return { document: { file: root.file, kind, data: merged, origins, overrides: [], sources }, diagnostics };
+}
+
+function fileKind(root: Source, data: Data, diagnostics: Diagnostic[]): FileKind {
+  const kind = data.kind ?? 'model';
+  if (typeof kind === 'string' && (FILE_KINDS as readonly string[]).includes(kind)) return kind as FileKind;
+  diagnostics.push(
+    diagnosticAt(
+      root,
+      ['kind'],
+      'unknown-kind',
+      `unknown kind ${JSON.stringify(kind)}`,
+      `${didYouMean(String(kind), FILE_KINDS, 'kinds')} (kinds: ${FILE_KINDS.join(', ')})`,
+    ),
+  );
+  return 'model';
+}
+
+function mergeLists(source: Source, data: Data, collected: Collected, origins: WeakMap<object, Origin>) {
+  const add = (key: string, items: unknown, path: (string | number)[]) => {
+    if (!Array.isArray(items)) return;
+    const list = collected.lists.get(key) ?? [];
+    for (const [i, item] of items.entries()) {
+      if (item !== null && typeof item === 'object') origins.set(item, { source, path: [...path, i] });
+      list.push(item);
+    }
+    collected.lists.set(key, list);
+  };
+  for (const key of MERGED_LISTS) add(key, data[key], [key]);
+  if (isData(data.organization)) {
+    for (const list of ORGANIZATION_LISTS)
+      add(`organization.${list}`, data.organization[list], ['organization', list]);
+    if (
+      collected.organizationName === undefined &&
+      data.organization.name !== undefined &&
+      source !== undefined
+    ) {
+      collected.organizationName = data.organization.name;
+    }
+  }
+}
+
+function mergeScenarioFile(
+  source: Source,
+  data: Data,
+  collected: Collected,
+  origins: WeakMap<object, Origin>,
+) {
+  const scenario = Object.fromEntries(Object.entries(data).filter(([key]) => !SCENARIO_FILE_META.has(key)));
+  origins.set(scenario, { source, path: [] });
+  const list = collected.lists.get('scenarios') ?? [];
+  list.push(scenario);
+  collected.lists.set('scenarios', list);
+}
+
+function checkPartFields(source: Source, data: Data, diagnostics: Diagnostic[]) {
+  for (const key of Object.keys(data)) {
+    if (PART_FIELDS.has(key)) continue;
+    diagnostics.push(
+      diagnosticAt(
+        source,
+        [key],
+        'unknown-field',
+        `a part cannot hold "${key}"`,
+        `parts hold shared pieces: ${[...PART_FIELDS].filter((f) => f !== 'linesight' && f !== 'kind').join(', ')}; put "${key}" in the model that imports it`,
+        'error',
+        'key',
+      ),
+    );
+  }
+}
+
+const isData = (value: unknown): value is Data =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel.startsWith('..') ? file : rel;
+}

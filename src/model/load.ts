@@ -1,0 +1,223 @@
+/**
+ * Loading a model, the pipeline every part of linesight starts from:
+ *
+ *   read ──> parse (YAML/JSON, with positions) ──> assemble (imports merged, origins kept)
+ *        ──> shape (Zod schema) ──> meaning (references, flows, reachability, units)
+ *        ──> scenarios (each patch applied, then shape and meaning again)
+ *
+ * Every stage collects diagnostics instead of stopping at the first; a model is returned only
+ * when there is no error. Nothing here throws on bad input.
+ */
+import { dirname, resolve } from 'node:path';
+import type { Diagnostic } from './diagnostic.js';
+import { byPosition, hasErrors } from './diagnostic.js';
+import { type ModelDocument, report } from './document.js';
+import { assemble } from './imports.js';
+import type { Model } from './model.js';
+import { normalize } from './normalize.js';
+import { applyChanges } from './scenario.js';
+import { ModelSchema, PartSchema, ScenarioFileSchema } from './schema.js';
+import { checkShape } from './shape.js';
+import { parseSource, readSource, type SourceResult } from './source.js';
+import { didYouMean } from './suggest.js';
+
+export interface LoadOptions {
+  /** Apply this scenario to the returned model. */
+  scenario?: string;
+  /** Also check every scenario of the model (default true). */
+  checkScenarios?: boolean;
+}
+
+export interface LoadResult {
+  /** True when there is no error (warnings allowed). */
+  ok: boolean;
+  /** The model (with the requested scenario applied); absent when there are errors. */
+  model?: Model;
+  diagnostics: Diagnostic[];
+  /** The assembled document, for applying further scenarios. */
+  document?: ModelDocument;
+}
+
+/** Reads, parses and validates a model file (YAML or JSON). */
+export function load(file: string, options: LoadOptions = {}): LoadResult {
+  return fromSource(readSource(file), options);
+}
+
+/** Parses and validates model text; imports resolve relative to `file`. */
+export function parse(text: string, options: LoadOptions & { file?: string } = {}): LoadResult {
+  return fromSource(parseSource(text, options.file ?? 'model.yaml'), options);
+}
+
+function fromSource(read: SourceResult, options: LoadOptions): LoadResult {
+  if (!read.source || read.source.data === undefined || hasErrors(read.diagnostics))
+    return finish({ ok: false, diagnostics: read.diagnostics });
+  const { document, diagnostics } = assemble(read.source);
+  const all = [...read.diagnostics, ...diagnostics];
+  if (document.kind === 'part')
+    return finish({ ok: !hasErrors(all), diagnostics: [...all, ...checkPart(document)] });
+  if (document.kind === 'scenario') return finish(loadScenarioFile(document, all));
+  const base = validate(document);
+  all.push(...base.diagnostics);
+  const result: LoadResult = { ok: false, diagnostics: all, document };
+  if (base.model && options.checkScenarios !== false) {
+    for (const [i, scenario] of base.model.scenarios.entries()) {
+      all.push(...applyAndValidate(document, i, `scenario '${scenario.id}'`).diagnostics);
+    }
+  }
+  if (base.model?.kind === 'competitor' && base.model.baseline !== undefined)
+    all.push(...checkBaseline(document, base.model));
+  if (!hasErrors(all) && base.model) {
+    if (options.scenario === undefined) result.model = base.model;
+    else {
+      const applied = applyScenario(document, options.scenario);
+      all.push(...applied.diagnostics.filter((d) => d.code === 'scenario-not-found'));
+      if (applied.model) result.model = applied.model;
+    }
+  }
+  result.ok = !hasErrors(all) && result.model !== undefined;
+  return finish(result);
+}
+
+/** Shape and meaning of an assembled document. */
+export function validate(
+  document: ModelDocument,
+  context?: string,
+): { model?: Model; diagnostics: Diagnostic[] } {
+  const shape = checkShape(document, ModelSchema, document.data, context);
+  if (!shape.value) return { diagnostics: shape.diagnostics };
+  return normalize(document, shape.value, context);
+}
+
+/** The model with scenario `id` applied. */
+export function applyScenario(document: ModelDocument, id: string): LoadResult {
+  const scenarios = Array.isArray(document.data.scenarios)
+    ? (document.data.scenarios as { id?: unknown }[])
+    : [];
+  const index = scenarios.findIndex((s) => s?.id === id);
+  if (index < 0) {
+    const known = scenarios.map((s) => String(s?.id));
+    const diagnostic: Diagnostic = {
+      ...report(document, [], 'scenario-not-found', `the model has no scenario '${id}'`, {
+        hint: didYouMean(id, known, 'scenarios'),
+      }),
+      line: 0,
+      column: 0,
+    };
+    return { ok: false, diagnostics: [diagnostic], document };
+  }
+  const applied = applyAndValidate(document, index, `scenario '${id}'`);
+  return finish({
+    ok: applied.model !== undefined,
+    ...(applied.model ? { model: applied.model } : {}),
+    diagnostics: applied.diagnostics,
+    document: applied.document,
+  });
+}
+
+function applyAndValidate(document: ModelDocument, index: number, context: string) {
+  const patched = applyChanges(document, index);
+  if (hasErrors(patched.diagnostics)) return { diagnostics: patched.diagnostics, document: patched.document };
+  const checked = validate(patched.document, context);
+  const scenario = (document.data.scenarios as { id: string; name: string }[])[index] as {
+    id: string;
+    name: string;
+  };
+  const model = checked.model
+    ? { ...checked.model, scenario: { id: scenario.id, name: scenario.name } }
+    : undefined;
+  return {
+    ...(model ? { model } : {}),
+    diagnostics: [...patched.diagnostics, ...checked.diagnostics],
+    document: patched.document,
+  };
+}
+
+/** Alone, a part can only be checked for shape; its references resolve in the models that import it. */
+function checkPart(document: ModelDocument): Diagnostic[] {
+  return checkShape(document, PartSchema).diagnostics;
+}
+
+function loadScenarioFile(document: ModelDocument, diagnostics: Diagnostic[]): LoadResult {
+  const shape = checkShape(document, ScenarioFileSchema);
+  const all = [...diagnostics, ...shape.diagnostics];
+  const base = shape.value?.base;
+  if (shape.value && base !== undefined) {
+    const baseFile = resolve(dirname(document.file), base);
+    const loaded = load(baseFile, { checkScenarios: false });
+    if (!loaded.document || !loaded.ok) {
+      all.push(
+        report(document, ['base'], 'baseline-invalid', `the base model ${base} does not load`, {
+          hint: `run linesight validate ${base}`,
+        }),
+      );
+    } else {
+      const baseData = loaded.document.data;
+      const { linesight: _l, kind: _k, base: _b, ...scenario } = document.data;
+      const origins = loaded.document.origins;
+      origins.set(scenario, {
+        source: document.sources[0] as NonNullable<(typeof document.sources)[0]>,
+        path: [],
+      });
+      const scenarios = [...((baseData.scenarios as unknown[] | undefined) ?? []), scenario];
+      const combined: ModelDocument = {
+        ...loaded.document,
+        data: { ...baseData, scenarios },
+        sources: [...loaded.document.sources, ...document.sources],
+      };
+      origins.set(
+        combined.data,
+        origins.get(baseData) ?? {
+          source: loaded.document.sources[0] as NonNullable<(typeof document.sources)[0]>,
+          path: [],
+        },
+      );
+      all.push(
+        ...applyAndValidate(combined, scenarios.length - 1, `scenario '${String(scenario.id)}'`).diagnostics,
+      );
+    }
+  }
+  return { ok: !hasErrors(all), diagnostics: all, document };
+}
+
+function checkBaseline(document: ModelDocument, model: Model): Diagnostic[] {
+  const file = resolve(dirname(document.file), model.baseline ?? '');
+  const loaded = load(file, { checkScenarios: false });
+  if (!loaded.model) {
+    return [
+      report(document, ['baseline'], 'baseline-invalid', `the baseline ${model.baseline} does not load`, {
+        hint: `run linesight validate ${model.baseline}`,
+      }),
+    ];
+  }
+  const ours = loaded.model.stages.map((s) => s.id);
+  const theirs = model.stages.map((s) => s.id);
+  const missing = ours.filter((id) => !theirs.includes(id));
+  const extra = theirs.filter((id) => !ours.includes(id));
+  if (missing.length === 0 && extra.length === 0) return [];
+  const parts = [
+    missing.length ? `lacks stage(s) ${missing.map((s) => `'${s}'`).join(', ')}` : '',
+    extra.length ? `has stage(s) ${extra.map((s) => `'${s}'`).join(', ')} that the baseline lacks` : '',
+  ].filter(Boolean);
+  return [
+    report(
+      document,
+      ['stages'],
+      'baseline-stages',
+      `compared with ${model.baseline}, this journey ${parts.join(' and ')}`,
+      { severity: 'warning', hint: 'use the same stage ids so the comparison lines up stage by stage' },
+    ),
+  ];
+}
+
+function finish(result: LoadResult): LoadResult {
+  const seen = new Set<string>();
+  result.diagnostics = result.diagnostics
+    .filter((d) => {
+      const key = `${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort(byPosition);
+  return result;
+}

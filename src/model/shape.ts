@@ -1,0 +1,194 @@
+/**
+ * The shape check: runs a Zod schema over a document's data and turns every issue into a
+ * diagnostic a person can act on (what, where, and a hint), not Zod's own wording.
+ */
+import type * as z from 'zod';
+import type { Diagnostic, Path } from './diagnostic.js';
+import { type ModelDocument, report } from './document.js';
+import { didYouMean, suggest } from './suggest.js';
+import { describe } from './units.js';
+
+type Issue = z.core.$ZodIssue;
+
+export function checkShape<S extends z.ZodType>(
+  doc: ModelDocument,
+  schema: S,
+  data: unknown = doc.data,
+  context?: string,
+): { value?: z.output<S>; diagnostics: Diagnostic[] } {
+  const known = new Map<string, string[]>();
+  const result = schema.safeParse(data, {
+    error: (issue) => {
+      if (issue.code === 'unrecognized_keys') {
+        const shape = (issue.inst as { _zod?: { def?: { shape?: Record<string, unknown> } } } | undefined)
+          ?._zod?.def?.shape;
+        if (shape) known.set(JSON.stringify(issue.path ?? []), Object.keys(shape));
+      }
+      return undefined;
+    },
+  });
+  if (result.success) return { value: result.data, diagnostics: [] };
+  const diagnostics = result.error.issues.flatMap((issue) =>
+    toDiagnostics(doc, data, issue as Issue, [], known, context),
+  );
+  return { diagnostics: dedupe(diagnostics) };
+}
+
+function toDiagnostics(
+  doc: ModelDocument,
+  data: unknown,
+  issue: Issue,
+  prefix: Path,
+  known: Map<string, string[]>,
+  context?: string,
+): Diagnostic[] {
+  const path = [...prefix, ...(issue.path as Path)];
+  const at = (
+    p: Path,
+    code: Diagnostic['code'],
+    message: string,
+    hint?: string,
+    where: 'value' | 'key' = 'value',
+  ) => report(doc, p, code, message, { hint, at: where, ...(context ? { context } : {}) });
+  const value = valueAt(data, path);
+  const field = fieldName(path);
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const allowed = known.get(JSON.stringify(issue.path)) ?? [];
+      return issue.keys.map((key) => {
+        const close = suggest(key, allowed);
+        const hint = close ? `did you mean '${close}'?` : `allowed fields here: ${allowed.join(', ')}`;
+        return at([...path, key], 'unknown-field', `unknown field '${key}'`, hint, 'key');
+      });
+    }
+    case 'invalid_type': {
+      if (value === undefined)
+        return [at(path, 'missing-field', `missing required field '${field}'`, `add ${field}: ...`)];
+      return [
+        at(path, 'invalid-type', `'${field}' must be ${article(issue.expected)}, not ${describe(value)}`),
+      ];
+    }
+    case 'invalid_value': {
+      const options = issue.values.map(String);
+      const shown = options.map((o) => `'${o}'`).join(', ');
+      const hint =
+        typeof value === 'string' && suggest(value, options)
+          ? didYouMean(value, options, 'values')
+          : `use one of ${shown}`;
+      const message = issue.message.startsWith('Invalid')
+        ? `${JSON.stringify(value)} is not a valid '${field}'`
+        : issue.message;
+      return [at(path, 'invalid-value', message, hint)];
+    }
+    case 'too_small':
+    case 'too_big': {
+      const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
+      if (Array.isArray(value)) {
+        return [
+          at(
+            path,
+            'out-of-range',
+            issue.message.startsWith('Too') ? `'${field}' needs at least ${bound} item(s)` : issue.message,
+          ),
+        ];
+      }
+      const relation = issue.code === 'too_small' ? 'at least' : 'at most';
+      return [
+        at(
+          path,
+          'out-of-range',
+          `'${field}' is ${JSON.stringify(value)}, but must be ${relation} ${bound}`,
+          issue.message.startsWith('Too') ? undefined : issue.message,
+        ),
+      ];
+    }
+    case 'invalid_format':
+      return [at(path, 'invalid-value', issue.message)];
+    case 'invalid_union':
+      return fromUnion(doc, data, issue, path, known, context);
+    case 'custom': {
+      const hint = (issue.params as { hint?: string } | undefined)?.hint;
+      return [at(path, 'invalid-value', issue.message, hint)];
+    }
+    default:
+      return [at(path, 'invalid-value', issue.message)];
+  }
+}
+
+/**
+ * Unions ("an id, a list of branches, or a list per segment") fail in every branch at once.
+ * Branches that failed only on the value's own type are the wrong guess; if one branch remains,
+ * its issues are the real ones.
+ */
+function fromUnion(
+  doc: ModelDocument,
+  data: unknown,
+  issue: Extract<Issue, { code: 'invalid_union' }>,
+  path: Path,
+  known: Map<string, string[]>,
+  context?: string,
+): Diagnostic[] {
+  const branches = (issue.errors ?? []) as Issue[][];
+  const plausible = branches.filter(
+    (issues) => !issues.every((i) => i.path.length === 0 && i.code === 'invalid_type'),
+  );
+  if (plausible.length >= 1) {
+    const fewest = plausible.reduce((a, b) =>
+      depth(b) > depth(a) || (depth(b) === depth(a) && b.length < a.length) ? b : a,
+    );
+    return fewest.flatMap((inner) => toDiagnostics(doc, data, inner, path, known, context));
+  }
+  const expected = [
+    ...new Set(
+      branches
+        .flatMap((issues) => issues.map((i) => (i.code === 'invalid_type' ? article(i.expected) : undefined)))
+        .filter(Boolean),
+    ),
+  ];
+  const field = fieldName(path);
+  const message = `'${field}' must be ${expected.join(' or ') || 'something else'}, not ${describe(valueAt(data, path))}`;
+  return [report(doc, path, 'invalid-type', message, context ? { context } : {})];
+}
+
+const depth = (issues: Issue[]) => Math.max(...issues.map((i) => i.path.length));
+
+function valueAt(data: unknown, path: Path): unknown {
+  let node = data;
+  for (const segment of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string | number, unknown>)[segment];
+  }
+  return node;
+}
+
+function fieldName(path: Path): string {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const segment = path[i];
+    if (typeof segment === 'string')
+      return typeof path[i + 1] === 'number' ? `${segment}[${path[i + 1]}]` : segment;
+  }
+  return 'value';
+}
+
+const ARTICLES: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping',
+  record: 'a mapping',
+  nonoptional: 'given',
+};
+
+const article = (expected: string) => ARTICLES[expected] ?? expected;
+
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.file}:${d.line}:${d.column}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,160 @@
+/**
+ * Quantities with units, as people write them in model files: durations ("90 s", "5 min"), rates
+ * ("12/h"), money ("38 EUR/h") and probabilities (0.15 or "15%"). Everything is normalised to
+ * seconds, per-second rates and plain numbers so that later parts never see a unit again.
+ * Parsers return a value or a message; they never throw, because bad units are user input.
+ */
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string; hint?: string };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = <T>(message: string, hint?: string): Parsed<T> => ({ ok: false, message, hint });
+
+/** Seconds per unit; the keys are every spelling accepted. */
+export const DURATION_UNITS: Readonly<Record<string, number>> = {
+  ms: 0.001,
+  s: 1,
+  sec: 1,
+  secs: 1,
+  second: 1,
+  seconds: 1,
+  m: 60,
+  min: 60,
+  mins: 60,
+  minute: 60,
+  minutes: 60,
+  h: 3600,
+  hr: 3600,
+  hrs: 3600,
+  hour: 3600,
+  hours: 3600,
+  d: 86400,
+  day: 86400,
+  days: 86400,
+  w: 604800,
+  wk: 604800,
+  week: 604800,
+  weeks: 604800,
+};
+
+const NUMBER = String.raw`[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?`;
+const QUANTITY = new RegExp(`^(${NUMBER})\\s*([A-Za-z]+)$`);
+
+const DURATION_HINT = 'write a number and a unit, e.g. "90 s", "5 min", "2 h" or "1 d"';
+
+/** Parses "90 s", "5 min", "1.5h", "2 d" into seconds. A bare number is refused: its unit is a guess. */
+export function parseDuration(input: unknown): Parsed<number> {
+  if (typeof input === 'number') {
+    if (input === 0) return ok(0);
+    return fail(`the duration ${input} has no unit`, `${DURATION_HINT}; did you mean "${input} s"?`);
+  }
+  if (typeof input !== 'string') return fail(`expected a duration, got ${describe(input)}`, DURATION_HINT);
+  const text = input.trim();
+  const match = QUANTITY.exec(text);
+  if (!match) return fail(`"${input}" is not a duration`, DURATION_HINT);
+  const amount = Number(match[1]);
+  const unit = (match[2] ?? '').toLowerCase();
+  const factor = DURATION_UNITS[unit];
+  if (factor === undefined) return fail(`unknown time unit "${match[2]}" in "${input}"`, DURATION_HINT);
+  if (amount < 0) return fail(`the duration "${input}" is negative`, 'durations are zero or more');
+  return ok(amount * factor);
+}
+
+const RATE_PATTERN = new RegExp(`^(${NUMBER})\\s*(?:/|per\\s+)\\s*([A-Za-z]+)$`);
+const RATE_HINT = 'write a count per time unit, e.g. "12/h", "300/d" or "0.5/min"';
+
+/** Parses "12/h", "300 / d", "12 per hour" into events per second. */
+export function parseRate(input: unknown): Parsed<number> {
+  if (typeof input === 'number') {
+    return fail(`the rate ${input} has no time unit`, `${RATE_HINT}; did you mean "${input}/h"?`);
+  }
+  if (typeof input !== 'string') return fail(`expected a rate, got ${describe(input)}`, RATE_HINT);
+  const match = RATE_PATTERN.exec(input.trim());
+  if (!match) return fail(`"${input}" is not a rate`, RATE_HINT);
+  const amount = Number(match[1]);
+  const unit = (match[2] ?? '').toLowerCase();
+  const seconds = DURATION_UNITS[unit];
+  if (seconds === undefined) return fail(`unknown time unit "${match[2]}" in "${input}"`, RATE_HINT);
+  if (amount < 0) return fail(`the rate "${input}" is negative`, 'rates are zero or more');
+  return ok(amount / seconds);
+}
+
+/** A parsed amount of money: in the model's currency unless the text names another. */
+export interface Money {
+  amount: number;
+  currency: string;
+}
+
+const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = { '€': 'EUR', $: 'USD', '£': 'GBP', '¥': 'JPY' };
+const MONEY_PATTERN = new RegExp(`^([€$£¥])?\\s*(${NUMBER})\\s*([A-Za-z]{3})?$`);
+const MONEY_HINT = 'write an amount with an optional ISO currency code, e.g. "38", "38 EUR" or "€38"';
+
+/** Parses "38", "38 EUR", "€38.50"; the currency defaults to the model's. */
+export function parseMoney(input: unknown, defaultCurrency: string): Parsed<Money> {
+  if (typeof input === 'number') {
+    return input < 0
+      ? fail(`the amount ${input} is negative`, MONEY_HINT)
+      : ok({ amount: input, currency: defaultCurrency });
+  }
+  if (typeof input !== 'string')
+    return fail(`expected an amount of money, got ${describe(input)}`, MONEY_HINT);
+  const match = MONEY_PATTERN.exec(input.trim());
+  if (!match) return fail(`"${input}" is not an amount of money`, MONEY_HINT);
+  const symbol = match[1] ? CURRENCY_SYMBOLS[match[1]] : undefined;
+  const code = match[3]?.toUpperCase();
+  if (symbol && code && symbol !== code) return fail(`"${input}" names two currencies`, MONEY_HINT);
+  const amount = Number(match[2]);
+  if (amount < 0) return fail(`the amount "${input}" is negative`, 'amounts are zero or more');
+  return ok({ amount, currency: symbol ?? code ?? defaultCurrency });
+}
+
+const COST_PATTERN = /^(.*?)\s*(?:\/|per\s+)\s*([A-Za-z]+)$/;
+const COST_HINT = 'write an amount per time unit, e.g. "38/h", "38 EUR/h" or "€300/d"';
+
+/** Parses a cost rate such as "38 EUR/h" into money per hour (how people budget staff). */
+export function parseCostPerHour(input: unknown, defaultCurrency: string): Parsed<Money> {
+  if (typeof input !== 'string') {
+    return fail(`expected a cost per time unit, got ${describe(input)}`, COST_HINT);
+  }
+  const match = COST_PATTERN.exec(input.trim());
+  if (!match) return fail(`"${input}" is not a cost per time unit`, COST_HINT);
+  const unitSeconds = DURATION_UNITS[(match[2] ?? '').toLowerCase()];
+  if (unitSeconds === undefined) return fail(`unknown time unit "${match[2]}" in "${input}"`, COST_HINT);
+  const money = parseMoney(match[1], defaultCurrency);
+  if (!money.ok) return fail(`"${input}" is not a cost per time unit`, COST_HINT);
+  return ok({ amount: (money.value.amount * 3600) / unitSeconds, currency: money.value.currency });
+}
+
+const PROBABILITY_HINT = 'write a number from 0 to 1 (e.g. 0.15) or a percentage (e.g. "15%")';
+
+/** Parses 0.15 or "15%" into a probability in [0, 1]. */
+export function parseProbability(input: unknown): Parsed<number> {
+  let value: number;
+  if (typeof input === 'number') value = input;
+  else if (typeof input === 'string') {
+    const match = new RegExp(`^(${NUMBER})\\s*(%?)$`).exec(input.trim());
+    if (!match) return fail(`"${input}" is not a probability`, PROBABILITY_HINT);
+    value = match[2] ? Number(match[1]) / 100 : Number(match[1]);
+  } else return fail(`expected a probability, got ${describe(input)}`, PROBABILITY_HINT);
+  if (!Number.isFinite(value) || value < 0 || value > 1) {
+    return fail(`the probability ${JSON.stringify(input)} is outside [0, 1]`, PROBABILITY_HINT);
+  }
+  return ok(value);
+}
+
+/** Formats seconds the way people read them back ("90 s", "5 min", "2.5 h", "3 d"). */
+export function formatDuration(seconds: number): string {
+  const round = (x: number) => Number(x.toPrecision(3)).toString();
+  if (seconds < 120) return `${round(seconds)} s`;
+  if (seconds < 7200) return `${round(seconds / 60)} min`;
+  if (seconds < 172800) return `${round(seconds / 3600)} h`;
+  return `${round(seconds / 86400)} d`;
+}
+
+export function describe(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `the text ${JSON.stringify(value)}`;
+  return `${typeof value} ${String(value)}`;
+}
