@@ -127,6 +127,13 @@ const CALL = /^([A-Za-z]+)\s*\((.*)\)$/s;
 export function parseDistribution(input: unknown): Parsed<Distribution> & { issues?: DistributionIssue[] } {
   if (typeof input === 'string') {
     const call = CALL.exec(input.trim());
+    if (!call && /^[A-Za-z]+\s*\([^)]*$/.test(input.trim())) {
+      return fail(
+        [],
+        `"${input}" is cut off at a comma`,
+        `inside {...} or [...], YAML splits values at commas: quote the distribution, e.g. '${input.trim()}, ...)'`,
+      );
+    }
     if (!call) return fromDuration(input);
     return fromCall(input, (call[1] ?? '').toLowerCase(), splitArgs(call[2] ?? ''));
   }

@@ -53,8 +53,10 @@ function fromSource(read: SourceResult, options: LoadOptions): LoadResult {
     return finish({ ok: false, diagnostics: read.diagnostics });
   const { document, diagnostics } = assemble(read.source);
   const all = [...read.diagnostics, ...diagnostics];
-  if (document.kind === 'part')
-    return finish({ ok: !hasErrors(all), diagnostics: [...all, ...checkPart(document)] });
+  if (document.kind === 'part') {
+    all.push(...checkPart(document));
+    return finish({ ok: !hasErrors(all), diagnostics: all, document });
+  }
   if (document.kind === 'scenario') return finish(loadScenarioFile(document, all));
   const base = validate(document);
   all.push(...base.diagnostics);
@@ -115,8 +117,8 @@ export function applyScenario(document: ModelDocument, id: string): LoadResult {
 }
 
 function applyAndValidate(document: ModelDocument, index: number, context: string) {
+  // Changes that name nothing are skipped; the rest is still checked, so one run shows every problem.
   const patched = applyChanges(document, index);
-  if (hasErrors(patched.diagnostics)) return { diagnostics: patched.diagnostics, document: patched.document };
   const checked = validate(patched.document, context);
   const scenario = (document.data.scenarios as { id: string; name: string }[])[index] as {
     id: string;

@@ -36,8 +36,6 @@ export function applyChanges(
   doc: ModelDocument,
   index: number,
 ): { document: ModelDocument; diagnostics: Diagnostic[] } {
-  const scenario = (doc.data.scenarios as { id: string }[])[index] as { id: string };
-  const context = `scenario '${scenario.id}'`;
   const diagnostics: Diagnostic[] = [];
   const origins = doc.origins;
   const patched: ModelDocument = {
@@ -48,9 +46,7 @@ export function applyChanges(
   for (const [j, change] of changesOf(doc, index).entries()) {
     const changePath: Path = ['scenarios', index, 'changes', j];
     const fail = (message: string, hint: string) =>
-      diagnostics.push(
-        report(doc, [...changePath, change.op], 'scenario-target-missing', message, { hint, context }),
-      );
+      diagnostics.push(report(doc, [...changePath, change.op], 'scenario-target-missing', message, { hint }));
     const segments = change.target.split('.').map((s) => s.trim());
     if (segments.some((s) => s === '')) {
       fail(`"${change.target}" is not a path`, 'write a dotted path such as steps.call-sales.fail.p');
@@ -63,7 +59,7 @@ export function applyChanges(
       );
       continue;
     }
-    const resolved = resolvePath(patched.data, segments, change.op === 'add');
+    const resolved = resolvePath(patched.data, segments, change.op !== 'remove');
     if ('error' in resolved) {
       fail(resolved.error, resolved.hint);
       continue;
@@ -130,11 +126,9 @@ function resolvePath(
       node = node[found];
     } else if (node !== null && typeof node === 'object') {
       const keys = Object.keys(node);
-      if (
-        !(segment in node) &&
-        !(lastSegment && creating) &&
-        !(lastSegment && keys.length > 0 && !looksLikeIdMap(node))
-      ) {
+      // A missing last field may be created (a step without a fail point gets one); the shape
+      // check then catches a misspelt field name, pointing at the patch.
+      if (!(segment in node) && !(lastSegment && creating)) {
         return {
           error: `'${segments.join('.')}' names nothing: ${sofar} has no '${segment}'`,
           hint: didYouMean(segment, keys, `fields of ${sofar}`),
@@ -151,12 +145,6 @@ function resolvePath(
     }
   }
   return { path };
-}
-
-/** A flow written per segment is a mapping of lists; a new key there would be a new segment, not a field. */
-function looksLikeIdMap(node: object): boolean {
-  const values = Object.values(node);
-  return values.length > 0 && values.every((v) => Array.isArray(v) || typeof v === 'string');
 }
 
 function keyOf(item: unknown): string | undefined {

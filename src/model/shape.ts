@@ -129,6 +129,15 @@ function fromUnion(
   context?: string,
 ): Diagnostic[] {
   const branches = (issue.errors ?? []) as Issue[][];
+  const field = fieldName(path);
+  if (valueAt(data, path) === undefined) {
+    return [
+      report(doc, path, 'missing-field', `missing required field '${field}'`, {
+        hint: `add ${field}: ...`,
+        ...(context ? { context } : {}),
+      }),
+    ];
+  }
   const plausible = branches.filter(
     (issues) => !issues.every((i) => i.path.length === 0 && i.code === 'invalid_type'),
   );
@@ -145,7 +154,6 @@ function fromUnion(
         .filter(Boolean),
     ),
   ];
-  const field = fieldName(path);
   const message = `'${field}' must be ${expected.join(' or ') || 'something else'}, not ${describe(valueAt(data, path))}`;
   return [report(doc, path, 'invalid-type', message, context ? { context } : {})];
 }

@@ -1,0 +1,30 @@
+/** `linesight init [DIR]`: a workspace with a starter model that validates, its README and the JSON Schema. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeAtomic } from '../../fs/write-atomic.js';
+import { jsonSchema } from '../../model/json-schema.js';
+import { InputError, type Io } from '../io.js';
+
+/** The templates folder sits at the package root, three levels above this file in src/ and dist/. */
+const TEMPLATES = fileURLToPath(new URL('../../../templates/', import.meta.url));
+
+export function initCommand(dir: string, options: { force?: boolean; json?: boolean }, io: Io): number {
+  const files: Record<string, string> = {
+    'journey.yaml': readFileSync(join(TEMPLATES, 'journey.yaml'), 'utf8'),
+    'README.md': readFileSync(join(TEMPLATES, 'README.md'), 'utf8'),
+    'linesight.schema.json': `${JSON.stringify(jsonSchema('model'), null, 2)}\n`,
+  };
+  const existing = Object.keys(files).filter((name) => existsSync(join(dir, name)));
+  if (existing.length > 0 && !options.force) {
+    throw new InputError(
+      `${resolve(dir)} already has ${existing.join(', ')}`,
+      'choose another folder, or add --force to overwrite them',
+    );
+  }
+  for (const [name, content] of Object.entries(files)) writeAtomic(join(dir, name), content);
+  const written = Object.keys(files).map((name) => join(dir, name));
+  if (options.json) io.out(`${JSON.stringify({ dir: resolve(dir), files: written }, null, 2)}\n`);
+  else io.out(`created ${written.join(', ')}\nnext: npx linesight validate ${join(dir, 'journey.yaml')}\n`);
+  return 0;
+}

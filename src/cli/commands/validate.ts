@@ -1,0 +1,94 @@
+/** `linesight validate FILE...`: checks model files and reports every problem with where and how to fix it. */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import { load } from '../../model/load.js';
+import type { Io } from '../io.js';
+import { printDiagnostics } from '../print-diagnostics.js';
+
+export interface ValidateOptions {
+  json?: boolean;
+  scenario?: string;
+}
+
+interface FileResult {
+  file: string;
+  ok: boolean;
+  kind?: string;
+  steps?: number;
+  scenarios?: number;
+  errors: Diagnostic[];
+  warnings: Diagnostic[];
+}
+
+const MODEL_FILE = /\.(ya?ml|json)$/i;
+
+export function validateCommand(inputs: string[], options: ValidateOptions, io: Io): number {
+  const results = expand(inputs).map((file): FileResult => {
+    const result = load(file, options.scenario !== undefined ? { scenario: options.scenario } : {});
+    const kind = result.model?.kind ?? result.document?.kind;
+    return {
+      file,
+      ok: result.ok,
+      ...(kind ? { kind } : {}),
+      ...(result.model ? { steps: result.model.steps.length, scenarios: result.model.scenarios.length } : {}),
+      errors: result.diagnostics.filter((d) => d.severity === 'error'),
+      warnings: result.diagnostics.filter((d) => d.severity === 'warning'),
+    };
+  });
+  if (options.json) io.out(`${JSON.stringify(results, null, 2)}\n`);
+  else io.out(summary(results, io.color));
+  return results.every((r) => r.ok) ? 0 : 1;
+}
+
+/** Folders stand for the model files in them (recursively), in a stable order. */
+function expand(inputs: string[]): string[] {
+  return inputs.flatMap((input) => {
+    let isDir = false;
+    try {
+      isDir = statSync(input).isDirectory();
+    } catch {
+      return [input];
+    }
+    if (!isDir) return [input];
+    return readdirSync(input, { recursive: true, withFileTypes: true })
+      .filter(
+        (e) =>
+          e.isFile() &&
+          MODEL_FILE.test(e.name) &&
+          !e.name.endsWith('.schema.json') &&
+          !/node_modules|(^|\/)\./.test(e.parentPath),
+      )
+      .map((e) => join(e.parentPath, e.name))
+      .sort();
+  });
+}
+
+function summary(results: FileResult[], color: boolean): string {
+  let text = '';
+  for (const r of results) {
+    text += printDiagnostics(
+      [...r.errors, ...r.warnings].sort((a, b) => a.line - b.line),
+      color,
+    );
+    const counts = [
+      r.errors.length ? plural(r.errors.length, 'error') : '',
+      r.warnings.length ? plural(r.warnings.length, 'warning') : '',
+    ].filter(Boolean);
+    const what =
+      r.steps !== undefined
+        ? ` (${plural(r.steps, 'step')}, ${plural(r.scenarios ?? 0, 'scenario')})`
+        : r.kind && r.kind !== 'model'
+          ? ` (${r.kind})`
+          : '';
+    text += r.ok
+      ? `ok ${r.file}${what}${counts.length ? `: ${counts.join(', ')}` : ''}\n`
+      : `FAILED ${r.file}: ${counts.join(', ')}\n`;
+  }
+  const bad = results.filter((r) => !r.ok).length;
+  if (results.length > 1)
+    text += bad ? `${bad} of ${results.length} files invalid\n` : `all ${results.length} files valid\n`;
+  return text;
+}
+
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;

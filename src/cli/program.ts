@@ -1,0 +1,98 @@
+/**
+ * The `linesight` command line: thin shells over the library. Each command parses its
+ * arguments, calls the library and prints; exit codes are 0 (fine), 1 (the input is invalid)
+ * and 2 (the command line is wrong). Nobody sees a stack trace.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { initCommand } from './commands/init.js';
+import { schemaCommand } from './commands/schema.js';
+import { validateCommand } from './commands/validate.js';
+import { InputError, type Io, UsageError } from './io.js';
+
+export const VERSION: string = JSON.parse(
+  readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+).version;
+
+const jsonOption = () => new Option('--json', 'print machine-readable JSON');
+
+function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command('linesight')
+    .description('Model, analyse and simulate customer processes: the organization as its customers see it.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .exitOverride();
+
+  program
+    .command('validate')
+    .description('check model files (YAML or JSON; folders are searched) and report every problem')
+    .argument('<files...>', 'model, competitor, part or scenario files, or folders of them')
+    .option('-s, --scenario <id>', 'also build the model with this scenario applied')
+    .addOption(jsonOption())
+    .action((files: string[], options: { json?: boolean; scenario?: string }) =>
+      setExit(validateCommand(files, options, io)),
+    );
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of model files, for editors')
+    .addOption(
+      new Option('-k, --kind <kind>', 'which file kind')
+        .choices(['model', 'competitor', 'part', 'scenario'])
+        .default('model'),
+    )
+    .option('-o, --output <file>', 'write it to a file instead')
+    .addOption(jsonOption())
+    .action((options: { kind?: string; output?: string }) => setExit(schemaCommand(options, io)));
+
+  program
+    .command('init')
+    .description('create a workspace with a starter model, a README and the JSON Schema')
+    .argument('[dir]', 'the folder to create it in', '.')
+    .option('-f, --force', 'overwrite files that are there')
+    .addOption(jsonOption())
+    .action((dir: string, options: { force?: boolean; json?: boolean }) =>
+      setExit(initCommand(dir, options, io)),
+    );
+
+  for (const command of program.commands)
+    command.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
+  return program;
+}
+
+/** Runs the command line; resolves to the exit code. */
+export async function run(argv: string[], io: Io): Promise<number> {
+  let code = 0;
+  const program = buildProgram(io, (c) => {
+    code = c;
+  });
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return 2;
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) return 0;
+      return 2;
+    }
+    if (error instanceof UsageError) {
+      io.err(`linesight: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof InputError) {
+      io.err(`linesight: ${error.message}\n${error.hint ? `      hint: ${error.hint}\n` : ''}`);
+      return 1;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(
+      `linesight: internal error: ${message}\n      this is a bug in linesight; please report it with the command you ran\n`,
+    );
+    if (process.env.LINESIGHT_DEBUG && error instanceof Error) io.err(`${error.stack}\n`);
+    return 70;
+  }
+}

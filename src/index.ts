@@ -1,0 +1,32 @@
+/**
+ * linesight's library API. Everything the CLI and the server do goes through here.
+ *
+ * @example
+ * import { load } from 'linesight';
+ * const { ok, model, diagnostics } = load('examples/order-departments.yaml', { scenario: 'account-executives' });
+ */
+export { BUILTIN_CHANNELS } from './model/channels.js';
+export type { Diagnostic, DiagnosticCode, Path, Severity } from './model/diagnostic.js';
+export { formatPath, hasErrors } from './model/diagnostic.js';
+export { type Distribution, type DistributionKind, meanOf, parseDistribution } from './model/distribution.js';
+export type { ModelDocument } from './model/document.js';
+export { jsonSchema } from './model/json-schema.js';
+export { applyScenario, type LoadOptions, type LoadResult, load, parse, validate } from './model/load.js';
+export type * from './model/model.js';
+export { successors } from './model/reachability.js';
+export {
+  FILE_KINDS,
+  type FileKind,
+  ModelSchema,
+  PartSchema,
+  ScenarioFileSchema,
+} from './model/schema.js';
+export {
+  formatDuration,
+  type Money,
+  parseCostPerHour,
+  parseDuration,
+  parseMoney,
+  parseProbability,
+  parseRate,
+} from './model/units.js';
