@@ -4,7 +4,7 @@
  * its origin so that a diagnostic about it points into the file that wrote it. Cycles and missing
  * files are reported at the import that causes them.
  */
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { Diagnostic } from './diagnostic.js';
 import type { ModelDocument, Origin } from './document.js';
 import { FILE_KINDS, type FileKind, MERGED_LISTS } from './schema.js';
@@ -42,10 +42,11 @@ export function assemble(
     const imports = Array.isArray(own.imports) ? own.imports : [];
     for (const [i, entry] of imports.entries()) {
       if (typeof entry !== 'string') continue;
-      const target = resolve(dirname(source.file), entry);
-      const shown = displayPath(target);
+      // Shown as written relative to the importing file, so that names stay as the user gave them.
+      const shown = join(dirname(source.file), entry);
+      const target = resolve(shown);
       if (stack.includes(target)) {
-        const loop = [...stack.slice(stack.indexOf(target)), target].map(displayPath).join(' -> ');
+        const loop = [...stack.slice(stack.indexOf(target)), target].map((file) => relative(process.cwd(), file) || file).join(' -> ');
         diagnostics.push(
           diagnosticAt(
             source,
@@ -191,7 +192,3 @@ function checkPartFields(source: Source, data: Data, diagnostics: Diagnostic[]) 
 const isData = (value: unknown): value is Data =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
-function displayPath(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return rel.startsWith('..') ? file : rel;
-}
