@@ -46,7 +46,9 @@ export function assemble(
       const shown = join(dirname(source.file), entry);
       const target = resolve(shown);
       if (stack.includes(target)) {
-        const loop = [...stack.slice(stack.indexOf(target)), target].map((file) => relative(process.cwd(), file) || file).join(' -> ');
+        const loop = [...stack.slice(stack.indexOf(target)), target]
+          .map((file) => relative(process.cwd(), file) || file)
+          .join(' -> ');
         diagnostics.push(
           diagnosticAt(
             source,
@@ -191,4 +193,3 @@ function checkPartFields(source: Source, data: Data, diagnostics: Diagnostic[]) 
 
 const isData = (value: unknown): value is Data =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
-

@@ -45,7 +45,11 @@ describe('bad input', () => {
     expectAt(department, 'unknown-reference.yaml', 'Biling');
     expect(department?.hint).toBe("did you mean 'billing'?");
     expect(department?.path).toBe('steps[1].backstage[0].department');
-    expectAt(errors.find((d) => d.message.includes("unknown stage 'payy'")), 'unknown-reference.yaml', 'payy');
+    expectAt(
+      errors.find((d) => d.message.includes("unknown stage 'payy'")),
+      'unknown-reference.yaml',
+      'payy',
+    );
     const target = errors.find((d) => d.message.includes("'gaveup'"));
     expectAt(target, 'unknown-reference.yaml', 'gaveup');
     expect(target?.hint).toBe("did you mean 'gave-up'?");
@@ -55,7 +59,9 @@ describe('bad input', () => {
     const errors = errorsOf('duplicate-id.yaml');
     expect(errors.map((d) => d.code)).toEqual(['duplicate-id', 'duplicate-id']);
     expect(errors[0]?.message).toContain("duplicate stage id 'ask'");
-    expect(errors[0]?.hint).toContain(`duplicate-id.yaml:${positionOf('duplicate-id.yaml', 'ask, name: Ask }').line}:`);
+    expect(errors[0]?.hint).toContain(
+      `duplicate-id.yaml:${positionOf('duplicate-id.yaml', 'ask, name: Ask }').line}:`,
+    );
     expect(errors[1]?.message).toContain("duplicate step or end id 'call'");
   });
 
@@ -77,7 +83,11 @@ describe('bad input', () => {
   it('reports steps with no path to an end, naming the segments trapped', () => {
     const errors = errorsOf('no-path-to-end.yaml');
     expect(errors.every((d) => d.code === 'no-path-to-end')).toBe(true);
-    expect(errors.map((d) => d.message.split(':')[0])).toEqual(["step 'call'", "step 'pay-invoice'", "step 'confirm'"]);
+    expect(errors.map((d) => d.message.split(':')[0])).toEqual([
+      "step 'call'",
+      "step 'pay-invoice'",
+      "step 'confirm'",
+    ]);
     expect(errors[0]?.message).toContain("segment(s) 'business'");
   });
 
@@ -128,7 +138,10 @@ describe('bad input', () => {
 
   it('reports missing required fields', () => {
     const errors = errorsOf('missing-field.yaml');
-    expect(errors.map((d) => d.message)).toEqual(["missing required field 'start'", "step 'pay-invoice': missing required field 'name'"]);
+    expect(errors.map((d) => d.message)).toEqual([
+      "missing required field 'start'",
+      "step 'pay-invoice': missing required field 'name'",
+    ]);
   });
 
   it('reports flows that name an unknown segment or leave one out', () => {
@@ -140,14 +153,24 @@ describe('bad input', () => {
   it('reports import cycles at the import that closes them', () => {
     const [error] = errorsOf('import-cycle.yaml');
     expect(error?.code).toBe('import-cycle');
-    expect(error?.message).toMatch(/import-cycle-a\.yaml -> .*import-cycle-b\.yaml -> .*import-cycle-a\.yaml/);
+    expect(error?.message).toMatch(
+      /import-cycle-a\.yaml -> .*import-cycle-b\.yaml -> .*import-cycle-a\.yaml/,
+    );
     expectAt(error, 'import-cycle-b.yaml', 'import-cycle-a.yaml');
   });
 
   it('points into an imported part for a mistake made there, and names a missing import', () => {
     const errors = errorsOf('imports-bad-part.yaml');
-    expectAt(errors.find((d) => d.code === 'unknown-field'), 'bad-part.yaml', 'colour');
-    expectAt(errors.find((d) => d.code === 'import-not-found'), 'imports-bad-part.yaml', 'missing-part.yaml');
+    expectAt(
+      errors.find((d) => d.code === 'unknown-field'),
+      'bad-part.yaml',
+      'colour',
+    );
+    expectAt(
+      errors.find((d) => d.code === 'import-not-found'),
+      'imports-bad-part.yaml',
+      'missing-part.yaml',
+    );
   });
 
   it('explains a YAML syntax error, an empty file, a file of comments and a binary file', () => {
@@ -155,9 +178,13 @@ describe('bad input', () => {
     expect(syntax[0]?.code).toBe('yaml-syntax');
     expect(syntax[0]?.line).toBeGreaterThan(0);
     expect(syntax[0]?.hint).toBeTruthy();
-    expect(errorsOf('empty.yaml')).toMatchObject([{ code: 'empty-file', hint: expect.stringContaining('linesight init') }]);
+    expect(errorsOf('empty.yaml')).toMatchObject([
+      { code: 'empty-file', hint: expect.stringContaining('linesight init') },
+    ]);
     expect(errorsOf('comments-only.yaml')).toMatchObject([{ code: 'empty-file' }]);
-    expect(errorsOf('binary.yaml')).toMatchObject([{ code: 'binary-file', message: expect.stringContaining('not a text file') }]);
+    expect(errorsOf('binary.yaml')).toMatchObject([
+      { code: 'binary-file', message: expect.stringContaining('not a text file') },
+    ]);
     expect(errorsOf('no-such-file.yaml')).toMatchObject([{ code: 'file-not-found' }]);
   });
 });
