@@ -284,34 +284,38 @@ export function meanOf(d: Distribution): number {
 function truncatedNormalMean(d: Extract<Distribution, { kind: 'normal' }>): number {
   const a = (d.min - d.mean) / d.sd;
   const b = (d.max - d.mean) / d.sd;
-  const mass = normalCdf(b) - normalCdf(a);
-  return d.mean + (d.sd * (normalPdf(a) - normalPdf(b))) / mass;
+  return d.mean + (d.sd * (normalPdf(a) - normalPdf(b))) / normalMass(a, b);
 }
 
 const normalPdf = (x: number) => (Number.isFinite(x) ? Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI) : 0);
 
-/** Standard normal CDF via the complementary error function (Numerical Recipes' erfc, |error| < 1.2e-7). */
-function normalCdf(x: number): number {
-  if (x === Number.POSITIVE_INFINITY) return 1;
-  if (x === Number.NEGATIVE_INFINITY) return 0;
-  const z = Math.abs(x) / Math.SQRT2;
+/**
+ * P(a < Z < b) for a standard normal Z, from upper tails on the side where they are small:
+ * 1 - CDF would cancel catastrophically far out in a tail.
+ */
+function normalMass(a: number, b: number): number {
+  if (a >= 0) return upperTail(a) - upperTail(b);
+  if (b <= 0) return upperTail(-b) - upperTail(-a);
+  return 1 - upperTail(-a) - upperTail(b);
+}
+
+/** P(Z > x) for x >= 0, via Numerical Recipes' erfc (fractional error below 1.2e-7 everywhere). */
+function upperTail(x: number): number {
+  if (x === Number.POSITIVE_INFINITY) return 0;
+  const z = x / Math.SQRT2;
   const t = 1 / (1 + 0.5 * z);
-  const erfc =
+  const poly =
+    -1.26551223 +
     t *
-    Math.exp(
-      -z * z -
-        1.26551223 +
+      (1.00002368 +
         t *
-          (1.00002368 +
+          (0.37409196 +
             t *
-              (0.37409196 +
+              (0.09678418 +
                 t *
-                  (0.09678418 +
+                  (-0.18628806 +
                     t *
-                      (-0.18628806 +
-                        t *
-                          (0.27886807 +
-                            t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
-    );
-  return x >= 0 ? 1 - erfc / 2 : erfc / 2;
+                      (0.27886807 +
+                        t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+  return (t * Math.exp(-z * z + poly)) / 2;
 }

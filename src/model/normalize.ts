@@ -420,6 +420,8 @@ function checkFlowGraph(ctx: Context, parsed: Parsed, steps: Step[], start: Flow
       { hint: 'every path must end in one of the ends; check next and fail.next for loops with no way out' },
     );
   }
+  // Ends belong to the base model; a what-if that no longer reaches one (no IVR, no hang-ups) is fine.
+  if (ctx.options.context !== undefined) return;
   const endIndex = new Map(parsed.ends.map((e, i) => [e.id, i]));
   for (const id of result.unreachedEnds) {
     problem(ctx, ['ends', endIndex.get(id) ?? 0], 'unreached-end', 'no journey reaches this end', {

@@ -1,0 +1,136 @@
+/** The command line as a user meets it: exit codes, messages with file:line:column, --json. */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixture, positionOf } from '../model/fixtures/locate.js';
+import type { Io } from './io.js';
+import { run, VERSION } from './program.js';
+
+async function linesight(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = { out: (t) => void (stdout += t), err: (t) => void (stderr += t), color: false };
+  const code = await run(argv, io);
+  return { code, stdout, stderr };
+}
+
+describe('linesight validate', () => {
+  it('exits 0 on valid files', async () => {
+    const { code, stdout } = await linesight(
+      'validate',
+      fixture('valid-small.yaml'),
+      fixture('shared-org.yaml'),
+    );
+    expect(code).toBe(0);
+    expect(stdout).toContain('valid-small.yaml (2 steps, 1 scenario)');
+    expect(stdout).toContain('all 2 files valid');
+  });
+
+  it('exits 1 on an invalid file and names file:line:column, the source line and a hint for each error', async () => {
+    const { code, stdout } = await linesight('validate', fixture('unknown-reference.yaml'));
+    expect(code).toBe(1);
+    const { line, column } = positionOf('unknown-reference.yaml', 'Biling');
+    expect(stdout).toContain(
+      `unknown-reference.yaml:${line}:${column}: error: activity 'book-payment': unknown department 'Biling'`,
+    );
+    expect(stdout).toContain("hint: did you mean 'billing'?");
+    expect(stdout).toMatch(/\| {7}- \{ id: book-payment.*Biling/);
+    expect(stdout.match(/: error: /g)).toHaveLength(4);
+    expect(stdout).toContain('FAILED');
+  });
+
+  it('lists every error with --json', async () => {
+    const { code, stdout } = await linesight(
+      'validate',
+      '--json',
+      fixture('units.yaml'),
+      fixture('valid-small.yaml'),
+    );
+    expect(code).toBe(1);
+    const results = JSON.parse(stdout);
+    expect(results).toHaveLength(2);
+    expect(results[0]).toMatchObject({ file: fixture('units.yaml'), ok: false });
+    expect(results[0].errors).toHaveLength(5);
+    for (const error of results[0].errors) {
+      expect(error).toEqual(
+        expect.objectContaining({
+          file: fixture('units.yaml'),
+          line: expect.any(Number),
+          column: expect.any(Number),
+          path: expect.any(String),
+          message: expect.any(String),
+        }),
+      );
+    }
+    expect(results[1]).toMatchObject({ ok: true, errors: [], steps: 2 });
+  });
+
+  it('explains a YAML syntax error, an empty file and a binary file without a stack trace', async () => {
+    for (const [name, text] of [
+      ['yaml-syntax.yaml', 'yaml-syntax.yaml:2:1: error:'],
+      ['empty.yaml', 'is empty'],
+      ['binary.yaml', 'is not a text file'],
+    ] as const) {
+      const { code, stdout, stderr } = await linesight('validate', fixture(name));
+      expect(code).toBe(1);
+      expect(stdout).toContain(text);
+      expect(`${stdout}${stderr}`).not.toMatch(/\n\s+at .*:\d+:\d+\)?\n/);
+    }
+  });
+
+  it('validates the model files in a folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linesight-'));
+    writeFileSync(join(dir, 'a.yaml'), readFileSync(fixture('valid-small.yaml')));
+    writeFileSync(join(dir, 'notes.txt'), 'not a model');
+    const { code, stdout } = await linesight('validate', dir);
+    expect(code).toBe(0);
+    expect(stdout).toContain('a.yaml');
+    expect(stdout).not.toContain('notes.txt');
+  });
+
+  it('exits 2 on usage errors', async () => {
+    expect((await linesight('validate')).code).toBe(2);
+    expect((await linesight('validate', '--frobnicate', 'x.yaml')).code).toBe(2);
+    const typo = await linesight('valdate', 'x.yaml');
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('Did you mean validate?');
+    expect((await linesight()).code).toBe(2);
+  });
+});
+
+describe('linesight schema, init, --help, --version', () => {
+  it('prints the JSON Schema', async () => {
+    const { code, stdout } = await linesight('schema');
+    expect(code).toBe(0);
+    const schema = JSON.parse(stdout);
+    expect(schema.$schema).toContain('json-schema.org');
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining(['steps', 'stages', 'segments', 'organization', 'scenarios']),
+    );
+    expect((await linesight('schema', '--kind', 'nonsense')).code).toBe(2);
+  });
+
+  it('scaffolds a workspace whose starter model validates, and will not overwrite it', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'linesight-')), 'workspace');
+    const first = await linesight('init', dir, '--json');
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout).files).toHaveLength(3);
+    const check = await linesight('validate', join(dir, 'journey.yaml'));
+    expect(check.stdout).toContain('ok ');
+    expect(check.code).toBe(0);
+    const again = await linesight('init', dir);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('--force');
+    expect((await linesight('init', dir, '--force')).code).toBe(0);
+  });
+
+  it('prints help and the version', async () => {
+    const help = await linesight('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('validate');
+    const version = await linesight('--version');
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toBe(VERSION);
+  });
+});

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { fixture } from './fixtures/locate.js';
+import { applyScenario, load, parse } from './load.js';
+
+const base = `
+name: Scenario playground
+segments:
+  - { id: consumer, name: Consumers, share: 0.5 }
+  - { id: business, name: Business, share: 0.5 }
+organization:
+  departments:
+    - id: sales
+      name: Sales
+      visibility: frontstage
+      roles: [{ id: rep, name: Sales rep }]
+resources:
+  - { id: reps, name: Sales reps, role: rep, capacity: 4 }
+stages: [{ id: order, name: Order }]
+steps:
+  - id: ivr
+    name: Listens to the menu
+    stage: order
+    channel: ivr
+    duration: 60 s
+    next:
+      - { to: call-sales, p: 0.7 }
+      - { to: hung-up, p: 0.3 }
+  - id: call-sales
+    name: Orders by phone
+    stage: order
+    channel: phone
+    pool: reps
+    duration: exp(6 min)
+    next: ordered
+ends:
+  - { id: ordered, name: Ordered, outcome: success }
+  - { id: hung-up, name: Hung up, outcome: exit }
+start: ivr
+scenarios:
+  - id: bigger-team
+    name: Bigger team, better menu
+    changes:
+      - { set: resources.reps.capacity, value: 9 }
+      - { set: steps.ivr.next.call-sales.p, value: 0.9 }
+      - { set: steps.ivr.next.hung-up.p, value: 0.1 }
+      - { set: steps.call-sales.fail, value: { p: 0.05, next: hung-up } }
+  - id: account-executive
+    name: An account executive for business customers
+    changes:
+      - add: organization.departments.sales.roles
+        value: { id: executive, name: Account executive }
+      - add: resources
+        value: { id: executives, name: Account executives, role: executive, capacity: 2, assignment: dedicated }
+      - add: steps
+        value: { id: call-executive, name: Calls their executive, stage: order, channel: phone, pool: executives, duration: exp(8 min), next: ordered }
+      - set: steps.ivr.next
+        value: { business: call-executive, default: [{ to: call-sales, p: 0.7 }, { to: hung-up, p: 0.3 }] }
+  - id: no-ivr
+    name: No menu
+    changes:
+      - { set: start, value: call-sales }
+      - { remove: steps.ivr }
+`;
+
+const loaded = () => {
+  const result = parse(base, { file: 'playground.yaml' });
+  expect(result.diagnostics).toEqual([]);
+  if (!result.document) throw new Error('no document');
+  return result;
+};
+
+describe('scenarios', () => {
+  it('set values by id and by branch target, and add a fail point that was not there', () => {
+    const { document } = loaded();
+    const { model, diagnostics } = applyScenario(document as NonNullable<typeof document>, 'bigger-team');
+    expect(diagnostics).toEqual([]);
+    expect(model?.scenario).toEqual({ id: 'bigger-team', name: 'Bigger team, better menu' });
+    expect(model?.resources[0]?.capacity).toBe(9);
+    expect(model?.steps[0]?.next.consumer).toEqual([
+      { to: 'call-sales', p: 0.9 },
+      { to: 'hung-up', p: 0.1 },
+    ]);
+    expect(model?.steps[1]?.fail).toMatchObject({ p: 0.05, next: { consumer: [{ to: 'hung-up', p: 1 }] } });
+  });
+
+  it('add a role, a pool and a step, and route one segment to them', () => {
+    const { document } = loaded();
+    const { model } = applyScenario(document as NonNullable<typeof document>, 'account-executive');
+    expect(model?.organization.departments[0]?.roles.map((r) => r.id)).toEqual(['rep', 'executive']);
+    expect(model?.resources.map((r) => [r.id, r.assignment])).toEqual([
+      ['reps', 'pooled'],
+      ['executives', 'dedicated'],
+    ]);
+    expect(model?.steps.find((s) => s.id === 'call-executive')?.role).toBe('executive');
+    expect(model?.steps[0]?.next.business).toEqual([{ to: 'call-executive', p: 1 }]);
+    expect(model?.steps[0]?.next.consumer).toHaveLength(2);
+  });
+
+  it('remove a step', () => {
+    const { document } = loaded();
+    const { model } = applyScenario(document as NonNullable<typeof document>, 'no-ivr');
+    expect(model?.steps.map((s) => s.id)).toEqual(['call-sales']);
+  });
+
+  it('leave the base model untouched, however many are applied', () => {
+    const result = loaded();
+    const before = JSON.stringify(result.document?.data);
+    for (const id of ['bigger-team', 'account-executive', 'no-ivr'])
+      applyScenario(result.document as NonNullable<typeof result.document>, id);
+    expect(JSON.stringify(result.document?.data)).toBe(before);
+    expect(result.model?.resources[0]?.capacity).toBe(4);
+  });
+
+  it('are applied by load with the scenario option', () => {
+    const result = parse(base, { file: 'playground.yaml', scenario: 'bigger-team' });
+    expect(result.model?.resources[0]?.capacity).toBe(9);
+    const unknown = parse(base, { file: 'playground.yaml', scenario: 'bigger-teem' });
+    expect(unknown.ok).toBe(false);
+    expect(unknown.diagnostics).toMatchObject([
+      { code: 'scenario-not-found', hint: "did you mean 'bigger-team'?" },
+    ]);
+  });
+
+  it('report a scenario that breaks the model, naming the scenario', () => {
+    const broken = base.replace(
+      '{ set: steps.ivr.next.hung-up.p, value: 0.1 }',
+      '{ set: steps.ivr.next.hung-up.p, value: 0.3 }',
+    );
+    const result = parse(broken, { file: 'playground.yaml' });
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics).toMatchObject([
+      {
+        code: 'probabilities-sum',
+        message: expect.stringMatching(/^scenario 'bigger-team', step 'ivr': .*sum to 1\.2/),
+      },
+    ]);
+  });
+
+  it('in a file of their own are checked against their base model', () => {
+    const result = load(fixture('raise-rate.scenario.yaml'));
+    expect(result.ok).toBe(true);
+  });
+});

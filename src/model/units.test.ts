@@ -1,0 +1,102 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  DURATION_UNITS,
+  formatDuration,
+  parseCostPerHour,
+  parseDuration,
+  parseMoney,
+  parseProbability,
+  parseRate,
+} from './units.js';
+
+const value = <T>(r: { ok: true; value: T } | { ok: false }) => (r.ok ? r.value : undefined);
+
+describe('durations', () => {
+  it('reads the units people write', () => {
+    expect(value(parseDuration('90 s'))).toBe(90);
+    expect(value(parseDuration('5 min'))).toBe(300);
+    expect(value(parseDuration('1.5h'))).toBe(5400);
+    expect(value(parseDuration('2 d'))).toBe(172800);
+    expect(value(parseDuration('1 week'))).toBe(604800);
+    expect(value(parseDuration('250 ms'))).toBe(0.25);
+    expect(value(parseDuration(0))).toBe(0);
+  });
+
+  it('refuses a number without a unit, and says how to write it', () => {
+    const r = parseDuration(5);
+    expect(r).toMatchObject({ ok: false, message: 'the duration 5 has no unit' });
+    expect(r.ok ? '' : r.hint).toContain('"5 s"');
+  });
+
+  it('refuses unknown units, negative values and non-text', () => {
+    expect(parseDuration('3 fortnights')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('unknown time unit'),
+    });
+    expect(parseDuration('-2 min')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('negative'),
+    });
+    expect(parseDuration(['5 min'])).toMatchObject({ ok: false, message: 'expected a duration, got a list' });
+    expect(parseDuration('soon')).toMatchObject({ ok: false });
+  });
+
+  it('is linear in the amount for every unit (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        fc.constantFrom(...Object.keys(DURATION_UNITS)),
+        (amount, unit) => {
+          const parsed = value(parseDuration(`${amount} ${unit}`));
+          expect(parsed).toBeCloseTo(amount * (DURATION_UNITS[unit] ?? Number.NaN), 6);
+        },
+      ),
+    );
+  });
+
+  it('reads back what it formats, to three significant digits (property)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.01, max: 1e8, noNaN: true }), (seconds) => {
+        const back = value(parseDuration(formatDuration(seconds))) ?? Number.NaN;
+        expect(Math.abs(back - seconds) / seconds).toBeLessThan(0.005);
+      }),
+    );
+  });
+});
+
+describe('rates, money and probabilities', () => {
+  it('reads rates per time unit into per second', () => {
+    expect(value(parseRate('12/h'))).toBeCloseTo(12 / 3600, 12);
+    expect(value(parseRate('300 / d'))).toBeCloseTo(300 / 86400, 12);
+    expect(value(parseRate('12 per hour'))).toBeCloseTo(12 / 3600, 12);
+    expect(parseRate(12)).toMatchObject({ ok: false, message: 'the rate 12 has no time unit' });
+    expect(parseRate('12/fortnight')).toMatchObject({ ok: false });
+  });
+
+  it('reads money and costs per hour in the model currency unless another is named', () => {
+    expect(value(parseMoney('38', 'EUR'))).toEqual({ amount: 38, currency: 'EUR' });
+    expect(value(parseMoney('€38.50', 'USD'))).toEqual({ amount: 38.5, currency: 'EUR' });
+    expect(value(parseMoney('12 usd', 'EUR'))).toEqual({ amount: 12, currency: 'USD' });
+    expect(parseMoney('$12 EUR', 'EUR')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('two currencies'),
+    });
+    expect(value(parseCostPerHour('38 EUR/h', 'EUR'))).toEqual({ amount: 38, currency: 'EUR' });
+    expect(value(parseCostPerHour('€300/d', 'EUR'))).toEqual({ amount: 12.5, currency: 'EUR' });
+    expect(value(parseCostPerHour('1/min', 'GBP'))).toEqual({ amount: 60, currency: 'GBP' });
+    expect(parseCostPerHour('38 EUR', 'EUR')).toMatchObject({ ok: false });
+  });
+
+  it('reads probabilities as numbers or percentages, within [0, 1]', () => {
+    expect(value(parseProbability(0.15))).toBe(0.15);
+    expect(value(parseProbability('15%'))).toBeCloseTo(0.15, 12);
+    expect(value(parseProbability('0.2'))).toBe(0.2);
+    expect(parseProbability(1.5)).toMatchObject({
+      ok: false,
+      message: 'the probability 1.5 is outside [0, 1]',
+    });
+    expect(parseProbability('120%')).toMatchObject({ ok: false });
+    expect(parseProbability('likely')).toMatchObject({ ok: false });
+  });
+});
