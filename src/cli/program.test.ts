@@ -10,7 +10,15 @@ import { run, VERSION } from './program.js';
 async function linesight(...argv: string[]) {
   let stdout = '';
   let stderr = '';
-  const io: Io = { out: (t) => void (stdout += t), err: (t) => void (stderr += t), color: false };
+  const io: Io = {
+    out: (t) => {
+      stdout += t;
+    },
+    err: (t) => {
+      stderr += t;
+    },
+    color: false,
+  };
   const code = await run(argv, io);
   return { code, stdout, stderr };
 }
