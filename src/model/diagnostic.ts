@@ -59,7 +59,7 @@ export type DiagnosticCode =
   | 'scenario-target-missing'
   | 'scenario-invalid-change'
   | 'baseline-invalid'
-  | 'baseline-stages';
+  | 'baseline-mismatch';
 
 export function formatPath(path: Path): string {
   let out = '';

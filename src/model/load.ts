@@ -127,9 +127,21 @@ function applyAndValidate(document: ModelDocument, index: number, context: strin
   const model = checked.model
     ? { ...checked.model, scenario: { id: scenario.id, name: scenario.name } }
     : undefined;
+  // A problem the scenario causes in the base model's steps is shown where it appears, and the
+  // hint says which changes to look at.
+  const changes = report(document, ['scenarios', index, 'changes'], 'scenario-invalid-change', '');
+  const where = `${changes.file}:${changes.line}`;
+  const traced = checked.diagnostics.map((d) =>
+    d.file === changes.file && d.path.startsWith(changes.path.replace(/\.changes$/, ''))
+      ? d
+      : {
+          ...d,
+          hint: `${d.hint ? `${d.hint}; ` : ''}it comes from scenario '${scenario.id}', whose changes are at ${where}`,
+        },
+  );
   return {
     ...(model ? { model } : {}),
-    diagnostics: [...patched.diagnostics, ...checked.diagnostics],
+    diagnostics: [...patched.diagnostics, ...traced],
     document: patched.document,
   };
 }
@@ -191,22 +203,55 @@ function checkBaseline(document: ModelDocument, model: Model): Diagnostic[] {
       }),
     ];
   }
-  const ours = loaded.model.stages.map((s) => s.id);
-  const theirs = model.stages.map((s) => s.id);
-  const missing = ours.filter((id) => !theirs.includes(id));
-  const extra = theirs.filter((id) => !ours.includes(id));
+  return [
+    ...compareIds(
+      document,
+      model,
+      ['stages'],
+      loaded.model.stages,
+      model.stages,
+      'stage',
+      'the comparison lines up stage by stage',
+    ),
+    ...compareIds(
+      document,
+      model,
+      ['segments'],
+      loaded.model.segments,
+      model.segments,
+      'segment',
+      'segments compare like with like',
+    ),
+  ];
+}
+
+/** Stages and segments must match the baseline's for a side-by-side comparison to mean anything. */
+function compareIds(
+  document: ModelDocument,
+  model: Model,
+  path: (string | number)[],
+  ours: readonly { id: string }[],
+  theirs: readonly { id: string }[],
+  noun: string,
+  why: string,
+): Diagnostic[] {
+  const missing = ours.filter((o) => !theirs.some((t) => t.id === o.id)).map((o) => `'${o.id}'`);
+  const extra = theirs.filter((t) => !ours.some((o) => o.id === t.id)).map((t) => `'${t.id}'`);
   if (missing.length === 0 && extra.length === 0) return [];
   const parts = [
-    missing.length ? `lacks stage(s) ${missing.map((s) => `'${s}'`).join(', ')}` : '',
-    extra.length ? `has stage(s) ${extra.map((s) => `'${s}'`).join(', ')} that the baseline lacks` : '',
+    missing.length ? `lacks ${noun}(s) ${missing.join(', ')}` : '',
+    extra.length ? `has ${noun}(s) ${extra.join(', ')} that the baseline lacks` : '',
   ].filter(Boolean);
   return [
     report(
       document,
-      ['stages'],
-      'baseline-stages',
+      path,
+      'baseline-mismatch',
       `compared with ${model.baseline}, this journey ${parts.join(' and ')}`,
-      { severity: 'warning', hint: 'use the same stage ids so the comparison lines up stage by stage' },
+      {
+        severity: 'warning',
+        hint: `use the same ${noun} ids so that ${why}`,
+      },
     ),
   ];
 }

@@ -64,7 +64,9 @@ export interface Shift {
   capacity: number;
 }
 
-export type Resource = Omit<z.output<typeof ResourceSchema>, 'cost' | 'schedule'> & {
+export type Resource = Omit<z.output<typeof ResourceSchema>, 'cost' | 'schedule' | 'capacity'> & {
+  /** Members serving in parallel; with a schedule, the most any shift has. */
+  capacity: number;
   cost?: Money;
   schedule?: Shift[];
 };

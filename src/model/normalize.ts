@@ -264,21 +264,40 @@ function checkReferences(ctx: Context, parsed: Parsed, ids: Ids) {
   }
 }
 
-/** A frontstage step served by a backstage role is a contradiction the blueprint would draw wrong. */
+/**
+ * A customer step served by a backstage role or system is a contradiction the blueprint would
+ * draw across the line of visibility: warn, naming both ways out.
+ */
 function checkFrontline(ctx: Context, parsed: Parsed, ids: Ids) {
   const visibility = new Map<string, string>();
   for (const d of parsed.organization.departments)
     for (const r of d.roles) visibility.set(r.id, r.visibility ?? d.visibility);
+  const systems = new Map(parsed.organization.systems.map((s) => [s.id, s.visibility]));
   for (const [i, step] of parsed.steps.entries()) {
-    if (step.role && ids.roles.has(step.role) && visibility.get(step.role) === 'backstage') {
+    const pool = step.pool ? parsed.resources.find((r) => r.id === step.pool) : undefined;
+    const role = step.role ?? pool?.role;
+    if (role && ids.roles.has(role) && visibility.get(role) === 'backstage') {
+      const via = step.role ? '' : ` (through pool '${pool?.id}')`;
       problem(
         ctx,
-        ['steps', i, 'role'],
+        ['steps', i, step.role ? 'role' : 'pool'],
         'backstage-frontline',
-        `is served by role '${step.role}', which is backstage, yet the customer meets it`,
+        `is served by role '${role}'${via}, which is backstage, yet the customer meets it`,
         {
           severity: 'warning',
-          hint: `give role '${step.role}' visibility: frontstage, or move its work into 'backstage'`,
+          hint: `give role '${role}' visibility: frontstage, or move its work into 'backstage'`,
+        },
+      );
+    }
+    if (step.system && systems.get(step.system) === 'backstage') {
+      problem(
+        ctx,
+        ['steps', i, 'system'],
+        'backstage-frontline',
+        `is served by system '${step.system}', which is backstage, yet the customer uses it`,
+        {
+          severity: 'warning',
+          hint: `give system '${step.system}' visibility: frontstage, or move it into a backstage activity`,
         },
       );
     }
@@ -526,8 +545,28 @@ function normalizeResource(
       { hint: `write the cost in ${currency}, or set currency: ${cost.currency} for the model` },
     );
   }
+  const largestShift = Math.max(0, ...shifts.map((s) => s.capacity));
+  if (resource.capacity === undefined && !schedule) {
+    problem(ctx, ['resources', i], 'missing-field', "has neither 'capacity' nor a 'schedule'", {
+      hint: 'add capacity: N (members serving at once), or a schedule of shifts',
+    });
+  }
+  for (const [j, shift] of (schedule ?? []).entries()) {
+    if (resource.capacity !== undefined && shift.capacity > resource.capacity) {
+      problem(
+        ctx,
+        ['resources', i, 'schedule', j, 'capacity'],
+        'out-of-range',
+        `this shift has ${shift.capacity} members, more than the pool's capacity of ${resource.capacity}`,
+        {
+          hint: 'raise the pool capacity (its headcount), or leave it out to take the largest shift',
+        },
+      );
+    }
+  }
   return {
     ...rest,
+    capacity: resource.capacity ?? largestShift,
     ...(cost ? { cost: { amount: cost.amount, currency: cost.currency || currency } } : {}),
     ...(schedule ? { schedule: shifts } : {}),
   };

@@ -173,11 +173,10 @@ export const ResourceSchema = z
     id: idField(),
     name: text(),
     role: idField().optional().meta({ description: 'The role whose people staff this pool.' }),
-    capacity: z
-      .number()
-      .int()
-      .min(1)
-      .meta({ description: 'Members (agents, executives) serving in parallel.' }),
+    capacity: z.number().int().min(1).optional().meta({
+      description:
+        'Members (agents, executives) serving in parallel; with a schedule, the headcount no shift may exceed (default: the largest shift).',
+    }),
     cost: costPerHourField().optional().meta({ description: 'Cost of one member per hour.' }),
     schedule: z.array(ShiftSchema).optional(),
     discipline: z.enum(['fifo', 'priority']).default('fifo'),
@@ -226,7 +225,10 @@ export const WaitSchema = z
         .meta({ description: 'true when the wait serves the customer (e.g. delivery).' }),
     }),
   ])
-  .meta({ description: 'A wait point: the customer waits (W) this long before the step.' });
+  .meta({
+    description:
+      'A wait point: the customer waits (W) this long before the step (e.g. delivery, a call-back), on top of any queueing for a pool, which the simulator works out.',
+  });
 
 export const FailSchema = z
   .strictObject({
