@@ -5,7 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
+import { VIEW_IDS } from '../views/registry.js';
 import { initCommand } from './commands/init.js';
+import type { RenderCommandOptions } from './commands/render.js';
+import { renderCommand } from './commands/render.js';
 import { schemaCommand } from './commands/schema.js';
 import { validateCommand } from './commands/validate.js';
 import { InputError, type Io, UsageError } from './io.js';
@@ -55,6 +58,27 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(jsonOption())
     .action((dir: string, options: { force?: boolean; json?: boolean }) =>
       setExit(initCommand(dir, options, io)),
+    );
+
+  program
+    .command('render')
+    .description('draw a model: blueprint, entity, journey, role or e2e, as SVG or PNG')
+    .argument('<file>', 'the model file')
+    .requiredOption('-v, --view <view>', `the view: ${VIEW_IDS.join(', ')}`)
+    .option('-s, --scenario <id>', 'draw the model with this scenario applied')
+    .option('--segment <id>', "draw one segment's journey only")
+    .option('-r, --role <id>', 'the role or department (role view)')
+    .option('--merge-segments', 'one customer lane for all segments')
+    .option('-o, --output <file>', 'write to this .svg or .png file (SVG goes to standard output without it)')
+    .addOption(
+      new Option('-f, --format <format>', 'svg or png (default: from the output file name)').choices([
+        'svg',
+        'png',
+      ]),
+    )
+    .addOption(jsonOption())
+    .action(async (file: string, options: RenderCommandOptions) =>
+      setExit(await renderCommand(file, options, io)),
     );
 
   for (const command of program.commands)

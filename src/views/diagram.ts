@@ -1,0 +1,110 @@
+/**
+ * A laid-out diagram as plain data: lanes, stage columns, the blueprint's lines, boxes with
+ * their wrapped labels and badges, and edges as orthogonal polylines. Every view produces one;
+ * the SVG writer draws it and the tests measure it.
+ */
+export type ViewId = 'blueprint' | 'entity' | 'journey' | 'role' | 'e2e';
+
+export type LaneGroup =
+  | 'evidence'
+  | 'customer'
+  | 'frontstage'
+  | 'backstage'
+  | 'support'
+  | 'company'
+  | 'process'
+  | 'role'
+  | 'emotion'
+  | 'pain';
+
+export interface Lane {
+  id: string;
+  label: string;
+  group: LaneGroup;
+  y: number;
+  height: number;
+}
+
+export interface Column {
+  id: string;
+  label: string;
+  x: number;
+  width: number;
+}
+
+/** The service blueprint's horizontal lines, between lane groups. */
+export type LineKind = 'interaction' | 'visibility' | 'internal-interaction';
+
+export interface Line {
+  kind: LineKind;
+  label: string;
+  y: number;
+}
+
+export type BoxKind =
+  | 'start'
+  | 'step'
+  | 'touchpoint'
+  | 'activity'
+  | 'support'
+  | 'evidence'
+  | 'end'
+  | 'channel'
+  | 'pain';
+
+export interface Badge {
+  kind: 'fail' | 'wait' | 'moment';
+  text: string;
+  /** What the badge stands for, in words (for the SVG title). */
+  title: string;
+}
+
+export interface Box {
+  id: string;
+  kind: BoxKind;
+  /** The model element drawn: a step, activity or end id. */
+  ref: string;
+  lane: string;
+  column: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  lines: string[];
+  /** The full text, shown as a tooltip: labels may be cut to fit. */
+  title: string;
+  caption?: string;
+  badges: Badge[];
+  /** Extra classes for styling: an end's outcome, a highlighted finding. */
+  tags: string[];
+}
+
+export type EdgeKind = 'flow' | 'failure' | 'interaction' | 'start';
+
+export interface Edge {
+  id: string;
+  kind: EdgeKind;
+  from: string;
+  to: string;
+  label?: string;
+  points: [number, number][];
+}
+
+export interface Diagram {
+  view: ViewId;
+  title: string;
+  /** A second line under the title: what abbreviations in the drawing stand for. */
+  subtitle?: string;
+  description: string;
+  width: number;
+  height: number;
+  lanes: Lane[];
+  columns: Column[];
+  lines: Line[];
+  boxes: Box[];
+  edges: Edge[];
+  /** Extra drawings some views add (the journey map's emotion curve). */
+  curves: { id: string; label: string; points: [number, number][] }[];
+  /** Faint reference lines with a label at their left end (the emotion scale). */
+  guides: { y: number; x1: number; x2: number; label: string }[];
+}

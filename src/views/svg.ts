@@ -1,0 +1,183 @@
+/**
+ * A diagram as standalone SVG: titled and described for screen readers, generic font stacks,
+ * no external references, and numbers rounded so that the same diagram gives the same bytes.
+ */
+import type { Box, Diagram, Edge, LaneGroup } from './diagram.js';
+import { BOX } from './swimlanes.js';
+import { FONT_FAMILY } from './text.js';
+
+const LANE_FILL: Record<LaneGroup, string> = {
+  evidence: '#f1f3f4',
+  customer: '#e8f0fe',
+  frontstage: '#e6f4ea',
+  backstage: '#fef7e0',
+  support: '#f3e8fd',
+  company: '#e6f4ea',
+  process: '#fef7e0',
+  role: '#e6f4ea',
+  emotion: '#ffffff',
+  pain: '#fce8e6',
+};
+
+const BOX_STROKE: Record<Box['kind'], string> = {
+  start: '#5f6368',
+  step: '#1a73e8',
+  touchpoint: '#188038',
+  activity: '#b06000',
+  support: '#8430ce',
+  evidence: '#80868b',
+  end: '#5f6368',
+  channel: '#80868b',
+  pain: '#d93025',
+};
+
+const EDGE_STYLE: Record<Edge['kind'], { line: string; head?: string }> = {
+  flow: { line: 'stroke="#5f6368" stroke-width="1.2"', head: '#5f6368' },
+  start: { line: 'stroke="#5f6368" stroke-width="1.2"', head: '#5f6368' },
+  failure: { line: 'stroke="#d93025" stroke-width="1.2" stroke-dasharray="5 3"', head: '#d93025' },
+  interaction: { line: 'stroke="#9aa0a6" stroke-width="1" stroke-dasharray="2 3"' },
+};
+
+const n = (x: number) => String(Math.round(x * 10) / 10);
+const escape = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export function toSvg(d: Diagram): string {
+  const out: string[] = [];
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${n(d.width)}" height="${n(d.height)}" viewBox="0 0 ${n(d.width)} ${n(d.height)}" role="img" aria-labelledby="title desc" font-family="${escape(FONT_FAMILY)}" data-view="${d.view}">`,
+    `<title id="title">${escape(d.title)}</title>`,
+    `<desc id="desc">${escape(d.description)}</desc>`,
+    `<rect width="${n(d.width)}" height="${n(d.height)}" fill="#ffffff"/>`,
+    `<text x="16" y="30" font-size="17" font-weight="bold" fill="#202124">${escape(d.title)}</text>`,
+  );
+  if (d.subtitle) out.push(`<text x="16" y="48" font-size="11" fill="#5f6368">${escape(d.subtitle)}</text>`);
+  const top = d.lanes[0]?.y ?? 0;
+  const bottom = d.lanes.length
+    ? (d.lanes[d.lanes.length - 1]?.y ?? 0) + (d.lanes[d.lanes.length - 1]?.height ?? 0)
+    : d.height;
+  out.push('<g class="columns">');
+  for (const [i, c] of d.columns.entries()) {
+    out.push(
+      `<g class="column" data-id="${escape(c.id)}"><rect x="${n(c.x)}" y="${n(top - 30)}" width="${n(c.width)}" height="${n(bottom - top + 30)}" fill="${i % 2 ? '#fafafa' : '#ffffff'}"/>`,
+      `<text x="${n(c.x + c.width / 2)}" y="${n(top - 10)}" font-size="12" font-weight="bold" fill="#3c4043" text-anchor="middle">${escape(c.label)}</text></g>`,
+    );
+  }
+  out.push('</g><g class="lanes">');
+  for (const lane of d.lanes) {
+    out.push(
+      `<g class="lane" data-id="${escape(lane.id)}" data-group="${lane.group}"><rect x="16" y="${n(lane.y)}" width="${n(d.width - 32)}" height="${n(lane.height)}" fill="${LANE_FILL[lane.group]}" fill-opacity="0.45" stroke="#dadce0"/>`,
+      `<rect x="16" y="${n(lane.y)}" width="170" height="${n(lane.height)}" fill="${LANE_FILL[lane.group]}" stroke="#dadce0"/>`,
+      ...laneLabel(lane.label, lane.y, lane.height),
+      '</g>',
+    );
+  }
+  out.push('</g><g class="lines">');
+  for (const line of d.lines) {
+    out.push(
+      `<g class="line" data-kind="${line.kind}"><line x1="16" y1="${n(line.y)}" x2="${n(d.width - 16)}" y2="${n(line.y)}" stroke="#202124" stroke-width="1.5" stroke-dasharray="8 4"/>`,
+      `<text x="${n(d.width - 20)}" y="${n(line.y - 3)}" font-size="10" font-style="italic" fill="#202124" text-anchor="end">${escape(line.label)}</text></g>`,
+    );
+  }
+  out.push('</g><g class="guides">');
+  for (const g of d.guides) {
+    out.push(
+      `<line x1="${n(g.x1 + 16)}" y1="${n(g.y)}" x2="${n(g.x2)}" y2="${n(g.y)}" stroke="#dadce0" stroke-dasharray="3 3"/><text x="${n(g.x1)}" y="${n(g.y + 3)}" font-size="9" fill="#80868b">${escape(g.label)}</text>`,
+    );
+  }
+  out.push('</g><g class="edges">');
+  for (const e of d.edges) out.push(edge(e));
+  out.push('</g><g class="boxes">');
+  for (const b of d.boxes) out.push(box(b));
+  out.push('</g>');
+  for (const c of d.curves) {
+    out.push(
+      `<g class="curve" data-id="${escape(c.id)}"><title>${escape(c.label)}</title><polyline points="${c.points.map(([x, y]) => `${n(x)},${n(y)}`).join(' ')}" fill="none" stroke="#1a73e8" stroke-width="2.5"/>`,
+      ...c.points.map(([x, y]) => `<circle cx="${n(x)}" cy="${n(y)}" r="4" fill="#1a73e8"/>`),
+      '</g>',
+    );
+  }
+  out.push('</svg>');
+  return `${out.join('\n')}\n`;
+}
+
+function laneLabel(label: string, y: number, height: number): string[] {
+  const words = label.split(' ');
+  const lines: string[] = [];
+  for (const word of words) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && `${last} ${word}`.length <= 24) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  const shown = lines.slice(0, Math.max(1, Math.floor((height - 8) / 14)));
+  const first = y + height / 2 - ((shown.length - 1) * 14) / 2 + 4;
+  return shown.map(
+    (l, i) =>
+      `<text x="24" y="${n(first + i * 14)}" font-size="11" font-weight="bold" fill="#3c4043">${escape(l)}</text>`,
+  );
+}
+
+function box(b: Box): string {
+  const pill = b.kind === 'start' || b.kind === 'end';
+  const stroke =
+    b.kind === 'end' && b.tags.includes('exit')
+      ? '#d93025'
+      : b.kind === 'end'
+        ? '#188038'
+        : BOX_STROKE[b.kind];
+  const parts = [
+    `<g class="box ${b.kind}${b.tags.map((t) => ` ${escape(t)}`).join('')}" data-id="${escape(b.id)}" data-kind="${b.kind}" data-ref="${escape(b.ref)}" data-lane="${escape(b.lane)}">`,
+    `<title>${escape([b.title, b.caption, ...b.badges.map((x) => x.title)].filter(Boolean).join('\n'))}</title>`,
+    `<rect x="${n(b.x)}" y="${n(b.y)}" width="${n(b.width)}" height="${n(b.height)}" rx="${pill ? n(b.height / 2) : 6}" fill="#ffffff" stroke="${stroke}" stroke-width="${b.kind === 'step' ? 1.8 : 1.2}"/>`,
+  ];
+  const textHeight = b.lines.length * BOX.lineHeight + (b.caption ? BOX.caption : 0);
+  const first = b.y + (b.height - textHeight) / 2 + BOX.lineHeight - 3;
+  for (const [i, line] of b.lines.entries()) {
+    parts.push(
+      `<text x="${n(b.x + b.width / 2)}" y="${n(first + i * BOX.lineHeight)}" font-size="${BOX.font}" fill="#202124" text-anchor="middle">${escape(line)}</text>`,
+    );
+  }
+  if (b.caption) {
+    parts.push(
+      `<text x="${n(b.x + b.width / 2)}" y="${n(first + b.lines.length * BOX.lineHeight)}" font-size="9" fill="#5f6368" text-anchor="middle">${escape(b.caption)}</text>`,
+    );
+  }
+  for (const badge of b.badges) parts.push(badgeSvg(b, badge));
+  parts.push('</g>');
+  return parts.join('');
+}
+
+function badgeSvg(b: Box, badge: Box['badges'][number]): string {
+  const width = badge.kind === 'moment' ? 16 : 8 + badge.text.length * 6;
+  const x =
+    badge.kind === 'fail'
+      ? b.x + b.width - width + 6
+      : badge.kind === 'wait'
+        ? b.x - 6
+        : b.x + b.width / 2 - width / 2;
+  const y = b.y - 8;
+  const fill = badge.kind === 'fail' ? '#d93025' : badge.kind === 'wait' ? '#f29900' : '#fbbc04';
+  return `<g class="badge ${badge.kind}"><title>${escape(badge.title)}</title><rect x="${n(x)}" y="${n(y)}" width="${n(width)}" height="14" rx="7" fill="${fill}"/><text x="${n(x + width / 2)}" y="${n(y + 10.5)}" font-size="9" font-weight="bold" fill="#ffffff" text-anchor="middle">${escape(badge.text)}</text></g>`;
+}
+
+/** Arrowheads are drawn as triangles, not markers: resvg crashes on markers of straight lines. */
+function arrowhead(points: [number, number][], fill: string): string {
+  const [x1, y1] = points[points.length - 2] ?? [0, 0];
+  const [x2, y2] = points[points.length - 1] ?? [0, 0];
+  const length = Math.hypot(x2 - x1, y2 - y1) || 1;
+  const [ux, uy] = [(x2 - x1) / length, (y2 - y1) / length];
+  const back: [number, number] = [x2 - ux * 7, y2 - uy * 7];
+  const a: [number, number] = [back[0] - uy * 3.5, back[1] + ux * 3.5];
+  const b: [number, number] = [back[0] + uy * 3.5, back[1] - ux * 3.5];
+  return `<path d="M${n(x2)},${n(y2)} L${n(a[0])},${n(a[1])} L${n(b[0])},${n(b[1])} Z" fill="${fill}"/>`;
+}
+
+function edge(e: Edge): string {
+  const style = EDGE_STYLE[e.kind];
+  const points = e.points.map(([x, y]) => `${n(x)},${n(y)}`).join(' ');
+  const [x0, y0] = e.points[0] ?? [0, 0];
+  const label = e.label
+    ? `<text x="${n(x0 + 4)}" y="${n(y0 - 3)}" font-size="9" fill="${e.kind === 'failure' ? '#d93025' : '#3c4043'}">${escape(e.label)}</text>`
+    : '';
+  return `<g class="edge ${e.kind}" data-id="${escape(e.id)}" data-from="${escape(e.from)}" data-to="${escape(e.to)}"><polyline points="${points}" fill="none" ${style.line}/>${style.head && e.points.length > 1 ? arrowhead(e.points, style.head) : ''}${label}</g>`;
+}

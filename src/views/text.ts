@@ -1,0 +1,91 @@
+/**
+ * Text that fits: widths measured with the font the PNGs are drawn in (DejaVu Sans, whose
+ * metrics are close to Verdana's, so a label that fits here fits in the wider fallbacks too),
+ * and labels wrapped into lines that fit a box, cut with an ellipsis when they run out of room.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import opentype from 'opentype.js';
+
+const require = createRequire(import.meta.url);
+
+export const FONT_FILES = {
+  regular: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
+  bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
+};
+
+/** Generic stacks, so a viewer without DejaVu still draws a sans-serif close to it. */
+export const FONT_FAMILY = "'DejaVu Sans', Verdana, 'Segoe UI', Arial, Helvetica, sans-serif";
+
+type Weight = keyof typeof FONT_FILES;
+
+const fonts = new Map<Weight, opentype.Font>();
+const widths = new Map<string, number>();
+
+function font(weight: Weight): opentype.Font {
+  let loaded = fonts.get(weight);
+  if (!loaded) {
+    const bytes = readFileSync(FONT_FILES[weight]);
+    loaded = opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    fonts.set(weight, loaded);
+  }
+  return loaded;
+}
+
+/** Width in pixels of `text` at `size` px; cached per character, since labels repeat letters. */
+export function textWidth(text: string, size: number, weight: Weight = 'regular'): number {
+  const f = font(weight);
+  let units = 0;
+  for (const char of text) {
+    const key = `${weight}:${char}`;
+    let w = widths.get(key);
+    if (w === undefined) {
+      w = f.charToGlyph(char).advanceWidth ?? f.unitsPerEm / 2;
+      widths.set(key, w);
+    }
+    units += w;
+  }
+  return (units / f.unitsPerEm) * size;
+}
+
+/**
+ * Breaks `text` into at most `maxLines` lines no wider than `width`; words longer than a line are
+ * split, and text that does not fit ends in an ellipsis (the full text stays in the SVG title).
+ */
+export function wrap(
+  text: string,
+  width: number,
+  size: number,
+  maxLines: number,
+  weight: Weight = 'regular',
+): string[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let current = '';
+  const fits = (s: string) => textWidth(s, size, weight) <= width;
+  for (let word of words) {
+    while (!fits(word)) {
+      let cut = word.length - 1;
+      while (cut > 1 && !fits(`${word.slice(0, cut)}-`)) cut--;
+      if (current) {
+        lines.push(current);
+        current = '';
+      }
+      lines.push(`${word.slice(0, cut)}-`);
+      word = word.slice(cut);
+    }
+    const candidate = current ? `${current} ${word}` : word;
+    if (fits(candidate)) current = candidate;
+    else {
+      lines.push(current);
+      current = word;
+    }
+  }
+  if (current) lines.push(current);
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  let last = `${kept[maxLines - 1]}…`;
+  while (!fits(last) && last.length > 1) last = `${last.slice(0, -2)}…`;
+  kept[maxLines - 1] = last;
+  return kept;
+}
