@@ -257,12 +257,10 @@ export function interactionEdges(
     .sort(
       (a, b) => (laneIndex.get(laneOfNode.get(a) ?? '') ?? 0) - (laneIndex.get(laneOfNode.get(b) ?? '') ?? 0),
     );
-  return sorted
-    .slice(1)
-    .map((id, i) => ({
-      id: `link:${sorted[i]}>${id}`,
-      kind: 'interaction',
-      from: sorted[i] as string,
-      to: id,
-    }));
+  return sorted.slice(1).map((id, i) => ({
+    id: `link:${sorted[i]}>${id}`,
+    kind: 'interaction',
+    from: sorted[i] as string,
+    to: id,
+  }));
 }

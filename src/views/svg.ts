@@ -39,19 +39,19 @@ const EDGE_STYLE: Record<Edge['kind'], { line: string; head?: string }> = {
 };
 
 const n = (x: number) => String(Math.round(x * 10) / 10);
-const escape = (s: string) =>
+const xml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function toSvg(d: Diagram): string {
   const out: string[] = [];
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${n(d.width)}" height="${n(d.height)}" viewBox="0 0 ${n(d.width)} ${n(d.height)}" role="img" aria-labelledby="title desc" font-family="${escape(FONT_FAMILY)}" data-view="${d.view}">`,
-    `<title id="title">${escape(d.title)}</title>`,
-    `<desc id="desc">${escape(d.description)}</desc>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${n(d.width)}" height="${n(d.height)}" viewBox="0 0 ${n(d.width)} ${n(d.height)}" role="img" aria-labelledby="title desc" font-family="${xml(FONT_FAMILY)}" data-view="${d.view}">`,
+    `<title id="title">${xml(d.title)}</title>`,
+    `<desc id="desc">${xml(d.description)}</desc>`,
     `<rect width="${n(d.width)}" height="${n(d.height)}" fill="#ffffff"/>`,
-    `<text x="16" y="30" font-size="17" font-weight="bold" fill="#202124">${escape(d.title)}</text>`,
+    `<text x="16" y="30" font-size="17" font-weight="bold" fill="#202124">${xml(d.title)}</text>`,
   );
-  if (d.subtitle) out.push(`<text x="16" y="48" font-size="11" fill="#5f6368">${escape(d.subtitle)}</text>`);
+  if (d.subtitle) out.push(`<text x="16" y="48" font-size="11" fill="#5f6368">${xml(d.subtitle)}</text>`);
   const top = d.lanes[0]?.y ?? 0;
   const bottom = d.lanes.length
     ? (d.lanes[d.lanes.length - 1]?.y ?? 0) + (d.lanes[d.lanes.length - 1]?.height ?? 0)
@@ -59,14 +59,14 @@ export function toSvg(d: Diagram): string {
   out.push('<g class="columns">');
   for (const [i, c] of d.columns.entries()) {
     out.push(
-      `<g class="column" data-id="${escape(c.id)}"><rect x="${n(c.x)}" y="${n(top - 30)}" width="${n(c.width)}" height="${n(bottom - top + 30)}" fill="${i % 2 ? '#fafafa' : '#ffffff'}"/>`,
-      `<text x="${n(c.x + c.width / 2)}" y="${n(top - 10)}" font-size="12" font-weight="bold" fill="#3c4043" text-anchor="middle">${escape(c.label)}</text></g>`,
+      `<g class="column" data-id="${xml(c.id)}"><rect x="${n(c.x)}" y="${n(top - 30)}" width="${n(c.width)}" height="${n(bottom - top + 30)}" fill="${i % 2 ? '#fafafa' : '#ffffff'}"/>`,
+      `<text x="${n(c.x + c.width / 2)}" y="${n(top - 10)}" font-size="12" font-weight="bold" fill="#3c4043" text-anchor="middle">${xml(c.label)}</text></g>`,
     );
   }
   out.push('</g><g class="lanes">');
   for (const lane of d.lanes) {
     out.push(
-      `<g class="lane" data-id="${escape(lane.id)}" data-group="${lane.group}"><rect x="16" y="${n(lane.y)}" width="${n(d.width - 32)}" height="${n(lane.height)}" fill="${LANE_FILL[lane.group]}" fill-opacity="0.45" stroke="#dadce0"/>`,
+      `<g class="lane" data-id="${xml(lane.id)}" data-group="${lane.group}"><rect x="16" y="${n(lane.y)}" width="${n(d.width - 32)}" height="${n(lane.height)}" fill="${LANE_FILL[lane.group]}" fill-opacity="0.45" stroke="#dadce0"/>`,
       `<rect x="16" y="${n(lane.y)}" width="170" height="${n(lane.height)}" fill="${LANE_FILL[lane.group]}" stroke="#dadce0"/>`,
       ...laneLabel(lane.label, lane.y, lane.height),
       '</g>',
@@ -76,13 +76,13 @@ export function toSvg(d: Diagram): string {
   for (const line of d.lines) {
     out.push(
       `<g class="line" data-kind="${line.kind}"><line x1="16" y1="${n(line.y)}" x2="${n(d.width - 16)}" y2="${n(line.y)}" stroke="#202124" stroke-width="1.5" stroke-dasharray="8 4"/>`,
-      `<text x="${n(d.width - 20)}" y="${n(line.y - 3)}" font-size="10" font-style="italic" fill="#202124" text-anchor="end">${escape(line.label)}</text></g>`,
+      `<text x="${n(d.width - 20)}" y="${n(line.y - 3)}" font-size="10" font-style="italic" fill="#202124" text-anchor="end">${xml(line.label)}</text></g>`,
     );
   }
   out.push('</g><g class="guides">');
   for (const g of d.guides) {
     out.push(
-      `<line x1="${n(g.x1 + 16)}" y1="${n(g.y)}" x2="${n(g.x2)}" y2="${n(g.y)}" stroke="#dadce0" stroke-dasharray="3 3"/><text x="${n(g.x1)}" y="${n(g.y + 3)}" font-size="9" fill="#80868b">${escape(g.label)}</text>`,
+      `<line x1="${n(g.x1 + 16)}" y1="${n(g.y)}" x2="${n(g.x2)}" y2="${n(g.y)}" stroke="#dadce0" stroke-dasharray="3 3"/><text x="${n(g.x1)}" y="${n(g.y + 3)}" font-size="9" fill="#80868b">${xml(g.label)}</text>`,
     );
   }
   out.push('</g><g class="edges">');
@@ -92,7 +92,7 @@ export function toSvg(d: Diagram): string {
   out.push('</g>');
   for (const c of d.curves) {
     out.push(
-      `<g class="curve" data-id="${escape(c.id)}"><title>${escape(c.label)}</title><polyline points="${c.points.map(([x, y]) => `${n(x)},${n(y)}`).join(' ')}" fill="none" stroke="#1a73e8" stroke-width="2.5"/>`,
+      `<g class="curve" data-id="${xml(c.id)}"><title>${xml(c.label)}</title><polyline points="${c.points.map(([x, y]) => `${n(x)},${n(y)}`).join(' ')}" fill="none" stroke="#1a73e8" stroke-width="2.5"/>`,
       ...c.points.map(([x, y]) => `<circle cx="${n(x)}" cy="${n(y)}" r="4" fill="#1a73e8"/>`),
       '</g>',
     );
@@ -113,7 +113,7 @@ function laneLabel(label: string, y: number, height: number): string[] {
   const first = y + height / 2 - ((shown.length - 1) * 14) / 2 + 4;
   return shown.map(
     (l, i) =>
-      `<text x="24" y="${n(first + i * 14)}" font-size="11" font-weight="bold" fill="#3c4043">${escape(l)}</text>`,
+      `<text x="24" y="${n(first + i * 14)}" font-size="11" font-weight="bold" fill="#3c4043">${xml(l)}</text>`,
   );
 }
 
@@ -126,20 +126,20 @@ function box(b: Box): string {
         ? '#188038'
         : BOX_STROKE[b.kind];
   const parts = [
-    `<g class="box ${b.kind}${b.tags.map((t) => ` ${escape(t)}`).join('')}" data-id="${escape(b.id)}" data-kind="${b.kind}" data-ref="${escape(b.ref)}" data-lane="${escape(b.lane)}">`,
-    `<title>${escape([b.title, b.caption, ...b.badges.map((x) => x.title)].filter(Boolean).join('\n'))}</title>`,
+    `<g class="box ${b.kind}${b.tags.map((t) => ` ${xml(t)}`).join('')}" data-id="${xml(b.id)}" data-kind="${b.kind}" data-ref="${xml(b.ref)}" data-lane="${xml(b.lane)}">`,
+    `<title>${xml([b.title, b.caption, ...b.badges.map((x) => x.title)].filter(Boolean).join('\n'))}</title>`,
     `<rect x="${n(b.x)}" y="${n(b.y)}" width="${n(b.width)}" height="${n(b.height)}" rx="${pill ? n(b.height / 2) : 6}" fill="#ffffff" stroke="${stroke}" stroke-width="${b.kind === 'step' ? 1.8 : 1.2}"/>`,
   ];
   const textHeight = b.lines.length * BOX.lineHeight + (b.caption ? BOX.caption : 0);
   const first = b.y + (b.height - textHeight) / 2 + BOX.lineHeight - 3;
   for (const [i, line] of b.lines.entries()) {
     parts.push(
-      `<text x="${n(b.x + b.width / 2)}" y="${n(first + i * BOX.lineHeight)}" font-size="${BOX.font}" fill="#202124" text-anchor="middle">${escape(line)}</text>`,
+      `<text x="${n(b.x + b.width / 2)}" y="${n(first + i * BOX.lineHeight)}" font-size="${BOX.font}" fill="#202124" text-anchor="middle">${xml(line)}</text>`,
     );
   }
   if (b.caption) {
     parts.push(
-      `<text x="${n(b.x + b.width / 2)}" y="${n(first + b.lines.length * BOX.lineHeight)}" font-size="9" fill="#5f6368" text-anchor="middle">${escape(b.caption)}</text>`,
+      `<text x="${n(b.x + b.width / 2)}" y="${n(first + b.lines.length * BOX.lineHeight)}" font-size="9" fill="#5f6368" text-anchor="middle">${xml(b.caption)}</text>`,
     );
   }
   for (const badge of b.badges) parts.push(badgeSvg(b, badge));
@@ -157,7 +157,7 @@ function badgeSvg(b: Box, badge: Box['badges'][number]): string {
         : b.x + b.width / 2 - width / 2;
   const y = b.y - 8;
   const fill = badge.kind === 'fail' ? '#d93025' : badge.kind === 'wait' ? '#f29900' : '#fbbc04';
-  return `<g class="badge ${badge.kind}"><title>${escape(badge.title)}</title><rect x="${n(x)}" y="${n(y)}" width="${n(width)}" height="14" rx="7" fill="${fill}"/><text x="${n(x + width / 2)}" y="${n(y + 10.5)}" font-size="9" font-weight="bold" fill="#ffffff" text-anchor="middle">${escape(badge.text)}</text></g>`;
+  return `<g class="badge ${badge.kind}"><title>${xml(badge.title)}</title><rect x="${n(x)}" y="${n(y)}" width="${n(width)}" height="14" rx="7" fill="${fill}"/><text x="${n(x + width / 2)}" y="${n(y + 10.5)}" font-size="9" font-weight="bold" fill="#ffffff" text-anchor="middle">${xml(badge.text)}</text></g>`;
 }
 
 /** Arrowheads are drawn as triangles, not markers: resvg crashes on markers of straight lines. */
@@ -177,7 +177,7 @@ function edge(e: Edge): string {
   const points = e.points.map(([x, y]) => `${n(x)},${n(y)}`).join(' ');
   const [x0, y0] = e.points[0] ?? [0, 0];
   const label = e.label
-    ? `<text x="${n(x0 + 4)}" y="${n(y0 - 3)}" font-size="9" fill="${e.kind === 'failure' ? '#d93025' : '#3c4043'}">${escape(e.label)}</text>`
+    ? `<text x="${n(x0 + 4)}" y="${n(y0 - 3)}" font-size="9" fill="${e.kind === 'failure' ? '#d93025' : '#3c4043'}">${xml(e.label)}</text>`
     : '';
-  return `<g class="edge ${e.kind}" data-id="${escape(e.id)}" data-from="${escape(e.from)}" data-to="${escape(e.to)}"><polyline points="${points}" fill="none" ${style.line}/>${style.head && e.points.length > 1 ? arrowhead(e.points, style.head) : ''}${label}</g>`;
+  return `<g class="edge ${e.kind}" data-id="${xml(e.id)}" data-from="${xml(e.from)}" data-to="${xml(e.to)}"><polyline points="${points}" fill="none" ${style.line}/>${style.head && e.points.length > 1 ? arrowhead(e.points, style.head) : ''}${label}</g>`;
 }

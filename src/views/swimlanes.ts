@@ -491,7 +491,8 @@ function assignPorts(routes: Route[], boxes: Map<string, Box>): Map<string, numb
     );
     if (sorted.length === 0) return;
     const step = box.height / (sorted.length + 1);
-    sorted.forEach((r, i) => ports.set(`${side}:${r.edge.id}`, Math.round(box.y + step * (i + 1))));
+    for (const [i, r] of sorted.entries())
+      ports.set(`${side}:${r.edge.id}`, Math.round(box.y + step * (i + 1)));
   };
   for (const [id, list] of out) spread(id, list, 'out', (r) => boxes.get(r.edge.to) as Box);
   for (const [id, list] of into) {
