@@ -30,3 +30,8 @@ export {
   parseProbability,
   parseRate,
 } from './model/units.js';
+export type { Box, Diagram, Edge, Lane, ViewId } from './views/diagram.js';
+export { toPng } from './views/png.js';
+export { VIEW_IDS, VIEWS } from './views/registry.js';
+export { layout, RenderOptionError, type RenderOptions, renderPng, renderSvg } from './views/render.js';
+export { toSvg } from './views/svg.js';

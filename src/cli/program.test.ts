@@ -2,6 +2,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fixture, positionOf } from '../model/fixtures/locate.js';
 import type { Io } from './io.js';
@@ -140,5 +141,55 @@ describe('linesight schema, init, --help, --version', () => {
     const version = await linesight('--version');
     expect(version.code).toBe(0);
     expect(version.stdout.trim()).toBe(VERSION);
+  });
+});
+
+describe('linesight render', () => {
+  const example = fileURLToPath(new URL('../../examples/order-departments.yaml', import.meta.url));
+
+  it('writes SVG and PNG files, and a summary with --json', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linesight-'));
+    const svg = await linesight('render', example, '--view', 'blueprint', '-o', join(dir, 'b.svg'), '--json');
+    expect(svg.code).toBe(0);
+    expect(JSON.parse(svg.stdout)).toMatchObject({
+      view: 'blueprint',
+      format: 'svg',
+      boxes: expect.any(Number),
+    });
+    expect(readFileSync(join(dir, 'b.svg'), 'utf8')).toMatch(/^<svg /);
+    const png = await linesight(
+      'render',
+      example,
+      '--view',
+      'journey',
+      '--segment',
+      'business',
+      '-o',
+      join(dir, 'j.png'),
+    );
+    expect(png.code).toBe(0);
+    expect(readFileSync(join(dir, 'j.png')).subarray(1, 4).toString()).toBe('PNG');
+    const stdout = await linesight('render', example, '--view', 'role', '--role', 'billing');
+    expect(stdout.stdout).toContain('data-view="role"');
+  });
+
+  it('names the valid choices for a bad --view, --role or --segment, with exit code 2', async () => {
+    const view = await linesight('render', example, '--view', 'bluprint');
+    expect(view.code).toBe(2);
+    expect(view.stderr).toContain("did you mean 'blueprint'? (views: blueprint, entity, journey, role, e2e)");
+    const role = await linesight('render', example, '--view', 'role', '--role', 'biling');
+    expect(role.code).toBe(2);
+    expect(role.stderr).toContain("did you mean 'billing'?");
+    const segment = await linesight('render', example, '--view', 'blueprint', '--segment', 'nobody');
+    expect(segment.code).toBe(2);
+    expect(segment.stderr).toContain('(segments: consumer, business)');
+    expect((await linesight('render', example, '--view', 'journey', '-o', 'x.gif')).code).toBe(2);
+  });
+
+  it('refuses to draw an invalid model, with its errors', async () => {
+    const result = await linesight('render', fixture('units.yaml'), '--view', 'blueprint');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('the duration 5 has no unit');
+    expect(result.stdout).toBe('');
   });
 });

@@ -6,7 +6,7 @@
 import type { Model, Step } from '../model/model.js';
 import { successors } from '../model/reachability.js';
 import { finishSpec } from './blueprint.js';
-import { customerPart, endBox, segmentsShown, stepBox, type ViewOptions } from './customer-lanes.js';
+import { customerPart, segmentsShown, stepBox, type ViewOptions } from './customer-lanes.js';
 import type { EdgeSpec, NodeSpec, SwimlaneSpec } from './swimlanes.js';
 
 export function roleSpec(model: Model, options: ViewOptions): SwimlaneSpec {
@@ -48,24 +48,6 @@ export function roleSpec(model: Model, options: ViewOptions): SwimlaneSpec {
     }
   }
   const edges = bridgedEdges(model, options, part.steps, part.edges);
-  // Ends reached only through steps the role has no part in get their own marker under the step.
-  const known = new Set(nodes.map((n) => n.id));
-  for (const edge of edges) {
-    if (known.has(edge.to)) continue;
-    const [endId, stepId] = edge.to.slice('end:'.length).split('@') as [string, string];
-    const end = model.ends.find((e) => e.id === endId);
-    if (!end) continue;
-    nodes.push({
-      id: edge.to,
-      kind: 'end',
-      ref: end.id,
-      lane: part.laneOf(stepId),
-      text: end.name,
-      tags: [end.outcome],
-    });
-    stackOf.get(stepId)?.nodes.push(edge.to);
-    known.add(edge.to);
-  }
   const lanes = [...part.lanes, { id: 'role', label: `${label}: actions`, group: 'role' as const }];
   return finishSpec(
     model,
@@ -80,7 +62,11 @@ export function roleSpec(model: Model, options: ViewOptions): SwimlaneSpec {
   );
 }
 
-/** Flows between the role's steps, bridging the steps it has no part in ("later, after other steps"). */
+/**
+ * Flows between the role's steps, bridging the steps it has no part in: "later" marks a step
+ * that can follow after others. Ends reached only through others are left out; they would say
+ * nothing about this role's work.
+ */
 function bridgedEdges(model: Model, options: ViewOptions, shown: Step[], direct: EdgeSpec[]): EdgeSpec[] {
   const byId = new Map(model.steps.map((s) => [s.id, s]));
   const shownIds = new Set(shown.map((s) => s.id));
@@ -97,15 +83,15 @@ function bridgedEdges(model: Model, options: ViewOptions, shown: Step[], direct:
     while (queue.length > 0) {
       const id = queue.pop() as string;
       for (const next of segments.flatMap((s) => successors(byId.get(id) as Step, s))) {
-        if (shownIds.has(next) || ends.has(next)) found.add(next);
-        else if (!seen.has(next)) {
+        if (shownIds.has(next)) found.add(next);
+        else if (!seen.has(next) && !ends.has(next)) {
           seen.add(next);
           queue.push(next);
         }
       }
     }
     for (const to of found) {
-      const target = ends.has(to) ? endBox(to, step.id) : stepBox(to);
+      const target = stepBox(to);
       if (have.has(`${stepBox(step.id)}>${target}`)) continue;
       have.add(`${stepBox(step.id)}>${target}`);
       edges.push({

@@ -371,6 +371,11 @@ async function elkOrder(spec: SwimlaneSpec, stackOf: Map<string, StackSpec>): Pr
     const a = stackOf.get(edge.from)?.id;
     const b = stackOf.get(edge.to)?.id;
     if (!a || !b || a === b || seen.has(`${a}>${b}`)) continue;
+    // Edges back to an earlier stage would be reversed by ELK's cycle breaking and add a dummy node
+    // in every layer they span; they say nothing about the order of stages, so they are left out.
+    const from = columnIndex.get(stackOf.get(edge.from)?.column ?? '') ?? 0;
+    const to = columnIndex.get(stackOf.get(edge.to)?.column ?? '') ?? 0;
+    if (to < from) continue;
     seen.add(`${a}>${b}`);
     elkEdges.push({ id: `e${elkEdges.length}`, sources: [a], targets: [b] });
   }
@@ -383,6 +388,10 @@ async function elkOrder(spec: SwimlaneSpec, stackOf: Map<string, StackSpec>): Pr
       'elk.randomSeed': '1',
       'elk.layered.crossingMinimization.strategy': 'LAYER_SWEEP',
       'elk.layered.cycleBreaking.strategy': 'DEPTH_FIRST',
+      // Only layers and order are used: ELK's node placement and edge routes are discarded, so the cheap ones do.
+      'elk.layered.nodePlacement.strategy': 'SIMPLE',
+      'elk.edgeRouting': 'POLYLINE',
+      'elk.layered.thoroughness': '3',
       'elk.spacing.nodeNode': '10',
       'elk.layered.spacing.nodeNodeBetweenLayers': '20',
     },
