@@ -5,6 +5,19 @@
  * import { load } from 'linesight';
  * const { ok, model, diagnostics } = load('examples/order-departments.yaml', { scenario: 'account-executives' });
  */
+
+export { type Analysis, analyze } from './analysis/analyze.js';
+export { type Comparison, compareJourneys } from './analysis/compare.js';
+export { diffAnalyses, type ScenarioDiff } from './analysis/diff.js';
+export type { Finding, FindingKind, FindingSeverity } from './analysis/finding.js';
+export { type JourneyMetrics, journeyMetrics, type Metrics } from './analysis/metrics.js';
+export {
+  REPORT_FORMATS,
+  type ReportFormat,
+  writeAnalysis,
+  writeComparison,
+  writeDiff,
+} from './analysis/report/write.js';
 export { BUILTIN_CHANNELS } from './model/channels.js';
 export type { Diagnostic, DiagnosticCode, Path, Severity } from './model/diagnostic.js';
 export { formatPath, hasErrors } from './model/diagnostic.js';

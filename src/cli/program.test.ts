@@ -193,3 +193,63 @@ describe('linesight render', () => {
     expect(result.stdout).toBe('');
   });
 });
+
+describe('linesight analyze and compare', () => {
+  const example = fileURLToPath(new URL('../../examples/order-departments.yaml', import.meta.url));
+  const competitor = fileURLToPath(new URL('../../examples/competitor.yaml', import.meta.url));
+
+  it('prints ranked findings and the exact journey metrics', async () => {
+    const { code, stdout } = await linesight('analyze', example, '--top', '5');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Findings, most serious first\n-+\n 1\. \[(critical|high)\]/);
+    expect(stdout).toContain('The journey, per customer (exact)');
+    expect(stdout).toContain("Each department's line of sight");
+  });
+
+  it('writes JSON, Markdown and a self-contained HTML report with the blueprint', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linesight-'));
+    const json = JSON.parse((await linesight('analyze', example, '--json')).stdout);
+    expect(json.findings.length).toBeGreaterThan(10);
+    expect(json.metrics.overall.ends).toHaveProperty('order-received');
+    expect((await linesight('analyze', example, '-o', join(dir, 'report.md'))).code).toBe(0);
+    expect(readFileSync(join(dir, 'report.md'), 'utf8')).toMatch(/^# .*analysis\n\n## Findings\n\n1\. \*\*/);
+    expect(
+      (await linesight('analyze', example, '--format', 'html', '-o', join(dir, 'report.html'))).code,
+    ).toBe(0);
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('<svg');
+    expect(html).toContain('class="badge finding"');
+    expect(html).not.toMatch(/<script|<link|src="http/);
+  });
+
+  it('shows what a scenario changes, and names the scenarios when one is misspelt', async () => {
+    const diff = await linesight('analyze', example, '--diff', 'better-product-pages');
+    expect(diff.code).toBe(0);
+    expect(diff.stdout).toMatch(/Contacts per customer\s+0\.709\s+0\.633\s+-0\.076 \(-10\.7%\)\s+better/);
+    const typo = await linesight('analyze', example, '--diff', 'better-pages');
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('scenarios: account-executives, ivr-reroute, better-product-pages');
+  });
+
+  it('compares us with the competitor stage by stage', async () => {
+    const { code, stdout } = await linesight('compare', example, competitor);
+    expect(code).toBe(0);
+    expect(stdout).toContain('against Contoso Direct');
+    expect(stdout).toMatch(/We lead\s+Revise or ask/);
+    expect(stdout).toMatch(/Contoso Direct leads\s+Research/);
+  });
+
+  it('analyses a model whose loop has no way out, and reports it first', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linesight-'));
+    const file = join(dir, 'stuck.yaml');
+    writeFileSync(
+      file,
+      'name: Stuck\nstages: [{ id: s, name: S }]\nsteps:\n  - { id: a, name: A, stage: s, next: [{ to: b, p: 0.3 }, { to: done }] }\n  - { id: b, name: B, stage: s, next: b }\nends: [{ id: done, name: Done, outcome: success }]\nstart: a\n',
+    );
+    expect((await linesight('validate', file)).code).toBe(1);
+    const { code, stdout } = await linesight('analyze', file);
+    expect(code).toBe(0);
+    expect(stdout).toContain(' 1. [critical] Customers enter a loop with no way out');
+  });
+});

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { VIEW_IDS } from '../views/registry.js';
+import { type AnalyzeOptions, analyzeCommand, compareCommand } from './commands/analyze.js';
 import { initCommand } from './commands/init.js';
 import type { RenderCommandOptions } from './commands/render.js';
 import { renderCommand } from './commands/render.js';
@@ -36,6 +37,42 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(jsonOption())
     .action((files: string[], options: { json?: boolean; scenario?: string }) =>
       setExit(validateCommand(files, options, io)),
+    );
+
+  program
+    .command('analyze')
+    .description(
+      "find where to simplify, where failure hurts, each department's line of sight; exact journey metrics",
+    )
+    .argument('<file>', 'the model file')
+    .option('-s, --scenario <id>', 'analyse the model with this scenario applied')
+    .option('--segment <id>', 'analyse one segment only')
+    .option('-d, --diff <id>', 'show what this scenario changes in every metric')
+    .addOption(
+      new Option(
+        '-f, --format <format>',
+        'text, json, md or html (default: from the output file name, else text)',
+      ).choices(['text', 'json', 'md', 'html']),
+    )
+    .option('-o, --output <file>', 'write the report to a file')
+    .option('--top <n>', 'how many findings the report lists (JSON has them all)', '20')
+    .addOption(jsonOption())
+    .action(async (file: string, options: AnalyzeOptions) =>
+      setExit(await analyzeCommand(file, options, io)),
+    );
+
+  program
+    .command('compare')
+    .description("compare our customer's experience with a competitor's, stage by stage")
+    .argument('<ours>', 'our model file')
+    .argument('<theirs>', "the competitor's model file")
+    .addOption(
+      new Option('-f, --format <format>', 'text, json, md or html').choices(['text', 'json', 'md', 'html']),
+    )
+    .option('-o, --output <file>', 'write the report to a file')
+    .addOption(jsonOption())
+    .action((ours: string, theirs: string, options: { format?: string; output?: string; json?: boolean }) =>
+      setExit(compareCommand(ours, theirs, options, io)),
     );
 
   program

@@ -22,6 +22,8 @@ export interface ModelDocument {
   /** Paths whose values a scenario patch wrote, longest first after `overlay`. */
   overrides: { path: Path; origin: Origin }[];
   sources: Source[];
+  /** Error codes to report as warnings: `analyze` reads a model with a loop that has no way out, to report it. */
+  tolerate?: readonly DiagnosticCode[];
 }
 
 /** Where a path of the merged data was written: which file, and which path inside it. */
@@ -112,9 +114,10 @@ export function report(
   const [line, column] = locate(origin.source, origin.path, options.at);
   const owner = ownerOf(doc.data, path);
   const prefix = [options.context, owner].filter(Boolean).join(', ');
+  const severity = options.severity ?? 'error';
   return {
     code,
-    severity: options.severity ?? 'error',
+    severity: severity === 'error' && doc.tolerate?.includes(code) ? 'warning' : severity,
     message: prefix ? `${prefix}: ${message}` : message,
     ...(options.hint ? { hint: options.hint } : {}),
     file: origin.source.file,

@@ -9,7 +9,7 @@
  * when there is no error. Nothing here throws on bad input.
  */
 import { dirname, resolve } from 'node:path';
-import type { Diagnostic } from './diagnostic.js';
+import type { Diagnostic, DiagnosticCode } from './diagnostic.js';
 import { byPosition, hasErrors } from './diagnostic.js';
 import { type ModelDocument, report } from './document.js';
 import { assemble } from './imports.js';
@@ -26,6 +26,8 @@ export interface LoadOptions {
   scenario?: string;
   /** Also check every scenario of the model (default true). */
   checkScenarios?: boolean;
+  /** Error codes to report as warnings and load the model anyway (e.g. 'no-path-to-end' for analysis). */
+  tolerate?: readonly DiagnosticCode[];
 }
 
 export interface LoadResult {
@@ -52,6 +54,7 @@ function fromSource(read: SourceResult, options: LoadOptions): LoadResult {
   if (!read.source || read.source.data === undefined || hasErrors(read.diagnostics))
     return finish({ ok: false, diagnostics: read.diagnostics });
   const { document, diagnostics } = assemble(read.source);
+  if (options.tolerate) document.tolerate = options.tolerate;
   const all = [...read.diagnostics, ...diagnostics];
   if (document.kind === 'part') {
     all.push(...checkPart(document));

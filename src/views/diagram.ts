@@ -53,7 +53,7 @@ export type BoxKind =
   | 'pain';
 
 export interface Badge {
-  kind: 'fail' | 'wait' | 'moment';
+  kind: 'fail' | 'wait' | 'moment' | 'finding';
   text: string;
   /** What the badge stands for, in words (for the SVG title). */
   title: string;

@@ -128,7 +128,7 @@ function box(b: Box): string {
   const parts = [
     `<g class="box ${b.kind}${b.tags.map((t) => ` ${xml(t)}`).join('')}" data-id="${xml(b.id)}" data-kind="${b.kind}" data-ref="${xml(b.ref)}" data-lane="${xml(b.lane)}">`,
     `<title>${xml([b.title, b.caption, ...b.badges.map((x) => x.title)].filter(Boolean).join('\n'))}</title>`,
-    `<rect x="${n(b.x)}" y="${n(b.y)}" width="${n(b.width)}" height="${n(b.height)}" rx="${pill ? n(b.height / 2) : 6}" fill="#ffffff" stroke="${stroke}" stroke-width="${b.kind === 'step' ? 1.8 : 1.2}"/>`,
+    `<rect x="${n(b.x)}" y="${n(b.y)}" width="${n(b.width)}" height="${n(b.height)}" rx="${pill ? n(b.height / 2) : 6}" fill="#ffffff" stroke="${stroke}" stroke-width="${b.tags.includes('finding') ? 3 : b.kind === 'step' ? 1.8 : 1.2}"/>`,
   ];
   const textHeight = b.lines.length * BOX.lineHeight + (b.caption ? BOX.caption : 0);
   const first = b.y + (b.height - textHeight) / 2 + BOX.lineHeight - 3;

@@ -1,0 +1,107 @@
+/**
+ * Our customer's experience against a competitor's, stage by stage: steps, contacts, customer
+ * time, effort and failure exposure, with where we are worse and by how much. Both journeys are
+ * read as a random arriving customer of each company experiences them (segments by share).
+ */
+import type { Model } from '../model/model.js';
+import { STAGE_METRICS } from './metric-catalog.js';
+import { journeyMetrics } from './metrics.js';
+
+export interface ComparedMetric {
+  key: string;
+  label: string;
+  ours: number;
+  theirs: number;
+  oursText: string;
+  theirsText: string;
+  /** Who is better for the customer on this metric. */
+  ahead: 'us' | 'them' | 'even';
+  /** How much worse we are (ours - theirs, and relative to theirs), when we are behind. */
+  gap: number;
+  relativeGap: number | null;
+}
+
+export interface StageComparison {
+  stage: string;
+  name: string;
+  /** False when one side has no such stage. */
+  inOurs: boolean;
+  inTheirs: boolean;
+  metrics: ComparedMetric[];
+  /** Metrics on which each side is ahead. */
+  oursAhead: string[];
+  theirsAhead: string[];
+}
+
+export interface Comparison {
+  ours: { id: string; name: string };
+  theirs: { id: string; name: string; competitor?: string };
+  stages: StageComparison[];
+  overall: ComparedMetric[];
+  /** Stages where we are ahead on more metrics than they are, and the other way round. */
+  stagesWeLead: string[];
+  stagesTheyLead: string[];
+}
+
+export function compareJourneys(ours: Model, theirs: Model): Comparison {
+  const a = journeyMetrics(ours).overall;
+  const b = journeyMetrics(theirs).overall;
+  const stageIds = [
+    ...ours.stages.map((s) => s.id),
+    ...theirs.stages.map((s) => s.id).filter((id) => !ours.stages.some((s) => s.id === id)),
+  ];
+  const compare = (
+    key: string,
+    label: string,
+    x: number,
+    y: number,
+    format: (v: number) => string,
+  ): ComparedMetric => {
+    const tolerance = 1e-9 * Math.max(1, Math.abs(y));
+    const ahead = Math.abs(x - y) <= tolerance ? 'even' : x < y ? 'us' : 'them';
+    return {
+      key,
+      label,
+      ours: x,
+      theirs: y,
+      oursText: format(x),
+      theirsText: format(y),
+      ahead,
+      gap: ahead === 'them' ? x - y : 0,
+      relativeGap: ahead === 'them' && y !== 0 ? (x - y) / Math.abs(y) : null,
+    };
+  };
+  const zero = { steps: 0, contacts: 0, calls: 0, time: 0, effort: 0, failures: 0 };
+  const stages = stageIds.map((id): StageComparison => {
+    const x = a.byStage[id] ?? zero;
+    const y = b.byStage[id] ?? zero;
+    const metrics = STAGE_METRICS.map((def) =>
+      compare(def.key, def.label, def.get(x) ?? 0, def.get(y) ?? 0, def.format),
+    );
+    return {
+      stage: id,
+      name: ours.stages.find((s) => s.id === id)?.name ?? theirs.stages.find((s) => s.id === id)?.name ?? id,
+      inOurs: id in a.byStage,
+      inTheirs: id in b.byStage,
+      metrics,
+      oursAhead: metrics.filter((m) => m.ahead === 'us').map((m) => m.key),
+      theirsAhead: metrics.filter((m) => m.ahead === 'them').map((m) => m.key),
+    };
+  });
+  const overall = STAGE_METRICS.map((def) => {
+    const sum = (m: typeof a) => Object.values(m.byStage).reduce((s, st) => s + (def.get(st) ?? 0), 0);
+    return compare(def.key, def.label, sum(a), sum(b), def.format);
+  });
+  return {
+    ours: { id: ours.id, name: ours.name },
+    theirs: {
+      id: theirs.id,
+      name: theirs.name,
+      ...(theirs.competitor ? { competitor: theirs.competitor } : {}),
+    },
+    stages,
+    overall,
+    stagesWeLead: stages.filter((s) => s.oursAhead.length > s.theirsAhead.length).map((s) => s.stage),
+    stagesTheyLead: stages.filter((s) => s.theirsAhead.length > s.oursAhead.length).map((s) => s.stage),
+  };
+}

@@ -1,0 +1,92 @@
+/** What a what-if scenario changes: every journey metric before and after, and the findings it adds or removes. */
+
+import type { Model } from '../model/model.js';
+import type { Analysis } from './analyze.js';
+import type { Finding } from './finding.js';
+import { journeyMetricCatalog, STAGE_METRICS } from './metric-catalog.js';
+
+export interface MetricChange {
+  key: string;
+  label: string;
+  base: number | null;
+  scenario: number | null;
+  change: number | null;
+  /** Relative change, when the base is not zero. */
+  relative: number | null;
+  baseText: string;
+  scenarioText: string;
+  /** The change in the metric's own unit, signed, with the relative change. */
+  changeText: string;
+  /** better, worse or same for the customer. */
+  verdict: 'better' | 'worse' | 'same';
+}
+
+export interface ScenarioDiff {
+  scenario: { id: string; name: string };
+  metrics: MetricChange[];
+  /** Stage by stage: the same, per stage. */
+  stages: { stage: string; name: string; metrics: MetricChange[] }[];
+  added: Finding[];
+  removed: Finding[];
+}
+
+export function diffAnalyses(
+  model: Model,
+  base: Analysis,
+  scenario: Analysis,
+  id: { id: string; name: string },
+): ScenarioDiff {
+  const catalog = journeyMetricCatalog(model.ends);
+  const change = <M>(
+    def: {
+      key: string;
+      label: string;
+      get(m: M): number | null;
+      format(v: number): string;
+      better: 'lower' | 'higher';
+    },
+    a: M,
+    b: M,
+  ): MetricChange => {
+    const x = def.get(a);
+    const y = def.get(b);
+    const delta = x === null || y === null ? null : y - x;
+    const tiny = delta === null || Math.abs(delta) <= 1e-9 * Math.max(1, Math.abs(x ?? 0));
+    return {
+      key: def.key,
+      label: def.label,
+      base: x,
+      scenario: y,
+      change: delta,
+      relative: delta !== null && x ? delta / Math.abs(x) : null,
+      baseText: x === null ? '-' : def.format(x),
+      scenarioText: y === null ? '-' : def.format(y),
+      changeText:
+        delta === null || tiny
+          ? '0'
+          : `${delta > 0 ? '+' : '-'}${def.format(Math.abs(delta))}${x ? ` (${delta > 0 ? '+' : ''}${Number(((delta / Math.abs(x)) * 100).toFixed(1))}%)` : ''}`,
+      verdict: tiny ? 'same' : (def.better === 'lower') === (delta as number) < 0 ? 'better' : 'worse',
+    };
+  };
+  const baseIds = new Set(base.findings.map((f) => f.id));
+  const scenarioIds = new Set(scenario.findings.map((f) => f.id));
+  return {
+    scenario: id,
+    metrics: catalog.map((def) => change(def, base.metrics.overall, scenario.metrics.overall)),
+    stages: model.stages.map((s) => ({
+      stage: s.id,
+      name: s.name,
+      metrics: STAGE_METRICS.map((def) =>
+        change(
+          def,
+          base.metrics.overall.byStage[s.id] ?? zeroStage,
+          scenario.metrics.overall.byStage[s.id] ?? zeroStage,
+        ),
+      ),
+    })),
+    added: scenario.findings.filter((f) => !baseIds.has(f.id)),
+    removed: base.findings.filter((f) => !scenarioIds.has(f.id)),
+  };
+}
+
+const zeroStage = { steps: 0, contacts: 0, calls: 0, time: 0, effort: 0, failures: 0 };

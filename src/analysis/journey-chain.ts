@@ -1,0 +1,122 @@
+/**
+ * A model's flow for one segment as an absorbing Markov chain: steps are the transient states,
+ * ends the absorbing ones. After a step, the customer fails with the step's failure probability
+ * and follows `fail.next`, or else follows `next`. A flagged variant doubles the states to
+ * remember one fact along the way (a failure met, some information already given), which is how
+ * "at least once" and "again" questions get exact answers.
+ */
+import type { Model, Step } from '../model/model.js';
+import { absorbingIndex, type Chain, solve, type Transition } from './markov.js';
+
+export interface JourneyChain {
+  segment: string;
+  steps: Step[];
+  stepIndex: Map<string, number>;
+  endIndex: Map<string, number>;
+  chain: Chain;
+}
+
+/** One move of a customer: from a step, to a step or end, with its probability. */
+export interface Move {
+  from: Step;
+  to: string;
+  p: number;
+  failure: boolean;
+}
+
+export function movesOf(step: Step, segment: string): Move[] {
+  const f = step.fail?.p ?? 0;
+  const moves: Move[] = [];
+  if (f < 1)
+    for (const b of step.next[segment] ?? [])
+      if (b.p > 0) moves.push({ from: step, to: b.to, p: (1 - f) * b.p, failure: false });
+  if (step.fail && f > 0)
+    for (const b of step.fail.next[segment] ?? [])
+      if (b.p > 0) moves.push({ from: step, to: b.to, p: f * b.p, failure: true });
+  return moves;
+}
+
+export function journeyChain(model: Model, segment: string): JourneyChain {
+  const stepIndex = new Map(model.steps.map((s, i) => [s.id, i]));
+  const endIndex = new Map(model.ends.map((e, i) => [e.id, i]));
+  const target = (id: string) => stepIndex.get(id) ?? absorbingIndex(endIndex.get(id) ?? 0);
+  const transitions: Transition[] = [];
+  for (const [i, step] of model.steps.entries())
+    for (const m of movesOf(step, segment)) transitions.push({ from: i, to: target(m.to), p: m.p });
+  const start = (model.start[segment] ?? [])
+    .filter((b) => b.p > 0)
+    .map((b) => ({ from: -1, to: target(b.to), p: b.p }));
+  return {
+    segment,
+    steps: model.steps,
+    stepIndex,
+    endIndex,
+    chain: { size: model.steps.length, absorbing: model.ends.length, transitions, start },
+  };
+}
+
+/**
+ * The chain with a flag: states 0..n-1 are "not yet", n..2n-1 "already"; ends likewise. A move
+ * raises the flag when `raises` says so, and a raised flag stays raised.
+ */
+export function flaggedChain(jc: JourneyChain, model: Model, raises: (move: Move) => boolean): Chain {
+  const n = jc.steps.length;
+  const m = model.ends.length;
+  const target = (id: string, flagged: boolean) => {
+    const s = jc.stepIndex.get(id);
+    if (s !== undefined) return flagged ? n + s : s;
+    const e = jc.endIndex.get(id) ?? 0;
+    return absorbingIndex(flagged ? m + e : e);
+  };
+  const transitions: Transition[] = [];
+  for (const [i, step] of jc.steps.entries()) {
+    for (const move of movesOf(step, jc.segment)) {
+      transitions.push({ from: i, to: target(move.to, raises(move)), p: move.p });
+      transitions.push({ from: n + i, to: target(move.to, true), p: move.p });
+    }
+  }
+  const start = (model.start[jc.segment] ?? [])
+    .filter((b) => b.p > 0)
+    .map((b) => ({ from: -1, to: target(b.to, false), p: b.p }));
+  return { size: 2 * n, absorbing: 2 * m, transitions, start };
+}
+
+/** Probability that a customer of the segment visits at least one of `targets` on the way. */
+export function hitProbability(jc: JourneyChain, targets: ReadonlySet<string>): number {
+  const hit = absorbingIndex(jc.chain.absorbing);
+  const isTarget = (to: number) => to >= 0 && targets.has(jc.steps[to]?.id ?? '');
+  const redirect = (t: Transition): Transition => (isTarget(t.to) ? { ...t, to: hit } : t);
+  const chain: Chain = {
+    size: jc.chain.size,
+    absorbing: jc.chain.absorbing + 1,
+    transitions: jc.chain.transitions.filter((t) => !isTarget(t.from)).map(redirect),
+    start: jc.chain.start.map(redirect),
+  };
+  return solve(chain).absorbed[jc.chain.absorbing] ?? 0;
+}
+
+/** Where customers end up after the given moves (e.g. the moves that follow a failure). */
+export function endsAfter(jc: JourneyChain, moves: Move[]): Float64Array {
+  const start = moves.map((m) => ({
+    from: -1,
+    to: jc.stepIndex.get(m.to) ?? absorbingIndex(jc.endIndex.get(m.to) ?? 0),
+    p: m.p,
+  }));
+  return solve({ ...jc.chain, start }).absorbed;
+}
+
+/** Probability that a customer who leaves `stepId` comes back to it before the journey ends. */
+export function returnProbability(jc: JourneyChain, stepId: string): number {
+  const index = jc.stepIndex.get(stepId) as number;
+  const back = absorbingIndex(jc.chain.absorbing);
+  const redirect = (t: Transition): Transition => (t.to === index ? { ...t, to: back } : t);
+  const leaving = jc.chain.transitions.filter((t) => t.from === index);
+  const total = leaving.reduce((sum, t) => sum + t.p, 0) || 1;
+  const chain: Chain = {
+    size: jc.chain.size,
+    absorbing: jc.chain.absorbing + 1,
+    transitions: jc.chain.transitions.filter((t) => t.from !== index).map(redirect),
+    start: leaving.map((t) => redirect({ ...t, from: -1, p: t.p / total })),
+  };
+  return solve(chain).absorbed[jc.chain.absorbing] ?? 0;
+}

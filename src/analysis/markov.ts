@@ -1,0 +1,159 @@
+/**
+ * Absorbing Markov chains, solved exactly: expected visits to each transient state before
+ * absorption (v = s (I - Q)^-1) and absorption probabilities. States that can never be absorbed
+ * (a loop with no way out) are cut off as a trap of their own, so that every answer stays finite
+ * and the trap's probability can be reported rather than crash the solve.
+ *
+ * Dense LU with partial pivoting up to DENSE_LIMIT states (exact to rounding); beyond, sparse
+ * Gauss-Seidel to a relative tolerance of 1e-13.
+ */
+
+export interface Transition {
+  from: number;
+  /** A transient state index, or -1 - k for absorbing state k. */
+  to: number;
+  p: number;
+}
+
+export interface Chain {
+  /** Number of transient states. */
+  size: number;
+  /** Number of absorbing states. */
+  absorbing: number;
+  transitions: Transition[];
+  /** Start probabilities over transient states (index >= 0) and absorbing ones (-1 - k). */
+  start: Transition[];
+}
+
+export interface Solution {
+  /** Expected visits to each transient state. */
+  visits: Float64Array;
+  /** Probability of ending in each absorbing state. */
+  absorbed: Float64Array;
+  /** Probability of entering a loop with no way out, and the states in it. */
+  trapped: number;
+  trappedStates: number[];
+}
+
+export const DENSE_LIMIT = 1500;
+
+export const absorbingIndex = (k: number) => -1 - k;
+
+/** States from which no absorbing state can be reached. */
+export function trappedStates(chain: Chain): number[] {
+  const incoming: number[][] = Array.from({ length: chain.size }, () => []);
+  const canLeave = new Uint8Array(chain.size);
+  const queue: number[] = [];
+  for (const t of chain.transitions) {
+    if (t.p <= 0) continue;
+    if (t.to < 0) {
+      if (!canLeave[t.from]) {
+        canLeave[t.from] = 1;
+        queue.push(t.from);
+      }
+    } else incoming[t.to]?.push(t.from);
+  }
+  while (queue.length > 0) {
+    const s = queue.pop() as number;
+    for (const from of incoming[s] ?? []) {
+      if (!canLeave[from]) {
+        canLeave[from] = 1;
+        queue.push(from);
+      }
+    }
+  }
+  const trapped: number[] = [];
+  for (let s = 0; s < chain.size; s++) if (!canLeave[s]) trapped.push(s);
+  return trapped;
+}
+
+export function solve(chain: Chain, method: 'auto' | 'dense' | 'sparse' = 'auto'): Solution {
+  const trapped = trappedStates(chain);
+  const isTrapped = new Uint8Array(chain.size);
+  for (const s of trapped) isTrapped[s] = 1;
+  // Trapped states stop: whatever enters them is counted once, as trapped.
+  const transitions = chain.transitions.filter((t) => t.p > 0 && !isTrapped[t.from]);
+  const b = new Float64Array(chain.size);
+  const absorbed = new Float64Array(chain.absorbing);
+  for (const s of chain.start) {
+    if (s.to >= 0) b[s.to] = (b[s.to] ?? 0) + s.p;
+    else absorbed[-1 - s.to] = (absorbed[-1 - s.to] ?? 0) + s.p;
+  }
+  const dense = method === 'dense' || (method === 'auto' && chain.size <= DENSE_LIMIT);
+  const visits = dense ? solveDense(chain.size, transitions, b) : solveSparse(chain.size, transitions, b);
+  let trappedMass = 0;
+  for (const s of trapped) trappedMass += visits[s] ?? 0;
+  for (const t of transitions)
+    if (t.to < 0) absorbed[-1 - t.to] = (absorbed[-1 - t.to] ?? 0) + (visits[t.from] ?? 0) * t.p;
+  return { visits, absorbed, trapped: trappedMass, trappedStates: trapped };
+}
+
+/** Solves v (I - Q) = b, i.e. (I - Q)^T v = b, by LU with partial pivoting. */
+function solveDense(n: number, transitions: Transition[], b: Float64Array): Float64Array {
+  const a = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) a[i * n + i] = 1;
+  // Row i of (I - Q)^T holds -Q[j][i] for every j that leads to i.
+  for (const t of transitions) if (t.to >= 0) a[t.to * n + t.from] = (a[t.to * n + t.from] ?? 0) - t.p;
+  const x = Float64Array.from(b);
+  for (let col = 0; col < n; col++) {
+    let pivot = col;
+    let best = Math.abs(a[col * n + col] ?? 0);
+    for (let r = col + 1; r < n; r++) {
+      const v = Math.abs(a[r * n + col] ?? 0);
+      if (v > best) {
+        best = v;
+        pivot = r;
+      }
+    }
+    if (best === 0) continue;
+    if (pivot !== col) {
+      for (let c = 0; c < n; c++) {
+        const tmp = a[col * n + c] ?? 0;
+        a[col * n + c] = a[pivot * n + c] ?? 0;
+        a[pivot * n + c] = tmp;
+      }
+      const tmp = x[col] ?? 0;
+      x[col] = x[pivot] ?? 0;
+      x[pivot] = tmp;
+    }
+    const d = a[col * n + col] ?? 1;
+    for (let r = col + 1; r < n; r++) {
+      const f = (a[r * n + col] ?? 0) / d;
+      if (f === 0) continue;
+      for (let c = col; c < n; c++) a[r * n + c] = (a[r * n + c] ?? 0) - f * (a[col * n + c] ?? 0);
+      x[r] = (x[r] ?? 0) - f * (x[col] ?? 0);
+    }
+  }
+  for (let r = n - 1; r >= 0; r--) {
+    let sum = x[r] ?? 0;
+    for (let c = r + 1; c < n; c++) sum -= (a[r * n + c] ?? 0) * (x[c] ?? 0);
+    const d = a[r * n + r] ?? 0;
+    x[r] = d === 0 ? 0 : sum / d;
+  }
+  return x;
+}
+
+/** Gauss-Seidel on v = b + v Q: converges for absorbing chains; used for very large models. */
+function solveSparse(n: number, transitions: Transition[], b: Float64Array): Float64Array {
+  const into: Transition[][] = Array.from({ length: n }, () => []);
+  for (const t of transitions) if (t.to >= 0) into[t.to]?.push(t);
+  const v = Float64Array.from(b);
+  for (let iteration = 0; iteration < 100000; iteration++) {
+    let change = 0;
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      let sum = b[i] ?? 0;
+      let self = 0;
+      for (const t of into[i] ?? []) {
+        if (t.from === i) self += t.p;
+        else sum += (v[t.from] ?? 0) * t.p;
+      }
+      const next = self < 1 ? sum / (1 - self) : sum;
+      change += Math.abs(next - (v[i] ?? 0));
+      total += Math.abs(next);
+      v[i] = next;
+    }
+    if (change <= 1e-13 * Math.max(1, total)) break;
+  }
+  return v;
+}

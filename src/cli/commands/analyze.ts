@@ -1,0 +1,115 @@
+/** `linesight analyze FILE` and `linesight compare OURS THEIRS`: findings with numbers, as a terminal report, JSON, Markdown or HTML. */
+import { analyze } from '../../analysis/analyze.js';
+import { compareJourneys } from '../../analysis/compare.js';
+import { diffAnalyses } from '../../analysis/diff.js';
+import {
+  REPORT_FORMATS,
+  type ReportFormat,
+  writeAnalysis,
+  writeComparison,
+  writeDiff,
+} from '../../analysis/report/write.js';
+import { writeAtomic } from '../../fs/write-atomic.js';
+import { type LoadResult, load } from '../../model/load.js';
+import type { Model } from '../../model/model.js';
+import { didYouMean } from '../../model/suggest.js';
+import { type Io, UsageError } from '../io.js';
+import { printDiagnostics } from '../print-diagnostics.js';
+
+export interface AnalyzeOptions {
+  scenario?: string;
+  segment?: string;
+  diff?: string;
+  format?: string;
+  output?: string;
+  top?: string;
+  json?: boolean;
+}
+
+function formatOf(options: { format?: string; output?: string; json?: boolean }): ReportFormat {
+  const fromFile = options.output
+    ?.match(/\.(json|md|html?)$/i)?.[1]
+    ?.toLowerCase()
+    .replace('htm', 'html')
+    .replace('htmll', 'html');
+  const format = options.json ? 'json' : (options.format ?? fromFile ?? 'text');
+  if (!(REPORT_FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`unknown format '${format}': use one of ${REPORT_FORMATS.join(', ')}`);
+  return format as ReportFormat;
+}
+
+/** Loads a model for analysis: a loop with no way out is reported by the analysis, not refused. */
+function loadForAnalysis(file: string, scenario: string | undefined, io: Io): Model | undefined {
+  const result: LoadResult = load(file, {
+    ...(scenario !== undefined ? { scenario } : {}),
+    tolerate: ['no-path-to-end'],
+  });
+  if (!result.model) {
+    io.err(
+      printDiagnostics(
+        result.diagnostics.filter((d) => d.severity === 'error'),
+        io.color,
+      ),
+    );
+    io.err(`linesight: ${file} is not a valid model; nothing was analysed\n`);
+    return undefined;
+  }
+  return result.model;
+}
+
+function emit(text: string, output: string | undefined, io: Io) {
+  if (output) {
+    writeAtomic(output, text);
+    io.err(`wrote ${output}\n`);
+  } else io.out(text);
+}
+
+export async function analyzeCommand(file: string, options: AnalyzeOptions, io: Io): Promise<number> {
+  const format = formatOf(options);
+  const top = options.top === undefined ? 20 : Number(options.top);
+  if (!Number.isInteger(top) || top < 0)
+    throw new UsageError(`--top takes a whole number, not '${options.top}'`);
+  const model = loadForAnalysis(file, options.scenario, io);
+  if (!model) return 1;
+  const segments = model.segments.map((s) => s.id);
+  if (options.segment !== undefined && !segments.includes(options.segment)) {
+    throw new UsageError(
+      `the model has no segment '${options.segment}': ${didYouMean(options.segment, segments, 'segments')} (segments: ${segments.join(', ')})`,
+    );
+  }
+  const segment = options.segment !== undefined ? { segment: options.segment } : {};
+  if (options.diff !== undefined) {
+    const scenarios = model.scenarios.map((s) => s.id);
+    if (!scenarios.includes(options.diff)) {
+      throw new UsageError(
+        `the model has no scenario '${options.diff}': ${didYouMean(options.diff, scenarios, 'scenarios')} (scenarios: ${scenarios.join(', ') || 'none'})`,
+      );
+    }
+    const patched = loadForAnalysis(file, options.diff, io);
+    if (!patched) return 1;
+    const diff = diffAnalyses(
+      model,
+      analyze(model, segment),
+      analyze(patched, segment),
+      patched.scenario ?? { id: options.diff, name: options.diff },
+    );
+    emit(writeDiff(model, diff, format), options.output, io);
+    return 0;
+  }
+  emit(await writeAnalysis(model, analyze(model, segment), format, top), options.output, io);
+  return 0;
+}
+
+export function compareCommand(
+  ours: string,
+  theirs: string,
+  options: { format?: string; output?: string; json?: boolean },
+  io: Io,
+): number {
+  const format = formatOf(options);
+  const a = loadForAnalysis(ours, undefined, io);
+  const b = loadForAnalysis(theirs, undefined, io);
+  if (!a || !b) return 1;
+  emit(writeComparison(compareJourneys(a, b), format), options.output, io);
+  return 0;
+}
