@@ -149,14 +149,15 @@ function box(b: Box): string {
 
 function badgeSvg(b: Box, badge: Box['badges'][number]): string {
   const width = badge.kind === 'moment' ? 16 : 8 + badge.text.length * 6;
+  // Fail points top right, waits top left, moments of truth top centre, report findings bottom right.
   const x =
-    badge.kind === 'fail'
+    badge.kind === 'fail' || badge.kind === 'finding'
       ? b.x + b.width - width + 6
       : badge.kind === 'wait'
         ? b.x - 6
         : b.x + b.width / 2 - width / 2;
-  const y = b.y - 8;
-  const fill = badge.kind === 'fail' ? '#d93025' : badge.kind === 'wait' ? '#f29900' : '#fbbc04';
+  const y = badge.kind === 'finding' ? b.y + b.height - 7 : b.y - 8;
+  const fill = { fail: '#d93025', wait: '#f29900', moment: '#fbbc04', finding: '#7b1fa2' }[badge.kind];
   return `<g class="badge ${badge.kind}"><title>${xml(badge.title)}</title><rect x="${n(x)}" y="${n(y)}" width="${n(width)}" height="14" rx="7" fill="${fill}"/><text x="${n(x + width / 2)}" y="${n(y + 10.5)}" font-size="9" font-weight="bold" fill="#ffffff" text-anchor="middle">${xml(badge.text)}</text></g>`;
 }
 
