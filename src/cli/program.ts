@@ -11,6 +11,7 @@ import { initCommand } from './commands/init.js';
 import type { RenderCommandOptions } from './commands/render.js';
 import { renderCommand } from './commands/render.js';
 import { schemaCommand } from './commands/schema.js';
+import { type SimulateCommandOptions, simulateCommand, whatifCommand } from './commands/simulate.js';
 import { validateCommand } from './commands/validate.js';
 import { InputError, type Io, UsageError } from './io.js';
 
@@ -74,6 +75,49 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .action((ours: string, theirs: string, options: { format?: string; output?: string; json?: boolean }) =>
       setExit(compareCommand(ours, theirs, options, io)),
     );
+
+  const simulationOptions = (command: Command) =>
+    command
+      .option('-n, --replications <n>', 'independent replications', '20')
+      .option('--horizon <duration>', 'arrivals for this long in each replication', '30d')
+      .option('--warmup <duration>', 'the start of each replication not counted', '2d')
+      .option('--seed <n>', 'the random seed: the same seed gives the same answer', '1')
+      .option('-w, --workers <n>', 'worker threads (default: the CPU cores, up to 8)')
+      .option(
+        '--set <path=value>',
+        'change a value for this run, as a scenario would (repeatable)',
+        (v: string, all: string[] = []) => [...all, v],
+      )
+      .addOption(new Option('-f, --format <format>', 'text, md or json').choices(['text', 'md', 'json']))
+      .option('-o, --output <file>', 'write the results to a file')
+      .addOption(jsonOption());
+
+  simulationOptions(
+    program
+      .command('simulate')
+      .description('simulate customers, queues and staff over time: KPIs with 95% confidence intervals')
+      .argument('<file>', 'the model file')
+      .option('-s, --scenario <id>', 'simulate the model with this scenario applied')
+      .option(
+        '--sweep <path=from..to>',
+        'run each value of a parameter, e.g. resources.agents.capacity=5..15',
+      )
+      .option('--target <kpi<=value>', 'with --sweep: the target to meet, e.g. queueWait<=30s'),
+  ).action(async (file: string, options: SimulateCommandOptions) =>
+    setExit(await simulateCommand(file, { ...options, progress: Boolean(process.stderr.isTTY) }, io)),
+  );
+
+  simulationOptions(
+    program
+      .command('whatif')
+      .description(
+        'compare scenarios with the baseline, with common random numbers and paired confidence intervals',
+      )
+      .argument('<file>', 'the model file')
+      .option('--scenarios <ids>', 'the scenarios to compare, comma-separated (default: all)'),
+  ).action(async (file: string, options: SimulateCommandOptions) =>
+    setExit(await whatifCommand(file, { ...options, progress: Boolean(process.stderr.isTTY) }, io)),
+  );
 
   program
     .command('schema')

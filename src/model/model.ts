@@ -43,10 +43,21 @@ export type Process = Omit<z.output<typeof ProcessSchema>, 'bpmn'> & { bpmn?: Bp
 export type Activity = Omit<z.output<typeof ActivitySchema>, 'bpmn'> & { bpmn?: BpmnLink };
 
 export interface Arrivals {
-  /** Customers per second. */
+  /** Customers per second, averaged over the week. */
   rate: number;
   /** Time between arrivals; exponential (Poisson arrivals) unless the model says otherwise. */
   interarrival: Distribution;
+  /** Relative intensity by weekday and hour; none means the same at all times. */
+  profile?: ArrivalWindow[];
+}
+
+export interface ArrivalWindow {
+  /** 0 = Monday ... 6 = Sunday. */
+  days: number[];
+  /** Minutes after midnight; `end` may be smaller than `start` past midnight. */
+  start: number;
+  end: number;
+  weight: number;
 }
 
 export type Segment = Omit<z.output<typeof SegmentSchema>, 'share' | 'arrivals'> & {

@@ -15,6 +15,7 @@ import { normalizeFlow } from './flow.js';
 import type {
   Activity,
   Arrivals,
+  ArrivalWindow,
   BpmnLink,
   Channel,
   Department,
@@ -223,6 +224,7 @@ function checkReferences(ctx: Context, parsed: Parsed, ids: Ids) {
     ref(['processes', i, 'owner'], process.owner, ids.departments, 'department', 'departments');
   for (const [i, resource] of parsed.resources.entries()) {
     ref(['resources', i, 'role'], resource.role, ids.roles, 'role', 'roles');
+    ref(['resources', i, 'abandon'], resource.abandon, ids.nodes, 'step or end', 'steps and ends');
     for (const [j, segment] of (resource.priority ?? []).entries())
       ref(['resources', i, 'priority', j], segment, ids.segments, 'segment', 'segments');
   }
@@ -353,20 +355,58 @@ function normalizeSegments(ctx: Context, parsed: Parsed): Segment[] {
     const derived: Arrivals | undefined =
       own ??
       (total
-        ? { rate: total.rate * share, interarrival: { kind: 'exponential', mean: 1 / (total.rate * share) } }
+        ? {
+            rate: total.rate * share,
+            interarrival: { kind: 'exponential', mean: 1 / (total.rate * share) },
+            ...(total.profile ? { profile: total.profile } : {}),
+          }
         : undefined);
     return { ...rest, share, ...(derived && derived.rate > 0 ? { arrivals: derived } : {}) };
   });
 }
 
-function normalizeArrivals(raw: { rate: number; interarrival?: Distribution | undefined }): Arrivals {
+type RawArrivals = {
+  rate: number;
+  interarrival?: Distribution | undefined;
+  profile?: { days: string; hours: string; weight: number }[] | undefined;
+};
+
+function normalizeArrivals(raw: RawArrivals): Arrivals {
+  const profile: ArrivalWindow[] = [];
+  for (const w of raw.profile ?? []) {
+    const days = parseDays(w.days);
+    const hours = parseHours(w.hours);
+    if (days.ok && hours.ok)
+      profile.push({ days: days.value, start: hours.value.start, end: hours.value.end, weight: w.weight });
+  }
   return {
     rate: raw.rate,
     interarrival: raw.interarrival ?? {
       kind: 'exponential',
       mean: raw.rate > 0 ? 1 / raw.rate : Number.POSITIVE_INFINITY,
     },
+    ...(raw.profile ? { profile } : {}),
   };
+}
+
+function checkProfile(ctx: Context, path: Path, raw: RawArrivals) {
+  for (const [j, w] of (raw.profile ?? []).entries()) {
+    const days = parseDays(w.days);
+    const hours = parseHours(w.hours);
+    if (!days.ok)
+      problem(ctx, [...path, 'profile', j, 'days'], 'schedule-invalid', days.message, { hint: days.hint });
+    if (!hours.ok)
+      problem(ctx, [...path, 'profile', j, 'hours'], 'schedule-invalid', hours.message, { hint: hours.hint });
+  }
+  if (raw.profile && raw.profile.length > 0 && raw.profile.every((w) => w.weight === 0)) {
+    problem(
+      ctx,
+      [...path, 'profile'],
+      'out-of-range',
+      'every weight of the profile is 0, so nobody arrives',
+      { hint: 'give the busy hours a weight above 0' },
+    );
+  }
 }
 
 function checkArrivals(ctx: Context, parsed: Parsed) {

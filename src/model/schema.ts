@@ -111,9 +111,23 @@ export const ArrivalsSchema = z
     interarrival: distributionField()
       .optional()
       .meta({ description: 'Time between arrivals when not Poisson; its mean must match the rate.' }),
+    profile: z
+      .array(
+        z.strictObject({
+          days: text().default('mon-sun').meta({ description: 'Weekdays, e.g. "mon-fri".' }),
+          hours: text().meta({ description: 'Clock hours, e.g. "08:00-18:00".' }),
+          weight: z.number().min(0).meta({ description: 'Relative arrival intensity in these hours.' }),
+        }),
+      )
+      .optional()
+      .meta({
+        description:
+          'When in the week customers arrive: relative weights by weekday and hour (overlapping entries add up; times no entry covers get none); `rate` stays the weekly average.',
+      }),
   })
   .meta({
-    description: 'How customers arrive: Poisson at `rate` unless `interarrival` gives a distribution.',
+    description:
+      'How customers arrive: Poisson at `rate` (shaped by `profile` over the week) unless `interarrival` gives a distribution.',
   });
 
 export const SegmentSchema = z
@@ -190,6 +204,10 @@ export const ResourceSchema = z
     patience: distributionField()
       .optional()
       .meta({ description: 'How long customers wait in this queue before giving up.' }),
+    abandon: idField().optional().meta({
+      description:
+        'Where customers who give up waiting go: an end or a step (default: an end named abandon..., else the first exit).',
+    }),
     ...described,
   })
   .meta({ description: 'A staffed pool: a step that needs it queues for a free member.' });

@@ -1,0 +1,372 @@
+/**
+ * `linesight simulate FILE` and `linesight whatif FILE`: replications with confidence intervals,
+ * scenarios compared with common random numbers, quick `--set` what-ifs and `--sweep` searches.
+ */
+import cliProgress from 'cli-progress';
+import { markdownTable, textTable } from '../../analysis/report/table.js';
+import { writeAtomic } from '../../fs/write-atomic.js';
+import type { ModelDocument } from '../../model/document.js';
+import { type LoadResult, load } from '../../model/load.js';
+import type { Model } from '../../model/model.js';
+import { applyOverrides, type Override, parseOverride } from '../../model/overrides.js';
+import { didYouMean } from '../../model/suggest.js';
+import { formatDuration, parseDuration } from '../../model/units.js';
+import {
+  defaultWorkers,
+  type Estimate,
+  type KpiDifference,
+  preflight,
+  type SimulationOptions,
+  type SimulationResult,
+  simulate,
+  whatIf,
+} from '../../simulation/index.js';
+import { InputError, type Io, UsageError } from '../io.js';
+import { printDiagnostics } from '../print-diagnostics.js';
+
+export interface SimulateCommandOptions {
+  scenario?: string;
+  scenarios?: string;
+  replications?: string;
+  horizon?: string;
+  warmup?: string;
+  seed?: string;
+  workers?: string;
+  set?: string[];
+  sweep?: string;
+  target?: string;
+  format?: string;
+  output?: string;
+  json?: boolean;
+  progress?: boolean;
+}
+
+function runOptions(o: SimulateCommandOptions): Omit<SimulationOptions, 'onProgress'> {
+  const whole = (name: string, text: string | undefined, fallback: number, min: number) => {
+    if (text === undefined) return fallback;
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < min)
+      throw new UsageError(`--${name} takes a whole number of at least ${min}, not '${text}'`);
+    return n;
+  };
+  const time = (name: string, text: string | undefined, fallback: number) => {
+    if (text === undefined) return fallback;
+    const d = parseDuration(text);
+    if (!d.ok) throw new UsageError(`--${name}: ${d.message} (${d.hint ?? 'e.g. 30d'})`);
+    return d.value;
+  };
+  return {
+    replications: whole('replications', o.replications, 20, 1),
+    horizon: time('horizon', o.horizon, 30 * 86400),
+    warmup: time('warmup', o.warmup, 2 * 86400),
+    seed: whole('seed', o.seed, 1, 0),
+    workers: whole('workers', o.workers, defaultWorkers(), 1),
+  };
+}
+
+function loadDocument(file: string, io: Io): LoadResult | undefined {
+  const result = load(file);
+  if (!result.model || !result.document) {
+    io.err(
+      printDiagnostics(
+        result.diagnostics.filter((d) => d.severity === 'error'),
+        io.color,
+      ),
+    );
+    io.err(`linesight: ${file} is not a valid model; nothing was simulated\n`);
+    return undefined;
+  }
+  return result;
+}
+
+/** The model with a scenario and --set overrides applied; usage errors for what names nothing. */
+function variant(
+  document: ModelDocument,
+  base: Model,
+  scenario: string | undefined,
+  overrides: Override[],
+): Model {
+  if (scenario !== undefined && !base.scenarios.some((s) => s.id === scenario)) {
+    const ids = base.scenarios.map((s) => s.id);
+    throw new UsageError(
+      `the model has no scenario '${scenario}': ${didYouMean(scenario, ids, 'scenarios')} (scenarios: ${ids.join(', ') || 'none'})`,
+    );
+  }
+  if (scenario === undefined && overrides.length === 0) return base;
+  const result = applyOverrides(document, overrides, scenario);
+  if (!result.model) {
+    const first = result.diagnostics.find((d) => d.severity === 'error');
+    throw new UsageError(
+      `${first?.message.replace(/^scenario '[^']*'(, )?:? ?/, '') ?? 'the change does not apply'}${first?.hint ? ` (${first.hint})` : ''}`,
+    );
+  }
+  return result.model;
+}
+
+function overridesOf(o: SimulateCommandOptions): Override[] {
+  return (o.set ?? []).map((text) => {
+    const parsed = parseOverride(text);
+    if (!parsed)
+      throw new UsageError(`--set takes PATH=VALUE, e.g. resources.agents.capacity=14, not '${text}'`);
+    return parsed;
+  });
+}
+
+function checkParameters(model: Model, options: Omit<SimulationOptions, 'onProgress'>) {
+  const problems = preflight(model, options);
+  if (problems.length > 0) {
+    throw new InputError(problems.map((p) => p.message).join('\n  '), problems.map((p) => p.hint).join('; '));
+  }
+}
+
+function progressBar(
+  io: Io,
+  enabled: boolean,
+  label: string,
+): { onProgress?: (done: number, total: number) => void; stop(): void } {
+  if (!enabled) return { stop() {} };
+  const bar = new cliProgress.SingleBar(
+    {
+      format: `${label} [{bar}] {value}/{total} replications, {eta_formatted} left`,
+      stream: process.stderr,
+      hideCursor: true,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    onProgress: (done, total) => {
+      if (!started) {
+        bar.start(total, 0);
+        started = true;
+      }
+      bar.update(done);
+    },
+    stop: () => {
+      if (started) bar.stop();
+    },
+  };
+}
+
+const show = (e: Estimate | undefined, format: (v: number) => string) =>
+  e === undefined || !Number.isFinite(e.mean)
+    ? '-'
+    : e.n > 1
+      ? `${format(e.mean)} ± ${format(e.halfWidth)}`
+      : format(e.mean);
+
+function emit(text: string, output: string | undefined, io: Io) {
+  if (output) {
+    writeAtomic(output, text);
+    io.err(`wrote ${output}\n`);
+  } else io.out(text);
+}
+
+export function simulationJson(result: SimulationResult): unknown {
+  return {
+    model: result.model,
+    options: result.options,
+    overall: result.overall,
+    segments: result.segments,
+    little: result.little,
+    work: result.work,
+  };
+}
+
+export async function simulateCommand(file: string, o: SimulateCommandOptions, io: Io): Promise<number> {
+  const options = runOptions(o);
+  const loaded = loadDocument(file, io);
+  if (!loaded?.model || !loaded.document) return 1;
+  const model = variant(loaded.document, loaded.model, o.scenario, overridesOf(o));
+  if (o.sweep !== undefined) return sweepCommand(loaded.document, model, o, options, io);
+  checkParameters(model, options);
+  const bar = progressBar(io, Boolean(o.progress) && !o.json, 'simulating');
+  const started = performance.now();
+  const result = await simulate(model, {
+    ...options,
+    ...(bar.onProgress ? { onProgress: bar.onProgress } : {}),
+  });
+  bar.stop();
+  const seconds = (performance.now() - started) / 1000;
+  if (o.json || o.format === 'json') {
+    emit(`${JSON.stringify(simulationJson(result), null, 2)}\n`, o.output, io);
+    return 0;
+  }
+  const segments = Object.keys(result.segments);
+  const headers = ['KPI (mean ± 95% CI)', 'All customers', ...(segments.length > 1 ? segments : [])];
+  const rows = result.kpis.map((k) => [
+    k.label,
+    show(result.overall[k.key], k.format),
+    ...(segments.length > 1 ? segments.map((s) => show(result.segments[s]?.[k.key], k.format)) : []),
+  ]);
+  const title = `${model.name}${model.scenario ? `, scenario '${model.scenario.name}'` : ''}: ${options.replications} replications of ${formatDuration(options.horizon)} after ${formatDuration(options.warmup)} warm-up, seed ${options.seed}`;
+  const table = o.format === 'md' ? markdownTable(headers, rows) : textTable(headers, rows);
+  const little = `Little's law: ${result.little.inSystem.toFixed(2)} customers in the journey on average; arrival rate x time = ${result.little.lambdaTimesTime.toFixed(2)}.`;
+  emit(`${title}\n\n${table}\n\n${little}\n`, o.output, io);
+  io.err(
+    `simulated ${result.work.customers.toLocaleString('en')} customers and ${result.work.events.toLocaleString('en')} events in ${seconds.toFixed(2)} s\n`,
+  );
+  return 0;
+}
+
+export async function whatifCommand(file: string, o: SimulateCommandOptions, io: Io): Promise<number> {
+  const options = runOptions(o);
+  const loaded = loadDocument(file, io);
+  if (!loaded?.model || !loaded.document) return 1;
+  const overrides = overridesOf(o);
+  // --set alone is the what-if; with --scenarios it is a change made to the baseline and every scenario.
+  const onlySet = overrides.length > 0 && o.scenarios === undefined;
+  const ids = o.scenarios
+    ? o.scenarios
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : onlySet
+      ? []
+      : loaded.model.scenarios.map((s) => s.id);
+  const base = onlySet ? loaded.model : variant(loaded.document, loaded.model, undefined, overrides);
+  const variants = onlySet
+    ? [variant(loaded.document, loaded.model, undefined, overrides)]
+    : ids.map((id) => variant(loaded.document as ModelDocument, loaded.model as Model, id, overrides));
+  if (variants.length === 0)
+    throw new UsageError(
+      'there is nothing to compare: the model has no scenarios; name some with --scenarios, or try a change with --set PATH=VALUE',
+    );
+  for (const m of [base, ...variants]) checkParameters(m, options);
+  const bar = progressBar(io, Boolean(o.progress) && !o.json, 'what-if');
+  const result = await whatIf(base, variants, {
+    ...options,
+    ...(bar.onProgress ? { onProgress: bar.onProgress } : {}),
+  });
+  bar.stop();
+  if (o.json || o.format === 'json') {
+    const json = {
+      baseline: simulationJson(result.baseline),
+      scenarios: result.scenarios.map((s) => ({
+        id: s.id,
+        name: s.name,
+        result: simulationJson(s.result),
+        differences: s.differences,
+      })),
+    };
+    emit(`${JSON.stringify(json, null, 2)}\n`, o.output, io);
+    return 0;
+  }
+  const format = (key: string) =>
+    result.baseline.kpis.find((k) => k.key === key)?.format ?? ((v: number) => v.toFixed(3));
+  const signed = (d: KpiDifference) => {
+    const f = format(d.key);
+    const sign = d.difference.mean >= 0 ? '+' : '-';
+    return `${sign}${f(Math.abs(d.difference.mean))} ± ${f(d.difference.halfWidth)}`;
+  };
+  const sections = result.scenarios.map((s) => {
+    const rows = s.differences
+      .filter((d) => d.key !== 'customers')
+      .map((d) => [
+        d.label,
+        show(d.baseline, format(d.key)),
+        show(d.scenario, format(d.key)),
+        signed(d),
+        d.significant ? (d.verdict === 'none' ? 'significant' : d.verdict) : 'not significant',
+      ]);
+    const headers = ['KPI (mean ± 95% CI)', 'Baseline', s.name, 'Difference (paired)', 'Verdict'];
+    return `${s.name} against the baseline\n\n${o.format === 'md' ? markdownTable(headers, rows) : textTable(headers, rows)}`;
+  });
+  const title = `${loaded.model.name}: what-if, ${options.replications} replications of ${formatDuration(options.horizon)} each, common random numbers (seed ${options.seed})`;
+  emit(`${title}\n\n${sections.join('\n\n')}\n`, o.output, io);
+  return 0;
+}
+
+/** `--sweep PATH=A..B [--target KPI<=VALUE]`: the KPIs for each value, and the smallest that meets the target. */
+async function sweepCommand(
+  document: ModelDocument,
+  model: Model,
+  o: SimulateCommandOptions,
+  options: Omit<SimulationOptions, 'onProgress'>,
+  io: Io,
+): Promise<number> {
+  const match = /^(.+)=(-?\d+)\.\.(-?\d+)$/.exec(o.sweep ?? '');
+  if (!match)
+    throw new UsageError(
+      `--sweep takes PATH=FROM..TO, e.g. resources.agents.capacity=5..15, not '${o.sweep}'`,
+    );
+  const [path, from, to] = [match[1] as string, Number(match[2]), Number(match[3])];
+  if (to < from || to - from > 200)
+    throw new UsageError(`--sweep ${from}..${to}: give a rising range of at most 200 values`);
+  const target = o.target ? parseTarget(o.target) : undefined;
+  const rows: (string | number)[][] = [];
+  let answer: number | undefined;
+  const results: { value: number; result: SimulationResult }[] = [];
+  for (let v = from; v <= to; v++) {
+    const m = variant(document, model, model.scenario?.id, [...overridesOf(o), { path, value: v }]);
+    const problems = preflight(m, options);
+    if (problems.length > 0) {
+      rows.push([v, 'overloaded', '', '', '']);
+      continue;
+    }
+    const result = await simulate(m, options);
+    results.push({ value: v, result });
+    const kpi = (key: string) => result.overall[key];
+    const format = (key: string) => result.kpis.find((k) => k.key === key)?.format ?? String;
+    let meets = '';
+    if (target) {
+      const e = kpi(target.key);
+      if (!e)
+        throw new UsageError(
+          `--target names unknown KPI '${target.key}': ${didYouMean(
+            target.key,
+            result.kpis.map((k) => k.key),
+            'KPIs',
+          )}`,
+        );
+      const ok = target.op === '<=' ? e.high <= target.value : e.low >= target.value;
+      meets = ok ? 'yes' : 'no';
+      if (ok && answer === undefined) answer = v;
+    }
+    rows.push([
+      v,
+      show(kpi('queueWait'), format('queueWait')),
+      show(kpi('abandonment'), format('abandonment')),
+      show(kpi('costPerOrder'), format('costPerOrder')),
+      ...(target ? [show(kpi(target.key), format(target.key)), meets] : []),
+    ]);
+  }
+  if (o.json || o.format === 'json') {
+    emit(
+      `${JSON.stringify({ path, target: target ?? null, answer: answer ?? null, values: results.map((r) => ({ value: r.value, ...(simulationJson(r.result) as object) })) }, null, 2)}\n`,
+      o.output,
+      io,
+    );
+    return 0;
+  }
+  const headers = [
+    path,
+    'Queue wait',
+    'Abandonment',
+    'Cost per order',
+    ...(target ? [target.key, `meets ${o.target}`] : []),
+  ];
+  const conclusion = target
+    ? answer === undefined
+      ? `No value from ${from} to ${to} meets ${o.target} (judged on the 95% interval).`
+      : `The smallest value that meets ${o.target} (judged on the 95% interval): ${path}=${answer}.`
+    : '';
+  emit(`${textTable(headers, rows)}\n${conclusion ? `\n${conclusion}\n` : ''}`, o.output, io);
+  return 0;
+}
+
+function parseTarget(text: string): { key: string; op: '<=' | '>='; value: number } {
+  const match = /^\s*([A-Za-z:_-]+)\s*(<=|>=)\s*(.+)$/.exec(text);
+  if (!match)
+    throw new UsageError(`--target takes KPI<=VALUE or KPI>=VALUE, e.g. queueWait<=30s, not '${text}'`);
+  const raw = (match[3] as string).trim();
+  const duration = parseDuration(raw);
+  const value = raw.endsWith('%')
+    ? Number(raw.slice(0, -1)) / 100
+    : duration.ok
+      ? duration.value
+      : Number(raw);
+  if (!Number.isFinite(value))
+    throw new UsageError(`--target value '${raw}' is not a number, a duration or a percentage`);
+  return { key: match[1] as string, op: match[2] as '<=' | '>=', value };
+}

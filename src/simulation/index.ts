@@ -1,0 +1,7 @@
+/** The simulator as the CLI, the server and other parts use it. */
+export { compileModel } from './compile.js';
+export type { KpiDefinition } from './kpis.js';
+export { meanCapacity, offeredLoad, type Problem, preflight } from './preflight.js';
+export { defaultWorkers, type SimulationOptions, type SimulationResult, simulate } from './simulate.js';
+export { type Estimate, erlangA, erlangC, estimate, mmc } from './stats.js';
+export { type KpiDifference, pairedDifferences, type WhatIfResult, whatIf } from './whatif.js';

@@ -1,0 +1,83 @@
+/**
+ * Checks before a simulation starts, so that bad parameters get a clear error instead of a run
+ * that never settles: every segment needs arrivals, and a pool whose offered load reaches its
+ * capacity, with nobody ever giving up, has a queue that grows without end.
+ */
+import { journeyMetrics } from '../analysis/index.js';
+import { meanOf } from '../model/distribution.js';
+import type { Model } from '../model/model.js';
+
+export interface Problem {
+  message: string;
+  hint: string;
+}
+
+/** Offered load per pool in Erlangs (busy servers needed on average), from the exact visit counts. */
+export function offeredLoad(model: Model): Map<string, number> {
+  const metrics = journeyMetrics(model);
+  const load = new Map(model.resources.map((r) => [r.id, 0]));
+  for (const s of metrics.segments) {
+    const rate = model.segments.find((x) => x.id === s.segment)?.arrivals?.rate ?? 0;
+    for (const step of model.steps) {
+      if (!step.pool || !step.duration) continue;
+      load.set(
+        step.pool,
+        (load.get(step.pool) ?? 0) + rate * (s.visits[step.id] ?? 0) * meanOf(step.duration),
+      );
+    }
+  }
+  return load;
+}
+
+/** A pool's capacity averaged over the week (its shifts), or its fixed capacity. */
+export function meanCapacity(resource: Model['resources'][number]): number {
+  if (!resource.schedule || resource.schedule.length === 0) return resource.capacity;
+  let total = 0;
+  for (const shift of resource.schedule) {
+    const minutes = shift.end > shift.start ? shift.end - shift.start : shift.end + 1440 - shift.start;
+    total += shift.days.length * minutes * shift.capacity;
+  }
+  return total / (7 * 1440);
+}
+
+export function preflight(
+  model: Model,
+  options: { horizon: number; warmup: number; replications: number },
+): Problem[] {
+  const problems: Problem[] = [];
+  if (!(options.horizon > 0))
+    problems.push({ message: 'the horizon must be longer than 0', hint: 'e.g. --horizon 30d' });
+  if (!(options.warmup >= 0) || options.warmup >= options.horizon)
+    problems.push({
+      message: `the warm-up (${options.warmup} s) must be shorter than the horizon (${options.horizon} s)`,
+      hint: 'e.g. --horizon 30d --warmup 2d',
+    });
+  if (!Number.isInteger(options.replications) || options.replications < 1)
+    problems.push({
+      message: `replications must be a whole number of at least 1, not ${options.replications}`,
+      hint: 'e.g. --replications 20',
+    });
+  for (const s of model.segments) {
+    if (!s.arrivals || !(s.arrivals.rate > 0)) {
+      problems.push({
+        message: `segment '${s.id}' has no arrivals, so nobody would walk the journey`,
+        hint: 'give the model arrivals: {rate: 40/h} (split by segment shares) or the segment its own arrivals',
+      });
+    }
+  }
+  if (problems.length > 0) return problems;
+  const load = offeredLoad(model);
+  const patient = model.segments.every((s) => s.patience === undefined);
+  for (const r of model.resources) {
+    const offered = load.get(r.id) ?? 0;
+    const capacity = meanCapacity(r);
+    const utilisation = offered / capacity;
+    if (utilisation >= 1 && patient && r.patience === undefined) {
+      problems.push({
+        message: `pool '${r.id}' is overloaded: it is offered ${offered.toFixed(2)} Erlang of work for ${capacity.toFixed(2)} members on average (utilisation ${(utilisation * 100).toFixed(0)}%), and nobody gives up, so its queue grows without end`,
+        hint: `staff it above ${Math.ceil(offered)} (e.g. --set resources.${r.id}.capacity=${Math.ceil(offered * 1.15)}), or give its customers patience so that some abandon`,
+      });
+    }
+  }
+  return problems;
+}

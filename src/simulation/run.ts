@@ -1,0 +1,534 @@
+/**
+ * One replication: customers of each segment arrive, walk the flow, wait where the model says,
+ * queue for staffed pools (FIFO or by segment priority, a dedicated owner where the pool has
+ * one), give up when their patience runs out, fail and go where failures lead, and end. Pools
+ * follow their weekly shifts. Arrivals stop at the horizon and the customers already in the
+ * journey finish it, so every customer who arrived after the warm-up is counted whole.
+ *
+ * The hot path works on typed arrays (customers are rows, reused through a free list) and on
+ * the compiled tables; it allocates nothing per event once the arrays have grown.
+ */
+import { Calendar } from './calendar.js';
+import type { CompiledModel, FlowTable } from './compile.js';
+import { hash, KeyedUniform, mix32, replicationSeed, Stream } from './random.js';
+import { type Sampler, sample } from './sampler.js';
+
+export interface RunOptions {
+  /** Seconds of arrivals. */
+  horizon: number;
+  /** Seconds at the start whose arrivals are not counted. */
+  warmup: number;
+  seed: number;
+  replication: number;
+}
+
+/** Per-customer sums, by segment, for customers who arrived in [warmup, horizon). */
+export const CUSTOMER_SUMS = [
+  'customers',
+  'orders',
+  'time',
+  'queueWait',
+  'plannedWait',
+  'contacts',
+  'calls',
+  'failures',
+  'abandoned',
+  'contacted',
+  'firstContactResolved',
+  'experience',
+  'steps',
+] as const;
+
+export interface RunResult {
+  /** [segment][sum] for CUSTOMER_SUMS. */
+  sums: Float64Array;
+  /** [segment][end] customers ending there. */
+  ends: Float64Array;
+  /** Per pool: busy server-seconds, available server-seconds, queue entries, abandonments, in [warmup, horizon). */
+  busy: Float64Array;
+  available: Float64Array;
+  queued: Float64Array;
+  abandons: Float64Array;
+  /** Time-average number of customers in the journey over [warmup, horizon), for Little's law. */
+  inSystem: number;
+  window: number;
+  events: number;
+  arrivals: number;
+  /** Customers still in the journey when the run stopped (60 days after the horizon): stuck in a queue that never moves. */
+  unfinished: number;
+}
+
+const ARRIVAL = 0;
+const READY = 1;
+const DONE = 2;
+const ABANDON = 3;
+const SHIFT = 4;
+
+/** A FIFO ring of (customer, ticket) pairs; stale entries (served or gone) are skipped when taken. */
+class Ring {
+  ids = new Int32Array(64);
+  tickets = new Int32Array(64);
+  head = 0;
+  size = 0;
+
+  push(id: number, ticket: number): void {
+    if (this.size === this.ids.length) this.grow();
+    const i = (this.head + this.size) % this.ids.length;
+    this.ids[i] = id;
+    this.tickets[i] = ticket;
+    this.size++;
+  }
+
+  private grow(): void {
+    const n = this.ids.length * 2;
+    const ids = new Int32Array(n);
+    const tickets = new Int32Array(n);
+    for (let k = 0; k < this.size; k++) {
+      ids[k] = this.ids[(this.head + k) % this.ids.length] as number;
+      tickets[k] = this.tickets[(this.head + k) % this.ids.length] as number;
+    }
+    this.ids = ids;
+    this.tickets = tickets;
+    this.head = 0;
+  }
+}
+
+export function runReplication(m: CompiledModel, options: RunOptions): RunResult {
+  const seed = replicationSeed(options.seed, options.replication);
+  const { horizon, warmup } = options;
+  const S = m.segments;
+  const P = m.poolIds.length;
+  const E = m.endIds.length;
+  const sumsWidth = CUSTOMER_SUMS.length;
+
+  // Arrivals come from one stream per segment; every other draw is the customer's own, keyed by
+  // customer, place and step number (see KeyedUniform), so scenarios share them customer by customer.
+  const arrivalStream = m.segmentIds.map((s) => new Stream(seed, `arrivals:${s}`));
+  const thinStream = m.segmentIds.map((s) => new Stream(seed, `arrival-profile:${s}`));
+  const keyed = new KeyedUniform();
+  const place = (kind: string, ids: string[]) =>
+    Uint32Array.from(ids.map((id) => hash(`${kind}:${id}`, seed)));
+  const servicePlace = place('service', m.stepIds);
+  const waitPlace = place('wait', m.stepIds);
+  const branchPlace = place('branch', m.stepIds);
+  const failPlace = place('fail', m.stepIds);
+  const patiencePlace = place('patience', m.poolIds);
+  const reopenPlace = place('reopen', m.poolIds);
+  const startPlace = hash('start', seed);
+  const segmentKey = place('segment', m.segmentIds);
+  const arrivalNumber = new Int32Array(S);
+
+  // Customers as rows.
+  let rows = 1024;
+  let seg = new Int32Array(rows);
+  let at = new Int32Array(rows);
+  let member = new Int32Array(rows);
+  let queuedAt = new Int32Array(rows);
+  let ticket = new Int32Array(rows);
+  let key = new Int32Array(rows);
+  let counts = new Int32Array(rows * 5); // contacts, calls, failures, abandoned, steps
+  let arrival = new Float64Array(rows);
+  let queueEnter = new Float64Array(rows);
+  let abandonAt = new Float64Array(rows);
+  let waits = new Float64Array(rows * 2); // queue, planned
+  let feel = new Float64Array(rows * 3); // effort, emotion sum, emotion count
+  let owners = new Int32Array(rows * Math.max(1, P));
+  const free: number[] = [];
+  let used = 0;
+  const grow = () => {
+    const n = rows * 2;
+    const g32 = (a: Int32Array, w = 1) => {
+      const b = new Int32Array(n * w);
+      b.set(a);
+      return b;
+    };
+    const g64 = (a: Float64Array, w = 1) => {
+      const b = new Float64Array(n * w);
+      b.set(a);
+      return b;
+    };
+    seg = g32(seg);
+    at = g32(at);
+    member = g32(member);
+    queuedAt = g32(queuedAt);
+    ticket = g32(ticket);
+    key = g32(key);
+    counts = g32(counts, 5);
+    arrival = g64(arrival);
+    queueEnter = g64(queueEnter);
+    abandonAt = g64(abandonAt);
+    waits = g64(waits, 2);
+    feel = g64(feel, 3);
+    owners = g32(owners, Math.max(1, P));
+    rows = n;
+  };
+  const newCustomer = (): number => {
+    if (free.length > 0) return free.pop() as number;
+    if (used === rows) grow();
+    return used++;
+  };
+
+  // Pools.
+  const busy = new Int32Array(P);
+  const cap = Int32Array.from(m.capacity);
+  const maxCap = Int32Array.from(m.capacity);
+  for (let p = 0; p < P; p++)
+    for (const c of m.shifts[p]?.capacity ?? []) maxCap[p] = Math.max(maxCap[p] ?? 0, c);
+  const queues: Ring[][] = m.poolIds.map((_, p) =>
+    Array.from({ length: m.classes[p] ?? 1 }, () => new Ring()),
+  );
+  const memberBusy = m.poolIds.map((_, p) => new Uint8Array(maxCap[p] ?? 0));
+  const memberQueue = m.poolIds.map((_, p) =>
+    Array.from({ length: m.dedicated[p] ? (maxCap[p] ?? 0) : 0 }, () => new Ring()),
+  );
+  const memberLoad = m.poolIds.map((_, p) => new Int32Array(maxCap[p] ?? 0));
+  let nextTicket = 1;
+
+  // Results.
+  const sums = new Float64Array(S * sumsWidth);
+  const ends = new Float64Array(S * E);
+  const busyArea = new Float64Array(P);
+  const capArea = new Float64Array(P);
+  const queued = new Float64Array(P);
+  const abandons = new Float64Array(P);
+  let inSystem = 0;
+  let inSystemArea = 0;
+  let last = warmup;
+  let events = 0;
+  let arrivals = 0;
+
+  const calendar = new Calendar();
+  const drainLimit = horizon + 60 * 86400;
+  // Shift changes over the horizon, and the capacity at time 0.
+  const shiftPool: number[] = [];
+  const shiftCap: number[] = [];
+  for (let p = 0; p < P; p++) {
+    const shifts = m.shifts[p];
+    if (!shifts || shifts.at.length === 0) continue;
+    cap[p] = shifts.capacity[0] ?? 0;
+    // Shifts go on after the horizon too, while the customers already in the journey finish.
+    for (let week = 0; week * 604800 < drainLimit; week++) {
+      for (let k = 0; k < shifts.at.length; k++) {
+        const t = week * 604800 + (shifts.at[k] ?? 0);
+        if (t === 0 || t >= drainLimit) continue;
+        shiftPool.push(p);
+        shiftCap.push(shifts.capacity[k] ?? 0);
+        calendar.push(t, SHIFT, shiftPool.length - 1);
+      }
+    }
+  }
+  // With an arrival profile, candidates come at the profile's peak rate and are kept in
+  // proportion to the profile (thinning), which gives a Poisson process that follows it.
+  const nextArrival = (s: number, now: number) => {
+    const profile = m.arrivalWeights[s];
+    const gap = sample(m.interarrival[s] as Sampler, arrivalStream[s] as Stream);
+    calendar.push(now + (profile ? gap / profile.max : gap), ARRIVAL, s);
+  };
+  for (let s = 0; s < S; s++) if (m.interarrival[s]) nextArrival(s, 0);
+
+  /** When pool p next has anyone on shift, from its weekly pattern. */
+  const nextOpening = (p: number, now: number): number => {
+    const shifts = m.shifts[p] as { at: Float64Array; capacity: Int32Array };
+    const week = Math.floor(now / 604800) * 604800;
+    for (let w = 0; w < 3; w++) {
+      for (let k = 0; k < shifts.at.length; k++) {
+        const t = week + w * 604800 + (shifts.at[k] as number);
+        if (t > now && (shifts.capacity[k] as number) > 0) return t;
+      }
+    }
+    return now + 604800;
+  };
+
+  const choose = (table: FlowTable, row: number, stream: KeyedUniform): number => {
+    const u = stream.uniform();
+    const from = table.offset[row] as number;
+    const to = table.offset[row + 1] as number;
+    for (let k = from; k < to; k++) if (u < (table.cumulative[k] as number)) return table.target[k] as number;
+    return table.target[to - 1] as number;
+  };
+
+  const advance = (now: number) => {
+    const t = now < horizon ? now : horizon;
+    if (t > last) {
+      const dt = t - last;
+      inSystemArea += inSystem * dt;
+      for (let p = 0; p < P; p++) {
+        busyArea[p] = (busyArea[p] as number) + (busy[p] as number) * dt;
+        capArea[p] = (capArea[p] as number) + (cap[p] as number) * dt;
+      }
+      last = t;
+    }
+  };
+
+  const finish = (c: number, end: number, now: number) => {
+    const s = seg[c] as number;
+    const t0 = arrival[c] as number;
+    if (t0 >= warmup && t0 < horizon) {
+      const o = s * sumsWidth;
+      const k = c * 5;
+      const contacts = counts[k] as number;
+      const failures = counts[k + 2] as number;
+      const abandoned = counts[k + 3] as number;
+      const steps = counts[k + 4] as number;
+      sums[o] = (sums[o] as number) + 1;
+      if (m.endSuccess[end]) sums[o + 1] = (sums[o + 1] as number) + 1;
+      sums[o + 2] = (sums[o + 2] as number) + (now - t0);
+      sums[o + 3] = (sums[o + 3] as number) + (waits[c * 2] as number);
+      sums[o + 4] = (sums[o + 4] as number) + (waits[c * 2 + 1] as number);
+      sums[o + 5] = (sums[o + 5] as number) + contacts;
+      sums[o + 6] = (sums[o + 6] as number) + (counts[k + 1] as number);
+      sums[o + 7] = (sums[o + 7] as number) + failures;
+      sums[o + 8] = (sums[o + 8] as number) + (abandoned > 0 ? 1 : 0);
+      if (contacts > 0) {
+        sums[o + 9] = (sums[o + 9] as number) + 1;
+        if (contacts === 1) sums[o + 10] = (sums[o + 10] as number) + 1;
+      }
+      // Experience, 0 to 100: half how the customer felt (emotion -2..+2), half how easy it was
+      // (effort 5..1), less 10 for every failure met and 20 for giving up in a queue.
+      const emotionCount = feel[c * 3 + 2] as number;
+      const feelScore = emotionCount > 0 ? ((feel[c * 3 + 1] as number) / emotionCount + 2) / 4 : 0.5;
+      const ease = steps > 0 ? (5 - (feel[c * 3] as number) / steps) / 4 : 1;
+      const score = 100 * (0.5 * feelScore + 0.5 * Math.min(1, ease)) - 10 * failures - 20 * abandoned;
+      sums[o + 11] = (sums[o + 11] as number) + (score < 0 ? 0 : score > 100 ? 100 : score);
+      sums[o + 12] = (sums[o + 12] as number) + steps;
+      ends[s * E + end] = (ends[s * E + end] as number) + 1;
+    }
+    inSystem--;
+    free.push(c);
+  };
+
+  const enter = (c: number, target: number, now: number) => {
+    if (target < 0) {
+      finish(c, -1 - target, now);
+      return;
+    }
+    at[c] = target;
+    const k = c * 5;
+    counts[k + 4] = (counts[k + 4] as number) + 1;
+    feel[c * 3] = (feel[c * 3] as number) + (m.effort[target] as number);
+    if (m.hasEmotion[target]) {
+      feel[c * 3 + 1] = (feel[c * 3 + 1] as number) + (m.emotion[target] as number);
+      feel[c * 3 + 2] = (feel[c * 3 + 2] as number) + 1;
+    }
+    const wait = m.wait[target];
+    if (wait) {
+      const w = sample(
+        wait,
+        keyed.at(key[c] as number, waitPlace[target] as number, counts[k + 4] as number),
+      );
+      waits[c * 2 + 1] = (waits[c * 2 + 1] as number) + w;
+      calendar.push(now + w, READY, c);
+    } else ready(c, now);
+  };
+
+  const serve = (c: number, p: number, who: number, now: number) => {
+    busy[p] = (busy[p] as number) + 1;
+    if (who >= 0) (memberBusy[p] as Uint8Array)[who] = 1;
+    member[c] = who;
+    waits[c * 2] = (waits[c * 2] as number) + (now - (queueEnter[c] as number));
+    const step = at[c] as number;
+    calendar.push(
+      now +
+        sample(
+          m.duration[step] as Sampler,
+          keyed.at(key[c] as number, servicePlace[step] as number, counts[c * 5 + 4] as number),
+        ),
+      DONE,
+      c,
+    );
+  };
+
+  const ready = (c: number, now: number) => {
+    const step = at[c] as number;
+    const p = m.pool[step] as number;
+    if (m.contact[step]) counts[c * 5] = (counts[c * 5] as number) + 1;
+    if (m.call[step]) counts[c * 5 + 1] = (counts[c * 5 + 1] as number) + 1;
+    if (p < 0) {
+      calendar.push(
+        now +
+          sample(
+            m.duration[step] as Sampler,
+            keyed.at(key[c] as number, servicePlace[step] as number, counts[c * 5 + 4] as number),
+          ),
+        DONE,
+        c,
+      );
+      return;
+    }
+    if ((cap[p] as number) === 0 && (m.shifts[p]?.at.length ?? 0) > 0) {
+      // The line is closed: the customer comes back within a quarter of an hour of its opening.
+      const back =
+        nextOpening(p, now) +
+        900 * keyed.at(key[c] as number, reopenPlace[p] as number, counts[c * 5 + 4] as number).uniform() -
+        now;
+      if (m.contact[step]) counts[c * 5] = (counts[c * 5] as number) - 1;
+      if (m.call[step]) counts[c * 5 + 1] = (counts[c * 5 + 1] as number) - 1;
+      waits[c * 2 + 1] = (waits[c * 2 + 1] as number) + back;
+      calendar.push(now + back, READY, c);
+      return;
+    }
+    queueEnter[c] = now;
+    if (now >= warmup && now < horizon) queued[p] = (queued[p] as number) + 1;
+    if (m.dedicated[p]) {
+      let owner = owners[c * P + p] as number;
+      if (owner === 0) {
+        // A new customer gets the member who owns the fewest customers.
+        const load = memberLoad[p] as Int32Array;
+        let best = 0;
+        for (let k = 1; k < (maxCap[p] as number); k++)
+          if ((load[k] as number) < (load[best] as number)) best = k;
+        load[best] = (load[best] as number) + 1;
+        owner = best + 1;
+        owners[c * P + p] = owner;
+      }
+      const who = owner - 1;
+      if (!(memberBusy[p] as Uint8Array)[who] && who < (cap[p] as number)) {
+        serve(c, p, who, now);
+        return;
+      }
+      enqueue(c, p, (memberQueue[p] as Ring[])[who] as Ring, now);
+      return;
+    }
+    if ((busy[p] as number) < (cap[p] as number)) {
+      serve(c, p, -1, now);
+      return;
+    }
+    enqueue(c, p, (queues[p] as Ring[])[m.priority[p * S + (seg[c] as number)] as number] as Ring, now);
+  };
+
+  const enqueue = (c: number, p: number, ring: Ring, now: number) => {
+    const t = nextTicket++;
+    ticket[c] = t;
+    queuedAt[c] = p + 1;
+    ring.push(c, t);
+    const patience = m.segmentPatience[seg[c] as number] ?? m.poolPatience[p];
+    if (patience) {
+      const give =
+        now +
+        sample(patience, keyed.at(key[c] as number, patiencePlace[p] as number, counts[c * 5 + 4] as number));
+      abandonAt[c] = give;
+      calendar.push(give, ABANDON, c);
+    }
+  };
+
+  /** The next customer in a ring who is still waiting there, or -1. */
+  const take = (ring: Ring, p: number): number => {
+    while (ring.size > 0) {
+      const c = ring.ids[ring.head] as number;
+      const t = ring.tickets[ring.head] as number;
+      ring.head = (ring.head + 1) % ring.ids.length;
+      ring.size--;
+      if (queuedAt[c] === p + 1 && ticket[c] === t) {
+        queuedAt[c] = 0;
+        return c;
+      }
+    }
+    return -1;
+  };
+
+  /** A server of pool p is free: serve whoever waits, by class, or the member's own queue. */
+  const release = (p: number, now: number) => {
+    if (m.dedicated[p]) {
+      for (let who = 0; who < (cap[p] as number); who++) {
+        if ((memberBusy[p] as Uint8Array)[who]) continue;
+        const c = take((memberQueue[p] as Ring[])[who] as Ring, p);
+        if (c >= 0) serve(c, p, who, now);
+      }
+      return;
+    }
+    const classes = queues[p] as Ring[];
+    while ((busy[p] as number) < (cap[p] as number)) {
+      let c = -1;
+      for (let k = 0; k < classes.length && c < 0; k++) c = take(classes[k] as Ring, p);
+      if (c < 0) return;
+      serve(c, p, -1, now);
+    }
+  };
+
+  while (calendar.pop()) {
+    const now = calendar.time;
+    if (now > drainLimit) break;
+    advance(now);
+    events++;
+    const type = calendar.type;
+    const subject = calendar.subject;
+    if (type === ARRIVAL) {
+      if (now >= horizon) continue;
+      const s = subject;
+      const profile = m.arrivalWeights[s];
+      if (profile) {
+        const weight = profile.weights[Math.floor(now / 60) % profile.weights.length] as number;
+        if ((thinStream[s] as Stream).uniform() * profile.max >= weight) {
+          nextArrival(s, now);
+          continue;
+        }
+      }
+      const c = newCustomer();
+      arrivals++;
+      inSystem++;
+      seg[c] = s;
+      arrival[c] = now;
+      member[c] = -1;
+      queuedAt[c] = 0;
+      counts.fill(0, c * 5, c * 5 + 5);
+      waits[c * 2] = 0;
+      waits[c * 2 + 1] = 0;
+      feel.fill(0, c * 3, c * 3 + 3);
+      owners.fill(0, c * P, c * P + P);
+      const number = arrivalNumber[s] as number;
+      arrivalNumber[s] = number + 1;
+      key[c] = mix32((segmentKey[s] as number) ^ mix32(number));
+      nextArrival(s, now);
+      enter(c, choose(m.start, s, keyed.at(key[c] as number, startPlace, 0)), now);
+    } else if (type === READY) {
+      ready(subject, now);
+    } else if (type === DONE) {
+      const c = subject;
+      const step = at[c] as number;
+      const p = m.pool[step] as number;
+      if (p >= 0) {
+        busy[p] = (busy[p] as number) - 1;
+        const who = member[c] as number;
+        if (who >= 0) (memberBusy[p] as Uint8Array)[who] = 0;
+        release(p, now);
+      }
+      const visit = counts[c * 5 + 4] as number;
+      const failed =
+        (m.failP[step] as number) > 0 &&
+        keyed.at(key[c] as number, failPlace[step] as number, visit).uniform() < (m.failP[step] as number);
+      if (failed) counts[c * 5 + 2] = (counts[c * 5 + 2] as number) + 1;
+      const row = (seg[c] as number) * m.steps + step;
+      enter(
+        c,
+        choose(failed ? m.fail : m.next, row, keyed.at(key[c] as number, branchPlace[step] as number, visit)),
+        now,
+      );
+    } else if (type === ABANDON) {
+      const c = subject;
+      if (queuedAt[c] === 0 || abandonAt[c] !== now) continue;
+      const p = (queuedAt[c] as number) - 1;
+      queuedAt[c] = 0;
+      counts[c * 5 + 3] = (counts[c * 5 + 3] as number) + 1;
+      waits[c * 2] = (waits[c * 2] as number) + (now - (queueEnter[c] as number));
+      if (now >= warmup && now < horizon) abandons[p] = (abandons[p] as number) + 1;
+      enter(c, m.abandonTarget[p] as number, now);
+    } else {
+      const p = shiftPool[subject] as number;
+      cap[p] = shiftCap[subject] as number;
+      release(p, now);
+    }
+  }
+  return {
+    sums,
+    ends,
+    busy: busyArea,
+    available: capArea,
+    queued,
+    abandons,
+    inSystem: inSystemArea / Math.max(1e-9, horizon - warmup),
+    window: horizon - warmup,
+    events,
+    arrivals,
+    unfinished: inSystem,
+  };
+}

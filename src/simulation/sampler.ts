@@ -1,0 +1,127 @@
+/**
+ * Distributions compiled to numbers, and drawn from a stream without allocating: the kind as a
+ * small integer and its parameters precomputed (a lognormal's mu and sigma, a gamma's shape and
+ * scale), so that a draw is a switch and a little arithmetic.
+ */
+import type { Distribution } from '../model/distribution.js';
+import type { Uniform as Stream } from './random.js';
+
+export enum Kind {
+  Fixed = 0,
+  Exponential = 1,
+  Lognormal = 2,
+  Gamma = 3,
+  Normal = 4,
+  Uniform = 5,
+  Triangular = 6,
+  Empirical = 7,
+}
+
+export interface Sampler {
+  kind: Kind;
+  a: number;
+  b: number;
+  c: number;
+  d: number;
+  /** Empirical: values and cumulative weights. */
+  values: Float64Array;
+  cumulative: Float64Array;
+  mean: number;
+}
+
+const EMPTY = new Float64Array(0);
+
+export function compileDistribution(d: Distribution, mean: number): Sampler {
+  const base = { a: 0, b: 0, c: 0, d: 0, values: EMPTY, cumulative: EMPTY, mean };
+  switch (d.kind) {
+    case 'fixed':
+      return { ...base, kind: Kind.Fixed, a: d.value };
+    case 'exponential':
+      return { ...base, kind: Kind.Exponential, a: d.mean };
+    case 'lognormal': {
+      const sigma2 = Math.log(1 + (d.sd * d.sd) / (d.mean * d.mean));
+      return { ...base, kind: Kind.Lognormal, a: Math.log(d.mean) - sigma2 / 2, b: Math.sqrt(sigma2) };
+    }
+    case 'gamma': {
+      const shape = (d.mean * d.mean) / (d.sd * d.sd);
+      return { ...base, kind: Kind.Gamma, a: shape, b: (d.sd * d.sd) / d.mean };
+    }
+    case 'normal':
+      return { ...base, kind: Kind.Normal, a: d.mean, b: d.sd, c: d.min, d: d.max };
+    case 'uniform':
+      return { ...base, kind: Kind.Uniform, a: d.min, b: d.max };
+    case 'triangular':
+      return { ...base, kind: Kind.Triangular, a: d.min, b: d.mode, c: d.max };
+    case 'empirical': {
+      const total = d.weights.reduce((x, y) => x + y, 0);
+      const cumulative = new Float64Array(d.weights.length);
+      let run = 0;
+      for (let i = 0; i < d.weights.length; i++) {
+        run += (d.weights[i] ?? 0) / total;
+        cumulative[i] = run;
+      }
+      return { ...base, kind: Kind.Empirical, values: Float64Array.from(d.values), cumulative };
+    }
+  }
+}
+
+export function sample(s: Sampler, r: Stream): number {
+  switch (s.kind) {
+    case Kind.Fixed:
+      return s.a;
+    case Kind.Exponential:
+      return -s.a * Math.log(1 - r.uniform());
+    case Kind.Lognormal:
+      return Math.exp(s.a + s.b * standardNormal(r));
+    case Kind.Gamma:
+      return gamma(s.a, r) * s.b;
+    case Kind.Normal: {
+      // Rejection from the untruncated normal; a truncation that keeps little mass falls back to uniform.
+      for (let i = 0; i < 1000; i++) {
+        const x = s.a + s.b * standardNormal(r);
+        if (x >= s.c && x <= s.d) return x;
+      }
+      return Math.min(s.d, Math.max(s.c, s.a));
+    }
+    case Kind.Uniform:
+      return s.a + (s.b - s.a) * r.uniform();
+    case Kind.Triangular: {
+      const u = r.uniform();
+      const split = (s.b - s.a) / (s.c - s.a);
+      return u < split
+        ? s.a + Math.sqrt(u * (s.c - s.a) * (s.b - s.a))
+        : s.c - Math.sqrt((1 - u) * (s.c - s.a) * (s.c - s.b));
+    }
+    case Kind.Empirical: {
+      const u = r.uniform();
+      const n = s.cumulative.length;
+      for (let i = 0; i < n; i++) if (u < (s.cumulative[i] ?? 1)) return s.values[i] ?? 0;
+      return s.values[n - 1] ?? 0;
+    }
+  }
+}
+
+/** Box-Muller, one value per two uniforms: simple and allocation-free. */
+function standardNormal(r: Stream): number {
+  const u = 1 - r.uniform();
+  const v = r.uniform();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+}
+
+/** Marsaglia and Tsang's method; shapes below 1 by the boost u^(1/shape). */
+function gamma(shape: number, r: Stream): number {
+  if (shape < 1) return gamma(shape + 1, r) * (1 - r.uniform()) ** (1 / shape);
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    let x: number;
+    let v: number;
+    do {
+      x = standardNormal(r);
+      v = 1 + c * x;
+    } while (v <= 0);
+    v = v * v * v;
+    const u = r.uniform();
+    if (u < 1 - 0.0331 * x * x * x * x || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * What-if: the baseline and each scenario simulated with the same seed, so that replication r of
+ * every run draws the same random numbers for the same sources (common random numbers). Each
+ * KPI's difference is estimated from the paired per-replication differences, whose interval is
+ * much narrower than the two runs' intervals would suggest; a difference is significant when its
+ * interval excludes 0.
+ */
+import type { Model } from '../model/model.js';
+import type { KpiDefinition } from './kpis.js';
+import { type SimulationOptions, type SimulationResult, simulate } from './simulate.js';
+import { type Estimate, estimate } from './stats.js';
+
+export interface KpiDifference {
+  key: string;
+  label: string;
+  baseline: Estimate;
+  scenario: Estimate;
+  /** Scenario minus baseline, from paired replications. */
+  difference: Estimate;
+  significant: boolean;
+  /** For the customer or the business, by the KPI's direction; 'none' for KPIs without one or not significant. */
+  verdict: 'better' | 'worse' | 'none';
+}
+
+export interface WhatIfResult {
+  baseline: SimulationResult;
+  scenarios: { id: string; name: string; result: SimulationResult; differences: KpiDifference[] }[];
+}
+
+export function pairedDifferences(
+  kpis: KpiDefinition[],
+  base: SimulationResult,
+  other: SimulationResult,
+): KpiDifference[] {
+  return kpis.map((k) => {
+    const a = base.perReplication[k.key] ?? [];
+    const b = other.perReplication[k.key] ?? [];
+    const difference = estimate(a.map((x, i) => (b[i] ?? Number.NaN) - x));
+    const significant = difference.n > 1 && (difference.low > 0 || difference.high < 0);
+    const improves = k.better === 'lower' ? difference.mean < 0 : difference.mean > 0;
+    return {
+      key: k.key,
+      label: k.label,
+      baseline: base.overall[k.key] as Estimate,
+      scenario: other.overall[k.key] as Estimate,
+      difference,
+      significant,
+      verdict: !significant || k.better === 'none' ? 'none' : improves ? 'better' : 'worse',
+    };
+  });
+}
+
+export async function whatIf(
+  baseline: Model,
+  scenarios: Model[],
+  options: SimulationOptions,
+): Promise<WhatIfResult> {
+  const total = options.replications * (scenarios.length + 1);
+  let offset = 0;
+  const step = (o: SimulationOptions): SimulationOptions => {
+    const start = offset;
+    offset += o.replications;
+    return {
+      ...o,
+      ...(options.onProgress
+        ? { onProgress: (done: number) => options.onProgress?.(start + done, total) }
+        : {}),
+    };
+  };
+  const base = await simulate(baseline, step(options));
+  const results = [];
+  for (const model of scenarios) {
+    const result = await simulate(model, step(options));
+    results.push({
+      id: model.scenario?.id ?? model.id,
+      name: model.scenario?.name ?? model.name,
+      result,
+      differences: pairedDifferences(base.kpis, base, result),
+    });
+  }
+  return { baseline: base, scenarios: results };
+}
