@@ -26,6 +26,7 @@ export type { ModelDocument } from './model/document.js';
 export { jsonSchema } from './model/json-schema.js';
 export { applyScenario, type LoadOptions, type LoadResult, load, parse, validate } from './model/load.js';
 export type * from './model/model.js';
+export { applyOverrides, type Override, parseOverride } from './model/overrides.js';
 export { successors } from './model/reachability.js';
 export {
   FILE_KINDS,
@@ -43,6 +44,21 @@ export {
   parseProbability,
   parseRate,
 } from './model/units.js';
+export {
+  compileModel,
+  defaultWorkers,
+  type Estimate,
+  erlangA,
+  erlangC,
+  type KpiDifference,
+  mmc,
+  preflight,
+  type SimulationOptions,
+  type SimulationResult,
+  simulate,
+  type WhatIfResult,
+  whatIf,
+} from './simulation/index.js';
 export type { Box, Diagram, Edge, Lane, ViewId } from './views/diagram.js';
 export { toPng } from './views/png.js';
 export { VIEW_IDS, VIEWS } from './views/registry.js';

@@ -253,3 +253,130 @@ describe('linesight analyze and compare', () => {
     expect(stdout).toContain(' 1. [critical] Customers enter a loop with no way out');
   });
 });
+
+describe('linesight simulate and whatif', () => {
+  const mmcFile = fileURLToPath(new URL('../../examples/mmc.yaml', import.meta.url));
+  const example = fileURLToPath(new URL('../../examples/order-departments.yaml', import.meta.url));
+
+  it('simulates with confidence intervals, the same JSON for one worker or two', async () => {
+    const one = await linesight(
+      'simulate',
+      mmcFile,
+      '-n',
+      '4',
+      '--horizon',
+      '5d',
+      '--warmup',
+      '1d',
+      '--workers',
+      '1',
+      '--json',
+    );
+    const two = await linesight(
+      'simulate',
+      mmcFile,
+      '-n',
+      '4',
+      '--horizon',
+      '5d',
+      '--warmup',
+      '1d',
+      '--workers',
+      '2',
+      '--json',
+    );
+    expect(one.code).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    const result = JSON.parse(one.stdout);
+    expect(result.overall.queueWait).toMatchObject({
+      mean: expect.any(Number),
+      halfWidth: expect.any(Number),
+      n: 4,
+    });
+    const text = await linesight('simulate', mmcFile, '-n', '3', '--horizon', '3d', '--warmup', '1d');
+    expect(text.stdout).toMatch(/Time waiting in queues\s+[\d.]+ s ± [\d.]+ s/);
+    expect(text.stdout).toContain("Little's law");
+  });
+
+  it('answers the account-executives question with intervals', async () => {
+    const { code, stdout } = await linesight(
+      'whatif',
+      example,
+      '--scenarios',
+      'account-executives',
+      '-n',
+      '4',
+      '--horizon',
+      '14d',
+      '--warmup',
+      '7d',
+    );
+    expect(code).toBe(0);
+    for (const kpi of [
+      'Calls per order',
+      'Time waiting in queues',
+      'Abandonment (share of queue entries)',
+      'Staff cost per order (EUR)',
+      'Experience score (0-100)',
+    ]) {
+      expect(stdout).toMatch(
+        new RegExp(
+          `${kpi.replace(/[()]/g, '\\$&')}\\s+\\S.* ± .*\\s+[+-][\\d.]+%?( \\S+)? ± [\\d.]+%?( \\S+)?\\s+(better|worse|significant|not significant)`,
+        ),
+      );
+    }
+  });
+
+  it('tries a change with --set and finds the smallest staffing with --sweep', async () => {
+    const set = await linesight(
+      'whatif',
+      mmcFile,
+      '--set',
+      'resources.agents.capacity=12',
+      '-n',
+      '4',
+      '--horizon',
+      '5d',
+      '--warmup',
+      '1d',
+    );
+    expect(set.code).toBe(0);
+    expect(set.stdout).toMatch(/Time waiting in queues.*-[\d.]+ s ± [\d.]+ s\s+better/);
+    const sweep = await linesight(
+      'simulate',
+      mmcFile,
+      '--sweep',
+      'resources.agents.capacity=8..12',
+      '--target',
+      'queueWait<=30s',
+      '-n',
+      '4',
+      '--horizon',
+      '5d',
+      '--warmup',
+      '1d',
+    );
+    expect(sweep.code).toBe(0);
+    expect(sweep.stdout).toMatch(/^\s*8\s+overloaded/m);
+    // The answer is the first value whose whole interval meets the target; Erlang C says it cannot be below 11.
+    const first = /^(\d+)\s.*\syes$/m.exec(sweep.stdout)?.[1];
+    expect(Number(first)).toBeGreaterThanOrEqual(11);
+    expect(sweep.stdout).toContain(
+      `The smallest value that meets queueWait<=30s (judged on the 95% interval): resources.agents.capacity=${first}.`,
+    );
+  });
+
+  it('refuses bad parameters before simulating', async () => {
+    const unknown = await linesight('simulate', mmcFile, '--set', 'resources.agent.capacity=3');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("did you mean 'agents'?");
+    const overloaded = await linesight('simulate', mmcFile, '--set', 'resources.agents.capacity=8');
+    expect(overloaded.code).toBe(1);
+    expect(overloaded.stderr).toContain("pool 'agents' is overloaded");
+    const negative = await linesight('simulate', mmcFile, '--set', 'arrivals.rate=-5/h');
+    expect(negative.code).toBe(2);
+    expect(negative.stderr).toContain('negative');
+    expect((await linesight('simulate', mmcFile, '--horizon', 'soon')).code).toBe(2);
+    expect((await linesight('simulate', mmcFile, '--warmup', '40d')).code).toBe(1);
+  });
+});

@@ -424,9 +424,15 @@ function checkArrivals(ctx: Context, parsed: Parsed) {
       );
     }
   };
-  if (parsed.arrivals) check(['arrivals'], parsed.arrivals);
-  for (const [i, s] of parsed.segments.entries())
-    if (s.arrivals) check(['segments', i, 'arrivals'], s.arrivals);
+  if (parsed.arrivals) {
+    check(['arrivals'], parsed.arrivals);
+    checkProfile(ctx, ['arrivals'], parsed.arrivals);
+  }
+  for (const [i, s] of parsed.segments.entries()) {
+    if (!s.arrivals) continue;
+    check(['segments', i, 'arrivals'], s.arrivals);
+    checkProfile(ctx, ['segments', i, 'arrivals'], s.arrivals);
+  }
   const withOwn = parsed.segments.filter((s) => s.arrivals).length;
   if (!parsed.arrivals && withOwn > 0 && withOwn < parsed.segments.length) {
     const missing = parsed.segments.filter((s) => !s.arrivals).map((s) => `'${s.id}'`);

@@ -32,20 +32,20 @@ export function applyOverrides(
   overrides: Override[],
   scenario?: string,
 ): LoadResult {
+  if (overrides.length === 0 && scenario !== undefined) return applyScenario(document, scenario);
   const scenarios = Array.isArray(document.data.scenarios)
     ? [...(document.data.scenarios as Record<string, unknown>[])]
     : [];
-  const base =
-    scenario === undefined
-      ? []
-      : ((scenarios.find((s) => s.id === scenario)?.changes as unknown[] | undefined) ?? []);
-  const id = '(command line)';
-  const changes = [...base, ...overrides.map((o) => ({ set: o.path, value: o.value }))];
-  scenarios.push({
-    id,
-    name: overrides.map((o) => `${o.path}=${JSON.stringify(o.value)}`).join(', ') || (scenario ?? id),
-    changes,
-  });
+  const named = scenario === undefined ? undefined : scenarios.find((s) => s.id === scenario);
+  const id = 'command-line';
+  const changes = [
+    ...((named?.changes as unknown[] | undefined) ?? []),
+    ...overrides.map((o) => ({ set: o.path, value: o.value })),
+  ];
+  const set = overrides
+    .map((o) => `${o.path}=${typeof o.value === 'string' ? o.value : JSON.stringify(o.value)}`)
+    .join(', ');
+  scenarios.push({ id, name: named ? `${String(named.name)}, with ${set}` : set, changes });
   const result = applyScenario({ ...document, data: { ...document.data, scenarios } }, id);
   // Diagnostics about the command line have no file position.
   const located = (d: Diagnostic) =>

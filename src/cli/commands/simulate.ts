@@ -94,13 +94,13 @@ function variant(
   }
   if (scenario === undefined && overrides.length === 0) return base;
   const result = applyOverrides(document, overrides, scenario);
-  if (!result.model) {
-    const first = result.diagnostics.find((d) => d.severity === 'error');
+  const first = result.diagnostics.find((d) => d.severity === 'error');
+  if (!result.model || first) {
     throw new UsageError(
       `${first?.message.replace(/^scenario '[^']*'(, )?:? ?/, '') ?? 'the change does not apply'}${first?.hint ? ` (${first.hint})` : ''}`,
     );
   }
-  return result.model;
+  return result.model as Model;
 }
 
 function overridesOf(o: SimulateCommandOptions): Override[] {
@@ -120,7 +120,6 @@ function checkParameters(model: Model, options: Omit<SimulationOptions, 'onProgr
 }
 
 function progressBar(
-  io: Io,
   enabled: boolean,
   label: string,
 ): { onProgress?: (done: number, total: number) => void; stop(): void } {
@@ -180,7 +179,7 @@ export async function simulateCommand(file: string, o: SimulateCommandOptions, i
   const model = variant(loaded.document, loaded.model, o.scenario, overridesOf(o));
   if (o.sweep !== undefined) return sweepCommand(loaded.document, model, o, options, io);
   checkParameters(model, options);
-  const bar = progressBar(io, Boolean(o.progress) && !o.json, 'simulating');
+  const bar = progressBar(Boolean(o.progress) && !o.json, 'simulating');
   const started = performance.now();
   const result = await simulate(model, {
     ...options,
@@ -233,7 +232,7 @@ export async function whatifCommand(file: string, o: SimulateCommandOptions, io:
       'there is nothing to compare: the model has no scenarios; name some with --scenarios, or try a change with --set PATH=VALUE',
     );
   for (const m of [base, ...variants]) checkParameters(m, options);
-  const bar = progressBar(io, Boolean(o.progress) && !o.json, 'what-if');
+  const bar = progressBar(Boolean(o.progress) && !o.json, 'what-if');
   const result = await whatIf(base, variants, {
     ...options,
     ...(bar.onProgress ? { onProgress: bar.onProgress } : {}),
