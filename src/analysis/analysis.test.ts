@@ -190,7 +190,13 @@ function monteCarlo(m: Model, segment: string, walks: number, seed: number) {
     if (anyFailure) failed++;
   }
   const mean = steps / walks;
-  return { ends, mean, se: Math.sqrt((stepsSq / walks - mean * mean) / walks), anyFailure: failed / walks };
+  // Rounding can make a zero variance slightly negative.
+  return {
+    ends,
+    mean,
+    se: Math.sqrt(Math.max(0, stepsSq / walks - mean * mean) / walks),
+    anyFailure: failed / walks,
+  };
 }
 
 describe('random models (properties)', () => {
@@ -225,7 +231,10 @@ describe('random models (properties)', () => {
         expect(Math.abs(mc.mean - exact.steps)).toBeLessThanOrEqual(4.5 * mc.se + 1e-9);
         for (const [end, p] of Object.entries(exact.ends)) {
           const estimate = (mc.ends[end] ?? 0) / walks;
-          expect(Math.abs(estimate - p)).toBeLessThanOrEqual(4.5 * Math.sqrt((p * (1 - p)) / walks) + 1e-9);
+          // Plus one walk's worth: near 0 or 1 the count is too discrete for the normal bound.
+          expect(Math.abs(estimate - p)).toBeLessThanOrEqual(
+            4.5 * Math.sqrt((p * (1 - p)) / walks) + 1 / walks,
+          );
         }
         const q = exact.anyFailure;
         expect(Math.abs(mc.anyFailure - q)).toBeLessThanOrEqual(
