@@ -18,6 +18,9 @@ export {
   writeComparison,
   writeDiff,
 } from './analysis/report/write.js';
+export { exportBpmn } from './bpmn/export.js';
+export { type BpmnImport, importBpmn } from './bpmn/import.js';
+export { checkBpmnLinks } from './bpmn/links.js';
 export { BUILTIN_CHANNELS } from './model/channels.js';
 export type { Diagnostic, DiagnosticCode, Path, Severity } from './model/diagnostic.js';
 export { formatPath, hasErrors } from './model/diagnostic.js';
@@ -35,6 +38,7 @@ export {
   PartSchema,
   ScenarioFileSchema,
 } from './model/schema.js';
+export { serializeModel } from './model/serialize.js';
 export {
   formatDuration,
   type Money,

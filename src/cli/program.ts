@@ -3,10 +3,10 @@
  * arguments, calls the library and prints; exit codes are 0 (fine), 1 (the input is invalid)
  * and 2 (the command line is wrong). Nobody sees a stack trace.
  */
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { VIEW_IDS } from '../views/registry.js';
 import { type AnalyzeOptions, analyzeCommand, compareCommand } from './commands/analyze.js';
+import { bpmnExportCommand, bpmnImportCommand } from './commands/bpmn.js';
 import { initCommand } from './commands/init.js';
 import type { RenderCommandOptions } from './commands/render.js';
 import { renderCommand } from './commands/render.js';
@@ -14,10 +14,9 @@ import { schemaCommand } from './commands/schema.js';
 import { type SimulateCommandOptions, simulateCommand, whatifCommand } from './commands/simulate.js';
 import { validateCommand } from './commands/validate.js';
 import { InputError, type Io, UsageError } from './io.js';
+import { VERSION } from './version.js';
 
-export const VERSION: string = JSON.parse(
-  readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
-).version;
+export { VERSION };
 
 const jsonOption = () => new Option('--json', 'print machine-readable JSON');
 
@@ -36,8 +35,8 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('<files...>', 'model, competitor, part or scenario files, or folders of them')
     .option('-s, --scenario <id>', 'also build the model with this scenario applied')
     .addOption(jsonOption())
-    .action((files: string[], options: { json?: boolean; scenario?: string }) =>
-      setExit(validateCommand(files, options, io)),
+    .action(async (files: string[], options: { json?: boolean; scenario?: string }) =>
+      setExit(await validateCommand(files, options, io)),
     );
 
   program
@@ -118,6 +117,32 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
   ).action(async (file: string, options: SimulateCommandOptions) =>
     setExit(await whatifCommand(file, { ...options, progress: Boolean(process.stderr.isTTY) }, io)),
   );
+
+  const bpmn = program
+    .command('bpmn')
+    .description('BPMN 2.0: export a model as a collaboration, import a BPMN file as a model');
+  bpmn
+    .command('export')
+    .description('a collaboration with the customer pool on top, message flows at every touchpoint, laid out')
+    .argument('<file>', 'the model file')
+    .option('-s, --scenario <id>', 'export the model with this scenario applied')
+    .option('-o, --output <file>', 'write to this .bpmn file (standard output without it)')
+    .action(async (file: string, options: { scenario?: string; output?: string }) =>
+      setExit(await bpmnExportCommand(file, options, io)),
+    );
+  bpmn
+    .command('import')
+    .description("read a BPMN file's customer pool as a journey and its other pools as departments")
+    .argument('<file>', 'the .bpmn file')
+    .option('-o, --output <file>', 'write the model to this .yaml file (standard output without it)')
+    .option(
+      '--customer-pool <name>',
+      "the pool that is the customer's (default: the one named like a customer)",
+    )
+    .addOption(jsonOption())
+    .action(async (file: string, options: { output?: string; customerPool?: string; json?: boolean }) =>
+      setExit(await bpmnImportCommand(file, options, io)),
+    );
 
   program
     .command('schema')

@@ -59,7 +59,8 @@ export type DiagnosticCode =
   | 'scenario-target-missing'
   | 'scenario-invalid-change'
   | 'baseline-invalid'
-  | 'baseline-mismatch';
+  | 'baseline-mismatch'
+  | 'bpmn-link-missing';
 
 export function formatPath(path: Path): string {
   let out = '';

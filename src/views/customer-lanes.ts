@@ -19,6 +19,8 @@ export interface ViewOptions {
   mergeSegments?: boolean;
   /** The role or department of the role view. */
   role?: string;
+  /** Pixels kept free right of every box (for BPMN gateways). */
+  leaveRoom?: number;
 }
 
 export interface CustomerPart {

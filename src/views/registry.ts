@@ -22,7 +22,7 @@ export const VIEWS: readonly ViewDefinition[] = [
     id: 'blueprint',
     description:
       'service blueprint: customer lanes on top, frontstage, line of visibility, backstage, support',
-    build: (m, o) => layoutSwimlanes(blueprintSpec(m, o)),
+    build: (m, o) => layoutSwimlanes(blueprintSpec(m, o), o),
   },
   {
     id: 'entity',

@@ -110,7 +110,11 @@ interface Placed {
   lines: string[];
 }
 
-export async function layoutSwimlanes(spec: SwimlaneSpec): Promise<Diagram> {
+/** `leaveRoom`: pixels kept free right of every box before the edges' tracks (BPMN export puts its gateways there). */
+export async function layoutSwimlanes(
+  spec: SwimlaneSpec,
+  options: { leaveRoom?: number } = {},
+): Promise<Diagram> {
   const nodes = new Map(spec.nodes.map((n) => [n.id, n]));
   const laneIndex = new Map(spec.lanes.map((l, i) => [l.id, i]));
   const stackOf = new Map<string, StackSpec>();
@@ -213,7 +217,7 @@ export async function layoutSwimlanes(spec: SwimlaneSpec): Promise<Diagram> {
     const g = (placed.get(r.edge.from) as Placed).sub + 1;
     labelZone.set(g, Math.max(labelZone.get(g) ?? 0, textWidth(r.edge.label, GUTTER.label) + 8));
   }
-  const tracksStart = (g: number) => Math.max(12, labelZone.get(g) ?? 0);
+  const tracksStart = (g: number) => Math.max(options.leaveRoom ?? 12, labelZone.get(g) ?? 0);
   const gutterWidth = (g: number) =>
     tracksStart(g) + (gutterTracks.counts.get(`g${g}`) ?? 0) * GUTTER.track + GUTTER.base;
   const subX: number[] = [];

@@ -1,6 +1,7 @@
 /** `linesight validate FILE...`: checks model files and reports every problem with where and how to fix it. */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkBpmnLinks } from '../../bpmn/links.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { load } from '../../model/load.js';
 import type { Io } from '../io.js';
@@ -23,19 +24,26 @@ interface FileResult {
 
 const MODEL_FILE = /\.(ya?ml|json)$/i;
 
-export function validateCommand(inputs: string[], options: ValidateOptions, io: Io): number {
-  const results = expand(inputs).map((file): FileResult => {
+export async function validateCommand(inputs: string[], options: ValidateOptions, io: Io): Promise<number> {
+  const results: FileResult[] = [];
+  for (const file of expand(inputs)) {
     const result = load(file, options.scenario !== undefined ? { scenario: options.scenario } : {});
+    // Links into BPMN files are checked once the model itself is sound.
+    if (result.model && result.document) {
+      const links = await checkBpmnLinks(result.model, result.document);
+      result.diagnostics.push(...links);
+      if (links.some((d) => d.severity === 'error')) result.ok = false;
+    }
     const kind = result.model?.kind ?? result.document?.kind;
-    return {
+    results.push({
       file,
       ok: result.ok,
       ...(kind ? { kind } : {}),
       ...(result.model ? { steps: result.model.steps.length, scenarios: result.model.scenarios.length } : {}),
       errors: result.diagnostics.filter((d) => d.severity === 'error'),
       warnings: result.diagnostics.filter((d) => d.severity === 'warning'),
-    };
-  });
+    });
+  }
   if (options.json) io.out(`${JSON.stringify(results, null, 2)}\n`);
   else io.out(summary(results, io.color));
   return results.every((r) => r.ok) ? 0 : 1;

@@ -1,0 +1,95 @@
+/** `linesight bpmn export` and `linesight bpmn import`: the model to and from BPMN 2.0. */
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { stringify } from 'yaml';
+import { exportBpmn } from '../../bpmn/export.js';
+import { importBpmn } from '../../bpmn/import.js';
+import { writeAtomic } from '../../fs/write-atomic.js';
+import { load, parse } from '../../model/load.js';
+import { InputError, type Io } from '../io.js';
+import { printDiagnostics } from '../print-diagnostics.js';
+import { VERSION } from '../version.js';
+
+/** BPMN files of tens of MiB exist; past this, the file is refused rather than parsed. */
+const MAX_BPMN_BYTES = 50 * 1024 * 1024;
+
+export async function bpmnExportCommand(
+  file: string,
+  options: { scenario?: string; output?: string },
+  io: Io,
+): Promise<number> {
+  const loaded = load(file, options.scenario !== undefined ? { scenario: options.scenario } : {});
+  if (!loaded.model) {
+    io.err(
+      printDiagnostics(
+        loaded.diagnostics.filter((d) => d.severity === 'error'),
+        io.color,
+      ),
+    );
+    io.err(`linesight: ${file} is not a valid model; nothing was exported\n`);
+    return 1;
+  }
+  const xml = await exportBpmn(loaded.model, VERSION);
+  if (options.output) {
+    writeAtomic(options.output, xml);
+    io.err(`wrote ${options.output}\n`);
+  } else io.out(xml);
+  return 0;
+}
+
+export async function bpmnImportCommand(
+  file: string,
+  options: { output?: string; customerPool?: string; json?: boolean },
+  io: Io,
+): Promise<number> {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    throw new InputError(`${file} does not exist`, 'check the path');
+  }
+  if (size > MAX_BPMN_BYTES)
+    throw new InputError(
+      `${file} is ${(size / 2 ** 20).toFixed(0)} MiB, more than linesight reads`,
+      'split the diagram, or export only the customer-facing collaboration',
+    );
+  const bytes = readFileSync(file);
+  if (bytes.subarray(0, 8192).includes(0))
+    throw new InputError(`${file} is not a text file`, 'a BPMN file is XML text');
+  const result = await importBpmn(bytes.toString('utf8'), {
+    ...(options.customerPool !== undefined ? { customerPool: options.customerPool } : {}),
+    name: basename(file),
+  });
+  if (!result.model || result.error)
+    throw new InputError(`${file}: ${result.error?.message ?? 'nothing could be read'}`, result.error?.hint);
+  const header = [
+    `# Imported from ${basename(file)} by linesight ${VERSION}.`,
+    ...result.warnings.map((w) => `# warning: ${w}`),
+  ].join('\n');
+  const yaml = `${header}\n${stringify(result.model)}`;
+  const checked = parse(yaml, { file: options.output ?? 'imported.yaml' });
+  for (const w of result.warnings) io.err(`warning: ${w}\n`);
+  if (!checked.ok) {
+    io.err(
+      printDiagnostics(
+        checked.diagnostics.filter((d) => d.severity === 'error'),
+        false,
+      ),
+    );
+    throw new InputError(
+      `${file}: the journey read from it is not a valid model`,
+      'see the errors above; the BPMN may need a clearer start, ends or customer pool',
+    );
+  }
+  if (options.json)
+    io.out(
+      `${JSON.stringify({ file, output: options.output ?? null, embedded: result.embedded, steps: checked.model?.steps.length ?? 0, warnings: result.warnings }, null, 2)}\n`,
+    );
+  if (options.output) {
+    writeAtomic(options.output, yaml);
+    io.err(
+      `wrote ${options.output} (${checked.model?.steps.length ?? 0} steps${result.embedded ? ', the model linesight exported' : ''}, ${result.warnings.length} warnings)\n`,
+    );
+  } else if (!options.json) io.out(yaml);
+  return 0;
+}
