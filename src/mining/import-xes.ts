@@ -1,0 +1,188 @@
+/**
+ * XES (IEEE 1849) streamed into the store: saxes reads the file as it comes (gzip undone on the
+ * way), one trace at a time, so a log of any size needs the memory of one trace. The standard
+ * extensions give the case (trace concept:name), activity (event concept:name), timestamp
+ * (time:timestamp), lifecycle and resource; every other attribute is kept as JSON.
+ */
+import { createReadStream } from 'node:fs';
+import { createGunzip } from 'node:zlib';
+import { SaxesParser } from 'saxes';
+import { type EventRow, type EventWriter, parseTimestamp } from './store.js';
+
+export interface ImportProblem {
+  /** Line in the file (1-based). */
+  line: number;
+  field: string;
+  message: string;
+}
+
+export interface ImportReport {
+  events: number;
+  cases: number;
+  skipped: number;
+  problems: ImportProblem[];
+}
+
+export interface ImportOptions {
+  onError: 'skip' | 'fail';
+  /** Keep only these lifecycle transitions (e.g. complete); all when absent. */
+  lifecycle?: string[];
+  channelKey?: string;
+  segmentKey?: string;
+  onProgress?: (bytes: number) => void;
+}
+
+const ATTRIBUTE = new Set(['string', 'date', 'int', 'float', 'boolean', 'id']);
+
+export function importXes(file: string, writer: EventWriter, options: ImportOptions): Promise<ImportReport> {
+  return new Promise((resolve, reject) => {
+    const parser = new SaxesParser({ position: true });
+    const report: ImportReport = { events: 0, cases: 0, skipped: 0, problems: [] };
+    let depth: 'log' | 'trace' | 'event' = 'log';
+    let nested = 0;
+    let trace: Record<string, string> = {};
+    let events: { attrs: Record<string, string>; line: number }[] = [];
+    let event: Record<string, string> | undefined;
+    let eventLine = 0;
+    let failed = false;
+    const stop = (error: Error) => {
+      if (failed) return;
+      failed = true;
+      input.destroy();
+      reject(error);
+    };
+    parser.on('opentag', (tag) => {
+      const name = tag.name.replace(/^.*:/, '');
+      if (name === 'trace' && depth === 'log') {
+        depth = 'trace';
+        trace = {};
+        events = [];
+      } else if (name === 'event' && depth === 'trace') {
+        depth = 'event';
+        event = {};
+        eventLine = parser.line;
+      } else if (ATTRIBUTE.has(name) || name === 'list' || name === 'container') {
+        // Only top-level attributes of a trace or event count; nested ones (meta data, lists) are skipped.
+        if (nested === 0 && ATTRIBUTE.has(name) && depth !== 'log') {
+          const key = String(tag.attributes.key ?? '');
+          const value = String(tag.attributes.value ?? '');
+          if (depth === 'event' && event) event[key] = value;
+          else trace[key] = value;
+        }
+        if (!tag.isSelfClosing) nested++;
+      }
+    });
+    parser.on('closetag', (tag) => {
+      const name = tag.name.replace(/^.*:/, '');
+      if (ATTRIBUTE.has(name) || name === 'list' || name === 'container') {
+        if (!tag.isSelfClosing && nested > 0) nested--;
+        return;
+      }
+      if (name === 'event' && depth === 'event') {
+        if (event) events.push({ attrs: event, line: eventLine });
+        event = undefined;
+        depth = 'trace';
+      } else if (name === 'trace' && depth === 'trace') {
+        depth = 'log';
+        try {
+          flushTrace();
+        } catch (error) {
+          stop(error as Error);
+        }
+      }
+    });
+    parser.on('error', (error: Error) =>
+      stop(new Error(`not well-formed XES at line ${parser.line}: ${error.message.split('\n')[0]}`)),
+    );
+
+    function flushTrace() {
+      const caseId = trace['concept:name'];
+      report.cases++;
+      const caseAttrs = Object.fromEntries(
+        Object.entries(trace)
+          .filter(([k]) => k !== 'concept:name')
+          .map(([k, v]) => [`case:${k}`, v]),
+      );
+      for (const { attrs, line } of events) {
+        const problem = (field: string, message: string) => {
+          report.problems.push({ line, field, message });
+          if (options.onError === 'fail') throw new Error(`line ${line}, ${field}: ${message}`);
+          report.skipped++;
+        };
+        if (caseId === undefined) {
+          problem('concept:name (trace)', 'the trace has no name, so its events have no case');
+          continue;
+        }
+        const activity = attrs['concept:name'];
+        if (activity === undefined) {
+          problem('concept:name', 'the event has no activity name');
+          continue;
+        }
+        const time = attrs['time:timestamp'];
+        const parsed = time === undefined ? undefined : parseTimestamp(time);
+        if (!parsed) {
+          problem(
+            'time:timestamp',
+            time === undefined ? 'the event has no timestamp' : `"${time}" is not a timestamp`,
+          );
+          continue;
+        }
+        const lifecycle = attrs['lifecycle:transition'] ?? null;
+        if (options.lifecycle && lifecycle !== null && !options.lifecycle.includes(lifecycle.toLowerCase()))
+          continue;
+        const rest = Object.fromEntries(
+          Object.entries(attrs).filter(
+            ([k]) => !['concept:name', 'time:timestamp', 'lifecycle:transition', 'org:resource'].includes(k),
+          ),
+        );
+        const all = { ...caseAttrs, ...rest };
+        const row: EventRow = {
+          caseId,
+          activity,
+          timestamp: parsed.us,
+          offset: parsed.offset,
+          lifecycle,
+          resource: attrs['org:resource'] ?? null,
+          channel: options.channelKey
+            ? (all[options.channelKey] ?? null)
+            : (all.channel ?? all['case:channel'] ?? null),
+          segment: options.segmentKey
+            ? (all[options.segmentKey] ?? null)
+            : (all.segment ?? all['case:segment'] ?? null),
+          attributes: Object.keys(all).length > 0 ? JSON.stringify(all) : null,
+        };
+        writer.write(row);
+        report.events++;
+      }
+    }
+
+    const input = createReadStream(file);
+    let bytes = 0;
+    input.on('data', (chunk) => {
+      bytes += chunk.length;
+      options.onProgress?.(bytes);
+    });
+    input.on('error', stop);
+    const gzip = file.endsWith('.gz');
+    const text = gzip ? input.pipe(createGunzip()) : input;
+    text.on('error', (error: Error) => stop(new Error(`cannot read ${file}: ${error.message}`)));
+    text.setEncoding('utf8');
+    text.on('data', (chunk: string) => {
+      if (failed) return;
+      try {
+        parser.write(chunk);
+      } catch (error) {
+        stop(error as Error);
+      }
+    });
+    text.on('end', () => {
+      if (failed) return;
+      try {
+        parser.close();
+        resolve(report);
+      } catch (error) {
+        stop(error as Error);
+      }
+    });
+  });
+}

@@ -1,0 +1,127 @@
+/**
+ * The event store: one embedded DuckDB database per workspace, one `events` table for every log
+ * imported into it. Timestamps are kept as microseconds since the epoch (UTC) with the offset the
+ * source wrote, so that order is exact and local time can be shown again; `seq` keeps the file
+ * order, which breaks ties as other tools do.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { type DuckDBAppender, type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+
+export interface EventRow {
+  caseId: string;
+  activity: string;
+  /** Microseconds since 1970-01-01 UTC. */
+  timestamp: bigint;
+  /** Minutes east of UTC as written in the source, or null when it named none. */
+  offset: number | null;
+  lifecycle: string | null;
+  resource: string | null;
+  channel: string | null;
+  segment: string | null;
+  /** Every other attribute of the event and its case, as JSON. */
+  attributes: string | null;
+}
+
+export interface EventStore {
+  connection: DuckDBConnection;
+  close(): void;
+}
+
+export const DEFAULT_STORE = '.linesight/events.duckdb';
+
+const SCHEMA = `
+create table if not exists events (
+  log varchar not null,
+  seq bigint not null,
+  case_id varchar not null,
+  activity varchar not null,
+  ts_us bigint not null,
+  tz_offset_min integer,
+  lifecycle varchar,
+  resource varchar,
+  channel varchar,
+  segment varchar,
+  attributes json
+)`;
+
+export async function openStore(path: string = DEFAULT_STORE): Promise<EventStore> {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const instance = await DuckDBInstance.create(path);
+  const connection = await instance.connect();
+  await connection.run(SCHEMA);
+  return {
+    connection,
+    close: () => {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+/** Appends rows of one log, numbering them after what the log already holds. */
+export class EventWriter {
+  private constructor(
+    private readonly appender: DuckDBAppender,
+    private readonly log: string,
+    private seq: number,
+  ) {}
+
+  static async open(store: EventStore, log: string): Promise<EventWriter> {
+    const reader = await store.connection.runAndReadAll(
+      'select coalesce(max(seq) + 1, 0) as next from events where log = $log',
+      { log },
+    );
+    const next = Number((reader.getRowObjects()[0] as { next: bigint | number }).next);
+    return new EventWriter(await store.connection.createAppender('events'), log, next);
+  }
+
+  write(row: EventRow): void {
+    const a = this.appender;
+    a.appendVarchar(this.log);
+    a.appendBigInt(BigInt(this.seq++));
+    a.appendVarchar(row.caseId);
+    a.appendVarchar(row.activity);
+    a.appendBigInt(row.timestamp);
+    if (row.offset === null) a.appendNull();
+    else a.appendInteger(row.offset);
+    for (const v of [row.lifecycle, row.resource, row.channel, row.segment, row.attributes]) {
+      if (v === null) a.appendNull();
+      else a.appendVarchar(v);
+    }
+    a.endRow();
+  }
+
+  get written(): number {
+    return this.seq;
+  }
+
+  close(): void {
+    this.appender.flushSync();
+    this.appender.closeSync();
+  }
+}
+
+/** "2011-10-01T00:38:44.546+02:00" into microseconds (UTC) and the written offset; undefined when unreadable. */
+export function parseTimestamp(text: string): { us: bigint; offset: number | null } | undefined {
+  const trimmed = text.trim();
+  const zone = /(Z|[+-]\d{2}:?\d{2})$/.exec(trimmed)?.[1];
+  const iso = /^\d{4}-\d{2}-\d{2}$/.test(trimmed)
+    ? `${trimmed}T00:00:00Z`
+    : zone
+      ? trimmed.replace(' ', 'T')
+      : `${trimmed.replace(' ', 'T')}Z`;
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return undefined;
+  // Date.parse keeps milliseconds; the digits beyond are read from the text.
+  const fraction = /\.(\d+)/.exec(trimmed)?.[1] ?? '';
+  const micros = fraction.length > 3 ? Number(fraction.slice(3, 6).padEnd(3, '0')) : 0;
+  let offset: number | null = null;
+  if (zone === 'Z') offset = 0;
+  else if (zone) {
+    const sign = zone.startsWith('-') ? -1 : 1;
+    const digits = zone.slice(1).replace(':', '');
+    offset = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4)));
+  }
+  return { us: BigInt(ms) * 1000n + BigInt(micros), offset };
+}
