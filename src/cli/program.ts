@@ -8,6 +8,15 @@ import { VIEW_IDS } from '../views/registry.js';
 import { type AnalyzeOptions, analyzeCommand, compareCommand } from './commands/analyze.js';
 import { bpmnExportCommand, bpmnImportCommand } from './commands/bpmn.js';
 import { initCommand } from './commands/init.js';
+import {
+  type ImportCommandOptions,
+  logCalibrateCommand,
+  logConformanceCommand,
+  logDiscoverCommand,
+  logImportCommand,
+  logJourneysCommand,
+  logListCommand,
+} from './commands/log.js';
 import type { RenderCommandOptions } from './commands/render.js';
 import { renderCommand } from './commands/render.js';
 import { schemaCommand } from './commands/schema.js';
@@ -143,6 +152,106 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .action(async (file: string, options: { output?: string; customerPool?: string; json?: boolean }) =>
       setExit(await bpmnImportCommand(file, options, io)),
     );
+
+  const logCommand = program
+    .command('log')
+    .description('interaction logs: import them, discover journeys, check and calibrate a model');
+  const store = (c: Command) =>
+    c
+      .option('--db <file>', 'the event store (default .linesight/events.duckdb)')
+      .option('-l, --log <name>', 'the log in the store (default: the only one)')
+      .addOption(jsonOption());
+  store(
+    logCommand
+      .command('import')
+      .description(
+        'import XES (.xes, .xes.gz) or CSV event logs into the store; bad rows are reported by line and field',
+      )
+      .argument('<files...>', 'the log files')
+      .option('--case <column>', 'CSV: the case (customer) column')
+      .option('--activity <column>', 'CSV: the activity column')
+      .option('--timestamp <column>', 'CSV: the timestamp column')
+      .option('--channel <column>', 'the channel column or attribute')
+      .option('--resource <column>', 'CSV: the resource column')
+      .option('--segment <column>', 'the segment column or attribute')
+      .option('--lifecycle <transitions>', 'XES: keep only these lifecycle transitions, e.g. complete')
+      .addOption(
+        new Option('--on-error <what>', 'skip bad rows, or fail on the first')
+          .choices(['skip', 'fail'])
+          .default('skip'),
+      ),
+  ).action(async (files: string[], options: ImportCommandOptions) =>
+    setExit(await logImportCommand(files, options, io)),
+  );
+  store(logCommand.command('list').description('the logs in the store')).action(
+    async (options: { db?: string; json?: boolean }) => setExit(await logListCommand(options, io)),
+  );
+  store(
+    logCommand
+      .command('discover')
+      .description('the directly-follows graph with counts and times, start and end activities, variants')
+      .option('--top <n>', 'variants to show', '10')
+      .option('--segment <value>', 'only events of this segment')
+      .option('--channel <value>', 'only events on this channel'),
+  ).action(
+    async (options: {
+      db?: string;
+      log?: string;
+      json?: boolean;
+      top?: string;
+      segment?: string;
+      channel?: string;
+    }) => setExit(await logDiscoverCommand(options, io)),
+  );
+  store(
+    logCommand
+      .command('journeys')
+      .description('channel switching, repeat contacts and call drivers')
+      .option('--contacts <activities>', 'the activities that are contacts, comma-separated')
+      .option('--topic <attribute>', "the attribute that names a contact's topic (default: the activity)")
+      .option('--repeat-window <duration>', 'a contact on the same topic within this is a repeat', '7d')
+      .option(
+        '--driver-window <duration>',
+        'a contact within this after a touchpoint counts as driven by it',
+        '1d',
+      ),
+  ).action(
+    async (options: {
+      db?: string;
+      log?: string;
+      json?: boolean;
+      contacts?: string;
+      topic?: string;
+      repeatWindow?: string;
+      driverWindow?: string;
+    }) => setExit(await logJourneysCommand(options, io)),
+  );
+  store(
+    logCommand
+      .command('conformance')
+      .description('how well the actual journeys fit a model: fitness, deviations, branch probabilities')
+      .requiredOption('-m, --model <file>', 'the model')
+      .option('--mapping <file>', 'YAML: log activity: step id'),
+  ).action(async (options: { db?: string; log?: string; json?: boolean; model: string; mapping?: string }) =>
+    setExit(await logConformanceCommand(options, io)),
+  );
+  store(
+    logCommand
+      .command('calibrate')
+      .description('arrival rate, durations and branch probabilities from the log, as a scenario overlay')
+      .requiredOption('-m, --model <file>', 'the model')
+      .option('--mapping <file>', 'YAML: log activity: step id')
+      .option('-o, --output <file>', 'the scenario file to write', 'calibrated.yaml'),
+  ).action(
+    async (options: {
+      db?: string;
+      log?: string;
+      json?: boolean;
+      model: string;
+      mapping?: string;
+      output?: string;
+    }) => setExit(await logCalibrateCommand(options, io)),
+  );
 
   program
     .command('schema')

@@ -6,12 +6,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { discover } from './discover.js';
 import { importCsv } from './import-csv.js';
 import { importXes } from './import-xes.js';
-import { discover } from './discover.js';
-import { EventWriter, type EventStore, openStore, parseTimestamp } from './store.js';
+import { type EventStore, EventWriter, openStore, parseTimestamp } from './store.js';
 
-const LOGS = process.env.LINESIGHT_SHARED_DATA ? join(process.env.LINESIGHT_SHARED_DATA, 'eventlogs') : new URL('../../../shared/data/eventlogs/', import.meta.url).pathname;
+const LOGS = process.env.LINESIGHT_SHARED_DATA
+  ? join(process.env.LINESIGHT_SHARED_DATA, 'eventlogs')
+  : new URL('../../../shared/data/eventlogs/', import.meta.url).pathname;
 
 interface Expected {
   events: number;
@@ -22,7 +24,18 @@ interface Expected {
   variants: [string[], number][];
 }
 
-const XES = ['running-example.xes', 'roadtraffic100traces.xes', 'receipt.xes.gz', 'helpdesk.xes.gz', 'teleclaims.xes.gz', 'bpic2013_closed_problems.xes.gz', 'bpic2013_incidents.xes.gz', 'bpic2020_domestic_declarations.xes.gz', 'bpic2015_municipality1.xes.gz', 'bpic2012.xes.gz'];
+const XES = [
+  'running-example.xes',
+  'roadtraffic100traces.xes',
+  'receipt.xes.gz',
+  'helpdesk.xes.gz',
+  'teleclaims.xes.gz',
+  'bpic2013_closed_problems.xes.gz',
+  'bpic2013_incidents.xes.gz',
+  'bpic2020_domestic_declarations.xes.gz',
+  'bpic2015_municipality1.xes.gz',
+  'bpic2012.xes.gz',
+];
 const CSV: [string, string, Record<string, string>][] = [
   ['running-example.csv', 'running-example', {}],
   ['receipt.csv', 'receipt', {}],
@@ -36,7 +49,9 @@ beforeAll(async () => {
 afterAll(() => store.close());
 
 async function expectSameAsPm4py(log: string, expectedName: string) {
-  const expected: Expected = JSON.parse(readFileSync(join(LOGS, 'pm4py-expected', `${expectedName}.json`), 'utf8'));
+  const expected: Expected = JSON.parse(
+    readFileSync(join(LOGS, 'pm4py-expected', `${expectedName}.json`), 'utf8'),
+  );
   const d = await discover(store, log);
   expect(d.events).toBe(expected.events);
   expect(d.cases).toBe(expected.cases);
@@ -44,7 +59,8 @@ async function expectSameAsPm4py(log: string, expectedName: string) {
   expect(dfg(d.dfg.map((e) => [e.from, e.to, e.count]))).toEqual(dfg(expected.dfg));
   expect(d.start).toEqual(expected.start_activities);
   expect(d.end).toEqual(expected.end_activities);
-  const variants = (list: [string[], number][]) => list.map(([trace, n]) => `${n} x ${trace.join(' > ')}`).sort();
+  const variants = (list: [string[], number][]) =>
+    list.map(([trace, n]) => `${n} x ${trace.join(' > ')}`).sort();
   expect(variants(d.variants.map((v) => [v.activities, v.count]))).toEqual(variants(expected.variants));
   const total = d.variants.reduce((s, v) => s + v.count, 0);
   expect(total).toBe(expected.cases);
@@ -73,7 +89,10 @@ describe('bad rows and timestamps', () => {
   it('reports each bad row by line and field, skips or stops as asked', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'linesight-'));
     const file = join(dir, 'bad.csv');
-    writeFileSync(file, 'case_id,activity,timestamp\nc1,Call,2024-01-01 10:00:00+01:00\nc1,,2024-01-01 10:05:00+01:00\nc2,Visit,yesterday\nc2,Buy,2024-01-02T09:00:00Z\n');
+    writeFileSync(
+      file,
+      'case_id,activity,timestamp\nc1,Call,2024-01-01 10:00:00+01:00\nc1,,2024-01-01 10:05:00+01:00\nc2,Visit,yesterday\nc2,Buy,2024-01-02T09:00:00Z\n',
+    );
     const report = await importCsv(store, file, 'bad', { onError: 'skip' });
     expect(report.events).toBe(2);
     expect(report.skipped).toBe(2);
@@ -81,12 +100,19 @@ describe('bad rows and timestamps', () => {
       { line: 3, field: 'activity', message: 'the activity is empty' },
       { line: 4, field: 'timestamp', message: '"yesterday" is not a timestamp' },
     ]);
-    await expect(importCsv(store, file, 'bad-fail', { onError: 'fail' })).rejects.toThrow('line 3, activity: the activity is empty');
+    await expect(importCsv(store, file, 'bad-fail', { onError: 'fail' })).rejects.toThrow(
+      'line 3, activity: the activity is empty',
+    );
   });
 
   it('keeps time zones: the same instant written in two offsets is one instant', () => {
-    expect(parseTimestamp('2011-10-01T00:38:44.546+02:00')).toEqual({ us: BigInt(Date.UTC(2011, 8, 30, 22, 38, 44, 546)) * 1000n, offset: 120 });
-    expect(parseTimestamp('2011-09-30T22:38:44.546Z')?.us).toBe(parseTimestamp('2011-10-01T00:38:44.546+02:00')?.us);
+    expect(parseTimestamp('2011-10-01T00:38:44.546+02:00')).toEqual({
+      us: BigInt(Date.UTC(2011, 8, 30, 22, 38, 44, 546)) * 1000n,
+      offset: 120,
+    });
+    expect(parseTimestamp('2011-09-30T22:38:44.546Z')?.us).toBe(
+      parseTimestamp('2011-10-01T00:38:44.546+02:00')?.us,
+    );
     expect(parseTimestamp('2016-01-12')).toEqual({ us: BigInt(Date.UTC(2016, 0, 12)) * 1000n, offset: null });
     expect(parseTimestamp('soon')).toBeUndefined();
   });

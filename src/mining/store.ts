@@ -125,3 +125,35 @@ export function parseTimestamp(text: string): { us: bigint; offset: number | nul
   }
   return { us: BigInt(ms) * 1000n + BigInt(micros), offset };
 }
+
+/**
+ * Removes the events of a log from `fromSeq` on that repeat an earlier import's (same case,
+ * activity, time and lifecycle): appending a file twice must not count its events twice.
+ */
+export async function removeDuplicates(store: EventStore, log: string, fromSeq: number): Promise<number> {
+  const reader = await store.connection.runAndReadAll(
+    `delete from events e where e.log = $log and e.seq >= $from and exists (
+       select 1 from events o where o.log = e.log and o.seq < $from and o.case_id = e.case_id and o.activity = e.activity
+         and o.ts_us = e.ts_us and o.lifecycle is not distinct from e.lifecycle)
+     returning 1`,
+    { log, from: fromSeq },
+  );
+  return reader.currentRowCount;
+}
+
+export async function listLogs(store: EventStore): Promise<{ log: string; events: number; cases: number }[]> {
+  const rows = (
+    await store.connection.runAndReadAll(
+      'select log, count(*) as events, count(distinct case_id) as cases from events group by log order by log',
+    )
+  ).getRowObjectsJS();
+  return rows.map((r) => ({ log: String(r.log), events: Number(r.events), cases: Number(r.cases) }));
+}
+
+export async function nextSeq(store: EventStore, log: string): Promise<number> {
+  const reader = await store.connection.runAndReadAll(
+    'select coalesce(max(seq) + 1, 0) as n from events where log = $log',
+    { log },
+  );
+  return Number(reader.getRowObjectsJS()[0]?.n ?? 0);
+}

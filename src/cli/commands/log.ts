@@ -1,0 +1,424 @@
+/**
+ * `linesight log ...`: interaction logs into the workspace's event store, and what they say:
+ * discovery, journey analytics, conformance to a model, and a calibrated scenario.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { basename, dirname, relative } from 'node:path';
+import cliProgress from 'cli-progress';
+import { parse as parseYaml, stringify } from 'yaml';
+import { textTable } from '../../analysis/report/table.js';
+import { writeAtomic } from '../../fs/write-atomic.js';
+import {
+  CsvMappingError,
+  calibrate,
+  conformance,
+  DEFAULT_STORE,
+  discover,
+  type EventStore,
+  EventWriter,
+  type ImportReport,
+  importCsv,
+  importXes,
+  journeyAnalytics,
+  listLogs,
+  nextSeq,
+  openStore,
+  removeDuplicates,
+} from '../../mining/index.js';
+import { load } from '../../model/load.js';
+import type { Model } from '../../model/model.js';
+import { formatDuration, parseDuration } from '../../model/units.js';
+import { InputError, type Io, UsageError } from '../io.js';
+import { printDiagnostics } from '../print-diagnostics.js';
+
+interface StoreOptions {
+  db?: string;
+  log?: string;
+  json?: boolean;
+}
+
+async function withStore<T>(options: StoreOptions, run: (store: EventStore) => Promise<T>): Promise<T> {
+  const store = await openStore(options.db ?? DEFAULT_STORE);
+  try {
+    return await run(store);
+  } finally {
+    store.close();
+  }
+}
+
+/** The log to read: the one named, or the only one in the store. */
+async function logName(store: EventStore, options: StoreOptions): Promise<string> {
+  const logs = await listLogs(store);
+  if (options.log !== undefined) {
+    if (!logs.some((l) => l.log === options.log))
+      throw new UsageError(
+        `the store has no log '${options.log}' (logs: ${logs.map((l) => l.log).join(', ') || 'none yet: linesight log import FILE'})`,
+      );
+    return options.log;
+  }
+  if (logs.length === 1) return (logs[0] as { log: string }).log;
+  if (logs.length === 0) throw new UsageError('the store holds no log yet: linesight log import FILE');
+  throw new UsageError(
+    `the store holds ${logs.length} logs: name one with --log (${logs.map((l) => l.log).join(', ')})`,
+  );
+}
+
+export interface ImportCommandOptions extends StoreOptions {
+  case?: string;
+  activity?: string;
+  timestamp?: string;
+  channel?: string;
+  resource?: string;
+  segment?: string;
+  onError?: string;
+  lifecycle?: string;
+}
+
+export async function logImportCommand(files: string[], o: ImportCommandOptions, io: Io): Promise<number> {
+  const onError = (o.onError ?? 'skip') as 'skip' | 'fail';
+  if (onError !== 'skip' && onError !== 'fail')
+    throw new UsageError(`--on-error is skip or fail, not '${o.onError}'`);
+  if (o.log !== undefined && files.length > 1)
+    throw new UsageError(
+      '--log names one log: import one file at a time with it, or leave it out to name each log after its file',
+    );
+  return withStore(o, async (store) => {
+    const results: (ImportReport & { file: string; log: string; duplicates: number })[] = [];
+    for (const file of files) {
+      let size = 0;
+      try {
+        size = statSync(file).size;
+      } catch {
+        throw new InputError(`${file} does not exist`, 'check the path');
+      }
+      const log = o.log ?? basename(file).replace(/\.(xes|csv)(\.gz)?$/i, '');
+      const from = await nextSeq(store, log);
+      let report: ImportReport;
+      if (/\.xes(\.gz)?$/i.test(file)) {
+        const bar =
+          io.color && size > 1 << 20
+            ? new cliProgress.SingleBar(
+                { format: `importing ${basename(file)} [{bar}] {percentage}%`, stream: process.stderr },
+                cliProgress.Presets.shades_classic,
+              )
+            : undefined;
+        bar?.start(size, 0);
+        const writer = await EventWriter.open(store, log);
+        try {
+          report = await importXes(file, writer, {
+            onError,
+            ...(o.lifecycle ? { lifecycle: o.lifecycle.split(',').map((s) => s.trim().toLowerCase()) } : {}),
+            ...(o.channel ? { channelKey: o.channel } : {}),
+            ...(o.segment ? { segmentKey: o.segment } : {}),
+            ...(bar ? { onProgress: (bytes: number) => bar.update(bytes) } : {}),
+          });
+        } catch (error) {
+          throw new InputError(
+            `${file}: ${(error as Error).message}`,
+            onError === 'fail'
+              ? 'fix the event, or import with --on-error skip'
+              : 'check that the file is XES (IEEE 1849)',
+          );
+        } finally {
+          writer.close();
+          bar?.stop();
+        }
+      } else if (/\.csv$/i.test(file)) {
+        try {
+          const columns = Object.fromEntries(
+            Object.entries({
+              case: o.case,
+              activity: o.activity,
+              timestamp: o.timestamp,
+              channel: o.channel,
+              resource: o.resource,
+              segment: o.segment,
+            }).filter(([, v]) => v !== undefined),
+          ) as Record<string, string>;
+          report = await importCsv(store, file, log, { onError, columns });
+        } catch (error) {
+          if (error instanceof CsvMappingError) throw new InputError(error.message, error.hint);
+          throw new InputError(
+            `${file}: ${(error as Error).message.split('\n')[0]}`,
+            'check that the file is CSV with a header row',
+          );
+        }
+      } else throw new UsageError(`cannot import ${file}: linesight reads .xes, .xes.gz and .csv`);
+      const duplicates = await removeDuplicates(store, log, from);
+      results.push({ ...report, events: report.events - duplicates, file, log, duplicates });
+    }
+    if (o.json) io.out(`${JSON.stringify(results, null, 2)}\n`);
+    else {
+      for (const r of results) {
+        io.out(
+          `${r.file} -> log '${r.log}': ${r.events} events, ${r.cases} cases; ${r.skipped} row(s) skipped; ${r.duplicates} duplicate event(s) already in the store, not added\n`,
+        );
+        for (const p of r.problems.slice(0, 10)) io.out(`  line ${p.line}, ${p.field}: ${p.message}\n`);
+        if (r.problems.length > 10) io.out(`  ... ${r.problems.length - 10} more (--json lists them all)\n`);
+      }
+    }
+    return 0;
+  });
+}
+
+export async function logListCommand(o: StoreOptions, io: Io): Promise<number> {
+  return withStore(o, async (store) => {
+    const logs = await listLogs(store);
+    if (o.json) io.out(`${JSON.stringify(logs, null, 2)}\n`);
+    else
+      io.out(
+        `${
+          logs.length
+            ? textTable(
+                ['Log', 'Events', 'Cases'],
+                logs.map((l) => [l.log, l.events, l.cases]),
+              )
+            : 'no logs yet: linesight log import FILE'
+        }\n`,
+      );
+    return 0;
+  });
+}
+
+export async function logDiscoverCommand(
+  o: StoreOptions & { top?: string; segment?: string; channel?: string },
+  io: Io,
+): Promise<number> {
+  const top = Number(o.top ?? 10);
+  if (!Number.isInteger(top) || top < 1) throw new UsageError(`--top takes a whole number, not '${o.top}'`);
+  return withStore(o, async (store) => {
+    const log = await logName(store, o);
+    const d = await discover(store, log, {
+      top,
+      ...(o.segment !== undefined ? { segment: o.segment } : {}),
+      ...(o.channel !== undefined ? { channel: o.channel } : {}),
+    });
+    if (o.json) {
+      io.out(`${JSON.stringify(d, null, 2)}\n`);
+      return 0;
+    }
+    const edges = [...d.dfg].sort((a, b) => b.count - a.count).slice(0, 25);
+    io.out(
+      [
+        `Log '${log}': ${d.events} events, ${d.cases} cases`,
+        '',
+        'Directly-follows (most frequent)',
+        textTable(
+          ['From', 'To', 'Count', 'Mean', 'Median', 'P90'],
+          edges.map((e) => [
+            e.from,
+            e.to,
+            e.count,
+            formatDuration(e.mean),
+            formatDuration(e.median),
+            formatDuration(e.p90),
+          ]),
+        ),
+        '',
+        'Start activities',
+        textTable(
+          ['Activity', 'Cases'],
+          Object.entries(d.start).sort((a, b) => b[1] - a[1]),
+        ),
+        '',
+        'End activities',
+        textTable(
+          ['Activity', 'Cases'],
+          Object.entries(d.end).sort((a, b) => b[1] - a[1]),
+        ),
+        '',
+        `Variants (top ${d.variants.length}${d.moreVariants ? ` of ${d.variants.length + d.moreVariants}` : ''})`,
+        textTable(
+          ['Cases', 'Share', 'Cumulative', 'Activities'],
+          d.variants.map((v) => [
+            v.count,
+            `${(v.share * 100).toFixed(1)}%`,
+            `${(v.cumulative * 100).toFixed(1)}%`,
+            v.activities.join(' > '),
+          ]),
+        ),
+        '',
+      ].join('\n'),
+    );
+    return 0;
+  });
+}
+
+export async function logJourneysCommand(
+  o: StoreOptions & { contacts?: string; topic?: string; repeatWindow?: string; driverWindow?: string },
+  io: Io,
+): Promise<number> {
+  const window = (name: string, text: string | undefined) => {
+    if (text === undefined) return undefined;
+    const d = parseDuration(text);
+    if (!d.ok) throw new UsageError(`--${name}: ${d.message}`);
+    return d.value;
+  };
+  const repeatWindow = window('repeat-window', o.repeatWindow);
+  const driverWindow = window('driver-window', o.driverWindow);
+  return withStore(o, async (store) => {
+    const log = await logName(store, o);
+    const j = await journeyAnalytics(store, log, {
+      ...(o.contacts ? { contacts: o.contacts.split(',').map((s) => s.trim()) } : {}),
+      ...(o.topic ? { topic: o.topic } : {}),
+      ...(repeatWindow !== undefined ? { repeatWindow } : {}),
+      ...(driverWindow !== undefined ? { driverWindow } : {}),
+    });
+    if (o.json) {
+      io.out(`${JSON.stringify(j, null, 2)}\n`);
+      return 0;
+    }
+    io.out(
+      [
+        `Log '${log}': ${(j.switchingCustomers * 100).toFixed(1)}% of customers switch channel at least once`,
+        '',
+        'Channel switches',
+        textTable(
+          ['From', 'To', 'Count'],
+          j.switches.slice(0, 15).map((s) => [s.from, s.to, s.count]),
+        ),
+        '',
+        'Repeat contacts (same customer, same topic, within the window)',
+        textTable(
+          ['Topic', 'Contacts', 'Repeats', 'First-contact resolution'],
+          j.repeats
+            .slice(0, 15)
+            .map((r) => [r.topic, r.contacts, r.repeats, `${(r.firstContactResolution * 100).toFixed(1)}%`]),
+        ),
+        '',
+        'Call drivers (what comes before a contact, by lift)',
+        textTable(
+          ['Before', 'Contact', 'Customers', 'Support', 'Confidence', 'Lift'],
+          j.drivers
+            .slice(0, 15)
+            .map((d) => [
+              d.driver,
+              d.contact,
+              d.customers,
+              d.support.toFixed(3),
+              d.confidence.toFixed(3),
+              d.lift.toFixed(2),
+            ]),
+        ),
+        '',
+      ].join('\n'),
+    );
+    return 0;
+  });
+}
+
+function loadModel(file: string, io: Io): Model | undefined {
+  const loaded = load(file);
+  if (!loaded.model) {
+    io.err(
+      printDiagnostics(
+        loaded.diagnostics.filter((d) => d.severity === 'error'),
+        io.color,
+      ),
+    );
+    io.err(`linesight: ${file} is not a valid model\n`);
+  }
+  return loaded.model;
+}
+
+function readMapping(file: string | undefined): Record<string, string> {
+  if (!file) return {};
+  let data: unknown;
+  try {
+    data = parseYaml(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new InputError(
+      `cannot read the mapping ${file}: ${(error as Error).message.split('\n')[0]}`,
+      'a mapping is YAML: log activity: step id',
+    );
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data))
+    throw new InputError(
+      `${file} is not a mapping`,
+      'write one line per activity: "Log activity name: step-id"',
+    );
+  return Object.fromEntries(Object.entries(data as Record<string, unknown>).map(([k, v]) => [k, String(v)]));
+}
+
+export async function logConformanceCommand(
+  o: StoreOptions & { model: string; mapping?: string },
+  io: Io,
+): Promise<number> {
+  const model = loadModel(o.model, io);
+  if (!model) return 1;
+  const mapping = readMapping(o.mapping);
+  return withStore(o, async (store) => {
+    const log = await logName(store, o);
+    const r = await conformance(store, log, model, mapping);
+    if (o.json) {
+      io.out(`${JSON.stringify(r, null, 2)}\n`);
+      return 0;
+    }
+    io.out(
+      [
+        `Log '${log}' against ${model.name}: fitness ${(r.fitness * 100).toFixed(1)}% (${r.allowed} of ${r.moves} moves the model allows); ${(r.fittingCases * 100).toFixed(1)}% of ${r.cases} cases fit entirely`,
+        `Mapped activities: ${Object.keys(r.mappedActivities).length}; not mapped: ${r.unmappedActivities.length ? r.unmappedActivities.join(', ') : 'none'}`,
+        '',
+        'What customers do that the model lacks',
+        textTable(
+          ['From', 'To', 'Count'],
+          r.notInModel.slice(0, 15).map((d) => [d.from, d.to, d.count]),
+        ),
+        '',
+        "The model's ways on that nobody takes",
+        textTable(
+          ['From', 'To'],
+          r.neverTaken.slice(0, 15).map((d) => [d.from, d.to]),
+        ),
+        '',
+        'Branches: observed against modelled',
+        textTable(
+          ['Step', 'To', 'Observed', 'Modelled', 'Moves'],
+          r.branches.map((b) => [
+            b.step,
+            b.to,
+            `${(b.observed * 100).toFixed(1)}%`,
+            `${(b.modelled * 100).toFixed(1)}%`,
+            b.moves,
+          ]),
+        ),
+        '',
+      ].join('\n'),
+    );
+    return 0;
+  });
+}
+
+export async function logCalibrateCommand(
+  o: StoreOptions & { model: string; mapping?: string; output?: string },
+  io: Io,
+): Promise<number> {
+  const model = loadModel(o.model, io);
+  if (!model) return 1;
+  const mapping = readMapping(o.mapping);
+  return withStore(o, async (store) => {
+    const log = await logName(store, o);
+    const output = o.output ?? 'calibrated.yaml';
+    const base = relative(dirname(output), o.model) || basename(o.model);
+    const { scenario, notes } = await calibrate(store, log, model, { mapping, base });
+    const text = `# A what-if overlay calibrated from the log '${log}' by linesight.\n${notes.map((n) => `# ${n}`).join('\n')}\n${stringify(scenario)}`;
+    writeAtomic(output, text);
+    const checked = load(output);
+    for (const n of notes) io.err(`${n}\n`);
+    if (!checked.ok) {
+      io.err(
+        printDiagnostics(
+          checked.diagnostics.filter((d) => d.severity === 'error'),
+          io.color,
+        ),
+      );
+      throw new InputError(
+        `the calibrated overlay in ${output} does not apply cleanly to ${o.model}`,
+        'see the errors above; map the log activities to steps with --mapping',
+      );
+    }
+    io.err(`wrote ${output} (${(scenario.changes as unknown[]).length} changes)\n`);
+    if (o.json) io.out(`${JSON.stringify({ output, notes, changes: scenario.changes }, null, 2)}\n`);
+    return 0;
+  });
+}

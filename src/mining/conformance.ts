@@ -1,0 +1,151 @@
+/**
+ * How well real journeys fit the model: log activities are mapped to steps (by step name or id,
+ * or a mapping), then every move a customer makes between mapped events is checked against the
+ * model's flow. Fitness is the share of moves the model allows; deviations are the moves
+ * customers make that the model lacks, and the model's ways on that nobody takes; branch by
+ * branch, the observed share is set beside the modelled probability. The counting is SQL.
+ */
+import type { Model } from '../model/model.js';
+import type { EventStore } from './store.js';
+
+export interface Deviation {
+  from: string;
+  to: string;
+  count: number;
+}
+
+export interface BranchFit {
+  step: string;
+  to: string;
+  observed: number;
+  modelled: number;
+  /** Moves out of the step that were observed (the base of `observed`). */
+  moves: number;
+}
+
+export interface Conformance {
+  mappedActivities: Record<string, string>;
+  unmappedActivities: string[];
+  moves: number;
+  allowed: number;
+  fitness: number;
+  /** Share of cases whose every move the model allows. */
+  fittingCases: number;
+  cases: number;
+  notInModel: Deviation[];
+  neverTaken: { from: string; to: string }[];
+  branches: BranchFit[];
+}
+
+const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
+const END = '(end)';
+
+/** Log activity to step id: a mapping first, then the step's id or name, ignoring case. */
+export function mapActivities(
+  model: Model,
+  activities: string[],
+  mapping: Record<string, string> = {},
+): Record<string, string> {
+  const byName = new Map<string, string>();
+  for (const s of model.steps) {
+    byName.set(s.id.toLowerCase(), s.id);
+    byName.set(s.name.toLowerCase(), s.id);
+  }
+  const out: Record<string, string> = {};
+  for (const a of activities) {
+    const step = mapping[a] ?? byName.get(a.toLowerCase());
+    if (step && model.steps.some((s) => s.id === step)) out[a] = step;
+  }
+  return out;
+}
+
+/** The moves the model allows: step to step, and step to the journey's end, over all segments. */
+export function modelMoves(model: Model): Map<string, number> {
+  const ends = new Set(model.ends.map((e) => e.id));
+  const moves = new Map<string, number>();
+  for (const step of model.steps) {
+    for (const segment of model.segments) {
+      const f = step.fail?.p ?? 0;
+      const add = (to: string, p: number) => {
+        const key = `${step.id}\u0000${ends.has(to) ? END : to}`;
+        moves.set(key, (moves.get(key) ?? 0) + p * segment.share);
+      };
+      for (const b of step.next[segment.id] ?? []) add(b.to, (1 - f) * b.p);
+      for (const b of step.fail?.next[segment.id] ?? []) add(b.to, f * b.p);
+    }
+  }
+  return moves;
+}
+
+export async function conformance(
+  store: EventStore,
+  log: string,
+  model: Model,
+  mapping: Record<string, string> = {},
+): Promise<Conformance> {
+  const c = store.connection;
+  const params = { log };
+  const activities = (
+    await c.runAndReadAll('select distinct activity from events where log = $log order by 1', params)
+  )
+    .getRowObjectsJS()
+    .map((r) => String(r.activity));
+  const mapped = mapActivities(model, activities, mapping);
+  const entries = Object.entries(mapped);
+  const moves =
+    entries.length === 0
+      ? []
+      : (
+          await c.runAndReadAll(
+            `
+    with m(activity, step) as (values ${entries.map(([a, s]) => `(${literal(a)}, ${literal(s)})`).join(', ')}),
+    steps as (
+      select e.case_id, m.step, lead(m.step) over (partition by e.case_id order by e.ts_us, e.seq) as next_step
+      from events e join m on m.activity = e.activity where e.log = $log)
+    select case_id, step, coalesce(next_step, '${END}') as next_step from steps`,
+            params,
+          )
+        ).getRowObjectsJS();
+  const allowed = modelMoves(model);
+  const observed = new Map<string, number>();
+  const cases = new Map<string, boolean>();
+  let fit = 0;
+  for (const r of moves) {
+    const key = `${String(r.step)}\u0000${String(r.next_step)}`;
+    observed.set(key, (observed.get(key) ?? 0) + 1);
+    const ok = (allowed.get(key) ?? 0) > 0;
+    if (ok) fit++;
+    const id = String(r.case_id);
+    cases.set(id, (cases.get(id) ?? true) && ok);
+  }
+  const split = (key: string) => key.split('\u0000') as [string, string];
+  const outOf = new Map<string, number>();
+  for (const [key, n] of observed) outOf.set(split(key)[0], (outOf.get(split(key)[0]) ?? 0) + n);
+  const visited = new Set(moves.map((r) => String(r.step)));
+  return {
+    mappedActivities: mapped,
+    unmappedActivities: activities.filter((a) => !(a in mapped)),
+    moves: moves.length,
+    allowed: fit,
+    fitness: moves.length ? fit / moves.length : 0,
+    fittingCases: cases.size ? [...cases.values()].filter(Boolean).length / cases.size : 0,
+    cases: cases.size,
+    notInModel: [...observed]
+      .filter(([key]) => !((allowed.get(key) ?? 0) > 0))
+      .map(([key, count]) => ({ from: split(key)[0], to: split(key)[1], count }))
+      .sort((a, b) => b.count - a.count || a.from.localeCompare(b.from)),
+    neverTaken: [...allowed.keys()]
+      .filter((key) => visited.has(split(key)[0]) && !observed.has(key))
+      .map((key) => ({ from: split(key)[0], to: split(key)[1] })),
+    branches: [...allowed]
+      .filter(([key]) => visited.has(split(key)[0]))
+      .map(([key, p]) => ({
+        step: split(key)[0],
+        to: split(key)[1],
+        observed: (observed.get(key) ?? 0) / (outOf.get(split(key)[0]) || 1),
+        modelled: p,
+        moves: outOf.get(split(key)[0]) ?? 0,
+      }))
+      .sort((a, b) => a.step.localeCompare(b.step) || a.to.localeCompare(b.to)),
+  };
+}
