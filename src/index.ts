@@ -21,6 +21,7 @@ export {
 export { exportBpmn } from './bpmn/export.js';
 export { type BpmnImport, importBpmn } from './bpmn/import.js';
 export { checkBpmnLinks } from './bpmn/links.js';
+export * as mining from './mining/index.js';
 export { BUILTIN_CHANNELS } from './model/channels.js';
 export type { Diagnostic, DiagnosticCode, Path, Severity } from './model/diagnostic.js';
 export { formatPath, hasErrors } from './model/diagnostic.js';
@@ -63,6 +64,7 @@ export {
   type WhatIfResult,
   whatIf,
 } from './simulation/index.js';
+export { dfgDiagram } from './views/dfg.js';
 export type { Box, Diagram, Edge, Lane, ViewId } from './views/diagram.js';
 export { toPng } from './views/png.js';
 export { VIEW_IDS, VIEWS } from './views/registry.js';

@@ -380,3 +380,110 @@ describe('linesight simulate and whatif', () => {
     expect((await linesight('simulate', mmcFile, '--warmup', '40d')).code).toBe(1);
   });
 });
+
+describe('linesight log', () => {
+  const logs = process.env.LINESIGHT_SHARED_DATA
+    ? join(process.env.LINESIGHT_SHARED_DATA, 'eventlogs')
+    : fileURLToPath(new URL('../../../shared/data/eventlogs/', import.meta.url));
+
+  it('imports, lists and discovers, appending without counting an event twice', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'linesight-')), 'events.duckdb');
+    const first = await linesight('log', 'import', join(logs, 'running-example.xes'), '--db', db);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain(
+      "log 'running-example': 42 events, 6 cases; 0 row(s) skipped; 0 duplicate event(s)",
+    );
+    const again = await linesight('log', 'import', join(logs, 'running-example.xes'), '--db', db);
+    expect(again.stdout).toContain('0 events');
+    expect(again.stdout).toContain('42 duplicate event(s) already in the store, not added');
+    const list = JSON.parse((await linesight('log', 'list', '--db', db, '--json')).stdout);
+    expect(list).toEqual([{ log: 'running-example', events: 42, cases: 6 }]);
+    const svg = join(tmpdir(), `dfg-${Date.now()}.svg`);
+    const discovered = await linesight('log', 'discover', '--db', db, '--json', '--svg', svg);
+    expect(JSON.parse(discovered.stdout)).toMatchObject({
+      events: 42,
+      cases: 6,
+      start: { 'register request': 6 },
+    });
+    expect(readFileSync(svg, 'utf8')).toContain('directly-follows graph');
+  });
+
+  it('stops at the first bad row with --on-error fail, naming line and field', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linesight-'));
+    writeFileSync(
+      join(dir, 'bad.csv'),
+      'case_id,activity,timestamp\nc1,Call,2024-01-01T10:00:00Z\nc1,Call,not a time\n',
+    );
+    const result = await linesight(
+      'log',
+      'import',
+      join(dir, 'bad.csv'),
+      '--db',
+      join(dir, 'e.duckdb'),
+      '--on-error',
+      'fail',
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('line 3, timestamp: "not a time" is not a timestamp');
+    const skipped = await linesight('log', 'import', join(dir, 'bad.csv'), '--db', join(dir, 'e.duckdb'));
+    expect(skipped.stdout).toContain('1 row(s) skipped');
+    const unknown = await linesight(
+      'log',
+      'import',
+      join(dir, 'bad.csv'),
+      '--db',
+      join(dir, 'f.duckdb'),
+      '--activity',
+      'Activty',
+    );
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("has no column 'Activty'");
+  });
+
+  it('checks conformance and writes a calibrated overlay that validates', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linesight-'));
+    const db = join(dir, 'e.duckdb');
+    await linesight('log', 'import', join(logs, 'running-example.csv'), '--db', db);
+    writeFileSync(
+      join(dir, 'claims.yaml'),
+      `name: Compensation requests
+arrivals: { rate: 1/d }
+stages: [{ id: s, name: S }]
+steps:
+  - { id: register, name: register request, stage: s, next: [{ to: examine, p: 0.5 }, { to: check, p: 0.5 }] }
+  - { id: examine, name: examine casually, stage: s, next: check }
+  - { id: check, name: check ticket, stage: s, next: decide }
+  - { id: decide, name: decide, stage: s, next: [{ to: paid, p: 0.5 }, { to: rejected, p: 0.5 }] }
+ends: [{ id: paid, name: Paid, outcome: success }, { id: rejected, name: Rejected, outcome: exit }]
+start: register
+`,
+    );
+    const fit = JSON.parse(
+      (await linesight('log', 'conformance', '--db', db, '--model', join(dir, 'claims.yaml'), '--json'))
+        .stdout,
+    );
+    expect(fit.unmappedActivities).toEqual(
+      expect.arrayContaining([
+        'examine thoroughly',
+        'pay compensation',
+        'reject request',
+        'reinitiate request',
+      ]),
+    );
+    expect(fit.fitness).toBeGreaterThan(0);
+    expect(fit.fitness).toBeLessThan(1);
+    const out = join(dir, 'calibrated.yaml');
+    const calibrated = await linesight(
+      'log',
+      'calibrate',
+      '--db',
+      db,
+      '--model',
+      join(dir, 'claims.yaml'),
+      '-o',
+      out,
+    );
+    expect(calibrated.code).toBe(0);
+    expect((await linesight('validate', out)).code).toBe(0);
+  });
+});

@@ -192,7 +192,8 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       .description('the directly-follows graph with counts and times, start and end activities, variants')
       .option('--top <n>', 'variants to show', '10')
       .option('--segment <value>', 'only events of this segment')
-      .option('--channel <value>', 'only events on this channel'),
+      .option('--channel <value>', 'only events on this channel')
+      .option('--svg <file>', 'also draw the directly-follows graph to this SVG file'),
   ).action(
     async (options: {
       db?: string;
@@ -201,6 +202,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       top?: string;
       segment?: string;
       channel?: string;
+      svg?: string;
     }) => setExit(await logDiscoverCommand(options, io)),
   );
   store(

@@ -28,6 +28,8 @@ import {
 import { load } from '../../model/load.js';
 import type { Model } from '../../model/model.js';
 import { formatDuration, parseDuration } from '../../model/units.js';
+import { dfgDiagram } from '../../views/dfg.js';
+import { toSvg } from '../../views/svg.js';
 import { InputError, type Io, UsageError } from '../io.js';
 import { printDiagnostics } from '../print-diagnostics.js';
 
@@ -181,7 +183,7 @@ export async function logListCommand(o: StoreOptions, io: Io): Promise<number> {
 }
 
 export async function logDiscoverCommand(
-  o: StoreOptions & { top?: string; segment?: string; channel?: string },
+  o: StoreOptions & { top?: string; segment?: string; channel?: string; svg?: string },
   io: Io,
 ): Promise<number> {
   const top = Number(o.top ?? 10);
@@ -193,6 +195,16 @@ export async function logDiscoverCommand(
       ...(o.segment !== undefined ? { segment: o.segment } : {}),
       ...(o.channel !== undefined ? { channel: o.channel } : {}),
     });
+    if (o.svg) {
+      const diagram = await dfgDiagram({
+        title: `Log '${log}': directly-follows graph`,
+        edges: d.dfg,
+        start: d.start,
+        end: d.end,
+      });
+      writeAtomic(o.svg, toSvg(diagram));
+      io.err(`wrote ${o.svg}\n`);
+    }
     if (o.json) {
       io.out(`${JSON.stringify(d, null, 2)}\n`);
       return 0;
