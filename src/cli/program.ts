@@ -4,6 +4,7 @@
  * and 2 (the command line is wrong). Nobody sees a stack trace.
  */
 import { Command, CommanderError, Option } from 'commander';
+import { VERSION } from '../version.js';
 import { VIEW_IDS } from '../views/registry.js';
 import { type AnalyzeOptions, analyzeCommand, compareCommand } from './commands/analyze.js';
 import { bpmnExportCommand, bpmnImportCommand } from './commands/bpmn.js';
@@ -20,10 +21,10 @@ import {
 import type { RenderCommandOptions } from './commands/render.js';
 import { renderCommand } from './commands/render.js';
 import { schemaCommand } from './commands/schema.js';
+import { serveCommand } from './commands/serve.js';
 import { type SimulateCommandOptions, simulateCommand, whatifCommand } from './commands/simulate.js';
 import { validateCommand } from './commands/validate.js';
 import { InputError, type Io, UsageError } from './io.js';
-import { VERSION } from './version.js';
 
 export { VERSION };
 
@@ -254,6 +255,17 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       output?: string;
     }) => setExit(await logCalibrateCommand(options, io)),
   );
+
+  program
+    .command('serve')
+    .description('the HTTP API and the web page over a workspace folder')
+    .argument('[workspace]', 'the folder of models', '.')
+    .option('-p, --port <port>', 'the port', '4173')
+    .option('--host <host>', 'the address to listen on (anything but loopback needs a token)', '127.0.0.1')
+    .option('--token <token>', 'require this token (made up and printed when the host is not loopback)')
+    .action(async (workspace: string, options: { port?: string; host?: string; token?: string }) =>
+      setExit(await serveCommand(workspace, options, io)),
+    );
 
   program
     .command('schema')

@@ -2,6 +2,12 @@
 export { compileModel } from './compile.js';
 export type { KpiDefinition } from './kpis.js';
 export { meanCapacity, offeredLoad, type Problem, preflight } from './preflight.js';
-export { defaultWorkers, type SimulationOptions, type SimulationResult, simulate } from './simulate.js';
+export {
+  defaultWorkers,
+  SimulationCancelled,
+  type SimulationOptions,
+  type SimulationResult,
+  simulate,
+} from './simulate.js';
 export { type Estimate, erlangA, erlangC, estimate, mmc } from './stats.js';
 export { type KpiDifference, pairedDifferences, type WhatIfResult, whatIf } from './whatif.js';

@@ -21,6 +21,14 @@ export interface SimulationOptions {
   /** Worker threads; 1 runs in this thread. */
   workers?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Stops the run: workers are terminated and the promise rejects with a SimulationCancelled. */
+  signal?: AbortSignal;
+}
+
+export class SimulationCancelled extends Error {
+  constructor() {
+    super('the simulation was cancelled');
+  }
 }
 
 export interface SimulationResult {
@@ -45,16 +53,27 @@ export async function simulate(model: Model, options: SimulationOptions): Promis
   const results: RunResult[] = new Array(options.replications);
   let done = 0;
   const progress = () => options.onProgress?.(++done, options.replications);
+  if (options.signal?.aborted) throw new SimulationCancelled();
   if (workers === 1) {
     for (let r = 0; r < options.replications; r++) {
       results[r] = runReplication(compiled, { ...runOptions, replication: r });
       progress();
+      // Between replications, let the event loop run so that a cancel can arrive.
+      if (options.signal) await new Promise((resolve) => setImmediate(resolve));
+      if (options.signal?.aborted) throw new SimulationCancelled();
     }
   } else {
-    await runInWorkers(model, runOptions, options.replications, workers, (r, result) => {
-      results[r] = result;
-      progress();
-    });
+    await runInWorkers(
+      model,
+      runOptions,
+      options.replications,
+      workers,
+      (r, result) => {
+        results[r] = result;
+        progress();
+      },
+      options.signal,
+    );
   }
   const ends = new Map(model.ends.map((e) => [e.id, e.name]));
   const kpis = kpiDefinitions(compiled, ends, model.currency);
@@ -106,6 +125,7 @@ function runInWorkers(
   replications: number,
   count: number,
   onResult: (replication: number, result: RunResult) => void,
+  signal?: AbortSignal,
 ): Promise<void> {
   // Under the TypeScript sources (tests, tsx) the worker is a .ts file and needs tsx's loader.
   const fromSources = import.meta.url.endsWith('.ts');
@@ -132,6 +152,10 @@ function runInWorkers(
             }
           });
           worker.on('error', reject);
+          signal?.addEventListener('abort', () => {
+            void worker.terminate();
+            reject(new SimulationCancelled());
+          });
           worker.postMessage({ model, options, replications: list });
         }),
     ),

@@ -6,9 +6,9 @@ import { exportBpmn } from '../../bpmn/export.js';
 import { importBpmn } from '../../bpmn/import.js';
 import { writeAtomic } from '../../fs/write-atomic.js';
 import { load, parse } from '../../model/load.js';
+import { VERSION } from '../../version.js';
 import { InputError, type Io } from '../io.js';
 import { printDiagnostics } from '../print-diagnostics.js';
-import { VERSION } from '../version.js';
 
 /** BPMN files of tens of MiB exist; past this, the file is refused rather than parsed. */
 const MAX_BPMN_BYTES = 50 * 1024 * 1024;

@@ -1,0 +1,289 @@
+/** Every route of the API, in process (fastify's inject), including its refusals: 400, 401, 404, 409, 413, 422. */
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from './app.js';
+
+const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
+const LOGS = process.env.LINESIGHT_SHARED_DATA
+  ? join(process.env.LINESIGHT_SHARED_DATA, 'eventlogs')
+  : new URL('../../../shared/data/eventlogs/', import.meta.url).pathname;
+let app: FastifyInstance;
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'linesight-ws-'));
+  cpSync(EXAMPLES, dir, { recursive: true });
+  app = buildServer({ workspace: dir, workers: 1 });
+});
+afterAll(() => app.close());
+
+const small = readFileSync(join(EXAMPLES, 'mmc.yaml'), 'utf8');
+
+describe('models', () => {
+  it('lists, reads with an ETag, and serves the home page', async () => {
+    const list = (await app.inject('/api/models')).json();
+    expect(list.map((m: { name: string }) => m.name)).toEqual([
+      'competitor.yaml',
+      'mmc.yaml',
+      'order-departments.yaml',
+      'order-single-entity.yaml',
+    ]);
+    const read = await app.inject('/api/models/mmc.yaml');
+    expect(read.statusCode).toBe(200);
+    expect(read.headers.etag).toMatch(/^"[0-9a-f]{32}"$/);
+    expect(read.json()).toMatchObject({ name: 'mmc.yaml', ok: true, diagnostics: [] });
+    const home = await app.inject('/');
+    expect(home.body).toContain('order-departments.yaml');
+    expect((await app.inject('/api/health')).json()).toMatchObject({ ok: true });
+    expect((await app.inject('/api/openapi.json')).json().paths).toHaveProperty('/api/models/{name}');
+  });
+
+  it('creates, updates with If-Match, refuses a stale write with 409 and loses nothing, deletes', async () => {
+    const created = await app.inject({
+      method: 'PUT',
+      url: '/api/models/new.yaml',
+      payload: small,
+      headers: { 'content-type': 'text/yaml' },
+    });
+    expect(created.statusCode).toBe(201);
+    const etag = created.headers.etag as string;
+    const again = await app.inject({
+      method: 'PUT',
+      url: '/api/models/new.yaml',
+      payload: small,
+      headers: { 'content-type': 'text/yaml' },
+    });
+    expect(again.statusCode).toBe(409);
+    const first = await app.inject({
+      method: 'PUT',
+      url: '/api/models/new.yaml',
+      payload: small.replace('capacity: 10', 'capacity: 11'),
+      headers: { 'content-type': 'text/yaml', 'if-match': etag },
+    });
+    expect(first.statusCode).toBe(200);
+    const stale = await app.inject({
+      method: 'PUT',
+      url: '/api/models/new.yaml',
+      payload: small.replace('capacity: 10', 'capacity: 12'),
+      headers: { 'content-type': 'text/yaml', 'if-match': etag },
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({
+      error: "'new.yaml' was changed since you read it",
+      details: { etag: first.headers.etag },
+    });
+    expect(readFileSync(join(dir, 'new.yaml'), 'utf8')).toContain('capacity: 11');
+    const invalid = await app.inject({
+      method: 'PUT',
+      url: '/api/models/new.yaml',
+      payload: { text: 'name: broken' },
+      headers: { 'if-match': first.headers.etag as string },
+    });
+    expect(invalid.statusCode).toBe(200);
+    expect(invalid.json().ok).toBe(false);
+    expect(
+      (
+        await app.inject({
+          method: 'DELETE',
+          url: '/api/models/new.yaml',
+          headers: { 'if-match': '"stale"' },
+        })
+      ).statusCode,
+    ).toBe(409);
+    expect((await app.inject({ method: 'DELETE', url: '/api/models/new.yaml' })).statusCode).toBe(204);
+    expect((await app.inject('/api/models/new.yaml')).statusCode).toBe(404);
+  });
+
+  it('refuses names that leave the workspace, and bodies over the limit', async () => {
+    for (const url of [
+      '/api/models/..%2Fpackage.json',
+      '/api/models/%2Fetc%2Fpasswd',
+      '/api/models/..%2F..%2Fx.yaml',
+      '/api/models/sub%2Fm.yaml',
+    ]) {
+      const r = await app.inject(url);
+      expect(r.statusCode, url).toBe(400);
+      expect(r.json().error).toMatch(/not a model name|outside the workspace/);
+    }
+    const big = await app.inject({
+      method: 'PUT',
+      url: '/api/models/big.yaml',
+      payload: `name: big\n#${'x'.repeat(3 * 1024 * 1024)}`,
+      headers: { 'content-type': 'text/yaml' },
+    });
+    expect(big.statusCode).toBe(413);
+    expect(big.json().error).toContain('too large');
+  });
+
+  it('validates text, with positions', async () => {
+    const r = (
+      await app.inject({
+        method: 'POST',
+        url: '/api/validate',
+        payload: {
+          text: 'name: x\nstages: [{ id: s, name: S }]\nsteps: [{ id: a, name: A, stage: t, next: done }]\nends: [{ id: done, name: D, outcome: success }]\nstart: a\n',
+        },
+      })
+    ).json();
+    expect(r.ok).toBe(false);
+    expect(r.diagnostics.find((d: { code: string }) => d.code === 'unknown-reference')).toMatchObject({
+      line: 3,
+      hint: "did you mean 's'?",
+    });
+  });
+});
+
+describe('views, analysis, comparison, BPMN', () => {
+  it('renders a view as SVG, and names the valid views when asked for a wrong one', async () => {
+    const svg = await app.inject(
+      '/api/models/order-departments.yaml/render?view=blueprint&scenario=account-executives',
+    );
+    expect(svg.headers['content-type']).toContain('image/svg+xml');
+    expect(svg.body).toContain('data-view="blueprint"');
+    const bad = await app.inject('/api/models/order-departments.yaml/render?view=bluprint');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().hint).toContain("did you mean 'blueprint'?");
+    expect((await app.inject('/api/models/order-departments.yaml/render?scenario=nope')).statusCode).toBe(
+      404,
+    );
+    expect((await app.inject('/api/models/missing.yaml/render')).statusCode).toBe(404);
+  });
+
+  it('analyses, diffs, compares and exports BPMN, the same as the library', async () => {
+    const a = (await app.inject('/api/models/order-departments.yaml/analysis')).json();
+    expect(a.findings.length).toBeGreaterThan(10);
+    const html = await app.inject('/api/models/order-departments.yaml/analysis?format=html');
+    expect(html.body).toContain('<svg');
+    const diff = (
+      await app.inject('/api/models/order-departments.yaml/diff?scenario=better-product-pages')
+    ).json();
+    expect(diff.metrics.find((m: { key: string }) => m.key === 'contacts').verdict).toBe('better');
+    const c = (await app.inject('/api/compare?ours=order-departments.yaml&theirs=competitor.yaml')).json();
+    expect(c.stagesWeLead).toEqual(['revise-or-ask']);
+    const bpmn = await app.inject('/api/models/mmc.yaml/bpmn');
+    expect(bpmn.body).toContain('<bpmn:collaboration');
+    const imported = await app.inject({
+      method: 'POST',
+      url: '/api/bpmn/import',
+      payload: bpmn.body,
+      headers: { 'content-type': 'application/xml' },
+    });
+    expect(imported.json()).toMatchObject({
+      embedded: true,
+      yaml: expect.stringContaining('name: M/M/c queue'),
+    });
+    const notBpmn = await app.inject({
+      method: 'POST',
+      url: '/api/bpmn/import',
+      payload: '<html/>',
+      headers: { 'content-type': 'application/xml' },
+    });
+    expect(notBpmn.statusCode).toBe(422);
+  });
+
+  it('refuses an invalid model with 422 and its diagnostics', async () => {
+    await app.inject({ method: 'PUT', url: '/api/models/broken.yaml', payload: { text: 'name: broken' } });
+    const r = await app.inject('/api/models/broken.yaml/analysis');
+    expect(r.statusCode).toBe(422);
+    expect(r.json().details.length).toBeGreaterThan(0);
+  });
+});
+
+describe('jobs', () => {
+  it('simulates as a job with progress over server-sent events', async () => {
+    const start = await app.inject({
+      method: 'POST',
+      url: '/api/models/mmc.yaml/simulate',
+      payload: { replications: 3, horizon: '3d', warmup: '1d', seed: 2 },
+    });
+    expect(start.statusCode).toBe(202);
+    const { id } = start.json();
+    const events = await app.inject(`/api/jobs/${id}/events`);
+    expect(events.headers['content-type']).toBe('text/event-stream');
+    expect(events.body).toMatch(/event: done\ndata: .*"state":"done"/);
+    const done = (await app.inject(`/api/jobs/${id}`)).json();
+    expect(done.result.overall.queueWait.n).toBe(3);
+  });
+
+  it('runs a what-if, cancels a long job, and refuses bad parameters before starting', async () => {
+    const w = await app.inject({
+      method: 'POST',
+      url: '/api/models/mmc.yaml/whatif',
+      payload: { replications: 2, horizon: '2d', warmup: '1d' },
+    });
+    expect(w.statusCode).toBe(400);
+    expect(w.json().error).toContain('no scenarios');
+    const long = (
+      await app.inject({
+        method: 'POST',
+        url: '/api/models/mmc.yaml/simulate',
+        payload: { replications: 500, horizon: '60d' },
+      })
+    ).json();
+    const cancelled = await app.inject({ method: 'DELETE', url: `/api/jobs/${long.id}` });
+    expect(cancelled.statusCode).toBe(200);
+    const events = await app.inject(`/api/jobs/${long.id}/events`);
+    expect(events.body).toContain('event: cancelled');
+    const overloaded = await app.inject({
+      method: 'POST',
+      url: '/api/models/mmc.yaml/simulate',
+      payload: { set: ['resources.agents.capacity=8'] },
+    });
+    expect(overloaded.statusCode).toBe(422);
+    expect(overloaded.json().error).toContain('overloaded');
+    const unknown = await app.inject({
+      method: 'POST',
+      url: '/api/models/mmc.yaml/simulate',
+      payload: { set: ['resources.agent.capacity=8'] },
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect((await app.inject('/api/jobs/nope')).statusCode).toBe(404);
+  });
+});
+
+describe('logs', () => {
+  it('uploads a log, lists it, discovers and analyses journeys', async () => {
+    const csv = readFileSync(join(LOGS, 'running-example.csv'), 'utf8');
+    const up = await app.inject({
+      method: 'POST',
+      url: '/api/logs?name=claims&format=csv',
+      payload: csv,
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(up.json()).toMatchObject({ log: 'claims', events: 42, cases: 6, skipped: 0 });
+    expect((await app.inject('/api/logs')).json()).toEqual([{ log: 'claims', events: 42, cases: 6 }]);
+    const d = (await app.inject('/api/logs/claims/discover')).json();
+    expect(d.start).toEqual({ 'register request': 6 });
+    expect((await app.inject('/api/logs/claims/journeys')).statusCode).toBe(200);
+    expect((await app.inject('/api/logs/other/discover')).statusCode).toBe(404);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/logs?name=../x',
+          payload: csv,
+          headers: { 'content-type': 'text/csv' },
+        })
+      ).statusCode,
+    ).toBe(400);
+  });
+});
+
+describe('security', () => {
+  it('requires the token when the server has one', async () => {
+    const guarded = buildServer({ workspace: dir, token: 'secret-token' });
+    expect((await guarded.inject('/api/models')).statusCode).toBe(401);
+    expect(
+      (await guarded.inject({ url: '/api/models', headers: { authorization: 'Bearer wrong-token!' } }))
+        .statusCode,
+    ).toBe(401);
+    expect(
+      (await guarded.inject({ url: '/api/models', headers: { authorization: 'Bearer secret-token' } }))
+        .statusCode,
+    ).toBe(200);
+    await guarded.close();
+  });
+});

@@ -1,0 +1,70 @@
+/** The API's description in OpenAPI 3.1, served at /api/openapi.json. */
+const op = (summary: string, extra: Record<string, unknown> = {}) => ({
+  summary,
+  responses: { default: { description: 'JSON; errors are { error, hint }' } },
+  ...extra,
+});
+const name = {
+  name: 'name',
+  in: 'path',
+  required: true,
+  schema: { type: 'string' },
+  description: 'a model file in the workspace, e.g. order.yaml',
+};
+
+export function openApi(version: string): Record<string, unknown> {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'linesight',
+      version,
+      description: 'Customer process models: validate, draw, analyse, simulate, mine, exchange BPMN.',
+    },
+    paths: {
+      '/api/health': { get: op('Server and workspace') },
+      '/api/models': { get: op('List the models of the workspace') },
+      '/api/models/{name}': {
+        parameters: [name],
+        get: op('Read a model: its text, ETag and diagnostics'),
+        put: op('Create (no If-Match) or update (If-Match: ETag) a model; 409 when stale'),
+        delete: op('Delete a model (If-Match optional)'),
+      },
+      '/api/validate': { post: op('Validate model text without saving it') },
+      '/api/models/{name}/render': {
+        parameters: [name],
+        get: op(
+          'A diagram as SVG (view, segment, role, scenario, mergeSegments; format=json for the layout)',
+        ),
+      },
+      '/api/models/{name}/analysis': {
+        parameters: [name],
+        get: op('Findings and exact metrics (scenario, segment; format=json|md|html)'),
+      },
+      '/api/models/{name}/diff': {
+        parameters: [name],
+        get: op('What a scenario changes in every metric (scenario)'),
+      },
+      '/api/compare': { get: op("Our journey against a competitor's, stage by stage (ours, theirs)") },
+      '/api/models/{name}/simulate': {
+        parameters: [name],
+        post: op('Start a simulation job (scenario, replications, horizon, warmup, seed, set)'),
+      },
+      '/api/models/{name}/whatif': {
+        parameters: [name],
+        post: op('Start a what-if job (scenarios, replications, horizon, warmup, seed, set)'),
+      },
+      '/api/jobs/{id}': { get: op('A job: state, progress, result'), delete: op('Cancel a job') },
+      '/api/jobs/{id}/events': { get: op('Server-sent events: progress, then done, failed or cancelled') },
+      '/api/models/{name}/bpmn': { parameters: [name], get: op('The model as BPMN 2.0 XML') },
+      '/api/bpmn/import': { post: op('A BPMN file (body) as model YAML, with warnings (customerPool)') },
+      '/api/logs': {
+        get: op('The logs in the event store'),
+        post: op('Upload and import a log (name, format=csv|xes, column names)'),
+      },
+      '/api/logs/{log}/discover': {
+        get: op('Directly-follows graph, start and end activities, variants (top)'),
+      },
+      '/api/logs/{log}/journeys': { get: op('Channel switching, repeat contacts, call drivers') },
+    },
+  };
+}
