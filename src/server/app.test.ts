@@ -35,8 +35,9 @@ describe('models', () => {
     expect(read.statusCode).toBe(200);
     expect(read.headers.etag).toMatch(/^"[0-9a-f]{32}"$/);
     expect(read.json()).toMatchObject({ name: 'mmc.yaml', ok: true, diagnostics: [] });
-    const home = await app.inject('/');
-    expect(home.body).toContain('order-departments.yaml');
+    // `/` is the web app (built by npm run build); /plain lists the models without JavaScript.
+    expect((await app.inject('/')).body).toContain('<div id="app">');
+    expect((await app.inject('/plain')).body).toContain('order-departments.yaml');
     expect((await app.inject('/api/health')).json()).toMatchObject({ ok: true });
     expect((await app.inject('/api/openapi.json')).json().paths).toHaveProperty('/api/models/{name}');
   });

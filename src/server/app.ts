@@ -6,7 +6,9 @@
  * Errors are JSON: `{ error, hint }` with the status that says what went wrong.
  */
 import { timingSafeEqual } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { analyze, compareJourneys, diffAnalyses } from '../analysis/index.js';
 import { writeAnalysis } from '../analysis/report/write.js';
@@ -14,6 +16,7 @@ import { exportBpmn } from '../bpmn/export.js';
 import { importBpmn } from '../bpmn/import.js';
 import { writeAtomic } from '../fs/write-atomic.js';
 import {
+  calibrate,
   discover,
   EventWriter,
   type ImportReport,
@@ -31,6 +34,7 @@ import { applyOverrides, parseOverride } from '../model/overrides.js';
 import { parseDuration } from '../model/units.js';
 import { defaultWorkers, preflight, simulate, whatIf } from '../simulation/index.js';
 import { VERSION } from '../version.js';
+import { dfgDiagram } from '../views/dfg.js';
 import { layout, RenderOptionError } from '../views/render.js';
 import { toSvg } from '../views/svg.js';
 import { homePage } from './home.js';
@@ -147,7 +151,32 @@ export function buildServer(options: ServerOptions): FastifyInstance {
         ? (body as { text: string }).text
         : undefined;
 
-  app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(homePage(workspace)));
+  // The web app's build, when there is one; otherwise a plain page over the same API.
+  const webRoot = [new URL('../web/', import.meta.url), new URL('../../dist/web/', import.meta.url)]
+    .map((u) => fileURLToPath(u))
+    .find((p) => existsSync(join(p, 'index.html')));
+  app.get('/', async (_request, reply) =>
+    reply
+      .type('text/html; charset=utf-8')
+      .send(webRoot ? readFileSync(join(webRoot, 'index.html')) : homePage(workspace)),
+  );
+  app.get('/assets/:file', async (request: Req, reply: FastifyReply) => {
+    const file = request.params.file as string;
+    if (!webRoot || !/^[A-Za-z0-9._-]+$/.test(file) || !existsSync(join(webRoot, 'assets', file)))
+      throw new HttpError(404, `there is no asset '${file}'`);
+    const type = file.endsWith('.js')
+      ? 'text/javascript; charset=utf-8'
+      : file.endsWith('.css')
+        ? 'text/css; charset=utf-8'
+        : 'application/octet-stream';
+    return reply
+      .type(type)
+      .header('Cache-Control', 'public, max-age=31536000, immutable')
+      .send(readFileSync(join(webRoot, 'assets', file)));
+  });
+  app.get('/plain', async (_request, reply) =>
+    reply.type('text/html; charset=utf-8').send(homePage(workspace)),
+  );
   app.get('/api/openapi.json', async () => openApi(VERSION));
   app.get('/api/health', async () => ({ ok: true, version: VERSION, workspace: workspace.root }));
 
@@ -161,6 +190,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
         ok: r.ok,
         errors: r.diagnostics.filter((d) => d.severity === 'error').length,
         steps: r.model?.steps.length ?? null,
+        scenarios: (r.model?.scenarios ?? []).map((x) => ({ id: x.id, name: x.name })),
       };
     }),
   );
@@ -210,6 +240,38 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     });
     return { ok: checked.ok, diagnostics: checked.diagnostics };
   });
+
+  /** A model from text the client has not saved yet (the editor's), resolved beside `name`. */
+  const fromText = (body: Record<string, unknown>, scenario?: string): Model => {
+    if (typeof body.text !== 'string') throw new HttpError(400, 'send {"text": "...model YAML..."}');
+    const file =
+      typeof body.name === 'string' ? workspace.path(body.name) : join(workspace.root, 'untitled.yaml');
+    const r = parse(body.text, { file, ...(scenario ? { scenario } : {}), tolerate: ['no-path-to-end'] });
+    if (!r.model)
+      throw new HttpError(422, 'the model has errors', 'fix the errors listed in details', r.diagnostics);
+    return r.model;
+  };
+  app.post('/api/render', async (request: Req, reply: FastifyReply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const model = fromText(
+      body,
+      typeof body.scenario === 'string' && body.scenario ? body.scenario : undefined,
+    );
+    try {
+      const diagram = await layout(model, {
+        view: typeof body.view === 'string' ? body.view : 'blueprint',
+        ...(typeof body.segment === 'string' && body.segment ? { segment: body.segment } : {}),
+        ...(typeof body.role === 'string' && body.role ? { role: body.role } : {}),
+      });
+      return reply.type('image/svg+xml').send(toSvg(diagram));
+    } catch (error) {
+      if (error instanceof RenderOptionError) throw new HttpError(400, error.message, error.hint);
+      throw error;
+    }
+  });
+  app.post('/api/analyze', async (request: Req) =>
+    analyze(fromText((request.body ?? {}) as Record<string, unknown>)),
+  );
 
   app.get('/api/models/:name/render', async (request: Req, reply: FastifyReply) => {
     const q = request.query;
@@ -357,10 +419,23 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     for (const m of [base, ...variants]) checked(m, s);
     const job = jobs.start('whatif', async (signal, progress) => {
       const r = await whatIf(base, variants, { ...s, signal, onProgress: progress });
+      // The KPIs' own units (durations, percentages, money) travel as text beside the numbers.
+      const format = new Map(r.baseline.kpis.map((k) => [k.key, k.format]));
+      const show = (key: string, v: number) => (Number.isFinite(v) ? (format.get(key) ?? String)(v) : '-');
+      const signed = (key: string, v: number) => `${v < 0 ? '-' : '+'}${show(key, Math.abs(v))}`;
       return {
         baseline: { overall: r.baseline.overall },
         kpis: r.baseline.kpis.map((k) => ({ key: k.key, label: k.label, better: k.better })),
-        scenarios: r.scenarios.map((x) => ({ id: x.id, name: x.name, differences: x.differences })),
+        scenarios: r.scenarios.map((x) => ({
+          id: x.id,
+          name: x.name,
+          differences: x.differences.map((d) => ({
+            ...d,
+            baselineText: show(d.key, d.baseline.mean),
+            scenarioText: show(d.key, d.scenario.mean),
+            differenceText: `${signed(d.key, d.difference.mean)} ± ${show(d.key, d.difference.halfWidth)}`,
+          })),
+        })),
       };
     });
     return reply.status(202).header('Location', `/api/jobs/${job.id}`).send(jobView(job));
@@ -515,6 +590,38 @@ export function buildServer(options: ServerOptions): FastifyInstance {
       discover(store, request.params.log as string, { top: Number(request.query.top ?? 20) }),
     ),
   );
+  app.get('/api/logs/:log/dfg.svg', async (request: Req, reply: FastifyReply) =>
+    withLog(request.params.log as string, async (store) => {
+      const d = await discover(store, request.params.log as string);
+      return reply.type('image/svg+xml').send(
+        toSvg(
+          await dfgDiagram({
+            title: `Log '${request.params.log}': directly-follows graph`,
+            edges: d.dfg,
+            start: d.start,
+            end: d.end,
+          }),
+        ),
+      );
+    }),
+  );
+  app.post('/api/logs/:log/calibrate', async (request: Req) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    if (typeof body.model !== 'string')
+      throw new HttpError(400, 'name the model to calibrate: {"model": "order.yaml"}');
+    const { model } = loadModel(body.model);
+    const log = request.params.log as string;
+    return withLog(log, async (store) => {
+      const { scenario, notes } = await calibrate(store, log, model, { base: body.model as string });
+      const output = `calibrated-${log}.yaml`.replace(/[^A-Za-z0-9._-]/g, '-');
+      const { stringify } = await import('yaml');
+      writeAtomic(
+        workspace.path(output),
+        `# Calibrated from the log '${log}'.\n${notes.map((n) => `# ${n}`).join('\n')}\n${stringify(scenario)}`,
+      );
+      return { file: output, notes, changes: scenario.changes };
+    });
+  });
   app.get('/api/logs/:log/journeys', async (request: Req) =>
     withLog(request.params.log as string, (store) => journeyAnalytics(store, request.params.log as string)),
   );

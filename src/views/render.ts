@@ -8,7 +8,7 @@ import type { ViewOptions } from './customer-lanes.js';
 import type { Diagram } from './diagram.js';
 import { toPng } from './png.js';
 import { VIEW_IDS, VIEWS } from './registry.js';
-import { toSvg } from './svg.js';
+import { canvasWidth, toSvg } from './svg.js';
 
 export interface RenderOptions extends ViewOptions {
   view: string;
@@ -73,5 +73,5 @@ export async function renderSvg(model: Model, options: RenderOptions): Promise<s
 
 export async function renderPng(model: Model, options: RenderOptions): Promise<Buffer> {
   const diagram = await layout(model, options);
-  return toPng(toSvg(diagram), diagram.width, diagram.height);
+  return toPng(toSvg(diagram), canvasWidth(diagram), diagram.height);
 }

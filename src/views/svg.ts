@@ -4,7 +4,7 @@
  */
 import type { Box, Diagram, Edge, LaneGroup } from './diagram.js';
 import { BOX } from './swimlanes.js';
-import { FONT_FAMILY } from './text.js';
+import { FONT_FAMILY, textWidth } from './text.js';
 
 const LANE_FILL: Record<LaneGroup, string> = {
   evidence: '#f1f3f4',
@@ -42,13 +42,20 @@ const n = (x: number) => String(Math.round(x * 10) / 10);
 const xml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/** The heading is drawn here, not laid out with the lanes: the canvas widens so it is never cut. */
+export function canvasWidth(d: Diagram): number {
+  const heading = Math.max(textWidth(d.title, 17, 'bold'), d.subtitle ? textWidth(d.subtitle, 11) : 0);
+  return Math.max(d.width, Math.ceil(heading + 32));
+}
+
 export function toSvg(d: Diagram): string {
   const out: string[] = [];
+  const width = canvasWidth(d);
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${n(d.width)}" height="${n(d.height)}" viewBox="0 0 ${n(d.width)} ${n(d.height)}" role="img" aria-labelledby="title desc" font-family="${xml(FONT_FAMILY)}" data-view="${d.view}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${n(width)}" height="${n(d.height)}" viewBox="0 0 ${n(width)} ${n(d.height)}" role="img" aria-labelledby="title desc" font-family="${xml(FONT_FAMILY)}" data-view="${d.view}">`,
     `<title id="title">${xml(d.title)}</title>`,
     `<desc id="desc">${xml(d.description)}</desc>`,
-    `<rect width="${n(d.width)}" height="${n(d.height)}" fill="#ffffff"/>`,
+    `<rect width="${n(width)}" height="${n(d.height)}" fill="#ffffff"/>`,
     `<text x="16" y="30" font-size="17" font-weight="bold" fill="#202124">${xml(d.title)}</text>`,
   );
   if (d.subtitle) out.push(`<text x="16" y="48" font-size="11" fill="#5f6368">${xml(d.subtitle)}</text>`);

@@ -198,6 +198,11 @@ describe.each(examples)('%s', (_file, model) => {
       expect(first).toMatch(/<title id="title">.+<\/title>/);
       expect(first).toMatch(/<desc id="desc">.+<\/desc>/);
       expect(first).toContain('sans-serif');
+      // The heading is never cut off, however long the model's name.
+      const d = await layout(model, { view });
+      const width = Number(/<svg [^>]*width="([\d.]+)"/.exec(first)?.[1]);
+      expect(width).toBeGreaterThanOrEqual(textWidth(d.title, 17, 'bold') + 16);
+      expect(width).toBeGreaterThanOrEqual(Math.round(d.width * 10) / 10);
     }
   });
 });
@@ -243,9 +248,9 @@ describe('options and output', () => {
 
   it('writes a PNG twice the diagram size', async () => {
     const d = await layout(model, { view: 'journey' });
-    const { toSvg } = await import('./svg.js');
+    const { canvasWidth, toSvg } = await import('./svg.js');
     const png = toPng(toSvg(d), d.width, d.height);
     expect(png.subarray(1, 4).toString()).toBe('PNG');
-    expect(png.readUInt32BE(16)).toBe(Math.round(d.width * 2));
+    expect(png.readUInt32BE(16)).toBe(Math.round(canvasWidth(d) * 2));
   });
 });

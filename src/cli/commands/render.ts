@@ -4,7 +4,7 @@ import { writeAtomic } from '../../fs/write-atomic.js';
 import { load } from '../../model/load.js';
 import { toPng } from '../../views/png.js';
 import { layout, RenderOptionError } from '../../views/render.js';
-import { toSvg } from '../../views/svg.js';
+import { canvasWidth, toSvg } from '../../views/svg.js';
 import { type Io, UsageError } from '../io.js';
 import { printDiagnostics } from '../print-diagnostics.js';
 
@@ -51,7 +51,7 @@ export async function renderCommand(file: string, options: RenderCommandOptions,
     throw error;
   }
   const svg = toSvg(diagram);
-  const content = format === 'png' ? toPng(svg, diagram.width, diagram.height) : svg;
+  const content = format === 'png' ? toPng(svg, canvasWidth(diagram), diagram.height) : svg;
   if (options.output) writeAtomic(options.output, content);
   else io.out(svg);
   if (options.json) {
@@ -60,7 +60,7 @@ export async function renderCommand(file: string, options: RenderCommandOptions,
       view: diagram.view,
       output: options.output ?? null,
       format,
-      width: Math.round(diagram.width),
+      width: Math.round(canvasWidth(diagram)),
       height: Math.round(diagram.height),
       lanes: diagram.lanes.length,
       boxes: diagram.boxes.length,
@@ -69,7 +69,7 @@ export async function renderCommand(file: string, options: RenderCommandOptions,
     (options.output ? io.out : io.err)(`${JSON.stringify(summary, null, 2)}\n`);
   } else if (options.output) {
     io.err(
-      `wrote ${options.output} (${diagram.view}, ${Math.round(diagram.width)} x ${Math.round(diagram.height)} px, ${diagram.boxes.length} boxes)\n`,
+      `wrote ${options.output} (${diagram.view}, ${Math.round(canvasWidth(diagram))} x ${Math.round(diagram.height)} px, ${diagram.boxes.length} boxes)\n`,
     );
   }
   return 0;

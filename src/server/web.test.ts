@@ -1,0 +1,154 @@
+/**
+ * The web app in Debian's Chromium (playwright-core), against a real server on a loopback port:
+ * open a model, type an error and see it inline, fix it and see the diagram change, run a what-if
+ * and see results, and save from two tabs: the second gets a conflict message and loses nothing.
+ */
+
+import { type ChildProcess, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../testing/browser.js';
+
+const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
+const BUILT = new URL('../../dist/web/index.html', import.meta.url).pathname;
+const CLI = new URL('../../dist/cli/main.js', import.meta.url).pathname;
+let server: ChildProcess;
+let browser: Browser;
+let base: string;
+let dir: string;
+
+beforeAll(async () => {
+  expect(existsSync(BUILT), 'the web app is built by npm run build (npm ci runs it)').toBe(true);
+  dir = mkdtempSync(join(tmpdir(), 'linesight-web-'));
+  cpSync(EXAMPLES, dir, { recursive: true });
+  // The server runs as users meet it, `linesight serve`, in its own process.
+  server = spawn(process.execPath, [CLI, 'serve', dir, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  base = await new Promise<string>((found, failed) => {
+    let out = '';
+    server.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const url = /at (http:\/\/\S+?)\/\n/.exec(out);
+      if (url?.[1]) found(url[1]);
+    });
+    server.once('exit', (code) => failed(new Error(`linesight serve exited with ${code}: ${out}`)));
+  });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.kill('SIGTERM');
+});
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(tmpdir(), `linesight-web-${name}.png`) });
+
+async function replaceText(page: Page, text: string) {
+  await page.locator('.cm-content').focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(text);
+}
+
+describe('the web app', () => {
+  it('lists the models', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/#/`);
+    await page.waitForSelector('text=order-departments.yaml');
+    expect(await page.locator('table.list tbody tr').count()).toBe(4);
+    await shot(page, 'list');
+    await page.close();
+  });
+
+  it('shows an error inline as you type, and the diagram follows the fix', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${base}/#/model/mmc.yaml`);
+    await page.waitForSelector('.diagram svg');
+    const original = readFileSync(join(dir, 'mmc.yaml'), 'utf8');
+    // A misspelt currency near the top, so that the editor shows the line with its mark.
+    await replaceText(page, original.replace('currency: EUR', 'currency: euro'));
+    await page.waitForSelector('.cm-lintRange-error', { timeout: 15000 });
+    await page.waitForSelector('.cm-lint-marker-error');
+    expect(await page.textContent('.toolbar .status')).toContain('error');
+    await shot(page, 'model-error');
+    const before = await page.innerHTML('.diagram');
+    await replaceText(
+      page,
+      original.replace('name: Is served by an agent', 'name: Is served by a specialist'),
+    );
+    await page.waitForFunction(
+      () => document.querySelector('.diagram')?.innerHTML.includes('Is served by a specialist'),
+      undefined,
+      { timeout: 15000 },
+    );
+    expect(await page.locator('.cm-lintRange-error').count()).toBe(0);
+    expect(await page.innerHTML('.diagram')).not.toBe(before);
+    await shot(page, 'model-fixed');
+    await page.close();
+  });
+
+  it('lights up the steps of a finding on the diagram', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${base}/#/model/order-departments.yaml`);
+    await page.waitForSelector('.findings li');
+    await page.waitForSelector('.diagram svg');
+    await page.click('.findings li >> nth=0');
+    await page.waitForSelector('.diagram .lit');
+    expect(await page.locator('.diagram .lit').count()).toBeGreaterThan(0);
+    await shot(page, 'model-finding');
+    await page.close();
+  });
+
+  it('runs a what-if and shows each KPI with its interval', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${base}/#/whatif/order-departments.yaml`);
+    await page.waitForSelector('input[type=checkbox]');
+    await page.fill('input[type=number]', '2');
+    await page.click('button.run');
+    await page.waitForSelector('.results table', { timeout: 90000 });
+    const text = await page.textContent('.results');
+    expect(text).toContain('Calls per order');
+    expect(text).toMatch(/Staff cost per order \(EUR\).*±/);
+    await shot(page, 'whatif');
+    await page.close();
+  });
+
+  it('gives the second of two tabs a conflict message, and keeps its text', async () => {
+    const a = await browser.newPage();
+    const b = await browser.newPage();
+    for (const page of [a, b]) {
+      await page.goto(`${base}/#/model/mmc.yaml`);
+      await page.waitForSelector('.cm-content');
+    }
+    const original = readFileSync(join(dir, 'mmc.yaml'), 'utf8');
+    await replaceText(a, original.replace('capacity: 10', 'capacity: 11'));
+    await a.click('button.save');
+    await a.waitForSelector('text=Saved');
+    await replaceText(b, original.replace('capacity: 10', 'capacity: 12'));
+    await b.click('button.save');
+    await b.waitForSelector('.conflict', { timeout: 10000 });
+    expect(await b.textContent('.conflict')).toContain('nothing is lost');
+    expect(await b.textContent('.cm-content')).toContain('capacity: 12');
+    expect(readFileSync(join(dir, 'mmc.yaml'), 'utf8')).toContain('capacity: 11');
+    await shot(b, 'conflict');
+    await a.close();
+    await b.close();
+  });
+
+  it('compares with the competitor and shows the data page', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${base}/#/compare`);
+    await page.waitForSelector('select');
+    await page.click('button:has-text("Compare")');
+    await page.waitForSelector('text=We lead in');
+    await shot(page, 'compare');
+    await page.goto(`${base}/#/data`);
+    await page.waitForSelector('input[type=file]');
+    await shot(page, 'data');
+    await page.close();
+  });
+});

@@ -1,0 +1,153 @@
+/** The HTTP API, as the web app calls it. Errors carry the server's message and hint. */
+import type { Estimate } from '../../src/simulation/stats';
+import type { KpiDifference } from '../../src/simulation/whatif';
+
+export type { Estimate };
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly hint?: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export interface Diagnostic {
+  code: string;
+  severity: 'error' | 'warning';
+  message: string;
+  hint?: string;
+  line: number;
+  column: number;
+  path: string;
+}
+
+async function call<T>(
+  url: string,
+  init: RequestInit = {},
+  as: 'json' | 'text' = 'json',
+): Promise<{ body: T; response: Response }> {
+  const response = await fetch(url, init);
+  if (!response.ok) {
+    const problem = await response.json().catch(() => ({ error: response.statusText }));
+    throw new ApiError(response.status, problem.error ?? response.statusText, problem.hint, problem.details);
+  }
+  return { body: (as === 'json' ? await response.json() : await response.text()) as T, response };
+}
+
+const json = (body: unknown): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
+
+export const api = {
+  models: () =>
+    call<
+      {
+        name: string;
+        title: string | null;
+        kind: string | null;
+        ok: boolean;
+        errors: number;
+        steps: number | null;
+        scenarios: { id: string; name: string }[];
+      }[]
+    >('/api/models').then((r) => r.body),
+  model: (name: string) =>
+    call<{ text: string; etag: string; diagnostics: Diagnostic[] }>(
+      `/api/models/${encodeURIComponent(name)}`,
+    ).then((r) => r.body),
+  save: (name: string, text: string, etag: string | undefined) =>
+    call<{ etag: string; ok: boolean; diagnostics: Diagnostic[] }>(
+      `/api/models/${encodeURIComponent(name)}`,
+      {
+        method: 'PUT',
+        headers: { 'content-type': 'text/yaml', ...(etag ? { 'if-match': etag } : {}) },
+        body: text,
+      },
+    ).then((r) => r.body),
+  validate: (name: string, text: string) =>
+    call<{ ok: boolean; diagnostics: Diagnostic[] }>(
+      `/api/validate?name=${encodeURIComponent(name)}`,
+      json({ text }),
+    ).then((r) => r.body),
+  render: (
+    name: string,
+    text: string,
+    view: string,
+    options: { segment?: string; role?: string; scenario?: string },
+  ) => call<string>('/api/render', json({ name, text, view, ...options }), 'text').then((r) => r.body),
+  analyze: (name: string, text: string) =>
+    call<{ findings: Finding[] }>('/api/analyze', json({ name, text })).then((r) => r.body),
+  whatif: (name: string, body: Record<string, unknown>) =>
+    call<{ id: string }>(`/api/models/${encodeURIComponent(name)}/whatif`, json(body)).then((r) => r.body),
+  job: (id: string) => call<Job>(`/api/jobs/${id}`).then((r) => r.body),
+  cancel: (id: string) => call<Job>(`/api/jobs/${id}`, { method: 'DELETE' }).then((r) => r.body),
+  compare: (ours: string, theirs: string) =>
+    call<Comparison>(
+      `/api/compare?ours=${encodeURIComponent(ours)}&theirs=${encodeURIComponent(theirs)}`,
+    ).then((r) => r.body),
+  logs: () => call<{ log: string; events: number; cases: number }[]>('/api/logs').then((r) => r.body),
+  upload: (name: string, format: string, file: File) =>
+    call<{ log: string; events: number; cases: number; skipped: number }>(
+      `/api/logs?name=${encodeURIComponent(name)}&format=${format}`,
+      { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: file },
+    ).then((r) => r.body),
+  discover: (log: string) =>
+    call<{
+      events: number;
+      cases: number;
+      variants: { activities: string[]; count: number; share: number }[];
+    }>(`/api/logs/${encodeURIComponent(log)}/discover?top=10`).then((r) => r.body),
+  journeys: (log: string) =>
+    call<{
+      drivers: { driver: string; contact: string; lift: number; support: number; confidence: number }[];
+    }>(`/api/logs/${encodeURIComponent(log)}/journeys`).then((r) => r.body),
+  calibrate: (log: string, model: string) =>
+    call<{ file: string; notes: string[] }>(
+      `/api/logs/${encodeURIComponent(log)}/calibrate`,
+      json({ model }),
+    ).then((r) => r.body),
+};
+
+export interface Finding {
+  id: string;
+  kind: string;
+  severity: string;
+  title: string;
+  because: string;
+  suggestion: string;
+  steps: string[];
+}
+
+export interface Job {
+  id: string;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  done: number;
+  total: number;
+  error?: string;
+  result?: {
+    kpis: { key: string; label: string; better: string }[];
+    baseline: { overall: Record<string, Estimate> };
+    scenarios: {
+      id: string;
+      name: string;
+      /** The server adds each estimate written in its KPI's unit. */
+      differences: (KpiDifference & { baselineText: string; scenarioText: string; differenceText: string })[];
+    }[];
+  };
+}
+
+export interface Comparison {
+  theirs: { name: string; competitor?: string };
+  stages: {
+    stage: string;
+    name: string;
+    metrics: { key: string; label: string; oursText: string; theirsText: string; ahead: string }[];
+  }[];
+  stagesWeLead: string[];
+  stagesTheyLead: string[];
+}

@@ -1,0 +1,72 @@
+/**
+ * The YAML editor: CodeMirror 6 with the server's diagnostics shown inline as you type (the
+ * same validation as `linesight validate`), by line and column.
+ */
+import { yaml } from '@codemirror/lang-yaml';
+import { type Diagnostic as CmDiagnostic, linter, lintGutter } from '@codemirror/lint';
+import { basicSetup, EditorView } from 'codemirror';
+import { useEffect, useRef } from 'preact/hooks';
+import { api, type Diagnostic } from './api';
+
+/**
+ * `text` is read only when `loaded` changes (a load or reload from the server): echoing every
+ * keystroke back into the editor would race the typing and undo it.
+ */
+export function Editor(props: {
+  name: string;
+  text: string;
+  loaded: number;
+  onChange(text: string): void;
+  onDiagnostics(d: Diagnostic[]): void;
+}) {
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  const latest = useRef(props);
+  latest.current = props;
+
+  useEffect(() => {
+    const lint = linter(
+      async (v) => {
+        const text = v.state.doc.toString();
+        const { diagnostics } = await api
+          .validate(latest.current.name, text)
+          .catch(() => ({ diagnostics: [] as Diagnostic[] }));
+        latest.current.onDiagnostics(diagnostics);
+        return diagnostics
+          .filter((d) => d.line > 0)
+          .map((d): CmDiagnostic => {
+            const line = v.state.doc.line(Math.min(d.line, v.state.doc.lines));
+            const from = Math.min(line.to, line.from + Math.max(0, d.column - 1));
+            const word = /^[^\s,}\]]+/.exec(v.state.doc.sliceString(from, line.to))?.[0].length ?? 1;
+            return {
+              from,
+              to: Math.min(line.to, from + Math.max(1, word)),
+              severity: d.severity,
+              message: d.hint ? `${d.message}\nhint: ${d.hint}` : d.message,
+            };
+          });
+      },
+      { delay: 400 },
+    );
+    view.current = new EditorView({
+      doc: props.text,
+      parent: host.current as HTMLDivElement,
+      extensions: [
+        basicSetup,
+        yaml(),
+        lint,
+        lintGutter(),
+        EditorView.updateListener.of((u) => u.docChanged && latest.current.onChange(u.state.doc.toString())),
+      ],
+    });
+    return () => view.current?.destroy();
+  }, [props.name]);
+
+  useEffect(() => {
+    const v = view.current;
+    if (v && v.state.doc.toString() !== props.text)
+      v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: props.text } });
+  }, [props.loaded]);
+
+  return <div class="editor" ref={host} />;
+}

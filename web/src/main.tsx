@@ -1,0 +1,554 @@
+/**
+ * The linesight web app: the models of the workspace; a model page with the YAML editor beside the
+ * live diagram and the findings linked to it; what-if runs with progress and intervals; the
+ * competitor comparison; a data page for event logs. Pages are chosen by the URL's hash.
+ */
+import { render } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { type ApiError, api, type Comparison, type Diagnostic, type Finding, type Job } from './api';
+import { Editor } from './editor';
+import './style.css';
+
+const VIEWS = ['blueprint', 'entity', 'journey', 'e2e'];
+
+function useHash(): string {
+  const [hash, setHash] = useState(location.hash);
+  useEffect(() => {
+    const on = () => setHash(location.hash);
+    addEventListener('hashchange', on);
+    return () => removeEventListener('hashchange', on);
+  }, []);
+  return hash;
+}
+
+function App() {
+  const hash = useHash();
+  const [page, arg] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  return (
+    <>
+      <header>
+        <a href="#/" class="brand">
+          linesight
+        </a>
+        <nav>
+          <a href="#/">Models</a>
+          <a href="#/compare">Compare</a>
+          <a href="#/data">Data</a>
+        </nav>
+      </header>
+      <main>
+        {page === 'model' && arg ? (
+          <ModelPage key={arg} name={arg} />
+        ) : page === 'whatif' && arg ? (
+          <WhatIfPage name={arg} />
+        ) : page === 'compare' ? (
+          <ComparePage />
+        ) : page === 'data' ? (
+          <DataPage />
+        ) : (
+          <ModelList />
+        )}
+      </main>
+    </>
+  );
+}
+
+function ModelList() {
+  const [models, setModels] = useState<Awaited<ReturnType<typeof api.models>> | null>(null);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    api.models().then(setModels, (e: Error) => setError(e.message));
+  }, []);
+  if (error) return <p class="error">{error}</p>;
+  if (!models) return <p>Loading…</p>;
+  return (
+    <section>
+      <h1>Models</h1>
+      <table class="list">
+        <thead>
+          <tr>
+            <th>File</th>
+            <th>Model</th>
+            <th>State</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {models.map((m) => (
+            <tr key={m.name}>
+              <td>
+                <a href={`#/model/${encodeURIComponent(m.name)}`}>{m.name}</a>
+              </td>
+              <td>{m.title}</td>
+              <td>
+                {m.ok ? (
+                  `${m.steps} step${m.steps === 1 ? '' : 's'}`
+                ) : (
+                  <span class="error">{m.errors} errors</span>
+                )}
+              </td>
+              <td>
+                {m.ok && m.kind === 'model' ? (
+                  <a href={`#/whatif/${encodeURIComponent(m.name)}`}>what-if</a>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function ModelPage(props: { name: string }) {
+  const [text, setText] = useState<string | null>(null);
+  const [etag, setEtag] = useState<string | undefined>();
+  const [loaded, setLoaded] = useState(0);
+  const [diagnostics, setDiagnostics] = useState<Diagnostic[]>([]);
+  const [view, setView] = useState('blueprint');
+  const [svg, setSvg] = useState('');
+  const [findings, setFindings] = useState<Finding[]>([]);
+  const [selected, setSelected] = useState<Finding | null>(null);
+  const [status, setStatus] = useState('');
+  const [conflict, setConflict] = useState(false);
+  const diagram = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    api.model(props.name).then(
+      (m) => {
+        setText(m.text);
+        setEtag(m.etag);
+        setLoaded((n) => n + 1);
+      },
+      (e: Error) => setStatus(e.message),
+    );
+  }, [props.name]);
+
+  // The diagram and the findings follow the editor, a moment after typing stops.
+  useEffect(() => {
+    if (text === null) return;
+    const timer = setTimeout(() => {
+      api
+        .render(props.name, text, view, {})
+        .then(setSvg, (e: ApiError) =>
+          setStatus(
+            e.status === 422
+              ? 'The diagram shows the last valid model: fix the errors to update it.'
+              : e.message,
+          ),
+        );
+      api.analyze(props.name, text).then(
+        (a) => setFindings(a.findings.slice(0, 15)),
+        () => undefined,
+      );
+    }, 500);
+    return () => clearTimeout(timer);
+  }, [text, view]);
+
+  // Selecting a finding lights up its steps on the diagram.
+  useEffect(() => {
+    const host = diagram.current;
+    if (!host) return;
+    for (const el of host.querySelectorAll('.lit')) el.classList.remove('lit');
+    for (const step of selected?.steps ?? [])
+      for (const el of host.querySelectorAll(`[data-ref="${CSS.escape(step)}"]`)) el.classList.add('lit');
+  }, [selected, svg]);
+
+  const save = async () => {
+    if (text === null) return;
+    try {
+      const r = await api.save(props.name, text, etag);
+      setEtag(r.etag);
+      setConflict(false);
+      setStatus(r.ok ? 'Saved.' : 'Saved, with errors.');
+    } catch (e) {
+      const error = e as ApiError;
+      if (error.status === 409) {
+        setConflict(true);
+        setStatus('');
+      } else setStatus(error.message);
+    }
+  };
+  const reload = async () => {
+    const m = await api.model(props.name);
+    setText(m.text);
+    setEtag(m.etag);
+    setLoaded((n) => n + 1);
+    setConflict(false);
+    setStatus('Reloaded the saved version.');
+  };
+
+  if (text === null) return <p>{status || 'Loading…'}</p>;
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  return (
+    <section class="model">
+      <div class="toolbar">
+        <h1>{props.name}</h1>
+        <button type="button" onClick={save} class="save">
+          Save
+        </button>
+        <a href={`#/whatif/${encodeURIComponent(props.name)}`}>What-if</a>
+        <span class={errors.length ? 'error status' : 'status'}>
+          {errors.length ? `${errors.length} error(s)` : 'valid'}
+        </span>
+        <span class="status">{status}</span>
+      </div>
+      {conflict ? (
+        <p class="conflict" role="alert">
+          Someone saved this model after you opened it. Your text is still here, nothing is lost: copy what
+          you need, then{' '}
+          <button type="button" onClick={reload}>
+            load their version
+          </button>{' '}
+          and save again.
+        </p>
+      ) : null}
+      <div class="panes">
+        <Editor
+          name={props.name}
+          text={text}
+          loaded={loaded}
+          onChange={setText}
+          onDiagnostics={setDiagnostics}
+        />
+        <div class="right">
+          <div class="views">
+            {VIEWS.map((v) => (
+              <button type="button" key={v} class={v === view ? 'on' : ''} onClick={() => setView(v)}>
+                {v}
+              </button>
+            ))}
+          </div>
+          {/* The SVG is linesight's own output, rendered from the model by the server. */}
+          <div class="diagram" ref={diagram} dangerouslySetInnerHTML={{ __html: svg }} />
+          <h2>Findings</h2>
+          <ol class="findings">
+            {findings.map((f) => (
+              <li key={f.id} class={`${f.severity}${selected?.id === f.id ? ' selected' : ''}`}>
+                {/* A button, so that keyboard users can light up a finding's steps too. */}
+                <button
+                  type="button"
+                  class="finding"
+                  onClick={() => setSelected(selected?.id === f.id ? null : f)}
+                >
+                  <b>{f.title}</b>
+                  <br />
+                  {f.because}
+                </button>
+              </li>
+            ))}
+          </ol>
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function WhatIfPage(props: { name: string }) {
+  const [scenarios, setScenarios] = useState<{ id: string; name: string }[]>([]);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [replications, setReplications] = useState(10);
+  const [job, setJob] = useState<Job | null>(null);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    api.models().then((list) => {
+      const found = list.find((m) => m.name === props.name)?.scenarios ?? [];
+      setScenarios(found);
+      setChosen(found.slice(0, 1).map((s) => s.id));
+    });
+  }, [props.name]);
+  const run = async () => {
+    setError('');
+    try {
+      const started = await api.whatif(props.name, {
+        scenarios: chosen,
+        replications,
+        horizon: '14d',
+        warmup: '2d',
+      });
+      const events = new EventSource(`/api/jobs/${started.id}/events`);
+      const update = (e: MessageEvent) => setJob(JSON.parse(e.data));
+      for (const type of ['progress', 'done', 'failed', 'cancelled']) events.addEventListener(type, update);
+      events.addEventListener('done', () => events.close());
+      events.addEventListener('failed', () => events.close());
+      events.addEventListener('cancelled', () => events.close());
+    } catch (e) {
+      const a = e as ApiError;
+      setError(`${a.message}${a.hint ? ` (${a.hint})` : ''}`);
+    }
+  };
+  return (
+    <section>
+      <h1>What-if: {props.name}</h1>
+      <fieldset>
+        <legend>Scenarios against the baseline (common random numbers)</legend>
+        {scenarios.map((s) => (
+          <label key={s.id}>
+            <input
+              type="checkbox"
+              checked={chosen.includes(s.id)}
+              onChange={(e) =>
+                setChosen(
+                  (e.target as HTMLInputElement).checked
+                    ? [...chosen, s.id]
+                    : chosen.filter((c) => c !== s.id),
+                )
+              }
+            />{' '}
+            {s.name}
+          </label>
+        ))}
+        <label>
+          Replications{' '}
+          <input
+            type="number"
+            min={2}
+            max={200}
+            value={replications}
+            onInput={(e) => setReplications(Number((e.target as HTMLInputElement).value))}
+          />
+        </label>
+        <button
+          type="button"
+          class="run"
+          onClick={run}
+          disabled={chosen.length === 0 || job?.state === 'running'}
+        >
+          Run
+        </button>
+        {job?.state === 'running' ? (
+          <button type="button" onClick={() => api.cancel(job.id)}>
+            Cancel
+          </button>
+        ) : null}
+      </fieldset>
+      {error ? <p class="error">{error}</p> : null}
+      {job ? <progress class="progress" max={job.total || 1} value={job.done} /> : null}
+      {job?.state === 'failed' || job?.state === 'cancelled' ? <p class="error">{job.error}</p> : null}
+      {job?.result?.scenarios.map((s) => (
+        <div key={s.id} class="results">
+          <h2>{s.name}</h2>
+          <table class="list">
+            <thead>
+              <tr>
+                <th>KPI</th>
+                <th>Baseline</th>
+                <th>Scenario</th>
+                <th>Difference (95% CI)</th>
+                <th>Verdict</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {s.differences
+                .filter((d) => d.key !== 'customers' && Number.isFinite(d.baseline.mean))
+                .map((d) => (
+                  <tr key={d.key}>
+                    <td>{d.label}</td>
+                    <td>{d.baselineText}</td>
+                    <td>{d.scenarioText}</td>
+                    <td>{d.differenceText}</td>
+                    <td class={d.verdict}>
+                      {d.significant ? (d.verdict === 'none' ? 'significant' : d.verdict) : 'not significant'}
+                    </td>
+                    <td>
+                      <Interval baseline={d.baseline.mean} low={d.difference.low} high={d.difference.high} />
+                    </td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+/** The difference's interval as a bar around zero, relative to the baseline. */
+function Interval(props: { baseline: number; low: number; high: number }) {
+  const scale = Math.max(Math.abs(props.baseline), Math.abs(props.low), Math.abs(props.high), 1e-9);
+  const x = (v: number) => 60 + (v / scale) * 55;
+  return (
+    <svg width="120" height="14" role="img" aria-label="difference with its 95% interval">
+      <line x1="60" y1="0" x2="60" y2="14" stroke="#9aa0a6" />
+      <rect
+        x={Math.min(x(props.low), x(props.high))}
+        y="4"
+        width={Math.max(1, Math.abs(x(props.high) - x(props.low)))}
+        height="6"
+        fill="#1a73e8"
+      />
+    </svg>
+  );
+}
+
+function ComparePage() {
+  const [models, setModels] = useState<string[]>([]);
+  const [ours, setOurs] = useState('');
+  const [theirs, setTheirs] = useState('');
+  const [result, setResult] = useState<Comparison | null>(null);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    api.models().then((list) => {
+      setModels(list.filter((m) => m.ok).map((m) => m.name));
+      setOurs(list.find((m) => m.kind === 'model' && m.ok)?.name ?? '');
+      setTheirs(list.find((m) => m.kind === 'competitor')?.name ?? '');
+    });
+  }, []);
+  const run = () => api.compare(ours, theirs).then(setResult, (e: Error) => setError(e.message));
+  const pick = (value: string, set: (v: string) => void) => (
+    <select value={value} onChange={(e) => set((e.target as HTMLSelectElement).value)}>
+      {models.map((m) => (
+        <option key={m}>{m}</option>
+      ))}
+    </select>
+  );
+  return (
+    <section>
+      <h1>Us against a competitor</h1>
+      <p>
+        {pick(ours, setOurs)} against {pick(theirs, setTheirs)}{' '}
+        <button type="button" onClick={run}>
+          Compare
+        </button>
+      </p>
+      {error ? <p class="error">{error}</p> : null}
+      {result ? (
+        <>
+          <p>
+            We lead in {result.stagesWeLead.join(', ') || 'no stage'};{' '}
+            {result.theirs.competitor ?? result.theirs.name} leads in{' '}
+            {result.stagesTheyLead.join(', ') || 'no stage'}.
+          </p>
+          <table class="list">
+            <thead>
+              <tr>
+                <th>Stage</th>
+                <th>Metric</th>
+                <th>Us</th>
+                <th>Them</th>
+                <th>Ahead</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.stages.flatMap((s) =>
+                s.metrics.map((m) => (
+                  <tr key={`${s.stage}-${m.key}`}>
+                    <td>{s.name}</td>
+                    <td>{m.label}</td>
+                    <td>{m.oursText}</td>
+                    <td>{m.theirsText}</td>
+                    <td class={m.ahead === 'us' ? 'better' : m.ahead === 'them' ? 'worse' : ''}>{m.ahead}</td>
+                  </tr>
+                )),
+              )}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function DataPage() {
+  const [logs, setLogs] = useState<{ log: string; events: number; cases: number }[]>([]);
+  const [log, setLog] = useState('');
+  const [details, setDetails] = useState<{
+    d: Awaited<ReturnType<typeof api.discover>>;
+    j: Awaited<ReturnType<typeof api.journeys>>;
+  } | null>(null);
+  const [models, setModels] = useState<string[]>([]);
+  const [message, setMessage] = useState('');
+  const refresh = () => api.logs().then(setLogs, () => undefined);
+  useEffect(() => {
+    refresh();
+    api.models().then((l) => setModels(l.filter((m) => m.kind === 'model' && m.ok).map((m) => m.name)));
+  }, []);
+  useEffect(() => {
+    if (log)
+      Promise.all([api.discover(log), api.journeys(log)]).then(
+        ([d, j]) => setDetails({ d, j }),
+        (e: Error) => setMessage(e.message),
+      );
+  }, [log]);
+  const upload = async (e: Event) => {
+    const file = (e.target as HTMLInputElement).files?.[0];
+    if (!file) return;
+    const name = file.name.replace(/\.(csv|xes)(\.gz)?$/i, '').replace(/[^A-Za-z0-9._-]/g, '-');
+    try {
+      const r = await api.upload(name, /\.xes$/i.test(file.name) ? 'xes' : 'csv', file);
+      setMessage(`Imported ${r.events} events of ${r.cases} cases; ${r.skipped} row(s) skipped.`);
+      await refresh();
+      setLog(r.log);
+    } catch (error) {
+      const a = error as ApiError;
+      setMessage(`${a.message}${a.hint ? ` (${a.hint})` : ''}`);
+    }
+  };
+  const dfg = useMemo(() => (log ? `/api/logs/${encodeURIComponent(log)}/dfg.svg` : ''), [log]);
+  return (
+    <section>
+      <h1>Evidence from data</h1>
+      <p>
+        Upload an event log (CSV or XES): <input type="file" accept=".csv,.xes" onChange={upload} />
+      </p>
+      {message ? <p class="status">{message}</p> : null}
+      <p>
+        {logs.map((l) => (
+          <button type="button" key={l.log} class={l.log === log ? 'on' : ''} onClick={() => setLog(l.log)}>
+            {l.log} ({l.cases} cases)
+          </button>
+        ))}
+      </p>
+      {details ? (
+        <>
+          <h2>Directly-follows graph</h2>
+          <img src={dfg} alt="directly-follows graph" class="dfg" />
+          <h2>Variants</h2>
+          <table class="list">
+            <tbody>
+              {details.d.variants.map((v) => (
+                <tr key={v.activities.join('>')}>
+                  <td>{v.count}</td>
+                  <td>{(v.share * 100).toFixed(1)}%</td>
+                  <td>{v.activities.join(' › ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h2>Call drivers</h2>
+          <table class="list">
+            <tbody>
+              {details.j.drivers.slice(0, 10).map((d) => (
+                <tr key={`${d.driver}>${d.contact}`}>
+                  <td>{d.driver}</td>
+                  <td>→ {d.contact}</td>
+                  <td>lift {d.lift.toFixed(2)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h2>Calibrate a model from this log</h2>
+          <p>
+            {models.map((m) => (
+              <button
+                type="button"
+                key={m}
+                onClick={() =>
+                  api.calibrate(log, m).then(
+                    (r) => setMessage(`Wrote ${r.file}: ${r.notes.join('; ')}`),
+                    (e: Error) => setMessage(e.message),
+                  )
+                }
+              >
+                {m}
+              </button>
+            ))}
+          </p>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+render(<App />, document.getElementById('app') as HTMLElement);
