@@ -238,7 +238,17 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     const checked = parse(body, {
       file: name ? workspace.path(name) : join(workspace.root, 'untitled.yaml'),
     });
-    return { ok: checked.ok, diagnostics: checked.diagnostics };
+    // What the diagram pickers offer, taken from the same text the editor holds.
+    const m = checked.model;
+    const outline = m && {
+      segments: m.segments.map((x) => ({ id: x.id, name: x.name })),
+      roles: m.organization.departments.flatMap((d) => [
+        { id: d.id, name: d.name },
+        ...d.roles.map((r) => ({ id: r.id, name: `${r.name} (${d.name})` })),
+      ]),
+      scenarios: m.scenarios.map((x) => ({ id: x.id, name: x.name })),
+    };
+    return { ok: checked.ok, diagnostics: checked.diagnostics, ...(outline ? { outline } : {}) };
   });
 
   /** A model from text the client has not saved yet (the editor's), resolved beside `name`. */

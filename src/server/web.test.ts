@@ -91,7 +91,7 @@ describe('the web app', () => {
     await page.close();
   });
 
-  it('lights up the steps of a finding on the diagram', async () => {
+  it('lights up the steps of a finding on the diagram, and draws a role under a scenario', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`${base}/#/model/order-departments.yaml`);
     await page.waitForSelector('.findings li');
@@ -100,6 +100,14 @@ describe('the web app', () => {
     await page.waitForSelector('.diagram .lit');
     expect(await page.locator('.diagram .lit').count()).toBeGreaterThan(0);
     await shot(page, 'model-finding');
+    // The role view, and a scenario's version of the same diagram.
+    await page.click('.views button:has-text("role")');
+    await page.waitForSelector('.diagram svg[data-view="role"]');
+    const asIs = await page.innerHTML('.diagram');
+    await page.selectOption('label:has-text("Scenario") select', 'account-executives');
+    await page.waitForFunction((before) => document.querySelector('.diagram')?.innerHTML !== before, asIs);
+    expect(await page.innerHTML('.diagram')).toContain('data-view="role"');
+    await shot(page, 'model-role-scenario');
     await page.close();
   });
 

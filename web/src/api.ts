@@ -14,6 +14,18 @@ export class ApiError extends Error {
   }
 }
 
+export interface Choice {
+  id: string;
+  name: string;
+}
+
+/** A validation, and when the model is valid what the diagram pickers can offer. */
+export interface Checked {
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  outline?: { segments: Choice[]; roles: Choice[]; scenarios: Choice[] };
+}
+
 export interface Diagnostic {
   code: string;
   severity: 'error' | 'warning';
@@ -70,10 +82,7 @@ export const api = {
       },
     ).then((r) => r.body),
   validate: (name: string, text: string) =>
-    call<{ ok: boolean; diagnostics: Diagnostic[] }>(
-      `/api/validate?name=${encodeURIComponent(name)}`,
-      json({ text }),
-    ).then((r) => r.body),
+    call<Checked>(`/api/validate?name=${encodeURIComponent(name)}`, json({ text })).then((r) => r.body),
   render: (
     name: string,
     text: string,

@@ -6,7 +6,7 @@ import { yaml } from '@codemirror/lang-yaml';
 import { type Diagnostic as CmDiagnostic, linter, lintGutter } from '@codemirror/lint';
 import { basicSetup, EditorView } from 'codemirror';
 import { useEffect, useRef } from 'preact/hooks';
-import { api, type Diagnostic } from './api';
+import { api, type Checked } from './api';
 
 /**
  * `text` is read only when `loaded` changes (a load or reload from the server): echoing every
@@ -17,7 +17,7 @@ export function Editor(props: {
   text: string;
   loaded: number;
   onChange(text: string): void;
-  onDiagnostics(d: Diagnostic[]): void;
+  onChecked(checked: Checked): void;
 }) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
@@ -28,10 +28,11 @@ export function Editor(props: {
     const lint = linter(
       async (v) => {
         const text = v.state.doc.toString();
-        const { diagnostics } = await api
+        const checked = await api
           .validate(latest.current.name, text)
-          .catch(() => ({ diagnostics: [] as Diagnostic[] }));
-        latest.current.onDiagnostics(diagnostics);
+          .catch((): Checked => ({ ok: false, diagnostics: [] }));
+        latest.current.onChecked(checked);
+        const { diagnostics } = checked;
         return diagnostics
           .filter((d) => d.line > 0)
           .map((d): CmDiagnostic => {

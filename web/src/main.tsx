@@ -5,11 +5,20 @@
  */
 import { render } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { type ApiError, api, type Comparison, type Diagnostic, type Finding, type Job } from './api';
+import {
+  type ApiError,
+  api,
+  type Checked,
+  type Choice,
+  type Comparison,
+  type Diagnostic,
+  type Finding,
+  type Job,
+} from './api';
 import { Editor } from './editor';
 import './style.css';
 
-const VIEWS = ['blueprint', 'entity', 'journey', 'e2e'];
+const VIEWS = ['blueprint', 'entity', 'journey', 'role', 'e2e'];
 
 function useHash(): string {
   const [hash, setHash] = useState(location.hash);
@@ -105,6 +114,15 @@ function ModelPage(props: { name: string }) {
   const [etag, setEtag] = useState<string | undefined>();
   const [loaded, setLoaded] = useState(0);
   const [diagnostics, setDiagnostics] = useState<Diagnostic[]>([]);
+  // The last valid model's segments, roles and scenarios: the pickers stay while you fix an error.
+  const [outline, setOutline] = useState<NonNullable<Checked['outline']>>({
+    segments: [],
+    roles: [],
+    scenarios: [],
+  });
+  const [segment, setSegment] = useState('');
+  const [role, setRole] = useState('');
+  const [scenario, setScenario] = useState('');
   const [view, setView] = useState('blueprint');
   const [svg, setSvg] = useState('');
   const [findings, setFindings] = useState<Finding[]>([]);
@@ -129,7 +147,11 @@ function ModelPage(props: { name: string }) {
     if (text === null) return;
     const timer = setTimeout(() => {
       api
-        .render(props.name, text, view, {})
+        .render(props.name, text, view, {
+          segment,
+          role: view === 'role' ? role || outline.roles[0]?.id : '',
+          scenario,
+        })
         .then(setSvg, (e: ApiError) =>
           setStatus(
             e.status === 422
@@ -143,7 +165,7 @@ function ModelPage(props: { name: string }) {
       );
     }, 500);
     return () => clearTimeout(timer);
-  }, [text, view]);
+  }, [text, view, segment, role, scenario]);
 
   // Selecting a finding lights up its steps on the diagram.
   useEffect(() => {
@@ -209,7 +231,10 @@ function ModelPage(props: { name: string }) {
           text={text}
           loaded={loaded}
           onChange={setText}
-          onDiagnostics={setDiagnostics}
+          onChecked={(c) => {
+            setDiagnostics(c.diagnostics);
+            if (c.outline) setOutline(c.outline);
+          }}
         />
         <div class="right">
           <div class="views">
@@ -218,6 +243,28 @@ function ModelPage(props: { name: string }) {
                 {v}
               </button>
             ))}
+            {view === 'role' ? (
+              <Picker
+                label="Role"
+                value={role || outline.roles[0]?.id || ''}
+                set={setRole}
+                choices={outline.roles}
+              />
+            ) : null}
+            <Picker
+              label="Segment"
+              value={segment}
+              set={setSegment}
+              choices={outline.segments}
+              all="all segments"
+            />
+            <Picker
+              label="Scenario"
+              value={scenario}
+              set={setScenario}
+              choices={outline.scenarios}
+              all="as is"
+            />
           </div>
           {/* The SVG is linesight's own output, rendered from the model by the server. */}
           <div class="diagram" ref={diagram} dangerouslySetInnerHTML={{ __html: svg }} />
@@ -241,6 +288,29 @@ function ModelPage(props: { name: string }) {
         </div>
       </div>
     </section>
+  );
+}
+
+function Picker(props: {
+  label: string;
+  value: string;
+  set(v: string): void;
+  choices: Choice[];
+  all?: string;
+}) {
+  if (!props.choices.length) return null;
+  return (
+    <label class="picker">
+      {props.label}{' '}
+      <select value={props.value} onChange={(e) => props.set((e.target as HTMLSelectElement).value)}>
+        {props.all ? <option value="">{props.all}</option> : null}
+        {props.choices.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 
