@@ -190,6 +190,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
         ok: r.ok,
         errors: r.diagnostics.filter((d) => d.severity === 'error').length,
         steps: r.model?.steps.length ?? null,
+        stages: (r.model?.stages ?? []).map((x) => x.id),
         scenarios: (r.model?.scenarios ?? []).map((x) => ({ id: x.id, name: x.name })),
       };
     }),

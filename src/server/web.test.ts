@@ -151,6 +151,12 @@ describe('the web app', () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`${base}/#/compare`);
     await page.waitForSelector('select');
+    // Ours defaults to the model that shares the competitor's stages, not the first in the list.
+    await page.waitForFunction(
+      () =>
+        document.querySelector('select')?.value === 'order-departments.yaml' ||
+        document.querySelector('select')?.value === 'order-single-entity.yaml',
+    );
     await page.click('button:has-text("Compare")');
     await page.waitForSelector('text=We lead in');
     await shot(page, 'compare');

@@ -65,6 +65,7 @@ export const api = {
         ok: boolean;
         errors: number;
         steps: number | null;
+        stages: string[];
         scenarios: { id: string; name: string }[];
       }[]
     >('/api/models').then((r) => r.body),

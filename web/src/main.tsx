@@ -461,8 +461,17 @@ function ComparePage() {
   useEffect(() => {
     api.models().then((list) => {
       setModels(list.filter((m) => m.ok).map((m) => m.name));
-      setOurs(list.find((m) => m.kind === 'model' && m.ok)?.name ?? '');
-      setTheirs(list.find((m) => m.kind === 'competitor')?.name ?? '');
+      // Ours by default is the model that shares the most stages with the competitor's journey.
+      const competitor = list.find((m) => m.kind === 'competitor');
+      const shared = (m: (typeof list)[number]) =>
+        m.stages.filter((s) => competitor?.stages.includes(s)).length;
+      const candidates = list.filter((m) => m.kind === 'model' && m.ok);
+      const best = candidates.reduce<(typeof list)[number] | undefined>(
+        (a, m) => (!a || shared(m) > shared(a) ? m : a),
+        undefined,
+      );
+      setOurs(best?.name ?? '');
+      setTheirs(competitor?.name ?? '');
     });
   }, []);
   const run = () => api.compare(ours, theirs).then(setResult, (e: Error) => setError(e.message));
