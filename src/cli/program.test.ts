@@ -487,3 +487,29 @@ start: register
     expect((await linesight('validate', out)).code).toBe(0);
   });
 });
+
+describe('linesight serve', () => {
+  it('says which port is taken, and which folder is missing, without a stack trace', async () => {
+    const { createServer } = await import('node:net');
+    const taken = createServer();
+    await new Promise<void>((done) => taken.listen(0, '127.0.0.1', done));
+    const port = String((taken.address() as { port: number }).port);
+    try {
+      const busy = await linesight(
+        'serve',
+        fileURLToPath(new URL('../../examples', import.meta.url)),
+        '--port',
+        port,
+      );
+      expect(busy.code).toBe(1);
+      expect(busy.stderr).toContain(`port ${port} on 127.0.0.1 is already in use`);
+      expect(busy.stderr).toContain('--port');
+      expect(busy.stderr).not.toMatch(/internal error|\n\s+at /);
+    } finally {
+      taken.close();
+    }
+    const missing = await linesight('serve', join(tmpdir(), 'linesight-no-such-folder'));
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('is not a folder');
+  });
+});

@@ -25,7 +25,13 @@ export async function serveCommand(
   // Anyone who can reach a non-loopback address could edit the models: a token is required there.
   const token = options.token ?? (LOOPBACK.test(host) ? undefined : randomBytes(18).toString('base64url'));
   const app = buildServer({ workspace: root, ...(token ? { token } : {}) });
-  const address = await app.listen({ port, host });
+  const address = await app.listen({ port, host }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE')
+      throw new InputError(`port ${port} on ${host} is already in use`, `pick another with --port, or stop what listens there`);
+    if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND')
+      throw new InputError(`cannot listen on ${host}: no such address here`, 'use 127.0.0.1 (the default) or an address of this machine');
+    throw error;
+  });
   io.out(`linesight is serving ${root} at ${address}/\n`);
   if (token && !options.token) io.out(`token (send Authorization: Bearer ${token}): ${token}\n`);
   await new Promise<void>((done) => {
