@@ -14,6 +14,9 @@ import { launchChromium } from '../testing/browser.js';
 
 const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
 const BUILT = new URL('../../dist/web/index.html', import.meta.url).pathname;
+const LOGS = process.env.LINESIGHT_SHARED_DATA
+  ? join(process.env.LINESIGHT_SHARED_DATA, 'eventlogs')
+  : new URL('../../../shared/data/eventlogs/', import.meta.url).pathname;
 const CLI = new URL('../../dist/cli/main.js', import.meta.url).pathname;
 let server: ChildProcess;
 let browser: Browser;
@@ -147,7 +150,7 @@ describe('the web app', () => {
     await b.close();
   });
 
-  it('compares with the competitor and shows the data page', async () => {
+  it('compares with the competitor, and mines an uploaded log', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`${base}/#/compare`);
     await page.waitForSelector('select');
@@ -161,7 +164,14 @@ describe('the web app', () => {
     await page.waitForSelector('text=We lead in');
     await shot(page, 'compare');
     await page.goto(`${base}/#/data`);
-    await page.waitForSelector('input[type=file]');
+    // A real log: upload it, then see its directly-follows graph, variants and call drivers.
+    await page.setInputFiles('input[type=file]', join(LOGS, 'running-example.csv'));
+    await page.waitForSelector('img.dfg', { timeout: 30000 });
+    await page.waitForFunction(
+      () => (document.querySelector('img.dfg') as HTMLImageElement | null)?.naturalWidth,
+    );
+    expect(await page.locator('section table.list >> nth=0').locator('tr').count()).toBeGreaterThan(1);
+    expect(await page.textContent('section')).toContain('register request');
     await shot(page, 'data');
     await page.close();
   });
