@@ -27,9 +27,15 @@ export async function serveCommand(
   const app = buildServer({ workspace: root, ...(token ? { token } : {}) });
   const address = await app.listen({ port, host }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE')
-      throw new InputError(`port ${port} on ${host} is already in use`, `pick another with --port, or stop what listens there`);
+      throw new InputError(
+        `port ${port} on ${host} is already in use`,
+        `pick another with --port, or stop what listens there`,
+      );
     if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND')
-      throw new InputError(`cannot listen on ${host}: no such address here`, 'use 127.0.0.1 (the default) or an address of this machine');
+      throw new InputError(
+        `cannot listen on ${host}: no such address here`,
+        'use 127.0.0.1 (the default) or an address of this machine',
+      );
     throw error;
   });
   io.out(`linesight is serving ${root} at ${address}/\n`);
