@@ -1,5 +1,5 @@
 /** Every route of the API, in process (fastify's inject), including its refusals: 400, 401, 404, 409, 413, 422. */
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -270,6 +270,41 @@ describe('logs', () => {
         })
       ).statusCode,
     ).toBe(400);
+  });
+
+  it('calibrates a model from the log only where activities map to steps, and says so otherwise', async () => {
+    const unmapped = await app.inject({
+      method: 'POST',
+      url: '/api/logs/claims/calibrate',
+      payload: { model: 'mmc.yaml' },
+    });
+    expect(unmapped.statusCode).toBe(422);
+    expect(unmapped.json().error).toContain('no activity of the log maps to a step');
+    expect(unmapped.json().hint).toContain('mapping');
+    expect(existsSync(join(dir, 'calibrated-claims.yaml'))).toBe(false);
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/logs/claims/calibrate',
+      payload: { model: 'mmc.yaml', mapping: ['x'] },
+    });
+    expect(bad.statusCode).toBe(400);
+    const mapped = await app.inject({
+      method: 'POST',
+      url: '/api/logs/claims/calibrate',
+      payload: { model: 'mmc.yaml', mapping: { 'check ticket': 'serve' } },
+    });
+    expect(mapped.statusCode).toBe(200);
+    expect(mapped.json().file).toBe('calibrated-claims.yaml');
+    expect(mapped.json().changes.length).toBeGreaterThan(0);
+    const overlay = await app.inject({
+      method: 'POST',
+      url: '/api/validate?name=calibrated-claims.yaml',
+      payload: readFileSync(join(dir, 'calibrated-claims.yaml'), 'utf8'),
+      headers: { 'content-type': 'text/yaml' },
+    });
+    expect(overlay.json().diagnostics.filter((d: { severity: string }) => d.severity === 'error')).toEqual(
+      [],
+    );
   });
 });
 

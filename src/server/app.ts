@@ -620,10 +620,27 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     const body = (request.body ?? {}) as Record<string, unknown>;
     if (typeof body.model !== 'string')
       throw new HttpError(400, 'name the model to calibrate: {"model": "order.yaml"}');
+    const mapping = body.mapping ?? {};
+    if (
+      typeof mapping !== 'object' ||
+      Array.isArray(mapping) ||
+      Object.values(mapping as object).some((v) => typeof v !== 'string')
+    )
+      throw new HttpError(400, 'mapping is an object of activity names to step ids', 'e.g. {"Call": "call"}');
     const { model } = loadModel(body.model);
     const log = request.params.log as string;
     return withLog(log, async (store) => {
-      const { scenario, notes } = await calibrate(store, log, model, { base: body.model as string });
+      const { scenario, notes } = await calibrate(store, log, model, {
+        base: body.model as string,
+        mapping: mapping as Record<string, string>,
+      });
+      // An overlay that changes nothing would only look like a result: say why, write nothing.
+      if ((scenario.changes as unknown[]).length === 0)
+        throw new HttpError(
+          422,
+          `nothing in the log '${log}' calibrates ${body.model}: ${notes.join('; ')}`,
+          "map the log's activities to the model's step ids (mapping: {activity: step id})",
+        );
       const output = `calibrated-${log}.yaml`.replace(/[^A-Za-z0-9._-]/g, '-');
       const { stringify } = await import('yaml');
       writeAtomic(

@@ -172,6 +172,13 @@ describe('the web app', () => {
     );
     expect(await page.locator('section table.list >> nth=0').locator('tr').count()).toBeGreaterThan(1);
     expect(await page.textContent('section')).toContain('register request');
+    // Calibrate mmc.yaml: first without a mapping (told why, nothing written), then with one.
+    await page.click('button:has-text("mmc.yaml")');
+    await page.waitForSelector('text=/no activity of the log maps to a step/');
+    await page.fill('textarea.mapping', 'check ticket: serve');
+    await page.click('button:has-text("mmc.yaml")');
+    await page.waitForSelector('text=/Wrote calibrated-running-example.yaml/');
+    expect(existsSync(join(dir, 'calibrated-running-example.yaml'))).toBe(true);
     await shot(page, 'data');
     await page.close();
   });

@@ -116,10 +116,10 @@ export const api = {
     call<{
       drivers: { driver: string; contact: string; lift: number; support: number; confidence: number }[];
     }>(`/api/logs/${encodeURIComponent(log)}/journeys`).then((r) => r.body),
-  calibrate: (log: string, model: string) =>
+  calibrate: (log: string, model: string, mapping: Record<string, string>) =>
     call<{ file: string; notes: string[] }>(
       `/api/logs/${encodeURIComponent(log)}/calibrate`,
-      json({ model }),
+      json({ model, mapping }),
     ).then((r) => r.body),
 };
 

@@ -538,6 +538,9 @@ function DataPage() {
   } | null>(null);
   const [models, setModels] = useState<string[]>([]);
   const [message, setMessage] = useState('');
+  const [mapping, setMapping] = useState('');
+  // Shown under the buttons, where the user is looking when they click.
+  const [calibration, setCalibration] = useState('');
   const refresh = () => api.logs().then(setLogs, () => undefined);
   useEffect(() => {
     refresh();
@@ -609,14 +612,26 @@ function DataPage() {
           </table>
           <h2>Calibrate a model from this log</h2>
           <p>
+            Activities whose names are not a step's id or name need a line each,{' '}
+            <code>activity: step id</code>:
+          </p>
+          <textarea
+            class="mapping"
+            rows={4}
+            placeholder="check ticket: serve"
+            value={mapping}
+            onInput={(e) => setMapping((e.target as HTMLTextAreaElement).value)}
+          />
+          <p>
+            Write a calibrated scenario for{' '}
             {models.map((m) => (
               <button
                 type="button"
                 key={m}
                 onClick={() =>
-                  api.calibrate(log, m).then(
-                    (r) => setMessage(`Wrote ${r.file}: ${r.notes.join('; ')}`),
-                    (e: Error) => setMessage(e.message),
+                  api.calibrate(log, m, parseMapping(mapping)).then(
+                    (r) => setCalibration(`Wrote ${r.file}: ${r.notes.join('; ')}`),
+                    (e: Error) => setCalibration(e.message),
                   )
                 }
               >
@@ -624,10 +639,25 @@ function DataPage() {
               </button>
             ))}
           </p>
+          {calibration ? (
+            <p class="status" role="status">
+              {calibration}
+            </p>
+          ) : null}
         </>
       ) : null}
     </section>
   );
+}
+
+/** `activity: step id` per line; the last colon splits, as activity names may hold one. */
+function parseMapping(text: string): Record<string, string> {
+  const mapping: Record<string, string> = {};
+  for (const line of text.split('\n')) {
+    const at = line.lastIndexOf(':');
+    if (at > 0) mapping[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+  }
+  return mapping;
 }
 
 render(<App />, document.getElementById('app') as HTMLElement);
