@@ -172,6 +172,8 @@ describe('the web app', () => {
     );
     expect(await page.locator('section table.list >> nth=0').locator('tr').count()).toBeGreaterThan(1);
     expect(await page.textContent('section')).toContain('register request');
+    // No activity of the running example makes another more likely (every lift is at most 1).
+    await page.waitForSelector('text=No touchpoint in this log makes a contact more likely');
     // Calibrate mmc.yaml: first without a mapping (told why, nothing written), then with one.
     await page.click('button:has-text("mmc.yaml")');
     await page.waitForSelector('text=/no activity of the log maps to a step/');

@@ -599,17 +599,25 @@ function DataPage() {
             </tbody>
           </table>
           <h2>Call drivers</h2>
-          <table class="list">
-            <tbody>
-              {details.j.drivers.slice(0, 10).map((d) => (
-                <tr key={`${d.driver}>${d.contact}`}>
-                  <td>{d.driver}</td>
-                  <td>→ {d.contact}</td>
-                  <td>lift {d.lift.toFixed(2)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          {/* A driver makes a contact more likely soon after (lift above 1); the rest are not drivers. */}
+          {details.j.drivers.some((d) => d.lift > 1) ? (
+            <table class="list">
+              <tbody>
+                {details.j.drivers
+                  .filter((d) => d.lift > 1)
+                  .slice(0, 10)
+                  .map((d) => (
+                    <tr key={`${d.driver}>${d.contact}`}>
+                      <td>{d.driver}</td>
+                      <td>→ {d.contact}</td>
+                      <td>lift {d.lift.toFixed(2)}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          ) : (
+            <p class="status">No touchpoint in this log makes a contact more likely soon after it.</p>
+          )}
           <h2>Calibrate a model from this log</h2>
           <p>
             Activities whose names are not a step's id or name need a line each,{' '}
