@@ -513,3 +513,20 @@ describe('linesight serve', () => {
     expect(missing.stderr).toContain('is not a folder');
   });
 });
+
+describe('linesight log import, OCEL 2.0', () => {
+  it('asks which object type is the case, then imports onto it', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'linesight-ocel-')), 'events.duckdb');
+    const file = join(
+      process.env.LINESIGHT_SHARED_DATA ?? fileURLToPath(new URL('../../../shared/data/', import.meta.url)),
+      'eventlogs/ocel2/ocel20_example.jsonocel',
+    );
+    const asked = await linesight('log', 'import', file, '--db', db);
+    expect(asked.code).toBe(1);
+    expect(asked.stderr).toContain('--case-type');
+    expect(asked.stderr).toContain('Purchase Order (2)');
+    const done = await linesight('log', 'import', file, '--db', db, '--case-type', 'Purchase Order');
+    expect(done.code).toBe(0);
+    expect(done.stdout).toContain("log 'ocel20_example': 5 events, 2 cases; 8 row(s) skipped");
+  });
+});

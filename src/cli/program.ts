@@ -166,7 +166,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     logCommand
       .command('import')
       .description(
-        'import XES (.xes, .xes.gz) or CSV event logs into the store; bad rows are reported by line and field',
+        'import XES (.xes, .xes.gz), CSV or OCEL 2.0 JSON (.jsonocel) event logs into the store; bad rows are reported by line and field',
       )
       .argument('<files...>', 'the log files')
       .option('--case <column>', 'CSV: the case (customer) column')
@@ -176,6 +176,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       .option('--resource <column>', 'CSV: the resource column')
       .option('--segment <column>', 'the segment column or attribute')
       .option('--lifecycle <transitions>', 'XES: keep only these lifecycle transitions, e.g. complete')
+      .option('--case-type <type>', 'OCEL: the object type that is the case, e.g. Customer')
       .addOption(
         new Option('--on-error <what>', 'skip bad rows, or fail on the first')
           .choices(['skip', 'fail'])

@@ -59,6 +59,15 @@ export class CsvMappingError extends Error {
 const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
+/**
+ * SQL for the UTC offset in minutes that a timestamp text was written with (+01:00, +0100, +01 or
+ * Z after a time of day); null when it has none. A date alone ("2010-12-30") has no offset.
+ */
+export const tzOffsetSql = (text: string) => {
+  const tail = "'([+-])(\\d{2})(:?(\\d{2}))?$'";
+  return `case when regexp_matches(${text}, '\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?[+-]\\d{2}(:?\\d{2})?$') then (case when regexp_extract(${text}, ${tail}, 1) = '-' then -1 else 1 end) * (cast(regexp_extract(${text}, ${tail}, 2) as integer) * 60 + coalesce(try_cast(nullif(regexp_extract(${text}, ${tail}, 4), '') as integer), 0)) when regexp_matches(${text}, '\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z$') then 0 else null end`;
+};
+
 export async function importCsv(
   store: EventStore,
   file: string,
@@ -162,7 +171,7 @@ export async function importCsv(
       await c.runAndReadAll('select coalesce(max(seq) + 1, 0) as n from events where log = $log', { log })
     ).getRowObjectsJS()[0]?.n ?? 0,
   );
-  const offset = `case when regexp_matches(${quote(map.timestamp)}, '[+-]\\d{2}:?\\d{2}$') then (case when regexp_extract(${quote(map.timestamp)}, '([+-])\\d{2}:?\\d{2}$', 1) = '-' then -1 else 1 end) * (cast(regexp_extract(${quote(map.timestamp)}, '[+-](\\d{2}):?(\\d{2})$', 1) as integer) * 60 + cast(regexp_extract(${quote(map.timestamp)}, '[+-](\\d{2}):?(\\d{2})$', 2) as integer)) when regexp_matches(${quote(map.timestamp)}, 'Z$') then 0 else null end`;
+  const offset = tzOffsetSql(quote(map.timestamp));
   const optional = (column: string | undefined) => (column ? quote(column) : 'null');
   const attributes =
     rest.length > 0

@@ -272,6 +272,26 @@ describe('logs', () => {
     ).toBe(400);
   });
 
+  it('imports an OCEL 2.0 upload onto the object type named as the case', async () => {
+    const payload = readFileSync(join(LOGS, 'ocel2', 'ocel20_example.jsonocel'));
+    const headers = { 'content-type': 'application/octet-stream' };
+    const unnamed = await app.inject({
+      method: 'POST',
+      url: '/api/logs?name=p2p&format=jsonocel',
+      payload,
+      headers,
+    });
+    expect(unnamed.statusCode).toBe(422);
+    expect(unnamed.json().hint).toContain('Purchase Order (2)');
+    const named = await app.inject({
+      method: 'POST',
+      url: '/api/logs?name=p2p&format=jsonocel&caseType=Purchase%20Order',
+      payload,
+      headers,
+    });
+    expect(named.json()).toMatchObject({ log: 'p2p', events: 5, cases: 2, skipped: 8 });
+  });
+
   it('calibrates a model from the log only where activities map to steps, and says so otherwise', async () => {
     const unmapped = await app.inject({
       method: 'POST',

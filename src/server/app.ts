@@ -21,6 +21,7 @@ import {
   EventWriter,
   type ImportReport,
   importCsv,
+  importOcel,
   importXes,
   journeyAnalytics,
   listLogs,
@@ -527,8 +528,8 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     if (!name || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,80}$/.test(name))
       throw new HttpError(400, 'name the log: ?name=NAME (letters, digits, ".", "_", "-")');
     const format = q.format ?? 'csv';
-    if (format !== 'csv' && format !== 'xes')
-      throw new HttpError(400, `format is csv or xes, not '${format}'`);
+    if (format !== 'csv' && format !== 'xes' && format !== 'jsonocel')
+      throw new HttpError(400, `format is csv, xes or jsonocel (OCEL 2.0), not '${format}'`);
     const body =
       typeof request.body === 'string'
         ? request.body
@@ -552,6 +553,16 @@ export function buildServer(options: ServerOptions): FastifyInstance {
           report = await importXes(upload, writer, { onError: 'skip' });
         } finally {
           writer.close();
+        }
+      } else if (format === 'jsonocel') {
+        try {
+          report = await importOcel(store, upload, name, q.caseType ? { caseType: q.caseType } : {});
+        } catch (error) {
+          throw new HttpError(
+            422,
+            (error as Error).message.split('\n')[0] ?? 'the log cannot be read',
+            (error as { hint?: string }).hint ?? 'send OCEL 2.0 JSON, and name the case with ?caseType=TYPE',
+          );
         }
       } else {
         const columns = Object.fromEntries(

@@ -101,9 +101,9 @@ export const api = {
       `/api/compare?ours=${encodeURIComponent(ours)}&theirs=${encodeURIComponent(theirs)}`,
     ).then((r) => r.body),
   logs: () => call<{ log: string; events: number; cases: number }[]>('/api/logs').then((r) => r.body),
-  upload: (name: string, format: string, file: File) =>
+  upload: (name: string, format: string, file: File, caseType: string) =>
     call<{ log: string; events: number; cases: number; skipped: number }>(
-      `/api/logs?name=${encodeURIComponent(name)}&format=${format}`,
+      `/api/logs?name=${encodeURIComponent(name)}&format=${format}${caseType ? `&caseType=${encodeURIComponent(caseType)}` : ''}`,
       { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: file },
     ).then((r) => r.body),
   discover: (log: string) =>

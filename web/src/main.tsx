@@ -539,6 +539,7 @@ function DataPage() {
   const [models, setModels] = useState<string[]>([]);
   const [message, setMessage] = useState('');
   const [mapping, setMapping] = useState('');
+  const [caseType, setCaseType] = useState('');
   // Shown under the buttons, where the user is looking when they click.
   const [calibration, setCalibration] = useState('');
   const refresh = () => api.logs().then(setLogs, () => undefined);
@@ -556,9 +557,10 @@ function DataPage() {
   const upload = async (e: Event) => {
     const file = (e.target as HTMLInputElement).files?.[0];
     if (!file) return;
-    const name = file.name.replace(/\.(csv|xes)(\.gz)?$/i, '').replace(/[^A-Za-z0-9._-]/g, '-');
+    const name = file.name.replace(/\.(csv|xes|jsonocel)(\.gz)?$/i, '').replace(/[^A-Za-z0-9._-]/g, '-');
+    const format = /\.xes$/i.test(file.name) ? 'xes' : /\.jsonocel$/i.test(file.name) ? 'jsonocel' : 'csv';
     try {
-      const r = await api.upload(name, /\.xes$/i.test(file.name) ? 'xes' : 'csv', file);
+      const r = await api.upload(name, format, file, caseType);
       setMessage(`Imported ${r.events} events of ${r.cases} cases; ${r.skipped} row(s) skipped.`);
       await refresh();
       setLog(r.log);
@@ -572,7 +574,17 @@ function DataPage() {
     <section>
       <h1>Evidence from data</h1>
       <p>
-        Upload an event log (CSV or XES): <input type="file" accept=".csv,.xes" onChange={upload} />
+        Upload an event log (CSV, XES or OCEL 2.0 JSON):{' '}
+        <input type="file" accept=".csv,.xes,.jsonocel" onChange={upload} />{' '}
+        <label>
+          OCEL case type{' '}
+          <input
+            class="case-type"
+            value={caseType}
+            placeholder="e.g. Customer"
+            onInput={(e) => setCaseType((e.target as HTMLInputElement).value)}
+          />
+        </label>
       </p>
       {message ? <p class="status">{message}</p> : null}
       <p>

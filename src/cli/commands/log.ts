@@ -18,6 +18,7 @@ import {
   EventWriter,
   type ImportReport,
   importCsv,
+  importOcel,
   importXes,
   journeyAnalytics,
   listLogs,
@@ -74,6 +75,7 @@ export interface ImportCommandOptions extends StoreOptions {
   segment?: string;
   onError?: string;
   lifecycle?: string;
+  caseType?: string;
 }
 
 export async function logImportCommand(files: string[], o: ImportCommandOptions, io: Io): Promise<number> {
@@ -93,7 +95,7 @@ export async function logImportCommand(files: string[], o: ImportCommandOptions,
       } catch {
         throw new InputError(`${file} does not exist`, 'check the path');
       }
-      const log = o.log ?? basename(file).replace(/\.(xes|csv)(\.gz)?$/i, '');
+      const log = o.log ?? basename(file).replace(/\.(xes|csv|jsonocel)(\.gz)?$/i, '');
       const from = await nextSeq(store, log);
       let report: ImportReport;
       if (/\.xes(\.gz)?$/i.test(file)) {
@@ -145,7 +147,20 @@ export async function logImportCommand(files: string[], o: ImportCommandOptions,
             'check that the file is CSV with a header row',
           );
         }
-      } else throw new UsageError(`cannot import ${file}: linesight reads .xes, .xes.gz and .csv`);
+      } else if (/\.jsonocel$/i.test(file)) {
+        try {
+          report = await importOcel(store, file, log, o.caseType ? { caseType: o.caseType } : {});
+        } catch (error) {
+          if (error instanceof CsvMappingError) throw new InputError(error.message, error.hint);
+          throw new InputError(
+            `${file}: ${(error as Error).message.split('\n')[0]}`,
+            'check that the file is OCEL 2.0 JSON (objectTypes, eventTypes, objects, events)',
+          );
+        }
+      } else
+        throw new UsageError(
+          `cannot import ${file}: linesight reads .xes, .xes.gz, .csv and .jsonocel (OCEL 2.0)`,
+        );
       const duplicates = await removeDuplicates(store, log, from);
       results.push({ ...report, events: report.events - duplicates, file, log, duplicates });
     }

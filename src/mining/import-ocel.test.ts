@@ -1,0 +1,84 @@
+/**
+ * OCEL 2.0 JSON, flattened onto a chosen object type: checked against the file read independently
+ * (plain JSON.parse), for every object type of pm4py's purchase-to-pay example.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { discover } from './discover.js';
+import { CsvMappingError } from './import-csv.js';
+import { importOcel } from './import-ocel.js';
+import { type EventStore, openStore } from './store.js';
+
+const FILE = join(
+  process.env.LINESIGHT_SHARED_DATA ?? new URL('../../../shared/data/', import.meta.url).pathname,
+  'eventlogs/ocel2/ocel20_example.jsonocel',
+);
+
+interface Ocel {
+  objects: { id: string; type: string }[];
+  events: { id: string; type: string; time: string; relationships?: { objectId: string }[] }[];
+}
+const ocel = JSON.parse(readFileSync(FILE, 'utf8')) as Ocel;
+const typeOf = new Map(ocel.objects.map((o) => [o.id, o.type]));
+
+/** What flattening onto `type` must give: one event per (event, related object of that type). */
+function expected(type: string) {
+  const rows = ocel.events.flatMap((e) =>
+    (e.relationships ?? [])
+      .filter((r) => typeOf.get(r.objectId) === type)
+      .map((r) => ({ case: r.objectId, activity: e.type, time: e.time })),
+  );
+  const related = new Set(
+    ocel.events
+      .filter((e) => (e.relationships ?? []).some((r) => typeOf.get(r.objectId) === type))
+      .map((e) => e.id),
+  );
+  return { rows, cases: new Set(rows.map((r) => r.case)).size, skipped: ocel.events.length - related.size };
+}
+
+let store: EventStore;
+beforeAll(async () => {
+  store = await openStore(':memory:');
+});
+afterAll(() => store.close());
+
+describe('OCEL 2.0 JSON import', () => {
+  it('asks for the case type, naming the object types with their counts', async () => {
+    const error = await importOcel(store, FILE, 'none', {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CsvMappingError);
+    expect((error as CsvMappingError).hint).toContain('Purchase Order (2)');
+    await expect(importOcel(store, FILE, 'none', { caseType: 'Parcel' })).rejects.toThrow(
+      "no objects of type 'Parcel'",
+    );
+  });
+
+  it.each([...new Set(ocel.objects.map((o) => o.type))])(
+    'flattens onto %s exactly as the file says',
+    async (type) => {
+      const log = `p2p-${type}`;
+      const want = expected(type);
+      const report = await importOcel(store, FILE, log, { caseType: type });
+      expect(report).toEqual({
+        events: want.rows.length,
+        cases: want.cases,
+        skipped: want.skipped,
+        problems: [],
+      });
+      const stored = (
+        await store.connection.runAndReadAll(
+          'select case_id, activity, ts_us, tz_offset_min from events where log = $log order by seq',
+          { log },
+        )
+      ).getRowObjectsJS();
+      expect(stored.map((r) => [r.case_id, r.activity])).toEqual(
+        [...want.rows].map((r) => [r.case, r.activity]),
+      );
+      expect(stored.map((r) => Number(r.ts_us) / 1000)).toEqual(want.rows.map((r) => Date.parse(r.time)));
+      // The offset the file wrote (+00:00) is kept.
+      expect(stored.every((r) => r.tz_offset_min === 0)).toBe(true);
+      const d = await discover(store, log);
+      expect(Object.values(d.start).reduce((a, b) => a + b, 0)).toBe(want.cases);
+    },
+  );
+});

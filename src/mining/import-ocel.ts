@@ -1,0 +1,78 @@
+/**
+ * OCEL 2.0 JSON logs (object-centric), read by DuckDB and flattened onto one object type, the case
+ * notion (e.g. the customer): each event becomes one event of every object of that type it relates
+ * to. Events that relate to no such object are counted as skipped, never dropped unsaid.
+ */
+import { CsvMappingError, tzOffsetSql } from './import-csv.js';
+import type { ImportReport } from './import-xes.js';
+import type { EventStore } from './store.js';
+
+const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+export async function importOcel(
+  store: EventStore,
+  file: string,
+  log: string,
+  options: { caseType?: string },
+): Promise<ImportReport> {
+  const c = store.connection;
+  await c.run("set TimeZone = 'UTC'");
+  await c.run('drop table if exists ocel_events');
+  await c.run('drop table if exists ocel_objects');
+  // The document as JSON text, so that times keep the offset they were written with.
+  const doc = `(select content::json as j from read_text(${literal(file)}))`;
+  await c.run(
+    `create temp table ocel_objects as select o->>'id' as id, o->>'type' as type from (select unnest(from_json(j->'objects', '["JSON"]')) as o from ${doc})`,
+  );
+  await c.run(
+    `create temp table ocel_events as select row_number() over () as n, e->>'id' as id, e->>'type' as activity, e->>'time' as time, e->'attributes' as attributes,
+      from_json(coalesce(e->'relationships', '[]'), '[{"objectId":"VARCHAR","qualifier":"VARCHAR"}]') as relationships
+    from (select unnest(from_json(j->'events', '["JSON"]')) as e from ${doc})`,
+  );
+  const types = (
+    await c.runAndReadAll('select type, count(*) as n from ocel_objects group by 1 order by 2 desc, 1')
+  )
+    .getRowObjectsJS()
+    .map((r) => `${String(r.type)} (${Number(r.n)})`);
+  const caseType = options.caseType;
+  const known = (await c.runAndReadAll('select distinct type from ocel_objects'))
+    .getRowObjectsJS()
+    .map((r) => String(r.type));
+  if (!caseType || !known.includes(caseType))
+    throw new CsvMappingError(
+      caseType
+        ? `${file} has no objects of type '${caseType}'`
+        : `${file} is object-centric: choose which object type is the case`,
+      `name it with --case-type TYPE (the object types, with their counts: ${types.join(', ')})`,
+    );
+  const next = Number(
+    (
+      await c.runAndReadAll('select coalesce(max(seq) + 1, 0) as n from events where log = $log', { log })
+    ).getRowObjectsJS()[0]?.n ?? 0,
+  );
+  await c.run(`
+    create temp table ocel_flat as
+    with rel as (select n, id, activity, time, attributes, unnest(relationships) as r from ocel_events)
+    select rel.n, rel.id, rel.activity, rel.time, rel.attributes, r.objectId as case_id, r.qualifier as qualifier
+    from rel join ocel_objects o on o.id = r.objectId
+    where o.type = ${literal(caseType)} and try_cast(rel.time as timestamptz) is not null`);
+  await c.run(`
+    insert into events
+    select ${literal(log)}, ${next} + row_number() over (order by n, case_id) - 1, case_id, activity,
+      epoch_us(cast(time as timestamptz)), ${tzOffsetSql('time')}, null, null, null, null,
+      json_object('ocel:eid', id, 'ocel:qualifier', qualifier, 'attributes', attributes)
+    from ocel_flat`);
+  const [counts] = (
+    await c.runAndReadAll(
+      `select (select count(*) from ocel_flat) as events, (select count(distinct case_id) from ocel_flat) as cases,
+        (select count(*) from ocel_events where n not in (select n from ocel_flat)) as skipped`,
+    )
+  ).getRowObjectsJS();
+  for (const table of ['ocel_flat', 'ocel_events', 'ocel_objects']) await c.run(`drop table ${table}`);
+  return {
+    events: Number(counts?.events ?? 0),
+    cases: Number(counts?.cases ?? 0),
+    skipped: Number(counts?.skipped ?? 0),
+    problems: [],
+  };
+}
