@@ -408,6 +408,39 @@ describe('linesight log', () => {
     expect(readFileSync(svg, 'utf8')).toContain('directly-follows graph');
   });
 
+  it('leaves the store as it was when a file fails half-way (a truncated XES)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linesight-'));
+    const db = join(dir, 'events.duckdb');
+    expect((await linesight('log', 'import', join(logs, 'running-example.xes'), '--db', db)).code).toBe(0);
+    const xes = readFileSync(join(logs, 'running-example.xes'), 'utf8');
+    // Cut inside the fifth trace: four whole traces come before the break.
+    const cut =
+      xes.indexOf(
+        '<trace>',
+        xes.indexOf(
+          '<trace>',
+          xes.indexOf('<trace>', xes.indexOf('<trace>', xes.indexOf('<trace>') + 1) + 1) + 1,
+        ) + 1,
+      ) + 40;
+    const truncated = join(dir, 'more.xes');
+    writeFileSync(truncated, xes.slice(0, cut));
+    const failed = await linesight(
+      'log',
+      'import',
+      truncated,
+      '--db',
+      db,
+      '--log',
+      'running-example',
+      '--on-error',
+      'fail',
+    );
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain('more.xes');
+    const list = JSON.parse((await linesight('log', 'list', '--db', db, '--json')).stdout);
+    expect(list).toEqual([{ log: 'running-example', events: 42, cases: 6 }]);
+  });
+
   it('stops at the first bad row with --on-error fail, naming line and field', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'linesight-'));
     writeFileSync(

@@ -8,6 +8,7 @@ export { type ImportProblem, type ImportReport, importXes } from './import-xes.j
 export { type JourneyAnalytics, journeyAnalytics } from './journeys.js';
 export {
   DEFAULT_STORE,
+  discardImport,
   type EventStore,
   EventWriter,
   listLogs,

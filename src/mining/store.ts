@@ -96,10 +96,20 @@ export class EventWriter {
     return this.seq;
   }
 
+  private closed = false;
+
+  /** Flushes what was written; safe to call again (an error path closes before discarding). */
   close(): void {
+    if (this.closed) return;
+    this.closed = true;
     this.appender.flushSync();
     this.appender.closeSync();
   }
+}
+
+/** Takes back a failed import: every event it appended has a seq from `fromSeq` on. */
+export async function discardImport(store: EventStore, log: string, fromSeq: number): Promise<void> {
+  await store.connection.run('delete from events where log = $log and seq >= $from', { log, from: fromSeq });
 }
 
 /** "2011-10-01T00:38:44.546+02:00" into microseconds (UTC) and the written offset; undefined when unreadable. */

@@ -272,6 +272,20 @@ describe('logs', () => {
     ).toBe(400);
   });
 
+  it('answers 422 to a truncated XES and keeps nothing of it', async () => {
+    const xes = readFileSync(join(LOGS, 'running-example.xes'), 'utf8');
+    const before = (await app.inject('/api/logs')).json();
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/logs?name=cut&format=xes',
+      payload: xes.slice(0, Math.floor(xes.length * 0.6)),
+      headers: { 'content-type': 'application/xml' },
+    });
+    expect(r.statusCode).toBe(422);
+    expect(r.json().hint).toContain('complete');
+    expect((await app.inject('/api/logs')).json()).toEqual(before);
+  });
+
   it('imports an OCEL 2.0 upload onto the object type named as the case', async () => {
     const payload = readFileSync(join(LOGS, 'ocel2', 'ocel20_example.jsonocel'));
     const headers = { 'content-type': 'application/octet-stream' };

@@ -17,6 +17,7 @@ import { importBpmn } from '../bpmn/import.js';
 import { writeAtomic } from '../fs/write-atomic.js';
 import {
   calibrate,
+  discardImport,
   discover,
   EventWriter,
   type ImportReport,
@@ -551,6 +552,15 @@ export function buildServer(options: ServerOptions): FastifyInstance {
         const writer = await EventWriter.open(store, name);
         try {
           report = await importXes(upload, writer, { onError: 'skip' });
+        } catch (error) {
+          // Nothing of a failed upload stays in the store.
+          writer.close();
+          await discardImport(store, name, from);
+          throw new HttpError(
+            422,
+            `the XES cannot be read: ${(error as Error).message.split('\n')[0]}`,
+            'check that the file is XES (IEEE 1849) and complete',
+          );
         } finally {
           writer.close();
         }

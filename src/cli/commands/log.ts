@@ -13,6 +13,7 @@ import {
   calibrate,
   conformance,
   DEFAULT_STORE,
+  discardImport,
   discover,
   type EventStore,
   EventWriter,
@@ -117,6 +118,9 @@ export async function logImportCommand(files: string[], o: ImportCommandOptions,
             ...(bar ? { onProgress: (bytes: number) => bar.update(bytes) } : {}),
           });
         } catch (error) {
+          // Nothing of a failed file stays in the store.
+          writer.close();
+          await discardImport(store, log, from);
           throw new InputError(
             `${file}: ${(error as Error).message}`,
             onError === 'fail'
