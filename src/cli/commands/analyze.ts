@@ -10,11 +10,10 @@ import {
   writeDiff,
 } from '../../analysis/report/write.js';
 import { writeAtomic } from '../../fs/write-atomic.js';
-import { type LoadResult, load } from '../../model/load.js';
 import type { Model } from '../../model/model.js';
 import { didYouMean } from '../../model/suggest.js';
 import { type Io, UsageError } from '../io.js';
-import { printDiagnostics } from '../print-diagnostics.js';
+import { loadOrReport } from '../load-or-report.js';
 
 export interface AnalyzeOptions {
   scenario?: string;
@@ -39,23 +38,11 @@ function formatOf(options: { format?: string; output?: string; json?: boolean })
 }
 
 /** Loads a model for analysis: a loop with no way out is reported by the analysis, not refused. */
-function loadForAnalysis(file: string, scenario: string | undefined, io: Io): Model | undefined {
-  const result: LoadResult = load(file, {
+const loadForAnalysis = (file: string, scenario: string | undefined, io: Io): Model | undefined =>
+  loadOrReport(file, io, 'nothing was analysed', {
     ...(scenario !== undefined ? { scenario } : {}),
     tolerate: ['no-path-to-end'],
-  });
-  if (!result.model) {
-    io.err(
-      printDiagnostics(
-        result.diagnostics.filter((d) => d.severity === 'error'),
-        io.color,
-      ),
-    );
-    io.err(`linesight: ${file} is not a valid model; nothing was analysed\n`);
-    return undefined;
-  }
-  return result.model;
-}
+  })?.model;
 
 function emit(text: string, output: string | undefined, io: Io) {
   if (output) {

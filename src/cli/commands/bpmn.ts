@@ -5,9 +5,10 @@ import { stringify } from 'yaml';
 import { exportBpmn } from '../../bpmn/export.js';
 import { importBpmn } from '../../bpmn/import.js';
 import { writeAtomic } from '../../fs/write-atomic.js';
-import { load, parse } from '../../model/load.js';
+import { parse } from '../../model/load.js';
 import { VERSION } from '../../version.js';
 import { InputError, type Io } from '../io.js';
+import { loadOrReport } from '../load-or-report.js';
 import { printDiagnostics } from '../print-diagnostics.js';
 
 /** BPMN files of tens of MiB exist; past this, the file is refused rather than parsed. */
@@ -18,17 +19,13 @@ export async function bpmnExportCommand(
   options: { scenario?: string; output?: string },
   io: Io,
 ): Promise<number> {
-  const loaded = load(file, options.scenario !== undefined ? { scenario: options.scenario } : {});
-  if (!loaded.model) {
-    io.err(
-      printDiagnostics(
-        loaded.diagnostics.filter((d) => d.severity === 'error'),
-        io.color,
-      ),
-    );
-    io.err(`linesight: ${file} is not a valid model; nothing was exported\n`);
-    return 1;
-  }
+  const loaded = loadOrReport(
+    file,
+    io,
+    'nothing was exported',
+    options.scenario !== undefined ? { scenario: options.scenario } : {},
+  );
+  if (!loaded) return 1;
   const xml = await exportBpmn(loaded.model, VERSION);
   if (options.output) {
     writeAtomic(options.output, xml);

@@ -9,6 +9,7 @@ import { parse as parseYaml, stringify } from 'yaml';
 import { textTable } from '../../analysis/report/table.js';
 import { writeAtomic } from '../../fs/write-atomic.js';
 import {
+  type CsvColumns,
   CsvMappingError,
   calibrate,
   conformance,
@@ -28,11 +29,11 @@ import {
   removeDuplicates,
 } from '../../mining/index.js';
 import { load } from '../../model/load.js';
-import type { Model } from '../../model/model.js';
 import { formatDuration, parseDuration } from '../../model/units.js';
 import { dfgDiagram } from '../../views/dfg.js';
 import { toSvg } from '../../views/svg.js';
 import { InputError, type Io, UsageError } from '../io.js';
+import { loadOrReport } from '../load-or-report.js';
 import { printDiagnostics } from '../print-diagnostics.js';
 
 interface StoreOptions {
@@ -67,15 +68,9 @@ async function logName(store: EventStore, options: StoreOptions): Promise<string
   );
 }
 
-export interface ImportCommandOptions extends StoreOptions {
-  case?: string;
-  activity?: string;
-  timestamp?: string;
-  channel?: string;
-  resource?: string;
-  segment?: string;
+/** The CSV column options, plus what XES and OCEL take. */
+export interface ImportCommandOptions extends StoreOptions, CsvColumns {
   onError?: string;
-  lifecycle?: string;
   caseType?: string;
 }
 
@@ -338,20 +333,6 @@ export async function logJourneysCommand(
   });
 }
 
-function loadModel(file: string, io: Io): Model | undefined {
-  const loaded = load(file);
-  if (!loaded.model) {
-    io.err(
-      printDiagnostics(
-        loaded.diagnostics.filter((d) => d.severity === 'error'),
-        io.color,
-      ),
-    );
-    io.err(`linesight: ${file} is not a valid model\n`);
-  }
-  return loaded.model;
-}
-
 function readMapping(file: string | undefined): Record<string, string> {
   if (!file) return {};
   let data: unknown;
@@ -375,7 +356,7 @@ export async function logConformanceCommand(
   o: StoreOptions & { model: string; mapping?: string },
   io: Io,
 ): Promise<number> {
-  const model = loadModel(o.model, io);
+  const model = loadOrReport(o.model, io, 'nothing was mined')?.model;
   if (!model) return 1;
   const mapping = readMapping(o.mapping);
   return withStore(o, async (store) => {
@@ -424,7 +405,7 @@ export async function logCalibrateCommand(
   o: StoreOptions & { model: string; mapping?: string; output?: string },
   io: Io,
 ): Promise<number> {
-  const model = loadModel(o.model, io);
+  const model = loadOrReport(o.model, io, 'nothing was mined')?.model;
   if (!model) return 1;
   const mapping = readMapping(o.mapping);
   return withStore(o, async (store) => {

@@ -1,12 +1,11 @@
 /** `linesight render FILE --view VIEW -o OUT.svg|OUT.png`: a diagram of a model, for the screen or for slides. */
 import { extname } from 'node:path';
 import { writeAtomic } from '../../fs/write-atomic.js';
-import { load } from '../../model/load.js';
 import { toPng } from '../../views/png.js';
 import { layout, RenderOptionError } from '../../views/render.js';
 import { canvasWidth, toSvg } from '../../views/svg.js';
 import { type Io, UsageError } from '../io.js';
-import { printDiagnostics } from '../print-diagnostics.js';
+import { loadOrReport } from '../load-or-report.js';
 
 export interface RenderCommandOptions {
   view: string;
@@ -27,17 +26,13 @@ export async function renderCommand(file: string, options: RenderCommandOptions,
     );
   if (format === 'png' && !options.output)
     throw new UsageError('a PNG needs an output file: add -o diagram.png');
-  const loaded = load(file, options.scenario !== undefined ? { scenario: options.scenario } : {});
-  if (!loaded.model) {
-    io.err(
-      printDiagnostics(
-        loaded.diagnostics.filter((d) => d.severity === 'error'),
-        io.color,
-      ),
-    );
-    io.err(`linesight: ${file} is not a valid model; nothing was drawn\n`);
-    return 1;
-  }
+  const loaded = loadOrReport(
+    file,
+    io,
+    'nothing was drawn',
+    options.scenario !== undefined ? { scenario: options.scenario } : {},
+  );
+  if (!loaded) return 1;
   let diagram: Awaited<ReturnType<typeof layout>>;
   try {
     diagram = await layout(loaded.model, {

@@ -6,7 +6,6 @@ import cliProgress from 'cli-progress';
 import { markdownTable, textTable } from '../../analysis/report/table.js';
 import { writeAtomic } from '../../fs/write-atomic.js';
 import type { ModelDocument } from '../../model/document.js';
-import { type LoadResult, load } from '../../model/load.js';
 import type { Model } from '../../model/model.js';
 import { applyOverrides, type Override, parseOverride } from '../../model/overrides.js';
 import { didYouMean } from '../../model/suggest.js';
@@ -22,7 +21,7 @@ import {
   whatIf,
 } from '../../simulation/index.js';
 import { InputError, type Io, UsageError } from '../io.js';
-import { printDiagnostics } from '../print-diagnostics.js';
+import { loadOrReport } from '../load-or-report.js';
 
 export interface SimulateCommandOptions {
   scenario?: string;
@@ -62,21 +61,6 @@ function runOptions(o: SimulateCommandOptions): Omit<SimulationOptions, 'onProgr
     seed: whole('seed', o.seed, 1, 0),
     workers: whole('workers', o.workers, defaultWorkers(), 1),
   };
-}
-
-function loadDocument(file: string, io: Io): LoadResult | undefined {
-  const result = load(file);
-  if (!result.model || !result.document) {
-    io.err(
-      printDiagnostics(
-        result.diagnostics.filter((d) => d.severity === 'error'),
-        io.color,
-      ),
-    );
-    io.err(`linesight: ${file} is not a valid model; nothing was simulated\n`);
-    return undefined;
-  }
-  return result;
 }
 
 /** The model with a scenario and --set overrides applied; usage errors for what names nothing. */
@@ -174,7 +158,7 @@ export function simulationJson(result: SimulationResult): unknown {
 
 export async function simulateCommand(file: string, o: SimulateCommandOptions, io: Io): Promise<number> {
   const options = runOptions(o);
-  const loaded = loadDocument(file, io);
+  const loaded = loadOrReport(file, io, 'nothing was simulated');
   if (!loaded?.model || !loaded.document) return 1;
   const model = variant(loaded.document, loaded.model, o.scenario, overridesOf(o));
   if (o.sweep !== undefined) return sweepCommand(loaded.document, model, o, options, io);
@@ -210,7 +194,7 @@ export async function simulateCommand(file: string, o: SimulateCommandOptions, i
 
 export async function whatifCommand(file: string, o: SimulateCommandOptions, io: Io): Promise<number> {
   const options = runOptions(o);
-  const loaded = loadDocument(file, io);
+  const loaded = loadOrReport(file, io, 'nothing was simulated');
   if (!loaded?.model || !loaded.document) return 1;
   const overrides = overridesOf(o);
   // --set alone is the what-if; with --scenarios it is a change made to the baseline and every scenario.
