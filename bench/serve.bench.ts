@@ -3,33 +3,21 @@
  * from the built CLI, timed from spawn until `/` and the model list have answered. Needs `npm run
  * build` (npm ci runs it). Run with `npm run bench`.
  */
-import { spawn } from 'node:child_process';
 import { bench, describe } from 'vitest';
+import { serve } from '../src/testing/serve.js';
 
-const CLI = new URL('../dist/cli/main.js', import.meta.url).pathname;
 const EXAMPLES = new URL('../examples', import.meta.url).pathname;
 
 async function coldServe(): Promise<void> {
-  const server = spawn(process.execPath, [CLI, 'serve', EXAMPLES, '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const server = await serve(EXAMPLES);
   try {
-    const base = await new Promise<string>((found, failed) => {
-      let out = '';
-      server.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const url = /at (http:\/\/\S+?)\/\n/.exec(out);
-        if (url?.[1]) found(url[1]);
-      });
-      server.once('exit', (code) => failed(new Error(`linesight serve exited with ${code}: ${out}`)));
-    });
     for (const path of ['/', '/api/models']) {
-      const response = await fetch(`${base}${path}`);
+      const response = await fetch(`${server.base}${path}`);
       if (!response.ok) throw new Error(`${path} answered ${response.status}`);
       await response.text();
     }
   } finally {
-    server.kill('SIGTERM');
+    server.process.kill('SIGTERM');
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { ImportProblem, ImportReport } from './import-xes.js';
-import type { EventStore } from './store.js';
+import { type EventStore, nextSeq } from './store.js';
 
 export interface CsvColumns {
   case?: string;
@@ -166,11 +166,7 @@ export async function importCsv(
       `${problems.length} row(s) have problems; fix them, or import with --on-error skip`,
     );
   }
-  const next = Number(
-    (
-      await c.runAndReadAll('select coalesce(max(seq) + 1, 0) as n from events where log = $log', { log })
-    ).getRowObjectsJS()[0]?.n ?? 0,
-  );
+  const next = await nextSeq(store, log);
   const offset = tzOffsetSql(quote(map.timestamp));
   const optional = (column: string | undefined) => (column ? quote(column) : 'null');
   const attributes =

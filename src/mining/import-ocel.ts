@@ -5,7 +5,7 @@
  */
 import { CsvMappingError, tzOffsetSql } from './import-csv.js';
 import type { ImportReport } from './import-xes.js';
-import type { EventStore } from './store.js';
+import { type EventStore, nextSeq } from './store.js';
 
 const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
@@ -33,23 +33,16 @@ export async function importOcel(
     await c.runAndReadAll('select type, count(*) as n from ocel_objects group by 1 order by 2 desc, 1')
   )
     .getRowObjectsJS()
-    .map((r) => `${String(r.type)} (${Number(r.n)})`);
+    .map((r) => ({ type: String(r.type), n: Number(r.n) }));
   const caseType = options.caseType;
-  const known = (await c.runAndReadAll('select distinct type from ocel_objects'))
-    .getRowObjectsJS()
-    .map((r) => String(r.type));
-  if (!caseType || !known.includes(caseType))
+  if (!caseType || !types.some((t) => t.type === caseType))
     throw new CsvMappingError(
       caseType
         ? `${file} has no objects of type '${caseType}'`
         : `${file} is object-centric: choose which object type is the case`,
-      `name it with --case-type TYPE (the object types, with their counts: ${types.join(', ')})`,
+      `name it with --case-type TYPE (the object types, with their counts: ${types.map((t) => `${t.type} (${t.n})`).join(', ')})`,
     );
-  const next = Number(
-    (
-      await c.runAndReadAll('select coalesce(max(seq) + 1, 0) as n from events where log = $log', { log })
-    ).getRowObjectsJS()[0]?.n ?? 0,
-  );
+  const next = await nextSeq(store, log);
   await c.run(`
     create temp table ocel_flat as
     with rel as (select n, id, activity, time, attributes, unnest(relationships) as r from ocel_events)

@@ -4,20 +4,20 @@
  * and see results, and save from two tabs: the second gets a conflict message and loses nothing.
  */
 
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../testing/browser.js';
+import { serve } from '../testing/serve.js';
 
 const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
 const BUILT = new URL('../../dist/web/index.html', import.meta.url).pathname;
 const LOGS = process.env.LINESIGHT_SHARED_DATA
   ? join(process.env.LINESIGHT_SHARED_DATA, 'eventlogs')
   : new URL('../../../shared/data/eventlogs/', import.meta.url).pathname;
-const CLI = new URL('../../dist/cli/main.js', import.meta.url).pathname;
 let server: ChildProcess;
 let browser: Browser;
 let base: string;
@@ -28,18 +28,9 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'linesight-web-'));
   cpSync(EXAMPLES, dir, { recursive: true });
   // The server runs as users meet it, `linesight serve`, in its own process.
-  server = spawn(process.execPath, [CLI, 'serve', dir, '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  base = await new Promise<string>((found, failed) => {
-    let out = '';
-    server.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const url = /at (http:\/\/\S+?)\/\n/.exec(out);
-      if (url?.[1]) found(url[1]);
-    });
-    server.once('exit', (code) => failed(new Error(`linesight serve exited with ${code}: ${out}`)));
-  });
+  const served = await serve(dir);
+  server = served.process;
+  base = served.base;
   browser = await launchChromium();
 });
 afterAll(async () => {
