@@ -43,22 +43,11 @@ export interface DiscoverOptions {
   top?: number;
 }
 
-/** The log's events in case order, as a SQL common table expression `ordered`. */
-export function orderedEvents(filter: string): string {
-  return `ordered as (
-    select case_id, activity, ts_us, segment, channel, resource, attributes,
-      row_number() over (partition by case_id order by ts_us, seq) as position,
-      lead(activity) over (partition by case_id order by ts_us, seq) as next_activity,
-      lead(ts_us) over (partition by case_id order by ts_us, seq) as next_ts_us
-    from events where ${filter}
-  )`;
-}
-
-export async function discover(
-  store: EventStore,
+/** Which events: the log's, of one segment or channel when asked; as SQL with its parameters. */
+function eventFilter(
   log: string,
-  options: DiscoverOptions = {},
-): Promise<Discovery> {
+  options: DiscoverOptions,
+): { filter: string; params: Record<string, string> } {
   const params: Record<string, string> = { log };
   let filter = 'log = $log';
   if (options.segment !== undefined) {
@@ -69,70 +58,113 @@ export async function discover(
     filter += ' and channel = $channel';
     params.channel = options.channel;
   }
-  const rows = async <T>(sql: string) =>
-    (await store.connection.runAndReadAll(sql, params)).getRowObjectsJS() as T[];
-  const [counts] = await rows<{ events: bigint; cases: bigint }>(
-    `select count(*) as events, count(distinct case_id) as cases from events where ${filter}`,
+  return { filter, params };
+}
+
+/**
+ * Sorts the events once, by case, time and file order, into a temporary table of steps with
+ * activities as small integers (numbered in name order, so that lists of them sort as the names
+ * would) and what follows each step. Graph, start and end, and variants are then read off it.
+ */
+async function sortSteps(
+  store: EventStore,
+  filter: string,
+  params: Record<string, string>,
+): Promise<string[]> {
+  const c = store.connection;
+  await c.run(
+    `create or replace temp table discover_codes as
+     select activity, cast(row_number() over (order by activity) - 1 as integer) as code
+     from (select distinct activity from events where ${filter})`,
+    params,
   );
-  const dfg = await rows<{
-    source: string;
-    target: string;
-    n: bigint;
-    mean: number;
-    median: number;
-    p90: number;
-    lo: number;
-    hi: number;
-  }>(`
-    with ${orderedEvents(filter)}
-    select activity as source, next_activity as target, count(*) as n,
-      avg(next_ts_us - ts_us) / 1e6 as mean,
-      quantile_cont(next_ts_us - ts_us, 0.5) / 1e6 as median,
-      quantile_cont(next_ts_us - ts_us, 0.9) / 1e6 as p90,
-      min(next_ts_us - ts_us) / 1e6 as lo, max(next_ts_us - ts_us) / 1e6 as hi
-    from ordered where next_activity is not null
-    group by 1, 2 order by 1, 2`);
-  const ends = await rows<{ kind: string; activity: string; n: bigint }>(`
-    with ${orderedEvents(filter)},
-    bounds as (select case_id, max(position) as last from ordered group by case_id)
-    select 'start' as kind, activity, count(*) as n from ordered where position = 1 group by 2
-    union all
-    select 'end', o.activity, count(*) from ordered o join bounds b on o.case_id = b.case_id and o.position = b.last group by 2
-    order by 1, 2`);
-  const variants = await rows<{ trace: string[]; n: bigint }>(`
-    with ${orderedEvents(filter)},
-    traces as (select case_id, list(activity order by position) as trace from ordered group by case_id)
-    select trace, count(*) as n from traces group by trace order by n desc, trace`);
-  const cases = Number(counts?.cases ?? 0);
-  let cumulative = 0;
-  const all = variants.map((v) => {
-    const count = Number(v.n);
-    cumulative += count;
+  await c.run(
+    `create or replace temp table discover_steps as
+     select case_id, code, row_number() over w as position, lead(code) over w as next_code,
+       lead(ts_us) over w - ts_us as wait_us
+     from events join discover_codes using (activity)
+     where ${filter}
+     window w as (partition by case_id order by ts_us, seq)`,
+    params,
+  );
+  return (await c.runAndReadAll('select activity from discover_codes order by code'))
+    .getRowObjectsJS()
+    .map((r) => String(r.activity));
+}
+
+export async function discover(
+  store: EventStore,
+  log: string,
+  options: DiscoverOptions = {},
+): Promise<Discovery> {
+  const { filter, params } = eventFilter(log, options);
+  const rows = async <T>(sql: string) => (await store.connection.runAndReadAll(sql)).getRowObjectsJS() as T[];
+  try {
+    const names = await sortSteps(store, filter, params);
+    const name = (code: number) => names[code] as string;
+    const [counts] = await rows<{ events: bigint; cases: bigint }>(
+      'select count(*) as events, count(*) filter (where position = 1) as cases from discover_steps',
+    );
+    const dfg = await rows<{
+      source: number;
+      target: number;
+      n: bigint;
+      mean: number;
+      median: number;
+      p90: number;
+      lo: number;
+      hi: number;
+    }>(`
+      select code as source, next_code as target, count(*) as n,
+        avg(wait_us) / 1e6 as mean, quantile_cont(wait_us, 0.5) / 1e6 as median,
+        quantile_cont(wait_us, 0.9) / 1e6 as p90, min(wait_us) / 1e6 as lo, max(wait_us) / 1e6 as hi
+      from discover_steps where next_code is not null
+      group by 1, 2 order by 1, 2`);
+    const ends = await rows<{ kind: string; code: number; n: bigint }>(`
+      select 'start' as kind, code, count(*) as n from discover_steps where position = 1 group by 2
+      union all
+      select 'end', code, count(*) from discover_steps where next_code is null group by 2
+      order by 1, 2`);
+    const limit = options.top === undefined ? '' : `limit ${Math.max(0, Math.floor(options.top))}`;
+    // A variant is a list of small integers, built once per case; all variants are counted,
+    // only the top ones leave the database.
+    const variants = await rows<{ trace: number[]; n: bigint; variants: bigint }>(`
+      with traces as (select list(code order by position) as trace from discover_steps group by case_id)
+      select trace, count(*) as n, count(*) over () as variants from traces
+      group by trace order by n desc, trace ${limit}`);
+    const cases = Number(counts?.cases ?? 0);
+    let cumulative = 0;
     return {
-      activities: v.trace,
-      count,
-      share: cases ? count / cases : 0,
-      cumulative: cases ? cumulative / cases : 0,
+      log,
+      events: Number(counts?.events ?? 0),
+      cases,
+      dfg: dfg.map((e) => ({
+        from: name(e.source),
+        to: name(e.target),
+        count: Number(e.n),
+        mean: e.mean,
+        median: e.median,
+        p90: e.p90,
+        min: e.lo,
+        max: e.hi,
+      })),
+      start: Object.fromEntries(
+        ends.filter((e) => e.kind === 'start').map((e) => [name(e.code), Number(e.n)]),
+      ),
+      end: Object.fromEntries(ends.filter((e) => e.kind === 'end').map((e) => [name(e.code), Number(e.n)])),
+      variants: variants.map((v) => {
+        const count = Number(v.n);
+        cumulative += count;
+        return {
+          activities: v.trace.map(name),
+          count,
+          share: cases ? count / cases : 0,
+          cumulative: cases ? cumulative / cases : 0,
+        };
+      }),
+      moreVariants: Math.max(0, Number(variants[0]?.variants ?? 0) - variants.length),
     };
-  });
-  const top = options.top ?? all.length;
-  return {
-    log,
-    events: Number(counts?.events ?? 0),
-    cases,
-    dfg: dfg.map((e) => ({
-      from: e.source,
-      to: e.target,
-      count: Number(e.n),
-      mean: e.mean,
-      median: e.median,
-      p90: e.p90,
-      min: e.lo,
-      max: e.hi,
-    })),
-    start: Object.fromEntries(ends.filter((e) => e.kind === 'start').map((e) => [e.activity, Number(e.n)])),
-    end: Object.fromEntries(ends.filter((e) => e.kind === 'end').map((e) => [e.activity, Number(e.n)])),
-    variants: all.slice(0, top),
-    moreVariants: Math.max(0, all.length - top),
-  };
+  } finally {
+    await store.connection.run('drop table if exists discover_steps; drop table if exists discover_codes');
+  }
 }

@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discover } from './discover.js';
-import { CsvMappingError } from './import-csv.js';
 import { importOcel } from './import-ocel.js';
+import { LogImportError } from './log-import-error.js';
 import { type EventStore, openStore } from './store.js';
 
 const FILE = join(
@@ -46,8 +46,8 @@ afterAll(() => store.close());
 describe('OCEL 2.0 JSON import', () => {
   it('asks for the case type, naming the object types with their counts', async () => {
     const error = await importOcel(store, FILE, 'none', {}).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(CsvMappingError);
-    expect((error as CsvMappingError).hint).toContain('Purchase Order (2)');
+    expect(error).toBeInstanceOf(LogImportError);
+    expect((error as LogImportError).hint).toContain('Purchase Order (2)');
     await expect(importOcel(store, FILE, 'none', { caseType: 'Parcel' })).rejects.toThrow(
       "no objects of type 'Parcel'",
     );

@@ -3,11 +3,10 @@
  * notion (e.g. the customer): each event becomes one event of every object of that type it relates
  * to. Events that relate to no such object are counted as skipped, never dropped unsaid.
  */
-import { CsvMappingError, tzOffsetSql } from './import-csv.js';
 import type { ImportReport } from './import-xes.js';
+import { LogImportError } from './log-import-error.js';
 import { type EventStore, nextSeq } from './store.js';
-
-const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
+import { quoteLiteral as literal, tzOffsetSql } from './timestamp-text.js';
 
 export async function importOcel(
   store: EventStore,
@@ -36,7 +35,7 @@ export async function importOcel(
     .map((r) => ({ type: String(r.type), n: Number(r.n) }));
   const caseType = options.caseType;
   if (!caseType || !types.some((t) => t.type === caseType))
-    throw new CsvMappingError(
+    throw new LogImportError(
       caseType
         ? `${file} has no objects of type '${caseType}'`
         : `${file} is object-centric: choose which object type is the case`,

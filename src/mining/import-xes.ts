@@ -7,7 +7,8 @@
 import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { SaxesParser } from 'saxes';
-import { type EventRow, type EventWriter, parseTimestamp } from './store.js';
+import type { EventRow, EventWriter } from './store.js';
+import { parseTimestamp } from './timestamp-text.js';
 
 export interface ImportProblem {
   /** Line in the file (1-based). */

@@ -2,10 +2,19 @@
 export { type Calibration, calibrate } from './calibrate.js';
 export { type Conformance, conformance, mapActivities } from './conformance.js';
 export { type Discovery, discover } from './discover.js';
-export { type CsvColumns, CsvMappingError, importCsv } from './import-csv.js';
+export { type CsvColumns, importCsv } from './import-csv.js';
+export {
+  formatOf,
+  importLog,
+  type LogFormat,
+  type LogImport,
+  type LogImportOptions,
+  logNameOf,
+} from './import-log.js';
 export { importOcel } from './import-ocel.js';
 export { type ImportProblem, type ImportReport, importXes } from './import-xes.js';
 export { type JourneyAnalytics, journeyAnalytics } from './journeys.js';
+export { LogImportError } from './log-import-error.js';
 export {
   DEFAULT_STORE,
   discardImport,
@@ -14,6 +23,6 @@ export {
   listLogs,
   nextSeq,
   openStore,
-  parseTimestamp,
   removeDuplicates,
 } from './store.js';
+export { parseTimestamp } from './timestamp-text.js';

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discover } from './discover.js';
 import { importCsv } from './import-csv.js';
 import { importXes } from './import-xes.js';
-import { type EventStore, EventWriter, openStore, parseTimestamp } from './store.js';
+import { type EventStore, EventWriter, openStore } from './store.js';
+import { parseTimestamp } from './timestamp-text.js';
 
 const LOGS = process.env.LINESIGHT_SHARED_DATA
   ? join(process.env.LINESIGHT_SHARED_DATA, 'eventlogs')

@@ -112,35 +112,13 @@ export async function discardImport(store: EventStore, log: string, fromSeq: num
   await store.connection.run('delete from events where log = $log and seq >= $from', { log, from: fromSeq });
 }
 
-/** "2011-10-01T00:38:44.546+02:00" into microseconds (UTC) and the written offset; undefined when unreadable. */
-export function parseTimestamp(text: string): { us: bigint; offset: number | null } | undefined {
-  const trimmed = text.trim();
-  const zone = /(Z|[+-]\d{2}:?\d{2})$/.exec(trimmed)?.[1];
-  const iso = /^\d{4}-\d{2}-\d{2}$/.test(trimmed)
-    ? `${trimmed}T00:00:00Z`
-    : zone
-      ? trimmed.replace(' ', 'T')
-      : `${trimmed.replace(' ', 'T')}Z`;
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return undefined;
-  // Date.parse keeps milliseconds; the digits beyond are read from the text.
-  const fraction = /\.(\d+)/.exec(trimmed)?.[1] ?? '';
-  const micros = fraction.length > 3 ? Number(fraction.slice(3, 6).padEnd(3, '0')) : 0;
-  let offset: number | null = null;
-  if (zone === 'Z') offset = 0;
-  else if (zone) {
-    const sign = zone.startsWith('-') ? -1 : 1;
-    const digits = zone.slice(1).replace(':', '');
-    offset = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4)));
-  }
-  return { us: BigInt(ms) * 1000n + BigInt(micros), offset };
-}
-
 /**
  * Removes the events of a log from `fromSeq` on that repeat an earlier import's (same case,
  * activity, time and lifecycle): appending a file twice must not count its events twice.
  */
 export async function removeDuplicates(store: EventStore, log: string, fromSeq: number): Promise<number> {
+  // A log's first import has nothing earlier to repeat.
+  if (fromSeq === 0) return 0;
   const reader = await store.connection.runAndReadAll(
     `delete from events e where e.log = $log and e.seq >= $from and exists (
        select 1 from events o where o.log = e.log and o.seq < $from and o.case_id = e.case_id and o.activity = e.activity

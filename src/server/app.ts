@@ -17,18 +17,12 @@ import { importBpmn } from '../bpmn/import.js';
 import { writeAtomic } from '../fs/write-atomic.js';
 import {
   calibrate,
-  discardImport,
   discover,
-  EventWriter,
-  type ImportReport,
-  importCsv,
-  importOcel,
-  importXes,
+  importLog,
   journeyAnalytics,
+  LogImportError,
   listLogs,
-  nextSeq,
   openStore,
-  removeDuplicates,
 } from '../mining/index.js';
 import { type LoadResult, load, parse } from '../model/load.js';
 import type { Model } from '../model/model.js';
@@ -546,59 +540,22 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     writeAtomic(upload, body);
     const store = await openStore(storePath);
     try {
-      const from = await nextSeq(store, name);
-      let report: ImportReport;
-      if (format === 'xes') {
-        const writer = await EventWriter.open(store, name);
-        try {
-          report = await importXes(upload, writer, { onError: 'skip' });
-        } catch (error) {
-          // Nothing of a failed upload stays in the store.
-          writer.close();
-          await discardImport(store, name, from);
-          throw new HttpError(
-            422,
-            `the XES cannot be read: ${(error as Error).message.split('\n')[0]}`,
-            'check that the file is XES (IEEE 1849) and complete',
-          );
-        } finally {
-          writer.close();
-        }
-      } else if (format === 'jsonocel') {
-        try {
-          report = await importOcel(store, upload, name, q.caseType ? { caseType: q.caseType } : {});
-        } catch (error) {
-          throw new HttpError(
-            422,
-            (error as Error).message.split('\n')[0] ?? 'the log cannot be read',
-            (error as { hint?: string }).hint ?? 'send OCEL 2.0 JSON, and name the case with ?caseType=TYPE',
-          );
-        }
-      } else {
-        const columns = Object.fromEntries(
+      const report = await importLog(store, upload, {
+        log: name,
+        format,
+        label: `the uploaded ${format === 'jsonocel' ? 'OCEL' : format.toUpperCase()}`,
+        onError: 'skip',
+        columns: Object.fromEntries(
           ['case', 'activity', 'timestamp', 'channel', 'resource', 'segment'].flatMap((k) =>
             q[k] ? [[k, q[k] as string]] : [],
           ),
-        );
-        try {
-          report = await importCsv(store, upload, name, { onError: 'skip', columns });
-        } catch (error) {
-          throw new HttpError(
-            422,
-            (error as Error).message.split('\n')[0] ?? 'the log cannot be read',
-            (error as { hint?: string }).hint,
-          );
-        }
-      }
-      const duplicates = await removeDuplicates(store, name, from);
-      return {
-        log: name,
-        events: report.events - duplicates,
-        cases: report.cases,
-        skipped: report.skipped,
-        duplicates,
-        problems: report.problems.slice(0, 100),
-      };
+        ),
+        ...(q.caseType ? { caseType: q.caseType } : {}),
+      });
+      return { ...report, problems: report.problems.slice(0, 100) };
+    } catch (error) {
+      if (error instanceof LogImportError) throw new HttpError(422, error.message, error.hint);
+      throw error;
     } finally {
       store.close();
     }

@@ -10,23 +10,18 @@ import { textTable } from '../../analysis/report/table.js';
 import { writeAtomic } from '../../fs/write-atomic.js';
 import {
   type CsvColumns,
-  CsvMappingError,
   calibrate,
   conformance,
   DEFAULT_STORE,
-  discardImport,
   discover,
   type EventStore,
-  EventWriter,
-  type ImportReport,
-  importCsv,
-  importOcel,
-  importXes,
+  importLog,
   journeyAnalytics,
+  type LogImport,
+  LogImportError,
   listLogs,
-  nextSeq,
+  logNameOf,
   openStore,
-  removeDuplicates,
 } from '../../mining/index.js';
 import { load } from '../../model/load.js';
 import { formatDuration, parseDuration } from '../../model/units.js';
@@ -82,8 +77,13 @@ export async function logImportCommand(files: string[], o: ImportCommandOptions,
     throw new UsageError(
       '--log names one log: import one file at a time with it, or leave it out to name each log after its file',
     );
+  const columns = Object.fromEntries(
+    (['case', 'activity', 'timestamp', 'channel', 'resource', 'segment'] as const).flatMap((k) =>
+      o[k] !== undefined ? [[k, o[k]]] : [],
+    ),
+  ) as CsvColumns;
   return withStore(o, async (store) => {
-    const results: (ImportReport & { file: string; log: string; duplicates: number })[] = [];
+    const results: (LogImport & { file: string })[] = [];
     for (const file of files) {
       let size = 0;
       try {
@@ -91,77 +91,30 @@ export async function logImportCommand(files: string[], o: ImportCommandOptions,
       } catch {
         throw new InputError(`${file} does not exist`, 'check the path');
       }
-      const log = o.log ?? basename(file).replace(/\.(xes|csv|jsonocel)(\.gz)?$/i, '');
-      const from = await nextSeq(store, log);
-      let report: ImportReport;
-      if (/\.xes(\.gz)?$/i.test(file)) {
-        const bar =
-          io.color && size > 1 << 20
-            ? new cliProgress.SingleBar(
-                { format: `importing ${basename(file)} [{bar}] {percentage}%`, stream: process.stderr },
-                cliProgress.Presets.shades_classic,
-              )
-            : undefined;
-        bar?.start(size, 0);
-        const writer = await EventWriter.open(store, log);
-        try {
-          report = await importXes(file, writer, {
-            onError,
-            ...(o.lifecycle ? { lifecycle: o.lifecycle.split(',').map((s) => s.trim().toLowerCase()) } : {}),
-            ...(o.channel ? { channelKey: o.channel } : {}),
-            ...(o.segment ? { segmentKey: o.segment } : {}),
-            ...(bar ? { onProgress: (bytes: number) => bar.update(bytes) } : {}),
-          });
-        } catch (error) {
-          // Nothing of a failed file stays in the store.
-          writer.close();
-          await discardImport(store, log, from);
-          throw new InputError(
-            `${file}: ${(error as Error).message}`,
-            onError === 'fail'
-              ? 'fix the event, or import with --on-error skip'
-              : 'check that the file is XES (IEEE 1849)',
-          );
-        } finally {
-          writer.close();
-          bar?.stop();
-        }
-      } else if (/\.csv$/i.test(file)) {
-        try {
-          const columns = Object.fromEntries(
-            Object.entries({
-              case: o.case,
-              activity: o.activity,
-              timestamp: o.timestamp,
-              channel: o.channel,
-              resource: o.resource,
-              segment: o.segment,
-            }).filter(([, v]) => v !== undefined),
-          ) as Record<string, string>;
-          report = await importCsv(store, file, log, { onError, columns });
-        } catch (error) {
-          if (error instanceof CsvMappingError) throw new InputError(error.message, error.hint);
-          throw new InputError(
-            `${file}: ${(error as Error).message.split('\n')[0]}`,
-            'check that the file is CSV with a header row',
-          );
-        }
-      } else if (/\.jsonocel$/i.test(file)) {
-        try {
-          report = await importOcel(store, file, log, o.caseType ? { caseType: o.caseType } : {});
-        } catch (error) {
-          if (error instanceof CsvMappingError) throw new InputError(error.message, error.hint);
-          throw new InputError(
-            `${file}: ${(error as Error).message.split('\n')[0]}`,
-            'check that the file is OCEL 2.0 JSON (objectTypes, eventTypes, objects, events)',
-          );
-        }
-      } else
-        throw new UsageError(
-          `cannot import ${file}: linesight reads .xes, .xes.gz, .csv and .jsonocel (OCEL 2.0)`,
-        );
-      const duplicates = await removeDuplicates(store, log, from);
-      results.push({ ...report, events: report.events - duplicates, file, log, duplicates });
+      const bar =
+        io.color && size > 1 << 20
+          ? new cliProgress.SingleBar(
+              { format: `importing ${basename(file)} [{bar}] {percentage}%`, stream: process.stderr },
+              cliProgress.Presets.shades_classic,
+            )
+          : undefined;
+      bar?.start(100, 0);
+      try {
+        const report = await importLog(store, file, {
+          log: o.log ?? logNameOf(file),
+          onError,
+          columns,
+          ...(o.lifecycle ? { lifecycle: o.lifecycle.split(',').map((s) => s.trim().toLowerCase()) } : {}),
+          ...(o.caseType ? { caseType: o.caseType } : {}),
+          ...(bar ? { onProgress: (fraction: number) => bar.update(Math.round(fraction * 100)) } : {}),
+        });
+        results.push({ ...report, file });
+      } catch (error) {
+        if (error instanceof LogImportError) throw new InputError(error.message, error.hint);
+        throw error;
+      } finally {
+        bar?.stop();
+      }
     }
     if (o.json) io.out(`${JSON.stringify(results, null, 2)}\n`);
     else {

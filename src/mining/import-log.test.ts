@@ -1,0 +1,83 @@
+/**
+ * The one way in for every format: the format by the file's name, a second import of the same
+ * events adds nothing, and a failed import leaves the store exactly as it was.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { discover } from './discover.js';
+import { importLog } from './import-log.js';
+import { LogImportError } from './log-import-error.js';
+import { type EventStore, listLogs, openStore } from './store.js';
+
+const LOGS = process.env.LINESIGHT_SHARED_DATA
+  ? join(process.env.LINESIGHT_SHARED_DATA, 'eventlogs')
+  : new URL('../../../shared/data/eventlogs/', import.meta.url).pathname;
+
+let store: EventStore;
+const dir = mkdtempSync(join(tmpdir(), 'linesight-import-'));
+beforeAll(async () => {
+  store = await openStore(join(dir, 'events.duckdb'));
+});
+afterAll(() => store.close());
+
+const snapshot = async () =>
+  (
+    await store.connection.runAndReadAll(
+      'select log, count(*) as n, sum(hash(case_id, activity, ts_us, seq)) as h from events group by log order by log',
+    )
+  ).getRowsJS();
+
+describe('importLog', () => {
+  it('reads each format by its name and adds nothing when the same file comes again', async () => {
+    const first = await importLog(store, join(LOGS, 'running-example.xes'), { log: 'rx', onError: 'fail' });
+    expect(first).toMatchObject({ log: 'rx', events: 42, cases: 6, duplicates: 0, skipped: 0 });
+    const csv = await importLog(store, join(LOGS, 'running-example.csv'), { log: 'rx', onError: 'fail' });
+    // The CSV holds the same 42 events as the XES: all of them are already there.
+    expect(csv).toMatchObject({ events: 0, cases: 0, duplicates: 42 });
+    const d = await discover(store, 'rx');
+    expect(d.events).toBe(42);
+  });
+
+  it('leaves the store as it was when a file fails half way, and says where', async () => {
+    const whole = readFileSync(join(LOGS, 'running-example.xes'), 'utf8');
+    const truncated = join(dir, 'truncated.xes');
+    writeFileSync(truncated, whole.slice(0, Math.floor(whole.length * 0.6)));
+    const before = await snapshot();
+    const error = await importLog(store, truncated, { log: 'rx', onError: 'skip' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LogImportError);
+    expect((error as LogImportError).message).toContain('truncated.xes');
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('names what it cannot read', async () => {
+    const text = join(dir, 'notes.txt');
+    writeFileSync(text, 'hello');
+    await expect(importLog(store, text, { log: 'x', onError: 'skip' })).rejects.toThrow(
+      'linesight reads .xes, .xes.gz, .csv and .jsonocel',
+    );
+    await expect(importLog(store, join(dir, 'absent.csv'), { log: 'x', onError: 'skip' })).rejects.toThrow(
+      'absent.csv does not exist',
+    );
+    const empty = join(dir, 'empty.csv');
+    writeFileSync(empty, '');
+    const error = await importLog(store, empty, { log: 'x', onError: 'skip', label: 'upload.csv' }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(LogImportError);
+    expect((error as LogImportError).message).toBe('upload.csv is empty');
+    expect((error as LogImportError).message).not.toContain(dir);
+    expect((await listLogs(store)).map((l) => l.log)).toEqual(['rx']);
+  });
+});
+
+describe('discover, top variants', () => {
+  it('returns the first N of the full ranking and counts the rest', async () => {
+    const all = await discover(store, 'rx');
+    const top = await discover(store, 'rx', { top: 2 });
+    expect(top.variants).toEqual(all.variants.slice(0, 2));
+    expect(top.moreVariants).toBe(all.variants.length - 2);
+    expect(top.dfg).toEqual(all.dfg);
+  });
+});

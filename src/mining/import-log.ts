@@ -1,0 +1,128 @@
+/**
+ * One way in for every log format, used alike by the library, the CLI and the server: the format
+ * by its file name (or as given), the importer for it, duplicates already in the store taken out,
+ * and on any failure the store left as it was with an error that says what to fix.
+ */
+import { statSync } from 'node:fs';
+import { type CsvColumns, importCsv } from './import-csv.js';
+import { importOcel } from './import-ocel.js';
+import { type ImportReport, importXes } from './import-xes.js';
+import { LogImportError } from './log-import-error.js';
+import { discardImport, type EventStore, EventWriter, nextSeq, removeDuplicates } from './store.js';
+
+export type LogFormat = 'csv' | 'xes' | 'jsonocel';
+
+export interface LogImportOptions {
+  log: string;
+  /** By the file name when absent: .csv, .xes, .xes.gz, .jsonocel. */
+  format?: LogFormat;
+  onError: 'skip' | 'fail';
+  /** Which column (CSV) or attribute (XES: channel and segment) plays each role. */
+  columns?: CsvColumns;
+  /** XES: keep only these lifecycle transitions (e.g. complete). */
+  lifecycle?: string[];
+  /** OCEL: the object type that is the case. */
+  caseType?: string;
+  /** What to call the file in messages (an upload's name rather than where it was saved). */
+  label?: string;
+  onProgress?: (fraction: number) => void;
+}
+
+export interface LogImport extends ImportReport {
+  log: string;
+  /** Events already in the store from an earlier import, not added again. */
+  duplicates: number;
+}
+
+export function formatOf(file: string): LogFormat | undefined {
+  if (/\.xes(\.gz)?$/i.test(file)) return 'xes';
+  if (/\.csv$/i.test(file)) return 'csv';
+  if (/\.jsonocel$/i.test(file)) return 'jsonocel';
+  return undefined;
+}
+
+/** The log a file goes to when none is named: its name without the format's extension. */
+export const logNameOf = (file: string) =>
+  (file.split(/[\\/]/).pop() ?? file).replace(/\.(xes|csv|jsonocel)(\.gz)?$/i, '');
+
+const HINTS: Record<LogFormat, string> = {
+  csv: 'check that the file is CSV with a header row',
+  xes: 'check that the file is XES (IEEE 1849) and complete',
+  jsonocel: 'check that the file is OCEL 2.0 JSON (objectTypes, eventTypes, objects, events)',
+};
+
+async function importByFormat(
+  store: EventStore,
+  file: string,
+  format: LogFormat,
+  o: LogImportOptions,
+): Promise<ImportReport> {
+  if (format === 'csv')
+    return importCsv(store, file, o.log, {
+      onError: o.onError,
+      ...(o.columns ? { columns: o.columns } : {}),
+      ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+    });
+  if (format === 'jsonocel')
+    return importOcel(store, file, o.log, o.caseType ? { caseType: o.caseType } : {});
+  const size = statSync(file).size;
+  const writer = await EventWriter.open(store, o.log);
+  try {
+    return await importXes(file, writer, {
+      onError: o.onError,
+      ...(o.lifecycle ? { lifecycle: o.lifecycle } : {}),
+      ...(o.columns?.channel ? { channelKey: o.columns.channel } : {}),
+      ...(o.columns?.segment ? { segmentKey: o.columns.segment } : {}),
+      ...(o.onProgress ? { onProgress: (bytes: number) => o.onProgress?.(size ? bytes / size : 1) } : {}),
+    });
+  } finally {
+    writer.close();
+  }
+}
+
+/** Customers with events that this import added (those it only repeated are not counted). */
+async function casesFrom(store: EventStore, log: string, from: number): Promise<number> {
+  const reader = await store.connection.runAndReadAll(
+    'select count(distinct case_id) as n from events where log = $log and seq >= $from',
+    { log, from },
+  );
+  return Number(reader.getRowObjectsJS()[0]?.n ?? 0);
+}
+
+export async function importLog(
+  store: EventStore,
+  file: string,
+  options: LogImportOptions,
+): Promise<LogImport> {
+  const label = options.label ?? file;
+  const format = options.format ?? formatOf(file);
+  if (!format)
+    throw new LogImportError(
+      `cannot import ${label}: linesight reads .xes, .xes.gz, .csv and .jsonocel (OCEL 2.0)`,
+      'rename the file to its format, or name the format',
+    );
+  try {
+    statSync(file);
+  } catch {
+    throw new LogImportError(`${label} does not exist`, 'check the path');
+  }
+  const from = await nextSeq(store, options.log);
+  let report: ImportReport;
+  try {
+    report = await importByFormat(store, file, format, options);
+  } catch (error) {
+    await discardImport(store, options.log, from);
+    if (error instanceof LogImportError)
+      throw new LogImportError(error.message.replaceAll(file, label), error.hint);
+    const first = (error as Error).message.split('\n')[0] ?? 'unreadable';
+    throw new LogImportError(
+      `${label}: ${first.replaceAll(file, label)}`,
+      format === 'xes' && options.onError === 'fail'
+        ? 'fix the event, or import with --on-error skip'
+        : HINTS[format],
+    );
+  }
+  const duplicates = await removeDuplicates(store, options.log, from);
+  const cases = duplicates > 0 ? await casesFrom(store, options.log, from) : report.cases;
+  return { ...report, events: report.events - duplicates, cases, log: options.log, duplicates };
+}
