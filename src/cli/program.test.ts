@@ -258,6 +258,21 @@ describe('linesight simulate and whatif', () => {
   const mmcFile = fileURLToPath(new URL('../../examples/mmc.yaml', import.meta.url));
   const example = fileURLToPath(new URL('../../examples/order-departments.yaml', import.meta.url));
 
+  it('writes a simulated event log that log import reads, the same for the same seed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linesight-'));
+    const args = ['simulate', example, '-n', '1', '--horizon', '3d', '--warmup', '1d', '--seed', '9'];
+    const first = await linesight(...args, '--event-log', join(dir, 'a.csv'));
+    expect(first.code).toBe(0);
+    expect(first.stderr).toMatch(/wrote [\d,]+ events of [\d,]+ customers to .*a\.csv/);
+    await linesight(...args, '--event-log', join(dir, 'b.csv'));
+    const csv = readFileSync(join(dir, 'a.csv'), 'utf8');
+    expect(readFileSync(join(dir, 'b.csv'), 'utf8')).toBe(csv);
+    expect(csv.split('\n')[0]).toBe('customer,activity,timestamp,channel,segment,outcome');
+    const imported = await linesight('log', 'import', join(dir, 'a.csv'), '--db', join(dir, 'e.duckdb'));
+    expect(imported.stdout).toContain(`${csv.trim().split('\n').length - 1} events`);
+    expect(imported.stdout).toContain('0 row(s) skipped');
+  });
+
   it('simulates with confidence intervals, the same JSON for one worker or two', async () => {
     const one = await linesight(
       'simulate',

@@ -111,7 +111,11 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         '--sweep <path=from..to>',
         'run each value of a parameter, e.g. resources.agents.capacity=5..15',
       )
-      .option('--target <kpi<=value>', 'with --sweep: the target to meet, e.g. queueWait<=30s'),
+      .option('--target <kpi<=value>', 'with --sweep: the target to meet, e.g. queueWait<=30s')
+      .option(
+        '--event-log <file>',
+        "also write one replication's interactions as a CSV event log (for linesight log import)",
+      ),
   ).action(async (file: string, options: SimulateCommandOptions) =>
     setExit(await simulateCommand(file, { ...options, progress: Boolean(process.stderr.isTTY) }, io)),
   );

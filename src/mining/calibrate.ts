@@ -1,14 +1,20 @@
 /**
  * A model calibrated from a log, written as a what-if overlay (a scenario file) so that the
- * model people drew stays as it is and what-ifs can start from reality: the arrival rate from the
- * cases' first events, each step's duration fitted as a lognormal by the method of moments to the
- * time until the customer's next event, and each step's branch probabilities from the moves
- * observed (where every observed move is one the model has). Statistics are computed in SQL.
+ * model people drew stays as it is and what-ifs can start from reality: the arrival rate and
+ * segment shares from the customers' first events, where journeys start, each step's branch
+ * probabilities and failure rate from the moves observed (per segment where the log names
+ * segments), and durations where the log's times measure them. Statistics are computed in SQL;
+ * telling failures from other ways on is in flow-estimate.ts.
+ *
+ * A contact the log marks `outcome: abandoned` (given up in the queue) leads where the queue's
+ * abandonment leads, not where the step's flow does, so no branch is counted after it.
  */
-import type { Model } from '../model/model.js';
+import type { Branch, Flow, Model } from '../model/model.js';
 import { durationText } from '../model/serialize.js';
-import { mapActivities, modelMoves } from './conformance.js';
+import { mapActivities } from './conformance.js';
+import { END, estimateFlow, rounded } from './flow-estimate.js';
 import type { EventStore } from './store.js';
+import { quoteLiteral as literal } from './timestamp-text.js';
 
 export interface Calibration {
   scenario: Record<string, unknown>;
@@ -16,8 +22,9 @@ export interface Calibration {
   notes: string[];
 }
 
-const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
 const MIN_OBSERVATIONS = 5;
+
+type Change = { set: string; value: unknown };
 
 export async function calibrate(
   store: EventStore,
@@ -27,11 +34,10 @@ export async function calibrate(
 ): Promise<Calibration> {
   const c = store.connection;
   const params = { log };
-  const notes: string[] = [];
-  const changes: Record<string, unknown>[] = [];
-  const activities = (await c.runAndReadAll('select distinct activity from events where log = $log', params))
-    .getRowObjectsJS()
-    .map((r) => String(r.activity));
+  const rows = async (sql: string) => (await c.runAndReadAll(sql, params)).getRowObjectsJS();
+  const activities = (await rows('select distinct activity from events where log = $log')).map((r) =>
+    String(r.activity),
+  );
   const mapped = mapActivities(model, activities, options.mapping);
   if (Object.keys(mapped).length === 0) {
     return {
@@ -39,13 +45,131 @@ export async function calibrate(
       notes: ['no activity of the log maps to a step: give a mapping (activity: step id)'],
     };
   }
-  // Arrivals: cases per hour over the span of their first events.
-  const [span] = (
-    await c.runAndReadAll(
-      'with f as (select case_id, min(ts_us) as first from events where log = $log group by 1) select count(*) as cases, (max(first) - min(first)) / 1e6 as seconds from f',
-      params,
-    )
-  ).getRowObjectsJS();
+  const notes: string[] = [];
+  const changes: Change[] = [];
+  const segmentIds = model.segments.map((s) => s.id);
+  const logSegments = (await rows('select distinct segment from events where log = $log')).map((r) =>
+    r.segment === null ? null : String(r.segment),
+  );
+  // Per segment when the model has several and the log says which customer is which.
+  const bySegment =
+    segmentIds.length > 1 &&
+    logSegments.length > 0 &&
+    logSegments.every((s) => s !== null && segmentIds.includes(s));
+  if (segmentIds.length > 1 && !bySegment)
+    notes.push(
+      "the log does not name the model's segments (a segment column with their ids): flows that differ by segment are kept",
+    );
+  const groups = new Map<string, string[]>(bySegment ? segmentIds.map((s) => [s, [s]]) : [['*', segmentIds]]);
+
+  const values = Object.entries(mapped)
+    .map(([a, s]) => `(${literal(a)}, ${literal(s)})`)
+    .join(', ');
+  const visits = `m(activity, step) as (values ${values}),
+    visits as (
+      select e.case_id, ${bySegment ? 'e.segment' : "'*'"} as grp, m.step, e.ts_us,
+        coalesce(json_extract_string(e.attributes, '$.outcome') = 'abandoned', false) as abandoned,
+        row_number() over w as position,
+        lead(m.step) over w as next_step,
+        lead(e.ts_us) over w as next_ts
+      from events e join m on m.activity = e.activity where e.log = $log
+      window w as (partition by e.case_id order by e.ts_us, e.seq))`;
+
+  await calibrateArrivals(rows, model, bySegment, changes, notes);
+
+  // Where journeys start.
+  const starts = countsByGroup(
+    await rows(
+      `with ${visits} select grp, step as target, count(*) as n from visits where position = 1 group by all`,
+    ),
+  );
+  const start = estimateFlow('start', starts, groups, model.start, undefined, new Set(), MIN_OBSERVATIONS);
+  if ('kept' in start) notes.push(`where journeys start kept: ${start.kept}`);
+  else changes.push({ set: 'start', value: flowValue(start.next, groups) });
+
+  // Each step's ways on, and its failure rate.
+  const ends = new Set(model.ends.map((e) => e.id));
+  const moves = await rows(
+    `with ${visits} select step, grp, coalesce(next_step, '${END}') as target, count(*) as n
+     from visits where not abandoned group by all order by all`,
+  );
+  const byStep = new Map<string, Record<string, unknown>[]>();
+  for (const r of moves) byStep.set(String(r.step), [...(byStep.get(String(r.step)) ?? []), r]);
+  for (const step of model.steps) {
+    const observed = countsByGroup(byStep.get(step.id) ?? []);
+    if (observed.size === 0) continue;
+    const estimate = estimateFlow(step.id, observed, groups, step.next, step.fail, ends, MIN_OBSERVATIONS);
+    if ('kept' in estimate) {
+      notes.push(`branches of '${step.id}' kept: ${estimate.kept}`);
+      continue;
+    }
+    notes.push(...estimate.notes);
+    if (Object.values(step.next).some((branches) => branches.length > 1))
+      changes.push({ set: `steps.${step.id}.next`, value: flowValue(estimate.next, groups) });
+    if (estimate.fail && step.fail) {
+      if (estimate.fail.p !== step.fail.p)
+        changes.push({ set: `steps.${step.id}.fail.p`, value: Number(estimate.fail.p.toFixed(4)) });
+      if (
+        estimate.fail.nextEstimated &&
+        Object.values(step.fail.next).some((branches) => branches.length > 1)
+      )
+        changes.push({ set: `steps.${step.id}.fail.next`, value: flowValue(estimate.fail.next, groups) });
+      const repeat = [...observed.values()].reduce((s, counts) => s + (counts.get(step.id) ?? 0), 0);
+      const all = [...observed.values()].reduce(
+        (s, counts) => s + [...counts.values()].reduce((a, b) => a + b, 0),
+        0,
+      );
+      if (repeat > 0)
+        notes.push(
+          `'${step.id}' fails ${(100 * estimate.fail.p).toFixed(1)}% of the time; ${(100 * (repeat / all)).toFixed(1)}% of its contacts are repeated`,
+        );
+    }
+  }
+  const abandoned = await rows(
+    `with ${visits} select step, count(*) filter (where abandoned) as gave_up, count(*) as n from visits group by step having count(*) filter (where abandoned) > 0 order by step`,
+  );
+  for (const r of abandoned)
+    notes.push(
+      `'${r.step}': ${r.gave_up} of ${r.n} contacts given up in the queue (${((100 * Number(r.gave_up)) / Number(r.n)).toFixed(1)}%); the simulator works this out from patience and staffing`,
+    );
+
+  await calibrateDurations(rows, visits, model, changes, notes);
+  const [cases] = await rows('select count(distinct case_id) as n from events where log = $log');
+  notes.push(`${changes.length} change(s) from ${Number(cases?.n ?? 0)} cases`);
+  return { scenario: scenarioOf(changes, options.base, log), notes };
+}
+
+type Rows = (sql: string) => Promise<Record<string, unknown>[]>;
+
+function countsByGroup(list: Record<string, unknown>[]): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  for (const r of list) {
+    const g = String(r.grp);
+    const counts = out.get(g) ?? new Map<string, number>();
+    counts.set(String(r.target), Number(r.n));
+    out.set(g, counts);
+  }
+  return out;
+}
+
+/** A flow as the file writes it: one list for every segment, or a list per segment. */
+function flowValue(flow: Flow, groups: Map<string, string[]>): unknown {
+  const list = (branches: Branch[]) => rounded(branches).map((b) => ({ to: b.to, p: b.p }));
+  if (groups.has('*')) return list(flow[(groups.get('*') as string[])[0] as string] ?? []);
+  return Object.fromEntries([...groups.keys()].map((g) => [g, list(flow[g] ?? [])]));
+}
+
+/** Arrivals per hour over the span of the customers' first events, and each segment's share. */
+async function calibrateArrivals(
+  rows: Rows,
+  model: Model,
+  bySegment: boolean,
+  changes: Change[],
+  notes: string[],
+): Promise<void> {
+  const [span] = await rows(
+    'with f as (select case_id, min(ts_us) as first from events where log = $log group by 1) select count(*) as cases, (max(first) - min(first)) / 1e6 as seconds from f',
+  );
   const cases = Number(span?.cases ?? 0);
   const seconds = Number(span?.seconds ?? 0);
   if (cases > 1 && seconds > 0) {
@@ -55,92 +179,62 @@ export async function calibrate(
       changes.push({ set: `segments.${model.segments[0]?.id}.arrivals`, value: { rate } });
     else
       notes.push(
-        'arrivals not calibrated: the model gives each segment its own rate, and the log does not say which case is which segment',
+        'arrivals not calibrated: the model gives each segment its own rate; calibrate them one segment at a time',
       );
     notes.push(`arrival rate ${rate} from ${cases} cases over ${durationText(Math.round(seconds))}`);
   }
-  const values = Object.entries(mapped)
-    .map(([a, s]) => `(${literal(a)}, ${literal(s)})`)
-    .join(', ');
-  const moves = `m(activity, step) as (values ${values}),
-    seq as (
-      select e.case_id, m.step, e.ts_us,
-        lead(m.step) over (partition by e.case_id order by e.ts_us, e.seq) as next_step,
-        lead(e.ts_us) over (partition by e.case_id order by e.ts_us, e.seq) as next_ts
-      from events e join m on m.activity = e.activity where e.log = $log)`;
-  // Durations: the time until the customer's next event, fitted by mean and standard deviation.
-  const durations = (
-    await c.runAndReadAll(
-      `with ${moves} select step, count(*) as n, avg(next_ts - ts_us) / 1e6 as mean, stddev_samp(next_ts - ts_us) / 1e6 as sd from seq where next_ts is not null group by step order by step`,
-      params,
-    )
-  ).getRowObjectsJS();
+  if (!bySegment || !model.arrivals) return;
+  const shares = await rows(
+    'with f as (select case_id, any_value(segment) as segment from events where log = $log group by 1) select segment as to, count(*) as n from f group by 1 order by 1',
+  );
+  const all = shares.reduce((s, r) => s + Number(r.n), 0);
+  const branches = rounded(
+    model.segments.map((s) => ({ to: s.id, p: Number(shares.find((r) => r.to === s.id)?.n ?? 0) / all })),
+  );
+  for (const b of branches) changes.push({ set: `segments.${b.to}.share`, value: b.p });
+}
+
+/**
+ * Durations, fitted as lognormals by mean and standard deviation, where the time from one
+ * contact to the next is the step's own: the step has no queue, and what follows has no planned
+ * wait and no opening hours that would push the next contact later.
+ */
+async function calibrateDurations(
+  rows: Rows,
+  visits: string,
+  model: Model,
+  changes: Change[],
+  notes: string[],
+): Promise<void> {
+  const scheduled = new Set(model.resources.filter((r) => r.schedule).map((r) => r.id));
+  const clean = model.steps.filter((s) => !s.wait && !(s.pool && scheduled.has(s.pool))).map((s) => s.id);
+  const unqueued = model.steps.filter((s) => !s.pool).map((s) => s.id);
+  if (clean.length === 0 || unqueued.length === 0) return;
+  const list = (ids: string[]) => ids.map(literal).join(', ');
+  const durations = await rows(
+    `with ${visits} select step, count(*) as n, avg(next_ts - ts_us) / 1e6 as mean, stddev_samp(next_ts - ts_us) / 1e6 as sd
+     from visits where not abandoned and next_step in (${list(clean)}) and step in (${list(unqueued)})
+     group by step order by step`,
+  );
   for (const d of durations) {
     const n = Number(d.n);
     const mean = Number(d.mean);
     const sd = Number(d.sd ?? 0);
-    if (n < MIN_OBSERVATIONS || !(mean > 0)) {
-      notes.push(`duration of '${d.step}' kept: ${n} observation(s)`);
-      continue;
-    }
+    if (n < MIN_OBSERVATIONS || !(mean > 0)) continue;
     const m = durationText(Math.round(mean));
     changes.push({
       set: `steps.${d.step}.duration`,
       value: sd > 0 ? `lognormal(${m}, ${durationText(Math.round(sd) || 1)})` : m,
     });
   }
-  // Branches: observed shares of each way on, where the model has every way observed.
-  const allowed = modelMoves(model);
-  const observed = (
-    await c.runAndReadAll(
-      `with ${moves} select step, coalesce(next_step, '(end)') as next_step, count(*) as n from seq group by 1, 2 order by 1, 2`,
-      params,
-    )
-  ).getRowObjectsJS();
-  const byStep = new Map<string, { to: string; n: number }[]>();
-  for (const r of observed)
-    byStep.set(String(r.step), [
-      ...(byStep.get(String(r.step)) ?? []),
-      { to: String(r.next_step), n: Number(r.n) },
-    ]);
-  for (const [stepId, list] of byStep) {
-    const step = model.steps.find((s) => s.id === stepId);
-    if (!step) continue;
-    const total = list.reduce((s, x) => s + x.n, 0);
-    if (total < MIN_OBSERVATIONS) continue;
-    if (step.fail) {
-      notes.push(`branches of '${stepId}' kept: the log does not tell its failures from its other ways on`);
-      continue;
-    }
-    const unknown = list.filter((x) => !((allowed.get(`${stepId}\u0000${x.to}`) ?? 0) > 0));
-    if (unknown.length > 0) {
-      notes.push(
-        `branches of '${stepId}' kept: customers also go to ${unknown.map((x) => x.to).join(', ')}, which the model does not have`,
-      );
-      continue;
-    }
-    // Journeys that end after the step go to the step's ends in the model's proportions.
-    const ends = model.ends.map((e) => e.id);
-    const segment = model.segments[0]?.id ?? '';
-    const modelEnds = (step.next[segment] ?? []).filter((b) => ends.includes(b.to));
-    const endTotal = modelEnds.reduce((s, b) => s + b.p, 0);
-    const branches: { to: string; p: number }[] = [];
-    for (const x of list) {
-      const share = x.n / total;
-      if (x.to === '(end)')
-        for (const b of modelEnds) branches.push({ to: b.to, p: (share * b.p) / endTotal });
-      else branches.push({ to: x.to, p: share });
-    }
-    const rounded = branches.map((b) => ({ to: b.to, p: Number(b.p.toFixed(4)) }));
-    const last = rounded[rounded.length - 1];
-    if (last) last.p = Number((1 - rounded.slice(0, -1).reduce((s, b) => s + b.p, 0)).toFixed(4));
-    changes.push({ set: `steps.${stepId}.next`, value: rounded });
-  }
-  notes.push(`${changes.length} change(s) from ${cases} cases; durations include the waits between events`);
-  return { scenario: scenarioOf(changes, options.base, log), notes };
+  const queued = model.steps.filter((s) => s.pool).length;
+  if (queued > 0)
+    notes.push(
+      `durations of the ${queued} step(s) with a queue kept: the log's times between contacts include the wait in the queue`,
+    );
 }
 
-function scenarioOf(changes: Record<string, unknown>[], base: string, log: string): Record<string, unknown> {
+function scenarioOf(changes: Change[], base: string, log: string): Record<string, unknown> {
   return {
     linesight: 1,
     kind: 'scenario',
@@ -148,7 +242,7 @@ function scenarioOf(changes: Record<string, unknown>[], base: string, log: strin
     id: 'calibrated',
     name: `Calibrated from ${log}`,
     description:
-      'Arrival rate, step durations and branch probabilities estimated from the event log by linesight log calibrate.',
+      'Arrival rate, segment shares, where journeys start, branch probabilities, failure rates and durations estimated from the event log by linesight log calibrate.',
     changes,
   };
 }

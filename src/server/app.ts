@@ -28,7 +28,14 @@ import { type LoadResult, load, parse } from '../model/load.js';
 import type { Model } from '../model/model.js';
 import { applyOverrides, parseOverride } from '../model/overrides.js';
 import { parseDuration } from '../model/units.js';
-import { defaultWorkers, preflight, simulate, whatIf } from '../simulation/index.js';
+import {
+  defaultWorkers,
+  eventLogCsv,
+  preflight,
+  simulate,
+  simulateEventLog,
+  whatIf,
+} from '../simulation/index.js';
 import { VERSION } from '../version.js';
 import { dfgDiagram } from '../views/dfg.js';
 import { layout, RenderOptionError } from '../views/render.js';
@@ -386,14 +393,19 @@ export function buildServer(options: ServerOptions): FastifyInstance {
       );
   };
 
-  app.post('/api/models/:name/simulate', async (request: Req, reply: FastifyReply) => {
+  /** The model a simulation request names (scenario, set), with the run settings it asks for. */
+  const simulationRequest = (request: Req) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
-    const s = settings(body);
     const model = variant(
       request.params.name as string,
       typeof body.scenario === 'string' ? body.scenario : undefined,
       body.set,
     );
+    return { model, s: settings(body) };
+  };
+
+  app.post('/api/models/:name/simulate', async (request: Req, reply: FastifyReply) => {
+    const { model, s } = simulationRequest(request);
     checked(model, s);
     const job = jobs.start('simulate', async (signal, progress) => {
       const r = await simulate(model, { ...s, signal, onProgress: progress });
@@ -408,6 +420,16 @@ export function buildServer(options: ServerOptions): FastifyInstance {
       };
     });
     return reply.status(202).header('Location', `/api/jobs/${job.id}`).send(jobView(job));
+  });
+
+  app.post('/api/models/:name/event-log', async (request: Req, reply: FastifyReply) => {
+    const { model, s } = simulationRequest(request);
+    // A log counts every customer: there is no warm-up to leave out.
+    checked(model, { ...s, warmup: 0 });
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('Content-Disposition', `attachment; filename="${model.id}-events.csv"`)
+      .send(eventLogCsv(simulateEventLog(model, { horizon: s.horizon, seed: s.seed })));
   });
 
   app.post('/api/models/:name/whatif', async (request: Req, reply: FastifyReply) => {

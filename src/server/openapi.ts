@@ -49,6 +49,10 @@ export function openApi(version: string): Record<string, unknown> {
         parameters: [name],
         post: op('Start a simulation job (scenario, replications, horizon, warmup, seed, set)'),
       },
+      '/api/models/{name}/event-log': {
+        parameters: [name],
+        post: op("One replication's interactions as a CSV event log (scenario, horizon, seed, set)"),
+      },
       '/api/models/{name}/whatif': {
         parameters: [name],
         post: op('Start a what-if job (scenarios, replications, horizon, warmup, seed, set)'),

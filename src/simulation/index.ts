@@ -1,5 +1,6 @@
 /** The simulator as the CLI, the server and other parts use it. */
 export { compileModel } from './compile.js';
+export { type EventLogOptions, eventLogCsv, type SimulatedEvent, simulateEventLog } from './event-log.js';
 export type { KpiDefinition } from './kpis.js';
 export { meanCapacity, offeredLoad, type Problem, preflight } from './preflight.js';
 export {

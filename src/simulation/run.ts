@@ -20,7 +20,22 @@ export interface RunOptions {
   warmup: number;
   seed: number;
   replication: number;
+  /** Told of every step a customer reaches, as an interaction log would record it. */
+  trace?: StepTrace;
 }
+
+/**
+ * A customer (numbered by arrival, from 0) reached a step at `at` (seconds): after any planned
+ * wait, when the contact is made, whether or not it is then served; `abandoned` when the customer
+ * gave up in the step's queue. Called when the visit is over, so not in time order.
+ */
+export type StepTrace = (
+  customer: number,
+  segment: number,
+  step: number,
+  at: number,
+  abandoned: boolean,
+) => void;
 
 /** Per-customer sums, by segment, for customers who arrived in [warmup, horizon). */
 export const CUSTOMER_SUMS = [
@@ -95,7 +110,7 @@ class Ring {
 
 export function runReplication(m: CompiledModel, options: RunOptions): RunResult {
   const seed = replicationSeed(options.seed, options.replication);
-  const { horizon, warmup } = options;
+  const { horizon, warmup, trace } = options;
   const S = m.segments;
   const P = m.poolIds.length;
   const E = m.endIds.length;
@@ -128,6 +143,8 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
   let key = new Int32Array(rows);
   let counts = new Int32Array(rows * 5); // contacts, calls, failures, abandoned, steps
   let arrival = new Float64Array(rows);
+  let serial = new Int32Array(rows);
+  let readyAt = new Float64Array(rows);
   let queueEnter = new Float64Array(rows);
   let abandonAt = new Float64Array(rows);
   let waits = new Float64Array(rows * 2); // queue, planned
@@ -155,6 +172,8 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
     key = g32(key);
     counts = g32(counts, 5);
     arrival = g64(arrival);
+    serial = g32(serial);
+    readyAt = g64(readyAt);
     queueEnter = g64(queueEnter);
     abandonAt = g64(abandonAt);
     waits = g64(waits, 2);
@@ -343,6 +362,7 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
     const p = m.pool[step] as number;
     if (m.contact[step]) counts[c * 5] = (counts[c * 5] as number) + 1;
     if (m.call[step]) counts[c * 5 + 1] = (counts[c * 5 + 1] as number) + 1;
+    readyAt[c] = now;
     if (p < 0) {
       calendar.push(
         now +
@@ -367,6 +387,7 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
       calendar.push(now + back, READY, c);
       return;
     }
+    readyAt[c] = now;
     queueEnter[c] = now;
     if (now >= warmup && now < horizon) queued[p] = (queued[p] as number) + 1;
     if (m.dedicated[p]) {
@@ -468,6 +489,7 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
       inSystem++;
       seg[c] = s;
       arrival[c] = now;
+      serial[c] = arrivals - 1;
       member[c] = -1;
       queuedAt[c] = 0;
       counts.fill(0, c * 5, c * 5 + 5);
@@ -486,6 +508,7 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
       const c = subject;
       const step = at[c] as number;
       const p = m.pool[step] as number;
+      trace?.(serial[c] as number, seg[c] as number, step, readyAt[c] as number, false);
       if (p >= 0) {
         busy[p] = (busy[p] as number) - 1;
         const who = member[c] as number;
@@ -508,6 +531,7 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
       if (queuedAt[c] === 0 || abandonAt[c] !== now) continue;
       const p = (queuedAt[c] as number) - 1;
       queuedAt[c] = 0;
+      trace?.(serial[c] as number, seg[c] as number, at[c] as number, readyAt[c] as number, true);
       counts[c * 5 + 3] = (counts[c * 5 + 3] as number) + 1;
       waits[c * 2] = (waits[c * 2] as number) + (now - (queueEnter[c] as number));
       if (now >= warmup && now < horizon) abandons[p] = (abandons[p] as number) + 1;

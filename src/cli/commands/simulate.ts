@@ -13,11 +13,13 @@ import { formatDuration, parseDuration } from '../../model/units.js';
 import {
   defaultWorkers,
   type Estimate,
+  eventLogCsv,
   type KpiDifference,
   preflight,
   type SimulationOptions,
   type SimulationResult,
   simulate,
+  simulateEventLog,
   whatIf,
 } from '../../simulation/index.js';
 import { InputError, type Io, UsageError } from '../io.js';
@@ -38,6 +40,7 @@ export interface SimulateCommandOptions {
   output?: string;
   json?: boolean;
   progress?: boolean;
+  eventLog?: string;
 }
 
 function runOptions(o: SimulateCommandOptions): Omit<SimulationOptions, 'onProgress'> {
@@ -163,6 +166,13 @@ export async function simulateCommand(file: string, o: SimulateCommandOptions, i
   const model = variant(loaded.document, loaded.model, o.scenario, overridesOf(o));
   if (o.sweep !== undefined) return sweepCommand(loaded.document, model, o, options, io);
   checkParameters(model, options);
+  if (o.eventLog !== undefined) {
+    const events = simulateEventLog(model, { horizon: options.horizon, seed: options.seed });
+    writeAtomic(o.eventLog, eventLogCsv(events));
+    io.err(
+      `wrote ${events.length.toLocaleString('en')} events of ${new Set(events.map((e) => e.customer)).size.toLocaleString('en')} customers to ${o.eventLog}\n`,
+    );
+  }
   const bar = progressBar(Boolean(o.progress) && !o.json, 'simulating');
   const started = performance.now();
   const result = await simulate(model, {
