@@ -302,6 +302,56 @@ describe('the examples', () => {
     }
   });
 
+  it("a stage one journey lacks is nobody's lead: it is named as only ours or only theirs", async () => {
+    const { compareJourneys } = await import('./compare.js');
+    const { comparisonSections } = await import('./report/sections.js');
+    const ours = await loadExample('order-departments.yaml');
+    const theirs = await loadExample('competitor.yaml');
+    // Their journey without its returns stage: the customer never leaves it for one.
+    const without = {
+      ...theirs,
+      stages: theirs.stages.filter((s) => s.id !== 'exchange-or-return'),
+    };
+    const stepsThere = new Set(theirs.steps.filter((s) => s.stage === 'exchange-or-return').map((s) => s.id));
+    without.steps = theirs.steps
+      .filter((s) => !stepsThere.has(s.id))
+      .map((s) => ({
+        ...s,
+        next: Object.fromEntries(
+          Object.entries(s.next).map(([seg, branches]) => [
+            seg,
+            branches.map((b) => (stepsThere.has(b.to) ? { ...b, to: theirs.ends[0]?.id ?? b.to } : b)),
+          ]),
+        ),
+        ...(s.fail
+          ? {
+              fail: {
+                ...s.fail,
+                next: Object.fromEntries(
+                  Object.entries(s.fail.next).map(([seg, branches]) => [
+                    seg,
+                    branches.map((b) =>
+                      stepsThere.has(b.to) ? { ...b, to: theirs.ends[0]?.id ?? b.to } : b,
+                    ),
+                  ]),
+                ),
+              },
+            }
+          : {}),
+      }));
+    const c = compareJourneys(ours, without);
+    expect(c.onlyOurs).toEqual(['exchange-or-return']);
+    expect(c.onlyTheirs).toEqual([]);
+    expect(c.stagesWeLead).not.toContain('exchange-or-return');
+    expect(c.stagesTheyLead).not.toContain('exchange-or-return');
+    const reversed = compareJourneys(without, ours);
+    expect(reversed.onlyTheirs).toEqual(['exchange-or-return']);
+    expect(reversed.stagesWeLead).not.toContain('exchange-or-return');
+    const rows = comparisonSections(reversed)[0]?.rows.filter((r) => r[0] === 'Exchange or return') ?? [];
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r[4]).toBe('not in our journey');
+  });
+
   it('every example analyses without a trapped customer, with end probabilities that sum to 1', async () => {
     for (const name of [
       'order-single-entity.yaml',

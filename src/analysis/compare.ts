@@ -38,9 +38,14 @@ export interface Comparison {
   theirs: { id: string; name: string; competitor?: string };
   stages: StageComparison[];
   overall: ComparedMetric[];
-  /** Stages where we are ahead on more metrics than they are, and the other way round. */
+  /**
+   * Stages both journeys have where we are ahead on more metrics than they are, and the other
+   * way round. A stage one side lacks is nobody's lead: it is listed as only ours or only theirs.
+   */
   stagesWeLead: string[];
   stagesTheyLead: string[];
+  onlyOurs: string[];
+  onlyTheirs: string[];
 }
 
 export function compareJourneys(ours: Model, theirs: Model): Comparison {
@@ -88,6 +93,7 @@ export function compareJourneys(ours: Model, theirs: Model): Comparison {
       theirsAhead: metrics.filter((m) => m.ahead === 'them').map((m) => m.key),
     };
   });
+  const both = stages.filter((s) => s.inOurs && s.inTheirs);
   const overall = STAGE_METRICS.map((def) => {
     const sum = (m: typeof a) => Object.values(m.byStage).reduce((s, st) => s + (def.get(st) ?? 0), 0);
     return compare(def.key, def.label, sum(a), sum(b), def.format);
@@ -101,7 +107,9 @@ export function compareJourneys(ours: Model, theirs: Model): Comparison {
     },
     stages,
     overall,
-    stagesWeLead: stages.filter((s) => s.oursAhead.length > s.theirsAhead.length).map((s) => s.stage),
-    stagesTheyLead: stages.filter((s) => s.theirsAhead.length > s.oursAhead.length).map((s) => s.stage),
+    stagesWeLead: both.filter((s) => s.oursAhead.length > s.theirsAhead.length).map((s) => s.stage),
+    stagesTheyLead: both.filter((s) => s.theirsAhead.length > s.oursAhead.length).map((s) => s.stage),
+    onlyOurs: stages.filter((s) => s.inOurs && !s.inTheirs).map((s) => s.stage),
+    onlyTheirs: stages.filter((s) => s.inTheirs && !s.inOurs).map((s) => s.stage),
   };
 }

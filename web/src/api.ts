@@ -160,4 +160,6 @@ export interface Comparison {
   }[];
   stagesWeLead: string[];
   stagesTheyLead: string[];
+  onlyOurs: string[];
+  onlyTheirs: string[];
 }

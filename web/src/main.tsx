@@ -498,6 +498,8 @@ function ComparePage() {
             We lead in {result.stagesWeLead.join(', ') || 'no stage'};{' '}
             {result.theirs.competitor ?? result.theirs.name} leads in{' '}
             {result.stagesTheyLead.join(', ') || 'no stage'}.
+            {result.onlyOurs.length > 0 ? ` Only in our journey: ${result.onlyOurs.join(', ')}.` : ''}
+            {result.onlyTheirs.length > 0 ? ` Not in our journey: ${result.onlyTheirs.join(', ')}.` : ''}
           </p>
           <table class="list">
             <thead>

@@ -121,8 +121,16 @@ export function comparisonSections(c: Comparison): Section[] {
           m.label,
           s.inOurs ? m.oursText : '-',
           s.inTheirs ? m.theirsText : '-',
-          m.ahead === 'us' ? 'us' : m.ahead === 'them' ? them : 'even',
-          gap(m),
+          !s.inOurs
+            ? 'not in our journey'
+            : !s.inTheirs
+              ? `not in ${them}'s`
+              : m.ahead === 'us'
+                ? 'us'
+                : m.ahead === 'them'
+                  ? them
+                  : 'even',
+          s.inOurs && s.inTheirs ? gap(m) : '',
         ]),
       ),
     },
@@ -149,6 +157,22 @@ export function comparisonSections(c: Comparison): Section[] {
           `${them} leads`,
           c.stagesTheyLead.map((id) => c.stages.find((s) => s.stage === id)?.name ?? id).join(', ') || '-',
         ],
+        ...(c.onlyOurs.length > 0
+          ? [
+              [
+                'Only in our journey',
+                c.onlyOurs.map((id) => c.stages.find((s) => s.stage === id)?.name ?? id).join(', '),
+              ],
+            ]
+          : []),
+        ...(c.onlyTheirs.length > 0
+          ? [
+              [
+                `Only in ${them}'s`,
+                c.onlyTheirs.map((id) => c.stages.find((s) => s.stage === id)?.name ?? id).join(', '),
+              ],
+            ]
+          : []),
       ],
     },
   ];
