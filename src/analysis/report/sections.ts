@@ -110,6 +110,8 @@ export function diffSections(d: ScenarioDiff): Section[] {
 
 export function comparisonSections(c: Comparison): Section[] {
   const them = c.theirs.competitor ?? c.theirs.name;
+  const names = (ids: string[]) =>
+    ids.map((id) => c.stages.find((s) => s.stage === id)?.name ?? id).join(', ');
   return [
     {
       title: `Us against ${them}, stage by stage`,
@@ -149,30 +151,10 @@ export function comparisonSections(c: Comparison): Section[] {
       title: 'Who leads where',
       headers: ['', 'Stages'],
       rows: [
-        [
-          'We lead',
-          c.stagesWeLead.map((id) => c.stages.find((s) => s.stage === id)?.name ?? id).join(', ') || '-',
-        ],
-        [
-          `${them} leads`,
-          c.stagesTheyLead.map((id) => c.stages.find((s) => s.stage === id)?.name ?? id).join(', ') || '-',
-        ],
-        ...(c.onlyOurs.length > 0
-          ? [
-              [
-                'Only in our journey',
-                c.onlyOurs.map((id) => c.stages.find((s) => s.stage === id)?.name ?? id).join(', '),
-              ],
-            ]
-          : []),
-        ...(c.onlyTheirs.length > 0
-          ? [
-              [
-                `Only in ${them}'s`,
-                c.onlyTheirs.map((id) => c.stages.find((s) => s.stage === id)?.name ?? id).join(', '),
-              ],
-            ]
-          : []),
+        ['We lead', names(c.stagesWeLead) || '-'],
+        [`${them} leads`, names(c.stagesTheyLead) || '-'],
+        ...(c.onlyOurs.length > 0 ? [['Only in our journey', names(c.onlyOurs)]] : []),
+        ...(c.onlyTheirs.length > 0 ? [[`Only in ${them}'s`, names(c.onlyTheirs)]] : []),
       ],
     },
   ];
