@@ -75,7 +75,14 @@ export function toSvg(d: Diagram): string {
     out.push(
       `<g class="lane" data-id="${xml(lane.id)}" data-group="${lane.group}"><rect x="16" y="${n(lane.y)}" width="${n(d.width - 32)}" height="${n(lane.height)}" fill="${LANE_FILL[lane.group]}" fill-opacity="0.45" stroke="#dadce0"/>`,
       `<rect x="16" y="${n(lane.y)}" width="170" height="${n(lane.height)}" fill="${LANE_FILL[lane.group]}" stroke="#dadce0"/>`,
-      ...laneLabel(lane.label, lane.y, lane.height),
+      // A line under the lane has its name in the foot of the lane's header, kept clear.
+      ...laneLabel(
+        lane.label,
+        lane.y,
+        d.lines.some((line) => Math.abs(line.y - (lane.y + lane.height)) < 0.5)
+          ? lane.height - LINE_LABEL_ROOM
+          : lane.height,
+      ),
       '</g>',
     );
   }
@@ -83,7 +90,7 @@ export function toSvg(d: Diagram): string {
   for (const line of d.lines) {
     out.push(
       `<g class="line" data-kind="${line.kind}"><line x1="16" y1="${n(line.y)}" x2="${n(d.width - 16)}" y2="${n(line.y)}" stroke="#202124" stroke-width="1.5" stroke-dasharray="8 4"/>`,
-      `<text x="${n(d.width - 20)}" y="${n(line.y - 3)}" font-size="10" font-style="italic" fill="#202124" text-anchor="end">${xml(line.label)}</text></g>`,
+      `<text x="24" y="${n(line.y - 4)}" font-size="10" font-style="italic" fill="#202124">${xml(line.label)}</text></g>`,
     );
   }
   out.push('</g><g class="guides">');
@@ -107,6 +114,9 @@ export function toSvg(d: Diagram): string {
   out.push('</svg>');
   return `${out.join('\n')}\n`;
 }
+
+/** Height kept free at the foot of a lane header for the name of the line under the lane. */
+const LINE_LABEL_ROOM = 14;
 
 function laneLabel(label: string, y: number, height: number): string[] {
   const words = label.split(' ');

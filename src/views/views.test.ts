@@ -191,6 +191,35 @@ describe.each(examples)('%s', (_file, model) => {
     }
   });
 
+  it('names each line at the foot of a lane header, clear of the lane names and of every box', async () => {
+    const { toSvg } = await import('./svg.js');
+    for (const view of ['blueprint', 'entity'] as const) {
+      const d = await layout(model, { view });
+      const svg = toSvg(d);
+      const texts = (group: string) =>
+        [
+          ...(svg.split(`<g class="${group}">`)[1]?.split('</g><g class=')[0] ?? '').matchAll(
+            /<text x="([\d.]+)" y="([\d.]+)" font-size="(\d+)"[^>]*>([^<]*)<\/text>/g,
+          ),
+        ].map((m) => ({ x: Number(m[1]), y: Number(m[2]), size: Number(m[3]), text: m[4] as string }));
+      const names = texts('lines');
+      expect(names.map((t) => t.text)).toEqual(d.lines.map((l) => l.label));
+      const laneNames = texts('lanes');
+      for (const t of names) {
+        const width = textWidth(t.text, t.size);
+        const area = { x: t.x, y: t.y - t.size, width, height: t.size + 2 } as Box;
+        // Inside the lane header (16..186), so never under a box.
+        expect(t.x + width).toBeLessThan(186);
+        for (const b of d.boxes) expect(overlap(area, b), `${t.text} under ${b.id}`).toBe(false);
+        for (const l of laneNames)
+          expect(
+            Math.abs(l.y - t.y) >= 12 || l.x + textWidth(l.text, l.size) < t.x,
+            `${t.text} on ${l.text}`,
+          ).toBe(true);
+      }
+    }
+  });
+
   it('renders the same bytes every time, with a title and a description', async () => {
     for (const view of VIEW_IDS.filter((v) => v !== 'role')) {
       const first = await renderSvg(model, { view });
