@@ -73,6 +73,16 @@ function encodingOf(file: string): string {
   }
 }
 
+/**
+ * The file line of staged row `row` (from 0): the header is line 1, and the lines DuckDB could
+ * not split (ascending) are not staged, so each one at or before the row moves it down a line.
+ */
+function lineOf(row: number, skippedLines: number[]): number {
+  let line = row + 2;
+  for (const skipped of skippedLines) if (skipped <= line) line++;
+  return line;
+}
+
 /** Which column plays each role: the one given, or the first usual name found. */
 function mapColumns(file: string, columns: string[], given: CsvColumns = {}) {
   const listed = columns.map((x) => `'${x}'`).join(', ');
@@ -148,23 +158,35 @@ async function checkAndStore(
   const [caseId, activity, time] = [quote(map.case), quote(map.activity), quote(map.timestamp)];
   const ts = `try_cast(${time} as timestamptz)`;
   const bad = `${caseId} is null or trim(${caseId}) = '' or ${activity} is null or trim(${activity}) = '' or ${ts} is null`;
-  // Row n (from 0) of the data is line n + 2 of the file: the header is line 1.
+  // The rows DuckDB could not split into the header's columns, one problem per line (the last
+  // error DuckDB gives a line counts all its fields).
+  const unsplittable = await rows(
+    `select line, arg_max(coalesce(column_name, 'row'), column_idx) as field,
+       arg_max(split_part(error_message, chr(10), 1), column_idx) as message
+     from reject_errors group by line order by line`,
+  );
+  const skippedLines = unsplittable.map((r) => Number(r.line));
   const unreadable = await rows(`
-    select rowid + 2 as line,
+    select rowid as row,
       case when ${caseId} is null or trim(${caseId}) = '' then ${literal(map.case)}
            when ${activity} is null or trim(${activity}) = '' then ${literal(map.activity)}
            else ${literal(map.timestamp)} end as field,
       case when ${caseId} is null or trim(${caseId}) = '' then 'the case is empty'
            when ${activity} is null or trim(${activity}) = '' then 'the activity is empty'
            else '"' || coalesce(${time}, '') || '" is not a timestamp' end as message
-    from csv_staging where ${bad}`);
-  // The rows DuckDB could not split into the header's columns, kept by the scan above.
-  const unsplittable = await rows(
-    `select line, coalesce(column_name, 'row') as field, split_part(error_message, chr(10), 1) as message from reject_errors`,
-  );
-  const problems: ImportProblem[] = [...unsplittable, ...unreadable]
-    .map((r) => ({ line: Number(r.line), field: String(r.field), message: String(r.message) }))
-    .sort((a, b) => a.line - b.line);
+    from csv_staging where ${bad} order by rowid`);
+  const problems: ImportProblem[] = [
+    ...unsplittable.map((r) => ({
+      line: Number(r.line),
+      field: String(r.field),
+      message: String(r.message),
+    })),
+    ...unreadable.map((r) => ({
+      line: lineOf(Number(r.row), skippedLines),
+      field: String(r.field),
+      message: String(r.message),
+    })),
+  ].sort((a, b) => a.line - b.line);
   if (options.onError === 'fail' && problems.length > 0) {
     const first = problems[0] as ImportProblem;
     throw new LogImportError(

@@ -106,6 +106,23 @@ describe('bad rows and timestamps', () => {
     );
   });
 
+  it('counts lines of the file, also after a row DuckDB cannot split; one problem per row', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linesight-'));
+    const file = join(dir, 'shifted.csv');
+    writeFileSync(
+      file,
+      'case_id,activity,timestamp\nc1,A,2024-01-01 10:00:00\nc1,B,2024-01-01 10:00:00,extra,more\nc2,C,yesterday\nc2,D,2024-01-02 10:00:00\n',
+    );
+    const report = await importCsv(store, file, 'shifted', { onError: 'skip' });
+    expect(report.events).toBe(2);
+    expect(report.skipped).toBe(2);
+    expect(report.problems.map((p) => [p.line, p.field])).toEqual([
+      [3, 'row'],
+      [4, 'timestamp'],
+    ]);
+    expect(report.problems[0]?.message).toContain('Found: 5');
+  });
+
   it('keeps time zones: the same instant written in two offsets is one instant', () => {
     expect(parseTimestamp('2011-10-01T00:38:44.546+02:00')).toEqual({
       us: BigInt(Date.UTC(2011, 8, 30, 22, 38, 44, 546)) * 1000n,
