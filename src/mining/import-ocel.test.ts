@@ -2,7 +2,8 @@
  * OCEL 2.0 JSON, flattened onto a chosen object type: checked against the file read independently
  * (plain JSON.parse), for every object type of pm4py's purchase-to-pay example.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discover } from './discover.js';
@@ -81,4 +82,31 @@ describe('OCEL 2.0 JSON import', () => {
       expect(Object.values(d.start).reduce((a, b) => a + b, 0)).toBe(want.cases);
     },
   );
+});
+
+describe('OCEL events that cannot be read', () => {
+  it('are skipped and named by their path, never dropped unsaid', async () => {
+    const doc = {
+      objectTypes: [{ name: 'Customer', attributes: [] }],
+      eventTypes: [{ name: 'Call', attributes: [] }],
+      objects: [{ id: 'c1', type: 'Customer' }],
+      events: [
+        {
+          id: 'e1',
+          type: 'Call',
+          time: '2024-01-01T10:00:00Z',
+          relationships: [{ objectId: 'c1', qualifier: '' }],
+        },
+        { id: 'e2', type: 'Call', time: 'later', relationships: [{ objectId: 'c1', qualifier: '' }] },
+      ],
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'linesight-ocel-'));
+    const file = join(dir, 'bad-time.jsonocel');
+    writeFileSync(file, JSON.stringify(doc));
+    const report = await importOcel(store, file, 'bad-time', { caseType: 'Customer' });
+    expect(report).toMatchObject({ events: 1, cases: 1, skipped: 1 });
+    expect(report.problems).toEqual([
+      { line: 0, field: 'events[1].time', message: `event 'e2': "later" is not a timestamp` },
+    ]);
+  });
 });

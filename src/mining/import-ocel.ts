@@ -60,11 +60,23 @@ export async function importOcel(
         (select count(*) from ocel_events where n not in (select n from ocel_flat)) as skipped`,
     )
   ).getRowObjectsJS();
+  // Events skipped for a time that is no timestamp are named; JSON has no lines, so the path says where.
+  const problems = (
+    await c.runAndReadAll(
+      `select n, id, time from ocel_events where try_cast(time as timestamptz) is null order by n`,
+    )
+  )
+    .getRowObjectsJS()
+    .map((r) => ({
+      line: 0,
+      field: `events[${Number(r.n) - 1}].time`,
+      message: `event '${String(r.id)}': "${String(r.time ?? '')}" is not a timestamp`,
+    }));
   for (const table of ['ocel_flat', 'ocel_events', 'ocel_objects']) await c.run(`drop table ${table}`);
   return {
     events: Number(counts?.events ?? 0),
     cases: Number(counts?.cases ?? 0),
     skipped: Number(counts?.skipped ?? 0),
-    problems: [],
+    problems,
   };
 }

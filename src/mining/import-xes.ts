@@ -4,14 +4,14 @@
  * extensions give the case (trace concept:name), activity (event concept:name), timestamp
  * (time:timestamp), lifecycle and resource; every other attribute is kept as JSON.
  */
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { SaxesParser } from 'saxes';
 import type { EventRow, EventWriter } from './store.js';
 import { parseTimestamp } from './timestamp-text.js';
 
 export interface ImportProblem {
-  /** Line in the file (1-based). */
+  /** Line in the file (1-based); 0 in JSON, where `field` is the path. */
   line: number;
   field: string;
   message: string;
@@ -164,8 +164,7 @@ export function importXes(file: string, writer: EventWriter, options: ImportOpti
       options.onProgress?.(bytes);
     });
     input.on('error', stop);
-    const gzip = file.endsWith('.gz');
-    const text = gzip ? input.pipe(createGunzip()) : input;
+    const text = isGzip(file) ? input.pipe(createGunzip()) : input;
     text.on('error', (error: Error) => stop(new Error(`cannot read ${file}: ${error.message}`)));
     text.setEncoding('utf8');
     text.on('data', (chunk: string) => {
@@ -186,4 +185,15 @@ export function importXes(file: string, writer: EventWriter, options: ImportOpti
       }
     });
   });
+}
+
+/** By its first two bytes, not its name: an uploaded .xes.gz is saved under another name. */
+function isGzip(file: string): boolean {
+  const head = Buffer.alloc(2);
+  const fd = openSync(file, 'r');
+  try {
+    return readSync(fd, head, 0, 2, 0) === 2 && head[0] === 0x1f && head[1] === 0x8b;
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -2,6 +2,7 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { load } from '../model/load.js';
@@ -301,6 +302,18 @@ describe('logs', () => {
         })
       ).statusCode,
     ).toBe(400);
+  });
+
+  it('takes a gzipped XES as the XES it holds', async () => {
+    const xes = gzipSync(readFileSync(join(LOGS, 'running-example.xes')));
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/logs?name=gzipped&format=xes',
+      payload: xes,
+      headers: { 'content-type': 'application/octet-stream' },
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toMatchObject({ log: 'gzipped', events: 42, cases: 6, skipped: 0, duplicates: 0 });
   });
 
   it('answers 422 to a truncated XES and keeps nothing of it', async () => {

@@ -5,7 +5,7 @@
  */
 
 import type { ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -173,6 +173,19 @@ describe('the web app', () => {
     await page.waitForSelector('text=/Wrote calibrated-running-example.yaml/');
     expect(existsSync(join(dir, 'calibrated-running-example.yaml'))).toBe(true);
     await shot(page, 'data');
+    // A log with bad rows: each is listed with its line, under the count.
+    const bad = join(dir, 'bad-rows.csv');
+    writeFileSync(
+      bad,
+      'case_id,activity,timestamp\nc1,A,2024-01-01 10:00:00\nc1,,2024-01-01 11:00:00\nc2,B,soon\n',
+    );
+    await page.setInputFiles('input[type=file]', bad);
+    await page.waitForSelector('text=/2 row\\(s\\) skipped/');
+    expect(await page.locator('ul.problems li').allTextContents()).toEqual([
+      'line 3, activity: the activity is empty',
+      'line 4, timestamp: "soon" is not a timestamp',
+    ]);
+    await shot(page, 'data-problems');
     await page.close();
   });
 });

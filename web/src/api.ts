@@ -102,7 +102,14 @@ export const api = {
     ).then((r) => r.body),
   logs: () => call<{ log: string; events: number; cases: number }[]>('/api/logs').then((r) => r.body),
   upload: (name: string, format: string, file: File, caseType: string) =>
-    call<{ log: string; events: number; cases: number; skipped: number }>(
+    call<{
+      log: string;
+      events: number;
+      cases: number;
+      skipped: number;
+      duplicates: number;
+      problems: { line: number; field: string; message: string }[];
+    }>(
       `/api/logs?name=${encodeURIComponent(name)}&format=${format}${caseType ? `&caseType=${encodeURIComponent(caseType)}` : ''}`,
       { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: file },
     ).then((r) => r.body),

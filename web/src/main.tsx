@@ -544,6 +544,7 @@ function DataPage() {
   const [caseType, setCaseType] = useState('');
   // Shown under the buttons, where the user is looking when they click.
   const [calibration, setCalibration] = useState('');
+  const [problems, setProblems] = useState<{ line: number; field: string; message: string }[]>([]);
   const refresh = () => api.logs().then(setLogs, () => undefined);
   useEffect(() => {
     refresh();
@@ -560,15 +561,23 @@ function DataPage() {
     const file = (e.target as HTMLInputElement).files?.[0];
     if (!file) return;
     const name = file.name.replace(/\.(csv|xes|jsonocel)(\.gz)?$/i, '').replace(/[^A-Za-z0-9._-]/g, '-');
-    const format = /\.xes$/i.test(file.name) ? 'xes' : /\.jsonocel$/i.test(file.name) ? 'jsonocel' : 'csv';
+    const format = /\.xes(\.gz)?$/i.test(file.name)
+      ? 'xes'
+      : /\.jsonocel$/i.test(file.name)
+        ? 'jsonocel'
+        : 'csv';
     try {
       const r = await api.upload(name, format, file, caseType);
-      setMessage(`Imported ${r.events} events of ${r.cases} cases; ${r.skipped} row(s) skipped.`);
+      setMessage(
+        `Imported ${r.events} events of ${r.cases} cases; ${r.skipped} row(s) skipped; ${r.duplicates} duplicate event(s) already there, not added.`,
+      );
+      setProblems(r.problems);
       await refresh();
       setLog(r.log);
     } catch (error) {
       const a = error as ApiError;
       setMessage(`${a.message}${a.hint ? ` (${a.hint})` : ''}`);
+      setProblems([]);
     }
   };
   const dfg = useMemo(() => (log ? `/api/logs/${encodeURIComponent(log)}/dfg.svg` : ''), [log]);
@@ -577,7 +586,7 @@ function DataPage() {
       <h1>Evidence from data</h1>
       <p>
         Upload an event log (CSV, XES or OCEL 2.0 JSON):{' '}
-        <input type="file" accept=".csv,.xes,.jsonocel" onChange={upload} />{' '}
+        <input type="file" accept=".csv,.xes,.gz,.jsonocel" onChange={upload} />{' '}
         <label>
           OCEL case type{' '}
           <input
@@ -589,6 +598,17 @@ function DataPage() {
         </label>
       </p>
       {message ? <p class="status">{message}</p> : null}
+      {problems.length > 0 ? (
+        <ul class="problems">
+          {problems.slice(0, 10).map((p) => (
+            <li key={`${p.line}-${p.field}`}>
+              {p.line ? `line ${p.line}, ` : ''}
+              {p.field}: {p.message}
+            </li>
+          ))}
+          {problems.length > 10 ? <li>... and {problems.length - 10} more</li> : null}
+        </ul>
+      ) : null}
       <p>
         {logs.map((l) => (
           <button type="button" key={l.log} class={l.log === log ? 'on' : ''} onClick={() => setLog(l.log)}>

@@ -122,7 +122,8 @@ export async function logImportCommand(files: string[], o: ImportCommandOptions,
         io.out(
           `${r.file} -> log '${r.log}': ${r.events} events, ${r.cases} cases; ${r.skipped} row(s) skipped; ${r.duplicates} duplicate event(s) already in the store, not added\n`,
         );
-        for (const p of r.problems.slice(0, 10)) io.out(`  line ${p.line}, ${p.field}: ${p.message}\n`);
+        for (const p of r.problems.slice(0, 10))
+          io.out(`  ${p.line ? `line ${p.line}, ` : ''}${p.field}: ${p.message}\n`);
         if (r.problems.length > 10) io.out(`  ... ${r.problems.length - 10} more (--json lists them all)\n`);
       }
     }
