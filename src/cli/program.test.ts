@@ -421,6 +421,13 @@ describe('linesight log', () => {
       start: { 'register request': 6 },
     });
     expect(readFileSync(svg, 'utf8')).toContain('directly-follows graph');
+    const strict = JSON.parse(
+      (await linesight('log', 'journeys', '--db', db, '--json', '--min-support', '100%')).stdout,
+    );
+    expect(strict.drivers).toEqual([]);
+    const badSupport = await linesight('log', 'journeys', '--db', db, '--min-support', 'most');
+    expect(badSupport.code).toBe(2);
+    expect(badSupport.stderr).toContain('--min-support');
   });
 
   it('leaves the store as it was when a file fails half-way (a truncated XES)', async () => {

@@ -222,6 +222,10 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         '--driver-window <duration>',
         'a contact within this after a touchpoint counts as driven by it',
         '1d',
+      )
+      .option(
+        '--min-support <share>',
+        'list a driver only when this share of customers has it and the contact, e.g. 0.5% (default: 1%)',
       ),
   ).action(
     async (options: {
@@ -232,6 +236,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       topic?: string;
       repeatWindow?: string;
       driverWindow?: string;
+      minSupport?: string;
     }) => setExit(await logJourneysCommand(options, io)),
   );
   store(
@@ -246,7 +251,9 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
   store(
     logCommand
       .command('calibrate')
-      .description('arrival rate, durations and branch probabilities from the log, as a scenario overlay')
+      .description(
+        'arrival rate, segment shares, starts, branch probabilities, failure rates and durations from the log, as a scenario overlay',
+      )
       .requiredOption('-m, --model <file>', 'the model')
       .option('--mapping <file>', 'YAML: log activity: step id')
       .option('-o, --output <file>', 'the scenario file to write', 'calibrated.yaml'),

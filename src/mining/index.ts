@@ -13,6 +13,7 @@ export {
 } from './import-log.js';
 export { importOcel } from './import-ocel.js';
 export { type ImportProblem, type ImportReport, importXes } from './import-xes.js';
+export { type JourneyOptionText, readJourneyOptions } from './journey-options.js';
 export { type JourneyAnalytics, journeyAnalytics } from './journeys.js';
 export { LogImportError } from './log-import-error.js';
 export {

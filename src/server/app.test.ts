@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { discover, importLog, journeyAnalytics, openStore } from '../mining/index.js';
 import { load } from '../model/load.js';
 import type { Model } from '../model/model.js';
 import { eventLogCsv, simulateEventLog } from '../simulation/event-log.js';
@@ -302,6 +303,28 @@ describe('logs', () => {
         })
       ).statusCode,
     ).toBe(400);
+  });
+
+  it('reads discover and journey options as the library does, and refuses what it cannot read', async () => {
+    const store = await openStore(':memory:');
+    try {
+      await importLog(store, join(LOGS, 'running-example.csv'), { log: 'claims', onError: 'fail' });
+      const options = { driverWindow: 3 * 86400, repeatWindow: 86400, minSupport: 0.005, topic: 'Resource' };
+      const api = await app.inject(
+        '/api/logs/claims/journeys?driverWindow=3d&repeatWindow=1d&minSupport=0.5%25&topic=Resource',
+      );
+      expect(api.statusCode).toBe(200);
+      expect(api.json()).toEqual(
+        JSON.parse(JSON.stringify(await journeyAnalytics(store, 'claims', options))),
+      );
+      const top = await app.inject('/api/logs/claims/discover?top=2');
+      expect(top.json()).toEqual(JSON.parse(JSON.stringify(await discover(store, 'claims', { top: 2 }))));
+    } finally {
+      store.close();
+    }
+    expect((await app.inject('/api/logs/claims/journeys?driverWindow=soon')).statusCode).toBe(400);
+    expect((await app.inject('/api/logs/claims/journeys?minSupport=2')).statusCode).toBe(400);
+    expect((await app.inject('/api/logs/claims/discover?top=many')).statusCode).toBe(400);
   });
 
   it('takes a gzipped XES as the XES it holds', async () => {

@@ -23,6 +23,7 @@ import {
   LogImportError,
   listLogs,
   openStore,
+  readJourneyOptions,
 } from '../mining/index.js';
 import { type LoadResult, load, parse } from '../model/load.js';
 import type { Model } from '../model/model.js';
@@ -596,11 +597,19 @@ export function buildServer(options: ServerOptions): FastifyInstance {
       store.close();
     }
   };
-  app.get('/api/logs/:log/discover', async (request: Req) =>
-    withLog(request.params.log as string, (store) =>
-      discover(store, request.params.log as string, { top: Number(request.query.top ?? 20) }),
-    ),
-  );
+  app.get('/api/logs/:log/discover', async (request: Req) => {
+    const q = request.query;
+    const top = Number(q.top ?? 20);
+    if (!Number.isInteger(top) || top < 1)
+      throw new HttpError(400, `'top' is a whole number, not '${q.top}'`);
+    return withLog(request.params.log as string, (store) =>
+      discover(store, request.params.log as string, {
+        top,
+        ...(q.segment !== undefined ? { segment: q.segment } : {}),
+        ...(q.channel !== undefined ? { channel: q.channel } : {}),
+      }),
+    );
+  });
   app.get('/api/logs/:log/dfg.svg', async (request: Req, reply: FastifyReply) =>
     withLog(request.params.log as string, async (store) => {
       // The graph needs no variants: one is enough to count them.
@@ -651,9 +660,20 @@ export function buildServer(options: ServerOptions): FastifyInstance {
       return { file: output, notes, changes: scenario.changes };
     });
   });
-  app.get('/api/logs/:log/journeys', async (request: Req) =>
-    withLog(request.params.log as string, (store) => journeyAnalytics(store, request.params.log as string)),
-  );
+  app.get('/api/logs/:log/journeys', async (request: Req) => {
+    const q = request.query;
+    const read = readJourneyOptions({
+      ...(q.contacts !== undefined ? { contacts: q.contacts } : {}),
+      ...(q.topic !== undefined ? { topic: q.topic } : {}),
+      ...(q.repeatWindow !== undefined ? { repeatWindow: q.repeatWindow } : {}),
+      ...(q.driverWindow !== undefined ? { driverWindow: q.driverWindow } : {}),
+      ...(q.minSupport !== undefined ? { minSupport: q.minSupport } : {}),
+    });
+    if (!read.ok) throw new HttpError(400, `'${read.option}': ${read.message}`);
+    return withLog(request.params.log as string, (store) =>
+      journeyAnalytics(store, request.params.log as string, read.options),
+    );
+  });
 
   return app;
 }

@@ -66,9 +66,13 @@ export function openApi(version: string): Record<string, unknown> {
         post: op('Upload and import a log (name, format=csv|xes, column names)'),
       },
       '/api/logs/{log}/discover': {
-        get: op('Directly-follows graph, start and end activities, variants (top)'),
+        get: op('Directly-follows graph, start and end activities, variants (top, segment, channel)'),
       },
-      '/api/logs/{log}/journeys': { get: op('Channel switching, repeat contacts, call drivers') },
+      '/api/logs/{log}/journeys': {
+        get: op(
+          'Channel switching, repeat contacts, call drivers (contacts, topic, repeatWindow, driverWindow, minSupport)',
+        ),
+      },
     },
   };
 }

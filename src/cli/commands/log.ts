@@ -16,15 +16,17 @@ import {
   discover,
   type EventStore,
   importLog,
+  type JourneyOptionText,
   journeyAnalytics,
   type LogImport,
   LogImportError,
   listLogs,
   logNameOf,
   openStore,
+  readJourneyOptions,
 } from '../../mining/index.js';
 import { load } from '../../model/load.js';
-import { formatDuration, parseDuration } from '../../model/units.js';
+import { formatDuration } from '../../model/units.js';
 import { dfgDiagram } from '../../views/dfg.js';
 import { toSvg } from '../../views/svg.js';
 import { InputError, type Io, UsageError } from '../io.js';
@@ -224,26 +226,15 @@ export async function logDiscoverCommand(
   });
 }
 
-export async function logJourneysCommand(
-  o: StoreOptions & { contacts?: string; topic?: string; repeatWindow?: string; driverWindow?: string },
-  io: Io,
-): Promise<number> {
-  const window = (name: string, text: string | undefined) => {
-    if (text === undefined) return undefined;
-    const d = parseDuration(text);
-    if (!d.ok) throw new UsageError(`--${name}: ${d.message}`);
-    return d.value;
-  };
-  const repeatWindow = window('repeat-window', o.repeatWindow);
-  const driverWindow = window('driver-window', o.driverWindow);
+export async function logJourneysCommand(o: StoreOptions & JourneyOptionText, io: Io): Promise<number> {
+  const read = readJourneyOptions(o);
+  if (!read.ok) {
+    const flag = read.option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    throw new UsageError(`--${flag}: ${read.message}`);
+  }
   return withStore(o, async (store) => {
     const log = await logName(store, o);
-    const j = await journeyAnalytics(store, log, {
-      ...(o.contacts ? { contacts: o.contacts.split(',').map((s) => s.trim()) } : {}),
-      ...(o.topic ? { topic: o.topic } : {}),
-      ...(repeatWindow !== undefined ? { repeatWindow } : {}),
-      ...(driverWindow !== undefined ? { driverWindow } : {}),
-    });
+    const j = await journeyAnalytics(store, log, read.options);
     if (o.json) {
       io.out(`${JSON.stringify(j, null, 2)}\n`);
       return 0;
