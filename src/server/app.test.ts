@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discover, importLog, journeyAnalytics, openStore } from '../mining/index.js';
 import { load } from '../model/load.js';
 import type { Model } from '../model/model.js';
+import { applyOverrides } from '../model/overrides.js';
 import { eventLogCsv, simulateEventLog } from '../simulation/event-log.js';
+import { sweep } from '../simulation/sweep.js';
 import { buildServer } from './app.js';
 
 const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
@@ -240,6 +242,49 @@ describe('jobs', () => {
     expect(events.body).toMatch(/event: done\ndata: .*"state":"done"/);
     const done = (await app.inject(`/api/jobs/${id}`)).json();
     expect(done.result.overall.queueWait.n).toBe(3);
+  });
+
+  it('sweeps a staffing level as a job, with the same answer as the library', async () => {
+    const body = {
+      sweep: 'resources.agents.capacity=8..11',
+      target: 'queueWait<=30s',
+      replications: 3,
+      horizon: '3d',
+      warmup: '1d',
+      seed: 2,
+    };
+    const start = await app.inject({ method: 'POST', url: '/api/models/mmc.yaml/sweep', payload: body });
+    expect(start.statusCode).toBe(202);
+    await app.inject(`/api/jobs/${start.json().id}/events`);
+    const done = (await app.inject(`/api/jobs/${start.json().id}`)).json();
+    expect(done.state).toBe('done');
+    const loaded = load(join(dir, 'mmc.yaml'));
+    const document = loaded.document as NonNullable<typeof loaded.document>;
+    const library = await sweep(
+      (value) => applyOverrides(document, [{ path: 'resources.agents.capacity', value }]).model as Model,
+      { path: 'resources.agents.capacity', from: 8, to: 11 },
+      { key: 'queueWait', op: '<=', value: 30, text: 'queueWait<=30s' },
+      { replications: 3, horizon: 3 * 86400, warmup: 86400, seed: 2, workers: 1 },
+    );
+    expect(done.result.answer).toBe(library.answer);
+    expect(
+      done.result.points.map((p: { value: number; overloaded: boolean; meets?: boolean }) => [
+        p.value,
+        p.overloaded,
+        p.meets,
+      ]),
+    ).toEqual(library.points.map((p) => [p.value, p.overloaded, p.meets]));
+    expect(done.result.points[0].overloaded).toBe(true);
+    expect(done.result.points[1].text.queueWait).toMatch(/ ± /);
+    for (const [payload, error] of [
+      [{ ...body, sweep: 'agents' }, 'PATH=FROM..TO'],
+      [{ ...body, target: 'wait<=30s' }, "unknown KPI 'wait'"],
+      [{ ...body, sweep: 'resources.agent.capacity=8..9' }, 'agent'],
+    ] as const) {
+      const r = await app.inject({ method: 'POST', url: '/api/models/mmc.yaml/sweep', payload });
+      expect(r.statusCode).toBe(400);
+      expect(r.json().error).toContain(error);
+    }
   });
 
   it('runs a what-if, cancels a long job, and refuses bad parameters before starting', async () => {

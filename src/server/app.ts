@@ -32,9 +32,13 @@ import { parseDuration } from '../model/units.js';
 import {
   defaultWorkers,
   eventLogCsv,
+  modelKpis,
+  parseSweep,
+  parseTarget,
   preflight,
   simulate,
   simulateEventLog,
+  sweep,
   whatIf,
 } from '../simulation/index.js';
 import { VERSION } from '../version.js';
@@ -418,6 +422,51 @@ export function buildServer(options: ServerOptions): FastifyInstance {
         segments: r.segments,
         little: r.little,
         work: r.work,
+      };
+    });
+    return reply.status(202).header('Location', `/api/jobs/${job.id}`).send(jobView(job));
+  });
+
+  app.post('/api/models/:name/sweep', async (request: Req, reply: FastifyReply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const s = settings(body);
+    const name = request.params.name as string;
+    const scenario = typeof body.scenario === 'string' ? body.scenario : undefined;
+    const range = parseSweep(String(body.sweep ?? ''));
+    if (!range.ok) throw new HttpError(400, `'sweep' ${range.message}`);
+    const target = body.target === undefined ? undefined : parseTarget(String(body.target));
+    if (target && !target.ok) throw new HttpError(400, `'target' ${target.message}`);
+    const sets = Array.isArray(body.set) ? body.set.map(String) : [];
+    const modelAt = (v: number) => variant(name, scenario, [...sets, `${range.value.path}=${v}`]);
+    // Bad paths, values and KPIs are refused now, not as a failed job.
+    const known = modelKpis(modelAt(range.value.from)).map((k) => k.key);
+    if (target?.value && !known.includes(target.value.key))
+      throw new HttpError(
+        400,
+        `'target' names unknown KPI '${target.value.key}'`,
+        `the KPIs: ${known.join(', ')}`,
+      );
+    const job = jobs.start('sweep', async (signal, progress) => {
+      const r = await sweep(modelAt, range.value, target?.value, { ...s, signal, onProgress: progress });
+      return {
+        ...r,
+        labels: Object.fromEntries(modelKpis(modelAt(range.value.from)).map((k) => [k.key, k.label])),
+        points: r.points.map((p) => ({
+          value: p.value,
+          overloaded: p.overloaded,
+          ...(p.meets !== undefined ? { meets: p.meets } : {}),
+          ...(p.result
+            ? {
+                overall: p.result.overall,
+                text: Object.fromEntries(
+                  p.result.kpis.map((k) => {
+                    const e = p.result?.overall[k.key];
+                    return [k.key, e ? `${k.format(e.mean)} ± ${k.format(e.halfWidth)}` : '-'];
+                  }),
+                ),
+              }
+            : {}),
+        })),
       };
     });
     return reply.status(202).header('Location', `/api/jobs/${job.id}`).send(jobView(job));

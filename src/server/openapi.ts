@@ -49,6 +49,12 @@ export function openApi(version: string): Record<string, unknown> {
         parameters: [name],
         post: op('Start a simulation job (scenario, replications, horizon, warmup, seed, set)'),
       },
+      '/api/models/{name}/sweep': {
+        parameters: [name],
+        post: op(
+          'Start a sweep job: a parameter over a range, the smallest value meeting a target (sweep, target, replications, horizon, warmup, seed, set, scenario)',
+        ),
+      },
       '/api/models/{name}/event-log': {
         parameters: [name],
         post: op("One replication's interactions as a CSV event log (scenario, horizon, seed, set)"),

@@ -119,6 +119,23 @@ describe('the web app', () => {
     await page.close();
   });
 
+  it('sweeps a staffing level and names the smallest that meets the target', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${base}/#/whatif/mmc.yaml`);
+    await page.fill('.sweep input.from', '8');
+    await page.fill('.sweep input.to', '12');
+    await page.click('.sweep button.run');
+    await page.waitForSelector('.sweep .answer:has-text("The smallest value")', { timeout: 90000 });
+    const rows = await page.locator('.sweep tbody tr').allTextContents();
+    expect(rows).toHaveLength(5);
+    expect(rows[0]).toContain('overloaded');
+    const answer = Number(/= (\d+)/.exec((await page.textContent('.sweep .answer')) ?? '')?.[1]);
+    expect(answer).toBeGreaterThan(8);
+    expect(await page.textContent('.sweep tr.on')).toContain(String(answer));
+    await shot(page, 'sweep');
+    await page.close();
+  });
+
   it('gives the second of two tabs a conflict message, and keeps its text', async () => {
     const a = await browser.newPage();
     const b = await browser.newPage();

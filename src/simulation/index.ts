@@ -5,10 +5,22 @@ export type { KpiDefinition } from './kpis.js';
 export { meanCapacity, offeredLoad, type Problem, preflight } from './preflight.js';
 export {
   defaultWorkers,
+  modelKpis,
   SimulationCancelled,
   type SimulationOptions,
   type SimulationResult,
   simulate,
 } from './simulate.js';
 export { type Estimate, erlangA, erlangC, estimate, mmc } from './stats.js';
+export {
+  MAX_SWEEP_VALUES,
+  parseSweep,
+  parseTarget,
+  type SweepPoint,
+  type SweepRange,
+  type SweepResult,
+  type SweepTarget,
+  sweep,
+  UnknownKpiError,
+} from './sweep.js';
 export { type KpiDifference, pairedDifferences, type WhatIfResult, whatIf } from './whatif.js';

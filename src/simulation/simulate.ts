@@ -46,6 +46,11 @@ export interface SimulationResult {
 
 export const defaultWorkers = () => Math.max(1, Math.min(availableParallelism(), 8));
 
+/** The KPIs a simulation of the model reports (their keys, labels and formats). */
+export function modelKpis(model: Model, compiled = compileModel(model)): KpiDefinition[] {
+  return kpiDefinitions(compiled, new Map(model.ends.map((e) => [e.id, e.name])), model.currency);
+}
+
 export async function simulate(model: Model, options: SimulationOptions): Promise<SimulationResult> {
   const compiled = compileModel(model);
   const runOptions = { horizon: options.horizon, warmup: options.warmup, seed: options.seed };
@@ -75,8 +80,7 @@ export async function simulate(model: Model, options: SimulationOptions): Promis
       options.signal,
     );
   }
-  const ends = new Map(model.ends.map((e) => [e.id, e.name]));
-  const kpis = kpiDefinitions(compiled, ends, model.currency);
+  const kpis = modelKpis(model, compiled);
   const overallValues = results.map((r) => kpiValues(compiled, r, null));
   const perReplication = Object.fromEntries(
     kpis.map((k) => [k.key, overallValues.map((v) => v[k.key] ?? Number.NaN)]),

@@ -14,6 +14,12 @@ export class ApiError extends Error {
   }
 }
 
+/** What the user reads when a call fails: the error, and the hint in brackets. */
+export function problemText(error: unknown): string {
+  const a = error as ApiError;
+  return `${a.message}${a.hint ? ` (${a.hint})` : ''}`;
+}
+
 export interface Choice {
   id: string;
   name: string;
@@ -94,6 +100,8 @@ export const api = {
     call<{ findings: Finding[] }>('/api/analyze', json({ name, text })).then((r) => r.body),
   whatif: (name: string, body: Record<string, unknown>) =>
     call<{ id: string }>(`/api/models/${encodeURIComponent(name)}/whatif`, json(body)).then((r) => r.body),
+  sweep: (name: string, body: Record<string, unknown>) =>
+    call<{ id: string }>(`/api/models/${encodeURIComponent(name)}/sweep`, json(body)).then((r) => r.body),
   job: (id: string) => call<Job>(`/api/jobs/${id}`).then((r) => r.body),
   cancel: (id: string) => call<Job>(`/api/jobs/${id}`, { method: 'DELETE' }).then((r) => r.body),
   compare: (ours: string, theirs: string) =>
@@ -140,23 +148,37 @@ export interface Finding {
   steps: string[];
 }
 
-export interface Job {
+/** A job on the server (a simulation, a what-if, a sweep) with its result when done. */
+export interface JobOf<Result> {
   id: string;
   state: 'running' | 'done' | 'failed' | 'cancelled';
   done: number;
   total: number;
   error?: string;
-  result?: {
-    kpis: { key: string; label: string; better: string }[];
-    baseline: { overall: Record<string, Estimate> };
-    scenarios: {
-      id: string;
-      name: string;
-      /** The server adds each estimate written in its KPI's unit. */
-      differences: (KpiDifference & { baselineText: string; scenarioText: string; differenceText: string })[];
-    }[];
-  };
+  result?: Result;
 }
+
+/** A sweep job: one point per value, each KPI written as mean ± half-width. */
+export type SweepJob = JobOf<{
+  range: { path: string; from: number; to: number };
+  target?: { key: string; text: string };
+  answer?: number;
+  /** Each KPI's label, by key. */
+  labels: Record<string, string>;
+  points: { value: number; overloaded: boolean; meets?: boolean; text?: Record<string, string> }[];
+}>;
+
+/** A what-if job: each scenario's differences from the baseline. */
+export type Job = JobOf<{
+  kpis: { key: string; label: string; better: string }[];
+  baseline: { overall: Record<string, Estimate> };
+  scenarios: {
+    id: string;
+    name: string;
+    /** The server adds each estimate written in its KPI's unit. */
+    differences: (KpiDifference & { baselineText: string; scenarioText: string; differenceText: string })[];
+  }[];
+}>;
 
 export interface Comparison {
   theirs: { name: string; competitor?: string };

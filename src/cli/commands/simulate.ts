@@ -15,11 +15,16 @@ import {
   type Estimate,
   eventLogCsv,
   type KpiDifference,
+  parseSweep,
+  parseTarget,
   preflight,
   type SimulationOptions,
   type SimulationResult,
+  type SweepResult,
   simulate,
   simulateEventLog,
+  sweep,
+  UnknownKpiError,
   whatIf,
 } from '../../simulation/index.js';
 import { InputError, type Io, UsageError } from '../io.js';
@@ -278,88 +283,76 @@ async function sweepCommand(
   options: Omit<SimulationOptions, 'onProgress'>,
   io: Io,
 ): Promise<number> {
-  const match = /^(.+)=(-?\d+)\.\.(-?\d+)$/.exec(o.sweep ?? '');
-  if (!match)
-    throw new UsageError(
-      `--sweep takes PATH=FROM..TO, e.g. resources.agents.capacity=5..15, not '${o.sweep}'`,
+  const range = parseSweep(o.sweep ?? '');
+  if (!range.ok) throw new UsageError(`--sweep ${range.message}`);
+  const target = o.target === undefined ? undefined : parseTarget(o.target);
+  if (target && !target.ok) throw new UsageError(`--target ${target.message}`);
+  const { path, from, to } = range.value;
+  const bar = progressBar(Boolean(o.progress) && !o.json, `sweeping ${path}`);
+  let swept: SweepResult;
+  try {
+    swept = await sweep(
+      (v) => variant(document, model, model.scenario?.id, [...overridesOf(o), { path, value: v }]),
+      range.value,
+      target?.value,
+      { ...options, ...(bar.onProgress ? { onProgress: bar.onProgress } : {}) },
     );
-  const [path, from, to] = [match[1] as string, Number(match[2]), Number(match[3])];
-  if (to < from || to - from > 200)
-    throw new UsageError(`--sweep ${from}..${to}: give a rising range of at most 200 values`);
-  const target = o.target ? parseTarget(o.target) : undefined;
-  const rows: (string | number)[][] = [];
-  let answer: number | undefined;
-  const results: { value: number; result: SimulationResult }[] = [];
-  for (let v = from; v <= to; v++) {
-    const m = variant(document, model, model.scenario?.id, [...overridesOf(o), { path, value: v }]);
-    const problems = preflight(m, options);
-    if (problems.length > 0) {
-      rows.push([v, 'overloaded', '', '', '']);
-      continue;
-    }
-    const result = await simulate(m, options);
-    results.push({ value: v, result });
-    const kpi = (key: string) => result.overall[key];
-    const format = (key: string) => result.kpis.find((k) => k.key === key)?.format ?? String;
-    let meets = '';
-    if (target) {
-      const e = kpi(target.key);
-      if (!e)
-        throw new UsageError(
-          `--target names unknown KPI '${target.key}': ${didYouMean(
-            target.key,
-            result.kpis.map((k) => k.key),
-            'KPIs',
-          )}`,
-        );
-      const ok = target.op === '<=' ? e.high <= target.value : e.low >= target.value;
-      meets = ok ? 'yes' : 'no';
-      if (ok && answer === undefined) answer = v;
-    }
-    rows.push([
-      v,
-      show(kpi('queueWait'), format('queueWait')),
-      show(kpi('abandonment'), format('abandonment')),
-      show(kpi('costPerOrder'), format('costPerOrder')),
-      ...(target ? [show(kpi(target.key), format(target.key)), meets] : []),
-    ]);
+  } catch (error) {
+    if (error instanceof UnknownKpiError)
+      throw new UsageError(
+        `--target names unknown KPI '${error.key}': ${didYouMean(error.key, error.known, 'KPIs')}`,
+      );
+    throw error;
+  } finally {
+    bar.stop();
   }
   if (o.json || o.format === 'json') {
     emit(
-      `${JSON.stringify({ path, target: target ?? null, answer: answer ?? null, values: results.map((r) => ({ value: r.value, ...(simulationJson(r.result) as object) })) }, null, 2)}\n`,
+      `${JSON.stringify(
+        {
+          path,
+          target: target?.value ?? null,
+          answer: swept.answer ?? null,
+          values: swept.points.map((p) => ({
+            value: p.value,
+            overloaded: p.overloaded,
+            ...(p.meets !== undefined ? { meets: p.meets } : {}),
+            ...(p.result ? (simulationJson(p.result) as object) : {}),
+          })),
+        },
+        null,
+        2,
+      )}\n`,
       o.output,
       io,
     );
     return 0;
   }
+  const t = target?.value;
+  const rows = swept.points.map((p) => {
+    if (!p.result) return [p.value, 'overloaded', '', '', ...(t ? ['', ''] : [])];
+    const r = p.result;
+    const kpi = (key: string) => show(r.overall[key], r.kpis.find((k) => k.key === key)?.format ?? String);
+    return [
+      p.value,
+      kpi('queueWait'),
+      kpi('abandonment'),
+      kpi('costPerOrder'),
+      ...(t ? [kpi(t.key), p.meets ? 'yes' : 'no'] : []),
+    ];
+  });
   const headers = [
     path,
     'Queue wait',
     'Abandonment',
     'Cost per order',
-    ...(target ? [target.key, `meets ${o.target}`] : []),
+    ...(t ? [t.key, `meets ${t.text}`] : []),
   ];
-  const conclusion = target
-    ? answer === undefined
-      ? `No value from ${from} to ${to} meets ${o.target} (judged on the 95% interval).`
-      : `The smallest value that meets ${o.target} (judged on the 95% interval): ${path}=${answer}.`
+  const conclusion = t
+    ? swept.answer === undefined
+      ? `No value from ${from} to ${to} meets ${t.text} (judged on the 95% interval).`
+      : `The smallest value that meets ${t.text} (judged on the 95% interval): ${path}=${swept.answer}.`
     : '';
   emit(`${textTable(headers, rows)}\n${conclusion ? `\n${conclusion}\n` : ''}`, o.output, io);
   return 0;
-}
-
-function parseTarget(text: string): { key: string; op: '<=' | '>='; value: number } {
-  const match = /^\s*([A-Za-z:_-]+)\s*(<=|>=)\s*(.+)$/.exec(text);
-  if (!match)
-    throw new UsageError(`--target takes KPI<=VALUE or KPI>=VALUE, e.g. queueWait<=30s, not '${text}'`);
-  const raw = (match[3] as string).trim();
-  const duration = parseDuration(raw);
-  const value = raw.endsWith('%')
-    ? Number(raw.slice(0, -1)) / 100
-    : duration.ok
-      ? duration.value
-      : Number(raw);
-  if (!Number.isFinite(value))
-    throw new UsageError(`--target value '${raw}' is not a number, a duration or a percentage`);
-  return { key: match[1] as string, op: match[2] as '<=' | '>=', value };
 }
