@@ -16,7 +16,7 @@ import { load, parse } from '../model/load.js';
 import type { Model } from '../model/model.js';
 import { eventLogCsv, simulateEventLog } from '../simulation/event-log.js';
 import { type Calibration, calibrate } from './calibrate.js';
-import { END } from './flow-estimate.js';
+import { END } from './conformance.js';
 import { importLog } from './import-log.js';
 import { type EventStore, openStore } from './store.js';
 

@@ -11,10 +11,10 @@
  */
 import type { Branch, Flow, Model } from '../model/model.js';
 import { durationText } from '../model/serialize.js';
-import { mapActivities } from './conformance.js';
-import { END, estimateFlow, rounded } from './flow-estimate.js';
+import { END, mapActivities } from './conformance.js';
+import { estimateFlow, rounded } from './flow-estimate.js';
+import { quoteLiteral as literal } from './sql-text.js';
 import type { EventStore } from './store.js';
-import { quoteLiteral as literal } from './timestamp-text.js';
 
 export interface Calibration {
   scenario: Record<string, unknown>;

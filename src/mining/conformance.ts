@@ -6,6 +6,7 @@
  * branch, the observed share is set beside the modelled probability. The counting is SQL.
  */
 import type { Model } from '../model/model.js';
+import { quoteLiteral as literal } from './sql-text.js';
 import type { EventStore } from './store.js';
 
 export interface Deviation {
@@ -37,8 +38,8 @@ export interface Conformance {
   branches: BranchFit[];
 }
 
-const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
-const END = '(end)';
+/** The journey's end as the log shows it: no further event (which end, the log does not say). */
+export const END = '(end)';
 
 /** Log activity to step id: a mapping first, then the step's id or name, ignoring case. */
 export function mapActivities(

@@ -7,9 +7,7 @@
  * other customers go too, the failure rate cannot be told apart and the model's is kept.
  */
 import type { Branch, FailPoint, Flow } from '../model/model.js';
-
-/** The journey's end as the log shows it: no further event (which end, the log does not say). */
-export const END = '(end)';
+import { END } from './conformance.js';
 
 export interface FlowEstimate {
   next: Flow;

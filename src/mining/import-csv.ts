@@ -12,8 +12,9 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import type { ImportProblem, ImportReport } from './import-xes.js';
 import { LogImportError } from './log-import-error.js';
 import { withQueryProgress } from './query-progress.js';
+import { quoteLiteral as literal, quoteIdentifier as quote } from './sql-text.js';
 import { type EventStore, nextSeq } from './store.js';
-import { quoteLiteral as literal, quoteIdentifier as quote, tzOffsetSql } from './timestamp-text.js';
+import { tzOffsetSql } from './timestamp-text.js';
 
 export interface CsvColumns {
   case?: string;

@@ -5,8 +5,9 @@
  */
 import type { ImportReport } from './import-xes.js';
 import { LogImportError } from './log-import-error.js';
+import { quoteLiteral as literal } from './sql-text.js';
 import { type EventStore, nextSeq } from './store.js';
-import { quoteLiteral as literal, tzOffsetSql } from './timestamp-text.js';
+import { tzOffsetSql } from './timestamp-text.js';
 
 export async function importOcel(
   store: EventStore,

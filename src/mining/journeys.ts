@@ -3,6 +3,7 @@
  * channel switching, repeat contacts on the same topic within a window, and call drivers, the
  * touchpoints that make a contact more likely soon after (support, confidence, lift).
  */
+import { quoteLiteral as literal } from './sql-text.js';
 import type { EventStore } from './store.js';
 
 export interface ChannelSwitch {
@@ -50,8 +51,6 @@ export interface JourneyOptions {
   topic?: string;
   minSupport?: number;
 }
-
-const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 export async function journeyAnalytics(
   store: EventStore,

@@ -4,8 +4,9 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { quoteLiteral } from './sql-text.js';
 import { type EventStore, openStore } from './store.js';
-import { parseTimestamp, quoteLiteral, tzOffsetSql } from './timestamp-text.js';
+import { parseTimestamp, tzOffsetSql } from './timestamp-text.js';
 
 let store: EventStore;
 beforeAll(async () => {

@@ -34,9 +34,3 @@ export const tzOffsetSql = (text: string) => {
   return `case when ${p}.zone = '' then null when ${p}.zone = 'Z' then 0
     else (case when ${p}.sign = '-' then -1 else 1 end) * (cast(${p}.hours as integer) * 60 + coalesce(try_cast(nullif(${p}.minutes, '') as integer), 0)) end`;
 };
-
-/** A SQL identifier, quoted. */
-export const quoteIdentifier = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
-
-/** A SQL string literal. */
-export const quoteLiteral = (text: string) => `'${text.replace(/'/g, "''")}'`;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { discover, importLog, journeyAnalytics, openStore } from '../mining/index.js';
+import { conformance, discover, importLog, journeyAnalytics, openStore } from '../mining/index.js';
 import { load } from '../model/load.js';
 import type { Model } from '../model/model.js';
 import { applyOverrides } from '../model/overrides.js';
@@ -364,12 +364,25 @@ describe('logs', () => {
       );
       const top = await app.inject('/api/logs/claims/discover?top=2');
       expect(top.json()).toEqual(JSON.parse(JSON.stringify(await discover(store, 'claims', { top: 2 }))));
+      const mapping = { 'check ticket': 'serve' };
+      const fit = await app.inject({
+        method: 'POST',
+        url: '/api/logs/claims/conformance',
+        payload: { model: 'mmc.yaml', mapping },
+      });
+      const mmcModel = load(join(dir, 'mmc.yaml')).model as Model;
+      expect(fit.json()).toEqual(
+        JSON.parse(JSON.stringify(await conformance(store, 'claims', mmcModel, mapping))),
+      );
+      expect(fit.json().mappedActivities).toEqual(mapping);
     } finally {
       store.close();
     }
     expect((await app.inject('/api/logs/claims/journeys?driverWindow=soon')).statusCode).toBe(400);
     expect((await app.inject('/api/logs/claims/journeys?minSupport=2')).statusCode).toBe(400);
     expect((await app.inject('/api/logs/claims/discover?top=many')).statusCode).toBe(400);
+    const noModel = await app.inject({ method: 'POST', url: '/api/logs/claims/conformance', payload: {} });
+    expect(noModel.statusCode).toBe(400);
   });
 
   it('takes a gzipped XES as the XES it holds', async () => {

@@ -17,6 +17,7 @@ import { importBpmn } from '../bpmn/import.js';
 import { writeAtomic } from '../fs/write-atomic.js';
 import {
   calibrate,
+  conformance,
   discover,
   importLog,
   journeyAnalytics,
@@ -675,10 +676,11 @@ export function buildServer(options: ServerOptions): FastifyInstance {
       );
     }),
   );
-  app.post('/api/logs/:log/calibrate', async (request: Req) => {
+  /** The model a log is set against, and how its activities map to the model's steps. */
+  const modelAndMapping = (request: Req, what: string) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     if (typeof body.model !== 'string')
-      throw new HttpError(400, 'name the model to calibrate: {"model": "order.yaml"}');
+      throw new HttpError(400, `name the model to ${what}: {"model": "order.yaml"}`);
     const mapping = body.mapping ?? {};
     if (
       typeof mapping !== 'object' ||
@@ -686,18 +688,30 @@ export function buildServer(options: ServerOptions): FastifyInstance {
       Object.values(mapping as object).some((v) => typeof v !== 'string')
     )
       throw new HttpError(400, 'mapping is an object of activity names to step ids', 'e.g. {"Call": "call"}');
-    const { model } = loadModel(body.model);
+    return {
+      name: body.model,
+      model: loadModel(body.model).model,
+      mapping: mapping as Record<string, string>,
+    };
+  };
+  app.post('/api/logs/:log/conformance', async (request: Req) => {
+    const { model, mapping } = modelAndMapping(request, 'check the log against');
+    const log = request.params.log as string;
+    return withLog(log, (store) => conformance(store, log, model, mapping));
+  });
+  app.post('/api/logs/:log/calibrate', async (request: Req) => {
+    const { name, model, mapping } = modelAndMapping(request, 'calibrate');
     const log = request.params.log as string;
     return withLog(log, async (store) => {
       const { scenario, notes } = await calibrate(store, log, model, {
-        base: body.model as string,
-        mapping: mapping as Record<string, string>,
+        base: name,
+        mapping,
       });
       // An overlay that changes nothing would only look like a result: say why, write nothing.
       if ((scenario.changes as unknown[]).length === 0)
         throw new HttpError(
           422,
-          `nothing in the log '${log}' calibrates ${body.model}: ${notes.join('; ')}`,
+          `nothing in the log '${log}' calibrates ${name}: ${notes.join('; ')}`,
           "map the log's activities to the model's step ids (mapping: {activity: step id})",
         );
       const output = `calibrated-${log}.yaml`.replace(/[^A-Za-z0-9._-]/g, '-');

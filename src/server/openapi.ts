@@ -74,6 +74,12 @@ export function openApi(version: string): Record<string, unknown> {
       '/api/logs/{log}/discover': {
         get: op('Directly-follows graph, start and end activities, variants (top, segment, channel)'),
       },
+      '/api/logs/{log}/conformance': {
+        post: op('Fitness, deviations and branch probabilities against a model (model, mapping)'),
+      },
+      '/api/logs/{log}/calibrate': {
+        post: op('A calibrated scenario overlay, written to the workspace (model, mapping)'),
+      },
       '/api/logs/{log}/journeys': {
         get: op(
           'Channel switching, repeat contacts, call drivers (contacts, topic, repeatWindow, driverWindow, minSupport)',

@@ -182,13 +182,22 @@ describe('the web app', () => {
     expect(await page.textContent('section')).toContain('register request');
     // No activity of the running example makes another more likely (every lift is at most 1).
     await page.waitForSelector('text=No touchpoint in this log makes a contact more likely');
-    // Calibrate mmc.yaml: first without a mapping (told why, nothing written), then with one.
-    await page.click('button:has-text("mmc.yaml")');
+    // Against mmc.yaml: calibrate first without a mapping (told why, nothing written), then with
+    // one; check conformance with it.
+    await page.selectOption('select.against', 'mmc.yaml');
+    await page.click('button.calibrate');
     await page.waitForSelector('text=/no activity of the log maps to a step/');
     await page.fill('textarea.mapping', 'check ticket: serve');
-    await page.click('button:has-text("mmc.yaml")');
+    await page.click('button.calibrate');
     await page.waitForSelector('text=/Wrote calibrated-running-example.yaml/');
+    expect(await page.locator('.calibration li').count()).toBeGreaterThan(0);
+    await page.click('button.check');
+    await page.waitForSelector('.conformance .fitness');
+    expect(await page.textContent('.conformance .fitness')).toMatch(/Fitness \d+(\.\d)?%/);
+    expect(await page.textContent('.conformance .fitness')).toContain('Not mapped to a step: ');
+    expect(await page.locator('.conformance table.branches tbody tr').count()).toBeGreaterThan(0);
     expect(existsSync(join(dir, 'calibrated-running-example.yaml'))).toBe(true);
+    await page.locator('.conformance').scrollIntoViewIfNeeded();
     await shot(page, 'data');
     // A log with bad rows: each is listed with its line, under the count.
     const bad = join(dir, 'bad-rows.csv');

@@ -1,8 +1,9 @@
 /** The HTTP API, as the web app calls it. Errors carry the server's message and hint. */
+import type { Conformance } from '../../src/mining/conformance';
 import type { Estimate } from '../../src/simulation/stats';
 import type { KpiDifference } from '../../src/simulation/whatif';
 
-export type { Estimate };
+export type { Conformance, Estimate };
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -131,6 +132,10 @@ export const api = {
     call<{
       drivers: { driver: string; contact: string; lift: number; support: number; confidence: number }[];
     }>(`/api/logs/${encodeURIComponent(log)}/journeys`).then((r) => r.body),
+  conformance: (log: string, model: string, mapping: Record<string, string>) =>
+    call<Conformance>(`/api/logs/${encodeURIComponent(log)}/conformance`, json({ model, mapping })).then(
+      (r) => r.body,
+    ),
   calibrate: (log: string, model: string, mapping: Record<string, string>) =>
     call<{ file: string; notes: string[] }>(
       `/api/logs/${encodeURIComponent(log)}/calibrate`,

@@ -11,6 +11,7 @@ import {
   type Checked,
   type Choice,
   type Comparison,
+  type Conformance,
   type Diagnostic,
   type Finding,
   type Job,
@@ -648,14 +649,24 @@ function DataPage() {
   const [mapping, setMapping] = useState('');
   const [caseType, setCaseType] = useState('');
   // Shown under the buttons, where the user is looking when they click.
-  const [calibration, setCalibration] = useState('');
+  const [calibration, setCalibration] = useState<
+    { file: string; notes: string[] } | { error: string } | null
+  >(null);
+  const [against, setAgainst] = useState('');
+  const [fit, setFit] = useState<Conformance | null>(null);
   const [problems, setProblems] = useState<{ line: number; field: string; message: string }[]>([]);
   const refresh = () => api.logs().then(setLogs, () => undefined);
   useEffect(() => {
     refresh();
-    api.models().then((l) => setModels(l.filter((m) => m.kind === 'model' && m.ok).map((m) => m.name)));
+    api.models().then((l) => {
+      const names = l.filter((m) => m.kind === 'model' && m.ok).map((m) => m.name);
+      setModels(names);
+      setAgainst(names[0] ?? '');
+    });
   }, []);
   useEffect(() => {
+    setFit(null);
+    setCalibration(null);
     if (log)
       Promise.all([api.discover(log), api.journeys(log)]).then(
         ([d, j]) => setDetails({ d, j }),
@@ -756,7 +767,7 @@ function DataPage() {
           ) : (
             <p class="status">No touchpoint in this log makes a contact more likely soon after it.</p>
           )}
-          <h2>Calibrate a model from this log</h2>
+          <h2>The log against a model</h2>
           <p>
             Activities whose names are not a step's id or name need a line each,{' '}
             <code>activity: step id</code>:
@@ -769,30 +780,124 @@ function DataPage() {
             onInput={(e) => setMapping((e.target as HTMLTextAreaElement).value)}
           />
           <p>
-            Write a calibrated scenario for{' '}
-            {models.map((m) => (
-              <button
-                type="button"
-                key={m}
-                onClick={() =>
-                  api.calibrate(log, m, parseMapping(mapping)).then(
-                    (r) => setCalibration(`Wrote ${r.file}: ${r.notes.join('; ')}`),
-                    (e: Error) => setCalibration(e.message),
-                  )
-                }
+            <label>
+              Model{' '}
+              <select
+                class="against"
+                value={against}
+                onChange={(e) => setAgainst((e.target as HTMLSelectElement).value)}
               >
-                {m}
-              </button>
-            ))}
+                {models.map((m) => (
+                  <option key={m} value={m}>
+                    {m}
+                  </option>
+                ))}
+              </select>
+            </label>{' '}
+            <button
+              type="button"
+              class="check"
+              onClick={() =>
+                api.conformance(log, against, parseMapping(mapping)).then(
+                  (r) => {
+                    setFit(r);
+                    setCalibration(null);
+                  },
+                  (e: unknown) => setCalibration({ error: problemText(e) }),
+                )
+              }
+            >
+              Check conformance
+            </button>{' '}
+            <button
+              type="button"
+              class="calibrate"
+              onClick={() =>
+                api.calibrate(log, against, parseMapping(mapping)).then(
+                  (r) => setCalibration(r),
+                  (e: unknown) => setCalibration({ error: problemText(e) }),
+                )
+              }
+            >
+              Write a calibrated scenario
+            </button>
           </p>
-          {calibration ? (
+          {calibration && 'error' in calibration ? (
             <p class="status" role="status">
-              {calibration}
+              {calibration.error}
             </p>
           ) : null}
+          {calibration && 'file' in calibration ? (
+            <div class="calibration" role="status">
+              <p>Wrote {calibration.file}, to simulate as a what-if:</p>
+              <ul>
+                {calibration.notes.map((n) => (
+                  <li key={n}>{n}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {fit ? <ConformanceView fit={fit} /> : null}
         </>
       ) : null}
     </section>
+  );
+}
+
+/** How the actual journeys fit the model: fitness, what customers do that it lacks, what nobody does. */
+function ConformanceView(props: { fit: Conformance }) {
+  const f = props.fit;
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  return (
+    <div class="conformance">
+      <p class="fitness">
+        Fitness {pct(f.fitness)}: {f.allowed} of {f.moves} moves are ones the model allows;{' '}
+        {pct(f.fittingCases)} of {f.cases} cases fit entirely.{' '}
+        {f.unmappedActivities.length > 0 ? `Not mapped to a step: ${f.unmappedActivities.join(', ')}.` : ''}
+      </p>
+      <h3>What customers do that the model lacks</h3>
+      {f.notInModel.length === 0 ? (
+        <p>Nothing: every move is in the model.</p>
+      ) : (
+        <table class="list">
+          <tbody>
+            {f.notInModel.slice(0, 10).map((d) => (
+              <tr key={`${d.from}>${d.to}`}>
+                <td>{d.from}</td>
+                <td>→ {d.to}</td>
+                <td>{d.count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h3>Branches: observed against modelled</h3>
+      <table class="list branches">
+        <thead>
+          <tr>
+            <th>Step</th>
+            <th>To</th>
+            <th>Observed</th>
+            <th>Modelled</th>
+            <th>Moves</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...f.branches]
+            .sort((a, b) => b.moves - a.moves)
+            .slice(0, 15)
+            .map((b) => (
+              <tr key={`${b.step}>${b.to}`}>
+                <td>{b.step}</td>
+                <td>{b.to}</td>
+                <td>{pct(b.observed)}</td>
+                <td>{pct(b.modelled)}</td>
+                <td>{b.moves}</td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
