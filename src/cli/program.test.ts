@@ -428,6 +428,12 @@ describe('linesight log', () => {
     const badSupport = await linesight('log', 'journeys', '--db', db, '--min-support', 'most');
     expect(badSupport.code).toBe(2);
     expect(badSupport.stderr).toContain('--min-support');
+    const unknown = await linesight('log', 'remove', 'receipts', '--db', db);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("no log 'receipts' (logs: running-example)");
+    const removed = await linesight('log', 'remove', 'running-example', '--db', db);
+    expect(removed.stdout).toBe("removed log 'running-example' (42 events)\n");
+    expect(JSON.parse((await linesight('log', 'list', '--db', db, '--json')).stdout)).toEqual([]);
   });
 
   it('leaves the store as it was when a file fails half-way (a truncated XES)', async () => {

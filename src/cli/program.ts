@@ -17,6 +17,7 @@ import {
   logImportCommand,
   logJourneysCommand,
   logListCommand,
+  logRemoveCommand,
 } from './commands/log.js';
 import type { RenderCommandOptions } from './commands/render.js';
 import { renderCommand } from './commands/render.js';
@@ -192,6 +193,15 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
   store(logCommand.command('list').description('the logs in the store')).action(
     async (options: { db?: string; json?: boolean }) => setExit(await logListCommand(options, io)),
   );
+  logCommand
+    .command('remove')
+    .description('remove a log and all its events from the store')
+    .argument('<log>', 'the log to remove')
+    .option('--db <file>', 'the event store (default .linesight/events.duckdb)')
+    .addOption(jsonOption())
+    .action(async (log: string, options: { db?: string; json?: boolean }) =>
+      setExit(await logRemoveCommand({ ...options, log }, io)),
+    );
   store(
     logCommand
       .command('discover')

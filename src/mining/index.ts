@@ -25,5 +25,6 @@ export {
   nextSeq,
   openStore,
   removeDuplicates,
+  removeLog,
 } from './store.js';
 export { parseTimestamp } from './timestamp-text.js';

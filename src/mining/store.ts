@@ -129,6 +129,15 @@ export async function removeDuplicates(store: EventStore, log: string, fromSeq: 
   return reader.currentRowCount;
 }
 
+/** Removes a log and every event of it; the number of events removed. */
+export async function removeLog(store: EventStore, log: string): Promise<number> {
+  const reader = await store.connection.runAndReadAll('delete from events where log = $log returning 1', {
+    log,
+  });
+  await store.connection.run('checkpoint');
+  return reader.currentRowCount;
+}
+
 export async function listLogs(store: EventStore): Promise<{ log: string; events: number; cases: number }[]> {
   const rows = (
     await store.connection.runAndReadAll(

@@ -395,6 +395,12 @@ describe('logs', () => {
     });
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json()).toMatchObject({ log: 'gzipped', events: 42, cases: 6, skipped: 0, duplicates: 0 });
+    const removed = await app.inject({ method: 'DELETE', url: '/api/logs/gzipped' });
+    expect(removed.json()).toEqual({ log: 'gzipped', events: 42 });
+    expect((await app.inject('/api/logs')).json().map((l: { log: string }) => l.log)).not.toContain(
+      'gzipped',
+    );
+    expect((await app.inject({ method: 'DELETE', url: '/api/logs/gzipped' })).statusCode).toBe(404);
   });
 
   it('answers 422 to a truncated XES and keeps nothing of it', async () => {

@@ -25,6 +25,7 @@ import {
   listLogs,
   openStore,
   readJourneyOptions,
+  removeLog,
 } from '../mining/index.js';
 import { type LoadResult, load, parse } from '../model/load.js';
 import type { Model } from '../model/model.js';
@@ -647,6 +648,12 @@ export function buildServer(options: ServerOptions): FastifyInstance {
       store.close();
     }
   };
+  app.delete('/api/logs/:log', async (request: Req) =>
+    withLog(request.params.log as string, async (store) => ({
+      log: request.params.log,
+      events: await removeLog(store, request.params.log as string),
+    })),
+  );
   app.get('/api/logs/:log/discover', async (request: Req) => {
     const q = request.query;
     const top = Number(q.top ?? 20);

@@ -71,6 +71,7 @@ export function openApi(version: string): Record<string, unknown> {
         get: op('The logs in the event store'),
         post: op('Upload and import a log (name, format=csv|xes, column names)'),
       },
+      '/api/logs/{log}': { delete: op('Remove a log and its events') },
       '/api/logs/{log}/discover': {
         get: op('Directly-follows graph, start and end activities, variants (top, segment, channel)'),
       },

@@ -212,6 +212,11 @@ describe('the web app', () => {
       'line 4, timestamp: "soon" is not a timestamp',
     ]);
     await shot(page, 'data-problems');
+    // Remove it again, after saying yes.
+    page.once('dialog', (dialog) => dialog.accept());
+    await page.click('button.remove');
+    await page.waitForSelector("text=/Removed the log 'bad-rows' \\(1 events\\)/");
+    expect(await page.locator('button:has-text("bad-rows")').count()).toBe(0);
     await page.close();
   });
 });

@@ -110,6 +110,10 @@ export const api = {
       `/api/compare?ours=${encodeURIComponent(ours)}&theirs=${encodeURIComponent(theirs)}`,
     ).then((r) => r.body),
   logs: () => call<{ log: string; events: number; cases: number }[]>('/api/logs').then((r) => r.body),
+  removeLog: (log: string) =>
+    call<{ log: string; events: number }>(`/api/logs/${encodeURIComponent(log)}`, { method: 'DELETE' }).then(
+      (r) => r.body,
+    ),
   upload: (name: string, format: string, file: File, caseType: string) =>
     call<{
       log: string;

@@ -730,6 +730,26 @@ function DataPage() {
             {l.log} ({l.cases} cases)
           </button>
         ))}
+        {log ? (
+          <button
+            type="button"
+            class="remove"
+            onClick={async () => {
+              if (!window.confirm(`Remove the log '${log}' and all its events?`)) return;
+              try {
+                const r = await api.removeLog(log);
+                setMessage(`Removed the log '${r.log}' (${r.events} events).`);
+                setLog('');
+                setDetails(null);
+                await refresh();
+              } catch (e) {
+                setMessage(problemText(e));
+              }
+            }}
+          >
+            Remove {log}
+          </button>
+        ) : null}
       </p>
       {details ? (
         <>

@@ -24,6 +24,7 @@ import {
   logNameOf,
   openStore,
   readJourneyOptions,
+  removeLog,
 } from '../../mining/index.js';
 import { load } from '../../model/load.js';
 import { formatDuration } from '../../model/units.js';
@@ -148,6 +149,16 @@ export async function logListCommand(o: StoreOptions, io: Io): Promise<number> {
             : 'no logs yet: linesight log import FILE'
         }\n`,
       );
+    return 0;
+  });
+}
+
+export async function logRemoveCommand(o: StoreOptions & { log: string }, io: Io): Promise<number> {
+  return withStore(o, async (store) => {
+    const log = await logName(store, o);
+    const events = await removeLog(store, log);
+    if (o.json) io.out(`${JSON.stringify({ log, events }, null, 2)}\n`);
+    else io.out(`removed log '${log}' (${events} events)\n`);
     return 0;
   });
 }
