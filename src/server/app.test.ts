@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conformance, discover, importLog, journeyAnalytics, openStore } from '../mining/index.js';
+import { jsonSchema } from '../model/json-schema.js';
 import { load } from '../model/load.js';
 import type { Model } from '../model/model.js';
 import { applyOverrides } from '../model/overrides.js';
@@ -47,6 +48,11 @@ describe('models', () => {
     expect((await app.inject('/plain')).body).toContain('order-departments.yaml');
     expect((await app.inject('/api/health')).json()).toMatchObject({ ok: true });
     expect((await app.inject('/api/openapi.json')).json().paths).toHaveProperty('/api/models/{name}');
+    expect((await app.inject('/api/schema')).json()).toEqual(JSON.parse(JSON.stringify(jsonSchema('model'))));
+    expect((await app.inject('/api/schema?kind=part')).json()).toEqual(
+      JSON.parse(JSON.stringify(jsonSchema('part'))),
+    );
+    expect((await app.inject('/api/schema?kind=nope')).statusCode).toBe(400);
   });
 
   it('creates, updates with If-Match, refuses a stale write with 409 and loses nothing, deletes', async () => {

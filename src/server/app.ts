@@ -27,9 +27,11 @@ import {
   readJourneyOptions,
   removeLog,
 } from '../mining/index.js';
+import { jsonSchema } from '../model/json-schema.js';
 import { type LoadResult, load, parse } from '../model/load.js';
 import type { Model } from '../model/model.js';
 import { applyOverrides, parseOverride } from '../model/overrides.js';
+import { FILE_KINDS, type FileKind } from '../model/schema.js';
 import { parseDuration } from '../model/units.js';
 import {
   defaultWorkers,
@@ -188,6 +190,12 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     reply.type('text/html; charset=utf-8').send(homePage(workspace)),
   );
   app.get('/api/openapi.json', async () => openApi(VERSION));
+  app.get('/api/schema', async (request: Req) => {
+    const kind = request.query.kind ?? 'model';
+    if (!(FILE_KINDS as readonly string[]).includes(kind))
+      throw new HttpError(400, `kind is ${FILE_KINDS.join(', ')}, not '${kind}'`);
+    return jsonSchema(kind as FileKind);
+  });
   app.get('/api/health', async () => ({ ok: true, version: VERSION, workspace: workspace.root }));
 
   app.get('/api/models', async () =>

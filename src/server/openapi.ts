@@ -49,6 +49,7 @@ export function openApi(version: string): Record<string, unknown> {
         parameters: [name],
         post: op('Start a simulation job (scenario, replications, horizon, warmup, seed, set)'),
       },
+      '/api/schema': { get: op('The JSON Schema of model files (kind=model|competitor|part|scenario)') },
       '/api/models/{name}/sweep': {
         parameters: [name],
         post: op(
