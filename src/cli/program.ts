@@ -209,7 +209,8 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       .option('--top <n>', 'variants to show', '10')
       .option('--segment <value>', 'only events of this segment')
       .option('--channel <value>', 'only events on this channel')
-      .option('--svg <file>', 'also draw the directly-follows graph to this SVG file'),
+      .option('--svg <file>', 'also draw the directly-follows graph to this SVG file')
+      .option('--edges <n>', 'with --svg: draw this many of the most frequent edges', '60'),
   ).action(
     async (options: {
       db?: string;
@@ -219,6 +220,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       segment?: string;
       channel?: string;
       svg?: string;
+      edges?: string;
     }) => setExit(await logDiscoverCommand(options, io)),
   );
   store(

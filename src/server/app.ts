@@ -675,22 +675,28 @@ export function buildServer(options: ServerOptions): FastifyInstance {
       }),
     );
   });
-  app.get('/api/logs/:log/dfg.svg', async (request: Req, reply: FastifyReply) =>
-    withLog(request.params.log as string, async (store) => {
+  app.get('/api/logs/:log/dfg.svg', async (request: Req, reply: FastifyReply) => {
+    const edges = Number(request.query.edges ?? 60);
+    if (!Number.isInteger(edges) || edges < 1)
+      throw new HttpError(400, `'edges' is a whole number, not '${request.query.edges}'`);
+    return withLog(request.params.log as string, async (store) => {
       // The graph needs no variants: one is enough to count them.
       const d = await discover(store, request.params.log as string, { top: 1 });
       return reply.type('image/svg+xml').send(
         toSvg(
-          await dfgDiagram({
-            title: `Log '${request.params.log}': directly-follows graph`,
-            edges: d.dfg,
-            start: d.start,
-            end: d.end,
-          }),
+          await dfgDiagram(
+            {
+              title: `Log '${request.params.log}': directly-follows graph`,
+              edges: d.dfg,
+              start: d.start,
+              end: d.end,
+            },
+            edges,
+          ),
         ),
       );
-    }),
-  );
+    });
+  });
   /** The model a log is set against, and how its activities map to the model's steps. */
   const modelAndMapping = (request: Req, what: string) => {
     const body = (request.body ?? {}) as Record<string, unknown>;

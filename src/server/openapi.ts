@@ -82,6 +82,9 @@ export function openApi(version: string): Record<string, unknown> {
       '/api/logs/{log}/calibrate': {
         post: op('A calibrated scenario overlay, written to the workspace (model, mapping)'),
       },
+      '/api/logs/{log}/dfg.svg': {
+        get: op('The directly-follows graph as SVG (edges: how many of the most frequent)'),
+      },
       '/api/logs/{log}/journeys': {
         get: op(
           'Channel switching, repeat contacts, call drivers (contacts, topic, repeatWindow, driverWindow, minSupport)',

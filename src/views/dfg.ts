@@ -42,6 +42,7 @@ export async function dfgDiagram(input: DfgInput, maxEdges = 60): Promise<Diagra
     ...Object.entries(input.start).map(([a, n]) => ({ from: START, to: a, count: n })),
     ...Object.entries(input.end).map(([a, n]) => ({ from: a, to: END, count: n })),
   ];
+  const heaviest = Math.max(1, ...all.map((e) => e.count));
   const lines = new Map(activities.map((a) => [a, wrap(a, BOX.width - 2 * BOX.padding, BOX.font, 3)]));
   const height = (a: string) =>
     Math.max(BOX.minHeight, 2 * BOX.padding + (lines.get(a)?.length ?? 1) * BOX.lineHeight + BOX.caption);
@@ -61,7 +62,18 @@ export async function dfgDiagram(input: DfgInput, maxEdges = 60): Promise<Diagra
       { id: END, width: 60, height: 32 },
       ...activities.map((a) => ({ id: a, width: BOX.width, height: height(a) })),
     ],
-    edges: all.map((e, i): ElkExtendedEdge => ({ id: `e${i}`, sources: [e.from], targets: [e.to] })),
+    // Heavier flows get priority for straight, left-to-right lines, so the main path reads first.
+    edges: all.map(
+      (e, i): ElkExtendedEdge => ({
+        id: `e${i}`,
+        sources: [e.from],
+        targets: [e.to],
+        layoutOptions: {
+          'elk.layered.priority.direction': String(Math.round((10 * e.count) / heaviest)),
+          'elk.layered.priority.straightness': String(Math.round((10 * e.count) / heaviest)),
+        },
+      }),
+    ),
   };
   const laid = await new ELK().layout(graph);
   const left = 16 + 170;
@@ -99,6 +111,7 @@ export async function dfgDiagram(input: DfgInput, maxEdges = 60): Promise<Diagra
       from: source.from,
       to: source.to,
       label: String(source.count),
+      weight: source.count / heaviest,
       points,
     };
   });
@@ -110,8 +123,8 @@ export async function dfgDiagram(input: DfgInput, maxEdges = 60): Promise<Diagra
     title: input.title,
     subtitle:
       cut > 0
-        ? `The ${edges.length} most frequent of ${input.edges.length} directly-follows edges; ${cut} rarer ones left out. Labels count the cases.`
-        : 'Labels count how often one activity directly follows the other.',
+        ? `The ${edges.length} most frequent of ${input.edges.length} directly-follows edges; ${cut} rarer ones left out. Labels count how often one activity directly follows the other; thicker lines are more frequent.`
+        : 'Labels count how often one activity directly follows the other; thicker lines are more frequent.',
     description: `Directly-follows graph: ${activities.length} activities, ${edges.length} edges.`,
     width,
     height: height2,

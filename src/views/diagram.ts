@@ -87,6 +87,8 @@ export interface Edge {
   from: string;
   to: string;
   label?: string;
+  /** How heavy the flow is against the heaviest one drawn, in (0, 1]: drawn thicker. */
+  weight?: number;
   points: [number, number][];
 }
 

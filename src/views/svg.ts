@@ -191,7 +191,15 @@ function arrowhead(points: [number, number][], fill: string): string {
 }
 
 function edge(e: Edge): string {
-  const style = EDGE_STYLE[e.kind];
+  const base = EDGE_STYLE[e.kind];
+  // A weighted flow is 1 to 6 px wide, so the main paths stand out of a busy graph.
+  const style =
+    e.weight === undefined
+      ? base
+      : {
+          ...base,
+          line: base.line.replace(/stroke-width="[\d.]+"/, `stroke-width="${n(1 + 5 * e.weight)}"`),
+        };
   const points = e.points.map(([x, y]) => `${n(x)},${n(y)}`).join(' ');
   const [x0, y0] = e.points[0] ?? [0, 0];
   const label = e.label

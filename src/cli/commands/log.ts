@@ -164,11 +164,14 @@ export async function logRemoveCommand(o: StoreOptions & { log: string }, io: Io
 }
 
 export async function logDiscoverCommand(
-  o: StoreOptions & { top?: string; segment?: string; channel?: string; svg?: string },
+  o: StoreOptions & { top?: string; segment?: string; channel?: string; svg?: string; edges?: string },
   io: Io,
 ): Promise<number> {
   const top = Number(o.top ?? 10);
   if (!Number.isInteger(top) || top < 1) throw new UsageError(`--top takes a whole number, not '${o.top}'`);
+  const maxEdges = Number(o.edges ?? 60);
+  if (!Number.isInteger(maxEdges) || maxEdges < 1)
+    throw new UsageError(`--edges takes a whole number, not '${o.edges}'`);
   return withStore(o, async (store) => {
     const log = await logName(store, o);
     const d = await discover(store, log, {
@@ -177,12 +180,15 @@ export async function logDiscoverCommand(
       ...(o.channel !== undefined ? { channel: o.channel } : {}),
     });
     if (o.svg) {
-      const diagram = await dfgDiagram({
-        title: `Log '${log}': directly-follows graph`,
-        edges: d.dfg,
-        start: d.start,
-        end: d.end,
-      });
+      const diagram = await dfgDiagram(
+        {
+          title: `Log '${log}': directly-follows graph`,
+          edges: d.dfg,
+          start: d.start,
+          end: d.end,
+        },
+        maxEdges,
+      );
       writeAtomic(o.svg, toSvg(diagram));
       io.err(`wrote ${o.svg}\n`);
     }

@@ -1,0 +1,78 @@
+/**
+ * The directly-follows graph drawn from a real log's graph (the receipt log, as pm4py gives it):
+ * every activity once, no overlapping boxes, every edge routed from its source to its target,
+ * line widths that follow the counts, and the cut of rare edges said in the subtitle.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dfgDiagram } from './dfg.js';
+import type { Box } from './diagram.js';
+import { toSvg } from './svg.js';
+
+const LOGS = process.env.LINESIGHT_SHARED_DATA
+  ? join(process.env.LINESIGHT_SHARED_DATA, 'eventlogs')
+  : new URL('../../../shared/data/eventlogs/', import.meta.url).pathname;
+
+const expected = JSON.parse(readFileSync(join(LOGS, 'pm4py-expected', 'receipt.json'), 'utf8')) as {
+  dfg: [string, string, number][];
+  start_activities: Record<string, number>;
+  end_activities: Record<string, number>;
+};
+const input = {
+  title: 'receipt',
+  edges: expected.dfg.map(([from, to, count]) => ({ from, to, count })),
+  start: expected.start_activities,
+  end: expected.end_activities,
+};
+
+const inside = (b: Box, [x, y]: [number, number]) =>
+  x >= b.x - 0.5 && x <= b.x + b.width + 0.5 && y >= b.y - 0.5 && y <= b.y + b.height + 0.5;
+
+describe('directly-follows graph', () => {
+  it('draws the most frequent edges between boxes that do not overlap, and says what it left out', async () => {
+    const d = await dfgDiagram(input, 40);
+    const kept = [...input.edges].sort((a, b) => b.count - a.count).slice(0, 40);
+    const flows = d.edges.filter((e) => e.kind === 'flow' && e.to !== '(end)');
+    expect(flows).toHaveLength(40);
+    expect(new Set(flows.map((e) => Number(e.label)))).toEqual(new Set(kept.map((e) => e.count)));
+    const boxes = new Map(d.boxes.map((b) => [b.id, b]));
+    for (const e of d.edges) {
+      expect(e.points.length).toBeGreaterThanOrEqual(2);
+      expect(
+        inside(boxes.get(e.from) as Box, e.points[0] as [number, number]),
+        `${e.id} leaves ${e.from}`,
+      ).toBe(true);
+      expect(
+        inside(boxes.get(e.to) as Box, e.points[e.points.length - 1] as [number, number]),
+        `${e.id} reaches ${e.to}`,
+      ).toBe(true);
+    }
+    for (const [i, a] of d.boxes.entries())
+      for (const b of d.boxes.slice(i + 1))
+        expect(
+          a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height,
+          `${a.id} overlaps ${b.id}`,
+        ).toBe(false);
+    expect(d.subtitle).toContain(`The 40 most frequent of ${input.edges.length} directly-follows edges`);
+  });
+
+  it('draws heavier flows thicker, in proportion to their counts', async () => {
+    const d = await dfgDiagram(input);
+    const heaviest = Math.max(...d.edges.map((e) => Number(e.label)));
+    for (const e of d.edges) expect(e.weight).toBeCloseTo(Number(e.label) / heaviest, 12);
+    const svg = toSvg(d);
+    const widths = [
+      ...svg.matchAll(/<g class="edge [^"]*"[^>]*><polyline [^>]*stroke-width="([\d.]+)"/g),
+    ].map((m) => Number(m[1]));
+    expect(widths).toHaveLength(d.edges.length);
+    const byCount = d.edges
+      .map((e, i) => [Number(e.label), widths[i] as number] as const)
+      .sort((a, b) => a[0] - b[0]);
+    for (let i = 1; i < byCount.length; i++)
+      expect((byCount[i] as readonly number[])[1]).toBeGreaterThanOrEqual(
+        (byCount[i - 1] as readonly number[])[1] as number,
+      );
+    expect(Math.max(...widths)).toBe(6);
+  });
+});
