@@ -83,7 +83,15 @@ export async function calibrate(
       `with ${visits} select grp, step as target, count(*) as n from visits where position = 1 group by all`,
     ),
   );
-  const start = estimateFlow('start', starts, groups, model.start, undefined, new Set(), MIN_OBSERVATIONS);
+  const start = estimateFlow({
+    stepId: 'start',
+    observed: starts,
+    groups,
+    next: model.start,
+    fail: undefined,
+    ends: new Set(),
+    minimum: MIN_OBSERVATIONS,
+  });
   if ('kept' in start) notes.push(`where journeys start kept: ${start.kept}`);
   else changes.push({ set: 'start', value: flowValue(start.next, groups) });
 
@@ -98,7 +106,15 @@ export async function calibrate(
   for (const step of model.steps) {
     const observed = countsByGroup(byStep.get(step.id) ?? []);
     if (observed.size === 0) continue;
-    const estimate = estimateFlow(step.id, observed, groups, step.next, step.fail, ends, MIN_OBSERVATIONS);
+    const estimate = estimateFlow({
+      stepId: step.id,
+      observed,
+      groups,
+      next: step.next,
+      fail: step.fail,
+      ends,
+      minimum: MIN_OBSERVATIONS,
+    });
     if ('kept' in estimate) {
       notes.push(`branches of '${step.id}' kept: ${estimate.kept}`);
       continue;

@@ -58,23 +58,24 @@ export function rounded(branches: Branch[]): Branch[] {
   return out;
 }
 
-/**
- * `observed` holds, per segment (or one group for all), the counts of each next step or END;
- * `segments` are the model's segments each group stands for.
- */
-export function estimateFlow(
-  stepId: string,
-  observed: Map<string, Counts>,
-  groups: Map<string, string[]>,
-  next: Flow,
-  fail: FailPoint | undefined,
-  ends: Set<string>,
-  minimum: number,
-): FlowEstimate | { kept: string } {
-  const normal = new Map([...groups].map(([g, segs]) => [g, collapse(next[segs[0] as string] ?? [], ends)]));
-  const failing = new Map(
-    [...groups].map(([g, segs]) => [g, collapse(fail?.next[segs[0] as string] ?? [], ends)]),
-  );
+export interface FlowEstimateInput {
+  stepId: string;
+  /** Per group (a segment, or '*' for all), the count of moves to each next step or END. */
+  observed: Map<string, Counts>;
+  /** The model's segments each group stands for. */
+  groups: Map<string, string[]>;
+  next: Flow;
+  fail: FailPoint | undefined;
+  ends: Set<string>;
+  /** Fewer moves than this in a group keep the model's flow for it. */
+  minimum: number;
+}
+
+export function estimateFlow(input: FlowEstimateInput): FlowEstimate | { kept: string } {
+  const { stepId, observed, groups, next, fail, ends, minimum } = input;
+  const first = (segments: string[]) => segments[0] as string;
+  const normal = new Map([...groups].map(([g, segs]) => [g, collapse(next[first(segs)] ?? [], ends)]));
+  const failing = new Map([...groups].map(([g, segs]) => [g, collapse(fail?.next[first(segs)] ?? [], ends)]));
   for (const [g, counts] of observed) {
     const unknown = [...counts.keys()].filter((to) => !normal.get(g)?.has(to) && !failing.get(g)?.has(to));
     if (unknown.length > 0)
@@ -105,30 +106,37 @@ export function estimateFlow(
   for (const [g, segs] of groups) {
     const counts = observed.get(g) ?? new Map<string, number>();
     const n = total(counts);
-    const model = next[segs[0] as string] ?? [];
-    const modelFail = fail?.next[segs[0] as string] ?? [];
-    if (n < minimum) {
+    const model = next[first(segs)] ?? [];
+    const modelFail = fail?.next[first(segs)] ?? [];
+    const failShare = failing.get(g) ?? new Map<string, number>();
+    // What remains of each normal way on once the failures' expected share of it is taken out.
+    const shares = new Map<string, number>();
+    for (const to of normal.get(g)?.keys() ?? []) {
+      const q = (counts.get(to) ?? 0) / Math.max(1, n);
+      shares.set(to, Math.max(0, q - f * (failShare.get(to) ?? 0)) / (1 - f));
+    }
+    const normalSeen = [...shares.values()].some((p) => p > 0);
+    if (n < minimum || !normalSeen) {
       for (const s of segs) {
         result[s] = model;
         if (fail) failNext[s] = modelFail;
       }
-      if (n > 0) notes.push(`'${stepId}'${g === '*' ? '' : ` for '${g}'`} kept: ${n} observation(s)`);
+      if (n > 0)
+        notes.push(
+          `'${stepId}'${g === '*' ? '' : ` for '${g}'`} kept: ${n < minimum ? `${n} observation(s)` : 'no customer took a normal way on'}`,
+        );
       failNextEstimated = false;
       continue;
     }
-    const g_ = failing.get(g) ?? new Map<string, number>();
-    const shares = new Map<string, number>();
-    for (const to of normal.get(g)?.keys() ?? []) {
-      const q = (counts.get(to) ?? 0) / n;
-      shares.set(to, Math.max(0, q - f * (g_.get(to) ?? 0)) / (1 - f));
-    }
-    const branches = expand(shares, model, ends);
-    const overlap = [...g_.keys()].some((to) => normal.get(g)?.has(to));
+    const overlap = [...failShare.keys()].some((to) => normal.get(g)?.has(to));
     let failBranches = modelFail;
     if (fail && failSeparable && f > 0 && !overlap) {
-      const failShares = new Map([...g_.keys()].map((to) => [to, (counts.get(to) ?? 0) / n / f]));
-      failBranches = expand(failShares, modelFail, ends);
+      const observedFailShares = new Map(
+        [...failShare.keys()].map((to) => [to, (counts.get(to) ?? 0) / n / f]),
+      );
+      failBranches = expand(observedFailShares, modelFail, ends);
     } else if (fail) failNextEstimated = false;
+    const branches = expand(shares, model, ends);
     for (const s of segs) {
       result[s] = branches;
       if (fail) failNext[s] = failBranches;
