@@ -210,7 +210,12 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       .option('--segment <value>', 'only events of this segment')
       .option('--channel <value>', 'only events on this channel')
       .option('--svg <file>', 'also draw the directly-follows graph to this SVG file')
-      .option('--edges <n>', 'with --svg: draw this many of the most frequent edges', '60'),
+      .option('--edges <n>', 'with --svg: draw this many of the most frequent edges', '60')
+      .addOption(
+        new Option('--measure <measure>', 'with --svg: label edges with counts or median times')
+          .choices(['frequency', 'time'])
+          .default('frequency'),
+      ),
   ).action(
     async (options: {
       db?: string;
@@ -221,6 +226,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       channel?: string;
       svg?: string;
       edges?: string;
+      measure?: 'frequency' | 'time';
     }) => setExit(await logDiscoverCommand(options, io)),
   );
   store(

@@ -389,6 +389,8 @@ describe('logs', () => {
     expect((await app.inject('/api/logs/claims/discover?top=many')).statusCode).toBe(400);
     expect((await app.inject('/api/logs/claims/dfg.svg?edges=4')).body).toContain('The 4 most frequent of');
     expect((await app.inject('/api/logs/claims/dfg.svg?edges=0')).statusCode).toBe(400);
+    expect((await app.inject('/api/logs/claims/dfg.svg?measure=time')).body).toContain('median time');
+    expect((await app.inject('/api/logs/claims/dfg.svg?measure=cost')).statusCode).toBe(400);
     const noModel = await app.inject({ method: 'POST', url: '/api/logs/claims/conformance', payload: {} });
     expect(noModel.statusCode).toBe(400);
   });

@@ -46,7 +46,7 @@ import {
   whatIf,
 } from '../simulation/index.js';
 import { VERSION } from '../version.js';
-import { dfgDiagram } from '../views/dfg.js';
+import { DFG_MEASURES, type DfgMeasure, dfgDiagram } from '../views/dfg.js';
 import { layout, RenderOptionError } from '../views/render.js';
 import { toSvg } from '../views/svg.js';
 import { homePage } from './home.js';
@@ -679,6 +679,9 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     const edges = Number(request.query.edges ?? 60);
     if (!Number.isInteger(edges) || edges < 1)
       throw new HttpError(400, `'edges' is a whole number, not '${request.query.edges}'`);
+    const measure = (request.query.measure ?? 'frequency') as DfgMeasure;
+    if (!DFG_MEASURES.includes(measure))
+      throw new HttpError(400, `'measure' is ${DFG_MEASURES.join(' or ')}, not '${measure}'`);
     return withLog(request.params.log as string, async (store) => {
       // The graph needs no variants: one is enough to count them.
       const d = await discover(store, request.params.log as string, { top: 1 });
@@ -692,6 +695,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
               end: d.end,
             },
             edges,
+            measure,
           ),
         ),
       );

@@ -83,7 +83,9 @@ export function openApi(version: string): Record<string, unknown> {
         post: op('A calibrated scenario overlay, written to the workspace (model, mapping)'),
       },
       '/api/logs/{log}/dfg.svg': {
-        get: op('The directly-follows graph as SVG (edges: how many of the most frequent)'),
+        get: op(
+          'The directly-follows graph as SVG (edges: how many of the most frequent; measure=frequency|time)',
+        ),
       },
       '/api/logs/{log}/journeys': {
         get: op(

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { formatDuration } from '../model/units.js';
 import { dfgDiagram } from './dfg.js';
 import type { Box } from './diagram.js';
 import { toSvg } from './svg.js';
@@ -74,5 +75,26 @@ describe('directly-follows graph', () => {
         (byCount[i - 1] as readonly number[])[1] as number,
       );
     expect(Math.max(...widths)).toBe(6);
+  });
+
+  it('labels edges with their median time, slower ones thicker, when the measure is time', async () => {
+    const timed = {
+      ...input,
+      edges: input.edges.map((e, i) => ({ ...e, median: (i % 7) * 3600 + 60 })),
+    };
+    const d = await dfgDiagram(timed, 20, 'time');
+    const flows = d.edges.filter((e) => e.kind === 'flow' && e.to !== '(end)');
+    const slowest = Math.max(
+      ...flows.map((e) => timed.edges.find((x) => x.from === e.from && x.to === e.to)?.median ?? 0),
+    );
+    for (const e of flows) {
+      const median = timed.edges.find((x) => x.from === e.from && x.to === e.to)?.median ?? 0;
+      expect(e.label).toBe(formatDuration(median));
+      expect(e.weight).toBeCloseTo(median / slowest, 12);
+    }
+    // Start and end markers still count customers, drawn thin.
+    for (const e of d.edges.filter((x) => x.kind === 'start' || x.to === '(end)'))
+      expect(e.weight).toBeUndefined();
+    expect(d.subtitle).toContain('median time');
   });
 });

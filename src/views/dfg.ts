@@ -6,6 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import type { ELK as ElkApi, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
+import { formatDuration } from '../model/units.js';
 import type { Box, Diagram, Edge } from './diagram.js';
 import { BOX } from './swimlanes.js';
 import { wrap } from './text.js';
@@ -14,16 +15,25 @@ const ELK = createRequire(import.meta.url)('elkjs/lib/elk.bundled.js') as new ()
 
 export interface DfgInput {
   title: string;
-  edges: { from: string; to: string; count: number }[];
+  /** `median`: seconds between the two events (used when the measure is time). */
+  edges: { from: string; to: string; count: number; median?: number }[];
   start: Record<string, number>;
   end: Record<string, number>;
 }
+
+/** What the edges say: how often (frequency) or how long customers take between the two (time). */
+export type DfgMeasure = 'frequency' | 'time';
+export const DFG_MEASURES: readonly DfgMeasure[] = ['frequency', 'time'];
 
 const START = '(start)';
 const END = '(end)';
 const TOP = 16 + 44 + 30;
 
-export async function dfgDiagram(input: DfgInput, maxEdges = 60): Promise<Diagram> {
+export async function dfgDiagram(
+  input: DfgInput,
+  maxEdges = 60,
+  measure: DfgMeasure = 'frequency',
+): Promise<Diagram> {
   const edges = [...input.edges]
     .sort((a, b) => b.count - a.count || a.from.localeCompare(b.from) || a.to.localeCompare(b.to))
     .slice(0, maxEdges);
@@ -43,6 +53,7 @@ export async function dfgDiagram(input: DfgInput, maxEdges = 60): Promise<Diagra
     ...Object.entries(input.end).map(([a, n]) => ({ from: a, to: END, count: n })),
   ];
   const heaviest = Math.max(1, ...all.map((e) => e.count));
+  const slowest = Math.max(0, ...edges.map((e) => e.median ?? 0));
   const lines = new Map(activities.map((a) => [a, wrap(a, BOX.width - 2 * BOX.padding, BOX.font, 3)]));
   const height = (a: string) =>
     Math.max(BOX.minHeight, 2 * BOX.padding + (lines.get(a)?.length ?? 1) * BOX.lineHeight + BOX.caption);
@@ -104,14 +115,20 @@ export async function dfgDiagram(input: DfgInput, maxEdges = 60): Promise<Diagra
           TOP + 20 + p.y,
         ])
       : [];
-    const source = all[i] as { from: string; to: string; count: number };
+    const source = all[i] as DfgInput['edges'][number];
+    // Start and end markers carry counts in both measures: they take no time.
+    const timed = measure === 'time' && source.from !== START && source.to !== END;
     return {
       id: `dfg:${i}`,
       kind: source.from === START ? 'start' : 'flow',
       from: source.from,
       to: source.to,
-      label: String(source.count),
-      weight: source.count / heaviest,
+      label: timed ? formatDuration(source.median ?? 0) : String(source.count),
+      ...(timed
+        ? { weight: (source.median ?? 0) / slowest || 0 }
+        : measure === 'frequency'
+          ? { weight: source.count / heaviest }
+          : {}),
       points,
     };
   });
@@ -121,10 +138,11 @@ export async function dfgDiagram(input: DfgInput, maxEdges = 60): Promise<Diagra
   return {
     view: 'journey',
     title: input.title,
-    subtitle:
-      cut > 0
-        ? `The ${edges.length} most frequent of ${input.edges.length} directly-follows edges; ${cut} rarer ones left out. Labels count how often one activity directly follows the other; thicker lines are more frequent.`
-        : 'Labels count how often one activity directly follows the other; thicker lines are more frequent.',
+    subtitle: `${cut > 0 ? `The ${edges.length} most frequent of ${input.edges.length} directly-follows edges; ${cut} rarer ones left out. ` : ''}${
+      measure === 'time'
+        ? 'Labels give the median time from one activity to the next; thicker lines are slower.'
+        : 'Labels count how often one activity directly follows the other; thicker lines are more frequent.'
+    }`,
     description: `Directly-follows graph: ${activities.length} activities, ${edges.length} edges.`,
     width,
     height: height2,

@@ -695,7 +695,11 @@ function DataPage() {
       setProblems([]);
     }
   };
-  const dfg = useMemo(() => (log ? `/api/logs/${encodeURIComponent(log)}/dfg.svg` : ''), [log]);
+  const [measure, setMeasure] = useState<'frequency' | 'time'>('frequency');
+  const dfg = useMemo(
+    () => (log ? `/api/logs/${encodeURIComponent(log)}/dfg.svg?measure=${measure}` : ''),
+    [log, measure],
+  );
   return (
     <section>
       <h1>Evidence from data</h1>
@@ -738,10 +742,10 @@ function DataPage() {
               if (!window.confirm(`Remove the log '${log}' and all its events?`)) return;
               try {
                 const r = await api.removeLog(log);
-                setMessage(`Removed the log '${r.log}' (${r.events} events).`);
                 setLog('');
                 setDetails(null);
                 await refresh();
+                setMessage(`Removed the log '${r.log}' (${r.events} events).`);
               } catch (e) {
                 setMessage(problemText(e));
               }
@@ -754,6 +758,18 @@ function DataPage() {
       {details ? (
         <>
           <h2>Directly-follows graph</h2>
+          <p>
+            {(['frequency', 'time'] as const).map((m) => (
+              <button
+                type="button"
+                key={m}
+                class={`measure ${m === measure ? 'on' : ''}`}
+                onClick={() => setMeasure(m)}
+              >
+                {m === 'frequency' ? 'How often' : 'How long (median)'}
+              </button>
+            ))}
+          </p>
           <img src={dfg} alt="directly-follows graph" class="dfg" />
           <h2>Variants</h2>
           <table class="list">

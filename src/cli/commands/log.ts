@@ -28,7 +28,7 @@ import {
 } from '../../mining/index.js';
 import { load } from '../../model/load.js';
 import { formatDuration } from '../../model/units.js';
-import { dfgDiagram } from '../../views/dfg.js';
+import { type DfgMeasure, dfgDiagram } from '../../views/dfg.js';
 import { toSvg } from '../../views/svg.js';
 import { InputError, type Io, UsageError } from '../io.js';
 import { loadOrReport } from '../load-or-report.js';
@@ -164,7 +164,14 @@ export async function logRemoveCommand(o: StoreOptions & { log: string }, io: Io
 }
 
 export async function logDiscoverCommand(
-  o: StoreOptions & { top?: string; segment?: string; channel?: string; svg?: string; edges?: string },
+  o: StoreOptions & {
+    top?: string;
+    segment?: string;
+    channel?: string;
+    svg?: string;
+    edges?: string;
+    measure?: DfgMeasure;
+  },
   io: Io,
 ): Promise<number> {
   const top = Number(o.top ?? 10);
@@ -188,6 +195,7 @@ export async function logDiscoverCommand(
           end: d.end,
         },
         maxEdges,
+        o.measure ?? 'frequency',
       );
       writeAtomic(o.svg, toSvg(diagram));
       io.err(`wrote ${o.svg}\n`);
