@@ -60,7 +60,7 @@ function fromSource(read: SourceResult, options: LoadOptions): LoadResult {
     all.push(...checkPart(document));
     return finish({ ok: !hasErrors(all), diagnostics: all, document });
   }
-  if (document.kind === 'scenario') return finish(loadScenarioFile(document, all));
+  if (document.kind === 'scenario') return finish(loadScenarioFile(document, all, options));
   const base = validate(document);
   all.push(...base.diagnostics);
   const result: LoadResult = { ok: false, diagnostics: all, document };
@@ -154,7 +154,11 @@ function checkPart(document: ModelDocument): Diagnostic[] {
   return checkShape(document, PartSchema).diagnostics;
 }
 
-function loadScenarioFile(document: ModelDocument, diagnostics: Diagnostic[]): LoadResult {
+function loadScenarioFile(
+  document: ModelDocument,
+  diagnostics: Diagnostic[],
+  options: LoadOptions,
+): LoadResult {
   const shape = checkShape(document, ScenarioFileSchema);
   const all = [...diagnostics, ...shape.diagnostics];
   const base = shape.value?.base;
@@ -188,9 +192,27 @@ function loadScenarioFile(document: ModelDocument, diagnostics: Diagnostic[]): L
           path: [],
         },
       );
-      all.push(
-        ...applyAndValidate(combined, scenarios.length - 1, `scenario '${String(scenario.id)}'`).diagnostics,
-      );
+      const applied = applyAndValidate(combined, scenarios.length - 1, `scenario '${String(scenario.id)}'`);
+      all.push(...applied.diagnostics);
+      if (applied.model && !hasErrors(all)) {
+        // The file stands for the base as its scenario makes it: what simulate, analyze and render
+        // read, and what the base's own scenarios change further (what-ifs that start from it).
+        const data = { ...applied.document.data, scenarios: scenarios.slice(0, -1) };
+        const origin = origins.get(applied.document.data);
+        if (origin) origins.set(data, origin);
+        const model = {
+          ...applied.model,
+          scenarios: applied.model.scenarios.filter((s) => s.id !== scenario.id),
+        };
+        const patched: ModelDocument = { ...applied.document, kind: 'scenario', data };
+        const result: LoadResult = { ok: true, diagnostics: all, document: patched, model };
+        if (options.scenario === undefined) return result;
+        const further = applyScenario(patched, options.scenario);
+        all.push(...further.diagnostics.filter((d) => d.code === 'scenario-not-found'));
+        return further.model
+          ? { ok: !hasErrors(all), diagnostics: all, document: patched, model: further.model }
+          : { ok: false, diagnostics: all, document: patched };
+      }
     }
   }
   return { ok: !hasErrors(all), diagnostics: all, document };

@@ -1,4 +1,8 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { type Distribution, meanOf } from './distribution.js';
 import { fixture } from './fixtures/locate.js';
 import { applyScenario, load, parse } from './load.js';
 
@@ -139,5 +143,45 @@ describe('scenarios', () => {
   it('in a file of their own are checked against their base model', () => {
     const result = load(fixture('raise-rate.scenario.yaml'));
     expect(result.ok).toBe(true);
+  });
+
+  it("in a file of their own stand for the base as they make it, and the base's scenarios go on top", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linesight-scenario-'));
+    writeFileSync(join(dir, 'base.yaml'), readFileSync(fixture('valid-small.yaml'), 'utf8'));
+    writeFileSync(
+      join(dir, 'calibrated.yaml'),
+      [
+        'kind: scenario',
+        'base: base.yaml',
+        'id: calibrated',
+        'name: Calibrated',
+        'changes:',
+        '  - { set: steps.call.fail.p, value: 0.3 }',
+        '  - { set: resources.agents.capacity, value: 6 }',
+        '  - { set: steps.pay-invoice.duration, value: 4 min }',
+        '',
+      ].join('\n'),
+    );
+    const calibrated = load(join(dir, 'calibrated.yaml'));
+    expect(calibrated.ok).toBe(true);
+    expect(calibrated.document?.kind).toBe('scenario');
+    expect(calibrated.model?.scenario).toEqual({ id: 'calibrated', name: 'Calibrated' });
+    expect(calibrated.model?.steps.find((s) => s.id === 'call')?.fail?.p).toBe(0.3);
+    expect(calibrated.model?.resources[0]?.capacity).toBe(6);
+    // The base's own scenarios are what-ifs from here; the file's is not offered again.
+    expect(calibrated.model?.scenarios.map((s) => s.id)).toEqual(['more-agents']);
+    const further = load(join(dir, 'calibrated.yaml'), { scenario: 'more-agents' });
+    expect(further.model?.resources[0]?.capacity).toBe(8);
+    expect(further.model?.steps.find((s) => s.id === 'call')?.fail?.p).toBe(0.1);
+    // What the file set and the scenario on top does not touch stays as the file set it.
+    expect(further.model?.steps.find((s) => s.id === 'pay-invoice')?.duration).toEqual(
+      calibrated.model?.steps.find((s) => s.id === 'pay-invoice')?.duration,
+    );
+    expect(meanOf(further.model?.steps.find((s) => s.id === 'pay-invoice')?.duration as Distribution)).toBe(
+      240,
+    );
+    const unknown = load(join(dir, 'calibrated.yaml'), { scenario: 'fewer-agents' });
+    expect(unknown.ok).toBe(false);
+    expect(unknown.diagnostics.map((d) => d.code)).toContain('scenario-not-found');
   });
 });

@@ -480,6 +480,21 @@ describe('logs', () => {
     expect(overlay.json().diagnostics.filter((d: { severity: string }) => d.severity === 'error')).toEqual(
       [],
     );
+    // The overlay is the model as the log shows it: it simulates, as a baseline for what-ifs.
+    const listed = (await app.inject('/api/models'))
+      .json()
+      .find((m: { name: string }) => m.name === 'calibrated-claims.yaml');
+    expect(listed).toMatchObject({ kind: 'scenario', ok: true, steps: 1 });
+    const run = await app.inject({
+      method: 'POST',
+      url: '/api/models/calibrated-claims.yaml/simulate',
+      payload: { replications: 2, horizon: '2d', warmup: '1d' },
+    });
+    expect(run.statusCode).toBe(202);
+    await app.inject(`/api/jobs/${run.json().id}/events`);
+    const done = (await app.inject(`/api/jobs/${run.json().id}`)).json();
+    expect(done.state).toBe('done');
+    expect(done.result.model.scenario.id).toBe('calibrated');
   });
 });
 

@@ -191,6 +191,9 @@ describe('the web app', () => {
     await page.click('button.calibrate');
     await page.waitForSelector('text=/Wrote calibrated-running-example.yaml/');
     expect(await page.locator('.calibration li').count()).toBeGreaterThan(0);
+    expect(await page.getAttribute('.calibration a', 'href')).toBe(
+      '#/whatif/calibrated-running-example.yaml',
+    );
     await page.click('button.check');
     await page.waitForSelector('.conformance .fitness');
     expect(await page.textContent('.conformance .fitness')).toMatch(/Fitness \d+(\.\d)?%/);
@@ -217,7 +220,7 @@ describe('the web app', () => {
     await page.click('button.remove');
     await page.waitForSelector("text=/Removed the log 'bad-rows' \\(1 events\\)/");
     await page.waitForFunction(
-      () => ![...document.querySelectorAll('button')].some((b) => b.textContent?.includes('bad-rows')),
+      () => !Array.from(document.querySelectorAll('button')).some((b) => b.textContent?.includes('bad-rows')),
     );
     await page.close();
   });

@@ -100,7 +100,7 @@ function ModelList() {
                 )}
               </td>
               <td>
-                {m.ok && m.kind === 'model' ? (
+                {m.ok && (m.kind === 'model' || m.kind === 'scenario') ? (
                   <a href={`#/whatif/${encodeURIComponent(m.name)}`}>what-if</a>
                 ) : null}
               </td>
@@ -865,7 +865,10 @@ function DataPage() {
           ) : null}
           {calibration && 'file' in calibration ? (
             <div class="calibration" role="status">
-              <p>Wrote {calibration.file}, to simulate as a what-if:</p>
+              <p>
+                Wrote {calibration.file}: the model as the log shows it.{' '}
+                <a href={`#/whatif/${encodeURIComponent(calibration.file)}`}>What-ifs from it</a>
+              </p>
               <ul>
                 {calibration.notes.map((n) => (
                   <li key={n}>{n}</li>

@@ -34,7 +34,7 @@ export async function validateCommand(inputs: string[], options: ValidateOptions
       result.diagnostics.push(...links);
       if (links.some((d) => d.severity === 'error')) result.ok = false;
     }
-    const kind = result.model?.kind ?? result.document?.kind;
+    const kind = result.document?.kind ?? result.model?.kind;
     results.push({
       file,
       ok: result.ok,
