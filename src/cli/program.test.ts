@@ -229,7 +229,10 @@ describe('linesight analyze and compare', () => {
     expect(diff.stdout).toMatch(/Contacts per customer\s+0\.709\s+0\.633\s+-0\.076 \(-10\.7%\)\s+better/);
     const typo = await linesight('analyze', example, '--diff', 'better-pages');
     expect(typo.code).toBe(2);
-    expect(typo.stderr).toContain('scenarios: account-executives, ivr-reroute, better-product-pages');
+    expect(typo.stderr).toContain(
+      "known scenarios: 'account-executives', 'ivr-reroute', 'better-product-pages'",
+    );
+    expect(typo.stderr.match(/account-executives/g)).toHaveLength(1);
   });
 
   it('compares us with the competitor stage by stage', async () => {

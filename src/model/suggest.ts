@@ -45,3 +45,11 @@ export function didYouMean(word: string, candidates: readonly string[], noun: st
   if (candidates.length <= 8) return `known ${noun}: ${candidates.map((c) => `'${c}'`).join(', ')}`;
   return `check the spelling against the declared ${noun}`;
 }
+
+/** A suggestion for a misspelt id that also lists the known ones, each said once. */
+export function didYouMeanAmong(word: string, candidates: readonly string[], noun: string): string {
+  const hint = didYouMean(word, candidates, noun);
+  return suggest(word, candidates) !== undefined && candidates.length <= 8
+    ? `${hint} (${noun}: ${candidates.join(', ')})`
+    : hint;
+}

@@ -11,7 +11,7 @@ import {
 } from '../../analysis/report/write.js';
 import { writeAtomic } from '../../fs/write-atomic.js';
 import type { Model } from '../../model/model.js';
-import { didYouMean } from '../../model/suggest.js';
+import { didYouMeanAmong } from '../../model/suggest.js';
 import { type Io, UsageError } from '../io.js';
 import { loadOrReport } from '../load-or-report.js';
 
@@ -61,7 +61,7 @@ export async function analyzeCommand(file: string, options: AnalyzeOptions, io: 
   const segments = model.segments.map((s) => s.id);
   if (options.segment !== undefined && !segments.includes(options.segment)) {
     throw new UsageError(
-      `the model has no segment '${options.segment}': ${didYouMean(options.segment, segments, 'segments')} (segments: ${segments.join(', ')})`,
+      `the model has no segment '${options.segment}': ${didYouMeanAmong(options.segment, segments, 'segments')}`,
     );
   }
   const segment = options.segment !== undefined ? { segment: options.segment } : {};
@@ -69,7 +69,7 @@ export async function analyzeCommand(file: string, options: AnalyzeOptions, io: 
     const scenarios = model.scenarios.map((s) => s.id);
     if (!scenarios.includes(options.diff)) {
       throw new UsageError(
-        `the model has no scenario '${options.diff}': ${didYouMean(options.diff, scenarios, 'scenarios')} (scenarios: ${scenarios.join(', ') || 'none'})`,
+        `the model has no scenario '${options.diff}': ${didYouMeanAmong(options.diff, scenarios, 'scenarios')}`,
       );
     }
     const patched = loadForAnalysis(file, options.diff, io);

@@ -8,7 +8,7 @@ import { writeAtomic } from '../../fs/write-atomic.js';
 import type { ModelDocument } from '../../model/document.js';
 import type { Model } from '../../model/model.js';
 import { applyOverrides, type Override, parseOverride } from '../../model/overrides.js';
-import { didYouMean } from '../../model/suggest.js';
+import { didYouMean, didYouMeanAmong } from '../../model/suggest.js';
 import { formatDuration, parseDuration } from '../../model/units.js';
 import {
   defaultWorkers,
@@ -81,7 +81,7 @@ function variant(
   if (scenario !== undefined && !base.scenarios.some((s) => s.id === scenario)) {
     const ids = base.scenarios.map((s) => s.id);
     throw new UsageError(
-      `the model has no scenario '${scenario}': ${didYouMean(scenario, ids, 'scenarios')} (scenarios: ${ids.join(', ') || 'none'})`,
+      `the model has no scenario '${scenario}': ${didYouMeanAmong(scenario, ids, 'scenarios')}`,
     );
   }
   if (scenario === undefined && overrides.length === 0) return base;
