@@ -194,11 +194,26 @@ describe('the web app', () => {
     expect(await page.getAttribute('.calibration a', 'href')).toBe(
       '#/whatif/calibrated-running-example.yaml',
     );
+    // Conformance against the order journey, two activities mapped onto its first steps.
+    await page.fill('textarea.mapping', 'register request: browse-catalogue\ncheck ticket: product-page');
+    await page.selectOption('select.against', 'order-departments.yaml');
     await page.click('button.check');
     await page.waitForSelector('.conformance .fitness');
     expect(await page.textContent('.conformance .fitness')).toMatch(/Fitness \d+(\.\d)?%/);
     expect(await page.textContent('.conformance .fitness')).toContain('Not mapped to a step: ');
     expect(await page.locator('.conformance table.branches tbody tr').count()).toBeGreaterThan(0);
+    // The ways on nobody takes are the API's, each once.
+    const api = await (
+      await page.request.post(`${base}/api/logs/running-example/conformance`, {
+        data: {
+          model: 'order-departments.yaml',
+          mapping: { 'register request': 'browse-catalogue', 'check ticket': 'product-page' },
+        },
+      })
+    ).json();
+    expect(api.neverTaken.length).toBeGreaterThan(0);
+    const never = await page.locator('.conformance .never-taken li').allTextContents();
+    expect(never).toEqual(api.neverTaken.map((d: { from: string; to: string }) => `${d.from} → ${d.to}`));
     expect(existsSync(join(dir, 'calibrated-running-example.yaml'))).toBe(true);
     await page.locator('.conformance').scrollIntoViewIfNeeded();
     await shot(page, 'data');

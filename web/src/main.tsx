@@ -910,6 +910,19 @@ function ConformanceView(props: { fit: Conformance }) {
           </tbody>
         </table>
       )}
+      <h3>Ways on the model has that nobody takes</h3>
+      {f.neverTaken.length === 0 ? (
+        <p>None: customers take every way on the model has.</p>
+      ) : (
+        <ul class="never-taken">
+          {f.neverTaken.slice(0, 15).map((d) => (
+            <li key={`${d.from}>${d.to}`}>
+              {d.from} → {d.to}
+            </li>
+          ))}
+          {f.neverTaken.length > 15 ? <li>... and {f.neverTaken.length - 15} more</li> : null}
+        </ul>
+      )}
       <h3>Branches: observed against modelled</h3>
       <table class="list branches">
         <thead>
