@@ -34,6 +34,9 @@ export interface Discovery {
   variants: Variant[];
   /** Variants beyond `top`, left out of `variants`. */
   moreVariants: number;
+  /** The segments and channels the whole log names, to look at one of them. */
+  segments: string[];
+  channels: string[];
 }
 
 export interface DiscoverOptions {
@@ -99,6 +102,15 @@ export async function discover(
 ): Promise<Discovery> {
   const { filter, params } = eventFilter(log, options);
   const rows = async <T>(sql: string) => (await store.connection.runAndReadAll(sql)).getRowObjectsJS() as T[];
+  const values = async (column: 'segment' | 'channel') =>
+    (
+      await store.connection.runAndReadAll(
+        `select distinct ${column} as v from events where log = $log and ${column} is not null order by 1`,
+        { log },
+      )
+    )
+      .getRowObjectsJS()
+      .map((r) => String(r.v));
   try {
     const names = await sortSteps(store, filter, params);
     const name = (code: number) => names[code] as string;
@@ -163,6 +175,8 @@ export async function discover(
         };
       }),
       moreVariants: Math.max(0, Number(variants[0]?.variants ?? 0) - variants.length),
+      segments: await values('segment'),
+      channels: await values('channel'),
     };
   } finally {
     await store.connection.run('drop table if exists discover_steps; drop table if exists discover_codes');

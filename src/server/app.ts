@@ -684,7 +684,12 @@ export function buildServer(options: ServerOptions): FastifyInstance {
       throw new HttpError(400, `'measure' is ${DFG_MEASURES.join(' or ')}, not '${measure}'`);
     return withLog(request.params.log as string, async (store) => {
       // The graph needs no variants: one is enough to count them.
-      const d = await discover(store, request.params.log as string, { top: 1 });
+      const q = request.query;
+      const d = await discover(store, request.params.log as string, {
+        top: 1,
+        ...(q.segment !== undefined ? { segment: q.segment } : {}),
+        ...(q.channel !== undefined ? { channel: q.channel } : {}),
+      });
       return reply.type('image/svg+xml').send(
         toSvg(
           await dfgDiagram(

@@ -84,7 +84,7 @@ export function openApi(version: string): Record<string, unknown> {
       },
       '/api/logs/{log}/dfg.svg': {
         get: op(
-          'The directly-follows graph as SVG (edges: how many of the most frequent; measure=frequency|time)',
+          'The directly-follows graph as SVG (edges: how many of the most frequent; measure=frequency|time; segment, channel)',
         ),
       },
       '/api/logs/{log}/journeys': {

@@ -237,6 +237,29 @@ describe('the web app', () => {
     await page.waitForFunction(
       () => !Array.from(document.querySelectorAll('button')).some((b) => b.textContent?.includes('bad-rows')),
     );
+    // One channel's journeys: the graph and the variants of its events only.
+    const channels = join(dir, 'two-channels.csv');
+    writeFileSync(
+      channels,
+      [
+        'case_id,activity,timestamp,channel',
+        'c1,Browse,2024-01-01 10:00:00,web',
+        'c1,Call,2024-01-01 11:00:00,phone',
+        'c2,Browse,2024-01-01 10:00:00,web',
+        'c2,Order,2024-01-01 10:30:00,web',
+        '',
+      ].join('\n'),
+    );
+    await page.setInputFiles('input[type=file]', channels);
+    await page.waitForSelector('select.only-channel');
+    await page.selectOption('select.only-channel', 'web');
+    await page.waitForFunction(() =>
+      document.querySelector('img.dfg')?.getAttribute('src')?.includes('channel=web'),
+    );
+    await page.waitForFunction(
+      () => !document.querySelector('section')?.textContent?.includes('Browse › Call'),
+    );
+    expect(await page.textContent('section')).toContain('Browse › Order');
     await page.close();
   });
 });

@@ -15,6 +15,19 @@ export class ApiError extends Error {
   }
 }
 
+/** One segment's or one channel's events of a log. */
+export interface LogSlice {
+  segment?: string;
+  channel?: string;
+}
+
+/** The slice as query parameters, each starting with '&'. */
+export const sliceQuery = (only: LogSlice) =>
+  Object.entries(only)
+    .filter(([, v]) => v)
+    .map(([k, v]) => `&${k}=${encodeURIComponent(v as string)}`)
+    .join('');
+
 /** What the user reads when a call fails: the error, and the hint in brackets. */
 export function problemText(error: unknown): string {
   const a = error as ApiError;
@@ -126,12 +139,14 @@ export const api = {
       `/api/logs?name=${encodeURIComponent(name)}&format=${format}${caseType ? `&caseType=${encodeURIComponent(caseType)}` : ''}`,
       { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: file },
     ).then((r) => r.body),
-  discover: (log: string) =>
+  discover: (log: string, only: LogSlice = {}) =>
     call<{
       events: number;
       cases: number;
       variants: { activities: string[]; count: number; share: number }[];
-    }>(`/api/logs/${encodeURIComponent(log)}/discover?top=10`).then((r) => r.body),
+      segments: string[];
+      channels: string[];
+    }>(`/api/logs/${encodeURIComponent(log)}/discover?top=10${sliceQuery(only)}`).then((r) => r.body),
   journeys: (log: string) =>
     call<{
       drivers: { driver: string; contact: string; lift: number; support: number; confidence: number }[];

@@ -15,8 +15,10 @@ import {
   type Diagnostic,
   type Finding,
   type Job,
+  type LogSlice,
   problemText,
   type SweepJob,
+  sliceQuery,
 } from './api';
 import { Editor } from './editor';
 import './style.css';
@@ -664,15 +666,19 @@ function DataPage() {
       setAgainst(names[0] ?? '');
     });
   }, []);
+  const [only, setOnly] = useState<LogSlice>({});
   useEffect(() => {
     setFit(null);
     setCalibration(null);
+    setOnly({});
+  }, [log]);
+  useEffect(() => {
     if (log)
-      Promise.all([api.discover(log), api.journeys(log)]).then(
+      Promise.all([api.discover(log, only), api.journeys(log)]).then(
         ([d, j]) => setDetails({ d, j }),
         (e: Error) => setMessage(e.message),
       );
-  }, [log]);
+  }, [log, only]);
   const upload = async (e: Event) => {
     const file = (e.target as HTMLInputElement).files?.[0];
     if (!file) return;
@@ -697,8 +703,8 @@ function DataPage() {
   };
   const [measure, setMeasure] = useState<'frequency' | 'time'>('frequency');
   const dfg = useMemo(
-    () => (log ? `/api/logs/${encodeURIComponent(log)}/dfg.svg?measure=${measure}` : ''),
-    [log, measure],
+    () => (log ? `/api/logs/${encodeURIComponent(log)}/dfg.svg?measure=${measure}${sliceQuery(only)}` : ''),
+    [log, measure, only],
   );
   return (
     <section>
@@ -759,6 +765,29 @@ function DataPage() {
         <>
           <h2>Directly-follows graph</h2>
           <p>
+            {(['segment', 'channel'] as const).map((key) => {
+              const values = key === 'segment' ? details.d.segments : details.d.channels;
+              return values.length > 1 ? (
+                <label key={key}>
+                  {key === 'segment' ? 'Segment' : 'Channel'}{' '}
+                  <select
+                    class={`only-${key}`}
+                    value={only[key] ?? ''}
+                    onChange={(e) => {
+                      const v = (e.target as HTMLSelectElement).value;
+                      setOnly(v ? { [key]: v } : {});
+                    }}
+                  >
+                    <option value="">all</option>
+                    {values.map((v) => (
+                      <option key={v} value={v}>
+                        {v}
+                      </option>
+                    ))}
+                  </select>{' '}
+                </label>
+              ) : null;
+            })}
             {(['frequency', 'time'] as const).map((m) => (
               <button
                 type="button"
