@@ -276,6 +276,36 @@ describe('linesight simulate and whatif', () => {
     expect(imported.stdout).toContain('0 row(s) skipped');
   });
 
+  it('simulates a scenario file as its base with the scenario applied, and what-ifs from it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linesight-'));
+    writeFileSync(join(dir, 'mmc.yaml'), readFileSync(mmcFile, 'utf8'));
+    writeFileSync(
+      join(dir, 'more.yaml'),
+      'kind: scenario\nbase: mmc.yaml\nid: more\nname: Eleven agents\nchanges:\n  - { set: resources.agents.capacity, value: 11 }\n',
+    );
+    const args = ['-n', '2', '--horizon', '2d', '--warmup', '1d', '--json'];
+    const scenario = JSON.parse((await linesight('simulate', join(dir, 'more.yaml'), ...args)).stdout);
+    const set = JSON.parse(
+      (await linesight('simulate', mmcFile, ...args, '--set', 'resources.agents.capacity=11')).stdout,
+    );
+    expect(scenario.overall).toEqual(set.overall);
+    expect(scenario.model.scenario).toEqual({ id: 'more', name: 'Eleven agents' });
+    const whatif = await linesight(
+      'whatif',
+      join(dir, 'more.yaml'),
+      '-n',
+      '2',
+      '--horizon',
+      '2d',
+      '--warmup',
+      '1d',
+      '--set',
+      'resources.agents.capacity=12',
+    );
+    expect(whatif.code).toBe(0);
+    expect(whatif.stdout).toContain("from scenario 'Eleven agents': what-if");
+  });
+
   it('simulates with confidence intervals, the same JSON for one worker or two', async () => {
     const one = await linesight(
       'simulate',

@@ -270,7 +270,9 @@ export async function whatifCommand(file: string, o: SimulateCommandOptions, io:
     const headers = ['KPI (mean ± 95% CI)', 'Baseline', s.name, 'Difference (paired)', 'Verdict'];
     return `${s.name} against the baseline\n\n${o.format === 'md' ? markdownTable(headers, rows) : textTable(headers, rows)}`;
   });
-  const title = `${loaded.model.name}: what-if, ${options.replications} replications of ${formatDuration(options.horizon)} each, common random numbers (seed ${options.seed})`;
+  // A scenario file's model is a baseline with a scenario applied (e.g. calibrated from a log): say so.
+  const from = loaded.model.scenario ? `, from scenario '${loaded.model.scenario.name}'` : '';
+  const title = `${loaded.model.name}${from}: what-if, ${options.replications} replications of ${formatDuration(options.horizon)} each, common random numbers (seed ${options.seed})`;
   emit(`${title}\n\n${sections.join('\n\n')}\n`, o.output, io);
   return 0;
 }
