@@ -283,25 +283,18 @@ describe('linesight simulate and whatif', () => {
       join(dir, 'more.yaml'),
       'kind: scenario\nbase: mmc.yaml\nid: more\nname: Eleven agents\nchanges:\n  - { set: resources.agents.capacity, value: 11 }\n',
     );
-    const args = ['-n', '2', '--horizon', '2d', '--warmup', '1d', '--json'];
-    const scenario = JSON.parse((await linesight('simulate', join(dir, 'more.yaml'), ...args)).stdout);
+    const short = ['-n', '2', '--horizon', '2d', '--warmup', '1d'];
+    const scenario = JSON.parse(
+      (await linesight('simulate', join(dir, 'more.yaml'), ...short, '--json')).stdout,
+    );
     const set = JSON.parse(
-      (await linesight('simulate', mmcFile, ...args, '--set', 'resources.agents.capacity=11')).stdout,
+      (await linesight('simulate', mmcFile, ...short, '--json', '--set', 'resources.agents.capacity=11'))
+        .stdout,
     );
     expect(scenario.overall).toEqual(set.overall);
     expect(scenario.model.scenario).toEqual({ id: 'more', name: 'Eleven agents' });
-    const whatif = await linesight(
-      'whatif',
-      join(dir, 'more.yaml'),
-      '-n',
-      '2',
-      '--horizon',
-      '2d',
-      '--warmup',
-      '1d',
-      '--set',
-      'resources.agents.capacity=12',
-    );
+    const more = ['--set', 'resources.agents.capacity=12'];
+    const whatif = await linesight('whatif', join(dir, 'more.yaml'), ...short, ...more);
     expect(whatif.code).toBe(0);
     expect(whatif.stdout).toContain("from scenario 'Eleven agents': what-if");
   });
