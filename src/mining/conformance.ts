@@ -93,44 +93,58 @@ export async function conformance(
     .map((r) => String(r.activity));
   const mapped = mapActivities(model, activities, mapping);
   const entries = Object.entries(mapped);
-  const moves =
+  const allowed = modelMoves(model);
+  const allowedValues = [...allowed]
+    .filter(([, p]) => p > 0)
+    .map(([key, p]) => {
+      const [from, to] = key.split('\u0000') as [string, string];
+      return `(${literal(from)}, ${literal(to)}, ${p})`;
+    });
+  // Every move counted, and every case judged, in DuckDB: only the counts per move come back.
+  const steps = `m(activity, step) as (values ${entries.map(([a, s]) => `(${literal(a)}, ${literal(s)})`).join(', ')}),
+    allowed(step, next_step, p) as (values ${allowedValues.length ? allowedValues.join(', ') : '(null, null, 0)'}),
+    steps as (
+      select e.case_id, m.step,
+        coalesce(lead(m.step) over (partition by e.case_id order by e.ts_us, e.seq), '${END}') as next_step
+      from events e join m on m.activity = e.activity where e.log = $log),
+    judged as (
+      select s.case_id, s.step, s.next_step, a.step is not null as ok
+      from steps s left join allowed a on a.step = s.step and a.next_step = s.next_step)`;
+  const rows = async (sql: string) => (await c.runAndReadAll(sql, params)).getRowObjectsJS();
+  const counted =
     entries.length === 0
       ? []
-      : (
-          await c.runAndReadAll(
-            `
-    with m(activity, step) as (values ${entries.map(([a, s]) => `(${literal(a)}, ${literal(s)})`).join(', ')}),
-    steps as (
-      select e.case_id, m.step, lead(m.step) over (partition by e.case_id order by e.ts_us, e.seq) as next_step
-      from events e join m on m.activity = e.activity where e.log = $log)
-    select case_id, step, coalesce(next_step, '${END}') as next_step from steps`,
-            params,
-          )
-        ).getRowObjectsJS();
-  const allowed = modelMoves(model);
+      : await rows(`with ${steps} select step, next_step, count(*) as n from judged group by all`);
+  const [judgedCases] =
+    entries.length === 0
+      ? [{ cases: 0, fitting: 0 }]
+      : await rows(
+          `with ${steps} select count(*) as cases, count(*) filter (where fits) as fitting
+           from (select case_id, bool_and(ok) as fits from judged group by case_id)`,
+        );
   const observed = new Map<string, number>();
-  const cases = new Map<string, boolean>();
+  let total = 0;
   let fit = 0;
-  for (const r of moves) {
+  for (const r of counted) {
     const key = `${String(r.step)}\u0000${String(r.next_step)}`;
-    observed.set(key, (observed.get(key) ?? 0) + 1);
-    const ok = (allowed.get(key) ?? 0) > 0;
-    if (ok) fit++;
-    const id = String(r.case_id);
-    cases.set(id, (cases.get(id) ?? true) && ok);
+    const n = Number(r.n);
+    observed.set(key, n);
+    total += n;
+    if ((allowed.get(key) ?? 0) > 0) fit += n;
   }
+  const caseCount = Number(judgedCases?.cases ?? 0);
   const split = (key: string) => key.split('\u0000') as [string, string];
   const outOf = new Map<string, number>();
   for (const [key, n] of observed) outOf.set(split(key)[0], (outOf.get(split(key)[0]) ?? 0) + n);
-  const visited = new Set(moves.map((r) => String(r.step)));
+  const visited = new Set(counted.map((r) => String(r.step)));
   return {
     mappedActivities: mapped,
     unmappedActivities: activities.filter((a) => !(a in mapped)),
-    moves: moves.length,
+    moves: total,
     allowed: fit,
-    fitness: moves.length ? fit / moves.length : 0,
-    fittingCases: cases.size ? [...cases.values()].filter(Boolean).length / cases.size : 0,
-    cases: cases.size,
+    fitness: total ? fit / total : 0,
+    fittingCases: caseCount ? Number(judgedCases?.fitting ?? 0) / caseCount : 0,
+    cases: caseCount,
     notInModel: [...observed]
       .filter(([key]) => !((allowed.get(key) ?? 0) > 0))
       .map(([key, count]) => ({ from: split(key)[0], to: split(key)[1], count }))
