@@ -4,13 +4,14 @@
  * directly-follows graph, start/end activities and variants (all counted, the top 20 returned, as
  * `linesight log discover` and the API do). Goal: under 20 s and 2.5 GB on the 2-core machine. The
  * log is written once by DuckDB before timing; the time of each part and the peak memory (max RSS
- * of this process, DuckDB included) are printed at the end. Run with `npm run bench`.
+ * of this process, DuckDB included) are printed at the end. Journey analytics on the same store
+ * are timed after it. Run with `npm run bench`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, bench, describe } from 'vitest';
-import { discover, importLog, openStore } from '../src/mining/index.js';
+import { discover, importLog, journeyAnalytics, openStore } from '../src/mining/index.js';
 
 const EVENTS = 10_000_000;
 const CUSTOMERS = 1_800_000;
@@ -51,6 +52,18 @@ describe('mining 10 million events', () => {
       parts.push(
         `discover: ${((performance.now() - t) / 1000).toFixed(2)} s (${d.dfg.length} edges, ${d.variants.length + d.moreVariants} variants)`,
       );
+      store.close();
+    },
+    { iterations: 1, time: 0, warmupIterations: 0, warmupTime: 0 },
+  );
+  bench(
+    'journey analytics on the same store: channel switching, repeats, call drivers (every event a contact)',
+    async () => {
+      const store = await openStore(join(dir, 'events.duckdb'));
+      const t = performance.now();
+      const j = await journeyAnalytics(store, 'generated');
+      if (j.repeats.length === 0) throw new Error('no repeats');
+      parts.push(`journeys: ${((performance.now() - t) / 1000).toFixed(2)} s (${j.drivers.length} drivers)`);
       store.close();
     },
     { iterations: 1, time: 0, warmupIterations: 0, warmupTime: 0 },
