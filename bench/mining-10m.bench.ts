@@ -29,10 +29,11 @@ await generator.connection.run(`copy (
 generator.close();
 
 const parts: string[] = [];
+const gigabytes = () => (process.resourceUsage().maxRSS / 1024 / 1024).toFixed(2);
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
   console.log(parts.join('\n'));
-  console.log(`peak memory (max RSS): ${(process.resourceUsage().maxRSS / 1024 / 1024).toFixed(2)} GB`);
+  console.log(`peak memory with journey analytics (max RSS): ${gigabytes()} GB`);
 });
 
 describe('mining 10 million events', () => {
@@ -51,6 +52,7 @@ describe('mining 10 million events', () => {
       if (d.cases !== CUSTOMERS || d.variants.length !== 20) throw new Error('discovery is incomplete');
       parts.push(
         `discover: ${((performance.now() - t) / 1000).toFixed(2)} s (${d.dfg.length} edges, ${d.variants.length + d.moreVariants} variants)`,
+        `peak memory so far (max RSS): ${gigabytes()} GB`,
       );
       store.close();
     },
