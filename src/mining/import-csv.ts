@@ -9,7 +9,7 @@
  * checked there, and moved into the store.
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import type { ImportProblem, ImportReport } from './import-xes.js';
+import { type ImportProblem, type ImportReport, LISTED_PROBLEMS } from './import-xes.js';
 import { LogImportError } from './log-import-error.js';
 import { withQueryProgress } from './query-progress.js';
 import { quoteLiteral as literal, quoteIdentifier as quote } from './sql-text.js';
@@ -128,15 +128,19 @@ export async function importCsv(
   await c.run("set TimeZone = 'UTC'");
   // Reading the file is the first half of the work, storing it the second.
   const half = (start: number) => options.onProgress && ((f: number) => options.onProgress?.(start + f / 2));
+  // The rejects tables are this import's own: DuckDB keeps them across scans of a connection.
+  await c.run('drop table if exists csv_rejects; drop table if exists csv_rejects_scan');
   await withQueryProgress(c, half(0), () =>
     c.run(
-      `create or replace temp table csv_staging as select * from read_csv(${literal(file)}, all_varchar = true, header = true, encoding = ${literal(encodingOf(file))}, store_rejects = true)`,
+      `create or replace temp table csv_staging as select * from read_csv(${literal(file)}, all_varchar = true, header = true, encoding = ${literal(encodingOf(file))}, store_rejects = true, rejects_table = 'csv_rejects', rejects_scan = 'csv_rejects_scan')`,
     ),
   );
   try {
     return await checkAndStore(store, file, log, { ...options, onProgress: half(0.5) });
   } finally {
-    await c.run('drop table if exists csv_staging');
+    await c.run(
+      'drop table if exists csv_staging; drop table if exists csv_rejects; drop table if exists csv_rejects_scan',
+    );
   }
 }
 
@@ -164,9 +168,13 @@ async function checkAndStore(
   const unsplittable = await rows(
     `select line, arg_max(coalesce(column_name, 'row'), column_idx) as field,
        arg_max(split_part(error_message, chr(10), 1), column_idx) as message
-     from reject_errors group by line order by line`,
+     from csv_rejects group by line order by line limit ${LISTED_PROBLEMS}`,
   );
-  const skippedLines = unsplittable.map((r) => Number(r.line));
+  // Every unsplittable line, as numbers only: each moves the staged rows after it down a line.
+  const skippedLines = (await rows('select distinct line from csv_rejects order by line')).map((r) =>
+    Number(r.line),
+  );
+  const [unreadableCount] = await rows(`select count(*) as n from csv_staging where ${bad}`);
   const unreadable = await rows(`
     select rowid as row,
       case when ${caseId} is null or trim(${caseId}) = '' then ${literal(map.case)}
@@ -175,7 +183,8 @@ async function checkAndStore(
       case when ${caseId} is null or trim(${caseId}) = '' then 'the case is empty'
            when ${activity} is null or trim(${activity}) = '' then 'the activity is empty'
            else '"' || coalesce(${time}, '') || '" is not a timestamp' end as message
-    from csv_staging where ${bad} order by rowid`);
+    from csv_staging where ${bad} order by rowid limit ${LISTED_PROBLEMS}`);
+  const skipped = skippedLines.length + Number(unreadableCount?.n ?? 0);
   const problems: ImportProblem[] = [
     ...unsplittable.map((r) => ({
       line: Number(r.line),
@@ -187,12 +196,14 @@ async function checkAndStore(
       field: String(r.field),
       message: String(r.message),
     })),
-  ].sort((a, b) => a.line - b.line);
-  if (options.onError === 'fail' && problems.length > 0) {
+  ]
+    .sort((a, b) => a.line - b.line)
+    .slice(0, LISTED_PROBLEMS);
+  if (options.onError === 'fail' && skipped > 0) {
     const first = problems[0] as ImportProblem;
     throw new LogImportError(
       `${file}, line ${first.line}, ${first.field}: ${first.message}`,
-      `${problems.length} row(s) have problems; fix them, or import with --on-error skip`,
+      `${skipped} row(s) have problems; fix them, or import with --on-error skip`,
     );
   }
   const next = await nextSeq(store, log);
@@ -217,7 +228,7 @@ async function checkAndStore(
   return {
     events: Number(counts?.events ?? 0),
     cases: Number(counts?.cases ?? 0),
-    skipped: problems.length,
+    skipped,
     problems,
   };
 }

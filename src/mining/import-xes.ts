@@ -20,9 +20,14 @@ export interface ImportProblem {
 export interface ImportReport {
   events: number;
   cases: number;
+  /** Every row or event left out. */
   skipped: number;
+  /** The first LISTED_PROBLEMS of them, each with its line and field. */
   problems: ImportProblem[];
 }
+
+/** Problems listed one by one, the first so many; all of them are counted in `skipped`. */
+export const LISTED_PROBLEMS = 1000;
 
 export interface ImportOptions {
   onError: 'skip' | 'fail';
@@ -106,7 +111,7 @@ export function importXes(file: string, writer: EventWriter, options: ImportOpti
       );
       for (const { attrs, line } of events) {
         const problem = (field: string, message: string) => {
-          report.problems.push({ line, field, message });
+          if (report.problems.length < LISTED_PROBLEMS) report.problems.push({ line, field, message });
           if (options.onError === 'fail') throw new Error(`line ${line}, ${field}: ${message}`);
           report.skipped++;
         };

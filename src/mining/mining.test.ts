@@ -123,6 +123,20 @@ describe('bad rows and timestamps', () => {
     expect(report.problems[0]?.message).toContain('Found: 5');
   });
 
+  it('counts every bad row and lists the first thousand, in file order', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linesight-'));
+    const file = join(dir, 'many-bad.csv');
+    const rows = ['case_id,activity,timestamp'];
+    for (let i = 0; i < 5000; i++) rows.push(`c${i},A,${i % 2 ? 'never' : '2024-01-01 10:00:00'}`);
+    writeFileSync(file, `${rows.join('\n')}\n`);
+    const report = await importCsv(store, file, 'many-bad', { onError: 'skip' });
+    expect(report).toMatchObject({ events: 2500, skipped: 2500 });
+    expect(report.problems).toHaveLength(1000);
+    // Row i is line i + 2; the odd rows are bad: lines 3, 5, ..., 2001 are the first thousand.
+    expect(report.problems[0]?.line).toBe(3);
+    expect(report.problems[999]?.line).toBe(2001);
+  });
+
   it('keeps time zones: the same instant written in two offsets is one instant', () => {
     expect(parseTimestamp('2011-10-01T00:38:44.546+02:00')).toEqual({
       us: BigInt(Date.UTC(2011, 8, 30, 22, 38, 44, 546)) * 1000n,

@@ -127,7 +127,10 @@ export async function logImportCommand(files: string[], o: ImportCommandOptions,
         );
         for (const p of r.problems.slice(0, 10))
           io.out(`  ${p.line ? `line ${p.line}, ` : ''}${p.field}: ${p.message}\n`);
-        if (r.problems.length > 10) io.out(`  ... ${r.problems.length - 10} more (--json lists them all)\n`);
+        if (r.skipped > 10)
+          io.out(
+            `  ... ${r.skipped - 10} more (--json lists ${r.problems.length < r.skipped ? `the first ${r.problems.length}` : 'them all'})\n`,
+          );
       }
     }
     return 0;
