@@ -130,6 +130,17 @@ describe('models', () => {
     });
     expect(big.statusCode).toBe(413);
     expect(big.json().error).toContain('too large');
+    expect(big.json().hint).toContain('split a large model');
+    const tight = buildServer({ workspace: dir, logLimit: 1024 });
+    const bigLog = await tight.inject({
+      method: 'POST',
+      url: '/api/logs?name=big',
+      payload: 'x'.repeat(4096),
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(bigLog.statusCode).toBe(413);
+    expect(bigLog.json().hint).toContain('linesight log import FILE');
+    await tight.close();
   });
 
   it('validates text, with positions', async () => {

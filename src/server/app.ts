@@ -106,7 +106,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     }
   });
 
-  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, _request, reply) => {
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
     if (error instanceof HttpError)
       return reply.status(error.status).send({
         error: error.message,
@@ -116,7 +116,9 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
       return reply.status(413).send({
         error: 'the request body is too large',
-        hint: 'models are at most 2 MiB; split a large model into parts, or import logs in pieces',
+        hint: request.url.startsWith('/api/logs')
+          ? `uploads take logs of up to ${Math.round((options.logLimit ?? 50 * 1024 * 1024) / 1024 / 1024)} MiB; import a larger one with linesight log import FILE in the workspace folder (no size limit), then refresh`
+          : 'models are at most 2 MiB; split a large model into parts',
       });
     if (error.statusCode && error.statusCode < 500)
       return reply.status(error.statusCode).send({ error: error.message });
