@@ -14,6 +14,7 @@ import { stringify } from 'yaml';
 import { meanOf } from '../model/distribution.js';
 import { load, parse } from '../model/load.js';
 import type { Model } from '../model/model.js';
+import { compileModel } from '../simulation/compile.js';
 import { eventLogCsv, simulateEventLog } from '../simulation/event-log.js';
 import { type Calibration, calibrate } from './calibrate.js';
 import { END } from './conformance.js';
@@ -76,6 +77,28 @@ describe('calibration from a log simulated from order-departments.yaml', () => {
     for (const s of truth.segments) {
       const share = fitted.segments.find((x) => x.id === s.id)?.share as number;
       expect(withinSampling(share, s.share, customers)).toBe(true);
+    }
+  });
+
+  it('recovers when in the week customers arrive, hour by hour', () => {
+    const customers = Number(/from (\d+) cases/.exec(calibration.notes.join('\n'))?.[1]);
+    const hourly = (model: Model) => {
+      // The simulator's own reading of a profile: a weight per minute of the week, mean 1.
+      const minutes = compileModel(model).arrivalWeights[0]?.weights as Float64Array;
+      return Array.from(
+        { length: 168 },
+        (_, h) => minutes.slice(h * 60, h * 60 + 60).reduce((a, b) => a + b, 0) / 60,
+      );
+    };
+    const made = hourly(truth);
+    const fitted_ = hourly(fitted);
+    const perHour = customers / 168;
+    expect(fitted.arrivals?.profile?.length).toBeGreaterThan(24);
+    for (let h = 0; h < 168; h++) {
+      const w = made[h] as number;
+      // A Poisson count of customers in that hour of the week, over the fortnight.
+      const se = Math.sqrt(w * perHour) / perHour;
+      expect(Math.abs((fitted_[h] as number) - w), `hour ${h}`).toBeLessThanOrEqual(4.5 * se + 0.01);
     }
   });
 

@@ -11,6 +11,7 @@
  */
 import type { Branch, Flow, Model } from '../model/model.js';
 import { durationText } from '../model/serialize.js';
+import { arrivalProfile } from './arrival-profile.js';
 import { END, mapActivities } from './conformance.js';
 import { estimateFlow, rounded } from './flow-estimate.js';
 import { quoteLiteral as literal } from './sql-text.js';
@@ -76,6 +77,16 @@ export async function calibrate(
       window w as (partition by e.case_id order by e.ts_us, e.seq))`;
 
   await calibrateArrivals(rows, model, bySegment, changes, notes);
+  if (model.arrivals) {
+    const profile = await arrivalProfile(store, log);
+    if ('kept' in profile) notes.push(`arrival profile kept: ${profile.kept}`);
+    else {
+      changes.push({ set: 'arrivals.profile', value: profile.entries });
+      notes.push(
+        `arrival profile: ${profile.entries.length} hour spans of the week, weighted by the customers who started in them`,
+      );
+    }
+  }
 
   // Where journeys start.
   const starts = countsByGroup(
