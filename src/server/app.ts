@@ -40,6 +40,7 @@ import {
   parseSweep,
   parseTarget,
   preflight,
+  type SimulationResult,
   simulate,
   simulateEventLog,
   sweep,
@@ -72,6 +73,16 @@ type Req = FastifyRequest<{
   Querystring: Record<string, string | undefined>;
   Body: unknown;
 }>;
+
+/** Each KPI's estimate in its own unit, mean ± half-width of the 95% interval, for people to read. */
+function kpiTexts(r: SimulationResult): Record<string, string> {
+  return Object.fromEntries(
+    r.kpis.map((k) => {
+      const e = r.overall[k.key];
+      return [k.key, e ? `${k.format(e.mean)} ± ${k.format(e.halfWidth)}` : '-'];
+    }),
+  );
+}
 
 export function buildServer(options: ServerOptions): FastifyInstance {
   const workspace = new Workspace(options.workspace);
@@ -431,6 +442,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
         options: r.options,
         kpis: r.kpis.map((k) => ({ key: k.key, label: k.label, better: k.better })),
         overall: r.overall,
+        text: kpiTexts(r),
         segments: r.segments,
         little: r.little,
         work: r.work,
@@ -470,12 +482,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
           ...(p.result
             ? {
                 overall: p.result.overall,
-                text: Object.fromEntries(
-                  p.result.kpis.map((k) => {
-                    const e = p.result?.overall[k.key];
-                    return [k.key, e ? `${k.format(e.mean)} ± ${k.format(e.halfWidth)}` : '-'];
-                  }),
-                ),
+                text: kpiTexts(p.result),
               }
             : {}),
         })),

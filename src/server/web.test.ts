@@ -122,6 +122,11 @@ describe('the web app', () => {
   it('sweeps a staffing level and names the smallest that meets the target', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`${base}/#/whatif/mmc.yaml`);
+    // A model without scenarios simulates as it is.
+    await page.fill('input[type=number] >> nth=0', '3');
+    await page.click('button.as-is');
+    await page.waitForSelector('.as-is-results', { timeout: 90000 });
+    expect(await page.textContent('.as-is-results')).toMatch(/Time waiting in queues\s*[\d.]+ (s|min) ± /);
     await page.fill('.sweep input.from', '8');
     await page.fill('.sweep input.to', '12');
     await page.click('.sweep button.run');

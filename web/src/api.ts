@@ -114,6 +114,8 @@ export const api = {
     call<{ findings: Finding[] }>('/api/analyze', json({ name, text })).then((r) => r.body),
   whatif: (name: string, body: Record<string, unknown>) =>
     call<{ id: string }>(`/api/models/${encodeURIComponent(name)}/whatif`, json(body)).then((r) => r.body),
+  simulate: (name: string, body: Record<string, unknown>) =>
+    call<{ id: string }>(`/api/models/${encodeURIComponent(name)}/simulate`, json(body)).then((r) => r.body),
   sweep: (name: string, body: Record<string, unknown>) =>
     call<{ id: string }>(`/api/models/${encodeURIComponent(name)}/sweep`, json(body)).then((r) => r.body),
   job: (id: string) => call<Job>(`/api/jobs/${id}`).then((r) => r.body),
@@ -181,6 +183,13 @@ export interface JobOf<Result> {
   error?: string;
   result?: Result;
 }
+
+/** A simulation of the model as it is: each KPI's estimate, and written in its unit. */
+export type SimulationJob = JobOf<{
+  kpis: { key: string; label: string; better: string }[];
+  overall: Record<string, Estimate>;
+  text: Record<string, string>;
+}>;
 
 /** A sweep job: one point per value, each KPI written as mean ± half-width. */
 export type SweepJob = JobOf<{

@@ -17,6 +17,7 @@ import {
   type Job,
   type LogSlice,
   problemText,
+  type SimulationJob,
   type SweepJob,
   sliceQuery,
 } from './api';
@@ -332,16 +333,20 @@ function WhatIfPage(props: { name: string }) {
       setChosen(found.slice(0, 1).map((s) => s.id));
     });
   }, [props.name]);
+  const [baseline, setBaseline] = useState<SimulationJob | null>(null);
+  const settings = { replications, horizon: '14d', warmup: '2d' };
   const run = async () => {
     setError('');
     try {
-      const started = await api.whatif(props.name, {
-        scenarios: chosen,
-        replications,
-        horizon: '14d',
-        warmup: '2d',
-      });
-      follow(started.id, setJob);
+      follow((await api.whatif(props.name, { scenarios: chosen, ...settings })).id, setJob);
+    } catch (e) {
+      setError(problemText(e));
+    }
+  };
+  const simulateAsIs = async () => {
+    setError('');
+    try {
+      follow((await api.simulate(props.name, settings)).id, setBaseline);
     } catch (e) {
       setError(problemText(e));
     }
@@ -385,6 +390,9 @@ function WhatIfPage(props: { name: string }) {
           disabled={chosen.length === 0 || job?.state === 'running'}
         >
           Run
+        </button>{' '}
+        <button type="button" class="as-is" onClick={simulateAsIs} disabled={baseline?.state === 'running'}>
+          Simulate as it is
         </button>
         {job?.state === 'running' ? (
           <button type="button" onClick={() => api.cancel(job.id)}>
@@ -395,6 +403,30 @@ function WhatIfPage(props: { name: string }) {
       {error ? <p class="error">{error}</p> : null}
       {job ? <progress class="progress" max={job.total || 1} value={job.done} /> : null}
       {job?.state === 'failed' || job?.state === 'cancelled' ? <p class="error">{job.error}</p> : null}
+      {baseline?.state === 'running' ? (
+        <progress class="progress" max={baseline.total || 1} value={baseline.done} />
+      ) : null}
+      {baseline?.result ? (
+        <div class="as-is-results">
+          <h2>As it is ({replications} replications of 14 days)</h2>
+          <table class="list">
+            <thead>
+              <tr>
+                <th>KPI</th>
+                <th>Mean ± 95% CI</th>
+              </tr>
+            </thead>
+            <tbody>
+              {baseline.result.kpis.map((k) => (
+                <tr key={k.key}>
+                  <td>{k.label}</td>
+                  <td>{baseline.result?.text[k.key]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
       {job?.result?.scenarios.map((s) => (
         <div key={s.id} class="results">
           <h2>{s.name}</h2>
