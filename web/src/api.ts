@@ -1,9 +1,10 @@
 /** The HTTP API, as the web app calls it. Errors carry the server's message and hint. */
 import type { Conformance } from '../../src/mining/conformance';
+import type { JourneyAnalytics } from '../../src/mining/journeys';
 import type { Estimate } from '../../src/simulation/stats';
 import type { KpiDifference } from '../../src/simulation/whatif';
 
-export type { Conformance, Estimate };
+export type { Conformance, Estimate, JourneyAnalytics };
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -150,9 +151,7 @@ export const api = {
       channels: string[];
     }>(`/api/logs/${encodeURIComponent(log)}/discover?top=10${sliceQuery(only)}`).then((r) => r.body),
   journeys: (log: string) =>
-    call<{
-      drivers: { driver: string; contact: string; lift: number; support: number; confidence: number }[];
-    }>(`/api/logs/${encodeURIComponent(log)}/journeys`).then((r) => r.body),
+    call<JourneyAnalytics>(`/api/logs/${encodeURIComponent(log)}/journeys`).then((r) => r.body),
   conformance: (log: string, model: string, mapping: Record<string, string>) =>
     call<Conformance>(`/api/logs/${encodeURIComponent(log)}/conformance`, json({ model, mapping })).then(
       (r) => r.body,

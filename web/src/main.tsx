@@ -864,6 +864,55 @@ function DataPage() {
           ) : (
             <p class="status">No touchpoint in this log makes a contact more likely soon after it.</p>
           )}
+          <h2>Channel switching</h2>
+          {details.j.switches.length === 0 ? (
+            <p class="status">No customer changes channel (or the log names no channels).</p>
+          ) : (
+            <>
+              <p class="switching">
+                {(details.j.switchingCustomers * 100).toFixed(1)}% of customers change channel at least once.
+              </p>
+              <table class="list switches">
+                <tbody>
+                  {details.j.switches.slice(0, 10).map((x) => (
+                    <tr key={`${x.from}>${x.to}`}>
+                      <td>{x.from}</td>
+                      <td>→ {x.to}</td>
+                      <td>{x.count} times</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+          <h2>Repeat contacts</h2>
+          {details.j.repeats.some((r) => r.repeats > 0) ? (
+            <table class="list repeats">
+              <thead>
+                <tr>
+                  <th>Topic</th>
+                  <th>Contacts</th>
+                  <th>Repeats within 7 days</th>
+                  <th>First-contact resolution</th>
+                </tr>
+              </thead>
+              <tbody>
+                {details.j.repeats
+                  .filter((r) => r.repeats > 0)
+                  .slice(0, 10)
+                  .map((r) => (
+                    <tr key={r.topic}>
+                      <td>{r.topic}</td>
+                      <td>{r.contacts}</td>
+                      <td>{r.repeats}</td>
+                      <td>{(r.firstContactResolution * 100).toFixed(1)}%</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          ) : (
+            <p class="status">No customer comes back about the same topic within 7 days.</p>
+          )}
           <h2>The log against a model</h2>
           <p>
             Activities whose names are not a step's id or name need a line each,{' '}
