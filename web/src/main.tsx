@@ -831,7 +831,10 @@ function DataPage() {
               </button>
             ))}
           </p>
-          <img src={dfg} alt="directly-follows graph" class="dfg" />
+          {/* A big log's graph is wide: the picture opens on its own, full size, to zoom and pan. */}
+          <a href={dfg} target="_blank" rel="noreferrer" title="open the graph full size">
+            <img src={dfg} alt="directly-follows graph" class="dfg" />
+          </a>
           <h2>Variants</h2>
           <table class="list">
             <tbody>
