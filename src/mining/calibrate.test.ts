@@ -17,7 +17,7 @@ import type { Model } from '../model/model.js';
 import { compileModel } from '../simulation/compile.js';
 import { eventLogCsv, simulateEventLog } from '../simulation/event-log.js';
 import { type Calibration, calibrate } from './calibrate.js';
-import { END } from './conformance.js';
+import { conformance, END } from './conformance.js';
 import { importLog } from './import-log.js';
 import { type EventStore, openStore } from './store.js';
 
@@ -153,6 +153,23 @@ describe('calibration from a log simulated from order-departments.yaml', () => {
       if (!made || !s.duration) continue;
       expect(Math.abs(meanOf(s.duration) - meanOf(made)) / meanOf(made)).toBeLessThan(0.1);
     }
+  });
+
+  it('finds the log fits the model that made it, branch by branch and segment by segment', async () => {
+    const fit = await conformance(store, 'orders', truth);
+    expect(fit.unmappedActivities).toEqual([]);
+    // Every move is one the model has (contacts given up in a queue go where the queue sends them).
+    expect(fit.notInModel).toEqual([]);
+    expect(fit.fitness).toBe(1);
+    expect(fit.fittingCases).toBe(1);
+    const checked = fit.branches.filter((b) => b.moves >= 400);
+    expect(new Set(checked.map((b) => b.segment))).toEqual(new Set(['consumer', 'business']));
+    expect(checked.length).toBeGreaterThan(40);
+    for (const b of checked)
+      expect(
+        withinSampling(b.observed, b.modelled, b.moves),
+        `${b.segment} ${b.step} > ${b.to}: ${b.observed} against ${b.modelled}`,
+      ).toBe(true);
   });
 
   it('says what it kept and why', () => {

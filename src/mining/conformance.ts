@@ -3,9 +3,12 @@
  * or a mapping), then every move a customer makes between mapped events is checked against the
  * model's flow. Fitness is the share of moves the model allows; deviations are the moves
  * customers make that the model lacks, and the model's ways on that nobody takes; branch by
- * branch, the observed share is set beside the modelled probability. The counting is SQL.
+ * branch, the observed share is set beside the modelled probability, per segment when the log
+ * names the model's segments. A contact the log marks `outcome: abandoned` (given up in the queue)
+ * fits, as the queue explains where it leads, and counts for no branch. The counting is SQL.
  */
 import type { Model } from '../model/model.js';
+import { successors } from '../model/reachability.js';
 import { quoteLiteral as literal } from './sql-text.js';
 import type { EventStore } from './store.js';
 
@@ -16,6 +19,8 @@ export interface Deviation {
 }
 
 export interface BranchFit {
+  /** The segment, when the log says which customer is which. */
+  segment?: string;
   step: string;
   to: string;
   observed: number;
@@ -60,19 +65,43 @@ export function mapActivities(
   return out;
 }
 
-/** The moves the model allows: step to step, and step to the journey's end, over all segments. */
-export function modelMoves(model: Model): Map<string, number> {
+/** The steps a segment's customers can reach from where they start. */
+function reachable(model: Model, segment: string): Set<string> {
+  const byId = new Map(model.steps.map((s) => [s.id, s]));
+  const seen = new Set<string>();
+  const queue = (model.start[segment] ?? []).filter((b) => b.p > 0).map((b) => b.to);
+  while (queue.length > 0) {
+    const id = queue.pop() as string;
+    const step = byId.get(id);
+    if (!step || seen.has(id)) continue;
+    seen.add(id);
+    queue.push(...successors(step, segment));
+  }
+  return seen;
+}
+
+/**
+ * The moves the model allows (step to step, and step to the journey's end) with their
+ * probabilities: one segment's, or, for a log that does not say which customer is which, all
+ * segments' weighted by their shares among the segments that reach the step.
+ */
+export function modelMoves(model: Model, segment?: string): Map<string, number> {
   const ends = new Set(model.ends.map((e) => e.id));
+  const segments = model.segments.filter((s) => segment === undefined || s.id === segment);
+  const reach = new Map(segments.map((s) => [s.id, reachable(model, s.id)]));
   const moves = new Map<string, number>();
   for (const step of model.steps) {
-    for (const segment of model.segments) {
+    const reaching = segments.filter((s) => reach.get(s.id)?.has(step.id));
+    const shares = reaching.reduce((sum, s) => sum + s.share, 0);
+    for (const s of reaching) {
+      const weight = segment === undefined ? s.share / shares : 1;
       const f = step.fail?.p ?? 0;
       const add = (to: string, p: number) => {
         const key = `${step.id}\u0000${ends.has(to) ? END : to}`;
-        moves.set(key, (moves.get(key) ?? 0) + p * segment.share);
+        moves.set(key, (moves.get(key) ?? 0) + p * weight);
       };
-      for (const b of step.next[segment.id] ?? []) add(b.to, (1 - f) * b.p);
-      for (const b of step.fail?.next[segment.id] ?? []) add(b.to, f * b.p);
+      for (const b of step.next[s.id] ?? []) add(b.to, (1 - f) * b.p);
+      for (const b of step.fail?.next[s.id] ?? []) add(b.to, f * b.p);
     }
   }
   return moves;
@@ -86,35 +115,48 @@ export async function conformance(
 ): Promise<Conformance> {
   const c = store.connection;
   const params = { log };
-  const activities = (
-    await c.runAndReadAll('select distinct activity from events where log = $log order by 1', params)
-  )
-    .getRowObjectsJS()
-    .map((r) => String(r.activity));
+  const rows = async (sql: string) => (await c.runAndReadAll(sql, params)).getRowObjectsJS();
+  const activities = (await rows('select distinct activity from events where log = $log order by 1')).map(
+    (r) => String(r.activity),
+  );
   const mapped = mapActivities(model, activities, mapping);
   const entries = Object.entries(mapped);
-  const allowed = modelMoves(model);
-  const allowedValues = [...allowed]
-    .filter(([, p]) => p > 0)
-    .map(([key, p]) => {
-      const [from, to] = key.split('\u0000') as [string, string];
-      return `(${literal(from)}, ${literal(to)}, ${p})`;
-    });
+  // Per segment when the model has several and the log names them for every event.
+  const segmentIds = model.segments.map((s) => s.id);
+  const logSegments = (await rows('select distinct segment from events where log = $log')).map(
+    (r) => r.segment,
+  );
+  const bySegment =
+    segmentIds.length > 1 &&
+    logSegments.length > 0 &&
+    logSegments.every((s) => segmentIds.includes(String(s)));
+  const groups = bySegment ? segmentIds : ['*'];
+  const allowed = new Map(groups.map((g) => [g, modelMoves(model, g === '*' ? undefined : g)]));
+  const allowedValues = [...allowed].flatMap(([g, moves]) =>
+    [...moves]
+      .filter(([, p]) => p > 0)
+      .map(([key, p]) => {
+        const [from, to] = key.split('\u0000') as [string, string];
+        return `(${literal(g)}, ${literal(from)}, ${literal(to)}, ${p})`;
+      }),
+  );
   // Every move counted, and every case judged, in DuckDB: only the counts per move come back.
   const steps = `m(activity, step) as (values ${entries.map(([a, s]) => `(${literal(a)}, ${literal(s)})`).join(', ')}),
-    allowed(step, next_step, p) as (values ${allowedValues.length ? allowedValues.join(', ') : '(null, null, 0)'}),
+    allowed(grp, step, next_step, p) as (values ${allowedValues.length ? allowedValues.join(', ') : "('', '', '', 0)"}),
     steps as (
-      select e.case_id, m.step,
-        coalesce(lead(m.step) over (partition by e.case_id order by e.ts_us, e.seq), '${END}') as next_step
+      select e.case_id, ${bySegment ? 'e.segment' : "'*'"} as grp, m.step,
+        coalesce(lead(m.step) over (partition by e.case_id order by e.ts_us, e.seq), '${END}') as next_step,
+        coalesce(json_extract_string(e.attributes, '$.outcome') = 'abandoned', false) as abandoned
       from events e join m on m.activity = e.activity where e.log = $log),
     judged as (
-      select s.case_id, s.step, s.next_step, a.step is not null as ok
-      from steps s left join allowed a on a.step = s.step and a.next_step = s.next_step)`;
-  const rows = async (sql: string) => (await c.runAndReadAll(sql, params)).getRowObjectsJS();
+      select s.case_id, s.grp, s.step, s.next_step, s.abandoned, s.abandoned or a.step is not null as ok
+      from steps s left join allowed a on a.grp = s.grp and a.step = s.step and a.next_step = s.next_step)`;
   const counted =
     entries.length === 0
       ? []
-      : await rows(`with ${steps} select step, next_step, count(*) as n from judged group by all`);
+      : await rows(
+          `with ${steps} select grp, step, next_step, abandoned, count(*) as n, bool_or(ok) as ok from judged group by all`,
+        );
   const [judgedCases] =
     entries.length === 0
       ? [{ cases: 0, fitting: 0 }]
@@ -122,21 +164,31 @@ export async function conformance(
           `with ${steps} select count(*) as cases, count(*) filter (where fits) as fitting
            from (select case_id, bool_and(ok) as fits from judged group by case_id)`,
         );
+  const key = (...parts: string[]) => parts.join('\u0000');
   const observed = new Map<string, number>();
+  const outOf = new Map<string, number>();
+  const deviations = new Map<string, number>();
   let total = 0;
   let fit = 0;
   for (const r of counted) {
-    const key = `${String(r.step)}\u0000${String(r.next_step)}`;
-    const n = Number(r.n);
-    observed.set(key, n);
+    const [g, from, to, n] = [String(r.grp), String(r.step), String(r.next_step), Number(r.n)];
     total += n;
-    if ((allowed.get(key) ?? 0) > 0) fit += n;
+    if (r.ok) fit += n;
+    else deviations.set(key(from, to), (deviations.get(key(from, to)) ?? 0) + n);
+    // A contact given up in the queue goes where the queue's abandonment leads: no branch of the step.
+    if (r.abandoned) continue;
+    observed.set(key(g, from, to), (observed.get(key(g, from, to)) ?? 0) + n);
+    outOf.set(key(g, from), (outOf.get(key(g, from)) ?? 0) + n);
   }
   const caseCount = Number(judgedCases?.cases ?? 0);
-  const split = (key: string) => key.split('\u0000') as [string, string];
-  const outOf = new Map<string, number>();
-  for (const [key, n] of observed) outOf.set(split(key)[0], (outOf.get(split(key)[0]) ?? 0) + n);
-  const visited = new Set(counted.map((r) => String(r.step)));
+  const modelled = [...allowed].flatMap(([g, moves]) =>
+    [...moves].map(([k, p]) => {
+      const [from, to] = k.split('\u0000') as [string, string];
+      return { g, from, to, p };
+    }),
+  );
+  const visited = (g: string, from: string) => outOf.has(key(g, from));
+  const withSegment = (g: string) => (bySegment ? { segment: g } : {});
   return {
     mappedActivities: mapped,
     unmappedActivities: activities.filter((a) => !(a in mapped)),
@@ -145,22 +197,36 @@ export async function conformance(
     fitness: total ? fit / total : 0,
     fittingCases: caseCount ? Number(judgedCases?.fitting ?? 0) / caseCount : 0,
     cases: caseCount,
-    notInModel: [...observed]
-      .filter(([key]) => !((allowed.get(key) ?? 0) > 0))
-      .map(([key, count]) => ({ from: split(key)[0], to: split(key)[1], count }))
+    notInModel: [...deviations]
+      .map(([k, count]) => {
+        const [from, to] = k.split('\u0000') as [string, string];
+        return { from, to, count };
+      })
       .sort((a, b) => b.count - a.count || a.from.localeCompare(b.from)),
-    neverTaken: [...allowed.keys()]
-      .filter((key) => visited.has(split(key)[0]) && !observed.has(key))
-      .map((key) => ({ from: split(key)[0], to: split(key)[1] })),
-    branches: [...allowed]
-      .filter(([key]) => visited.has(split(key)[0]))
-      .map(([key, p]) => ({
-        step: split(key)[0],
-        to: split(key)[1],
-        observed: (observed.get(key) ?? 0) / (outOf.get(split(key)[0]) || 1),
-        modelled: p,
-        moves: outOf.get(split(key)[0]) ?? 0,
+    // A way on is never taken when no customer of any segment takes it.
+    neverTaken: [
+      ...new Map(
+        modelled
+          .filter((m) => m.p > 0 && visited(m.g, m.from))
+          .filter((m) => !groups.some((g) => observed.has(key(g, m.from, m.to))))
+          .map((m) => [key(m.from, m.to), { from: m.from, to: m.to }]),
+      ).values(),
+    ],
+    branches: modelled
+      .filter((m) => visited(m.g, m.from))
+      .map((m) => ({
+        ...withSegment(m.g),
+        step: m.from,
+        to: m.to,
+        observed: (observed.get(key(m.g, m.from, m.to)) ?? 0) / (outOf.get(key(m.g, m.from)) || 1),
+        modelled: m.p,
+        moves: outOf.get(key(m.g, m.from)) ?? 0,
       }))
-      .sort((a, b) => a.step.localeCompare(b.step) || a.to.localeCompare(b.to)),
+      .sort(
+        (a, b) =>
+          a.step.localeCompare(b.step) ||
+          (a.segment ?? '').localeCompare(b.segment ?? '') ||
+          a.to.localeCompare(b.to),
+      ),
   };
 }

@@ -1000,6 +1000,7 @@ function DataPage() {
 function ConformanceView(props: { fit: Conformance }) {
   const f = props.fit;
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const perSegment = f.branches.some((b) => b.segment !== undefined);
   return (
     <div class="conformance">
       <p class="fitness">
@@ -1040,6 +1041,7 @@ function ConformanceView(props: { fit: Conformance }) {
       <table class="list branches">
         <thead>
           <tr>
+            {perSegment ? <th>Segment</th> : null}
             <th>Step</th>
             <th>To</th>
             <th>Observed</th>
@@ -1052,7 +1054,8 @@ function ConformanceView(props: { fit: Conformance }) {
             .sort((a, b) => b.moves - a.moves)
             .slice(0, 15)
             .map((b) => (
-              <tr key={`${b.step}>${b.to}`}>
+              <tr key={`${b.segment ?? ''}:${b.step}>${b.to}`}>
+                {perSegment ? <td>{b.segment}</td> : null}
                 <td>{b.step}</td>
                 <td>{b.to}</td>
                 <td>{pct(b.observed)}</td>

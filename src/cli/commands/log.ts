@@ -335,6 +335,7 @@ export async function logConformanceCommand(
   return withStore(o, async (store) => {
     const log = await logName(store, o);
     const r = await conformance(store, log, model, mapping);
+    const perSegment = r.branches.some((b) => b.segment !== undefined);
     if (o.json) {
       io.out(`${JSON.stringify(r, null, 2)}\n`);
       return 0;
@@ -358,8 +359,9 @@ export async function logConformanceCommand(
         '',
         'Branches: observed against modelled',
         textTable(
-          ['Step', 'To', 'Observed', 'Modelled', 'Moves'],
+          [...(perSegment ? ['Segment'] : []), 'Step', 'To', 'Observed', 'Modelled', 'Moves'],
           r.branches.map((b) => [
+            ...(perSegment ? [b.segment ?? ''] : []),
             b.step,
             b.to,
             `${(b.observed * 100).toFixed(1)}%`,
