@@ -1,0 +1,74 @@
+import type { Conformance } from './api';
+
+/** How the actual journeys fit the model: fitness, what customers do that it lacks, what nobody does. */
+export function ConformanceView(props: { fit: Conformance }) {
+  const f = props.fit;
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const perSegment = f.branches.some((b) => b.segment !== undefined);
+  return (
+    <div class="conformance">
+      <p class="fitness">
+        Fitness {pct(f.fitness)}: {f.allowed} of {f.moves} moves are ones the model allows;{' '}
+        {pct(f.fittingCases)} of {f.cases} cases fit entirely.{' '}
+        {f.unmappedActivities.length > 0 ? `Not mapped to a step: ${f.unmappedActivities.join(', ')}.` : ''}
+      </p>
+      <h3>What customers do that the model lacks</h3>
+      {f.notInModel.length === 0 ? (
+        <p>Nothing: every move is in the model.</p>
+      ) : (
+        <table class="list">
+          <tbody>
+            {f.notInModel.slice(0, 10).map((d) => (
+              <tr key={`${d.from}>${d.to}`}>
+                <td>{d.from}</td>
+                <td>→ {d.to}</td>
+                <td>{d.count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h3>Ways on the model has that nobody takes</h3>
+      {f.neverTaken.length === 0 ? (
+        <p>None: customers take every way on the model has.</p>
+      ) : (
+        <ul class="never-taken">
+          {f.neverTaken.slice(0, 15).map((d) => (
+            <li key={`${d.from}>${d.to}`}>
+              {d.from} → {d.to}
+            </li>
+          ))}
+          {f.neverTaken.length > 15 ? <li>... and {f.neverTaken.length - 15} more</li> : null}
+        </ul>
+      )}
+      <h3>Branches: observed against modelled</h3>
+      <table class="list branches">
+        <thead>
+          <tr>
+            {perSegment ? <th>Segment</th> : null}
+            <th>Step</th>
+            <th>To</th>
+            <th>Observed</th>
+            <th>Modelled</th>
+            <th>Moves</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...f.branches]
+            .sort((a, b) => b.moves - a.moves)
+            .slice(0, 15)
+            .map((b) => (
+              <tr key={`${b.segment ?? ''}:${b.step}>${b.to}`}>
+                {perSegment ? <td>{b.segment}</td> : null}
+                <td>{b.step}</td>
+                <td>{b.to}</td>
+                <td>{pct(b.observed)}</td>
+                <td>{pct(b.modelled)}</td>
+                <td>{b.moves}</td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

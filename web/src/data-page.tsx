@@ -1,0 +1,339 @@
+/** Evidence from data: an event log's journeys, their conformance to a model, and calibration. */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { api, type Conformance, type LogSlice, problemText, sliceQuery } from './api';
+import { ConformanceView } from './conformance-view';
+
+export function DataPage() {
+  const [logs, setLogs] = useState<{ log: string; events: number; cases: number }[]>([]);
+  const [log, setLog] = useState('');
+  const [details, setDetails] = useState<{
+    d: Awaited<ReturnType<typeof api.discover>>;
+    j: Awaited<ReturnType<typeof api.journeys>>;
+  } | null>(null);
+  const [models, setModels] = useState<string[]>([]);
+  const [message, setMessage] = useState('');
+  const [mapping, setMapping] = useState('');
+  const [caseType, setCaseType] = useState('');
+  // Shown under the buttons, where the user is looking when they click.
+  const [calibration, setCalibration] = useState<
+    { file: string; notes: string[] } | { error: string } | null
+  >(null);
+  const [against, setAgainst] = useState('');
+  const [fit, setFit] = useState<Conformance | null>(null);
+  const [problems, setProblems] = useState<{ line: number; field: string; message: string }[]>([]);
+  const refresh = () => api.logs().then(setLogs, () => undefined);
+  useEffect(() => {
+    refresh();
+    api.models().then((l) => {
+      const names = l.filter((m) => m.kind === 'model' && m.ok).map((m) => m.name);
+      setModels(names);
+      setAgainst(names[0] ?? '');
+    });
+  }, []);
+  const [only, setOnly] = useState<LogSlice>({});
+  useEffect(() => {
+    setFit(null);
+    setCalibration(null);
+    setOnly({});
+  }, [log]);
+  useEffect(() => {
+    if (log)
+      Promise.all([api.discover(log, only), api.journeys(log)]).then(
+        ([d, j]) => setDetails({ d, j }),
+        (e: Error) => setMessage(e.message),
+      );
+  }, [log, only]);
+  const upload = async (e: Event) => {
+    const file = (e.target as HTMLInputElement).files?.[0];
+    if (!file) return;
+    const name = file.name.replace(/\.(csv|xes|jsonocel)(\.gz)?$/i, '').replace(/[^A-Za-z0-9._-]/g, '-');
+    const format = /\.xes(\.gz)?$/i.test(file.name)
+      ? 'xes'
+      : /\.jsonocel$/i.test(file.name)
+        ? 'jsonocel'
+        : 'csv';
+    try {
+      const r = await api.upload(name, format, file, caseType);
+      setMessage(
+        `Imported ${r.events} events of ${r.cases} cases; ${r.skipped} row(s) skipped; ${r.duplicates} duplicate event(s) already there, not added.`,
+      );
+      setProblems(r.problems);
+      await refresh();
+      setLog(r.log);
+    } catch (error) {
+      setMessage(problemText(error));
+      setProblems([]);
+    }
+  };
+  const [measure, setMeasure] = useState<'frequency' | 'time'>('frequency');
+  const dfg = useMemo(
+    () => (log ? `/api/logs/${encodeURIComponent(log)}/dfg.svg?measure=${measure}${sliceQuery(only)}` : ''),
+    [log, measure, only],
+  );
+  return (
+    <section>
+      <h1>Evidence from data</h1>
+      <p>
+        Upload an event log (CSV, XES or OCEL 2.0 JSON):{' '}
+        <input type="file" accept=".csv,.xes,.gz,.jsonocel" onChange={upload} />{' '}
+        <label>
+          OCEL case type{' '}
+          <input
+            class="case-type"
+            value={caseType}
+            placeholder="e.g. Customer"
+            onInput={(e) => setCaseType((e.target as HTMLInputElement).value)}
+          />
+        </label>
+      </p>
+      {message ? <p class="status">{message}</p> : null}
+      {problems.length > 0 ? (
+        <ul class="problems">
+          {problems.slice(0, 10).map((p) => (
+            <li key={`${p.line}-${p.field}`}>
+              {p.line ? `line ${p.line}, ` : ''}
+              {p.field}: {p.message}
+            </li>
+          ))}
+          {problems.length > 10 ? <li>... and {problems.length - 10} more</li> : null}
+        </ul>
+      ) : null}
+      <p>
+        {logs.map((l) => (
+          <button type="button" key={l.log} class={l.log === log ? 'on' : ''} onClick={() => setLog(l.log)}>
+            {l.log} ({l.cases} cases)
+          </button>
+        ))}
+        {log ? (
+          <button
+            type="button"
+            class="remove"
+            onClick={async () => {
+              if (!window.confirm(`Remove the log '${log}' and all its events?`)) return;
+              try {
+                const r = await api.removeLog(log);
+                setLog('');
+                setDetails(null);
+                await refresh();
+                setMessage(`Removed the log '${r.log}' (${r.events} events).`);
+              } catch (e) {
+                setMessage(problemText(e));
+              }
+            }}
+          >
+            Remove {log}
+          </button>
+        ) : null}
+      </p>
+      {details ? (
+        <>
+          <h2>Directly-follows graph</h2>
+          <p>
+            {(['segment', 'channel'] as const).map((key) => {
+              const values = key === 'segment' ? details.d.segments : details.d.channels;
+              return values.length > 1 ? (
+                <label key={key}>
+                  {key === 'segment' ? 'Segment' : 'Channel'}{' '}
+                  <select
+                    class={`only-${key}`}
+                    value={only[key] ?? ''}
+                    onChange={(e) => {
+                      const v = (e.target as HTMLSelectElement).value;
+                      setOnly(v ? { [key]: v } : {});
+                    }}
+                  >
+                    <option value="">all</option>
+                    {values.map((v) => (
+                      <option key={v} value={v}>
+                        {v}
+                      </option>
+                    ))}
+                  </select>{' '}
+                </label>
+              ) : null;
+            })}
+            {(['frequency', 'time'] as const).map((m) => (
+              <button
+                type="button"
+                key={m}
+                class={`measure ${m === measure ? 'on' : ''}`}
+                onClick={() => setMeasure(m)}
+              >
+                {m === 'frequency' ? 'How often' : 'How long (median)'}
+              </button>
+            ))}
+          </p>
+          {/* A big log's graph is wide: the picture opens on its own, full size, to zoom and pan. */}
+          <a href={dfg} target="_blank" rel="noreferrer" title="open the graph full size">
+            <img src={dfg} alt="directly-follows graph" class="dfg" />
+          </a>
+          <h2>Variants</h2>
+          <table class="list">
+            <tbody>
+              {details.d.variants.map((v) => (
+                <tr key={v.activities.join('>')}>
+                  <td>{v.count}</td>
+                  <td>{(v.share * 100).toFixed(1)}%</td>
+                  <td>{v.activities.join(' › ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h2>Call drivers</h2>
+          {/* A driver makes a contact more likely soon after (lift above 1); the rest are not drivers. */}
+          {details.j.drivers.some((d) => d.lift > 1) ? (
+            <table class="list">
+              <tbody>
+                {details.j.drivers
+                  .filter((d) => d.lift > 1)
+                  .slice(0, 10)
+                  .map((d) => (
+                    <tr key={`${d.driver}>${d.contact}`}>
+                      <td>{d.driver}</td>
+                      <td>→ {d.contact}</td>
+                      <td>lift {d.lift.toFixed(2)}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          ) : (
+            <p class="status">No touchpoint in this log makes a contact more likely soon after it.</p>
+          )}
+          <h2>Channel switching</h2>
+          {details.j.switches.length === 0 ? (
+            <p class="status">No customer changes channel (or the log names no channels).</p>
+          ) : (
+            <>
+              <p class="switching">
+                {(details.j.switchingCustomers * 100).toFixed(1)}% of customers change channel at least once.
+              </p>
+              <table class="list switches">
+                <tbody>
+                  {details.j.switches.slice(0, 10).map((x) => (
+                    <tr key={`${x.from}>${x.to}`}>
+                      <td>{x.from}</td>
+                      <td>→ {x.to}</td>
+                      <td>{x.count} times</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+          <h2>Repeat contacts</h2>
+          {details.j.repeats.some((r) => r.repeats > 0) ? (
+            <table class="list repeats">
+              <thead>
+                <tr>
+                  <th>Topic</th>
+                  <th>Contacts</th>
+                  <th>Repeats within 7 days</th>
+                  <th>First-contact resolution</th>
+                </tr>
+              </thead>
+              <tbody>
+                {details.j.repeats
+                  .filter((r) => r.repeats > 0)
+                  .slice(0, 10)
+                  .map((r) => (
+                    <tr key={r.topic}>
+                      <td>{r.topic}</td>
+                      <td>{r.contacts}</td>
+                      <td>{r.repeats}</td>
+                      <td>{(r.firstContactResolution * 100).toFixed(1)}%</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          ) : (
+            <p class="status">No customer comes back about the same topic within 7 days.</p>
+          )}
+          <h2>The log against a model</h2>
+          <p>
+            Activities whose names are not a step's id or name need a line each,{' '}
+            <code>activity: step id</code>:
+          </p>
+          <textarea
+            class="mapping"
+            rows={4}
+            placeholder="check ticket: serve"
+            value={mapping}
+            onInput={(e) => setMapping((e.target as HTMLTextAreaElement).value)}
+          />
+          <p>
+            <label>
+              Model{' '}
+              <select
+                class="against"
+                value={against}
+                onChange={(e) => setAgainst((e.target as HTMLSelectElement).value)}
+              >
+                {models.map((m) => (
+                  <option key={m} value={m}>
+                    {m}
+                  </option>
+                ))}
+              </select>
+            </label>{' '}
+            <button
+              type="button"
+              class="check"
+              onClick={() =>
+                api.conformance(log, against, parseMapping(mapping)).then(
+                  (r) => {
+                    setFit(r);
+                    setCalibration(null);
+                  },
+                  (e: unknown) => setCalibration({ error: problemText(e) }),
+                )
+              }
+            >
+              Check conformance
+            </button>{' '}
+            <button
+              type="button"
+              class="calibrate"
+              onClick={() =>
+                api.calibrate(log, against, parseMapping(mapping)).then(
+                  (r) => setCalibration(r),
+                  (e: unknown) => setCalibration({ error: problemText(e) }),
+                )
+              }
+            >
+              Write a calibrated scenario
+            </button>
+          </p>
+          {calibration && 'error' in calibration ? (
+            <p class="status" role="status">
+              {calibration.error}
+            </p>
+          ) : null}
+          {calibration && 'file' in calibration ? (
+            <div class="calibration" role="status">
+              <p>
+                Wrote {calibration.file}: the model as the log shows it.{' '}
+                <a href={`#/whatif/${encodeURIComponent(calibration.file)}`}>What-ifs from it</a>
+              </p>
+              <ul>
+                {calibration.notes.map((n) => (
+                  <li key={n}>{n}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {fit ? <ConformanceView fit={fit} /> : null}
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+/** `activity: step id` per line; the last colon splits, as activity names may hold one. */
+export function parseMapping(text: string): Record<string, string> {
+  const mapping: Record<string, string> = {};
+  for (const line of text.split('\n')) {
+    const at = line.lastIndexOf(':');
+    if (at > 0) mapping[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+  }
+  return mapping;
+}

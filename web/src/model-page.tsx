@@ -1,0 +1,211 @@
+/** A model: the YAML editor beside the live diagram and the findings linked to it. */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { type ApiError, api, type Checked, type Choice, type Diagnostic, type Finding } from './api';
+import { Editor } from './editor';
+
+const VIEWS = ['blueprint', 'entity', 'journey', 'role', 'e2e'];
+
+export function ModelPage(props: { name: string }) {
+  const [text, setText] = useState<string | null>(null);
+  const [etag, setEtag] = useState<string | undefined>();
+  const [loaded, setLoaded] = useState(0);
+  const [diagnostics, setDiagnostics] = useState<Diagnostic[]>([]);
+  // The last valid model's segments, roles and scenarios: the pickers stay while you fix an error.
+  const [outline, setOutline] = useState<NonNullable<Checked['outline']>>({
+    segments: [],
+    roles: [],
+    scenarios: [],
+  });
+  const [segment, setSegment] = useState('');
+  const [role, setRole] = useState('');
+  const [scenario, setScenario] = useState('');
+  const [view, setView] = useState('blueprint');
+  const [svg, setSvg] = useState('');
+  const [findings, setFindings] = useState<Finding[]>([]);
+  const [selected, setSelected] = useState<Finding | null>(null);
+  const [status, setStatus] = useState('');
+  const [conflict, setConflict] = useState(false);
+  const diagram = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    api.model(props.name).then(
+      (m) => {
+        setText(m.text);
+        setEtag(m.etag);
+        setLoaded((n) => n + 1);
+      },
+      (e: Error) => setStatus(e.message),
+    );
+  }, [props.name]);
+
+  // The diagram and the findings follow the editor, a moment after typing stops.
+  useEffect(() => {
+    if (text === null) return;
+    const timer = setTimeout(() => {
+      api
+        .render(props.name, text, view, {
+          segment,
+          role: view === 'role' ? role || outline.roles[0]?.id : '',
+          scenario,
+        })
+        .then(setSvg, (e: ApiError) =>
+          setStatus(
+            e.status === 422
+              ? 'The diagram shows the last valid model: fix the errors to update it.'
+              : e.message,
+          ),
+        );
+      api.analyze(props.name, text).then(
+        (a) => setFindings(a.findings.slice(0, 15)),
+        () => undefined,
+      );
+    }, 500);
+    return () => clearTimeout(timer);
+  }, [text, view, segment, role, scenario]);
+
+  // Selecting a finding lights up its steps on the diagram.
+  useEffect(() => {
+    const host = diagram.current;
+    if (!host) return;
+    for (const el of host.querySelectorAll('.lit')) el.classList.remove('lit');
+    for (const step of selected?.steps ?? [])
+      for (const el of host.querySelectorAll(`[data-ref="${CSS.escape(step)}"]`)) el.classList.add('lit');
+  }, [selected, svg]);
+
+  const save = async () => {
+    if (text === null) return;
+    try {
+      const r = await api.save(props.name, text, etag);
+      setEtag(r.etag);
+      setConflict(false);
+      setStatus(r.ok ? 'Saved.' : 'Saved, with errors.');
+    } catch (e) {
+      const error = e as ApiError;
+      if (error.status === 409) {
+        setConflict(true);
+        setStatus('');
+      } else setStatus(error.message);
+    }
+  };
+  const reload = async () => {
+    const m = await api.model(props.name);
+    setText(m.text);
+    setEtag(m.etag);
+    setLoaded((n) => n + 1);
+    setConflict(false);
+    setStatus('Reloaded the saved version.');
+  };
+
+  if (text === null) return <p>{status || 'Loading…'}</p>;
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  return (
+    <section class="model">
+      <div class="toolbar">
+        <h1>{props.name}</h1>
+        <button type="button" onClick={save} class="save">
+          Save
+        </button>
+        <a href={`#/whatif/${encodeURIComponent(props.name)}`}>What-if</a>
+        <span class={errors.length ? 'error status' : 'status'}>
+          {errors.length ? `${errors.length} error(s)` : 'valid'}
+        </span>
+        <span class="status">{status}</span>
+      </div>
+      {conflict ? (
+        <p class="conflict" role="alert">
+          Someone saved this model after you opened it. Your text is still here, nothing is lost: copy what
+          you need, then{' '}
+          <button type="button" onClick={reload}>
+            load their version
+          </button>{' '}
+          and save again.
+        </p>
+      ) : null}
+      <div class="panes">
+        <Editor
+          name={props.name}
+          text={text}
+          loaded={loaded}
+          onChange={setText}
+          onChecked={(c) => {
+            setDiagnostics(c.diagnostics);
+            if (c.outline) setOutline(c.outline);
+          }}
+        />
+        <div class="right">
+          <div class="views">
+            {VIEWS.map((v) => (
+              <button type="button" key={v} class={v === view ? 'on' : ''} onClick={() => setView(v)}>
+                {v}
+              </button>
+            ))}
+            {view === 'role' ? (
+              <Picker
+                label="Role"
+                value={role || outline.roles[0]?.id || ''}
+                set={setRole}
+                choices={outline.roles}
+              />
+            ) : null}
+            <Picker
+              label="Segment"
+              value={segment}
+              set={setSegment}
+              choices={outline.segments}
+              all="all segments"
+            />
+            <Picker
+              label="Scenario"
+              value={scenario}
+              set={setScenario}
+              choices={outline.scenarios}
+              all="as is"
+            />
+          </div>
+          {/* The SVG is linesight's own output, rendered from the model by the server. */}
+          <div class="diagram" ref={diagram} dangerouslySetInnerHTML={{ __html: svg }} />
+          <h2>Findings</h2>
+          <ol class="findings">
+            {findings.map((f) => (
+              <li key={f.id} class={`${f.severity}${selected?.id === f.id ? ' selected' : ''}`}>
+                {/* A button, so that keyboard users can light up a finding's steps too. */}
+                <button
+                  type="button"
+                  class="finding"
+                  onClick={() => setSelected(selected?.id === f.id ? null : f)}
+                >
+                  <b>{f.title}</b>
+                  <br />
+                  {f.because}
+                </button>
+              </li>
+            ))}
+          </ol>
+        </div>
+      </div>
+    </section>
+  );
+}
+
+export function Picker(props: {
+  label: string;
+  value: string;
+  set(v: string): void;
+  choices: Choice[];
+  all?: string;
+}) {
+  if (!props.choices.length) return null;
+  return (
+    <label class="picker">
+      {props.label}{' '}
+      <select value={props.value} onChange={(e) => props.set((e.target as HTMLSelectElement).value)}>
+        {props.all ? <option value="">{props.all}</option> : null}
+        {props.choices.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,102 @@
+import { useState } from 'preact/hooks';
+import { api, problemText, type SweepJob } from './api';
+import { follow } from './follow';
+
+/** "How many agents keep the queue under 30 s?": a parameter swept over a range, against a target. */
+export function SweepPanel(props: { name: string }) {
+  const [path, setPath] = useState('resources.agents.capacity');
+  const [from, setFrom] = useState(8);
+  const [to, setTo] = useState(14);
+  const [target, setTarget] = useState('queueWait<=30s');
+  const [job, setJob] = useState<SweepJob | null>(null);
+  const [error, setError] = useState('');
+  const run = async () => {
+    setError('');
+    setJob(null);
+    try {
+      const started = await api.sweep(props.name, {
+        sweep: `${path}=${from}..${to}`,
+        ...(target.trim() ? { target } : {}),
+        replications: 5,
+        horizon: '7d',
+        warmup: '1d',
+      });
+      follow(started.id, setJob);
+    } catch (e) {
+      setError(problemText(e));
+    }
+  };
+  const r = job?.result;
+  const number = (set: (n: number) => void) => (e: Event) =>
+    set(Number((e.target as HTMLInputElement).value));
+  return (
+    <fieldset class="sweep">
+      <legend>Find the smallest value that meets a target</legend>
+      <label>
+        Parameter{' '}
+        <input class="path" value={path} onInput={(e) => setPath((e.target as HTMLInputElement).value)} />
+      </label>{' '}
+      <label>
+        from <input type="number" class="from" value={from} onInput={number(setFrom)} />
+      </label>{' '}
+      <label>
+        to <input type="number" class="to" value={to} onInput={number(setTo)} />
+      </label>{' '}
+      <label>
+        Target{' '}
+        <input
+          class="target"
+          value={target}
+          onInput={(e) => setTarget((e.target as HTMLInputElement).value)}
+        />
+      </label>{' '}
+      <button type="button" class="run" onClick={run} disabled={job?.state === 'running'}>
+        Sweep
+      </button>
+      {error ? <p class="error">{error}</p> : null}
+      {job?.state === 'running' ? <progress class="progress" max={job.total || 1} value={job.done} /> : null}
+      {job?.state === 'failed' || job?.state === 'cancelled' ? <p class="error">{job.error}</p> : null}
+      {r ? (
+        <>
+          <p class="answer">
+            {r.target
+              ? r.answer === undefined
+                ? `No value from ${r.range.from} to ${r.range.to} meets ${r.target.text} (judged on the 95% interval).`
+                : `The smallest value that meets ${r.target.text}: ${r.range.path} = ${r.answer} (judged on the 95% interval).`
+              : ''}
+          </p>
+          <table class="list">
+            <thead>
+              <tr>
+                <th>{r.range.path}</th>
+                <th>{r.labels.queueWait}</th>
+                <th>{r.labels.abandonment}</th>
+                <th>{r.labels.costPerOrder}</th>
+                {r.target ? <th>{r.labels[r.target.key] ?? r.target.key}</th> : null}
+                {r.target ? <th>Meets</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {r.points.map((p) => (
+                <tr key={p.value} class={p.value === r.answer ? 'on' : ''}>
+                  <td>{p.value}</td>
+                  {p.overloaded ? (
+                    <td colSpan={r.target ? 5 : 3}>overloaded: more work than the pool can do</td>
+                  ) : (
+                    <>
+                      <td>{p.text?.queueWait}</td>
+                      <td>{p.text?.abandonment}</td>
+                      <td>{p.text?.costPerOrder}</td>
+                      {r.target ? <td>{p.text?.[r.target.key]}</td> : null}
+                      {r.target ? <td>{p.meets ? 'yes' : 'no'}</td> : null}
+                    </>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+    </fieldset>
+  );
+}

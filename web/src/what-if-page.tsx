@@ -1,0 +1,170 @@
+/** What-ifs: scenarios against the baseline with intervals, the model as it is, and sweeps. */
+import { useEffect, useState } from 'preact/hooks';
+import { api, type Job, problemText, type SimulationJob } from './api';
+import { follow } from './follow';
+import { SweepPanel } from './sweep-panel';
+
+export function WhatIfPage(props: { name: string }) {
+  const [scenarios, setScenarios] = useState<{ id: string; name: string }[]>([]);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [replications, setReplications] = useState(10);
+  const [job, setJob] = useState<Job | null>(null);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    api.models().then((list) => {
+      const found = list.find((m) => m.name === props.name)?.scenarios ?? [];
+      setScenarios(found);
+      setChosen(found.slice(0, 1).map((s) => s.id));
+    });
+  }, [props.name]);
+  const [baseline, setBaseline] = useState<SimulationJob | null>(null);
+  const settings = { replications, horizon: '14d', warmup: '2d' };
+  const run = async () => {
+    setError('');
+    try {
+      follow((await api.whatif(props.name, { scenarios: chosen, ...settings })).id, setJob);
+    } catch (e) {
+      setError(problemText(e));
+    }
+  };
+  const simulateAsIs = async () => {
+    setError('');
+    try {
+      follow((await api.simulate(props.name, settings)).id, setBaseline);
+    } catch (e) {
+      setError(problemText(e));
+    }
+  };
+  return (
+    <section>
+      <h1>What-if: {props.name}</h1>
+      <fieldset>
+        <legend>Scenarios against the baseline (common random numbers)</legend>
+        {scenarios.length === 0 ? <p>This model has no scenarios yet: add some under `scenarios:`.</p> : null}
+        {scenarios.map((s) => (
+          <label key={s.id}>
+            <input
+              type="checkbox"
+              checked={chosen.includes(s.id)}
+              onChange={(e) =>
+                setChosen(
+                  (e.target as HTMLInputElement).checked
+                    ? [...chosen, s.id]
+                    : chosen.filter((c) => c !== s.id),
+                )
+              }
+            />{' '}
+            {s.name}
+          </label>
+        ))}
+        <label>
+          Replications{' '}
+          <input
+            type="number"
+            min={2}
+            max={200}
+            value={replications}
+            onInput={(e) => setReplications(Number((e.target as HTMLInputElement).value))}
+          />
+        </label>
+        <button
+          type="button"
+          class="run"
+          onClick={run}
+          disabled={chosen.length === 0 || job?.state === 'running'}
+        >
+          Run
+        </button>{' '}
+        <button type="button" class="as-is" onClick={simulateAsIs} disabled={baseline?.state === 'running'}>
+          Simulate as it is
+        </button>
+        {job?.state === 'running' ? (
+          <button type="button" onClick={() => api.cancel(job.id)}>
+            Cancel
+          </button>
+        ) : null}
+      </fieldset>
+      {error ? <p class="error">{error}</p> : null}
+      {job ? <progress class="progress" max={job.total || 1} value={job.done} /> : null}
+      {job?.state === 'failed' || job?.state === 'cancelled' ? <p class="error">{job.error}</p> : null}
+      {baseline?.state === 'running' ? (
+        <progress class="progress" max={baseline.total || 1} value={baseline.done} />
+      ) : null}
+      {baseline?.result ? (
+        <div class="as-is-results">
+          <h2>As it is ({replications} replications of 14 days)</h2>
+          <table class="list">
+            <thead>
+              <tr>
+                <th>KPI</th>
+                <th>Mean ± 95% CI</th>
+              </tr>
+            </thead>
+            <tbody>
+              {baseline.result.kpis.map((k) => (
+                <tr key={k.key}>
+                  <td>{k.label}</td>
+                  <td>{baseline.result?.text[k.key]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {job?.result?.scenarios.map((s) => (
+        <div key={s.id} class="results">
+          <h2>{s.name}</h2>
+          <table class="list">
+            <thead>
+              <tr>
+                <th>KPI</th>
+                <th>Baseline</th>
+                <th>Scenario</th>
+                <th>Difference (95% CI)</th>
+                <th>Verdict</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {s.differences
+                .filter((d) => d.key !== 'customers' && Number.isFinite(d.baseline.mean))
+                .map((d) => (
+                  <tr key={d.key}>
+                    <td>{d.label}</td>
+                    <td>{d.baselineText}</td>
+                    <td>{d.scenarioText}</td>
+                    <td>{d.differenceText}</td>
+                    <td class={d.verdict}>
+                      {d.significant ? (d.verdict === 'none' ? 'significant' : d.verdict) : 'not significant'}
+                    </td>
+                    <td>
+                      <Interval baseline={d.baseline.mean} low={d.difference.low} high={d.difference.high} />
+                    </td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </div>
+      ))}
+      <SweepPanel name={props.name} />
+    </section>
+  );
+}
+
+/** The difference's interval as a bar around zero, relative to the baseline. */
+export function Interval(props: { baseline: number; low: number; high: number }) {
+  const scale = Math.max(Math.abs(props.baseline), Math.abs(props.low), Math.abs(props.high), 1e-9);
+  const x = (v: number) => 60 + (v / scale) * 55;
+  return (
+    <svg width="120" height="14" role="img" aria-label="difference with its 95% interval">
+      <line x1="60" y1="0" x2="60" y2="14" stroke="#9aa0a6" />
+      <rect
+        x={Math.min(x(props.low), x(props.high))}
+        y="4"
+        width={Math.max(1, Math.abs(x(props.high) - x(props.low)))}
+        height="6"
+        fill="#1a73e8"
+      />
+    </svg>
+  );
+}
