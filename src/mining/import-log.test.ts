@@ -67,6 +67,12 @@ describe('importLog', () => {
     );
     expect(error).toBeInstanceOf(LogImportError);
     expect((error as LogImportError).message).toBe('upload.csv is empty');
+    for (const name of ['empty.xes', 'empty.jsonocel']) {
+      writeFileSync(join(dir, name), '');
+      await expect(importLog(store, join(dir, name), { log: 'x', onError: 'skip' })).rejects.toThrow(
+        `${name} is empty`,
+      );
+    }
     expect((error as LogImportError).message).not.toContain(dir);
     expect((await listLogs(store)).map((l) => l.log)).toEqual(['rx']);
   });

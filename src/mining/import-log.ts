@@ -45,6 +45,12 @@ export function formatOf(file: string): LogFormat | undefined {
 export const logNameOf = (file: string) =>
   (file.split(/[\\/]/).pop() ?? file).replace(/\.(xes|csv|jsonocel)(\.gz)?$/i, '');
 
+const EMPTY_HINTS: Record<LogFormat, string> = {
+  csv: 'a CSV log has a header row, then one row per event',
+  xes: 'an XES log is a <log> element holding <trace> elements with their <event>s',
+  jsonocel: 'an OCEL 2.0 log is a JSON object with objectTypes, eventTypes, objects and events',
+};
+
 const HINTS: Record<LogFormat, string> = {
   csv: 'check that the file is CSV with a header row',
   xes: 'check that the file is XES (IEEE 1849) and complete',
@@ -101,11 +107,13 @@ export async function importLog(
       `cannot import ${label}: linesight reads .xes, .xes.gz, .csv and .jsonocel (OCEL 2.0)`,
       'rename the file to its format, or name the format',
     );
+  let size: number;
   try {
-    statSync(file);
+    size = statSync(file).size;
   } catch {
     throw new LogImportError(`${label} does not exist`, 'check the path');
   }
+  if (size === 0) throw new LogImportError(`${label} is empty`, EMPTY_HINTS[format]);
   const from = await nextSeq(store, options.log);
   let report: ImportReport;
   try {
