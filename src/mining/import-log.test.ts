@@ -78,6 +78,19 @@ describe('importLog', () => {
   });
 });
 
+describe('stores on one file', () => {
+  it("share one database: each sees the others' imports, and closing one leaves the rest open", async () => {
+    const path = join(dir, 'shared.duckdb');
+    const a = await openStore(path);
+    const b = await openStore(path);
+    await importLog(a, join(LOGS, 'running-example.xes'), { log: 'shared', onError: 'fail' });
+    expect(await listLogs(b)).toEqual([{ log: 'shared', events: 42, cases: 6 }]);
+    a.close();
+    expect(await listLogs(b)).toEqual([{ log: 'shared', events: 42, cases: 6 }]);
+    b.close();
+  });
+});
+
 describe('discover, top variants', () => {
   it('returns the first N of the full ranking and counts the rest', async () => {
     const all = await discover(store, 'rx');

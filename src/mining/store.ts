@@ -47,7 +47,11 @@ create table if not exists events (
 
 export async function openStore(path: string = DEFAULT_STORE): Promise<EventStore> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const instance = await DuckDBInstance.create(path);
+  // One database per file in this process, shared by every store opened on it (the server opens
+  // one per request, often several at once): two separate instances on one file do not see each
+  // other's writes and can corrupt it. Closing a store lets go of its share only.
+  const instance =
+    path === ':memory:' ? await DuckDBInstance.create(path) : await DuckDBInstance.fromCache(path);
   const connection = await instance.connect();
   await connection.run(SCHEMA);
   return {
@@ -134,7 +138,6 @@ export async function removeLog(store: EventStore, log: string): Promise<number>
   const reader = await store.connection.runAndReadAll('delete from events where log = $log returning 1', {
     log,
   });
-  await store.connection.run('checkpoint');
   return reader.currentRowCount;
 }
 
