@@ -5,7 +5,7 @@
  * from: arrival rate, segment shares, where journeys start, branch probabilities per segment,
  * failure rates told apart from the other ways on, and durations.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -170,6 +170,30 @@ describe('calibration from a log simulated from order-departments.yaml', () => {
         withinSampling(b.observed, b.modelled, b.moves),
         `${b.segment} ${b.step} > ${b.to}: ${b.observed} against ${b.modelled}`,
       ).toBe(true);
+  });
+
+  it('without segments in the log, keeps the flows that differ by segment', async () => {
+    const file = join(dir, 'orders-no-segments.csv');
+    const csv = readFileSync(join(dir, 'orders.csv'), 'utf8');
+    writeFileSync(
+      file,
+      csv.replace(
+        /^customer,activity,timestamp,channel,segment,outcome/,
+        'customer,activity,timestamp,channel,customer_type,outcome',
+      ),
+    );
+    await importLog(store, file, { log: 'pooled', onError: 'fail' });
+    const pooled = await calibrate(store, 'pooled', truth, { base: 'order-departments.yaml' });
+    const changed = (pooled.scenario.changes as { set: string }[]).map((c) => c.set);
+    const differs = (flow: Record<string, unknown>) =>
+      new Set(Object.values(flow).map((b) => JSON.stringify(b))).size > 1;
+    for (const step of truth.steps) {
+      if (differs(step.next)) expect(changed).not.toContain(`steps.${step.id}.next`);
+      if (step.fail && differs(step.fail.next)) expect(changed).not.toContain(`steps.${step.id}.fail.next`);
+    }
+    expect(changed).not.toContain('start');
+    expect(changed.some((c) => c.endsWith('.next'))).toBe(true);
+    expect(pooled.notes.join('\n')).toContain('flows that differ by segment are kept');
   });
 
   it('says what it kept and why', () => {

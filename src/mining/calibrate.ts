@@ -14,6 +14,7 @@ import { durationText } from '../model/serialize.js';
 import { arrivalProfile } from './arrival-profile.js';
 import { END, mapActivities } from './conformance.js';
 import { estimateFlow, rounded } from './flow-estimate.js';
+import { namesModelSegments, sameForAllSegments } from './log-segments.js';
 import { quoteLiteral as literal } from './sql-text.js';
 import type { EventStore } from './store.js';
 
@@ -49,14 +50,8 @@ export async function calibrate(
   const notes: string[] = [];
   const changes: Change[] = [];
   const segmentIds = model.segments.map((s) => s.id);
-  const logSegments = (await rows('select distinct segment from events where log = $log')).map((r) =>
-    r.segment === null ? null : String(r.segment),
-  );
   // Per segment when the model has several and the log says which customer is which.
-  const bySegment =
-    segmentIds.length > 1 &&
-    logSegments.length > 0 &&
-    logSegments.every((s) => s !== null && segmentIds.includes(s));
+  const bySegment = await namesModelSegments(store, log, model);
   if (segmentIds.length > 1 && !bySegment)
     notes.push(
       "the log does not name the model's segments (a segment column with their ids): flows that differ by segment are kept",
@@ -94,15 +89,18 @@ export async function calibrate(
       `with ${visits} select grp, step as target, count(*) as n from visits where position = 1 group by all`,
     ),
   );
-  const start = estimateFlow({
-    stepId: 'start',
-    observed: starts,
-    groups,
-    next: model.start,
-    fail: undefined,
-    ends: new Set(),
-    minimum: MIN_OBSERVATIONS,
-  });
+  const start =
+    !bySegment && !sameForAllSegments(model.start)
+      ? { kept: 'it differs by segment' }
+      : estimateFlow({
+          stepId: 'start',
+          observed: starts,
+          groups,
+          next: model.start,
+          fail: undefined,
+          ends: new Set(),
+          minimum: MIN_OBSERVATIONS,
+        });
   if ('kept' in start) notes.push(`where journeys start kept: ${start.kept}`);
   else changes.push({ set: 'start', value: flowValue(start.next, groups) });
 
@@ -117,6 +115,8 @@ export async function calibrate(
   for (const step of model.steps) {
     const observed = countsByGroup(byStep.get(step.id) ?? []);
     if (observed.size === 0) continue;
+    // Without segments in the log, one list cannot stand for flows that differ by segment.
+    if (!bySegment && !(sameForAllSegments(step.next) && sameForAllSegments(step.fail?.next ?? {}))) continue;
     const estimate = estimateFlow({
       stepId: step.id,
       observed,

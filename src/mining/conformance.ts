@@ -9,6 +9,7 @@
  */
 import type { Model } from '../model/model.js';
 import { successors } from '../model/reachability.js';
+import { namesModelSegments } from './log-segments.js';
 import { quoteLiteral as literal } from './sql-text.js';
 import type { EventStore } from './store.js';
 
@@ -122,15 +123,8 @@ export async function conformance(
   const mapped = mapActivities(model, activities, mapping);
   const entries = Object.entries(mapped);
   // Per segment when the model has several and the log names them for every event.
-  const segmentIds = model.segments.map((s) => s.id);
-  const logSegments = (await rows('select distinct segment from events where log = $log')).map(
-    (r) => r.segment,
-  );
-  const bySegment =
-    segmentIds.length > 1 &&
-    logSegments.length > 0 &&
-    logSegments.every((s) => segmentIds.includes(String(s)));
-  const groups = bySegment ? segmentIds : ['*'];
+  const bySegment = await namesModelSegments(store, log, model);
+  const groups = bySegment ? model.segments.map((s) => s.id) : ['*'];
   const allowed = new Map(groups.map((g) => [g, modelMoves(model, g === '*' ? undefined : g)]));
   const allowedValues = [...allowed].flatMap(([g, moves]) =>
     [...moves]
