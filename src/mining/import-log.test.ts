@@ -89,6 +89,24 @@ describe('stores on one file', () => {
     expect(await listLogs(b)).toEqual([{ log: 'shared', events: 42, cases: 6 }]);
     b.close();
   });
+
+  it("open side by side, as the server's requests do, without clashing", async () => {
+    const path = join(dir, 'busy.duckdb');
+    const writer = await openStore(path);
+    for (let round = 0; round < 3; round++) {
+      // An import runs while other requests open the store and read it.
+      const importing = importLog(writer, join(LOGS, 'running-example.csv'), {
+        log: `r${round}`,
+        onError: 'fail',
+      });
+      const stores = await Promise.all(Array.from({ length: 8 }, () => openStore(path)));
+      await Promise.all(stores.map((s) => listLogs(s)));
+      await importing;
+      for (const s of stores) s.close();
+    }
+    expect((await listLogs(writer)).map((l) => l.events)).toEqual([42, 42, 42]);
+    writer.close();
+  });
 });
 
 describe('discover, top variants', () => {

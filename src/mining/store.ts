@@ -5,7 +5,7 @@
  * order, which breaks ties as other tools do.
  */
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { type DuckDBAppender, type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 
 export interface EventRow {
@@ -45,20 +45,62 @@ create table if not exists events (
   attributes json
 )`;
 
+/**
+ * The databases open in this process, one per file, with how many stores share each. The server
+ * opens a store per request, often several at once: two DuckDB instances on one file do not see
+ * each other's writes and can corrupt it. The count is kept in JS, in step, so that the last store
+ * to close closes the database before anyone can open it again.
+ */
+const open = new Map<string, { instance: Promise<DuckDBInstance>; stores: number }>();
+
+/**
+ * A new database with the events table. The table is made once, when the database opens: stores
+ * that made it as they opened, at the same time on one database, clashed in its catalog.
+ */
+async function created(path: string): Promise<DuckDBInstance> {
+  const instance = await DuckDBInstance.create(path);
+  const connection = await instance.connect();
+  try {
+    await connection.run(SCHEMA);
+  } finally {
+    connection.closeSync();
+  }
+  return instance;
+}
+
+async function database(path: string): Promise<{ instance: DuckDBInstance; release: () => void }> {
+  if (path === ':memory:') {
+    const instance = await created(path);
+    return { instance, release: () => instance.closeSync() };
+  }
+  const key = resolve(path);
+  let entry = open.get(key);
+  if (!entry) {
+    entry = { instance: created(path), stores: 0 };
+    open.set(key, entry);
+  }
+  entry.stores++;
+  const shared = entry;
+  const instance = await shared.instance;
+  return {
+    instance,
+    release: () => {
+      if (--shared.stores > 0) return;
+      if (open.get(key) === shared) open.delete(key);
+      instance.closeSync();
+    },
+  };
+}
+
 export async function openStore(path: string = DEFAULT_STORE): Promise<EventStore> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  // One database per file in this process, shared by every store opened on it (the server opens
-  // one per request, often several at once): two separate instances on one file do not see each
-  // other's writes and can corrupt it. Closing a store lets go of its share only.
-  const instance =
-    path === ':memory:' ? await DuckDBInstance.create(path) : await DuckDBInstance.fromCache(path);
+  const { instance, release } = await database(path);
   const connection = await instance.connect();
-  await connection.run(SCHEMA);
   return {
     connection,
     close: () => {
       connection.closeSync();
-      instance.closeSync();
+      release();
     },
   };
 }

@@ -163,7 +163,7 @@ describe('the web app', () => {
     await b.close();
   });
 
-  it('compares with the competitor, and mines an uploaded log', async () => {
+  it('compares with the competitor', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`${base}/#/compare`);
     await page.waitForSelector('select');
@@ -176,6 +176,11 @@ describe('the web app', () => {
     await page.click('button:has-text("Compare")');
     await page.waitForSelector('text=We lead in');
     await shot(page, 'compare');
+    await page.close();
+  });
+
+  it('mines an uploaded log, checks a model against it and calibrates the model', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`${base}/#/data`);
     // A real log: upload it, then see its directly-follows graph, variants and call drivers.
     await page.setInputFiles('input[type=file]', join(LOGS, 'running-example.csv'));
@@ -225,6 +230,13 @@ describe('the web app', () => {
     expect(existsSync(join(dir, 'calibrated-running-example.yaml'))).toBe(true);
     await page.locator('.conformance').scrollIntoViewIfNeeded();
     await shot(page, 'data');
+    await page.close();
+  });
+
+  it('lists the bad rows of an upload, removes a log, and looks at one channel', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${base}/#/data`);
+    await page.waitForSelector('input[type=file]');
     // A log with bad rows: each is listed with its line, under the count.
     const bad = join(dir, 'bad-rows.csv');
     writeFileSync(
