@@ -16,7 +16,7 @@ import { END, mapActivities } from './conformance.js';
 import { estimateFlow, rounded } from './flow-estimate.js';
 import { namesModelSegments, sameForAllSegments } from './log-segments.js';
 import { quoteLiteral as literal } from './sql-text.js';
-import type { EventStore } from './store.js';
+import { type EventStore, queryRows } from './store.js';
 
 export interface Calibration {
   scenario: Record<string, unknown>;
@@ -36,7 +36,7 @@ export async function calibrate(
 ): Promise<Calibration> {
   const c = store.connection;
   const params = { log };
-  const rows = async (sql: string) => (await c.runAndReadAll(sql, params)).getRowObjectsJS();
+  const rows = (sql: string) => queryRows(store, sql, params);
   const activities = (await rows('select distinct activity from events where log = $log')).map((r) =>
     String(r.activity),
   );
@@ -48,7 +48,6 @@ export async function calibrate(
     };
   }
   const notes: string[] = [];
-  const changes: Change[] = [];
   const segmentIds = model.segments.map((s) => s.id);
   // Per segment when the model has several and the log says which customer is which.
   const bySegment = await namesModelSegments(store, log, model);
@@ -61,15 +60,41 @@ export async function calibrate(
   const values = Object.entries(mapped)
     .map(([a, s]) => `(${literal(a)}, ${literal(s)})`)
     .join(', ');
-  const visits = `m(activity, step) as (values ${values}),
-    visits as (
-      select e.case_id, ${bySegment ? 'e.segment' : "'*'"} as grp, m.step, e.ts_us,
-        coalesce(json_extract_string(e.attributes, '$.outcome') = 'abandoned', false) as abandoned,
-        row_number() over w as position,
-        lead(m.step) over w as next_step,
-        lead(e.ts_us) over w as next_ts
-      from events e join m on m.activity = e.activity where e.log = $log
-      window w as (partition by e.case_id order by e.ts_us, e.seq))`;
+  // Each customer's visits to mapped steps, in order, with what came next: sorted once, read by
+  // every estimate below.
+  await c.run(
+    `create or replace temp table calibrate_visits as
+     with m(activity, step) as (values ${values})
+     select e.case_id, ${bySegment ? 'e.segment' : "'*'"} as grp, m.step, e.ts_us,
+       coalesce(json_extract_string(e.attributes, '$.outcome') = 'abandoned', false) as abandoned,
+       row_number() over w as position,
+       lead(m.step) over w as next_step,
+       lead(e.ts_us) over w as next_ts
+     from events e join m on m.activity = e.activity where e.log = $log
+     window w as (partition by e.case_id order by e.ts_us, e.seq)`,
+    params,
+  );
+  try {
+    return await estimateAll({ store, log, model, base: options.base, bySegment, groups, rows, notes });
+  } finally {
+    await c.run('drop table if exists calibrate_visits');
+  }
+}
+
+/** Every estimate from the sorted visits, as changes with notes. */
+async function estimateAll(at: {
+  store: EventStore;
+  log: string;
+  model: Model;
+  base: string;
+  bySegment: boolean;
+  /** The model's segments each group of the visits stands for. */
+  groups: Map<string, string[]>;
+  rows: Rows;
+  notes: string[];
+}): Promise<Calibration> {
+  const { store, log, model, base, bySegment, groups, rows, notes } = at;
+  const changes: Change[] = [];
 
   await calibrateArrivals(rows, model, bySegment, changes, notes);
   if (model.arrivals) {
@@ -86,7 +111,7 @@ export async function calibrate(
   // Where journeys start.
   const starts = countsByGroup(
     await rows(
-      `with ${visits} select grp, step as target, count(*) as n from visits where position = 1 group by all`,
+      'select grp, step as target, count(*) as n from calibrate_visits where position = 1 group by all',
     ),
   );
   const start =
@@ -107,8 +132,8 @@ export async function calibrate(
   // Each step's ways on, and its failure rate.
   const ends = new Set(model.ends.map((e) => e.id));
   const moves = await rows(
-    `with ${visits} select step, grp, coalesce(next_step, '${END}') as target, count(*) as n
-     from visits where not abandoned group by all order by all`,
+    `select step, grp, coalesce(next_step, '${END}') as target, count(*) as n
+     from calibrate_visits where not abandoned group by all order by all`,
   );
   const byStep = new Map<string, Record<string, unknown>[]>();
   for (const r of moves) byStep.set(String(r.step), [...(byStep.get(String(r.step)) ?? []), r]);
@@ -153,17 +178,18 @@ export async function calibrate(
     }
   }
   const abandoned = await rows(
-    `with ${visits} select step, count(*) filter (where abandoned) as gave_up, count(*) as n from visits group by step having count(*) filter (where abandoned) > 0 order by step`,
+    `select step, count(*) filter (where abandoned) as gave_up, count(*) as n from calibrate_visits
+     group by step having count(*) filter (where abandoned) > 0 order by step`,
   );
   for (const r of abandoned)
     notes.push(
       `'${r.step}': ${r.gave_up} of ${r.n} contacts given up in the queue (${((100 * Number(r.gave_up)) / Number(r.n)).toFixed(1)}%); the simulator works this out from patience and staffing`,
     );
 
-  await calibrateDurations(rows, visits, model, changes, notes);
+  await calibrateDurations(rows, model, changes, notes);
   const [cases] = await rows('select count(distinct case_id) as n from events where log = $log');
   notes.push(`${changes.length} change(s) from ${Number(cases?.n ?? 0)} cases`);
-  return { scenario: scenarioOf(changes, options.base, log), notes };
+  return { scenario: scenarioOf(changes, base, log), notes };
 }
 
 type Rows = (sql: string) => Promise<Record<string, unknown>[]>;
@@ -228,7 +254,6 @@ async function calibrateArrivals(
  */
 async function calibrateDurations(
   rows: Rows,
-  visits: string,
   model: Model,
   changes: Change[],
   notes: string[],
@@ -239,8 +264,8 @@ async function calibrateDurations(
   if (clean.length === 0 || unqueued.length === 0) return;
   const list = (ids: string[]) => ids.map(literal).join(', ');
   const durations = await rows(
-    `with ${visits} select step, count(*) as n, avg(next_ts - ts_us) / 1e6 as mean, stddev_samp(next_ts - ts_us) / 1e6 as sd
-     from visits where not abandoned and next_step in (${list(clean)}) and step in (${list(unqueued)})
+    `select step, count(*) as n, avg(next_ts - ts_us) / 1e6 as mean, stddev_samp(next_ts - ts_us) / 1e6 as sd
+     from calibrate_visits where not abandoned and next_step in (${list(clean)}) and step in (${list(unqueued)})
      group by step order by step`,
   );
   for (const d of durations) {

@@ -11,7 +11,7 @@ import type { Model } from '../model/model.js';
 import { successors } from '../model/reachability.js';
 import { namesModelSegments } from './log-segments.js';
 import { quoteLiteral as literal } from './sql-text.js';
-import type { EventStore } from './store.js';
+import { type EventStore, queryRows } from './store.js';
 
 export interface Deviation {
   from: string;
@@ -116,7 +116,7 @@ export async function conformance(
 ): Promise<Conformance> {
   const c = store.connection;
   const params = { log };
-  const rows = async (sql: string) => (await c.runAndReadAll(sql, params)).getRowObjectsJS();
+  const rows = (sql: string) => queryRows(store, sql, params);
   const activities = (await rows('select distinct activity from events where log = $log order by 1')).map(
     (r) => String(r.activity),
   );
@@ -134,8 +134,9 @@ export async function conformance(
         return `(${literal(g)}, ${literal(from)}, ${literal(to)}, ${p})`;
       }),
   );
-  // Every move counted, and every case judged, in DuckDB: only the counts per move come back.
-  const steps = `m(activity, step) as (values ${entries.map(([a, s]) => `(${literal(a)}, ${literal(s)})`).join(', ')}),
+  // Every move judged once, in DuckDB; only the counts per move and per case come back.
+  const judge = `create or replace temp table conformance_moves as
+    with m(activity, step) as (values ${entries.map(([a, s]) => `(${literal(a)}, ${literal(s)})`).join(', ')}),
     allowed(grp, step, next_step, p) as (values ${allowedValues.length ? allowedValues.join(', ') : "('', '', '', 0)"}),
     steps as (
       select e.case_id, ${bySegment ? 'e.segment' : "'*'"} as grp, m.step,
@@ -144,20 +145,24 @@ export async function conformance(
       from events e join m on m.activity = e.activity where e.log = $log),
     judged as (
       select s.case_id, s.grp, s.step, s.next_step, s.abandoned, s.abandoned or a.step is not null as ok
-      from steps s left join allowed a on a.grp = s.grp and a.step = s.step and a.next_step = s.next_step)`;
-  const counted =
-    entries.length === 0
-      ? []
-      : await rows(
-          `with ${steps} select grp, step, next_step, abandoned, count(*) as n, bool_or(ok) as ok from judged group by all`,
-        );
-  const [judgedCases] =
-    entries.length === 0
-      ? [{ cases: 0, fitting: 0 }]
-      : await rows(
-          `with ${steps} select count(*) as cases, count(*) filter (where fits) as fitting
-           from (select case_id, bool_and(ok) as fits from judged group by case_id)`,
-        );
+      from steps s left join allowed a on a.grp = s.grp and a.step = s.step and a.next_step = s.next_step)
+    select * from judged`;
+  let counted: Record<string, unknown>[] = [];
+  let judgedCases: Record<string, unknown> | undefined = { cases: 0, fitting: 0 };
+  if (entries.length > 0) {
+    await c.run(judge, params);
+    try {
+      counted = await rows(
+        'select grp, step, next_step, abandoned, count(*) as n, bool_or(ok) as ok from conformance_moves group by all',
+      );
+      [judgedCases] = await rows(
+        `select count(*) as cases, count(*) filter (where fits) as fitting
+         from (select case_id, bool_and(ok) as fits from conformance_moves group by case_id)`,
+      );
+    } finally {
+      await c.run('drop table if exists conformance_moves');
+    }
+  }
   const key = (...parts: string[]) => parts.join('\u0000');
   const observed = new Map<string, number>();
   const outOf = new Map<string, number>();

@@ -3,7 +3,7 @@
  * and end activities, and variants. Events are ordered within a case by time, then by file order
  * (as pm4py does), with window functions partitioned by case, plain enough for a warehouse engine.
  */
-import type { EventStore } from './store.js';
+import { type EventStore, queryRows } from './store.js';
 
 export interface DfgEdge {
   from: string;
@@ -101,16 +101,15 @@ export async function discover(
   options: DiscoverOptions = {},
 ): Promise<Discovery> {
   const { filter, params } = eventFilter(log, options);
-  const rows = async <T>(sql: string) => (await store.connection.runAndReadAll(sql)).getRowObjectsJS() as T[];
+  const rows = async <T>(sql: string) => (await queryRows(store, sql)) as T[];
   const values = async (column: 'segment' | 'channel') =>
     (
-      await store.connection.runAndReadAll(
+      await queryRows(
+        store,
         `select distinct ${column} as v from events where log = $log and ${column} is not null order by 1`,
         { log },
       )
-    )
-      .getRowObjectsJS()
-      .map((r) => String(r.v));
+    ).map((r) => String(r.v));
   try {
     const names = await sortSteps(store, filter, params);
     const name = (code: number) => names[code] as string;

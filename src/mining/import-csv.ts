@@ -13,7 +13,7 @@ import { type ImportProblem, type ImportReport, LISTED_PROBLEMS } from './import
 import { LogImportError } from './log-import-error.js';
 import { withQueryProgress } from './query-progress.js';
 import { quoteLiteral as literal, quoteIdentifier as quote } from './sql-text.js';
-import { type EventStore, nextSeq } from './store.js';
+import { type EventStore, nextSeq, queryRows } from './store.js';
 import { tzOffsetSql } from './timestamp-text.js';
 
 export interface CsvColumns {
@@ -153,7 +153,7 @@ async function checkAndStore(
   },
 ): Promise<ImportReport> {
   const c = store.connection;
-  const rows = (sql: string) => c.runAndReadAll(sql).then((r) => r.getRowObjectsJS());
+  const rows = (sql: string) => queryRows(store, sql);
   const columns = (await rows('describe csv_staging')).map((r) => String(r.column_name));
   const map = mapColumns(file, columns, options.columns);
   const mapped = new Set(Object.values(map).filter(Boolean));

@@ -8,7 +8,14 @@ import { type CsvColumns, importCsv } from './import-csv.js';
 import { importOcel } from './import-ocel.js';
 import { type ImportReport, importXes } from './import-xes.js';
 import { LogImportError } from './log-import-error.js';
-import { discardImport, type EventStore, EventWriter, nextSeq, removeDuplicates } from './store.js';
+import {
+  discardImport,
+  type EventStore,
+  EventWriter,
+  nextSeq,
+  queryRows,
+  removeDuplicates,
+} from './store.js';
 
 export type LogFormat = 'csv' | 'xes' | 'jsonocel';
 
@@ -88,11 +95,12 @@ async function importByFormat(
 
 /** Customers with events that this import added (those it only repeated are not counted). */
 async function casesFrom(store: EventStore, log: string, from: number): Promise<number> {
-  const reader = await store.connection.runAndReadAll(
+  const [row] = await queryRows(
+    store,
     'select count(distinct case_id) as n from events where log = $log and seq >= $from',
     { log, from },
   );
-  return Number(reader.getRowObjectsJS()[0]?.n ?? 0);
+  return Number(row?.n ?? 0);
 }
 
 export async function importLog(

@@ -4,7 +4,7 @@
  * touchpoints that make a contact more likely soon after (support, confidence, lift).
  */
 import { quoteLiteral as literal } from './sql-text.js';
-import type { EventStore } from './store.js';
+import { type EventStore, queryRows } from './store.js';
 
 export interface ChannelSwitch {
   from: string;
@@ -57,9 +57,8 @@ export async function journeyAnalytics(
   log: string,
   options: JourneyOptions = {},
 ): Promise<JourneyAnalytics> {
-  const c = store.connection;
   const params = { log };
-  const rows = async (sql: string) => (await c.runAndReadAll(sql, params)).getRowObjectsJS();
+  const rows = (sql: string) => queryRows(store, sql, params);
   const repeatWindow = Math.round((options.repeatWindow ?? 7 * 86400) * 1e6);
   const driverWindow = Math.round((options.driverWindow ?? 86400) * 1e6);
   const topic = options.topic

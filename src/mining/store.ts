@@ -105,6 +105,20 @@ export async function openStore(path: string = DEFAULT_STORE): Promise<EventStor
   };
 }
 
+/**
+ * The rows a query gives, as plain objects. Of `params`, only those the statement names ($log) are
+ * bound: DuckDB refuses a parameter a statement does not use.
+ */
+export async function queryRows(
+  store: EventStore,
+  sql: string,
+  params: Record<string, string | number> = {},
+): Promise<Record<string, unknown>[]> {
+  const used = Object.fromEntries(Object.entries(params).filter(([name]) => sql.includes(`$${name}`)));
+  const reader = await store.connection.runAndReadAll(sql, Object.keys(used).length > 0 ? used : undefined);
+  return reader.getRowObjectsJS();
+}
+
 /** Appends rows of one log, numbering them after what the log already holds. */
 export class EventWriter {
   private constructor(
