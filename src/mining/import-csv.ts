@@ -26,6 +26,12 @@ export interface CsvColumns {
   lifecycle?: string;
 }
 
+/** The columns a user can name, taken from options such as `--case` or `?case=` (given ones only). */
+export function columnsFrom(given: Partial<Record<keyof CsvColumns, string | undefined>>): CsvColumns {
+  const roles = ['case', 'activity', 'timestamp', 'channel', 'resource', 'segment'] as const;
+  return Object.fromEntries(roles.flatMap((role) => (given[role] ? [[role, given[role]]] : [])));
+}
+
 const GUESSES: Record<keyof CsvColumns, string[]> = {
   case: [
     'case:concept:name',
@@ -160,7 +166,9 @@ async function checkAndStore(
   const rest = columns.filter((col) => !mapped.has(col) && col !== 'column0' && col !== '');
   const [caseId, activity, time] = [quote(map.case), quote(map.activity), quote(map.timestamp)];
   const ts = `try_cast(${time} as timestamptz)`;
-  const bad = `${caseId} is null or trim(${caseId}) = '' or ${activity} is null or trim(${activity}) = '' or ${ts} is null`;
+  const noCase = `${caseId} is null or trim(${caseId}) = ''`;
+  const noActivity = `${activity} is null or trim(${activity}) = ''`;
+  const bad = `${noCase} or ${noActivity} or ${ts} is null`;
   // The rows DuckDB could not split into the header's columns, one problem per line (the last
   // error DuckDB gives a line counts all its fields).
   const unsplittable = await rows(
@@ -172,17 +180,15 @@ async function checkAndStore(
   const skippedLines = (await rows('select distinct line from csv_rejects order by line')).map((r) =>
     Number(r.line),
   );
-  const [unreadableCount] = await rows(`select count(*) as n from csv_staging where ${bad}`);
+  // The first rows with a problem, and how many there are in all (counted before the limit).
   const unreadable = await rows(`
-    select rowid as row,
-      case when ${caseId} is null or trim(${caseId}) = '' then ${literal(map.case)}
-           when ${activity} is null or trim(${activity}) = '' then ${literal(map.activity)}
+    select rowid as row, count(*) over () as total,
+      case when ${noCase} then ${literal(map.case)} when ${noActivity} then ${literal(map.activity)}
            else ${literal(map.timestamp)} end as field,
-      case when ${caseId} is null or trim(${caseId}) = '' then 'the case is empty'
-           when ${activity} is null or trim(${activity}) = '' then 'the activity is empty'
+      case when ${noCase} then 'the case is empty' when ${noActivity} then 'the activity is empty'
            else '"' || coalesce(${time}, '') || '" is not a timestamp' end as message
     from csv_staging where ${bad} order by rowid limit ${LISTED_PROBLEMS}`);
-  const skipped = skippedLines.length + Number(unreadableCount?.n ?? 0);
+  const skipped = skippedLines.length + Number(unreadable[0]?.total ?? 0);
   const problems: ImportProblem[] = [
     ...unsplittable.map((r) => ({
       line: Number(r.line),

@@ -2,7 +2,7 @@
 export { type Calibration, calibrate } from './calibrate.js';
 export { type Conformance, conformance, mapActivities } from './conformance.js';
 export { type Discovery, discover } from './discover.js';
-export { type CsvColumns, importCsv } from './import-csv.js';
+export { type CsvColumns, columnsFrom, importCsv } from './import-csv.js';
 export {
   formatOf,
   importLog,

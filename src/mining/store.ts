@@ -128,11 +128,7 @@ export class EventWriter {
   ) {}
 
   static async open(store: EventStore, log: string): Promise<EventWriter> {
-    const reader = await store.connection.runAndReadAll(
-      'select coalesce(max(seq) + 1, 0) as next from events where log = $log',
-      { log },
-    );
-    const next = Number((reader.getRowObjects()[0] as { next: bigint | number }).next);
+    const next = await nextSeq(store, log);
     return new EventWriter(await store.connection.createAppender('events'), log, next);
   }
 
@@ -207,9 +203,8 @@ export async function listLogs(store: EventStore): Promise<{ log: string; events
 }
 
 export async function nextSeq(store: EventStore, log: string): Promise<number> {
-  const reader = await store.connection.runAndReadAll(
-    'select coalesce(max(seq) + 1, 0) as n from events where log = $log',
-    { log },
-  );
-  return Number(reader.getRowObjectsJS()[0]?.n ?? 0);
+  const [row] = await queryRows(store, 'select coalesce(max(seq) + 1, 0) as n from events where log = $log', {
+    log,
+  });
+  return Number(row?.n ?? 0);
 }

@@ -17,6 +17,7 @@ import { importBpmn } from '../bpmn/import.js';
 import { writeAtomic } from '../fs/write-atomic.js';
 import {
   calibrate,
+  columnsFrom,
   conformance,
   discover,
   importLog,
@@ -36,7 +37,7 @@ import { parseDuration } from '../model/units.js';
 import {
   defaultWorkers,
   eventLogCsv,
-  modelKpis,
+  type KpiDefinition,
   parseSweep,
   parseTarget,
   preflight,
@@ -44,10 +45,12 @@ import {
   simulate,
   simulateEventLog,
   sweep,
+  sweepKpis,
+  UnknownKpiError,
   whatIf,
 } from '../simulation/index.js';
 import { VERSION } from '../version.js';
-import { DFG_MEASURES, type DfgMeasure, dfgDiagram } from '../views/dfg.js';
+import { DFG_MEASURES, type DfgMeasure, logDfgDiagram } from '../views/dfg.js';
 import { layout, RenderOptionError } from '../views/render.js';
 import { toSvg } from '../views/svg.js';
 import { homePage } from './home.js';
@@ -73,6 +76,12 @@ type Req = FastifyRequest<{
   Querystring: Record<string, string | undefined>;
   Body: unknown;
 }>;
+
+/** One segment's or one channel's events, as the query names them. */
+const sliceOf = (q: Record<string, string | undefined>) => ({
+  ...(q.segment !== undefined ? { segment: q.segment } : {}),
+  ...(q.channel !== undefined ? { channel: q.channel } : {}),
+});
 
 /** Each KPI's estimate in its own unit, mean ± half-width of the 95% interval, for people to read. */
 function kpiTexts(r: SimulationResult): Record<string, string> {
@@ -463,18 +472,22 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     const sets = Array.isArray(body.set) ? body.set.map(String) : [];
     const modelAt = (v: number) => variant(name, scenario, [...sets, `${range.value.path}=${v}`]);
     // Bad paths, values and KPIs are refused now, not as a failed job.
-    const known = modelKpis(modelAt(range.value.from)).map((k) => k.key);
-    if (target?.value && !known.includes(target.value.key))
+    let kpis: KpiDefinition[];
+    try {
+      kpis = sweepKpis(modelAt(range.value.from), target?.value);
+    } catch (error) {
+      if (!(error instanceof UnknownKpiError)) throw error;
       throw new HttpError(
         400,
-        `'target' names unknown KPI '${target.value.key}'`,
-        `the KPIs: ${known.join(', ')}`,
+        `'target' names unknown KPI '${error.key}'`,
+        `the KPIs: ${error.known.join(', ')}`,
       );
+    }
     const job = jobs.start('sweep', async (signal, progress) => {
       const r = await sweep(modelAt, range.value, target?.value, { ...s, signal, onProgress: progress });
       return {
         ...r,
-        labels: Object.fromEntries(modelKpis(modelAt(range.value.from)).map((k) => [k.key, k.label])),
+        labels: Object.fromEntries(kpis.map((k) => [k.key, k.label])),
         points: r.points.map((p) => ({
           value: p.value,
           overloaded: p.overloaded,
@@ -636,11 +649,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
         format,
         label: `the uploaded ${format === 'jsonocel' ? 'OCEL' : format.toUpperCase()}`,
         onError: 'skip',
-        columns: Object.fromEntries(
-          ['case', 'activity', 'timestamp', 'channel', 'resource', 'segment'].flatMap((k) =>
-            q[k] ? [[k, q[k] as string]] : [],
-          ),
-        ),
+        columns: columnsFrom(q),
         ...(q.caseType ? { caseType: q.caseType } : {}),
       });
       return { ...report, problems: report.problems.slice(0, 100) };
@@ -677,11 +686,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     if (!Number.isInteger(top) || top < 1)
       throw new HttpError(400, `'top' is a whole number, not '${q.top}'`);
     return withLog(request.params.log as string, (store) =>
-      discover(store, request.params.log as string, {
-        top,
-        ...(q.segment !== undefined ? { segment: q.segment } : {}),
-        ...(q.channel !== undefined ? { channel: q.channel } : {}),
-      }),
+      discover(store, request.params.log as string, { top, ...sliceOf(q) }),
     );
   });
   app.get('/api/logs/:log/dfg.svg', async (request: Req, reply: FastifyReply) => {
@@ -693,26 +698,10 @@ export function buildServer(options: ServerOptions): FastifyInstance {
       throw new HttpError(400, `'measure' is ${DFG_MEASURES.join(' or ')}, not '${measure}'`);
     return withLog(request.params.log as string, async (store) => {
       // The graph needs no variants: one is enough to count them.
-      const q = request.query;
-      const d = await discover(store, request.params.log as string, {
-        top: 1,
-        ...(q.segment !== undefined ? { segment: q.segment } : {}),
-        ...(q.channel !== undefined ? { channel: q.channel } : {}),
-      });
-      return reply.type('image/svg+xml').send(
-        toSvg(
-          await dfgDiagram(
-            {
-              title: `Log '${request.params.log}': directly-follows graph`,
-              edges: d.dfg,
-              start: d.start,
-              end: d.end,
-            },
-            edges,
-            measure,
-          ),
-        ),
-      );
+      const d = await discover(store, request.params.log as string, { top: 1, ...sliceOf(request.query) });
+      return reply
+        .type('image/svg+xml')
+        .send(toSvg(await logDfgDiagram(request.params.log as string, d, edges, measure)));
     });
   });
   /** The model a log is set against, and how its activities map to the model's steps. */

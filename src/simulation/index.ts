@@ -21,6 +21,7 @@ export {
   type SweepResult,
   type SweepTarget,
   sweep,
+  sweepKpis,
   UnknownKpiError,
 } from './sweep.js';
 export { type KpiDifference, pairedDifferences, type WhatIfResult, whatIf } from './whatif.js';

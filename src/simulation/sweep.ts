@@ -6,6 +6,7 @@
  */
 import type { Model } from '../model/model.js';
 import { parseDuration } from '../model/units.js';
+import type { KpiDefinition } from './kpis.js';
 import { preflight } from './preflight.js';
 import { modelKpis, type SimulationOptions, type SimulationResult, simulate } from './simulate.js';
 
@@ -88,10 +89,7 @@ export async function sweep(
   target: SweepTarget | undefined,
   options: SimulationOptions,
 ): Promise<SweepResult> {
-  if (target) {
-    const known = modelKpis(modelAt(range.from)).map((k) => k.key);
-    if (!known.includes(target.key)) throw new UnknownKpiError(target.key, known);
-  }
+  sweepKpis(modelAt(range.from), target);
   const points: SweepPoint[] = [];
   const values = range.to - range.from + 1;
   let answer: number | undefined;
@@ -118,6 +116,17 @@ export async function sweep(
     points.push({ value: v, overloaded: false, result, ...(meets !== undefined ? { meets } : {}) });
   }
   return { range, ...(target ? { target } : {}), ...(answer !== undefined ? { answer } : {}), points };
+}
+
+/** The KPIs a sweep of the model reports; throws UnknownKpiError when the target names none of them. */
+export function sweepKpis(model: Model, target: SweepTarget | undefined): KpiDefinition[] {
+  const kpis = modelKpis(model);
+  if (target && !kpis.some((k) => k.key === target.key))
+    throw new UnknownKpiError(
+      target.key,
+      kpis.map((k) => k.key),
+    );
+  return kpis;
 }
 
 export class UnknownKpiError extends Error {

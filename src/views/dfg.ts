@@ -29,6 +29,25 @@ const START = '(start)';
 const END = '(end)';
 const TOP = 16 + 44 + 30;
 
+/** A log's discovered graph ({dfg, start, end}, as discovery gives it) as a diagram titled for the log. */
+export function logDfgDiagram(
+  log: string,
+  discovered: { dfg: DfgInput['edges']; start: DfgInput['start']; end: DfgInput['end'] },
+  maxEdges?: number,
+  measure?: DfgMeasure,
+): Promise<Diagram> {
+  return dfgDiagram(
+    {
+      title: `Log '${log}': directly-follows graph`,
+      edges: discovered.dfg,
+      start: discovered.start,
+      end: discovered.end,
+    },
+    maxEdges,
+    measure,
+  );
+}
+
 export async function dfgDiagram(
   input: DfgInput,
   maxEdges = 60,

@@ -11,6 +11,7 @@ import { writeAtomic } from '../../fs/write-atomic.js';
 import {
   type CsvColumns,
   calibrate,
+  columnsFrom,
   conformance,
   DEFAULT_STORE,
   discover,
@@ -28,7 +29,7 @@ import {
 } from '../../mining/index.js';
 import { load } from '../../model/load.js';
 import { formatDuration } from '../../model/units.js';
-import { type DfgMeasure, dfgDiagram } from '../../views/dfg.js';
+import { type DfgMeasure, logDfgDiagram } from '../../views/dfg.js';
 import { toSvg } from '../../views/svg.js';
 import { InputError, type Io, UsageError } from '../io.js';
 import { loadOrReport } from '../load-or-report.js';
@@ -80,11 +81,7 @@ export async function logImportCommand(files: string[], o: ImportCommandOptions,
     throw new UsageError(
       '--log names one log: import one file at a time with it, or leave it out to name each log after its file',
     );
-  const columns = Object.fromEntries(
-    (['case', 'activity', 'timestamp', 'channel', 'resource', 'segment'] as const).flatMap((k) =>
-      o[k] !== undefined ? [[k, o[k]]] : [],
-    ),
-  ) as CsvColumns;
+  const columns = columnsFrom(o);
   return withStore(o, async (store) => {
     const results: (LogImport & { file: string })[] = [];
     for (const file of files) {
@@ -190,16 +187,7 @@ export async function logDiscoverCommand(
       ...(o.channel !== undefined ? { channel: o.channel } : {}),
     });
     if (o.svg) {
-      const diagram = await dfgDiagram(
-        {
-          title: `Log '${log}': directly-follows graph`,
-          edges: d.dfg,
-          start: d.start,
-          end: d.end,
-        },
-        maxEdges,
-        o.measure ?? 'frequency',
-      );
+      const diagram = await logDfgDiagram(log, d, maxEdges, o.measure ?? 'frequency');
       writeAtomic(o.svg, toSvg(diagram));
       io.err(`wrote ${o.svg}\n`);
     }
