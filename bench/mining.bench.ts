@@ -1,4 +1,4 @@
-/** Importing and mining real logs: BPIC 2012 (262,200 events, XES, gzipped) and receipt (CSV). Run with `npm run bench`. */
+/** Importing and mining real logs: teleclaims (46,138 events, XES, gzipped) and receipt (CSV). Run with `npm run bench`. */
 import { join } from 'node:path';
 import { bench, describe } from 'vitest';
 import {
@@ -9,20 +9,17 @@ import {
   journeyAnalytics,
   openStore,
 } from '../src/mining/index.js';
-
-const LOGS = process.env.LINESIGHT_SHARED_DATA
-  ? join(process.env.LINESIGHT_SHARED_DATA, 'eventlogs')
-  : new URL('../../shared/data/eventlogs/', import.meta.url).pathname;
+import { EVENT_LOGS as LOGS } from '../src/testing/data.js';
 
 describe('mining', () => {
   bench(
-    'import bpic2012.xes.gz (262,200 events) and discover',
+    'import teleclaims.xes.gz (46,138 events) and discover',
     async () => {
       const store = await openStore(':memory:');
-      const writer = await EventWriter.open(store, 'bpic2012');
-      await importXes(join(LOGS, 'bpic2012.xes.gz'), writer, { onError: 'skip' });
+      const writer = await EventWriter.open(store, 'teleclaims');
+      await importXes(join(LOGS, 'teleclaims.xes.gz'), writer, { onError: 'skip' });
       writer.close();
-      await discover(store, 'bpic2012');
+      await discover(store, 'teleclaims');
       store.close();
     },
     { iterations: 2, time: 0 },

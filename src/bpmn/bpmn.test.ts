@@ -12,14 +12,11 @@ import { load, parse } from '../model/load.js';
 import type { Model } from '../model/model.js';
 import { serializeModel } from '../model/serialize.js';
 import { hasChromium, launchChromium } from '../testing/browser.js';
+import { BPMN_SUITE } from '../testing/data.js';
 import { exportBpmn } from './export.js';
 import { importBpmn } from './import.js';
 import { checkBpmnLinks } from './links.js';
 
-/** The shared test data sits beside the repository (../shared), in CI as on a developer's machine. */
-const SHARED = process.env.LINESIGHT_SHARED_DATA
-  ? join(process.env.LINESIGHT_SHARED_DATA, 'bpmn')
-  : new URL('../../../shared/data/bpmn/', import.meta.url).pathname;
 const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
 
 function bpmnFiles(dir: string): string[] {
@@ -48,7 +45,7 @@ const examples = readdirSync(EXAMPLES)
   .map((f) => [f, load(join(EXAMPLES, f)).model as Model] as const);
 
 describe('the BPMN interchange test suite', () => {
-  const files = bpmnFiles(SHARED);
+  const files = bpmnFiles(BPMN_SUITE);
 
   it('is all there: 52 files', () => {
     expect(files).toHaveLength(52);
@@ -65,7 +62,7 @@ describe('the BPMN interchange test suite', () => {
   });
 
   it('reads C.2.0 "Buying at Amazon" with the customer pool as the journey and the others behind it', async () => {
-    const { model } = await modelOf(readFileSync(join(SHARED, 'miwg/reference/C.2.0.bpmn'), 'utf8'));
+    const { model } = await modelOf(readFileSync(join(BPMN_SUITE, 'miwg/reference/C.2.0.bpmn'), 'utf8'));
     expect(model.organization.departments.map((d) => d.name).sort()).toEqual([
       'Amazon',
       'Carrier',
@@ -164,7 +161,7 @@ describe('bad input', () => {
     ).toContain('not well-formed');
     const notBpmn = await importBpmn('<?xml version="1.0"?><html><body>hello</body></html>');
     expect(notBpmn.error?.message).toMatch(/not (well-formed|BPMN)/);
-    const c20 = readFileSync(join(SHARED, 'miwg/reference/C.2.0.bpmn'), 'utf8');
+    const c20 = readFileSync(join(BPMN_SUITE, 'miwg/reference/C.2.0.bpmn'), 'utf8');
     const wrongPool = await importBpmn(c20, { customerPool: 'Shopper' });
     expect(wrongPool.error).toMatchObject({
       message: "there is no pool named 'Shopper'",

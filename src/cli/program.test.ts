@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fixture, positionOf } from '../model/fixtures/locate.js';
+import { EVENT_LOGS } from '../testing/data.js';
 import type { Io } from './io.js';
 import { run, VERSION } from './program.js';
 
@@ -423,9 +424,7 @@ describe('linesight simulate and whatif', () => {
 });
 
 describe('linesight log', () => {
-  const logs = process.env.LINESIGHT_SHARED_DATA
-    ? join(process.env.LINESIGHT_SHARED_DATA, 'eventlogs')
-    : fileURLToPath(new URL('../../../shared/data/eventlogs/', import.meta.url));
+  const logs = EVENT_LOGS;
 
   it('imports, lists and discovers, appending without counting an event twice', async () => {
     const db = join(mkdtempSync(join(tmpdir(), 'linesight-')), 'events.duckdb');
@@ -604,10 +603,7 @@ describe('linesight serve', () => {
 describe('linesight log import, OCEL 2.0', () => {
   it('asks which object type is the case, then imports onto it', async () => {
     const db = join(mkdtempSync(join(tmpdir(), 'linesight-ocel-')), 'events.duckdb');
-    const file = join(
-      process.env.LINESIGHT_SHARED_DATA ?? fileURLToPath(new URL('../../../shared/data/', import.meta.url)),
-      'eventlogs/ocel2/ocel20_example.jsonocel',
-    );
+    const file = join(EVENT_LOGS, 'ocel2/ocel20_example.jsonocel');
     const asked = await linesight('log', 'import', file, '--db', db);
     expect(asked.code).toBe(1);
     expect(asked.stderr).toContain('--case-type');

@@ -6,14 +6,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EVENT_LOGS as LOGS } from '../testing/data.js';
 import { discover } from './discover.js';
 import { importLog } from './import-log.js';
 import { LogImportError } from './log-import-error.js';
 import { type EventStore, listLogs, openStore } from './store.js';
-
-const LOGS = process.env.LINESIGHT_SHARED_DATA
-  ? join(process.env.LINESIGHT_SHARED_DATA, 'eventlogs')
-  : new URL('../../../shared/data/eventlogs/', import.meta.url).pathname;
 
 let store: EventStore;
 const dir = mkdtempSync(join(tmpdir(), 'linesight-import-'));

@@ -6,15 +6,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EVENT_LOGS } from '../testing/data.js';
 import { discover } from './discover.js';
 import { importOcel } from './import-ocel.js';
 import { LogImportError } from './log-import-error.js';
 import { type EventStore, openStore } from './store.js';
 
-const FILE = join(
-  process.env.LINESIGHT_SHARED_DATA ?? new URL('../../../shared/data/', import.meta.url).pathname,
-  'eventlogs/ocel2/ocel20_example.jsonocel',
-);
+const FILE = join(EVENT_LOGS, 'ocel2/ocel20_example.jsonocel');
 
 interface Ocel {
   objects: { id: string; type: string }[];

@@ -1,20 +1,17 @@
 /**
- * The real event logs in ../shared/data/eventlogs, imported and mined, against an independent
+ * The real event logs in testdata/eventlogs, imported and mined, against an independent
  * tool's outputs (pm4py 2.7.11.4): directly-follows counts, start and end activities, variants.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EVENT_LOGS as LOGS } from '../testing/data.js';
 import { discover } from './discover.js';
 import { importCsv } from './import-csv.js';
 import { importXes } from './import-xes.js';
 import { type EventStore, EventWriter, openStore } from './store.js';
 import { parseTimestamp } from './timestamp-text.js';
-
-const LOGS = process.env.LINESIGHT_SHARED_DATA
-  ? join(process.env.LINESIGHT_SHARED_DATA, 'eventlogs')
-  : new URL('../../../shared/data/eventlogs/', import.meta.url).pathname;
 
 interface Expected {
   events: number;
@@ -32,10 +29,6 @@ const XES = [
   'helpdesk.xes.gz',
   'teleclaims.xes.gz',
   'bpic2013_closed_problems.xes.gz',
-  'bpic2013_incidents.xes.gz',
-  'bpic2020_domestic_declarations.xes.gz',
-  'bpic2015_municipality1.xes.gz',
-  'bpic2012.xes.gz',
 ];
 const CSV: [string, string, Record<string, string>][] = [
   ['running-example.csv', 'running-example', {}],

@@ -12,12 +12,10 @@ import type { Model } from '../model/model.js';
 import { applyOverrides } from '../model/overrides.js';
 import { eventLogCsv, simulateEventLog } from '../simulation/event-log.js';
 import { sweep } from '../simulation/sweep.js';
+import { EVENT_LOGS as LOGS } from '../testing/data.js';
 import { buildServer } from './app.js';
 
 const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
-const LOGS = process.env.LINESIGHT_SHARED_DATA
-  ? join(process.env.LINESIGHT_SHARED_DATA, 'eventlogs')
-  : new URL('../../../shared/data/eventlogs/', import.meta.url).pathname;
 let app: FastifyInstance;
 let dir: string;
 

@@ -11,13 +11,11 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../testing/browser.js';
+import { EVENT_LOGS as LOGS } from '../testing/data.js';
 import { serve } from '../testing/serve.js';
 
 const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
 const BUILT = new URL('../../dist/web/index.html', import.meta.url).pathname;
-const LOGS = process.env.LINESIGHT_SHARED_DATA
-  ? join(process.env.LINESIGHT_SHARED_DATA, 'eventlogs')
-  : new URL('../../../shared/data/eventlogs/', import.meta.url).pathname;
 let server: ChildProcess;
 let browser: Browser;
 let base: string;

@@ -7,13 +7,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDuration } from '../model/units.js';
+import { EVENT_LOGS as LOGS } from '../testing/data.js';
 import { dfgDiagram } from './dfg.js';
 import type { Box } from './diagram.js';
 import { toSvg } from './svg.js';
-
-const LOGS = process.env.LINESIGHT_SHARED_DATA
-  ? join(process.env.LINESIGHT_SHARED_DATA, 'eventlogs')
-  : new URL('../../../shared/data/eventlogs/', import.meta.url).pathname;
 
 const expected = JSON.parse(readFileSync(join(LOGS, 'pm4py-expected', 'receipt.json'), 'utf8')) as {
   dfg: [string, string, number][];
