@@ -28,6 +28,11 @@ export interface LoadOptions {
   checkScenarios?: boolean;
   /** Error codes to report as warnings and load the model anyway (e.g. 'no-path-to-end' for analysis). */
   tolerate?: readonly DiagnosticCode[];
+  /**
+   * The folder that every file the model names (imports, BPMN links) must lie inside, as a regular
+   * file of bounded size; default: the model file's own folder. The server passes its workspace.
+   */
+  root?: string;
 }
 
 export interface LoadResult {
