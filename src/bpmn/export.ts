@@ -11,12 +11,15 @@
  * - each element's parameters in `linesight:properties`, and the whole model in
  *   `linesight:model`, so that importing the file gives back exactly this model.
  */
+
+import { dirname } from 'node:path';
 import { meanOf } from '../model/distribution.js';
 import type { Model } from '../model/model.js';
 import { serializeModel } from '../model/serialize.js';
 import { formatDuration } from '../model/units.js';
 import type { Box, Diagram, Edge } from '../views/diagram.js';
 import { layout } from '../views/render.js';
+import { rebaseFileLinks } from './file-links.js';
 import { createModdle, type Element } from './moddle.js';
 
 const GATEWAY = 36;
@@ -28,7 +31,20 @@ const POOL_LABEL = 30;
 export const bpmnId = (prefix: string, ...parts: string[]) =>
   `${prefix}_${parts.join('_').replace(/[^A-Za-z0-9_.-]/g, '_')}`;
 
-export async function exportBpmn(model: Model, version: string): Promise<string> {
+export interface ExportOptions {
+  /**
+   * The folder the BPMN file goes to: the files the embedded model names (BPMN links, a
+   * competitor's baseline) are written relative to it, so that importing it there finds them.
+   * Default: the model's own folder.
+   */
+  linksRelativeTo?: string;
+}
+
+export async function exportBpmn(
+  model: Model,
+  version: string,
+  options: ExportOptions = {},
+): Promise<string> {
   const moddle = createModdle();
   const diagram = await layout(model, { view: 'blueprint', leaveRoom: 20 + GATEWAY + 16 });
   const customerLanes = diagram.lanes.filter((l) => l.group === 'customer');
@@ -335,7 +351,16 @@ export async function exportBpmn(model: Model, version: string): Promise<string>
     ],
     extensionElements: moddle.create('bpmn:ExtensionElements', {
       values: [
-        moddle.create('linesight:Model', { format: 'json', text: JSON.stringify(serializeModel(model)) }),
+        moddle.create('linesight:Model', {
+          format: 'json',
+          text: JSON.stringify(
+            rebaseFileLinks(
+              serializeModel(model),
+              dirname(model.file),
+              options.linksRelativeTo ?? dirname(model.file),
+            ),
+          ),
+        }),
       ],
     }),
   });

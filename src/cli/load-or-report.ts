@@ -21,6 +21,6 @@ export function loadOrReport(
       io.color,
     ),
   );
-  io.err(`linesight: ${file} is not a valid model; ${notDone}\n`);
+  io.err(`linesight: error: ${file} is not a valid model; ${notDone}\n`);
   return undefined;
 }

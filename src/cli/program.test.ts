@@ -5,25 +5,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fixture, positionOf } from '../model/fixtures/locate.js';
+import { linesight } from '../testing/cli.js';
 import { EVENT_LOGS } from '../testing/data.js';
-import type { Io } from './io.js';
-import { run, VERSION } from './program.js';
-
-async function linesight(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    out: (t) => {
-      stdout += t;
-    },
-    err: (t) => {
-      stderr += t;
-    },
-    color: false,
-  };
-  const code = await run(argv, io);
-  return { code, stdout, stderr };
-}
+import { VERSION } from './program.js';
 
 describe('linesight validate', () => {
   it('exits 0 on valid files', async () => {

@@ -29,6 +29,13 @@ import { InputError, type Io, UsageError } from './io.js';
 
 export { VERSION };
 
+/** Commander's own messages ("error: unknown option") wear the same prefix as linesight's. */
+const output = (io: Io) => ({
+  writeOut: io.out,
+  writeErr: io.err,
+  outputError: (text: string, write: (text: string) => void) => write(`linesight: ${text}`),
+});
+
 const jsonOption = () => new Option('--json', 'print machine-readable JSON');
 
 function buildProgram(io: Io, setExit: (code: number) => void): Command {
@@ -37,7 +44,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .version(VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError(true)
-    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .configureOutput(output(io))
     .exitOverride();
 
   program
@@ -162,18 +169,19 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const logCommand = program
     .command('log')
     .description('interaction logs: import them, discover journeys, check and calibrate a model');
+  const db = (c: Command) =>
+    c.option('--db <file>', 'the event store (default .linesight/events.duckdb)').addOption(jsonOption());
+  /** The commands that read one log: which one, when the store holds several. */
   const store = (c: Command) =>
-    c
-      .option('--db <file>', 'the event store (default .linesight/events.duckdb)')
-      .option('-l, --log <name>', 'the log in the store (default: the only one)')
-      .addOption(jsonOption());
-  store(
+    db(c).option('-l, --log <name>', "the log to read (default: the store's log, when it holds only one)");
+  db(
     logCommand
       .command('import')
       .description(
         'import XES (.xes, .xes.gz), CSV or OCEL 2.0 JSON (.jsonocel) event logs into the store; bad rows are reported by line and field',
       )
       .argument('<files...>', 'the log files')
+      .option('-l, --log <name>', 'the log to import into (default: named after each file, e.g. receipt)')
       .option('--case <column>', 'CSV: the case (customer) column')
       .option('--activity <column>', 'CSV: the activity column')
       .option('--timestamp <column>', 'CSV: the timestamp column')
@@ -190,18 +198,17 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
   ).action(async (files: string[], options: ImportCommandOptions) =>
     setExit(await logImportCommand(files, options, io)),
   );
-  store(logCommand.command('list').description('the logs in the store')).action(
+  db(logCommand.command('list').description('the logs in the store')).action(
     async (options: { db?: string; json?: boolean }) => setExit(await logListCommand(options, io)),
   );
-  logCommand
-    .command('remove')
-    .description('remove a log and all its events from the store')
-    .argument('<log>', 'the log to remove')
-    .option('--db <file>', 'the event store (default .linesight/events.duckdb)')
-    .addOption(jsonOption())
-    .action(async (log: string, options: { db?: string; json?: boolean }) =>
-      setExit(await logRemoveCommand({ ...options, log }, io)),
-    );
+  db(
+    logCommand
+      .command('remove')
+      .description('remove a log and all its events from the store')
+      .argument('<log>', 'the log to remove'),
+  ).action(async (log: string, options: { db?: string; json?: boolean }) =>
+    setExit(await logRemoveCommand({ ...options, log }, io)),
+  );
   store(
     logCommand
       .command('discover')
@@ -261,7 +268,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     logCommand
       .command('conformance')
       .description('how well the actual journeys fit a model: fitness, deviations, branch probabilities')
-      .requiredOption('-m, --model <file>', 'the model')
+      .requiredOption('-m, --model <file>', 'the model (required)')
       .option('--mapping <file>', 'YAML: log activity: step id'),
   ).action(async (options: { db?: string; log?: string; json?: boolean; model: string; mapping?: string }) =>
     setExit(await logConformanceCommand(options, io)),
@@ -272,7 +279,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       .description(
         'arrival rate, segment shares, starts, branch probabilities, failure rates and durations from the log, as a scenario overlay',
       )
-      .requiredOption('-m, --model <file>', 'the model')
+      .requiredOption('-m, --model <file>', 'the model (required)')
       .option('--mapping <file>', 'YAML: log activity: step id')
       .option('-o, --output <file>', 'the scenario file to write', 'calibrated.yaml'),
   ).action(
@@ -323,7 +330,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .command('render')
     .description('draw a model: blueprint, entity, journey, role or e2e, as SVG or PNG')
     .argument('<file>', 'the model file')
-    .requiredOption('-v, --view <view>', `the view: ${VIEW_IDS.join(', ')}`)
+    .requiredOption('-v, --view <view>', `the view (required): ${VIEW_IDS.join(', ')}`)
     .option('-s, --scenario <id>', 'draw the model with this scenario applied')
     .option('--segment <id>', "draw one segment's journey only")
     .option('-r, --role <id>', 'the role or department (role view)')
@@ -340,8 +347,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       setExit(await renderCommand(file, options, io)),
     );
 
-  for (const command of program.commands)
-    command.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
+  for (const command of program.commands) command.exitOverride().configureOutput(output(io));
   return program;
 }
 
@@ -364,16 +370,16 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return 2;
     }
     if (error instanceof UsageError) {
-      io.err(`linesight: ${error.message}\n`);
+      io.err(`linesight: error: ${error.message}\n`);
       return 2;
     }
     if (error instanceof InputError) {
-      io.err(`linesight: ${error.message}\n${error.hint ? `      hint: ${error.hint}\n` : ''}`);
+      io.err(`linesight: error: ${error.message}\n${error.hint ? `      hint: ${error.hint}\n` : ''}`);
       return 1;
     }
     const message = error instanceof Error ? error.message : String(error);
     io.err(
-      `linesight: internal error: ${message}\n      this is a bug in linesight; please report it with the command you ran\n`,
+      `linesight: error: internal error: ${message}\n      this is a bug in linesight; please report it with the command you ran\n`,
     );
     if (process.env.LINESIGHT_DEBUG && error instanceof Error) io.err(`${error.stack}\n`);
     return 70;

@@ -1,8 +1,9 @@
 /** `linesight bpmn export` and `linesight bpmn import`: the model to and from BPMN 2.0. */
 import { readFileSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { exportBpmn } from '../../bpmn/export.js';
+import { relinkImported } from '../../bpmn/file-links.js';
 import { importBpmn } from '../../bpmn/import.js';
 import { writeAtomic } from '../../fs/write-atomic.js';
 import { parse } from '../../model/load.js';
@@ -26,7 +27,10 @@ export async function bpmnExportCommand(
     options.scenario !== undefined ? { scenario: options.scenario } : {},
   );
   if (!loaded) return 1;
-  const xml = await exportBpmn(loaded.model, VERSION);
+  // Without -o the file goes where the user redirects it, most likely here.
+  const xml = await exportBpmn(loaded.model, VERSION, {
+    linksRelativeTo: options.output ? dirname(resolve(options.output)) : process.cwd(),
+  });
   if (options.output) {
     writeAtomic(options.output, xml);
     io.err(`wrote ${options.output}\n`);
@@ -59,13 +63,20 @@ export async function bpmnImportCommand(
   });
   if (!result.model || result.error)
     throw new InputError(`${file}: ${result.error?.message ?? 'nothing could be read'}`, result.error?.hint);
+  result.warnings.push(
+    ...relinkImported(
+      result.model,
+      dirname(resolve(file)),
+      options.output ? dirname(resolve(options.output)) : process.cwd(),
+    ),
+  );
   const header = [
     `# Imported from ${basename(file)} by linesight ${VERSION}.`,
     ...result.warnings.map((w) => `# warning: ${w}`),
   ].join('\n');
   const yaml = `${header}\n${stringify(result.model)}`;
   const checked = parse(yaml, { file: options.output ?? 'imported.yaml' });
-  for (const w of result.warnings) io.err(`warning: ${w}\n`);
+  for (const w of result.warnings) io.err(`linesight: warning: ${w}\n`);
   if (!checked.ok) {
     io.err(
       printDiagnostics(
