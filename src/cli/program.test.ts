@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fixture, positionOf } from '../model/fixtures/locate.js';
 import { linesight } from '../testing/cli.js';
 import { EVENT_LOGS } from '../testing/data.js';
@@ -117,6 +117,22 @@ describe('linesight schema, init, --help, --version', () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('--force');
     expect((await linesight('init', dir, '--force')).code).toBe(0);
+  });
+
+  it("tells the workspace how to run this linesight, which is not on npm's registry", async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'linesight-')), 'workspace');
+    vi.stubEnv('npm_command', 'exec');
+    const viaNpx = await linesight('init', dir);
+    expect(viaNpx.stdout).toContain(`next: npx linesight validate ${join(dir, 'journey.yaml')}`);
+    vi.stubEnv('npm_command', undefined);
+    const installed = await linesight('init', dir, '--force');
+    vi.unstubAllEnvs();
+    expect(installed.stdout).toContain(`next: linesight validate ${join(dir, 'journey.yaml')}`);
+    const readme = readFileSync(join(dir, 'README.md'), 'utf8');
+    const root = fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '');
+    expect(readme).toContain(`npm install --global ${root}`);
+    expect(readme).not.toContain('npmjs.com');
+    expect(readme).not.toContain('{{');
   });
 
   it('prints help and the version', async () => {

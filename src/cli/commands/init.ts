@@ -4,15 +4,27 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeAtomic } from '../../fs/write-atomic.js';
 import { jsonSchema } from '../../model/json-schema.js';
+import { VERSION } from '../../version.js';
 import { InputError, type Io } from '../io.js';
 
-/** The templates folder sits at the package root, three levels above this file in src/ and dist/. */
-const TEMPLATES = fileURLToPath(new URL('../../../templates/', import.meta.url));
+/** The package root (with the templates folder) is three levels above this file in src/ and dist/. */
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const TEMPLATES = join(ROOT, 'templates');
+
+/** How the user called linesight: through npx (in its folder), or as an installed command. */
+const command = () => (process.env.npm_command === 'exec' ? 'npx linesight' : 'linesight');
+
+/** The workspace README says where this linesight is installed, so that its commands work. */
+const readme = (dir: string) =>
+  readFileSync(join(TEMPLATES, 'README.md'), 'utf8')
+    .replaceAll('{{version}}', VERSION)
+    .replaceAll('{{root}}', ROOT.replace(/[\\/]$/, ''))
+    .replaceAll('{{workspace}}', resolve(dir));
 
 export function initCommand(dir: string, options: { force?: boolean; json?: boolean }, io: Io): number {
   const files: Record<string, string> = {
     'journey.yaml': readFileSync(join(TEMPLATES, 'journey.yaml'), 'utf8'),
-    'README.md': readFileSync(join(TEMPLATES, 'README.md'), 'utf8'),
+    'README.md': readme(dir),
     'linesight.schema.json': `${JSON.stringify(jsonSchema('model'), null, 2)}\n`,
   };
   const existing = Object.keys(files).filter((name) => existsSync(join(dir, name)));
@@ -25,6 +37,6 @@ export function initCommand(dir: string, options: { force?: boolean; json?: bool
   for (const [name, content] of Object.entries(files)) writeAtomic(join(dir, name), content);
   const written = Object.keys(files).map((name) => join(dir, name));
   if (options.json) io.out(`${JSON.stringify({ dir: resolve(dir), files: written }, null, 2)}\n`);
-  else io.out(`created ${written.join(', ')}\nnext: npx linesight validate ${join(dir, 'journey.yaml')}\n`);
+  else io.out(`created ${written.join(', ')}\nnext: ${command()} validate ${join(dir, 'journey.yaml')}\n`);
   return 0;
 }
