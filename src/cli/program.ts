@@ -38,7 +38,7 @@ const output = (io: Io) => ({
 
 const jsonOption = () => new Option('--json', 'print machine-readable JSON');
 
-function buildProgram(io: Io, setExit: (code: number) => void): Command {
+export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command('linesight')
     .description('Model, analyse and simulate customer processes: the organization as its customers see it.')
     .version(VERSION, '-V, --version', 'print the version')

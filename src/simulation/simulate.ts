@@ -143,7 +143,8 @@ function runInWorkers(
         new Promise<void>((resolve, reject) => {
           const worker = fromSources
             ? new Worker(
-                `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); })`,
+                // tsx resolved from here, not from the working folder, which may be anywhere.
+                `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); })`,
                 { eval: true },
               )
             : new Worker(url);
