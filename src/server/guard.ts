@@ -79,7 +79,7 @@ export function hostNames(bind: string, allow: readonly string[] = []): Set<stri
 
 /** "Example.com:4173" → name and port; "[::1]:80" → "::1", "80". */
 export function parseHost(header: string): { name: string; port: string } | undefined {
-  const match = /^(\[[0-9a-fA-F:.]+\]|[^:[\]]+)(?::(\d{1,5}))?$/.exec(header.trim());
+  const match = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9._-]+)(?::(\d{1,5}))?$/.exec(header.trim());
   if (!match) return undefined;
   return { name: bare(match[1] as string), port: match[2] ?? '80' };
 }

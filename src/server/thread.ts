@@ -33,3 +33,4 @@ port?.on('message', async ({ task, input }: { task: TaskName; input: unknown }) 
     else port.postMessage({ type: 'bug', message: (error as Error).stack ?? String(error) });
   }
 });
+port?.postMessage({ type: 'ready' });

@@ -21,6 +21,7 @@ export interface ThreadData {
 }
 
 type Reply =
+  | { type: 'ready' }
   | { type: 'progress'; done: number; total: number }
   | { type: 'result'; value: unknown }
   | { type: 'error'; status: number; message: string; hint?: string; details?: unknown }
@@ -45,28 +46,45 @@ export class Cancelled extends Error {
 /** Large models and logs fit; a runaway allocation ends the thread, not the server. */
 const HEAP_MB = 4096;
 
-function spawn(data: ThreadData): Worker {
+/** A new thread, and when it has loaded its code (under tsx that takes seconds, not counted as work). */
+function spawn(data: ThreadData): { worker: Worker; ready: Promise<void> } {
   // Under the TypeScript sources (tests, tsx) the thread is a .ts file and needs tsx's loader.
   const fromSources = import.meta.url.endsWith('.ts');
   const url = new URL(fromSources ? './thread.ts' : './thread.js', import.meta.url);
   const options = { workerData: data, resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } };
-  return fromSources
+  const worker = fromSources
     ? new Worker(
         `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); })`,
         { ...options, eval: true },
       )
     : new Worker(url, options);
+  const ready = new Promise<void>((resolve, reject) => {
+    const onMessage = (m: Reply) => {
+      if (m.type !== 'ready') return;
+      worker.off('message', onMessage);
+      worker.off('error', reject);
+      resolve();
+    };
+    worker.on('message', onMessage);
+    worker.once('error', reject);
+  });
+  // A thread that fails to start is reported by the run that waits for it.
+  ready.catch(() => {});
+  return { worker, ready };
 }
 
 const seconds = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`);
 
-/** Runs one task on one thread; the thread is kept only when the task ended normally. */
+/**
+ * Runs one task on one thread. A refusal (an HttpError the task threw) is an answer like a result,
+ * and leaves the thread fit to reuse; a timeout, a cancel or a crash ends the thread.
+ */
 function runOn<N extends TaskName>(
   worker: Worker,
   task: N,
   input: TaskInput<N>,
   options: RunOptions,
-): Promise<{ value: TaskOutput<N>; reusable: boolean }> {
+): Promise<{ value: TaskOutput<N> } | { refusal: HttpError }> {
   return new Promise((resolve, reject) => {
     const stop = (error: Error) => {
       cleanup();
@@ -86,11 +104,12 @@ function runOn<N extends TaskName>(
     );
     const onAbort = () => stop(new Cancelled());
     const onMessage = (reply: Reply) => {
+      if (reply.type === 'ready') return;
       if (reply.type === 'progress') return options.onProgress?.(reply.done, reply.total);
       cleanup();
-      if (reply.type === 'result') resolve({ value: reply.value as TaskOutput<N>, reusable: true });
+      if (reply.type === 'result') resolve({ value: reply.value as TaskOutput<N> });
       else if (reply.type === 'error')
-        reject(new HttpError(reply.status, reply.message, reply.hint, reply.details));
+        resolve({ refusal: new HttpError(reply.status, reply.message, reply.hint, reply.details) });
       else reject(new Error(reply.message));
     };
     const onError = (error: Error & { code?: string }) => {
@@ -125,8 +144,14 @@ function runOn<N extends TaskName>(
   });
 }
 
+const answer = <T>(outcome: { value: T } | { refusal: HttpError }): T => {
+  if ('refusal' in outcome) throw outcome.refusal;
+  return outcome.value;
+};
+
 export class Threads {
   private readonly idle: Worker[] = [];
+  private readonly started = new WeakMap<Worker, Promise<void>>();
   private running = 0;
   private readonly waiting: (() => void)[] = [];
   private readonly all = new Set<Worker>();
@@ -150,13 +175,15 @@ export class Threads {
     this.running++;
     const worker = this.idle.pop() ?? this.start();
     try {
-      const { value } = await runOn(worker, task, input, options);
+      const outcome = await this.ready(worker)
+        .then(() => runOn(worker, task, input, options))
+        .catch((error: unknown) => {
+          // A thread that failed or was stopped may hold anything: it is not reused.
+          this.end(worker);
+          throw error;
+        });
       if (!this.closed) this.idle.push(worker);
-      return value;
-    } catch (error) {
-      // A thread that failed or was stopped may hold anything: it is not reused.
-      this.end(worker);
-      throw error;
+      return answer(outcome);
     } finally {
       this.running--;
       this.waiting.shift()?.();
@@ -171,7 +198,8 @@ export class Threads {
   ): Promise<TaskOutput<N>> {
     const worker = this.start();
     try {
-      return (await runOn(worker, task, input, options)).value;
+      await this.ready(worker);
+      return answer(await runOn(worker, task, input, options));
     } finally {
       this.end(worker);
     }
@@ -186,12 +214,17 @@ export class Threads {
 
   private start(): Worker {
     if (this.closed) throw new HttpError(503, 'the server is shutting down', 'try again when it is back');
-    const worker = spawn(this.data);
+    const { worker, ready } = spawn(this.data);
+    this.started.set(worker, ready);
     this.all.add(worker);
     // A thread that dies between tasks is simply replaced.
     worker.on('error', () => this.end(worker));
     worker.unref();
     return worker;
+  }
+
+  private ready(worker: Worker): Promise<void> {
+    return this.started.get(worker) ?? Promise.resolve();
   }
 
   private end(worker: Worker): void {
