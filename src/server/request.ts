@@ -7,17 +7,23 @@ import { HttpError } from './http-error.js';
 
 export type Body = Record<string, unknown>;
 
-/** A JSON object body; no body at all reads as {}. */
-export function bodyOf(body: unknown): Body {
+/** A JSON object body of the given fields; no body at all reads as {}. A field the route does not read is refused. */
+export function bodyOf(body: unknown, fields: readonly string[]): Body {
   if (body === undefined || body === null) return {};
   if (typeof body !== 'object' || Array.isArray(body) || Buffer.isBuffer(body))
+    throw new HttpError(400, 'the body is not a JSON object', `send a JSON object of ${fields.join(', ')}`);
+  const unknown = Object.keys(body).find((k) => !fields.includes(k));
+  if (unknown !== undefined)
     throw new HttpError(
       400,
-      'the body is not a JSON object',
-      'send a JSON object, e.g. {"replications": 20}',
+      `'${unknown}' is not a field of this request`,
+      `the fields are ${fields.join(', ')}`,
     );
   return body as Body;
 }
+
+/** The fields of a simulation's settings. */
+export const RUN_FIELDS = ['replications', 'horizon', 'warmup', 'seed', 'set'] as const;
 
 export function optionalString(body: Body, key: string): string | undefined {
   const v = body[key];

@@ -27,7 +27,7 @@ export function analysisRoutes({ app, work }: Server): void {
   });
 
   app.post('/api/analyze', { config: { accepts: JSON_BODY } }, async (request: Req) => {
-    const body = bodyOf(request.body);
+    const body = bodyOf(request.body, ['text', 'name']);
     const text = optionalString(body, 'text');
     if (text === undefined) throw new HttpError(400, 'send {"text": "...model YAML..."}');
     return work('analyzeText', { text, name: optionalString(body, 'name') });

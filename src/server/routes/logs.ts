@@ -125,7 +125,7 @@ export function logRoutes({ app, workspace, work, options }: Server): void {
 
   /** The model a log is set against, and how its activities map to the model's steps. */
   const modelAndMapping = async (request: Req, what: string) => {
-    const body = bodyOf(request.body);
+    const body = bodyOf(request.body, ['model', 'mapping']);
     if (typeof body.model !== 'string')
       throw new HttpError(400, `name the model to ${what}: {"model": "order.yaml"}`);
     const mapping = body.mapping ?? {};

@@ -6,12 +6,13 @@ import type { FastifyReply } from 'fastify';
 import type { Req, Server } from '../context.js';
 import { MODEL_BODY } from '../guard.js';
 import { HttpError } from '../http-error.js';
+import { bodyOf } from '../request.js';
 
 /** Model text from a YAML body, or from JSON {"text": "..."}. */
 function textOf(body: unknown): string {
   if (typeof body === 'string') return body;
-  if (body && typeof body === 'object' && typeof (body as { text?: unknown }).text === 'string')
-    return (body as { text: string }).text;
+  const text = bodyOf(body, ['text']).text;
+  if (typeof text === 'string') return text;
   throw new HttpError(
     400,
     'send the model as YAML text (Content-Type: text/yaml), or as JSON {"text": "..."}',

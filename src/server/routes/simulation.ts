@@ -8,7 +8,7 @@ import type { Req, Server } from '../context.js';
 import { JSON_BODY } from '../guard.js';
 import { HttpError } from '../http-error.js';
 import { jobView } from '../jobs.js';
-import { type Body, bodyOf, optionalString, runSettings, stringList } from '../request.js';
+import { type Body, bodyOf, optionalString, RUN_FIELDS, runSettings, stringList } from '../request.js';
 import type { JobKind, JobRequest, RunRequest } from '../tasks/simulation.js';
 
 const json = { config: { accepts: JSON_BODY } };
@@ -41,15 +41,19 @@ export function simulationRoutes({ app, jobs, work, job }: Server): void {
   };
 
   app.post('/api/models/:name/simulate', json, async (request: Req, reply: FastifyReply) =>
-    startJob('simulate', runRequest(request, bodyOf(request.body)), reply),
+    startJob('simulate', runRequest(request, bodyOf(request.body, [...RUN_FIELDS, 'scenario'])), reply),
   );
 
   app.post('/api/models/:name/sweep', json, async (request: Req, reply: FastifyReply) =>
-    startJob('sweep', sweepRequest(request, bodyOf(request.body)), reply),
+    startJob(
+      'sweep',
+      sweepRequest(request, bodyOf(request.body, [...RUN_FIELDS, 'scenario', 'sweep', 'target'])),
+      reply,
+    ),
   );
 
   app.post('/api/models/:name/whatif', json, async (request: Req, reply: FastifyReply) => {
-    const body = bodyOf(request.body);
+    const body = bodyOf(request.body, [...RUN_FIELDS, 'scenarios']);
     return startJob(
       'whatif',
       { ...runRequest(request, body), scenarios: stringList(body, 'scenarios', 'SCENARIO-ID') },
@@ -58,7 +62,9 @@ export function simulationRoutes({ app, jobs, work, job }: Server): void {
   });
 
   app.post('/api/models/:name/event-log', json, async (request: Req, reply: FastifyReply) => {
-    const { id, csv } = await work('eventLog', runRequest(request, bodyOf(request.body)));
+    // One replication with every customer counted: replications and warm-up have no say here.
+    const body = bodyOf(request.body, ['scenario', 'set', 'horizon', 'seed']);
+    const { id, csv } = await work('eventLog', runRequest(request, body));
     return reply
       .type('text/csv; charset=utf-8')
       .header(

@@ -24,7 +24,7 @@ export function viewRoutes({ app, work }: Server): void {
   });
 
   app.post('/api/render', { config: { accepts: JSON_BODY } }, async (request: Req, reply: FastifyReply) => {
-    const body = bodyOf(request.body);
+    const body = bodyOf(request.body, ['text', 'name', 'view', 'segment', 'role', 'scenario']);
     const text = optionalString(body, 'text');
     if (text === undefined) throw new HttpError(400, 'send {"text": "...model YAML..."}');
     const drawn = await work('renderText', {
