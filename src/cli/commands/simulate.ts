@@ -117,15 +117,19 @@ function checkParameters(model: Model, options: Omit<SimulationOptions, 'onProgr
 }
 
 /**
- * A long run says up front how much work it is (a rate of 1e6/h runs for hours), and how to make it
- * shorter; a short one says nothing.
+ * What a long run says up front (a rate of 1e6/h runs for hours): how much work it is, how long it
+ * may take, how to make it shorter; nothing for a short one.
  */
-function announceWork(work: WorkEstimate, workers: number, io: Io) {
+export function workNotice(work: WorkEstimate, workers: number): string | undefined {
   const time = roughDuration(work, workers);
-  if (time)
-    io.err(
-      `simulating ${describeWork(work)}: ${time} on ${workers} thread(s); fewer --replications or a shorter --horizon make it quicker, Ctrl+C stops it\n`,
-    );
+  return time
+    ? `simulating ${describeWork(work)}: ${time} on ${workers} thread(s); fewer --replications or a shorter --horizon make it quicker, Ctrl+C stops it\n`
+    : undefined;
+}
+
+function announceWork(work: WorkEstimate, workers: number, io: Io) {
+  const notice = workNotice(work, workers);
+  if (notice) io.err(notice);
 }
 
 function progressBar(
