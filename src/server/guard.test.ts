@@ -151,7 +151,7 @@ describe('host names', () => {
     expect(names.has('evil.example')).toBe(false);
     expect(hostNames('127.0.0.1').has(hostname().toLowerCase())).toBe(false);
     expect(parseHost('[::1]:4173')).toEqual({ name: '::1', port: '4173' });
-    expect(parseHost('Example.COM')).toEqual({ name: 'example.com', port: '80' });
+    expect(parseHost('Example.COM')).toEqual({ name: 'example.com', port: '' });
     expect(parseHost('a b')).toBeUndefined();
   });
 
@@ -181,7 +181,14 @@ describe('host names', () => {
 
 describe('requests from other sites', () => {
   it('refuses a request whose Origin is not the server, and starts nothing', async () => {
-    for (const origin of ['http://evil.example', 'null', 'http://localhost:8080', 'https://localhost', 'x']) {
+    for (const origin of [
+      'http://evil.example',
+      'null',
+      'http://localhost:8080',
+      'https://localhost:8443',
+      'file://',
+      'x',
+    ]) {
       const r = await open.inject({
         method: 'POST',
         url: '/api/models/mmc.yaml/simulate',
@@ -201,6 +208,9 @@ describe('requests from other sites', () => {
     expect(own.statusCode).toBe(200);
     expect(sameOrigin('http://127.0.0.1:4173', { name: '127.0.0.1', port: '4173' })).toBe(true);
     expect(sameOrigin('http://127.0.0.1:4174', { name: '127.0.0.1', port: '4173' })).toBe(false);
+    // Behind a proxy that terminates TLS, the page's origin is https with the proxy's name.
+    expect(sameOrigin('https://models.example.com', { name: 'models.example.com', port: '' })).toBe(true);
+    expect(sameOrigin('https://models.example.com', { name: 'models.example.com', port: '80' })).toBe(false);
   });
 
   it('refuses what a browser marks as sent by another site, but lets a person follow a link to a page', async () => {

@@ -77,14 +77,17 @@ export function hostNames(bind: string, allow: readonly string[] = []): Set<stri
   return names;
 }
 
-/** "Example.com:4173" → name and port; "[::1]:80" → "::1", "80". */
+/** "Example.com:4173" → name and port; "[::1]:80" → "::1", "80"; without a port, port ''. */
 export function parseHost(header: string): { name: string; port: string } | undefined {
   const match = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9._-]+)(?::(\d{1,5}))?$/.exec(header.trim());
   if (!match) return undefined;
-  return { name: bare(match[1] as string), port: match[2] ?? '80' };
+  return { name: bare(match[1] as string), port: match[2] ?? '' };
 }
 
-/** Whether an Origin header names the origin the request came in on (http, the Host's name and port). */
+/**
+ * Whether an Origin header names the origin the request came in on: the Host's name and port, over
+ * http, or https when a proxy in front terminates TLS.
+ */
 export function sameOrigin(origin: string, host: { name: string; port: string }): boolean {
   let url: URL;
   try {
@@ -92,7 +95,9 @@ export function sameOrigin(origin: string, host: { name: string; port: string })
   } catch {
     return false;
   }
-  return url.protocol === 'http:' && bare(url.hostname) === host.name && (url.port || '80') === host.port;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
+  const standard = url.protocol === 'https:' ? '443' : '80';
+  return bare(url.hostname) === host.name && (url.port || standard) === (host.port || standard);
 }
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
@@ -129,7 +134,7 @@ export function installGuard(app: FastifyInstance, options: GuardOptions): void 
     const host = checkHost(request, names, listening());
     checkSite(request, host);
     if (!request.routeOptions.config.public && options.token) {
-      const done = checkToken(request, reply, options.token, host.port);
+      const done = checkToken(request, reply, options.token, host.port || '80');
       if (done) return done;
     }
     checkBody(request);
@@ -140,7 +145,7 @@ function checkHost(request: FastifyRequest, names: Set<string>, port: string | u
   const header = request.headers.host ?? '';
   const host = parseHost(header);
   const allowed = [...names].map((n) => (n.includes(':') ? `[${n}]` : n));
-  if (!host || !names.has(host.name) || (port !== undefined && host.port !== port))
+  if (!host || !names.has(host.name) || (port !== undefined && (host.port || '80') !== port))
     throw new HttpError(
       421,
       `this server does not answer to the host name '${header}'`,
