@@ -94,12 +94,14 @@ describe('symlinks, folders, pipes and devices in the workspace', () => {
         expect(r.body, url).not.toContain('root:');
         expect(r.body, url).not.toContain('the secret model');
       }
-      for (const url of ['simulate', 'whatif', 'sweep', 'event-log']) {
-        const r = await app.inject({
-          method: 'POST',
-          url: `/api/models/${name}/${url}`,
-          payload: { sweep: 'resources.agents.capacity=8..9', replications: 2, horizon: '2d', warmup: '1d' },
-        });
+      const run = { replications: 2, horizon: '2d', warmup: '1d' };
+      for (const [url, payload] of [
+        ['simulate', run],
+        ['whatif', run],
+        ['sweep', { ...run, sweep: 'resources.agents.capacity=8..9' }],
+        ['event-log', { horizon: '2d' }],
+      ] as const) {
+        const r = await app.inject({ method: 'POST', url: `/api/models/${name}/${url}`, payload });
         expect(r.statusCode, `${name} ${url}`).toBe(404);
       }
       const conformance = await app.inject({
