@@ -7,6 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fixture, positionOf } from '../model/fixtures/locate.js';
 import { linesight } from '../testing/cli.js';
 import { EVENT_LOGS } from '../testing/data.js';
+import { limitsOf } from './commands/serve.js';
 import { VERSION } from './program.js';
 
 describe('linesight validate', () => {
@@ -597,6 +598,25 @@ describe('linesight serve', () => {
     const missing = await linesight('serve', join(tmpdir(), 'linesight-no-such-folder'));
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('is not a folder');
+  });
+
+  it('reads its limits as numbers and durations, and says which one is wrong', async () => {
+    const examples = fileURLToPath(new URL('../../examples', import.meta.url));
+    for (const [option, value, said] of [
+      ['--max-jobs', 'many', '--max-jobs takes a whole number'],
+      ['--max-customers', '-5', '--max-customers takes a whole number'],
+      ['--request-timeout', 'soon', '--request-timeout takes a duration'],
+    ] as const) {
+      const r = await linesight('serve', examples, option, value);
+      expect(r.code, option).toBe(2);
+      expect(r.stderr, option).toContain(said);
+    }
+    expect(limitsOf({ requestTimeout: '10min', maxJobs: '4', maxCustomers: '5_000_000' })).toMatchObject({
+      requestTimeout: 600_000,
+      maxJobs: 4,
+      maxCustomers: 5_000_000,
+      maxQueue: 20,
+    });
   });
 });
 

@@ -4,6 +4,7 @@
  * and 2 (the command line is wrong). Nobody sees a stack trace.
  */
 import { Command, CommanderError, Option } from 'commander';
+import { DEFAULT_LIMITS } from '../server/options.js';
 import { VERSION } from '../version.js';
 import { VIEW_IDS } from '../views/registry.js';
 import { type AnalyzeOptions, analyzeCommand, compareCommand } from './commands/analyze.js';
@@ -22,7 +23,7 @@ import {
 import type { RenderCommandOptions } from './commands/render.js';
 import { renderCommand } from './commands/render.js';
 import { schemaCommand } from './commands/schema.js';
-import { serveCommand } from './commands/serve.js';
+import { type ServeOptions, serveCommand } from './commands/serve.js';
 import { type SimulateCommandOptions, simulateCommand, whatifCommand } from './commands/simulate.js';
 import { validateCommand } from './commands/validate.js';
 import { InputError, type Io, UsageError } from './io.js';
@@ -300,7 +301,45 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('-p, --port <port>', 'the port', '4173')
     .option('--host <host>', 'the address to listen on (anything but loopback needs a token)', '127.0.0.1')
     .option('--token <token>', 'require this token (made up and printed when the host is not loopback)')
-    .action(async (workspace: string, options: { port?: string; host?: string; token?: string }) =>
+    .option(
+      '--allow-host <name>',
+      'also answer to this host name, e.g. a DNS name or a proxy (repeatable)',
+      (v: string, all: string[] = []) => [...all, v],
+    )
+    .option(
+      '--max-jobs <n>',
+      'simulation jobs running at once; more wait in a queue',
+      String(DEFAULT_LIMITS.maxJobs),
+    )
+    .option('--max-queue <n>', 'jobs waiting at once', String(DEFAULT_LIMITS.maxQueue))
+    .option(
+      '--max-replications <n>',
+      'replications a request may ask for',
+      String(DEFAULT_LIMITS.maxReplications),
+    )
+    .option(
+      '--max-customers <n>',
+      'customers a simulation request may expect (all runs and replications)',
+      String(DEFAULT_LIMITS.maxCustomers),
+    )
+    .option('--max-log-days <n>', 'days a simulated event log may cover', String(DEFAULT_LIMITS.maxLogDays))
+    .option(
+      '--max-log-customers <n>',
+      'customers a simulated event log may expect',
+      String(DEFAULT_LIMITS.maxLogCustomers),
+    )
+    .option(
+      '--max-steps <n>',
+      'steps a model may have for analysis, diagrams and simulation',
+      String(DEFAULT_LIMITS.maxSteps),
+    )
+    .option(
+      '--request-timeout <duration>',
+      "one request's work, at most",
+      `${DEFAULT_LIMITS.requestTimeout / 1000}s`,
+    )
+    .option('--job-timeout <duration>', "one job's run, at most", `${DEFAULT_LIMITS.jobTimeout / 60000}min`)
+    .action(async (workspace: string, options: ServeOptions) =>
       setExit(await serveCommand(workspace, options, io)),
     );
 

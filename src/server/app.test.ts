@@ -314,7 +314,8 @@ describe('jobs', () => {
       await app.inject({
         method: 'POST',
         url: '/api/models/mmc.yaml/simulate',
-        payload: { replications: 500, horizon: '60d' },
+        // Long enough to cancel, within the server's limit on customers a request.
+        payload: { replications: 100, horizon: '30d' },
       })
     ).json();
     const cancelled = await app.inject({ method: 'DELETE', url: `/api/jobs/${long.id}` });

@@ -13,7 +13,7 @@ export function homePage(workspace: Workspace): string {
   const rows = workspace
     .list()
     .map((name) => {
-      const r = load(workspace.path(name), { checkScenarios: false });
+      const r = load(workspace.path(name), { checkScenarios: false, root: workspace.root });
       const q = encodeURIComponent(name);
       const views = VIEW_IDS.filter((v) => v !== 'role')
         .map((v) => `<a href="/api/models/${q}/render?view=${v}">${v}</a>`)

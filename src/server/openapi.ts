@@ -18,7 +18,8 @@ export function openApi(version: string): Record<string, unknown> {
     info: {
       title: 'linesight',
       version,
-      description: 'Customer process models: validate, draw, analyse, simulate, mine, exchange BPMN.',
+      description:
+        'Customer process models: validate, draw, analyse, simulate, mine, exchange BPMN. Off loopback every route but this description, /api/schema and the static files needs the token (Authorization: Bearer TOKEN, or the cookie a page opened with ?token= sets). Requests with another Origin, or another Host than the server answers to, are refused; each route takes only the body types it names (JSON routes: application/json). Work per request is limited (replications, expected customers, event-log days and customers, model steps, time); a refusal names the `linesight serve` option that changes the limit.',
     },
     paths: {
       '/api/health': { get: op('Server and workspace') },
@@ -64,7 +65,10 @@ export function openApi(version: string): Record<string, unknown> {
         parameters: [name],
         post: op('Start a what-if job (scenarios, replications, horizon, warmup, seed, set)'),
       },
-      '/api/jobs/{id}': { get: op('A job: state, progress, result'), delete: op('Cancel a job') },
+      '/api/jobs/{id}': {
+        get: op('A job: state (queued with its place, running, done, failed, cancelled), progress, result'),
+        delete: op('Cancel a job, queued or running'),
+      },
       '/api/jobs/{id}/events': { get: op('Server-sent events: progress, then done, failed or cancelled') },
       '/api/models/{name}/bpmn': { parameters: [name], get: op('The model as BPMN 2.0 XML') },
       '/api/bpmn/import': { post: op('A BPMN file (body) as model YAML, with warnings (customerPool)') },

@@ -284,3 +284,34 @@ describe('the web app', () => {
     await page.close();
   });
 });
+
+describe('the web app off loopback', () => {
+  it('opens from the ?token= link serve prints, and works with the cookie it sets', async () => {
+    // On every address the server needs its token; the link drops it from the address bar.
+    const served = await serve(dir, ['--host', '0.0.0.0']);
+    try {
+      expect(served.link).toMatch(/\?token=/);
+      const link = served.link as string;
+      const page = await browser.newPage();
+      const bare = await page.goto(link.replace(/\?token=.*$/, ''));
+      expect(bare?.status()).toBe(401);
+      await page.goto(`${link}`);
+      expect(page.url()).toBe(link.replace(/\?token=.*$/, ''));
+      await page.goto(`${link.replace(/\?token=.*$/, '')}#/`);
+      await page.waitForSelector('text=order-departments.yaml');
+      expect(await page.textContent('table.list')).toContain('mmc.yaml');
+      // The model page's API calls (read, validate, render) carry the cookie.
+      await page.goto(`${link.replace(/\?token=.*$/, '')}#/model/mmc.yaml`);
+      await page.waitForSelector('.diagram svg');
+      await shot(page, 'token');
+      await page.close();
+      // Another browser, without the cookie, gets nothing.
+      const other = await browser.newContext();
+      const response = await other.request.get(`${link.replace(/\?token=.*$/, '')}api/models`);
+      expect(response.status()).toBe(401);
+      await other.close();
+    } finally {
+      served.process.kill('SIGTERM');
+    }
+  });
+});

@@ -25,3 +25,11 @@ export {
   UnknownKpiError,
 } from './sweep.js';
 export { type KpiDifference, pairedDifferences, type WhatIfResult, whatIf } from './whatif.js';
+export {
+  describeWork,
+  estimateWork,
+  roughDuration,
+  STEP_VISITS_PER_SECOND,
+  totalWork,
+  type WorkEstimate,
+} from './work.js';

@@ -3,7 +3,7 @@
  * that never settles: every segment needs arrivals, and a pool whose offered load reaches its
  * capacity, with nobody ever giving up, has a queue that grows without end.
  */
-import { journeyMetrics } from '../analysis/index.js';
+import { journeyMetrics, type Metrics } from '../analysis/index.js';
 import { meanOf } from '../model/distribution.js';
 import type { Model } from '../model/model.js';
 
@@ -13,8 +13,7 @@ export interface Problem {
 }
 
 /** Offered load per pool in Erlangs (busy servers needed on average), from the exact visit counts. */
-export function offeredLoad(model: Model): Map<string, number> {
-  const metrics = journeyMetrics(model);
+export function offeredLoad(model: Model, metrics: Metrics = journeyMetrics(model)): Map<string, number> {
   const load = new Map(model.resources.map((r) => [r.id, 0]));
   for (const s of metrics.segments) {
     const rate = model.segments.find((x) => x.id === s.segment)?.arrivals?.rate ?? 0;
@@ -43,6 +42,7 @@ export function meanCapacity(resource: Model['resources'][number]): number {
 export function preflight(
   model: Model,
   options: { horizon: number; warmup: number; replications: number },
+  metrics?: Metrics,
 ): Problem[] {
   const problems: Problem[] = [];
   if (!(options.horizon > 0))
@@ -66,7 +66,7 @@ export function preflight(
     }
   }
   if (problems.length > 0) return problems;
-  const load = offeredLoad(model);
+  const load = offeredLoad(model, metrics);
   const patient = model.segments.every((s) => s.patience === undefined);
   for (const r of model.resources) {
     const offered = load.get(r.id) ?? 0;

@@ -9,10 +9,12 @@ const CLI = new URL('../../dist/cli/main.js', import.meta.url).pathname;
 export interface Served {
   base: string;
   process: ChildProcess;
+  /** The loopback address with `?token=` that serve prints when it needs a token. */
+  link?: string;
 }
 
-export function serve(workspace: string): Promise<Served> {
-  const child = spawn(process.execPath, [CLI, 'serve', workspace, '--port', '0'], {
+export function serve(workspace: string, args: string[] = []): Promise<Served> {
+  const child = spawn(process.execPath, [CLI, 'serve', workspace, '--port', '0', ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise<Served>((found, failed) => {
@@ -20,7 +22,11 @@ export function serve(workspace: string): Promise<Served> {
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const url = /at (http:\/\/\S+?)\/\n/.exec(out);
-      if (url?.[1]) found({ base: url[1], process: child });
+      if (!url?.[1]) return;
+      // Off loopback, serve prints its links with the token on the next lines.
+      const link = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out)?.[1];
+      if (args.includes('--host') && !/Authorization: Bearer/.test(out)) return;
+      found({ base: url[1], process: child, ...(link ? { link } : {}) });
     });
     child.once('exit', (code) => failed(new Error(`linesight serve exited with ${code}: ${out}`)));
   });

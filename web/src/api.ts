@@ -176,12 +176,22 @@ export interface Finding {
 /** A job on the server (a simulation, a what-if, a sweep) with its result when done. */
 export interface JobOf<Result> {
   id: string;
-  state: 'running' | 'done' | 'failed' | 'cancelled';
+  state: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+  /** Its place in the server's queue while it waits (1 runs next). */
+  place?: number;
   done: number;
   total: number;
   error?: string;
   result?: Result;
 }
+
+/** Whether a job is still to finish: waiting in the queue or running. */
+export const active = (job: { state: string } | null | undefined) =>
+  job?.state === 'queued' || job?.state === 'running';
+
+/** What a waiting job's user reads: its place in the server's queue. */
+export const waitingText = (job: JobOf<unknown> | null | undefined) =>
+  job?.state === 'queued' ? `Waiting for the server: place ${job.place ?? '?'} in the queue` : '';
 
 /** A simulation of the model as it is: each KPI's estimate, and written in its unit. */
 export type SimulationJob = JobOf<{

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { api, problemText, type SweepJob } from './api';
+import { active, api, problemText, type SweepJob, waitingText } from './api';
 import { follow } from './follow';
 
 /** "How many agents keep the queue under 30 s?": a parameter swept over a range, against a target. */
@@ -50,11 +50,12 @@ export function SweepPanel(props: { name: string }) {
           onInput={(e) => setTarget((e.target as HTMLInputElement).value)}
         />
       </label>{' '}
-      <button type="button" class="run" onClick={run} disabled={job?.state === 'running'}>
+      <button type="button" class="run" onClick={run} disabled={active(job)}>
         Sweep
       </button>
       {error ? <p class="error">{error}</p> : null}
-      {job?.state === 'running' ? <progress class="progress" max={job.total || 1} value={job.done} /> : null}
+      {job && active(job) ? <progress class="progress" max={job.total || 1} value={job.done} /> : null}
+      {waitingText(job) ? <p class="waiting">{waitingText(job)}</p> : null}
       {job?.state === 'failed' || job?.state === 'cancelled' ? <p class="error">{job.error}</p> : null}
       {r ? (
         <>

@@ -1,6 +1,6 @@
 /** What-ifs: scenarios against the baseline with intervals, the model as it is, and sweeps. */
 import { useEffect, useState } from 'preact/hooks';
-import { api, type Job, problemText, type SimulationJob } from './api';
+import { active, api, type Job, problemText, type SimulationJob, waitingText } from './api';
 import { follow } from './follow';
 import { SweepPanel } from './sweep-panel';
 
@@ -67,18 +67,13 @@ export function WhatIfPage(props: { name: string }) {
             onInput={(e) => setReplications(Number((e.target as HTMLInputElement).value))}
           />
         </label>
-        <button
-          type="button"
-          class="run"
-          onClick={run}
-          disabled={chosen.length === 0 || job?.state === 'running'}
-        >
+        <button type="button" class="run" onClick={run} disabled={chosen.length === 0 || active(job)}>
           Run
         </button>{' '}
-        <button type="button" class="as-is" onClick={simulateAsIs} disabled={baseline?.state === 'running'}>
+        <button type="button" class="as-is" onClick={simulateAsIs} disabled={active(baseline)}>
           Simulate as it is
         </button>
-        {job?.state === 'running' ? (
+        {job && active(job) ? (
           <button type="button" onClick={() => api.cancel(job.id)}>
             Cancel
           </button>
@@ -86,8 +81,11 @@ export function WhatIfPage(props: { name: string }) {
       </fieldset>
       {error ? <p class="error">{error}</p> : null}
       {job ? <progress class="progress" max={job.total || 1} value={job.done} /> : null}
+      {waitingText(job) || waitingText(baseline) ? (
+        <p class="waiting">{waitingText(job) || waitingText(baseline)}</p>
+      ) : null}
       {job?.state === 'failed' || job?.state === 'cancelled' ? <p class="error">{job.error}</p> : null}
-      {baseline?.state === 'running' ? (
+      {active(baseline) && baseline ? (
         <progress class="progress" max={baseline.total || 1} value={baseline.done} />
       ) : null}
       {baseline?.result ? (

@@ -1,17 +1,46 @@
 /** `linesight serve [WORKSPACE]`: the HTTP API (and the page at /) over a workspace folder. */
 import { randomBytes } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
+import { parseDuration } from '../../model/units.js';
 import { buildServer } from '../../server/app.js';
+import { DEFAULT_LIMITS, LIMIT_OPTIONS, type Limits } from '../../server/options.js';
 import { InputError, type Io, UsageError } from '../io.js';
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/;
 
-export async function serveCommand(
-  workspace: string,
-  options: { port?: string; host?: string; token?: string },
-  io: Io,
-): Promise<number> {
+export interface ServeOptions extends Partial<Record<keyof Limits, string>> {
+  port?: string;
+  host?: string;
+  token?: string;
+  allowHost?: string[];
+}
+
+const TIMES = new Set<keyof Limits>(['requestTimeout', 'jobTimeout']);
+
+/** The limits the command line sets: whole numbers, or durations for the time limits. */
+export function limitsOf(options: ServeOptions): Limits {
+  const limits = { ...DEFAULT_LIMITS };
+  for (const key of Object.keys(DEFAULT_LIMITS) as (keyof Limits)[]) {
+    const text = options[key];
+    if (text === undefined) continue;
+    if (TIMES.has(key)) {
+      const d = parseDuration(text);
+      if (!d.ok || !(d.value > 0))
+        throw new UsageError(`${LIMIT_OPTIONS[key]} takes a duration, e.g. 30s or 10min, not '${text}'`);
+      limits[key] = Math.round(d.value * 1000);
+    } else {
+      const n = Number(text.replace(/_/g, ''));
+      if (!Number.isSafeInteger(n) || n < (key === 'maxQueue' ? 0 : 1))
+        throw new UsageError(`${LIMIT_OPTIONS[key]} takes a whole number, not '${text}'`);
+      limits[key] = n;
+    }
+  }
+  return limits;
+}
+
+export async function serveCommand(workspace: string, options: ServeOptions, io: Io): Promise<number> {
   const root = resolve(workspace);
   if (!existsSync(root) || !statSync(root).isDirectory())
     throw new InputError(
@@ -22,9 +51,17 @@ export async function serveCommand(
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`--port takes a port number, not '${options.port}'`);
   const host = options.host ?? '127.0.0.1';
+  const limits = limitsOf(options);
   // Anyone who can reach a non-loopback address could edit the models: a token is required there.
-  const token = options.token ?? (LOOPBACK.test(host) ? undefined : randomBytes(18).toString('base64url'));
-  const app = buildServer({ workspace: root, ...(token ? { token } : {}) });
+  const made = options.token === undefined && !LOOPBACK.test(host);
+  const token = made ? randomBytes(18).toString('base64url') : options.token;
+  const app = buildServer({
+    workspace: root,
+    host,
+    allowHosts: options.allowHost ?? [],
+    limits,
+    ...(token ? { token } : {}),
+  });
   const address = await app.listen({ port, host }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE')
       throw new InputError(
@@ -39,7 +76,16 @@ export async function serveCommand(
     throw error;
   });
   io.out(`linesight is serving ${root} at ${address}/\n`);
-  if (token && !options.token) io.out(`token (send Authorization: Bearer ${token}): ${token}\n`);
+  if (token) {
+    const listening = Number(new URL(address).port);
+    const shown = made ? token : 'YOUR-TOKEN';
+    const names =
+      host === '0.0.0.0' || host === '::'
+        ? [hostname(), '127.0.0.1']
+        : [host.includes(':') ? `[${host}]` : host];
+    io.out(`open ${names.map((n) => `http://${n}:${listening}/?token=${shown}`).join(' or ')}\n`);
+    io.out(`programs send Authorization: Bearer ${shown}\n`);
+  }
   await new Promise<void>((done) => {
     const stop = () => {
       void app.close().then(done);

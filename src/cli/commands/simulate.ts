@@ -12,19 +12,24 @@ import { didYouMean, didYouMeanAmong } from '../../model/suggest.js';
 import { formatDuration, parseDuration } from '../../model/units.js';
 import {
   defaultWorkers,
+  describeWork,
   type Estimate,
+  estimateWork,
   eventLogCsv,
   type KpiDifference,
   parseSweep,
   parseTarget,
   preflight,
+  roughDuration,
   type SimulationOptions,
   type SimulationResult,
   type SweepResult,
   simulate,
   simulateEventLog,
   sweep,
+  totalWork,
   UnknownKpiError,
+  type WorkEstimate,
   whatIf,
 } from '../../simulation/index.js';
 import { InputError, type Io, UsageError } from '../io.js';
@@ -111,6 +116,22 @@ function checkParameters(model: Model, options: Omit<SimulationOptions, 'onProgr
   }
 }
 
+/**
+ * What a long run says up front (a rate of 1e6/h runs for hours): how much work it is, how long it
+ * may take, how to make it shorter; nothing for a short one.
+ */
+export function workNotice(work: WorkEstimate, workers: number): string | undefined {
+  const time = roughDuration(work, workers);
+  return time
+    ? `simulating ${describeWork(work)}: ${time} on ${workers} thread(s); fewer --replications or a shorter --horizon make it quicker, Ctrl+C stops it\n`
+    : undefined;
+}
+
+function announceWork(work: WorkEstimate, workers: number, io: Io) {
+  const notice = workNotice(work, workers);
+  if (notice) io.err(notice);
+}
+
 function progressBar(
   enabled: boolean,
   label: string,
@@ -171,6 +192,7 @@ export async function simulateCommand(file: string, o: SimulateCommandOptions, i
   const model = variant(loaded.document, loaded.model, o.scenario, overridesOf(o));
   if (o.sweep !== undefined) return sweepCommand(loaded.document, model, o, options, io);
   checkParameters(model, options);
+  announceWork(estimateWork(model, options), options.workers ?? 1, io);
   if (o.eventLog !== undefined) {
     const events = simulateEventLog(model, { horizon: options.horizon, seed: options.seed });
     writeAtomic(o.eventLog, eventLogCsv(events));
@@ -231,6 +253,7 @@ export async function whatifCommand(file: string, o: SimulateCommandOptions, io:
       'there is nothing to compare: the model has no scenarios; name some with --scenarios, or try a change with --set PATH=VALUE',
     );
   for (const m of [base, ...variants]) checkParameters(m, options);
+  announceWork(totalWork([base, ...variants].map((m) => estimateWork(m, options))), options.workers ?? 1, io);
   const bar = progressBar(Boolean(o.progress) && !o.json, 'what-if');
   const result = await whatIf(base, variants, {
     ...options,
@@ -290,6 +313,9 @@ async function sweepCommand(
   const target = o.target === undefined ? undefined : parseTarget(o.target);
   if (target && !target.ok) throw new UsageError(`--target ${target.message}`);
   const { path, from, to } = range.value;
+  // Each value is a full run; a swept value rarely changes the arrivals, so the model's own stands for all.
+  const one = estimateWork(model, options);
+  announceWork(totalWork(Array.from({ length: to - from + 1 }, () => one)), options.workers ?? 1, io);
   const bar = progressBar(Boolean(o.progress) && !o.json, `sweeping ${path}`);
   let swept: SweepResult;
   try {

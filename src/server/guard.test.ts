@@ -1,0 +1,277 @@
+/**
+ * Who may do what: the token on every route the router matches however the path is spelt, the
+ * cookie a `?token=` link sets, the Host names the server answers to, requests other sites make a
+ * browser send (Origin, Sec-Fetch-Site), and the content types each route takes.
+ */
+import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { hostname, networkInterfaces, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from './app.js';
+import { hostNames, parseHost, sameOrigin } from './guard.js';
+
+const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
+const small = readFileSync(join(EXAMPLES, 'mmc.yaml'), 'utf8');
+const TOKEN = 'secret-token-1234';
+let dir: string;
+let open: FastifyInstance;
+let guarded: FastifyInstance;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'linesight-guard-'));
+  cpSync(EXAMPLES, dir, { recursive: true });
+  // As `linesight serve` starts them: on loopback without a token, on every address with one.
+  open = buildServer({ workspace: dir, workers: 1, threads: 1 });
+  guarded = buildServer({ workspace: dir, workers: 1, threads: 1, token: TOKEN, host: '0.0.0.0' });
+});
+afterAll(async () => {
+  await open.close();
+  await guarded.close();
+});
+
+const bearer = { authorization: `Bearer ${TOKEN}` };
+
+describe('the token', () => {
+  it('is needed however the path is spelt: the router decodes what a prefix check reads raw', async () => {
+    for (const url of [
+      '/%61pi/models',
+      '/api/%6Dodels',
+      '/%61pi/models/mmc.yaml',
+      '/api/%2e%2e/api/models',
+      '//api/models',
+      '/api//models',
+      '/API/models',
+    ]) {
+      const r = await guarded.inject(url);
+      expect(r.statusCode, url).toBe(401);
+      expect(r.json().error, url).toBe('this server needs its token');
+    }
+    const put = await guarded.inject({
+      method: 'PUT',
+      url: '/%61pi/models/x.yaml',
+      payload: small,
+      headers: { 'content-type': 'text/yaml' },
+    });
+    expect(put.statusCode).toBe(401);
+    expect(existsSync(join(dir, 'x.yaml'))).toBe(false);
+    // The same decoded path with the token is the real route.
+    expect((await guarded.inject({ url: '/%61pi/models', headers: bearer })).statusCode).toBe(200);
+  });
+
+  it('guards the pages, which show the workspace and its models, but not the static files', async () => {
+    for (const url of ['/', '/plain', '/api/health']) {
+      const r = await guarded.inject(url);
+      expect(r.statusCode, url).toBe(401);
+      expect(r.body, url).not.toContain(dir);
+      expect(r.body, url).not.toContain('order-departments');
+    }
+    expect((await guarded.inject('/api/openapi.json')).statusCode).toBe(200);
+    expect((await guarded.inject('/api/schema')).statusCode).toBe(200);
+  });
+
+  it('refuses a wrong token, of any length', async () => {
+    for (const token of ['', 'x', `${TOKEN}x`, TOKEN.slice(0, -1), TOKEN.toUpperCase()]) {
+      const r = await guarded.inject({ url: '/api/models', headers: { authorization: `Bearer ${token}` } });
+      expect(r.statusCode, token).toBe(401);
+    }
+  });
+
+  it('opened as a ?token= link, sets an HttpOnly SameSite=Strict cookie and drops the token from the address', async () => {
+    const first = await guarded.inject(`/plain?token=${TOKEN}&x=1`);
+    expect(first.statusCode).toBe(303);
+    expect(first.headers.location).toBe('/plain?x=1');
+    const cookie = String(first.headers['set-cookie']);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    expect(cookie).not.toContain(TOKEN);
+    const pair = cookie.split(';')[0] as string;
+    const page = await guarded.inject({ url: '/plain?x=1', headers: { cookie: pair } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('order-departments.yaml');
+    expect((await guarded.inject({ url: '/api/models', headers: { cookie: pair } })).statusCode).toBe(200);
+    const forged = `${pair.split('=')[0]}=${'A'.repeat(43)}`;
+    expect((await guarded.inject({ url: '/api/models', headers: { cookie: forged } })).statusCode).toBe(401);
+    // A wrong token in a link sets nothing.
+    const wrong = await guarded.inject('/?token=guess');
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.headers['set-cookie']).toBeUndefined();
+    expect(wrong.json().hint).toContain('?token=');
+  });
+
+  it('is not taken from the query by the API, where it would end up in logs and histories', async () => {
+    expect((await guarded.inject(`/api/models?token=${TOKEN}`)).statusCode).toBe(401);
+  });
+});
+
+describe('host names', () => {
+  it('on loopback: localhost, 127.0.0.1 and [::1]; anything else is refused with how to allow it', async () => {
+    for (const host of ['localhost:4173', '127.0.0.1:4173', '[::1]:4173', 'LOCALHOST']) {
+      expect((await open.inject({ url: '/api/models', headers: { host } })).statusCode, host).toBe(200);
+    }
+    for (const host of ['evil.example', 'evil.example:4173', '127.0.0.1.evil.example', 'localhost.', 'a b']) {
+      const r = await open.inject({ url: '/api/models', headers: { host } });
+      if (host === 'localhost.') {
+        expect(r.statusCode).toBe(200);
+        continue;
+      }
+      expect(r.statusCode, host).toBe(421);
+      expect(r.headers['content-type']).toContain('application/json');
+      expect(r.json().hint, host).toContain('--allow-host');
+    }
+    const write = await open.inject({
+      method: 'PUT',
+      url: '/api/models/rebound.yaml',
+      payload: small,
+      headers: { host: 'evil.example', 'content-type': 'text/yaml' },
+    });
+    expect(write.statusCode).toBe(421);
+    expect(existsSync(join(dir, 'rebound.yaml'))).toBe(false);
+  });
+
+  it('answers to a name the user allows', async () => {
+    const app = buildServer({ workspace: dir, threads: 1, allowHosts: ['models.example.com'] });
+    try {
+      const r = await app.inject({ url: '/api/openapi.json', headers: { host: 'models.example.com:4173' } });
+      expect(r.statusCode).toBe(200);
+      expect(
+        (await app.inject({ url: '/api/openapi.json', headers: { host: 'other.example.com' } })).statusCode,
+      ).toBe(421);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("on every address: the machine's own addresses and name", () => {
+    const names = hostNames('0.0.0.0');
+    for (const a of Object.values(networkInterfaces()).flat())
+      expect(names.has(a?.address as string)).toBe(true);
+    expect(names.has(hostname().toLowerCase())).toBe(true);
+    expect(names.has('evil.example')).toBe(false);
+    expect(hostNames('127.0.0.1').has(hostname().toLowerCase())).toBe(false);
+    expect(parseHost('[::1]:4173')).toEqual({ name: '::1', port: '4173' });
+    expect(parseHost('Example.COM')).toEqual({ name: 'example.com', port: '' });
+    expect(parseHost('a b')).toBeUndefined();
+  });
+
+  it('with the port the server listens on', async () => {
+    const app = buildServer({ workspace: dir, threads: 1 });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const port = (app.server.address() as { port: number }).port;
+    const get = (host: string) =>
+      new Promise<number>((done, fail) => {
+        httpRequest({ host: '127.0.0.1', port, path: '/api/openapi.json', headers: { host } }, (res) => {
+          res.resume();
+          done(res.statusCode ?? 0);
+        })
+          .on('error', fail)
+          .end();
+      });
+    try {
+      expect(await get(`127.0.0.1:${port}`)).toBe(200);
+      expect(await get(`localhost:${port}`)).toBe(200);
+      expect(await get(`localhost:${port + 1}`)).toBe(421);
+      expect(await get('localhost')).toBe(421);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('requests from other sites', () => {
+  it('refuses a request whose Origin is not the server, and starts nothing', async () => {
+    for (const origin of [
+      'http://evil.example',
+      'null',
+      'http://localhost:8080',
+      'https://localhost:8443',
+      'file://',
+      'x',
+    ]) {
+      const r = await open.inject({
+        method: 'POST',
+        url: '/api/models/mmc.yaml/simulate',
+        payload: { replications: 2, horizon: '2d', warmup: '1d' },
+        headers: { origin },
+      });
+      expect(r.statusCode, origin).toBe(403);
+      expect(r.json().error, origin).toContain('other sites');
+    }
+    // The web app's own requests carry its own origin.
+    const own = await open.inject({
+      method: 'POST',
+      url: '/api/validate',
+      payload: { text: small },
+      headers: { origin: 'http://localhost' },
+    });
+    expect(own.statusCode).toBe(200);
+    expect(sameOrigin('http://127.0.0.1:4173', { name: '127.0.0.1', port: '4173' })).toBe(true);
+    expect(sameOrigin('http://127.0.0.1:4174', { name: '127.0.0.1', port: '4173' })).toBe(false);
+    // Behind a proxy that terminates TLS, the page's origin is https with the proxy's name.
+    expect(sameOrigin('https://models.example.com', { name: 'models.example.com', port: '' })).toBe(true);
+    expect(sameOrigin('https://models.example.com', { name: 'models.example.com', port: '80' })).toBe(false);
+  });
+
+  it('refuses what a browser marks as sent by another site, but lets a person follow a link to a page', async () => {
+    for (const site of ['cross-site', 'same-site']) {
+      const r = await open.inject({ url: '/api/models', headers: { 'sec-fetch-site': site } });
+      expect(r.statusCode, site).toBe(403);
+    }
+    expect(
+      (await open.inject({ url: '/api/models', headers: { 'sec-fetch-site': 'same-origin' } })).statusCode,
+    ).toBe(200);
+    const followed = await open.inject({
+      url: '/plain',
+      headers: { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate' },
+    });
+    expect(followed.statusCode).toBe(200);
+  });
+});
+
+describe('content types', () => {
+  it('refuses the bodies a page can post without asking (text/plain, forms) before reading them', async () => {
+    const cases: [string, string, string][] = [
+      ['POST', '/api/models/mmc.yaml/simulate', 'text/plain'],
+      ['POST', '/api/models/mmc.yaml/simulate', 'application/x-www-form-urlencoded'],
+      ['POST', '/api/validate', 'text/plain'],
+      ['PUT', '/api/models/posted.yaml', 'text/plain'],
+      ['PUT', '/api/models/posted.yaml', 'multipart/form-data; boundary=x'],
+      ['POST', '/api/logs?name=posted', 'text/plain'],
+      ['POST', '/api/bpmn/import', 'text/plain'],
+      ['POST', '/api/render', 'text/yaml'],
+      ['DELETE', '/api/models/mmc.yaml', 'application/json'],
+    ];
+    for (const [method, url, type] of cases) {
+      const r = await open.inject({
+        method: method as 'POST',
+        url,
+        payload: type.includes('json') ? '{}' : small,
+        headers: { 'content-type': type },
+      });
+      expect(r.statusCode, `${method} ${url} ${type}`).toBe(415);
+      expect(r.json().hint, url).toMatch(/Content-Type|without a body/);
+    }
+    const body = await open.inject({ method: 'POST', url: '/api/models/mmc.yaml/simulate', payload: 'x' });
+    expect(body.statusCode).toBe(415);
+    expect(existsSync(join(dir, 'posted.yaml'))).toBe(false);
+    expect((await open.inject('/api/logs')).json()).toEqual([]);
+    expect(existsSync(join(dir, 'mmc.yaml'))).toBe(true);
+  });
+
+  it('takes what the web app sends', async () => {
+    const yaml = await open.inject({
+      method: 'POST',
+      url: '/api/validate',
+      payload: small,
+      headers: { 'content-type': 'text/yaml; charset=utf-8' },
+    });
+    expect(yaml.statusCode).toBe(200);
+    const json = await open.inject({ method: 'POST', url: '/api/validate', payload: { text: small } });
+    expect(json.json().ok).toBe(true);
+    // No body at all is fine where the route has defaults.
+    const none = await open.inject({ method: 'POST', url: '/api/models/mmc.yaml/whatif' });
+    expect(none.statusCode).toBe(400);
+    expect(none.json().error).toContain('no scenarios');
+  });
+});

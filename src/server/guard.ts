@@ -1,0 +1,223 @@
+/**
+ * Who may do what, decided in one place before any route runs, on the route the router matched
+ * (never on the raw URL, which may spell the same route as `/%61pi/models`):
+ *
+ * - Host: the server answers only to the names it is bound to (DNS rebinding turns any web page's
+ *   name into 127.0.0.1; such a request carries that page's name in Host).
+ * - Origin and Sec-Fetch-Site: a request another site's page makes the browser send is refused;
+ *   only a person's navigation to a page may come from elsewhere.
+ * - Token: off loopback (or when given one), every route but the static ones needs it, as
+ *   `Authorization: Bearer TOKEN` or as the cookie that opening a page with `?token=TOKEN` sets.
+ * - Content types: each route names the bodies it takes; a form or a text/plain body, which any
+ *   page can post without a CORS preflight, is refused before it is read.
+ */
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { hostname, networkInterfaces } from 'node:os';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { HttpError } from './http-error.js';
+
+/** What a route declares about itself, in its `config`. */
+export interface Access {
+  /** Anyone who can reach the server may have it: the web app's static files, the API's description. */
+  public?: boolean;
+  /** A page a person opens: reached by navigation, from a link that may carry `?token=`. */
+  page?: boolean;
+  /** The media types of the bodies the route takes; a route without takes no body. */
+  accepts?: readonly string[];
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig extends Access {}
+}
+
+export const JSON_BODY = ['application/json'] as const;
+export const MODEL_BODY = [
+  'text/yaml',
+  'application/yaml',
+  'application/x-yaml',
+  'application/json',
+] as const;
+export const XML_BODY = ['application/xml', 'text/xml', 'application/octet-stream'] as const;
+export const LOG_BODY = [
+  'text/csv',
+  'application/xml',
+  'text/xml',
+  'application/json',
+  'application/gzip',
+  'application/octet-stream',
+] as const;
+
+export const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '::1'];
+const isLoopback = (host: string) =>
+  /^127\.\d+\.\d+\.\d+$/.test(host) || host === 'localhost' || host === '::1' || host === '[::1]';
+const bare = (name: string) =>
+  name
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.$/, '')
+    .toLowerCase();
+
+/**
+ * The names a server bound to `bind` answers to: on loopback the loopback names; on every address
+ * (0.0.0.0, ::) the machine's addresses and name as well; on one address, that address and the
+ * machine's name; and whatever the user allows.
+ */
+export function hostNames(bind: string, allow: readonly string[] = []): Set<string> {
+  const names = new Set(allow.map(bare));
+  const host = bare(bind);
+  if (isLoopback(host)) for (const n of [...LOOPBACK_NAMES, host]) names.add(n);
+  else if (host === '0.0.0.0' || host === '::') {
+    for (const n of LOOPBACK_NAMES) names.add(n);
+    for (const list of Object.values(networkInterfaces()))
+      for (const a of list ?? []) names.add(bare(a.address));
+    names.add(hostname().toLowerCase());
+  } else {
+    names.add(host);
+    names.add(hostname().toLowerCase());
+  }
+  return names;
+}
+
+/** "Example.com:4173" → name and port; "[::1]:80" → "::1", "80"; without a port, port ''. */
+export function parseHost(header: string): { name: string; port: string } | undefined {
+  const match = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9._-]+)(?::(\d{1,5}))?$/.exec(header.trim());
+  if (!match) return undefined;
+  return { name: bare(match[1] as string), port: match[2] ?? '' };
+}
+
+/**
+ * Whether an Origin header names the origin the request came in on: the Host's name and port, over
+ * http, or https when a proxy in front terminates TLS.
+ */
+export function sameOrigin(origin: string, host: { name: string; port: string }): boolean {
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
+  const standard = url.protocol === 'https:' ? '443' : '80';
+  return bare(url.hostname) === host.name && (url.port || standard) === (host.port || standard);
+}
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+/** Compares in constant time, whatever the lengths. */
+export const sameSecret = (given: string, wanted: string) => timingSafeEqual(digest(given), digest(wanted));
+
+/** The cookie's name (one per port: cookies do not tell ports apart) and its value (not the token). */
+export const cookieName = (port: string) => `linesight-token-${port}`;
+export const cookieValue = (token: string) =>
+  createHmac('sha256', token).update('linesight session').digest('base64url');
+
+const cookieOf = (request: FastifyRequest, name: string): string | undefined => {
+  for (const part of String(request.headers.cookie ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return value.join('=');
+  }
+  return undefined;
+};
+
+export interface GuardOptions {
+  token?: string | undefined;
+  host: string;
+  allowHosts: readonly string[];
+}
+
+export function installGuard(app: FastifyInstance, options: GuardOptions): void {
+  const names = hostNames(options.host, options.allowHosts);
+  /** The port the server listens on; in process (inject) there is none to compare. */
+  const listening = () => {
+    const address = app.server.listening ? app.server.address() : null;
+    return address && typeof address === 'object' ? String(address.port) : undefined;
+  };
+  app.addHook('onRequest', async (request, reply) => {
+    const host = checkHost(request, names, listening());
+    checkSite(request, host);
+    if (!request.routeOptions.config.public && options.token) {
+      const done = checkToken(request, reply, options.token, host.port || '80');
+      if (done) return done;
+    }
+    checkBody(request);
+  });
+}
+
+function checkHost(request: FastifyRequest, names: Set<string>, port: string | undefined) {
+  const header = request.headers.host ?? '';
+  const host = parseHost(header);
+  const allowed = [...names].map((n) => (n.includes(':') ? `[${n}]` : n));
+  if (!host || !names.has(host.name) || (port !== undefined && (host.port || '80') !== port))
+    throw new HttpError(
+      421,
+      `this server does not answer to the host name '${header}'`,
+      `open it as ${allowed.map((n) => `${n}${port ? `:${port}` : ''}`).join(' or ')}; to reach it by another name, start it with linesight serve --allow-host ${host?.name ?? 'NAME'}`,
+    );
+  return host;
+}
+
+function checkSite(request: FastifyRequest, host: { name: string; port: string }) {
+  const origin = request.headers.origin;
+  if (origin !== undefined && !sameOrigin(origin, host))
+    throw new HttpError(
+      403,
+      `requests from other sites are refused (Origin: ${origin})`,
+      'use linesight from its own pages, or call the API from a program, which sends no Origin',
+    );
+  const site = request.headers['sec-fetch-site'];
+  const navigation =
+    request.routeOptions.config.page &&
+    request.method === 'GET' &&
+    request.headers['sec-fetch-mode'] === 'navigate';
+  if ((site === 'cross-site' || site === 'same-site') && !navigation)
+    throw new HttpError(
+      403,
+      'requests that another site makes your browser send are refused',
+      'use linesight from its own pages',
+    );
+}
+
+/** Passes a request with the token; a page opened with `?token=` sets the cookie and drops it from the address. */
+function checkToken(request: FastifyRequest, reply: FastifyReply, token: string, port: string) {
+  const bearer = /^Bearer\s+(.+)$/i.exec(String(request.headers.authorization ?? ''))?.[1];
+  if (bearer !== undefined && sameSecret(bearer, token)) return undefined;
+  const cookie = cookieOf(request, cookieName(port));
+  if (cookie !== undefined && sameSecret(cookie, cookieValue(token))) return undefined;
+  const config = request.routeOptions.config;
+  const given = (request.query as Record<string, unknown> | undefined)?.token;
+  if (config.page && typeof given === 'string' && sameSecret(given, token)) {
+    const query = new URLSearchParams(request.url.split('?')[1] ?? '');
+    query.delete('token');
+    const rest = query.toString();
+    return reply
+      .header('Set-Cookie', `${cookieName(port)}=${cookieValue(token)}; HttpOnly; SameSite=Strict; Path=/`)
+      .redirect(`${request.routeOptions.url}${rest ? `?${rest}` : ''}`, 303);
+  }
+  throw new HttpError(
+    401,
+    'this server needs its token',
+    config.page
+      ? 'open the address linesight serve printed, which ends in ?token=...'
+      : 'send Authorization: Bearer TOKEN, with the token linesight serve printed, or open the printed address in the browser first',
+  );
+}
+
+function checkBody(request: FastifyRequest) {
+  const headers = request.headers;
+  const length = headers['content-length'];
+  const hasBody = headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+  if (!hasBody || request.routeOptions.url === undefined) return;
+  const accepts = request.routeOptions.config.accepts ?? [];
+  const type = String(headers['content-type'] ?? '')
+    .split(';')[0]
+    ?.trim()
+    .toLowerCase();
+  if (!type || !accepts.includes(type))
+    throw new HttpError(
+      415,
+      accepts.length === 0
+        ? `${request.method} ${request.routeOptions.url} takes no body`
+        : `${request.method} ${request.routeOptions.url} takes ${accepts.join(', ')}, not ${type ? `'${type}'` : 'a body without a Content-Type'}`,
+      accepts.length === 0
+        ? 'send the request without a body'
+        : `send the body with Content-Type: ${accepts[0]}`,
+    );
+}

@@ -1,0 +1,75 @@
+/**
+ * Reading a request's parameters, each checked for its type and range before any work starts, so
+ * that a wrong type is a 400 naming the field, not a crash or a value silently dropped.
+ */
+import { parseDuration } from '../model/units.js';
+import { HttpError } from './http-error.js';
+
+export type Body = Record<string, unknown>;
+
+/** A JSON object body of the given fields; no body at all reads as {}. A field the route does not read is refused. */
+export function bodyOf(body: unknown, fields: readonly string[]): Body {
+  if (body === undefined || body === null) return {};
+  if (typeof body !== 'object' || Array.isArray(body) || Buffer.isBuffer(body))
+    throw new HttpError(400, 'the body is not a JSON object', `send a JSON object of ${fields.join(', ')}`);
+  const unknown = Object.keys(body).find((k) => !fields.includes(k));
+  if (unknown !== undefined)
+    throw new HttpError(
+      400,
+      `'${unknown}' is not a field of this request`,
+      `the fields are ${fields.join(', ')}`,
+    );
+  return body as Body;
+}
+
+/** The fields of a simulation's settings. */
+export const RUN_FIELDS = ['replications', 'horizon', 'warmup', 'seed', 'set'] as const;
+
+export function optionalString(body: Body, key: string): string | undefined {
+  const v = body[key];
+  if (v === undefined || v === null || v === '') return undefined;
+  if (typeof v !== 'string') throw new HttpError(400, `'${key}' is text, not ${typeof v}`);
+  return v;
+}
+
+export function stringList(body: Body, key: string, example: string): string[] | undefined {
+  const v = body[key];
+  if (v === undefined || v === null) return undefined;
+  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))
+    throw new HttpError(400, `'${key}' is a list of text`, `e.g. {"${key}": ["${example}"]}`);
+  return v as string[];
+}
+
+/** A query parameter that is a whole number of at least `min`. */
+export function wholeQuery(value: string | undefined, key: string, fallback: number, min: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < min)
+    throw new HttpError(400, `'${key}' is a whole number of at least ${min}, not '${value}'`);
+  return n;
+}
+
+/** Simulation settings from a request body; their size is checked against the limits with the model. */
+export function runSettings(body: Body) {
+  const whole = (key: string, fallback: number, min: number) => {
+    const v = body[key] ?? fallback;
+    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min)
+      throw new HttpError(
+        400,
+        `'${key}' is a whole number of at least ${min}`,
+        `e.g. {"${key}": ${fallback}}`,
+      );
+    return v;
+  };
+  const time = (key: string, fallback: string) => {
+    const d = parseDuration(body[key] ?? fallback);
+    if (!d.ok) throw new HttpError(400, `'${key}': ${d.message}`, d.hint);
+    return d.value;
+  };
+  return {
+    replications: whole('replications', 20, 1),
+    horizon: time('horizon', '30d'),
+    warmup: time('warmup', '2d'),
+    seed: whole('seed', 1, 0),
+  };
+}

@@ -1,0 +1,34 @@
+/** BPMN 2.0: a model exported as XML, and a BPMN file imported as model YAML with warnings. */
+import type { FastifyReply } from 'fastify';
+import type { Req, Server } from '../context.js';
+import { XML_BODY } from '../guard.js';
+import { HttpError } from '../http-error.js';
+
+export function bpmnRoutes({ app, work }: Server): void {
+  app.get('/api/models/:name/bpmn', async (request: Req, reply: FastifyReply) => {
+    const { id, xml } = await work('exportBpmn', {
+      name: request.params.name as string,
+      scenario: request.query.scenario,
+    });
+    return reply
+      .type('application/xml')
+      .header('Content-Disposition', `attachment; filename="${id.replace(/[^A-Za-z0-9._-]/g, '-')}.bpmn"`)
+      .send(xml);
+  });
+
+  app.post(
+    '/api/bpmn/import',
+    { bodyLimit: 50 * 1024 * 1024, config: { accepts: XML_BODY } },
+    async (request: Req) => {
+      const xml =
+        typeof request.body === 'string'
+          ? request.body
+          : Buffer.isBuffer(request.body)
+            ? request.body.toString('utf8')
+            : undefined;
+      if (xml === undefined)
+        throw new HttpError(400, 'send the BPMN file as the body (Content-Type: application/xml)');
+      return work('importBpmn', { xml, customerPool: request.query.customerPool });
+    },
+  );
+}

@@ -1,0 +1,186 @@
+/**
+ * Event logs in the workspace's event store: upload and import, list, remove, and mine them
+ * (discovery, the directly-follows graph, journeys, conformance and calibration against a model).
+ * The store's queries run in DuckDB's own threads; models are loaded and graphs laid out on ours.
+ */
+import type { FastifyReply } from 'fastify';
+import { stringify } from 'yaml';
+import { writeAtomic } from '../../fs/write-atomic.js';
+import {
+  calibrate,
+  columnsFrom,
+  conformance,
+  discover,
+  importLog,
+  journeyAnalytics,
+  LogImportError,
+  listLogs,
+  openStore,
+  readJourneyOptions,
+  removeLog,
+} from '../../mining/index.js';
+import { DFG_MEASURES, type DfgMeasure } from '../../views/dfg.js';
+import type { Req, Server } from '../context.js';
+import { JSON_BODY, LOG_BODY } from '../guard.js';
+import { HttpError } from '../http-error.js';
+import { bodyOf, wholeQuery } from '../request.js';
+
+type Store = Awaited<ReturnType<typeof openStore>>;
+
+/** One segment's or one channel's events, as the query names them. */
+const sliceOf = (q: Record<string, string | undefined>) => ({
+  ...(q.segment !== undefined ? { segment: q.segment } : {}),
+  ...(q.channel !== undefined ? { channel: q.channel } : {}),
+});
+
+const LOG_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,80}$/;
+
+export function logRoutes({ app, workspace, work, options }: Server): void {
+  const storePath = () => workspace.dataFile('events.duckdb');
+  const withStore = async <T>(run: (store: Store) => Promise<T>) => {
+    const store = await openStore(storePath());
+    try {
+      return await run(store);
+    } finally {
+      store.close();
+    }
+  };
+  const withLog = <T>(log: string, run: (store: Store) => Promise<T>) =>
+    withStore(async (store) => {
+      if (!(await listLogs(store)).some((l) => l.log === log))
+        throw new HttpError(404, `there is no log '${log}'`, 'GET /api/logs lists them');
+      return run(store);
+    });
+
+  app.get('/api/logs', async () => withStore(listLogs));
+
+  app.post(
+    '/api/logs',
+    { bodyLimit: options.logLimit ?? 50 * 1024 * 1024, config: { accepts: LOG_BODY } },
+    async (request: Req) => {
+      const q = request.query;
+      const name = q.name;
+      if (!name || !LOG_NAME.test(name))
+        throw new HttpError(400, 'name the log: ?name=NAME (letters, digits, ".", "_", "-")');
+      const format = q.format ?? 'csv';
+      if (format !== 'csv' && format !== 'xes' && format !== 'jsonocel')
+        throw new HttpError(400, `format is csv, xes or jsonocel (OCEL 2.0), not '${format}'`);
+      const body =
+        typeof request.body === 'string' || Buffer.isBuffer(request.body) ? request.body : undefined;
+      if (body === undefined)
+        throw new HttpError(
+          400,
+          'send the log file as the body (text/csv, application/xml or application/octet-stream)',
+        );
+      const upload = workspace.dataFile('uploads', `${name}.${format}`);
+      writeAtomic(upload, body);
+      return withStore(async (store) => {
+        try {
+          const report = await importLog(store, upload, {
+            log: name,
+            format,
+            label: `the uploaded ${format === 'jsonocel' ? 'OCEL' : format.toUpperCase()}`,
+            onError: 'skip',
+            columns: columnsFrom(q),
+            ...(q.caseType ? { caseType: q.caseType } : {}),
+          });
+          return { ...report, problems: report.problems.slice(0, 100) };
+        } catch (error) {
+          if (error instanceof LogImportError) throw new HttpError(422, error.message, error.hint);
+          throw error;
+        }
+      });
+    },
+  );
+
+  app.delete('/api/logs/:log', async (request: Req) => {
+    const log = request.params.log as string;
+    return withLog(log, async (store) => ({ log, events: await removeLog(store, log) }));
+  });
+
+  app.get('/api/logs/:log/discover', async (request: Req) => {
+    const q = request.query;
+    const top = wholeQuery(q.top, 'top', 20, 1);
+    const log = request.params.log as string;
+    return withLog(log, (store) => discover(store, log, { top, ...sliceOf(q) }));
+  });
+
+  app.get('/api/logs/:log/dfg.svg', async (request: Req, reply: FastifyReply) => {
+    const q = request.query;
+    const edges = wholeQuery(q.edges, 'edges', 60, 1);
+    const measure = (q.measure ?? 'frequency') as DfgMeasure;
+    if (!DFG_MEASURES.includes(measure))
+      throw new HttpError(400, `'measure' is ${DFG_MEASURES.join(' or ')}, not '${measure}'`);
+    const log = request.params.log as string;
+    // The graph needs no variants: one is enough to count them.
+    const d = await withLog(log, (store) => discover(store, log, { top: 1, ...sliceOf(q) }));
+    const svg = await work('dfgSvg', {
+      log,
+      discovery: { dfg: d.dfg, start: d.start, end: d.end },
+      edges,
+      measure,
+    });
+    return reply.type('image/svg+xml').send(svg);
+  });
+
+  /** The model a log is set against, and how its activities map to the model's steps. */
+  const modelAndMapping = async (request: Req, what: string) => {
+    const body = bodyOf(request.body, ['model', 'mapping']);
+    if (typeof body.model !== 'string')
+      throw new HttpError(400, `name the model to ${what}: {"model": "order.yaml"}`);
+    const mapping = body.mapping ?? {};
+    if (
+      typeof mapping !== 'object' ||
+      mapping === null ||
+      Array.isArray(mapping) ||
+      Object.values(mapping as object).some((v) => typeof v !== 'string')
+    )
+      throw new HttpError(400, 'mapping is an object of activity names to step ids', 'e.g. {"Call": "call"}');
+    return {
+      name: body.model,
+      model: await work('model', { name: body.model }),
+      mapping: mapping as Record<string, string>,
+    };
+  };
+
+  app.post('/api/logs/:log/conformance', { config: { accepts: JSON_BODY } }, async (request: Req) => {
+    const { model, mapping } = await modelAndMapping(request, 'check the log against');
+    const log = request.params.log as string;
+    return withLog(log, (store) => conformance(store, log, model, mapping));
+  });
+
+  app.post('/api/logs/:log/calibrate', { config: { accepts: JSON_BODY } }, async (request: Req) => {
+    const { name, model, mapping } = await modelAndMapping(request, 'calibrate');
+    const log = request.params.log as string;
+    return withLog(log, async (store) => {
+      const { scenario, notes } = await calibrate(store, log, model, { base: name, mapping });
+      // An overlay that changes nothing would only look like a result: say why, write nothing.
+      if ((scenario.changes as unknown[]).length === 0)
+        throw new HttpError(
+          422,
+          `nothing in the log '${log}' calibrates ${name}: ${notes.join('; ')}`,
+          "map the log's activities to the model's step ids (mapping: {activity: step id})",
+        );
+      const output = `calibrated-${log}.yaml`.replace(/[^A-Za-z0-9._-]/g, '-');
+      workspace.replace(
+        output,
+        `# Calibrated from the log '${log}'.\n${notes.map((n) => `# ${n}`).join('\n')}\n${stringify(scenario)}`,
+      );
+      return { file: output, notes, changes: scenario.changes };
+    });
+  });
+
+  app.get('/api/logs/:log/journeys', async (request: Req) => {
+    const q = request.query;
+    const read = readJourneyOptions({
+      ...(q.contacts !== undefined ? { contacts: q.contacts } : {}),
+      ...(q.topic !== undefined ? { topic: q.topic } : {}),
+      ...(q.repeatWindow !== undefined ? { repeatWindow: q.repeatWindow } : {}),
+      ...(q.driverWindow !== undefined ? { driverWindow: q.driverWindow } : {}),
+      ...(q.minSupport !== undefined ? { minSupport: q.minSupport } : {}),
+    });
+    if (!read.ok) throw new HttpError(400, `'${read.option}': ${read.message}`);
+    const log = request.params.log as string;
+    return withLog(log, (store) => journeyAnalytics(store, log, read.options));
+  });
+}

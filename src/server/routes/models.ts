@@ -1,0 +1,63 @@
+/**
+ * The workspace's models: list, read with an ETag, create and update with optimistic concurrency
+ * (If-Match, 409 when stale), delete, and validate text that is not saved yet.
+ */
+import type { FastifyReply } from 'fastify';
+import type { Req, Server } from '../context.js';
+import { MODEL_BODY } from '../guard.js';
+import { HttpError } from '../http-error.js';
+import { bodyOf } from '../request.js';
+
+/** Model text from a YAML body, or from JSON {"text": "..."}. */
+function textOf(body: unknown): string {
+  if (typeof body === 'string') return body;
+  const text = bodyOf(body, ['text']).text;
+  if (typeof text === 'string') return text;
+  throw new HttpError(
+    400,
+    'send the model as YAML text (Content-Type: text/yaml), or as JSON {"text": "..."}',
+  );
+}
+
+const ifMatchOf = (request: Req) => {
+  const v = request.headers['if-match'];
+  return typeof v === 'string' ? v : undefined;
+};
+
+export function modelRoutes({ app, workspace, work }: Server): void {
+  app.get('/api/models', async () => work('listModels', {}));
+
+  app.get('/api/models/:name', async (request: Req, reply: FastifyReply) => {
+    const name = request.params.name as string;
+    const { text, etag } = workspace.read(name);
+    const checked = await work('check', { text, name });
+    return reply.header('ETag', etag).send({ name, text, etag, ...checked });
+  });
+
+  app.put(
+    '/api/models/:name',
+    { config: { accepts: MODEL_BODY } },
+    async (request: Req, reply: FastifyReply) => {
+      const name = request.params.name as string;
+      const text = textOf(request.body);
+      workspace.path(name);
+      const checked = await work('check', { text, name });
+      const { etag, created } = workspace.write(name, text, ifMatchOf(request));
+      return reply
+        .status(created ? 201 : 200)
+        .header('ETag', etag)
+        .send({ name, etag, ...checked });
+    },
+  );
+
+  app.delete('/api/models/:name', async (request: Req, reply: FastifyReply) => {
+    workspace.remove(request.params.name as string, ifMatchOf(request));
+    return reply.status(204).send();
+  });
+
+  app.post('/api/validate', { config: { accepts: MODEL_BODY } }, async (request: Req) => {
+    const name = request.query.name;
+    if (name !== undefined) workspace.path(name);
+    return work('check', { text: textOf(request.body), name, outline: true });
+  });
+}

@@ -1,0 +1,236 @@
+/**
+ * Heavy work off the event loop: model loading and validation, analysis, diagrams, BPMN and
+ * simulation run in worker threads, so that one request never holds up another (GET /api/health
+ * answers at once while a model of a thousand steps is analysed). Each run has a time limit: past
+ * it the thread is terminated and the request answered 503, naming the limit and its option.
+ *
+ * Requests share a few warm threads (starting one costs the module graph's import); a job gets a
+ * thread of its own, ended when the job ends or is cancelled.
+ */
+import { Worker } from 'node:worker_threads';
+import { HttpError } from './http-error.js';
+import type { Limits } from './options.js';
+import type { TaskInput, TaskName, TaskOutput } from './tasks/index.js';
+
+/** What a thread is told when it starts. */
+export interface ThreadData {
+  root: string;
+  limits: Limits;
+  /** Worker threads for each simulation. */
+  workers: number;
+}
+
+type Reply =
+  | { type: 'ready' }
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'result'; value: unknown }
+  | { type: 'error'; status: number; message: string; hint?: string; details?: unknown }
+  | { type: 'bug'; message: string };
+
+export interface RunOptions {
+  /** Milliseconds; past them the thread is terminated. */
+  timeout: number;
+  /** How the limit is named in the refusal: "--request-timeout". */
+  limitOption: string;
+  onProgress?: (done: number, total: number) => void;
+  /** Ends the run: its thread is terminated and the promise rejects with `Cancelled`. */
+  signal?: AbortSignal;
+}
+
+export class Cancelled extends Error {
+  constructor() {
+    super('cancelled');
+  }
+}
+
+/** Large models and logs fit; a runaway allocation ends the thread, not the server. */
+const HEAP_MB = 4096;
+
+/** A new thread, and when it has loaded its code (under tsx that takes seconds, not counted as work). */
+function spawn(data: ThreadData): { worker: Worker; ready: Promise<void> } {
+  // Under the TypeScript sources (tests, tsx) the thread is a .ts file and needs tsx's loader.
+  const fromSources = import.meta.url.endsWith('.ts');
+  const url = new URL(fromSources ? './thread.ts' : './thread.js', import.meta.url);
+  const options = { workerData: data, resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } };
+  const worker = fromSources
+    ? new Worker(
+        `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); })`,
+        { ...options, eval: true },
+      )
+    : new Worker(url, options);
+  const ready = new Promise<void>((resolve, reject) => {
+    const onMessage = (m: Reply) => {
+      if (m.type !== 'ready') return;
+      worker.off('message', onMessage);
+      worker.off('error', reject);
+      resolve();
+    };
+    worker.on('message', onMessage);
+    worker.once('error', reject);
+  });
+  // A thread that fails to start is reported by the run that waits for it.
+  ready.catch(() => {});
+  return { worker, ready };
+}
+
+const seconds = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`);
+
+/**
+ * Runs one task on one thread. A refusal (an HttpError the task threw) is an answer like a result,
+ * and leaves the thread fit to reuse; a timeout, a cancel or a crash ends the thread.
+ */
+function runOn<N extends TaskName>(
+  worker: Worker,
+  task: N,
+  input: TaskInput<N>,
+  options: RunOptions,
+): Promise<{ value: TaskOutput<N> } | { refusal: HttpError }> {
+  return new Promise((resolve, reject) => {
+    const stop = (error: Error) => {
+      cleanup();
+      void worker.terminate();
+      reject(error);
+    };
+    const timer = setTimeout(
+      () =>
+        stop(
+          new HttpError(
+            503,
+            `the work took longer than this server's limit of ${seconds(options.timeout)} and was stopped`,
+            `make the request smaller (fewer steps, replications or days), or start linesight serve with a longer ${options.limitOption}`,
+          ),
+        ),
+      options.timeout,
+    );
+    const onAbort = () => stop(new Cancelled());
+    const onMessage = (reply: Reply) => {
+      if (reply.type === 'ready') return;
+      if (reply.type === 'progress') return options.onProgress?.(reply.done, reply.total);
+      cleanup();
+      if (reply.type === 'result') resolve({ value: reply.value as TaskOutput<N> });
+      else if (reply.type === 'error')
+        resolve({ refusal: new HttpError(reply.status, reply.message, reply.hint, reply.details) });
+      else reject(new Error(reply.message));
+    };
+    const onError = (error: Error & { code?: string }) => {
+      cleanup();
+      reject(
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new HttpError(
+              503,
+              `the work needed more than ${HEAP_MB} MiB of memory and was stopped`,
+              'make the request smaller (fewer steps, replications or days)',
+            )
+          : error,
+      );
+    };
+    const onExit = (code: number) => {
+      cleanup();
+      reject(new Error(`a worker thread exited with code ${code}`));
+    };
+    const cleanup = () => {
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+    if (options.signal?.aborted) return stop(new Cancelled());
+    options.signal?.addEventListener('abort', onAbort);
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.postMessage({ task, input });
+  });
+}
+
+const answer = <T>(outcome: { value: T } | { refusal: HttpError }): T => {
+  if ('refusal' in outcome) throw outcome.refusal;
+  return outcome.value;
+};
+
+export class Threads {
+  private readonly idle: Worker[] = [];
+  private readonly started = new WeakMap<Worker, Promise<void>>();
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+  private readonly all = new Set<Worker>();
+  private closed = false;
+
+  constructor(
+    private readonly data: ThreadData,
+    /** Threads shared by requests. */
+    private readonly size: number,
+    /** Requests that may wait for a thread; past that, 503. */
+    private readonly queue = 100,
+  ) {}
+
+  /** A request's work, on a shared thread. */
+  async run<N extends TaskName>(task: N, input: TaskInput<N>, options: RunOptions): Promise<TaskOutput<N>> {
+    if (this.running >= this.size) {
+      if (this.waiting.length >= this.queue)
+        throw new HttpError(503, 'the server is busy with other requests', 'try again in a moment');
+      await new Promise<void>((go) => this.waiting.push(go));
+    }
+    this.running++;
+    const worker = this.idle.pop() ?? this.start();
+    try {
+      const outcome = await this.ready(worker)
+        .then(() => runOn(worker, task, input, options))
+        .catch((error: unknown) => {
+          // A thread that failed or was stopped may hold anything: it is not reused.
+          this.end(worker);
+          throw error;
+        });
+      if (!this.closed) this.idle.push(worker);
+      return answer(outcome);
+    } finally {
+      this.running--;
+      this.waiting.shift()?.();
+    }
+  }
+
+  /** A job's work, on a thread of its own. */
+  async dedicated<N extends TaskName>(
+    task: N,
+    input: TaskInput<N>,
+    options: RunOptions,
+  ): Promise<TaskOutput<N>> {
+    const worker = this.start();
+    try {
+      await this.ready(worker);
+      return answer(await runOn(worker, task, input, options));
+    } finally {
+      this.end(worker);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all([...this.all].map((w) => w.terminate()));
+    this.all.clear();
+    this.idle.length = 0;
+  }
+
+  private start(): Worker {
+    if (this.closed) throw new HttpError(503, 'the server is shutting down', 'try again when it is back');
+    const { worker, ready } = spawn(this.data);
+    this.started.set(worker, ready);
+    this.all.add(worker);
+    // A thread that dies between tasks is simply replaced.
+    worker.on('error', () => this.end(worker));
+    worker.unref();
+    return worker;
+  }
+
+  private ready(worker: Worker): Promise<void> {
+    return this.started.get(worker) ?? Promise.resolve();
+  }
+
+  private end(worker: Worker): void {
+    this.all.delete(worker);
+    const i = this.idle.indexOf(worker);
+    if (i >= 0) this.idle.splice(i, 1);
+    void worker.terminate();
+  }
+}
