@@ -1,0 +1,209 @@
+/**
+ * An import killed with SIGKILL at any moment leaves the log in the store as it was before the
+ * import or as it is after it, never a part of the file nor its events twice, and the store opens
+ * again (DuckDB replays its log). A child process imports a generated log of 200,000 events, CSV
+ * or XES in turn, into a new store or over an earlier import of its first 120,000 events; the test
+ * kills it at moments drawn from a seeded generator (the moments are reproducible as fractions of
+ * the import's time; the machine's speed decides where in the work they land).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importLog } from './import-log.js';
+import { openStore } from './store.js';
+
+const CHILD = fileURLToPath(new URL('./fixtures/store-child.ts', import.meta.url));
+const CASES = 40_000;
+const PER_CASE = 5;
+const EVENTS = CASES * PER_CASE;
+const EARLIER = 120_000;
+const TRIALS = 10;
+
+const dir = mkdtempSync(join(tmpdir(), 'linesight-kill-'));
+const file = (name: string) => join(dir, name);
+
+/** Case by case, each customer's events an hour apart; the XES holds the same events as the CSV. */
+function writeLogs(): void {
+  const start = Date.UTC(2024, 0, 1);
+  const csv = ['case_id,activity,timestamp'];
+  const xes = ['<?xml version="1.0" encoding="UTF-8"?>', '<log xes.version="1.0">'];
+  for (let c = 0; c < CASES; c++) {
+    xes.push(`<trace><string key="concept:name" value="C${c}"/>`);
+    for (let k = 0; k < PER_CASE; k++) {
+      const activity = `Activity ${(c + k) % 17}`;
+      const time = new Date(start + c * 60_000 + k * 3_600_000).toISOString();
+      csv.push(`C${c},${activity},${time}`);
+      xes.push(
+        `<event><string key="concept:name" value="${activity}"/><date key="time:timestamp" value="${time}"/></event>`,
+      );
+    }
+    xes.push('</trace>');
+  }
+  xes.push('</log>');
+  writeFileSync(file('all.csv'), `${csv.join('\n')}\n`);
+  writeFileSync(file('earlier.csv'), `${csv.slice(0, EARLIER + 1).join('\n')}\n`);
+  writeFileSync(file('all.xes'), `${xes.join('\n')}\n`);
+}
+
+/** The log's events with their numbers (the file order), and whether any is there twice. */
+async function contentOf(db: string) {
+  const store = await openStore(db, { access: 'read' });
+  try {
+    const [row] = (
+      await store.connection.runAndReadAll(
+        `select count(*) as events, count(distinct (case_id, activity, ts_us)) as distinct_events,
+           coalesce(sum(hash(seq, case_id, activity, ts_us)), 0) as checksum
+         from events where log = 'calls'`,
+      )
+    ).getRowObjectsJS();
+    return { events: Number(row?.events), distinct: Number(row?.distinct_events), checksum: row?.checksum };
+  } finally {
+    store.close();
+  }
+}
+
+/**
+ * A child that will import `log` into `db`: started early, so that it loads while the trial
+ * before it runs; `go` sets it off, `started` resolves once the import is under way.
+ */
+function childFor(db: string, log: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, 'import', db, log, 'calls'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  running.push(child);
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+    child.once('exit', (code, signal) => done({ code, signal })),
+  );
+  const said = (word: string) =>
+    new Promise<void>((done, failed) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        if (stdout.includes(word)) done();
+      });
+      ended.then(() => failed(new Error(`the import child ended before it said ${word}: ${stderr}`)));
+    });
+  const ready = said('ready');
+  const started = said('importing');
+  return { child, ready, started, ended, go: () => child.stdin.write('go\n') };
+}
+
+/** Mulberry32: the same fractions on every run. */
+function fractions(seed: number, count: number): number[] {
+  let a = seed;
+  return Array.from({ length: count }, () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  });
+}
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+type Content = Awaited<ReturnType<typeof contentOf>>;
+type Format = 'csv' | 'xes';
+type Over = 'nothing' | 'earlier';
+const running: ChildProcess[] = [];
+let before: Content;
+/** What each import leaves, uncut: numbered on after the earlier events when over them. */
+const after = {} as Record<Over, Content>;
+/** How long each import takes here, in this process: the span its kills fall in. */
+const importMs: Record<Over, Record<Format, number>> = {
+  nothing: { csv: 0, xes: 0 },
+  earlier: { csv: 0, xes: 0 },
+};
+
+/** Imports `format` into `db` here, uncut, timing it; what the store holds after. */
+async function timedImport(db: string, format: Format, over: Over): Promise<Content> {
+  const store = await openStore(db);
+  const t = performance.now();
+  await importLog(store, file(`all.${format}`), { log: 'calls', onError: 'fail' });
+  importMs[over][format] = performance.now() - t;
+  store.close();
+  return contentOf(db);
+}
+
+beforeAll(async () => {
+  writeLogs();
+  const earlier = await openStore(file('earlier.duckdb'));
+  await importLog(earlier, file('earlier.csv'), { log: 'calls', onError: 'fail' });
+  earlier.close();
+  before = await contentOf(file('earlier.duckdb'));
+  for (const over of ['nothing', 'earlier'] as const) {
+    const into = (format: Format) => {
+      const db = file(`uncut-${over}-${format}.duckdb`);
+      if (over === 'earlier') copyFileSync(file('earlier.duckdb'), db);
+      return db;
+    };
+    after[over] = await timedImport(into('csv'), 'csv', over);
+    // Either format ends with the same events, numbered alike.
+    expect(await timedImport(into('xes'), 'xes', over)).toEqual(after[over]);
+    expect(after[over]).toMatchObject({ events: EVENTS, distinct: EVENTS });
+  }
+}, 180_000);
+afterAll(() => {
+  // The children still running or waiting when a test failed.
+  for (const child of running) child.kill('SIGKILL');
+});
+
+/** Kills imports at the seeded moments; each store is then as before or as after, never between. */
+async function killTrials(seed: number, over: Over) {
+  const plan = fractions(seed, TRIALS).map((fraction, i) => ({
+    fraction,
+    format: (i % 2 === 0 ? 'csv' : 'xes') as Format,
+    db: file(`${over}-${i}.duckdb`),
+  }));
+  const start = (trial: (typeof plan)[number]) => childFor(trial.db, file(`all.${trial.format}`));
+  const outcomes: string[] = [];
+  let killedMidway = 0;
+  let next = start(plan[0] as (typeof plan)[number]);
+  for (const [i, trial] of plan.entries()) {
+    const current = next;
+    const following = plan[i + 1];
+    if (following) next = start(following);
+    await current.ready;
+    if (over === 'earlier') copyFileSync(file('earlier.duckdb'), trial.db);
+    current.go();
+    await current.started;
+    const at = trial.fraction * importMs[over][trial.format];
+    await sleep(at);
+    current.child.kill('SIGKILL');
+    const end = await current.ended;
+    if (end.signal === 'SIGKILL') killedMidway++;
+    else expect(end, 'an import that was not killed succeeds').toMatchObject({ code: 0 });
+    const content = await contentOf(trial.db);
+    const was = over === 'earlier' ? before : { events: 0, checksum: 0n };
+    const state =
+      content.events === after[over].events && content.checksum === after[over].checksum
+        ? 'after'
+        : content.events === was.events && content.checksum === was.checksum
+          ? 'before'
+          : `${content.events} events (${content.events - content.distinct} twice)`;
+    outcomes.push(`${trial.format.toUpperCase()} killed at ${at.toFixed(0)} ms: ${state}`);
+  }
+  // Every trial before or after; all listed, so that a failure shows them all.
+  expect(
+    outcomes.filter((o) => !/: (before|after)$/.test(o)),
+    outcomes.join('\n'),
+  ).toEqual([]);
+  // Most kills land while the import runs, else this would test nothing.
+  expect(killedMidway, outcomes.join('\n')).toBeGreaterThanOrEqual(TRIALS / 2);
+}
+
+describe('an import killed with SIGKILL', () => {
+  it('into a new store leaves no event of the log, or all of them', async () => {
+    await killTrials(1, 'nothing');
+  }, 240_000);
+
+  it('over an earlier import of part of the log leaves that, or the whole log once', async () => {
+    await killTrials(2, 'earlier');
+  }, 240_000);
+});
