@@ -55,6 +55,8 @@ export class Database {
       (error: unknown) => {
         this.forget();
         if (made) removeFolders(path, made.folder);
+        // Whoever waits for it to close (a writer for readers) need wait no more.
+        this.markClosed();
         throw error;
       },
     );

@@ -65,11 +65,18 @@ describe('a store another process holds', () => {
       );
       expect((error as StoreBusyError).hint).toContain('wait until that process finishes');
     }
+    // A writer here that waits for a reader here is told too when the reader cannot open it.
+    const [reading, writing] = await Promise.all([
+      reject(openStore(db, { access: 'read' })),
+      reject(openStore(db, { access: 'write' })),
+    ]);
+    expect(reading).toBeInstanceOf(StoreBusyError);
+    expect(writing).toBeInstanceOf(StoreBusyError);
     await writer.release();
     const store = await openStore(db);
     expect(await listLogs(store)).toEqual([]);
     store.close();
-  });
+  }, 30_000);
 
   it('can be read by several processes at once, and written by none of them meanwhile', async () => {
     const db = join(dir, 'read.duckdb');

@@ -71,6 +71,7 @@ const databases = new WeakMap<EventStore, Database>();
  * Opens the store at `path`: `create` (the default) makes it when missing, `write` and `read`
  * need it to exist, and `read` lets other processes read it at the same time. Throws a
  * StoreBusyError when another process holds it, a StoreOpenError when it is missing or unreadable.
+ * To write, it waits until the stores this process has open on it read-only are closed.
  */
 export async function openStore(
   path: string = DEFAULT_STORE,
@@ -103,8 +104,8 @@ function databaseOf(store: EventStore): Database {
 
 /**
  * Runs `write` when this process's earlier writes to the store's database are done: two imports
- * of one log at once would number their events alike, and a removal during an import would
- * conflict with it. Not to be nested: the inner one would wait for the outer for ever.
+ * of one log at once would number their events alike, and a removal during an import would miss
+ * what the import has not yet committed. Not to be nested: the inner one would wait for ever.
  */
 export function inWriteTurn<T>(store: EventStore, write: () => Promise<T>): Promise<T> {
   const db = databaseOf(store);
@@ -139,16 +140,19 @@ export async function inTransaction<T>(connection: DuckDBConnection, write: () =
  */
 export async function closeRemovingEmptyNew(store: EventStore): Promise<void> {
   const db = databaseOf(store);
-  if (db.made && db.stores === 1) {
-    db.draining = true;
-    const [row] = await queryRows(store, 'select not exists (select 1 from events) as empty');
-    if (row?.empty === true) {
-      // Everything into the file, so that closing it writes no log beside it.
-      await store.connection.run('checkpoint');
-      db.discardOnClose();
+  try {
+    if (db.made && db.stores === 1) {
+      db.draining = true;
+      const [row] = await queryRows(store, 'select not exists (select 1 from events) as empty');
+      if (row?.empty === true) {
+        // Everything into the file, so that closing it writes no log beside it.
+        await store.connection.run('checkpoint');
+        db.discardOnClose();
+      }
     }
+  } finally {
+    store.close();
   }
-  store.close();
 }
 
 /**
