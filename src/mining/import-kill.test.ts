@@ -3,8 +3,8 @@
  * import or as it is after it, never a part of the file nor its events twice, and the store opens
  * again (DuckDB replays its log). A child process imports a generated log of 200,000 events, CSV
  * or XES in turn, into a new store or over an earlier import of its first 120,000 events; the test
- * kills it at moments drawn from a seeded generator (the moments are reproducible as fractions of
- * the import's time; the machine's speed decides where in the work they land).
+ * kills it at moments drawn from a seeded generator: fractions of the time an uncut import took in
+ * a child, the same on every run (the machine's speed decides where in the work they land).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -111,24 +111,33 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 type Content = Awaited<ReturnType<typeof contentOf>>;
 type Format = 'csv' | 'xes';
 type Over = 'nothing' | 'earlier';
+type Child = ReturnType<typeof childFor>;
+interface Plan {
+  db: string;
+  format: Format;
+  over: Over;
+}
 const running: ChildProcess[] = [];
 let before: Content;
 /** What each import leaves, uncut: numbered on after the earlier events when over them. */
 const after = {} as Record<Over, Content>;
-/** How long each import takes here, in this process: the span its kills fall in. */
-const importMs: Record<Over, Record<Format, number>> = {
-  nothing: { csv: 0, xes: 0 },
-  earlier: { csv: 0, xes: 0 },
-};
+/** How long each import takes in a child: the span its kills fall in. */
+const importMs = {} as Record<`${Over} ${Format}`, number>;
 
-/** Imports `format` into `db` here, uncut, timing it; what the store holds after. */
-async function timedImport(db: string, format: Format, over: Over): Promise<Content> {
-  const store = await openStore(db);
-  const t = performance.now();
-  await importLog(store, file(`all.${format}`), { log: 'calls', onError: 'fail' });
-  importMs[over][format] = performance.now() - t;
-  store.close();
-  return contentOf(db);
+/** Children one after another, each started as the one before it imports: loading takes a while. */
+async function oneAfterAnother<P extends Plan>(plans: P[], run: (child: Child, plan: P) => Promise<void>) {
+  const start = (plan: P) => childFor(plan.db, file(`all.${plan.format}`));
+  let next = start(plans[0] as P);
+  for (const [i, plan] of plans.entries()) {
+    const current = next;
+    const following = plans[i + 1];
+    if (following) next = start(following);
+    await current.ready;
+    if (plan.over === 'earlier') copyFileSync(file('earlier.duckdb'), plan.db);
+    current.go();
+    await current.started;
+    await run(current, plan);
+  }
 }
 
 beforeAll(async () => {
@@ -137,17 +146,20 @@ beforeAll(async () => {
   await importLog(earlier, file('earlier.csv'), { log: 'calls', onError: 'fail' });
   earlier.close();
   before = await contentOf(file('earlier.duckdb'));
-  for (const over of ['nothing', 'earlier'] as const) {
-    const into = (format: Format) => {
-      const db = file(`uncut-${over}-${format}.duckdb`);
-      if (over === 'earlier') copyFileSync(file('earlier.duckdb'), db);
-      return db;
-    };
-    after[over] = await timedImport(into('csv'), 'csv', over);
+  const uncut = (['nothing', 'earlier'] as const).flatMap((over) =>
+    (['csv', 'xes'] as const).map((format) => ({ over, format, db: file(`uncut-${over}-${format}.duckdb`) })),
+  );
+  await oneAfterAnother(uncut, async (child, { over, format, db }) => {
+    const t = performance.now();
+    expect(await child.ended).toMatchObject({ code: 0 });
+    importMs[`${over} ${format}`] = performance.now() - t;
+    const content = await contentOf(db);
     // Either format ends with the same events, numbered alike.
-    expect(await timedImport(into('xes'), 'xes', over)).toEqual(after[over]);
-    expect(after[over]).toMatchObject({ events: EVENTS, distinct: EVENTS });
-  }
+    after[over] ??= content;
+    expect(content).toEqual(after[over]);
+  });
+  expect(after.nothing).toMatchObject({ events: EVENTS, distinct: EVENTS });
+  expect(after.earlier).toMatchObject({ events: EVENTS, distinct: EVENTS });
 }, 180_000);
 afterAll(() => {
   // The children still running or waiting when a test failed.
@@ -156,31 +168,23 @@ afterAll(() => {
 
 /** Kills imports at the seeded moments; each store is then as before or as after, never between. */
 async function killTrials(seed: number, over: Over) {
-  const plan = fractions(seed, TRIALS).map((fraction, i) => ({
+  const plans = fractions(seed, TRIALS).map((fraction, i) => ({
     fraction,
+    over,
     format: (i % 2 === 0 ? 'csv' : 'xes') as Format,
     db: file(`${over}-${i}.duckdb`),
   }));
-  const start = (trial: (typeof plan)[number]) => childFor(trial.db, file(`all.${trial.format}`));
   const outcomes: string[] = [];
   let killedMidway = 0;
-  let next = start(plan[0] as (typeof plan)[number]);
-  for (const [i, trial] of plan.entries()) {
-    const current = next;
-    const following = plan[i + 1];
-    if (following) next = start(following);
-    await current.ready;
-    if (over === 'earlier') copyFileSync(file('earlier.duckdb'), trial.db);
-    current.go();
-    await current.started;
-    // Over half as long again as the import took here: a child, loading its successor beside it, is slower.
-    const at = trial.fraction * 1.5 * importMs[over][trial.format];
+  await oneAfterAnother(plans, async (child, { fraction, format, db }) => {
+    // A little past the import's whole time, so that some kills land as it commits.
+    const at = fraction * 1.1 * importMs[`${over} ${format}`];
     await sleep(at);
-    current.child.kill('SIGKILL');
-    const end = await current.ended;
+    child.child.kill('SIGKILL');
+    const end = await child.ended;
     if (end.signal === 'SIGKILL') killedMidway++;
     else expect(end, 'an import that was not killed succeeds').toMatchObject({ code: 0 });
-    const content = await contentOf(trial.db);
+    const content = await contentOf(db);
     const was = over === 'earlier' ? before : { events: 0, checksum: 0n };
     const state =
       content.events === after[over].events && content.checksum === after[over].checksum
@@ -188,8 +192,8 @@ async function killTrials(seed: number, over: Over) {
         : content.events === was.events && content.checksum === was.checksum
           ? 'before'
           : `${content.events} events (${content.events - content.distinct} twice)`;
-    outcomes.push(`${trial.format.toUpperCase()} killed at ${at.toFixed(0)} ms: ${state}`);
-  }
+    outcomes.push(`${format.toUpperCase()} killed at ${at.toFixed(0)} ms: ${state}`);
+  });
   // Every trial before or after; all listed, so that a failure shows them all.
   expect(
     outcomes.filter((o) => !/: (before|after)$/.test(o)),
