@@ -1,5 +1,7 @@
 /** The command line as a user meets it: exit codes, messages with file:line:column, --json. */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +11,36 @@ import { linesight } from '../testing/cli.js';
 import { EVENT_LOGS } from '../testing/data.js';
 import { limitsOf } from './commands/serve.js';
 import { VERSION } from './program.js';
+
+/** Another process holding the event store open (to write or to read) until released. */
+async function holdStore(db: string, access: 'write' | 'read') {
+  const child = spawn(process.execPath, [
+    '--import',
+    'tsx',
+    fileURLToPath(new URL('../mining/fixtures/store-child.ts', import.meta.url)),
+    'hold',
+    db,
+    access,
+  ]);
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+  });
+  while (!out.includes('open')) {
+    if (child.exitCode !== null) throw new Error(`the holding process ended: ${out}`);
+    await once(child.stdout, 'data');
+  }
+  return {
+    pid: child.pid as number,
+    release: async () => {
+      child.stdin.end();
+      if (child.exitCode === null) await once(child, 'exit');
+    },
+  };
+}
 
 describe('linesight validate', () => {
   it('exits 0 on valid files', async () => {
@@ -493,6 +525,81 @@ describe('linesight log', () => {
     expect(failed.stderr).toContain('more.xes');
     const list = JSON.parse((await linesight('log', 'list', '--db', db, '--json')).stdout);
     expect(list).toEqual([{ log: 'running-example', events: 42, cases: 6 }]);
+  });
+
+  it("reports each file's outcome: the good one imported with its counts, the bad one failed with nothing left", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linesight-'));
+    const db = join(dir, 'events.duckdb');
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'case_id,activity,timestamp\nc1,Call,2024-01-01T10:00:00Z\nc1,Call,not a time\n');
+    const good = join(logs, 'running-example.csv');
+    const text = await linesight('log', 'import', good, bad, '--db', db, '--on-error', 'fail');
+    expect(text.code).toBe(1);
+    expect(text.stdout).toBe(
+      `${good} -> log 'running-example': 42 events, 6 cases; 0 row(s) skipped; 0 duplicate event(s) already in the store, not added\n`,
+    );
+    expect(text.stderr).toContain(`linesight: ${bad}, line 3, timestamp: "not a time" is not a timestamp`);
+    expect(text.stderr).toContain('1 of 2 files imported; the 1 that failed added nothing to the store');
+    expect(JSON.parse((await linesight('log', 'list', '--db', db, '--json')).stdout)).toEqual([
+      { log: 'running-example', events: 42, cases: 6 },
+    ]);
+    const json = await linesight('log', 'import', bad, good, '--db', db, '--on-error', 'fail', '--json');
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toEqual([
+      {
+        file: bad,
+        log: 'bad',
+        status: 'failed',
+        error: `${bad}, line 3, timestamp: "not a time" is not a timestamp`,
+        hint: '1 row(s) have problems; fix them, or import with --on-error skip',
+      },
+      expect.objectContaining({ file: good, status: 'imported', events: 0, duplicates: 42 }),
+    ]);
+  });
+
+  it('reads no store that is not there and makes none: it says to import first', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linesight-'));
+    const db = join(dir, 'new', 'dir', 'x.duckdb');
+    for (const command of ['list', 'discover', 'journeys']) {
+      const result = await linesight('log', command, '--db', db);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(
+        `linesight: there is no event store at ${db} yet\n      hint: import a log first: linesight log import FILE --db ${db}\n`,
+      );
+    }
+    expect((await linesight('log', 'remove', 'claims', '--db', db)).code).toBe(1);
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'case_id,activity,timestamp\nc1,Call,not a time\n');
+    expect((await linesight('log', 'import', bad, '--db', db, '--on-error', 'fail')).code).toBe(1);
+    expect(readdirSync(dir)).toEqual(['bad.csv']);
+  });
+
+  it('says which process holds the store, and lets readers read side by side', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'linesight-')), 'events.duckdb');
+    expect((await linesight('log', 'import', join(logs, 'running-example.xes'), '--db', db)).code).toBe(0);
+    const writer = await holdStore(db, 'write');
+    try {
+      for (const argv of [['import', join(logs, 'running-example.csv')], ['list']]) {
+        const busy = await linesight('log', ...argv, '--db', db);
+        expect(busy.code).toBe(1);
+        expect(busy.stderr).toBe(
+          `linesight: the event store ${db} is in use by another linesight process (PID ${writer.pid})\n      hint: wait until that process finishes (an import, or linesight serve on this workspace), then try again\n`,
+        );
+      }
+    } finally {
+      await writer.release();
+    }
+    const reader = await holdStore(db, 'read');
+    try {
+      const list = await linesight('log', 'list', '--db', db, '--json');
+      expect(JSON.parse(list.stdout)).toEqual([{ log: 'running-example', events: 42, cases: 6 }]);
+      expect((await linesight('log', 'discover', '--db', db, '--json')).code).toBe(0);
+      const remove = await linesight('log', 'remove', 'running-example', '--db', db);
+      expect(remove.code).toBe(1);
+      expect(remove.stderr).toContain(`(PID ${reader.pid})`);
+    } finally {
+      await reader.release();
+    }
   });
 
   it('stops at the first bad row with --on-error fail, naming line and field', async () => {

@@ -11,15 +11,14 @@ import { type AnalyzeOptions, analyzeCommand, compareCommand } from './commands/
 import { bpmnExportCommand, bpmnImportCommand } from './commands/bpmn.js';
 import { initCommand } from './commands/init.js';
 import {
-  type ImportCommandOptions,
   logCalibrateCommand,
   logConformanceCommand,
   logDiscoverCommand,
-  logImportCommand,
   logJourneysCommand,
   logListCommand,
   logRemoveCommand,
 } from './commands/log.js';
+import { type ImportCommandOptions, logImportCommand } from './commands/log-import.js';
 import type { RenderCommandOptions } from './commands/render.js';
 import { renderCommand } from './commands/render.js';
 import { schemaCommand } from './commands/schema.js';

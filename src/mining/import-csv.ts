@@ -122,40 +122,62 @@ function mapColumns(file: string, columns: string[], given: CsvColumns = {}) {
   };
 }
 
+type Progress = ((fraction: number) => void) | undefined;
+
+/** Reading the file is the first half of the work, storing it the second. */
+const half = (onProgress: Progress, start: number) =>
+  onProgress && ((f: number) => onProgress(start + f / 2));
+
+/**
+ * Reads, checks and stores a CSV log: staged, then stored, then the staging dropped. Not in a
+ * transaction of its own: importLog runs the storing in one, for the store to hold all or nothing.
+ */
 export async function importCsv(
   store: EventStore,
   file: string,
   log: string,
   options: { columns?: CsvColumns; onError: 'skip' | 'fail'; onProgress?: (fraction: number) => void },
 ): Promise<ImportReport> {
+  await stageCsv(store, file, options.onProgress);
+  try {
+    return await storeStagedCsv(store, file, log, options);
+  } finally {
+    await dropStagedCsv(store);
+  }
+}
+
+/**
+ * The file, read once as text into a temporary table of this connection, whose row ids are the
+ * file order. Outside any transaction: in a table made inside one, DuckDB numbers the rows from
+ * 2^55 on, apart from the file order.
+ */
+export async function stageCsv(store: EventStore, file: string, onProgress?: Progress): Promise<void> {
   const c = store.connection;
   await c.run("set TimeZone = 'UTC'");
-  // Reading the file is the first half of the work, storing it the second.
-  const half = (start: number) => options.onProgress && ((f: number) => options.onProgress?.(start + f / 2));
   // The rejects tables are this import's own: DuckDB keeps them across scans of a connection.
   await c.run('drop table if exists csv_rejects; drop table if exists csv_rejects_scan');
-  await withQueryProgress(c, half(0), () =>
+  await withQueryProgress(c, half(onProgress, 0), () =>
     c.run(
       `create or replace temp table csv_staging as select * from read_csv(${literal(file)}, all_varchar = true, header = true, encoding = ${literal(encodingOf(file))}, store_rejects = true, rejects_table = 'csv_rejects', rejects_scan = 'csv_rejects_scan')`,
     ),
   );
-  try {
-    return await checkAndStore(store, file, log, { ...options, onProgress: half(0.5) });
-  } finally {
-    await c.run(
-      'drop table if exists csv_staging; drop table if exists csv_rejects; drop table if exists csv_rejects_scan',
-    );
-  }
 }
 
-async function checkAndStore(
+export async function dropStagedCsv(store: EventStore): Promise<void> {
+  await store.connection.run(
+    'drop table if exists csv_staging; drop table if exists csv_rejects; drop table if exists csv_rejects_scan',
+  );
+}
+
+/** The staged rows checked (problems by line and field) and the good ones stored as events of `log`. */
+export async function storeStagedCsv(
   store: EventStore,
   file: string,
   log: string,
   options: {
     columns?: CsvColumns;
     onError: 'skip' | 'fail';
-    onProgress?: ((fraction: number) => void) | undefined;
+    onProgress?: Progress;
   },
 ): Promise<ImportReport> {
   const c = store.connection;
@@ -216,7 +238,7 @@ async function checkAndStore(
     rest.length > 0
       ? `json_object(${rest.map((col) => `${literal(col)}, ${quote(col)}`).join(', ')})`
       : 'null';
-  await withQueryProgress(c, options.onProgress, () =>
+  await withQueryProgress(c, half(options.onProgress, 0.5), () =>
     c.run(`
     insert into events
     select ${literal(log)}, ${next} + rowid, ${caseId}, ${activity}, epoch_us(${ts}), ${tzOffsetSql(time)},

@@ -37,6 +37,28 @@ describe('importLog', () => {
     expect(d.events).toBe(42);
   });
 
+  it("numbers a CSV's events in file order, after the events the log already holds", async () => {
+    const own = await openStore(':memory:');
+    const file = join(dir, 'calls.csv');
+    const rows = Array.from({ length: 5000 }, (_, i) => `c${i % 7},Call ${i},2024-01-01T10:00:00Z`);
+    writeFileSync(file, `case_id,activity,timestamp\n${rows.slice(0, 3000).join('\n')}\n`);
+    await importLog(own, file, { log: 'ordered', onError: 'fail' });
+    writeFileSync(file, `case_id,activity,timestamp\n${rows.join('\n')}\n`);
+    expect(await importLog(own, file, { log: 'ordered', onError: 'fail' })).toMatchObject({
+      events: 2000,
+      duplicates: 3000,
+    });
+    const order = await own.connection.runAndReadAll(
+      "select seq, activity from events where log = 'ordered' order by seq",
+    );
+    // The second file's first 3,000 rows were there already: its rows are numbered on from 3,000.
+    expect(order.getRowsJS()).toEqual([
+      ...rows.slice(0, 3000).map((row, i) => [BigInt(i), row.split(',')[1]]),
+      ...rows.slice(3000).map((row, i) => [BigInt(6000 + i), row.split(',')[1]]),
+    ]);
+    own.close();
+  });
+
   it('leaves the store as it was when a file fails half way, and says where', async () => {
     const whole = readFileSync(join(LOGS, 'running-example.xes'), 'utf8');
     const truncated = join(dir, 'truncated.xes');

@@ -1,17 +1,20 @@
 /**
  * One way in for every log format, used alike by the library, the CLI and the server: the format
  * by its file name (or as given), the importer for it, duplicates already in the store taken out,
- * and on any failure the store left as it was with an error that says what to fix.
+ * all in one transaction: on any failure, or a kill at any moment, the store holds the log as it
+ * was before or as it is after, never a part of the file nor its events twice; a failure comes
+ * with an error that says what to fix.
  */
 import { statSync } from 'node:fs';
-import { type CsvColumns, importCsv } from './import-csv.js';
+import { type CsvColumns, dropStagedCsv, stageCsv, storeStagedCsv } from './import-csv.js';
 import { importOcel } from './import-ocel.js';
 import { type ImportReport, importXes } from './import-xes.js';
 import { LogImportError } from './log-import-error.js';
 import {
-  discardImport,
   type EventStore,
   EventWriter,
+  inTransaction,
+  inWriteTurn,
   nextSeq,
   queryRows,
   removeDuplicates,
@@ -71,7 +74,7 @@ async function importByFormat(
   o: LogImportOptions,
 ): Promise<ImportReport> {
   if (format === 'csv')
-    return importCsv(store, file, o.log, {
+    return storeStagedCsv(store, file, o.log, {
       onError: o.onError,
       ...(o.columns ? { columns: o.columns } : {}),
       ...(o.onProgress ? { onProgress: o.onProgress } : {}),
@@ -122,23 +125,43 @@ export async function importLog(
     throw new LogImportError(`${label} does not exist`, 'check the path');
   }
   if (size === 0) throw new LogImportError(`${label} is empty`, EMPTY_HINTS[format]);
-  const from = await nextSeq(store, options.log);
-  let report: ImportReport;
-  try {
-    report = await importByFormat(store, file, format, options);
-  } catch (error) {
-    await discardImport(store, options.log, from);
-    if (error instanceof LogImportError)
-      throw new LogImportError(error.message.replaceAll(file, label), error.hint);
-    const first = (error as Error).message.split('\n')[0] ?? 'unreadable';
-    throw new LogImportError(
-      `${label}: ${first.replaceAll(file, label)}`,
-      format === 'xes' && options.onError === 'fail'
-        ? 'fix the event, or import with --on-error skip'
-        : HINTS[format],
-    );
-  }
-  const duplicates = await removeDuplicates(store, options.log, from);
-  const cases = duplicates > 0 ? await casesFrom(store, options.log, from) : report.cases;
-  return { ...report, events: report.events - duplicates, cases, log: options.log, duplicates };
+  const explained = async <T>(read: () => Promise<T>) => {
+    try {
+      return await read();
+    } catch (error) {
+      throw importError(error, file, label, format, options.onError);
+    }
+  };
+  return inWriteTurn(store, async () => {
+    try {
+      // Staged before the transaction begins (see stageCsv); a kill while staging leaves the store untouched.
+      if (format === 'csv') await explained(() => stageCsv(store, file, options.onProgress));
+      return await inTransaction(store.connection, async () => {
+        const from = await nextSeq(store, options.log);
+        const report = await explained(() => importByFormat(store, file, format, options));
+        const duplicates = await removeDuplicates(store, options.log, from);
+        const cases = duplicates > 0 ? await casesFrom(store, options.log, from) : report.cases;
+        return { ...report, events: report.events - duplicates, cases, log: options.log, duplicates };
+      });
+    } finally {
+      if (format === 'csv') await dropStagedCsv(store);
+    }
+  });
+}
+
+/** What went wrong, in the words of the file as the user knows it (an upload by its label). */
+function importError(
+  error: unknown,
+  file: string,
+  label: string,
+  format: LogFormat,
+  onError: 'skip' | 'fail',
+): LogImportError {
+  if (error instanceof LogImportError)
+    return new LogImportError(error.message.replaceAll(file, label), error.hint);
+  const first = (error as Error).message.split('\n')[0] ?? 'unreadable';
+  return new LogImportError(
+    `${label}: ${first.replaceAll(file, label)}`,
+    format === 'xes' && onError === 'fail' ? 'fix the event, or import with --on-error skip' : HINTS[format],
+  );
 }

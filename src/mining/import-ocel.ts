@@ -17,8 +17,9 @@ export async function importOcel(
 ): Promise<ImportReport> {
   const c = store.connection;
   await c.run("set TimeZone = 'UTC'");
-  await c.run('drop table if exists ocel_events');
-  await c.run('drop table if exists ocel_objects');
+  await c.run(
+    'drop table if exists ocel_flat; drop table if exists ocel_events; drop table if exists ocel_objects',
+  );
   // The document as JSON text, so that times keep the offset they were written with.
   const doc = `(select content::json as j from read_text(${literal(file)}))`;
   await c.run(

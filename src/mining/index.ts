@@ -17,8 +17,8 @@ export { type JourneyOptionText, readJourneyOptions } from './journey-options.js
 export { type JourneyAnalytics, journeyAnalytics } from './journeys.js';
 export { LogImportError } from './log-import-error.js';
 export {
+  closeRemovingEmptyNew,
   DEFAULT_STORE,
-  discardImport,
   type EventStore,
   EventWriter,
   listLogs,
@@ -26,5 +26,8 @@ export {
   openStore,
   removeDuplicates,
   removeLog,
+  type StoreAccess,
 } from './store.js';
+export { StoreBusyError } from './store-busy.js';
+export { StoreOpenError } from './store-open-error.js';
 export { parseTimestamp } from './timestamp-text.js';

@@ -2,28 +2,19 @@
  * `linesight log ...`: interaction logs into the workspace's event store, and what they say:
  * discovery, journey analytics, conformance to a model, and a calibrated scenario.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, dirname, relative } from 'node:path';
-import cliProgress from 'cli-progress';
 import { parse as parseYaml, stringify } from 'yaml';
 import { textTable } from '../../analysis/report/table.js';
 import { writeAtomic } from '../../fs/write-atomic.js';
 import {
-  type CsvColumns,
   calibrate,
-  columnsFrom,
   conformance,
-  DEFAULT_STORE,
   discover,
   type EventStore,
-  importLog,
   type JourneyOptionText,
   journeyAnalytics,
-  type LogImport,
-  LogImportError,
   listLogs,
-  logNameOf,
-  openStore,
   readJourneyOptions,
   removeLog,
 } from '../../mining/index.js';
@@ -34,21 +25,7 @@ import { toSvg } from '../../views/svg.js';
 import { InputError, type Io, UsageError } from '../io.js';
 import { loadOrReport } from '../load-or-report.js';
 import { printDiagnostics } from '../print-diagnostics.js';
-
-interface StoreOptions {
-  db?: string;
-  log?: string;
-  json?: boolean;
-}
-
-async function withStore<T>(options: StoreOptions, run: (store: EventStore) => Promise<T>): Promise<T> {
-  const store = await openStore(options.db ?? DEFAULT_STORE);
-  try {
-    return await run(store);
-  } finally {
-    store.close();
-  }
-}
+import { type StoreOptions, withStore } from './log-store.js';
 
 /** The log to read: the one named, or the only one in the store. */
 async function logName(store: EventStore, options: StoreOptions): Promise<string> {
@@ -67,75 +44,8 @@ async function logName(store: EventStore, options: StoreOptions): Promise<string
   );
 }
 
-/** The CSV column options, plus what XES and OCEL take. */
-export interface ImportCommandOptions extends StoreOptions, CsvColumns {
-  onError?: string;
-  caseType?: string;
-}
-
-export async function logImportCommand(files: string[], o: ImportCommandOptions, io: Io): Promise<number> {
-  const onError = (o.onError ?? 'skip') as 'skip' | 'fail';
-  if (onError !== 'skip' && onError !== 'fail')
-    throw new UsageError(`--on-error is skip or fail, not '${o.onError}'`);
-  if (o.log !== undefined && files.length > 1)
-    throw new UsageError(
-      '--log names one log: import one file at a time with it, or leave it out to name each log after its file',
-    );
-  const columns = columnsFrom(o);
-  return withStore(o, async (store) => {
-    const results: (LogImport & { file: string })[] = [];
-    for (const file of files) {
-      let size = 0;
-      try {
-        size = statSync(file).size;
-      } catch {
-        throw new InputError(`${file} does not exist`, 'check the path');
-      }
-      const bar =
-        io.color && size > 1 << 20
-          ? new cliProgress.SingleBar(
-              { format: `importing ${basename(file)} [{bar}] {percentage}%`, stream: process.stderr },
-              cliProgress.Presets.shades_classic,
-            )
-          : undefined;
-      bar?.start(100, 0);
-      try {
-        const report = await importLog(store, file, {
-          log: o.log ?? logNameOf(file),
-          onError,
-          columns,
-          ...(o.lifecycle ? { lifecycle: o.lifecycle.split(',').map((s) => s.trim().toLowerCase()) } : {}),
-          ...(o.caseType ? { caseType: o.caseType } : {}),
-          ...(bar ? { onProgress: (fraction: number) => bar.update(Math.round(fraction * 100)) } : {}),
-        });
-        results.push({ ...report, file });
-      } catch (error) {
-        if (error instanceof LogImportError) throw new InputError(error.message, error.hint);
-        throw error;
-      } finally {
-        bar?.stop();
-      }
-    }
-    if (o.json) io.out(`${JSON.stringify(results, null, 2)}\n`);
-    else {
-      for (const r of results) {
-        io.out(
-          `${r.file} -> log '${r.log}': ${r.events} events, ${r.cases} cases; ${r.skipped} row(s) skipped; ${r.duplicates} duplicate event(s) already in the store, not added\n`,
-        );
-        for (const p of r.problems.slice(0, 10))
-          io.out(`  ${p.line ? `line ${p.line}, ` : ''}${p.field}: ${p.message}\n`);
-        if (r.skipped > 10)
-          io.out(
-            `  ... ${r.skipped - 10} more (--json lists ${r.problems.length < r.skipped ? `the first ${r.problems.length}` : 'them all'})\n`,
-          );
-      }
-    }
-    return 0;
-  });
-}
-
 export async function logListCommand(o: StoreOptions, io: Io): Promise<number> {
-  return withStore(o, async (store) => {
+  return withStore(o, 'read', async (store) => {
     const logs = await listLogs(store);
     if (o.json) io.out(`${JSON.stringify(logs, null, 2)}\n`);
     else
@@ -154,7 +64,7 @@ export async function logListCommand(o: StoreOptions, io: Io): Promise<number> {
 }
 
 export async function logRemoveCommand(o: StoreOptions & { log: string }, io: Io): Promise<number> {
-  return withStore(o, async (store) => {
+  return withStore(o, 'write', async (store) => {
     const log = await logName(store, o);
     const events = await removeLog(store, log);
     if (o.json) io.out(`${JSON.stringify({ log, events }, null, 2)}\n`);
@@ -179,7 +89,7 @@ export async function logDiscoverCommand(
   const maxEdges = Number(o.edges ?? 60);
   if (!Number.isInteger(maxEdges) || maxEdges < 1)
     throw new UsageError(`--edges takes a whole number, not '${o.edges}'`);
-  return withStore(o, async (store) => {
+  return withStore(o, 'read', async (store) => {
     const log = await logName(store, o);
     const d = await discover(store, log, {
       top,
@@ -248,7 +158,7 @@ export async function logJourneysCommand(o: StoreOptions & JourneyOptionText, io
     const flag = read.option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
     throw new UsageError(`--${flag}: ${read.message}`);
   }
-  return withStore(o, async (store) => {
+  return withStore(o, 'read', async (store) => {
     const log = await logName(store, o);
     const j = await journeyAnalytics(store, log, read.options);
     if (o.json) {
@@ -320,7 +230,7 @@ export async function logConformanceCommand(
   const model = loadOrReport(o.model, io, 'nothing was mined')?.model;
   if (!model) return 1;
   const mapping = readMapping(o.mapping);
-  return withStore(o, async (store) => {
+  return withStore(o, 'read', async (store) => {
     const log = await logName(store, o);
     const r = await conformance(store, log, model, mapping);
     const perSegment = r.branches.some((b) => b.segment !== undefined);
@@ -371,7 +281,7 @@ export async function logCalibrateCommand(
   const model = loadOrReport(o.model, io, 'nothing was mined')?.model;
   if (!model) return 1;
   const mapping = readMapping(o.mapping);
-  return withStore(o, async (store) => {
+  return withStore(o, 'read', async (store) => {
     const log = await logName(store, o);
     const output = o.output ?? 'calibrated.yaml';
     const base = relative(dirname(output), o.model) || basename(o.model);

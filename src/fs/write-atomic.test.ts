@@ -1,0 +1,49 @@
+/**
+ * Saving a file whole or not at all, and what an interrupted save left beside it: gone with the
+ * next save once its process is, kept while its process runs (it may still be writing).
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeAtomic } from './write-atomic.js';
+
+/** A process that has run and ended: its PID names nobody (PIDs are not reused this soon). */
+function endedPid(): number {
+  const ended = spawnSync(process.execPath, ['-e', 'process.pid']);
+  return ended.pid as number;
+}
+
+const running: ChildProcess[] = [];
+afterAll(() => {
+  for (const child of running) child.kill();
+});
+
+describe('writeAtomic', () => {
+  it('writes the whole content, over what was there, leaving no temporary file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linesight-atomic-'));
+    const file = join(dir, 'deep', 'model.yaml');
+    writeAtomic(file, 'name: first\n');
+    writeAtomic(file, new TextEncoder().encode('name: second\n'));
+    expect(readFileSync(file, 'utf8')).toBe('name: second\n');
+    expect(readdirSync(join(dir, 'deep'))).toEqual(['model.yaml']);
+  });
+
+  it("removes a killed save's temporary file on the next save, and leaves a running one's alone", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linesight-atomic-'));
+    const file = join(dir, 'model.yaml');
+    const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+    running.push(child);
+    const stale = join(dir, `.model.yaml.${endedPid()}.1700000000000.tmp`);
+    const live = join(dir, `.model.yaml.${child.pid}.1700000000001.tmp`);
+    const otherFile = join(dir, `.other.yaml.${endedPid()}.1700000000002.tmp`);
+    for (const temp of [stale, live, otherFile]) writeFileSync(temp, 'name: half');
+    writeAtomic(file, 'name: saved\n');
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(live)).toBe(true);
+    // Another file's leftovers are that file's next save's to judge.
+    expect(existsSync(otherFile)).toBe(true);
+    expect(readFileSync(file, 'utf8')).toBe('name: saved\n');
+  });
+});
