@@ -538,7 +538,7 @@ describe('linesight log', () => {
     expect(text.stdout).toBe(
       `${good} -> log 'running-example': 42 events, 6 cases; 0 row(s) skipped; 0 duplicate event(s) already in the store, not added\n`,
     );
-    expect(text.stderr).toContain(`linesight: ${bad}, line 3, timestamp: "not a time" is not a timestamp`);
+    expect(text.stderr).toContain(`linesight: error: ${bad}, line 3, timestamp: "not a time" is not a timestamp`);
     expect(text.stderr).toContain('1 of 2 files imported; the 1 that failed added nothing to the store');
     expect(JSON.parse((await linesight('log', 'list', '--db', db, '--json')).stdout)).toEqual([
       { log: 'running-example', events: 42, cases: 6 },
@@ -564,7 +564,7 @@ describe('linesight log', () => {
       const result = await linesight('log', command, '--db', db);
       expect(result.code).toBe(1);
       expect(result.stderr).toBe(
-        `linesight: there is no event store at ${db} yet\n      hint: import a log first: linesight log import FILE --db ${db}\n`,
+        `linesight: error: there is no event store at ${db} yet\n      hint: import a log first: linesight log import FILE --db ${db}\n`,
       );
     }
     expect((await linesight('log', 'remove', 'claims', '--db', db)).code).toBe(1);
@@ -583,7 +583,7 @@ describe('linesight log', () => {
         const busy = await linesight('log', ...argv, '--db', db);
         expect(busy.code).toBe(1);
         expect(busy.stderr).toBe(
-          `linesight: the event store ${db} is in use by another linesight process (PID ${writer.pid})\n      hint: wait until that process finishes (an import, or linesight serve on this workspace), then try again\n`,
+          `linesight: error: the event store ${db} is in use by another linesight process (PID ${writer.pid})\n      hint: wait until that process finishes (an import, or linesight serve on this workspace), then try again\n`,
         );
       }
     } finally {

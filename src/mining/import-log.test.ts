@@ -118,10 +118,12 @@ describe('stores on one file', () => {
         log: `r${round}`,
         onError: 'fail',
       });
-      const stores = await Promise.all(Array.from({ length: 8 }, () => openStore(path)));
-      await Promise.all(stores.map((s) => listLogs(s)));
-      await importing;
-      for (const s of stores) s.close();
+      const reading = Promise.all(Array.from({ length: 8 }, () => openStore(path))).then(async (stores) => {
+        await Promise.all(stores.map((s) => listLogs(s)));
+        for (const s of stores) s.close();
+      });
+      // Both awaited together: a failing import fails the test, not the run after it.
+      await Promise.all([importing, reading]);
     }
     expect((await listLogs(writer)).map((l) => l.events)).toEqual([42, 42, 42]);
     writer.close();

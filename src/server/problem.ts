@@ -4,6 +4,7 @@
  * a store held by another process each get their own status and what to do about it.
  */
 import { StoreBusyError } from '../mining/store-busy.js';
+import { StoreOpenError } from '../mining/store-open-error.js';
 import { HttpError } from './http-error.js';
 
 export interface Problem {
@@ -56,6 +57,9 @@ export function problemOf(error: FastifyError, bodyTooLargeHint: string): Proble
       body: { error: error.message, hint: error.hint },
       headers: { 'Retry-After': String(STORE_RETRY_SECONDS) },
     };
+  // The workspace's store file cannot be read (damaged, or not a store): not the request's fault.
+  if (error instanceof StoreOpenError)
+    return { status: 503, body: { error: error.message, hint: error.hint }, headers: {} };
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
     return {
       status: 413,

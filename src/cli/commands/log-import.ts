@@ -54,7 +54,7 @@ export async function logImportCommand(files: string[], o: ImportCommandOptions,
   if (o.json) io.out(`${JSON.stringify(outcomes, null, 2)}\n`);
   else if (failed > 0 && files.length > 1)
     io.err(
-      `linesight: ${files.length - failed} of ${files.length} files imported; the ${failed} that failed added nothing to the store\n`,
+      `linesight: error: ${files.length - failed} of ${files.length} files imported; the ${failed} that failed added nothing to the store\n`,
     );
   return failed > 0 ? 1 : 0;
 }
@@ -104,7 +104,7 @@ function progressBar(file: string, io: Io): cliProgress.SingleBar | undefined {
 
 function printOutcome(r: ImportOutcome, io: Io): void {
   if (r.status === 'failed') {
-    io.err(`linesight: ${r.error}\n      hint: ${r.hint}\n`);
+    io.err(`linesight: error: ${r.error}\n      hint: ${r.hint}\n`);
     return;
   }
   io.out(

@@ -3,11 +3,14 @@
  * (discovery, the directly-follows graph, journeys, conformance and calibration against a model).
  * The store's queries run in DuckDB's own threads; models are loaded and graphs laid out on ours.
  */
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import type { FastifyReply } from 'fastify';
 import { stringify } from 'yaml';
 import { writeAtomic } from '../../fs/write-atomic.js';
 import {
   calibrate,
+  closeRemovingEmptyNew,
   columnsFrom,
   conformance,
   discover,
@@ -18,6 +21,8 @@ import {
   openStore,
   readJourneyOptions,
   removeLog,
+  type StoreAccess,
+  StoreOpenError,
 } from '../../mining/index.js';
 import { DFG_MEASURES, type DfgMeasure } from '../../views/dfg.js';
 import type { Req, Server } from '../context.js';
@@ -37,22 +42,38 @@ const LOG_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,80}$/;
 
 export function logRoutes({ app, workspace, work, options }: Server): void {
   const storePath = () => workspace.dataFile('events.duckdb');
-  const withStore = async <T>(run: (store: Store) => Promise<T>) => {
-    const store = await openStore(storePath());
+  /**
+   * Reads open the store read-only, so that a `linesight log` command in a terminal can read it
+   * at the same time; a store that is not there yet holds no log.
+   */
+  const withStore = async <T>(access: StoreAccess, run: (store: Store) => Promise<T>, none: () => T) => {
+    let store: Store;
+    try {
+      store = await openStore(storePath(), { access });
+    } catch (error) {
+      if (error instanceof StoreOpenError && error.missing) return none();
+      throw error;
+    }
     try {
       return await run(store);
     } finally {
       store.close();
     }
   };
-  const withLog = <T>(log: string, run: (store: Store) => Promise<T>) =>
-    withStore(async (store) => {
-      if (!(await listLogs(store)).some((l) => l.log === log))
-        throw new HttpError(404, `there is no log '${log}'`, 'GET /api/logs lists them');
-      return run(store);
-    });
+  const noLog = (log: string) => () => {
+    throw new HttpError(404, `there is no log '${log}'`, 'GET /api/logs lists them');
+  };
+  const withLog = <T>(log: string, run: (store: Store) => Promise<T>, access: StoreAccess = 'read') =>
+    withStore(
+      access,
+      async (store) => {
+        if (!(await listLogs(store)).some((l) => l.log === log)) noLog(log)();
+        return run(store);
+      },
+      noLog(log),
+    );
 
-  app.get('/api/logs', async () => withStore(listLogs));
+  app.get('/api/logs', async () => withStore('read', listLogs, () => []));
 
   app.post(
     '/api/logs',
@@ -72,30 +93,35 @@ export function logRoutes({ app, workspace, work, options }: Server): void {
           400,
           'send the log file as the body (text/csv, application/xml or application/octet-stream)',
         );
-      const upload = workspace.dataFile('uploads', `${name}.${format}`);
+      // Each upload its own file, removed once imported: two uploads of one name do not share it.
+      const upload = workspace.dataFile('uploads', `${name}.${randomUUID()}.${format}`);
       writeAtomic(upload, body);
-      return withStore(async (store) => {
-        try {
-          const report = await importLog(store, upload, {
-            log: name,
-            format,
-            label: `the uploaded ${format === 'jsonocel' ? 'OCEL' : format.toUpperCase()}`,
-            onError: 'skip',
-            columns: columnsFrom(q),
-            ...(q.caseType ? { caseType: q.caseType } : {}),
-          });
-          return { ...report, problems: report.problems.slice(0, 100) };
-        } catch (error) {
-          if (error instanceof LogImportError) throw new HttpError(422, error.message, error.hint);
-          throw error;
-        }
-      });
+      let store: Store | undefined;
+      try {
+        store = await openStore(storePath(), { access: 'create' });
+        const report = await importLog(store, upload, {
+          log: name,
+          format,
+          label: `the uploaded ${format === 'jsonocel' ? 'OCEL' : format.toUpperCase()}`,
+          onError: 'skip',
+          columns: columnsFrom(q),
+          ...(q.caseType ? { caseType: q.caseType } : {}),
+        });
+        return { ...report, problems: report.problems.slice(0, 100) };
+      } catch (error) {
+        if (error instanceof LogImportError) throw new HttpError(422, error.message, error.hint);
+        throw error;
+      } finally {
+        // A store this upload made and filled with nothing is not left behind.
+        if (store) await closeRemovingEmptyNew(store);
+        rmSync(upload, { force: true });
+      }
     },
   );
 
   app.delete('/api/logs/:log', async (request: Req) => {
     const log = request.params.log as string;
-    return withLog(log, async (store) => ({ log, events: await removeLog(store, log) }));
+    return withLog(log, async (store) => ({ log, events: await removeLog(store, log) }), 'write');
   });
 
   app.get('/api/logs/:log/discover', async (request: Req) => {

@@ -1,0 +1,57 @@
+/** The log routes leave nothing behind that the user did not ask for: no empty store, no uploads. */
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EVENT_LOGS } from '../testing/data.js';
+import { buildServer } from './app.js';
+
+const fresh = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'linesight-logs-'));
+  return { dir, app: buildServer({ workspace: dir }) };
+};
+const store = (dir: string) => join(dir, '.linesight', 'events.duckdb');
+const uploads = (dir: string) =>
+  existsSync(join(dir, '.linesight', 'uploads')) ? readdirSync(join(dir, '.linesight', 'uploads')) : [];
+
+describe('the event store behind the log routes', () => {
+  it('lists no logs, and says there is none, without making a store', async () => {
+    const { dir, app } = fresh();
+    expect((await app.inject('/api/logs')).json()).toEqual([]);
+    const discover = await app.inject('/api/logs/receipt/discover');
+    expect(discover.statusCode).toBe(404);
+    expect(discover.json().error).toBe("there is no log 'receipt'");
+    expect((await app.inject({ method: 'DELETE', url: '/api/logs/receipt' })).statusCode).toBe(404);
+    expect(existsSync(store(dir))).toBe(false);
+    await app.close();
+  });
+
+  it('leaves no store and no upload behind when the first upload fails', async () => {
+    const { dir, app } = fresh();
+    const xes = readFileSync(join(EVENT_LOGS, 'running-example.xes'), 'utf8');
+    const cut = await app.inject({
+      method: 'POST',
+      url: '/api/logs?name=cut&format=xes',
+      payload: xes.slice(0, Math.floor(xes.length * 0.6)),
+      headers: { 'content-type': 'application/xml' },
+    });
+    expect(cut.statusCode).toBe(422);
+    expect(existsSync(store(dir))).toBe(false);
+    expect(uploads(dir)).toEqual([]);
+    await app.close();
+  });
+
+  it('keeps the imported log, not the uploaded file', async () => {
+    const { dir, app } = fresh();
+    const up = await app.inject({
+      method: 'POST',
+      url: '/api/logs?name=claims&format=csv',
+      payload: readFileSync(join(EVENT_LOGS, 'running-example.csv'), 'utf8'),
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(up.json()).toMatchObject({ log: 'claims', events: 42 });
+    expect(uploads(dir)).toEqual([]);
+    expect((await app.inject('/api/logs')).json()).toEqual([{ log: 'claims', events: 42, cases: 6 }]);
+    await app.close();
+  });
+});
