@@ -538,7 +538,9 @@ describe('linesight log', () => {
     expect(text.stdout).toBe(
       `${good} -> log 'running-example': 42 events, 6 cases; 0 row(s) skipped; 0 duplicate event(s) already in the store, not added\n`,
     );
-    expect(text.stderr).toContain(`linesight: error: ${bad}, line 3, timestamp: "not a time" is not a timestamp`);
+    expect(text.stderr).toContain(
+      `linesight: error: ${bad}, line 3, timestamp: "not a time" is not a timestamp`,
+    );
     expect(text.stderr).toContain('1 of 2 files imported; the 1 that failed added nothing to the store');
     expect(JSON.parse((await linesight('log', 'list', '--db', db, '--json')).stdout)).toEqual([
       { log: 'running-example', events: 42, cases: 6 },
