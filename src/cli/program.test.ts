@@ -452,7 +452,9 @@ describe('linesight simulate and whatif', () => {
     expect(negative.code).toBe(2);
     expect(negative.stderr).toContain('negative');
     expect((await linesight('simulate', mmcFile, '--horizon', 'soon')).code).toBe(2);
-    expect((await linesight('simulate', mmcFile, '--warmup', '40d')).code).toBe(1);
+    const warmup = await linesight('simulate', mmcFile, '--warmup', '40d');
+    expect(warmup.code).toBe(1);
+    expect(warmup.stderr).toContain('the warm-up (40 d) must be shorter than the horizon (30 d)');
   });
 });
 

@@ -6,6 +6,7 @@
 import { journeyMetrics, type Metrics } from '../analysis/index.js';
 import { meanOf } from '../model/distribution.js';
 import type { Model } from '../model/model.js';
+import { formatDuration } from '../model/units.js';
 
 export interface Problem {
   message: string;
@@ -49,7 +50,7 @@ export function preflight(
     problems.push({ message: 'the horizon must be longer than 0', hint: 'e.g. --horizon 30d' });
   if (!(options.warmup >= 0) || options.warmup >= options.horizon)
     problems.push({
-      message: `the warm-up (${options.warmup} s) must be shorter than the horizon (${options.horizon} s)`,
+      message: `the warm-up (${formatDuration(options.warmup)}) must be shorter than the horizon (${formatDuration(options.horizon)})`,
       hint: 'e.g. --horizon 30d --warmup 2d',
     });
   if (!Number.isInteger(options.replications) || options.replications < 1)
