@@ -52,3 +52,27 @@ export function applyOverrides(
     d.path.startsWith(`scenarios[${scenarios.length - 1}]`) ? { ...d, line: 0, column: 0, path: '' } : d;
   return { ...result, diagnostics: result.diagnostics.map(located) };
 }
+
+/** One model a what-if runs: the baseline or a variant, as a scenario and changes on top. */
+export interface WhatIfSide<T> {
+  scenario?: string;
+  changes: T[];
+}
+
+/**
+ * What a what-if compares, the same for the command line and the API. Changes alone are the
+ * question: the model as it is against the model changed. With scenarios (named, or all of the
+ * model's), each scenario runs against the baseline, and the changes are made to both.
+ */
+export function whatIfSides<T>(
+  modelScenarios: readonly string[],
+  chosen: readonly string[] | undefined,
+  changes: T[],
+): { baseline: WhatIfSide<T>; variants: WhatIfSide<T>[] } {
+  if (changes.length > 0 && chosen === undefined)
+    return { baseline: { changes: [] }, variants: [{ changes }] };
+  return {
+    baseline: { changes },
+    variants: (chosen ?? modelScenarios).map((scenario) => ({ scenario, changes })),
+  };
+}

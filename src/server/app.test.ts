@@ -12,6 +12,7 @@ import type { Model } from '../model/model.js';
 import { applyOverrides } from '../model/overrides.js';
 import { eventLogCsv, simulateEventLog } from '../simulation/event-log.js';
 import { sweep } from '../simulation/sweep.js';
+import { linesight } from '../testing/cli.js';
 import { EVENT_LOGS as LOGS } from '../testing/data.js';
 import { buildServer } from './app.js';
 
@@ -300,6 +301,43 @@ describe('jobs', () => {
       expect(r.statusCode).toBe(400);
       expect(r.json().error).toContain(error);
     }
+  });
+
+  it('answers a what-if with changes as the command line does: made to the baseline and each scenario', async () => {
+    const run = { replications: 2, horizon: '2d', warmup: '1d', seed: 3 };
+    const set = ['segments.business.patience=20 min'];
+    const start = await app.inject({
+      method: 'POST',
+      url: '/api/models/order-departments.yaml/whatif',
+      payload: { ...run, scenarios: ['account-executives'], set },
+    });
+    expect(start.statusCode, start.body).toBe(202);
+    await app.inject(`/api/jobs/${start.json().id}/events`);
+    const api = (await app.inject(`/api/jobs/${start.json().id}`)).json();
+    expect(api.state).toBe('done');
+    const cli = await linesight(
+      'whatif',
+      join(dir, 'order-departments.yaml'),
+      '--scenarios',
+      'account-executives',
+      '--set',
+      set[0] as string,
+      '-n',
+      '2',
+      '--horizon',
+      '2d',
+      '--warmup',
+      '1d',
+      '--seed',
+      '3',
+      '--workers',
+      '1',
+      '--json',
+    );
+    const json = JSON.parse(cli.stdout);
+    expect(api.result.baseline.overall).toEqual(json.baseline.overall);
+    const core = (ds: { key: string; difference: unknown }[]) => ds.map((d) => [d.key, d.difference]);
+    expect(core(api.result.scenarios[0].differences)).toEqual(core(json.scenarios[0].differences));
   });
 
   it('runs a what-if, cancels a long job, and refuses bad parameters before starting', async () => {

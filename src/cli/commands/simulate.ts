@@ -7,7 +7,13 @@ import { markdownTable, textTable } from '../../analysis/report/table.js';
 import { writeAtomic } from '../../fs/write-atomic.js';
 import type { ModelDocument } from '../../model/document.js';
 import type { Model } from '../../model/model.js';
-import { applyOverrides, type Override, parseOverride } from '../../model/overrides.js';
+import {
+  applyOverrides,
+  type Override,
+  parseOverride,
+  type WhatIfSide,
+  whatIfSides,
+} from '../../model/overrides.js';
 import { didYouMean, didYouMeanAmong } from '../../model/suggest.js';
 import { formatDuration, parseDuration } from '../../model/units.js';
 import {
@@ -233,21 +239,18 @@ export async function whatifCommand(file: string, o: SimulateCommandOptions, io:
   const options = runOptions(o);
   const loaded = loadOrReport(file, io, 'nothing was simulated');
   if (!loaded?.model || !loaded.document) return 1;
-  const overrides = overridesOf(o);
-  // --set alone is the what-if; with --scenarios it is a change made to the baseline and every scenario.
-  const onlySet = overrides.length > 0 && o.scenarios === undefined;
-  const ids = o.scenarios
-    ? o.scenarios
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean)
-    : onlySet
-      ? []
-      : loaded.model.scenarios.map((s) => s.id);
-  const base = onlySet ? loaded.model : variant(loaded.document, loaded.model, undefined, overrides);
-  const variants = onlySet
-    ? [variant(loaded.document, loaded.model, undefined, overrides)]
-    : ids.map((id) => variant(loaded.document as ModelDocument, loaded.model as Model, id, overrides));
+  const sides = whatIfSides(
+    loaded.model.scenarios.map((s) => s.id),
+    o.scenarios
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    overridesOf(o),
+  );
+  const build = (side: WhatIfSide<Override>) =>
+    variant(loaded.document as ModelDocument, loaded.model as Model, side.scenario, side.changes);
+  const base = build(sides.baseline);
+  const variants = sides.variants.map(build);
   if (variants.length === 0)
     throw new UsageError(
       'there is nothing to compare: the model has no scenarios; name some with --scenarios, or try a change with --set PATH=VALUE',

@@ -6,7 +6,7 @@
  */
 import type { LoadResult } from '../../model/load.js';
 import type { Model } from '../../model/model.js';
-import { applyOverrides, parseOverride } from '../../model/overrides.js';
+import { applyOverrides, parseOverride, whatIfSides } from '../../model/overrides.js';
 import {
   describeWork,
   estimateWork,
@@ -190,15 +190,20 @@ function planSweep(request: SweepRequest, ctx: TaskContext) {
 
 function planWhatIf(request: WhatIfRequest, ctx: TaskContext) {
   const variant = variants(ctx, request.name);
-  const base = loadSaved(ctx, request.name).model;
-  const ids = request.scenarios ?? base.scenarios.map((x) => x.id);
-  if (ids.length === 0)
+  const saved = loadSaved(ctx, request.name).model;
+  const sides = whatIfSides(
+    saved.scenarios.map((x) => x.id),
+    request.scenarios,
+    request.sets,
+  );
+  if (sides.variants.length === 0)
     throw new HttpError(
       400,
       'the model has no scenarios to compare',
-      'name some in "scenarios", or add scenarios to the model',
+      'name some in "scenarios", add scenarios to the model, or try a change with "set"',
     );
-  const models = ids.map((id) => variant(id, request.sets));
+  const base = variant(sides.baseline.scenario, sides.baseline.changes);
+  const models = sides.variants.map((side) => variant(side.scenario, side.changes));
   for (const m of [base, ...models]) checked(m, request.settings);
   const parts = [base, ...models].map((m) => estimateWork(m, request.settings));
   const work = withinLimits(ctx, { ...totalWork(parts), replications: request.settings.replications });
