@@ -7,6 +7,7 @@
  * All values are seconds once parsed. The kinds live in one registry so that the simulator's
  * samplers and the JSON Schema can follow it.
  */
+import { clip } from './clip.js';
 import { describe, type Parsed, parseDuration } from './units.js';
 
 export type Distribution =
@@ -130,8 +131,8 @@ export function parseDistribution(input: unknown): Parsed<Distribution> & { issu
     if (!call && /^[A-Za-z]+\s*\([^)]*$/.test(input.trim())) {
       return fail(
         [],
-        `"${input}" is cut off at a comma`,
-        `inside {...} or [...], YAML splits values at commas: quote the distribution, e.g. '${input.trim()}, ...)'`,
+        `"${clip(input)}" is cut off at a comma`,
+        `inside {...} or [...], YAML splits values at commas: quote the distribution, e.g. '${clip(input.trim())}, ...)'`,
       );
     }
     if (!call) return fromDuration(input);
@@ -152,20 +153,20 @@ function fromDuration(input: unknown): ReturnType<typeof parseDistribution> {
 
 function fromCall(input: string, name: string, args: string[]): ReturnType<typeof parseDistribution> {
   const kind = KIND_BY_ALIAS.get(name);
-  if (!kind) return fail([], `unknown distribution "${name}" in "${input}"`, DISTRIBUTION_HINT);
+  if (!kind) return fail([], `unknown distribution "${clip(name)}" in "${clip(input)}"`, DISTRIBUTION_HINT);
   const spec = DISTRIBUTIONS[kind];
   const names = [...spec.params, ...(spec.optional ?? [])];
   if (args.length < spec.params.length || args.length > names.length) {
     return fail(
       [],
-      `${kind} takes ${spec.params.join(', ')} but "${input}" gives ${args.length} value(s)`,
+      `${kind} takes ${spec.params.join(', ')} but "${clip(input)}" gives ${args.length} value(s)`,
       DISTRIBUTION_HINT,
     );
   }
   const params: Record<string, number> = {};
   for (const [i, arg] of args.entries()) {
     const duration = parseDuration(arg);
-    if (!duration.ok) return fail([], `in "${input}": ${duration.message}`, duration.hint);
+    if (!duration.ok) return fail([], `in "${clip(input)}": ${duration.message}`, duration.hint);
     params[names[i] ?? ''] = duration.value;
   }
   return build(kind, params, []);
@@ -177,7 +178,7 @@ function fromObject(input: Record<string, unknown>): ReturnType<typeof parseDist
     return fail(['dist'], 'a distribution object needs "dist: KIND"', DISTRIBUTION_HINT);
   if (name.toLowerCase() === 'empirical') return fromEmpirical(input);
   const kind = KIND_BY_ALIAS.get(name.toLowerCase());
-  if (!kind) return fail(['dist'], `unknown distribution "${name}"`, DISTRIBUTION_HINT);
+  if (!kind) return fail(['dist'], `unknown distribution "${clip(name)}"`, DISTRIBUTION_HINT);
   const spec = DISTRIBUTIONS[kind];
   const allowed = new Set(['dist', ...spec.params, ...(spec.optional ?? [])]);
   const issues: DistributionIssue[] = [];
@@ -185,7 +186,7 @@ function fromObject(input: Record<string, unknown>): ReturnType<typeof parseDist
     if (!allowed.has(key))
       issues.push({
         path: [key],
-        message: `${kind} has no parameter "${key}"`,
+        message: `${kind} has no parameter "${clip(key)}"`,
         hint: `its parameters are ${[...allowed].slice(1).join(', ')}`,
       });
   }
@@ -193,7 +194,7 @@ function fromObject(input: Record<string, unknown>): ReturnType<typeof parseDist
   for (const key of [...spec.params, ...(spec.optional ?? [])]) {
     if (input[key] === undefined) {
       if (spec.params.includes(key))
-        issues.push({ path: [], message: `${kind} needs "${key}"`, hint: DISTRIBUTION_HINT });
+        issues.push({ path: [], message: `${kind} needs "${clip(key)}"`, hint: DISTRIBUTION_HINT });
       continue;
     }
     const duration = parseDuration(input[key]);
@@ -240,7 +241,7 @@ function fromEmpirical(input: Record<string, unknown>): ReturnType<typeof parseD
     if (!['dist', 'values', 'weights'].includes(key))
       issues.push({
         path: [key],
-        message: `empirical has no parameter "${key}"`,
+        message: `empirical has no parameter "${clip(key)}"`,
         hint: 'its parameters are values, weights',
       });
   }

@@ -5,11 +5,13 @@
  * files are reported at the import that causes them.
  */
 import { dirname, join, relative, resolve } from 'node:path';
+import { clip } from './clip.js';
 import type { Diagnostic } from './diagnostic.js';
 import type { ModelDocument, Origin } from './document.js';
 import { FILE_KINDS, type FileKind, MERGED_LISTS } from './schema.js';
 import { diagnosticAt, readSource, type Source } from './source.js';
 import { didYouMean } from './suggest.js';
+import { describe } from './units.js';
 
 type Data = Record<string, unknown>;
 
@@ -68,7 +70,7 @@ export function assemble(
             source,
             ['imports', i],
             'import-not-found',
-            `cannot import ${entry}: ${reason}`,
+            `cannot import ${clip(entry)}: ${reason}`,
             loaded.diagnostics[0]?.hint ?? 'import paths are relative to the importing file',
           ),
         );
@@ -91,7 +93,7 @@ export function assemble(
             source,
             ['imports', i],
             'import-kind',
-            `${entry} is a ${String(importedKind ?? 'model')}, which cannot be imported`,
+            `${clip(entry)} is a ${clip(String(importedKind ?? 'model'))}, which cannot be imported`,
             'import files of kind: part (shared organization, channels, segments, ...) or kind: scenario',
           ),
         );
@@ -130,7 +132,7 @@ function fileKind(root: Source, data: Data, diagnostics: Diagnostic[]): FileKind
       root,
       ['kind'],
       'unknown-kind',
-      `unknown kind ${JSON.stringify(kind)}`,
+      `unknown kind ${typeof kind === 'string' ? JSON.stringify(clip(kind)) : describe(kind)}`,
       `${didYouMean(String(kind), FILE_KINDS, 'kinds')} (kinds: ${FILE_KINDS.join(', ')})`,
     ),
   );
@@ -182,8 +184,8 @@ function checkPartFields(source: Source, data: Data, diagnostics: Diagnostic[]) 
         source,
         [key],
         'unknown-field',
-        `a part cannot hold "${key}"`,
-        `parts hold shared pieces: ${[...PART_FIELDS].filter((f) => f !== 'linesight' && f !== 'kind').join(', ')}; put "${key}" in the model that imports it`,
+        `a part cannot hold "${clip(key)}"`,
+        `parts hold shared pieces: ${[...PART_FIELDS].filter((f) => f !== 'linesight' && f !== 'kind').join(', ')}; put "${clip(key)}" in the model that imports it`,
         'error',
         'key',
       ),

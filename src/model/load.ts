@@ -9,6 +9,7 @@
  * when there is no error. Nothing here throws on bad input.
  */
 import { dirname, resolve } from 'node:path';
+import { clip } from './clip.js';
 import type { Diagnostic, DiagnosticCode } from './diagnostic.js';
 import { byPosition, hasErrors } from './diagnostic.js';
 import { type ModelDocument, report } from './document.js';
@@ -71,7 +72,7 @@ function fromSource(read: SourceResult, options: LoadOptions): LoadResult {
   const result: LoadResult = { ok: false, diagnostics: all, document };
   if (base.model && options.checkScenarios !== false) {
     for (const [i, scenario] of base.model.scenarios.entries()) {
-      all.push(...applyAndValidate(document, i, `scenario '${scenario.id}'`).diagnostics);
+      all.push(...applyAndValidate(document, i, `scenario '${clip(scenario.id)}'`).diagnostics);
     }
   }
   if (base.model?.kind === 'competitor' && base.model.baseline !== undefined)
@@ -107,7 +108,7 @@ export function applyScenario(document: ModelDocument, id: string): LoadResult {
   if (index < 0) {
     const known = scenarios.map((s) => String(s?.id));
     const diagnostic: Diagnostic = {
-      ...report(document, [], 'scenario-not-found', `the model has no scenario '${id}'`, {
+      ...report(document, [], 'scenario-not-found', `the model has no scenario '${clip(id)}'`, {
         hint: didYouMean(id, known, 'scenarios'),
       }),
       line: 0,
@@ -115,7 +116,7 @@ export function applyScenario(document: ModelDocument, id: string): LoadResult {
     };
     return { ok: false, diagnostics: [diagnostic], document };
   }
-  const applied = applyAndValidate(document, index, `scenario '${id}'`);
+  const applied = applyAndValidate(document, index, `scenario '${clip(id)}'`);
   return finish({
     ok: applied.model !== undefined,
     ...(applied.model ? { model: applied.model } : {}),
@@ -144,7 +145,7 @@ function applyAndValidate(document: ModelDocument, index: number, context: strin
       ? d
       : {
           ...d,
-          hint: `${d.hint ? `${d.hint}; ` : ''}it comes from scenario '${scenario.id}', whose changes are at ${where}`,
+          hint: `${d.hint ? `${d.hint}; ` : ''}it comes from scenario '${clip(scenario.id)}', whose changes are at ${where}`,
         },
   );
   return {
@@ -172,8 +173,8 @@ function loadScenarioFile(
     const loaded = load(baseFile, { checkScenarios: false });
     if (!loaded.document || !loaded.ok) {
       all.push(
-        report(document, ['base'], 'baseline-invalid', `the base model ${base} does not load`, {
-          hint: `run linesight validate ${base}`,
+        report(document, ['base'], 'baseline-invalid', `the base model ${clip(base)} does not load`, {
+          hint: `run linesight validate ${clip(base)}`,
         }),
       );
     } else {
@@ -197,7 +198,7 @@ function loadScenarioFile(
           path: [],
         },
       );
-      const applied = applyAndValidate(combined, scenarios.length - 1, `scenario '${String(scenario.id)}'`);
+      const applied = applyAndValidate(combined, scenarios.length - 1, `scenario '${clip(String(scenario.id))}'`);
       all.push(...applied.diagnostics);
       if (applied.model && !hasErrors(all)) {
         // The file stands for the base as its scenario makes it: what simulate, analyze and render
@@ -228,8 +229,8 @@ function checkBaseline(document: ModelDocument, model: Model): Diagnostic[] {
   const loaded = load(file, { checkScenarios: false });
   if (!loaded.model) {
     return [
-      report(document, ['baseline'], 'baseline-invalid', `the baseline ${model.baseline} does not load`, {
-        hint: `run linesight validate ${model.baseline}`,
+      report(document, ['baseline'], 'baseline-invalid', `the baseline ${clip(model.baseline ?? '')} does not load`, {
+        hint: `run linesight validate ${clip(model.baseline ?? '')}`,
       }),
     ];
   }
@@ -265,8 +266,8 @@ function compareIds(
   noun: string,
   why: string,
 ): Diagnostic[] {
-  const missing = ours.filter((o) => !theirs.some((t) => t.id === o.id)).map((o) => `'${o.id}'`);
-  const extra = theirs.filter((t) => !ours.some((o) => o.id === t.id)).map((t) => `'${t.id}'`);
+  const missing = ours.filter((o) => !theirs.some((t) => t.id === o.id)).map((o) => `'${clip(o.id)}'`);
+  const extra = theirs.filter((t) => !ours.some((o) => o.id === t.id)).map((t) => `'${clip(t.id)}'`);
   if (missing.length === 0 && extra.length === 0) return [];
   const parts = [
     missing.length ? `lacks ${noun}(s) ${missing.join(', ')}` : '',
@@ -277,7 +278,7 @@ function compareIds(
       document,
       path,
       'baseline-mismatch',
-      `compared with ${model.baseline}, this journey ${parts.join(' and ')}`,
+      `compared with ${clip(model.baseline ?? '')}, this journey ${parts.join(' and ')}`,
       {
         severity: 'warning',
         hint: `use the same ${noun} ids so that ${why}`,

@@ -4,6 +4,7 @@
  * seconds, per-second rates and plain numbers so that later parts never see a unit again.
  * Parsers return a value or a message; they never throw, because bad units are user input.
  */
+import { clip } from './clip.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string; hint?: string };
 
@@ -51,12 +52,12 @@ export function parseDuration(input: unknown): Parsed<number> {
   if (typeof input !== 'string') return fail(`expected a duration, got ${describe(input)}`, DURATION_HINT);
   const text = input.trim();
   const match = QUANTITY.exec(text);
-  if (!match) return fail(`"${input}" is not a duration`, DURATION_HINT);
+  if (!match) return fail(`"${clip(input)}" is not a duration`, DURATION_HINT);
   const amount = Number(match[1]);
   const unit = (match[2] ?? '').toLowerCase();
   const factor = DURATION_UNITS[unit];
-  if (factor === undefined) return fail(`unknown time unit "${match[2]}" in "${input}"`, DURATION_HINT);
-  if (amount < 0) return fail(`the duration "${input}" is negative`, 'durations are zero or more');
+  if (factor === undefined) return fail(`unknown time unit "${clip(match[2] ?? '')}" in "${clip(input)}"`, DURATION_HINT);
+  if (amount < 0) return fail(`the duration "${clip(input)}" is negative`, 'durations are zero or more');
   return ok(amount * factor);
 }
 
@@ -70,12 +71,12 @@ export function parseRate(input: unknown): Parsed<number> {
   }
   if (typeof input !== 'string') return fail(`expected a rate, got ${describe(input)}`, RATE_HINT);
   const match = RATE_PATTERN.exec(input.trim());
-  if (!match) return fail(`"${input}" is not a rate`, RATE_HINT);
+  if (!match) return fail(`"${clip(input)}" is not a rate`, RATE_HINT);
   const amount = Number(match[1]);
   const unit = (match[2] ?? '').toLowerCase();
   const seconds = DURATION_UNITS[unit];
-  if (seconds === undefined) return fail(`unknown time unit "${match[2]}" in "${input}"`, RATE_HINT);
-  if (amount < 0) return fail(`the rate "${input}" is negative`, 'rates are zero or more');
+  if (seconds === undefined) return fail(`unknown time unit "${clip(match[2] ?? '')}" in "${clip(input)}"`, RATE_HINT);
+  if (amount < 0) return fail(`the rate "${clip(input)}" is negative`, 'rates are zero or more');
   return ok(amount / seconds);
 }
 
@@ -99,12 +100,12 @@ export function parseMoney(input: unknown, defaultCurrency: string): Parsed<Mone
   if (typeof input !== 'string')
     return fail(`expected an amount of money, got ${describe(input)}`, MONEY_HINT);
   const match = MONEY_PATTERN.exec(input.trim());
-  if (!match) return fail(`"${input}" is not an amount of money`, MONEY_HINT);
+  if (!match) return fail(`"${clip(input)}" is not an amount of money`, MONEY_HINT);
   const symbol = match[1] ? CURRENCY_SYMBOLS[match[1]] : undefined;
   const code = match[3]?.toUpperCase();
-  if (symbol && code && symbol !== code) return fail(`"${input}" names two currencies`, MONEY_HINT);
+  if (symbol && code && symbol !== code) return fail(`"${clip(input)}" names two currencies`, MONEY_HINT);
   const amount = Number(match[2]);
-  if (amount < 0) return fail(`the amount "${input}" is negative`, 'amounts are zero or more');
+  if (amount < 0) return fail(`the amount "${clip(input)}" is negative`, 'amounts are zero or more');
   return ok({ amount, currency: symbol ?? code ?? defaultCurrency });
 }
 
@@ -117,11 +118,11 @@ export function parseCostPerHour(input: unknown, defaultCurrency: string): Parse
     return fail(`expected a cost per time unit, got ${describe(input)}`, COST_HINT);
   }
   const match = COST_PATTERN.exec(input.trim());
-  if (!match) return fail(`"${input}" is not a cost per time unit`, COST_HINT);
+  if (!match) return fail(`"${clip(input)}" is not a cost per time unit`, COST_HINT);
   const unitSeconds = DURATION_UNITS[(match[2] ?? '').toLowerCase()];
-  if (unitSeconds === undefined) return fail(`unknown time unit "${match[2]}" in "${input}"`, COST_HINT);
+  if (unitSeconds === undefined) return fail(`unknown time unit "${clip(match[2] ?? '')}" in "${clip(input)}"`, COST_HINT);
   const money = parseMoney(match[1], defaultCurrency);
-  if (!money.ok) return fail(`"${input}" is not a cost per time unit`, COST_HINT);
+  if (!money.ok) return fail(`"${clip(input)}" is not a cost per time unit`, COST_HINT);
   return ok({ amount: (money.value.amount * 3600) / unitSeconds, currency: money.value.currency });
 }
 
@@ -133,11 +134,11 @@ export function parseProbability(input: unknown): Parsed<number> {
   if (typeof input === 'number') value = input;
   else if (typeof input === 'string') {
     const match = new RegExp(`^(${NUMBER})\\s*(%?)$`).exec(input.trim());
-    if (!match) return fail(`"${input}" is not a probability`, PROBABILITY_HINT);
+    if (!match) return fail(`"${clip(input)}" is not a probability`, PROBABILITY_HINT);
     value = match[2] ? Number(match[1]) / 100 : Number(match[1]);
   } else return fail(`expected a probability, got ${describe(input)}`, PROBABILITY_HINT);
   if (!Number.isFinite(value) || value < 0 || value > 1) {
-    return fail(`the probability ${JSON.stringify(input)} is outside [0, 1]`, PROBABILITY_HINT);
+    return fail(`the probability ${JSON.stringify(typeof input === 'string' ? clip(input) : input)} is outside [0, 1]`, PROBABILITY_HINT);
   }
   return ok(value);
 }
@@ -155,6 +156,6 @@ export function describe(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the text ${JSON.stringify(value)}`;
+  if (typeof value === 'string') return `the text ${JSON.stringify(clip(value))}`;
   return `${typeof value} ${String(value)}`;
 }

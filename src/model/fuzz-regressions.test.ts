@@ -1,0 +1,52 @@
+/**
+ * Cases the fuzzers found, kept: each once crashed, hung or blew up. They run as the fuzz cases
+ * do, in a child process bounded in time and memory (tighter here, since each is known), and
+ * must now come back as diagnostics that say what is wrong and where.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BoundedRunner } from '../testing/bounded-run.js';
+import type { Diagnostic } from './diagnostic.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'linesight-fuzz-regressions-'));
+const runner = new BoundedRunner({ workers: 2, timeoutMs: 30_000, memoryMb: 400 });
+afterAll(() => runner.close());
+
+const MODEL = `name: Small
+stages: [{ id: ask, name: Ask }]
+steps:
+  - { id: call, name: Calls, stage: ask, duration: 5 min, next: done }
+ends: [{ id: done, name: Done, outcome: success }]
+start: call
+`;
+
+/** Loads `text` (written as `name`) in a bounded child; its diagnostics, or the outcome that is not one. */
+async function loadBounded(name: string, text: string | Buffer): Promise<Diagnostic[]> {
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  const outcome = await runner.run('load', { file });
+  expect(outcome.detail ?? '').toBe('');
+  expect(outcome.status).toBe('ok');
+  return (outcome.summary as { diagnostics: Diagnostic[] }).diagnostics;
+}
+
+describe('found by fuzzing', () => {
+  it('a 10 MB field name gets no did-you-mean, and its message quotes 80 characters of it', async () => {
+    const key = 'q'.repeat(10 * 2 ** 20);
+    const [unknown] = await loadBounded('huge-key.yaml', `${MODEL}${key}: 1\n`);
+    expect(unknown?.code).toBe('unknown-field');
+    expect(unknown?.message).toBe(`unknown field '${'q'.repeat(80)}… (10,485,760 characters)'`);
+    expect(unknown?.line).toBe(7);
+  });
+
+  it('a 10 MB reference to an unknown stage gets a short message', async () => {
+    const id = 'r'.repeat(10 * 2 ** 20);
+    const diagnostics = await loadBounded('huge-ref.yaml', MODEL.replace('stage: ask', `stage: ${id}`));
+    const unknown = diagnostics.find((d) => d.code === 'unknown-reference');
+    expect(unknown?.message).toContain('(10,485,760 characters)');
+    expect(unknown?.message.length).toBeLessThan(200);
+    expect(unknown?.hint).toBe("known stages: 'ask'");
+  });
+});

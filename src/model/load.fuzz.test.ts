@@ -1,0 +1,61 @@
+/**
+ * Fuzzing the model pipeline: thousands of mutated model files (the examples, the fixtures and
+ * random valid models, broken in every way a file can be) go through load(), and a few hundred
+ * each through `validate`, the analysis and a short simulation. Each case runs in a child process
+ * bounded in time and memory; none may crash, hang or blow up. A failure names its seed: replay it
+ * with FUZZ_SEED=<seed> npx vitest run src/model/load.fuzz.test.ts.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type FuzzCase, fuzzSeed, runFuzz } from '../testing/fuzz.js';
+import type { TargetName } from '../testing/fuzz-targets.js';
+import { MILD, makeWorkspace, modelCase } from '../testing/model-cases.js';
+
+const seed = fuzzSeed();
+const dir = mkdtempSync(join(tmpdir(), 'linesight-fuzz-models-'));
+makeWorkspace(dir);
+
+function* cases(target: TargetName, count: number, offset: number, mutations?: readonly string[]) {
+  for (let i = offset; i < offset + count; i++) {
+    const c = modelCase(dir, seed, i, mutations);
+    yield {
+      index: i,
+      what: c.what,
+      target,
+      input: { file: c.file },
+      files: [c.file, c.file.replace(/\.yaml$/, '-part.yaml')],
+    } satisfies FuzzCase;
+  }
+}
+
+const summaries = (outcomes: { summary?: unknown }[]) => outcomes.map((o) => o.summary as Record<string, unknown>);
+
+describe(`mutated models (fuzz, seed ${seed})`, () => {
+  it('2,000 load with diagnostics, each within its time and memory', async () => {
+    const report = await runFuzz(seed, cases('load', 2000, 0));
+    expect(report.failures).toEqual([]);
+    const loaded = summaries(report.outcomes).filter((s) => s.ok).length;
+    // Both sides are exercised: some mutations leave a valid model, most do not.
+    expect(loaded).toBeGreaterThan(50);
+    expect(loaded).toBeLessThan(1950);
+  });
+
+  it('300 validate (BPMN links included) with a report and an exit code', async () => {
+    const report = await runFuzz(seed, cases('validate', 300, 10_000));
+    expect(report.failures).toEqual([]);
+  });
+
+  it('300 lightly broken ones are analysed when they load', async () => {
+    const report = await runFuzz(seed, cases('analyze', 300, 20_000, MILD));
+    expect(report.failures).toEqual([]);
+    expect(summaries(report.outcomes).filter((s) => s.analysed).length).toBeGreaterThan(30);
+  });
+
+  it('300 lightly broken ones are simulated briefly when they load and pass the preflight', async () => {
+    const report = await runFuzz(seed, cases('simulate', 300, 30_000, MILD));
+    expect(report.failures).toEqual([]);
+    expect(summaries(report.outcomes).filter((s) => s.simulated).length).toBeGreaterThan(30);
+  });
+});
