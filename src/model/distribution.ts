@@ -40,6 +40,9 @@ interface KindSpec {
 
 const positiveSd = (sd: number) => (sd > 0 ? undefined : 'its standard deviation must be more than 0');
 
+/** Empirical weights are relative; past this they only risk sums that overflow. */
+export const MAX_WEIGHT = 1e9;
+
 export const DISTRIBUTIONS: Readonly<Record<Exclude<DistributionKind, 'empirical'>, KindSpec>> = {
   fixed: {
     aliases: ['fixed', 'constant'],
@@ -80,7 +83,14 @@ export const DISTRIBUTIONS: Readonly<Record<Exclude<DistributionKind, 'empirical
       const min = p.min ?? 0;
       const max = p.max ?? Number.POSITIVE_INFINITY;
       if (!(min < max)) return 'its min must be less than its max';
-      return positiveSd(p.sd ?? 0) ?? { kind: 'normal', mean: p.mean ?? 0, sd: p.sd ?? 0, min, max };
+      const sd = p.sd ?? 0;
+      const mean = p.mean ?? 0;
+      const unfit = positiveSd(sd);
+      if (unfit) return unfit;
+      // Truncated to where it has (almost) no mass, it has no mean to speak of and no draws to make.
+      if (!(normalMass((min - mean) / sd, (max - mean) / sd) > 1e-9))
+        return 'its min and max leave out nearly all of it (more than 6 standard deviations from its mean)';
+      return { kind: 'normal', mean, sd, min, max };
     },
     mean: (d) => truncatedNormalMean(d as Extract<Distribution, { kind: 'normal' }>),
   },
@@ -227,11 +237,12 @@ function fromEmpirical(input: Record<string, unknown>): ReturnType<typeof parseD
     if (
       !Array.isArray(w) ||
       w.length !== rawValues.length ||
-      !w.every((x) => typeof x === 'number' && x >= 0)
+      !w.every((x) => typeof x === 'number' && x >= 0 && x <= MAX_WEIGHT)
     ) {
       issues.push({
         path: ['weights'],
-        message: 'weights must be a list of non-negative numbers, one per value',
+        message: `weights must be a list of numbers from 0 to ${MAX_WEIGHT.toLocaleString('en-US')}, one per value`,
+        hint: 'weights are relative: e.g. weights: [3, 1] makes the first value three times as likely',
       });
     } else if (w.every((x) => x === 0)) {
       issues.push({ path: ['weights'], message: 'at least one weight must be more than 0' });

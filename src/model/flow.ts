@@ -57,7 +57,12 @@ export function normalizeFlow(
   for (const segment of segments) {
     const own = raw[segment];
     if (own !== undefined)
-      flow[segment] = normalizeList(own, [...path, segment], `${what} for segment '${clip(segment)}'`, problems);
+      flow[segment] = normalizeList(
+        own,
+        [...path, segment],
+        `${what} for segment '${clip(segment)}'`,
+        problems,
+      );
     else if (fallbackBranches) flow[segment] = fallbackBranches;
     else {
       problems.push({

@@ -49,4 +49,22 @@ describe('found by fuzzing', () => {
     expect(unknown?.message.length).toBeLessThan(200);
     expect(unknown?.hint).toBe("known stages: 'ask'");
   });
+
+  it('a rate of 1e309/h (infinite) is refused where it is written; it used to simulate without end', async () => {
+    const text = `${MODEL}arrivals: { rate: 1e309/h }\n`;
+    const [error] = await loadBounded('infinite-rate.yaml', text);
+    expect(error).toMatchObject({ code: 'invalid-value', line: 7, column: 19, path: 'arrivals.rate' });
+    expect(error?.message).toBe('the rate "1e309/h" is more than a million an hour');
+    const simulated = await runner.run('simulate', { file: join(dir, 'infinite-rate.yaml') });
+    expect(simulated).toMatchObject({ status: 'ok', summary: { simulated: false } });
+  });
+
+  it('a pool of 1e15 members is refused; as a dedicated pool it allocated one queue per member', async () => {
+    const text = MODEL.replace('duration: 5 min,', 'duration: 5 min, pool: desk,').concat(
+      'arrivals: { rate: 10/h }\nresources: [{ id: desk, name: Desk, capacity: 1e15, assignment: dedicated }]\n',
+    );
+    const [error] = await loadBounded('huge-pool.yaml', text);
+    expect(error).toMatchObject({ code: 'out-of-range', path: 'resources[0].capacity', line: 8 });
+    expect(error?.message).toBe("pool 'desk': 'capacity' is 1000000000000000, but must be at most 100000");
+  });
 });

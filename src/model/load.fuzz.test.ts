@@ -30,7 +30,8 @@ function* cases(target: TargetName, count: number, offset: number, mutations?: r
   }
 }
 
-const summaries = (outcomes: { summary?: unknown }[]) => outcomes.map((o) => o.summary as Record<string, unknown>);
+const summaries = (outcomes: { summary?: unknown }[]) =>
+  outcomes.map((o) => o.summary as Record<string, unknown>);
 
 describe(`mutated models (fuzz, seed ${seed})`, () => {
   it('2,000 load with diagnostics, each within its time and memory', async () => {

@@ -198,7 +198,11 @@ function loadScenarioFile(
           path: [],
         },
       );
-      const applied = applyAndValidate(combined, scenarios.length - 1, `scenario '${clip(String(scenario.id))}'`);
+      const applied = applyAndValidate(
+        combined,
+        scenarios.length - 1,
+        `scenario '${clip(String(scenario.id))}'`,
+      );
       all.push(...applied.diagnostics);
       if (applied.model && !hasErrors(all)) {
         // The file stands for the base as its scenario makes it: what simulate, analyze and render
@@ -229,9 +233,15 @@ function checkBaseline(document: ModelDocument, model: Model): Diagnostic[] {
   const loaded = load(file, { checkScenarios: false });
   if (!loaded.model) {
     return [
-      report(document, ['baseline'], 'baseline-invalid', `the baseline ${clip(model.baseline ?? '')} does not load`, {
-        hint: `run linesight validate ${clip(model.baseline ?? '')}`,
-      }),
+      report(
+        document,
+        ['baseline'],
+        'baseline-invalid',
+        `the baseline ${clip(model.baseline ?? '')} does not load`,
+        {
+          hint: `run linesight validate ${clip(model.baseline ?? '')}`,
+        },
+      ),
     ];
   }
   return [

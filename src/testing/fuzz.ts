@@ -3,8 +3,9 @@
  * replays one; otherwise new every run), its cases through bounded child processes, and a report
  * of every case that crashed, hung or blew up, with the seed, the case and where its input is.
  */
-import fc from 'fast-check';
+
 import { rmSync } from 'node:fs';
+import fc from 'fast-check';
 import { BoundedRunner, type Outcome } from './bounded-run.js';
 import type { TargetName } from './fuzz-targets.js';
 

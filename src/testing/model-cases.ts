@@ -57,16 +57,23 @@ export const ODD_PLACES = [
 /** The workspace: examples and fixtures side by side, and the odd places beside them. */
 export function makeWorkspace(dir: string): void {
   cpSync(EXAMPLES, dir, { recursive: true });
-  for (const name of readdirSync(FIXTURES)) if (name.endsWith('.yaml')) copyFileSync(join(FIXTURES, name), join(dir, name));
+  for (const name of readdirSync(FIXTURES))
+    if (name.endsWith('.yaml')) copyFileSync(join(FIXTURES, name), join(dir, name));
   mkdirSync(join(dir, 'folder'));
   spawnSync('mkfifo', [join(dir, 'fifo.yaml')]);
   writeFileSync(join(dir, 'huge.yaml'), '');
   truncateSync(join(dir, 'huge.yaml'), 65 * 2 ** 20);
   writeFileSync(join(dir, 'binary.yaml'), Buffer.from([0x00, 0x01, 0xff, 0x7f, 0x00, 0x45]));
-  writeFileSync(join(dir, 'latin1.yaml'), Buffer.from('kind: part\nstages: [{id: caf\xe9, name: Caf\xe9}]\n', 'latin1'));
+  writeFileSync(
+    join(dir, 'latin1.yaml'),
+    Buffer.from('kind: part\nstages: [{id: caf\xe9, name: Caf\xe9}]\n', 'latin1'),
+  );
   symlinkSync('/etc/passwd', join(dir, 'outside-link.yaml'));
   symlinkSync('loop-link.yaml', join(dir, 'loop-link.yaml'));
-  writeFileSync(join(dir, 'imports-back.yaml'), 'kind: part\nimports: [imports-back.yaml, valid-small.yaml]\n');
+  writeFileSync(
+    join(dir, 'imports-back.yaml'),
+    'kind: part\nimports: [imports-back.yaml, valid-small.yaml]\n',
+  );
   writeFileSync(
     join(dir, 'self-base.yaml'),
     'kind: scenario\nbase: self-base.yaml\nid: s\nname: S\nchanges: [{set: name, value: x}]\n',
@@ -135,16 +142,27 @@ function nameOddPlace(text: Buffer, r: Random): Mutated {
 }
 
 /** Case `index` of `seed`, written into the workspace. */
-export function modelCase(dir: string, seed: number, index: number, mutations?: readonly string[]): ModelCase {
+export function modelCase(
+  dir: string,
+  seed: number,
+  index: number,
+  mutations?: readonly string[],
+): ModelCase {
   const r = new Random((seed ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0);
   const from = source(dir, r);
-  const mutated = !mutations && r.chance(0.12) ? nameOddPlace(from.text, r) : mutate(from.text, r, mutations ? [...mutations] : Object.keys(MUTATIONS));
+  const mutated =
+    !mutations && r.chance(0.12)
+      ? nameOddPlace(from.text, r)
+      : mutate(from.text, r, mutations ? [...mutations] : Object.keys(MUTATIONS));
   // Now and then, the mutated file is a part that a whole model imports.
   if (!mutations && r.chance(0.05)) {
     const part = join(dir, `case-${index}-part.yaml`);
     writeFileSync(part, Buffer.concat([Buffer.from('kind: part\n'), mutated.bytes]));
     const file = join(dir, `case-${index}.yaml`);
-    writeFileSync(file, `imports: [case-${index}-part.yaml]\n${readFileSync(join(dir, 'valid-small.yaml'), 'utf8')}`);
+    writeFileSync(
+      file,
+      `imports: [case-${index}-part.yaml]\n${readFileSync(join(dir, 'valid-small.yaml'), 'utf8')}`,
+    );
     return { index, file, what: `${from.name} as an imported part; ${mutated.what}` };
   }
   const file = join(dir, `case-${index}.yaml`);

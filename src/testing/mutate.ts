@@ -184,7 +184,10 @@ const hugeString: Mutation = (text, r) => {
     ? line.replace(/^(\s*-?\s*)[^:\s]+:/, `$1${huge}:`)
     : line.replace(/([:-]\s*)\S.*$/, `$1${huge}`);
   all[index] = replaced;
-  return { bytes: joined(all), what: `${key ? 'key' : 'value'} on line ${index + 1} made ${length} characters` };
+  return {
+    bytes: joined(all),
+    what: `${key ? 'key' : 'value'} on line ${index + 1} made ${length} characters`,
+  };
 };
 
 const oddNumber: Mutation = (text, r) => {
@@ -254,7 +257,12 @@ const aliasBomb: Mutation = (_text, r) => {
   const levels = kind === 'wide' ? 3 : 4 + r.int(6);
   const width = kind === 'wide' ? 2000 : 10;
   const defs = [`l0: &l0 [${Array(width).fill('lol').join(',')}]`];
-  for (let i = 1; i <= levels; i++) defs.push(`l${i}: &l${i} [${Array(width).fill(`*l${i - 1}`).join(',')}]`);
+  for (let i = 1; i <= levels; i++)
+    defs.push(
+      `l${i}: &l${i} [${Array(width)
+        .fill(`*l${i - 1}`)
+        .join(',')}]`,
+    );
   return {
     bytes: Buffer.from(`${defs.join('\n')}\nname: bomb\nstages: *l${levels}\nstart: x\n`),
     what: `alias bomb ${width}^${levels}`,
@@ -267,7 +275,9 @@ const invalidUtf8: Mutation = (text, r) => {
   const padding = late ? Buffer.from(`# ${'-'.repeat(70_000)}\n`) : Buffer.alloc(0);
   const body = Buffer.concat([padding, text]);
   const at = padding.length + r.int(text.length + 1);
-  const bad = Buffer.from(r.pick([[0xe9], [0xff], [0xc3], [0xed, 0xa0, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80]]));
+  const bad = Buffer.from(
+    r.pick([[0xe9], [0xff], [0xc3], [0xed, 0xa0, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80]]),
+  );
   return {
     bytes: Buffer.concat([body.subarray(0, at), bad, body.subarray(at)]),
     what: `byte(s) ${bad.toString('hex')} at offset ${at}`,
