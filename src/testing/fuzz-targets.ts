@@ -84,10 +84,14 @@ export const targets = {
 
   /** `linesight validate FILE --json`, BPMN links included. */
   async validate({ file }: ModelInput) {
-    let out = '';
-    const io = { out: (t: string) => void (out += t), err: (t: string) => void (out += t), color: false };
+    const printed: string[] = [];
+    const io = { out: (t: string) => printed.push(t), err: (t: string) => printed.push(t), color: false };
     const code = await validateCommand([file], { json: true }, io);
-    const [report] = JSON.parse(out) as { ok: boolean; errors: Diagnostic[]; warnings: Diagnostic[] }[];
+    const [report] = JSON.parse(printed.join('')) as {
+      ok: boolean;
+      errors: Diagnostic[];
+      warnings: Diagnostic[];
+    }[];
     if (!report) throw new ContractError('validate printed no report');
     checkDiagnostics([...report.errors, ...report.warnings]);
     if ((code === 0) !== report.ok) throw new ContractError(`exit code ${code} but ok is ${report.ok}`);

@@ -103,7 +103,12 @@ export const MILD = ['oddNumber', 'wrongType', 'duplicateLines', 'deleteLines', 
 function source(dir: string, r: Random): { name: string; text: Buffer } {
   const total = SOURCES.reduce((s, x) => s + x.weight, 0);
   let roll = r.next() * total;
-  const chosen = SOURCES.find((x) => (roll -= x.weight) < 0) ?? SOURCES[0];
+  let chosen: (typeof SOURCES)[number] = SOURCES[0];
+  for (const x of SOURCES) {
+    chosen = x;
+    roll -= x.weight;
+    if (roll < 0) break;
+  }
   if (chosen.name === 'random') {
     const options = { seed: 1 + r.int(2 ** 30), steps: 1 + r.int(12), segments: 1 + r.int(3) };
     const data = randomModel(options);

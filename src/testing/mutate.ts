@@ -93,7 +93,7 @@ export const ODD_VALUES: readonly unknown[] = [
   true,
   0,
   -1,
-  1e309,
+  Number.POSITIVE_INFINITY,
   Number.NaN,
   '',
   ' ',
