@@ -23,8 +23,11 @@ export interface Diagnostic {
 export type DiagnosticCode =
   | 'file-not-found'
   | 'file-unreadable'
+  | 'file-refused'
   | 'binary-file'
+  | 'not-utf8'
   | 'empty-file'
+  | 'nesting-too-deep'
   | 'yaml-syntax'
   | 'yaml-warning'
   | 'not-a-mapping'

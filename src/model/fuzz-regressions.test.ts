@@ -3,6 +3,7 @@
  * do, in a child process bounded in time and memory (tighter here, since each is known), and
  * must now come back as diagnostics that say what is wrong and where.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,5 +67,34 @@ describe('found by fuzzing', () => {
     const [error] = await loadBounded('huge-pool.yaml', text);
     expect(error).toMatchObject({ code: 'out-of-range', path: 'resources[0].capacity', line: 8 });
     expect(error?.message).toBe("pool 'desk': 'capacity' is 1000000000000000, but must be at most 100000");
+  });
+
+  it('an import of a FIFO, /dev/zero or /dev/urandom is refused at the import; each used to block or read forever', async () => {
+    spawnSync('mkfifo', [join(dir, 'pipe.yaml')]);
+    for (const [entry, what] of [
+      ['pipe.yaml', 'it is a FIFO (named pipe), not a file'],
+      ['/dev/zero', 'lies outside'],
+      ['/dev/urandom', 'lies outside'],
+    ] as const) {
+      const [error] = await loadBounded('imports-odd.yaml', `imports: [${entry}]\n${MODEL}`);
+      expect(error).toMatchObject({ code: 'file-refused', line: 1, column: 11 });
+      expect(error?.message).toContain(what);
+    }
+  });
+
+  it('a BPMN link to a FIFO or a device is refused where it is written; validate used to block on it', async () => {
+    spawnSync('mkfifo', [join(dir, 'pipe.bpmn')]);
+    for (const entry of ['pipe.bpmn', '/dev/urandom']) {
+      const file = join(dir, 'links-odd.yaml');
+      writeFileSync(file, `${MODEL}processes: [{ id: p, name: P, bpmn: { file: ${entry}, process: P } }]\n`);
+      const outcome = await runner.run('validate', { file });
+      expect(outcome.detail ?? '').toBe('');
+      expect(outcome.summary).toMatchObject({ code: 1, codes: ['file-refused'] });
+    }
+  });
+
+  it('a competitor that is its own baseline is named; it used to recurse until the stack overflowed', async () => {
+    const [error] = await loadBounded('rival.yaml', `kind: competitor\nbaseline: rival.yaml\n${MODEL}`);
+    expect(error?.message).toBe('the baseline rival.yaml leads back to this file');
   });
 });

@@ -34,7 +34,7 @@ const summaries = (outcomes: { summary?: unknown }[]) =>
   outcomes.map((o) => o.summary as Record<string, unknown>);
 
 describe(`mutated models (fuzz, seed ${seed})`, () => {
-  it('2,000 load with diagnostics, each within its time and memory', async () => {
+  it('2,000 load with diagnostics, each within its time and memory', { timeout: 900_000 }, async () => {
     const report = await runFuzz(seed, cases('load', 2000, 0));
     expect(report.failures).toEqual([]);
     const loaded = summaries(report.outcomes).filter((s) => s.ok).length;
@@ -43,7 +43,7 @@ describe(`mutated models (fuzz, seed ${seed})`, () => {
     expect(loaded).toBeLessThan(1950);
   });
 
-  it('300 validate (BPMN links included) with a report and an exit code', async () => {
+  it('300 validate (BPMN links included) with a report and an exit code', { timeout: 600_000 }, async () => {
     const report = await runFuzz(seed, cases('validate', 300, 10_000));
     expect(report.failures).toEqual([]);
   });

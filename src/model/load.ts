@@ -16,10 +16,11 @@ import { type ModelDocument, report } from './document.js';
 import { assemble } from './imports.js';
 import type { Model } from './model.js';
 import { normalize } from './normalize.js';
+import { problemText, readNamedFile, readRegularFile } from './read-file.js';
 import { applyChanges } from './scenario.js';
 import { ModelSchema, PartSchema, ScenarioFileSchema } from './schema.js';
 import { checkShape } from './shape.js';
-import { parseSource, readSource, type SourceResult } from './source.js';
+import { MAX_FILE_BYTES, parseSource, readSource, type SourceResult } from './source.js';
 import { didYouMean } from './suggest.js';
 
 export interface LoadOptions {
@@ -48,25 +49,27 @@ export interface LoadResult {
 
 /** Reads, parses and validates a model file (YAML or JSON). */
 export function load(file: string, options: LoadOptions = {}): LoadResult {
-  return fromSource(readSource(file), options);
+  return fromSource(readSource(file), options, []);
 }
 
 /** Parses and validates model text; imports resolve relative to `file`. */
 export function parse(text: string, options: LoadOptions & { file?: string } = {}): LoadResult {
-  return fromSource(parseSource(text, options.file ?? 'model.yaml'), options);
+  return fromSource(parseSource(text, options.file ?? 'model.yaml'), options, []);
 }
 
-function fromSource(read: SourceResult, options: LoadOptions): LoadResult {
+/** `chain`: the files whose base or baseline led here, so that a loop of them is caught. */
+function fromSource(read: SourceResult, options: LoadOptions, chain: readonly string[]): LoadResult {
   if (!read.source || read.source.data === undefined || hasErrors(read.diagnostics))
     return finish({ ok: false, diagnostics: read.diagnostics });
-  const { document, diagnostics } = assemble(read.source);
+  const root = options.root ?? dirname(resolve(read.source.file));
+  const { document, diagnostics } = assemble(read.source, { root });
   if (options.tolerate) document.tolerate = options.tolerate;
   const all = [...read.diagnostics, ...diagnostics];
   if (document.kind === 'part') {
     all.push(...checkPart(document));
     return finish({ ok: !hasErrors(all), diagnostics: all, document });
   }
-  if (document.kind === 'scenario') return finish(loadScenarioFile(document, all, options));
+  if (document.kind === 'scenario') return finish(loadScenarioFile(document, all, options, chain));
   const base = validate(document);
   all.push(...base.diagnostics);
   const result: LoadResult = { ok: false, diagnostics: all, document };
@@ -76,7 +79,7 @@ function fromSource(read: SourceResult, options: LoadOptions): LoadResult {
     }
   }
   if (base.model?.kind === 'competitor' && base.model.baseline !== undefined)
-    all.push(...checkBaseline(document, base.model));
+    all.push(...checkBaseline(document, base.model, options, chain));
   if (!hasErrors(all) && base.model) {
     if (options.scenario === undefined) result.model = base.model;
     else {
@@ -160,22 +163,71 @@ function checkPart(document: ModelDocument): Diagnostic[] {
   return checkShape(document, PartSchema).diagnostics;
 }
 
+/** Links between model files (a scenario's base, a competitor's baseline) past this many are a maze. */
+const MAX_LINKED = 8;
+
+/**
+ * The model a file names as its base or baseline, loaded on its own; or the diagnostic that says
+ * why not. Only inside `root` when one is given (the server's workspace): the CLI may name a
+ * model anywhere, as `log calibrate --output` does when it writes an overlay elsewhere.
+ */
+function loadLinked(
+  document: ModelDocument,
+  field: 'base' | 'baseline',
+  name: string,
+  options: LoadOptions,
+  chain: readonly string[],
+): LoadResult | Diagnostic {
+  const at = (code: DiagnosticCode, message: string, hint: string) =>
+    report(document, [field], code, message, { hint });
+  const self = resolve(document.file);
+  const target = resolve(dirname(document.file), name);
+  const what = field === 'base' ? 'the base model' : 'the baseline';
+  if (target === self || chain.includes(target))
+    return at(
+      'baseline-invalid',
+      `${what} ${clip(name)} leads back to this file`,
+      `name a model file as ${field}`,
+    );
+  if (chain.length >= MAX_LINKED)
+    return at(
+      'baseline-invalid',
+      `${what} ${clip(name)} is the ${MAX_LINKED + 1}th file in a chain of bases and baselines`,
+      `name the model itself as ${field}`,
+    );
+  const file =
+    options.root === undefined
+      ? readRegularFile(target, MAX_FILE_BYTES)
+      : readNamedFile(name, document.file, options.root, MAX_FILE_BYTES);
+  if ('problem' in file) {
+    const code = file.problem.kind === 'refused' ? 'file-refused' : 'baseline-invalid';
+    return at(code, `${what} ${problemText(clip(name), file.problem)}`, file.problem.hint);
+  }
+  const linked = { checkScenarios: false, ...(options.root !== undefined ? { root: options.root } : {}) };
+  return fromSource(parseSource(file.bytes, target), linked, [...chain, self]);
+}
+
 function loadScenarioFile(
   document: ModelDocument,
   diagnostics: Diagnostic[],
   options: LoadOptions,
+  chain: readonly string[],
 ): LoadResult {
   const shape = checkShape(document, ScenarioFileSchema);
   const all = [...diagnostics, ...shape.diagnostics];
   const base = shape.value?.base;
   if (shape.value && base !== undefined) {
-    const baseFile = resolve(dirname(document.file), base);
-    const loaded = load(baseFile, { checkScenarios: false });
-    if (!loaded.document || !loaded.ok) {
+    const loaded = loadLinked(document, 'base', base, options, chain);
+    if (!('ok' in loaded)) all.push(loaded);
+    else if (!loaded.document || !loaded.ok) {
       all.push(
-        report(document, ['base'], 'baseline-invalid', `the base model ${clip(base)} does not load`, {
-          hint: `run linesight validate ${clip(base)}`,
-        }),
+        report(
+          document,
+          ['base'],
+          'baseline-invalid',
+          `the base model ${clip(base)} does not load${firstError(loaded)}`,
+          { hint: `run linesight validate ${clip(base)}` },
+        ),
       );
     } else {
       const baseData = loaded.document.data;
@@ -228,16 +280,21 @@ function loadScenarioFile(
   return { ok: !hasErrors(all), diagnostics: all, document };
 }
 
-function checkBaseline(document: ModelDocument, model: Model): Diagnostic[] {
-  const file = resolve(dirname(document.file), model.baseline ?? '');
-  const loaded = load(file, { checkScenarios: false });
+function checkBaseline(
+  document: ModelDocument,
+  model: Model,
+  options: LoadOptions,
+  chain: readonly string[],
+): Diagnostic[] {
+  const loaded = loadLinked(document, 'baseline', model.baseline ?? '', options, chain);
+  if (!('ok' in loaded)) return [loaded];
   if (!loaded.model) {
     return [
       report(
         document,
         ['baseline'],
         'baseline-invalid',
-        `the baseline ${clip(model.baseline ?? '')} does not load`,
+        `the baseline ${clip(model.baseline ?? '')} does not load${firstError(loaded)}`,
         {
           hint: `run linesight validate ${clip(model.baseline ?? '')}`,
         },
@@ -295,6 +352,12 @@ function compareIds(
       },
     ),
   ];
+}
+
+/** ": " and the first error of a model that does not load, so that a loop of bases shows where it closes. */
+function firstError(loaded: LoadResult): string {
+  const error = loaded.diagnostics.find((d) => d.severity === 'error');
+  return error ? `: ${error.message}` : '';
 }
 
 function finish(result: LoadResult): LoadResult {

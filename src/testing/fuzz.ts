@@ -28,7 +28,8 @@ export interface FuzzReport {
   failures: string[];
   /** Per target, how often each summary came back (e.g. how many models loaded). */
   outcomes: Outcome[];
-  slowestMs: number;
+  /** The slowest cases, to keep the suite's time in view. */
+  slowest: string[];
 }
 
 /** Limits for a case: generous for two busy cores, far below what a hang or a blow-up takes. */
@@ -42,6 +43,7 @@ export async function runFuzz(
   const runner = new BoundedRunner({ workers: options.workers ?? 2, ...CASE_LIMITS });
   const failures: string[] = [];
   const outcomes: Outcome[] = [];
+  const timed: { ms: number; what: string }[] = [];
   const pending: Promise<void>[] = [];
   let count = 0;
   try {
@@ -50,6 +52,7 @@ export async function runFuzz(
       pending.push(
         runner.run(c.target, c.input).then((outcome) => {
           outcomes.push(outcome);
+          timed.push({ ms: outcome.ms, what: `${c.index} (${outcome.ms.toFixed(0)} ms): ${c.what}` });
           if (outcome.status === 'ok') {
             for (const file of c.files ?? []) rmSync(file, { force: true, recursive: true });
             return;
@@ -66,5 +69,9 @@ export async function runFuzz(
   } finally {
     await runner.close();
   }
-  return { cases: count, failures, outcomes, slowestMs: Math.max(0, ...outcomes.map((o) => o.ms)) };
+  const slowest = timed
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 5)
+    .map((t) => t.what);
+  return { cases: count, failures, outcomes, slowest };
 }
