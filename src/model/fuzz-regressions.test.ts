@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BoundedRunner } from '../testing/bounded-run.js';
 import type { Diagnostic } from './diagnostic.js';
+import { PLACED_UP_TO } from './source.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'linesight-fuzz-regressions-'));
 const runner = new BoundedRunner({ workers: 2, timeoutMs: 30_000, memoryMb: 400 });
@@ -96,5 +97,14 @@ describe('found by fuzzing', () => {
   it('a competitor that is its own baseline is named; it used to recurse until the stack overflowed', async () => {
     const [error] = await loadBounded('rival.yaml', `kind: competitor\nbaseline: rival.yaml\n${MODEL}`);
     expect(error?.message).toBe('the baseline rival.yaml leads back to this file');
+  });
+
+  it('a 12 MB JSON model with errors reports them by path; placing them took over a minute', async () => {
+    let list: unknown = 'x';
+    for (let i = 0; i < 6; i++) list = Array(10).fill(list);
+    const text = JSON.stringify({ name: 'Dense', stages: list, steps: [], ends: [], start: 'x' });
+    expect(text.length).toBeGreaterThan(PLACED_UP_TO);
+    const diagnostics = await loadBounded('dense.json', text);
+    expect(diagnostics[0]).toMatchObject({ code: 'invalid-type', path: 'stages[0]', line: 0, column: 0 });
   });
 });

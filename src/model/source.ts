@@ -37,6 +37,12 @@ export const MAX_FILE_BYTES = 64 * 1024 * 1024;
  */
 export const MAX_DEPTH = 64;
 
+/**
+ * Past this size, diagnostics give the field path without line and column: placing them needs
+ * `yaml`'s document, which takes about a second per MiB (and more for dense JSON), minutes at 64.
+ */
+export const PLACED_UP_TO = 4 * 2 ** 20;
+
 /** Reads and parses the model file a user names; never throws, never blocks on a device or FIFO. */
 export function readSource(file: string): SourceResult {
   const read = readRegularFile(file, MAX_FILE_BYTES);
@@ -74,6 +80,13 @@ export function parseSource(input: Buffer | string, file: string): SourceResult 
     return { source, diagnostics: [syntaxProblem(source, error)] };
   }
   if (ALIASES.test(text)) {
+    if (text.length > PLACED_UP_TO)
+      return fileProblem(
+        file,
+        'yaml-syntax',
+        `${file} uses anchors and aliases, which linesight reads in files up to ${PLACED_UP_TO / 2 ** 20} MiB`,
+        'write the values out, or split the file into parts with imports',
+      );
     // Aliases are expanded by `yaml`, which bounds how far (js-yaml would hand on shared references).
     const parsed = parseWithPositions(source);
     if (parsed.diagnostics.length > 0) return { source, diagnostics: parsed.diagnostics };
@@ -145,8 +158,7 @@ function syntaxProblem(source: Source, error: unknown): Diagnostic {
   const column = (mark?.column ?? 0) + 1;
   if (/nesting exceeded maxDepth/.test(reason)) return deepAt(source.file, line, column);
   // `yaml` words syntax errors better; js-yaml's own message stands if `yaml` finds nothing.
-  const parsed = parseWithPositions(source);
-  const first = parsed.diagnostics.find((d) => d.severity === 'error');
+  const first = parseWithPositions(source).diagnostics.find((d) => d.severity === 'error');
   if (first) return first;
   return {
     code: 'yaml-syntax',
@@ -213,6 +225,8 @@ interface Positions {
   lines: LineCounter;
   diagnostics: Diagnostic[];
   data: unknown;
+  /** False for files too large to place diagnostics in (PLACED_UP_TO). */
+  placed: boolean;
 }
 
 const positions = new WeakMap<Source, Positions>();
@@ -225,6 +239,11 @@ function parseWithPositions(source: Source): Positions {
   const cached = positions.get(source);
   if (cached) return cached;
   const lines = new LineCounter();
+  if (source.text.length > PLACED_UP_TO) {
+    const unplaced = { doc: parseDocument(''), lines, diagnostics: [], data: undefined, placed: false };
+    positions.set(source, unplaced);
+    return unplaced;
+  }
   let doc: Document;
   try {
     doc = parseDocument(source.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
@@ -235,6 +254,7 @@ function parseWithPositions(source: Source): Positions {
       lines,
       diagnostics: [deepAt(source.file, 1, 1)],
       data: undefined,
+      placed: false,
     };
     positions.set(source, empty);
     return empty;
@@ -279,7 +299,7 @@ function parseWithPositions(source: Source): Positions {
       );
     }
   }
-  const result = { doc, lines, diagnostics, data };
+  const result = { doc, lines, diagnostics, data, placed: true };
   positions.set(source, result);
   return result;
 }
@@ -316,7 +336,8 @@ function yamlHint(code: string): string {
  * field points at the mapping that lacks it. `at: 'key'` points at a field's name rather than its value.
  */
 export function locate(source: Source, path: Path, at: 'value' | 'key' = 'value'): [number, number] {
-  const { doc, lines } = parseWithPositions(source);
+  const { doc, lines, placed } = parseWithPositions(source);
+  if (!placed) return [0, 0];
   let node: Node | null | undefined = doc.contents as Node | null;
   let offset = node?.range?.[0] ?? 0;
   for (const [i, segment] of path.entries()) {
