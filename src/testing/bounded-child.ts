@@ -19,6 +19,9 @@ const crash = (error: unknown) => {
 process.on('uncaughtException', crash);
 process.on('unhandledRejection', crash);
 
+// A runner that is gone (killed, crashed) leaves nobody to answer to.
+process.on('disconnect', () => process.exit(0));
+
 process.on('message', async (job: { target: TargetName; input: unknown }) => {
   current = job.target;
   try {

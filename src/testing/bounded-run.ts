@@ -54,7 +54,12 @@ export class BoundedRunner {
   private next = 0;
   private closed = false;
 
-  constructor(private readonly options: BoundedOptions) {}
+  constructor(private readonly options: BoundedOptions) {
+    // Children stuck in a case cannot notice that the runner's process ends: it stops them.
+    process.once('exit', () => {
+      for (const child of this.children) child.process.kill('SIGKILL');
+    });
+  }
 
   run(target: TargetName, input: unknown): Promise<Outcome> {
     if (this.closed) throw new Error('the runner is closed');

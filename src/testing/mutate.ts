@@ -147,8 +147,10 @@ const duplicateLines: Mutation = (text, r) => {
   const all = lines(text);
   const at = r.int(all.length);
   const count = 1 + r.int(Math.min(20, all.length - at));
-  const times = r.chance(0.1) ? r.size(2, 2000) : 1;
   const block = all.slice(at, at + count);
+  // At most about 2 MB more: the mutations that follow copy what this one makes.
+  const most = Math.max(1, Math.floor(2e6 / (block.join('\n').length + 1)));
+  const times = Math.min(most, r.chance(0.1) ? r.size(2, 1000) : 1);
   const repeated = Array.from({ length: times }, () => block).flat();
   return {
     bytes: joined([...all.slice(0, at + count), ...repeated, ...all.slice(at + count)]),
@@ -176,7 +178,8 @@ const hugeString: Mutation = (text, r) => {
   const all = lines(text);
   const candidates = all.map((l, i) => [l, i] as const).filter(([l]) => /[:-]\s*\S/.test(l));
   const [line, index] = candidates.length > 0 ? r.pick(candidates) : ['', 0];
-  const length = r.chance(0.05) ? 10 * 2 ** 20 : r.size(1000, 300_000);
+  // One in a hundred is 10 MiB: enough to keep the megabyte paths tested, few enough to stay fast.
+  const length = r.chance(0.01) ? 10 * 2 ** 20 : r.size(1000, 200_000);
   const unit = r.pick(['a', 'ab-', 'é', 'x y ', '9']);
   const huge = unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
   const key = r.chance(0.3);
@@ -205,10 +208,43 @@ const oddNumber: Mutation = (text, r) => {
   return { bytes: joined(all), what: `line ${index + 1} set to ${odd}` };
 };
 
+/** The edges of each range, and just past them: numbers a model may hold, and the nearest it may not. */
+export const EDGE_NUMBERS = [
+  '0',
+  '1e-6',
+  '0.000001',
+  '0.999999',
+  '1',
+  '1.000001',
+  '3650',
+  '3651',
+  '99999',
+  '100000',
+  '100001',
+  '1e6',
+  '1e9',
+] as const;
+
+/** A number in a value replaced by one at the edge of its range, keeping its unit. */
+const edgeNumber: Mutation = (text, r) => {
+  const all = lines(text);
+  const candidates = all
+    .map((l, i) => [l, i] as const)
+    .filter(([l]) => /:\s*[^\s#]*\d/.test(l) && !/^\s*-?\s*(linesight|id|name|hours|days):/.test(l));
+  if (candidates.length === 0) return { bytes: text, what: 'no number to change' };
+  const [line, index] = r.pick(candidates);
+  const edge = r.pick(EDGE_NUMBERS);
+  const numbers = [...line.matchAll(/(?<![\w.:-])\d+(?:\.\d+)?(?![\w.:-])/g)];
+  const chosen = numbers.length > 0 ? r.pick(numbers) : undefined;
+  if (!chosen || chosen.index === undefined) return { bytes: text, what: 'no number to change' };
+  all[index] = line.slice(0, chosen.index) + edge + line.slice(chosen.index + chosen[0].length);
+  return { bytes: joined(all), what: `line ${index + 1}: ${chosen[0]} set to ${edge}` };
+};
+
 /** Nesting far deeper than any model: flow brackets, flow maps, block maps or sequence items. */
 const deepNesting: Mutation = (text, r) => {
   const all = lines(text);
-  const depth = r.chance(0.3) ? r.size(65, 300) : r.size(300, 200_000);
+  const depth = r.chance(0.9) ? r.size(60, 5000) : r.size(5000, 200_000);
   const kind = r.pick(['[', '{', 'map', 'seq', 'json']);
   const deep =
     kind === '['
@@ -255,7 +291,7 @@ const aliasBomb: Mutation = (_text, r) => {
       what: 'merge keys',
     };
   const levels = kind === 'wide' ? 3 : 4 + r.int(6);
-  const width = kind === 'wide' ? 2000 : 10;
+  const width = kind === 'wide' ? 500 : 10;
   const defs = [`l0: &l0 [${Array(width).fill('lol').join(',')}]`];
   for (let i = 1; i <= levels; i++)
     defs.push(
@@ -284,6 +320,8 @@ const invalidUtf8: Mutation = (text, r) => {
   };
 };
 
+const ALIAS = /(^|[\s[{,:-])\*[^\s,\]}]/m;
+
 /** A value at a random path of the data replaced with one of another type, written as YAML or JSON. */
 const wrongType: Mutation = (text, r) => {
   let data: unknown;
@@ -292,7 +330,9 @@ const wrongType: Mutation = (text, r) => {
   } catch {
     return byteFlips(text, r);
   }
-  const paths = pathsOf(data);
+  // Aliases share values (or loop), which JSON would expand without end: such data is left to byte flips.
+  if (ALIAS.test(text.toString('utf8'))) return byteFlips(text, r);
+  const paths = pathsOf(data, 50_000);
   const path = r.pick(paths);
   const value = r.pick(ODD_VALUES);
   const changed = setAt(data, path, value);
@@ -312,6 +352,7 @@ export const MUTATIONS: Readonly<Record<string, Mutation>> = {
   swapLines,
   hugeString,
   oddNumber,
+  edgeNumber,
   deepNesting,
   unicode,
   aliasBomb,
@@ -329,18 +370,21 @@ export function mutate(text: Buffer, r: Random, names = Object.keys(MUTATIONS)):
     const done = (MUTATIONS[name] as Mutation)(bytes, r);
     bytes = done.bytes;
     what.push(`${name}: ${done.what}`);
-    // Huge inputs are mutated no further: one is enough to test, and copying them costs.
-    if (bytes.length > 1_000_000) break;
+    // Large inputs are mutated no further: one is enough to test, and copying them costs.
+    if (bytes.length > 500_000) break;
   }
   return { bytes, what: what.join('; ') };
 }
 
-export function pathsOf(data: unknown): (string | number)[][] {
+/** Paths in the data, up to `limit` of them; a value aliases share (or loop back to) is walked once. */
+export function pathsOf(data: unknown, limit = Number.POSITIVE_INFINITY): (string | number)[][] {
   const out: (string | number)[][] = [[]];
   const stack: [unknown, (string | number)[]][] = [[data, []]];
-  while (stack.length > 0) {
+  const walked = new Set<object>();
+  while (stack.length > 0 && out.length < limit) {
     const [node, path] = stack.pop() as [unknown, (string | number)[]];
-    if (node === null || typeof node !== 'object') continue;
+    if (node === null || typeof node !== 'object' || walked.has(node)) continue;
+    walked.add(node);
     for (const [key, child] of Object.entries(node)) {
       const at = [...path, Array.isArray(node) ? Number(key) : key];
       out.push(at);
