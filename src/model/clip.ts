@@ -14,3 +14,9 @@ export function clip(text: string): string {
   const end = /[\uD800-\uDBFF]/.test(text.charAt(START - 1)) ? START - 1 : START;
   return `${text.slice(0, end)}… (${text.length.toLocaleString('en-US')} characters)`;
 }
+
+/** A list as a message names it: the first few, and how many more there are. */
+export function fewOf(items: readonly string[], most = 8): string {
+  const shown = items.slice(0, most).join(', ');
+  return items.length > most ? `${shown} and ${items.length - most} more` : shown;
+}

@@ -9,7 +9,7 @@
  * when there is no error. Nothing here throws on bad input.
  */
 import { dirname, resolve } from 'node:path';
-import { clip } from './clip.js';
+import { clip, fewOf } from './clip.js';
 import type { Diagnostic, DiagnosticCode } from './diagnostic.js';
 import { byPosition, hasErrors } from './diagnostic.js';
 import { type ModelDocument, report } from './document.js';
@@ -337,8 +337,8 @@ function compareIds(
   const extra = theirs.filter((t) => !ours.some((o) => o.id === t.id)).map((t) => `'${clip(t.id)}'`);
   if (missing.length === 0 && extra.length === 0) return [];
   const parts = [
-    missing.length ? `lacks ${noun}(s) ${missing.join(', ')}` : '',
-    extra.length ? `has ${noun}(s) ${extra.join(', ')} that the baseline lacks` : '',
+    missing.length ? `lacks ${noun}(s) ${fewOf(missing)}` : '',
+    extra.length ? `has ${noun}(s) ${fewOf(extra)} that the baseline lacks` : '',
   ].filter(Boolean);
   return [
     report(

@@ -7,7 +7,7 @@
 import { basename, extname } from 'node:path';
 import type * as z from 'zod';
 import { BUILTIN_CHANNELS } from './channels.js';
-import { clip } from './clip.js';
+import { clip, fewOf } from './clip.js';
 import type { Diagnostic, DiagnosticCode, Path } from './diagnostic.js';
 import { hasErrors } from './diagnostic.js';
 import { type Distribution, meanOf } from './distribution.js';
@@ -340,7 +340,7 @@ function normalizeSegments(ctx: Context, parsed: Parsed): Segment[] {
       ctx,
       ['segments'],
       'shares-sum',
-      `some segments give a share and others (${missing.join(', ')}) do not`,
+      `some segments give a share and others (${fewOf(missing)}) do not`,
       { hint: 'give every segment its share, or none' },
     );
     shares = raw.map(() => 1 / raw.length);
@@ -441,7 +441,7 @@ function checkArrivals(ctx: Context, parsed: Parsed) {
       ctx,
       ['segments'],
       'arrivals-incomplete',
-      `segments ${missing.join(', ')} have no arrivals, and the model gives no total`,
+      `segments ${fewOf(missing)} have no arrivals, and the model gives no total`,
       {
         hint: 'give those segments arrivals: {rate: ...}, or give the model arrivals: {rate: ...} split by shares',
       },
@@ -477,7 +477,7 @@ function checkFlowGraph(ctx: Context, parsed: Parsed, steps: Step[], start: Flow
     const who =
       segs.length === segments.length
         ? 'customers'
-        : `customers of segment(s) ${segs.map((s) => `'${clip(s)}'`).join(', ')}`;
+        : `customers of segment(s) ${fewOf(segs.map((s) => `'${clip(s)}'`))}`;
     problem(
       ctx,
       ['steps', index.get(id) ?? 0, 'next'],

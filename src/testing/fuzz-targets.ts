@@ -5,12 +5,11 @@
  * anything else (another exception, a malformed diagnostic, a message that quotes megabytes) is
  * thrown and so counts as a crash.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
 import { analyze } from '../analysis/analyze.js';
-import { importBpmn } from '../bpmn/import.js';
+import { bpmnImportCommand } from '../cli/commands/bpmn.js';
 import { validateCommand } from '../cli/commands/validate.js';
+import { InputError } from '../cli/io.js';
 import type { LogFormat } from '../mining/import-log.js';
 import type { EventStore } from '../mining/store.js';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -120,17 +119,19 @@ export const targets = {
     return { simulated: true, customers: run.work.customers };
   },
 
-  /** `bpmn import`: a journey or the importer's error; a journey it gives is a model file's data. */
+  /** `linesight bpmn import FILE --json`: a journey that validates, or an InputError that says what to fix. */
   async bpmn({ file }: { file: string }) {
-    const imported = await importBpmn(readFileSync(file, 'utf8'));
-    if (imported.error) {
-      if (!imported.error.message || !imported.error.hint) throw new ContractError('an error without words');
-      return { error: true };
+    const printed: string[] = [];
+    const io = { out: (t: string) => printed.push(t), err: (t: string) => printed.push(t), color: false };
+    try {
+      const code = await bpmnImportCommand(file, { json: true }, io);
+      return { imported: code === 0 };
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      if (!error.message || error.message.length > MAX_MESSAGE)
+        throw new ContractError(`an error of ${error.message.length} characters`);
+      return { imported: false, error: error.message.slice(0, 200) };
     }
-    if (!imported.model) throw new ContractError('neither a model nor an error');
-    const checked = parse(stringify(imported.model), { file: 'imported.yaml' });
-    checkDiagnostics(checked.diagnostics);
-    return { error: false, ok: checked.ok, warnings: imported.warnings.length };
   },
 
   /** `log import`: events, or a LogImportError that says what to fix. */
