@@ -40,7 +40,8 @@ describe('found by fuzzing', () => {
     const [unknown] = await loadBounded('huge-key.yaml', `${MODEL}${key}: 1\n`);
     expect(unknown?.code).toBe('unknown-field');
     expect(unknown?.message).toBe(`unknown field '${'q'.repeat(80)}… (10,485,760 characters)'`);
-    expect(unknown?.line).toBe(7);
+    // Past 4 MiB a file's diagnostics are not placed (that would take seconds per MiB): the path says where.
+    expect(unknown).toMatchObject({ line: 0, path: `${'q'.repeat(80)}… (10,485,760 characters)` });
   });
 
   it('a 10 MB reference to an unknown stage gets a short message', async () => {

@@ -37,6 +37,7 @@ function checkDiagnostics(diagnostics: unknown): Diagnostic[] {
       );
     if (typeof d.file !== 'string' || typeof d.path !== 'string')
       throw new ContractError(`${where} has no file or path`);
+    if (d.path.length > MAX_MESSAGE) throw new ContractError(`a path of ${d.path.length} characters`);
     if (!Number.isInteger(d.line) || !Number.isInteger(d.column) || d.line < 0 || d.column < 0)
       throw new ContractError(`${where} has no line and column`);
   }
