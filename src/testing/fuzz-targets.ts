@@ -158,7 +158,7 @@ export const targets = {
       if (!(error instanceof LogImportError)) throw error;
       if (!error.message || !error.hint) throw new ContractError('a LogImportError without words');
       if (error.message.length > MAX_MESSAGE) throw new ContractError('a LogImportError of megabytes');
-      return { error: true };
+      return { error: error.message.slice(0, 300) };
     }
   },
 };
