@@ -13,7 +13,7 @@ import { InputError } from '../cli/io.js';
 import type { LogFormat } from '../mining/import-log.js';
 import type { EventStore } from '../mining/store.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { load, parse } from '../model/load.js';
+import { load } from '../model/load.js';
 import { preflight, simulate } from '../simulation/index.js';
 
 /** No message a user sees needs more than this; longer ones quote what they should only name. */
