@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BoundedRunner } from '../testing/bounded-run.js';
 import { EVENT_LOGS } from '../testing/data.js';
-import { CASE_LIMITS, type FuzzCase, fuzzSeed, runFuzz } from '../testing/fuzz.js';
+import { CASE_LIMITS, FUZZ_TIMEOUT, type FuzzCase, fuzzSeed, runFuzz } from '../testing/fuzz.js';
 import { type InputKind, inputCase } from '../testing/input-cases.js';
 
 const seed = fuzzSeed();
@@ -36,7 +36,9 @@ function* cases(kinds: [InputKind, number][]): Generator<FuzzCase> {
 }
 
 describe(`mutated event logs (fuzz, seed ${seed})`, () => {
-  it('400 XES, CSV and OCEL logs import or fail with a clear error, each within its time and memory', async () => {
+  it('400 XES, CSV and OCEL logs import or fail with a clear error, each within its time and memory', {
+    timeout: FUZZ_TIMEOUT,
+  }, async () => {
     const started = performance.now();
     const report = await runFuzz(
       seed,

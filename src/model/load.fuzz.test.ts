@@ -9,7 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type FuzzCase, fuzzSeed, runFuzz } from '../testing/fuzz.js';
+import { FUZZ_TIMEOUT, type FuzzCase, fuzzSeed, runFuzz } from '../testing/fuzz.js';
 import type { TargetName } from '../testing/fuzz-targets.js';
 import { MILD, makeWorkspace, modelCase } from '../testing/model-cases.js';
 
@@ -46,7 +46,7 @@ async function fuzz(name: string, made: Iterable<FuzzCase>, whole: (s: Record<st
 }
 
 describe(`mutated models (fuzz, seed ${seed})`, () => {
-  it('2,000 load with diagnostics, each within its time and memory', { timeout: 900_000 }, async () => {
+  it('2,000 load with diagnostics, each within its time and memory', { timeout: FUZZ_TIMEOUT }, async () => {
     const { report, done: loaded } = await fuzz('load', cases('load', 2000, 0), (s) => s.ok === true);
     expect(report.failures).toEqual([]);
     // Both sides are exercised: some mutations leave a valid model, most do not.
@@ -54,12 +54,14 @@ describe(`mutated models (fuzz, seed ${seed})`, () => {
     expect(loaded).toBeLessThan(1950);
   });
 
-  it('300 validate (BPMN links included) with a report and an exit code', { timeout: 600_000 }, async () => {
+  it('300 validate (BPMN links included) with a report and an exit code', {
+    timeout: FUZZ_TIMEOUT,
+  }, async () => {
     const { report } = await fuzz('validate', cases('validate', 300, 10_000), (s) => s.code === 0);
     expect(report.failures).toEqual([]);
   });
 
-  it('300 lightly broken ones are analysed when they load', async () => {
+  it('300 lightly broken ones are analysed when they load', { timeout: FUZZ_TIMEOUT }, async () => {
     const { report, done } = await fuzz(
       'analyze',
       cases('analyze', 300, 20_000, MILD),
@@ -69,7 +71,9 @@ describe(`mutated models (fuzz, seed ${seed})`, () => {
     expect(done).toBeGreaterThan(100);
   });
 
-  it('300 lightly broken ones are simulated briefly when they load and pass the preflight', async () => {
+  it('300 lightly broken ones are simulated briefly when they load and pass the preflight', {
+    timeout: FUZZ_TIMEOUT,
+  }, async () => {
     const { report, done } = await fuzz(
       'simulate',
       cases('simulate', 300, 30_000, MILD),

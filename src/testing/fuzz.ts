@@ -32,6 +32,9 @@ export interface FuzzReport {
   slowest: string[];
 }
 
+/** A whole suite's limit: minutes, for two cores busy with other test files too. */
+export const FUZZ_TIMEOUT = 600_000;
+
 /** Limits for a case: generous for two busy cores, far below what a hang or a blow-up takes. */
 export const CASE_LIMITS = { timeoutMs: 20_000, memoryMb: 1024 };
 
