@@ -11,15 +11,18 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FUZZ_TIMEOUT, type FuzzCase, fuzzSeed, runFuzz } from '../testing/fuzz.js';
 import type { TargetName } from '../testing/fuzz-targets.js';
-import { MILD, makeWorkspace, modelCase } from '../testing/model-cases.js';
+import { MILD, makeWorkspace, modelCase, walkedCase, walkedCases } from '../testing/model-cases.js';
 
 const seed = fuzzSeed();
 const dir = mkdtempSync(join(tmpdir(), 'linesight-fuzz-models-'));
 makeWorkspace(dir);
 
+/** The first `walked` cases of load put wrong values at every path of two small models, in turn. */
+const walked = walkedCases(dir);
+
 function* cases(target: TargetName, count: number, offset: number, mutations?: readonly string[]) {
   for (let i = offset; i < offset + count; i++) {
-    const c = modelCase(dir, seed, i, mutations);
+    const c = target === 'load' && i < walked ? walkedCase(dir, i) : modelCase(dir, seed, i, mutations);
     yield {
       index: i,
       what: c.what,
@@ -46,7 +49,9 @@ async function fuzz(name: string, made: Iterable<FuzzCase>, whole: (s: Record<st
 }
 
 describe(`mutated models (fuzz, seed ${seed})`, () => {
-  it('2,000 load with diagnostics, each within its time and memory', { timeout: FUZZ_TIMEOUT }, async () => {
+  it('2,000 load with diagnostics (wrong values at every path of two models, then random mutations), each within its time and memory', {
+    timeout: FUZZ_TIMEOUT,
+  }, async () => {
     const { report, done: loaded } = await fuzz('load', cases('load', 2000, 0), (s) => s.ok === true);
     expect(report.failures).toEqual([]);
     // Both sides are exercised: some mutations leave a valid model, most do not.

@@ -33,6 +33,8 @@ export interface LoadOptions {
   /**
    * The folder that every file the model names (imports, BPMN links) must lie inside, as a regular
    * file of bounded size; default: the model file's own folder. The server passes its workspace.
+   * A scenario's base and a competitor's baseline are held to it only when it is given: on the
+   * command line they may be anywhere (`log calibrate --output` writes overlays elsewhere).
    */
   root?: string;
 }

@@ -17,8 +17,9 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import jsyaml from 'js-yaml';
 import { stringify } from 'yaml';
-import { MUTATIONS, type Mutated, mutate, Random } from './mutate.js';
+import { MUTATIONS, type Mutated, mutate, ODD_VALUES, pathsOf, Random, setAt } from './mutate.js';
 import { randomModel } from './random-model.js';
 
 const EXAMPLES = fileURLToPath(new URL('../../examples/', import.meta.url));
@@ -146,6 +147,42 @@ function nameOddPlace(text: Buffer, r: Random): Mutated {
     lines.splice(at + 1, 0, `  - {id: linked, name: Linked, bpmn: {file: ${quoted}, process: P}}`);
   } else lines.splice(Math.max(0, at), 0, line);
   return { bytes: Buffer.from(lines.join('\n')), what: `${how} names ${quoted.slice(0, 60)}` };
+}
+
+/** Models whose every path gets wrong values in turn: small enough to walk whole. */
+const WALKED = ['valid-small.yaml', 'mmc.yaml'];
+/** Values put at each path of a walked model (out of ODD_VALUES, turn by turn). */
+const VALUES_PER_PATH = 3;
+
+/** How many cases walking every path of the walked models takes. */
+export function walkedCases(dir: string): number {
+  return (
+    WALKED.reduce((n, name) => n + pathsOf(jsyaml.load(readFileSync(join(dir, name), 'utf8'))).length, 0) *
+    VALUES_PER_PATH
+  );
+}
+
+/** Case `index` of the walk: the next path of the walked models, set to the next odd value. */
+export function walkedCase(dir: string, index: number): ModelCase {
+  let path = Math.floor(index / VALUES_PER_PATH);
+  for (const name of WALKED) {
+    const text = readFileSync(join(dir, name), 'utf8');
+    const data = jsyaml.load(text);
+    const paths = pathsOf(data);
+    if (path >= paths.length) {
+      path -= paths.length;
+      continue;
+    }
+    const at = paths[path] as (string | number)[];
+    const value = ODD_VALUES[index % ODD_VALUES.length];
+    const file = join(dir, `case-${index}.yaml`);
+    writeFileSync(file, stringify(setAt(data, at, value)));
+    const shown = JSON.stringify(
+      typeof value === 'string' && value.length > 20 ? `${value.slice(0, 20)}...` : value,
+    );
+    return { index, file, what: `${name}; ${at.join('.') || '(root)'} set to ${shown}` };
+  }
+  throw new Error(`case ${index} is past the walk`);
 }
 
 /** Case `index` of `seed`, written into the workspace. */
