@@ -13,6 +13,7 @@
  * Whatever does not map is named in a warning; the result is a model file's data.
  */
 import { clip, fewOf } from '../model/clip.js';
+import { gatewayWalk } from './gateway-walk.js';
 import { createModdle, type Element } from './moddle.js';
 
 export interface BpmnImport {
@@ -307,67 +308,15 @@ function readStructure(
     }
     return implicitEnd;
   };
-  let parallelWarned = false;
-  /** Where one unit of flow into each node walked so far ends up: steps and ends, with probabilities. */
-  const reach = new Map<Element, Map<string, number>>();
-  const flowsOf = (node: Element) => outgoing(node).filter((f) => f.targetRef);
-  const passes = (node: Element) => !ACTIVITY.test(node.$type) && node.$type !== 'bpmn:EndEvent';
-  /**
-   * The steps and ends a node leads to, with probabilities, walking through gateways and events.
-   * Each node's share is worked out once and reused (a chain of n split-and-join pairs has 2^n
-   * paths), depth first with a stack of its own, so that long chains cannot overflow the call stack.
-   */
-  const successors = (from: Element): Map<string, number> => {
-    const walking = new Set<Element>();
-    const stack: { node: Element; expanded: boolean }[] = [{ node: from, expanded: false }];
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1] as { node: Element; expanded: boolean };
-      if (reach.has(top.node)) {
-        stack.pop();
-        continue;
-      }
-      if (!top.expanded) {
-        top.expanded = true;
-        walking.add(top.node);
-        for (const flow of flowsOf(top.node)) {
-          const target = flow.targetRef as Element;
-          if (passes(target) && !reach.has(target) && !walking.has(target))
-            stack.push({ node: target, expanded: false });
-        }
-        continue;
-      }
-      stack.pop();
-      walking.delete(top.node);
-      reach.set(top.node, shareOut(top.node, walking));
-    }
-    return reach.get(from) as Map<string, number>;
-  };
-  /** One node's share, once every node it passes flow to has its own (or is a loop back, cut). */
-  const shareOut = (node: Element, walking: Set<Element>): Map<string, number> => {
-    const result = new Map<string, number>();
-    const add = (id: string, p: number) => result.set(id, (result.get(id) ?? 0) + p);
-    const flows = flowsOf(node);
-    if (flows.length === 0) {
-      add(node.$type === 'bpmn:EndEvent' ? end(node) : done(), 1);
-      return result;
-    }
-    if (node.$type === 'bpmn:ParallelGateway' && flows.length > 1 && !parallelWarned) {
-      parallelWarned = true;
-      warnings.push(
-        `parallel split at '${shown(node)}' is read as a choice: a customer walks one path at a time`,
-      );
-    }
-    for (const flow of flows) {
-      const target = flow.targetRef as Element;
-      const p = 1 / flows.length;
-      const further = reach.get(target);
-      if (ACTIVITY.test(target.$type)) add(makeId(target, 'step'), p);
-      else if (target.$type === 'bpmn:EndEvent') add(end(target), p);
-      else if (further && !walking.has(target)) for (const [id, q] of further) add(id, p * q);
-      else warnings.push(`a loop of gateways and events at '${shown(target)}' has no task in it; it is cut`);
-    }
-    return result;
-  };
+  const successors = gatewayWalk({
+    flowsOf: (node) => outgoing(node).filter((f) => f.targetRef),
+    isStep: (node) => ACTIVITY.test(node.$type),
+    stepId: (node) => makeId(node, 'step'),
+    endId: end,
+    done,
+    warn: (message) => warnings.push(message),
+    shown,
+  });
 
   const segmentsFromLanes = customerParticipant ? allLanes(journeyProcess) : [];
   const segments =
@@ -382,9 +331,7 @@ function readStructure(
   const steps: Record<string, unknown>[] = [];
   const stepOfNode = new Map<Element, Record<string, unknown>>();
   for (const activity of activities) {
-    // An activity's own share is not kept: flow that loops back to it through gateways is a branch to itself.
     const branches = [...successors(activity)].map(([to, p]) => ({ to, p }));
-    reach.delete(activity);
     const step: Record<string, unknown> = {
       id: makeId(activity, 'step'),
       name: label(activity),
