@@ -98,6 +98,8 @@ describe('nesting', () => {
   });
 
   it('refuses an alias inside what it refers to (an endless value), and aliases that nest too deep', () => {
+    // The fuzzer's minimal case: quoting the kind as JSON threw "Converting circular structure to JSON".
+    expect(parse('kind: &k [*k]\nname: x\n').diagnostics.map((d) => d.code)).toEqual(['nesting-too-deep']);
     const [loop] = errorsOf(`${MODEL}organization: &org { name: x, departments: [*org] }\n`);
     expect(loop).toMatchObject({ code: 'nesting-too-deep', line: 7 });
     expect(loop?.message).toContain('has an alias inside the value it refers to');
