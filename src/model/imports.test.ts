@@ -73,6 +73,17 @@ describe('imports read from the root folder only', () => {
     );
     expect(importError(importing(''))?.code).toBe('file-refused');
     expect(importError(importing('a\u0000b.yaml'))?.code).toBe('file-refused');
+    writeFileSync(
+      join(dir, 'latin1.yaml'),
+      Buffer.from('kind: part\nstages: [{ id: cafe, name: Caf\xe9 }]\n', 'latin1'),
+    );
+    const latin1 = importing('latin1.yaml');
+    expect(importError(latin1)?.message).toContain('cannot import latin1.yaml: ');
+    expect(latin1.diagnostics.find((d) => d.file.endsWith('latin1.yaml'))).toMatchObject({
+      code: 'not-utf8',
+      line: 2,
+      column: 31,
+    });
     expect(importError(importing('missing.yaml'))).toMatchObject({
       code: 'import-not-found',
       message: 'cannot import missing.yaml: it does not exist',

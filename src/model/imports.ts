@@ -116,6 +116,8 @@ export function assemble(
             loaded.diagnostics[0]?.hint ?? 'import paths are relative to the importing file',
           ),
         );
+        // A problem placed in the part (the byte that is not UTF-8) is shown there too.
+        diagnostics.push(...loaded.diagnostics.filter((d) => d.line > 0));
         continue;
       }
       diagnostics.push(...loaded.diagnostics);
