@@ -197,25 +197,47 @@ function deepProblem(source: Source, deep: { path: Path; loop: boolean }): Diagn
 
 /**
  * The path to a value nested past MAX_DEPTH, if any (aliases can nest what each level wrote
- * shallowly, or loop back); `loop` when the path passes the same value twice.
+ * shallowly, or loop back); `loop` when the path passes the same value twice. One walk, depth
+ * first, that visits a value shared by aliases again only from higher up than before.
  */
 export function tooDeep(data: unknown): { path: Path; loop: boolean } | undefined {
+  interface Frame {
+    node: unknown;
+    depth: number;
+    parent?: Frame;
+    key?: string | number;
+    /** Marks the end of the node's own walk: it is no longer above what comes next. */
+    leave?: true;
+  }
+  const pathOf = (frame: Frame): Path => {
+    const path: Path = [];
+    for (let f: Frame | undefined = frame; f?.parent; f = f.parent) path.push(f.key as string | number);
+    return path.reverse();
+  };
   const shallowest = new WeakMap<object, number>();
-  const stack: { node: unknown; path: Path; above: object[] }[] = [{ node: data, path: [], above: [] }];
+  const above = new Set<object>();
+  const stack: Frame[] = [{ node: data, depth: 0 }];
   while (stack.length > 0) {
-    const { node, path, above } = stack.pop() as (typeof stack)[number];
-    if (path.length >= MAX_DEPTH) return { path, loop: above.includes(node as object) };
+    const frame = stack.pop() as Frame;
+    const { node, depth } = frame;
+    if (frame.leave) {
+      above.delete(node as object);
+      continue;
+    }
+    if (depth >= MAX_DEPTH) return { path: pathOf(frame), loop: false };
     if (node === null || typeof node !== 'object') continue;
-    if (above.includes(node)) return { path, loop: true };
+    if (above.has(node)) return { path: pathOf(frame), loop: true };
     // A value already walked from as high up has nothing deeper to show.
-    if ((shallowest.get(node) ?? Number.POSITIVE_INFINITY) <= path.length) continue;
-    shallowest.set(node, path.length);
-    for (const [key, child] of Object.entries(node))
-      stack.push({
-        node: child,
-        path: [...path, Array.isArray(node) ? Number(key) : key],
-        above: [...above, node],
-      });
+    if ((shallowest.get(node) ?? Number.POSITIVE_INFINITY) <= depth) continue;
+    shallowest.set(node, depth);
+    above.add(node);
+    stack.push({ node, depth, leave: true });
+    const array = Array.isArray(node);
+    for (const [key, child] of Object.entries(node)) {
+      // Scalars end a path: only one at the limit itself can be too deep.
+      if ((child !== null && typeof child === 'object') || depth + 1 >= MAX_DEPTH)
+        stack.push({ node: child, depth: depth + 1, parent: frame, key: array ? Number(key) : key });
+    }
   }
   return undefined;
 }
