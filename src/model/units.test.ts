@@ -97,6 +97,13 @@ describe('rates, money and probabilities', () => {
     expect(parseRate('12/fortnight')).toMatchObject({ ok: false });
   });
 
+  it('quotes 80 characters of a value of megabytes (the fuzzer found a 10 MB message)', () => {
+    const r = parseDuration(`${'9'.repeat(2 ** 20)} s`);
+    expect(r.ok ? '' : r.message).toBe(
+      `the duration "${'9'.repeat(80)}… (1,048,578 characters)" is longer than ten years`,
+    );
+  });
+
   it('refuses rates that are not finite or beyond a million an hour, which would simulate without end', () => {
     expect(parseRate('1e309/h')).toMatchObject({
       ok: false,
