@@ -6,6 +6,7 @@
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { setPriority } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TargetName } from './fuzz-targets.js';
@@ -103,6 +104,12 @@ export class BoundedRunner {
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       serialization: 'advanced',
     });
+    // Fuzz cases yield to everything else: tests running beside them keep their time limits.
+    try {
+      if (process.pid !== undefined) setPriority(process.pid, 10);
+    } catch {
+      // Not allowed here: the cases just run at the usual priority.
+    }
     const child: Child = { process, started: 0, stderr: '' };
     this.children.add(child);
     // The first lines say why a process died (V8's "Reached heap limit"); a stack trace follows.
