@@ -3,7 +3,7 @@
  * imports (a valid model, or a clear refusal), round trips are stable, linesight's exports open in
  * bpmn-js without warnings, and broken input fails fast with a message.
  */
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -224,5 +224,33 @@ describe('links to BPMN files', () => {
         (d) => d.message.includes('return-to-refund.bpmn') && d.message.includes('not readable BPMN'),
       ),
     ).toBe(true);
+  });
+
+  it('are read only inside the root: the folder of the model, or the one the caller names', async () => {
+    const top = mkdtempSync(join(tmpdir(), 'linesight-'));
+    const dir = join(top, 'models');
+    mkdirSync(dir);
+    writeFileSync(join(top, 'shared.bpmn'), readFileSync(join(EXAMPLES, 'bpmn/order-to-cash.bpmn')));
+    const text = readFileSync(join(EXAMPLES, 'order-departments.yaml'), 'utf8')
+      .replace('file: bpmn/order-to-cash.bpmn', 'file: ../shared.bpmn')
+      .replace('file: bpmn/return-to-refund.bpmn', 'file: /proc/self/environ');
+    writeFileSync(join(dir, 'model.yaml'), text);
+    for (const f of ['return-to-refund', 'issue-to-resolution']) {
+      mkdirSync(join(dir, 'bpmn'), { recursive: true });
+      writeFileSync(join(dir, 'bpmn', `${f}.bpmn`), readFileSync(join(EXAMPLES, `bpmn/${f}.bpmn`)));
+    }
+    const loaded = load(join(dir, 'model.yaml'));
+    const document = loaded.document as NonNullable<typeof loaded.document>;
+    const inFolder = await checkBpmnLinks(loaded.model as Model, document);
+    expect(inFolder.map((d) => [d.code, d.path])).toEqual([
+      ['file-refused', 'processes[0].bpmn.file'],
+      ['file-refused', 'processes[1].bpmn.file'],
+    ]);
+    // The process environment was quoted, cut at the first line, as "not readable BPMN".
+    expect(inFolder[1]?.message).toMatch(
+      /^process 'return-to-refund': cannot read \/proc\/self\/environ: it lies outside/,
+    );
+    const wider = await checkBpmnLinks(loaded.model as Model, document, { root: top });
+    expect(wider.map((d) => d.path)).toEqual(['processes[1].bpmn.file']);
   });
 });

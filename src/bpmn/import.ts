@@ -12,6 +12,8 @@
  *
  * Whatever does not map is named in a warning; the result is a model file's data.
  */
+import { clip, fewOf } from '../model/clip.js';
+import { gatewayWalk } from './gateway-walk.js';
 import { createModdle, type Element } from './moddle.js';
 
 export interface BpmnImport {
@@ -30,6 +32,9 @@ const CUSTOMER =
   /customer|client|buyer|consumer|patient|citizen|guest|passenger|applicant|shopper|member|user|requester/i;
 const EXIT = /cancel|abandon|reject|declin|fail|error|lost|terminat|escalat|refus|timeout|no\b/i;
 
+/** Parser warnings listed one by one; the rest are counted. */
+const MAX_PARSER_WARNINGS = 20;
+
 export async function importBpmn(
   xml: string,
   options: { customerPool?: string; ignoreEmbedded?: boolean; name?: string } = {},
@@ -40,14 +45,19 @@ export async function importBpmn(
   try {
     const parsed = await moddle.fromXML(xml);
     definitions = parsed.rootElement;
-    for (const w of parsed.warnings) warnings.push(`not read: ${w.message.split('\n')[0]}`);
+    // A damaged file can give a warning per attribute, tens of thousands: the first ones, and a count.
+    for (const w of parsed.warnings.slice(0, MAX_PARSER_WARNINGS))
+      warnings.push(`not read${parserProblem(w.message)}`);
+    if (parsed.warnings.length > MAX_PARSER_WARNINGS)
+      warnings.push(
+        `${(parsed.warnings.length - MAX_PARSER_WARNINGS).toLocaleString('en-US')} more parts of the file were not read`,
+      );
   } catch (error) {
-    const message = (error as Error).message.split('\n')[0] ?? 'unreadable';
     return {
       warnings,
       embedded: false,
       error: {
-        message: `the file is not well-formed BPMN XML: ${message}`,
+        message: `the file is not well-formed BPMN XML${parserProblem((error as Error).message)}`,
         hint: 'check that it is a BPMN 2.0 file saved by a modeler',
       },
     };
@@ -75,6 +85,22 @@ export async function importBpmn(
   return readStructure(definitions, options, warnings);
 }
 
+/**
+ * The XML parser's message in a sentence: where (its line and column count from 0) and what, with
+ * the offending text cut short; it quotes the text whole, which may be megabytes.
+ */
+function parserProblem(message: string): string {
+  const field = (name: string) => new RegExp(`^\\s*${name}: (.*)$`, 'm').exec(message)?.[1];
+  const line = Number(field('line'));
+  const column = Number(field('column'));
+  const where =
+    Number.isInteger(line) && Number.isInteger(column) ? ` at line ${line + 1}, column ${column + 1}` : '';
+  const content = /^unparsable content ([\s\S]*?) detected$/m.exec(message)?.[1];
+  const what =
+    field('nested error') ?? (content === undefined ? message.split('\n')[0] : 'unparsable content');
+  return `${where}: ${clip(what ?? 'unreadable')}${content === undefined ? '' : ` (near "${clip(content)}")`}`;
+}
+
 function readStructure(
   definitions: Element,
   options: { customerPool?: string; name?: string },
@@ -88,6 +114,8 @@ function readStructure(
     String(e?.name ?? e?.id ?? '?')
       .replace(/\s+/g, ' ')
       .trim();
+  /** A name as messages and warnings quote it: cut short when it is long. */
+  const shown = (e: Element | undefined) => clip(label(e));
 
   // Which pool is the customer's.
   let journey: Element | undefined;
@@ -102,8 +130,8 @@ function readStructure(
         warnings,
         embedded: false,
         error: {
-          message: `there is no pool named '${options.customerPool}'`,
-          hint: `the pools are ${participants.map((p) => `'${label(p)}'`).join(', ') || 'none (the file has one process and no pools)'}`,
+          message: `there is no pool named '${clip(options.customerPool)}'`,
+          hint: `the pools are ${fewOf(participants.map((p) => `'${shown(p)}'`)) || 'none (the file has one process and no pools)'}`,
         },
       };
     }
@@ -119,7 +147,7 @@ function readStructure(
         warnings,
         embedded: false,
         error: {
-          message: `several pools could be the customer's: ${candidates.map((p) => `'${label(p)}'`).join(', ')}`,
+          message: `several pools could be the customer's: ${fewOf(candidates.map((p) => `'${shown(p)}'`))}`,
           hint: 'name it with --customer-pool NAME',
         },
       };
@@ -129,7 +157,7 @@ function readStructure(
       customerParticipant = ranked[0];
       if (customerParticipant) {
         warnings.push(
-          `no pool is recognisably the customer's; '${label(customerParticipant)}' (the most tasks) is read as the journey: choose another with --customer-pool NAME (pools: ${participants.map((p) => `'${label(p)}'`).join(', ')})`,
+          `no pool is recognisably the customer's; '${shown(customerParticipant)}' (the most tasks) is read as the journey: choose another with --customer-pool NAME (pools: ${fewOf(participants.map((p) => `'${shown(p)}'`))})`,
         );
       }
     }
@@ -144,7 +172,7 @@ function readStructure(
         warnings,
         embedded: false,
         error: {
-          message: `the customer's pool '${label(customerParticipant)}' has no tasks, so there is no journey to read`,
+          message: `the customer's pool '${shown(customerParticipant)}' has no tasks, so there is no journey to read`,
           hint: "choose the pool whose process holds the customer's steps with --customer-pool NAME",
         },
       };
@@ -159,7 +187,7 @@ function readStructure(
         embedded: false,
         error: { message: 'the file has no process with tasks', hint: 'a journey needs at least one task' },
       };
-    warnings.push(`no customer pool: the process '${label(journey)}' is read as the customer's journey`);
+    warnings.push(`no customer pool: the process '${shown(journey)}' is read as the customer's journey`);
   }
   const journeyProcess = journey as Element;
 
@@ -256,7 +284,7 @@ function readStructure(
   for (const b of boundary)
     if (((b.outgoing as Element[] | undefined) ?? []).length > 0)
       warnings.push(
-        `boundary event '${label(b)}' on '${label(b.attachedToRef as Element)}' is read as one more way on from it, split evenly`,
+        `boundary event '${shown(b)}' on '${shown(b.attachedToRef as Element)}' is read as one more way on from it, split evenly`,
       );
   const ends: Record<string, unknown>[] = [];
   const endOf = new Map<Element, string>();
@@ -280,33 +308,15 @@ function readStructure(
     }
     return implicitEnd;
   };
-  let parallelWarned = false;
-  /** The steps and ends a node leads to, with probabilities, walking through gateways and events. */
-  const successors = (node: Element, weight: number, seen: Set<Element>): Map<string, number> => {
-    const result = new Map<string, number>();
-    const add = (id: string, p: number) => result.set(id, (result.get(id) ?? 0) + p);
-    const flows = outgoing(node).filter((f) => f.targetRef);
-    if (flows.length === 0) {
-      add(node.$type === 'bpmn:EndEvent' ? end(node) : done(), weight);
-      return result;
-    }
-    if (node.$type === 'bpmn:ParallelGateway' && flows.length > 1 && !parallelWarned) {
-      parallelWarned = true;
-      warnings.push(
-        `parallel split at '${label(node)}' is read as a choice: a customer walks one path at a time`,
-      );
-    }
-    for (const flow of flows) {
-      const target = flow.targetRef as Element;
-      const p = weight / flows.length;
-      if (ACTIVITY.test(target.$type)) add(makeId(target, 'step'), p);
-      else if (target.$type === 'bpmn:EndEvent') add(end(target), p);
-      else if (seen.has(target))
-        warnings.push(`a loop of gateways and events at '${label(target)}' has no task in it; it is cut`);
-      else for (const [id, q] of successors(target, p, new Set([...seen, target]))) add(id, q);
-    }
-    return result;
-  };
+  const successors = gatewayWalk({
+    flowsOf: (node) => outgoing(node).filter((f) => f.targetRef),
+    isStep: (node) => ACTIVITY.test(node.$type),
+    stepId: (node) => makeId(node, 'step'),
+    endId: end,
+    done,
+    warn: (message) => warnings.push(message),
+    shown,
+  });
 
   const segmentsFromLanes = customerParticipant ? allLanes(journeyProcess) : [];
   const segments =
@@ -321,7 +331,7 @@ function readStructure(
   const steps: Record<string, unknown>[] = [];
   const stepOfNode = new Map<Element, Record<string, unknown>>();
   for (const activity of activities) {
-    const branches = [...successors(activity, 1, new Set([activity]))].map(([to, p]) => ({ to, p }));
+    const branches = [...successors(activity)].map(([to, p]) => ({ to, p }));
     const step: Record<string, unknown> = {
       id: makeId(activity, 'step'),
       name: label(activity),
@@ -330,7 +340,7 @@ function readStructure(
     };
     if (servedByLane && roleOfNode.has(activity)) step.role = roleOfNode.get(activity)?.role;
     if (activity.$type.endsWith('SubProcess') || activity.$type === 'bpmn:Transaction')
-      warnings.push(`sub-process '${label(activity)}' is read as one step; its inside is not walked`);
+      warnings.push(`sub-process '${shown(activity)}' is read as one step; its inside is not walked`);
     steps.push(step);
     stepOfNode.set(activity, step);
   }
@@ -376,7 +386,7 @@ function readStructure(
     const found = roleOf(fromCustomer ? b : a);
     if (!step || !found) {
       warnings.push(
-        `message flow '${label(m)}' does not connect a customer step with another pool; left out`,
+        `message flow '${shown(m)}' does not connect a customer step with another pool; left out`,
       );
       continue;
     }
@@ -401,7 +411,7 @@ function readStructure(
       if (step) addActivity(step, task, roleOfNode.get(task) as { role: string; department: string });
       else
         warnings.push(
-          `task '${label(task)}' of pool '${poolOfProcess.get(process)}' is not behind any customer touchpoint; left out`,
+          `task '${shown(task)}' of pool '${clip(poolOfProcess.get(process) ?? '')}' is not behind any customer touchpoint; left out`,
         );
     }
   }
@@ -433,9 +443,7 @@ function readStructure(
   for (const s of roots2) {
     if (ACTIVITY.test(s.$type))
       entry.set(makeId(s, 'step'), (entry.get(makeId(s, 'step')) ?? 0) + 1 / roots2.length);
-    else
-      for (const [id, p] of successors(s, 1 / roots2.length, new Set([s])))
-        entry.set(id, (entry.get(id) ?? 0) + p);
+    else for (const [id, p] of successors(s)) entry.set(id, (entry.get(id) ?? 0) + p / roots2.length);
   }
   if (entry.size === 0 && activities[0]) entry.set(makeId(activities[0], 'step'), 1);
 

@@ -456,6 +456,25 @@ describe('linesight simulate and whatif', () => {
     expect(warmup.code).toBe(1);
     expect(warmup.stderr).toContain('the warm-up (40 d) must be shorter than the horizon (30 d)');
   });
+
+  it('refuses numbers past their range on the command line: infinite rates, endless runs, aliased seeds', async () => {
+    const infinite = await linesight('simulate', mmcFile, '--set', 'arrivals.rate=1e309/h');
+    expect(infinite.code).toBe(2);
+    expect(infinite.stderr).toContain('more than a million an hour');
+    const huge = await linesight('simulate', mmcFile, '--set', 'resources.agents.capacity=1e15');
+    expect(huge.code).toBe(2);
+    expect(huge.stderr).toContain('at most 100000');
+    for (const [flag, value] of [
+      ['--replications', '1e300'],
+      ['--seed', '4294967296'],
+      ['--workers', '100000'],
+      ['--horizon', '1e309d'],
+    ]) {
+      const refused = await linesight('simulate', mmcFile, flag as string, value as string);
+      expect(refused.code, `${flag} ${value}`).toBe(2);
+      expect(refused.stderr).not.toContain('    at ');
+    }
+  });
 });
 
 describe('linesight log', () => {

@@ -80,6 +80,40 @@ function encodingOf(file: string): string {
   }
 }
 
+/** DuckDB reads lines up to 2 MiB; its dialect sniffer spends seconds per MiB of a longer one first. */
+const MAX_LINE_BYTES = 2 * 2 ** 20;
+/** The rows DuckDB's sniffer samples (its sample_size). */
+const SNIFFED_LINES = 20_480;
+
+/**
+ * The number of the first line among those DuckDB samples that is longer than it reads: refused
+ * before the sniffer spends its time on it.
+ */
+function overlongLine(file: string): number | undefined {
+  const chunk = Buffer.alloc(2 ** 20);
+  const fd = openSync(file, 'r');
+  try {
+    let line = 1;
+    let length = 0;
+    for (;;) {
+      const read = readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) return undefined;
+      let start = 0;
+      for (let nl = chunk.indexOf(10, start); nl >= 0 && nl < read; nl = chunk.indexOf(10, start)) {
+        if (length + nl - start > MAX_LINE_BYTES) return line;
+        line++;
+        length = 0;
+        start = nl + 1;
+        if (line > SNIFFED_LINES) return undefined;
+      }
+      length += read - start;
+      if (length > MAX_LINE_BYTES) return line;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * The file line of staged row `row` (from 0): the header is line 1, and the lines DuckDB could
  * not split (ascending) are not staged, so each one at or before the row moves it down a line.
@@ -152,6 +186,12 @@ export async function importCsv(
  * 2^55 on, apart from the file order.
  */
 export async function stageCsv(store: EventStore, file: string, onProgress?: Progress): Promise<void> {
+  const long = overlongLine(file);
+  if (long)
+    throw new LogImportError(
+      `${file}, line ${long}: the line is longer than 2 MiB, more than a row of an event log can be`,
+      'check the file around that line: an unclosed quote or missing line breaks run many rows into one',
+    );
   const c = store.connection;
   await c.run("set TimeZone = 'UTC'");
   // The rejects tables are this import's own: DuckDB keeps them across scans of a connection.

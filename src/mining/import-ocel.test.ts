@@ -108,3 +108,33 @@ describe('OCEL events that cannot be read', () => {
     ]);
   });
 });
+
+describe('OCEL files that are not JSON', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'linesight-ocel-'));
+  const importing = (name: string, bytes: Buffer | string) => {
+    const file = join(dir, name);
+    writeFileSync(file, bytes);
+    return importOcel(store, file, name, { caseType: 'Customer' }).catch((e: unknown) => e as LogImportError);
+  };
+
+  it('are placed by line and byte where the JSON breaks (DuckDB counted bytes of its input)', async () => {
+    const error = await importing(
+      'broken.jsonocel',
+      '{\n  "objects": [\n    {"id": "c1" "type": "Customer"}\n  ],\n  "events": []\n}\n',
+    );
+    expect(error).toBeInstanceOf(LogImportError);
+    expect((error as LogImportError).message).toMatch(/broken\.jsonocel, line 3, byte \d+: not valid JSON/);
+    expect((error as LogImportError).hint).toContain('one JSON object');
+  });
+
+  it('name the first byte that is not UTF-8 and how to convert (DuckDB said to use read_blob)', async () => {
+    const latin1 = Buffer.concat([
+      Buffer.from('{"objects": [\n {"id": "caf'),
+      Buffer.from([0xe9]),
+      Buffer.from('", "type": "Customer"}], "events": []}'),
+    ]);
+    const error = (await importing('latin1.jsonocel', latin1)) as LogImportError;
+    expect(error.message).toMatch(/latin1\.jsonocel, line 2, byte 13: the byte 0xE9 is not UTF-8$/);
+    expect(error.hint).toContain('iconv -f latin1 -t utf-8 latin1.jsonocel');
+  });
+});

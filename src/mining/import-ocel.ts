@@ -3,6 +3,8 @@
  * notion (e.g. the customer): each event becomes one event of every object of that type it relates
  * to. Events that relate to no such object are counted as skipped, never dropped unsaid.
  */
+import { basename } from 'node:path';
+import { firstInvalidUtf8, positionOfByte } from './file-position.js';
 import type { ImportReport } from './import-xes.js';
 import { LogImportError } from './log-import-error.js';
 import { quoteLiteral as literal } from './sql-text.js';
@@ -22,14 +24,18 @@ export async function importOcel(
   );
   // The document as JSON text, so that times keep the offset they were written with.
   const doc = `(select content::json as j from read_text(${literal(file)}))`;
-  await c.run(
-    `create temp table ocel_objects as select o->>'id' as id, o->>'type' as type from (select unnest(from_json(j->'objects', '["JSON"]')) as o from ${doc})`,
-  );
-  await c.run(
-    `create temp table ocel_events as select row_number() over () as n, e->>'id' as id, e->>'type' as activity, e->>'time' as time, e->'attributes' as attributes,
+  try {
+    await c.run(
+      `create temp table ocel_objects as select o->>'id' as id, o->>'type' as type from (select unnest(from_json(j->'objects', '["JSON"]')) as o from ${doc})`,
+    );
+    await c.run(
+      `create temp table ocel_events as select row_number() over () as n, e->>'id' as id, e->>'type' as activity, e->>'time' as time, e->'attributes' as attributes,
       from_json(coalesce(e->'relationships', '[]'), '[{"objectId":"VARCHAR","qualifier":"VARCHAR"}]') as relationships
     from (select unnest(from_json(j->'events', '["JSON"]')) as e from ${doc})`,
-  );
+    );
+  } catch (error) {
+    throw unreadable(file, error as Error);
+  }
   const types = (
     await c.runAndReadAll('select type, count(*) as n from ocel_objects group by 1 order by 2 desc, 1')
   )
@@ -81,4 +87,32 @@ export async function importOcel(
     skipped: Number(counts?.skipped ?? 0),
     problems,
   };
+}
+
+const OCEL_HINT = 'an OCEL 2.0 log is one JSON object with objectTypes, eventTypes, objects and events';
+
+/**
+ * DuckDB's reason a file is no JSON, placed and in words for people (it speaks of bytes of its
+ * input and of read_blob); other errors are left as they are.
+ */
+function unreadable(file: string, error: Error): Error {
+  if (/could not read content of file .* as valid UTF-8/.test(error.message)) {
+    const bad = firstInvalidUtf8(file);
+    const where = bad
+      ? `, line ${bad.line}, byte ${bad.column}: the byte 0x${bad.byte.toString(16).toUpperCase()} is not UTF-8`
+      : ' is not UTF-8 text';
+    return new LogImportError(
+      `${file}${where}`,
+      `JSON is UTF-8: convert the file, e.g. iconv -f latin1 -t utf-8 ${basename(file)} > fixed.jsonocel`,
+    );
+  }
+  const json = /Malformed JSON at byte (\d+) of input: ([^.]*)/.exec(error.message);
+  if (json) {
+    const at = positionOfByte(file, Number(json[1]));
+    return new LogImportError(
+      `${file}, line ${at.line}, byte ${at.column}: not valid JSON (${json[2]})`,
+      OCEL_HINT,
+    );
+  }
+  return error;
 }

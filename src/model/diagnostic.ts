@@ -2,6 +2,8 @@
  * A diagnostic is how linesight talks about anything a user wrote: what is wrong, where
  * (file:line:column and the field path), and how to fix it. Exceptions are kept for bugs.
  */
+import { clip } from './clip.js';
+
 export type Severity = 'error' | 'warning';
 
 /** A path into a model file's data: keys and list indices, as in `steps[3].fail.p`. */
@@ -23,8 +25,11 @@ export interface Diagnostic {
 export type DiagnosticCode =
   | 'file-not-found'
   | 'file-unreadable'
+  | 'file-refused'
   | 'binary-file'
+  | 'not-utf8'
   | 'empty-file'
+  | 'nesting-too-deep'
   | 'yaml-syntax'
   | 'yaml-warning'
   | 'not-a-mapping'
@@ -62,11 +67,12 @@ export type DiagnosticCode =
   | 'baseline-mismatch'
   | 'bpmn-link-missing';
 
+/** The path as people read it; a key of megabytes is cut short, as messages quote it. */
 export function formatPath(path: Path): string {
   let out = '';
   for (const segment of path) {
     if (typeof segment === 'number') out += `[${segment}]`;
-    else out += out === '' ? segment : `.${segment}`;
+    else out += out === '' ? clip(segment) : `.${clip(segment)}`;
   }
   return out;
 }

@@ -62,6 +62,30 @@ describe('distributions', () => {
     });
   });
 
+  it('refuses parameters that would give no number to draw: infinite, overflowing or truncated away', () => {
+    expect(parseDistribution('exp(1e309 s)')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('longer than ten years'),
+    });
+    expect(parseDistribution('gamma(5 min, 1e-320 s)')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('shorter than a microsecond'),
+    });
+    expect(parseDistribution({ dist: 'normal', mean: '1 s', sd: '1 ms', min: '10 min' })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('leave out nearly all of it'),
+    });
+    expect(parsed({ dist: 'normal', mean: '1 s', sd: '1 s', min: '3 s' })).toBeDefined();
+    for (const weights of [[Number.POSITIVE_INFINITY], [1e308, 1e308]]) {
+      expect(
+        parseDistribution({ dist: 'empirical', values: ['1 s', '2 s'].slice(0, weights.length), weights }),
+      ).toMatchObject({
+        ok: false,
+        issues: [expect.objectContaining({ path: ['weights'] })],
+      });
+    }
+  });
+
   it('gives the closed-form means', () => {
     expect(meanOf({ kind: 'uniform', min: 60, max: 180 })).toBe(120);
     expect(meanOf({ kind: 'triangular', min: 60, mode: 120, max: 300 })).toBe(160);

@@ -7,6 +7,7 @@
  * All values are seconds once parsed. The kinds live in one registry so that the simulator's
  * samplers and the JSON Schema can follow it.
  */
+import { clip } from './clip.js';
 import { describe, type Parsed, parseDuration } from './units.js';
 
 export type Distribution =
@@ -38,6 +39,9 @@ interface KindSpec {
 }
 
 const positiveSd = (sd: number) => (sd > 0 ? undefined : 'its standard deviation must be more than 0');
+
+/** Empirical weights are relative; past this they only risk sums that overflow. */
+export const MAX_WEIGHT = 1e9;
 
 export const DISTRIBUTIONS: Readonly<Record<Exclude<DistributionKind, 'empirical'>, KindSpec>> = {
   fixed: {
@@ -79,7 +83,14 @@ export const DISTRIBUTIONS: Readonly<Record<Exclude<DistributionKind, 'empirical
       const min = p.min ?? 0;
       const max = p.max ?? Number.POSITIVE_INFINITY;
       if (!(min < max)) return 'its min must be less than its max';
-      return positiveSd(p.sd ?? 0) ?? { kind: 'normal', mean: p.mean ?? 0, sd: p.sd ?? 0, min, max };
+      const sd = p.sd ?? 0;
+      const mean = p.mean ?? 0;
+      const unfit = positiveSd(sd);
+      if (unfit) return unfit;
+      // Truncated to where it has (almost) no mass, it has no mean to speak of and no draws to make.
+      if (!(normalMass((min - mean) / sd, (max - mean) / sd) > 1e-9))
+        return 'its min and max leave out nearly all of it (more than 6 standard deviations from its mean)';
+      return { kind: 'normal', mean, sd, min, max };
     },
     mean: (d) => truncatedNormalMean(d as Extract<Distribution, { kind: 'normal' }>),
   },
@@ -130,8 +141,8 @@ export function parseDistribution(input: unknown): Parsed<Distribution> & { issu
     if (!call && /^[A-Za-z]+\s*\([^)]*$/.test(input.trim())) {
       return fail(
         [],
-        `"${input}" is cut off at a comma`,
-        `inside {...} or [...], YAML splits values at commas: quote the distribution, e.g. '${input.trim()}, ...)'`,
+        `"${clip(input)}" is cut off at a comma`,
+        `inside {...} or [...], YAML splits values at commas: quote the distribution, e.g. '${clip(input.trim())}, ...)'`,
       );
     }
     if (!call) return fromDuration(input);
@@ -152,20 +163,20 @@ function fromDuration(input: unknown): ReturnType<typeof parseDistribution> {
 
 function fromCall(input: string, name: string, args: string[]): ReturnType<typeof parseDistribution> {
   const kind = KIND_BY_ALIAS.get(name);
-  if (!kind) return fail([], `unknown distribution "${name}" in "${input}"`, DISTRIBUTION_HINT);
+  if (!kind) return fail([], `unknown distribution "${clip(name)}" in "${clip(input)}"`, DISTRIBUTION_HINT);
   const spec = DISTRIBUTIONS[kind];
   const names = [...spec.params, ...(spec.optional ?? [])];
   if (args.length < spec.params.length || args.length > names.length) {
     return fail(
       [],
-      `${kind} takes ${spec.params.join(', ')} but "${input}" gives ${args.length} value(s)`,
+      `${kind} takes ${spec.params.join(', ')} but "${clip(input)}" gives ${args.length} value(s)`,
       DISTRIBUTION_HINT,
     );
   }
   const params: Record<string, number> = {};
   for (const [i, arg] of args.entries()) {
     const duration = parseDuration(arg);
-    if (!duration.ok) return fail([], `in "${input}": ${duration.message}`, duration.hint);
+    if (!duration.ok) return fail([], `in "${clip(input)}": ${duration.message}`, duration.hint);
     params[names[i] ?? ''] = duration.value;
   }
   return build(kind, params, []);
@@ -177,7 +188,7 @@ function fromObject(input: Record<string, unknown>): ReturnType<typeof parseDist
     return fail(['dist'], 'a distribution object needs "dist: KIND"', DISTRIBUTION_HINT);
   if (name.toLowerCase() === 'empirical') return fromEmpirical(input);
   const kind = KIND_BY_ALIAS.get(name.toLowerCase());
-  if (!kind) return fail(['dist'], `unknown distribution "${name}"`, DISTRIBUTION_HINT);
+  if (!kind) return fail(['dist'], `unknown distribution "${clip(name)}"`, DISTRIBUTION_HINT);
   const spec = DISTRIBUTIONS[kind];
   const allowed = new Set(['dist', ...spec.params, ...(spec.optional ?? [])]);
   const issues: DistributionIssue[] = [];
@@ -185,7 +196,7 @@ function fromObject(input: Record<string, unknown>): ReturnType<typeof parseDist
     if (!allowed.has(key))
       issues.push({
         path: [key],
-        message: `${kind} has no parameter "${key}"`,
+        message: `${kind} has no parameter "${clip(key)}"`,
         hint: `its parameters are ${[...allowed].slice(1).join(', ')}`,
       });
   }
@@ -193,7 +204,7 @@ function fromObject(input: Record<string, unknown>): ReturnType<typeof parseDist
   for (const key of [...spec.params, ...(spec.optional ?? [])]) {
     if (input[key] === undefined) {
       if (spec.params.includes(key))
-        issues.push({ path: [], message: `${kind} needs "${key}"`, hint: DISTRIBUTION_HINT });
+        issues.push({ path: [], message: `${kind} needs "${clip(key)}"`, hint: DISTRIBUTION_HINT });
       continue;
     }
     const duration = parseDuration(input[key]);
@@ -226,11 +237,12 @@ function fromEmpirical(input: Record<string, unknown>): ReturnType<typeof parseD
     if (
       !Array.isArray(w) ||
       w.length !== rawValues.length ||
-      !w.every((x) => typeof x === 'number' && x >= 0)
+      !w.every((x) => typeof x === 'number' && x >= 0 && x <= MAX_WEIGHT)
     ) {
       issues.push({
         path: ['weights'],
-        message: 'weights must be a list of non-negative numbers, one per value',
+        message: `weights must be a list of numbers from 0 to ${MAX_WEIGHT.toLocaleString('en-US')}, one per value`,
+        hint: 'weights are relative: e.g. weights: [3, 1] makes the first value three times as likely',
       });
     } else if (w.every((x) => x === 0)) {
       issues.push({ path: ['weights'], message: 'at least one weight must be more than 0' });
@@ -240,7 +252,7 @@ function fromEmpirical(input: Record<string, unknown>): ReturnType<typeof parseD
     if (!['dist', 'values', 'weights'].includes(key))
       issues.push({
         path: [key],
-        message: `empirical has no parameter "${key}"`,
+        message: `empirical has no parameter "${clip(key)}"`,
         hint: 'its parameters are values, weights',
       });
   }

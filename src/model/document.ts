@@ -4,6 +4,7 @@
  * and land on the right file, line and column: list items remember their origin by identity,
  * and scenario patches register the paths they overwrite.
  */
+import { clip } from './clip.js';
 import type { Diagnostic, DiagnosticCode, Path, Severity } from './diagnostic.js';
 import { formatPath } from './diagnostic.js';
 import type { FileKind } from './schema.js';
@@ -88,7 +89,7 @@ export function ownerOf(data: unknown, path: Path): string | undefined {
       typeof node === 'object'
     ) {
       const id = (node as { id?: unknown }).id;
-      if (typeof id === 'string') owner = `${OWNER_NOUNS[list]} '${id}'`;
+      if (typeof id === 'string') owner = `${OWNER_NOUNS[list]} '${clip(id)}'`;
     }
   }
   return owner;

@@ -4,6 +4,7 @@
  * may be written (its input), because a transform has no JSON Schema of its own.
  */
 import * as z from 'zod';
+import { clip } from './clip.js';
 import { DISTRIBUTION_HINT, type Distribution, parseDistribution } from './distribution.js';
 import {
   type Money,
@@ -127,7 +128,7 @@ export const ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 export const idField = () =>
   z.string({ error: 'an id must be text' }).regex(ID_PATTERN, {
     error: (issue) =>
-      `"${String(issue.input)}" is not a valid id: use letters, digits, "-" and "_", starting with a letter`,
+      `"${clip(String(issue.input))}" is not a valid id: use letters, digits, "-" and "_", starting with a letter`,
   });
 
 /** Customer effort on the usual 1 (effortless) to 5 (very hard) scale. */
@@ -155,7 +156,7 @@ export const severityField = () =>
       if (n !== undefined && Number.isInteger(n) && n >= 1 && n <= 5) return n;
       ctx.addIssue({
         code: 'custom',
-        message: `severity ${JSON.stringify(value)} is not on the scale`,
+        message: `severity ${JSON.stringify(typeof value === 'string' ? clip(value) : value)} is not on the scale`,
         params: { hint: 'use 1 to 5 or one of minor, moderate, major, severe, critical' },
       });
       return z.NEVER;
@@ -176,7 +177,7 @@ export const apqcField = () =>
       if (/^\d{1,2}\.\d+(\.\d+){0,3}$/.test(text) || /^\d{5}$/.test(text)) return text;
       ctx.addIssue({
         code: 'custom',
-        message: `"${text}" is not an APQC PCF code`,
+        message: `"${clip(text)}" is not an APQC PCF code`,
         params: {
           hint: 'write the hierarchy code as text, e.g. "6.2.1", or the five-digit element id, e.g. "10215"',
         },

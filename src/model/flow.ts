@@ -4,6 +4,7 @@
  * to 1. One branch may leave out its probability and take what the others leave.
  */
 import type * as z from 'zod';
+import { clip } from './clip.js';
 import type { Path } from './diagnostic.js';
 import type { Branch, Flow } from './model.js';
 import type { BranchSchema, FlowSchema } from './schema.js';
@@ -43,7 +44,7 @@ export function normalizeFlow(
       problems.push({
         path: [...path, key],
         code: 'unknown-segment',
-        message: `${what} names unknown segment '${key}'`,
+        message: `${what} names unknown segment '${clip(key)}'`,
         hint: `${didYouMean(key, segments, 'segments')} (or use '${DEFAULT_SEGMENT_KEY}' for every other segment)`,
       });
     }
@@ -56,14 +57,19 @@ export function normalizeFlow(
   for (const segment of segments) {
     const own = raw[segment];
     if (own !== undefined)
-      flow[segment] = normalizeList(own, [...path, segment], `${what} for segment '${segment}'`, problems);
+      flow[segment] = normalizeList(
+        own,
+        [...path, segment],
+        `${what} for segment '${clip(segment)}'`,
+        problems,
+      );
     else if (fallbackBranches) flow[segment] = fallbackBranches;
     else {
       problems.push({
         path,
         code: 'missing-segment-flow',
-        message: `${what} says nothing for segment '${segment}'`,
-        hint: `add '${segment}: ...' or '${DEFAULT_SEGMENT_KEY}: ...'`,
+        message: `${what} says nothing for segment '${clip(segment)}'`,
+        hint: `add '${clip(segment)}: ...' or '${DEFAULT_SEGMENT_KEY}: ...'`,
       });
       flow[segment] = [];
     }

@@ -5,11 +5,14 @@
  * files are reported at the import that causes them.
  */
 import { dirname, join, relative, resolve } from 'node:path';
+import { clip } from './clip.js';
 import type { Diagnostic } from './diagnostic.js';
 import type { ModelDocument, Origin } from './document.js';
+import { readNamedFile } from './read-file.js';
 import { FILE_KINDS, type FileKind, MERGED_LISTS } from './schema.js';
-import { diagnosticAt, readSource, type Source } from './source.js';
+import { diagnosticAt, MAX_FILE_BYTES, parseSource, type Source } from './source.js';
 import { didYouMean } from './suggest.js';
+import { describe } from './units.js';
 
 type Data = Record<string, unknown>;
 
@@ -22,10 +25,20 @@ interface Collected {
   organizationName?: unknown;
 }
 
+/** Parts importing parts: deeper than this is a loop in disguise or a maze, not a model. */
+export const MAX_IMPORT_DEPTH = 16;
+/** Imports read for one model, all levels together (a part imported twice counts twice). */
+export const MAX_IMPORTS = 256;
+
+export interface AssembleOptions {
+  /** The folder every imported file must lie inside (symlinks followed). */
+  root: string;
+}
+
 /** Builds the model document of a parsed root source: its kind, and its imports merged in. */
 export function assemble(
   root: Source,
-  read: (file: string) => { source?: Source; diagnostics: Diagnostic[] } = readSource,
+  options: AssembleOptions,
 ): {
   document: ModelDocument;
   diagnostics: Diagnostic[];
@@ -37,11 +50,28 @@ export function assemble(
   const sources = [root];
   const kind = fileKind(root, data, diagnostics);
   const collected: Collected = { lists: new Map() };
+  let read = 0;
   const visit = (source: Source, stack: string[]) => {
     const own = source.data as Data;
     const imports = Array.isArray(own.imports) ? own.imports : [];
     for (const [i, entry] of imports.entries()) {
       if (typeof entry !== 'string') continue;
+      const refuse = (message: string, hint: string) =>
+        diagnostics.push(diagnosticAt(source, ['imports', i], 'file-refused', message, hint));
+      if (stack.length > MAX_IMPORT_DEPTH) {
+        refuse(
+          `cannot import ${clip(entry)}: imports nest more than ${MAX_IMPORT_DEPTH} files deep`,
+          'import shared parts from the model itself rather than through a chain of parts',
+        );
+        continue;
+      }
+      if (++read > MAX_IMPORTS) {
+        refuse(
+          `cannot import ${clip(entry)}: the model already imports ${MAX_IMPORTS} files`,
+          'a part imported by several parts is read once for each; import it once, from the model',
+        );
+        continue;
+      }
       // Shown as written relative to the importing file, so that names stay as the user gave them.
       const shown = join(dirname(source.file), entry);
       const target = resolve(shown);
@@ -60,7 +90,21 @@ export function assemble(
         );
         continue;
       }
-      const loaded = read(shown);
+      const file = readNamedFile(entry, source.file, options.root, MAX_FILE_BYTES);
+      if ('problem' in file) {
+        const { kind: problem, reason, hint } = file.problem;
+        diagnostics.push(
+          diagnosticAt(
+            source,
+            ['imports', i],
+            problem === 'refused' ? 'file-refused' : 'import-not-found',
+            `cannot import ${clip(entry)}: it ${reason}`,
+            problem === 'missing' ? 'import paths are relative to the importing file' : hint,
+          ),
+        );
+        continue;
+      }
+      const loaded = parseSource(file.bytes, shown);
       if (!loaded.source) {
         const reason = loaded.diagnostics[0]?.message ?? 'it cannot be read';
         diagnostics.push(
@@ -68,10 +112,12 @@ export function assemble(
             source,
             ['imports', i],
             'import-not-found',
-            `cannot import ${entry}: ${reason}`,
+            `cannot import ${clip(entry)}: ${reason}`,
             loaded.diagnostics[0]?.hint ?? 'import paths are relative to the importing file',
           ),
         );
+        // A problem placed in the part (the byte that is not UTF-8) is shown there too.
+        diagnostics.push(...loaded.diagnostics.filter((d) => d.line > 0));
         continue;
       }
       diagnostics.push(...loaded.diagnostics);
@@ -91,7 +137,7 @@ export function assemble(
             source,
             ['imports', i],
             'import-kind',
-            `${entry} is a ${String(importedKind ?? 'model')}, which cannot be imported`,
+            `${clip(entry)} is a ${clip(String(importedKind ?? 'model'))}, which cannot be imported`,
             'import files of kind: part (shared organization, channels, segments, ...) or kind: scenario',
           ),
         );
@@ -130,7 +176,7 @@ function fileKind(root: Source, data: Data, diagnostics: Diagnostic[]): FileKind
       root,
       ['kind'],
       'unknown-kind',
-      `unknown kind ${JSON.stringify(kind)}`,
+      `unknown kind ${typeof kind === 'string' ? JSON.stringify(clip(kind)) : describe(kind)}`,
       `${didYouMean(String(kind), FILE_KINDS, 'kinds')} (kinds: ${FILE_KINDS.join(', ')})`,
     ),
   );
@@ -182,8 +228,8 @@ function checkPartFields(source: Source, data: Data, diagnostics: Diagnostic[]) 
         source,
         [key],
         'unknown-field',
-        `a part cannot hold "${key}"`,
-        `parts hold shared pieces: ${[...PART_FIELDS].filter((f) => f !== 'linesight' && f !== 'kind').join(', ')}; put "${key}" in the model that imports it`,
+        `a part cannot hold "${clip(key)}"`,
+        `parts hold shared pieces: ${[...PART_FIELDS].filter((f) => f !== 'linesight' && f !== 'kind').join(', ')}; put "${clip(key)}" in the model that imports it`,
         'error',
         'key',
       ),

@@ -9,16 +9,18 @@
  * when there is no error. Nothing here throws on bad input.
  */
 import { dirname, resolve } from 'node:path';
+import { clip, fewOf } from './clip.js';
 import type { Diagnostic, DiagnosticCode } from './diagnostic.js';
 import { byPosition, hasErrors } from './diagnostic.js';
 import { type ModelDocument, report } from './document.js';
 import { assemble } from './imports.js';
 import type { Model } from './model.js';
 import { normalize } from './normalize.js';
+import { problemText, readNamedFile, readRegularFile } from './read-file.js';
 import { applyChanges } from './scenario.js';
 import { ModelSchema, PartSchema, ScenarioFileSchema } from './schema.js';
 import { checkShape } from './shape.js';
-import { parseSource, readSource, type SourceResult } from './source.js';
+import { MAX_FILE_BYTES, parseSource, readSource, type SourceResult } from './source.js';
 import { didYouMean } from './suggest.js';
 
 export interface LoadOptions {
@@ -31,6 +33,8 @@ export interface LoadOptions {
   /**
    * The folder that every file the model names (imports, BPMN links) must lie inside, as a regular
    * file of bounded size; default: the model file's own folder. The server passes its workspace.
+   * A scenario's base and a competitor's baseline are held to it only when it is given: on the
+   * command line they may be anywhere (`log calibrate --output` writes overlays elsewhere).
    */
   root?: string;
 }
@@ -47,35 +51,37 @@ export interface LoadResult {
 
 /** Reads, parses and validates a model file (YAML or JSON). */
 export function load(file: string, options: LoadOptions = {}): LoadResult {
-  return fromSource(readSource(file), options);
+  return fromSource(readSource(file), options, []);
 }
 
 /** Parses and validates model text; imports resolve relative to `file`. */
 export function parse(text: string, options: LoadOptions & { file?: string } = {}): LoadResult {
-  return fromSource(parseSource(text, options.file ?? 'model.yaml'), options);
+  return fromSource(parseSource(text, options.file ?? 'model.yaml'), options, []);
 }
 
-function fromSource(read: SourceResult, options: LoadOptions): LoadResult {
+/** `chain`: the files whose base or baseline led here, so that a loop of them is caught. */
+function fromSource(read: SourceResult, options: LoadOptions, chain: readonly string[]): LoadResult {
   if (!read.source || read.source.data === undefined || hasErrors(read.diagnostics))
     return finish({ ok: false, diagnostics: read.diagnostics });
-  const { document, diagnostics } = assemble(read.source);
+  const root = options.root ?? dirname(resolve(read.source.file));
+  const { document, diagnostics } = assemble(read.source, { root });
   if (options.tolerate) document.tolerate = options.tolerate;
   const all = [...read.diagnostics, ...diagnostics];
   if (document.kind === 'part') {
     all.push(...checkPart(document));
     return finish({ ok: !hasErrors(all), diagnostics: all, document });
   }
-  if (document.kind === 'scenario') return finish(loadScenarioFile(document, all, options));
+  if (document.kind === 'scenario') return finish(loadScenarioFile(document, all, options, chain));
   const base = validate(document);
   all.push(...base.diagnostics);
   const result: LoadResult = { ok: false, diagnostics: all, document };
   if (base.model && options.checkScenarios !== false) {
     for (const [i, scenario] of base.model.scenarios.entries()) {
-      all.push(...applyAndValidate(document, i, `scenario '${scenario.id}'`).diagnostics);
+      all.push(...applyAndValidate(document, i, `scenario '${clip(scenario.id)}'`).diagnostics);
     }
   }
   if (base.model?.kind === 'competitor' && base.model.baseline !== undefined)
-    all.push(...checkBaseline(document, base.model));
+    all.push(...checkBaseline(document, base.model, options, chain));
   if (!hasErrors(all) && base.model) {
     if (options.scenario === undefined) result.model = base.model;
     else {
@@ -107,7 +113,7 @@ export function applyScenario(document: ModelDocument, id: string): LoadResult {
   if (index < 0) {
     const known = scenarios.map((s) => String(s?.id));
     const diagnostic: Diagnostic = {
-      ...report(document, [], 'scenario-not-found', `the model has no scenario '${id}'`, {
+      ...report(document, [], 'scenario-not-found', `the model has no scenario '${clip(id)}'`, {
         hint: didYouMean(id, known, 'scenarios'),
       }),
       line: 0,
@@ -115,7 +121,7 @@ export function applyScenario(document: ModelDocument, id: string): LoadResult {
     };
     return { ok: false, diagnostics: [diagnostic], document };
   }
-  const applied = applyAndValidate(document, index, `scenario '${id}'`);
+  const applied = applyAndValidate(document, index, `scenario '${clip(id)}'`);
   return finish({
     ok: applied.model !== undefined,
     ...(applied.model ? { model: applied.model } : {}),
@@ -144,7 +150,7 @@ function applyAndValidate(document: ModelDocument, index: number, context: strin
       ? d
       : {
           ...d,
-          hint: `${d.hint ? `${d.hint}; ` : ''}it comes from scenario '${scenario.id}', whose changes are at ${where}`,
+          hint: `${d.hint ? `${d.hint}; ` : ''}it comes from scenario '${clip(scenario.id)}', whose changes are at ${where}`,
         },
   );
   return {
@@ -159,22 +165,71 @@ function checkPart(document: ModelDocument): Diagnostic[] {
   return checkShape(document, PartSchema).diagnostics;
 }
 
+/** Links between model files (a scenario's base, a competitor's baseline) past this many are a maze. */
+const MAX_LINKED = 8;
+
+/**
+ * The model a file names as its base or baseline, loaded on its own; or the diagnostic that says
+ * why not. Only inside `root` when one is given (the server's workspace): the CLI may name a
+ * model anywhere, as `log calibrate --output` does when it writes an overlay elsewhere.
+ */
+function loadLinked(
+  document: ModelDocument,
+  field: 'base' | 'baseline',
+  name: string,
+  options: LoadOptions,
+  chain: readonly string[],
+): LoadResult | Diagnostic {
+  const at = (code: DiagnosticCode, message: string, hint: string) =>
+    report(document, [field], code, message, { hint });
+  const self = resolve(document.file);
+  const target = resolve(dirname(document.file), name);
+  const what = field === 'base' ? 'the base model' : 'the baseline';
+  if (target === self || chain.includes(target))
+    return at(
+      'baseline-invalid',
+      `${what} ${clip(name)} leads back to this file`,
+      `name a model file as ${field}`,
+    );
+  if (chain.length >= MAX_LINKED)
+    return at(
+      'baseline-invalid',
+      `${what} ${clip(name)} is the ${MAX_LINKED + 1}th file in a chain of bases and baselines`,
+      `name the model itself as ${field}`,
+    );
+  const file =
+    options.root === undefined
+      ? readRegularFile(target, MAX_FILE_BYTES)
+      : readNamedFile(name, document.file, options.root, MAX_FILE_BYTES);
+  if ('problem' in file) {
+    const code = file.problem.kind === 'refused' ? 'file-refused' : 'baseline-invalid';
+    return at(code, `${what} ${problemText(clip(name), file.problem)}`, file.problem.hint);
+  }
+  const linked = { checkScenarios: false, ...(options.root !== undefined ? { root: options.root } : {}) };
+  return fromSource(parseSource(file.bytes, target), linked, [...chain, self]);
+}
+
 function loadScenarioFile(
   document: ModelDocument,
   diagnostics: Diagnostic[],
   options: LoadOptions,
+  chain: readonly string[],
 ): LoadResult {
   const shape = checkShape(document, ScenarioFileSchema);
   const all = [...diagnostics, ...shape.diagnostics];
   const base = shape.value?.base;
   if (shape.value && base !== undefined) {
-    const baseFile = resolve(dirname(document.file), base);
-    const loaded = load(baseFile, { checkScenarios: false });
-    if (!loaded.document || !loaded.ok) {
+    const loaded = loadLinked(document, 'base', base, options, chain);
+    if (!('ok' in loaded)) all.push(loaded);
+    else if (!loaded.document || !loaded.ok) {
       all.push(
-        report(document, ['base'], 'baseline-invalid', `the base model ${base} does not load`, {
-          hint: `run linesight validate ${base}`,
-        }),
+        report(
+          document,
+          ['base'],
+          'baseline-invalid',
+          `the base model ${clip(base)} does not load${firstError(loaded)}`,
+          { hint: `run linesight validate ${clip(base)}` },
+        ),
       );
     } else {
       const baseData = loaded.document.data;
@@ -197,7 +252,11 @@ function loadScenarioFile(
           path: [],
         },
       );
-      const applied = applyAndValidate(combined, scenarios.length - 1, `scenario '${String(scenario.id)}'`);
+      const applied = applyAndValidate(
+        combined,
+        scenarios.length - 1,
+        `scenario '${clip(String(scenario.id))}'`,
+      );
       all.push(...applied.diagnostics);
       if (applied.model && !hasErrors(all)) {
         // The file stands for the base as its scenario makes it: what simulate, analyze and render
@@ -223,14 +282,25 @@ function loadScenarioFile(
   return { ok: !hasErrors(all), diagnostics: all, document };
 }
 
-function checkBaseline(document: ModelDocument, model: Model): Diagnostic[] {
-  const file = resolve(dirname(document.file), model.baseline ?? '');
-  const loaded = load(file, { checkScenarios: false });
+function checkBaseline(
+  document: ModelDocument,
+  model: Model,
+  options: LoadOptions,
+  chain: readonly string[],
+): Diagnostic[] {
+  const loaded = loadLinked(document, 'baseline', model.baseline ?? '', options, chain);
+  if (!('ok' in loaded)) return [loaded];
   if (!loaded.model) {
     return [
-      report(document, ['baseline'], 'baseline-invalid', `the baseline ${model.baseline} does not load`, {
-        hint: `run linesight validate ${model.baseline}`,
-      }),
+      report(
+        document,
+        ['baseline'],
+        'baseline-invalid',
+        `the baseline ${clip(model.baseline ?? '')} does not load${firstError(loaded)}`,
+        {
+          hint: `run linesight validate ${clip(model.baseline ?? '')}`,
+        },
+      ),
     ];
   }
   return [
@@ -265,25 +335,31 @@ function compareIds(
   noun: string,
   why: string,
 ): Diagnostic[] {
-  const missing = ours.filter((o) => !theirs.some((t) => t.id === o.id)).map((o) => `'${o.id}'`);
-  const extra = theirs.filter((t) => !ours.some((o) => o.id === t.id)).map((t) => `'${t.id}'`);
+  const missing = ours.filter((o) => !theirs.some((t) => t.id === o.id)).map((o) => `'${clip(o.id)}'`);
+  const extra = theirs.filter((t) => !ours.some((o) => o.id === t.id)).map((t) => `'${clip(t.id)}'`);
   if (missing.length === 0 && extra.length === 0) return [];
   const parts = [
-    missing.length ? `lacks ${noun}(s) ${missing.join(', ')}` : '',
-    extra.length ? `has ${noun}(s) ${extra.join(', ')} that the baseline lacks` : '',
+    missing.length ? `lacks ${noun}(s) ${fewOf(missing)}` : '',
+    extra.length ? `has ${noun}(s) ${fewOf(extra)} that the baseline lacks` : '',
   ].filter(Boolean);
   return [
     report(
       document,
       path,
       'baseline-mismatch',
-      `compared with ${model.baseline}, this journey ${parts.join(' and ')}`,
+      `compared with ${clip(model.baseline ?? '')}, this journey ${parts.join(' and ')}`,
       {
         severity: 'warning',
         hint: `use the same ${noun} ids so that ${why}`,
       },
     ),
   ];
+}
+
+/** ": " and the first error of a model that does not load, so that a loop of bases shows where it closes. */
+function firstError(loaded: LoadResult): string {
+  const error = loaded.diagnostics.find((d) => d.severity === 'error');
+  return error ? `: ${error.message}` : '';
 }
 
 function finish(result: LoadResult): LoadResult {

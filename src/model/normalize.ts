@@ -7,6 +7,7 @@
 import { basename, extname } from 'node:path';
 import type * as z from 'zod';
 import { BUILTIN_CHANNELS } from './channels.js';
+import { clip, fewOf } from './clip.js';
 import type { Diagnostic, DiagnosticCode, Path } from './diagnostic.js';
 import { hasErrors } from './diagnostic.js';
 import { type Distribution, meanOf } from './distribution.js';
@@ -62,7 +63,7 @@ export function normalize(
   const flowOf = (raw: RawFlow, path: Path, what: string): Flow => {
     for (const { to, path: at } of branchTargets(raw, path)) {
       if (!ids.nodes.has(to))
-        problem(ctx, at, 'unknown-reference', `${what} goes to unknown step or end '${to}'`, {
+        problem(ctx, at, 'unknown-reference', `${what} goes to unknown step or end '${clip(to)}'`, {
           hint: didYouMean(to, [...ids.nodes.keys()], 'steps and ends'),
         });
     }
@@ -165,7 +166,7 @@ function indexIds(ctx: Context, parsed: Parsed): Ids {
       const first = seen.get(item.id);
       if (first) {
         const where = report(ctx.doc, first, 'duplicate-id', '');
-        problem(ctx, [...path(i), 'id'], 'duplicate-id', `duplicate ${noun} id '${item.id}'`, {
+        problem(ctx, [...path(i), 'id'], 'duplicate-id', `duplicate ${noun} id '${clip(item.id)}'`, {
           hint: `the first is at ${where.file}:${where.line}:${where.column}; rename one of them`,
         });
       } else seen.set(item.id, [...path(i), 'id']);
@@ -214,7 +215,7 @@ function checkReferences(ctx: Context, parsed: Parsed, ids: Ids) {
     plural: string,
   ) => {
     if (id === undefined || known.has(id)) return;
-    problem(ctx, path, 'unknown-reference', `unknown ${noun} '${id}'`, {
+    problem(ctx, path, 'unknown-reference', `unknown ${noun} '${clip(id)}'`, {
       hint: didYouMean(id, [...known.keys()], plural),
     });
   };
@@ -242,8 +243,8 @@ function checkReferences(ctx: Context, parsed: Parsed, ids: Ids) {
         ctx,
         at('role'),
         'role-department-mismatch',
-        `is served by role '${step.role}' but queues for pool '${pool.id}', which is staffed by '${pool.role}'`,
-        { hint: `drop 'role' (the pool's role serves) or use a pool of role '${step.role}'` },
+        `is served by role '${clip(step.role)}' but queues for pool '${clip(pool.id)}', which is staffed by '${clip(pool.role)}'`,
+        { hint: `drop 'role' (the pool's role serves) or use a pool of role '${clip(step.role)}'` },
       );
     }
     for (const [j, activity] of step.backstage.entries()) {
@@ -258,8 +259,8 @@ function checkReferences(ctx: Context, parsed: Parsed, ids: Ids) {
           ctx,
           act('role'),
           'role-department-mismatch',
-          `role '${activity.role}' belongs to department '${home}', not '${activity.department}'`,
-          { hint: `set department: ${home}, or pick a role of '${activity.department}'` },
+          `role '${clip(activity.role ?? '')}' belongs to department '${clip(home)}', not '${clip(activity.department)}'`,
+          { hint: `set department: ${clip(home)}, or pick a role of '${clip(activity.department)}'` },
         );
       }
     }
@@ -279,15 +280,15 @@ function checkFrontline(ctx: Context, parsed: Parsed, ids: Ids) {
     const pool = step.pool ? parsed.resources.find((r) => r.id === step.pool) : undefined;
     const role = step.role ?? pool?.role;
     if (role && ids.roles.has(role) && visibility.get(role) === 'backstage') {
-      const via = step.role ? '' : ` (through pool '${pool?.id}')`;
+      const via = step.role ? '' : ` (through pool '${clip(pool?.id ?? '')}')`;
       problem(
         ctx,
         ['steps', i, step.role ? 'role' : 'pool'],
         'backstage-frontline',
-        `is served by role '${role}'${via}, which is backstage, yet the customer meets it`,
+        `is served by role '${clip(role)}'${via}, which is backstage, yet the customer meets it`,
         {
           severity: 'warning',
-          hint: `give role '${role}' visibility: frontstage, or move its work into 'backstage'`,
+          hint: `give role '${clip(role)}' visibility: frontstage, or move its work into 'backstage'`,
         },
       );
     }
@@ -296,10 +297,10 @@ function checkFrontline(ctx: Context, parsed: Parsed, ids: Ids) {
         ctx,
         ['steps', i, 'system'],
         'backstage-frontline',
-        `is served by system '${step.system}', which is backstage, yet the customer uses it`,
+        `is served by system '${clip(step.system)}', which is backstage, yet the customer uses it`,
         {
           severity: 'warning',
-          hint: `give system '${step.system}' visibility: frontstage, or move it into a backstage activity`,
+          hint: `give system '${clip(step.system)}' visibility: frontstage, or move it into a backstage activity`,
         },
       );
     }
@@ -334,12 +335,12 @@ function normalizeSegments(ctx: Context, parsed: Parsed): Segment[] {
         { hint: 'adjust the shares so they add up to 1' },
       );
   } else if (withShare > 0) {
-    const missing = raw.filter((s) => s.share === undefined).map((s) => `'${s.id}'`);
+    const missing = raw.filter((s) => s.share === undefined).map((s) => `'${clip(s.id)}'`);
     problem(
       ctx,
       ['segments'],
       'shares-sum',
-      `some segments give a share and others (${missing.join(', ')}) do not`,
+      `some segments give a share and others (${fewOf(missing)}) do not`,
       { hint: 'give every segment its share, or none' },
     );
     shares = raw.map(() => 1 / raw.length);
@@ -435,12 +436,12 @@ function checkArrivals(ctx: Context, parsed: Parsed) {
   }
   const withOwn = parsed.segments.filter((s) => s.arrivals).length;
   if (!parsed.arrivals && withOwn > 0 && withOwn < parsed.segments.length) {
-    const missing = parsed.segments.filter((s) => !s.arrivals).map((s) => `'${s.id}'`);
+    const missing = parsed.segments.filter((s) => !s.arrivals).map((s) => `'${clip(s.id)}'`);
     problem(
       ctx,
       ['segments'],
       'arrivals-incomplete',
-      `segments ${missing.join(', ')} have no arrivals, and the model gives no total`,
+      `segments ${fewOf(missing)} have no arrivals, and the model gives no total`,
       {
         hint: 'give those segments arrivals: {rate: ...}, or give the model arrivals: {rate: ...} split by shares',
       },
@@ -476,7 +477,7 @@ function checkFlowGraph(ctx: Context, parsed: Parsed, steps: Step[], start: Flow
     const who =
       segs.length === segments.length
         ? 'customers'
-        : `customers of segment(s) ${segs.map((s) => `'${s}'`).join(', ')}`;
+        : `customers of segment(s) ${fewOf(segs.map((s) => `'${clip(s)}'`))}`;
     problem(
       ctx,
       ['steps', index.get(id) ?? 0, 'next'],
@@ -501,7 +502,7 @@ function checkStages(ctx: Context, parsed: Parsed) {
   for (const [i, stage] of parsed.stages.entries()) {
     if (!used.has(stage.id))
       problem(ctx, ['stages', i], 'empty-stage', 'has no steps', {
-        hint: `add a step with stage: ${stage.id}, or remove the stage`,
+        hint: `add a step with stage: ${clip(stage.id)}, or remove the stage`,
       });
   }
 }

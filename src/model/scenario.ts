@@ -5,6 +5,7 @@
  * never mutated: each change copies only the objects on its path, and every value a patch
  * wrote remembers the patch, so errors in a scenario point at the patch that caused them.
  */
+import { clip } from './clip.js';
 import type { Diagnostic, Path } from './diagnostic.js';
 import { type ModelDocument, originOf, report } from './document.js';
 import { didYouMean } from './suggest.js';
@@ -49,12 +50,12 @@ export function applyChanges(
       diagnostics.push(report(doc, [...changePath, change.op], 'scenario-target-missing', message, { hint }));
     const segments = change.target.split('.').map((s) => s.trim());
     if (segments.some((s) => s === '')) {
-      fail(`"${change.target}" is not a path`, 'write a dotted path such as steps.call-sales.fail.p');
+      fail(`"${clip(change.target)}" is not a path`, 'write a dotted path such as steps.call-sales.fail.p');
       continue;
     }
     if (FROZEN_ROOTS.has(segments[0] as string)) {
       fail(
-        `a scenario cannot change '${segments[0]}'`,
+        `a scenario cannot change '${clip(segments[0] ?? '')}'`,
         'scenarios change the model: organization, segments, stages, resources, steps, ends, start, arrivals',
       );
       continue;
@@ -78,7 +79,7 @@ export function applyChanges(
       const existing = holder[last];
       if (existing !== undefined && !Array.isArray(existing)) {
         fail(
-          `'${change.target}' is not a list, so nothing can be added to it`,
+          `'${clip(change.target)}' is not a list, so nothing can be added to it`,
           'use set to replace a value; add appends to lists such as steps or organization.departments.sales.roles',
         );
         continue;
@@ -110,7 +111,8 @@ function resolvePath(
   let node: unknown = data;
   for (const [i, segment] of segments.entries()) {
     const lastSegment = i === segments.length - 1;
-    const sofar = segments.slice(0, i).join('.') || 'the model';
+    const sofar = clip(segments.slice(0, i).join('.')) || 'the model';
+    const whole = clip(segments.join('.'));
     if (Array.isArray(node)) {
       const index = node.findIndex((item) => keyOf(item) === segment);
       const numeric = /^\d+$/.test(segment) ? Number(segment) : -1;
@@ -118,7 +120,7 @@ function resolvePath(
       if (found < 0) {
         const names = node.map(keyOf).filter((k): k is string => k !== undefined);
         return {
-          error: `'${segments.join('.')}' names nothing: ${sofar} has no item '${segment}'`,
+          error: `'${whole}' names nothing: ${sofar} has no item '${clip(segment)}'`,
           hint: didYouMean(segment, names, `items in ${sofar}`),
         };
       }
@@ -130,16 +132,16 @@ function resolvePath(
       // check then catches a misspelt field name, pointing at the patch.
       if (!(segment in node) && !(lastSegment && creating)) {
         return {
-          error: `'${segments.join('.')}' names nothing: ${sofar} has no '${segment}'`,
+          error: `'${whole}' names nothing: ${sofar} has no '${clip(segment)}'`,
           hint: didYouMean(segment, keys, `fields of ${sofar}`),
         };
       }
       path.push(segment);
       node = (node as Record<string, unknown>)[segment];
     } else {
-      const what = typeof node === 'string' ? `the single value "${node}"` : 'a single value';
+      const what = typeof node === 'string' ? `the single value "${clip(node)}"` : 'a single value';
       return {
-        error: `'${segments.join('.')}' names nothing: ${sofar} is ${what}`,
+        error: `'${whole}' names nothing: ${sofar} is ${what}`,
         hint: `set ${sofar} as a whole instead`,
       };
     }

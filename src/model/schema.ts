@@ -9,6 +9,7 @@
  * - `scenario`: a what-if overlay kept in its own file (e.g. written by `log calibrate`).
  */
 import * as z from 'zod';
+import { MAX_WEIGHT } from './distribution.js';
 import {
   apqcField,
   costPerHourField,
@@ -116,7 +117,11 @@ export const ArrivalsSchema = z
         z.strictObject({
           days: text().default('mon-sun').meta({ description: 'Weekdays, e.g. "mon-fri".' }),
           hours: text().meta({ description: 'Clock hours, e.g. "08:00-18:00".' }),
-          weight: z.number().min(0).meta({ description: 'Relative arrival intensity in these hours.' }),
+          weight: z
+            .number()
+            .min(0)
+            .max(MAX_WEIGHT)
+            .meta({ description: 'Relative arrival intensity in these hours.' }),
         }),
       )
       .optional()
@@ -174,11 +179,14 @@ export const ProcessSchema = z
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
+/** The most members a pool may have: more than any contact centre, few enough to simulate one by one. */
+export const MAX_CAPACITY = 100_000;
+
 export const ShiftSchema = z
   .strictObject({
     days: text().default('mon-sun').meta({ description: 'Weekdays, e.g. "mon-fri", "sat", "mon,wed,fri".' }),
     hours: text().meta({ description: 'Clock hours, e.g. "08:00-18:00".' }),
-    capacity: z.number().int().min(0),
+    capacity: z.number().int().min(0).max(MAX_CAPACITY),
   })
   .meta({ description: 'Staffing in one period of the week; outside all shifts the pool is closed.' });
 
@@ -187,7 +195,7 @@ export const ResourceSchema = z
     id: idField(),
     name: text(),
     role: idField().optional().meta({ description: 'The role whose people staff this pool.' }),
-    capacity: z.number().int().min(1).optional().meta({
+    capacity: z.number().int().min(1).max(MAX_CAPACITY).optional().meta({
       description:
         'Members (agents, executives) serving in parallel; with a schedule, the headcount no shift may exceed (default: the largest shift).',
     }),

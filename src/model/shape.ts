@@ -3,6 +3,7 @@
  * diagnostic a person can act on (what, where, and a hint), not Zod's own wording.
  */
 import type * as z from 'zod';
+import { clip } from './clip.js';
 import type { Diagnostic, Path } from './diagnostic.js';
 import { type ModelDocument, report } from './document.js';
 import { didYouMean, suggest } from './suggest.js';
@@ -58,7 +59,7 @@ function toDiagnostics(
       return issue.keys.map((key) => {
         const close = suggest(key, allowed);
         const hint = close ? `did you mean '${close}'?` : `allowed fields here: ${allowed.join(', ')}`;
-        return at([...path, key], 'unknown-field', `unknown field '${key}'`, hint, 'key');
+        return at([...path, key], 'unknown-field', `unknown field '${clip(key)}'`, hint, 'key');
       });
     }
     case 'invalid_type': {
@@ -70,13 +71,13 @@ function toDiagnostics(
     }
     case 'invalid_value': {
       const options = issue.values.map(String);
-      const shown = options.map((o) => `'${o}'`).join(', ');
+      const listed = options.map((o) => `'${o}'`).join(', ');
       const hint =
         typeof value === 'string' && suggest(value, options)
           ? didYouMean(value, options, 'values')
-          : `use one of ${shown}`;
+          : `use one of ${listed}`;
       const message = issue.message.startsWith('Invalid')
-        ? `${JSON.stringify(value)} is not a valid '${field}'`
+        ? `${shown(value)} is not a valid '${field}'`
         : issue.message;
       return [at(path, 'invalid-value', message, hint)];
     }
@@ -97,7 +98,7 @@ function toDiagnostics(
         at(
           path,
           'out-of-range',
-          `'${field}' is ${JSON.stringify(value)}, but must be ${relation} ${bound}`,
+          `'${field}' is ${shown(value)}, but must be ${relation} ${bound}`,
           issue.message.startsWith('Too') ? undefined : issue.message,
         ),
       ];
@@ -173,10 +174,16 @@ function fieldName(path: Path): string {
   for (let i = path.length - 1; i >= 0; i--) {
     const segment = path[i];
     if (typeof segment === 'string')
-      return typeof path[i + 1] === 'number' ? `${segment}[${path[i + 1]}]` : segment;
+      return typeof path[i + 1] === 'number' ? `${clip(segment)}[${path[i + 1]}]` : clip(segment);
   }
   return 'value';
 }
+
+/** A value as a message quotes it: JSON, with long text cut short and lists and mappings named. */
+const shown = (value: unknown) =>
+  value !== null && typeof value === 'object'
+    ? describe(value)
+    : JSON.stringify(typeof value === 'string' ? clip(value) : value);
 
 const ARTICLES: Record<string, string> = {
   string: 'text',

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   DURATION_UNITS,
   formatDuration,
+  MAX_DURATION,
+  MIN_POSITIVE_DURATION,
   parseCostPerHour,
   parseDuration,
   parseMoney,
@@ -42,17 +44,38 @@ describe('durations', () => {
     expect(parseDuration('soon')).toMatchObject({ ok: false });
   });
 
-  it('is linear in the amount for every unit (property)', () => {
+  it('is linear in the amount for every unit, from a microsecond to ten years, and refuses the rest (property)', () => {
     fc.assert(
       fc.property(
-        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        fc.oneof(fc.double({ min: 0, max: 1e6, noNaN: true }), fc.double({ min: 0, noNaN: true })),
         fc.constantFrom(...Object.keys(DURATION_UNITS)),
         (amount, unit) => {
-          const parsed = value(parseDuration(`${amount} ${unit}`));
-          expect(parsed).toBeCloseTo(amount * (DURATION_UNITS[unit] ?? Number.NaN), 6);
+          const seconds = amount * (DURATION_UNITS[unit] ?? Number.NaN);
+          const parsed = parseDuration(`${amount} ${unit}`);
+          if (seconds === 0 || (seconds >= MIN_POSITIVE_DURATION && seconds <= MAX_DURATION))
+            expect(value(parsed)).toBeCloseTo(seconds, 6);
+          else expect(parsed.ok).toBe(false);
         },
       ),
     );
+  });
+
+  it('refuses what is not finite, or longer than ten years, or under a microsecond, saying how to write it', () => {
+    expect(parseDuration('1e309 min')).toMatchObject({
+      ok: false,
+      message: 'the duration "1e309 min" is longer than ten years',
+    });
+    expect(parseDuration('3651 d')).toMatchObject({ ok: false, hint: 'durations are at most 3650 d' });
+    expect(value(parseDuration('3650 d'))).toBe(MAX_DURATION);
+    expect(parseDuration('1e-320 s')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('shorter than a microsecond'),
+    });
+    expect(parseDuration(Number.POSITIVE_INFINITY)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('not a number'),
+    });
+    expect(parseDuration(Number.NaN)).toMatchObject({ ok: false });
   });
 
   it('reads back what it formats, to three significant digits (property)', () => {
@@ -72,6 +95,41 @@ describe('rates, money and probabilities', () => {
     expect(value(parseRate('12 per hour'))).toBeCloseTo(12 / 3600, 12);
     expect(parseRate(12)).toMatchObject({ ok: false, message: 'the rate 12 has no time unit' });
     expect(parseRate('12/fortnight')).toMatchObject({ ok: false });
+  });
+
+  it('quotes 80 characters of a value of megabytes (the fuzzer found a 10 MB message)', () => {
+    const r = parseDuration(`${'9'.repeat(2 ** 20)} s`);
+    expect(r.ok ? '' : r.message).toBe(
+      `the duration "${'9'.repeat(80)}… (1,048,578 characters)" is longer than ten years`,
+    );
+  });
+
+  it('refuses rates that are not finite or beyond a million an hour, which would simulate without end', () => {
+    expect(parseRate('1e309/h')).toMatchObject({
+      ok: false,
+      message: 'the rate "1e309/h" is more than a million an hour',
+    });
+    expect(parseRate('1e12/s')).toMatchObject({ ok: false });
+    expect(value(parseRate('1000000/h'))).toBeCloseTo(1e6 / 3600, 9);
+    expect(parseRate('1e-10/h')).toMatchObject({ ok: false, hint: 'write 0/h for no arrivals at all' });
+    expect(value(parseRate('0/h'))).toBe(0);
+    expect(parseRate(Number.POSITIVE_INFINITY)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('not a number'),
+    });
+  });
+
+  it('refuses amounts of money that are not finite or past a trillion, also once made hourly', () => {
+    expect(parseMoney(Number.POSITIVE_INFINITY, 'EUR')).toMatchObject({ ok: false });
+    expect(parseMoney('1e309', 'EUR')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('trillion'),
+    });
+    expect(parseCostPerHour('1e308/ms', 'EUR')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('more than a trillion'),
+    });
+    expect(parseCostPerHour('1e309 EUR/h', 'EUR')).toMatchObject({ ok: false });
   });
 
   it('reads money and costs per hour in the model currency unless another is named', () => {

@@ -4,6 +4,7 @@
  * seconds, per-second rates and plain numbers so that later parts never see a unit again.
  * Parsers return a value or a message; they never throw, because bad units are user input.
  */
+import { clip } from './clip.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string; hint?: string };
 
@@ -42,22 +43,45 @@ const QUANTITY = new RegExp(`^(${NUMBER})\\s*([A-Za-z]+)$`);
 
 const DURATION_HINT = 'write a number and a unit, e.g. "90 s", "5 min", "2 h" or "1 d"';
 
+/**
+ * The range a duration may have: nothing in a customer process takes longer than ten years, and a
+ * positive duration under a microsecond is a typo (and, squared in a distribution, underflows).
+ */
+export const MAX_DURATION = 3650 * 86400;
+export const MIN_POSITIVE_DURATION = 1e-6;
+
+/** The busiest arrivals a model may have: a million customers an hour. */
+export const MAX_RATE = 1e6 / 3600;
+
+/** The largest amount of money a model may name (per hour, for costs). */
+export const MAX_AMOUNT = 1e12;
+
 /** Parses "90 s", "5 min", "1.5h", "2 d" into seconds. A bare number is refused: its unit is a guess. */
 export function parseDuration(input: unknown): Parsed<number> {
   if (typeof input === 'number') {
     if (input === 0) return ok(0);
+    if (!Number.isFinite(input)) return fail(`the duration ${input} is not a number`, DURATION_HINT);
     return fail(`the duration ${input} has no unit`, `${DURATION_HINT}; did you mean "${input} s"?`);
   }
   if (typeof input !== 'string') return fail(`expected a duration, got ${describe(input)}`, DURATION_HINT);
   const text = input.trim();
   const match = QUANTITY.exec(text);
-  if (!match) return fail(`"${input}" is not a duration`, DURATION_HINT);
+  if (!match) return fail(`"${clip(input)}" is not a duration`, DURATION_HINT);
   const amount = Number(match[1]);
   const unit = (match[2] ?? '').toLowerCase();
   const factor = DURATION_UNITS[unit];
-  if (factor === undefined) return fail(`unknown time unit "${match[2]}" in "${input}"`, DURATION_HINT);
-  if (amount < 0) return fail(`the duration "${input}" is negative`, 'durations are zero or more');
-  return ok(amount * factor);
+  if (factor === undefined)
+    return fail(`unknown time unit "${clip(match[2] ?? '')}" in "${clip(input)}"`, DURATION_HINT);
+  if (amount < 0) return fail(`the duration "${clip(input)}" is negative`, 'durations are zero or more');
+  const seconds = amount * factor;
+  if (!(seconds <= MAX_DURATION))
+    return fail(`the duration "${clip(input)}" is longer than ten years`, 'durations are at most 3650 d');
+  if (seconds > 0 && seconds < MIN_POSITIVE_DURATION)
+    return fail(
+      `the duration "${clip(input)}" is shorter than a microsecond`,
+      'write 0 for no time at all, or a duration of 1 µs or more (e.g. "1 ms")',
+    );
+  return ok(seconds);
 }
 
 const RATE_PATTERN = new RegExp(`^(${NUMBER})\\s*(?:/|per\\s+)\\s*([A-Za-z]+)$`);
@@ -66,17 +90,30 @@ const RATE_HINT = 'write a count per time unit, e.g. "12/h", "300/d" or "0.5/min
 /** Parses "12/h", "300 / d", "12 per hour" into events per second. */
 export function parseRate(input: unknown): Parsed<number> {
   if (typeof input === 'number') {
+    if (!Number.isFinite(input)) return fail(`the rate ${input} is not a number`, RATE_HINT);
     return fail(`the rate ${input} has no time unit`, `${RATE_HINT}; did you mean "${input}/h"?`);
   }
   if (typeof input !== 'string') return fail(`expected a rate, got ${describe(input)}`, RATE_HINT);
   const match = RATE_PATTERN.exec(input.trim());
-  if (!match) return fail(`"${input}" is not a rate`, RATE_HINT);
+  if (!match) return fail(`"${clip(input)}" is not a rate`, RATE_HINT);
   const amount = Number(match[1]);
   const unit = (match[2] ?? '').toLowerCase();
   const seconds = DURATION_UNITS[unit];
-  if (seconds === undefined) return fail(`unknown time unit "${match[2]}" in "${input}"`, RATE_HINT);
-  if (amount < 0) return fail(`the rate "${input}" is negative`, 'rates are zero or more');
-  return ok(amount / seconds);
+  if (seconds === undefined)
+    return fail(`unknown time unit "${clip(match[2] ?? '')}" in "${clip(input)}"`, RATE_HINT);
+  if (amount < 0) return fail(`the rate "${clip(input)}" is negative`, 'rates are zero or more');
+  const rate = amount / seconds;
+  if (!(rate <= MAX_RATE))
+    return fail(
+      `the rate "${clip(input)}" is more than a million an hour`,
+      'rates are at most 1000000/h; check the number and its time unit',
+    );
+  if (rate > 0 && 1 / rate > MAX_DURATION)
+    return fail(
+      `the rate "${clip(input)}" is less than one in ten years`,
+      'write 0/h for no arrivals at all',
+    );
+  return ok(rate);
 }
 
 /** A parsed amount of money: in the model's currency unless the text names another. */
@@ -92,19 +129,22 @@ const MONEY_HINT = 'write an amount with an optional ISO currency code, e.g. "38
 /** Parses "38", "38 EUR", "€38.50"; the currency defaults to the model's. */
 export function parseMoney(input: unknown, defaultCurrency: string): Parsed<Money> {
   if (typeof input === 'number') {
-    return input < 0
-      ? fail(`the amount ${input} is negative`, MONEY_HINT)
-      : ok({ amount: input, currency: defaultCurrency });
+    if (!Number.isFinite(input)) return fail(`the amount ${input} is not a number`, MONEY_HINT);
+    if (input < 0) return fail(`the amount ${input} is negative`, MONEY_HINT);
+    if (input > MAX_AMOUNT) return fail(`the amount ${input} is more than a trillion`, MONEY_HINT);
+    return ok({ amount: input, currency: defaultCurrency });
   }
   if (typeof input !== 'string')
     return fail(`expected an amount of money, got ${describe(input)}`, MONEY_HINT);
   const match = MONEY_PATTERN.exec(input.trim());
-  if (!match) return fail(`"${input}" is not an amount of money`, MONEY_HINT);
+  if (!match) return fail(`"${clip(input)}" is not an amount of money`, MONEY_HINT);
   const symbol = match[1] ? CURRENCY_SYMBOLS[match[1]] : undefined;
   const code = match[3]?.toUpperCase();
-  if (symbol && code && symbol !== code) return fail(`"${input}" names two currencies`, MONEY_HINT);
+  if (symbol && code && symbol !== code) return fail(`"${clip(input)}" names two currencies`, MONEY_HINT);
   const amount = Number(match[2]);
-  if (amount < 0) return fail(`the amount "${input}" is negative`, 'amounts are zero or more');
+  if (amount < 0) return fail(`the amount "${clip(input)}" is negative`, 'amounts are zero or more');
+  if (!(amount <= MAX_AMOUNT))
+    return fail(`the amount "${clip(input)}" is more than a trillion`, 'check the number');
   return ok({ amount, currency: symbol ?? code ?? defaultCurrency });
 }
 
@@ -117,12 +157,19 @@ export function parseCostPerHour(input: unknown, defaultCurrency: string): Parse
     return fail(`expected a cost per time unit, got ${describe(input)}`, COST_HINT);
   }
   const match = COST_PATTERN.exec(input.trim());
-  if (!match) return fail(`"${input}" is not a cost per time unit`, COST_HINT);
+  if (!match) return fail(`"${clip(input)}" is not a cost per time unit`, COST_HINT);
   const unitSeconds = DURATION_UNITS[(match[2] ?? '').toLowerCase()];
-  if (unitSeconds === undefined) return fail(`unknown time unit "${match[2]}" in "${input}"`, COST_HINT);
+  if (unitSeconds === undefined)
+    return fail(`unknown time unit "${clip(match[2] ?? '')}" in "${clip(input)}"`, COST_HINT);
   const money = parseMoney(match[1], defaultCurrency);
-  if (!money.ok) return fail(`"${input}" is not a cost per time unit`, COST_HINT);
-  return ok({ amount: (money.value.amount * 3600) / unitSeconds, currency: money.value.currency });
+  if (!money.ok) return fail(`"${clip(input)}" is not a cost per time unit: ${money.message}`, COST_HINT);
+  const perHour = (money.value.amount * 3600) / unitSeconds;
+  if (!(perHour <= MAX_AMOUNT))
+    return fail(
+      `the cost "${clip(input)}" is more than a trillion an hour`,
+      'check the number and its time unit',
+    );
+  return ok({ amount: perHour, currency: money.value.currency });
 }
 
 const PROBABILITY_HINT = 'write a number from 0 to 1 (e.g. 0.15) or a percentage (e.g. "15%")';
@@ -133,11 +180,14 @@ export function parseProbability(input: unknown): Parsed<number> {
   if (typeof input === 'number') value = input;
   else if (typeof input === 'string') {
     const match = new RegExp(`^(${NUMBER})\\s*(%?)$`).exec(input.trim());
-    if (!match) return fail(`"${input}" is not a probability`, PROBABILITY_HINT);
+    if (!match) return fail(`"${clip(input)}" is not a probability`, PROBABILITY_HINT);
     value = match[2] ? Number(match[1]) / 100 : Number(match[1]);
   } else return fail(`expected a probability, got ${describe(input)}`, PROBABILITY_HINT);
   if (!Number.isFinite(value) || value < 0 || value > 1) {
-    return fail(`the probability ${JSON.stringify(input)} is outside [0, 1]`, PROBABILITY_HINT);
+    return fail(
+      `the probability ${JSON.stringify(typeof input === 'string' ? clip(input) : input)} is outside [0, 1]`,
+      PROBABILITY_HINT,
+    );
   }
   return ok(value);
 }
@@ -155,6 +205,6 @@ export function describe(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the text ${JSON.stringify(value)}`;
+  if (typeof value === 'string') return `the text ${JSON.stringify(clip(value))}`;
   return `${typeof value} ${String(value)}`;
 }

@@ -12,7 +12,7 @@ export interface RandomModelOptions {
 }
 
 /** mulberry32: a tiny, well-mixed 32-bit generator, enough for shaping test data. */
-function generator(seed: number): () => number {
+export function generator(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -1,12 +1,13 @@
 /** `linesight bpmn export` and `linesight bpmn import`: the model to and from BPMN 2.0. */
-import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { exportBpmn } from '../../bpmn/export.js';
 import { relinkImported } from '../../bpmn/file-links.js';
 import { importBpmn } from '../../bpmn/import.js';
+import { decodeXml } from '../../bpmn/xml-text.js';
 import { writeAtomic } from '../../fs/write-atomic.js';
 import { parse } from '../../model/load.js';
+import { problemText, readRegularFile } from '../../model/read-file.js';
 import { VERSION } from '../../version.js';
 import { InputError, type Io } from '../io.js';
 import { loadOrReport } from '../load-or-report.js';
@@ -43,21 +44,11 @@ export async function bpmnImportCommand(
   options: { output?: string; customerPool?: string; json?: boolean },
   io: Io,
 ): Promise<number> {
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch {
-    throw new InputError(`${file} does not exist`, 'check the path');
-  }
-  if (size > MAX_BPMN_BYTES)
-    throw new InputError(
-      `${file} is ${(size / 2 ** 20).toFixed(0)} MiB, more than linesight reads`,
-      'split the diagram, or export only the customer-facing collaboration',
-    );
-  const bytes = readFileSync(file);
-  if (bytes.subarray(0, 8192).includes(0))
-    throw new InputError(`${file} is not a text file`, 'a BPMN file is XML text');
-  const result = await importBpmn(bytes.toString('utf8'), {
+  const read = readRegularFile(file, MAX_BPMN_BYTES);
+  if ('problem' in read) throw new InputError(problemText(file, read.problem), read.problem.hint);
+  const xml = decodeXml(read.bytes);
+  if ('problem' in xml) throw new InputError(`${file}: ${xml.problem}`, xml.hint);
+  const result = await importBpmn(xml.text, {
     ...(options.customerPool !== undefined ? { customerPool: options.customerPool } : {}),
     name: basename(file),
   });

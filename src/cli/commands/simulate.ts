@@ -5,6 +5,7 @@
 import cliProgress from 'cli-progress';
 import { markdownTable, textTable } from '../../analysis/report/table.js';
 import { writeAtomic } from '../../fs/write-atomic.js';
+import { clip } from '../../model/clip.js';
 import type { ModelDocument } from '../../model/document.js';
 import type { Model } from '../../model/model.js';
 import {
@@ -59,12 +60,18 @@ export interface SimulateCommandOptions {
   eventLog?: string;
 }
 
+/** Past these a run is a mistake, not a plan: a month of CPU, or threads by the thousand. */
+const MAX_REPLICATIONS = 10_000;
+const MAX_WORKERS = 64;
+
 function runOptions(o: SimulateCommandOptions): Omit<SimulationOptions, 'onProgress'> {
-  const whole = (name: string, text: string | undefined, fallback: number, min: number) => {
+  const whole = (name: string, text: string | undefined, fallback: number, min: number, max: number) => {
     if (text === undefined) return fallback;
     const n = Number(text);
-    if (!Number.isInteger(n) || n < min)
-      throw new UsageError(`--${name} takes a whole number of at least ${min}, not '${text}'`);
+    if (!Number.isInteger(n) || n < min || n > max)
+      throw new UsageError(
+        `--${name} takes a whole number from ${min} to ${max.toLocaleString('en-US')}, not '${clip(text)}'`,
+      );
     return n;
   };
   const time = (name: string, text: string | undefined, fallback: number) => {
@@ -74,11 +81,12 @@ function runOptions(o: SimulateCommandOptions): Omit<SimulationOptions, 'onProgr
     return d.value;
   };
   return {
-    replications: whole('replications', o.replications, 20, 1),
+    replications: whole('replications', o.replications, 20, 1, MAX_REPLICATIONS),
     horizon: time('horizon', o.horizon, 30 * 86400),
     warmup: time('warmup', o.warmup, 2 * 86400),
-    seed: whole('seed', o.seed, 1, 0),
-    workers: whole('workers', o.workers, defaultWorkers(), 1),
+    // Seeds are 32-bit: a larger one would silently repeat a smaller one's runs.
+    seed: whole('seed', o.seed, 1, 0, 2 ** 32 - 1),
+    workers: whole('workers', o.workers, defaultWorkers(), 1, MAX_WORKERS),
   };
 }
 

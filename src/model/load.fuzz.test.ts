@@ -1,0 +1,90 @@
+/**
+ * Fuzzing the model pipeline: thousands of mutated model files (the examples, the fixtures and
+ * random valid models, broken in every way a file can be) go through load(), and a few hundred
+ * each through `validate`, the analysis and a short simulation. Each case runs in a child process
+ * bounded in time and memory; none may crash, hang or blow up. A failure names its seed: replay it
+ * with FUZZ_SEED=<seed> npx vitest run src/model/load.fuzz.test.ts.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FUZZ_TIMEOUT, type FuzzCase, fuzzSeed, runFuzz } from '../testing/fuzz.js';
+import type { TargetName } from '../testing/fuzz-targets.js';
+import { MILD, makeWorkspace, modelCase, walkedCase, walkedCases } from '../testing/model-cases.js';
+
+const seed = fuzzSeed();
+const dir = mkdtempSync(join(tmpdir(), 'linesight-fuzz-models-'));
+makeWorkspace(dir);
+
+/** The first `walked` cases of load put wrong values at every path of two small models, in turn. */
+const walked = walkedCases(dir);
+
+function* cases(target: TargetName, count: number, offset: number, mutations?: readonly string[]) {
+  for (let i = offset; i < offset + count; i++) {
+    const c = target === 'load' && i < walked ? walkedCase(dir, i) : modelCase(dir, seed, i, mutations);
+    yield {
+      index: i,
+      what: c.what,
+      target,
+      input: { file: c.file },
+      files: [c.file, c.file.replace(/\.yaml$/, '-part.yaml')],
+    } satisfies FuzzCase;
+  }
+}
+
+const summaries = (outcomes: { summary?: unknown }[]) =>
+  outcomes.map((o) => (o.summary ?? {}) as Record<string, unknown>);
+
+/** Runs the cases and prints what they did, so that the suite's reach and time stay in view. */
+async function fuzz(name: string, made: Iterable<FuzzCase>, whole: (s: Record<string, unknown>) => boolean) {
+  const started = performance.now();
+  const report = await runFuzz(seed, made);
+  const done = summaries(report.outcomes).filter(whole).length;
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.info(
+    `${name}: ${report.cases} cases in ${seconds} s, ${done} went all the way; slowest: ${report.slowest[0] ?? '-'}`,
+  );
+  return { report, done };
+}
+
+describe(`mutated models (fuzz, seed ${seed})`, () => {
+  it('2,000 load with diagnostics (wrong values at every path of two models, then random mutations), each within its time and memory', {
+    timeout: FUZZ_TIMEOUT,
+  }, async () => {
+    const { report, done: loaded } = await fuzz('load', cases('load', 2000, 0), (s) => s.ok === true);
+    expect(report.failures).toEqual([]);
+    // Both sides are exercised: some mutations leave a valid model, most do not.
+    expect(loaded).toBeGreaterThan(50);
+    expect(loaded).toBeLessThan(1950);
+  });
+
+  it('300 validate (BPMN links included) with a report and an exit code', {
+    timeout: FUZZ_TIMEOUT,
+  }, async () => {
+    const { report } = await fuzz('validate', cases('validate', 300, 10_000), (s) => s.code === 0);
+    expect(report.failures).toEqual([]);
+  });
+
+  it('300 lightly broken ones are analysed when they load', { timeout: FUZZ_TIMEOUT }, async () => {
+    const { report, done } = await fuzz(
+      'analyze',
+      cases('analyze', 300, 20_000, MILD),
+      (s) => s.analysed === true,
+    );
+    expect(report.failures).toEqual([]);
+    expect(done).toBeGreaterThan(100);
+  });
+
+  it('300 lightly broken ones are simulated briefly when they load and pass the preflight', {
+    timeout: FUZZ_TIMEOUT,
+  }, async () => {
+    const { report, done } = await fuzz(
+      'simulate',
+      cases('simulate', 300, 30_000, MILD),
+      (s) => s.simulated === true,
+    );
+    expect(report.failures).toEqual([]);
+    expect(done).toBeGreaterThan(50);
+  });
+});
