@@ -1,5 +1,5 @@
 /** The command line as a user meets it: exit codes, messages with file:line:column, --json. */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -702,6 +702,26 @@ start: register
     );
     expect(calibrated.code).toBe(0);
     expect((await linesight('validate', out)).code).toBe(0);
+    // A mapping is read as a bounded regular file: a device or a FIFO is refused, not read for ever.
+    const fifo = join(dir, 'mapping.yaml');
+    execFileSync('mkfifo', [fifo]);
+    for (const [mapping, what] of [
+      ['/dev/zero', 'is a device, not a file'],
+      [fifo, 'is a FIFO (named pipe), not a file'],
+    ]) {
+      const refused = await linesight(
+        'log',
+        'conformance',
+        '--db',
+        db,
+        '-m',
+        join(dir, 'claims.yaml'),
+        '--mapping',
+        mapping as string,
+      );
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(`linesight: error: the mapping ${mapping} ${what}`);
+    }
   });
 });
 

@@ -2,7 +2,8 @@
  * The one way in for every format: the format by the file's name, a second import of the same
  * events adds nothing, and a failed import leaves the store exactly as it was.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,6 +79,17 @@ describe('importLog', () => {
     );
     await expect(importLog(store, join(dir, 'absent.csv'), { log: 'x', onError: 'skip' })).rejects.toThrow(
       'absent.csv does not exist',
+    );
+    // A folder, a FIFO or a device named like a log is refused, not read (a FIFO would block).
+    mkdirSync(join(dir, 'folder.csv'));
+    execFileSync('mkfifo', [join(dir, 'pipe.xes')]);
+    for (const [file, what] of [
+      [join(dir, 'folder.csv'), 'is a folder, not a file'],
+      [join(dir, 'pipe.xes'), 'is a FIFO (named pipe), not a file'],
+    ] as const)
+      await expect(importLog(store, file, { log: 'x', onError: 'skip' })).rejects.toThrow(`${file} ${what}`);
+    await expect(importLog(store, '/dev/zero', { log: 'x', format: 'csv', onError: 'skip' })).rejects.toThrow(
+      '/dev/zero is a device, not a file',
     );
     const empty = join(dir, 'empty.csv');
     writeFileSync(empty, '');

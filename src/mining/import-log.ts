@@ -6,6 +6,7 @@
  * with an error that says what to fix.
  */
 import { statSync } from 'node:fs';
+import { problemText, regularFileProblem } from '../model/read-file.js';
 import { type CsvColumns, dropStagedCsv, stageCsv, storeStagedCsv } from './import-csv.js';
 import { importOcel } from './import-ocel.js';
 import { type ImportReport, importXes } from './import-xes.js';
@@ -118,12 +119,10 @@ export async function importLog(
       `cannot import ${label}: linesight reads .xes, .xes.gz, .csv and .jsonocel (OCEL 2.0)`,
       'rename the file to its format, or name the format',
     );
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch {
-    throw new LogImportError(`${label} does not exist`, 'check the path');
-  }
+  // Not a folder, a FIFO or a device: the readers would fail on it, block or read for ever.
+  const problem = regularFileProblem(file);
+  if (problem) throw new LogImportError(problemText(label, problem), problem.hint);
+  const size = statSync(file).size;
   if (size === 0) throw new LogImportError(`${label} is empty`, EMPTY_HINTS[format]);
   const explained = async <T>(read: () => Promise<T>) => {
     try {

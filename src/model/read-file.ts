@@ -60,6 +60,21 @@ function errorProblem(error: unknown): FileProblem {
   };
 }
 
+/**
+ * Why a file cannot be read as a regular file (a folder, a device, a FIFO, missing), or nothing:
+ * for readers that stream the file themselves (DuckDB, gzip), which must not be handed a FIFO.
+ */
+export function regularFileProblem(path: string): FileProblem | undefined {
+  try {
+    const what = whatItIs(statSync(path));
+    return what
+      ? { kind: 'refused', reason: `is ${what}, not a file`, hint: 'name a regular file' }
+      : undefined;
+  } catch (error) {
+    return errorProblem(error);
+  }
+}
+
 /** The bytes of a regular file of at most `maxBytes`, or why not. */
 export function readRegularFile(path: string, maxBytes: number): ReadResult {
   let fd: number | undefined;

@@ -42,11 +42,14 @@ describe('work a request may ask for', () => {
     expect(many.statusCode).toBe(422);
     expect(many.json().error).toContain('limit of 1000');
     expect(many.json().hint).toContain('--max-replications');
-    const long = await post(app, '/api/models/mmc.yaml/simulate', { replications: 2, horizon: '100000d' });
+    const long = await post(app, '/api/models/mmc.yaml/simulate', { replications: 20, horizon: '3650d' });
     expect(long.statusCode).toBe(422);
-    // 100/h for 100,000 days, twice: 480 million customers.
-    expect(long.json().error).toContain('about 480 million customers');
+    // 100/h for ten years, 20 times: 175 million customers.
+    expect(long.json().error).toContain('about 175 million customers');
     expect(long.json().hint).toContain('--max-customers');
+    const endless = await post(app, '/api/models/mmc.yaml/simulate', { replications: 2, horizon: '100000d' });
+    expect(endless.statusCode).toBe(400);
+    expect(endless.json().error).toContain('longer than ten years');
     const sweep = await post(app, '/api/models/mmc.yaml/sweep', {
       sweep: 'resources.agents.capacity=10..209',
       replications: 100,

@@ -2,7 +2,6 @@
  * `linesight log ...`: interaction logs into the workspace's event store, and what they say:
  * discovery, journey analytics, conformance to a model, and a calibrated scenario.
  */
-import { readFileSync } from 'node:fs';
 import { basename, dirname, relative } from 'node:path';
 import { parse as parseYaml, stringify } from 'yaml';
 import { textTable } from '../../analysis/report/table.js';
@@ -19,6 +18,7 @@ import {
   removeLog,
 } from '../../mining/index.js';
 import { load } from '../../model/load.js';
+import { problemText, readRegularFile } from '../../model/read-file.js';
 import { formatDuration } from '../../model/units.js';
 import { type DfgMeasure, logDfgDiagram } from '../../views/dfg.js';
 import { toSvg } from '../../views/svg.js';
@@ -204,11 +204,17 @@ export async function logJourneysCommand(o: StoreOptions & JourneyOptionText, io
   });
 }
 
+/** A mapping names activities, a line each: thousands of lines at the most. */
+const MAX_MAPPING_BYTES = 16 * 2 ** 20;
+
 function readMapping(file: string | undefined): Record<string, string> {
   if (!file) return {};
+  const read = readRegularFile(file, MAX_MAPPING_BYTES);
+  if ('problem' in read)
+    throw new InputError(problemText(`the mapping ${file}`, read.problem), read.problem.hint);
   let data: unknown;
   try {
-    data = parseYaml(readFileSync(file, 'utf8'));
+    data = parseYaml(read.bytes.toString('utf8'));
   } catch (error) {
     throw new InputError(
       `cannot read the mapping ${file}: ${(error as Error).message.split('\n')[0]}`,
