@@ -28,9 +28,21 @@ export { formatPath, hasErrors } from './model/diagnostic.js';
 export { type Distribution, type DistributionKind, meanOf, parseDistribution } from './model/distribution.js';
 export type { ModelDocument } from './model/document.js';
 export { jsonSchema } from './model/json-schema.js';
-export { applyScenario, type LoadOptions, type LoadResult, load, parse, validate } from './model/load.js';
+export {
+  applyScenario,
+  checkFile,
+  checkText,
+  type FileCheck,
+  type Loaded,
+  type LoadOptions,
+  type LoadResult,
+  load,
+  type NotLoaded,
+  parse,
+  validate,
+} from './model/load.js';
 export type * from './model/model.js';
-export { applyOverrides, type Override, parseOverride } from './model/overrides.js';
+export { applyOverrides, type Override, parseOverride, whatIfSides } from './model/overrides.js';
 export { successors } from './model/reachability.js';
 export {
   FILE_KINDS,

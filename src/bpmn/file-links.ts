@@ -2,11 +2,12 @@
  * The files a model names by relative path (its BPMN links and a competitor's baseline) are
  * relative to the model's folder. A BPMN file that carries the model travels to other folders, so
  * export writes those paths relative to where the BPMN file goes, and import rewrites them
- * relative to where the imported model goes; a linked file that is not there is left out with a
- * warning rather than written as a link that fails validation.
+ * relative to where the imported model goes; a linked file that is not there, or outside the
+ * imported model's folder (where a model may not read), is left out with a warning rather than
+ * written as a link that fails validation.
  */
 import { existsSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 
 /** One relative path in a model's data, with the way to change or remove it. */
 interface FileLink {
@@ -72,19 +73,29 @@ export function rebaseFileLinks<T>(data: T, from: string, to: string): T {
   return data;
 }
 
+/** Why a model in `folder` cannot keep a link to `file`, or nothing. */
+function unreachable(folder: string, file: string): string | undefined {
+  const path = resolve(folder, file);
+  // A model reads the files it names from its own folder and below only.
+  if (isAbsolute(file) || file === '..' || file.startsWith('../')) return `outside its folder (${path})`;
+  if (!existsSync(path)) return `not there (${path})`;
+  return undefined;
+}
+
 /**
- * Rebases the model's files from `from` to `to` and leaves out each link whose file is not there;
- * the warnings say which, and what to do.
+ * Rebases the model's files from `from` to `to` and leaves out each link whose file the imported
+ * model could not read there; the warnings say which, and what to do.
  */
 export function relinkImported(data: unknown, from: string, to: string): string[] {
   if (!isData(data)) return [];
   rebaseFileLinks(data, from, to);
   const warnings: string[] = [];
   for (const link of fileLinks(data)) {
-    if (existsSync(resolve(to, link.file))) continue;
+    const why = unreachable(to, link.file);
+    if (why === undefined) continue;
     link.remove();
     warnings.push(
-      `${link.where} linked ${link.file}, which is not beside the imported model (${join(to, link.file)}): the link is left out; copy the file there and add the link back`,
+      `${link.where} linked ${link.file}, which is ${why} for the imported model: the link is left out; copy the file into the model's folder and add the link back`,
     );
   }
   return warnings;

@@ -2,8 +2,7 @@
  * The model a command works on: loaded, or, when it has errors, those errors printed with what the
  * command did not do, so that every command reports an invalid model the same way.
  */
-import { type LoadOptions, type LoadResult, load } from '../model/load.js';
-import type { Model } from '../model/model.js';
+import { type Loaded, type LoadOptions, load } from '../model/load.js';
 import type { Io } from './io.js';
 import { printDiagnostics } from './print-diagnostics.js';
 
@@ -12,9 +11,9 @@ export function loadOrReport(
   io: Io,
   notDone: string,
   options: LoadOptions = {},
-): (LoadResult & { model: Model }) | undefined {
+): Loaded | undefined {
   const loaded = load(file, options);
-  if (loaded.model) return loaded as LoadResult & { model: Model };
+  if (loaded.ok) return loaded;
   io.err(
     printDiagnostics(
       loaded.diagnostics.filter((d) => d.severity === 'error'),

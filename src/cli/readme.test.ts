@@ -2,17 +2,22 @@
  * The README as a newcomer follows it: every command of the tour runs as written, in order, in a
  * fresh folder with only what a clone has, and shows what the README says it shows.
  */
-import { cpSync, existsSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import type { Command } from 'commander';
+import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
+import { load } from '../model/load.js';
 import { linesight } from '../testing/cli.js';
-import { referenceRows, section, tourCommands } from '../testing/readme.js';
+import { codeBlocks, referenceRows, section, tourCommands } from '../testing/readme.js';
 import { buildProgram } from './program.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const run = promisify(execFile);
 
 /** A folder that looks like a fresh clone to the tour: examples to write beside, the rest to read. */
 function cloneLike(): string {
@@ -60,7 +65,7 @@ describe('the README tour', () => {
     for (const made of ['my-journeys/journey.yaml', 'blueprint.svg', 'journey.png', 'report.html', 'dfg.svg'])
       expect(existsSync(join(dir, made)), made).toBe(true);
     // What the tour imported and calibrated is a model that validates where it was written.
-    const check = await linesight('validate', 'imported/order.yaml', 'amazon.yaml', 'calibrated.yaml');
+    const check = await linesight('validate', 'order-imported.yaml', 'amazon.yaml', 'calibrated.yaml');
     expect(check.code, check.stdout).toBe(0);
   }, 600_000);
 });
@@ -121,5 +126,49 @@ describe('the README CLI reference', () => {
       .sort();
     expect(without).toEqual(['bpmn export', 'serve']);
     expect(text).toContain('(all but `serve` and `bpmn export`');
+  });
+});
+
+describe('the README library example', () => {
+  const [example] = codeBlocks(section('A two-minute tour'), 'ts');
+
+  it('compiles under strict TypeScript, as a user of the package writes it', () => {
+    expect(example).toContain("from 'linesight'");
+    const dir = mkdtempSync(join(tmpdir(), 'linesight-example-'));
+    const file = join(dir, 'example.ts');
+    writeFileSync(file, example ?? '');
+    const program = ts.createProgram([file], {
+      strict: true,
+      noUncheckedIndexedAccess: true,
+      target: ts.ScriptTarget.ES2023,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      types: ['node'],
+      typeRoots: [join(REPO, 'node_modules', '@types')],
+      skipLibCheck: true,
+      noEmit: true,
+      // The package as it is published resolves to its built types; here, to its sources.
+      baseUrl: REPO,
+      paths: { linesight: ['src/index.ts'] },
+    });
+    const errors = ts
+      .getPreEmitDiagnostics(program)
+      .filter((d) => d.file?.fileName === file || d.file === undefined)
+      .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    expect(errors).toEqual([]);
+  });
+
+  it('prints what the model holds', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linesight-example-'));
+    const file = join(dir, 'example.ts');
+    writeFileSync(
+      file,
+      (example ?? '').replace("from 'linesight'", `from ${JSON.stringify(join(REPO, 'src', 'index.ts'))}`),
+    );
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', file], { cwd: REPO });
+    const loaded = load(join(REPO, 'examples', 'order-departments.yaml'), { scenario: 'ivr-reroute' });
+    if (!loaded.ok) throw new Error('the example model does not load');
+    const shares = loaded.model.segments.map((s) => `'${s.id} ${s.share}'`).join(', ');
+    expect(stdout).toBe(`${loaded.model.steps.length} steps; [ ${shares} ]\n`);
   });
 });

@@ -26,6 +26,7 @@ export type DiagnosticCode =
   | 'file-not-found'
   | 'file-unreadable'
   | 'file-refused'
+  | 'not-a-model'
   | 'binary-file'
   | 'not-utf8'
   | 'empty-file'

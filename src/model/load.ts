@@ -39,28 +39,86 @@ export interface LoadOptions {
   root?: string;
 }
 
-export interface LoadResult {
+/**
+ * A file checked, whatever its kind: `ok` when it has no error. A model, a competitor or a scenario
+ * file with its base gives a model; a part alone gives none (it only makes sense imported).
+ */
+export interface FileCheck {
   /** True when there is no error (warnings allowed). */
   ok: boolean;
-  /** The model (with the requested scenario applied); absent when there are errors. */
+  /** The model (with the requested scenario applied); absent when there are errors, or for a part. */
   model?: Model;
   diagnostics: Diagnostic[];
   /** The assembled document, for applying further scenarios. */
   document?: ModelDocument;
 }
 
-/** Reads, parses and validates a model file (YAML or JSON). */
+/** A model that loaded: no error (warnings allowed). */
+export interface Loaded {
+  ok: true;
+  model: Model;
+  diagnostics: Diagnostic[];
+  /** The assembled document, for applying further scenarios. */
+  document: ModelDocument;
+}
+
+/** A file that gives no model: its diagnostics say why. */
+export interface NotLoaded {
+  ok: false;
+  model?: undefined;
+  diagnostics: Diagnostic[];
+  document?: ModelDocument;
+}
+
+/** What `load` and `parse` give: `ok` tells which, so that `if (ok)` has the model. */
+export type LoadResult = Loaded | NotLoaded;
+
+/** Reads, parses and validates a model file (YAML or JSON); a part alone is no model. */
 export function load(file: string, options: LoadOptions = {}): LoadResult {
-  return fromSource(readSource(file), options, []);
+  return asModel(checkFile(file, options));
 }
 
 /** Parses and validates model text; imports resolve relative to `file`. */
 export function parse(text: string, options: LoadOptions & { file?: string } = {}): LoadResult {
+  return asModel(checkText(text, options));
+}
+
+/** Reads and checks a file of any kind: model, competitor, part or scenario. */
+export function checkFile(file: string, options: LoadOptions = {}): FileCheck {
+  return fromSource(readSource(file), options, []);
+}
+
+/** Checks text of any kind; imports resolve relative to `file`. */
+export function checkText(text: string, options: LoadOptions & { file?: string } = {}): FileCheck {
   return fromSource(parseSource(text, options.file ?? 'model.yaml'), options, []);
 }
 
+/** The check as a model: a valid part (or anything else that holds no model) says so. */
+function asModel(check: FileCheck): LoadResult {
+  const { model, diagnostics, document } = check;
+  if (check.ok && model && document) return { ok: true, model, diagnostics, document };
+  if (check.ok && document) {
+    const [what, hint] =
+      document.kind === 'scenario'
+        ? [
+            'a scenario without a base: it changes the models that import it',
+            'add base: MODEL.yaml to load it as that model changed, or load a model that imports it',
+          ]
+        : [
+            `a ${document.kind} (kind: ${document.kind}): it holds pieces that models import, not a model of its own`,
+            'import it from a model (imports: [file]) and load that; linesight validate checks it alone',
+          ];
+    diagnostics.push({
+      ...report(document, [], 'not-a-model', `${document.file} is ${what}`, { hint }),
+      line: 1,
+      column: 1,
+    });
+  }
+  return { ok: false, diagnostics, ...(document ? { document } : {}) };
+}
+
 /** `chain`: the files whose base or baseline led here, so that a loop of them is caught. */
-function fromSource(read: SourceResult, options: LoadOptions, chain: readonly string[]): LoadResult {
+function fromSource(read: SourceResult, options: LoadOptions, chain: readonly string[]): FileCheck {
   if (!read.source || read.source.data === undefined || hasErrors(read.diagnostics))
     return finish({ ok: false, diagnostics: read.diagnostics });
   const root = options.root ?? dirname(resolve(read.source.file));
@@ -74,7 +132,7 @@ function fromSource(read: SourceResult, options: LoadOptions, chain: readonly st
   if (document.kind === 'scenario') return finish(loadScenarioFile(document, all, options, chain));
   const base = validate(document);
   all.push(...base.diagnostics);
-  const result: LoadResult = { ok: false, diagnostics: all, document };
+  const result: FileCheck = { ok: false, diagnostics: all, document };
   if (base.model && options.checkScenarios !== false) {
     for (const [i, scenario] of base.model.scenarios.entries()) {
       all.push(...applyAndValidate(document, i, `scenario '${clip(scenario.id)}'`).diagnostics);
@@ -122,12 +180,11 @@ export function applyScenario(document: ModelDocument, id: string): LoadResult {
     return { ok: false, diagnostics: [diagnostic], document };
   }
   const applied = applyAndValidate(document, index, `scenario '${clip(id)}'`);
-  return finish({
-    ok: applied.model !== undefined,
-    ...(applied.model ? { model: applied.model } : {}),
-    diagnostics: applied.diagnostics,
-    document: applied.document,
-  });
+  return finish<LoadResult>(
+    applied.model
+      ? { ok: true, model: applied.model, diagnostics: applied.diagnostics, document: applied.document }
+      : { ok: false, diagnostics: applied.diagnostics, document: applied.document },
+  );
 }
 
 function applyAndValidate(document: ModelDocument, index: number, context: string) {
@@ -179,7 +236,7 @@ function loadLinked(
   name: string,
   options: LoadOptions,
   chain: readonly string[],
-): LoadResult | Diagnostic {
+): FileCheck | Diagnostic {
   const at = (code: DiagnosticCode, message: string, hint: string) =>
     report(document, [field], code, message, { hint });
   const self = resolve(document.file);
@@ -214,7 +271,7 @@ function loadScenarioFile(
   diagnostics: Diagnostic[],
   options: LoadOptions,
   chain: readonly string[],
-): LoadResult {
+): FileCheck {
   const shape = checkShape(document, ScenarioFileSchema);
   const all = [...diagnostics, ...shape.diagnostics];
   const base = shape.value?.base;
@@ -269,7 +326,7 @@ function loadScenarioFile(
           scenarios: applied.model.scenarios.filter((s) => s.id !== scenario.id),
         };
         const patched: ModelDocument = { ...applied.document, kind: 'scenario', data };
-        const result: LoadResult = { ok: true, diagnostics: all, document: patched, model };
+        const result: FileCheck = { ok: true, diagnostics: all, document: patched, model };
         if (options.scenario === undefined) return result;
         const further = applyScenario(patched, options.scenario);
         all.push(...further.diagnostics.filter((d) => d.code === 'scenario-not-found'));
@@ -357,12 +414,12 @@ function compareIds(
 }
 
 /** ": " and the first error of a model that does not load, so that a loop of bases shows where it closes. */
-function firstError(loaded: LoadResult): string {
+function firstError(loaded: FileCheck): string {
   const error = loaded.diagnostics.find((d) => d.severity === 'error');
   return error ? `: ${error.message}` : '';
 }
 
-function finish(result: LoadResult): LoadResult {
+function finish<T extends FileCheck>(result: T): T {
   const seen = new Set<string>();
   result.diagnostics = result.diagnostics
     .filter((d) => {

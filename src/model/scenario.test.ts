@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Distribution, meanOf } from './distribution.js';
 import { fixture } from './fixtures/locate.js';
-import { applyScenario, load, parse } from './load.js';
+import { applyScenario, checkFile, load, parse } from './load.js';
 
 const base = `
 name: Scenario playground
@@ -140,9 +140,11 @@ describe('scenarios', () => {
     ]);
   });
 
-  it('in a file of their own are checked against their base model', () => {
-    const result = load(fixture('raise-rate.scenario.yaml'));
-    expect(result.ok).toBe(true);
+  it('in a file of their own are checked alone, and without a base give no model to load', () => {
+    expect(checkFile(fixture('raise-rate.scenario.yaml')).ok).toBe(true);
+    const loaded = load(fixture('raise-rate.scenario.yaml'));
+    expect(loaded.ok).toBe(false);
+    expect(loaded.diagnostics[0]?.message).toContain('is a scenario without a base');
   });
 
   it("in a file of their own stand for the base as they make it, and the base's scenarios go on top", () => {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from './diagnostic.js';
 import { fixture, positionOf } from './fixtures/locate.js';
-import { load } from './load.js';
+import { checkFile, load } from './load.js';
 
 const errorsOf = (name: string) => {
   const result = load(fixture(name));
@@ -196,5 +196,23 @@ describe('imports', () => {
     expect(result.model?.stages.map((s) => s.id)).toEqual(['pay', 'ask']);
     expect(result.model?.organization.departments.map((d) => d.id)).toEqual(['billing']);
     expect(result.model?.scenarios.map((s) => s.id)).toEqual(['slower-booking']);
+  });
+
+  it('checks a part alone as valid, and says that a part is no model to load', () => {
+    const checked = checkFile(fixture('shared-org.yaml'));
+    expect(checked).toMatchObject({ ok: true, diagnostics: [] });
+    expect(checked.model).toBeUndefined();
+    const loaded = load(fixture('shared-org.yaml'));
+    expect(loaded.ok).toBe(false);
+    expect(loaded.diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'not-a-model',
+        severity: 'error',
+        line: 1,
+        column: 1,
+        message: expect.stringContaining('shared-org.yaml is a part (kind: part)'),
+        hint: expect.stringContaining('import it from a model'),
+      }),
+    ]);
   });
 });

@@ -2,7 +2,7 @@
  * The page at `/` until the web app lands: the workspace's models, each linked to its diagrams,
  * its analysis and its BPMN, drawn by the same API the web app will use.
  */
-import { load } from '../model/load.js';
+import { checkFile } from '../model/load.js';
 import { VIEW_IDS } from '../views/registry.js';
 import type { Workspace } from './workspace.js';
 
@@ -13,7 +13,7 @@ export function homePage(workspace: Workspace): string {
   const rows = workspace
     .list()
     .map((name) => {
-      const r = load(workspace.path(name), { checkScenarios: false, root: workspace.root });
+      const r = checkFile(workspace.path(name), { checkScenarios: false, root: workspace.root });
       const q = encodeURIComponent(name);
       const views = VIEW_IDS.filter((v) => v !== 'role')
         .map((v) => `<a href="/api/models/${q}/render?view=${v}">${v}</a>`)

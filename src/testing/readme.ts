@@ -80,3 +80,8 @@ export function referenceRows(text: string): { command: string[]; row: string }[
       return { command, row };
     });
 }
+
+/** The code of a section's fenced blocks in one language, in order. */
+export function codeBlocks(text: string, language: string): string[] {
+  return [...text.matchAll(new RegExp(`\`\`\`${language}\\n([\\s\\S]*?)\`\`\``, 'g'))].map((m) => m[1] ?? '');
+}

@@ -3,7 +3,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkBpmnLinks } from '../../bpmn/links.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
-import { load } from '../../model/load.js';
+import { checkFile } from '../../model/load.js';
 import type { Io } from '../io.js';
 import { printDiagnostics } from '../print-diagnostics.js';
 
@@ -27,7 +27,7 @@ const MODEL_FILE = /\.(ya?ml|json)$/i;
 export async function validateCommand(inputs: string[], options: ValidateOptions, io: Io): Promise<number> {
   const results: FileResult[] = [];
   for (const file of expand(inputs)) {
-    const result = load(file, options.scenario !== undefined ? { scenario: options.scenario } : {});
+    const result = checkFile(file, options.scenario !== undefined ? { scenario: options.scenario } : {});
     // Links into BPMN files are checked once the model itself is sound.
     if (result.model && result.document) {
       const links = await checkBpmnLinks(result.model, result.document);

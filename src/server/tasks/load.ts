@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import type { DiagnosticCode } from '../../model/diagnostic.js';
-import { type LoadResult, load, parse } from '../../model/load.js';
+import { checkText, type LoadResult, load, parse } from '../../model/load.js';
 import type { Model } from '../../model/model.js';
 import { HttpError } from '../http-error.js';
 import { LIMIT_OPTIONS } from '../options.js';
@@ -62,8 +62,9 @@ export interface TextSource {
 export const fileOf = (ctx: TaskContext, name: string | undefined) =>
   name ? ctx.workspace.path(name) : join(ctx.workspace.root, 'untitled.yaml');
 
-export function checkText(ctx: TaskContext, source: TextSource, options: { scenario?: string } = {}) {
-  return parse(source.text, {
+/** Text of any kind checked (a part too), as the editor shows it. */
+export function checkSource(ctx: TaskContext, source: TextSource, options: { scenario?: string } = {}) {
+  return checkText(source.text, {
     file: fileOf(ctx, source.name),
     root: ctx.workspace.root,
     ...(options.scenario ? { scenario: options.scenario } : {}),

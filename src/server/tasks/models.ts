@@ -1,14 +1,14 @@
 /** The workspace's models as lists and checks: what the model list, the editor and the plain page show. */
-import { load } from '../../model/load.js';
+import { checkFile } from '../../model/load.js';
 import type { Model } from '../../model/model.js';
 import { homePage } from '../home.js';
 import type { TaskContext } from './context.js';
-import { checkText, loadSaved, type TextSource } from './load.js';
+import { checkSource, loadSaved, type TextSource } from './load.js';
 
 export function listModels(_input: Record<string, never>, ctx: TaskContext) {
   const { workspace } = ctx;
   return workspace.list().map((name) => {
-    const r = load(workspace.path(name), { checkScenarios: false, root: workspace.root });
+    const r = checkFile(workspace.path(name), { checkScenarios: false, root: workspace.root });
     return {
       name,
       title: r.model?.name ?? null,
@@ -26,7 +26,7 @@ export const plainPage = (_input: Record<string, never>, ctx: TaskContext) => ho
 
 /** Model text's diagnostics, and with `outline` what the diagram pickers can offer. */
 export function check(input: TextSource & { outline?: boolean }, ctx: TaskContext) {
-  const checked = checkText(ctx, input);
+  const checked = checkSource(ctx, input);
   const m = input.outline ? checked.model : undefined;
   const outline = m && {
     segments: m.segments.map((x) => ({ id: x.id, name: x.name })),
