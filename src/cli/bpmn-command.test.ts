@@ -28,18 +28,38 @@ describe('linesight bpmn export, then import elsewhere', () => {
 
   it('leaves out, with a warning, links to files that did not travel with the BPMN file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'linesight-bpmn-'));
-    const exported = join(dir, 'order.bpmn');
-    expect((await linesight('bpmn', 'export', EXAMPLE, '-o', exported)).code).toBe(0);
-    // Moved one folder deeper, the relative links to examples/bpmn point at nothing.
-    const moved = join(dir, 'elsewhere', 'order.bpmn');
+    cpSync(dirname(EXAMPLE), join(dir, 'work'), { recursive: true });
+    const exported = join(dir, 'work', 'order.bpmn');
+    expect(
+      (await linesight('bpmn', 'export', join(dir, 'work', 'order-departments.yaml'), '-o', exported)).code,
+    ).toBe(0);
+    // Sent on alone: the BPMN files it links (bpmn/*.bpmn beside it) stay behind.
     mkdirSync(join(dir, 'elsewhere'));
-    copyFileSync(exported, moved);
+    copyFileSync(exported, join(dir, 'elsewhere', 'order.bpmn'));
     const output = join(dir, 'elsewhere', 'journey.yaml');
-    const imported = await linesight('bpmn', 'import', moved, '-o', output);
+    const imported = await linesight('bpmn', 'import', join(dir, 'elsewhere', 'order.bpmn'), '-o', output);
     expect(imported.code).toBe(0);
-    expect(imported.stderr).toContain("linesight: warning: process 'order-to-cash' linked ../../");
-    expect(imported.stderr).toContain("copy the file into the model's folder and add the link back");
+    expect(imported.stderr).toContain(
+      `linesight: warning: process 'order-to-cash' linked bpmn/order-to-cash.bpmn, which is not there (${join(dir, 'elsewhere', 'bpmn', 'order-to-cash.bpmn')}) for the imported model: the link is left out; copy the file into the model's folder and add the link back`,
+    );
     expect(readFileSync(output, 'utf8')).toContain('# warning: process');
+    expect((await linesight('validate', output)).code).toBe(0);
+  });
+
+  it("leaves out a link that would lead out of the imported model's folder", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linesight-bpmn-'));
+    cpSync(dirname(EXAMPLE), join(dir, 'work'), { recursive: true });
+    const exported = join(dir, 'work', 'order.bpmn');
+    expect(
+      (await linesight('bpmn', 'export', join(dir, 'work', 'order-departments.yaml'), '-o', exported)).code,
+    ).toBe(0);
+    // Imported into a folder of its own, the files would be ../bpmn: a model reads only below itself.
+    mkdirSync(join(dir, 'work', 'imported'));
+    const output = join(dir, 'work', 'imported', 'order.yaml');
+    const imported = await linesight('bpmn', 'import', exported, '-o', output);
+    expect(imported.stderr).toContain(
+      "process 'order-to-cash' linked ../bpmn/order-to-cash.bpmn, which is outside its folder",
+    );
     expect((await linesight('validate', output)).code).toBe(0);
   });
 });
