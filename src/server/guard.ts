@@ -175,7 +175,7 @@ function checkSite(request: FastifyRequest, host: { name: string; port: string }
     );
 }
 
-/** Passes a request with the token; a page opened with `?token=` sets the cookie and drops it from the address. */
+/** Passes a request with the token; a page opened with `?token=` sets the cookie and moves on without it. */
 function checkToken(request: FastifyRequest, reply: FastifyReply, token: string, port: string) {
   const bearer = /^Bearer\s+(.+)$/i.exec(String(request.headers.authorization ?? ''))?.[1];
   if (bearer !== undefined && sameSecret(bearer, token)) return undefined;
@@ -187,9 +187,18 @@ function checkToken(request: FastifyRequest, reply: FastifyReply, token: string,
     const query = new URLSearchParams(request.url.split('?')[1] ?? '');
     query.delete('token');
     const rest = query.toString();
+    const target = `${request.routeOptions.url}${rest ? `?${rest}` : ''}`;
+    // A page, not a redirect, moves on: a link clicked on another site (a chat, a mail) makes a
+    // cross-site navigation, and a browser does not send a SameSite=Strict cookie on its
+    // redirects; the page's own refresh is a navigation from this site, which it is sent on.
     return reply
       .header('Set-Cookie', `${cookieName(port)}=${cookieValue(token)}; HttpOnly; SameSite=Strict; Path=/`)
-      .redirect(`${request.routeOptions.url}${rest ? `?${rest}` : ''}`, 303);
+      .header('Cache-Control', 'no-store')
+      .header('Referrer-Policy', 'no-referrer')
+      .type('text/html; charset=utf-8')
+      .send(
+        `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=${escapeHtml(target)}"><title>linesight</title><p>Signed in; opening <a href="${escapeHtml(target)}">linesight</a>.</p>\n`,
+      );
   }
   throw new HttpError(
     401,
@@ -199,6 +208,8 @@ function checkToken(request: FastifyRequest, reply: FastifyReply, token: string,
       : 'send Authorization: Bearer TOKEN, with the token linesight serve printed, or open the printed address in the browser first',
   );
 }
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function checkBody(request: FastifyRequest) {
   const headers = request.headers;
