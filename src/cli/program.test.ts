@@ -1,6 +1,5 @@
 /** The command line as a user meets it: exit codes, messages with file:line:column, --json. */
-import { execFileSync, spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,38 +8,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { fixture, positionOf } from '../model/fixtures/locate.js';
 import { linesight } from '../testing/cli.js';
 import { EVENT_LOGS } from '../testing/data.js';
+import { holdStore } from '../testing/held-store.js';
 import { limitsOf } from './commands/serve.js';
 import { VERSION } from './program.js';
-
-/** Another process holding the event store open (to write or to read) until released. */
-async function holdStore(db: string, access: 'write' | 'read') {
-  const child = spawn(process.execPath, [
-    '--import',
-    'tsx',
-    fileURLToPath(new URL('../mining/fixtures/store-child.ts', import.meta.url)),
-    'hold',
-    db,
-    access,
-  ]);
-  let out = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    out += chunk.toString();
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    out += chunk.toString();
-  });
-  while (!out.includes('open')) {
-    if (child.exitCode !== null) throw new Error(`the holding process ended: ${out}`);
-    await once(child.stdout, 'data');
-  }
-  return {
-    pid: child.pid as number,
-    release: async () => {
-      child.stdin.end();
-      if (child.exitCode === null) await once(child, 'exit');
-    },
-  };
-}
 
 describe('linesight validate', () => {
   it('exits 0 on valid files', async () => {

@@ -1,50 +1,25 @@
-/**
- * Opening the event store: one process writes it or several read it, and one that finds it held
- * says by whom; a store that is not there is not made by a command that only reads; an import that
- * fails into a new store leaves nothing behind; writes within one process go one at a time.
- */
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EVENT_LOGS as LOGS } from '../testing/data.js';
+import { type HeldStore, holdStore } from '../testing/held-store.js';
 import { importLog } from './import-log.js';
 import { closeRemovingEmptyNew, listLogs, openStore, removeLog, type StoreAccess } from './store.js';
 import { StoreBusyError } from './store-busy.js';
 import { StoreOpenError } from './store-open-error.js';
 
-const CHILD = fileURLToPath(new URL('./fixtures/store-child.ts', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'linesight-store-'));
-const children: ChildProcessWithoutNullStreams[] = [];
+const children: HeldStore[] = [];
 afterAll(() => {
   for (const child of children) child.kill();
 });
 
-/** Another process holding the store open until `release`. */
+/** Another process holding the store open until `release`; killed after the tests whatever happens. */
 async function heldElsewhere(db: string, access: StoreAccess) {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, 'hold', db, access]);
-  children.push(child);
-  let out = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    out += chunk.toString();
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    out += chunk.toString();
-  });
-  while (!out.includes('open')) {
-    if (child.exitCode !== null) throw new Error(`the holding process ended: ${out}`);
-    await once(child.stdout, 'data');
-  }
-  return {
-    pid: child.pid as number,
-    release: async () => {
-      child.stdin.end();
-      if (child.exitCode === null) await once(child, 'exit');
-    },
-  };
+  const held = await holdStore(db, access);
+  children.push(held);
+  return held;
 }
 
 const reject = (opening: Promise<unknown>) =>
