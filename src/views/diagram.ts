@@ -23,6 +23,8 @@ export interface Lane {
   group: LaneGroup;
   y: number;
   height: number;
+  /** The label as wrapped into the lane's header, every word of it. */
+  lines?: string[];
 }
 
 export interface Column {
@@ -87,6 +89,8 @@ export interface Edge {
   from: string;
   to: string;
   label?: string;
+  /** Where the label is drawn: on its own line, clear of boxes, other lines and labels. */
+  labelBox?: { x: number; y: number; width: number; height: number };
   /** How heavy the flow is against the heaviest one drawn, in (0, 1]: drawn thicker. */
   weight?: number;
   points: [number, number][];
