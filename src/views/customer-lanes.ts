@@ -150,7 +150,8 @@ export function customerPart(
         ? values[0] === 1
           ? undefined
           : percent(values[0] ?? 0)
-        : [...perSegment].map(([s, p]) => `${codes.get(s) ?? s} ${percent(p)}`).join(' ');
+        : // A line per segment: a label as narrow as one figure, which keeps the gutters narrow.
+          [...perSegment].map(([s, p]) => `${codes.get(s) ?? s} ${percent(p)}`).join('\n');
       const from = fromId.startsWith('start:') ? fromId : stepBox(fromId);
       let target = stepBox(to);
       // Ends are drawn where the journey ends, under the step that leads there, not in one far column.

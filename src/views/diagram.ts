@@ -30,6 +30,8 @@ export interface Lane {
 export interface Column {
   id: string;
   label: string;
+  /** The label as wrapped over the column, every word of it. */
+  lines?: string[];
   x: number;
   width: number;
 }
@@ -76,6 +78,8 @@ export interface Box {
   /** The full text, shown as a tooltip: labels may be cut to fit. */
   title: string;
   caption?: string;
+  /** The caption as wrapped into the box, every word of it. */
+  captionLines?: string[];
   badges: Badge[];
   /** Extra classes for styling: an end's outcome, a highlighted finding. */
   tags: string[];

@@ -96,11 +96,19 @@ export function measureDiagram(d: Diagram): DiagramMeasures {
     ...d.boxes.filter(boxCut).map((b) => `box ${b.id}`),
     ...d.lanes
       .filter(
-        (l) => l.lines !== undefined && l.lines.join(' ').replace(/\s+/g, '') !== l.label.replace(/\s+/g, ''),
+        (l) =>
+          l.lines !== undefined &&
+          l.lines.join(' ').replace(/-\s/g, '').replace(/\s+/g, '') !== l.label.replace(/\s+/g, ''),
       )
       .map((l) => `lane ${l.id}`),
     ...d.columns
-      .filter((c) => c.label && textWidth(c.label, 12, 'bold') > c.width)
+      .filter((c) => {
+        const lines = c.lines ?? [c.label];
+        return (
+          lines.join(' ').replace(/\s+/g, '') !== c.label.replace(/\s+/g, '') ||
+          lines.some((l) => textWidth(l, 12, 'bold') > c.width)
+        );
+      })
       .map((c) => `column ${c.id}`),
   ];
   const labelOverlaps: string[] = [];

@@ -3,7 +3,7 @@
  * no external references, and numbers rounded so that the same diagram gives the same bytes.
  */
 import type { Box, Diagram, Edge, LaneGroup } from './diagram.js';
-import { BOX } from './swimlanes.js';
+import { BOX, EDGE_LABEL, LANE_HEADER, LINE_LABEL, STAGE_LABEL } from './swimlanes.js';
 import { FONT_FAMILY, textWidth } from './text.js';
 
 const LANE_FILL: Record<LaneGroup, string> = {
@@ -64,23 +64,29 @@ export function toSvg(d: Diagram): string {
     ? (d.lanes[d.lanes.length - 1]?.y ?? 0) + (d.lanes[d.lanes.length - 1]?.height ?? 0)
     : d.height;
   out.push('<g class="columns">');
+  const header = Math.max(2, ...d.columns.map((c) => (c.lines?.length ?? 1) + 1)) * STAGE_LABEL.lineHeight;
   for (const [i, c] of d.columns.entries()) {
+    const lines = c.lines ?? [c.label];
     out.push(
-      `<g class="column" data-id="${xml(c.id)}"><rect x="${n(c.x)}" y="${n(top - 30)}" width="${n(c.width)}" height="${n(bottom - top + 30)}" fill="${i % 2 ? '#fafafa' : '#ffffff'}"/>`,
-      `<text x="${n(c.x + c.width / 2)}" y="${n(top - 10)}" font-size="12" font-weight="bold" fill="#3c4043" text-anchor="middle">${xml(c.label)}</text></g>`,
+      `<g class="column" data-id="${xml(c.id)}"><rect x="${n(c.x)}" y="${n(top - header)}" width="${n(c.width)}" height="${n(bottom - top + header)}" fill="${i % 2 ? '#fafafa' : '#ffffff'}"/>`,
+      ...lines.map(
+        (line, k) =>
+          `<text x="${n(c.x + c.width / 2)}" y="${n(top - 10 - (lines.length - 1 - k) * STAGE_LABEL.lineHeight)}" font-size="${STAGE_LABEL.font}" font-weight="bold" fill="#3c4043" text-anchor="middle">${xml(line)}</text>`,
+      ),
+      '</g>',
     );
   }
   out.push('</g><g class="lanes">');
   for (const lane of d.lanes) {
     out.push(
       `<g class="lane" data-id="${xml(lane.id)}" data-group="${lane.group}"><rect x="16" y="${n(lane.y)}" width="${n(d.width - 32)}" height="${n(lane.height)}" fill="${LANE_FILL[lane.group]}" fill-opacity="0.45" stroke="#dadce0"/>`,
-      `<rect x="16" y="${n(lane.y)}" width="170" height="${n(lane.height)}" fill="${LANE_FILL[lane.group]}" stroke="#dadce0"/>`,
+      `<rect x="16" y="${n(lane.y)}" width="${LANE_HEADER.width}" height="${n(lane.height)}" fill="${LANE_FILL[lane.group]}" stroke="#dadce0"/>`,
       // A line under the lane has its name in the foot of the lane's header, kept clear.
       ...laneLabel(
-        lane.label,
+        lane.lines ?? [lane.label],
         lane.y,
         d.lines.some((line) => Math.abs(line.y - (lane.y + lane.height)) < 0.5)
-          ? lane.height - LINE_LABEL_ROOM
+          ? lane.height - LINE_LABEL.room
           : lane.height,
       ),
       '</g>',
@@ -90,7 +96,7 @@ export function toSvg(d: Diagram): string {
   for (const line of d.lines) {
     out.push(
       `<g class="line" data-kind="${line.kind}"><line x1="16" y1="${n(line.y)}" x2="${n(d.width - 16)}" y2="${n(line.y)}" stroke="#202124" stroke-width="1.5" stroke-dasharray="8 4"/>`,
-      `<text x="24" y="${n(line.y - 4)}" font-size="10" font-style="italic" fill="#202124">${xml(line.label)}</text></g>`,
+      `<text x="24" y="${n(line.y - 4)}" font-size="${LINE_LABEL.font}" font-style="italic" fill="#202124">${xml(line.label)}</text></g>`,
     );
   }
   out.push('</g><g class="guides">');
@@ -115,22 +121,12 @@ export function toSvg(d: Diagram): string {
   return `${out.join('\n')}\n`;
 }
 
-/** Height kept free at the foot of a lane header for the name of the line under the lane. */
-const LINE_LABEL_ROOM = 14;
-
-function laneLabel(label: string, y: number, height: number): string[] {
-  const words = label.split(' ');
-  const lines: string[] = [];
-  for (const word of words) {
-    const last = lines[lines.length - 1];
-    if (last !== undefined && `${last} ${word}`.length <= 24) lines[lines.length - 1] = `${last} ${word}`;
-    else lines.push(word);
-  }
-  const shown = lines.slice(0, Math.max(1, Math.floor((height - 8) / 14)));
-  const first = y + height / 2 - ((shown.length - 1) * 14) / 2 + 4;
-  return shown.map(
+/** A lane's name, every line of it, in the middle of its header. */
+function laneLabel(lines: string[], y: number, height: number): string[] {
+  const first = y + height / 2 - ((lines.length - 1) * LANE_HEADER.lineHeight) / 2 + 4;
+  return lines.map(
     (l, i) =>
-      `<text x="24" y="${n(first + i * 14)}" font-size="11" font-weight="bold" fill="#3c4043">${xml(l)}</text>`,
+      `<text x="${16 + LANE_HEADER.padding}" y="${n(first + i * LANE_HEADER.lineHeight)}" font-size="${LANE_HEADER.font}" font-weight="bold" fill="#3c4043">${xml(l)}</text>`,
   );
 }
 
@@ -145,18 +141,19 @@ function box(b: Box): string {
   const parts = [
     `<g class="box ${b.kind}${b.tags.map((t) => ` ${xml(t)}`).join('')}" data-id="${xml(b.id)}" data-kind="${b.kind}" data-ref="${xml(b.ref)}" data-lane="${xml(b.lane)}">`,
     `<title>${xml([b.title, b.caption, ...b.badges.map((x) => x.title)].filter(Boolean).join('\n'))}</title>`,
-    `<rect x="${n(b.x)}" y="${n(b.y)}" width="${n(b.width)}" height="${n(b.height)}" rx="${pill ? n(b.height / 2) : 6}" fill="#ffffff" stroke="${stroke}" stroke-width="${b.tags.includes('finding') ? 3 : b.kind === 'step' ? 1.8 : 1.2}"/>`,
+    `<rect x="${n(b.x)}" y="${n(b.y)}" width="${n(b.width)}" height="${n(b.height)}" rx="${pill ? n(b.height / 2) : b.kind === 'support' ? 3 : 6}" fill="${b.kind === 'support' ? LANE_FILL.support : '#ffffff'}" stroke="${stroke}" stroke-width="${b.tags.includes('finding') ? 3 : b.kind === 'step' ? 1.8 : 1.2}"/>`,
   ];
-  const textHeight = b.lines.length * BOX.lineHeight + (b.caption ? BOX.caption : 0);
+  const captions = b.captionLines ?? (b.caption ? [b.caption] : []);
+  const textHeight = b.lines.length * BOX.lineHeight + captions.length * BOX.caption;
   const first = b.y + (b.height - textHeight) / 2 + BOX.lineHeight - 3;
   for (const [i, line] of b.lines.entries()) {
     parts.push(
       `<text x="${n(b.x + b.width / 2)}" y="${n(first + i * BOX.lineHeight)}" font-size="${BOX.font}" fill="#202124" text-anchor="middle">${xml(line)}</text>`,
     );
   }
-  if (b.caption) {
+  for (const [i, line] of captions.entries()) {
     parts.push(
-      `<text x="${n(b.x + b.width / 2)}" y="${n(first + b.lines.length * BOX.lineHeight)}" font-size="9" fill="#5f6368" text-anchor="middle">${xml(b.caption)}</text>`,
+      `<text x="${n(b.x + b.width / 2)}" y="${n(first + b.lines.length * BOX.lineHeight + i * BOX.caption)}" font-size="${BOX.captionFont}" fill="#5f6368" text-anchor="middle">${xml(line)}</text>`,
     );
   }
   for (const badge of b.badges) parts.push(badgeSvg(b, badge));
@@ -190,6 +187,23 @@ function arrowhead(points: [number, number][], fill: string): string {
   return `<path d="M${n(x2)},${n(y2)} L${n(a[0])},${n(a[1])} L${n(b[0])},${n(b[1])} Z" fill="${fill}"/>`;
 }
 
+/** A label on its own line: the line passes behind it, so it plainly belongs to that line. */
+function edgeLabel(e: Edge, text: string): string {
+  const colour = e.kind === 'failure' ? '#d93025' : '#3c4043';
+  if (!e.labelBox) {
+    const [x0, y0] = e.points[0] ?? [0, 0];
+    return `<text x="${n(x0 + 4)}" y="${n(y0 - 3)}" font-size="${EDGE_LABEL.font}" fill="${colour}">${xml(text)}</text>`;
+  }
+  const b = e.labelBox;
+  const lines = text.split('\n');
+  return `<rect class="label" x="${n(b.x)}" y="${n(b.y)}" width="${n(b.width)}" height="${n(b.height)}" rx="3" fill="#ffffff" stroke="${colour}" stroke-width="0.6"/>${lines
+    .map(
+      (line, i) =>
+        `<text x="${n(b.x + b.width / 2)}" y="${n(b.y + EDGE_LABEL.pad + (i + 1) * EDGE_LABEL.lineHeight - 2.5)}" font-size="${EDGE_LABEL.font}" fill="${colour}" text-anchor="middle">${xml(line)}</text>`,
+    )
+    .join('')}`;
+}
+
 function edge(e: Edge): string {
   const base = EDGE_STYLE[e.kind];
   // A weighted flow is 1 to 6 px wide, so the main paths stand out of a busy graph.
@@ -201,9 +215,6 @@ function edge(e: Edge): string {
           line: base.line.replace(/stroke-width="[\d.]+"/, `stroke-width="${n(1 + 5 * e.weight)}"`),
         };
   const points = e.points.map(([x, y]) => `${n(x)},${n(y)}`).join(' ');
-  const [x0, y0] = e.points[0] ?? [0, 0];
-  const label = e.label
-    ? `<text x="${n(x0 + 4)}" y="${n(y0 - 3)}" font-size="9" fill="${e.kind === 'failure' ? '#d93025' : '#3c4043'}">${xml(e.label)}</text>`
-    : '';
+  const label = e.label ? edgeLabel(e, e.label) : '';
   return `<g class="edge ${e.kind}" data-id="${xml(e.id)}" data-from="${xml(e.from)}" data-to="${xml(e.to)}"><polyline points="${points}" fill="none" ${style.line}/>${style.head && e.points.length > 1 ? arrowhead(e.points, style.head) : ''}${label}</g>`;
 }

@@ -1,20 +1,20 @@
 /**
  * The swimlane layout shared by the blueprint, entity, role and end-to-end views.
  *
- *   ELK layered (stage partitions) ──> layers and the order within them (few crossings)
- *     ──> sub-columns: a step's stack (customer action, touchpoint, backstage activities, support
- *         systems) shares one sub-column, stacks whose lane spans overlap never do
- *     ──> rows: boxes of one lane and sub-column stacked
- *     ──> routing: every flow leaves its box to the right, runs in the gutter after its
- *         sub-column, along a free channel above a row of boxes, down the gutter before its
- *         target and into the target's left side; tracks keep parallel runs apart
- *     ──> coordinates
+ *   columns (swimlane-columns.ts): a column per position along the journey, alternatives stacked
+ *     in it, ordered for few crossings
+ *   ──> rows: each lane's boxes of one column, one under another; ends that several steps of a
+ *       column lead to, drawn once under the last of them
+ *   ──> routes (swimlane-routes.ts): every flow through gutters and channels, each far one along
+ *       the channel that crosses least
+ *   ──> sizes: boxes tall enough for their full text and for a port, a label's height apart, for
+ *       each flow; channels and gutters wide enough for their tracks and the labels
+ *   ──> coordinates, ports ordered so that flows leaving a box do not cross, tracks in the order
+ *       that crosses least, labels on their own flow right after it leaves its box
  *
- * Boxes only ever sit in rows and edges only ever run in gutters and channels, so no arrow passes
+ * Boxes only ever sit in rows and flows only ever run in gutters and channels, so no flow passes
  * through a box and no two boxes overlap, whatever the model.
  */
-import { createRequire } from 'node:module';
-import type { ELK as ElkApi, ElkNode } from 'elkjs/lib/elk-api.js';
 import type {
   Badge,
   Box,
@@ -29,6 +29,8 @@ import type {
   LineKind,
   ViewId,
 } from './diagram.js';
+import { planColumns } from './swimlane-columns.js';
+import { assignTracks, Levels, type Piece, type Place, planRoutes, type Route } from './swimlane-routes.js';
 import { textWidth, wrap } from './text.js';
 
 export interface LaneSpec {
@@ -48,7 +50,7 @@ export interface NodeSpec {
   tags?: string[];
 }
 
-/** Nodes drawn in one sub-column, top to bottom by lane; the first one places the stack in a column. */
+/** Nodes drawn in one column, top to bottom by lane: a step and what stands behind it. */
 export interface StackSpec {
   id: string;
   column: string;
@@ -77,37 +79,60 @@ export interface SwimlaneSpec {
   lines: { kind: LineKind; label: string; below: LaneGroup[] }[];
 }
 
-// elkjs is CommonJS; its constructor is the module itself.
-const ELK = createRequire(import.meta.url)('elkjs/lib/elk.bundled.js') as new () => ElkApi;
-
 export const BOX = {
-  width: 150,
+  width: 128,
   minHeight: 40,
   font: 11,
   lineHeight: 14,
   padding: 6,
   caption: 12,
+  captionFont: 9,
   maxLines: 4,
 };
-const GUTTER = { base: 16, track: 7, label: 9 };
-const CHANNEL = { base: 18, track: 7 };
-const LANE_PADDING = 10;
+/** Edge labels: their font, a line's height, the padding around them. */
+export const EDGE_LABEL = { font: 10, lineHeight: 11, pad: 2 };
+/** Room along a box's side for a flow without a label; one with a label takes its label's height too. */
+const PORT_GAP = 10;
+const ENTRY_GAP = 8;
+
+/** A label's lines (one per segment when segments differ), and its size. */
+export function labelSize(label: string): { lines: string[]; width: number; height: number } {
+  const lines = label.split('\n');
+  return {
+    lines,
+    width: Math.max(...lines.map((l) => textWidth(l, EDGE_LABEL.font))) + 2 * (EDGE_LABEL.pad + 1),
+    height: lines.length * EDGE_LABEL.lineHeight + 2 * EDGE_LABEL.pad,
+  };
+}
+
+/** The room a flow takes along its box's side, on the way out. */
+const portRoom = (label: string | undefined) => (label ? labelSize(label).height + 4 : PORT_GAP);
+const GUTTER = { base: 10, track: 5 };
+const CHANNEL = { base: 10, track: 5 };
+const LANE_PADDING = 8;
+/** Starts and ends are narrower than steps. */
 const END_WIDTH = 96;
-/** Lines of interaction run down a column this far from its left edge, left of any end marker. */
+/** A support system is a mark under the steps that use it: the lane names it. */
+export const SUPPORT_MARK = { width: 30, height: 16 };
+/** Lines of interaction in a column of one step run down its boxes this far from their left edge. */
 const INTERACTION_X = 24;
-const LABEL_WIDTH = 170;
+/** In a column of several steps, each step's boxes are joined along a rail left of them. */
+const RAIL = { pad: 3, gap: 4, tick: 5 };
+/** The lane headers' width, and their text's. */
+export const LANE_HEADER = { width: 170, font: 11, lineHeight: 14, padding: 8 };
+/** Height kept free at the foot of a lane header for the name of the line under the lane. */
+export const LINE_LABEL = { font: 11, room: 16 };
+export const STAGE_LABEL = { font: 12, lineHeight: 15 };
 const TITLE_HEIGHT = 44;
-const HEADER_HEIGHT = 30;
 const MARGIN = 16;
 
 interface Placed {
   spec: NodeSpec;
-  stack: StackSpec;
-  sub: number;
-  laneIndex: number;
-  row: number;
+  place: Place;
+  width: number;
   height: number;
   lines: string[];
+  captionLines: string[];
 }
 
 /** `leaveRoom`: pixels kept free right of every box before the edges' tracks (BPMN export puts its gateways there). */
@@ -115,234 +140,334 @@ export async function layoutSwimlanes(
   spec: SwimlaneSpec,
   options: { leaveRoom?: number } = {},
 ): Promise<Diagram> {
-  const nodes = new Map(spec.nodes.map((n) => [n.id, n]));
   const laneIndex = new Map(spec.lanes.map((l, i) => [l.id, i]));
+  const nodeById = new Map(spec.nodes.map((n) => [n.id, n]));
+  const laneOf = (id: string) => laneIndex.get(nodeById.get(id)?.lane ?? '') ?? 0;
   const stackOf = new Map<string, StackSpec>();
   for (const stack of spec.stacks) for (const id of stack.nodes) stackOf.set(id, stack);
 
-  // 1. Layers and in-layer order from ELK.
-  const order = await elkOrder(spec, stackOf);
+  const plan = planColumns(spec, stackOf, (s) => Math.min(...s.nodes.map(laneOf)));
+  const { stacks, alias } = mergeEnds(spec, plan.columnOf, plan.order, nodeById);
+  const resolve = (id: string) => alias.get(id) ?? id;
 
-  // 2. Sub-columns: per layer, stacks go into the first sub-column where their lane span is free.
-  const subOf = new Map<string, number>();
-  const layerSubs: number[][] = [];
-  let nextSub = 0;
-  for (const layer of order) {
-    const subs: { index: number; spans: [number, number][] }[] = [];
-    for (const stack of layer) {
-      const lanes = stack.nodes.map((id) => laneIndex.get(nodes.get(id)?.lane ?? '') ?? 0);
-      const span: [number, number] = [Math.min(...lanes), Math.max(...lanes)];
-      let target = subs.find((s) => s.spans.every(([a, b]) => span[1] < a || span[0] > b));
-      if (!target) {
-        target = { index: nextSub++, spans: [] };
-        subs.push(target);
+  // Rows: in each column, the stacks top to bottom; in each lane, their boxes one under another.
+  const placeOf = new Map<string, Place>();
+  const rows = spec.lanes.map(() => 1);
+  const columnStacks: StackSpec[][] = plan.order.map((ids) => ids.map((id) => stacks.get(id) as StackSpec));
+  for (const [column, list] of columnStacks.entries()) {
+    const filled = new Map<number, number>();
+    for (const stack of list) {
+      for (const id of [...stack.nodes].sort((a, b) => laneOf(a) - laneOf(b))) {
+        const lane = laneOf(id);
+        const row = filled.get(lane) ?? 0;
+        filled.set(lane, row + 1);
+        rows[lane] = Math.max(rows[lane] ?? 1, row + 1);
+        placeOf.set(id, { column, lane, row });
       }
-      target.spans.push(span);
-      subOf.set(stack.id, target.index);
     }
-    layerSubs.push(subs.map((s) => s.index));
   }
-  const subCount = nextSub;
 
-  // 3. Rows: boxes of one lane in one sub-column stack downwards, in stack order.
-  const portCount = new Map<string, number>();
-  for (const e of spec.edges) {
-    if (e.kind === 'interaction') continue;
-    portCount.set(`out:${e.from}`, (portCount.get(`out:${e.from}`) ?? 0) + 1);
-    portCount.set(`in:${e.to}`, (portCount.get(`in:${e.to}`) ?? 0) + 1);
-  }
+  const flows = spec.edges
+    .filter((e) => e.kind !== 'interaction')
+    .map((e) => ({ ...e, from: resolve(e.from), to: resolve(e.to) }))
+    .filter((e) => placeOf.has(e.from) && placeOf.has(e.to));
+  const levels = new Levels(rows);
+  const routes = planRoutes(flows, placeOf, levels);
+
   const placed = new Map<string, Placed>();
-  const rowsPerLane = spec.lanes.map(() => 1);
-  const filled = new Map<string, number>();
-  for (const stack of spec.stacks) {
-    const sub = subOf.get(stack.id) ?? 0;
-    for (const id of stack.nodes) {
-      const node = nodes.get(id);
-      if (!node) continue;
-      const li = laneIndex.get(node.lane) ?? 0;
-      const key = `${li}:${sub}`;
-      const row = filled.get(key) ?? 0;
-      filled.set(key, row + 1);
-      rowsPerLane[li] = Math.max(rowsPerLane[li] ?? 1, row + 1);
-      const lines = wrap(
-        node.text,
-        (node.kind === 'end' ? END_WIDTH : BOX.width) - 2 * BOX.padding,
-        BOX.font,
-        BOX.maxLines,
-      );
-      const caption = node.caption ? wrap(node.caption, BOX.width - 2 * BOX.padding, 9, 1)[0] : undefined;
-      // Room for every port: edges leave and enter a box at least a label's height apart.
-      const ports = Math.max(portCount.get(`out:${id}`) ?? 0, portCount.get(`in:${id}`) ?? 0);
-      const height = Math.max(
-        BOX.minHeight,
-        2 * BOX.padding + lines.length * BOX.lineHeight + (caption ? BOX.caption : 0),
-        (ports + 1) * (GUTTER.label + 3),
-      );
-      placed.set(id, {
-        spec: { ...node, ...(caption ? { caption } : {}) },
-        stack,
-        sub,
-        laneIndex: li,
-        row,
-        height,
-        lines,
-      });
-    }
-  }
-  const rowHeight = spec.lanes.map((_, li) =>
-    Array.from({ length: rowsPerLane[li] ?? 1 }, () => BOX.minHeight),
-  );
-  for (const p of placed.values()) {
-    const heights = rowHeight[p.laneIndex] as number[];
-    heights[p.row] = Math.max(heights[p.row] ?? 0, p.height);
-  }
-
-  // 4. Routing in abstract slots, then tracks.
-  const routed = spec.edges.filter((e) => e.kind !== 'interaction' && placed.has(e.from) && placed.has(e.to));
-  const routes = routed.map((edge) =>
-    planRoute(edge, placed.get(edge.from) as Placed, placed.get(edge.to) as Placed),
-  );
-  const channelTracks = assignTracks(
-    routes.flatMap((r) => (r.channel ? [{ ...r.channel, part: r.channel }] : [])),
-  );
-  const gutterTracks = assignTracks(
-    routes.flatMap((r) => r.verticals.map((v) => ({ key: `g${v.gutter}`, from: v.from, to: v.to, part: v }))),
-  );
-
-  // 5. Coordinates.
-  // A gutter holds the labels of the edges leaving into it, then its tracks.
-  const labelZone = new Map<number, number>();
+  const right = new Map<string, Route[]>();
+  const left = new Map<string, Route[]>();
   for (const r of routes) {
-    if (!r.edge.label) continue;
-    const g = (placed.get(r.edge.from) as Placed).sub + 1;
-    labelZone.set(g, Math.max(labelZone.get(g) ?? 0, textWidth(r.edge.label, GUTTER.label) + 8));
+    right.set(r.edge.from, [...(right.get(r.edge.from) ?? []), r]);
+    const side = r.kind === 'side' ? right : left;
+    side.set(r.edge.to, [...(side.get(r.edge.to) ?? []), r]);
   }
-  const tracksStart = (g: number) => Math.max(options.leaveRoom ?? 12, labelZone.get(g) ?? 0);
-  const gutterWidth = (g: number) =>
-    tracksStart(g) + (gutterTracks.counts.get(`g${g}`) ?? 0) * GUTTER.track + GUTTER.base;
-  const subX: number[] = [];
-  let x = MARGIN + LABEL_WIDTH;
-  for (let s = 0; s < subCount; s++) {
-    x += gutterWidth(s);
-    subX.push(x);
-    x += BOX.width;
+  const rightRoom = (id: string) =>
+    (right.get(id) ?? []).reduce(
+      (sum, r) => sum + (r.edge.from === id ? portRoom(r.edge.label) : ENTRY_GAP),
+      0,
+    );
+  for (const [id, place] of placeOf) {
+    const node = nodeById.get(id) as NodeSpec;
+    placed.set(id, sized(node, place, rightRoom(id), left.get(id)?.length ?? 0));
   }
-  const gutterX = (g: number) => (g === 0 ? MARGIN + LABEL_WIDTH : (subX[g - 1] ?? 0) + BOX.width);
-  x += gutterWidth(subCount);
-  const width = x + MARGIN;
 
-  const channelHeight = (li: number, row: number) =>
-    CHANNEL.base + (channelTracks.counts.get(`c${li}:${row}`) ?? 0) * CHANNEL.track;
+  // Channels first: their tracks set the lanes' heights, which set where every port is.
+  const channelPieces = new Map<Route, Piece>();
+  for (const r of routes) {
+    if (!r.channel) continue;
+    const level = levels.channel(r.channel.lane, r.channel.row);
+    const up = (p: Place) => levels.row(p) < level;
+    const lowSide: number[] = [];
+    const highSide: number[] = [];
+    for (const [gutter, end] of [
+      [r.exitGutter, r.from],
+      [r.entryGutter, r.to],
+    ] as const)
+      (up(end) ? lowSide : highSide).push(gutter);
+    channelPieces.set(r, {
+      key: `${r.channel.lane}:${r.channel.row}`,
+      from: Math.min(r.exitGutter, r.entryGutter),
+      to: Math.max(r.exitGutter, r.entryGutter),
+      lowSide,
+      highSide,
+    });
+  }
+  const channelTracks = assignTracks([...channelPieces.values()], 0);
+  const channelHeight = (lane: number, row: number) => {
+    const far = channelTracks.extent.get(`${lane}:${row}`);
+    return CHANNEL.base + (far === undefined ? 0 : far * CHANNEL.track);
+  };
+
+  const rowHeight = spec.lanes.map((_, lane) => Array.from({ length: rows[lane] ?? 1 }, () => BOX.minHeight));
+  for (const p of placed.values()) {
+    const heights = rowHeight[p.place.lane] as number[];
+    heights[p.place.row] = Math.max(heights[p.place.row] ?? 0, p.height);
+  }
+  const lineBelow = new Set<number>();
+  for (const line of spec.lines) {
+    const first = spec.lanes.findIndex((l) => line.below.includes(l.group));
+    if (first > 0) lineBelow.add(first - 1);
+  }
+  const laneLines = spec.lanes.map((l) =>
+    wrap(
+      l.label,
+      LANE_HEADER.width - 2 * LANE_HEADER.padding,
+      LANE_HEADER.font,
+      Number.POSITIVE_INFINITY,
+      'bold',
+    ),
+  );
+  const stageLines = stageLabels(spec, plan.stageRange);
+  const headerHeight =
+    Math.max(2, ...[...stageLines.values()].map((l) => l.length + 1)) * STAGE_LABEL.lineHeight;
+
   const rowY: number[][] = [];
   const channelY: number[][] = [];
   const lanes: Lane[] = [];
-  let y = MARGIN + TITLE_HEIGHT + HEADER_HEIGHT;
+  let y = MARGIN + TITLE_HEIGHT + headerHeight;
   for (const [li, lane] of spec.lanes.entries()) {
     const top = y;
-    const rows: number[] = [];
+    const rowsAt: number[] = [];
     const channels: number[] = [];
-    for (let r = 0; r < (rowsPerLane[li] ?? 1); r++) {
+    for (let r = 0; r <= (rows[li] ?? 1); r++) {
       channels.push(y);
       y += channelHeight(li, r);
-      rows.push(y);
+      if (r === (rows[li] ?? 1)) break;
+      rowsAt.push(y);
       y += rowHeight[li]?.[r] ?? BOX.minHeight;
     }
-    y += LANE_PADDING;
-    rowY.push(rows);
+    const labelNeeds =
+      (laneLines[li]?.length ?? 1) * LANE_HEADER.lineHeight +
+      2 * LANE_HEADER.padding +
+      (lineBelow.has(li) ? LINE_LABEL.room : 0);
+    y = Math.max(y + LANE_PADDING, top + labelNeeds);
+    rowY.push(rowsAt);
     channelY.push(channels);
-    lanes.push({ id: lane.id, label: lane.label, group: lane.group, y: top, height: y - top });
+    lanes.push({
+      id: lane.id,
+      label: lane.label,
+      group: lane.group,
+      y: top,
+      height: y - top,
+      lines: laneLines[li] ?? [],
+    });
   }
   const height = y + MARGIN;
+  const yOf = (p: Placed) => rowY[p.place.lane]?.[p.place.row] ?? 0;
+  const channelAt = (r: Route) => {
+    const c = r.channel as { lane: number; row: number };
+    return (
+      (channelY[c.lane]?.[c.row] ?? 0) +
+      CHANNEL.base / 2 +
+      (channelTracks.of.get(channelPieces.get(r) as Piece) ?? 0) * CHANNEL.track
+    );
+  };
+
+  // Ports: along a box's side, in the order of where each flow goes next, so they do not cross.
+  const center = (id: string) => {
+    const p = placed.get(id) as Placed;
+    return yOf(p) + p.height / 2;
+  };
+  const ports = new Map<string, number>();
+  const spread = (id: string, list: Route[], side: 'right' | 'left') => {
+    const p = placed.get(id) as Placed;
+    const toward = (r: Route) => {
+      if (r.channel) return channelAt(r);
+      return r.edge.from === id ? center(r.edge.to) : center(r.edge.from);
+    };
+    const sorted = [...list].sort((a, b) => toward(a) - toward(b) || a.edge.id.localeCompare(b.edge.id));
+    const out = (r: Route) => side === 'right' && r.edge.from === id;
+    const room = sorted.map((r) => (out(r) ? portRoom(r.edge.label) : ENTRY_GAP));
+    // Spread evenly over the side, each flow with the room its label takes.
+    const gap = (p.height - room.reduce((a, b) => a + b, 0)) / (sorted.length + 1);
+    let at = yOf(p) + gap;
+    for (const [i, r] of sorted.entries()) {
+      ports.set(`${side}:${out(r) ? 'out' : 'in'}:${r.edge.id}`, Math.round(at + (room[i] ?? 0) / 2));
+      at += (room[i] ?? 0) + gap;
+    }
+  };
+  for (const [id, list] of right) spread(id, list, 'right');
+  for (const [id, list] of left) spread(id, list, 'left');
+  const exitY = (r: Route) => ports.get(`right:out:${r.edge.id}`) ?? center(r.edge.from);
+  const entryY = (r: Route) =>
+    ports.get(`${r.kind === 'side' ? 'right' : 'left'}:in:${r.edge.id}`) ?? center(r.edge.to);
+
+  // Gutters: each route's runs up or down them, with where they turn off left or right.
+  const gutterPieces = new Map<Route, Piece[]>();
+  for (const r of routes) {
+    const [ey, ty] = [exitY(r), entryY(r)];
+    if (r.kind === 'side')
+      gutterPieces.set(r, [{ key: `${r.exitGutter}`, from: ey, to: ty, lowSide: [ey, ty], highSide: [] }]);
+    else if (r.kind === 'adjacent')
+      gutterPieces.set(r, [{ key: `${r.exitGutter}`, from: ey, to: ty, lowSide: [ey], highSide: [ty] }]);
+    else {
+      const cy = channelAt(r);
+      const onward = r.entryGutter > r.exitGutter;
+      gutterPieces.set(r, [
+        {
+          key: `${r.exitGutter}`,
+          from: ey,
+          to: cy,
+          lowSide: onward ? [ey] : [ey, cy],
+          highSide: onward ? [cy] : [],
+        },
+        {
+          key: `${r.entryGutter}`,
+          from: cy,
+          to: ty,
+          lowSide: onward ? [cy] : [],
+          highSide: onward ? [ty] : [ty, cy],
+        },
+      ]);
+    }
+  }
+  // Labels on their flow, right after it leaves its box; a run up or down the gutter keeps clear
+  // of every label beside its extent, and otherwise runs near the boxes.
+  const labelsIn = new Map<string, { y: number; half: number; right: number }[]>();
+  for (const r of routes)
+    if (r.edge.label) {
+      const size = labelSize(r.edge.label);
+      labelsIn.set(`${r.exitGutter}`, [
+        ...(labelsIn.get(`${r.exitGutter}`) ?? []),
+        { y: exitY(r), half: size.height / 2, right: size.width + 3 + GUTTER.track },
+      ]);
+    }
+  const clearOfLabels = (piece: Piece) => {
+    const [top, bottom] = [Math.min(piece.from, piece.to), Math.max(piece.from, piece.to)];
+    let at = options.leaveRoom ?? GUTTER.track;
+    for (const l of labelsIn.get(piece.key) ?? [])
+      if (l.y + l.half >= top - 1 && l.y - l.half <= bottom + 1) at = Math.max(at, l.right);
+    return at;
+  };
+  const gutterTracks = assignTracks([...gutterPieces.values()].flat(), 3, GUTTER.track, clearOfLabels);
+  const gutterWidth = (g: number) => {
+    const labels = (labelsIn.get(`${g}`) ?? []).map((l) => l.right);
+    return Math.max(gutterTracks.extent.get(`${g}`) ?? 0, ...labels, options.leaveRoom ?? 0) + GUTTER.base;
+  };
+
+  // Rails: a column of several steps joins each step's boxes along a rail of its own.
+  const interactions = spec.edges
+    .filter((e) => e.kind === 'interaction')
+    .map((e) => ({ ...e, from: resolve(e.from), to: resolve(e.to) }))
+    .filter((e) => placed.has(e.from) && placed.has(e.to));
+  const railOf = new Map<string, number>();
+  const strip = columnStacks.map((list) => {
+    const joined = list.filter((s) => interactions.some((e) => stackOf.get(e.from)?.id === s.id));
+    if (list.length < 2 || joined.length === 0) return 0;
+    for (const [i, s] of joined.entries()) railOf.set(s.id, i);
+    return RAIL.pad + joined.length * RAIL.gap;
+  });
+
+  // A column is as wide as its widest box: the start's column is narrow.
+  const columnWidth = columnStacks.map((_, c) =>
+    Math.max(...[...placed.values()].filter((p) => p.place.column === c).map((p) => p.width)),
+  );
+  const gutterX: number[] = [];
+  const columnX: number[] = [];
+  let x = MARGIN + LANE_HEADER.width;
+  for (let g = 0; g <= plan.count; g++) {
+    gutterX.push(x);
+    x += gutterWidth(g);
+    if (g === plan.count) break;
+    columnX.push(x);
+    x += (strip[g] ?? 0) + (columnWidth[g] ?? BOX.width);
+  }
+  const width = x + MARGIN;
+  const boxLeft = (column: number) => (columnX[column] ?? 0) + (strip[column] ?? 0);
 
   const boxes: Box[] = [];
   const boxById = new Map<string, Box>();
-  for (const p of placed.values()) {
+  for (const [id, p] of placed) {
+    const stack = stackOf.get(id) as StackSpec;
+    const offset =
+      p.spec.kind === 'end'
+        ? (columnWidth[p.place.column] ?? BOX.width) - END_WIDTH
+        : p.spec.kind === 'support'
+          ? INTERACTION_X - SUPPORT_MARK.width / 2
+          : 0;
     const box: Box = {
-      id: p.spec.id,
+      id,
       kind: p.spec.kind,
       ref: p.spec.ref,
       lane: p.spec.lane,
-      column: p.stack.column,
-      // Ends are narrow and kept right, clear of the line of interaction down the column's left.
-      x: (subX[p.sub] ?? 0) + (p.spec.kind === 'end' ? BOX.width - END_WIDTH : 0),
-      y: rowY[p.laneIndex]?.[p.row] ?? 0,
-      width: p.spec.kind === 'end' ? END_WIDTH : BOX.width,
+      column: stack.column,
+      x: boxLeft(p.place.column) + offset,
+      y: yOf(p),
+      width: p.width,
       height: p.height,
       lines: p.lines,
       title: p.spec.text,
-      ...(p.spec.caption ? { caption: p.spec.caption } : {}),
+      ...(p.spec.caption ? { caption: p.spec.caption, captionLines: p.captionLines } : {}),
       badges: p.spec.badges ?? [],
       tags: p.spec.tags ?? [],
     };
     boxes.push(box);
-    boxById.set(box.id, box);
+    boxById.set(id, box);
   }
 
-  const ports = assignPorts(routes, boxById);
-  const edges: Edge[] = [];
-  for (const route of routes) {
-    const from = boxById.get(route.edge.from) as Box;
-    const to = boxById.get(route.edge.to) as Box;
-    const exitY = ports.get(`out:${route.edge.id}`) ?? from.y + from.height / 2;
-    const entryY = ports.get(`in:${route.edge.id}`) ?? to.y + to.height / 2;
-    const trackX = (v: Vertical) =>
-      gutterX(v.gutter) + tracksStart(v.gutter) + (gutterTracks.of.get(v) ?? 0) * GUTTER.track;
-    const points: [number, number][] = [[from.x + from.width, exitY]];
-    if (route.side) {
-      const gx = trackX(route.verticals[0] as Vertical);
-      points.push([gx, exitY], [gx, entryY], [to.x + to.width, entryY]);
-      edges.push({
-        id: route.edge.id,
-        kind: route.edge.kind,
-        from: from.id,
-        to: to.id,
-        ...(route.edge.label ? { label: route.edge.label } : {}),
-        points,
-      });
-      continue;
+  const trackX = (piece: Piece) => (gutterX[Number(piece.key)] ?? 0) + (gutterTracks.of.get(piece) ?? 0);
+  const edges: Edge[] = routes.map((r) => {
+    const from = boxById.get(r.edge.from) as Box;
+    const to = boxById.get(r.edge.to) as Box;
+    const [ey, ty] = [exitY(r), entryY(r)];
+    const pieces = gutterPieces.get(r) as Piece[];
+    const first = trackX(pieces[0] as Piece);
+    const points: [number, number][] = [
+      [from.x + from.width, ey],
+      [first, ey],
+    ];
+    if (r.kind === 'side') points.push([first, ty], [to.x + to.width, ty]);
+    else if (r.kind === 'adjacent') points.push([first, ty], [to.x, ty]);
+    else {
+      const cy = channelAt(r);
+      const second = trackX(pieces[1] as Piece);
+      points.push([first, cy], [second, cy], [second, ty], [to.x, ty]);
     }
-    if (!route.channel) {
-      const v = route.verticals[0] as Vertical;
-      const gx = trackX(v);
-      if (exitY !== entryY) points.push([gx, exitY], [gx, entryY]);
-    } else {
-      const [li, row] = route.channel.key.slice(1).split(':').map(Number) as [number, number];
-      const cy =
-        (channelY[li]?.[row] ?? 0) +
-        CHANNEL.base / 2 +
-        (channelTracks.of.get(route.channel) ?? 0) * CHANNEL.track;
-      const [v1, v2] = route.verticals as [Vertical, Vertical];
-      points.push([trackX(v1), exitY], [trackX(v1), cy], [trackX(v2), cy], [trackX(v2), entryY]);
-    }
-    points.push([to.x, entryY]);
-    edges.push({
-      id: route.edge.id,
-      kind: route.edge.kind,
+    const label = r.edge.label;
+    const size = label ? labelSize(label) : undefined;
+    return {
+      id: r.edge.id,
+      kind: r.edge.kind,
       from: from.id,
       to: to.id,
-      ...(route.edge.label ? { label: route.edge.label } : {}),
+      ...(label && size
+        ? {
+            label,
+            labelBox: {
+              x: from.x + from.width + 3,
+              y: ey - size.height / 2,
+              width: size.width,
+              height: size.height,
+            },
+          }
+        : {}),
       points: simplify(points),
-    });
-  }
-  for (const edge of spec.edges.filter((e) => e.kind === 'interaction')) {
-    const a = boxById.get(edge.from);
-    const b = boxById.get(edge.to);
-    if (!a || !b) continue;
-    const [upper, lower] = a.y < b.y ? [a, b] : [b, a];
-    const cx = upper.x + INTERACTION_X;
-    edges.push({
-      id: edge.id,
-      kind: 'interaction',
-      from: a.id,
-      to: b.id,
-      points: [
-        [cx, upper.y + upper.height],
-        [cx, lower.y],
-      ],
-    });
-  }
+    };
+  });
+  for (const e of interactions) edges.push(interactionEdge(e, boxById, railOf, stackOf, columnX));
 
-  const columns = stageColumns(spec, placed, subCount, gutterX, gutterWidth);
+  const columns = stageColumns(spec, plan.stageRange, stageLines, gutterX, gutterWidth, plan.count);
   const lines: Line[] = [];
   for (const line of spec.lines) {
     const first = lanes.find((l) => line.below.includes(l.group));
@@ -365,164 +490,103 @@ export async function layoutSwimlanes(
   };
 }
 
-/** ELK's layers, each a list of stacks in ELK's order: the crossing-minimised skeleton. */
-async function elkOrder(spec: SwimlaneSpec, stackOf: Map<string, StackSpec>): Promise<StackSpec[][]> {
-  const columnIndex = new Map(spec.columns.map((c, i) => [c.id, i]));
-  const seen = new Set<string>();
-  const elkEdges: { id: string; sources: string[]; targets: string[] }[] = [];
-  for (const edge of spec.edges) {
-    if (edge.kind === 'interaction') continue;
-    const a = stackOf.get(edge.from)?.id;
-    const b = stackOf.get(edge.to)?.id;
-    if (!a || !b || a === b || seen.has(`${a}>${b}`)) continue;
-    // Edges back to an earlier stage would be reversed by ELK's cycle breaking and add a dummy node
-    // in every layer they span; they say nothing about the order of stages, so they are left out.
-    const from = columnIndex.get(stackOf.get(edge.from)?.column ?? '') ?? 0;
-    const to = columnIndex.get(stackOf.get(edge.to)?.column ?? '') ?? 0;
-    if (to < from) continue;
-    seen.add(`${a}>${b}`);
-    elkEdges.push({ id: `e${elkEdges.length}`, sources: [a], targets: [b] });
-  }
-  const graph: ElkNode = {
-    id: 'root',
-    layoutOptions: {
-      'elk.algorithm': 'layered',
-      'elk.direction': 'RIGHT',
-      'elk.partitioning.activate': 'true',
-      'elk.randomSeed': '1',
-      'elk.layered.crossingMinimization.strategy': 'LAYER_SWEEP',
-      'elk.layered.cycleBreaking.strategy': 'DEPTH_FIRST',
-      // Only layers and order are used: ELK's node placement and edge routes are discarded, so the cheap ones do.
-      'elk.layered.nodePlacement.strategy': 'SIMPLE',
-      'elk.edgeRouting': 'POLYLINE',
-      'elk.layered.thoroughness': '3',
-      'elk.spacing.nodeNode': '10',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '20',
-    },
-    children: spec.stacks.map((stack) => ({
-      id: stack.id,
-      width: BOX.width,
-      height: BOX.minHeight,
-      layoutOptions: { 'elk.partitioning.partition': String(columnIndex.get(stack.column) ?? 0) },
-    })),
-    edges: elkEdges,
-  };
-  const laid = await new ELK().layout(graph);
-  const byId = new Map(spec.stacks.map((s) => [s.id, s]));
-  const layers = new Map<number, { stack: StackSpec; y: number }[]>();
-  for (const child of laid.children ?? []) {
-    const key = Math.round(child.x ?? 0);
-    const list = layers.get(key) ?? [];
-    list.push({ stack: byId.get(child.id) as StackSpec, y: child.y ?? 0 });
-    layers.set(key, list);
-  }
-  return [...layers.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([, list]) =>
-      list.sort((a, b) => a.y - b.y || a.stack.id.localeCompare(b.stack.id)).map((e) => e.stack),
-    );
+/** A box's size: its full text wrapped, and room for every flow in and out (and its label). */
+function sized(node: NodeSpec, place: Place, rightRoom: number, leftPorts: number): Placed {
+  if (node.kind === 'support')
+    return {
+      spec: node,
+      place,
+      width: SUPPORT_MARK.width,
+      height: SUPPORT_MARK.height,
+      lines: [],
+      captionLines: [],
+    };
+  const width = node.kind === 'end' || node.kind === 'start' ? END_WIDTH : BOX.width;
+  const inner = width - 2 * BOX.padding;
+  const lines = wrap(node.text, inner, BOX.font, Number.POSITIVE_INFINITY);
+  const captionLines = node.caption
+    ? wrap(node.caption, inner, BOX.captionFont, Number.POSITIVE_INFINITY)
+    : [];
+  const text = 2 * BOX.padding + lines.length * BOX.lineHeight + captionLines.length * BOX.caption;
+  const height = Math.max(BOX.minHeight, text, rightRoom + 2 * PORT_GAP, (leftPorts + 1) * ENTRY_GAP);
+  return { spec: node, place, width, height, lines, captionLines };
 }
 
-interface Vertical {
-  gutter: number;
-  from: number;
-  to: number;
-}
-
-interface Route {
-  edge: EdgeSpec;
-  verticals: Vertical[];
-  channel?: { key: string; from: number; to: number };
-  /** Into the right side of a box below in the same sub-column (an end under its step). */
-  side?: boolean;
-}
-
-/** Vertical positions as ordinals: a lane's channels and rows interleave, top to bottom. */
-const slot = (laneIndex: number, row: number, channel: boolean) =>
-  laneIndex * 1000 + row * 2 + (channel ? 0 : 1);
-
-function planRoute(edge: EdgeSpec, from: Placed, to: Placed): Route {
-  const exitGutter = from.sub + 1;
-  const entryGutter = to.sub;
-  const a = slot(from.laneIndex, from.row, false);
-  const b = slot(to.laneIndex, to.row, false);
-  if (from.sub === to.sub && from.laneIndex === to.laneIndex && to.row > from.row) {
-    return { edge, side: true, verticals: [{ gutter: exitGutter, from: a, to: b }] };
-  }
-  if (exitGutter === entryGutter)
-    return { edge, verticals: [{ gutter: exitGutter, from: Math.min(a, b), to: Math.max(a, b) }] };
-  const upper = a <= b ? from : to;
-  const c = slot(upper.laneIndex, upper.row, true);
-  return {
-    edge,
-    verticals: [
-      { gutter: exitGutter, from: Math.min(a, c), to: Math.max(a, c) },
-      { gutter: entryGutter, from: Math.min(b, c), to: Math.max(b, c) },
-    ],
-    channel: {
-      key: `c${upper.laneIndex}:${upper.row}`,
-      from: Math.min(exitGutter, entryGutter),
-      to: Math.max(exitGutter, entryGutter),
-    },
-  };
-}
-
-/** Interval colouring per key (a channel or a gutter): overlapping runs get different tracks. */
-function assignTracks(items: { key: string; from: number; to: number; part: object }[]) {
-  const of = new Map<object, number>();
-  const counts = new Map<string, number>();
-  const byKey = new Map<string, typeof items>();
-  for (const item of items) byKey.set(item.key, [...(byKey.get(item.key) ?? []), item]);
-  for (const [key, list] of byKey) {
-    const ends: number[] = [];
-    for (const item of [...list].sort((p, q) => p.from - q.from || p.to - q.to)) {
-      let track = ends.findIndex((end) => end < item.from);
-      if (track < 0) {
-        track = ends.length;
-        ends.push(item.to);
-      } else ends[track] = item.to;
-      of.set(item.part, track);
+/**
+ * Ends several steps of one column lead to, in one lane, are drawn once, under the last of those
+ * steps: one "Abandoned" per column, not one per step. Returns the stacks as drawn and which end
+ * stands for which.
+ */
+function mergeEnds(
+  spec: SwimlaneSpec,
+  columnOf: Map<string, number>,
+  order: string[][],
+  nodes: Map<string, NodeSpec>,
+): { stacks: Map<string, StackSpec>; alias: Map<string, string> } {
+  const stacks = new Map(spec.stacks.map((s) => [s.id, { ...s, nodes: [...s.nodes] }]));
+  const alias = new Map<string, string>();
+  const groups = new Map<string, { id: string; stack: string }[]>();
+  for (const stack of spec.stacks)
+    for (const id of stack.nodes) {
+      const node = nodes.get(id);
+      if (node?.kind !== 'end') continue;
+      const key = `${columnOf.get(stack.id)}|${node.lane}|${node.ref}`;
+      groups.set(key, [...(groups.get(key) ?? []), { id, stack: stack.id }]);
     }
-    counts.set(key, ends.length);
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const column = order[columnOf.get(group[0]?.stack ?? '') ?? 0] ?? [];
+    const last = group.reduce((a, b) => (column.indexOf(b.stack) > column.indexOf(a.stack) ? b : a));
+    const kept = group[0] as { id: string; stack: string };
+    for (const member of group) {
+      const stack = stacks.get(member.stack) as StackSpec;
+      stack.nodes = stack.nodes.filter((n) => n !== member.id);
+      if (member !== kept) alias.set(member.id, kept.id);
+    }
+    (stacks.get(last.stack) as StackSpec).nodes.push(kept.id);
   }
-  return { of, counts };
+  return { stacks, alias };
 }
 
-/** Exit ports along a box's right side and entry ports along its left, spread evenly, ordered to avoid crossings. */
-function assignPorts(routes: Route[], boxes: Map<string, Box>): Map<string, number> {
-  const ports = new Map<string, number>();
-  const out = new Map<string, Route[]>();
-  const into = new Map<string, Route[]>();
-  for (const r of routes) {
-    out.set(r.edge.from, [...(out.get(r.edge.from) ?? []), r]);
-    into.set(r.edge.to, [...(into.get(r.edge.to) ?? []), r]);
+/** A line of interaction: straight down a column of one step, or along the step's rail. */
+function interactionEdge(
+  e: EdgeSpec,
+  boxes: Map<string, Box>,
+  railOf: Map<string, number>,
+  stackOf: Map<string, StackSpec>,
+  columnX: number[],
+): Edge {
+  const a = boxes.get(e.from) as Box;
+  const b = boxes.get(e.to) as Box;
+  const [upper, lower] = a.y < b.y ? [a, b] : [b, a];
+  const rail = railOf.get(stackOf.get(e.from)?.id ?? '');
+  if (rail === undefined) {
+    const cx = upper.x + INTERACTION_X;
+    return {
+      id: e.id,
+      kind: 'interaction',
+      from: a.id,
+      to: b.id,
+      points: [
+        [cx, upper.y + upper.height],
+        [cx, lower.y],
+      ],
+    };
   }
-  const spread = (boxId: string, list: Route[], side: 'out' | 'in', other: (r: Route) => Box) => {
-    const box = boxes.get(boxId) as Box;
-    const sorted = [...list].sort(
-      (p, q) => other(p).y - other(q).y || other(p).x - other(q).x || p.edge.id.localeCompare(q.edge.id),
-    );
-    if (sorted.length === 0) return;
-    const step = box.height / (sorted.length + 1);
-    for (const [i, r] of sorted.entries())
-      ports.set(`${side}:${r.edge.id}`, Math.round(box.y + step * (i + 1)));
+  const column = Math.max(...columnX.filter((x) => x <= upper.x));
+  const rx = column + RAIL.pad / 2 + rail * RAIL.gap;
+  return {
+    id: e.id,
+    kind: 'interaction',
+    from: a.id,
+    to: b.id,
+    points: [
+      [upper.x, upper.y + RAIL.tick],
+      [rx, upper.y + RAIL.tick],
+      [rx, lower.y + RAIL.tick],
+      [lower.x, lower.y + RAIL.tick],
+    ],
   };
-  for (const [id, list] of out) spread(id, list, 'out', (r) => boxes.get(r.edge.to) as Box);
-  for (const [id, list] of into) {
-    spread(
-      id,
-      list.filter((r) => !r.side),
-      'in',
-      (r) => boxes.get(r.edge.from) as Box,
-    );
-    spread(
-      id,
-      list.filter((r) => r.side),
-      'in',
-      (r) => boxes.get(r.edge.from) as Box,
-    );
-  }
-  return ports;
 }
 
 function simplify(points: [number, number][]): [number, number][] {
@@ -542,27 +606,35 @@ function simplify(points: [number, number][]): [number, number][] {
   return out;
 }
 
-/** A stage column spans its stacks' sub-columns; neighbouring stages meet in the middle of the gutter between them. */
+/** Each stage's name, wrapped to the width of its columns. */
+function stageLabels(spec: SwimlaneSpec, range: Map<string, [number, number]>): Map<string, string[]> {
+  const labels = new Map<string, string[]>();
+  for (const c of spec.columns) {
+    const r = range.get(c.id);
+    if (!r || !c.label) continue;
+    const span = (r[1] - r[0] + 1) * BOX.width;
+    labels.set(c.id, wrap(c.label, span, STAGE_LABEL.font, Number.POSITIVE_INFINITY, 'bold'));
+  }
+  return labels;
+}
+
+/** A stage spans its columns; neighbouring stages meet in the middle of the gutter between them. */
 function stageColumns(
   spec: SwimlaneSpec,
-  placed: Map<string, Placed>,
-  subCount: number,
-  gutterX: (g: number) => number,
+  range: Map<string, [number, number]>,
+  labels: Map<string, string[]>,
+  gutterX: number[],
   gutterWidth: (g: number) => number,
+  count: number,
 ): Column[] {
-  const range = new Map<string, [number, number]>();
-  for (const p of placed.values()) {
-    const [lo, hi] = range.get(p.stack.column) ?? [p.sub, p.sub];
-    range.set(p.stack.column, [Math.min(lo, p.sub), Math.max(hi, p.sub)]);
-  }
-  const middle = (g: number) => gutterX(g) + gutterWidth(g) / 2;
+  const middle = (g: number) => (gutterX[g] ?? 0) + gutterWidth(g) / 2;
   const columns: Column[] = [];
   for (const c of spec.columns) {
     const r = range.get(c.id);
     if (!r) continue;
-    const left = r[0] === 0 ? gutterX(0) : middle(r[0]);
-    const right = r[1] === subCount - 1 ? gutterX(subCount) + gutterWidth(subCount) : middle(r[1] + 1);
-    columns.push({ id: c.id, label: c.label, x: left, width: right - left });
+    const left = r[0] === 0 ? (gutterX[0] ?? 0) : middle(r[0]);
+    const right = r[1] === count - 1 ? (gutterX[count] ?? 0) + gutterWidth(count) : middle(r[1] + 1);
+    columns.push({ id: c.id, label: c.label, lines: labels.get(c.id) ?? [], x: left, width: right - left });
   }
   return columns;
 }

@@ -1,0 +1,232 @@
+/**
+ * How each flow runs between boxes that stand in lanes and columns. Boxes sit in rows; between
+ * columns run gutters, above and below the rows of each lane run channels; a flow only ever runs in
+ * those, so it never passes through a box:
+ *
+ *   out of its box's right side ──> down or up a gutter ──> [along a channel to another gutter,
+ *   and down or up that one] ──> into its target's left side (or, in the same column, its right)
+ *
+ * Each flow that has to cross columns takes the channel where it crosses the fewest flows already
+ * placed; the flows sharing a gutter or a channel then get their tracks in the order that crosses
+ * least (who turns which way where).
+ */
+import type { EdgeSpec } from './swimlanes.js';
+
+/** Where a box stands: its column, its lane, its row within the lane. */
+export interface Place {
+  column: number;
+  lane: number;
+  row: number;
+}
+
+export type RouteKind = 'side' | 'adjacent' | 'channel';
+
+export interface Route {
+  edge: EdgeSpec;
+  from: Place;
+  to: Place;
+  kind: RouteKind;
+  /** The gutter right of the source's column; gutter g runs left of column g. */
+  exitGutter: number;
+  /** The gutter left of the target's column (for a side route, the exit gutter). */
+  entryGutter: number;
+  /** The channel above row `row` of `lane` (row = the lane's row count: below its last row). */
+  channel?: { lane: number; row: number };
+}
+
+/** Vertical positions as ordinals: in each lane, a channel, a row, a channel, ..., a channel. */
+export class Levels {
+  private readonly base: number[] = [];
+
+  constructor(readonly rows: readonly number[]) {
+    let at = 0;
+    for (const n of rows) {
+      this.base.push(at);
+      at += 2 * n + 1;
+    }
+  }
+
+  row(p: Place): number {
+    return (this.base[p.lane] ?? 0) + 2 * p.row + 1;
+  }
+
+  channel(lane: number, row: number): number {
+    return (this.base[lane] ?? 0) + 2 * row;
+  }
+}
+
+interface Vertical {
+  gutter: number;
+  from: number;
+  to: number;
+}
+
+interface Run {
+  lane: number;
+  row: number;
+  level: number;
+  from: number;
+  to: number;
+}
+
+const strictlyIn = (v: number, a: number, b: number) => v > Math.min(a, b) && v < Math.max(a, b);
+
+export function planRoutes(edges: EdgeSpec[], placeOf: Map<string, Place>, levels: Levels): Route[] {
+  const routes = edges.map((edge): Route => {
+    const from = placeOf.get(edge.from) as Place;
+    const to = placeOf.get(edge.to) as Place;
+    const exitGutter = from.column + 1;
+    // A step that may repeat itself goes out, over its own box and back in.
+    if (edge.from === edge.to) {
+      const channel = { lane: from.lane, row: from.row };
+      return { edge, from, to, kind: 'channel', exitGutter, entryGutter: from.column, channel };
+    }
+    if (to.column === from.column)
+      return { edge, from, to, kind: 'side', exitGutter, entryGutter: exitGutter };
+    const entryGutter = to.column;
+    return {
+      edge,
+      from,
+      to,
+      kind: entryGutter === exitGutter ? 'adjacent' : 'channel',
+      exitGutter,
+      entryGutter,
+    };
+  });
+  const verticals: Vertical[] = [];
+  const runs: Run[] = [];
+  for (const r of routes)
+    if (r.kind !== 'channel')
+      verticals.push({ gutter: r.exitGutter, from: levels.row(r.from), to: levels.row(r.to) });
+    else if (r.channel) {
+      const level = levels.channel(r.channel.lane, r.channel.row);
+      verticals.push(
+        { gutter: r.exitGutter, from: levels.row(r.from), to: level },
+        { gutter: r.entryGutter, from: level, to: levels.row(r.to) },
+      );
+      runs.push({ ...r.channel, level, from: r.entryGutter, to: r.exitGutter });
+    }
+  // The shortest first: they have the fewest ways to go; the long ones then go around them.
+  const far = routes
+    .filter((r) => r.kind === 'channel' && !r.channel)
+    .sort((a, b) => Math.abs(a.entryGutter - a.exitGutter) - Math.abs(b.entryGutter - b.exitGutter));
+  for (const route of far) {
+    const choice = bestChannel(route, levels, verticals, runs);
+    route.channel = { lane: choice.lane, row: choice.row };
+    const level = levels.channel(choice.lane, choice.row);
+    verticals.push(
+      { gutter: route.exitGutter, from: levels.row(route.from), to: level },
+      { gutter: route.entryGutter, from: level, to: levels.row(route.to) },
+    );
+    runs.push({
+      lane: choice.lane,
+      row: choice.row,
+      level,
+      from: Math.min(route.exitGutter, route.entryGutter),
+      to: Math.max(route.exitGutter, route.entryGutter),
+    });
+  }
+  return routes;
+}
+
+/**
+ * The channel between the source's and the target's lanes (one lane beyond on either side) that
+ * crosses the fewest flows already placed, then shares its run with the fewest, then is nearest.
+ */
+function bestChannel(route: Route, levels: Levels, verticals: Vertical[], runs: Run[]) {
+  const low = Math.max(0, Math.min(route.from.lane, route.to.lane) - 1);
+  const high = Math.min(levels.rows.length - 1, Math.max(route.from.lane, route.to.lane) + 1);
+  const [g1, g2] = [
+    Math.min(route.exitGutter, route.entryGutter),
+    Math.max(route.exitGutter, route.entryGutter),
+  ];
+  const source = levels.row(route.from);
+  const target = levels.row(route.to);
+  let best = { lane: route.from.lane, row: route.from.row, cost: Number.POSITIVE_INFINITY };
+  for (let lane = low; lane <= high; lane++) {
+    for (let row = 0; row <= (levels.rows[lane] ?? 0); row++) {
+      const level = levels.channel(lane, row);
+      let crossings = 0;
+      for (const v of verticals)
+        if (v.gutter > g1 && v.gutter < g2 && strictlyIn(level, v.from, v.to)) crossings++;
+      for (const run of runs) {
+        if (strictlyIn(route.exitGutter, run.from, run.to) && strictlyIn(run.level, source, level))
+          crossings++;
+        if (strictlyIn(route.entryGutter, run.from, run.to) && strictlyIn(run.level, level, target))
+          crossings++;
+      }
+      const shared = runs.filter((r) => r.level === level && r.from < g2 && g1 < r.to).length;
+      const travel = Math.abs(source - level) + Math.abs(target - level);
+      const cost = crossings * 10 + shared * 3 + travel * 0.1;
+      if (cost < best.cost) best = { lane, row, cost };
+    }
+  }
+  return best;
+}
+
+/** A run of a flow along a gutter (vertical) or a channel (horizontal), with the places it turns off. */
+export interface Piece {
+  key: string;
+  /** Its extent across: y for a gutter's runs, x for a channel's. */
+  from: number;
+  to: number;
+  /** Where flows leave it towards the lower side (left of a gutter, up from a channel). */
+  lowSide: number[];
+  /** Where flows leave it towards the higher side (right of a gutter, down from a channel). */
+  highSide: number[];
+}
+
+/**
+ * Where each of the pieces sharing a gutter or a channel runs: first an order that crosses least
+ * (a piece nearer the low side crosses the higher one wherever it turns off to the high side inside
+ * the other's extent, and the reverse), then each piece as near the low side as its own minimum
+ * allows, `spacing` past every overlapping piece before it in that order. Returns each piece's
+ * position and each key's farthest position.
+ */
+export function assignTracks(
+  pieces: Piece[],
+  /** How close two pieces' extents may come before they need tracks of their own. */
+  clearance: number,
+  spacing = 1,
+  minimum: (piece: Piece) => number = () => 0,
+): { of: Map<Piece, number>; extent: Map<string, number> } {
+  const of = new Map<Piece, number>();
+  const extent = new Map<string, number>();
+  const byKey = new Map<string, Piece[]>();
+  for (const p of pieces) byKey.set(p.key, [...(byKey.get(p.key) ?? []), p]);
+  const cost = (low: Piece, high: Piece) =>
+    low.highSide.filter((v) => strictlyIn(v, high.from, high.to)).length +
+    high.lowSide.filter((v) => strictlyIn(v, low.from, low.to)).length;
+  for (const [key, list] of byKey) {
+    const order: Piece[] = [];
+    for (const piece of [...list].sort((a, b) => Math.min(a.from, a.to) - Math.min(b.from, b.to))) {
+      let bestAt = order.length;
+      let bestCost = Number.POSITIVE_INFINITY;
+      for (let at = 0; at <= order.length; at++) {
+        let c = 0;
+        for (let i = 0; i < order.length; i++)
+          c += i < at ? cost(order[i] as Piece, piece) : cost(piece, order[i] as Piece);
+        if (c < bestCost) {
+          bestCost = c;
+          bestAt = at;
+        }
+      }
+      order.splice(bestAt, 0, piece);
+    }
+    let far = 0;
+    for (const [i, piece] of order.entries()) {
+      let at = minimum(piece);
+      for (const earlier of order.slice(0, i))
+        if (overlaps(earlier, piece, clearance)) at = Math.max(at, (of.get(earlier) ?? 0) + spacing);
+      of.set(piece, at);
+      far = Math.max(far, at);
+    }
+    extent.set(key, far);
+  }
+  return { of, extent };
+}
+
+/** Pieces that share any of their extent, ends included, need tracks of their own. */
+const overlaps = (p: Piece, q: Piece, clearance: number) =>
+  Math.min(p.from, p.to) <= Math.max(q.from, q.to) + clearance &&
+  Math.min(q.from, q.to) <= Math.max(p.from, p.to) + clearance;
