@@ -83,10 +83,26 @@ function stageRanks(members: string[], links: Link[]): Map<string, number> {
   return rank;
 }
 
+/**
+ * Ways to order the stacks of the columns: barycentre sweeps from the model's order or from its
+ * reverse, or the model's order as written. None is best for every model, so the layout tries each
+ * and keeps the drawing that crosses least.
+ */
+export const ORDERINGS = [
+  { rounds: 4, reverse: false },
+  { rounds: 4, reverse: true },
+  { rounds: 0, reverse: false },
+  { rounds: 2, reverse: true },
+] as const;
+
+export type Ordering = (typeof ORDERINGS)[number];
+
 export function planColumns(
   spec: SwimlaneSpec,
   stackOf: Map<string, StackSpec>,
   topLane: (stack: StackSpec) => number,
+  laneOf: (node: string) => number,
+  ordering: Ordering,
 ): ColumnPlan {
   const links = stackLinks(spec, stackOf);
   const columnOf = new Map<string, number>();
@@ -102,9 +118,81 @@ export function planColumns(
     offset += last + 1;
   }
   const order: string[][] = Array.from({ length: offset }, () => []);
-  for (const stack of spec.stacks) order[columnOf.get(stack.id) ?? 0]?.push(stack.id);
-  sweep(order, links, columnOf, new Map(spec.stacks.map((s) => [s.id, topLane(s)])));
+  for (const stack of ordering.reverse ? [...spec.stacks].reverse() : spec.stacks)
+    order[columnOf.get(stack.id) ?? 0]?.push(stack.id);
+  sweep(order, links, columnOf, new Map(spec.stacks.map((s) => [s.id, topLane(s)])), ordering.rounds);
+  transpose(order, gutterLinks(spec, stackOf, columnOf, laneOf));
   return { columnOf, count: offset, order, stageRange };
+}
+
+/** A flow between neighbouring columns, by its stacks and the lanes of the boxes it joins. */
+interface GutterLink {
+  column: number;
+  from: string;
+  fromLane: number;
+  to: string;
+  toLane: number;
+}
+
+function gutterLinks(
+  spec: SwimlaneSpec,
+  stackOf: Map<string, StackSpec>,
+  columnOf: Map<string, number>,
+  laneOf: (node: string) => number,
+): GutterLink[] {
+  const links: GutterLink[] = [];
+  for (const e of spec.edges) {
+    if (e.kind === 'interaction') continue;
+    const from = stackOf.get(e.from)?.id;
+    const to = stackOf.get(e.to)?.id;
+    if (!from || !to) continue;
+    const column = columnOf.get(from) ?? 0;
+    if ((columnOf.get(to) ?? 0) === column + 1)
+      links.push({ column, from, fromLane: laneOf(e.from), to, toLane: laneOf(e.to) });
+  }
+  return links;
+}
+
+/**
+ * Flows between two neighbouring columns that must cross, whatever their tracks: pairs whose ends
+ * are in one order on the left and in the other on the right.
+ */
+function gutterCrossings(links: GutterLink[], index: (column: number, stack: string) => number): number {
+  const ends = links.map((l) => [
+    l.fromLane * 1000 + index(l.column, l.from),
+    l.toLane * 1000 + index(l.column + 1, l.to),
+  ]);
+  let crossings = 0;
+  for (let i = 0; i < ends.length; i++)
+    for (let j = i + 1; j < ends.length; j++) {
+      const [a, b] = [ends[i] as number[], ends[j] as number[]];
+      if (((a[0] as number) - (b[0] as number)) * ((a[1] as number) - (b[1] as number)) < 0) crossings++;
+    }
+  return crossings;
+}
+
+/**
+ * Swaps neighbouring stacks of a column while that lowers the crossings the barycentres left in the
+ * gutters on either side of it.
+ */
+function transpose(order: string[][], links: GutterLink[]): void {
+  const byGutter = new Map<number, GutterLink[]>();
+  for (const l of links) byGutter.set(l.column, [...(byGutter.get(l.column) ?? []), l]);
+  const index = (column: number, stack: string) => order[column]?.indexOf(stack) ?? 0;
+  const around = (c: number) =>
+    gutterCrossings(byGutter.get(c - 1) ?? [], index) + gutterCrossings(byGutter.get(c) ?? [], index);
+  for (let pass = 0; pass < 8; pass++) {
+    let improved = false;
+    for (const [c, column] of order.entries()) {
+      for (let i = 0; i + 1 < column.length; i++) {
+        const before = around(c);
+        [column[i], column[i + 1]] = [column[i + 1] as string, column[i] as string];
+        if (around(c) < before) improved = true;
+        else [column[i], column[i + 1]] = [column[i + 1] as string, column[i] as string];
+      }
+    }
+    if (!improved) break;
+  }
 }
 
 /**
@@ -116,6 +204,7 @@ function sweep(
   links: Link[],
   columnOf: Map<string, number>,
   lane: Map<string, number>,
+  rounds: number,
 ): void {
   const neighbours = new Map<string, string[]>();
   for (const l of links) {
@@ -129,7 +218,7 @@ function sweep(
   };
   for (const column of order) place(column);
   const columns = order.map((_, i) => i);
-  for (let round = 0; round < 4; round++) {
+  for (let round = 0; round < rounds; round++) {
     const forward = round % 2 === 0;
     for (const c of forward ? columns : [...columns].reverse()) {
       const column = order[c] as string[];

@@ -76,12 +76,8 @@ export function planRoutes(edges: EdgeSpec[], placeOf: Map<string, Place>, level
     const from = placeOf.get(edge.from) as Place;
     const to = placeOf.get(edge.to) as Place;
     const exitGutter = from.column + 1;
-    // A step that may repeat itself goes out, over its own box and back in.
-    if (edge.from === edge.to) {
-      const channel = { lane: from.lane, row: from.row };
-      return { edge, from, to, kind: 'channel', exitGutter, entryGutter: from.column, channel };
-    }
-    if (to.column === from.column)
+    // A step that may repeat itself (a retry) loops out of its box's right side and back in.
+    if (to.column === from.column || edge.from === edge.to)
       return { edge, from, to, kind: 'side', exitGutter, entryGutter: exitGutter };
     const entryGutter = to.column;
     return {
@@ -93,47 +89,64 @@ export function planRoutes(edges: EdgeSpec[], placeOf: Map<string, Place>, level
       entryGutter,
     };
   });
-  const verticals: Vertical[] = [];
-  const runs: Run[] = [];
-  for (const r of routes)
+  const placed: Placed = { verticals: [], runs: [], stubs: [] };
+  for (const r of routes) {
+    placed.stubs.push({ gutter: r.exitGutter, level: levels.row(r.from) });
+    placed.stubs.push({ gutter: r.entryGutter, level: levels.row(r.to) });
     if (r.kind !== 'channel')
-      verticals.push({ gutter: r.exitGutter, from: levels.row(r.from), to: levels.row(r.to) });
-    else if (r.channel) {
-      const level = levels.channel(r.channel.lane, r.channel.row);
-      verticals.push(
-        { gutter: r.exitGutter, from: levels.row(r.from), to: level },
-        { gutter: r.entryGutter, from: level, to: levels.row(r.to) },
-      );
-      runs.push({ ...r.channel, level, from: r.entryGutter, to: r.exitGutter });
-    }
+      placed.verticals.push({ gutter: r.exitGutter, from: levels.row(r.from), to: levels.row(r.to) });
+  }
   // The shortest first: they have the fewest ways to go; the long ones then go around them.
   const far = routes
-    .filter((r) => r.kind === 'channel' && !r.channel)
+    .filter((r) => r.kind === 'channel')
     .sort((a, b) => Math.abs(a.entryGutter - a.exitGutter) - Math.abs(b.entryGutter - b.exitGutter));
-  for (const route of far) {
-    const choice = bestChannel(route, levels, verticals, runs);
+  const taken = new Map<Route, { verticals: Vertical[]; run: Run }>();
+  const take = (route: Route) => {
+    const choice = bestChannel(route, levels, placed);
     route.channel = { lane: choice.lane, row: choice.row };
     const level = levels.channel(choice.lane, choice.row);
-    verticals.push(
+    const verticals = [
       { gutter: route.exitGutter, from: levels.row(route.from), to: level },
       { gutter: route.entryGutter, from: level, to: levels.row(route.to) },
-    );
-    runs.push({
+    ];
+    const run = {
       lane: choice.lane,
       row: choice.row,
       level,
       from: Math.min(route.exitGutter, route.entryGutter),
       to: Math.max(route.exitGutter, route.entryGutter),
-    });
-  }
+    };
+    placed.verticals.push(...verticals);
+    placed.runs.push(run);
+    taken.set(route, { verticals, run });
+  };
+  for (const route of far) take(route);
+  // Rip up and route again: each far flow, in turn, takes its best channel knowing all the others.
+  for (let pass = 0; pass < 3; pass++)
+    for (const route of far) {
+      const before = taken.get(route) as { verticals: Vertical[]; run: Run };
+      placed.verticals = placed.verticals.filter((v) => !before.verticals.includes(v));
+      placed.runs = placed.runs.filter((r) => r !== before.run);
+      take(route);
+    }
   return routes;
+}
+
+/** What the flows placed so far occupy: runs up and down gutters, along channels, and their stubs. */
+interface Placed {
+  verticals: Vertical[];
+  runs: Run[];
+  /** Where flows leave or reach a box, by gutter and level: short runs across the gutter. */
+  stubs: { gutter: number; level: number }[];
 }
 
 /**
  * The channel between the source's and the target's lanes (one lane beyond on either side) that
  * crosses the fewest flows already placed, then shares its run with the fewest, then is nearest.
+ * A crossing in a gutter the new flow passes through is certain; one in the gutters where it turns
+ * depends on the order of the tracks there, and counts half.
  */
-function bestChannel(route: Route, levels: Levels, verticals: Vertical[], runs: Run[]) {
+function bestChannel(route: Route, levels: Levels, placed: Placed) {
   const low = Math.max(0, Math.min(route.from.lane, route.to.lane) - 1);
   const high = Math.min(levels.rows.length - 1, Math.max(route.from.lane, route.to.lane) + 1);
   const [g1, g2] = [
@@ -142,22 +155,32 @@ function bestChannel(route: Route, levels: Levels, verticals: Vertical[], runs: 
   ];
   const source = levels.row(route.from);
   const target = levels.row(route.to);
+  const turns = [
+    { gutter: route.exitGutter, from: source },
+    { gutter: route.entryGutter, from: target },
+  ];
   let best = { lane: route.from.lane, row: route.from.row, cost: Number.POSITIVE_INFINITY };
   for (let lane = low; lane <= high; lane++) {
     for (let row = 0; row <= (levels.rows[lane] ?? 0); row++) {
       const level = levels.channel(lane, row);
       let crossings = 0;
-      for (const v of verticals)
-        if (v.gutter > g1 && v.gutter < g2 && strictlyIn(level, v.from, v.to)) crossings++;
-      for (const run of runs) {
-        if (strictlyIn(route.exitGutter, run.from, run.to) && strictlyIn(run.level, source, level))
-          crossings++;
-        if (strictlyIn(route.entryGutter, run.from, run.to) && strictlyIn(run.level, level, target))
-          crossings++;
+      for (const v of placed.verticals) {
+        if (!strictlyIn(level, v.from, v.to)) continue;
+        if (v.gutter > g1 && v.gutter < g2) crossings++;
+        else if (v.gutter === g1 || v.gutter === g2) crossings += 0.5;
       }
-      const shared = runs.filter((r) => r.level === level && r.from < g2 && g1 < r.to).length;
+      for (const run of placed.runs)
+        for (const t of turns) {
+          if (!strictlyIn(run.level, t.from, level)) continue;
+          if (strictlyIn(t.gutter, run.from, run.to)) crossings++;
+          else if (run.from === t.gutter || run.to === t.gutter) crossings += 0.5;
+        }
+      for (const stub of placed.stubs)
+        for (const t of turns)
+          if (stub.gutter === t.gutter && strictlyIn(stub.level, t.from, level)) crossings += 0.5;
+      const shared = placed.runs.filter((r) => r.level === level && r.from < g2 && g1 < r.to).length;
       const travel = Math.abs(source - level) + Math.abs(target - level);
-      const cost = crossings * 10 + shared * 3 + travel * 0.1;
+      const cost = crossings * 10 + shared + travel * 0.1;
       if (cost < best.cost) best = { lane, row, cost };
     }
   }
@@ -213,6 +236,7 @@ export function assignTracks(
       }
       order.splice(bestAt, 0, piece);
     }
+    sift(order, cost);
     let far = 0;
     for (const [i, piece] of order.entries()) {
       let at = minimum(piece);
@@ -230,3 +254,39 @@ export function assignTracks(
 const overlaps = (p: Piece, q: Piece, clearance: number) =>
   Math.min(p.from, p.to) <= Math.max(q.from, q.to) + clearance &&
   Math.min(q.from, q.to) <= Math.max(p.from, p.to) + clearance;
+
+/**
+ * Sifting: each piece in turn moves to the place in the order where it crosses least, until no
+ * move helps (at most a few passes: each only ever lowers the crossings).
+ */
+function sift(order: Piece[], cost: (low: Piece, high: Piece) => number): void {
+  for (let pass = 0; pass < 4; pass++) {
+    let moved = false;
+    for (const piece of [...order]) {
+      const rest = order.filter((p) => p !== piece);
+      // The crossings with each other piece whether this one is placed before or after it.
+      const before = rest.map((p) => cost(piece, p));
+      const after = rest.map((p) => cost(p, piece));
+      let total = before.reduce((a, b) => a + b, 0);
+      let best = total;
+      let bestAt = 0;
+      for (let at = 1; at <= rest.length; at++) {
+        total += (after[at - 1] ?? 0) - (before[at - 1] ?? 0);
+        if (total < best) {
+          best = total;
+          bestAt = at;
+        }
+      }
+      const now = order.indexOf(piece);
+      const current =
+        rest.slice(0, now).reduce((s, p) => s + cost(p, piece), 0) +
+        rest.slice(now).reduce((s, p) => s + cost(piece, p), 0);
+      if (best < current) {
+        rest.splice(bestAt, 0, piece);
+        order.splice(0, order.length, ...rest);
+        moved = true;
+      }
+    }
+    if (!moved) break;
+  }
+}

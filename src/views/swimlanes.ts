@@ -29,7 +29,8 @@ import type {
   LineKind,
   ViewId,
 } from './diagram.js';
-import { planColumns } from './swimlane-columns.js';
+import { countCrossings } from './measure.js';
+import { ORDERINGS, type Ordering, planColumns } from './swimlane-columns.js';
 import { assignTracks, Levels, type Piece, type Place, planRoutes, type Route } from './swimlane-routes.js';
 import { textWidth, wrap } from './text.js';
 
@@ -126,6 +127,12 @@ export const STAGE_LABEL = { font: 12, lineHeight: 15 };
 const TITLE_HEIGHT = 44;
 const MARGIN = 16;
 
+interface Port {
+  route: Route;
+  /** Leaving the box, rather than arriving. */
+  out: boolean;
+}
+
 interface Placed {
   spec: NodeSpec;
   place: Place;
@@ -135,20 +142,38 @@ interface Placed {
   captionLines: string[];
 }
 
-/** `leaveRoom`: pixels kept free right of every box before the edges' tracks (BPMN export puts its gateways there). */
+/**
+ * Lays the spec out once for each way of ordering the columns and keeps the drawing whose flows
+ * cross least (then the narrower). `leaveRoom`: pixels kept free right of every box before the
+ * edges' tracks (BPMN export puts its gateways there).
+ */
 export async function layoutSwimlanes(
   spec: SwimlaneSpec,
   options: { leaveRoom?: number } = {},
 ): Promise<Diagram> {
+  let best: { diagram: Diagram; crossings: number } | undefined;
+  for (const ordering of ORDERINGS) {
+    const diagram = layoutOnce(spec, options, ordering);
+    const crossings = countCrossings(diagram.edges);
+    if (
+      !best ||
+      crossings < best.crossings ||
+      (crossings === best.crossings && diagram.width < best.diagram.width)
+    )
+      best = { diagram, crossings };
+  }
+  return (best as { diagram: Diagram }).diagram;
+}
+
+function layoutOnce(spec: SwimlaneSpec, options: { leaveRoom?: number }, ordering: Ordering): Diagram {
   const laneIndex = new Map(spec.lanes.map((l, i) => [l.id, i]));
   const nodeById = new Map(spec.nodes.map((n) => [n.id, n]));
   const laneOf = (id: string) => laneIndex.get(nodeById.get(id)?.lane ?? '') ?? 0;
   const stackOf = new Map<string, StackSpec>();
   for (const stack of spec.stacks) for (const id of stack.nodes) stackOf.set(id, stack);
 
-  const plan = planColumns(spec, stackOf, (s) => Math.min(...s.nodes.map(laneOf)));
-  const { stacks, alias } = mergeEnds(spec, plan.columnOf, plan.order, nodeById);
-  const resolve = (id: string) => alias.get(id) ?? id;
+  const plan = planColumns(spec, stackOf, (s) => Math.min(...s.nodes.map(laneOf)), laneOf, ordering);
+  const stacks = new Map(spec.stacks.map((s) => [s.id, s]));
 
   // Rows: in each column, the stacks top to bottom; in each lane, their boxes one under another.
   const placeOf = new Map<string, Place>();
@@ -169,24 +194,21 @@ export async function layoutSwimlanes(
 
   const flows = spec.edges
     .filter((e) => e.kind !== 'interaction')
-    .map((e) => ({ ...e, from: resolve(e.from), to: resolve(e.to) }))
     .filter((e) => placeOf.has(e.from) && placeOf.has(e.to));
   const levels = new Levels(rows);
   const routes = planRoutes(flows, placeOf, levels);
 
   const placed = new Map<string, Placed>();
-  const right = new Map<string, Route[]>();
-  const left = new Map<string, Route[]>();
+  /** The flows along each box's right side (out, and in from its own column) and its left side. */
+  const right = new Map<string, Port[]>();
+  const left = new Map<string, Port[]>();
   for (const r of routes) {
-    right.set(r.edge.from, [...(right.get(r.edge.from) ?? []), r]);
+    right.set(r.edge.from, [...(right.get(r.edge.from) ?? []), { route: r, out: true }]);
     const side = r.kind === 'side' ? right : left;
-    side.set(r.edge.to, [...(side.get(r.edge.to) ?? []), r]);
+    side.set(r.edge.to, [...(side.get(r.edge.to) ?? []), { route: r, out: false }]);
   }
   const rightRoom = (id: string) =>
-    (right.get(id) ?? []).reduce(
-      (sum, r) => sum + (r.edge.from === id ? portRoom(r.edge.label) : ENTRY_GAP),
-      0,
-    );
+    (right.get(id) ?? []).reduce((sum, p) => sum + (p.out ? portRoom(p.route.edge.label) : ENTRY_GAP), 0);
   for (const [id, place] of placeOf) {
     const node = nodeById.get(id) as NodeSpec;
     placed.set(id, sized(node, place, rightRoom(id), left.get(id)?.length ?? 0));
@@ -290,20 +312,23 @@ export async function layoutSwimlanes(
     return yOf(p) + p.height / 2;
   };
   const ports = new Map<string, number>();
-  const spread = (id: string, list: Route[], side: 'right' | 'left') => {
+  const spread = (id: string, list: Port[], side: 'right' | 'left') => {
     const p = placed.get(id) as Placed;
-    const toward = (r: Route) => {
+    // A retry's loop takes the top of the side, its two ends side by side: it crosses nothing.
+    const toward = ({ route: r }: Port) => {
+      if (r.edge.from === r.edge.to) return yOf(p);
       if (r.channel) return channelAt(r);
       return r.edge.from === id ? center(r.edge.to) : center(r.edge.from);
     };
-    const sorted = [...list].sort((a, b) => toward(a) - toward(b) || a.edge.id.localeCompare(b.edge.id));
-    const out = (r: Route) => side === 'right' && r.edge.from === id;
-    const room = sorted.map((r) => (out(r) ? portRoom(r.edge.label) : ENTRY_GAP));
+    const sorted = [...list].sort(
+      (a, b) => toward(a) - toward(b) || a.route.edge.id.localeCompare(b.route.edge.id) || +b.out - +a.out,
+    );
+    const room = sorted.map((q) => (q.out ? portRoom(q.route.edge.label) : ENTRY_GAP));
     // Spread evenly over the side, each flow with the room its label takes.
     const gap = (p.height - room.reduce((a, b) => a + b, 0)) / (sorted.length + 1);
     let at = yOf(p) + gap;
-    for (const [i, r] of sorted.entries()) {
-      ports.set(`${side}:${out(r) ? 'out' : 'in'}:${r.edge.id}`, Math.round(at + (room[i] ?? 0) / 2));
+    for (const [i, q] of sorted.entries()) {
+      ports.set(`${side}:${q.out ? 'out' : 'in'}:${q.route.edge.id}`, Math.round(at + (room[i] ?? 0) / 2));
       at += (room[i] ?? 0) + gap;
     }
   };
@@ -369,7 +394,6 @@ export async function layoutSwimlanes(
   // Rails: a column of several steps joins each step's boxes along a rail of its own.
   const interactions = spec.edges
     .filter((e) => e.kind === 'interaction')
-    .map((e) => ({ ...e, from: resolve(e.from), to: resolve(e.to) }))
     .filter((e) => placed.has(e.from) && placed.has(e.to));
   const railOf = new Map<string, number>();
   const strip = columnStacks.map((list) => {
@@ -510,42 +534,6 @@ function sized(node: NodeSpec, place: Place, rightRoom: number, leftPorts: numbe
   const text = 2 * BOX.padding + lines.length * BOX.lineHeight + captionLines.length * BOX.caption;
   const height = Math.max(BOX.minHeight, text, rightRoom + 2 * PORT_GAP, (leftPorts + 1) * ENTRY_GAP);
   return { spec: node, place, width, height, lines, captionLines };
-}
-
-/**
- * Ends several steps of one column lead to, in one lane, are drawn once, under the last of those
- * steps: one "Abandoned" per column, not one per step. Returns the stacks as drawn and which end
- * stands for which.
- */
-function mergeEnds(
-  spec: SwimlaneSpec,
-  columnOf: Map<string, number>,
-  order: string[][],
-  nodes: Map<string, NodeSpec>,
-): { stacks: Map<string, StackSpec>; alias: Map<string, string> } {
-  const stacks = new Map(spec.stacks.map((s) => [s.id, { ...s, nodes: [...s.nodes] }]));
-  const alias = new Map<string, string>();
-  const groups = new Map<string, { id: string; stack: string }[]>();
-  for (const stack of spec.stacks)
-    for (const id of stack.nodes) {
-      const node = nodes.get(id);
-      if (node?.kind !== 'end') continue;
-      const key = `${columnOf.get(stack.id)}|${node.lane}|${node.ref}`;
-      groups.set(key, [...(groups.get(key) ?? []), { id, stack: stack.id }]);
-    }
-  for (const group of groups.values()) {
-    if (group.length < 2) continue;
-    const column = order[columnOf.get(group[0]?.stack ?? '') ?? 0] ?? [];
-    const last = group.reduce((a, b) => (column.indexOf(b.stack) > column.indexOf(a.stack) ? b : a));
-    const kept = group[0] as { id: string; stack: string };
-    for (const member of group) {
-      const stack = stacks.get(member.stack) as StackSpec;
-      stack.nodes = stack.nodes.filter((n) => n !== member.id);
-      if (member !== kept) alias.set(member.id, kept.id);
-    }
-    (stacks.get(last.stack) as StackSpec).nodes.push(kept.id);
-  }
-  return { stacks, alias };
 }
 
 /** A line of interaction: straight down a column of one step, or along the step's rail. */
