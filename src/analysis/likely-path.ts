@@ -53,11 +53,16 @@ export function linksFrom(model: Model, segment: string): Map<string, PathLink[]
 const TIE = 1e-12;
 
 /**
- * The segment's most likely path, or undefined when no step leads to an end. Ties go to the
- * step settled first (the nearer the start, then the earlier in the model) and, between ends
- * reached from one step, to the end the model lists first.
+ * The segment's most likely path, or undefined when no step leads to an end; with `into`, the
+ * most likely of the paths that end at one of those ends. Ties go to the step settled first
+ * (the nearer the start, then the earlier in the model) and, between ends reached from one
+ * step, to the end the model lists first.
  */
-export function mostLikelyPath(model: Model, segment: string): JourneyPath | undefined {
+export function mostLikelyPath(
+  model: Model,
+  segment: string,
+  into?: ReadonlySet<string>,
+): JourneyPath | undefined {
   const n = model.steps.length;
   const index = new Map(model.steps.map((s, i) => [s.id, i]));
   const links = linksFrom(model, segment);
@@ -80,6 +85,7 @@ export function mostLikelyPath(model: Model, segment: string): JourneyPath | und
     for (const link of links.get(model.steps[i]?.id ?? '') ?? []) {
       const through = d - Math.log(link.p);
       const end = ends.get(link.to);
+      if (end !== undefined && into && !into.has(link.to)) continue;
       if (end !== undefined) {
         if (
           !best ||

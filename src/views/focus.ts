@@ -46,15 +46,17 @@ export function checkFocus(model: Model, options: ViewOptions): void {
         `the focus names stage '${stage}', which the model does not have`,
         `${hintFor(stage, stages, 'stages')} (stages: ${stages.join(', ')})`,
       );
-  if ((focusSteps(model, options)?.size ?? 1) === 0) {
-    const most = Math.max(0, ...reachByStep(model, shownSegments(model, options)).values());
-    throw new RenderOptionError(
-      'the focus leaves no step to draw',
-      focus.minReach !== undefined
-        ? `lower min-reach: the most reached step is reached by ${Number((most * 100).toFixed(1))}%`
-        : 'choose stages the shown segments reach',
-    );
-  }
+  if ((focusSteps(model, options)?.size ?? 1) > 0) return;
+  const { minReach, ...rest } = focus;
+  const without = focusSteps(model, { ...options, focus: rest }) ?? new Set(model.steps.map((s) => s.id));
+  const reach = reachByStep(model, shownSegments(model, options));
+  const most = Math.max(0, ...[...without].map((id) => reach.get(id) ?? 0));
+  throw new RenderOptionError(
+    'the focus leaves no step to draw',
+    minReach !== undefined && without.size > 0
+      ? `lower min-reach: the most reached step the rest of the focus keeps is reached by ${Number((most * 100).toFixed(1))}%`
+      : 'choose stages the shown segments reach, or their most likely paths pass through',
+  );
 }
 
 /** The focus in words, for the diagram's title: "focus: the most likely paths, stages Research, Review options". */

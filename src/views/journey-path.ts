@@ -1,7 +1,9 @@
 /**
  * The path a journey map follows: one persona's journey. By default the most likely path of the
- * segment asked for (the first segment without one); or the steps given, in order, each of
- * which must lead to the next for that segment. An end may close the list.
+ * segment asked for (the first segment without one); given one end, the most likely path into
+ * it (the consumers' most likely journey may be a short one to abandonment, and a board wants
+ * to see the order too); or the steps given, in order, each of which must lead to the next for
+ * that segment. An end may close the list.
  */
 import { type JourneyPath, linksFrom, mostLikelyPath, pathThrough } from '../analysis/likely-path.js';
 import type { Model, Segment } from '../model/model.js';
@@ -11,8 +13,10 @@ import { hintFor, RenderOptionError } from './option-error.js';
 export interface ShownPath {
   segment: Segment;
   path: JourneyPath;
-  /** True when the path is the segment's most likely one, not one asked for. */
+  /** True when the path is the segment's most likely one (into `into`, when given), not steps asked for. */
   likely: boolean;
+  /** The end the most likely path was asked to reach. */
+  into?: string;
 }
 
 export function journeySegment(model: Model, options: ViewOptions): Segment {
@@ -24,17 +28,32 @@ export function journeySegment(model: Model, options: ViewOptions): Segment {
 /** The path to draw; throws RenderOptionError when the steps asked for are no path. */
 export function journeyPath(model: Model, options: ViewOptions): ShownPath {
   const segment = journeySegment(model, options);
-  if (options.path === undefined) {
-    const path = mostLikelyPath(model, segment.id);
+  const [only] = options.path ?? [];
+  const end = options.path?.length === 1 ? model.ends.find((e) => e.id === only) : undefined;
+  if (options.path === undefined || end) {
+    const path = mostLikelyPath(model, segment.id, end ? new Set([end.id]) : undefined);
     if (!path)
       throw new RenderOptionError(
-        `no path leads segment '${segment.id}' from a start to an end`,
-        'run linesight validate on the model: every step a segment reaches must lead to an end',
+        `no path leads segment '${segment.id}' from a start to ${end ? `the end '${end.id}'` : 'an end'}`,
+        end
+          ? `choose an end the segment reaches: ${reachedEnds(model, segment.id).join(', ')}`
+          : 'run linesight validate on the model: every step a segment reaches must lead to an end',
       );
-    return { segment, path, likely: true };
+    return { segment, path, likely: true, ...(end ? { into: end.id } : {}) };
   }
   return { segment, path: askedPath(model, segment.id, options.path), likely: false };
 }
+
+/** Which path is shown, in words: "their most likely path (to 'Order received')". */
+export function pathKind(model: Model, shown: ShownPath): string {
+  if (!shown.likely) return 'the path asked for';
+  const into = model.ends.find((e) => e.id === shown.into)?.name;
+  return into ? `their most likely path to '${into}'` : 'their most likely path';
+}
+
+/** The ends a segment's most likely paths can reach, in the model's order. */
+const reachedEnds = (model: Model, segment: string) =>
+  model.ends.filter((e) => mostLikelyPath(model, segment, new Set([e.id]))).map((e) => e.id);
 
 function askedPath(model: Model, segment: string, ids: readonly string[]): JourneyPath {
   if (ids.length === 0)

@@ -6,7 +6,7 @@
 import type { Model } from '../model/model.js';
 import type { Mark } from './diagram.js';
 import { percent } from './journey-notes.js';
-import type { ShownPath } from './journey-path.js';
+import { pathKind, type ShownPath } from './journey-path.js';
 import { wrap } from './text.js';
 
 const PAD = 12;
@@ -65,7 +65,9 @@ export function personaCard(model: Model, shown: ShownPath, top: number, width: 
   const attributes = Object.entries(segment.attributes ?? {})
     .map(([k, v]) => `${words(k)}: ${String(v)}`)
     .join('. ');
-  const pathText = `${shown.likely ? 'Their most likely path' : 'The path asked for'}: ${steps}${end ? ` ending '${end}'` : ''}.${complete ? ` ${percent(path.p)} of the segment's customers take exactly this path from start to end${shown.likely ? '; no other single path is taken more often' : ''}.` : ''}`;
+  const kind = pathKind(model, shown);
+  const rival = shown.into ? 'no other path to this end' : 'no other single path';
+  const pathText = `${kind[0]?.toUpperCase()}${kind.slice(1)}: ${steps}${end && !shown.into ? ` ending '${end}'` : ''}.${complete ? ` ${percent(path.p)} of the segment's customers take exactly this path from start to end${shown.likely ? `; ${rival} is taken more often` : ''}.` : ''}`;
   const texts: { text: string; style: typeof BODY; role: string; color: string; bold?: boolean }[] = [
     {
       text: `Persona: ${segment.name}, ${percent(segment.share)} of arrivals`,

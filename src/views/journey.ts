@@ -27,7 +27,7 @@ import {
   type Row,
   type Visit,
 } from './journey-notes.js';
-import { journeyPath, type ShownPath } from './journey-path.js';
+import { journeyPath, pathKind, type ShownPath } from './journey-path.js';
 import { journeyKey, personaCard, textBlock } from './journey-persona.js';
 import { textWidth } from './text.js';
 
@@ -270,5 +270,5 @@ function describe(model: Model, shown: ShownPath, pains: number): string {
     path.start !== undefined && path.end !== undefined
       ? `, taken from start to end by ${percent(path.p)} of them`
       : '';
-  return `Journey map of ${segment.name} in ${model.name}: ${shown.likely ? 'their most likely path' : 'the path asked for'}, ${path.steps.length} steps in ${stages} stages${taken}, with the emotion curve, ${pains} pain points and the findings that concern these steps.`;
+  return `Journey map of ${segment.name} in ${model.name}: ${pathKind(model, shown)}, ${path.steps.length} steps in ${stages} stages${taken}, with the emotion curve, ${pains} pain points and the findings that concern these steps.`;
 }
