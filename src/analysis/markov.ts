@@ -90,11 +90,23 @@ export function solve(chain: Chain, method: 'auto' | 'dense' | 'sparse' = 'auto'
 
 /** Solves v (I - Q) = b, i.e. (I - Q)^T v = b, by LU with partial pivoting. */
 function solveDense(n: number, transitions: Transition[], b: Float64Array): Float64Array {
+  return solveFactored(factorDense(n, transitions), b);
+}
+
+/** (I - Q)^T for the transitions between states 0..n-1, factored as LU with partial pivoting. */
+export interface Factored {
+  n: number;
+  lu: Float64Array;
+  /** Row swaps made while factoring, in order: row k was swapped with row pivots[k]. */
+  pivots: Int32Array;
+}
+
+export function factorDense(n: number, transitions: readonly Transition[]): Factored {
   const a = new Float64Array(n * n);
   for (let i = 0; i < n; i++) a[i * n + i] = 1;
   // Row i of (I - Q)^T holds -Q[j][i] for every j that leads to i.
   for (const t of transitions) if (t.to >= 0) a[t.to * n + t.from] = (a[t.to * n + t.from] ?? 0) - t.p;
-  const x = Float64Array.from(b);
+  const pivots = new Int32Array(n);
   for (let col = 0; col < n; col++) {
     let pivot = col;
     let best = Math.abs(a[col * n + col] ?? 0);
@@ -105,6 +117,7 @@ function solveDense(n: number, transitions: Transition[], b: Float64Array): Floa
         pivot = r;
       }
     }
+    pivots[col] = pivot;
     if (best === 0) continue;
     if (pivot !== col) {
       for (let c = 0; c < n; c++) {
@@ -112,22 +125,35 @@ function solveDense(n: number, transitions: Transition[], b: Float64Array): Floa
         a[col * n + c] = a[pivot * n + c] ?? 0;
         a[pivot * n + c] = tmp;
       }
-      const tmp = x[col] ?? 0;
-      x[col] = x[pivot] ?? 0;
-      x[pivot] = tmp;
     }
     const d = a[col * n + col] ?? 1;
     for (let r = col + 1; r < n; r++) {
       const f = (a[r * n + col] ?? 0) / d;
+      // The multiplier stays below the diagonal, where the eliminated value was.
+      a[r * n + col] = f;
       if (f === 0) continue;
-      for (let c = col; c < n; c++) a[r * n + c] = (a[r * n + c] ?? 0) - f * (a[col * n + c] ?? 0);
-      x[r] = (x[r] ?? 0) - f * (x[col] ?? 0);
+      for (let c = col + 1; c < n; c++) a[r * n + c] = (a[r * n + c] ?? 0) - f * (a[col * n + c] ?? 0);
     }
   }
+  return { n, lu: a, pivots };
+}
+
+/** Solves (I - Q)^T x = b with a factored matrix; a zero pivot (a state no one reaches) gives 0. */
+export function solveFactored({ n, lu, pivots }: Factored, b: Float64Array): Float64Array {
+  const x = Float64Array.from(b);
+  // Whole rows were swapped while factoring (multipliers too), so the swaps apply to b first.
+  for (let col = 0; col < n; col++) {
+    const pivot = pivots[col] ?? col;
+    const tmp = x[col] ?? 0;
+    x[col] = x[pivot] ?? 0;
+    x[pivot] = tmp;
+  }
+  for (let col = 0; col < n; col++)
+    for (let r = col + 1; r < n; r++) x[r] = (x[r] ?? 0) - (lu[r * n + col] ?? 0) * (x[col] ?? 0);
   for (let r = n - 1; r >= 0; r--) {
     let sum = x[r] ?? 0;
-    for (let c = r + 1; c < n; c++) sum -= (a[r * n + c] ?? 0) * (x[c] ?? 0);
-    const d = a[r * n + r] ?? 0;
+    for (let c = r + 1; c < n; c++) sum -= (lu[r * n + c] ?? 0) * (x[c] ?? 0);
+    const d = lu[r * n + r] ?? 0;
     x[r] = d === 0 ? 0 : sum / d;
   }
   return x;

@@ -373,6 +373,16 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--segment <id>', "draw one segment's journey only")
     .option('-r, --role <id>', 'the role or department (role view)')
     .option('--merge-segments', 'one customer lane for all segments')
+    .option('--happy-path', "focus: only each shown segment's most likely path (not the journey view)")
+    .option(
+      '--min-reach <share>',
+      'focus: only the steps a customer of the shown segments reaches with at least this probability, e.g. 5% (not the journey view)',
+    )
+    .option('--stages <ids>', 'focus: only these stages, comma-separated (not the journey view)')
+    .option(
+      '--path <ids>',
+      "journey view: these steps in order, comma-separated, each leading to the next (default: the segment's most likely path)",
+    )
     .option('-o, --output <file>', 'write to this .svg or .png file (SVG goes to standard output without it)')
     .addOption(
       new Option('-f, --format <format>', 'svg or png (default: from the output file name)').choices([

@@ -34,7 +34,7 @@ export function openApi(version: string): Record<string, unknown> {
       '/api/models/{name}/render': {
         parameters: [name],
         get: op(
-          'A diagram as SVG (view, segment, role, scenario, mergeSegments; format=json for the layout)',
+          "A diagram as SVG (view, segment, role, scenario, mergeSegments; a focus: happyPath, minReach, stages; the journey map's path; format=json for the layout)",
         ),
       },
       '/api/models/{name}/analysis': {

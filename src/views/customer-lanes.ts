@@ -10,6 +10,7 @@ import type { Flow, Model, Step } from '../model/model.js';
 import { successors } from '../model/reachability.js';
 import { formatDuration } from '../model/units.js';
 import type { Badge } from './diagram.js';
+import { type Focus, focusSteps } from './focus.js';
 import type { EdgeSpec, LaneSpec, NodeSpec, StackSpec } from './swimlanes.js';
 
 export interface ViewOptions {
@@ -21,6 +22,10 @@ export interface ViewOptions {
   role?: string;
   /** Pixels kept free right of every box (for BPMN gateways). */
   leaveRoom?: number;
+  /** Draw part of the model (swimlane views): see focus.ts. */
+  focus?: Focus;
+  /** The journey map's steps, in order (default: the segment's most likely path). */
+  path?: string[];
 }
 
 export interface CustomerPart {
@@ -77,7 +82,8 @@ export function customerPart(
 ): CustomerPart {
   const segments = segmentsShown(model, options);
   const reach = reachBySegment(model, segments);
-  const steps = model.steps.filter((s) => reach.has(s.id) && include(s));
+  const focus = focusSteps(model, options);
+  const steps = model.steps.filter((s) => reach.has(s.id) && include(s) && (focus?.has(s.id) ?? true));
   const names = new Map(model.segments.map((s) => [s.id, s.name]));
   const order = new Map(model.segments.map((s, i) => [s.id, i]));
   const merged = options.mergeSegments || segments.length === 1;

@@ -15,7 +15,9 @@ export type LaneGroup =
   | 'process'
   | 'role'
   | 'emotion'
-  | 'pain';
+  | 'pain'
+  | 'measure'
+  | 'opportunity';
 
 export interface Lane {
   id: string;
@@ -54,7 +56,9 @@ export type BoxKind =
   | 'evidence'
   | 'end'
   | 'channel'
-  | 'pain';
+  | 'pain'
+  | 'figure'
+  | 'opportunity';
 
 export interface Badge {
   kind: 'fail' | 'wait' | 'moment' | 'finding';
@@ -117,4 +121,32 @@ export interface Diagram {
   curves: { id: string; label: string; points: [number, number][] }[];
   /** Faint reference lines with a label at their left end (the emotion scale). */
   guides: { y: number; x1: number; x2: number; label: string }[];
+  /** Shapes a view places itself, drawn last (the journey map's persona, emotion curve and key). */
+  marks?: Mark[];
 }
+
+/**
+ * A shape drawn as given. `role` names what it shows (an SVG class, and what tests look for);
+ * `ref` the model element it stands for; `title` its full meaning, for a tooltip.
+ */
+export type Mark = (
+  | {
+      kind: 'text';
+      x: number;
+      y: number;
+      text: string;
+      size: number;
+      bold?: boolean;
+      anchor?: 'start' | 'middle';
+    }
+  | { kind: 'rect'; x: number; y: number; width: number; height: number; rx?: number; stroke?: string }
+  | { kind: 'circle'; x: number; y: number; r: number }
+  | {
+      kind: 'poly';
+      points: [number, number][];
+      closed?: boolean;
+      width?: number;
+      dash?: boolean;
+      opacity?: number;
+    }
+) & { role: string; color: string; ref?: string; title?: string };

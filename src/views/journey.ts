@@ -1,190 +1,274 @@
 /**
- * The journey map: stages as columns and, for each step in the customer's order, rows for what
- * the customer does, the touchpoint and channel, the emotion curve and the pain points (fail
- * points, waits, high effort). A grid by rule: a journey map is read left to right, one step
- * after another, so it needs no graph layout.
+ * The journey map: one persona's journey. The segment's most likely path (or the steps asked
+ * for), step after step, stages as column groups in path order, and rows for the customer's
+ * action, who serves them, the channel, how many of the segment reach the step, effort, waits,
+ * the emotion curve, pain points and the analysis's findings as opportunities. A grid by rule:
+ * a journey map is read left to right, so it needs no graph layout.
+ *
+ *   path (journey-path) ──> visits with reach (analysis/reach) ──> notes per row (journey-notes)
+ *        ──> grid of columns and lanes (journey-grid) ──> marks: persona, emotion curve, key
  */
-import { meanOf } from '../model/distribution.js';
+import { analyze } from '../analysis/analyze.js';
+import { journeyChain } from '../analysis/journey-chain.js';
+import { solve } from '../analysis/markov.js';
+import { reachOf } from '../analysis/reach.js';
 import type { Model, Step } from '../model/model.js';
-import { successors } from '../model/reachability.js';
-import { formatDuration } from '../model/units.js';
-import { badgesOf, reachBySegment, segmentsShown, type ViewOptions } from './customer-lanes.js';
-import type { Box, Column, Diagram, Lane } from './diagram.js';
-import { BOX } from './swimlanes.js';
-import { wrap } from './text.js';
+import type { ViewOptions } from './customer-lanes.js';
+import type { Box, Column, Diagram, Lane, Mark } from './diagram.js';
+import { emotionMarks } from './journey-emotion.js';
+import { type Cell, centre, GAP, grid, LEFT, OUTCOME_COLUMN, placeNotes } from './journey-grid.js';
+import {
+  behindSteps,
+  journeyRows,
+  type Note,
+  type Opportunity,
+  percent,
+  perThousandText,
+  type Row,
+  type Visit,
+} from './journey-notes.js';
+import { journeyPath, pathKind, type ShownPath } from './journey-path.js';
+import { journeyKey, personaCard, textBlock } from './journey-persona.js';
+import { textWidth } from './text.js';
 
-const LEFT = 16 + 170;
-const GAP = 16;
-const TOP = 16 + 44 + 30;
-const EMOTION_HEIGHT = 120;
+const TOP = 44;
+/** Room above the first lane for the stage names. */
+const STAGE_BAND = 30;
+const EMOTION_HEIGHT = 170;
+/** Room above +2 and below -2 for the values written at the dots. */
+const EMOTION_INSET = 28;
 
-/** Steps in the order a customer meets them: by stage, then by distance from the start, then as written. */
-export function journeyOrder(model: Model, options: ViewOptions): Step[] {
-  const segments = segmentsShown(model, options);
-  const reach = reachBySegment(model, segments);
-  const depth = new Map<string, number>();
-  const byId = new Map(model.steps.map((s) => [s.id, s]));
-  const queue = segments.flatMap((s) => (model.start[s] ?? []).filter((b) => b.p > 0).map((b) => b.to));
-  for (const id of queue) depth.set(id, 0);
-  for (let i = 0; i < queue.length; i++) {
-    const id = queue[i] as string;
-    const step = byId.get(id);
-    if (!step) continue;
-    for (const next of segments.flatMap((s) => successors(step, s))) {
-      if (!depth.has(next)) {
-        depth.set(next, (depth.get(id) ?? 0) + 1);
-        queue.push(next);
-      }
-    }
-  }
-  const stageIndex = new Map(model.stages.map((s, i) => [s.id, i]));
-  const written = new Map(model.steps.map((s, i) => [s.id, i]));
-  return model.steps
-    .filter((s) => reach.has(s.id))
-    .sort(
-      (a, b) =>
-        (stageIndex.get(a.stage) ?? 0) - (stageIndex.get(b.stage) ?? 0) ||
-        (depth.get(a.id) ?? 0) - (depth.get(b.id) ?? 0) ||
-        (written.get(a.id) ?? 0) - (written.get(b.id) ?? 0),
-    );
+/** Findings about the organization behind many steps, listed once under the map rather than under each step. */
+const ORGANIZATION_KINDS = new Set([
+  'single-point-of-failure',
+  'far-from-customer',
+  'unlinked-touchpoint',
+  'missing-process-link',
+]);
+
+/** Lanes, boxes and marks as they are laid out from the top down. */
+interface Sheet {
+  lanes: Lane[];
+  boxes: Box[];
+  marks: Mark[];
+  y: number;
 }
 
 export function journeyMap(model: Model, options: ViewOptions): Diagram {
-  const steps = journeyOrder(model, options);
-  const roles = new Map(
-    model.organization.departments.flatMap((d) => d.roles.map((r) => [r.id, r.name] as const)),
-  );
-  const systems = new Map(model.organization.systems.map((s) => [s.id, s.name]));
-  const channels = new Map(model.channels.map((c) => [c.id, c.name]));
-  const x = (i: number) => LEFT + GAP + i * (BOX.width + GAP);
+  const shown = journeyPath(model, options);
+  const { segment, path } = shown;
+  const jc = journeyChain(model, segment.id);
+  const solution = solve(jc.chain);
+  const reach = reachOf(jc.chain, solution);
+  const byId = new Map(model.steps.map((s) => [s.id, s]));
+  const visits: Visit[] = path.steps.map((id, index) => ({
+    step: byId.get(id) as Step,
+    index,
+    ...(path.links[index] ? { onward: path.links[index] } : {}),
+    reach: reach[jc.stepIndex.get(id) ?? -1] ?? 0,
+  }));
+  const opportunities = opportunitiesOn(model, segment.id, path.steps);
+  const title = `${model.name}: journey map of ${segment.name}${model.scenario ? ` (scenario: ${model.scenario.name})` : ''}`;
+  const layout = grid(model, path, textWidth(title, 17, 'bold') + 32);
+  const { columns, slots, columnOfSlot, width } = layout;
 
-  const rows: {
-    lane: Omit<Lane, 'y' | 'height'>;
-    cells: (step: Step) => { text: string; kind: Box['kind']; caption?: string } | undefined;
-    fixed?: number;
-  }[] = [
-    {
-      lane: { id: 'actions', label: 'Customer actions', group: 'customer' },
-      cells: (s) => ({ text: s.name, kind: 'step' }),
-    },
-    {
-      lane: { id: 'touchpoints', label: 'Touchpoints', group: 'frontstage' },
-      cells: (s) => {
-        const who = s.role ? roles.get(s.role) : s.system ? systems.get(s.system) : undefined;
-        return s.touchpoint || who
-          ? { text: s.touchpoint ?? (who as string), kind: 'touchpoint' }
-          : { text: 'Self-service', kind: 'touchpoint' };
-      },
-    },
-    {
-      lane: { id: 'channels', label: 'Channels', group: 'frontstage' },
-      cells: (s) => (s.channel ? { text: channels.get(s.channel) ?? s.channel, kind: 'channel' } : undefined),
-    },
-    {
-      lane: { id: 'emotion', label: 'Emotion (-2 to +2)', group: 'emotion' },
-      cells: () => undefined,
-      fixed: EMOTION_HEIGHT,
-    },
-    { lane: { id: 'pain', label: 'Pain points', group: 'pain' }, cells: (s) => pain(s) },
-  ];
-
-  const lanes: Lane[] = [];
-  const boxes: Box[] = [];
-  let y = TOP;
-  for (const row of rows) {
-    const cells = steps.map((s) => ({ step: s, cell: row.cells(s) }));
-    const wrapped = cells.map(({ cell }) =>
-      cell ? wrap(cell.text, BOX.width - 2 * BOX.padding, BOX.font, 6) : [],
+  const card = personaCard(model, shown, TOP, width - 32);
+  const sheet: Sheet = {
+    lanes: [],
+    boxes: [],
+    marks: [...card.marks],
+    y: TOP + card.height + 16 + STAGE_BAND,
+  };
+  const goals = stageGoals(model, columns);
+  if (goals.length > 0)
+    place(
+      sheet,
+      { id: 'goals', label: 'Stage goals', group: 'customer', kind: 'figure', notes: () => [] },
+      goals,
     );
-    const inner =
-      row.fixed ??
-      Math.max(BOX.minHeight, ...wrapped.map((l) => 2 * BOX.padding + l.length * BOX.lineHeight));
-    const boxTop = y + 12;
-    for (const [i, { step, cell }] of cells.entries()) {
-      if (!cell) continue;
-      boxes.push({
-        id: `${row.lane.id}:${step.id}`,
-        kind: cell.kind,
-        ref: step.id,
-        lane: row.lane.id,
-        column: step.stage,
-        x: x(i),
-        y: boxTop,
-        width: BOX.width,
-        height: inner,
-        lines: wrapped[i] ?? [],
-        title: cell.text,
-        badges: row.lane.id === 'actions' ? badgesOf(step) : [],
-        tags: [],
-      });
+  const end = path.end ? model.ends.find((e) => e.id === path.end) : undefined;
+  const ended = end ? (solution.absorbed[jc.endIndex.get(end.id) ?? -1] ?? 0) : 0;
+  for (const row of journeyRows(
+    model,
+    opportunities.filter((o) => !o.organization),
+    visits.length,
+  )) {
+    if (row.id === 'emotion') {
+      emotionLane(sheet, row, visits, layout.slots.map(centre), width);
+      continue;
     }
-    lanes.push({ ...row.lane, y, height: inner + 24 });
-    y += inner + 24;
+    const cells: Cell[] = visits.map((v) => ({
+      notes: row.notes(v),
+      column: columnOfSlot[v.index] as string,
+      slot: slots[v.index] as (typeof slots)[number],
+      ref: v.step.id,
+      key: `${v.index + 1}`,
+    }));
+    if (end)
+      cells.push({
+        notes: outcomeNotes(row, end.name, ended),
+        column: OUTCOME_COLUMN,
+        slot: slots[visits.length] as (typeof slots)[number],
+        ref: end.id,
+        key: 'outcome',
+        ...(row.id === 'actions' ? { kind: 'end' as const, tags: [end.outcome] } : {}),
+      });
+    place(sheet, row, cells);
   }
-
-  const emotionLane = lanes.find((l) => l.id === 'emotion') as Lane;
-  const emotionY = (e: number) => emotionLane.y + 12 + ((2 - e) / 4) * EMOTION_HEIGHT;
-  const points = steps.flatMap((s, i): [number, number][] =>
-    s.emotion === undefined ? [] : [[x(i) + BOX.width / 2, emotionY(s.emotion)]],
-  );
-
-  const columns: Column[] = [];
-  for (const stage of model.stages) {
-    const indices = steps.flatMap((s, i) => (s.stage === stage.id ? [i] : []));
-    if (indices.length === 0) continue;
-    const first = Math.min(...indices);
-    const last = Math.max(...indices);
-    columns.push({
-      id: stage.id,
-      label: stage.name,
-      x: x(first) - GAP / 2,
-      width: (last - first + 1) * (BOX.width + GAP),
-    });
-  }
-  const width = x(steps.length) + 16;
-  const scope = [
-    model.scenario ? `scenario: ${model.scenario.name}` : '',
-    options.segment ? `segment: ${model.segments.find((s) => s.id === options.segment)?.name}` : '',
-  ]
-    .filter(Boolean)
-    .join(', ');
+  const behind = behindSteps(opportunities.filter((o) => o.organization));
+  if (behind.length > 0) textLane(sheet, 'behind', 'Behind these steps (the organization)', behind, width);
+  const key = journeyKey(shown, sheet.y + 12, width - 32);
+  const emotion = sheet.lanes.find((l) => l.id === 'emotion') as Lane;
+  const emotionY = (e: number) =>
+    emotion.y + EMOTION_INSET + ((2 - e) / 4) * (emotion.height - 2 * EMOTION_INSET);
   return {
     view: 'journey',
-    title: `${model.name}: journey map${scope ? ` (${scope})` : ''}`,
-    description: `Journey map of ${model.name}: ${steps.length} steps in ${columns.length} stages, with the emotion curve and ${boxes.filter((b) => b.kind === 'pain').length} pain points.`,
+    title,
+    description: describe(model, shown, sheet.boxes.filter((b) => b.kind === 'pain').length),
     width,
-    height: y + 16,
-    lanes,
+    height: sheet.y + 12 + key.height + 16,
+    lanes: sheet.lanes,
     columns,
     lines: [],
-    boxes,
+    boxes: sheet.boxes,
     edges: [],
-    guides: [2, 1, 0, -1, -2].map((e) => ({
+    guides: [2, 1, -1, -2].map((e) => ({
       y: emotionY(e),
       x1: LEFT + 4,
       x2: width - 16,
       label: e > 0 ? `+${e}` : String(e),
     })),
-    curves: points.length
-      ? [
-          {
-            id: 'emotion',
-            label: 'Emotion curve: how the customer feels at each step, from -2 to +2',
-            points,
-          },
-        ]
-      : [],
+    curves: [],
+    marks: [...sheet.marks, ...key.marks],
   };
 }
 
-function pain(step: Step): { text: string; kind: Box['kind'] } | undefined {
-  const items: string[] = [];
-  if (step.fail)
-    items.push(
-      `Fails ${Number((step.fail.p * 100).toFixed(1))}%${step.fail.cause ? `: ${step.fail.cause}` : ''}`,
+function place(sheet: Sheet, row: Row, cells: readonly Cell[]): void {
+  const placed = placeNotes(row, cells, sheet.y);
+  sheet.lanes.push(placed.lane);
+  sheet.boxes.push(...placed.boxes);
+  sheet.marks.push(...placed.marks);
+  sheet.y += placed.lane.height;
+}
+
+/** The emotion curve's lane; a path without emotion scores says so rather than stay blank. */
+function emotionLane(
+  sheet: Sheet,
+  row: Row,
+  visits: readonly Visit[],
+  xs: readonly number[],
+  width: number,
+): void {
+  const lane: Lane = { id: row.id, label: row.label, group: row.group, y: sheet.y, height: EMOTION_HEIGHT };
+  sheet.lanes.push(lane);
+  const points = visits.map((v) => ({
+    x: xs[v.index] ?? 0,
+    emotion: v.step.emotion,
+    ref: v.step.id,
+    name: v.step.name,
+  }));
+  sheet.marks.push(
+    ...emotionMarks(
+      points,
+      lane.y + EMOTION_INSET,
+      lane.y + lane.height - EMOTION_INSET,
+      LEFT + 4,
+      width - 16,
+    ),
+  );
+  if (points.every((p) => p.emotion === undefined))
+    sheet.marks.push(
+      ...textBlock(
+        'No step of this path has an emotion score: give the steps an emotion from -2 to +2 in the model.',
+        LEFT + GAP,
+        lane.y + EMOTION_INSET + 4,
+        width - 16 - GAP - LEFT - GAP,
+        'emotion-missing',
+        '#5f6368',
+      ).marks,
     );
-  if (step.wait && !step.wait.addsValue) items.push(`Waits ${formatDuration(meanOf(step.wait.duration))}`);
-  if ((step.effort ?? 0) >= 4) items.push(`High effort (${step.effort}/5)`);
-  if ((step.emotion ?? 0) <= -1) items.push('Negative emotion');
-  return items.length ? { text: items.join('. '), kind: 'pain' } : undefined;
+  sheet.y += lane.height;
+}
+
+/** A lane of left-aligned text across the map. */
+function textLane(
+  sheet: Sheet,
+  id: string,
+  label: string,
+  paragraphs: readonly string[],
+  width: number,
+): void {
+  const marks: Mark[] = [];
+  let y = sheet.y + 12;
+  for (const text of paragraphs) {
+    const block = textBlock(text, LEFT + GAP, y, width - 16 - GAP - LEFT - GAP, id, '#202124');
+    marks.push(...block.marks);
+    y += block.height + 4;
+  }
+  sheet.lanes.push({ id, label, group: 'backstage', y: sheet.y, height: Math.max(50, y - sheet.y + 8) });
+  sheet.marks.push(...marks);
+  sheet.y += Math.max(50, y - sheet.y + 8);
+}
+
+/** The findings whose steps include a path step, ranked as the analysis ranks them, at the path positions they concern. */
+function opportunitiesOn(model: Model, segment: string, steps: readonly string[]): Opportunity[] {
+  return analyze(model, { segment }).findings.flatMap((f, i) => {
+    const at = steps.flatMap((id, k) => (f.steps.includes(id) ? [k] : []));
+    return at.length > 0
+      ? [
+          {
+            rank: i + 1,
+            severity: f.severity,
+            title: f.title,
+            because: f.because,
+            at,
+            organization: ORGANIZATION_KINDS.has(f.kind),
+          },
+        ]
+      : [];
+  });
+}
+
+/** The end the path reaches: its name in the actions row, and how many of the segment end there. */
+function outcomeNotes(row: Row, name: string, share: number): Note[] {
+  if (row.id === 'actions') return [{ paragraphs: [name] }];
+  if (row.id === 'reach')
+    return [
+      {
+        paragraphs: [`${perThousandText(share)} of 1,000 end here`],
+        bar: share,
+        title: `${Number((share * 1000).toFixed(1))} of every 1,000 customers of the segment who arrive end '${name}'`,
+      },
+    ];
+  return [];
+}
+
+/** One box per stage group whose stage has a goal, as wide as the group. */
+function stageGoals(model: Model, columns: readonly Column[]): Cell[] {
+  const goals = new Map(model.stages.map((s) => [s.id, s.goal]));
+  return columns.flatMap((c) => {
+    const stage = c.id.split('@')[0] ?? '';
+    const goal = goals.get(stage);
+    return goal
+      ? [
+          {
+            notes: [{ paragraphs: [goal] }],
+            column: c.id,
+            slot: { x: c.x + GAP / 2, width: c.width - GAP },
+            ref: stage,
+            key: c.id,
+          },
+        ]
+      : [];
+  });
+}
+
+function describe(model: Model, shown: ShownPath, pains: number): string {
+  const { path, segment } = shown;
+  const stages = new Set(path.steps.map((id) => model.steps.find((s) => s.id === id)?.stage)).size;
+  const taken =
+    path.start !== undefined && path.end !== undefined
+      ? `, taken from start to end by ${percent(path.p)} of them`
+      : '';
+  return `Journey map of ${segment.name} in ${model.name}: ${pathKind(model, shown)}, ${path.steps.length} steps in ${stages} stages${taken}, with the emotion curve, ${pains} pain points and the findings that concern these steps.`;
 }

@@ -14,6 +14,8 @@ export interface ViewDefinition {
   description: string;
   /** Options the view cannot do without. */
   needs?: 'role';
+  /** Which of the options that choose a part of the model the view draws: a focus, or a path. */
+  part: 'focus' | 'path';
   build(model: Model, options: ViewOptions): Promise<Diagram>;
 }
 
@@ -22,27 +24,33 @@ export const VIEWS: readonly ViewDefinition[] = [
     id: 'blueprint',
     description:
       'service blueprint: customer lanes on top, frontstage, line of visibility, backstage, support',
+    part: 'focus',
     build: (m, o) => layoutSwimlanes(blueprintSpec(m, o), o),
   },
   {
     id: 'entity',
     description: 'the company as a single entity under the customer lanes',
+    part: 'focus',
     build: (m, o) => layoutSwimlanes(entitySpec(m, o)),
   },
   {
     id: 'journey',
-    description: 'journey map: stages, actions, touchpoints, channels, emotion curve, pain points',
+    description:
+      "journey map: one persona's path (the segment's most likely, or one asked for) with reach, effort, emotion, pain points and opportunities",
+    part: 'path',
     build: async (m, o) => journeyMap(m, o),
   },
   {
     id: 'role',
     description: "one role's or department's actions across all stages (needs --role)",
     needs: 'role',
+    part: 'focus',
     build: (m, o) => layoutSwimlanes(roleSpec(m, o)),
   },
   {
     id: 'e2e',
     description: 'end to end: the journey with the internal processes each touchpoint triggers',
+    part: 'focus',
     build: (m, o) => layoutSwimlanes(e2eSpec(m, o)),
   },
 ];

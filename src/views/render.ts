@@ -1,27 +1,21 @@
 /**
- * Rendering a model: check the options against the model (a wrong view, role or segment names
- * the valid choices), lay out the view, and write SVG or PNG.
+ * Rendering a model: check the options against the model (a wrong view, role, segment, stage or
+ * step names the valid choices), lay out the view, and write SVG or PNG.
  */
 import type { Model } from '../model/model.js';
-import { didYouMean } from '../model/suggest.js';
 import type { ViewOptions } from './customer-lanes.js';
 import type { Diagram } from './diagram.js';
+import { checkFocus, focusLabel } from './focus.js';
+import { journeyPath } from './journey-path.js';
+import { hintFor, RenderOptionError } from './option-error.js';
 import { toPng } from './png.js';
 import { VIEW_IDS, VIEWS } from './registry.js';
 import { canvasWidth, toSvg } from './svg.js';
 
+export { RenderOptionError };
+
 export interface RenderOptions extends ViewOptions {
   view: string;
-}
-
-/** A choice that names nothing: what was asked, and what could have been. */
-export class RenderOptionError extends Error {
-  constructor(
-    message: string,
-    readonly hint: string,
-  ) {
-    super(message);
-  }
 }
 
 export function checkRenderOptions(model: Model, options: RenderOptions): void {
@@ -54,17 +48,33 @@ export function checkRenderOptions(model: Model, options: RenderOptions): void {
       `add --role with one of ${roles.join(', ')}`,
     );
   }
+  const swimlanes = VIEWS.filter((v) => v.part === 'focus').map((v) => v.id);
+  if (options.focus && view.part !== 'focus')
+    throw new RenderOptionError(
+      `the ${view.id} view follows one path and takes no focus`,
+      `choose its steps with a path, or draw a focus in the ${swimlanes.join(', ')} views`,
+    );
+  if (options.path && view.part !== 'path')
+    throw new RenderOptionError(
+      `a path is for the journey view, not the ${view.id} view`,
+      'draw the most likely path in this view with the happy-path focus',
+    );
+  checkFocus(model, options);
+  if (view.part === 'path') journeyPath(model, options);
 }
-
-const hintFor = (word: string, choices: string[], noun: string) => {
-  const hint = didYouMean(word, choices, noun);
-  return hint.startsWith('did you mean') ? hint : 'check the spelling';
-};
 
 export async function layout(model: Model, options: RenderOptions): Promise<Diagram> {
   checkRenderOptions(model, options);
   const view = VIEWS.find((v) => v.id === options.view);
-  return (view as NonNullable<typeof view>).build(model, options);
+  const diagram = await (view as NonNullable<typeof view>).build(model, options);
+  // A part of the model says so in its title, so that nobody takes it for the whole.
+  if (!options.focus) return diagram;
+  const label = focusLabel(model, options.focus);
+  return {
+    ...diagram,
+    title: `${diagram.title} (${label})`,
+    description: `${diagram.description} Drawn with a ${label}.`,
+  };
 }
 
 export async function renderSvg(model: Model, options: RenderOptions): Promise<string> {

@@ -3,6 +3,7 @@
  * no external references, and numbers rounded so that the same diagram gives the same bytes.
  */
 import type { Box, Diagram, Edge, LaneGroup } from './diagram.js';
+import { marksSvg } from './marks-svg.js';
 import { BOX, EDGE_LABEL, LANE_HEADER, LINE_LABEL, STAGE_LABEL } from './swimlanes.js';
 import { FONT_FAMILY, textWidth } from './text.js';
 
@@ -17,6 +18,8 @@ const LANE_FILL: Record<LaneGroup, string> = {
   role: '#e6f4ea',
   emotion: '#ffffff',
   pain: '#fce8e6',
+  measure: '#f1f3f4',
+  opportunity: '#f3e8fd',
 };
 
 const BOX_STROKE: Record<Box['kind'], string> = {
@@ -29,6 +32,8 @@ const BOX_STROKE: Record<Box['kind'], string> = {
   end: '#5f6368',
   channel: '#80868b',
   pain: '#d93025',
+  figure: '#80868b',
+  opportunity: '#7b1fa2',
 };
 
 const EDGE_STYLE: Record<Edge['kind'], { line: string; head?: string }> = {
@@ -117,6 +122,7 @@ export function toSvg(d: Diagram): string {
       '</g>',
     );
   }
+  if (d.marks?.length) out.push(marksSvg(d.marks));
   out.push('</svg>');
   return `${out.join('\n')}\n`;
 }

@@ -6,8 +6,9 @@ import { layout, RenderOptionError } from '../../views/render.js';
 import { canvasWidth, toSvg } from '../../views/svg.js';
 import { type Io, UsageError } from '../io.js';
 import { loadOrReport } from '../load-or-report.js';
+import { type PartCommandOptions, partOptions } from './render-parts.js';
 
-export interface RenderCommandOptions {
+export interface RenderCommandOptions extends PartCommandOptions {
   view: string;
   scenario?: string;
   segment?: string;
@@ -40,6 +41,7 @@ export async function renderCommand(file: string, options: RenderCommandOptions,
       ...(options.segment !== undefined ? { segment: options.segment } : {}),
       ...(options.role !== undefined ? { role: options.role } : {}),
       ...(options.mergeSegments ? { mergeSegments: true } : {}),
+      ...partOptions(options),
     });
   } catch (error) {
     if (error instanceof RenderOptionError) throw new UsageError(`${error.message}: ${error.hint}`);

@@ -4,6 +4,7 @@ import type { Req, Server } from '../context.js';
 import { JSON_BODY } from '../guard.js';
 import { HttpError } from '../http-error.js';
 import { bodyOf, optionalString } from '../request.js';
+import { PART_FIELDS, partsOfBody, partsOfQuery } from '../view-parts.js';
 
 export function viewRoutes({ app, work }: Server): void {
   app.get('/api/models/:name/render', async (request: Req, reply: FastifyReply) => {
@@ -18,13 +19,15 @@ export function viewRoutes({ app, work }: Server): void {
       scenario: q.scenario,
       mergeSegments: q.mergeSegments === 'true',
       format: q.format === 'json' ? 'json' : 'svg',
+      ...partsOfQuery(q),
     });
     if ('json' in drawn) return drawn.json;
     return reply.type('image/svg+xml').send(drawn.svg);
   });
 
   app.post('/api/render', { config: { accepts: JSON_BODY } }, async (request: Req, reply: FastifyReply) => {
-    const body = bodyOf(request.body, ['text', 'name', 'view', 'segment', 'role', 'scenario']);
+    const fields = ['text', 'name', 'view', 'segment', 'role', 'scenario'];
+    const body = bodyOf(request.body, [...fields, ...PART_FIELDS]);
     const text = optionalString(body, 'text');
     if (text === undefined) throw new HttpError(400, 'send {"text": "...model YAML..."}');
     const drawn = await work('renderText', {
@@ -34,6 +37,7 @@ export function viewRoutes({ app, work }: Server): void {
       segment: optionalString(body, 'segment'),
       role: optionalString(body, 'role'),
       scenario: optionalString(body, 'scenario'),
+      ...partsOfBody(body),
     });
     return reply.type('image/svg+xml').send('svg' in drawn ? drawn.svg : '');
   });

@@ -1,12 +1,13 @@
 /** Diagrams of a saved model or of the editor's text, as SVG or as the laid-out diagram (JSON). */
 import type { Model } from '../../model/model.js';
+import type { ViewOptions } from '../../views/customer-lanes.js';
 import { layout, RenderOptionError } from '../../views/render.js';
 import { toSvg } from '../../views/svg.js';
 import { HttpError } from '../http-error.js';
 import type { TaskContext } from './context.js';
 import { loadSaved, loadText, type TextSource } from './load.js';
 
-export interface ViewChoice {
+export interface ViewChoice extends Pick<ViewOptions, 'focus' | 'path'> {
   view: string;
   segment?: string | undefined;
   role?: string | undefined;
@@ -22,6 +23,8 @@ async function draw(model: Model, choice: ViewChoice) {
       ...(choice.segment ? { segment: choice.segment } : {}),
       ...(choice.role ? { role: choice.role } : {}),
       ...(choice.mergeSegments ? { mergeSegments: true } : {}),
+      ...(choice.focus ? { focus: choice.focus } : {}),
+      ...(choice.path ? { path: choice.path } : {}),
     });
     return choice.format === 'json' ? { json: diagram } : { svg: toSvg(diagram) };
   } catch (error) {
