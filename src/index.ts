@@ -84,5 +84,14 @@ export { dfgDiagram } from './views/dfg.js';
 export type { Box, Diagram, Edge, Lane, ViewId } from './views/diagram.js';
 export { toPng } from './views/png.js';
 export { VIEW_IDS, VIEWS } from './views/registry.js';
-export { layout, RenderOptionError, type RenderOptions, renderPng, renderSvg } from './views/render.js';
+export { type PagePlan, PAPERS } from './views/pdf-pages.js';
+export { type Pdf, toPdf } from './views/pdf.js';
+export {
+  layout,
+  RenderOptionError,
+  type RenderOptions,
+  renderPdf,
+  renderPng,
+  renderSvg,
+} from './views/render.js';
 export { toSvg } from './views/svg.js';
