@@ -37,16 +37,19 @@ function fontOf(file: string) {
 export interface Pdf {
   bytes: Buffer;
   plan: PagePlan;
+  /** The smallest text's size in print, in points. */
+  smallestText: number;
 }
 
 export async function toPdf(diagram: Diagram): Promise<Pdf> {
   const drawing = readSvg(toSvg(diagram));
   const texts = drawing.shapes.filter((s) => s.kind === 'text');
+  const smallest = Math.min(...texts.map((t) => t.size));
   const plan = planPages({
     width: canvasWidth(diagram),
     height: diagram.height,
     columns: diagram.columns,
-    smallestText: Math.min(...texts.map((t) => t.size)),
+    smallestText: smallest,
   });
   const doc = new PDFDocument({
     autoFirstPage: false,
@@ -73,7 +76,7 @@ export async function toPdf(diagram: Diagram): Promise<Pdf> {
   }
   doc.end();
   await ended;
-  return { bytes: Buffer.concat(chunks), plan };
+  return { bytes: Buffer.concat(chunks), plan, smallestText: smallest * plan.scale };
 }
 
 function drawPage(
