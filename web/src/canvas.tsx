@@ -61,7 +61,8 @@ export function Canvas(props: {
       const around = union(shown.map((el): Rect => (el as SVGGraphicsElement).getBBox()));
       if (around) {
         focused.current = key;
-        setView(frame(around, paneSize(), 1));
+        // At most 80%: the boxes readable, with their neighbours and lanes around them.
+        setView(frame(around, paneSize(), 0.8));
       }
     } else if (!key) focused.current = '';
   }, [props.svg, lit.join('\n'), props.picked]);
@@ -164,7 +165,11 @@ export function Canvas(props: {
         <div
           class="stage"
           ref={stage}
-          style={{ transform: `translate(${view.dx}px, ${view.dy}px) scale(${view.scale})` }}
+          style={{
+            transform: `translate(${view.dx}px, ${view.dy}px) scale(${view.scale})`,
+            // Outlines of lit and picked boxes keep their width on screen at any zoom.
+            '--zoom': String(view.scale),
+          }}
           dangerouslySetInnerHTML={{ __html: props.svg }}
         />
       </div>
