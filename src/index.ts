@@ -82,10 +82,10 @@ export {
 } from './simulation/index.js';
 export { dfgDiagram } from './views/dfg.js';
 export type { Box, Diagram, Edge, Lane, ViewId } from './views/diagram.js';
+export { type Pdf, toPdf } from './views/pdf.js';
+export { PAPERS, type PagePlan } from './views/pdf-pages.js';
 export { toPng } from './views/png.js';
 export { VIEW_IDS, VIEWS } from './views/registry.js';
-export { type PagePlan, PAPERS } from './views/pdf-pages.js';
-export { type Pdf, toPdf } from './views/pdf.js';
 export {
   layout,
   RenderOptionError,
