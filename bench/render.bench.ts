@@ -1,12 +1,13 @@
 /**
  * How long drawing takes: a generated 300-step model to SVG (target: under 2 seconds), and the
- * departments example to SVG and PNG. Run with `npm run bench`.
+ * departments example to SVG, PNG and PDF. Run with `npm run bench`.
  */
 import { bench, describe } from 'vitest';
 import { stringify } from 'yaml';
 import { load, parse } from '../src/index.js';
 import { randomModel } from '../src/testing/random-model.js';
 import { toPng } from '../src/views/png.js';
+import { toPdf } from '../src/views/pdf.js';
 import { layout, renderSvg } from '../src/views/render.js';
 import { toSvg } from '../src/views/svg.js';
 
@@ -42,4 +43,13 @@ describe('render examples/order-departments.yaml', () => {
     },
     { iterations: 3, time: 0 },
   );
+  for (const view of ['blueprint', 'journey', 'e2e']) {
+    bench(
+      `${view} to PDF`,
+      async () => {
+        await toPdf(await layout(example, { view }));
+      },
+      { iterations: 5, time: 0 },
+    );
+  }
 });

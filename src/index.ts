@@ -82,7 +82,16 @@ export {
 } from './simulation/index.js';
 export { dfgDiagram } from './views/dfg.js';
 export type { Box, Diagram, Edge, Lane, ViewId } from './views/diagram.js';
+export { type Pdf, toPdf } from './views/pdf.js';
+export { PAPERS, type PagePlan } from './views/pdf-pages.js';
 export { toPng } from './views/png.js';
 export { VIEW_IDS, VIEWS } from './views/registry.js';
-export { layout, RenderOptionError, type RenderOptions, renderPng, renderSvg } from './views/render.js';
+export {
+  layout,
+  RenderOptionError,
+  type RenderOptions,
+  renderPdf,
+  renderPng,
+  renderSvg,
+} from './views/render.js';
 export { toSvg } from './views/svg.js';

@@ -9,6 +9,7 @@ import { fixture, positionOf } from '../model/fixtures/locate.js';
 import { linesight } from '../testing/cli.js';
 import { EVENT_LOGS } from '../testing/data.js';
 import { holdStore } from '../testing/held-store.js';
+import { readPdf } from '../testing/pdf.js';
 import { limitsOf } from './commands/serve.js';
 import { VERSION } from './program.js';
 
@@ -175,6 +176,66 @@ describe('linesight render', () => {
     expect(readFileSync(join(dir, 'j.png')).subarray(1, 4).toString()).toBe('PNG');
     const stdout = await linesight('render', example, '--view', 'role', '--role', 'billing');
     expect(stdout.stdout).toContain('data-view="role"');
+  });
+
+  it("tells the size of the PNG it wrote, which is not the diagram's", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linesight-'));
+    const out = join(dir, 'b.png');
+    const result = await linesight('render', example, '--view', 'blueprint', '-o', out);
+    expect(result.code).toBe(0);
+    const png = readFileSync(out);
+    const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+    // The blueprint is wider than 8,000 px: drawn at 2x it would pass the 16,000 px cap.
+    expect(width).toBe(16000);
+    expect(result.stderr).toContain(
+      `wrote ${out} (blueprint, ${width} x ${height} px, the diagram at 1.89x, capped at 16000 px a side,`,
+    );
+    const json = await linesight(
+      'render',
+      example,
+      '--view',
+      'role',
+      '--role',
+      'sales',
+      '-o',
+      join(dir, 'r.png'),
+      '--json',
+    );
+    const small = readFileSync(join(dir, 'r.png'));
+    expect(JSON.parse(json.stdout).image).toEqual({
+      width: small.readUInt32BE(16),
+      height: small.readUInt32BE(20),
+      scale: 2,
+    });
+  });
+
+  it('writes a PDF of the pages it tells, with -o x.pdf or --format pdf, and only to a file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linesight-'));
+    const blueprint = await linesight('render', example, '--view', 'blueprint', '-o', join(dir, 'b.pdf'));
+    expect(blueprint.code).toBe(0);
+    expect(blueprint.stderr).toMatch(
+      /\(blueprint, 3 pages of A1 landscape, text 6\.\d pt or larger, \d+ boxes\)/,
+    );
+    expect(readPdf(readFileSync(join(dir, 'b.pdf'))).pages).toHaveLength(3);
+    const role = await linesight(
+      'render',
+      example,
+      '-v',
+      'role',
+      '-r',
+      'sales',
+      '-f',
+      'pdf',
+      '-o',
+      join(dir, 'role'),
+      '--json',
+    );
+    expect(JSON.parse(role.stdout)).toMatchObject({ format: 'pdf', pages: 1, paper: 'A3' });
+    expect(readFileSync(join(dir, 'role')).subarray(0, 5).toString()).toBe('%PDF-');
+    const toTerminal = await linesight('render', example, '-v', 'journey', '-f', 'pdf');
+    expect(toTerminal.code).toBe(2);
+    expect(toTerminal.stderr).toContain('a PDF needs an output file: add -o diagram.pdf');
+    expect(toTerminal.stdout).toBe('');
   });
 
   it('names the valid choices for a bad --view, --role or --segment, with exit code 2', async () => {

@@ -20,7 +20,7 @@ import {
 } from './commands/log.js';
 import { type ImportCommandOptions, logImportCommand } from './commands/log-import.js';
 import type { RenderCommandOptions } from './commands/render.js';
-import { renderCommand } from './commands/render.js';
+import { RENDER_FORMATS, renderCommand } from './commands/render.js';
 import { schemaCommand } from './commands/schema.js';
 import { type ServeOptions, serveCommand } from './commands/serve.js';
 import { type SimulateCommandOptions, simulateCommand, whatifCommand } from './commands/simulate.js';
@@ -366,7 +366,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   program
     .command('render')
-    .description('draw a model: blueprint, entity, journey, role or e2e, as SVG or PNG')
+    .description('draw a model: blueprint, entity, journey, role or e2e, as SVG, PNG or PDF')
     .argument('<file>', 'the model file')
     .requiredOption('-v, --view <view>', `the view (required): ${VIEW_IDS.join(', ')}`)
     .option('-s, --scenario <id>', 'draw the model with this scenario applied')
@@ -383,11 +383,13 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       '--path <ids>',
       "journey view: these steps in order, comma-separated, each leading to the next (default: the segment's most likely path)",
     )
-    .option('-o, --output <file>', 'write to this .svg or .png file (SVG goes to standard output without it)')
+    .option(
+      '-o, --output <file>',
+      'write to this .svg, .png or .pdf file (SVG goes to standard output without it)',
+    )
     .addOption(
-      new Option('-f, --format <format>', 'svg or png (default: from the output file name)').choices([
-        'svg',
-        'png',
+      new Option('-f, --format <format>', 'svg, png or pdf (default: from the output file name)').choices([
+        ...RENDER_FORMATS,
       ]),
     )
     .addOption(jsonOption())

@@ -14,6 +14,7 @@ import { eventLogCsv, simulateEventLog } from '../simulation/event-log.js';
 import { sweep } from '../simulation/sweep.js';
 import { linesight } from '../testing/cli.js';
 import { EVENT_LOGS as LOGS } from '../testing/data.js';
+import { readPdf } from '../testing/pdf.js';
 import { buildServer } from './app.js';
 
 const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
@@ -174,6 +175,40 @@ describe('views, analysis, comparison, BPMN', () => {
       404,
     );
     expect((await app.inject('/api/models/missing.yaml/render')).statusCode).toBe(404);
+  });
+
+  it('renders a view as PNG or PDF to download, named for what it shows, and refuses other formats', async () => {
+    const png = await app.inject('/api/models/order-departments.yaml/render?view=role&role=sales&format=png');
+    expect(png.statusCode).toBe(200);
+    expect(png.headers['content-type']).toBe('image/png');
+    expect(png.headers['content-disposition']).toBe('inline; filename="order-departments-role-sales.png"');
+    expect(png.rawPayload.subarray(1, 4).toString()).toBe('PNG');
+    const pdf = await app.inject(
+      '/api/models/order-departments.yaml/render?view=journey&segment=business&format=pdf',
+    );
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toBe(
+      'inline; filename="order-departments-journey-business.pdf"',
+    );
+    expect(readPdf(pdf.rawPayload).pages.length).toBeGreaterThan(0);
+    const svg = await app.inject('/api/models/mmc.yaml/render?format=svg');
+    expect(svg.headers['content-disposition']).toBe('inline; filename="mmc-blueprint.svg"');
+    const gif = await app.inject('/api/models/mmc.yaml/render?format=gif');
+    expect(gif.statusCode).toBe(400);
+    expect(gif.json().error).toBe("'format' is svg, png, pdf or json, not 'gif'");
+    // The editor's text, unsaved: the same formats.
+    const text = readFileSync(join(dir, 'mmc.yaml'), 'utf8');
+    const posted = await app.inject({
+      method: 'POST',
+      url: '/api/render',
+      payload: { text, name: 'mmc.yaml', view: 'e2e', format: 'pdf' },
+    });
+    expect(posted.headers['content-type']).toBe('application/pdf');
+    expect(posted.headers['content-disposition']).toBe('inline; filename="mmc-e2e.pdf"');
+    expect(readPdf(posted.rawPayload).pages[0]?.text).toContain('Get served');
+    const wrong = await app.inject({ method: 'POST', url: '/api/render', payload: { text, format: 'jpg' } });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error).toBe("'format' is svg, png or pdf, not 'jpg'");
   });
 
   it('analyses, diffs, compares and exports BPMN, the same as the library', async () => {

@@ -34,7 +34,7 @@ export function openApi(version: string): Record<string, unknown> {
       '/api/models/{name}/render': {
         parameters: [name],
         get: op(
-          "A diagram as SVG (view, segment, role, scenario, mergeSegments; a focus: happyPath, minReach, stages; the journey map's path; format=json for the layout)",
+          "A diagram (view, segment, role, scenario, mergeSegments; a focus: happyPath, minReach, stages; the journey map's path; format=svg|png|pdf, or json for the layout), with a Content-Disposition file name",
         ),
       },
       '/api/models/{name}/analysis': {

@@ -1,6 +1,6 @@
 /**
  * Rendering a model: check the options against the model (a wrong view, role, segment, stage or
- * step names the valid choices), lay out the view, and write SVG or PNG.
+ * step names the valid choices), lay out the view, and write SVG, PNG or PDF.
  */
 import type { Model } from '../model/model.js';
 import type { ViewOptions } from './customer-lanes.js';
@@ -8,6 +8,7 @@ import type { Diagram } from './diagram.js';
 import { checkFocus, focusLabel } from './focus.js';
 import { journeyPath } from './journey-path.js';
 import { hintFor, RenderOptionError } from './option-error.js';
+import { toPdf } from './pdf.js';
 import { toPng } from './png.js';
 import { VIEW_IDS, VIEWS } from './registry.js';
 import { canvasWidth, toSvg } from './svg.js';
@@ -84,4 +85,9 @@ export async function renderSvg(model: Model, options: RenderOptions): Promise<s
 export async function renderPng(model: Model, options: RenderOptions): Promise<Buffer> {
   const diagram = await layout(model, options);
   return toPng(toSvg(diagram), canvasWidth(diagram), diagram.height);
+}
+
+/** A vector PDF: one page when the diagram is readable on A3, else a page per stage group. */
+export async function renderPdf(model: Model, options: RenderOptions): Promise<Buffer> {
+  return (await toPdf(await layout(model, options))).bytes;
 }

@@ -60,13 +60,14 @@ export interface Diagnostic {
 async function call<T>(
   url: string,
   init: RequestInit = {},
-  as: 'json' | 'text' = 'json',
+  as: 'json' | 'text' | 'response' = 'json',
 ): Promise<{ body: T; response: Response }> {
   const response = await fetch(url, init);
   if (!response.ok) {
     const problem = await response.json().catch(() => ({ error: response.statusText }));
     throw new ApiError(response.status, problem.error ?? response.statusText, problem.hint, problem.details);
   }
+  if (as === 'response') return { body: response as T, response };
   return { body: (as === 'json' ? await response.json() : await response.text()) as T, response };
 }
 
@@ -111,6 +112,22 @@ export const api = {
     view: string,
     options: { segment?: string; role?: string; scenario?: string },
   ) => call<string>('/api/render', json({ name, text, view, ...options }), 'text').then((r) => r.body),
+  /** A diagram of the editor's text as a file to save: its bytes, and the name the server gives it. */
+  renderFile: async (
+    name: string,
+    text: string,
+    view: string,
+    options: { segment?: string; role?: string; scenario?: string },
+    format: 'svg' | 'png' | 'pdf',
+  ) => {
+    const { response } = await call<Response>(
+      '/api/render',
+      json({ name, text, view, ...options, format }),
+      'response',
+    );
+    const file = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1];
+    return { blob: await response.blob(), file: file ?? `diagram.${format}` };
+  },
   analyze: (name: string, text: string) =>
     call<{ findings: Finding[] }>('/api/analyze', json({ name, text })).then((r) => r.body),
   whatif: (name: string, body: Record<string, unknown>) =>

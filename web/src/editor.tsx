@@ -4,9 +4,11 @@
  */
 import { yaml } from '@codemirror/lang-yaml';
 import { type Diagnostic as CmDiagnostic, linter, lintGutter } from '@codemirror/lint';
+import { EditorSelection } from '@codemirror/state';
 import { basicSetup, EditorView } from 'codemirror';
 import { useEffect, useRef } from 'preact/hooks';
 import { api, type Checked } from './api';
+import { idLine } from './step-line';
 
 /**
  * `text` is read only when `loaded` changes (a load or reload from the server): echoing every
@@ -18,6 +20,8 @@ export function Editor(props: {
   loaded: number;
   onChange(text: string): void;
   onChecked(checked: Checked): void;
+  /** A model element to show: its `id:` line is selected and scrolled to (n: a new request). */
+  reveal?: { id: string; n: number } | null;
 }) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
@@ -68,6 +72,16 @@ export function Editor(props: {
     if (v && v.state.doc.toString() !== props.text)
       v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: props.text } });
   }, [props.loaded]);
+
+  useEffect(() => {
+    const v = view.current;
+    const found = v && props.reveal ? idLine(v.state.doc.toString(), props.reveal.id) : null;
+    if (!v || !found) return;
+    v.dispatch({
+      selection: EditorSelection.single(found.from, found.to),
+      effects: EditorView.scrollIntoView(found.from, { y: 'center' }),
+    });
+  }, [props.reveal?.n]);
 
   return <div class="editor" ref={host} />;
 }

@@ -1,7 +1,21 @@
-/** A model: the YAML editor beside the live diagram and the findings linked to it. */
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { type ApiError, api, type Checked, type Choice, type Diagnostic, type Finding } from './api';
+/**
+ * A model: the YAML editor beside the live diagram and the findings linked to it. A finding lights
+ * up its steps on the diagram; a click on a box shows its YAML.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import {
+  type ApiError,
+  api,
+  type Checked,
+  type Choice,
+  type Diagnostic,
+  type Finding,
+  problemText,
+} from './api';
+import { Canvas } from './canvas';
+import { download } from './download';
 import { Editor } from './editor';
+import { ExportButtons, type ExportFormat } from './export-buttons';
 
 const VIEWS = ['blueprint', 'entity', 'journey', 'role', 'e2e'];
 
@@ -20,12 +34,13 @@ export function ModelPage(props: { name: string }) {
   const [role, setRole] = useState('');
   const [scenario, setScenario] = useState('');
   const [view, setView] = useState('blueprint');
-  const [svg, setSvg] = useState('');
+  // The diagram with the choice it was drawn for: another view or role is shown fitted anew.
+  const [drawn, setDrawn] = useState({ svg: '', key: '' });
+  const [picked, setPicked] = useState<{ id: string; n: number } | null>(null);
   const [findings, setFindings] = useState<Finding[]>([]);
   const [selected, setSelected] = useState<Finding | null>(null);
   const [status, setStatus] = useState('');
   const [conflict, setConflict] = useState(false);
-  const diagram = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     api.model(props.name).then(
@@ -42,19 +57,16 @@ export function ModelPage(props: { name: string }) {
   useEffect(() => {
     if (text === null) return;
     const timer = setTimeout(() => {
-      api
-        .render(props.name, text, view, {
-          segment,
-          role: view === 'role' ? role || outline.roles[0]?.id : '',
-          scenario,
-        })
-        .then(setSvg, (e: ApiError) =>
+      const shown = drawOptions();
+      api.render(props.name, text, view, shown).then(
+        (svg) => setDrawn({ svg, key: `${view}|${shown.role}|${segment}` }),
+        (e: ApiError) =>
           setStatus(
             e.status === 422
               ? 'The diagram shows the last valid model: fix the errors to update it.'
               : e.message,
           ),
-        );
+      );
       api.analyze(props.name, text).then(
         (a) => setFindings(a.findings.slice(0, 15)),
         () => undefined,
@@ -63,14 +75,19 @@ export function ModelPage(props: { name: string }) {
     return () => clearTimeout(timer);
   }, [text, view, segment, role, scenario]);
 
-  // Selecting a finding lights up its steps on the diagram.
-  useEffect(() => {
-    const host = diagram.current;
-    if (!host) return;
-    for (const el of host.querySelectorAll('.lit')) el.classList.remove('lit');
-    for (const step of selected?.steps ?? [])
-      for (const el of host.querySelectorAll(`[data-ref="${CSS.escape(step)}"]`)) el.classList.add('lit');
-  }, [selected, svg]);
+  function drawOptions() {
+    return { segment, role: view === 'role' ? role || outline.roles[0]?.id || '' : '', scenario };
+  }
+
+  const exportAs = async (format: ExportFormat) => {
+    if (text === null) return;
+    try {
+      const { blob, file } = await api.renderFile(props.name, text, view, drawOptions(), format);
+      download(blob, file);
+    } catch (e) {
+      setStatus(`Could not export: ${problemText(e)}`);
+    }
+  };
 
   const save = async () => {
     if (text === null) return;
@@ -131,6 +148,7 @@ export function ModelPage(props: { name: string }) {
             setDiagnostics(c.diagnostics);
             if (c.outline) setOutline(c.outline);
           }}
+          reveal={picked}
         />
         <div class="right">
           <div class="views">
@@ -162,25 +180,36 @@ export function ModelPage(props: { name: string }) {
               all="as is"
             />
           </div>
-          {/* The SVG is linesight's own output, rendered from the model by the server. */}
-          <div class="diagram" ref={diagram} dangerouslySetInnerHTML={{ __html: svg }} />
-          <h2>Findings</h2>
-          <ol class="findings">
-            {findings.map((f) => (
-              <li key={f.id} class={`${f.severity}${selected?.id === f.id ? ' selected' : ''}`}>
-                {/* A button, so that keyboard users can light up a finding's steps too. */}
-                <button
-                  type="button"
-                  class="finding"
-                  onClick={() => setSelected(selected?.id === f.id ? null : f)}
-                >
-                  <b>{f.title}</b>
-                  <br />
-                  {f.because}
-                </button>
-              </li>
-            ))}
-          </ol>
+          <div class="diagram">
+            <Canvas
+              svg={drawn.svg}
+              fitKey={drawn.key}
+              lit={selected?.steps ?? []}
+              picked={picked?.id ?? null}
+              onPick={(id) => setPicked((p) => ({ id, n: (p?.n ?? 0) + 1 }))}
+            >
+              <ExportButtons onExport={exportAs} />
+            </Canvas>
+          </div>
+          <div class="findings-panel">
+            <h2>Findings</h2>
+            <ol class="findings">
+              {findings.map((f) => (
+                <li key={f.id} class={`${f.severity}${selected?.id === f.id ? ' selected' : ''}`}>
+                  {/* A button, so that keyboard users can light up a finding's steps too. */}
+                  <button
+                    type="button"
+                    class="finding"
+                    onClick={() => setSelected(selected?.id === f.id ? null : f)}
+                  >
+                    <b>{f.title}</b>
+                    <br />
+                    {f.because}
+                  </button>
+                </li>
+              ))}
+            </ol>
+          </div>
         </div>
       </div>
     </section>

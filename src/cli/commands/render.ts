@@ -1,7 +1,9 @@
-/** `linesight render FILE --view VIEW -o OUT.svg|OUT.png`: a diagram of a model, for the screen or for slides. */
+/** `linesight render FILE --view VIEW -o OUT.svg|OUT.png|OUT.pdf`: a diagram of a model, for the screen, slides or print. */
 import { extname } from 'node:path';
 import { writeAtomic } from '../../fs/write-atomic.js';
-import { toPng } from '../../views/png.js';
+import { toPdf } from '../../views/pdf.js';
+import { MIN_TEXT_PT } from '../../views/pdf-pages.js';
+import { pngScale, pngSize, toPng } from '../../views/png.js';
 import { layout, RenderOptionError } from '../../views/render.js';
 import { canvasWidth, toSvg } from '../../views/svg.js';
 import { type Io, UsageError } from '../io.js';
@@ -19,14 +21,17 @@ export interface RenderCommandOptions extends PartCommandOptions {
   json?: boolean;
 }
 
+export const RENDER_FORMATS = ['svg', 'png', 'pdf'] as const;
+type Format = (typeof RENDER_FORMATS)[number];
+
 export async function renderCommand(file: string, options: RenderCommandOptions, io: Io): Promise<number> {
   const format = options.format ?? (options.output ? extname(options.output).slice(1).toLowerCase() : 'svg');
-  if (format !== 'svg' && format !== 'png')
+  if (!(RENDER_FORMATS as readonly string[]).includes(format))
     throw new UsageError(
-      `cannot write '${format}': use an output file ending in .svg or .png, or --format svg|png`,
+      `cannot write '${format}': use an output file ending in .svg, .png or .pdf, or --format svg|png|pdf`,
     );
-  if (format === 'png' && !options.output)
-    throw new UsageError('a PNG needs an output file: add -o diagram.png');
+  if (format !== 'svg' && !options.output)
+    throw new UsageError(`a ${format.toUpperCase()} needs an output file: add -o diagram.${format}`);
   const loaded = loadOrReport(
     file,
     io,
@@ -47,18 +52,19 @@ export async function renderCommand(file: string, options: RenderCommandOptions,
     if (error instanceof RenderOptionError) throw new UsageError(`${error.message}: ${error.hint}`);
     throw error;
   }
-  const svg = toSvg(diagram);
-  const content = format === 'png' ? toPng(svg, canvasWidth(diagram), diagram.height) : svg;
-  if (options.output) writeAtomic(options.output, content);
-  else io.out(svg);
+  const written = await write(diagram, format as Format);
+  if (options.output) writeAtomic(options.output, written.content);
+  else io.out(written.content as string);
+  const [width, height] = [Math.round(canvasWidth(diagram)), Math.round(diagram.height)];
   if (options.json) {
     const summary = {
       file,
       view: diagram.view,
       output: options.output ?? null,
       format,
-      width: Math.round(canvasWidth(diagram)),
-      height: Math.round(diagram.height),
+      width,
+      height,
+      ...written.summary,
       lanes: diagram.lanes.length,
       boxes: diagram.boxes.length,
       edges: diagram.edges.length,
@@ -66,8 +72,44 @@ export async function renderCommand(file: string, options: RenderCommandOptions,
     (options.output ? io.out : io.err)(`${JSON.stringify(summary, null, 2)}\n`);
   } else if (options.output) {
     io.err(
-      `wrote ${options.output} (${diagram.view}, ${Math.round(canvasWidth(diagram))} x ${Math.round(diagram.height)} px, ${diagram.boxes.length} boxes)\n`,
+      `wrote ${options.output} (${diagram.view}, ${written.said ?? `${width} x ${height} px`}, ${diagram.boxes.length} boxes)\n`,
     );
   }
   return 0;
+}
+
+type Diagram = Awaited<ReturnType<typeof layout>>;
+
+/** The file's content, and what to tell about it beyond the diagram's size. */
+async function write(
+  diagram: Diagram,
+  format: Format,
+): Promise<{ content: string | Buffer; summary?: Record<string, unknown>; said?: string }> {
+  const svg = toSvg(diagram);
+  if (format === 'svg') return { content: svg };
+  if (format === 'png') {
+    const [width, height] = [canvasWidth(diagram), diagram.height];
+    const png = toPng(svg, width, height);
+    const size = pngSize(png);
+    const scale = Math.round(pngScale(width, height) * 100) / 100;
+    const capped = scale < 2 ? ', capped at 16000 px a side' : '';
+    return {
+      content: png,
+      summary: { image: { ...size, scale } },
+      said: `${size.width} x ${size.height} px, the diagram at ${scale}x${capped}`,
+    };
+  }
+  const pdf = await toPdf(diagram);
+  const { paper, pages, scale } = pdf.plan;
+  const smallest = Math.round(pdf.smallestText * 10) / 10;
+  return {
+    content: pdf.bytes,
+    summary: {
+      pages: pages.length,
+      paper: paper.name,
+      scale: Math.round(scale * 1000) / 1000,
+      smallestTextPt: smallest,
+    },
+    said: `${pages.length === 1 ? 'one page' : `${pages.length} pages`} of ${paper.name} landscape, text ${smallest} pt or larger${smallest < MIN_TEXT_PT ? ' (too small to read well: draw less, e.g. one --segment)' : ''}`,
+  };
 }

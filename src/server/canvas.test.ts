@@ -1,0 +1,233 @@
+/**
+ * The diagram canvas of the model page in Debian's Chromium, against `linesight serve`: fitted when
+ * shown, zoomed by wheel and buttons, panned by dragging and the arrow keys, a finding's boxes
+ * brought into the pane, a box's YAML selected by a click, a view switch shown fitted, and the
+ * export buttons' files valid. Screenshots go to the temporary folder, named linesight-canvas-*.
+ */
+
+import type { ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { SaxesParser } from 'saxes';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../testing/browser.js';
+import { readPdf } from '../testing/pdf.js';
+import { serve } from '../testing/serve.js';
+
+const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
+const BUILT = new URL('../../dist/web/index.html', import.meta.url).pathname;
+let server: ChildProcess;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  expect(existsSync(BUILT), 'the web app is built by npm run build (npm ci runs it)').toBe(true);
+  const dir = mkdtempSync(join(tmpdir(), 'linesight-canvas-'));
+  cpSync(EXAMPLES, dir, { recursive: true });
+  const served = await serve(dir);
+  server = served.process;
+  base = served.base;
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.kill('SIGTERM');
+});
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(tmpdir(), `linesight-canvas-${name}.png`) });
+
+type Box = { left: number; top: number; right: number; bottom: number; width: number };
+const rectOf = (page: Page, selector: string) =>
+  page.$eval(selector, (el): Box => {
+    const r = el.getBoundingClientRect();
+    return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width };
+  });
+/** A pixel of slack for rounding in the browser's layout. */
+const inside = (inner: Box, outer: Box) =>
+  inner.left >= outer.left - 1 &&
+  inner.top >= outer.top - 1 &&
+  inner.right <= outer.right + 1 &&
+  inner.bottom <= outer.bottom + 1;
+const scale = async (page: Page) => Number((await page.textContent('.canvas .scale'))?.replace('%', ''));
+
+/** The departments model's blueprint, as the page first shows it. */
+async function openBlueprint(): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
+  await page.goto(`${base}/#/model/order-departments.yaml`);
+  await page.waitForSelector('.diagram svg[data-view="blueprint"]');
+  await page.waitForSelector('.findings li');
+  return page;
+}
+
+describe('the diagram canvas', () => {
+  it('shows the whole blueprint when it opens, and zooms by wheel and by buttons', async () => {
+    const page = await openBlueprint();
+    const pane = await rectOf(page, '.canvas .pane');
+    expect(pane.width).toBeGreaterThan(900);
+    expect(inside(await rectOf(page, '.diagram svg'), pane)).toBe(true);
+    const fitted = await scale(page);
+    expect(fitted).toBeLessThan(15);
+    await shot(page, 'fitted');
+    await page.click('.zoom-in');
+    expect(await scale(page)).toBeGreaterThan(fitted);
+    await page.click('.zoom-out');
+    expect(await scale(page)).toBe(fitted);
+    // The wheel zooms about the pointer: the point under it stays put.
+    await page.mouse.move(pane.left + 300, pane.top + 200);
+    const before = await rectOf(page, '.diagram svg');
+    await page.mouse.wheel(0, -300);
+    await page.waitForFunction(
+      (s) => Number(document.querySelector('.canvas .scale')?.textContent?.replace('%', '')) > s,
+      fitted,
+    );
+    const after = await rectOf(page, '.diagram svg');
+    const k = after.width / before.width;
+    expect(k).toBeGreaterThan(1.5);
+    expect(Math.abs(after.left - (pane.left + 300 - (pane.left + 300 - before.left) * k))).toBeLessThan(2);
+    await page.mouse.wheel(0, 300);
+    await page.waitForFunction(
+      (s) => Number(document.querySelector('.canvas .scale')?.textContent?.replace('%', '')) === s,
+      fitted,
+    );
+    await page.close();
+  });
+
+  it('pans by dragging and with the arrow keys, and Fit shows the whole diagram again', async () => {
+    const page = await openBlueprint();
+    const pane = await rectOf(page, '.canvas .pane');
+    for (let i = 0; i < 8; i++) await page.click('.zoom-in');
+    const before = await rectOf(page, '.diagram svg');
+    const [x, y] = [pane.left + 500, pane.top + 300];
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x - 250, y + 120, { steps: 5 });
+    await page.mouse.up();
+    const dragged = await rectOf(page, '.diagram svg');
+    expect(dragged.left - before.left).toBeCloseTo(-250, 0);
+    expect(dragged.top - before.top).toBeCloseTo(120, 0);
+    // A drag is no click: nothing was picked.
+    expect(await page.locator('.diagram .picked').count()).toBe(0);
+    await page.focus('.canvas .pane');
+    await page.keyboard.press('ArrowRight');
+    expect((await rectOf(page, '.diagram svg')).left - dragged.left).toBeCloseTo(-60, 0);
+    expect(inside(await rectOf(page, '.diagram svg'), pane)).toBe(false);
+    await page.click('.canvas .fit');
+    expect(inside(await rectOf(page, '.diagram svg'), pane)).toBe(true);
+    await page.close();
+  });
+
+  it("brings a finding's boxes into the pane and lights them up", async () => {
+    const page = await openBlueprint();
+    const pane = await rectOf(page, '.canvas .pane');
+    // Zoomed in at the start of the journey: most boxes are out of sight.
+    for (let i = 0; i < 10; i++) await page.click('.zoom-in');
+    const outside = await page.$$eval(
+      '.diagram g.box',
+      (boxes, p) =>
+        boxes
+          .filter((b) => {
+            const r = b.getBoundingClientRect();
+            return r.left < p.left || r.right > p.right || r.top < p.top || r.bottom > p.bottom;
+          })
+          .map((b) => b.getAttribute('data-ref')),
+      pane,
+    );
+    const count = await page.locator('.findings li').count();
+    let moved = 0;
+    for (let i = 0; i < count; i++) {
+      await page.click(`.findings li >> nth=${i} >> button`);
+      await page.waitForSelector('.findings li.selected');
+      const lit = await page.$$eval('.diagram g.box.lit', (boxes) =>
+        boxes.map((b) => {
+          const r = b.getBoundingClientRect();
+          return {
+            ref: b.getAttribute('data-ref'),
+            left: r.left,
+            top: r.top,
+            right: r.right,
+            bottom: r.bottom,
+            width: r.width,
+          };
+        }),
+      );
+      // The page itself does not scroll to the finding: the pane is where it was.
+      expect(await rectOf(page, '.canvas .pane')).toEqual(pane);
+      for (const box of lit) expect(inside(box, pane), `${box.ref} of finding ${i + 1}`).toBe(true);
+      if (lit.some((b) => outside.includes(b.ref))) moved++;
+      if (i === 0) await shot(page, 'finding');
+      // Unselect, zoomed in at the start again for the next.
+      await page.click(`.findings li >> nth=${i} >> button`);
+    }
+    // Findings whose boxes were out of sight were brought into it.
+    expect(moved).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it("selects a box's step in the editor when the box is clicked, and outlines the box", async () => {
+    const page = await openBlueprint();
+    for (let i = 0; i < 5; i++) await page.click('.zoom-in');
+    // A step box in sight, clicked in its middle.
+    const pane = await rectOf(page, '.canvas .pane');
+    const { ref, x, y } = await page.$$eval(
+      '.diagram g.box[data-kind="step"]',
+      (boxes, p) => {
+        const shown = boxes
+          .map((b) => ({ ref: b.getAttribute('data-ref') as string, r: b.getBoundingClientRect() }))
+          .find(({ r }) => r.left > p.left && r.right < p.right && r.top > p.top && r.bottom < p.bottom);
+        if (!shown) throw new Error('no step box in sight');
+        return { ref: shown.ref, x: shown.r.left + shown.r.width / 2, y: shown.r.top + shown.r.height / 2 };
+      },
+      pane,
+    );
+    await page.mouse.click(x, y);
+    await page.waitForSelector(`.diagram g.box.picked[data-ref="${ref}"]`);
+    await page.waitForFunction(
+      (id) => document.querySelector('.cm-activeLine')?.textContent?.trim() === `- id: ${id}`,
+      ref,
+    );
+    expect(await page.locator('.cm-selectionBackground').count()).toBeGreaterThan(0);
+    await shot(page, 'picked');
+    await page.close();
+  });
+
+  it('shows another view fitted, whatever the zoom of the last', async () => {
+    const page = await openBlueprint();
+    const pane = await rectOf(page, '.canvas .pane');
+    for (let i = 0; i < 8; i++) await page.click('.zoom-in');
+    await page.mouse.move(pane.left + 400, pane.top + 300);
+    await page.mouse.down();
+    await page.mouse.move(pane.left + 100, pane.top + 100, { steps: 3 });
+    await page.mouse.up();
+    await page.click('.views button:has-text("journey")');
+    await page.waitForSelector('.diagram svg[data-view="journey"]');
+    expect(inside(await rectOf(page, '.diagram svg'), pane)).toBe(true);
+    await shot(page, 'journey');
+    await page.close();
+  });
+
+  it('downloads the view shown as SVG, PNG and PDF', async () => {
+    const page = await openBlueprint();
+    const files: Record<string, Buffer> = {};
+    for (const format of ['svg', 'png', 'pdf']) {
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 60000 }),
+        page.click(`.export-${format}`),
+      ]);
+      expect(download.suggestedFilename()).toBe(`order-departments-blueprint.${format}`);
+      files[format] = readFileSync((await download.path()) as string);
+    }
+    const svg = (files.svg as Buffer).toString();
+    new SaxesParser().write(svg).close();
+    expect(svg).toContain('data-view="blueprint"');
+    const png = files.png as Buffer;
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([16000, 4384]);
+    const pdf = files.pdf as Buffer;
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(readPdf(pdf).pages).toHaveLength(3);
+    await page.close();
+  });
+});
