@@ -6,8 +6,8 @@ import { bench, describe } from 'vitest';
 import { stringify } from 'yaml';
 import { load, parse } from '../src/index.js';
 import { randomModel } from '../src/testing/random-model.js';
-import { toPng } from '../src/views/png.js';
 import { toPdf } from '../src/views/pdf.js';
+import { toPng } from '../src/views/png.js';
 import { layout, renderSvg } from '../src/views/render.js';
 import { toSvg } from '../src/views/svg.js';
 
