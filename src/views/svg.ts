@@ -107,7 +107,7 @@ export function toSvg(d: Diagram): string {
   out.push('</g><g class="guides">');
   for (const g of d.guides) {
     out.push(
-      `<line x1="${n(g.x1 + 16)}" y1="${n(g.y)}" x2="${n(g.x2)}" y2="${n(g.y)}" stroke="#dadce0" stroke-dasharray="3 3"/><text x="${n(g.x1)}" y="${n(g.y + 3)}" font-size="9" fill="#80868b">${xml(g.label)}</text>`,
+      `<line x1="${n(g.x1 + 16)}" y1="${n(g.y)}" x2="${n(g.x2)}" y2="${n(g.y)}" stroke="#dadce0" stroke-dasharray="3 3"/><text x="${n(g.x1)}" y="${n(g.y + 3)}" font-size="10" fill="#80868b">${xml(g.label)}</text>`,
     );
   }
   out.push('</g><g class="edges">');
@@ -178,7 +178,7 @@ function badgeSvg(b: Box, badge: Box['badges'][number]): string {
         : b.x + b.width / 2 - width / 2;
   const y = badge.kind === 'finding' ? b.y + b.height - 7 : b.y - 8;
   const fill = { fail: '#d93025', wait: '#f29900', moment: '#fbbc04', finding: '#7b1fa2' }[badge.kind];
-  return `<g class="badge ${badge.kind}"><title>${xml(badge.title)}</title><rect x="${n(x)}" y="${n(y)}" width="${n(width)}" height="14" rx="7" fill="${fill}"/><text x="${n(x + width / 2)}" y="${n(y + 10.5)}" font-size="9" font-weight="bold" fill="#ffffff" text-anchor="middle">${xml(badge.text)}</text></g>`;
+  return `<g class="badge ${badge.kind}"><title>${xml(badge.title)}</title><rect x="${n(x)}" y="${n(y)}" width="${n(width)}" height="14" rx="7" fill="${fill}"/><text x="${n(x + width / 2)}" y="${n(y + 10.5)}" font-size="10" font-weight="bold" fill="#ffffff" text-anchor="middle">${xml(badge.text)}</text></g>`;
 }
 
 /** Arrowheads are drawn as triangles, not markers: resvg crashes on markers of straight lines. */

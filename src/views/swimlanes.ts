@@ -86,8 +86,8 @@ export const BOX = {
   font: 11,
   lineHeight: 14,
   padding: 6,
-  caption: 12,
-  captionFont: 9,
+  caption: 13,
+  captionFont: 10,
   maxLines: 4,
 };
 /** Edge labels: their font, a line's height, the padding around them. */
@@ -241,11 +241,13 @@ function layoutOnce(spec: SwimlaneSpec, options: { leaveRoom?: number }, orderin
     return CHANNEL.base + (far === undefined ? 0 : far * CHANNEL.track);
   };
 
-  const rowHeight = spec.lanes.map((_, lane) => Array.from({ length: rows[lane] ?? 1 }, () => BOX.minHeight));
+  // A row is as tall as its tallest box: a row of support marks is only a mark high.
+  const rowHeight = spec.lanes.map((_, lane) => Array.from({ length: rows[lane] ?? 1 }, () => 0));
   for (const p of placed.values()) {
     const heights = rowHeight[p.place.lane] as number[];
     heights[p.place.row] = Math.max(heights[p.place.row] ?? 0, p.height);
   }
+  for (const heights of rowHeight) for (const [r, h] of heights.entries()) if (h === 0) heights[r] = BOX.minHeight;
   const lineBelow = new Set<number>();
   for (const line of spec.lines) {
     const first = spec.lanes.findIndex((l) => line.below.includes(l.group));
