@@ -5,11 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
+import { stringify } from 'yaml';
 import { fixture, positionOf } from '../model/fixtures/locate.js';
 import { linesight } from '../testing/cli.js';
 import { EVENT_LOGS } from '../testing/data.js';
 import { holdStore } from '../testing/held-store.js';
 import { readPdf } from '../testing/pdf.js';
+import { randomModel } from '../testing/random-model.js';
 import { limitsOf } from './commands/serve.js';
 import { VERSION } from './program.js';
 
@@ -185,11 +187,20 @@ describe('linesight render', () => {
     expect(result.code).toBe(0);
     const png = readFileSync(out);
     const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
-    // The blueprint is wider than 8,000 px: drawn at 2x it would pass the 16,000 px cap.
-    expect(width).toBe(16000);
-    expect(result.stderr).toContain(
-      `wrote ${out} (blueprint, ${width} x ${height} px, the diagram at 1.89x, capped at 16000 px a side,`,
-    );
+    const svg = (await linesight('render', example, '--view', 'blueprint')).stdout;
+    const [svgWidth, svgHeight] = (svg.match(/<svg [^>]*width="([\d.]+)" height="([\d.]+)"/) ?? [])
+      .slice(1)
+      .map(Number);
+    expect([width, height]).toEqual([Math.round(2 * (svgWidth ?? 0)), Math.round(2 * (svgHeight ?? 0))]);
+    expect(result.stderr).toContain(`wrote ${out} (blueprint, ${width} x ${height} px, the diagram at 2x,`);
+    // A diagram over 8,000 px on a side would pass the 16,000 px cap at 2x: it is drawn smaller.
+    const big = join(dir, 'big.yaml');
+    writeFileSync(big, stringify(randomModel({ steps: 300, seed: 3 })));
+    const capped = await linesight('render', big, '--view', 'blueprint', '-o', join(dir, 'big.png'));
+    const bigPng = readFileSync(join(dir, 'big.png'));
+    const sides = [bigPng.readUInt32BE(16), bigPng.readUInt32BE(20)];
+    expect(Math.max(...sides)).toBe(16000);
+    expect(capped.stderr).toMatch(/the diagram at \d\.\d+x, capped at 16000 px a side,/);
     const json = await linesight(
       'render',
       example,
@@ -214,9 +225,9 @@ describe('linesight render', () => {
     const blueprint = await linesight('render', example, '--view', 'blueprint', '-o', join(dir, 'b.pdf'));
     expect(blueprint.code).toBe(0);
     expect(blueprint.stderr).toMatch(
-      /\(blueprint, 3 pages of A1 landscape, text 6\.\d pt or larger, \d+ boxes\)/,
+      /\(blueprint, one page of A0 landscape, text 6\.\d pt or larger, \d+ boxes\)/,
     );
-    expect(readPdf(readFileSync(join(dir, 'b.pdf'))).pages).toHaveLength(3);
+    expect(readPdf(readFileSync(join(dir, 'b.pdf'))).pages).toHaveLength(1);
     const role = await linesight(
       'render',
       example,

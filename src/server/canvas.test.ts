@@ -12,9 +12,13 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { SaxesParser } from 'saxes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { load } from '../model/load.js';
+import type { Model } from '../model/model.js';
 import { launchChromium } from '../testing/browser.js';
 import { readPdf } from '../testing/pdf.js';
 import { serve } from '../testing/serve.js';
+import { toPdf } from '../views/pdf.js';
+import { layout } from '../views/render.js';
 
 const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
 const BUILT = new URL('../../dist/web/index.html', import.meta.url).pathname;
@@ -224,10 +228,17 @@ describe('the diagram canvas', () => {
     expect(svg).toContain('data-view="blueprint"');
     const png = files.png as Buffer;
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([16000, 4384]);
+    // The PNG is the SVG drawn at twice its size; the PDF has the pages the library plans for it.
+    const [w, h] = (svg.match(/<svg [^>]*width="([\d.]+)" height="([\d.]+)"/) ?? []).slice(1).map(Number);
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([
+      Math.round(2 * (w ?? 0)),
+      Math.round(2 * (h ?? 0)),
+    ]);
     const pdf = files.pdf as Buffer;
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(readPdf(pdf).pages).toHaveLength(3);
+    const model = load(join(EXAMPLES, 'order-departments.yaml')).model as Model;
+    const planned = (await toPdf(await layout(model, { view: 'blueprint' }))).plan.pages.length;
+    expect(readPdf(pdf).pages).toHaveLength(planned);
     await page.close();
   });
 });

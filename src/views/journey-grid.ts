@@ -8,7 +8,7 @@ import type { JourneyPath } from '../analysis/likely-path.js';
 import type { Model } from '../model/model.js';
 import type { Box, Column, Lane, Mark } from './diagram.js';
 import type { Note, Row } from './journey-notes.js';
-import { BOX } from './swimlanes.js';
+import { BOX, laneHeaderHeight, laneHeaderLines } from './swimlanes.js';
 import { textWidth, wrap } from './text.js';
 
 /** Right edge of the lane headers. */
@@ -113,9 +113,11 @@ export function placeNotes(
     }
     inner = Math.max(inner, top - NOTE.gap - (y + 12));
   }
+  const lines = laneHeaderLines(row.label);
+  inner = Math.max(inner, laneHeaderHeight(lines) - 24);
   if (cells.every((c) => c.notes.length <= 1)) for (const { box } of placed) box.height = inner;
   return {
-    lane: { id: row.id, label: row.label, group: row.group, y, height: inner + 24 },
+    lane: { id: row.id, label: row.label, lines, group: row.group, y, height: inner + 24 },
     boxes: placed.map((p) => p.box),
     marks: placed.flatMap((p) => (p.bar !== undefined ? reachBar(p.box, p.bar) : [])),
   };

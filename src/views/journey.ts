@@ -29,6 +29,7 @@ import {
 } from './journey-notes.js';
 import { journeyPath, pathKind, type ShownPath } from './journey-path.js';
 import { journeyKey, personaCard, textBlock } from './journey-persona.js';
+import { laneHeaderHeight, laneHeaderLines } from './swimlanes.js';
 import { textWidth } from './text.js';
 
 const TOP = 44;
@@ -159,7 +160,15 @@ function emotionLane(
   xs: readonly number[],
   width: number,
 ): void {
-  const lane: Lane = { id: row.id, label: row.label, group: row.group, y: sheet.y, height: EMOTION_HEIGHT };
+  const lines = laneHeaderLines(row.label);
+  const lane: Lane = {
+    id: row.id,
+    label: row.label,
+    lines,
+    group: row.group,
+    y: sheet.y,
+    height: Math.max(EMOTION_HEIGHT, laneHeaderHeight(lines)),
+  };
   sheet.lanes.push(lane);
   const points = visits.map((v) => ({
     x: xs[v.index] ?? 0,
@@ -205,9 +214,11 @@ function textLane(
     marks.push(...block.marks);
     y += block.height + 4;
   }
-  sheet.lanes.push({ id, label, group: 'backstage', y: sheet.y, height: Math.max(50, y - sheet.y + 8) });
+  const lines = laneHeaderLines(label);
+  const height = Math.max(50, y - sheet.y + 8, laneHeaderHeight(lines));
+  sheet.lanes.push({ id, label, lines, group: 'backstage', y: sheet.y, height });
   sheet.marks.push(...marks);
-  sheet.y += Math.max(50, y - sheet.y + 8);
+  sheet.y += height;
 }
 
 /** The findings whose steps include a path step, ranked as the analysis ranks them, at the path positions they concern. */

@@ -3,7 +3,8 @@
  * of boxes, lines or each other. The layout's goals are stated in these numbers, and the tests hold
  * every view of every example to them.
  */
-import type { Box, Diagram, Edge } from './diagram.js';
+import type { Box, BoxKind, Diagram, Edge } from './diagram.js';
+import { BOX } from './swimlanes.js';
 import { textWidth } from './text.js';
 
 export interface Rect {
@@ -84,11 +85,19 @@ export function segmentHits(r: Rect, { a, b }: Segment): boolean {
 export const rectsOverlap = (p: Rect, q: Rect) =>
   p.x < q.x + q.width && q.x < p.x + p.width && p.y < q.y + q.height && q.y < p.y + p.height;
 
-/** A box's text is cut when a line ends in an ellipsis or its lines hold fewer words than its title. */
+/** Boxes whose lines sum up a figure or a finding; their title is the detail, shown on hover. */
+const SUMMARIES: ReadonlySet<BoxKind> = new Set(['figure', 'opportunity']);
+
+/**
+ * A box's text is cut when a line ends in an ellipsis, runs past the box's sides, or (for a box
+ * that names something) its lines hold fewer words than its title.
+ */
 function boxCut(box: Box): boolean {
   if ([...box.lines, ...(box.caption ? [box.caption] : [])].some((l) => l.endsWith('…'))) return true;
+  if (box.lines.some((l) => textWidth(l, BOX.font) > box.width - 2)) return true;
+  if (SUMMARIES.has(box.kind) || box.kind === 'support') return false;
   const shown = box.lines.join(' ').replace(/-\s/g, '').replace(/\s+/g, '');
-  return shown.length > 0 && shown !== box.title.replace(/\s+/g, '') && box.kind !== 'support';
+  return shown.length > 0 && shown !== box.title.replace(/\s+/g, '');
 }
 
 export function measureDiagram(d: Diagram): DiagramMeasures {

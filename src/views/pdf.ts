@@ -161,6 +161,7 @@ function drawShape(doc: PDFKit.PDFDocument, s: Shape): void {
     if (!first) return;
     doc.moveTo(first[0], first[1]);
     for (const [x, y] of rest) doc.lineTo(x, y);
+    if (s.closed) doc.closePath();
   } else if (s.kind === 'path') doc.path(s.d);
   else doc.circle(s.cx, s.cy, s.r);
   // pdfkit draws a dash array of any length; its types know only one length.
@@ -168,7 +169,7 @@ function drawShape(doc: PDFKit.PDFDocument, s: Shape): void {
   else doc.undash();
   doc.lineWidth(p.strokeWidth);
   if (p.fill) doc.fillColor(p.fill, p.fillOpacity);
-  if (p.stroke) doc.strokeColor(p.stroke, 1);
+  if (p.stroke) doc.strokeColor(p.stroke, p.strokeOpacity);
   if (p.fill && p.stroke) doc.fillAndStroke();
   else if (p.fill) doc.fill();
   else if (p.stroke) doc.stroke();

@@ -11,6 +11,7 @@ export interface Paint {
   fill: string | undefined;
   fillOpacity: number;
   stroke: string | undefined;
+  strokeOpacity: number;
   strokeWidth: number;
   dash: number[] | undefined;
 }
@@ -27,7 +28,7 @@ interface Common {
 export type Shape = Common &
   (
     | { kind: 'rect'; x: number; y: number; width: number; height: number; rx: number }
-    | { kind: 'polyline'; points: [number, number][] }
+    | { kind: 'polyline'; points: [number, number][]; closed: boolean }
     | { kind: 'path'; d: string }
     | { kind: 'circle'; cx: number; cy: number; r: number }
     | {
@@ -90,7 +91,9 @@ function paint(a: Record<string, string>, defaultFill: string | undefined): Pain
     v === undefined ? fallback : v === 'none' ? undefined : v;
   return {
     fill: colour(a.fill, defaultFill),
-    fillOpacity: num(a, 'fill-opacity', 1),
+    // opacity applies to the fill and the stroke alike (the journey map's shaded emotion area).
+    fillOpacity: num(a, 'fill-opacity', 1) * num(a, 'opacity', 1),
+    strokeOpacity: num(a, 'stroke-opacity', 1) * num(a, 'opacity', 1),
     stroke: colour(a.stroke, undefined),
     strokeWidth: a.stroke && a.stroke !== 'none' ? num(a, 'stroke-width', 1) : 0,
     dash: a['stroke-dasharray']?.split(/[\s,]+/).map(Number),
@@ -113,7 +116,8 @@ function shape(name: string, a: Record<string, string>, layer: string): Shape {
       return { kind: 'rect', x, y, width, height, rx: num(a, 'rx', 0), ...common(x, x + width) };
     }
     case 'line':
-    case 'polyline': {
+    case 'polyline':
+    case 'polygon': {
       const points: [number, number][] =
         name === 'line'
           ? [
@@ -128,7 +132,13 @@ function shape(name: string, a: Record<string, string>, layer: string): Shape {
             );
       const xs = points.map(([x]) => x);
       const shown = name === 'line' ? { ...p, fill: undefined } : p;
-      return { kind: 'polyline', points, ...common(Math.min(...xs), Math.max(...xs)), paint: shown };
+      return {
+        kind: 'polyline',
+        points,
+        closed: name === 'polygon',
+        ...common(Math.min(...xs), Math.max(...xs)),
+        paint: shown,
+      };
     }
     case 'path': {
       // svg.ts writes paths of absolute moves and lines only (the arrowheads): x,y pairs.

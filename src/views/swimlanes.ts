@@ -121,6 +121,18 @@ const INTERACTION_X = 24;
 const RAIL = { pad: 3, gap: 4, tick: 5 };
 /** The lane headers' width, and their text's. */
 export const LANE_HEADER = { width: 170, font: 11, lineHeight: 14, padding: 8 };
+/** A lane's name wrapped into its header, every word of it. */
+export const laneHeaderLines = (label: string) =>
+  wrap(
+    label,
+    LANE_HEADER.width - 2 * LANE_HEADER.padding,
+    LANE_HEADER.font,
+    Number.POSITIVE_INFINITY,
+    'bold',
+  );
+/** The height a lane needs for its name. */
+export const laneHeaderHeight = (lines: readonly string[]) =>
+  lines.length * LANE_HEADER.lineHeight + 2 * LANE_HEADER.padding;
 /** Height kept free at the foot of a lane header for the name of the line under the lane. */
 export const LINE_LABEL = { font: 11, room: 16 };
 export const STAGE_LABEL = { font: 12, lineHeight: 15 };
@@ -247,21 +259,14 @@ function layoutOnce(spec: SwimlaneSpec, options: { leaveRoom?: number }, orderin
     const heights = rowHeight[p.place.lane] as number[];
     heights[p.place.row] = Math.max(heights[p.place.row] ?? 0, p.height);
   }
-  for (const heights of rowHeight) for (const [r, h] of heights.entries()) if (h === 0) heights[r] = BOX.minHeight;
+  for (const heights of rowHeight)
+    for (const [r, h] of heights.entries()) if (h === 0) heights[r] = BOX.minHeight;
   const lineBelow = new Set<number>();
   for (const line of spec.lines) {
     const first = spec.lanes.findIndex((l) => line.below.includes(l.group));
     if (first > 0) lineBelow.add(first - 1);
   }
-  const laneLines = spec.lanes.map((l) =>
-    wrap(
-      l.label,
-      LANE_HEADER.width - 2 * LANE_HEADER.padding,
-      LANE_HEADER.font,
-      Number.POSITIVE_INFINITY,
-      'bold',
-    ),
-  );
+  const laneLines = spec.lanes.map((l) => laneHeaderLines(l.label));
   const stageLines = stageLabels(spec, plan.stageRange);
   const headerHeight =
     Math.max(2, ...[...stageLines.values()].map((l) => l.length + 1)) * STAGE_LABEL.lineHeight;
@@ -281,10 +286,7 @@ function layoutOnce(spec: SwimlaneSpec, options: { leaveRoom?: number }, orderin
       rowsAt.push(y);
       y += rowHeight[li]?.[r] ?? BOX.minHeight;
     }
-    const labelNeeds =
-      (laneLines[li]?.length ?? 1) * LANE_HEADER.lineHeight +
-      2 * LANE_HEADER.padding +
-      (lineBelow.has(li) ? LINE_LABEL.room : 0);
+    const labelNeeds = laneHeaderHeight(laneLines[li] ?? []) + (lineBelow.has(li) ? LINE_LABEL.room : 0);
     y = Math.max(y + LANE_PADDING, top + labelNeeds);
     rowY.push(rowsAt);
     channelY.push(channels);
