@@ -82,6 +82,7 @@ export {
 } from './simulation/index.js';
 export { dfgDiagram } from './views/dfg.js';
 export type { Box, Diagram, Edge, Lane, ViewId } from './views/diagram.js';
+export { type DiagramMeasures, measureDiagram } from './views/measure.js';
 export { type Pdf, toPdf } from './views/pdf.js';
 export { PAPERS, type PagePlan } from './views/pdf-pages.js';
 export { toPng } from './views/png.js';

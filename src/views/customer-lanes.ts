@@ -138,8 +138,8 @@ export function customerPart(
   const addFlows = (fromId: string, flow: Flow, kind: EdgeSpec['kind'], prefix: string, weight: number) => {
     const bySegment = new Map<string, Map<string, number>>();
     if (weight <= 0) return;
-    for (const segment of segments) {
-      if (!(reach.get(fromId) ?? segments).includes(segment)) continue;
+    const reaching = segments.filter((s) => (reach.get(fromId) ?? segments).includes(s));
+    for (const segment of reaching) {
       for (const b of flow[segment] ?? []) {
         if (b.p <= 0) continue;
         const perTarget = bySegment.get(b.to) ?? new Map<string, number>();
@@ -151,7 +151,9 @@ export function customerPart(
       const end = endById.get(to);
       if (!end && !shownIds.has(to)) continue;
       const values = [...perSegment.values()];
-      const same = values.every((v) => v === values[0]);
+      // One figure only when every segment that reaches the step takes the branch alike: a branch
+      // of some segments names them, or "90%" would read as everyone's.
+      const same = perSegment.size === reaching.length && values.every((v) => v === values[0]);
       const label = same
         ? values[0] === 1
           ? undefined

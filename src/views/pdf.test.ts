@@ -50,7 +50,9 @@ describe('a diagram as PDF', () => {
         for (const line of box.lines)
           for (const [i, lines] of shown.entries()) {
             if (diagram.lanes.some((l) => l.label.includes(line))) continue;
-            const expected = diagram.boxes.some((b) => pageOf(b) === i && b.lines.includes(line));
+            const expected = diagram.boxes.some(
+              (b) => pageOf(b) === i && [...b.lines, ...(b.captionLines ?? [])].includes(line),
+            );
             expect(lines.includes(line), `${box.id}: '${line}' on page ${i + 1}`).toBe(expected);
           }
       for (const [i, page] of pdf.pages.entries()) {

@@ -81,7 +81,7 @@ export interface SwimlaneSpec {
 }
 
 export const BOX = {
-  width: 128,
+  width: 120,
   minHeight: 40,
   font: 11,
   lineHeight: 14,
@@ -108,7 +108,7 @@ export function labelSize(label: string): { lines: string[]; width: number; heig
 
 /** The room a flow takes along its box's side, on the way out. */
 const portRoom = (label: string | undefined) => (label ? labelSize(label).height + 4 : PORT_GAP);
-const GUTTER = { base: 10, track: 5 };
+const GUTTER = { base: 10, track: 4 };
 const CHANNEL = { base: 10, track: 5 };
 const LANE_PADDING = 8;
 /** Starts and ends are narrower than steps. */
