@@ -8,7 +8,7 @@ import { stringify } from 'yaml';
 import { parse } from '../model/load.js';
 import type { Model } from '../model/model.js';
 import { randomModel } from '../testing/random-model.js';
-import { linksFrom, mostLikelyPath, pathThrough } from './likely-path.js';
+import { happyPath, linksFrom, mostLikelyPath, pathThrough } from './likely-path.js';
 
 const model = (steps: string, start = 'a', segments = ''): Model => {
   const result = parse(
@@ -45,6 +45,20 @@ describe('the most likely path, worked by hand', () => {
     expect(path?.end).toBe('left');
     expect(path?.links[0]).toEqual({ from: 'a', to: 'c', p: 0.7, failure: 0.7 });
     expect(path?.p).toBeCloseTo(0.7, 12);
+  });
+
+  it('the happy path goes to success even where leaving is the likelier way out', () => {
+    // a-left 0.6; a-b-done 0.4 x 0.9 = 0.36 is the likeliest way to success.
+    const m = model(`  - { id: a, name: A, stage: s, next: [{ to: left, p: 0.6 }, { to: b, p: 0.4 }] }
+  - { id: b, name: B, stage: s, next: [{ to: done, p: 0.9 }, { to: left, p: 0.1 }] }`);
+    expect(mostLikelyPath(m, 'customers')).toMatchObject({ steps: ['a'], end: 'left' });
+    const happy = happyPath(m, 'customers');
+    expect(happy).toMatchObject({ steps: ['a', 'b'], end: 'done' });
+    expect(happy?.p).toBeCloseTo(0.36, 12);
+    // No way to success: the most likely path, wherever it ends.
+    const doomed = model(`  - { id: a, name: A, stage: s, next: [{ to: left, p: 0.6 }, { to: b, p: 0.4 }] }
+  - { id: b, name: B, stage: s, next: left }`);
+    expect(happyPath(doomed, 'customers')).toEqual(mostLikelyPath(doomed, 'customers'));
   });
 
   it('adds the next and the fail branch that lead to the same step', () => {

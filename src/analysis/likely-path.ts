@@ -151,3 +151,16 @@ export function pathThrough(
     p,
   };
 }
+
+/**
+ * The happy path of a segment: its most likely path into a successful end (an order received,
+ * not an abandonment), or its most likely path into any end when no success is within reach. A
+ * journey map and a focus on the happy path show what a persona does when things go right,
+ * not the two steps before the most common way out.
+ */
+export function happyPath(model: Model, segment: string): JourneyPath | undefined {
+  const success = new Set(model.ends.filter((e) => e.outcome === 'success').map((e) => e.id));
+  return (
+    (success.size > 0 ? mostLikelyPath(model, segment, success) : undefined) ?? mostLikelyPath(model, segment)
+  );
+}

@@ -5,7 +5,7 @@
  * hold. The segment itself is chosen with the `segment` option, as for every view.
  */
 import { journeyChain } from '../analysis/journey-chain.js';
-import { mostLikelyPath } from '../analysis/likely-path.js';
+import { happyPath } from '../analysis/likely-path.js';
 import { reachOf } from '../analysis/reach.js';
 import type { Model } from '../model/model.js';
 import { parseProbability } from '../model/units.js';
@@ -83,7 +83,7 @@ export function focusSteps(model: Model, options: ViewOptions): Set<string> | un
     keep = keep.filter((id) => stages.has(model.steps.find((s) => s.id === id)?.stage ?? ''));
   }
   if (focus.happyPath) {
-    const onPath = new Set(segments.flatMap((s) => mostLikelyPath(model, s)?.steps ?? []));
+    const onPath = new Set(segments.flatMap((s) => happyPath(model, s)?.steps ?? []));
     keep = keep.filter((id) => onPath.has(id));
   }
   const least = minReachOf(focus);

@@ -5,7 +5,13 @@
  * to see the order too); or the steps given, in order, each of which must lead to the next for
  * that segment. An end may close the list.
  */
-import { type JourneyPath, linksFrom, mostLikelyPath, pathThrough } from '../analysis/likely-path.js';
+import {
+  happyPath,
+  type JourneyPath,
+  linksFrom,
+  mostLikelyPath,
+  pathThrough,
+} from '../analysis/likely-path.js';
 import type { Model, Segment } from '../model/model.js';
 import type { ViewOptions } from './customer-lanes.js';
 import { hintFor, RenderOptionError } from './option-error.js';
@@ -31,7 +37,7 @@ export function journeyPath(model: Model, options: ViewOptions): ShownPath {
   const [only] = options.path ?? [];
   const end = options.path?.length === 1 ? model.ends.find((e) => e.id === only) : undefined;
   if (options.path === undefined || end) {
-    const path = mostLikelyPath(model, segment.id, end ? new Set([end.id]) : undefined);
+    const path = end ? mostLikelyPath(model, segment.id, new Set([end.id])) : happyPath(model, segment.id);
     if (!path)
       throw new RenderOptionError(
         `no path leads segment '${segment.id}' from a start to ${end ? `the end '${end.id}'` : 'an end'}`,
@@ -48,7 +54,9 @@ export function journeyPath(model: Model, options: ViewOptions): ShownPath {
 export function pathKind(model: Model, shown: ShownPath): string {
   if (!shown.likely) return 'the path asked for';
   const into = model.ends.find((e) => e.id === shown.into)?.name;
-  return into ? `their most likely path to '${into}'` : 'their most likely path';
+  if (into) return `their most likely path to '${into}'`;
+  const end = model.ends.find((e) => e.id === shown.path.end);
+  return end?.outcome === 'success' ? 'their most likely path to success' : 'their most likely path';
 }
 
 /** The ends a segment's most likely paths can reach, in the model's order. */

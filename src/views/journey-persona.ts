@@ -66,7 +66,12 @@ export function personaCard(model: Model, shown: ShownPath, top: number, width: 
     .map(([k, v]) => `${words(k)}: ${String(v)}`)
     .join('. ');
   const kind = pathKind(model, shown);
-  const rival = shown.into ? 'no other path to this end' : 'no other single path';
+  const toSuccess = !shown.into && model.ends.find((e) => e.id === path.end)?.outcome === 'success';
+  const rival = shown.into
+    ? 'no other path to this end'
+    : toSuccess
+      ? 'no other path to success'
+      : 'no other single path';
   const pathText = `${kind[0]?.toUpperCase()}${kind.slice(1)}: ${steps}${end && !shown.into ? ` ending '${end}'` : ''}.${complete ? ` ${percent(path.p)} of the segment's customers take exactly this path from start to end${shown.likely ? `; ${rival} is taken more often` : ''}.` : ''}`;
   const texts: { text: string; style: typeof BODY; role: string; color: string; bold?: boolean }[] = [
     {

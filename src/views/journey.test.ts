@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { analyze } from '../analysis/analyze.js';
 import { hitProbability, journeyChain } from '../analysis/journey-chain.js';
-import { linksFrom, mostLikelyPath } from '../analysis/likely-path.js';
+import { happyPath, linksFrom, mostLikelyPath } from '../analysis/likely-path.js';
 import { load, parse } from '../model/load.js';
 import type { Model } from '../model/model.js';
 import { randomModel } from '../testing/random-model.js';
@@ -40,7 +40,7 @@ const texts = (svg: string) => [...svg.matchAll(/<text [^>]*>([^<]*)<\/text>/g)]
 describe.each(bySegment)('%s, segment %s', (_file, segment, model) => {
   it('follows the most likely path, each step leading to the next, into its end', async () => {
     const d = await journey(model, { segment });
-    const path = mostLikelyPath(model, segment);
+    const path = happyPath(model, segment);
     const actions = row(d, 'actions');
     expect(actions.filter((b) => b.kind === 'step').map((b) => b.ref)).toEqual(path?.steps);
     expect(actions[actions.length - 1]).toMatchObject({ kind: 'end', ref: path?.end });
@@ -79,7 +79,7 @@ describe.each(bySegment)('%s, segment %s', (_file, segment, model) => {
 
   it('draws the emotion curve through the path in order, coloured by sign', async () => {
     const d = await journey(model, { segment });
-    const path = mostLikelyPath(model, segment)?.steps ?? [];
+    const path = happyPath(model, segment)?.steps ?? [];
     const emotion = (id: string) => model.steps.find((s) => s.id === id)?.emotion;
     const points = marksOf(d, 'emotion-point') as Extract<Mark, { kind: 'circle' }>[];
     expect(points.map((p) => p.ref)).toEqual(path.filter((id) => emotion(id) !== undefined));
@@ -100,7 +100,7 @@ describe.each(bySegment)('%s, segment %s', (_file, segment, model) => {
 
   it('puts each finding about these steps under the first step it concerns, ranked as the analysis ranks them', async () => {
     const d = await journey(model, { segment });
-    const path = mostLikelyPath(model, segment)?.steps ?? [];
+    const path = happyPath(model, segment)?.steps ?? [];
     const findings = analyze(model, { segment }).findings;
     const concerning = findings.filter((f) => f.steps.some((id) => path.includes(id)));
     const behind = (marksOf(d, 'behind') as Extract<Mark, { kind: 'text' }>[]).map((m) => m.text);
@@ -285,7 +285,7 @@ describe('random models', () => {
         row(d, 'actions')
           .filter((b) => b.kind === 'step')
           .map((b) => b.ref),
-      ).toEqual(mostLikelyPath(m, s.id)?.steps);
+      ).toEqual(happyPath(m, s.id)?.steps);
     }
   });
 });
