@@ -96,8 +96,8 @@ function boxCut(box: Box): boolean {
   if ([...box.lines, ...(box.caption ? [box.caption] : [])].some((l) => l.endsWith('…'))) return true;
   if (box.lines.some((l) => textWidth(l, BOX.font) > box.width - 2)) return true;
   if (SUMMARIES.has(box.kind) || box.kind === 'support') return false;
-  const shown = box.lines.join(' ').replace(/-\s/g, '').replace(/\s+/g, '');
-  return shown.length > 0 && shown !== box.title.replace(/\s+/g, '');
+  const shown = box.lines.join(' ').replace(/[-\s]/g, '');
+  return shown.length > 0 && shown !== box.title.replace(/[-\s]/g, '');
 }
 
 export function measureDiagram(d: Diagram): DiagramMeasures {
@@ -106,8 +106,7 @@ export function measureDiagram(d: Diagram): DiagramMeasures {
     ...d.lanes
       .filter(
         (l) =>
-          l.lines !== undefined &&
-          l.lines.join(' ').replace(/-\s/g, '').replace(/\s+/g, '') !== l.label.replace(/\s+/g, ''),
+          l.lines !== undefined && l.lines.join(' ').replace(/[-\s]/g, '') !== l.label.replace(/[-\s]/g, ''),
       )
       .map((l) => `lane ${l.id}`),
     ...d.columns

@@ -65,14 +65,13 @@ export function wrap(
   const fits = (s: string) => textWidth(s, size, weight) <= width;
   for (let word of words) {
     while (!fits(word)) {
-      let cut = word.length - 1;
-      while (cut > 1 && !fits(`${word.slice(0, cut)}-`)) cut--;
+      const [head, tail] = splitWord(word, fits);
       if (current) {
         lines.push(current);
         current = '';
       }
-      lines.push(`${word.slice(0, cut)}-`);
-      word = word.slice(cut);
+      lines.push(head);
+      word = tail;
     }
     const candidate = current ? `${current} ${word}` : word;
     if (fits(candidate)) current = candidate;
@@ -88,4 +87,17 @@ export function wrap(
   while (!fits(last) && last.length > 1) last = `${last.slice(0, -2)}…`;
   kept[maxLines - 1] = last;
   return kept;
+}
+
+/**
+ * A word too long for a line, split: after the last hyphen, slash, dot or underscore that leaves
+ * a first part that fits ("northwind-" / "supplies.example"), else hyphenated where it fits.
+ */
+function splitWord(word: string, fits: (s: string) => boolean): [string, string] {
+  for (let cut = word.length - 1; cut > 1; cut--)
+    if ('-/._'.includes(word[cut - 1] as string) && fits(word.slice(0, cut)))
+      return [word.slice(0, cut), word.slice(cut)];
+  let cut = word.length - 1;
+  while (cut > 1 && !fits(`${word.slice(0, cut)}-`)) cut--;
+  return [`${word.slice(0, cut)}-`, word.slice(cut)];
 }
