@@ -57,7 +57,8 @@ const xml = (s: string) =>
 
 /** The heading is drawn here, not laid out with the lanes: the canvas widens so it is never cut. */
 export function canvasWidth(d: Diagram): number {
-  const subtitle = (d.subtitle ? textWidth(d.subtitle, 11) + 12 : 0) + changeKey(d, 0).width;
+  const key = changeKey(d, 0).width;
+  const subtitle = (d.subtitle ? textWidth(d.subtitle, 11) : 0) + (key > 0 ? 12 + key : 0);
   const heading = Math.max(textWidth(d.title, 17, 'bold'), subtitle);
   return Math.max(d.width, Math.ceil(heading + 32));
 }
@@ -73,7 +74,7 @@ export function toSvg(d: Diagram): string {
     `<text x="16" y="30" font-size="17" font-weight="bold" fill="#202124">${xml(d.title)}</text>`,
   );
   if (d.subtitle) out.push(`<text x="16" y="48" font-size="11" fill="#5f6368">${xml(d.subtitle)}</text>`);
-  out.push(changeKey(d, 16 + (d.subtitle ? textWidth(d.subtitle, 11) + 12 : 0)).svg);
+  if (d.changes) out.push(changeKey(d, 16 + (d.subtitle ? textWidth(d.subtitle, 11) + 12 : 0)).svg);
   const top = d.lanes[0]?.y ?? 0;
   const bottom = d.lanes.length
     ? (d.lanes[d.lanes.length - 1]?.y ?? 0) + (d.lanes[d.lanes.length - 1]?.height ?? 0)
