@@ -51,6 +51,8 @@ export interface FileCheck {
   diagnostics: Diagnostic[];
   /** The assembled document, for applying further scenarios. */
   document?: ModelDocument;
+  /** With a scenario asked for: the model it was applied to, for drawing the scenario against it. */
+  base?: Model;
 }
 
 /** A model that loaded: no error (warnings allowed). */
@@ -60,6 +62,8 @@ export interface Loaded {
   diagnostics: Diagnostic[];
   /** The assembled document, for applying further scenarios. */
   document: ModelDocument;
+  /** With a scenario asked for: the model it was applied to, for drawing the scenario against it. */
+  base?: Model;
 }
 
 /** A file that gives no model: its diagnostics say why. */
@@ -95,8 +99,9 @@ export function checkText(text: string, options: LoadOptions & { file?: string }
 
 /** The check as a model: a valid part (or anything else that holds no model) says so. */
 function asModel(check: FileCheck): LoadResult {
-  const { model, diagnostics, document } = check;
-  if (check.ok && model && document) return { ok: true, model, diagnostics, document };
+  const { model, diagnostics, document, base } = check;
+  if (check.ok && model && document)
+    return { ok: true, model, diagnostics, document, ...(base ? { base } : {}) };
   if (check.ok && document) {
     const [what, hint] =
       document.kind === 'scenario'
@@ -145,7 +150,10 @@ function fromSource(read: SourceResult, options: LoadOptions, chain: readonly st
     else {
       const applied = applyScenario(document, options.scenario);
       all.push(...applied.diagnostics.filter((d) => d.code === 'scenario-not-found'));
-      if (applied.model) result.model = applied.model;
+      if (applied.model) {
+        result.model = applied.model;
+        result.base = base.model;
+      }
     }
   }
   result.ok = !hasErrors(all) && result.model !== undefined;
@@ -331,7 +339,7 @@ function loadScenarioFile(
         const further = applyScenario(patched, options.scenario);
         all.push(...further.diagnostics.filter((d) => d.code === 'scenario-not-found'));
         return further.model
-          ? { ok: !hasErrors(all), diagnostics: all, document: patched, model: further.model }
+          ? { ok: !hasErrors(all), diagnostics: all, document: patched, model: further.model, base: model }
           : { ok: false, diagnostics: all, document: patched };
       }
     }

@@ -34,12 +34,18 @@ export function openApi(version: string): Record<string, unknown> {
       '/api/models/{name}/render': {
         parameters: [name],
         get: op(
-          "A diagram (view, segment, role, scenario, mergeSegments; a focus: happyPath, minReach, stages; the journey map's path; format=svg|png|pdf, or json for the layout), with a Content-Disposition file name",
+          "A diagram (view, segment, role, scenario: drawn against the model without it, what it adds, changes and removes marked; mergeSegments; a focus: happyPath, minReach, stages; the journey map's path; format=svg|png|pdf, or json for the layout), with a Content-Disposition file name",
         ),
       },
       '/api/models/{name}/analysis': {
         parameters: [name],
         get: op('Findings and exact metrics (scenario, segment; format=json|md|html)'),
+      },
+      '/api/models/{name}/scenarios/{id}/diff': {
+        parameters: [name, { name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        get: op(
+          "What a scenario changes in the model, element by element: added, changed (each field before and after) and removed steps, activities, flows, pools, roles and systems, with counts; what the scenario's diagrams mark",
+        ),
       },
       '/api/models/{name}/diff': {
         parameters: [name],

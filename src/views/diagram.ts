@@ -19,6 +19,15 @@ export type LaneGroup =
   | 'measure'
   | 'opportunity';
 
+/**
+ * How a scenario's drawing differs from its base's, on a box, flow or lane: new, changed (the
+ * title says what, before and after) or gone (a ghost, drawn where the base has it).
+ */
+export interface ChangeMark {
+  change: 'added' | 'changed' | 'removed';
+  title: string;
+}
+
 export interface Lane {
   id: string;
   label: string;
@@ -27,6 +36,8 @@ export interface Lane {
   height: number;
   /** The label as wrapped into the lane's header, every word of it. */
   lines?: string[];
+  /** Drawn for a scenario against its base: how the lane differs. */
+  change?: ChangeMark;
 }
 
 export interface Column {
@@ -87,6 +98,8 @@ export interface Box {
   badges: Badge[];
   /** Extra classes for styling: an end's outcome, a highlighted finding. */
   tags: string[];
+  /** Drawn for a scenario against its base: how the box differs. */
+  change?: ChangeMark;
 }
 
 export type EdgeKind = 'flow' | 'failure' | 'interaction' | 'start';
@@ -102,6 +115,8 @@ export interface Edge {
   /** How heavy the flow is against the heaviest one drawn, in (0, 1]: drawn thicker. */
   weight?: number;
   points: [number, number][];
+  /** Drawn for a scenario against its base: how the flow differs. */
+  change?: ChangeMark;
 }
 
 export interface Diagram {
@@ -123,6 +138,11 @@ export interface Diagram {
   guides: { y: number; x1: number; x2: number; label: string }[];
   /** Shapes a view places itself, drawn last (the journey map's persona, emotion curve and key). */
   marks?: Mark[];
+  /**
+   * A scenario drawn against its base: how many boxes, flows and lanes are marked of each kind,
+   * and what changed that nothing drawn shows (a pool no drawn step queues for, a role without a lane).
+   */
+  changes?: { scenario: string; added: number; changed: number; removed: number; note?: string };
 }
 
 /**

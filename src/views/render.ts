@@ -17,6 +17,11 @@ export { RenderOptionError };
 
 export interface RenderOptions extends ViewOptions {
   view: string;
+  /**
+   * The model without its scenario (when `model` has one): the swimlane views then mark what the
+   * scenario adds, changes and removes. Without it, a scenario is drawn as any model is.
+   */
+  base?: Model;
 }
 
 export function checkRenderOptions(model: Model, options: RenderOptions): void {

@@ -2,7 +2,7 @@
  * A diagram as standalone SVG: titled and described for screen readers, generic font stacks,
  * no external references, and numbers rounded so that the same diagram gives the same bytes.
  */
-import type { Box, Diagram, Edge, LaneGroup } from './diagram.js';
+import type { Box, ChangeMark, Diagram, Edge, Lane, LaneGroup } from './diagram.js';
 import { marksSvg } from './marks-svg.js';
 import { BOX, EDGE_LABEL, LANE_HEADER, LINE_LABEL, STAGE_LABEL } from './swimlanes.js';
 import { FONT_FAMILY, textWidth } from './text.js';
@@ -43,13 +43,23 @@ const EDGE_STYLE: Record<Edge['kind'], { line: string; head?: string }> = {
   interaction: { line: 'stroke="#9aa0a6" stroke-width="1" stroke-dasharray="2 3"' },
 };
 
+/** A scenario's marks against its base: outline, fill and the tag's colour, and the tag's word. */
+export const CHANGE_STYLE: Record<ChangeMark['change'], { stroke: string; fill: string; tag: string }> = {
+  added: { stroke: '#137333', fill: '#e6f4ea', tag: 'new' },
+  changed: { stroke: '#e37400', fill: '#fef7e0', tag: 'changed' },
+  removed: { stroke: '#9aa0a6', fill: '#f8f9fa', tag: 'removed' },
+};
+const GHOST_DASH = '5 3';
+
 const n = (x: number) => String(Math.round(x * 10) / 10);
 const xml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The heading is drawn here, not laid out with the lanes: the canvas widens so it is never cut. */
 export function canvasWidth(d: Diagram): number {
-  const heading = Math.max(textWidth(d.title, 17, 'bold'), d.subtitle ? textWidth(d.subtitle, 11) : 0);
+  const key = changeKey(d, 0).width;
+  const subtitle = (d.subtitle ? textWidth(d.subtitle, 11) : 0) + (key > 0 ? 12 + key : 0);
+  const heading = Math.max(textWidth(d.title, 17, 'bold'), subtitle);
   return Math.max(d.width, Math.ceil(heading + 32));
 }
 
@@ -64,6 +74,7 @@ export function toSvg(d: Diagram): string {
     `<text x="16" y="30" font-size="17" font-weight="bold" fill="#202124">${xml(d.title)}</text>`,
   );
   if (d.subtitle) out.push(`<text x="16" y="48" font-size="11" fill="#5f6368">${xml(d.subtitle)}</text>`);
+  if (d.changes) out.push(changeKey(d, 16 + (d.subtitle ? textWidth(d.subtitle, 11) + 12 : 0)).svg);
   const top = d.lanes[0]?.y ?? 0;
   const bottom = d.lanes.length
     ? (d.lanes[d.lanes.length - 1]?.y ?? 0) + (d.lanes[d.lanes.length - 1]?.height ?? 0)
@@ -84,8 +95,8 @@ export function toSvg(d: Diagram): string {
   out.push('</g><g class="lanes">');
   for (const lane of d.lanes) {
     out.push(
-      `<g class="lane" data-id="${xml(lane.id)}" data-group="${lane.group}"><rect x="16" y="${n(lane.y)}" width="${n(d.width - 32)}" height="${n(lane.height)}" fill="${LANE_FILL[lane.group]}" fill-opacity="0.45" stroke="#dadce0"/>`,
-      `<rect x="16" y="${n(lane.y)}" width="${LANE_HEADER.width}" height="${n(lane.height)}" fill="${LANE_FILL[lane.group]}" stroke="#dadce0"/>`,
+      `<g class="lane" data-id="${xml(lane.id)}" data-group="${lane.group}"${changeAttribute(lane.change)}>${changeTitle(lane.change)}<rect x="16" y="${n(lane.y)}" width="${n(d.width - 32)}" height="${n(lane.height)}" fill="${LANE_FILL[lane.group]}" fill-opacity="0.45" stroke="#dadce0"/>`,
+      laneHeader(lane),
       // A line under the lane has its name in the foot of the lane's header, kept clear.
       ...laneLabel(
         lane.lines ?? [lane.label],
@@ -127,6 +138,23 @@ export function toSvg(d: Diagram): string {
   return `${out.join('\n')}\n`;
 }
 
+function changeAttribute(mark: ChangeMark | undefined): string {
+  return mark ? ` data-change="${mark.change}"` : '';
+}
+
+function changeTitle(mark: ChangeMark | undefined): string {
+  return mark ? `<title>${xml(mark.title)}</title>` : '';
+}
+
+/** A lane's header; a lane a scenario adds, changes or removes has its header outlined in the mark's colour. */
+function laneHeader(lane: Lane): string {
+  const style = lane.change ? CHANGE_STYLE[lane.change.change] : undefined;
+  const stroke = style
+    ? `stroke="${style.stroke}" stroke-width="2.5"${lane.change?.change === 'removed' ? ` stroke-dasharray="${GHOST_DASH}"` : ''}`
+    : 'stroke="#dadce0"';
+  return `<rect x="16" y="${n(lane.y)}" width="${LANE_HEADER.width}" height="${n(lane.height)}" fill="${LANE_FILL[lane.group]}" ${stroke}/>`;
+}
+
 /** A lane's name, every line of it, in the middle of its header. */
 function laneLabel(lines: string[], y: number, height: number): string[] {
   const first = y + height / 2 - ((lines.length - 1) * LANE_HEADER.lineHeight) / 2 + 4;
@@ -144,17 +172,23 @@ function box(b: Box): string {
       : b.kind === 'end'
         ? '#188038'
         : BOX_STROKE[b.kind];
+  const mark = b.change ? CHANGE_STYLE[b.change.change] : undefined;
+  const ghost = b.change?.change === 'removed';
+  const fill = mark ? mark.fill : b.kind === 'support' ? LANE_FILL.support : '#ffffff';
+  const outline = mark && !ghost ? 3 : b.tags.includes('finding') ? 3 : b.kind === 'step' ? 1.8 : 1.2;
   const parts = [
-    `<g class="box ${b.kind}${b.tags.map((t) => ` ${xml(t)}`).join('')}" data-id="${xml(b.id)}" data-kind="${b.kind}" data-ref="${xml(b.ref)}" data-lane="${xml(b.lane)}">`,
-    `<title>${xml([b.title, b.caption, ...b.badges.map((x) => x.title)].filter(Boolean).join('\n'))}</title>`,
-    `<rect x="${n(b.x)}" y="${n(b.y)}" width="${n(b.width)}" height="${n(b.height)}" rx="${pill ? n(b.height / 2) : b.kind === 'support' ? 3 : 6}" fill="${b.kind === 'support' ? LANE_FILL.support : '#ffffff'}" stroke="${stroke}" stroke-width="${b.tags.includes('finding') ? 3 : b.kind === 'step' ? 1.8 : 1.2}"/>`,
+    `<g class="box ${b.kind}${b.tags.map((t) => ` ${xml(t)}`).join('')}" data-id="${xml(b.id)}" data-kind="${b.kind}" data-ref="${xml(b.ref)}" data-lane="${xml(b.lane)}"${changeAttribute(b.change)}>`,
+    `<title>${xml([b.change?.title, b.title, b.caption, ...b.badges.map((x) => x.title)].filter(Boolean).join('\n'))}</title>`,
+    `<rect x="${n(b.x)}" y="${n(b.y)}" width="${n(b.width)}" height="${n(b.height)}" rx="${pill ? n(b.height / 2) : b.kind === 'support' ? 3 : 6}" fill="${fill}" stroke="${mark ? mark.stroke : stroke}" stroke-width="${outline}"${ghost ? ` stroke-dasharray="${GHOST_DASH}"` : ''}/>`,
   ];
+  // A ghost's words are grey: it is what the base has, not what the scenario does.
+  const ink = ghost ? '#80868b' : '#202124';
   const captions = b.captionLines ?? (b.caption ? [b.caption] : []);
   const textHeight = b.lines.length * BOX.lineHeight + captions.length * BOX.caption;
   const first = b.y + (b.height - textHeight) / 2 + BOX.lineHeight - 3;
   for (const [i, line] of b.lines.entries()) {
     parts.push(
-      `<text x="${n(b.x + b.width / 2)}" y="${n(first + i * BOX.lineHeight)}" font-size="${BOX.font}" fill="#202124" text-anchor="middle">${xml(line)}</text>`,
+      `<text x="${n(b.x + b.width / 2)}" y="${n(first + i * BOX.lineHeight)}" font-size="${BOX.font}" fill="${ink}" text-anchor="middle">${xml(line)}</text>`,
     );
   }
   for (const [i, line] of captions.entries()) {
@@ -163,6 +197,7 @@ function box(b: Box): string {
     );
   }
   for (const badge of b.badges) parts.push(badgeSvg(b, badge));
+  if (b.change && b.kind !== 'support') parts.push(changeTag(b, b.change));
   parts.push('</g>');
   return parts.join('');
 }
@@ -181,6 +216,42 @@ function badgeSvg(b: Box, badge: Box['badges'][number]): string {
   return `<g class="badge ${badge.kind}"><title>${xml(badge.title)}</title><rect x="${n(x)}" y="${n(y)}" width="${n(width)}" height="14" rx="7" fill="${fill}"/><text x="${n(x + width / 2)}" y="${n(y + 10.5)}" font-size="10" font-weight="bold" fill="#ffffff" text-anchor="middle">${xml(badge.text)}</text></g>`;
 }
 
+/** The word of a scenario's mark, on the box's bottom edge at the left: clear of the badges and the ports. */
+function changeTag(b: Box, mark: ChangeMark): string {
+  const style = CHANGE_STYLE[mark.change];
+  const width = textWidth(style.tag, 9, 'bold') + 8;
+  const [x, y] = [b.x + 6, b.y + b.height - 6];
+  return `<g class="change-tag ${mark.change}"><rect x="${n(x)}" y="${n(y)}" width="${n(width)}" height="12" rx="6" fill="${style.stroke}"/><text x="${n(x + width / 2)}" y="${n(y + 9)}" font-size="9" font-weight="bold" fill="#ffffff" text-anchor="middle">${style.tag}</text></g>`;
+}
+
+const KEY_WORDS: Record<ChangeMark['change'], string> = {
+  added: 'added by the scenario',
+  changed: 'changed (hover for what changed)',
+  removed: 'only in the base, drawn where it was',
+};
+
+/** The key to a scenario's marks, on the subtitle's line from `x`: each tag with what it means. */
+function changeKey(d: Diagram, x: number): { svg: string; width: number } {
+  if (!d.changes) return { svg: '', width: 0 };
+  const parts: string[] = ['<g class="change-key">'];
+  let at = x;
+  for (const change of ['added', 'changed', 'removed'] as const) {
+    const style = CHANGE_STYLE[change];
+    const tag = textWidth(style.tag, 9, 'bold') + 8;
+    parts.push(
+      `<rect x="${n(at)}" y="39" width="${n(tag)}" height="12" rx="6" fill="${style.stroke}"/><text x="${n(at + tag / 2)}" y="48" font-size="9" font-weight="bold" fill="#ffffff" text-anchor="middle">${style.tag}</text>`,
+      `<text x="${n(at + tag + 4)}" y="48" font-size="11" fill="#3c4043">${KEY_WORDS[change]}</text>`,
+    );
+    at += tag + 4 + textWidth(KEY_WORDS[change], 11) + 12;
+  }
+  if (d.changes.note) {
+    parts.push(`<text x="${n(at)}" y="48" font-size="11" fill="#3c4043">${xml(d.changes.note)}</text>`);
+    at += textWidth(d.changes.note, 11);
+  }
+  parts.push('</g>');
+  return { svg: parts.join(''), width: at - x };
+}
+
 /** Arrowheads are drawn as triangles, not markers: resvg crashes on markers of straight lines. */
 function arrowhead(points: [number, number][], fill: string): string {
   const [x1, y1] = points[points.length - 2] ?? [0, 0];
@@ -195,7 +266,11 @@ function arrowhead(points: [number, number][], fill: string): string {
 
 /** A label on its own line: the line passes behind it, so it plainly belongs to that line. */
 function edgeLabel(e: Edge, text: string): string {
-  const colour = e.kind === 'failure' ? '#d93025' : '#3c4043';
+  const colour = e.change
+    ? CHANGE_STYLE[e.change.change].stroke
+    : e.kind === 'failure'
+      ? '#d93025'
+      : '#3c4043';
   if (!e.labelBox) {
     const [x0, y0] = e.points[0] ?? [0, 0];
     return `<text x="${n(x0 + 4)}" y="${n(y0 - 3)}" font-size="${EDGE_LABEL.font}" fill="${colour}">${xml(text)}</text>`;
@@ -210,8 +285,21 @@ function edgeLabel(e: Edge, text: string): string {
     .join('')}`;
 }
 
+/** A flow a scenario adds or changes is drawn thicker in the mark's colour; one it removes, as grey dashes. */
+function changedStyle(style: { line: string; head?: string }, mark: ChangeMark | undefined) {
+  if (!mark) return style;
+  const colour = CHANGE_STYLE[mark.change].stroke;
+  const line =
+    mark.change === 'removed'
+      ? `stroke="${colour}" stroke-width="1.2" stroke-dasharray="${GHOST_DASH}"`
+      : style.line
+          .replace(/stroke="[^"]+"/, `stroke="${colour}"`)
+          .replace(/stroke-width="[\d.]+"/, 'stroke-width="2.2"');
+  return { line, ...(style.head ? { head: colour } : {}) };
+}
+
 function edge(e: Edge): string {
-  const base = EDGE_STYLE[e.kind];
+  const base = changedStyle(EDGE_STYLE[e.kind], e.change);
   // A weighted flow is 1 to 6 px wide, so the main paths stand out of a busy graph.
   const style =
     e.weight === undefined
@@ -222,5 +310,5 @@ function edge(e: Edge): string {
         };
   const points = e.points.map(([x, y]) => `${n(x)},${n(y)}`).join(' ');
   const label = e.label ? edgeLabel(e, e.label) : '';
-  return `<g class="edge ${e.kind}" data-id="${xml(e.id)}" data-from="${xml(e.from)}" data-to="${xml(e.to)}"><polyline points="${points}" fill="none" ${style.line}/>${style.head && e.points.length > 1 ? arrowhead(e.points, style.head) : ''}${label}</g>`;
+  return `<g class="edge ${e.kind}" data-id="${xml(e.id)}" data-from="${xml(e.from)}" data-to="${xml(e.to)}"${changeAttribute(e.change)}>${changeTitle(e.change)}<polyline points="${points}" fill="none" ${style.line}/>${style.head && e.points.length > 1 ? arrowhead(e.points, style.head) : ''}${label}</g>`;
 }

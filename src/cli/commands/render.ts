@@ -1,6 +1,8 @@
 /** `linesight render FILE --view VIEW -o OUT.svg|OUT.png|OUT.pdf`: a diagram of a model, for the screen, slides or print. */
 import { extname } from 'node:path';
 import { writeAtomic } from '../../fs/write-atomic.js';
+import type { Model } from '../../model/model.js';
+import { diffCounts, diffModels } from '../../model/scenario-diff.js';
 import { toPdf } from '../../views/pdf.js';
 import { MIN_TEXT_PT } from '../../views/pdf-pages.js';
 import { pngScale, pngSize, toPng } from '../../views/png.js';
@@ -47,6 +49,7 @@ export async function renderCommand(file: string, options: RenderCommandOptions,
       ...(options.role !== undefined ? { role: options.role } : {}),
       ...(options.mergeSegments ? { mergeSegments: true } : {}),
       ...partOptions(options),
+      ...(loaded.base ? { base: loaded.base } : {}),
     });
   } catch (error) {
     if (error instanceof RenderOptionError) throw new UsageError(`${error.message}: ${error.hint}`);
@@ -56,6 +59,7 @@ export async function renderCommand(file: string, options: RenderCommandOptions,
   if (options.output) writeAtomic(options.output, written.content);
   else io.out(written.content as string);
   const [width, height] = [Math.round(canvasWidth(diagram)), Math.round(diagram.height)];
+  const scenario = scenarioSummary(loaded.model, loaded.base);
   if (options.json) {
     const summary = {
       file,
@@ -68,17 +72,28 @@ export async function renderCommand(file: string, options: RenderCommandOptions,
       lanes: diagram.lanes.length,
       boxes: diagram.boxes.length,
       edges: diagram.edges.length,
+      ...(scenario ? { scenario: { ...scenario, marked: diagram.changes ?? null } } : {}),
     };
     (options.output ? io.out : io.err)(`${JSON.stringify(summary, null, 2)}\n`);
   } else if (options.output) {
     io.err(
       `wrote ${options.output} (${diagram.view}, ${written.said ?? `${width} x ${height} px`}, ${diagram.boxes.length} boxes)\n`,
     );
+    if (scenario)
+      io.err(
+        `scenario ${scenario.id} against its base: ${scenario.added} elements added, ${scenario.changed} changed, ${scenario.removed} removed${diagram.changes ? ` (${diagram.changes.added} new, ${diagram.changes.changed} changed and ${diagram.changes.removed} removed boxes, flows and lanes marked)` : ''}\n`,
+      );
   }
   return 0;
 }
 
 type Diagram = Awaited<ReturnType<typeof layout>>;
+
+/** What the scenario changed in the model, counted as the API's diff counts it. */
+function scenarioSummary(model: Model, base: Model | undefined) {
+  if (!base || !model.scenario) return undefined;
+  return { id: model.scenario.id, ...diffCounts(diffModels(base, model)) };
+}
 
 /** The file's content, and what to tell about it beyond the diagram's size. */
 async function write(

@@ -50,6 +50,14 @@ export function modelRoutes({ app, workspace, work }: Server): void {
     },
   );
 
+  app.get('/api/models/:name/scenarios/:id/diff', async (request: Req) => {
+    const [name, scenario] = [request.params.name as string, request.params.id as string];
+    const diff = await work('scenarioDiff', { name, scenario });
+    // A scenario file names its scenario by its own id; only a model's scenarios can be asked for.
+    if (diff === undefined) throw new HttpError(404, `'${name}' has no scenario '${scenario}' to compare`);
+    return diff;
+  });
+
   app.delete('/api/models/:name', async (request: Req, reply: FastifyReply) => {
     workspace.remove(request.params.name as string, ifMatchOf(request));
     return reply.status(204).send();

@@ -7,7 +7,7 @@ import { analysis, analyzeText, compare, diff } from './analysis.js';
 import { exportBpmn, importBpmn } from './bpmn.js';
 import type { TaskContext } from './context.js';
 import { dfgSvg } from './logs.js';
-import { check, listModels, model, plainPage } from './models.js';
+import { check, listModels, model, plainPage, scenarioDiff } from './models.js';
 import { eventLog, planJob, runJob } from './simulation.js';
 import { renderSaved, renderText } from './views.js';
 
@@ -16,6 +16,7 @@ export const TASKS = {
   plainPage,
   check,
   model,
+  scenarioDiff,
   renderSaved,
   renderText,
   analysis,

@@ -72,6 +72,15 @@ export function checkSource(ctx: TaskContext, source: TextSource, options: { sce
 }
 
 export function loadText(ctx: TaskContext, source: TextSource, scenario?: string): Model {
+  return loadTextAndBase(ctx, source, scenario).model;
+}
+
+/** The text's model, and with a scenario the model it was applied to (to draw the scenario against). */
+export function loadTextAndBase(
+  ctx: TaskContext,
+  source: TextSource,
+  scenario?: string,
+): { model: Model; base?: Model } {
   const r = parse(source.text, {
     file: fileOf(ctx, source.name),
     root: ctx.workspace.root,
@@ -80,5 +89,5 @@ export function loadText(ctx: TaskContext, source: TextSource, scenario?: string
   });
   if (!r.model)
     throw new HttpError(422, 'the model has errors', 'fix the errors listed in details', r.diagnostics);
-  return withinSize(ctx, r.model);
+  return { model: withinSize(ctx, r.model), ...(r.base ? { base: r.base } : {}) };
 }

@@ -1,6 +1,7 @@
 /** The workspace's models as lists and checks: what the model list, the editor and the plain page show. */
 import { checkFile } from '../../model/load.js';
 import type { Model } from '../../model/model.js';
+import { diffCounts, diffModels } from '../../model/scenario-diff.js';
 import { homePage } from '../home.js';
 import type { TaskContext } from './context.js';
 import { checkSource, loadSaved, type TextSource } from './load.js';
@@ -41,3 +42,17 @@ export function check(input: TextSource & { outline?: boolean }, ctx: TaskContex
 
 /** A saved model as plain data, for work on the main thread (mining against the event store). */
 export const model = (input: { name: string }, ctx: TaskContext): Model => loadSaved(ctx, input.name).model;
+
+/**
+ * What a scenario changes in the model, element by element (scenario-diff.ts): what the diagrams
+ * drawn for the scenario mark, with the counts the CLI's render tells.
+ */
+export function scenarioDiff(input: { name: string; scenario: string }, ctx: TaskContext) {
+  const { model, result } = loadSaved(ctx, input.name, { scenario: input.scenario });
+  const base = result.ok ? result.base : undefined;
+  if (!base || !model.scenario) return undefined;
+  const diff = diffModels(base, model);
+  return JSON.parse(
+    JSON.stringify({ scenario: model.scenario, counts: diffCounts(diff), ...diff }),
+  ) as unknown;
+}

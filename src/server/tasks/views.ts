@@ -8,7 +8,7 @@ import { canvasWidth, toSvg } from '../../views/svg.js';
 import type { DiagramFormat } from '../diagram-file.js';
 import { HttpError } from '../http-error.js';
 import type { TaskContext } from './context.js';
-import { loadSaved, loadText, type TextSource } from './load.js';
+import { loadSaved, loadTextAndBase, type TextSource } from './load.js';
 
 export interface ViewChoice extends Pick<ViewOptions, 'focus' | 'path'> {
   view: string;
@@ -19,7 +19,8 @@ export interface ViewChoice extends Pick<ViewOptions, 'focus' | 'path'> {
   format?: DiagramFormat | 'json';
 }
 
-async function draw(model: Model, choice: ViewChoice) {
+/** `base`: the model without the scenario, so that the swimlane views mark what the scenario changed. */
+async function draw({ model, base }: { model: Model; base?: Model | undefined }, choice: ViewChoice) {
   let diagram: Awaited<ReturnType<typeof layout>>;
   try {
     diagram = await layout(model, {
@@ -29,6 +30,7 @@ async function draw(model: Model, choice: ViewChoice) {
       ...(choice.mergeSegments ? { mergeSegments: true } : {}),
       ...(choice.focus ? { focus: choice.focus } : {}),
       ...(choice.path ? { path: choice.path } : {}),
+      ...(base ? { base } : {}),
     });
   } catch (error) {
     if (error instanceof RenderOptionError) throw new HttpError(400, error.message, error.hint);
@@ -42,8 +44,10 @@ async function draw(model: Model, choice: ViewChoice) {
   return { format, content: svg };
 }
 
-export const renderSaved = (input: ViewChoice & { name: string }, ctx: TaskContext) =>
-  draw(loadSaved(ctx, input.name, { scenario: input.scenario }).model, input);
+export function renderSaved(input: ViewChoice & { name: string }, ctx: TaskContext) {
+  const { model, result } = loadSaved(ctx, input.name, { scenario: input.scenario });
+  return draw({ model, base: result.ok ? result.base : undefined }, input);
+}
 
 export const renderText = (input: ViewChoice & TextSource, ctx: TaskContext) =>
-  draw(loadText(ctx, input, input.scenario), input);
+  draw(loadTextAndBase(ctx, input, input.scenario), input);
