@@ -1,4 +1,5 @@
 /** The views, by name: each turns a model into a laid-out diagram. New views register here. */
+import { readBpmnNames } from '../bpmn/names.js';
 import type { Model } from '../model/model.js';
 import { blueprintSpec } from './blueprint.js';
 import type { ViewOptions } from './customer-lanes.js';
@@ -51,7 +52,7 @@ export const VIEWS: readonly ViewDefinition[] = [
     id: 'e2e',
     description: 'end to end: the journey with the internal processes each touchpoint triggers',
     part: 'focus',
-    build: (m, o) => layoutSwimlanes(e2eSpec(m, o)),
+    build: async (m, o) => layoutSwimlanes(e2eSpec(m, o, await readBpmnNames(m))),
   },
 ];
 
