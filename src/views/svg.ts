@@ -30,6 +30,7 @@ const BOX_STROKE: Record<Box['kind'], string> = {
   support: '#8430ce',
   evidence: '#80868b',
   end: '#5f6368',
+  stub: '#80868b',
   channel: '#80868b',
   pain: '#d93025',
   figure: '#80868b',
@@ -147,7 +148,7 @@ function box(b: Box): string {
   const parts = [
     `<g class="box ${b.kind}${b.tags.map((t) => ` ${xml(t)}`).join('')}" data-id="${xml(b.id)}" data-kind="${b.kind}" data-ref="${xml(b.ref)}" data-lane="${xml(b.lane)}">`,
     `<title>${xml([b.title, b.caption, ...b.badges.map((x) => x.title)].filter(Boolean).join('\n'))}</title>`,
-    `<rect x="${n(b.x)}" y="${n(b.y)}" width="${n(b.width)}" height="${n(b.height)}" rx="${pill ? n(b.height / 2) : b.kind === 'support' ? 3 : 6}" fill="${b.kind === 'support' ? LANE_FILL.support : '#ffffff'}" stroke="${stroke}" stroke-width="${b.tags.includes('finding') ? 3 : b.kind === 'step' ? 1.8 : 1.2}"/>`,
+    `<rect x="${n(b.x)}" y="${n(b.y)}" width="${n(b.width)}" height="${n(b.height)}" rx="${pill ? n(b.height / 2) : b.kind === 'support' ? 3 : 6}" fill="${b.kind === 'support' ? LANE_FILL.support : '#ffffff'}" stroke="${stroke}" stroke-width="${b.tags.includes('finding') ? 3 : b.kind === 'step' ? 1.8 : 1.2}"${b.kind === 'stub' ? ' stroke-dasharray="4 3"' : ''}/>`,
   ];
   const captions = b.captionLines ?? (b.caption ? [b.caption] : []);
   const textHeight = b.lines.length * BOX.lineHeight + captions.length * BOX.caption;
