@@ -132,8 +132,8 @@ export function customerPart(
   const addFlows = (fromId: string, flow: Flow, kind: EdgeSpec['kind'], prefix: string, weight: number) => {
     const bySegment = new Map<string, Map<string, number>>();
     if (weight <= 0) return;
-    for (const segment of segments) {
-      if (!(reach.get(fromId) ?? segments).includes(segment)) continue;
+    const reaching = segments.filter((s) => (reach.get(fromId) ?? segments).includes(s));
+    for (const segment of reaching) {
       for (const b of flow[segment] ?? []) {
         if (b.p <= 0) continue;
         const perTarget = bySegment.get(b.to) ?? new Map<string, number>();
@@ -146,7 +146,11 @@ export function customerPart(
       const left = !end && !shownIds.has(to) ? byId.get(to) : undefined;
       // The start is no step of the view: where else the journey starts is not its business.
       if (!end && !shownIds.has(to) && (!stub || !left || fromId.startsWith('start:'))) continue;
-      const label = flowLabel(perSegment, codes);
+      // One figure is read as every segment's that both lanes hold (an end's or a stub's lane is its step's).
+      const both = shownIds.has(to)
+        ? reaching.filter((s) => (reach.get(to) ?? segments).includes(s))
+        : reaching;
+      const label = flowLabel(perSegment, codes, both);
       const from = fromId.startsWith('start:') ? fromId : stepBox(fromId);
       // Ends are drawn where the journey ends, under the step that leads there, not in one far column;
       // so are the stubs of the steps a view leaves out.
@@ -200,12 +204,19 @@ export function customerPart(
   return { steps, reach, lanes, laneOf, nodes, stacks, edges, columns, legend, stubs };
 }
 
-/** A branch's label: its probability, or one line per segment when segments differ; none for a sure one. */
-function flowLabel(perSegment: Map<string, number>, codes: Map<string, string>): string | undefined {
+/**
+ * A branch's label: its probability when every segment reaching its step takes it alike (none for
+ * a sure one), else a line per segment that takes it, so that a branch of one segment is not read
+ * as everyone's.
+ */
+function flowLabel(perSegment: Map<string, number>, codes: Map<string, string>, reaching: string[]) {
   const values = [...perSegment.values()];
-  if (values.every((v) => v === values[0])) return values[0] === 1 ? undefined : percent(values[0] ?? 0);
+  if (perSegment.size === reaching.length && values.every((v) => v === values[0]))
+    return values[0] === 1 ? undefined : percent(values[0] ?? 0);
   // A line per segment: a label as narrow as one figure, which keeps the gutters narrow.
-  return [...perSegment].map(([s, p]) => `${codes.get(s) ?? s} ${percent(p)}`).join('\n');
+  return [...perSegment]
+    .map(([s, p]) => (p === 1 ? (codes.get(s) ?? s) : `${codes.get(s) ?? s} ${percent(p)}`))
+    .join('\n');
 }
 
 /**
