@@ -247,7 +247,8 @@ function layoutOnce(spec: SwimlaneSpec, options: { leaveRoom?: number }, orderin
     const heights = rowHeight[p.place.lane] as number[];
     heights[p.place.row] = Math.max(heights[p.place.row] ?? 0, p.height);
   }
-  for (const heights of rowHeight) for (const [r, h] of heights.entries()) if (h === 0) heights[r] = BOX.minHeight;
+  for (const heights of rowHeight)
+    for (const [r, h] of heights.entries()) if (h === 0) heights[r] = BOX.minHeight;
   const lineBelow = new Set<number>();
   for (const line of spec.lines) {
     const first = spec.lanes.findIndex((l) => line.below.includes(l.group));
