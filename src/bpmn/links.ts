@@ -22,14 +22,21 @@ export interface BpmnLinkOptions {
   root?: string;
 }
 
-interface BpmnFile {
+export interface BpmnFile {
   processes: Set<string>;
   elements: Set<string>;
+  /** Each named element's name, by id: what the views show instead of the id. */
+  names: Map<string, string>;
   problem?: { code: DiagnosticCode; message: string; hint: string };
 }
 
-async function readBpmn(file: string, from: string, root: string): Promise<BpmnFile> {
-  const none = { processes: new Set<string>(), elements: new Set<string>() };
+/** Reads one linked file; `from` is the model file its path is relative to. */
+export async function readBpmn(file: string, from: string, root: string): Promise<BpmnFile> {
+  const none = {
+    processes: new Set<string>(),
+    elements: new Set<string>(),
+    names: new Map<string, string>(),
+  };
   const read = readNamedFile(file, from, root, MAX_LINKED_BPMN_BYTES);
   if ('problem' in read) {
     const { kind, reason, hint } = read.problem;
@@ -50,7 +57,10 @@ async function readBpmn(file: string, from: string, root: string): Promise<BpmnF
     const processes = ((rootElement.rootElements as Element[] | undefined) ?? [])
       .filter((r) => r.$type === 'bpmn:Process')
       .map((p) => String(p.id));
-    return { processes: new Set(processes), elements: new Set(Object.keys(elementsById)) };
+    const names = new Map<string, string>();
+    for (const [id, element] of Object.entries(elementsById as Record<string, Element>))
+      if (typeof element.name === 'string' && element.name.trim()) names.set(id, element.name.trim());
+    return { processes: new Set(processes), elements: new Set(Object.keys(elementsById)), names };
   } catch (error) {
     return {
       ...none,

@@ -11,6 +11,7 @@ import { successors } from '../model/reachability.js';
 import { formatDuration } from '../model/units.js';
 import type { Badge } from './diagram.js';
 import { type Focus, focusSteps } from './focus.js';
+import { segmentLanes } from './segment-lanes.js';
 import type { EdgeSpec, LaneSpec, NodeSpec, StackSpec } from './swimlanes.js';
 
 export interface ViewOptions {
@@ -40,11 +41,19 @@ export interface CustomerPart {
   columns: { id: string; label: string }[];
   /** What the segment codes in edge labels stand for. */
   legend: string;
+  /** The stubs drawn where a flow leaves the shown steps: the stub's box, its step and the step left for. */
+  stubs: { id: string; from: string; to: string }[];
 }
+
+/** How a view names the step a flow leaves its steps for, on the stub drawn at the flow's end. */
+export type StubText = (step: Step) => { text: string; caption?: string };
 
 export const START_COLUMN = '(start)';
 export const stepBox = (id: string) => `step:${id}`;
 export const endBox = (id: string, from: string) => `end:${id}@${from}`;
+export const stubBox = (id: string, from: string) => `stub:${id}@${from}`;
+/** Ends and stubs are where a flow stops in the drawing: no line of interaction runs to them. */
+const isMarker = (id: string) => id.startsWith('end:') || id.startsWith('stub:');
 
 const percent = (p: number) => `${Number((p * 100).toFixed(1))}%`;
 
@@ -75,42 +84,25 @@ export function reachBySegment(model: Model, segments: string[]): Map<string, st
   return reach;
 }
 
+/**
+ * The customer's side of a swimlane view: the steps `include` keeps, in lanes by segment. A flow to
+ * a step left out is dropped, or, given `stub`, drawn to a stub naming that step, so that the
+ * branches out of every step drawn still add up.
+ */
 export function customerPart(
   model: Model,
   options: ViewOptions,
   include: (step: Step) => boolean = () => true,
+  stub?: StubText,
 ): CustomerPart {
   const segments = segmentsShown(model, options);
   const reach = reachBySegment(model, segments);
   const focus = focusSteps(model, options);
   const steps = model.steps.filter((s) => reach.has(s.id) && include(s) && (focus?.has(s.id) ?? true));
   const names = new Map(model.segments.map((s) => [s.id, s.name]));
-  const order = new Map(model.segments.map((s, i) => [s.id, i]));
   const merged = options.mergeSegments || segments.length === 1;
-  const laneKey = (segs: string[]) =>
-    merged
-      ? 'customer'
-      : `customer:${[...segs].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)).join('+')}`;
-  const laneOf = (id: string) => laneKey(reach.get(id) ?? segments);
-  const laneSegs = new Map<string, string[]>();
-  for (const id of [...steps.map((s) => s.id), ...model.ends.map((e) => e.id)]) {
-    if (reach.has(id)) laneSegs.set(laneOf(id), reach.get(id) ?? []);
-  }
-  const lanes: LaneSpec[] = [...laneSegs.entries()]
-    .sort(
-      ([, a], [, b]) =>
-        Math.min(...a.map((s) => order.get(s) ?? 0)) - Math.min(...b.map((s) => order.get(s) ?? 0)) ||
-        a.length - b.length,
-    )
-    .map(([id, segs]) => ({
-      id,
-      group: 'customer',
-      label: merged
-        ? segments.length === 1
-          ? `Customer: ${names.get(segments[0] ?? '') ?? ''}`
-          : 'Customer'
-        : segs.map((s) => names.get(s) ?? s).join(' & '),
-    }));
+  const ids = [...steps.map((s) => s.id), ...model.ends.map((e) => e.id)];
+  const { lanes, laneOf } = segmentLanes(model, segments, reach, ids, merged);
 
   const channelName = new Map(model.channels.map((c) => [c.id, c.name]));
   const nodes: NodeSpec[] = steps.map((step) => ({
@@ -133,7 +125,9 @@ export function customerPart(
   const codes = segmentCodes(model);
 
   const shownIds = new Set(steps.map((s) => s.id));
+  const byId = new Map(model.steps.map((s) => [s.id, s]));
   const edges: EdgeSpec[] = [];
+  const stubs: CustomerPart['stubs'] = [];
   /** Draws a flow's branches that carry probability for a shown segment; `weight` is the chance the flow is taken at all. */
   const addFlows = (fromId: string, flow: Flow, kind: EdgeSpec['kind'], prefix: string, weight: number) => {
     const bySegment = new Map<string, Map<string, number>>();
@@ -149,34 +143,31 @@ export function customerPart(
     }
     for (const [to, perSegment] of bySegment) {
       const end = endById.get(to);
-      if (!end && !shownIds.has(to)) continue;
-      const values = [...perSegment.values()];
-      // One figure only when every segment that reaches the step takes the branch alike: a branch
-      // of some segments names them, or "90%" would read as everyone's.
-      const same = perSegment.size === reaching.length && values.every((v) => v === values[0]);
-      const label = same
-        ? values[0] === 1
-          ? undefined
-          : percent(values[0] ?? 0)
-        : // A line per segment: a label as narrow as one figure, which keeps the gutters narrow.
-          [...perSegment].map(([s, p]) => `${codes.get(s) ?? s} ${percent(p)}`).join('\n');
+      const left = !end && !shownIds.has(to) ? byId.get(to) : undefined;
+      // The start is no step of the view: where else the journey starts is not its business.
+      if (!end && !shownIds.has(to) && (!stub || !left || fromId.startsWith('start:'))) continue;
+      // One figure is read as every segment's that both lanes hold (an end's or a stub's lane is its step's).
+      const both = shownIds.has(to)
+        ? reaching.filter((s) => (reach.get(to) ?? segments).includes(s))
+        : reaching;
+      const label = flowLabel(perSegment, codes, both);
       const from = fromId.startsWith('start:') ? fromId : stepBox(fromId);
-      let target = stepBox(to);
-      // Ends are drawn where the journey ends, under the step that leads there, not in one far column.
-      if (end) {
-        target = endBox(to, fromId);
-        if (!nodes.some((n) => n.id === target)) {
-          nodes.push({
-            id: target,
-            kind: 'end',
-            ref: end.id,
-            lane: laneOf(fromId),
-            text: end.name,
-            badges: [],
-            tags: [end.outcome],
-          });
-          stackOf.get(fromId)?.nodes.push(target);
-        }
+      // Ends are drawn where the journey ends, under the step that leads there, not in one far column;
+      // so are the stubs of the steps a view leaves out.
+      const named = left && stub ? stub(left) : undefined;
+      const target = end ? endBox(to, fromId) : named ? stubBox(to, fromId) : stepBox(to);
+      if (target !== stepBox(to) && !nodes.some((n) => n.id === target)) {
+        nodes.push({
+          id: target,
+          ref: to,
+          lane: laneOf(fromId),
+          badges: [],
+          ...(end
+            ? { kind: 'end', text: end.name, tags: [end.outcome] }
+            : { kind: 'stub', text: '', ...named, tags: [] }),
+        });
+        stackOf.get(fromId)?.nodes.push(target);
+        if (!end) stubs.push({ id: target, from: fromId, to });
       }
       edges.push({ id: `${prefix}:${fromId}>${to}`, kind, from, to: target, ...(label ? { label } : {}) });
     }
@@ -205,12 +196,25 @@ export function customerPart(
     addFlows(id, flow, 'start', 'start', 1);
   }
   const columns = [
-    { id: START_COLUMN, label: '' },
+    { id: START_COLUMN, label: 'Start' },
     ...model.stages.map((s) => ({ id: s.id, label: s.name })),
   ];
   const legend =
     segments.length > 1 ? segments.map((s) => `${codes.get(s)} = ${names.get(s)}`).join(', ') : '';
-  return { steps, reach, lanes, laneOf, nodes, stacks, edges, columns, legend };
+  return { steps, reach, lanes, laneOf, nodes, stacks, edges, columns, legend, stubs };
+}
+
+/**
+ * A branch's label: its probability when every segment reaching its step takes it alike (none for
+ * a sure one), else a line per segment that takes it, so that a branch of one segment is not read
+ * as everyone's.
+ */
+function flowLabel(perSegment: Map<string, number>, codes: Map<string, string>, reaching: string[]) {
+  const values = [...perSegment.values()];
+  if (perSegment.size === reaching.length && values.every((v) => v === values[0]))
+    return values[0] === 1 ? undefined : percent(values[0] ?? 0);
+  // A line per segment: a label as narrow as one figure, which keeps the gutters narrow.
+  return [...perSegment].map(([s, p]) => `${codes.get(s) ?? s} ${percent(p)}`).join('\n');
 }
 
 /**
@@ -264,7 +268,7 @@ export function interactionEdges(
   laneOfNode: Map<string, string>,
 ): EdgeSpec[] {
   const sorted = stack.nodes
-    .filter((id) => !id.startsWith('end:'))
+    .filter((id) => !isMarker(id))
     .sort(
       (a, b) => (laneIndex.get(laneOfNode.get(a) ?? '') ?? 0) - (laneIndex.get(laneOfNode.get(b) ?? '') ?? 0),
     );

@@ -66,6 +66,8 @@ export type BoxKind =
   | 'support'
   | 'evidence'
   | 'end'
+  /** Where a flow leaves the steps a view draws for a step it does not: names that step. */
+  | 'stub'
   | 'channel'
   | 'pain'
   | 'figure'

@@ -2,7 +2,10 @@
  * The end-to-end view: the customer's whole journey on top, and below it the internal processes
  * each touchpoint triggers, one lane per process (its BPMN process, or its APQC category when the
  * activity names only a code), so a boundary-crossing process such as order-to-cash is seen whole.
+ * Processes and activities are named as the model and its BPMN files name them; their BPMN ids
+ * stay in the data of the drawing, since a reader knows a process by name.
  */
+import { type BpmnNames, NO_BPMN_NAMES } from '../bpmn/names.js';
 import type { Activity, Model, Step } from '../model/model.js';
 import { finishSpec } from './blueprint.js';
 import { customerPart, type ViewOptions } from './customer-lanes.js';
@@ -10,7 +13,15 @@ import type { LaneSpec, NodeSpec, SwimlaneSpec } from './swimlanes.js';
 
 const UNLINKED = 'process:(unlinked)';
 
-export function e2eSpec(model: Model, options: ViewOptions = {}): SwimlaneSpec {
+/** A linked name worth showing: one that says more than the model's own name beside it. */
+const other = (linked: string | undefined, own: string) =>
+  linked && linked.toLowerCase() !== own.toLowerCase() ? linked : undefined;
+
+export function e2eSpec(
+  model: Model,
+  options: ViewOptions = {},
+  bpmn: BpmnNames = NO_BPMN_NAMES,
+): SwimlaneSpec {
   const part = customerPart(model, options);
   const departments = new Map(model.organization.departments.map((d) => [d.id, d.name]));
   const laneOf = (step: Step, activity: Activity) => {
@@ -28,7 +39,8 @@ export function e2eSpec(model: Model, options: ViewOptions = {}): SwimlaneSpec {
       const lane = laneOf(step, activity);
       used.add(lane);
       const id = `activity:${step.id}:${activity.id}`;
-      const link = activity.bpmn?.activity ?? activity.apqc;
+      const task = other(bpmn.activity(activity), activity.name);
+      const link = task ? `BPMN: ${task}` : activity.apqc ? `APQC ${activity.apqc}` : undefined;
       nodes.push({
         id,
         kind: 'activity',
@@ -43,9 +55,8 @@ export function e2eSpec(model: Model, options: ViewOptions = {}): SwimlaneSpec {
   const lanes: LaneSpec[] = [...part.lanes];
   for (const p of model.processes) {
     if (!used.has(`process:${p.id}`)) continue;
-    const tags = [p.apqc ? `APQC ${p.apqc}` : '', p.bpmn?.process ? `BPMN ${p.bpmn.process}` : '']
-      .filter(Boolean)
-      .join(', ');
+    const linked = other(bpmn.process(p), p.name);
+    const tags = [p.apqc ? `APQC ${p.apqc}` : '', linked ? `BPMN: ${linked}` : ''].filter(Boolean).join(', ');
     lanes.push({ id: `process:${p.id}`, label: tags ? `${p.name} (${tags})` : p.name, group: 'process' });
   }
   for (const lane of [...used].filter((l) => l.startsWith('apqc:')).sort()) {

@@ -73,7 +73,15 @@ describe('a diagram as PDF', () => {
     const blueprint = await toPdf(await layout(example, { view: 'blueprint' }));
     expect(blueprint.plan.paper.name).toBe('A0');
     expect(blueprint.plan.pages.map((p) => p.stages)).toEqual([
-      ['Research', 'Review options', 'Place order', 'Revise or ask', 'Receive', 'Exchange or return'],
+      [
+        'Start',
+        'Research',
+        'Review options',
+        'Place order',
+        'Revise or ask',
+        'Receive',
+        'Exchange or return',
+      ],
     ]);
     expect(blueprint.smallestText).toBeGreaterThanOrEqual(MIN_TEXT_PT);
     const role = await toPdf(await layout(example, { view: 'role', role: 'sales' }));

@@ -1,4 +1,5 @@
 /** The views, by name: each turns a model into a laid-out diagram. New views register here. */
+import { readBpmnNames } from '../bpmn/names.js';
 import type { Model } from '../model/model.js';
 import { diffModels } from '../model/scenario-diff.js';
 import { blueprintSpec } from './blueprint.js';
@@ -59,7 +60,11 @@ export const VIEWS: readonly ViewDefinition[] = [
     id: 'e2e',
     description: 'end to end: the journey with the internal processes each touchpoint triggers',
     part: 'focus',
-    build: (m, o) => swimlanes(e2eSpec, m, o),
+    build: async (m, o) => {
+      // Read once for the model and its base: a scenario does not change the BPMN files.
+      const names = await readBpmnNames(m);
+      return swimlanes((model, options) => e2eSpec(model, options, names), m, o);
+    },
   },
 ];
 

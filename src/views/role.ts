@@ -1,12 +1,21 @@
 /**
  * The employee's view: every action of one role (or one department) across all stages and
  * processes at once, under the customer touchpoints each one serves. Steps the role has no part
- * in are left out; the flow between the role's steps is kept through them.
+ * in are left out, but not the flows to them: each ends in a stub naming the step and who serves
+ * it, so the branches out of every step drawn still add up; and from the stub a "later" flow
+ * leads to the role's steps the customer comes back to after the steps of others.
  */
 import type { Model, Step } from '../model/model.js';
 import { successors } from '../model/reachability.js';
 import { finishSpec } from './blueprint.js';
-import { customerPart, segmentsShown, stepBox, type ViewOptions } from './customer-lanes.js';
+import {
+  type CustomerPart,
+  customerPart,
+  type StubText,
+  segmentsShown,
+  stepBox,
+  type ViewOptions,
+} from './customer-lanes.js';
 import type { EdgeSpec, NodeSpec, SwimlaneSpec } from './swimlanes.js';
 
 export function roleSpec(model: Model, options: ViewOptions): SwimlaneSpec {
@@ -19,7 +28,7 @@ export function roleSpec(model: Model, options: ViewOptions): SwimlaneSpec {
   const acts = (step: Step) =>
     step.backstage.filter((a) => (department ? a.department === department.id : a.role === roleId));
   const involved = (step: Step) => serves(step) || acts(step).length > 0;
-  const part = customerPart(model, options, involved);
+  const part = customerPart(model, options, involved, stubText(model, department?.id));
   const nodes: NodeSpec[] = [...part.nodes];
   const stacks = part.stacks.map((s) => ({ ...s, nodes: [...s.nodes] }));
   const stackOf = new Map(stacks.map((s) => [s.id, s]));
@@ -47,9 +56,9 @@ export function roleSpec(model: Model, options: ViewOptions): SwimlaneSpec {
       stack?.nodes.push(`activity:${step.id}:${activity.id}`);
     }
   }
-  const edges = bridgedEdges(model, options, part.steps, part.edges);
+  const edges = [...part.edges, ...laterEdges(model, options, part)];
   const lanes = [...part.lanes, { id: 'role', label: `${label}: actions`, group: 'role' as const }];
-  return finishSpec(
+  const spec = finishSpec(
     model,
     options,
     { ...part, edges },
@@ -60,25 +69,60 @@ export function roleSpec(model: Model, options: ViewOptions): SwimlaneSpec {
     `The work of ${label}`,
     [{ kind: 'interaction', label: 'line of interaction', below: ['role'] }],
   );
+  const legend = [
+    part.stubs.length ? '→ box: others take over' : '',
+    edges.some((e) => e.label === LATER) ? `${LATER}: the customer comes back after that` : '',
+  ].filter(Boolean);
+  return legend.length ? { ...spec, subtitle: `${spec.subtitle} ${legend.join('; ')}.` } : spec;
+}
+
+const LATER = 'later';
+
+/**
+ * A stub names the step the journey leaves for and who serves it: another department (or, in a
+ * department's own view, the role), a system, or else the channel.
+ */
+function stubText(model: Model, shownDepartment: string | undefined): StubText {
+  const roles = new Map(
+    model.organization.departments.flatMap((d) => d.roles.map((r) => [r.id, { role: r, department: d }])),
+  );
+  const systems = new Map(model.organization.systems.map((s) => [s.id, s.name]));
+  const channels = new Map(model.channels.map((c) => [c.id, c.name]));
+  return (step) => {
+    const served = step.role ? roles.get(step.role) : undefined;
+    const who = served
+      ? served.department.id === shownDepartment
+        ? served.role.name
+        : served.department.name
+      : step.system
+        ? systems.get(step.system)
+        : step.channel
+          ? channels.get(step.channel)
+          : undefined;
+    return { text: `→ ${step.name}`, ...(who ? { caption: who } : {}) };
+  };
 }
 
 /**
- * Flows between the role's steps, bridging the steps it has no part in: "later" marks a step
- * that can follow after others. Ends reached only through others are left out; they would say
- * nothing about this role's work.
+ * A "later" flow from a step to each of the role's steps the customer reaches next through the
+ * steps of others its stubs name; none where a flow joins the two already. Drawn from the step,
+ * not from its stubs: one flow per pair says that the customer comes back, and crosses less than
+ * one from every stub that leads back. Ends reached only through others are left out; they would
+ * say nothing about this role's work.
  */
-function bridgedEdges(model: Model, options: ViewOptions, shown: Step[], direct: EdgeSpec[]): EdgeSpec[] {
+function laterEdges(model: Model, options: ViewOptions, part: CustomerPart): EdgeSpec[] {
   const byId = new Map(model.steps.map((s) => [s.id, s]));
-  const shownIds = new Set(shown.map((s) => s.id));
+  const shownIds = new Set(part.steps.map((s) => s.id));
   const ends = new Set(model.ends.map((e) => e.id));
   const segments = segmentsShown(model, options);
-  const edges = direct.filter((e) => e.kind === 'start' || e.kind === 'flow' || e.kind === 'failure');
-  const have = new Set(edges.map((e) => `${e.from}>${e.to}`));
-  for (const step of shown) {
+  const boxRef = new Map(part.nodes.map((n) => [n.id, n.ref]));
+  const joined = new Set(
+    part.edges.filter((e) => e.kind !== 'start').map((e) => `${e.from}>${boxRef.get(e.to) ?? e.to}`),
+  );
+  const edges: EdgeSpec[] = [];
+  for (const stub of part.stubs) {
     const found = new Set<string>();
-    const queue = segments
-      .flatMap((s) => successors(step, s))
-      .filter((id) => !shownIds.has(id) && !ends.has(id));
+    const queue = [stub.to];
     const seen = new Set(queue);
     while (queue.length > 0) {
       const id = queue.pop() as string;
@@ -91,15 +135,15 @@ function bridgedEdges(model: Model, options: ViewOptions, shown: Step[], direct:
       }
     }
     for (const to of found) {
-      const target = stepBox(to);
-      if (have.has(`${stepBox(step.id)}>${target}`)) continue;
-      have.add(`${stepBox(step.id)}>${target}`);
+      const pair = `${stepBox(stub.from)}>${to}`;
+      if (joined.has(pair)) continue;
+      joined.add(pair);
       edges.push({
-        id: `via:${step.id}>${to}`,
+        id: `later:${stub.from}>${to}`,
         kind: 'flow',
-        from: stepBox(step.id),
-        to: target,
-        label: 'later',
+        from: stepBox(stub.from),
+        to: stepBox(to),
+        label: LATER,
       });
     }
   }

@@ -30,6 +30,7 @@ const BOX_STROKE: Record<Box['kind'], string> = {
   support: '#8430ce',
   evidence: '#80868b',
   end: '#5f6368',
+  stub: '#80868b',
   channel: '#80868b',
   pain: '#d93025',
   figure: '#80868b',
@@ -179,7 +180,7 @@ function box(b: Box): string {
   const parts = [
     `<g class="box ${b.kind}${b.tags.map((t) => ` ${xml(t)}`).join('')}" data-id="${xml(b.id)}" data-kind="${b.kind}" data-ref="${xml(b.ref)}" data-lane="${xml(b.lane)}"${changeAttribute(b.change)}>`,
     `<title>${xml([b.change?.title, b.title, b.caption, ...b.badges.map((x) => x.title)].filter(Boolean).join('\n'))}</title>`,
-    `<rect x="${n(b.x)}" y="${n(b.y)}" width="${n(b.width)}" height="${n(b.height)}" rx="${pill ? n(b.height / 2) : b.kind === 'support' ? 3 : 6}" fill="${fill}" stroke="${mark ? mark.stroke : stroke}" stroke-width="${outline}"${ghost ? ` stroke-dasharray="${GHOST_DASH}"` : ''}/>`,
+    `<rect x="${n(b.x)}" y="${n(b.y)}" width="${n(b.width)}" height="${n(b.height)}" rx="${pill ? n(b.height / 2) : b.kind === 'support' ? 3 : 6}" fill="${fill}" stroke="${mark ? mark.stroke : stroke}" stroke-width="${outline}"${ghost ? ` stroke-dasharray="${GHOST_DASH}"` : b.kind === 'stub' ? ' stroke-dasharray="4 3"' : ''}/>`,
   ];
   // A ghost's words are grey: it is what the base has, not what the scenario does.
   const ink = ghost ? '#80868b' : '#202124';

@@ -429,7 +429,7 @@ function layoutOnce(spec: SwimlaneSpec, options: { leaveRoom?: number }, orderin
   for (const [id, p] of placed) {
     const stack = stackOf.get(id) as StackSpec;
     const offset =
-      p.spec.kind === 'end'
+      p.spec.kind === 'end' || p.spec.kind === 'stub'
         ? (columnWidth[p.place.column] ?? BOX.width) - END_WIDTH
         : p.spec.kind === 'support'
           ? INTERACTION_X - SUPPORT_MARK.width / 2
@@ -529,7 +529,8 @@ function sized(node: NodeSpec, place: Place, rightRoom: number, leftPorts: numbe
       lines: [],
       captionLines: [],
     };
-  const width = node.kind === 'end' || node.kind === 'start' ? END_WIDTH : BOX.width;
+  // Ends and stubs are narrow and kept right, clear of the line of interaction down the column.
+  const width = node.kind === 'end' || node.kind === 'start' || node.kind === 'stub' ? END_WIDTH : BOX.width;
   const inner = width - 2 * BOX.padding;
   const lines = wrap(node.text, inner, BOX.font, Number.POSITIVE_INFINITY);
   const captionLines = node.caption
