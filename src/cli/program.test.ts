@@ -234,7 +234,7 @@ describe('linesight render', () => {
       '-v',
       'role',
       '-r',
-      'sales',
+      'returns',
       '-f',
       'pdf',
       '-o',

@@ -68,7 +68,7 @@ describe('a diagram as PDF', () => {
     },
   );
 
-  it('puts the departments blueprint on one A0 poster and a small view on one A3 page', async () => {
+  it('puts the departments blueprint on one A0 poster and a small role view on one A3 page', async () => {
     // 20 lanes make the blueprint too tall for A1 at 6 pt; at 3,575 px wide it needs no split.
     const blueprint = await toPdf(await layout(example, { view: 'blueprint' }));
     expect(blueprint.plan.paper.name).toBe('A0');
@@ -84,7 +84,7 @@ describe('a diagram as PDF', () => {
       ],
     ]);
     expect(blueprint.smallestText).toBeGreaterThanOrEqual(MIN_TEXT_PT);
-    const role = await toPdf(await layout(example, { view: 'role', role: 'sales' }));
+    const role = await toPdf(await layout(example, { view: 'role', role: 'returns' }));
     expect(role.plan.paper.name).toBe('A3');
     expect(readPdf(role.bytes).pages).toHaveLength(1);
   });
