@@ -191,8 +191,15 @@ describe('linesight render', () => {
     const [svgWidth, svgHeight] = (svg.match(/<svg [^>]*width="([\d.]+)" height="([\d.]+)"/) ?? [])
       .slice(1)
       .map(Number);
-    expect([width, height]).toEqual([Math.round(2 * (svgWidth ?? 0)), Math.round(2 * (svgHeight ?? 0))]);
-    expect(result.stderr).toContain(`wrote ${out} (blueprint, ${width} x ${height} px, the diagram at 2x,`);
+    // The blueprint at 2x would be 52 megapixels: it is drawn at the scale that makes 24, in its
+    // own proportions, and the message tells that scale and the cap.
+    const scale = Math.sqrt(24e6 / ((svgWidth ?? 0) * (svgHeight ?? 0)));
+    expect(width).toBeCloseTo(scale * (svgWidth ?? 0), -1);
+    expect(height).toBeCloseTo(scale * (svgHeight ?? 0), -1);
+    expect(width * height).toBeLessThanOrEqual(24e6 + width + height);
+    expect(result.stderr).toContain(
+      `wrote ${out} (blueprint, ${width} x ${height} px, the diagram at ${Math.round(scale * 100) / 100}x, capped at 24 megapixels,`,
+    );
     // A diagram over 8,000 px on a side would pass the 16,000 px cap at 2x: it is drawn smaller.
     const big = join(dir, 'big.yaml');
     writeFileSync(big, stringify(randomModel({ steps: 300, seed: 3 })));

@@ -18,6 +18,7 @@ import { launchChromium } from '../testing/browser.js';
 import { readPdf } from '../testing/pdf.js';
 import { serve } from '../testing/serve.js';
 import { toPdf } from '../views/pdf.js';
+import { pngScale } from '../views/png.js';
 import { layout } from '../views/render.js';
 
 const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
@@ -228,11 +229,12 @@ describe('the diagram canvas', () => {
     expect(svg).toContain('data-view="blueprint"');
     const png = files.png as Buffer;
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-    // The PNG is the SVG drawn at twice its size; the PDF has the pages the library plans for it.
+    // The PNG is the SVG at the scale the library draws it; the PDF has the pages it plans for it.
     const [w, h] = (svg.match(/<svg [^>]*width="([\d.]+)" height="([\d.]+)"/) ?? []).slice(1).map(Number);
+    const scale = pngScale(w ?? 0, h ?? 0);
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([
-      Math.round(2 * (w ?? 0)),
-      Math.round(2 * (h ?? 0)),
+      Math.round(scale * (w ?? 0)),
+      Math.round(scale * (h ?? 0)),
     ]);
     const pdf = files.pdf as Buffer;
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');

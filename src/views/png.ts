@@ -1,18 +1,30 @@
 /**
  * SVG to PNG for slides, drawn with the bundled DejaVu fonts only (never the machine's), so the
  * same diagram gives the same pixels everywhere. A diagram is drawn at twice its size for sharp
- * slides, and large ones smaller, to stay within what slide tools and image viewers open: at most
- * 16,000 pixels on the longer side.
+ * slides, and large ones smaller: at most 16,000 pixels on the longer side, which is what slide
+ * tools and image viewers open, and at most 24 megapixels, which keeps a poster-sized blueprint
+ * under two seconds to draw (drawing time grows with the pixels) and still sharper than its SVG
+ * at full size.
  */
 import { Resvg } from '@resvg/resvg-js';
 import { FONT_FILES } from './text.js';
 
 export const PNG_MAX_SIDE = 16000;
+export const PNG_MAX_PIXELS = 24e6;
 export const PNG_SCALE = 2;
 
 /** Image pixels per diagram pixel for a diagram of this size. */
 export const pngScale = (width: number, height: number) =>
-  Math.min(PNG_SCALE, PNG_MAX_SIDE / Math.max(width, height));
+  Math.min(PNG_SCALE, PNG_MAX_SIDE / Math.max(width, height), Math.sqrt(PNG_MAX_PIXELS / (width * height)));
+
+/** Which limit drew a diagram smaller than twice its size, in words; undefined when none did. */
+export function pngLimit(width: number, height: number): string | undefined {
+  const scale = pngScale(width, height);
+  if (scale >= PNG_SCALE) return undefined;
+  return scale === PNG_MAX_SIDE / Math.max(width, height)
+    ? `capped at ${PNG_MAX_SIDE} px a side`
+    : `capped at ${PNG_MAX_PIXELS / 1e6} megapixels`;
+}
 
 export function toPng(svg: string, width: number, height: number): Buffer {
   const resvg = new Resvg(svg, {

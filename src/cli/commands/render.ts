@@ -5,7 +5,7 @@ import type { Model } from '../../model/model.js';
 import { diffCounts, diffModels } from '../../model/scenario-diff.js';
 import { toPdf } from '../../views/pdf.js';
 import { MIN_TEXT_PT } from '../../views/pdf-pages.js';
-import { pngScale, pngSize, toPng } from '../../views/png.js';
+import { pngLimit, pngScale, pngSize, toPng } from '../../views/png.js';
 import { layout, RenderOptionError } from '../../views/render.js';
 import { canvasWidth, toSvg } from '../../views/svg.js';
 import { type Io, UsageError } from '../io.js';
@@ -107,7 +107,8 @@ async function write(
     const png = toPng(svg, width, height);
     const size = pngSize(png);
     const scale = Math.round(pngScale(width, height) * 100) / 100;
-    const capped = scale < 2 ? ', capped at 16000 px a side' : '';
+    const limit = pngLimit(width, height);
+    const capped = limit ? `, ${limit}` : '';
     return {
       content: png,
       summary: { image: { ...size, scale } },
