@@ -104,7 +104,8 @@ export interface Box {
   change?: ChangeMark;
 }
 
-export type EdgeKind = 'flow' | 'failure' | 'interaction' | 'start';
+/** `later`: the role view's flow to a step the customer comes back to after others' steps. */
+export type EdgeKind = 'flow' | 'failure' | 'interaction' | 'start' | 'later';
 
 export interface Edge {
   id: string;

@@ -160,7 +160,7 @@ describe('the role view', () => {
       const boxes = new Map(d.boxes.map((b) => [b.id, b]));
       const reach = reachBySegment(departments, segmentsShown(departments, {}));
       for (const step of departments.steps.filter((s) => boxes.has(stepBox(s.id)))) {
-        const out = d.edges.filter((e) => e.from === stepBox(step.id) && e.label !== 'later');
+        const out = d.edges.filter((e) => e.from === stepBox(step.id) && e.kind !== 'later');
         const flows = [
           { kind: 'flow', flow: step.next, p: 1 - (step.fail?.p ?? 0) },
           { kind: 'failure', flow: step.fail?.next ?? {}, p: step.fail?.p ?? 0 },
@@ -186,15 +186,15 @@ describe('the role view', () => {
     },
   );
 
-  it('names the step a flow leaves for, and says what "later" means', async () => {
+  it('names the step a flow leaves for, and says what a dotted arrow means', async () => {
     const d = await layout(departments, { view: 'role', role: 'sales' });
     const stub = d.boxes.find((b) => b.id === 'stub:web-checkout@sales-call');
     expect(stub?.lines.join(' ')).toBe('→ Checks out on the website');
     expect(stub?.caption).toBe('Web shop');
     const edge = d.edges.find((e) => e.from === stepBox('sales-call') && e.to === stub?.id);
     expect(edge?.label).toBe('C 30%\nB 10%');
-    expect(d.edges.some((e) => e.label === 'later')).toBe(true);
-    expect(d.subtitle).toContain('later: the customer comes back after that');
+    expect(d.edges.some((e) => e.kind === 'later' && e.label === undefined)).toBe(true);
+    expect(d.subtitle).toContain('dotted: the customer comes back');
     expect(d.subtitle).toContain('→ box: others take over');
   });
 });

@@ -71,12 +71,10 @@ export function roleSpec(model: Model, options: ViewOptions): SwimlaneSpec {
   );
   const legend = [
     part.stubs.length ? '→ box: others take over' : '',
-    edges.some((e) => e.label === LATER) ? `${LATER}: the customer comes back after that` : '',
+    edges.some((e) => e.kind === 'later') ? 'dotted: the customer comes back' : '',
   ].filter(Boolean);
   return legend.length ? { ...spec, subtitle: `${spec.subtitle} ${legend.join('; ')}.` } : spec;
 }
-
-const LATER = 'later';
 
 /**
  * A stub names the step the journey leaves for and who serves it: another department (or, in a
@@ -140,10 +138,9 @@ function laterEdges(model: Model, options: ViewOptions, part: CustomerPart): Edg
       joined.add(pair);
       edges.push({
         id: `later:${stub.from}>${to}`,
-        kind: 'flow',
+        kind: 'later',
         from: stepBox(stub.from),
         to: stepBox(to),
-        label: LATER,
       });
     }
   }

@@ -155,7 +155,7 @@ function boxMark(box: Box, ctx: Context): ChangeMark | undefined {
 
 /** The model flow an edge draws: `flow:A>B`, `fail:A>B`, `start:start:LANE>B`. */
 function flowOf(edge: Edge): string | undefined {
-  const kind = { flow: 'next', failure: 'fail', start: 'start' } as const;
+  const kind = { flow: 'next', failure: 'fail', start: 'start', later: 'next' } as const;
   const cut = edge.id.lastIndexOf('>');
   const prefix = edge.id.slice(0, edge.id.indexOf(':'));
   if (cut < 0 || edge.kind === 'interaction' || !['flow', 'fail', 'start'].includes(prefix)) return undefined;

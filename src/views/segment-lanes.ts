@@ -31,7 +31,7 @@ export function segmentLanes(
       group: 'customer',
       label: merged
         ? segments.length === 1
-          ? `Customer: ${names.get(segments[0] ?? '') ?? ''}`
+          ? (names.get(segments[0] ?? '') ?? 'Customer')
           : 'Customer'
         : laneName(
             segs.map((s) => names.get(s) ?? s),

@@ -42,6 +42,7 @@ const EDGE_STYLE: Record<Edge['kind'], { line: string; head?: string }> = {
   start: { line: 'stroke="#5f6368" stroke-width="1.2"', head: '#5f6368' },
   failure: { line: 'stroke="#d93025" stroke-width="1.2" stroke-dasharray="5 3"', head: '#d93025' },
   interaction: { line: 'stroke="#9aa0a6" stroke-width="1" stroke-dasharray="2 3"' },
+  later: { line: 'stroke="#5f6368" stroke-width="1.4" stroke-dasharray="1 3"', head: '#5f6368' },
 };
 
 /** A scenario's marks against its base: outline, fill and the tag's colour, and the tag's word. */
