@@ -111,12 +111,15 @@ const portRoom = (label: string | undefined) => (label ? labelSize(label).height
 const GUTTER = { base: 10, track: 4 };
 const CHANNEL = { base: 10, track: 5 };
 const LANE_PADDING = 8;
-/** Starts and ends are narrower than steps. */
-const END_WIDTH = 96;
 /** A support system is a mark under the steps that use it: the lane names it. */
 export const SUPPORT_MARK = { width: 30, height: 16 };
 /** Lines of interaction in a column of one step run down its boxes this far from their left edge. */
 const INTERACTION_X = 24;
+/**
+ * Starts, ends and stubs are narrower than steps and stand at the right of their column, clear of
+ * the line of interaction that runs down past them.
+ */
+const END_WIDTH = BOX.width - INTERACTION_X - 8;
 /** In a column of several steps, each step's boxes are joined along a rail left of them. */
 const RAIL = { pad: 3, gap: 4, tick: 5 };
 /** The lane headers' width, and their text's. */
