@@ -106,10 +106,7 @@ export function templates(_input: Record<string, never>, _ctx: TaskContext) {
   return [
     { from: 'blank', name: 'Blank: one stage, one step, one end' },
     { from: 'starter', name: `Starter: ${starterTitle()}` },
-    ...exampleFiles().map((file) => ({
-      from: `example:${file}`,
-      name: `Example: ${file} (${exampleTitle(file)})`,
-    })),
+    ...exampleFiles().map((file) => ({ from: `example:${file}`, name: exampleLabel(file) })),
     { from: 'bpmn', name: 'A BPMN file, through the BPMN importer' },
   ];
 }
@@ -117,4 +114,9 @@ export function templates(_input: Record<string, never>, _ctx: TaskContext) {
 const titleIn = (text: string | undefined) =>
   /^name:\s*(.+)$/m.exec(text ?? '')?.[1]?.replace(/^["']|["']$/g, '') ?? '';
 const starterTitle = () => titleIn(starterModel());
-const exampleTitle = (file: string) => titleIn(exampleModel(file));
+/** "Example: mmc.yaml (M/M/c queue)", with the baseline a competitor's journey needs beside it. */
+const exampleLabel = (file: string) => {
+  const text = exampleModel(file);
+  const baseline = /^baseline:\s*(\S+)/m.exec(text ?? '')?.[1];
+  return `Example: ${file} (${titleIn(text)})${baseline ? `; compares with ${baseline}, which must be in the workspace` : ''}`;
+};
