@@ -102,4 +102,19 @@ describe('a new model in the web app', () => {
     await shot(page, 'bpmn-model');
     await page.close();
   });
+
+  it('is made from the page of a model that is not there yet, e.g. #/model/fresh.yaml', async () => {
+    const page = await app.browser.newPage({ viewport: SIZES[0] });
+    await page.goto(`${app.base}/#/model/fresh.yaml`);
+    await page.getByRole('button', { name: 'Create fresh.yaml' }).click();
+    const dialog = page.locator('dialog[open]');
+    expect(await dialog.getByLabel('File name').inputValue()).toBe('fresh.yaml');
+    await dialog.getByLabel(/^Blank/).check();
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await page.waitForSelector('.diagram svg', { timeout: 30000 });
+    expect(await page.textContent('.toolbar h1')).toBe('fresh.yaml');
+    expect(readFileSync(join(app.dir, 'fresh.yaml'), 'utf8')).toContain('name: "Fresh"');
+    await shot(page, 'blank');
+    await page.close();
+  });
 });

@@ -126,7 +126,7 @@ export function ModelPage(props: { name: string }) {
 
   if (text === null)
     return (
-      <p>
+      <div class="missing">
         {status || 'Loading…'}{' '}
         {missing ? (
           <button type="button" class="save" onClick={() => setCreating(true)}>
@@ -134,7 +134,7 @@ export function ModelPage(props: { name: string }) {
           </button>
         ) : null}
         {creating ? <NewModelDialog name={props.name} onClose={() => setCreating(false)} /> : null}
-      </p>
+      </div>
     );
   const errors = diagnostics.filter((d) => d.severity === 'error');
   return (
