@@ -102,7 +102,20 @@ describe('a new model', () => {
     expect((await post('/api/models', { name: 'link.yaml', from: 'blank' })).statusCode).toBe(409);
   });
 
-  it('takes only JSON, and no body on the list of templates', async () => {
+  it('names the BPMN limit, not the model limit, when a BPMN file is too large', async () => {
+    const tight = buildServer({ workspace: dir, workers: 1 });
+    const r = await tight.inject({
+      method: 'POST',
+      url: '/api/models',
+      payload: JSON.stringify({ name: 'big.yaml', from: 'bpmn', bpmn: 'x'.repeat(51 * 1024 * 1024) }),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(r.statusCode).toBe(413);
+    expect(r.json().hint).toContain('BPMN files are at most 50 MiB');
+    await tight.close();
+  });
+
+  it('takes only JSON', async () => {
     const r = await app.inject({
       method: 'POST',
       url: '/api/models',

@@ -8,6 +8,7 @@ import type { FastifyReply } from 'fastify';
 import type { Req, Server } from '../context.js';
 import { JSON_BODY, MODEL_BODY } from '../guard.js';
 import { HttpError } from '../http-error.js';
+import { BPMN_BODY_LIMIT } from '../options.js';
 import { bodyOf, optionalString } from '../request.js';
 
 /** Model text from a YAML body, or from JSON {"text": "..."}. */
@@ -57,7 +58,7 @@ export function modelRoutes({ app, workspace, work }: Server): void {
   app.post(
     '/api/models',
     // A BPMN file may be larger than a model: the same limit as POST /api/bpmn/import.
-    { bodyLimit: 50 * 1024 * 1024, config: { accepts: JSON_BODY } },
+    { bodyLimit: BPMN_BODY_LIMIT, config: { accepts: JSON_BODY } },
     async (request: Req, reply: FastifyReply) => {
       const body = bodyOf(request.body, ['name', 'from', 'bpmn', 'customerPool']);
       const name = requiredString(body, 'name', 'journey.yaml');
