@@ -7,6 +7,7 @@
 import {
   closeSync,
   fsyncSync,
+  linkSync,
   mkdirSync,
   openSync,
   readdirSync,
@@ -17,6 +18,32 @@ import {
 import { basename, dirname, join } from 'node:path';
 
 export function writeAtomic(file: string, content: string | Uint8Array): void {
+  const temp = writeTemporary(file, content);
+  try {
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+  syncFolder(dirname(file));
+}
+
+/**
+ * Writes a file that must not exist yet, whole or not at all: the temporary file is linked to its
+ * name, which fails with EEXIST (and writes nothing) when the name was taken, even a moment before.
+ */
+export function writeNew(file: string, content: string | Uint8Array): void {
+  const temp = writeTemporary(file, content);
+  try {
+    linkSync(temp, file);
+  } finally {
+    rmSync(temp, { force: true });
+  }
+  syncFolder(dirname(file));
+}
+
+/** The content in a temporary file beside `file`, flushed to the disk; its path. */
+function writeTemporary(file: string, content: string | Uint8Array): string {
   const dir = dirname(file);
   mkdirSync(dir, { recursive: true });
   removeStaleTemporaries(dir, basename(file));
@@ -30,12 +57,11 @@ export function writeAtomic(file: string, content: string | Uint8Array): void {
     } finally {
       closeSync(fd);
     }
-    renameSync(temp, file);
   } catch (error) {
     rmSync(temp, { force: true });
     throw error;
   }
-  syncFolder(dir);
+  return temp;
 }
 
 /** The rename itself on the disk. Some platforms (Windows) cannot open a folder to sync it. */

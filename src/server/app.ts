@@ -14,7 +14,13 @@ import { defaultWorkers } from '../simulation/index.js';
 import type { Server } from './context.js';
 import { installGuard } from './guard.js';
 import { Jobs } from './jobs.js';
-import { DEFAULT_LIMITS, LIMIT_OPTIONS, type Limits, type ServerOptions } from './options.js';
+import {
+  BPMN_BODY_LIMIT,
+  DEFAULT_LIMITS,
+  LIMIT_OPTIONS,
+  type Limits,
+  type ServerOptions,
+} from './options.js';
 import { problemOf } from './problem.js';
 import { analysisRoutes } from './routes/analysis.js';
 import { bpmnRoutes } from './routes/bpmn.js';
@@ -67,10 +73,13 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   });
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    const url = request.routeOptions.url;
     const tooLarge =
-      request.routeOptions.url === '/api/logs'
+      url === '/api/logs'
         ? `uploads take logs of up to ${Math.round(logLimit / MIB)} MiB; import a larger one with linesight log import FILE in the workspace folder (no size limit), then refresh`
-        : `models are at most ${Math.round(bodyLimit / MIB)} MiB; split a large model into parts`;
+        : url === '/api/bpmn/import' || (url === '/api/models' && request.method === 'POST')
+          ? `BPMN files are at most ${BPMN_BODY_LIMIT / MIB} MiB; import a larger one with linesight bpmn import FILE`
+          : `models are at most ${Math.round(bodyLimit / MIB)} MiB; split a large model into parts`;
     const problem = problemOf(error, tooLarge);
     return reply.status(problem.status).headers(problem.headers).send(problem.body);
   });

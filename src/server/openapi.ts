@@ -23,7 +23,23 @@ export function openApi(version: string): Record<string, unknown> {
     },
     paths: {
       '/api/health': { get: op('Server and workspace') },
-      '/api/models': { get: op('List the models of the workspace') },
+      '/api/models': {
+        get: op('List the models of the workspace'),
+        post: op(
+          "Create a model, never over another file (409): {name (ending in .yaml), from: 'blank'|'starter'|'example:FILE'|'bpmn', bpmn (the XML, with from 'bpmn'), customerPool}; answers its ETag, diagnostics and the BPMN importer's warnings",
+        ),
+      },
+      '/api/templates': {
+        get: op('What a new model can start from: blank, the starter, each example, a BPMN file'),
+      },
+      '/api/models/{name}/rename': {
+        parameters: [name],
+        post: op('Rename a model: {to}; 409 when the name is taken, or with If-Match when it changed'),
+      },
+      '/api/models/{name}/duplicate': {
+        parameters: [name],
+        post: op('Copy a model under a new name: {to}; 409 when the name is taken'),
+      },
       '/api/models/{name}': {
         parameters: [name],
         get: op('Read a model: its text, ETag and diagnostics'),

@@ -24,6 +24,9 @@ export interface Limits {
   jobTimeout: number;
 }
 
+/** The largest BPMN file the server imports (POST /api/bpmn/import, POST /api/models from 'bpmn'). */
+export const BPMN_BODY_LIMIT = 50 * 1024 * 1024;
+
 export const DEFAULT_LIMITS: Limits = {
   maxJobs: 2,
   maxQueue: 20,

@@ -13,6 +13,7 @@ import {
   closeSync,
   constants,
   fstatSync,
+  linkSync,
   lstatSync,
   mkdirSync,
   openSync,
@@ -21,9 +22,10 @@ import {
   realpathSync,
   rmSync,
   type Stats,
+  unlinkSync,
 } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { writeAtomic } from '../fs/write-atomic.js';
+import { writeAtomic, writeNew } from '../fs/write-atomic.js';
 import { MAX_FILE_BYTES } from '../model/source.js';
 import { HttpError } from './http-error.js';
 
@@ -147,6 +149,53 @@ export class Workspace {
       );
     writeAtomic(path, text);
     return { etag: etagOf(text), created: !exists };
+  }
+
+  /** The file of a name for a new model: a model name as path() takes it, ending in .yaml. */
+  newPath(name: string): string {
+    const path = this.path(name);
+    if (!name.endsWith('.yaml'))
+      throw new HttpError(
+        400,
+        `'${name}' does not end in .yaml`,
+        `a new model is a YAML file of the workspace: call it e.g. '${name.replace(/\.(yml|json)$/, '')}.yaml'`,
+      );
+    return path;
+  }
+
+  /** Writes a new model, whole or not at all; a name that is taken (even a moment before) is a 409. */
+  create(name: string, text: string): { etag: string } {
+    const path = this.newPath(name);
+    try {
+      writeNew(path, text);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw this.taken(name);
+      throw error;
+    }
+    return { etag: etagOf(text) };
+  }
+
+  /**
+   * Gives a model another name, refused (409) when the new name is taken or the model changed since
+   * its reader saw `ifMatch`. Linking then unlinking never replaces a file that appeared meanwhile.
+   */
+  rename(name: string, to: string, ifMatch: string | undefined): { etag: string } {
+    const target = this.newPath(to);
+    const { etag } = this.read(name);
+    if (ifMatch !== undefined && ifMatch !== '*' && ifMatch !== etag)
+      throw new HttpError(409, `'${name}' was changed since you read it`, 'reload it before you rename it');
+    try {
+      linkSync(this.path(name), target);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw this.taken(to);
+      throw error;
+    }
+    unlinkSync(this.path(name));
+    return { etag };
+  }
+
+  private taken(name: string): HttpError {
+    return new HttpError(409, `'${name}' exists already`, 'choose another name, or open that model');
   }
 
   /** Writes a file the server makes itself (a calibrated scenario), over an older one of its own. */

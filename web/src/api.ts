@@ -104,6 +104,24 @@ export const api = {
         body: text,
       },
     ).then((r) => r.body),
+  /** What a new model can start from: 'blank', 'starter', 'example:FILE', 'bpmn'. */
+  templates: () => call<{ from: string; name: string }[]>('/api/templates').then((r) => r.body),
+  /** A new model, never over another: 409 when the name is taken. */
+  create: (name: string, from: string, bpmn?: string) =>
+    call<NewModel>('/api/models', json({ name, from, ...(bpmn ? { bpmn } : {}) })).then((r) => r.body),
+  duplicate: (name: string, to: string) =>
+    call<NewModel>(`/api/models/${encodeURIComponent(name)}/duplicate`, json({ to })).then((r) => r.body),
+  rename: (name: string, to: string, etag: string) =>
+    call<{ name: string; etag: string }>(`/api/models/${encodeURIComponent(name)}/rename`, {
+      ...json({ to }),
+      headers: { 'content-type': 'application/json', 'if-match': etag },
+    }).then((r) => r.body),
+  remove: (name: string, etag: string) =>
+    call<string>(
+      `/api/models/${encodeURIComponent(name)}`,
+      { method: 'DELETE', headers: { 'if-match': etag } },
+      'text',
+    ).then(() => undefined),
   validate: (name: string, text: string) =>
     call<Checked>(`/api/validate?name=${encodeURIComponent(name)}`, json({ text })).then((r) => r.body),
   render: (
@@ -179,6 +197,15 @@ export const api = {
       json({ model, mapping }),
     ).then((r) => r.body),
 };
+
+/** A model just made: its name, ETag, diagnostics and, from a BPMN file, the importer's warnings. */
+export interface NewModel {
+  name: string;
+  etag: string;
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  warnings?: string[];
+}
 
 export interface Finding {
   id: string;

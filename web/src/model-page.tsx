@@ -16,6 +16,7 @@ import { Canvas } from './canvas';
 import { download } from './download';
 import { Editor } from './editor';
 import { ExportButtons, type ExportFormat } from './export-buttons';
+import { NewModelDialog } from './new-model-dialog';
 
 const VIEWS = ['blueprint', 'entity', 'journey', 'role', 'e2e'];
 
@@ -41,6 +42,10 @@ export function ModelPage(props: { name: string }) {
   const [selected, setSelected] = useState<Finding | null>(null);
   const [status, setStatus] = useState('');
   const [conflict, setConflict] = useState(false);
+  const [missing, setMissing] = useState(false);
+  const [creating, setCreating] = useState(false);
+  // What the BPMN importer warned about when this model was made from a BPMN file just now.
+  const [imported, setImported] = useState<string[]>([]);
 
   useEffect(() => {
     api.model(props.name).then(
@@ -48,8 +53,14 @@ export function ModelPage(props: { name: string }) {
         setText(m.text);
         setEtag(m.etag);
         setLoaded((n) => n + 1);
+        const warnings = sessionStorage.getItem(`warnings:${props.name}`);
+        sessionStorage.removeItem(`warnings:${props.name}`);
+        if (warnings) setImported(warnings.split('\n'));
       },
-      (e: Error) => setStatus(e.message),
+      (e: ApiError) => {
+        setStatus(e.message);
+        setMissing(e.status === 404);
+      },
     );
   }, [props.name]);
 
@@ -113,7 +124,18 @@ export function ModelPage(props: { name: string }) {
     setStatus('Reloaded the saved version.');
   };
 
-  if (text === null) return <p>{status || 'Loading…'}</p>;
+  if (text === null)
+    return (
+      <div class="missing">
+        {status || 'Loading…'}{' '}
+        {missing ? (
+          <button type="button" class="save" onClick={() => setCreating(true)}>
+            Create {props.name}
+          </button>
+        ) : null}
+        {creating ? <NewModelDialog name={props.name} onClose={() => setCreating(false)} /> : null}
+      </div>
+    );
   const errors = diagnostics.filter((d) => d.severity === 'error');
   return (
     <section class="model">
@@ -128,6 +150,18 @@ export function ModelPage(props: { name: string }) {
         </span>
         <span class="status">{status}</span>
       </div>
+      {imported.length ? (
+        <details class="warnings">
+          <summary>
+            Imported from BPMN with {imported.length} warning{imported.length === 1 ? '' : 's'}
+          </summary>
+          <ul>
+            {imported.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
       {conflict ? (
         <p class="conflict" role="alert">
           Someone saved this model after you opened it. Your text is still here, nothing is lost: copy what

@@ -1,15 +1,11 @@
 /** `linesight init [DIR]`: a workspace with a starter model that validates, its README and the JSON Schema. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { writeAtomic } from '../../fs/write-atomic.js';
 import { jsonSchema } from '../../model/json-schema.js';
+import { PACKAGE_ROOT as ROOT, starterModel, TEMPLATES } from '../../model/templates.js';
 import { VERSION } from '../../version.js';
 import { InputError, type Io } from '../io.js';
-
-/** The package root (with the templates folder) is three levels above this file in src/ and dist/. */
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const TEMPLATES = join(ROOT, 'templates');
 
 /** How the user called linesight: through npx (in its folder), or as an installed command. */
 const command = () => (process.env.npm_command === 'exec' ? 'npx linesight' : 'linesight');
@@ -23,7 +19,7 @@ const readme = (dir: string) =>
 
 export function initCommand(dir: string, options: { force?: boolean; json?: boolean }, io: Io): number {
   const files: Record<string, string> = {
-    'journey.yaml': readFileSync(join(TEMPLATES, 'journey.yaml'), 'utf8'),
+    'journey.yaml': starterModel(),
     'README.md': readme(dir),
     'linesight.schema.json': `${JSON.stringify(jsonSchema('model'), null, 2)}\n`,
   };

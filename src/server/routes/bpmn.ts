@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import type { Req, Server } from '../context.js';
 import { XML_BODY } from '../guard.js';
 import { HttpError } from '../http-error.js';
+import { BPMN_BODY_LIMIT } from '../options.js';
 
 export function bpmnRoutes({ app, work }: Server): void {
   app.get('/api/models/:name/bpmn', async (request: Req, reply: FastifyReply) => {
@@ -18,7 +19,7 @@ export function bpmnRoutes({ app, work }: Server): void {
 
   app.post(
     '/api/bpmn/import',
-    { bodyLimit: 50 * 1024 * 1024, config: { accepts: XML_BODY } },
+    { bodyLimit: BPMN_BODY_LIMIT, config: { accepts: XML_BODY } },
     async (request: Req) => {
       const xml =
         typeof request.body === 'string'

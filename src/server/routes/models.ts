@@ -1,12 +1,15 @@
 /**
  * The workspace's models: list, read with an ETag, create and update with optimistic concurrency
- * (If-Match, 409 when stale), delete, and validate text that is not saved yet.
+ * (If-Match, 409 when stale), delete, and validate text that is not saved yet. A new model starts
+ * blank, from the starter, from an example or from a BPMN file; a model can be renamed and
+ * duplicated, never over another one (409).
  */
 import type { FastifyReply } from 'fastify';
 import type { Req, Server } from '../context.js';
-import { MODEL_BODY } from '../guard.js';
+import { JSON_BODY, MODEL_BODY } from '../guard.js';
 import { HttpError } from '../http-error.js';
-import { bodyOf } from '../request.js';
+import { BPMN_BODY_LIMIT } from '../options.js';
+import { bodyOf, optionalString } from '../request.js';
 
 /** Model text from a YAML body, or from JSON {"text": "..."}. */
 function textOf(body: unknown): string {
@@ -24,8 +27,74 @@ const ifMatchOf = (request: Req) => {
   return typeof v === 'string' ? v : undefined;
 };
 
+/** A text field that must be there. */
+function requiredString(body: Record<string, unknown>, key: string, example: string): string {
+  const v = optionalString(body, key);
+  if (v === undefined) throw new HttpError(400, `'${key}' is missing`, `e.g. {"${key}": "${example}"}`);
+  return v;
+}
+
 export function modelRoutes({ app, workspace, work }: Server): void {
   app.get('/api/models', async () => work('listModels', {}));
+
+  app.get('/api/templates', async () => work('templates', {}));
+
+  /** Checks a new model's text and writes it under its name, never over another file. */
+  const create = async (
+    reply: FastifyReply,
+    name: string,
+    text: string,
+    extra: Record<string, unknown> = {},
+  ) => {
+    const checked = await work('check', { text, name });
+    const { etag } = workspace.create(name, text);
+    return reply
+      .status(201)
+      .header('ETag', etag)
+      .header('Location', `/api/models/${encodeURIComponent(name)}`)
+      .send({ name, etag, ...extra, ...checked });
+  };
+
+  app.post(
+    '/api/models',
+    // A BPMN file may be larger than a model: the same limit as POST /api/bpmn/import.
+    { bodyLimit: BPMN_BODY_LIMIT, config: { accepts: JSON_BODY } },
+    async (request: Req, reply: FastifyReply) => {
+      const body = bodyOf(request.body, ['name', 'from', 'bpmn', 'customerPool']);
+      const name = requiredString(body, 'name', 'journey.yaml');
+      workspace.newPath(name);
+      const made = await work('newModel', {
+        name,
+        from: optionalString(body, 'from') ?? 'blank',
+        bpmn: optionalString(body, 'bpmn'),
+        customerPool: optionalString(body, 'customerPool'),
+      });
+      return create(reply, name, made.text, { warnings: made.warnings });
+    },
+  );
+
+  app.post(
+    '/api/models/:name/duplicate',
+    { config: { accepts: JSON_BODY } },
+    async (request: Req, reply: FastifyReply) => {
+      const to = requiredString(bodyOf(request.body, ['to']), 'to', 'copy.yaml');
+      workspace.newPath(to);
+      return create(reply, to, workspace.read(request.params.name as string).text);
+    },
+  );
+
+  app.post(
+    '/api/models/:name/rename',
+    { config: { accepts: JSON_BODY } },
+    async (request: Req, reply: FastifyReply) => {
+      const to = requiredString(bodyOf(request.body, ['to']), 'to', 'renamed.yaml');
+      const { etag } = workspace.rename(request.params.name as string, to, ifMatchOf(request));
+      return reply
+        .header('ETag', etag)
+        .header('Location', `/api/models/${encodeURIComponent(to)}`)
+        .send({ name: to, etag });
+    },
+  );
 
   app.get('/api/models/:name', async (request: Req, reply: FastifyReply) => {
     const name = request.params.name as string;

@@ -7,7 +7,7 @@ import { analysis, analyzeText, compare, diff } from './analysis.js';
 import { exportBpmn, importBpmn } from './bpmn.js';
 import type { TaskContext } from './context.js';
 import { dfgSvg } from './logs.js';
-import { check, listModels, model, plainPage, scenarioDiff } from './models.js';
+import { check, listModels, model, newModel, plainPage, scenarioDiff, templates } from './models.js';
 import { eventLog, planJob, runJob } from './simulation.js';
 import { renderSaved, renderText } from './views.js';
 
@@ -17,6 +17,8 @@ export const TASKS = {
   check,
   model,
   scenarioDiff,
+  newModel,
+  templates,
   renderSaved,
   renderText,
   analysis,
