@@ -12,7 +12,7 @@ import { parseDocument } from 'yaml';
 import type { Applied, Edit, EditKind, EditPath, IdKind } from './edit.js';
 import { EditError } from './error.js';
 import { setBranches, setFail, setWait } from './flow.js';
-import { requireId, requireNewId } from './ids.js';
+import { requireId, requireNewId, requireReferences } from './ids.js';
 import { insertItem, removeItem } from './items.js';
 import { parseText } from './locate.js';
 import { renameId } from './rename.js';
@@ -29,7 +29,9 @@ function add(
   value: { id: string },
   edit: { after?: string; before?: string; source?: string },
 ): Applied {
-  requireNewId(parseText(text), kind, value.id, [...path, { id: value.id }]);
+  const doc = parseText(text);
+  requireNewId(doc, kind, value.id, [...path, { id: value.id }]);
+  requireReferences(doc, value as Record<string, unknown>, [...path, { id: value.id }]);
   return insertItem(text, path, value, { after: edit.after, before: edit.before }, edit.source);
 }
 

@@ -32,13 +32,22 @@ export function fieldOrder(mapPath: EditPath): readonly string[] {
   return ORDERS[pattern] ?? [];
 }
 
-/** The first of `present` keys that comes after `key` in `order`. */
-export function keyAfter(
+/**
+ * The key a new `key` goes before: the one after the last present key that the schema puts
+ * earlier, so that the new key lands next to its neighbours even in a map written in another order.
+ * Undefined: at the end.
+ */
+export function keyBefore(
   key: string,
   order: readonly string[],
   present: readonly string[],
 ): string | undefined {
   const rank = order.indexOf(key);
   if (rank === -1) return undefined;
-  return present.find((k) => order.indexOf(k) > rank);
+  let last = -1;
+  present.forEach((k, i) => {
+    const other = order.indexOf(k);
+    if (other !== -1 && other < rank) last = i;
+  });
+  return present[last + 1];
 }

@@ -6,7 +6,7 @@ import { isNode } from 'yaml';
 import { clip } from '../clip.js';
 import type { Applied, Branch, EditPath, SetBranchesEdit, SetFailEdit, SetWaitEdit } from './edit.js';
 import { EditError } from './error.js';
-import { requireId } from './ids.js';
+import { flowTargets, requireId } from './ids.js';
 import { locate, parseText } from './locate.js';
 import { setIn } from './set.js';
 
@@ -79,6 +79,10 @@ export function setFail(text: string, edit: SetFailEdit): Applied {
       throw new EditError(`fail p = ${edit.fail.p}`, path, 'a probability lies between 0 and 1');
     if (edit.fail.next === undefined)
       throw new EditError('a fail point needs next', path, 'say what follows a failure');
+    const doc = parseText(text);
+    for (const target of flowTargets(edit.fail.next)) {
+      if (target !== edit.step) requireId(doc, ['step', 'end'], target, [...path, 'next']);
+    }
   }
   return setIn(text, { kind: 'set', path, value: edit.fail });
 }

@@ -38,3 +38,34 @@ export function requireNewId(doc: Parsed, kind: IdKind, id: string, path: EditPa
     );
   }
 }
+
+/** The fields of a new element that name other elements, and what they name. */
+export const REFERENCE_FIELDS: Partial<Record<string, IdKind>> = {
+  stage: 'stage',
+  role: 'role',
+  system: 'system',
+  pool: 'resource',
+  process: 'process',
+  department: 'department',
+};
+
+/** The step and end ids a flow value names: an id, a list of {to}, or a map by segment. */
+export function flowTargets(flow: unknown): string[] {
+  if (typeof flow === 'string') return [flow];
+  if (Array.isArray(flow)) return flow.map((b) => String((b as { to?: unknown }).to));
+  if (flow !== null && typeof flow === 'object') return Object.values(flow).flatMap(flowTargets);
+  return [];
+}
+
+/** Throws unless every id a new element names (its stage, role, flow targets...) exists. */
+export function requireReferences(doc: Parsed, value: Record<string, unknown>, path: EditPath): void {
+  for (const [field, kind] of Object.entries(REFERENCE_FIELDS)) {
+    const id = value[field];
+    if (kind !== undefined && typeof id === 'string') requireId(doc, [kind], id, [...path, field]);
+  }
+  const fail = value.fail as { next?: unknown } | undefined;
+  for (const target of [...flowTargets(value.next), ...flowTargets(fail?.next)]) {
+    // A step may lead to itself (a repeat after a failure).
+    if (target !== value.id) requireId(doc, ['step', 'end'], target, [...path, 'next']);
+  }
+}

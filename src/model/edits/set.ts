@@ -6,7 +6,7 @@
 import { isCollection, isMap, isScalar, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Applied, SetEdit } from './edit.js';
 import { EditError, showPath } from './error.js';
-import { fieldOrder, keyAfter } from './field-order.js';
+import { fieldOrder, keyBefore } from './field-order.js';
 import { attachedCommentsStart, column, contentEnd, lineEnd, lineStart, splice } from './lines.js';
 import { locate, type Parsed, parseText } from './locate.js';
 import { renderAfterKey, renderBlock, renderPair, renderScalar } from './render.js';
@@ -83,7 +83,7 @@ function removePair(text: string, edit: SetEdit, map: YAMLMap, pair: Pair): Appl
 
 function insertPair(text: string, edit: SetEdit, map: YAMLMap, key: string): Applied {
   const present = map.items.map(keyName);
-  const before = edit.before ?? keyAfter(key, fieldOrder(edit.path.slice(0, -1)), present);
+  const before = edit.before ?? keyBefore(key, fieldOrder(edit.path.slice(0, -1)), present);
   const beforePair = map.items.find((p) => keyName(p) === before);
   const last = map.items[map.items.length - 1];
   if (!last)

@@ -2,7 +2,7 @@
 import { clip, fewOf } from '../clip.js';
 import type { Applied, DeleteStepEdit, Edit, InsertStepEdit, MoveStepEdit, SetEdit } from './edit.js';
 import { EditError, showPath } from './error.js';
-import { requireId, requireNewId } from './ids.js';
+import { requireId, requireNewId, requireReferences } from './ids.js';
 import { insertItem, removeItem } from './items.js';
 import { parseText } from './locate.js';
 import { referencesTo, type Site } from './references.js';
@@ -13,6 +13,7 @@ const STEPS = ['steps'] as const;
 export function insertStep(text: string, edit: InsertStepEdit): Applied {
   const doc = parseText(text);
   requireNewId(doc, 'step', edit.step.id, [...STEPS, { id: edit.step.id }]);
+  requireReferences(doc, edit.step, [...STEPS, { id: edit.step.id }]);
   const anchor = { after: edit.after, before: edit.before };
   const applied = insertItem(text, STEPS, edit.step, anchor, edit.source);
   return { text: applied.text, inverse: { kind: 'delete-step', id: edit.step.id } };
