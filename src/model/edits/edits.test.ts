@@ -6,10 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from '../load.js';
 import { applyEdit, applyEdits } from './apply.js';
 import type { Edit } from './edit.js';
-import { changedLines, commentLines, inOrder, small } from './test-helpers.js';
-
-/** Branches from [target, p] pairs. */
-const split = (...pairs: [string, number][]) => pairs.map(([to, p]) => ({ to, p }));
+import { changedLines, commentLines, inOrder, small, split } from './test-helpers.js';
 
 const cases: [string, Edit][] = [
   ['set a name', { kind: 'set', path: ['steps', { id: 'call' }, 'name'], value: 'Phones the shop' }],

@@ -27,3 +27,6 @@ export function inOrder(wanted: readonly string[], lines: readonly string[]): bo
   for (const line of lines) if (at < wanted.length && line === wanted[at]) at++;
   return at === wanted.length;
 }
+
+/** Branches from [target, p] pairs. */
+export const split = (...pairs: [string, number][]) => pairs.map(([to, p]) => ({ to, p }));
