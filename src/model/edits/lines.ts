@@ -34,19 +34,25 @@ function lineAt(text: string, start: number): string {
   return text.slice(start, lineEnd(text, start)).replace(/\r?\n$/, '');
 }
 
-/**
- * Start of the comment lines right above the line at `start` (no blank line between):
- * a comment written just above an element speaks about it, so it moves and goes with it.
- */
-export function attachedCommentsStart(text: string, start: number): number {
+/** Start of the run of lines right above the line boundary `start` that match `kind`. */
+function runAbove(text: string, start: number, kind: (line: string) => boolean): number {
   let at = start;
   while (at > 0) {
     const previous = lineStart(text, at - 1);
-    if (!isComment(lineAt(text, previous))) break;
+    if (!kind(lineAt(text, previous))) break;
     at = previous;
   }
   return at;
 }
+
+/**
+ * Start of the comment lines right above the line at `start` (no blank line between):
+ * a comment written just above an element speaks about it, so it moves and goes with it.
+ */
+export const attachedCommentsStart = (text: string, start: number) => runAbove(text, start, isComment);
+
+/** Start of the blank lines right above the line boundary `start`. */
+export const leadingBlanksStart = (text: string, start: number) => runAbove(text, start, isBlank);
 
 /** Offset past the blank lines that follow the line boundary `end`. */
 export function trailingBlanksEnd(text: string, end: number): number {
@@ -82,9 +88,4 @@ export function indent(block: string, by: number): string {
 /** Replaces text[start, end) with `insert`. */
 export function splice(text: string, start: number, end: number, insert: string): string {
   return text.slice(0, start) + insert + text.slice(end);
-}
-
-/** Text that ends with a newline (when the file has a next line to keep apart from). */
-export function withNewline(block: string): string {
-  return block.endsWith('\n') ? block : `${block}\n`;
 }

@@ -9,7 +9,6 @@ import {
   type YAMLMap,
   type YAMLSeq,
 } from 'yaml';
-import { clip } from '../clip.js';
 import type { EditPath, Segment } from './edit.js';
 import { EditError, showPath, unknownId } from './error.js';
 
@@ -17,7 +16,7 @@ export type Parsed = ReturnType<typeof parseDocument>;
 
 /** Parses the text; an edit on text that is not YAML has nothing to hold on to. */
 export function parseText(text: string): Parsed {
-  const doc = parseDocument(text, { keepSourceTokens: true });
+  const doc = parseDocument(text);
   const error = doc.errors[0];
   if (error) throw new EditError(`the text is not valid YAML: ${error.message}`, [], 'fix the YAML first');
   return doc;
@@ -81,26 +80,4 @@ export function locate(doc: Parsed, path: EditPath): Place {
   }
   if (place === undefined) throw new EditError('an edit needs a path', path, "name a field, e.g. ['name']");
   return place;
-}
-
-/** The node a path names, which must exist. */
-export function nodeAt(doc: Parsed, path: EditPath): Node {
-  const place = locate(doc, path);
-  if (place.in === 'seq') return place.node;
-  if (place.pair === undefined) {
-    const known = place.parent.items.map((p) => String(isScalar(p.key) ? p.key.value : ''));
-    throw new EditError(
-      `${showPath(path)} is missing`,
-      path,
-      `the map has ${known.map(clip).join(', ') || 'no keys'}`,
-    );
-  }
-  return place.pair.value as Node;
-}
-
-/** The list a path names, which must be a list. */
-export function seqAt(doc: Parsed, path: EditPath): YAMLSeq {
-  const node = nodeAt(doc, path);
-  if (!isSeq(node)) throw new EditError(`${showPath(path)} is not a list`, path, 'check the path');
-  return node;
 }

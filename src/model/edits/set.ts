@@ -7,7 +7,16 @@ import { isCollection, isMap, isScalar, type Node, type Pair, type YAMLMap } fro
 import type { Applied, SetEdit } from './edit.js';
 import { EditError, showPath } from './error.js';
 import { fieldOrder, keyBefore } from './field-order.js';
-import { attachedCommentsStart, column, contentEnd, lineEnd, lineStart, splice } from './lines.js';
+import {
+  attachedCommentsStart,
+  column,
+  contentEnd,
+  leadingBlanksStart,
+  lineEnd,
+  lineStart,
+  splice,
+  trailingBlanksEnd,
+} from './lines.js';
 import { locate, type Parsed, parseText } from './locate.js';
 import { renderAfterKey, renderBlock, renderPair, renderScalar } from './render.js';
 
@@ -45,7 +54,9 @@ function replaceValue(text: string, edit: SetEdit, pair: Pair): Applied {
     edit.source === undefined && !isCollectionValue(edit.value) && (old === null || isScalar(old));
   if (simple && old?.range && old.range[1] > old.range[0]) {
     // Only the scalar's characters change: the line keeps its spacing and trailing comment.
-    const next = splice(text, old.range[0], old.range[1], renderScalar(edit.value));
+    // A block scalar (`>-`) ends past its newline: that newline stays.
+    const scalarEnd = Math.max(old.range[0], contentEnd(text, old.range[1]));
+    const next = splice(text, old.range[0], scalarEnd, renderScalar(edit.value));
     return { text: next, inverse: { ...inverseBase, source: text.slice(start, end) } };
   }
   const keyColumn = column(text, (pair.key as Node).range?.[0] ?? 0);
@@ -60,7 +71,12 @@ function replaceValue(text: string, edit: SetEdit, pair: Pair): Applied {
 
 function removePair(text: string, edit: SetEdit, map: YAMLMap, pair: Pair): Applied {
   const index = map.items.indexOf(pair);
-  const [start, end] = pairLines(text, pair);
+  const [block, lines] = pairLines(text, pair);
+  const following = map.items[index + 1];
+  // The blank lines that part a key from its neighbour go with it: those after it when a key
+  // follows (it comes back before that key), else those above it (it comes back at the end).
+  const start = following || index === 0 ? block : leadingBlanksStart(text, block);
+  const end = following ? trailingBlanksEnd(text, lines) : lines;
   const keyStart = (pair.key as Node).range?.[0] ?? 0;
   // The first key of a list item shares its line with the dash: removing it would break the item.
   if (/\S/.test(text.slice(lineStart(text, keyStart), keyStart))) {
@@ -70,7 +86,6 @@ function removePair(text: string, edit: SetEdit, map: YAMLMap, pair: Pair): Appl
       'it opens its list item: remove the item',
     );
   }
-  const following = map.items[index + 1];
   const inverse: SetEdit = {
     kind: 'set',
     path: edit.path,

@@ -3,6 +3,7 @@
  * changed differ: comments, key order and formatting elsewhere are kept, and undo is exact.
  */
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { parse } from '../load.js';
 import { applyEdit } from './apply.js';
 import type { Edit } from './edit.js';
@@ -102,5 +103,18 @@ describe('edits keep the source of the example', () => {
     expect(text).toContain('- set: steps.phone-menu.fail.p');
     expect(commentLines(text)).toEqual(commentLines(example));
     expect(parse(text).ok).toBe(true);
+  });
+
+  it('removes any top-level key or any field of a commented step, and puts it back exactly', () => {
+    const data = parseYaml(example) as Record<string, unknown> & { steps: { id: string }[] };
+    const paths = Object.keys(data).map((key) => [key]);
+    for (const step of data.steps.filter((s) => s.id === 'product-page' || s.id === 'ivr-presales')) {
+      for (const key of Object.keys(step).filter((k) => k !== 'id'))
+        paths.push(['steps', { id: step.id }, key] as never);
+    }
+    for (const path of paths) {
+      const applied = applyEdit(example, { kind: 'set', path, value: undefined });
+      expect(applyEdit(applied.text, applied.inverse).text, JSON.stringify(path)).toBe(example);
+    }
   });
 });
