@@ -76,9 +76,15 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('delete-step'), id: step, repoint: step }).filter((e) => e.id !== e.repoint),
   fc.record({
     kind: fc.constant('rename-id'),
-    from: fc.constantFrom('agent', 'order'),
+    from: fc.constantFrom('agent', 'order', 'call', 'business', 'warehouse', 'abandoned'),
     to: fc.constant('renamed'),
   }),
+  fc.record({
+    kind: fc.constant('add-stage'),
+    stage: fc.constant({ id: 'receive', name: 'Receive' }),
+    after: fc.option(fc.constantFrom('research', 'order'), { nil: undefined }),
+  }),
+  fc.constant({ kind: 'add-department', department: { id: 'billing', name: 'Billing' } } as const),
 );
 
 describe('edits and their inverses', () => {
