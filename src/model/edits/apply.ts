@@ -13,8 +13,9 @@ import type { Applied, Edit, EditKind, EditPath, IdKind } from './edit.js';
 import { EditError } from './error.js';
 import { setBranches, setFail, setWait } from './flow.js';
 import { requireId, requireNewId, requireReferences } from './ids.js';
-import { insertItem, removeItem } from './items.js';
+import { insertItem } from './items.js';
 import { parseText } from './locate.js';
+import { removeListItem } from './remove.js';
 import { renameId } from './rename.js';
 import { setIn } from './set.js';
 import { deleteStep, insertStep, moveStep } from './steps.js';
@@ -53,12 +54,7 @@ const HANDLERS: { [K in EditKind]: Handler<K> } = {
     return add(text, 'activity', ['steps', { id: edit.step }, 'backstage'], edit.activity, edit);
   },
   'insert-item': (text, edit) => insertItem(text, edit.path, edit.value, edit, edit.source),
-  'remove-item': (text, edit) => {
-    const last = edit.path[edit.path.length - 1];
-    if (typeof last !== 'object')
-      throw new EditError('remove-item names an item by id', edit.path, "end the path with {id: 'ID'}");
-    return removeItem(text, edit.path.slice(0, -1), last.id);
-  },
+  'remove-item': removeListItem,
   'set-branches': setBranches,
   'set-fail': setFail,
   'set-wait': setWait,

@@ -88,4 +88,16 @@ describe('edit errors', () => {
     const error = errorOf({ kind: 'add-role', department: 'servce', role: { id: 'lead', name: 'Lead' } });
     expect(error.hint).toBe("did you mean 'service'?");
   });
+
+  it('refuses to remove a stage or a role that steps still name', () => {
+    expect(errorOf({ kind: 'remove-item', path: ['stages', { id: 'order' }] }).message).toBe(
+      "stage 'order' is still named by steps.checkout.stage (change those first, or rename the stage instead)",
+    );
+    expect(
+      errorOf({
+        kind: 'remove-item',
+        path: ['organization', 'departments', { id: 'service' }, 'roles', { id: 'agent' }],
+      }).message,
+    ).toContain("role 'agent' is still named by steps.call.role");
+  });
 });
