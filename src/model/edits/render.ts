@@ -13,11 +13,11 @@ export function renderScalar(value: unknown): string {
   return text.includes('\n') ? JSON.stringify(value) : text;
 }
 
-/** A collection on one line, like `[a, b]` or `{ p: 0.1, next: x }`. */
-export function renderFlow(value: unknown): string {
+/** A collection on one line, like `[a, b]` or `{ p: 0.1, next: x }` (padded, as the old one was). */
+export function renderFlow(value: unknown, padded: boolean): string {
   const doc = new Document(value);
   if (isCollection(doc.contents)) doc.contents.flow = true;
-  return doc.toString(OPTIONS).trimEnd();
+  return doc.toString({ ...OPTIONS, flowCollectionPadding: padded }).trimEnd();
 }
 
 /** A collection as block lines at `column`, without the final newline. */
@@ -29,15 +29,19 @@ export function renderBlock(value: unknown, column: number): string {
  * The text after `key:`: ` scalar`, ` [flow]` when the old value was written in flow style,
  * else a newline and the block one level (two spaces) deeper than the key.
  */
-export function renderAfterKey(value: unknown, keyColumn: number, flow: boolean): string {
+export function renderAfterKey(
+  value: unknown,
+  keyColumn: number,
+  flow: { padded: boolean } | undefined,
+): string {
   if (!isCollectionValue(value)) return ` ${renderScalar(value)}`;
-  if (flow) return ` ${renderFlow(value)}`;
+  if (flow) return ` ${renderFlow(value, flow.padded)}`;
   return `\n${renderBlock(value, keyColumn + 2)}`;
 }
 
 /** A whole `key: value` entry at `column`, ending with a newline. */
 export function renderPair(key: string, value: unknown, column: number): string {
-  return `${' '.repeat(column)}${renderScalar(key)}:${renderAfterKey(value, column, false)}\n`;
+  return `${' '.repeat(column)}${renderScalar(key)}:${renderAfterKey(value, column, undefined)}\n`;
 }
 
 /** A list item `- ...` whose dash stands at `column`, ending with a newline. */

@@ -18,7 +18,7 @@ import {
   trailingBlanksEnd,
 } from './lines.js';
 import { locate, type Parsed, parseText } from './locate.js';
-import { renderAfterKey, renderBlock, renderPair, renderScalar } from './render.js';
+import { renderAfterKey, renderBlock, renderFlow, renderPair, renderScalar } from './render.js';
 
 const isCollectionValue = (value: unknown) => typeof value === 'object' && value !== null;
 
@@ -46,6 +46,15 @@ function keyName(pair: Pair): string {
   return String(isScalar(pair.key) ? pair.key.value : pair.key);
 }
 
+/**
+ * How a collection was written on one line (`[a]`, `{ p: 1 }`), to write its new value alike.
+ * An empty `[]` grows into block lines.
+ */
+function flowStyleOf(text: string, node: unknown): { padded: boolean } | undefined {
+  if (!isCollection(node) || node.flow !== true || node.items.length === 0) return undefined;
+  return { padded: text.charAt((node.range?.[0] ?? 0) + 1) === ' ' };
+}
+
 function replaceValue(text: string, edit: SetEdit, pair: Pair): Applied {
   const old = pair.value as Node | null;
   const inverseBase = { kind: 'set', path: edit.path, value: toJS(old) } as const;
@@ -60,8 +69,7 @@ function replaceValue(text: string, edit: SetEdit, pair: Pair): Applied {
     return { text: next, inverse: { ...inverseBase, source: text.slice(start, end) } };
   }
   const keyColumn = column(text, (pair.key as Node).range?.[0] ?? 0);
-  // An empty `[]` grows into block lines; a written-out flow list stays on its line.
-  const flow = isCollection(old) && old.flow === true && old.items.length > 0;
+  const flow = flowStyleOf(text, old);
   const insert = edit.source ?? renderAfterKey(edit.value, keyColumn, flow);
   return {
     text: splice(text, start, end, insert),
@@ -119,9 +127,10 @@ function replaceItem(text: string, edit: SetEdit, node: Node): Applied {
   const start = node.range?.[0] ?? 0;
   const end = contentEnd(text, node.range?.[1] ?? start);
   const col = column(text, start);
-  const insert =
-    edit.source ??
-    (isCollectionValue(edit.value) ? renderBlock(edit.value, col).slice(col) : renderScalar(edit.value));
+  const flow = flowStyleOf(text, node);
+  const block = () => renderBlock(edit.value, col).slice(col);
+  const rendered = flow ? renderFlow(edit.value, flow.padded) : block();
+  const insert = edit.source ?? (isCollectionValue(edit.value) ? rendered : renderScalar(edit.value));
   return {
     text: splice(text, start, end, insert),
     inverse: { kind: 'set', path: edit.path, value: toJS(node), source: text.slice(start, end) },
@@ -140,7 +149,15 @@ export function setIn(text: string, edit: SetEdit, parsed?: Parsed): Applied {
   const doc = parsed ?? parseText(text);
   const place = locate(doc, edit.path);
   if (place.in === 'seq') return replaceItem(text, edit, place.node);
-  if (isMap(place.parent) && place.parent.flow && edit.source === undefined && edit.path.length > 1) {
+  // In a flow map a scalar changes in place like anywhere else; adding or removing rewrites the map.
+  const inPlace = isScalar(place.pair?.value) && edit.value !== undefined && !isCollectionValue(edit.value);
+  if (
+    isMap(place.parent) &&
+    place.parent.flow &&
+    !inPlace &&
+    edit.source === undefined &&
+    edit.path.length > 1
+  ) {
     return inFlowMap(text, edit, doc, place.parent, place.key);
   }
   if (place.pair) {

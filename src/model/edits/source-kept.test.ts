@@ -35,6 +35,33 @@ describe('edits keep the source of the example', () => {
     expect(changedLines(example, text)).toEqual([{ line: 309, was: '      p: 0.14', is: '      p: 0.1' }]);
   });
 
+  it('changes one value inside a flow map and nothing else on its line', () => {
+    const { text } = applyEdit(example, {
+      kind: 'set',
+      path: ['arrivals', 'profile', 0, 'weight'],
+      value: 0.25,
+    });
+    expect(changedLines(example, text)).toEqual([
+      {
+        line: 43,
+        was: '    - { days: mon-sun, hours: "00:00-24:00", weight: 0.2 }',
+        is: '    - { days: mon-sun, hours: "00:00-24:00", weight: 0.25 }',
+      },
+    ]);
+  });
+
+  it('rewrites a flow map it adds a key to in its own padded style', () => {
+    const path = ['arrivals', 'profile', 2, 'reason'];
+    const { text } = applyEdit(example, { kind: 'set', path, value: 'Saturday shop hours' });
+    expect(changedLines(example, text)).toEqual([
+      {
+        line: 45,
+        was: '    - { days: sat, hours: "09:00-15:00", weight: 0.6 }',
+        is: '    - { days: sat, hours: 09:00-15:00, weight: 0.6, reason: Saturday shop hours }',
+      },
+    ]);
+  });
+
   const edits: [string, Edit][] = [
     ['set', { kind: 'set', path: ['steps', { id: 'collect-parcel' }, 'effort'], value: 3 }],
     ['set a new key', { kind: 'set', path: ['steps', { id: 'chat-status' }, 'wait'], value: '1 h' }],
