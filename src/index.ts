@@ -27,6 +27,17 @@ export type { Diagnostic, DiagnosticCode, Path, Severity } from './model/diagnos
 export { formatPath, hasErrors } from './model/diagnostic.js';
 export { type Distribution, type DistributionKind, meanOf, parseDistribution } from './model/distribution.js';
 export type { ModelDocument } from './model/document.js';
+export {
+  type Applied,
+  applyEdit,
+  applyEdits,
+  asScenarioChanges,
+  type Edit,
+  EditError,
+  type EditKind,
+  type EditPath,
+  type ScenarioChange,
+} from './model/edits/index.js';
 export { jsonSchema } from './model/json-schema.js';
 export {
   applyScenario,

@@ -1,0 +1,9 @@
+/**
+ * Model edits: plain functions over the YAML text of a model, for the web app, the CLI, the API
+ * and a future collaborator. `applyEdit(text, edit)` gives the new text and the inverse edit.
+ */
+export { applyEdit, applyEdits } from './apply.js';
+export type * from './edit.js';
+export { ID_KINDS } from './edit.js';
+export { EditError } from './error.js';
+export { asScenarioChanges, type ScenarioChange } from './scenario-change.js';
