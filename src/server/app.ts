@@ -27,6 +27,7 @@ import { bpmnRoutes } from './routes/bpmn.js';
 import { jobRoutes } from './routes/jobs.js';
 import { logRoutes } from './routes/logs.js';
 import { metaRoutes } from './routes/meta.js';
+import { modelEditRoutes } from './routes/model-edits.js';
 import { modelRoutes } from './routes/models.js';
 import { pageRoutes } from './routes/pages.js';
 import { simulationRoutes } from './routes/simulation.js';
@@ -114,6 +115,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     pageRoutes,
     metaRoutes,
     modelRoutes,
+    modelEditRoutes,
     viewRoutes,
     analysisRoutes,
     simulationRoutes,

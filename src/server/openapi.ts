@@ -46,6 +46,12 @@ export function openApi(version: string): Record<string, unknown> {
         put: op('Create (no If-Match) or update (If-Match: ETag) a model; 409 when stale'),
         delete: op('Delete a model (If-Match optional)'),
       },
+      '/api/models/{name}/edits': {
+        parameters: [name],
+        post: op(
+          "Apply model edits ({edits: [...]}, the library's Edit objects) to the file, its comments and layout kept; If-Match optional (409 when stale); answers the new text, ETag, diagnostics and the edit that undoes them; 422 names what is wrong",
+        ),
+      },
       '/api/validate': { post: op('Validate model text without saving it') },
       '/api/models/{name}/render': {
         parameters: [name],

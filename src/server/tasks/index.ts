@@ -6,6 +6,7 @@
 import { analysis, analyzeText, compare, diff } from './analysis.js';
 import { exportBpmn, importBpmn } from './bpmn.js';
 import type { TaskContext } from './context.js';
+import { editText } from './edits.js';
 import { dfgSvg } from './logs.js';
 import { check, listModels, model, newModel, plainPage, scenarioDiff, templates } from './models.js';
 import { eventLog, planJob, runJob } from './simulation.js';
@@ -18,6 +19,7 @@ export const TASKS = {
   model,
   scenarioDiff,
   newModel,
+  editText,
   templates,
   renderSaved,
   renderText,
