@@ -9,6 +9,7 @@ import { VERSION } from '../version.js';
 import { VIEW_IDS } from '../views/registry.js';
 import { type AnalyzeOptions, analyzeCommand, compareCommand } from './commands/analyze.js';
 import { bpmnExportCommand, bpmnImportCommand } from './commands/bpmn.js';
+import { type EditOptions, editCommand } from './commands/edit.js';
 import { initCommand } from './commands/init.js';
 import {
   logCalibrateCommand,
@@ -55,6 +56,21 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(jsonOption())
     .action(async (files: string[], options: { json?: boolean; scenario?: string }) =>
       setExit(await validateCommand(files, options, io)),
+    );
+
+  program
+    .command('edit')
+    .description("change a model as the web app's forms do, its comments and layout kept")
+    .argument('<file>', 'the model file')
+    .argument(
+      '<edits>',
+      'JSON: one edit or a list, e.g. \'[{"kind": "set", "path": ["name"], "value": "New"}]\', or a .json file of them',
+    )
+    .option('--dry-run', 'check and report, write nothing')
+    .option('--force', 'write the result even when it has errors')
+    .addOption(jsonOption())
+    .action(async (file: string, edits: string, options: EditOptions) =>
+      setExit(await editCommand(file, edits, options, io)),
     );
 
   program

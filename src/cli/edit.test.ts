@@ -1,0 +1,57 @@
+/** `linesight edit`: the library's model edits from the command line, comments kept, nothing written that does not load. */
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { applyEdits } from '../model/edits/apply.js';
+import { linesight } from '../testing/cli.js';
+
+const example = new URL('../../examples/order-departments.yaml', import.meta.url).pathname;
+const copy = () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'linesight-edit-')), 'm.yaml');
+  copyFileSync(example, file);
+  return file;
+};
+const rename = [
+  { kind: 'set', path: ['steps', { id: 'browse-catalogue' }, 'name'], value: 'Browses the catalogue' },
+];
+
+describe('linesight edit', () => {
+  it('writes what the library writes, one line changed, and its inverse in --json puts the file back', async () => {
+    const file = copy();
+    const before = readFileSync(file, 'utf8');
+    const r = await linesight('edit', file, JSON.stringify(rename), '--json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ written: true, edits: 1, changedLines: 1 });
+    expect(readFileSync(file, 'utf8')).toBe(applyEdits(before, rename as never).text);
+    const undo = await linesight('edit', file, JSON.stringify(out.inverse));
+    expect(undo.code).toBe(0);
+    expect(undo.stderr).toContain(`edited ${file}: 1 edit, 1 line changed`);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it('says what is wrong, exits non-zero and writes nothing', async () => {
+    const file = copy();
+    const before = readFileSync(file, 'utf8');
+    const unknown = await linesight(
+      'edit',
+      file,
+      '[{"kind": "set", "path": ["steps", {"id": "browse-catalog"}, "name"], "value": "x"}]',
+    );
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('browse-catalog');
+    expect(unknown.stderr).toContain('hint:');
+    expect((await linesight('edit', file, 'not json')).code).toBe(2);
+    expect((await linesight('edit', file, '[{"nokind": 1}]')).code).toBe(2);
+    // An edit whose result does not load is reported and not written, unless --force.
+    const broken =
+      '[{"kind": "set", "path": ["steps", {"id": "browse-catalogue"}, "stage"], "value": "nowhere"}]';
+    const refused = await linesight('edit', file, broken);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('did not write');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    expect((await linesight('edit', file, broken, '--dry-run')).code).toBe(1);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+});
