@@ -5,41 +5,22 @@
  * export buttons' files valid. Screenshots go to the temporary folder, named linesight-canvas-*.
  */
 
-import type { ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { SaxesParser } from 'saxes';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { load } from '../model/load.js';
 import type { Model } from '../model/model.js';
-import { launchChromium } from '../testing/browser.js';
 import { readPdf } from '../testing/pdf.js';
-import { serve } from '../testing/serve.js';
+import { webApp } from '../testing/web-app.js';
 import { toPdf } from '../views/pdf.js';
 import { pngScale } from '../views/png.js';
 import { layout } from '../views/render.js';
 
 const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
-const BUILT = new URL('../../dist/web/index.html', import.meta.url).pathname;
-let server: ChildProcess;
-let browser: Browser;
-let base: string;
-
-beforeAll(async () => {
-  expect(existsSync(BUILT), 'the web app is built by npm run build (npm ci runs it)').toBe(true);
-  const dir = mkdtempSync(join(tmpdir(), 'linesight-canvas-'));
-  cpSync(EXAMPLES, dir, { recursive: true });
-  const served = await serve(dir);
-  server = served.process;
-  base = served.base;
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.kill('SIGTERM');
-});
+const app = webApp('linesight-canvas-', (dir) => cpSync(EXAMPLES, dir, { recursive: true }));
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(tmpdir(), `linesight-canvas-${name}.png`) });
@@ -60,8 +41,8 @@ const scale = async (page: Page) => Number((await page.textContent('.canvas .sca
 
 /** The departments model's blueprint, as the page first shows it. */
 async function openBlueprint(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
-  await page.goto(`${base}/#/model/order-departments.yaml`);
+  const page = await app.browser.newPage({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
+  await page.goto(`${app.base}/#/model/order-departments.yaml`);
   await page.waitForSelector('.diagram svg[data-view="blueprint"]');
   await page.waitForSelector('.findings li');
   return page;

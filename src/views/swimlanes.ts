@@ -556,33 +556,22 @@ function interactionEdge(
   const b = boxes.get(e.to) as Box;
   const [upper, lower] = a.y < b.y ? [a, b] : [b, a];
   const rail = railOf.get(stackOf.get(e.from)?.id ?? '');
-  if (rail === undefined) {
-    const cx = upper.x + INTERACTION_X;
-    return {
-      id: e.id,
-      kind: 'interaction',
-      from: a.id,
-      to: b.id,
-      points: [
-        [cx, upper.y + upper.height],
-        [cx, lower.y],
-      ],
-    };
-  }
   const column = Math.max(...columnX.filter((x) => x <= upper.x));
-  const rx = column + RAIL.pad / 2 + rail * RAIL.gap;
-  return {
-    id: e.id,
-    kind: 'interaction',
-    from: a.id,
-    to: b.id,
-    points: [
-      [upper.x, upper.y + RAIL.tick],
-      [rx, upper.y + RAIL.tick],
-      [rx, lower.y + RAIL.tick],
-      [lower.x, lower.y + RAIL.tick],
-    ],
-  };
+  const rx = column + RAIL.pad / 2 + (rail ?? 0) * RAIL.gap;
+  const cx = upper.x + INTERACTION_X;
+  const points: [number, number][] =
+    rail === undefined
+      ? [
+          [cx, upper.y + upper.height],
+          [cx, lower.y],
+        ]
+      : [
+          [upper.x, upper.y + RAIL.tick],
+          [rx, upper.y + RAIL.tick],
+          [rx, lower.y + RAIL.tick],
+          [lower.x, lower.y + RAIL.tick],
+        ];
+  return { id: e.id, kind: 'interaction', from: a.id, to: b.id, points };
 }
 
 function simplify(points: [number, number][]): [number, number][] {
