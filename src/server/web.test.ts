@@ -42,6 +42,7 @@ const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(tmpdir(), `linesight-web-${name}.png`) });
 
 async function replaceText(page: Page, text: string) {
+  await page.click('#tab-yaml');
   await page.locator('.cm-content').focus();
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Delete');

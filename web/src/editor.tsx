@@ -2,13 +2,28 @@
  * The YAML editor: CodeMirror 6 with the server's diagnostics shown inline as you type (the
  * same validation as `linesight validate`), by line and column.
  */
+
+import { isolateHistory, redo, undo } from '@codemirror/commands';
 import { yaml } from '@codemirror/lang-yaml';
 import { type Diagnostic as CmDiagnostic, linter, lintGutter } from '@codemirror/lint';
-import { EditorSelection } from '@codemirror/state';
+import { EditorSelection, Transaction } from '@codemirror/state';
 import { basicSetup, EditorView } from 'codemirror';
 import { useEffect, useRef } from 'preact/hooks';
 import { api, type Checked } from './api';
 import { idLine } from './step-line';
+import { textChange } from './text-change';
+
+/**
+ * What the forms and the canvas do to the text: an edit goes in as one step of the editor's own
+ * history, so Ctrl+Z takes back a form's edit, a canvas's edit and typing alike, in order.
+ */
+export interface EditorControl {
+  /** The text as it is now (newer than any render's copy). */
+  text(): string;
+  replace(text: string): void;
+  undo(): boolean;
+  redo(): boolean;
+}
 
 /**
  * `text` is read only when `loaded` changes (a load or reload from the server): echoing every
@@ -22,6 +37,7 @@ export function Editor(props: {
   onChecked(checked: Checked): void;
   /** A model element to show: its `id:` line is selected and scrolled to (n: a new request). */
   reveal?: { id: string; n: number } | null;
+  control?: { current: EditorControl | null };
 }) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
@@ -64,6 +80,21 @@ export function Editor(props: {
         EditorView.updateListener.of((u) => u.docChanged && latest.current.onChange(u.state.doc.toString())),
       ],
     });
+    if (props.control)
+      props.control.current = {
+        text: () => view.current?.state.doc.toString() ?? '',
+        replace(text) {
+          const v = view.current;
+          if (!v || v.state.doc.toString() === text) return;
+          v.dispatch({
+            changes: textChange(v.state.doc.toString(), text),
+            annotations: [isolateHistory.of('full'), Transaction.userEvent.of('input.form')],
+            scrollIntoView: false,
+          });
+        },
+        undo: () => (view.current ? undo(view.current) : false),
+        redo: () => (view.current ? redo(view.current) : false),
+      };
     return () => view.current?.destroy();
   }, [props.name]);
 

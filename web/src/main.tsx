@@ -7,6 +7,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ComparePage } from './compare-page';
 import { DataPage } from './data-page';
+import { mayLeave } from './leave-guard';
 import { ModelList } from './model-list';
 import { ModelPage } from './model-page';
 import { WhatIfPage } from './what-if-page';
@@ -15,7 +16,16 @@ import './style.css';
 function useHash(): string {
   const [hash, setHash] = useState(location.hash);
   useEffect(() => {
-    const on = () => setHash(location.hash);
+    let shown = location.hash;
+    const on = () => {
+      // Staying on a page with unsaved changes: the address goes back without another hashchange.
+      if (location.hash !== shown && !mayLeave()) {
+        history.replaceState(null, '', shown || location.pathname);
+        return;
+      }
+      shown = location.hash;
+      setHash(location.hash);
+    };
     addEventListener('hashchange', on);
     return () => removeEventListener('hashchange', on);
   }, []);

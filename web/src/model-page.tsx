@@ -2,7 +2,7 @@
  * A model: the YAML editor beside the live diagram and the findings linked to it. A finding lights
  * up its steps on the diagram; a click on a box shows its YAML.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   type ApiError,
   api,
@@ -14,14 +14,23 @@ import {
 } from './api';
 import { Canvas } from './canvas';
 import { download } from './download';
-import { Editor } from './editor';
+import { EditPane, useTab } from './edit-pane';
+import { Editor, type EditorControl } from './editor';
 import { ExportButtons, type ExportFormat } from './export-buttons';
+import { useLeaveGuard } from './leave-guard';
 import { NewModelDialog } from './new-model-dialog';
+import { StepForm } from './step-form';
+import { useUndoKeys } from './undo-keys';
+import { useDoc } from './use-doc';
 
 const VIEWS = ['blueprint', 'entity', 'journey', 'role', 'e2e'];
 
 export function ModelPage(props: { name: string }) {
   const [text, setText] = useState<string | null>(null);
+  // The text as last loaded or saved: anything else is unsaved.
+  const [saved, setSaved] = useState<string | null>(null);
+  const control = useRef<EditorControl | null>(null);
+  const [tab, setTab] = useTab();
   const [etag, setEtag] = useState<string | undefined>();
   const [loaded, setLoaded] = useState(0);
   const [diagnostics, setDiagnostics] = useState<Diagnostic[]>([]);
@@ -51,6 +60,7 @@ export function ModelPage(props: { name: string }) {
     api.model(props.name).then(
       (m) => {
         setText(m.text);
+        setSaved(m.text);
         setEtag(m.etag);
         setLoaded((n) => n + 1);
         const warnings = sessionStorage.getItem(`warnings:${props.name}`);
@@ -105,6 +115,7 @@ export function ModelPage(props: { name: string }) {
     try {
       const r = await api.save(props.name, text, etag);
       setEtag(r.etag);
+      setSaved(text);
       setConflict(false);
       setStatus(r.ok ? 'Saved.' : 'Saved, with errors.');
     } catch (e) {
@@ -118,11 +129,17 @@ export function ModelPage(props: { name: string }) {
   const reload = async () => {
     const m = await api.model(props.name);
     setText(m.text);
+    setSaved(m.text);
     setEtag(m.etag);
     setLoaded((n) => n + 1);
     setConflict(false);
     setStatus('Reloaded the saved version.');
   };
+
+  const dirty = text !== null && text !== saved;
+  useLeaveGuard(dirty, `${props.name} has unsaved changes. Leave without saving them?`);
+  useUndoKeys(control);
+  const doc = useDoc(text ?? '', diagnostics, control, setStatus);
 
   if (text === null)
     return (
@@ -142,7 +159,13 @@ export function ModelPage(props: { name: string }) {
       <div class="toolbar">
         <h1>{props.name}</h1>
         <button type="button" onClick={save} class="save">
-          Save
+          Save{dirty ? ' *' : ''}
+        </button>
+        <button type="button" onClick={() => control.current?.undo()} title="Undo (Ctrl+Z)">
+          Undo
+        </button>
+        <button type="button" onClick={() => control.current?.redo()} title="Redo (Ctrl+Shift+Z)">
+          Redo
         </button>
         <a href={`#/whatif/${encodeURIComponent(props.name)}`}>What-if</a>
         <span class={errors.length ? 'error status' : 'status'}>
@@ -173,16 +196,24 @@ export function ModelPage(props: { name: string }) {
         </p>
       ) : null}
       <div class="panes">
-        <Editor
-          name={props.name}
-          text={text}
-          loaded={loaded}
-          onChange={setText}
-          onChecked={(c) => {
-            setDiagnostics(c.diagnostics);
-            if (c.outline) setOutline(c.outline);
-          }}
-          reveal={picked}
+        <EditPane
+          doc={doc}
+          tab={tab}
+          onTab={setTab}
+          yaml={
+            <Editor
+              name={props.name}
+              text={text}
+              loaded={loaded}
+              control={control}
+              onChange={setText}
+              onChecked={(c) => {
+                setDiagnostics(c.diagnostics);
+                if (c.outline) setOutline(c.outline);
+              }}
+              reveal={tab === 'yaml' ? picked : null}
+            />
+          }
         />
         <div class="right">
           <div class="views">
@@ -224,6 +255,11 @@ export function ModelPage(props: { name: string }) {
             >
               <ExportButtons onExport={exportAs} />
             </Canvas>
+            {picked && tab !== 'yaml' && doc.data.steps.some((st) => st.id === picked.id) ? (
+              <aside class="properties" aria-label="Properties">
+                <StepForm doc={doc} id={picked.id} />
+              </aside>
+            ) : null}
           </div>
           <div class="findings-panel">
             <h2>Findings</h2>

@@ -1,0 +1,48 @@
+/**
+ * Text typed into a form is committed as one edit on Enter or when the field is left, never per
+ * keystroke: one undo step per change, and the YAML is not rewritten while the user types.
+ * Escape puts back the model's value.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { Diagnostic } from '../api';
+import { Field } from './field';
+
+export function TextField(props: {
+  label: string;
+  value: string;
+  onCommit(value: string): void;
+  problems?: Diagnostic[];
+  placeholder?: string;
+  /** A number field: the keyboard's arrows step it, and the value is committed as a number. */
+  type?: 'text' | 'number';
+  min?: number;
+  max?: number;
+  step?: number;
+  wide?: boolean;
+}) {
+  const [draft, setDraft] = useState(props.value);
+  useEffect(() => setDraft(props.value), [props.value]);
+  const commit = () => {
+    if (draft !== props.value) props.onCommit(draft.trim());
+  };
+  return (
+    <Field label={props.label} problems={props.problems} wide={props.wide}>
+      <input
+        type={props.type ?? 'text'}
+        value={draft}
+        min={props.min}
+        max={props.max}
+        step={props.step}
+        placeholder={props.placeholder}
+        aria-invalid={props.problems?.length ? 'true' : undefined}
+        data-typing={draft !== props.value ? 'true' : undefined}
+        onInput={(e) => setDraft((e.target as HTMLInputElement).value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+          if (e.key === 'Escape') setDraft(props.value);
+        }}
+      />
+    </Field>
+  );
+}
