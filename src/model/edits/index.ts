@@ -3,6 +3,7 @@
  * and a future collaborator. `applyEdit(text, edit)` gives the new text and the inverse edit.
  */
 export { applyEdit, applyEdits } from './apply.js';
+export { addBranch, readFlow, rebalance, removeBranch, type SegmentFlow, sharesOf } from './branches.js';
 export type * from './edit.js';
 export { ID_KINDS } from './edit.js';
 export { EditError } from './error.js';
