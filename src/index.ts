@@ -31,12 +31,22 @@ export {
   type Applied,
   applyEdit,
   applyEdits,
+  addBranch,
   asScenarioChanges,
+  changesBetween,
   type Edit,
   EditError,
   type EditKind,
   type EditPath,
+  type Recorded,
+  type Recording,
+  readFlow,
+  rebalance,
+  recordAsScenario,
+  removeBranch,
   type ScenarioChange,
+  type SegmentFlow,
+  sharesOf,
 } from './model/edits/index.js';
 export { jsonSchema } from './model/json-schema.js';
 export {
@@ -55,6 +65,7 @@ export {
 export type * from './model/model.js';
 export { applyOverrides, type Override, parseOverride, whatIfSides } from './model/overrides.js';
 export { successors } from './model/reachability.js';
+export { scenarioView } from './model/scenario-view.js';
 export {
   FILE_KINDS,
   type FileKind,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { conformance, discover, importLog, journeyAnalytics, openStore } from '../mining/index.js';
 import { jsonSchema } from '../model/json-schema.js';
 import { load } from '../model/load.js';
@@ -158,6 +159,22 @@ describe('models', () => {
       line: 3,
       hint: "did you mean 's'?",
     });
+  });
+  it('gives the model as a scenario makes it, for recording edits into that scenario', async () => {
+    const text = readFileSync(join(EXAMPLES, 'order-departments.yaml'), 'utf8');
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/validate?name=order-departments.yaml&scenario=account-executives',
+      payload: { text },
+    });
+    const view = parseYaml(r.json().view);
+    // The scenario's pool is in its view, not in the base; the view holds no scenarios of its own.
+    const pools = (m: { resources: { id: string }[] }) => m.resources.map((x) => x.id);
+    expect(pools(view)).toContain('account-executives');
+    expect(pools(parseYaml(text))).not.toContain('account-executives');
+    expect(view.scenarios).toBeUndefined();
+    const none = await app.inject({ method: 'POST', url: '/api/validate?scenario=nope', payload: { text } });
+    expect(none.json().view).toBeUndefined();
   });
 });
 

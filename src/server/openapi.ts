@@ -52,7 +52,11 @@ export function openApi(version: string): Record<string, unknown> {
           "Apply model edits ({edits: [...]}, the library's Edit objects) to the file, its comments and layout kept; If-Match optional (409 when stale); answers the new text, ETag, diagnostics and the edit that undoes them; 422 names what is wrong",
         ),
       },
-      '/api/validate': { post: op('Validate model text without saving it') },
+      '/api/validate': {
+        post: op(
+          'Validate model text without saving it (name: where its imports resolve; scenario: also the model as that scenario makes it, as YAML in view)',
+        ),
+      },
       '/api/models/{name}/render': {
         parameters: [name],
         get: op(

@@ -7,4 +7,5 @@ export { addBranch, readFlow, rebalance, removeBranch, type SegmentFlow, sharesO
 export type * from './edit.js';
 export { ID_KINDS } from './edit.js';
 export { EditError } from './error.js';
-export { asScenarioChanges, type ScenarioChange } from './scenario-change.js';
+export { asScenarioChanges, changesBetween, type ScenarioChange } from './scenario-change.js';
+export { type Recorded, type Recording, recordAsScenario } from './scenario-record.js';

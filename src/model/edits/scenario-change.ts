@@ -4,7 +4,6 @@
  * "edit as a scenario" switch. Found by comparing the model's data before and after the edit,
  * so every kind of edit, present or future, has its scenario form.
  */
-import { isDeepStrictEqual } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { applyEdit } from './apply.js';
 import type { Edit } from './edit.js';
@@ -20,6 +19,15 @@ const FROZEN = new Set(['scenarios', 'imports', 'kind', 'linesight']);
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Equality of parsed YAML data (plain values, lists and maps): runs in the browser too. */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => same(x, b[i]));
+  if (!isObject(a) || !isObject(b)) return Number.isNaN(a) && Number.isNaN(b);
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => k in b && same(a[k], b[k]));
+}
 
 /** How scenario paths name a list item: by id, or a branch by its target. */
 function keyOf(item: unknown): string | undefined {
@@ -50,7 +58,7 @@ function diffLists(before: unknown[], after: unknown[], path: string, out: Scena
 }
 
 function diff(before: unknown, after: unknown, path: string, out: ScenarioChange[]): void {
-  if (isDeepStrictEqual(before, after)) return;
+  if (same(before, after)) return;
   if (Array.isArray(before) && Array.isArray(after)) {
     diffLists(before, after, path, out);
     return;
@@ -70,8 +78,12 @@ function diff(before: unknown, after: unknown, path: string, out: ScenarioChange
 
 /** The scenario changes that do to the model what `edit` does to `text`. */
 export function asScenarioChanges(text: string, edit: Edit): ScenarioChange[] {
-  const after = applyEdit(text, edit).text;
+  return changesBetween(text, applyEdit(text, edit).text);
+}
+
+/** The scenario changes that turn the model of one text into the model of the other. */
+export function changesBetween(before: string, after: string): ScenarioChange[] {
   const out: ScenarioChange[] = [];
-  diff(parseYaml(text), parseYaml(after), '', out);
+  diff(parseYaml(before), parseYaml(after), '', out);
   return out;
 }

@@ -135,6 +135,7 @@ export function modelRoutes({ app, workspace, work }: Server): void {
   app.post('/api/validate', { config: { accepts: MODEL_BODY } }, async (request: Req) => {
     const name = request.query.name;
     if (name !== undefined) workspace.path(name);
-    return work('check', { text: textOf(request.body), name, outline: true });
+    const view = typeof request.query.scenario === 'string' ? request.query.scenario : undefined;
+    return work('check', { text: textOf(request.body), name, outline: true, ...(view ? { view } : {}) });
   });
 }

@@ -2,6 +2,7 @@
 import { checkFile } from '../../model/load.js';
 import type { Model } from '../../model/model.js';
 import { diffCounts, diffModels } from '../../model/scenario-diff.js';
+import { scenarioView } from '../../model/scenario-view.js';
 import { blankModel, exampleFiles, exampleModel, starterModel, titleOf } from '../../model/templates.js';
 import { homePage } from '../home.js';
 import { HttpError } from '../http-error.js';
@@ -28,9 +29,13 @@ export function listModels(_input: Record<string, never>, ctx: TaskContext) {
 
 export const plainPage = (_input: Record<string, never>, ctx: TaskContext) => homePage(ctx.workspace);
 
-/** Model text's diagnostics, and with `outline` what the diagram pickers can offer. */
-export function check(input: TextSource & { outline?: boolean }, ctx: TaskContext) {
+/**
+ * Model text's diagnostics, with `outline` what the diagram pickers can offer, and with `view` the
+ * model as that scenario makes it (for recording edits into the scenario).
+ */
+export function check(input: TextSource & { outline?: boolean; view?: string }, ctx: TaskContext) {
   const checked = checkSource(ctx, input);
+  const view = input.view && checked.document ? scenarioView(checked.document, input.view) : undefined;
   const m = input.outline ? checked.model : undefined;
   const outline = m && {
     segments: m.segments.map((x) => ({ id: x.id, name: x.name })),
@@ -40,7 +45,12 @@ export function check(input: TextSource & { outline?: boolean }, ctx: TaskContex
     ]),
     scenarios: m.scenarios.map((x) => ({ id: x.id, name: x.name })),
   };
-  return { ok: checked.ok, diagnostics: checked.diagnostics, ...(outline ? { outline } : {}) };
+  return {
+    ok: checked.ok,
+    diagnostics: checked.diagnostics,
+    ...(outline ? { outline } : {}),
+    ...(view === undefined ? {} : { view }),
+  };
 }
 
 /** A saved model as plain data, for work on the main thread (mining against the event store). */
