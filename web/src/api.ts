@@ -124,6 +124,12 @@ export const api = {
     ).then(() => undefined),
   validate: (name: string, text: string) =>
     call<Checked>(`/api/validate?name=${encodeURIComponent(name)}`, json({ text })).then((r) => r.body),
+  /** The model as scenario `id` makes it (YAML), or undefined while the text has no such scenario. */
+  scenarioView: (name: string, text: string, id: string) =>
+    call<Checked & { view?: string }>(
+      `/api/validate?name=${encodeURIComponent(name)}&scenario=${encodeURIComponent(id)}`,
+      json({ text }),
+    ).then((r) => r.body.view),
   render: (
     name: string,
     text: string,

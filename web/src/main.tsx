@@ -34,7 +34,7 @@ function useHash(): string {
 
 function App() {
   const hash = useHash();
-  const [page, arg] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  const [page, arg, more] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
   return (
     <>
       <header>
@@ -51,7 +51,7 @@ function App() {
         {page === 'model' && arg ? (
           <ModelPage key={arg} name={arg} />
         ) : page === 'whatif' && arg ? (
-          <WhatIfPage name={arg} />
+          <WhatIfPage name={arg} scenario={more} />
         ) : page === 'compare' ? (
           <ComparePage />
         ) : page === 'data' ? (

@@ -18,10 +18,13 @@ import { EditPane, useTab } from './edit-pane';
 import { Editor, type EditorControl } from './editor';
 import { ExportButtons, type ExportFormat } from './export-buttons';
 import { useLeaveGuard } from './leave-guard';
+import { allIds } from './model-data';
 import { NewModelDialog } from './new-model-dialog';
+import { ScenarioSwitch } from './scenario-switch';
 import { StepForm } from './step-form';
 import { useUndoKeys } from './undo-keys';
 import { useDoc } from './use-doc';
+import { useRecording } from './use-recording';
 
 const VIEWS = ['blueprint', 'entity', 'journey', 'role', 'e2e'];
 
@@ -110,20 +113,22 @@ export function ModelPage(props: { name: string }) {
     }
   };
 
-  const save = async () => {
-    if (text === null) return;
+  const save = async (): Promise<boolean> => {
+    if (text === null) return false;
     try {
       const r = await api.save(props.name, text, etag);
       setEtag(r.etag);
       setSaved(text);
       setConflict(false);
       setStatus(r.ok ? 'Saved.' : 'Saved, with errors.');
+      return true;
     } catch (e) {
       const error = e as ApiError;
       if (error.status === 409) {
         setConflict(true);
         setStatus('');
       } else setStatus(error.message);
+      return false;
     }
   };
   const reload = async () => {
@@ -139,7 +144,18 @@ export function ModelPage(props: { name: string }) {
   const dirty = text !== null && text !== saved;
   useLeaveGuard(dirty, `${props.name} has unsaved changes. Leave without saving them?`);
   useUndoKeys(control);
-  const doc = useDoc(text ?? '', diagnostics, control, setStatus);
+  const rec = useRecording(props.name, text);
+  const doc = useDoc(text ?? '', diagnostics, control, setStatus, rec.recording);
+  const recorded = rec.recording?.scenario.id;
+  // The diagram shows the scenario being recorded as soon as the text has it.
+  useEffect(() => {
+    if (recorded && outline.scenarios.some((s) => s.id === recorded)) setScenario(recorded);
+  }, [recorded, outline]);
+  // Where to go once the save has gone through (after the leave guard is lifted).
+  const [goTo, setGoTo] = useState('');
+  useEffect(() => {
+    if (goTo && !dirty) location.hash = goTo;
+  }, [goTo, dirty]);
 
   if (text === null)
     return (
@@ -168,6 +184,20 @@ export function ModelPage(props: { name: string }) {
           Redo
         </button>
         <a href={`#/whatif/${encodeURIComponent(props.name)}`}>What-if</a>
+        <ScenarioSwitch
+          scenarios={doc.data.scenarios}
+          taken={allIds(doc.data)}
+          recording={rec.recording?.scenario ?? null}
+          onStart={rec.start}
+          onStop={() => {
+            rec.stop();
+            setScenario('');
+          }}
+          onRun={async () => {
+            if (recorded && (await save()))
+              setGoTo(`#/whatif/${encodeURIComponent(props.name)}/${encodeURIComponent(recorded)}`);
+          }}
+        />
         <span class={errors.length ? 'error status' : 'status'}>
           {errors.length ? `${errors.length} error(s)` : 'valid'}
         </span>

@@ -1,12 +1,15 @@
 /**
  * The document the page's editors share: the model's data read from the YAML text, and `edit`,
  * which applies the library's model edits to the text in the browser (the same functions the CLI
- * and the API run) and hands the result to the YAML editor as one undoable step.
+ * and the API run) and hands the result to the YAML editor as one undoable step. While a scenario
+ * is recorded, the editors show the model as that scenario makes it, and their edits go into the
+ * scenario's changes instead of the model.
  */
 import { useMemo, useRef } from 'preact/hooks';
 import { applyEdits } from '../../src/model/edits/apply';
 import type { Edit } from '../../src/model/edits/edit';
 import { EditError } from '../../src/model/edits/error';
+import { type Recording, recordAsScenario } from '../../src/model/edits/scenario-record';
 import type { Diagnostic } from './api';
 import type { EditorControl } from './editor';
 import { type ModelData, readModel } from './model-data';
@@ -14,19 +17,29 @@ import { type Doc, problemsAt } from './model-doc';
 
 const EMPTY = readModel('{}') as ModelData;
 
+/** A scenario being recorded, with the model as it makes it (YAML) and how to follow that. */
+export interface ScenarioRecording {
+  scenario: Recording;
+  view: string;
+  onView(view: string): void;
+}
+
 export function useDoc(
   text: string,
   diagnostics: Diagnostic[],
   control: { current: EditorControl | null },
   onRefused: (why: string) => void,
+  recording?: ScenarioRecording | null,
 ): Doc {
   // While the YAML does not parse, the forms show the last model that did.
   const lastGood = useRef<ModelData>(EMPTY);
-  const data = useMemo(() => {
+  const base = useMemo(() => {
     const read = readModel(text);
     if (read) lastGood.current = read;
     return lastGood.current;
   }, [text]);
+  const view = recording?.view;
+  const data = useMemo(() => (view ? (readModel(view) ?? base) : base), [base, view]);
   return useMemo(
     (): Doc => ({
       data,
@@ -34,7 +47,15 @@ export function useDoc(
         const editor = control.current;
         if (!editor) return false;
         try {
-          editor.replace(applyEdits(editor.text(), edits).text);
+          if (recording && !recording.view) {
+            onRefused('The scenario is still loading: try again in a moment.');
+            return false;
+          }
+          if (recording) {
+            const recorded = recordAsScenario(editor.text(), recording.view, recording.scenario, edits);
+            editor.replace(recorded.text);
+            recording.onView(recorded.view);
+          } else editor.replace(applyEdits(editor.text(), edits).text);
           return true;
         } catch (error) {
           if (!(error instanceof EditError)) throw error;
@@ -43,8 +64,9 @@ export function useDoc(
           return false;
         }
       },
-      problems: (path) => problemsAt(diagnostics, data.raw, path),
+      // Diagnostics are the text's: their paths are the base model's.
+      problems: (path) => problemsAt(diagnostics, base.raw, path),
     }),
-    [data, diagnostics],
+    [data, base, diagnostics, recording],
   );
 }

@@ -4,7 +4,8 @@ import { active, api, type Job, problemText, type SimulationJob, waitingText } f
 import { follow } from './follow';
 import { SweepPanel } from './sweep-panel';
 
-export function WhatIfPage(props: { name: string }) {
+/** `scenario`: the one to run, chosen already (the model page's "save and run it"). */
+export function WhatIfPage(props: { name: string; scenario?: string | undefined }) {
   const [scenarios, setScenarios] = useState<{ id: string; name: string }[]>([]);
   const [chosen, setChosen] = useState<string[]>([]);
   const [replications, setReplications] = useState(10);
@@ -14,9 +15,10 @@ export function WhatIfPage(props: { name: string }) {
     api.models().then((list) => {
       const found = list.find((m) => m.name === props.name)?.scenarios ?? [];
       setScenarios(found);
-      setChosen(found.slice(0, 1).map((s) => s.id));
+      const asked = found.find((s) => s.id === props.scenario);
+      setChosen((asked ? [asked] : found.slice(0, 1)).map((s) => s.id));
     });
-  }, [props.name]);
+  }, [props.name, props.scenario]);
   const [baseline, setBaseline] = useState<SimulationJob | null>(null);
   const settings = { replications, horizon: '14d', warmup: '2d' };
   const run = async () => {
@@ -40,7 +42,12 @@ export function WhatIfPage(props: { name: string }) {
       <h1>What-if: {props.name}</h1>
       <fieldset>
         <legend>Scenarios against the baseline (common random numbers)</legend>
-        {scenarios.length === 0 ? <p>This model has no scenarios yet: add some under `scenarios:`.</p> : null}
+        {scenarios.length === 0 ? (
+          <p>
+            This model has no scenarios yet: record one on the model page with "Edit as scenario…", or write
+            it under <code>scenarios:</code>.
+          </p>
+        ) : null}
         {scenarios.map((s) => (
           <label key={s.id}>
             <input
