@@ -160,6 +160,22 @@ describe('models', () => {
       hint: "did you mean 's'?",
     });
   });
+  it("analyses the editor's text with a scenario applied, as the diagram beside it shows it", async () => {
+    const text = readFileSync(join(EXAMPLES, 'order-departments.yaml'), 'utf8');
+    const analyse = (scenario?: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/analyze',
+        payload: { text, ...(scenario ? { scenario } : {}) },
+      });
+    const base = (await analyse()).json();
+    const scenario = (await analyse('account-executives')).json();
+    expect(scenario.metrics).not.toEqual(base.metrics);
+    const missing = await analyse('nope');
+    expect(missing.statusCode).toBe(422);
+    expect(JSON.stringify(missing.json().details)).toContain("no scenario 'nope'");
+  });
+
   it('gives the model as a scenario makes it, for recording edits into that scenario', async () => {
     const text = readFileSync(join(EXAMPLES, 'order-departments.yaml'), 'utf8');
     const r = await app.inject({

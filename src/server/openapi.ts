@@ -52,6 +52,9 @@ export function openApi(version: string): Record<string, unknown> {
           "Apply model edits ({edits: [...]}, the library's Edit objects) to the file, its comments and layout kept; If-Match optional (409 when stale); answers the new text, ETag, diagnostics and the edit that undoes them; 422 names what is wrong",
         ),
       },
+      '/api/analyze': {
+        post: op('Findings and exact metrics of model text not saved yet ({text, name, scenario})'),
+      },
       '/api/validate': {
         post: op(
           'Validate model text without saving it (name: where its imports resolve; scenario: also the model as that scenario makes it, as YAML in view)',

@@ -152,8 +152,10 @@ export const api = {
     const file = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1];
     return { blob: await response.blob(), file: file ?? `diagram.${format}` };
   },
-  analyze: (name: string, text: string) =>
-    call<{ findings: Finding[] }>('/api/analyze', json({ name, text })).then((r) => r.body),
+  analyze: (name: string, text: string, scenario = '') =>
+    call<{ findings: Finding[] }>('/api/analyze', json({ name, text, ...(scenario ? { scenario } : {}) })).then(
+      (r) => r.body,
+    ),
   whatif: (name: string, body: Record<string, unknown>) =>
     call<{ id: string }>(`/api/models/${encodeURIComponent(name)}/whatif`, json(body)).then((r) => r.body),
   simulate: (name: string, body: Record<string, unknown>) =>

@@ -91,7 +91,7 @@ export function ModelPage(props: { name: string }) {
               : e.message,
           ),
       );
-      api.analyze(props.name, text).then(
+      api.analyze(props.name, text, scenario).then(
         (a) => setFindings(a.findings.slice(0, 15)),
         () => undefined,
       );

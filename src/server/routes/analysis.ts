@@ -27,10 +27,14 @@ export function analysisRoutes({ app, work }: Server): void {
   });
 
   app.post('/api/analyze', { config: { accepts: JSON_BODY } }, async (request: Req) => {
-    const body = bodyOf(request.body, ['text', 'name']);
+    const body = bodyOf(request.body, ['text', 'name', 'scenario']);
     const text = optionalString(body, 'text');
     if (text === undefined) throw new HttpError(400, 'send {"text": "...model YAML..."}');
-    return work('analyzeText', { text, name: optionalString(body, 'name') });
+    return work('analyzeText', {
+      text,
+      name: optionalString(body, 'name'),
+      scenario: optionalString(body, 'scenario'),
+    });
   });
 
   app.get('/api/models/:name/diff', async (request: Req) => {

@@ -22,8 +22,9 @@ export async function analysis(
   return { json: JSON.parse(JSON.stringify(result)) as unknown };
 }
 
-export const analyzeText = (input: TextSource, ctx: TaskContext) =>
-  JSON.parse(JSON.stringify(analyze(loadText(ctx, input)))) as unknown;
+/** Findings for text the editor holds, with `scenario` applied when one is named (the diagram's). */
+export const analyzeText = (input: TextSource & { scenario?: string | undefined }, ctx: TaskContext) =>
+  JSON.parse(JSON.stringify(analyze(loadText(ctx, input, input.scenario)))) as unknown;
 
 export function diff(input: { name: string; scenario: string }, ctx: TaskContext) {
   const base = loadSaved(ctx, input.name, { tolerate: true }).model;
