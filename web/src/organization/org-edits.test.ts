@@ -5,7 +5,7 @@ import type { Edit } from '../../../src/model/edits/edit';
 import { parse } from '../../../src/model/load';
 import { type ModelData, readModel } from '../model-data';
 import type { OrgKind } from './kinds';
-import { addEdits, fieldEdit, removeEdit, renameEdit, typedNumber } from './org-edits';
+import { addEdits, bpmnEdit, fieldEdit, removeEdit, renameEdit, typedNumber } from './org-edits';
 
 const starter = readFileSync(new URL('../../../templates/journey.yaml', import.meta.url), 'utf8');
 const data = (text: string) => readModel(text) as ModelData;
@@ -124,5 +124,20 @@ describe('renaming and deleting', () => {
     const edits: Edit[] = [...addEdits(data(starter), 'role', 'Driver', 'warehouse').edits];
     const added = applyEdits(starter, edits).text;
     expect(applyEdits(added, [removeEdit('role', 'driver', 'warehouse')]).text).toBe(starter);
+  });
+});
+
+describe('a BPMN link typed part by part', () => {
+  const path = ['processes', { id: 'p' }];
+  const text = 'name: x\nprocesses:\n  - id: p\n    name: P\n';
+  const at = (t: string) => readModel(t)?.processes[0]?.bpmn;
+  it('writes the link with its first part, changes one part in place, and goes with its last', () => {
+    const one = applyEdits(text, [bpmnEdit(path, undefined, 'file', 'o2c.bpmn')]).text;
+    expect(at(one)).toEqual({ file: 'o2c.bpmn' });
+    const two = applyEdits(one, [bpmnEdit(path, at(one), 'process', 'Process_1')]).text;
+    expect(at(two)).toEqual({ file: 'o2c.bpmn', process: 'Process_1' });
+    const less = applyEdits(two, [bpmnEdit(path, at(two), 'file', '')]).text;
+    expect(at(less)).toEqual({ process: 'Process_1' });
+    expect(applyEdits(less, [bpmnEdit(path, at(less), 'process', ' ')]).text).toBe(text);
   });
 });

@@ -109,3 +109,22 @@ export const removeEdit = (kind: OrgKind, id: string, department?: string): Edit
   kind: 'remove-item',
   path: itemPath(kind, id, department),
 });
+
+/**
+ * One part of a BPMN link ({file, process, activity}) typed: that line alone changes; the first
+ * part writes the link, and emptying the last removes it.
+ */
+export function bpmnEdit(
+  path: EditPath,
+  current: unknown,
+  part: 'file' | 'process' | 'activity',
+  typed: string,
+): Edit {
+  const value = typed.trim() || undefined;
+  const at: EditPath = [...path, 'bpmn'];
+  if (!isMap(current))
+    return { kind: 'set', path: at, value: value === undefined ? undefined : { [part]: value } };
+  const others = Object.keys(current).filter((k) => k !== part && current[k] !== undefined);
+  if (value === undefined && others.length === 0) return { kind: 'set', path: at, value: undefined };
+  return { kind: 'set', path: [...at, part], value };
+}
