@@ -68,7 +68,7 @@ describe('the web app', () => {
     await replaceText(page, original.replace('currency: EUR', 'currency: euro'));
     await page.waitForSelector('.cm-lintRange-error', { timeout: 15000 });
     await page.waitForSelector('.cm-lint-marker-error');
-    expect(await page.textContent('.toolbar .status')).toContain('error');
+    expect(await page.textContent('.toolbar .problems-toggle')).toContain('1 error');
     await shot(page, 'model-error');
     const before = await page.innerHTML('.diagram');
     await replaceText(

@@ -20,6 +20,7 @@ import { ExportButtons, type ExportFormat } from './export-buttons';
 import { useLeaveGuard } from './leave-guard';
 import { allIds } from './model-data';
 import { NewModelDialog } from './new-model-dialog';
+import { ProblemList } from './problem-list';
 import { ScenarioSwitch } from './scenario-switch';
 import { StepForm } from './step-form';
 import { useUndoKeys } from './undo-keys';
@@ -169,7 +170,6 @@ export function ModelPage(props: { name: string }) {
         {creating ? <NewModelDialog name={props.name} onClose={() => setCreating(false)} /> : null}
       </div>
     );
-  const errors = diagnostics.filter((d) => d.severity === 'error');
   return (
     <section class="model">
       <div class="toolbar">
@@ -198,9 +198,7 @@ export function ModelPage(props: { name: string }) {
               setGoTo(`#/whatif/${encodeURIComponent(props.name)}/${encodeURIComponent(recorded)}`);
           }}
         />
-        <span class={errors.length ? 'error status' : 'status'}>
-          {errors.length ? `${errors.length} error(s)` : 'valid'}
-        </span>
+        <ProblemList diagnostics={diagnostics} />
         <span class="status">{status}</span>
       </div>
       {imported.length ? (
