@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { applyEdit } from '../../../src/model/edits/apply';
 import { readFlow } from '../../../src/model/edits/branches';
 import { readModel } from '../model-data';
-import { percent, reshare, retarget, sharesShown, withBranch, withoutBranch, writeFlow } from './flow-edits';
+import {
+  percent,
+  reshare,
+  retarget,
+  sharesShown,
+  targetsAfter,
+  withBranch,
+  withoutBranch,
+  writeFlow,
+} from './flow-edits';
 
 const model = `linesight: 1
 name: T
@@ -84,6 +93,10 @@ describe('the probability editor', () => {
     expect(sharesShown(withoutBranch(three, 0) ?? [])).toEqual([50, 50]);
     expect(withoutBranch([{ to: 'a' }], 0)).toBeUndefined();
     expect(withBranch([{ to: 'a' }], ['a'])).toBeUndefined();
+  });
+
+  it('offers the steps after this one first, then the ends, then the way back', () => {
+    expect(targetsAfter(['a', 'b', 'c', 'done'], 'b')).toEqual(['c', 'done', 'a', 'b']);
   });
 
   it('writes a fail point flow with on: fail', () => {

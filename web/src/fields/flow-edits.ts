@@ -37,6 +37,15 @@ export const reshare = (branches: readonly Branch[], index: number, pct: number)
   rebalance(branches, index, pct / 100);
 
 /**
+ * The targets in the order a new branch tries them: the steps after `step` in `steps:`, the
+ * ends, then the steps before it (a way back is the rarer choice).
+ */
+export function targetsAfter(targets: readonly string[], step: string): string[] {
+  const at = targets.indexOf(step);
+  return at < 0 ? [...targets] : [...targets.slice(at + 1), ...targets.slice(0, at + 1)];
+}
+
+/**
  * A new branch to the first target the flow does not lead to yet, with an equal share
  * (half of a single branch, a third next to two...); undefined when every target is taken.
  */
