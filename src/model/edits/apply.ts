@@ -15,6 +15,7 @@ import { setBranches, setFail, setWait } from './flow.js';
 import { requireId, requireNewId, requireReferences } from './ids.js';
 import { insertItem } from './items.js';
 import { parseText } from './locate.js';
+import { moveListItem } from './move.js';
 import { removeListItem } from './remove.js';
 import { renameId } from './rename.js';
 import { setIn } from './set.js';
@@ -55,6 +56,7 @@ const HANDLERS: { [K in EditKind]: Handler<K> } = {
   },
   'insert-item': (text, edit) => insertItem(text, edit.path, edit.value, edit, edit.source),
   'remove-item': removeListItem,
+  'move-item': moveListItem,
   'set-branches': setBranches,
   'set-fail': setFail,
   'set-wait': setWait,

@@ -93,6 +93,12 @@ export interface RemoveItemEdit {
   path: EditPath;
 }
 
+/** Moves any list item (a stage, a department, ...) to another place in its list, by path. */
+export interface MoveItemEdit extends Anchor {
+  kind: 'move-item';
+  path: EditPath;
+}
+
 export interface SetBranchesEdit {
   kind: 'set-branches';
   step: string;
@@ -142,6 +148,7 @@ export type Edit =
   | AddActivityEdit
   | InsertItemEdit
   | RemoveItemEdit
+  | MoveItemEdit
   | SetBranchesEdit
   | SetFailEdit
   | SetWaitEdit

@@ -76,6 +76,25 @@ const cases: [string, Edit][] = [
       branches: [{ to: 'checkout', p: 0.9 }, { to: 'abandoned' }],
     },
   ],
+  [
+    'set-branches for the other segments (default)',
+    {
+      kind: 'batch',
+      edits: [
+        { kind: 'set-branches', step: 'call', segment: 'business', branches: [{ to: 'checkout' }] },
+        {
+          kind: 'set-branches',
+          step: 'call',
+          segment: 'default',
+          branches: split(['checkout', 0.8], ['abandoned', 0.2]),
+        },
+      ],
+    },
+  ],
+  [
+    'move-item: a stage moves with its comment',
+    { kind: 'move-item', path: ['stages', { id: 'order' }], before: 'research' },
+  ],
   ['set-fail', { kind: 'set-fail', step: 'call', fail: { p: 0.1, cause: 'Line busy', next: 'abandoned' } }],
   ['set-fail removed', { kind: 'set-fail', step: 'checkout', fail: undefined }],
   [
@@ -102,7 +121,7 @@ describe('each kind of edit on a small commented model', () => {
       if (name === 'set-fail removed' || name.startsWith('delete-step')) continue;
       const after = commentLines(applyEdit(small, edit).text);
       // A moved step takes its comments along: all are kept, not all in their old order.
-      if (name.startsWith('move-step')) expect(after.sort(), name).toEqual(commentLines(small).sort());
+      if (name.startsWith('move-')) expect(after.sort(), name).toEqual(commentLines(small).sort());
       else expect(inOrder(commentLines(small), commentLines(applyEdit(small, edit).text)), name).toBe(true);
     }
   });
@@ -131,5 +150,19 @@ describe('each kind of edit on a small commented model', () => {
     // The later set-branches on browse drops the branch to the inserted step again.
     expect(parse(applied.text, { tolerate: ['unreachable-step'] }).ok).toBe(true);
     expect(applyEdit(applied.text, applied.inverse).text).toBe(small);
+  });
+});
+
+describe('move-item', () => {
+  it('puts a stage before another, its comment along', () => {
+    const { text } = applyEdit(small, {
+      kind: 'move-item',
+      path: ['stages', { id: 'order' }],
+      before: 'research',
+    });
+    const stages = text.slice(text.indexOf('stages:'), text.indexOf('start:')).replace(/\n\n/g, '\n');
+    expect(stages).toBe(
+      'stages:\n  - id: order\n    name: Order\n    goal: place the order # the one that pays\n  - id: research\n    name: Research\n',
+    );
   });
 });

@@ -61,7 +61,8 @@ export function setBranches(text: string, edit: SetBranchesEdit): Applied {
   for (const branch of edit.branches) requireId(doc, ['step', 'end'], branch.to, [...path, 'to']);
   const value = flowValue(edit.branches);
   if (edit.segment === undefined) return setIn(text, { kind: 'set', path, value }, doc);
-  requireId(doc, ['segment'], edit.segment, [...path, edit.segment]);
+  // `default` is the flow of the segments the map does not name.
+  if (edit.segment !== 'default') requireId(doc, ['segment'], edit.segment, [...path, edit.segment]);
   const place = locate(doc, path);
   const old = place.in === 'map' ? place.pair?.value : undefined;
   const current: unknown = isNode(old) ? old.toJSON() : undefined;

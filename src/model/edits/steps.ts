@@ -5,6 +5,7 @@ import { EditError, showPath } from './error.js';
 import { requireId, requireNewId, requireReferences } from './ids.js';
 import { insertItem, removeItem } from './items.js';
 import { parseText } from './locate.js';
+import { moveInList } from './move.js';
 import { referencesTo, type Site } from './references.js';
 import { rewrite } from './rename.js';
 
@@ -72,10 +73,6 @@ export function moveStep(text: string, edit: MoveStepEdit): Applied {
       'name another step as after or before',
     );
   }
-  const removed = removeItem(text, STEPS, edit.id);
-  if (removed.source === '') return { text, inverse: { kind: 'move-step', id: edit.id } };
-  const value = (removed.inverse as { value: { id: string } }).value;
-  const anchor = { after: edit.after, before: edit.before };
-  const placed = insertItem(removed.text, STEPS, value, anchor, removed.source);
-  return { text: placed.text, inverse: { kind: 'move-step', id: edit.id, ...removed.anchor } };
+  const moved = moveInList(text, STEPS, edit.id, { after: edit.after, before: edit.before });
+  return { text: moved.text, inverse: { kind: 'move-step', id: edit.id, ...moved.was } };
 }

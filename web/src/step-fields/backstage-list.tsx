@@ -1,0 +1,92 @@
+/** A step's backstage activities, each with its department, role, system and duration; add and remove. */
+import type { EditPath } from '../../../src/model/edits/edit';
+import { DurationField } from '../fields/duration-field';
+import { PickField } from '../fields/pick-field';
+import { TextField } from '../fields/text-field';
+import { type Item, labelOf } from '../model-data';
+import type { Doc } from '../model-doc';
+import { activitiesOf, addActivity, removeActivity, setAt } from './point-edits';
+
+export function BackstageList(props: { doc: Doc; step: Item }) {
+  const { doc, step } = props;
+  const none = doc.data.departments.length === 0;
+  return (
+    <fieldset class="point">
+      <legend>Backstage activities</legend>
+      {activitiesOf(step).map((activity) => (
+        <Activity key={activity.id} doc={doc} step={step.id} activity={activity} />
+      ))}
+      <button
+        type="button"
+        class="mini"
+        disabled={none}
+        title={none ? 'Add a department first (Organization tab)' : undefined}
+        aria-label={`Add a backstage activity to ${String(step.name ?? step.id)}`}
+        onClick={() => {
+          // Read at the click: the new id must differ from every id the model has now.
+          const add = addActivity(doc.data, step.id);
+          if (add) doc.edit([add]);
+        }}
+      >
+        + activity
+      </button>
+    </fieldset>
+  );
+}
+
+function Activity(props: { doc: Doc; step: string; activity: Item }) {
+  const { doc, activity } = props;
+  const at = (key: string): EditPath => ['steps', { id: props.step }, 'backstage', { id: activity.id }, key];
+  const set = (key: string) => (value: unknown) => doc.edit([setAt(at(key), value)]);
+  const department = activity.department as string | undefined;
+  return (
+    <div class="activity">
+      <TextField
+        label="Activity"
+        value={String(activity.name ?? '')}
+        onCommit={set('name')}
+        problems={doc.problems(at('name'))}
+      />
+      <PickField
+        label="Department"
+        value={department}
+        choices={doc.data.departments}
+        onCommit={set('department')}
+        problems={doc.problems(at('department'))}
+      />
+      <PickField
+        label="Role"
+        value={activity.role as string | undefined}
+        // The roles of its own department first: the ones that usually do it.
+        choices={[...doc.data.roles].sort(
+          (a, b) => Number(b.department === department) - Number(a.department === department),
+        )}
+        none="no role"
+        onCommit={set('role')}
+        problems={doc.problems(at('role'))}
+      />
+      <PickField
+        label="System"
+        value={activity.system as string | undefined}
+        choices={doc.data.systems}
+        none="no system"
+        onCommit={set('system')}
+        problems={doc.problems(at('system'))}
+      />
+      <DurationField
+        label="Takes"
+        value={activity.duration}
+        onCommit={set('duration')}
+        problems={doc.problems(at('duration'))}
+      />
+      <button
+        type="button"
+        class="mini"
+        aria-label={`Remove the activity ${labelOf(activity)}`}
+        onClick={() => doc.edit([removeActivity(props.step, activity.id)])}
+      >
+        Remove activity
+      </button>
+    </div>
+  );
+}
