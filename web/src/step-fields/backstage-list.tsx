@@ -1,11 +1,15 @@
-/** A step's backstage activities, each with its department, role, system and duration; add and remove. */
+/**
+ * A step's backstage activities, each with its department, role, system and duration; add and
+ * remove. Each folds to one line (its name and department) so that a step with several activities
+ * keeps the table's rows short; a new one, or one with a problem, opens for filling in.
+ */
 import type { EditPath } from '../../../src/model/edits/edit';
 import { DurationField } from '../fields/duration-field';
 import { PickField } from '../fields/pick-field';
 import { TextField } from '../fields/text-field';
 import { type Item, labelOf } from '../model-data';
 import type { Doc } from '../model-doc';
-import { activitiesOf, addActivity, removeActivity, setAt } from './point-edits';
+import { activitiesOf, addActivity, NEW_ACTIVITY_NAME, removeActivity, setAt } from './point-edits';
 
 export function BackstageList(props: { doc: Doc; step: Item }) {
   const { doc, step } = props;
@@ -39,8 +43,14 @@ function Activity(props: { doc: Doc; step: string; activity: Item }) {
   const at = (key: string): EditPath => ['steps', { id: props.step }, 'backstage', { id: activity.id }, key];
   const set = (key: string) => (value: unknown) => doc.edit([setAt(at(key), value)]);
   const department = activity.department as string | undefined;
+  const where = doc.data.departments.find((d) => d.id === department);
+  const problems = doc.problems(['steps', { id: props.step }, 'backstage', { id: activity.id }]);
   return (
-    <div class="activity">
+    <details class="activity" open={activity.name === NEW_ACTIVITY_NAME || problems.length > 0}>
+      <summary>
+        {labelOf(activity)}
+        <small>{where ? ` · ${labelOf(where)}` : ''}</small>
+      </summary>
       <TextField
         label="Activity"
         value={String(activity.name ?? '')}
@@ -87,6 +97,6 @@ function Activity(props: { doc: Doc; step: string; activity: Item }) {
       >
         Remove activity
       </button>
-    </div>
+    </details>
   );
 }
