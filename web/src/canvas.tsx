@@ -8,9 +8,9 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { type Picked, pickedAt, useBoxFocus } from './box-focus';
+import { pickedAt, useBoxFocus } from './box-focus';
 import { usePanDrag } from './pan-drag';
-import { RenameBox } from './rename-box';
+import { useRenameBox } from './rename-box';
 import { reveal } from './reveal';
 import { fitView, frame, panBy, type Rect, scaleText, union, type View, wheelFactor, zoomAt } from './zoom';
 
@@ -42,7 +42,6 @@ export function Canvas(props: {
   const focused = useRef('');
   // The element picked last, until it is drawn and brought into view (a step just added).
   const toReveal = useRef<string | null>(null);
-  const [renaming, setRenaming] = useState<(Picked & { at: Rect; text: string }) | null>(null);
   const lit = props.lit ?? [];
   useBoxFocus(stage, props.svg);
 
@@ -119,15 +118,7 @@ export function Canvas(props: {
   };
 
   const pointer = usePanDrag(pane, view, setView, (ref) => (ref ? props.onPick?.(ref) : props.onClear?.()));
-  const rename = (box: Picked | undefined) => {
-    const text = box && props.renameText?.(box.ref, box.kind);
-    if (!box || text === undefined) return;
-    const rect = box.el.querySelector('rect') ?? box.el;
-    setRenaming({ ...box, at: (rect as SVGGraphicsElement).getBBox(), text });
-  };
-  // Back to the box renamed, for the next key; to the pane if a new drawing has replaced it.
-  const refocus = (el: SVGGraphicsElement) =>
-    (el.isConnected ? el : pane.current)?.focus({ preventScroll: true });
+  const renamer = useRenameBox(pane, view, props.renameText, props.onRename);
   const pickedBox = () =>
     pickedAt(
       props.picked
@@ -138,7 +129,7 @@ export function Canvas(props: {
   const boxKey = (e: KeyboardEvent) => {
     const box = pickedAt(e.target);
     if (box && (e.key === 'Enter' || e.key === ' ')) props.onPick?.(box.ref);
-    else if (e.key === 'F2') rename(box ?? pickedBox());
+    else if (e.key === 'F2') renamer.start(box ?? pickedBox());
     else if (e.key === 'Escape' && props.onClear) props.onClear();
     else return false;
     return true;
@@ -190,15 +181,21 @@ export function Canvas(props: {
         role="application"
         aria-label="Diagram: drag or use the arrow keys to move, the wheel or + and - to zoom, 0 to fit; Tab to a box and Enter to select it, F2 to rename it, Escape to let go"
         {...pointer}
-        onDblClick={(e) => rename(pickedAt(e.target))}
+        onDblClick={(e) => renamer.start(pickedAt(e.target))}
         onKeyDown={onKeyDown}
-        // The browser scrolls a box that takes the focus into view; the view pans there instead.
+        // A box reached with Tab is brought into sight by panning; the browser's own scrolling
+        // of the pane (which cannot reach boxes left of or above it) is undone.
+        onFocusIn={(e) => {
+          const box = pickedAt(e.target);
+          // Not on a click: the box is in sight already, and a drag may start from it.
+          if (!box?.el.matches(':focus-visible')) return;
+          const rect = (box.el.querySelector('rect') ?? box.el) as SVGGraphicsElement;
+          setView((v) => reveal(v, rect.getBBox(), paneSize()));
+        }}
         onScroll={(e) => {
           const el = e.currentTarget as HTMLElement;
-          const [left, top] = [el.scrollLeft, el.scrollTop];
           el.scrollLeft = 0;
           el.scrollTop = 0;
-          setView((v) => panBy(v, -left, -top));
         }}
       >
         {props.hint ? (
@@ -217,23 +214,7 @@ export function Canvas(props: {
           }}
           dangerouslySetInnerHTML={{ __html: props.svg }}
         />
-        {renaming ? (
-          <RenameBox
-            at={renaming.at}
-            view={view}
-            text={renaming.text}
-            label={`New name of ${renaming.text || renaming.ref}`}
-            onCommit={(text) => {
-              setRenaming(null);
-              props.onRename?.(renaming.ref, renaming.kind, text);
-              refocus(renaming.el);
-            }}
-            onCancel={() => {
-              setRenaming(null);
-              refocus(renaming.el);
-            }}
-          />
-        ) : null}
+        {renamer.box}
       </div>
     </div>
   );

@@ -45,17 +45,14 @@ export function DiagramEditor(props: {
   };
   const pickedStep = picked ? doc.data.steps.find((s) => s.id === picked) : undefined;
 
+  // The form shows once the step is in the model's data, which may come a render after the pick.
   useEffect(() => {
-    if (!nameNext.current) return;
+    const input = panel.current?.querySelector<HTMLInputElement>('.properties input[type="text"]');
+    if (!nameNext.current || !input) return;
     nameNext.current = false;
-    // After the form's fields have taken the new step's values, or the selection would be lost.
-    const frame = requestAnimationFrame(() => {
-      const input = panel.current?.querySelector<HTMLInputElement>('.properties input[type="text"]');
-      input?.focus();
-      input?.select();
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [picked]);
+    input.focus();
+    input.select();
+  }, [picked, doc.data]);
 
   // Escape cancels connecting wherever the focus is (on the Connect button, say).
   useEffect(() => {

@@ -27,6 +27,7 @@ const OUTCOMES = [
   { id: 'exit', name: 'Exit (e.g. abandoned)' },
 ] as Item[];
 
+/** Each element gets a form of its own (keyed by id): no half-typed text carries over to the next. */
 export function PropertiesPanel(props: { doc: Doc; id: string; stepTools: ComponentChildren }) {
   const element = elementOf(props.doc.data, props.id);
   if (!element) return null;
@@ -38,10 +39,10 @@ export function PropertiesPanel(props: { doc: Doc; id: string; stepTools: Compon
       {element.kind === 'step' ? (
         <>
           {props.stepTools}
-          <StepForm doc={props.doc} id={props.id} />
+          <StepForm key={props.id} doc={props.doc} id={props.id} />
         </>
       ) : (
-        <NameForm doc={props.doc} element={element} />
+        <NameForm key={props.id} doc={props.doc} element={element} />
       )}
     </aside>
   );
