@@ -190,6 +190,19 @@ describe('delete', () => {
     expectValid(text);
   });
 
+  it('undoes add step after: the step before takes its flow back, branches and all', () => {
+    const added = apply(starter, addStepAfter(data(starter), 'call'));
+    const text = apply(added, deleteStep(data(added), 'new-step'));
+    expect(step(text, 'call').next).toEqual(step(starter, 'call').next);
+    expect(text).toBe(
+      starter.replace(
+        'next:\n      - { to: pack, p: 0.7 }\n      - { to: left, p: 0.3 }',
+        'next:\n      - to: pack\n        p: 0.7\n      - to: left\n        p: 0.3',
+      ),
+    );
+    expectValid(text);
+  });
+
   it('re-points the start when the first step goes', () => {
     const text = apply(starter, deleteStep(data(starter), 'browse'));
     // browse's first flow is the consumers': on to checkout.

@@ -133,13 +133,32 @@ function mergeEdits(data: ModelData, gone: string, into: string): Edit[] {
     });
 }
 
-/** Deletes the step; what led to it leads to where it went (its first target) instead. */
+/**
+ * Steps whose whole flow is the step being deleted take over its flow, branches and all: deleting
+ * a step added after another gives the other its flow back.
+ */
+function spliceEdits(data: ModelData, gone: Item): Edit[] {
+  const targets = readFlow(gone.next).flatMap((f) => f.branches.map((b) => b.to));
+  const onlyTo = (s: Item) => {
+    const flows = readFlow(s.next);
+    return flows.length === 1 && flows[0]?.branches.length === 1 && flows[0].branches[0]?.to === gone.id;
+  };
+  return data.steps
+    .filter((s) => s.id !== gone.id && onlyTo(s) && !targets.includes(s.id) && !targets.includes(gone.id))
+    .map((s) => ({ kind: 'set', path: ['steps', { id: s.id }, 'next'], value: gone.next }));
+}
+
+/**
+ * Deletes the step. A step that led only to it takes over its flow; other references lead to
+ * where it went (its first target) instead.
+ */
 export function deleteStep(data: ModelData, id: string): Plan {
   const step = stepOf(data, id);
   if (!step) return { refusal: `there is no step '${id}'` };
   const repoint = firstTarget(step);
   if (repoint === undefined) return { edits: [{ kind: 'delete-step', id }], select: '' };
-  return { edits: [...mergeEdits(data, id, repoint), { kind: 'delete-step', id, repoint }], select: '' };
+  const edits = [...spliceEdits(data, step), ...mergeEdits(data, id, repoint)];
+  return { edits: [...edits, { kind: 'delete-step', id, repoint }], select: '' };
 }
 
 /** What a box shows of its element, to rename it in place: a touchpoint or evidence box its step's. */

@@ -4,7 +4,7 @@
  * the model as one undoable edit. What cannot be done is said on the line over the diagram.
  */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { Canvas } from './canvas';
 import {
   addBranchFrom,
@@ -45,8 +45,9 @@ export function DiagramEditor(props: {
   };
   const pickedStep = picked ? doc.data.steps.find((s) => s.id === picked) : undefined;
 
-  // The form shows once the step is in the model's data, which may come a render after the pick.
-  useEffect(() => {
+  // The form shows once the step is in the model's data, which may come a render after the pick;
+  // before the next key is handled, so that a name typed at once goes into the field.
+  useLayoutEffect(() => {
     const input = panel.current?.querySelector<HTMLInputElement>('.properties input[type="text"]');
     if (!nameNext.current || !input) return;
     nameNext.current = false;
