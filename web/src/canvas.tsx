@@ -10,6 +10,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { pickedAt, useBoxFocus } from './box-focus';
 import { usePanDrag } from './pan-drag';
+import { usePickedBox } from './picked-box';
 import { useRenameBox } from './rename-box';
 import { reveal } from './reveal';
 import { fitView, frame, panBy, type Rect, scaleText, union, type View, wheelFactor, zoomAt } from './zoom';
@@ -40,8 +41,6 @@ export function Canvas(props: {
   const [view, setView] = useState<View>({ scale: 1, dx: 0, dy: 0 });
   const fitted = useRef<string | null>(null);
   const focused = useRef('');
-  // The element picked last, until it is drawn and brought into view (a step just added).
-  const toReveal = useRef<string | null>(null);
   const lit = props.lit ?? [];
   useBoxFocus(stage, props.svg);
 
@@ -57,9 +56,6 @@ export function Canvas(props: {
       ...(stage.current?.querySelectorAll(`g.box[data-ref="${CSS.escape(ref)}"]`) ?? []),
     ]);
 
-  const picks = (ref: string | null | undefined) =>
-    ref ? [...(stage.current?.querySelectorAll(`[data-ref="${CSS.escape(ref)}"]`) ?? [])] : [];
-
   // Before the first paint of a new diagram, so it never shows at the old one's zoom and place.
   useLayoutEffect(() => {
     if (props.svg && fitted.current !== props.fitKey) {
@@ -69,16 +65,12 @@ export function Canvas(props: {
     }
   }, [props.svg, props.fitKey]);
 
-  useLayoutEffect(() => {
-    toReveal.current = props.picked ?? null;
-  }, [props.picked]);
+  usePickedBox(stage, props.svg, props.picked, (box) => setView((v) => reveal(v, box, paneSize())));
 
   useLayoutEffect(() => {
-    for (const el of stage.current?.querySelectorAll('.lit, .picked') ?? [])
-      el.classList.remove('lit', 'picked');
+    for (const el of stage.current?.querySelectorAll('.lit') ?? []) el.classList.remove('lit');
     const shown = boxes(lit);
     for (const el of shown) el.classList.add('lit');
-    for (const el of picks(props.picked)) el.classList.add('picked');
     // A finding chosen anew is brought into view; typing in the editor leaves the view alone.
     const key = lit.join('\n');
     if (key && key !== focused.current) {
@@ -89,14 +81,7 @@ export function Canvas(props: {
         setView(frame(around, paneSize(), 0.8));
       }
     } else if (!key) focused.current = '';
-    const picked = picks(toReveal.current);
-    const box = picked.find((el) => el.getAttribute('data-kind') === 'step') ?? picked[0];
-    if (box) {
-      toReveal.current = null;
-      const rect = (box.querySelector('rect') ?? box) as SVGGraphicsElement;
-      setView((v) => reveal(v, rect.getBBox(), paneSize()));
-    }
-  }, [props.svg, lit.join('\n'), props.picked]);
+  }, [props.svg, lit.join('\n')]);
 
   // The wheel is the canvas's while the pointer is over it: the page does not scroll away.
   useEffect(() => {
