@@ -1,11 +1,18 @@
 /**
- * A diagram to explore: zoom with the wheel, a pinch or the buttons, pan by dragging or with the
- * arrow keys, fit to the pane (also whenever another diagram is first shown). The model elements a
- * finding names light up and are brought into view; a click on a box picks its element. The SVG
+ * A diagram to explore and edit: zoom with the wheel, a pinch or the buttons, pan by dragging or
+ * with the arrow keys, fit to the pane (also whenever another diagram is first shown, never when the
+ * same one is drawn again after an edit). The model elements a finding names light up and are
+ * brought into view; a click on a box (or Enter on a box reached with Tab) picks its element,
+ * Escape or a click beside the boxes lets go; a double click (or F2) renames it in place. The SVG
  * is moved with a CSS transform only: it stays linesight's own drawing, with its data-ref boxes.
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { pickedAt, useBoxFocus } from './box-focus';
+import { usePanDrag } from './pan-drag';
+import { usePickedBox } from './picked-box';
+import { useRenameBox } from './rename-box';
+import { reveal } from './reveal';
 import { fitView, frame, panBy, type Rect, scaleText, union, type View, wheelFactor, zoomAt } from './zoom';
 
 export function Canvas(props: {
@@ -17,6 +24,15 @@ export function Canvas(props: {
   /** The element picked, outlined. */
   picked?: string | null;
   onPick?(ref: string): void;
+  /** Escape, or a click beside the boxes. */
+  onClear?(): void;
+  /** The text to rename a box from; undefined: the box cannot be renamed. */
+  renameText?(ref: string, kind?: string): string | undefined;
+  onRename?(ref: string, kind: string | undefined, text: string): void;
+  /** The page's own keys, tried first; true when it took the key. */
+  onKey?(e: KeyboardEvent): boolean;
+  /** A line over the diagram saying what to do next (which box to click). */
+  hint?: string;
   /** More buttons for the toolbar (the exports). */
   children?: ComponentChildren;
 }) {
@@ -25,8 +41,8 @@ export function Canvas(props: {
   const [view, setView] = useState<View>({ scale: 1, dx: 0, dy: 0 });
   const fitted = useRef<string | null>(null);
   const focused = useRef('');
-  const drag = useRef<{ x: number; y: number; from: View; moved: boolean; ref: string | null } | null>(null);
   const lit = props.lit ?? [];
+  useBoxFocus(stage, props.svg);
 
   const paneSize = () => ({ width: pane.current?.clientWidth ?? 0, height: pane.current?.clientHeight ?? 0 });
   const showAll = () => {
@@ -49,12 +65,12 @@ export function Canvas(props: {
     }
   }, [props.svg, props.fitKey]);
 
+  usePickedBox(stage, props.svg, props.picked, (box) => setView((v) => reveal(v, box, paneSize())));
+
   useLayoutEffect(() => {
-    for (const el of stage.current?.querySelectorAll('.lit, .picked') ?? [])
-      el.classList.remove('lit', 'picked');
+    for (const el of stage.current?.querySelectorAll('.lit') ?? []) el.classList.remove('lit');
     const shown = boxes(lit);
     for (const el of shown) el.classList.add('lit');
-    for (const el of boxes(props.picked ? [props.picked] : [])) el.classList.add('picked');
     // A finding chosen anew is brought into view; typing in the editor leaves the view alone.
     const key = lit.join('\n');
     if (key && key !== focused.current) {
@@ -65,7 +81,7 @@ export function Canvas(props: {
         setView(frame(around, paneSize(), 0.8));
       }
     } else if (!key) focused.current = '';
-  }, [props.svg, lit.join('\n'), props.picked]);
+  }, [props.svg, lit.join('\n')]);
 
   // The wheel is the canvas's while the pointer is over it: the page does not scroll away.
   useEffect(() => {
@@ -86,33 +102,29 @@ export function Canvas(props: {
     setView((v) => zoomAt(v, factor, { x: width / 2, y: height / 2 }));
   };
 
-  const onPointerDown = (e: PointerEvent) => {
-    if (e.button !== 0) return;
-    const box = (e.target as Element).closest('g.box[data-ref]');
-    drag.current = {
-      x: e.clientX,
-      y: e.clientY,
-      from: view,
-      moved: false,
-      ref: box?.getAttribute('data-ref') ?? null,
-    };
-    pane.current?.setPointerCapture(e.pointerId);
-  };
-  const onPointerMove = (e: PointerEvent) => {
-    const d = drag.current;
-    if (!d) return;
-    const [x, y] = [e.clientX - d.x, e.clientY - d.y];
-    // A few pixels of wobble are still a click.
-    if (!d.moved && Math.hypot(x, y) < 4) return;
-    d.moved = true;
-    setView(panBy(d.from, x, y));
-  };
-  const onPointerUp = () => {
-    const d = drag.current;
-    drag.current = null;
-    if (d && !d.moved && d.ref) props.onPick?.(d.ref);
+  const pointer = usePanDrag(pane, view, setView, (ref) => (ref ? props.onPick?.(ref) : props.onClear?.()));
+  const renamer = useRenameBox(pane, view, props.renameText, props.onRename);
+  const pickedBox = () =>
+    pickedAt(
+      props.picked
+        ? (stage.current?.querySelector(`g.box[data-ref="${CSS.escape(props.picked)}"]`) ?? null)
+        : null,
+    );
+  // Keys on a box reached with Tab: Enter or Space picks it, F2 renames it (or the picked one).
+  const boxKey = (e: KeyboardEvent) => {
+    const box = pickedAt(e.target);
+    if (box && (e.key === 'Enter' || e.key === ' ')) props.onPick?.(box.ref);
+    else if (e.key === 'F2') renamer.start(box ?? pickedBox());
+    else if (e.key === 'Escape' && props.onClear) props.onClear();
+    else return false;
+    return true;
   };
   const onKeyDown = (e: KeyboardEvent) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if (props.onKey?.(e) || boxKey(e)) {
+      e.preventDefault();
+      return;
+    }
     const step = 60;
     const moves: Record<string, [number, number]> = {
       ArrowLeft: [step, 0],
@@ -152,15 +164,30 @@ export function Canvas(props: {
         // biome-ignore lint/a11y/noNoninteractiveTabindex: the pane takes the arrow keys, + and - to pan and zoom
         tabIndex={0}
         role="application"
-        aria-label="Diagram: drag or use the arrow keys to move, the wheel or + and - to zoom, 0 to fit"
-        onPointerDown={onPointerDown}
-        onPointerMove={onPointerMove}
-        onPointerUp={onPointerUp}
-        onPointerCancel={() => {
-          drag.current = null;
-        }}
+        aria-label="Diagram: drag or use the arrow keys to move, the wheel or + and - to zoom, 0 to fit; Tab to a box and Enter to select it, F2 to rename it, Escape to let go"
+        {...pointer}
+        onDblClick={(e) => renamer.start(pickedAt(e.target))}
         onKeyDown={onKeyDown}
+        // A box reached with Tab is brought into sight by panning; the browser's own scrolling
+        // of the pane (which cannot reach boxes left of or above it) is undone.
+        onFocusIn={(e) => {
+          const box = pickedAt(e.target);
+          // Not on a click: the box is in sight already, and a drag may start from it.
+          if (!box?.el.matches(':focus-visible')) return;
+          const rect = (box.el.querySelector('rect') ?? box.el) as SVGGraphicsElement;
+          setView((v) => reveal(v, rect.getBBox(), paneSize()));
+        }}
+        onScroll={(e) => {
+          const el = e.currentTarget as HTMLElement;
+          el.scrollLeft = 0;
+          el.scrollTop = 0;
+        }}
       >
+        {props.hint ? (
+          <p class="canvas-hint" role="status">
+            {props.hint}
+          </p>
+        ) : null}
         {/* The SVG is linesight's own output, rendered from the model by the server. */}
         <div
           class="stage"
@@ -172,6 +199,7 @@ export function Canvas(props: {
           }}
           dangerouslySetInnerHTML={{ __html: props.svg }}
         />
+        {renamer.box}
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
 /**
  * A model: the YAML editor beside the live diagram and the findings linked to it. A finding lights
- * up its steps on the diagram; a click on a box shows its YAML.
+ * up its steps on the diagram; a click on a box shows its form beside the diagram (and its YAML).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
@@ -12,7 +12,7 @@ import {
   type Finding,
   problemText,
 } from './api';
-import { Canvas } from './canvas';
+import { DiagramEditor } from './diagram-editor';
 import { download } from './download';
 import { EditPane, useTab } from './edit-pane';
 import { Editor, type EditorControl } from './editor';
@@ -22,7 +22,6 @@ import { allIds } from './model-data';
 import { NewModelDialog } from './new-model-dialog';
 import { ProblemList } from './problem-list';
 import { ScenarioSwitch } from './scenario-switch';
-import { StepForm } from './step-form';
 import { useUndoKeys } from './undo-keys';
 import { useDoc } from './use-doc';
 import { useRecording } from './use-recording';
@@ -273,22 +272,16 @@ export function ModelPage(props: { name: string }) {
               all="as is"
             />
           </div>
-          <div class="diagram">
-            <Canvas
-              svg={drawn.svg}
-              fitKey={drawn.key}
-              lit={selected?.steps ?? []}
-              picked={picked?.id ?? null}
-              onPick={(id) => setPicked((p) => ({ id, n: (p?.n ?? 0) + 1 }))}
-            >
-              <ExportButtons onExport={exportAs} />
-            </Canvas>
-            {picked && tab !== 'yaml' && doc.data.steps.some((st) => st.id === picked.id) ? (
-              <aside class="properties" aria-label="Properties">
-                <StepForm doc={doc} id={picked.id} />
-              </aside>
-            ) : null}
-          </div>
+          <DiagramEditor
+            doc={doc}
+            svg={drawn.svg}
+            fitKey={drawn.key}
+            lit={selected?.steps ?? []}
+            picked={picked?.id ?? null}
+            onPick={(id) => setPicked((p) => (id ? { id, n: (p?.n ?? 0) + 1 } : null))}
+          >
+            <ExportButtons onExport={exportAs} />
+          </DiagramEditor>
           <div class="findings-panel">
             <h2>Findings</h2>
             <ol class="findings">

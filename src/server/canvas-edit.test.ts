@@ -1,0 +1,137 @@
+/**
+ * Editing on the diagram canvas in Debian's Chromium, against `linesight serve`: a step added
+ * after another and named, a branch drawn to an end, a box renamed in place, a step deleted, each
+ * written into the YAML (saved and validated here) and taken back in order by Undo; the keyboard
+ * alone selects a box and adds a step. Screenshots go to the temporary folder, named
+ * linesight-canvas-edit-*.
+ */
+import { copyFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { parse } from '../model/load.js';
+import { webApp } from '../testing/web-app.js';
+
+const STARTER = new URL('../../templates/journey.yaml', import.meta.url).pathname;
+const app = webApp('linesight-canvas-edit-', (dir) => {
+  copyFileSync(STARTER, join(dir, 'journey.yaml'));
+  copyFileSync(STARTER, join(dir, 'keys.yaml'));
+});
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(tmpdir(), `linesight-canvas-edit-${name}.png`) });
+const box = (page: Page, ref: string, kind = 'step') =>
+  page.locator(`.diagram g.box[data-kind="${kind}"][data-ref="${ref}"]`).first();
+
+async function open(name: string): Promise<Page> {
+  const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.on('dialog', (dialog) => dialog.accept());
+  await page.goto(`${app.base}/#/model/${name}`);
+  await page.waitForSelector('.diagram svg[data-view="blueprint"]');
+  return page;
+}
+
+/** Saves the model and reads the file written. */
+async function saved(page: Page, name: string): Promise<string> {
+  await page.click('button.save');
+  // "Save *" while there are unsaved changes.
+  await page.waitForSelector('button.save:text-is("Save")');
+  return readFileSync(join(app.dir, name), 'utf8');
+}
+
+/** A step as written in the YAML. */
+const stepOf = (text: string, id: string) =>
+  (parseYaml(text) as { steps: { id: string; name: string; next: unknown }[] }).steps.find(
+    (s) => s.id === id,
+  );
+
+describe('editing on the canvas', () => {
+  it('adds, connects, renames and deletes steps, and Undo takes each change back in order', async () => {
+    const page = await open('journey.yaml');
+    const texts = [readFileSync(STARTER, 'utf8')];
+
+    await box(page, 'call').click();
+    await page.getByRole('button', { name: 'Add step after' }).click();
+    // The new step's name field has the focus, its text selected: typing names it.
+    await page.keyboard.type('Checks the order');
+    await page.keyboard.press('Enter');
+    await box(page, 'new-step').waitFor();
+    await shot(page, 'added');
+    texts.push(await saved(page, 'journey.yaml'));
+    expect(stepOf(texts[1] as string, 'call')?.next).toBe('new-step');
+    expect(stepOf(texts[1] as string, 'new-step')?.name).toBe('Checks the order');
+
+    await box(page, 'checkout').click();
+    await page.getByRole('button', { name: 'Connect to…' }).click();
+    await page.waitForSelector('.canvas-hint:text-matches("should lead to")');
+    await box(page, 'left', 'end').click();
+    await page.waitForSelector('.canvas-hint', { state: 'detached' });
+    texts.push(await saved(page, 'journey.yaml'));
+    expect(stepOf(texts[2] as string, 'checkout')?.next).toEqual([
+      { to: 'pack', p: 0.7 },
+      { to: 'left', p: 0.3 },
+    ]);
+
+    await box(page, 'browse').dblclick();
+    const input = page.locator('input.rename-box');
+    await input.fill('Reads the product page');
+    await input.press('Enter');
+    await page.waitForSelector('.diagram g.box[data-ref="browse"] text:text-matches("Reads the")');
+    texts.push(await saved(page, 'journey.yaml'));
+    expect(stepOf(texts[3] as string, 'browse')?.name).toBe('Reads the product page');
+
+    await box(page, 'new-step').click();
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await box(page, 'new-step').waitFor({ state: 'detached' });
+    texts.push(await saved(page, 'journey.yaml'));
+    expect(stepOf(texts[4] as string, 'call')?.next).toEqual([
+      { to: 'pack', p: 0.7 },
+      { to: 'left', p: 0.3 },
+    ]);
+    for (const text of texts) expect(parse(text).ok).toBe(true);
+
+    const undo = async () => {
+      await page.getByRole('button', { name: 'Undo' }).click();
+      return saved(page, 'journey.yaml');
+    };
+    for (let back = texts.length - 2; back >= 1; back--) expect(await undo()).toBe(texts[back]);
+    // Naming the new step was an edit of its own, after the one that added it.
+    expect(stepOf(await undo(), 'new-step')?.name).toBe('New step');
+    expect(await undo()).toBe(texts[0]);
+    await page.close();
+  });
+
+  it('selects with Tab and Enter, adds a step with N, lets go with Escape; a drag selects no text', async () => {
+    const page = await open('keys.yaml');
+    const start = await page.locator('.canvas .pane').boundingBox();
+    if (!start) throw new Error('no pane');
+    await page.mouse.move(start.x + 200, start.y + 200);
+    await page.mouse.down();
+    await page.mouse.move(start.x + 100, start.y + 150, { steps: 5 });
+    await page.mouse.up();
+    expect(await page.evaluate(() => getSelection()?.toString())).toBe('');
+    expect(await page.locator('.properties').count()).toBe(0);
+
+    await page.focus('.canvas .pane');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-ref'))).toBe('browse');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.properties :text("Step")');
+    await shot(page, 'keyboard');
+    await page.keyboard.press('n');
+    await page.keyboard.type('Compares prices');
+    await page.keyboard.press('Enter');
+    await box(page, 'new-step').waitFor();
+    const text = await saved(page, 'keys.yaml');
+    expect(stepOf(text, 'browse')?.next).toBe('new-step');
+    expect(stepOf(text, 'new-step')?.name).toBe('Compares prices');
+
+    await page.focus('.canvas .pane');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('.properties', { state: 'detached' });
+    expect(await page.locator('.diagram .picked').count()).toBe(0);
+    await page.close();
+  });
+});
