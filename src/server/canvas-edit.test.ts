@@ -83,7 +83,7 @@ describe('editing on the canvas', () => {
     expect(stepOf(texts[3] as string, 'browse')?.name).toBe('Reads the product page');
 
     await box(page, 'new-step').click();
-    await page.getByRole('button', { name: 'Delete' }).click();
+    await page.locator('.properties').getByRole('button', { name: 'Delete' }).click();
     await box(page, 'new-step').waitFor({ state: 'detached' });
     texts.push(await saved(page, 'journey.yaml'));
     expect(stepOf(texts[4] as string, 'call')?.next).toEqual([

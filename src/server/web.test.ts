@@ -147,6 +147,7 @@ describe('the web app', () => {
     const b = await browser.newPage();
     for (const page of [a, b]) {
       await page.goto(`${base}/#/model/mmc.yaml`);
+      await page.click('#tab-yaml');
       await page.waitForSelector('.cm-content');
     }
     const original = readFileSync(join(dir, 'mmc.yaml'), 'utf8');

@@ -3,10 +3,11 @@
  * box for a distribution ("lognormal(4 min, 2 min)", "exp(6 min)"), which the validator checks
  * and whose diagnostics show underneath. "~" switches a plain duration to the text box.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { Diagnostic } from '../api';
 import { durationText, plainDuration, showsPlain, UNITS, type Unit } from './duration-value';
 import { Field } from './field';
+import { useReset } from './use-reset';
 
 const shownText = (value: unknown) =>
   value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
@@ -23,12 +24,12 @@ export function DurationField(props: {
   const [draft, setDraft] = useState(amount);
   const [unit, setUnit] = useState<Unit>(plain?.unit ?? 'min');
   const [text, setText] = useState(shownText(props.value));
-  useEffect(() => {
+  useReset(JSON.stringify(props.value) ?? '', () => {
     setAsText(false);
     setDraft(amount);
     if (plain) setUnit(plain.unit);
     setText(shownText(props.value));
-  }, [props.value]);
+  });
   const commit = (value: string | undefined) => {
     if (value !== (props.value ?? undefined)) props.onCommit(value);
   };

@@ -2,9 +2,10 @@
  * An amount of money per hour and its currency, side by side: committed together on Enter or
  * when the field is left, Escape puts back the model's value.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { Diagnostic } from '../api';
 import { Field } from './field';
+import { useReset } from './use-reset';
 
 export function MoneyField(props: {
   label: string;
@@ -15,10 +16,10 @@ export function MoneyField(props: {
 }) {
   const [amount, setAmount] = useState(props.amount);
   const [currency, setCurrency] = useState(props.currency);
-  useEffect(() => {
+  useReset(`${props.amount} ${props.currency}`, () => {
     setAmount(props.amount);
     setCurrency(props.currency);
-  }, [props.amount, props.currency]);
+  });
   const commit = () => {
     if (amount !== props.amount || currency !== props.currency) props.onCommit(amount, currency);
   };

@@ -3,9 +3,10 @@
  * keystroke: one undo step per change, and the YAML is not rewritten while the user types.
  * Escape puts back the model's value.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { Diagnostic } from '../api';
 import { Field } from './field';
+import { useReset } from './use-reset';
 
 export function TextField(props: {
   label: string;
@@ -21,7 +22,7 @@ export function TextField(props: {
   wide?: boolean;
 }) {
   const [draft, setDraft] = useState(props.value);
-  useEffect(() => setDraft(props.value), [props.value]);
+  useReset(props.value, () => setDraft(props.value));
   const commit = () => {
     if (draft !== props.value) props.onCommit(draft.trim());
   };
