@@ -29,9 +29,9 @@ export { type Distribution, type DistributionKind, meanOf, parseDistribution } f
 export type { ModelDocument } from './model/document.js';
 export {
   type Applied,
+  addBranch,
   applyEdit,
   applyEdits,
-  addBranch,
   asScenarioChanges,
   changesBetween,
   type Edit,

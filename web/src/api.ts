@@ -153,9 +153,10 @@ export const api = {
     return { blob: await response.blob(), file: file ?? `diagram.${format}` };
   },
   analyze: (name: string, text: string, scenario = '') =>
-    call<{ findings: Finding[] }>('/api/analyze', json({ name, text, ...(scenario ? { scenario } : {}) })).then(
-      (r) => r.body,
-    ),
+    call<{ findings: Finding[] }>(
+      '/api/analyze',
+      json({ name, text, ...(scenario ? { scenario } : {}) }),
+    ).then((r) => r.body),
   whatif: (name: string, body: Record<string, unknown>) =>
     call<{ id: string }>(`/api/models/${encodeURIComponent(name)}/whatif`, json(body)).then((r) => r.body),
   simulate: (name: string, body: Record<string, unknown>) =>
