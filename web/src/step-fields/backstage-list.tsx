@@ -3,6 +3,7 @@
  * remove. Each folds to one line (its name and department) so that a step with several activities
  * keeps the table's rows short; a new one, or one with a problem, opens for filling in.
  */
+import { useState } from 'preact/hooks';
 import type { EditPath } from '../../../src/model/edits/edit';
 import { DurationField } from '../fields/duration-field';
 import { PickField } from '../fields/pick-field';
@@ -45,8 +46,14 @@ function Activity(props: { doc: Doc; step: string; activity: Item }) {
   const department = activity.department as string | undefined;
   const where = doc.data.departments.find((d) => d.id === department);
   const problems = doc.problems(['steps', { id: props.step }, 'backstage', { id: activity.id }]);
+  // Open at first when new or wrong, then as the user leaves it: naming a new one does not fold it.
+  const [open, setOpen] = useState(activity.name === NEW_ACTIVITY_NAME || problems.length > 0);
   return (
-    <details class="activity" open={activity.name === NEW_ACTIVITY_NAME || problems.length > 0}>
+    <details
+      class="activity"
+      open={open}
+      onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}
+    >
       <summary>
         {labelOf(activity)}
         <small>{where ? ` · ${labelOf(where)}` : ''}</small>
