@@ -7,7 +7,7 @@
  * it('lists', async () => { const page = await app.browser.newPage(); await page.goto(`${app.base}/#/`); });
  */
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -38,6 +38,7 @@ export function webApp(prefix: string, fill: (dir: string) => void): WebApp {
   afterAll(async () => {
     await app.browser?.close();
     server?.kill('SIGTERM');
+    if (app.dir) rmSync(app.dir, { recursive: true, force: true });
   });
   return app;
 }

@@ -17,6 +17,7 @@ import { download } from './download';
 import { EditPane, useTab } from './edit-pane';
 import { Editor, type EditorControl } from './editor';
 import { ExportButtons, type ExportFormat } from './export-buttons';
+import { FindingsPanel } from './findings-panel';
 import { useLeaveGuard } from './leave-guard';
 import { allIds } from './model-data';
 import { NewModelDialog } from './new-model-dialog';
@@ -282,25 +283,7 @@ export function ModelPage(props: { name: string }) {
           >
             <ExportButtons onExport={exportAs} />
           </DiagramEditor>
-          <div class="findings-panel">
-            <h2>Findings</h2>
-            <ol class="findings">
-              {findings.map((f) => (
-                <li key={f.id} class={`${f.severity}${selected?.id === f.id ? ' selected' : ''}`}>
-                  {/* A button, so that keyboard users can light up a finding's steps too. */}
-                  <button
-                    type="button"
-                    class="finding"
-                    onClick={() => setSelected(selected?.id === f.id ? null : f)}
-                  >
-                    <b>{f.title}</b>
-                    <br />
-                    {f.because}
-                  </button>
-                </li>
-              ))}
-            </ol>
-          </div>
+          <FindingsPanel findings={findings} selected={selected} onSelect={setSelected} />
         </div>
       </div>
     </section>
