@@ -258,6 +258,43 @@ describe('building a journey in the web app', () => {
       await page.close();
     });
 
+  it('shares the width between the editors and the diagram as the splitter is dragged, and remembers it', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${app.base}/#/model/staffing.yaml`);
+    await page.waitForSelector('.diagram svg');
+    const width = (selector: string) =>
+      page.locator(selector).evaluate((el) => el.getBoundingClientRect().width);
+    const before = await width('.canvas .pane');
+    const bar = page.getByRole('separator', { name: 'Width of the editors beside the diagram' });
+    const box = await bar.boundingBox();
+    if (!box) throw new Error('no splitter');
+    await page.mouse.move(box.x + 4, box.y + 100);
+    await page.mouse.down();
+    await page.mouse.move(box.x - 250, box.y + 100, { steps: 5 });
+    await page.mouse.up();
+    const wider = await width('.canvas .pane');
+    expect(wider).toBeGreaterThan(before + 200);
+    // The keyboard moves it too; the page keeps it when opened again.
+    await bar.focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await width('.canvas .pane')).toBeLessThan(wider - 20);
+    const kept = await width('.edit-pane');
+    await page.reload();
+    await page.waitForSelector('.diagram svg');
+    expect(Math.abs((await width('.edit-pane')) - kept)).toBeLessThan(2);
+    // Neither side can be squeezed away.
+    await page.mouse.move(box.x - 100, box.y + 100);
+    const now = await bar.boundingBox();
+    await page.mouse.move((now?.x ?? 0) + 4, box.y + 100);
+    await page.mouse.down();
+    await page.mouse.move(5, box.y + 100, { steps: 5 });
+    await page.mouse.up();
+    expect(await width('.edit-pane')).toBeGreaterThanOrEqual(290);
+    await page.dblclick('.splitter');
+    expect(Math.abs((await width('.canvas .pane')) - before)).toBeLessThan(2);
+    await page.close();
+  });
+
   it('records a staffing change as a scenario and runs it on the what-if page', async () => {
     const name = 'staffing.yaml';
     const before = readFileSync(join(app.dir, name), 'utf8');

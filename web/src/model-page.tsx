@@ -23,6 +23,7 @@ import { allIds } from './model-data';
 import { NewModelDialog } from './new-model-dialog';
 import { ProblemList } from './problem-list';
 import { ScenarioSwitch } from './scenario-switch';
+import { Splitter, splitColumns, useSplit } from './splitter';
 import { useUndoKeys } from './undo-keys';
 import { useDoc } from './use-doc';
 import { useRecording } from './use-recording';
@@ -35,6 +36,7 @@ export function ModelPage(props: { name: string }) {
   const [saved, setSaved] = useState<string | null>(null);
   const control = useRef<EditorControl | null>(null);
   const [tab, setTab] = useTab();
+  const [split, setSplit] = useSplit();
   const [etag, setEtag] = useState<string | undefined>();
   const [loaded, setLoaded] = useState(0);
   const [diagnostics, setDiagnostics] = useState<Diagnostic[]>([]);
@@ -223,7 +225,7 @@ export function ModelPage(props: { name: string }) {
           and save again.
         </p>
       ) : null}
-      <div class="panes">
+      <div class="panes split" style={{ gridTemplateColumns: splitColumns(split) }}>
         <EditPane
           doc={doc}
           tab={tab}
@@ -243,6 +245,7 @@ export function ModelPage(props: { name: string }) {
             />
           }
         />
+        <Splitter share={split} onShare={setSplit} />
         <div class="right">
           <div class="views">
             {VIEWS.map((v) => (
