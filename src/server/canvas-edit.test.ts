@@ -74,6 +74,8 @@ describe('editing on the canvas', () => {
       { to: 'left', p: 0.3 },
     ]);
 
+    // The view followed the new step to the right: Fit brings "browse" back into sight.
+    await page.getByRole('button', { name: 'Fit' }).click();
     await box(page, 'browse').dblclick();
     const input = page.locator('input.rename-box');
     await input.fill('Reads the product page');
