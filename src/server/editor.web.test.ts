@@ -295,6 +295,32 @@ describe('building a journey in the web app', () => {
     await page.close();
   });
 
+  it('asks before leaving a model with unsaved changes, and stays when told to', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${app.base}/#/model/staffing.yaml`);
+    await page.waitForSelector('.journey-table');
+    await page.locator('td[data-step="call"]').getByLabel('Effort').selectOption('4');
+    await page.waitForSelector('button.save:text-is("Save *")');
+    const questions: string[] = [];
+    page.once('dialog', (d) => {
+      questions.push(d.message());
+      void d.dismiss();
+    });
+    await page.click('header a:text-is("Models")');
+    await page.waitForTimeout(300);
+    expect(questions[0]).toContain('staffing.yaml has unsaved changes');
+    expect(page.url()).toContain('#/model/staffing.yaml');
+    expect(await page.locator('td[data-step="call"]').getByLabel('Effort').inputValue()).toBe('4');
+    // Undo makes it clean again: then the page goes without asking.
+    await page.locator('h1').click();
+    await page.keyboard.press('Control+Z');
+    await page.waitForSelector('button.save:text-is("Save")');
+    await page.click('header a:text-is("Models")');
+    await page.waitForSelector('table.list');
+    expect(questions).toHaveLength(1);
+    await page.close();
+  });
+
   it('records a staffing change as a scenario and runs it on the what-if page', async () => {
     const name = 'staffing.yaml';
     const before = readFileSync(join(app.dir, name), 'utf8');
