@@ -5,7 +5,6 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { Canvas } from './canvas';
 import {
   addBranchFrom,
   addStepAfter,
@@ -15,11 +14,12 @@ import {
   type Plan,
   renameBox,
   shownText,
-} from './canvas-edits';
+} from '../../src/model/edits/plans/canvas';
+import { elementOf } from '../../src/model/edits/plans/element';
+import { labelOf } from '../../src/model/edits/plans/model-data';
+import { Canvas } from './canvas';
 import { actionOfKey, type StepAction, StepTools } from './canvas-tools';
-import { labelOf } from './model-data';
 import type { Doc } from './model-doc';
-import { elementOf } from './model-element';
 import { PropertiesPanel } from './properties-panel';
 
 export function DiagramEditor(props: {

@@ -5,15 +5,21 @@
  */
 import { useRef, useState } from 'preact/hooks';
 import type { Edit } from '../../src/model/edits/edit';
+import { type Item, labelOf } from '../../src/model/edits/plans/model-data';
+import { stageGroups } from '../../src/model/edits/plans/stage-groups';
+import {
+  addStage,
+  canDeleteStage,
+  deleteStage,
+  moveStage,
+  renameStage,
+} from '../../src/model/edits/plans/stages';
+import { deleteStep, insertStep, moveStep, repointTarget } from '../../src/model/edits/plans/steps';
 import { Dialog } from './dialog';
-import { stageGroups } from './journey-table/columns';
 import { useRefocus } from './journey-table/refocus';
-import { addStage, canDeleteStage, deleteStage, moveStage, renameStage } from './journey-table/stage-edits';
 import { type StageActions, StageHeader } from './journey-table/stage-header';
 import { columnStamp, listsStamp, StepCell, useLiveDoc } from './journey-table/step-cell';
-import { deleteStep, insertStep, moveStep, repointTarget } from './journey-table/step-edits';
 import { type StepActions, StepHeader } from './journey-table/step-header';
-import { type Item, labelOf } from './model-data';
 import type { Doc } from './model-doc';
 import { STEP_ROWS } from './step-fields/rows';
 

@@ -4,8 +4,8 @@
  * edits (src/model/edits) into the YAML text as one undoable step.
  */
 import type { Edit, EditPath } from '../../src/model/edits/edit';
+import type { ModelData, Raw } from '../../src/model/edits/plans/model-data';
 import type { Diagnostic } from './api';
-import type { ModelData, Raw } from './model-data';
 
 export interface Doc {
   data: ModelData;

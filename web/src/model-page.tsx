@@ -3,6 +3,7 @@
  * up its steps on the diagram; a click on a box shows its form beside the diagram (and its YAML).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { allIds } from '../../src/model/edits/plans/model-data';
 import {
   type ApiError,
   api,
@@ -19,7 +20,6 @@ import { Editor, type EditorControl } from './editor';
 import { ExportButtons, type ExportFormat } from './export-buttons';
 import { FindingsPanel } from './findings-panel';
 import { useLeaveGuard } from './leave-guard';
-import { allIds } from './model-data';
 import { NewModelDialog } from './new-model-dialog';
 import { ProblemList } from './problem-list';
 import { ScenarioSwitch } from './scenario-switch';

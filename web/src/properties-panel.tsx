@@ -4,11 +4,11 @@
  * backstage activity its name.
  */
 import type { ComponentChildren } from 'preact';
+import { type Element, type ElementKind, elementOf } from '../../src/model/edits/plans/element';
+import type { Item } from '../../src/model/edits/plans/model-data';
 import { PickField } from './fields/pick-field';
 import { TextField } from './fields/text-field';
-import type { Item } from './model-data';
 import type { Doc } from './model-doc';
-import { type Element, type ElementKind, elementOf } from './model-element';
 import { StepForm } from './step-form';
 
 const KIND_NAMES: Record<ElementKind, string> = {

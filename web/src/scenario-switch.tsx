@@ -4,9 +4,9 @@
  * so, and offers to save and run the scenario on the what-if page.
  */
 import { useState } from 'preact/hooks';
+import { type Item, labelOf, newId } from '../../src/model/edits/plans/model-data';
 import type { Recording } from '../../src/model/edits/scenario-record';
 import { Dialog } from './dialog';
-import { type Item, labelOf, newId } from './model-data';
 
 export function ScenarioSwitch(props: {
   scenarios: Item[];

@@ -1,7 +1,8 @@
 /** Every field of one step, stacked, for the properties panel beside the diagram: the journey table's cells for one column. */
+
+import { setAt } from '../../src/model/edits/plans/points';
 import { PickField } from './fields/pick-field';
 import type { Doc } from './model-doc';
-import { setAt } from './step-fields/point-edits';
 import { STEP_ROWS } from './step-fields/rows';
 
 export function StepForm(props: { doc: Doc; id: string }) {

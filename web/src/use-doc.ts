@@ -9,10 +9,10 @@ import { useMemo, useRef } from 'preact/hooks';
 import { applyEdits } from '../../src/model/edits/apply';
 import type { Edit } from '../../src/model/edits/edit';
 import { EditError } from '../../src/model/edits/error';
+import { type ModelData, readModel } from '../../src/model/edits/plans/model-data';
 import { type Recording, recordAsScenario } from '../../src/model/edits/scenario-record';
 import type { Diagnostic } from './api';
 import type { EditorControl } from './editor';
-import { type ModelData, readModel } from './model-data';
 import { type Doc, problemsAt } from './model-doc';
 
 const EMPTY = readModel('{}') as ModelData;

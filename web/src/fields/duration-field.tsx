@@ -4,8 +4,14 @@
  * and whose diagnostics show underneath. "~" switches a plain duration to the text box.
  */
 import { useState } from 'preact/hooks';
+import {
+  durationText,
+  plainDuration,
+  showsPlain,
+  UNITS,
+  type Unit,
+} from '../../../src/model/edits/plans/duration';
 import type { Diagnostic } from '../api';
-import { durationText, plainDuration, showsPlain, UNITS, type Unit } from './duration-value';
 import { Field } from './field';
 import { useReset } from './use-reset';
 

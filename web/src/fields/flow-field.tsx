@@ -5,8 +5,6 @@
  */
 import { readFlow, type SegmentFlow } from '../../../src/model/edits/branches';
 import type { Branch, SetBranchesEdit } from '../../../src/model/edits/edit';
-import type { Diagnostic } from '../api';
-import { type Item, labelOf } from '../model-data';
 import {
   type FlowOn,
   reshare,
@@ -16,7 +14,9 @@ import {
   withBranch,
   withoutBranch,
   writeFlow,
-} from './flow-edits';
+} from '../../../src/model/edits/plans/flow';
+import { type Item, labelOf } from '../../../src/model/edits/plans/model-data';
+import type { Diagnostic } from '../api';
 import { TextField } from './text-field';
 
 export function FlowField(props: {

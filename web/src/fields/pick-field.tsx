@@ -1,6 +1,7 @@
 /** A pick list of the model's elements (stages, roles, systems, pools, ...) for a reference. */
+
+import { type Item, labelOf } from '../../../src/model/edits/plans/model-data';
 import type { Diagnostic } from '../api';
-import { type Item, labelOf } from '../model-data';
 import { Field } from './field';
 
 export function PickField(props: {

@@ -1,6 +1,7 @@
 /** A stage's group header: its name (edited in place), and buttons to move it, add a step or a stage, delete it. */
+
+import type { Item } from '../../../src/model/edits/plans/model-data';
 import { TextField } from '../fields/text-field';
-import type { Item } from '../model-data';
 
 export interface StageActions {
   rename(id: string, name: string): void;

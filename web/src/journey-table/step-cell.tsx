@@ -5,7 +5,7 @@
  */
 import { memo } from 'preact/compat';
 import { useMemo, useRef } from 'preact/hooks';
-import type { Item, ModelData } from '../model-data';
+import type { Item, ModelData } from '../../../src/model/edits/plans/model-data';
 import type { Doc } from '../model-doc';
 import type { StepRow } from '../step-fields/rows';
 

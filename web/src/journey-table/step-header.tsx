@@ -1,5 +1,5 @@
 /** A step's column header: its id, and buttons to move it, add a step after it, or delete it. */
-import type { Item } from '../model-data';
+import type { Item } from '../../../src/model/edits/plans/model-data';
 
 export interface StepActions {
   move(id: string, direction: -1 | 1): void;

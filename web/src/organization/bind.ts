@@ -1,9 +1,9 @@
 /** A form field bound to one key of an element: its value, its diagnostics, and the edit a change makes. */
 import type { EditPath } from '../../../src/model/edits/edit';
+import type { Item } from '../../../src/model/edits/plans/model-data';
+import { fieldEdit, typedNumber } from '../../../src/model/edits/plans/organization';
 import type { Diagnostic } from '../api';
-import type { Item } from '../model-data';
 import type { Doc } from '../model-doc';
-import { fieldEdit, typedNumber } from './org-edits';
 
 export interface Bound {
   value: string;

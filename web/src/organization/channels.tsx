@@ -1,14 +1,14 @@
 /** The model's own channels, beyond the built-in ones (web, phone, chat...). */
 import { BUILTIN_CHANNELS } from '../../../src/model/channels';
+import { elementsOf, itemPath } from '../../../src/model/edits/plans/org-kinds';
+import { addEdits } from '../../../src/model/edits/plans/organization';
 import { PickField } from '../fields/pick-field';
 import { TextField } from '../fields/text-field';
 import type { Doc } from '../model-doc';
 import { bind } from './bind';
 import { CHANNEL_MODE } from './choices';
 import { ElementCard } from './element-card';
-import { elementsOf, itemPath } from './kinds';
 import { useOpenItems } from './open-items';
-import { addEdits } from './org-edits';
 import { Section } from './section';
 
 export function Channels(props: { doc: Doc }) {

@@ -1,6 +1,7 @@
 /** The fixed choices of the Organization tab's pick lists, as the forms name them. */
+
+import type { Item } from '../../../src/model/edits/plans/model-data';
 import { CHANNEL_MODES, END_OUTCOMES, SYSTEM_KINDS } from '../../../src/model/schema';
-import type { Item } from '../model-data';
 
 const plain = (values: readonly string[]): Item[] => values.map((id) => ({ id }));
 

@@ -1,15 +1,16 @@
 /** Departments (the lanes behind the customer) and, inside each, its roles. */
+
+import type { Item } from '../../../src/model/edits/plans/model-data';
+import { itemPath } from '../../../src/model/edits/plans/org-kinds';
+import { addEdits } from '../../../src/model/edits/plans/organization';
 import { AddField } from '../fields/add-field';
 import { PickField } from '../fields/pick-field';
 import { TextField } from '../fields/text-field';
-import type { Item } from '../model-data';
 import type { Doc } from '../model-doc';
 import { bind } from './bind';
 import { VISIBILITY } from './choices';
 import { ElementCard } from './element-card';
-import { itemPath } from './kinds';
 import { type OpenItems, useOpenItems } from './open-items';
-import { addEdits } from './org-edits';
 import { Section } from './section';
 
 function Role(props: { doc: Doc; role: Item; department: Item; open: OpenItems }) {

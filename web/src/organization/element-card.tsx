@@ -5,14 +5,14 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import { type Item, labelOf } from '../../../src/model/edits/plans/model-data';
+import { itemPath, NOUNS, type OrgKind } from '../../../src/model/edits/plans/org-kinds';
+import { removeEdit, renameEdit } from '../../../src/model/edits/plans/organization';
+import { usesOf, usesText } from '../../../src/model/edits/plans/uses';
 import { DeleteButton } from '../fields/delete-button';
 import { TextField } from '../fields/text-field';
-import { type Item, labelOf } from '../model-data';
 import type { Doc } from '../model-doc';
-import { itemPath, NOUNS, type OrgKind } from './kinds';
 import type { OpenItems } from './open-items';
-import { removeEdit, renameEdit } from './org-edits';
-import { usesOf, usesText } from './uses';
 
 export function ElementCard(props: {
   doc: Doc;

@@ -1,13 +1,14 @@
 /** Where journeys end: a success (order received) or an exit (abandoned). */
+
+import { itemPath } from '../../../src/model/edits/plans/org-kinds';
+import { addEdits } from '../../../src/model/edits/plans/organization';
 import { PickField } from '../fields/pick-field';
 import { TextField } from '../fields/text-field';
 import type { Doc } from '../model-doc';
 import { bind } from './bind';
 import { OUTCOME } from './choices';
 import { ElementCard } from './element-card';
-import { itemPath } from './kinds';
 import { useOpenItems } from './open-items';
-import { addEdits } from './org-edits';
 import { Section } from './section';
 
 export function Ends(props: { doc: Doc }) {

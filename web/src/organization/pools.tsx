@@ -1,17 +1,18 @@
 /** Pools (`resources:`): the staffed queues steps wait for, with their size, cost and queueing rules. */
+
+import type { Item } from '../../../src/model/edits/plans/model-data';
+import { itemPath } from '../../../src/model/edits/plans/org-kinds';
+import { addEdits, fieldEdit } from '../../../src/model/edits/plans/organization';
+import { costOf, costText } from '../../../src/model/edits/plans/values';
 import { MoneyField } from '../fields/money-field';
 import { PickField } from '../fields/pick-field';
 import { TextField } from '../fields/text-field';
-import type { Item } from '../model-data';
 import type { Doc } from '../model-doc';
 import { bind, bindNumber } from './bind';
 import { ASSIGNMENT, DISCIPLINE } from './choices';
 import { ElementCard } from './element-card';
-import { itemPath } from './kinds';
 import { type OpenItems, useOpenItems } from './open-items';
-import { addEdits, fieldEdit } from './org-edits';
 import { Section } from './section';
-import { costOf, costText } from './values';
 
 function Pool(props: { doc: Doc; pool: Item; open: OpenItems }) {
   const { doc, pool } = props;

@@ -1,13 +1,14 @@
 /** Internal processes (order-to-cash) that backstage activities belong to, with their APQC and BPMN links. */
+
+import type { Item } from '../../../src/model/edits/plans/model-data';
+import { itemPath } from '../../../src/model/edits/plans/org-kinds';
+import { addEdits, bpmnEdit } from '../../../src/model/edits/plans/organization';
 import { PickField } from '../fields/pick-field';
 import { TextField } from '../fields/text-field';
-import type { Item } from '../model-data';
 import type { Doc } from '../model-doc';
 import { bind } from './bind';
 import { ElementCard } from './element-card';
-import { itemPath } from './kinds';
 import { type OpenItems, useOpenItems } from './open-items';
-import { addEdits, bpmnEdit } from './org-edits';
 import { Section } from './section';
 
 function BpmnFields(props: { doc: Doc; process: Item }) {

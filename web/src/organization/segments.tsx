@@ -1,13 +1,14 @@
 /** Customer segments: their share of arrivals (in percent, with the total checked), patience. */
+
+import { itemPath } from '../../../src/model/edits/plans/org-kinds';
+import { addEdits, fieldEdit } from '../../../src/model/edits/plans/organization';
+import { percentOf, shareOf, shareTotal } from '../../../src/model/edits/plans/values';
 import { TextField } from '../fields/text-field';
 import type { Doc } from '../model-doc';
 import { bind } from './bind';
 import { ElementCard } from './element-card';
-import { itemPath } from './kinds';
 import { useOpenItems } from './open-items';
-import { addEdits, fieldEdit } from './org-edits';
 import { Section } from './section';
-import { percentOf, shareOf, shareTotal } from './values';
 
 function ShareTotal(props: { doc: Doc }) {
   const total = shareTotal(props.doc.data.segments);

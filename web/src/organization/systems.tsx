@@ -1,13 +1,14 @@
 /** Systems: the website and IVR the customer uses, the CRM and ERP behind. */
+
+import { itemPath } from '../../../src/model/edits/plans/org-kinds';
+import { addEdits } from '../../../src/model/edits/plans/organization';
 import { PickField } from '../fields/pick-field';
 import { TextField } from '../fields/text-field';
 import type { Doc } from '../model-doc';
 import { bind } from './bind';
 import { SYSTEM_KIND, VISIBILITY } from './choices';
 import { ElementCard } from './element-card';
-import { itemPath } from './kinds';
 import { useOpenItems } from './open-items';
-import { addEdits } from './org-edits';
 import { Section } from './section';
 
 export function Systems(props: { doc: Doc }) {

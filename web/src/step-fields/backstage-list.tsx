@@ -5,12 +5,18 @@
  */
 import { useState } from 'preact/hooks';
 import type { EditPath } from '../../../src/model/edits/edit';
+import { type Item, labelOf } from '../../../src/model/edits/plans/model-data';
+import {
+  activitiesOf,
+  addActivity,
+  NEW_ACTIVITY_NAME,
+  removeActivity,
+  setAt,
+} from '../../../src/model/edits/plans/points';
 import { DurationField } from '../fields/duration-field';
 import { PickField } from '../fields/pick-field';
 import { TextField } from '../fields/text-field';
-import { type Item, labelOf } from '../model-data';
 import type { Doc } from '../model-doc';
-import { activitiesOf, addActivity, NEW_ACTIVITY_NAME, removeActivity, setAt } from './point-edits';
 
 export function BackstageList(props: { doc: Doc; step: Item }) {
   const { doc, step } = props;

@@ -1,13 +1,13 @@
 /** A step's fail point (F): how often it goes wrong, how badly, why, and where the customer goes then. */
 import type { EditPath } from '../../../src/model/edits/edit';
+import { percent } from '../../../src/model/edits/plans/flow';
+import type { Item } from '../../../src/model/edits/plans/model-data';
+import { addFail, removeFail, setAt } from '../../../src/model/edits/plans/points';
 import { parseProbability } from '../../../src/model/units';
-import { percent } from '../fields/flow-edits';
 import { FlowField } from '../fields/flow-field';
 import { ScaleField } from '../fields/scale-field';
 import { TextField } from '../fields/text-field';
-import type { Item } from '../model-data';
 import type { Doc } from '../model-doc';
-import { addFail, removeFail, setAt } from './point-edits';
 
 const SEVERITIES = [
   { value: 'minor', label: '1 minor' },

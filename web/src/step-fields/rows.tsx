@@ -4,6 +4,8 @@
  * field is written once, here.
  */
 import type { ComponentType } from 'preact';
+import type { Item } from '../../../src/model/edits/plans/model-data';
+import { setAt } from '../../../src/model/edits/plans/points';
 import { CheckField } from '../fields/check-field';
 import { DurationField } from '../fields/duration-field';
 import { EmotionField } from '../fields/emotion-field';
@@ -11,11 +13,9 @@ import { FlowField } from '../fields/flow-field';
 import { PickField } from '../fields/pick-field';
 import { ScaleField } from '../fields/scale-field';
 import { TextField } from '../fields/text-field';
-import type { Item } from '../model-data';
 import type { Doc } from '../model-doc';
 import { BackstageList } from './backstage-list';
 import { FailPoint } from './fail-point';
-import { setAt } from './point-edits';
 import { WaitPoint } from './wait-point';
 
 export interface CellProps {

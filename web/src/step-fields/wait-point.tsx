@@ -1,10 +1,11 @@
 /** A step's wait point (W): how long the customer waits before it, why, and whether that serves them. */
+
+import type { Item } from '../../../src/model/edits/plans/model-data';
+import { type WaitKey, waitEdit, waitParts } from '../../../src/model/edits/plans/points';
 import { CheckField } from '../fields/check-field';
 import { DurationField } from '../fields/duration-field';
 import { TextField } from '../fields/text-field';
-import type { Item } from '../model-data';
 import type { Doc } from '../model-doc';
-import { type WaitKey, waitEdit, waitParts } from './point-edits';
 
 export function WaitPoint(props: { doc: Doc; step: Item }) {
   const { doc, step } = props;

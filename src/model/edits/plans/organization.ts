@@ -1,11 +1,12 @@
 /**
- * The model edits each action of the Organization tab makes: a field changed, an element added
- * with the fields its kind requires, renamed, or deleted. Plain functions, so that what a click
- * writes into the YAML is tested without a browser.
+ * The plans of the web app's Organization tab: the model edits each of its actions makes (a field
+ * changed, an element added with the fields its kind requires, renamed, or deleted). Plain
+ * functions, so that what a click writes into the YAML is tested without a browser, and the CLI
+ * and the API can make the same changes.
  */
-import type { Edit, EditPath } from '../../../src/model/edits/edit';
-import { allIds, type ModelData, newId, type Raw } from '../model-data';
-import { itemPath, listPath, NOUNS, type OrgKind } from './kinds';
+import type { Edit, EditPath } from '../edit.js';
+import { allIds, type ModelData, newId, type Raw } from './model-data.js';
+import { itemPath, listPath, NOUNS, type OrgKind } from './org-kinds.js';
 
 /** A field's new value as typed: an empty field removes the key, a number field writes a number. */
 export function fieldEdit(path: EditPath, typed: string | number | boolean | undefined): Edit {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyEdit } from '../../../src/model/edits/apply';
-import { readFlow } from '../../../src/model/edits/branches';
-import { readModel } from '../model-data';
+import { applyEdit } from '../apply.js';
+import { readFlow } from '../branches.js';
 import {
   percent,
   reshare,
@@ -11,7 +10,8 @@ import {
   withBranch,
   withoutBranch,
   writeFlow,
-} from './flow-edits';
+} from './flow.js';
+import { readModel } from './model-data.js';
 
 const model = `linesight: 1
 name: T

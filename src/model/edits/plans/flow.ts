@@ -1,16 +1,10 @@
 /**
- * What the probability editor writes: a step's flow (or its fail point's) as per-segment branch
- * lists, each changed so that its probabilities still sum to 1, and written with one
- * `set-branches` edit for the segment concerned.
+ * The plans of the web app's probability editor, usable by the CLI and the API too: a step's flow
+ * (or its fail point's) as per-segment branch lists, each changed so that its probabilities still
+ * sum to 1, and written with one `set-branches` edit for the segment concerned.
  */
-import {
-  addBranch,
-  rebalance,
-  removeBranch,
-  type SegmentFlow,
-  sharesOf,
-} from '../../../src/model/edits/branches';
-import type { Branch, SetBranchesEdit } from '../../../src/model/edits/edit';
+import { addBranch, rebalance, removeBranch, type SegmentFlow, sharesOf } from '../branches.js';
+import type { Branch, SetBranchesEdit } from '../edit.js';
 
 export type FlowOn = 'next' | 'fail';
 

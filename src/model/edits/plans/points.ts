@@ -1,9 +1,10 @@
 /**
- * The edits behind a step's compound fields: its fail point, its wait point and its backstage
- * activities. A wait written as a bare duration stays one until it gets a reason or adds value.
+ * The plans of the web app's compound step fields, usable by the CLI and the API too: a step's fail
+ * point, its wait point and its backstage activities. A wait written as a bare duration stays one
+ * until it gets a reason or adds value.
  */
-import type { Edit, EditPath } from '../../../src/model/edits/edit';
-import { allIds, type Item, type ModelData, newId } from '../model-data';
+import type { Edit, EditPath } from '../edit.js';
+import { allIds, type Item, type ModelData, newId } from './model-data.js';
 
 /** A text field emptied removes its key rather than writing an empty string. */
 export const orNone = (value: unknown): unknown => (value === '' ? undefined : value);

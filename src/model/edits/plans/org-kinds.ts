@@ -2,8 +2,8 @@
  * The kinds of element the Organization tab edits: where each lives in the model, what the user
  * calls it, and which list of the model's data holds it.
  */
-import type { EditPath, IdKind } from '../../../src/model/edits/edit';
-import type { Item, ModelData } from '../model-data';
+import type { EditPath, IdKind } from '../edit.js';
+import type { Item, ModelData } from './model-data.js';
 
 export type OrgKind = Extract<
   IdKind,

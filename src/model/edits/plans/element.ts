@@ -2,8 +2,8 @@
  * The model element a diagram names by its id (data-ref): which kind it is and where it is written,
  * so that the canvas can show its form and write its name. Ids are unique across kinds.
  */
-import type { EditPath } from '../../src/model/edits/edit';
-import type { Item, ModelData } from './model-data';
+import type { EditPath } from '../edit.js';
+import type { Item, ModelData } from './model-data.js';
 
 export type ElementKind =
   | 'step'

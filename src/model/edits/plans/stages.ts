@@ -1,6 +1,9 @@
-/** The edits behind the table's stage buttons: add a stage after one, move one, delete an empty one. */
-import type { Edit } from '../../../src/model/edits/edit';
-import { allIds, type ModelData, newId } from '../model-data';
+/**
+ * The plans of the web app's journey-table stage buttons, usable by the CLI and the API too: add a
+ * stage after one, move one, delete an empty one.
+ */
+import type { Edit } from '../edit.js';
+import { allIds, type ModelData, newId } from './model-data.js';
 
 export const NEW_STAGE_NAME = 'New stage';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { durationText, plainDuration, showsPlain } from './duration-value';
+import { durationText, plainDuration, showsPlain } from './duration.js';
 
 describe('plainDuration', () => {
   it('splits a plain duration into the number and the unit the select offers', () => {

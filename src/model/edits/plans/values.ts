@@ -2,8 +2,8 @@
  * Values as the forms show them and as the model writes them: a segment's share as a
  * percentage (0.25 in the YAML, 25 % in the form), a pool's cost as an amount and a currency per hour.
  */
-import { parseCostPerHour, parseProbability } from '../../../src/model/units';
-import type { Item } from '../model-data';
+import { parseCostPerHour, parseProbability } from '../../units.js';
+import type { Item } from './model-data.js';
 
 /** Rounded to a few decimals, so that 0.7 × 100 shows as 70 and 7 / 100 writes 0.07. */
 const round = (n: number, places: number) => Number(n.toFixed(places));

@@ -1,12 +1,13 @@
 /**
- * What each action on the canvas does to the model, as the library's model edits: plain functions
- * over the model's data, so the canvas only hands their result to `doc.edit` (one undo step each).
+ * The plans of the web app's canvas actions: what each does to the model, as the library's model
+ * edits. Plain functions over the model's data, so the canvas only hands their result to `doc.edit`
+ * (one undo step each), and the CLI and the API can make the same changes.
  * A plan says which element to select afterwards; a refusal says why nothing can be done.
  */
-import { addBranch, readFlow, type SegmentFlow, sharesOf } from '../../src/model/edits/branches';
-import type { Branch, Edit, EditPath } from '../../src/model/edits/edit';
-import { allIds, type Item, type ModelData, newId } from './model-data';
-import { elementOf } from './model-element';
+import { addBranch, readFlow, type SegmentFlow, sharesOf } from '../branches.js';
+import type { Branch, Edit, EditPath } from '../edit.js';
+import { elementOf } from './element.js';
+import { allIds, type Item, type ModelData, newId } from './model-data.js';
 
 export type Plan = { edits: Edit[]; select: string } | { refusal: string };
 
@@ -26,7 +27,7 @@ export function firstTarget(step: Item): string | undefined {
 /** One branch without a probability is written as the bare id, as set-branches writes it. */
 const flowValue = (branches: readonly Branch[]): unknown =>
   branches.length === 1 && branches[0]?.p === undefined && branches[0]?.label === undefined
-    ? branches[0].to
+    ? branches[0]?.to
     : branches.map((b) => ({ ...b }));
 
 /**

@@ -1,10 +1,11 @@
 /**
- * The model as the forms read it: the YAML text's own data (what the user wrote, before defaults
- * and imports), with the lists the pick lists offer. Read in the browser on every change of the
- * text, so the forms follow typing in the YAML at once.
+ * The model as the forms and the plans read it: the YAML text's own data (what the user wrote,
+ * before defaults and imports), with the lists the pick lists offer. The web app reads it on every
+ * change of the text, so the forms follow typing in the YAML at once; the CLI and the API read it
+ * to compute the same plans.
  */
 import { parse } from 'yaml';
-import { BUILTIN_CHANNELS } from '../../src/model/channels';
+import { BUILTIN_CHANNELS } from '../../channels.js';
 
 export type Raw = Record<string, unknown>;
 /** An element of one of the model's lists: it has an id, and usually a name. */

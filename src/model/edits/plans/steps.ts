@@ -1,12 +1,12 @@
 /**
- * The edits behind the table's step buttons: insert a step (after a step, or at the end of a
- * stage), delete one without leaving anything pointing at it, and move one a column left or
- * right, into the neighbouring stage at a stage's edge.
+ * The plans of the web app's journey-table step buttons, usable by the CLI and the API too: insert
+ * a step (after a step, or at the end of a stage), delete one without leaving anything pointing at
+ * it, and move one a column left or right, into the neighbouring stage at a stage's edge.
  */
-import { readFlow } from '../../../src/model/edits/branches';
-import type { Edit } from '../../../src/model/edits/edit';
-import { allIds, type Item, type ModelData, newId } from '../model-data';
-import { stageGroups } from './columns';
+import { readFlow } from '../branches.js';
+import type { Edit } from '../edit.js';
+import { allIds, type Item, type ModelData, newId } from './model-data.js';
+import { stageGroups } from './stage-groups.js';
 
 export const NEW_STEP_NAME = 'New step';
 

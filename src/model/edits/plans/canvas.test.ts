@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { applyEdit, applyEdits } from '../../src/model/edits/apply';
-import { parse } from '../../src/model/load';
+import { parse } from '../../load.js';
+import { applyEdit, applyEdits } from '../apply.js';
 import {
   addBranchFrom,
   addStepAfter,
@@ -10,11 +10,11 @@ import {
   type Plan,
   renameBox,
   shownText,
-} from './canvas-edits';
-import { type Item, type ModelData, readModel } from './model-data';
+} from './canvas.js';
+import { type Item, type ModelData, readModel } from './model-data.js';
 
-const starter = readFileSync(new URL('../../templates/journey.yaml', import.meta.url), 'utf8');
-const example = readFileSync(new URL('../../examples/order-departments.yaml', import.meta.url), 'utf8');
+const starter = readFileSync(new URL('../../../../templates/journey.yaml', import.meta.url), 'utf8');
+const example = readFileSync(new URL('../../../../examples/order-departments.yaml', import.meta.url), 'utf8');
 
 const data = (text: string) => readModel(text) as ModelData;
 const step = (text: string, id: string) => data(text).steps.find((s) => s.id === id) as Item;

@@ -1,14 +1,14 @@
 /** The table's step and stage buttons on the starter model: the edits they make, and that the result still loads. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { applyEdits } from '../../../src/model/edits/apply';
-import { parse } from '../../../src/model/load';
-import { type ModelData, readModel } from '../model-data';
-import { stageGroups } from './columns';
-import { addStage, canDeleteStage, deleteStage, moveStage } from './stage-edits';
-import { deleteStep, insertStep, moveStep } from './step-edits';
+import { parse } from '../../load.js';
+import { applyEdits } from '../apply.js';
+import { type ModelData, readModel } from './model-data.js';
+import { stageGroups } from './stage-groups.js';
+import { addStage, canDeleteStage, deleteStage, moveStage } from './stages.js';
+import { deleteStep, insertStep, moveStep } from './steps.js';
 
-const starter = readFileSync(new URL('../../../templates/journey.yaml', import.meta.url), 'utf8');
+const starter = readFileSync(new URL('../../../../templates/journey.yaml', import.meta.url), 'utf8');
 const data = (text: string) => readModel(text) as ModelData;
 const columns = (text: string) =>
   stageGroups(data(text)).map((g) => `${g.stage?.id ?? '?'}: ${g.steps.map((s) => s.id).join(' ')}`);

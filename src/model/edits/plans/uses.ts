@@ -1,14 +1,15 @@
 /**
  * What still uses an element: the steps, activities, pools, systems, processes, flows and
  * scenarios that name it. Deleting it would leave them naming nothing, so the tab says which they
- * are instead. The references are found by the same walk the library's rename and remove use.
+ * are instead (the CLI and the API can say the same). The references are found by the same walk
+ * the library's rename and remove use.
  */
 import { Document } from 'yaml';
-import type { EditPath, Segment } from '../../../src/model/edits/edit';
-import type { Parsed } from '../../../src/model/edits/locate';
-import { referencesTo } from '../../../src/model/edits/references';
-import { type Item, labelOf, type ModelData } from '../model-data';
-import type { OrgKind } from './kinds';
+import type { EditPath, Segment } from '../edit.js';
+import type { Parsed } from '../locate.js';
+import { referencesTo } from '../references.js';
+import { type Item, labelOf, type ModelData } from './model-data.js';
+import type { OrgKind } from './org-kinds.js';
 
 export interface Use {
   /** Where the reference is, list items by id. */

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { applyEdits } from '../../../src/model/edits/apply';
-import { parse } from '../../../src/model/load';
-import { type ModelData, readModel } from '../model-data';
-import { addActivity, addFail, removeActivity, waitEdit } from './point-edits';
+import { parse } from '../../load.js';
+import { applyEdits } from '../apply.js';
+import { type ModelData, readModel } from './model-data.js';
+import { addActivity, addFail, removeActivity, waitEdit } from './points.js';
 
-const starter = readFileSync(new URL('../../../templates/journey.yaml', import.meta.url), 'utf8');
+const starter = readFileSync(new URL('../../../../templates/journey.yaml', import.meta.url), 'utf8');
 const data = (text: string) => readModel(text) as ModelData;
 const step = (text: string, id: string) => data(text).steps.find((s) => s.id === id);
 const errors = (text: string) => parse(text).diagnostics.filter((d) => d.severity === 'error');

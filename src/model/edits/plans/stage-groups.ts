@@ -3,7 +3,7 @@
  * order of `steps:`; steps whose stage the model does not declare come last, in a group of
  * their own, so that nothing the YAML holds is hidden.
  */
-import type { Item, ModelData } from '../model-data';
+import type { Item, ModelData } from './model-data.js';
 
 export interface StageGroup {
   /** Undefined for the group of steps with an unknown stage. */

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { applyEdits } from '../../../src/model/edits/apply';
-import type { Edit } from '../../../src/model/edits/edit';
-import { parse } from '../../../src/model/load';
-import { type ModelData, readModel } from '../model-data';
-import type { OrgKind } from './kinds';
-import { addEdits, bpmnEdit, fieldEdit, removeEdit, renameEdit, typedNumber } from './org-edits';
+import { parse } from '../../load.js';
+import { applyEdits } from '../apply.js';
+import type { Edit } from '../edit.js';
+import { type ModelData, readModel } from './model-data.js';
+import type { OrgKind } from './org-kinds.js';
+import { addEdits, bpmnEdit, fieldEdit, removeEdit, renameEdit, typedNumber } from './organization.js';
 
-const starter = readFileSync(new URL('../../../templates/journey.yaml', import.meta.url), 'utf8');
+const starter = readFileSync(new URL('../../../../templates/journey.yaml', import.meta.url), 'utf8');
 const data = (text: string) => readModel(text) as ModelData;
 const errors = (text: string) => {
   const result = parse(text);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { costOf, costText, percentOf, shareOf, shareTotal } from './values';
+import { costOf, costText, percentOf, shareOf, shareTotal } from './values.js';
 
 describe('shares as percentages', () => {
   it('shows 0.7 as 70 and writes 7 % as 0.07, without float noise', () => {

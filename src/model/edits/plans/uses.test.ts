@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type ModelData, readModel } from '../model-data';
-import { usesOf, usesText } from './uses';
+import { type ModelData, readModel } from './model-data.js';
+import { usesOf, usesText } from './uses.js';
 
 const read = (path: string) => readModel(readFileSync(new URL(path, import.meta.url), 'utf8')) as ModelData;
-const starter = read('../../../templates/journey.yaml');
-const example = read('../../../examples/order-departments.yaml');
+const starter = read('../../../../templates/journey.yaml');
+const example = read('../../../../examples/order-departments.yaml');
 const by = (data: ModelData, kind: Parameters<typeof usesOf>[1], id: string) =>
   usesOf(data, kind, id).map((u) => u.by);
 

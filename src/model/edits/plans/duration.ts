@@ -3,7 +3,7 @@
  * model writes a plain duration ("4 min", "90s", "2 hours"), else the text itself (a
  * distribution such as "lognormal(4 min, 2 min)", which the validator checks).
  */
-import { DURATION_UNITS } from '../../../src/model/units';
+import { DURATION_UNITS } from '../../units.js';
 
 export const UNITS = ['s', 'min', 'h', 'd'] as const;
 export type Unit = (typeof UNITS)[number];

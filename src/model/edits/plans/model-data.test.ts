@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allIds, newId, readModel } from './model-data';
+import { allIds, newId, readModel } from './model-data.js';
 
 const text = `linesight: 1
 name: Test
