@@ -60,6 +60,7 @@ describe('a new model in the web app', () => {
 
       // A taken name is refused in the dialog, which stays open; Escape cancels.
       await page.getByRole('button', { name: `Rename ${name}-second.yaml` }).click();
+      await page.locator('dialog[open]').waitFor();
       await page.keyboard.press('Control+A');
       await page.keyboard.type('mmc');
       await page.keyboard.press('Enter');

@@ -4,7 +4,7 @@
  * and a refusal is shown in the dialog, which stays open.
  */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { problemText } from './api';
 
 export function Dialog(props: {
@@ -19,7 +19,8 @@ export function Dialog(props: {
   const ref = useRef<HTMLDialogElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
-  useEffect(() => {
+  // Opened before the first paint, so keys typed right after the click that opened it go into it.
+  useLayoutEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
