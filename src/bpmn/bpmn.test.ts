@@ -230,9 +230,9 @@ describe('links to BPMN files', () => {
     const top = mkdtempSync(join(tmpdir(), 'linesight-'));
     const dir = join(top, 'models');
     mkdirSync(dir);
-    writeFileSync(join(top, 'shared.bpmn'), readFileSync(join(EXAMPLES, 'bpmn/order-to-cash.bpmn')));
+    writeFileSync(join(top, 'outside.bpmn'), readFileSync(join(EXAMPLES, 'bpmn/order-to-cash.bpmn')));
     const text = readFileSync(join(EXAMPLES, 'order-departments.yaml'), 'utf8')
-      .replace('file: bpmn/order-to-cash.bpmn', 'file: ../shared.bpmn')
+      .replace('file: bpmn/order-to-cash.bpmn', 'file: ../outside.bpmn')
       .replace('file: bpmn/return-to-refund.bpmn', 'file: /proc/self/environ');
     writeFileSync(join(dir, 'model.yaml'), text);
     for (const f of ['return-to-refund', 'issue-to-resolution']) {

@@ -1,10 +1,10 @@
 /** The model's own channels, beyond the built-in ones (web, phone, chat...). */
 import { BUILTIN_CHANNELS } from '../../../src/model/channels';
 import { elementsOf, itemPath } from '../../../src/model/edits/plans/org-kinds';
-import { addEdits } from '../../../src/model/edits/plans/organization';
 import { PickField } from '../fields/pick-field';
 import { TextField } from '../fields/text-field';
 import type { Doc } from '../model-doc';
+import { adder } from './adder';
 import { bind } from './bind';
 import { CHANNEL_MODE } from './choices';
 import { ElementCard } from './element-card';
@@ -15,10 +15,7 @@ export function Channels(props: { doc: Doc }) {
   const { doc } = props;
   const open = useOpenItems();
   const own = elementsOf(doc.data, 'channel');
-  const add = (name: string) => {
-    const { id, edits } = addEdits(doc.data, 'channel', name);
-    if (doc.edit(edits)) open.added(id);
-  };
+  const add = adder(doc, open, 'channel');
   return (
     <Section
       title="Channels"

@@ -2,11 +2,11 @@
 
 import type { Item } from '../../../src/model/edits/plans/model-data';
 import { itemPath } from '../../../src/model/edits/plans/org-kinds';
-import { addEdits } from '../../../src/model/edits/plans/organization';
 import { AddField } from '../fields/add-field';
 import { PickField } from '../fields/pick-field';
 import { TextField } from '../fields/text-field';
 import type { Doc } from '../model-doc';
+import { adder } from './adder';
 import { bind } from './bind';
 import { VISIBILITY } from './choices';
 import { ElementCard } from './element-card';
@@ -37,10 +37,7 @@ function Department(props: { doc: Doc; department: Item; open: OpenItems; roles:
   const path = itemPath('department', department.id);
   const roles = doc.data.roles.filter((r) => r.department === department.id);
   const visibility = String(department.visibility ?? 'backstage');
-  const add = (name: string) => {
-    const { id, edits } = addEdits(doc.data, 'role', name, department.id);
-    if (doc.edit(edits)) props.roles.added(id);
-  };
+  const add = adder(doc, props.roles, 'role', department.id);
   return (
     <ElementCard
       doc={doc}
@@ -74,10 +71,7 @@ export function Departments(props: { doc: Doc }) {
   const { doc } = props;
   const open = useOpenItems();
   const roles = useOpenItems();
-  const add = (name: string) => {
-    const { id, edits } = addEdits(doc.data, 'department', name);
-    if (doc.edit(edits)) open.added(id);
-  };
+  const add = adder(doc, open, 'department');
   return (
     <Section
       title="Departments and roles"

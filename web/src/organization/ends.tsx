@@ -1,10 +1,10 @@
 /** Where journeys end: a success (order received) or an exit (abandoned). */
 
 import { itemPath } from '../../../src/model/edits/plans/org-kinds';
-import { addEdits } from '../../../src/model/edits/plans/organization';
 import { PickField } from '../fields/pick-field';
 import { TextField } from '../fields/text-field';
 import type { Doc } from '../model-doc';
+import { adder } from './adder';
 import { bind } from './bind';
 import { OUTCOME } from './choices';
 import { ElementCard } from './element-card';
@@ -14,10 +14,7 @@ import { Section } from './section';
 export function Ends(props: { doc: Doc }) {
   const { doc } = props;
   const open = useOpenItems();
-  const add = (name: string) => {
-    const { id, edits } = addEdits(doc.data, 'end', name);
-    if (doc.edit(edits)) open.added(id);
-  };
+  const add = adder(doc, open, 'end');
   return (
     <Section title="Ends" count={doc.data.ends.length} noun="end" onAdd={add}>
       {doc.data.ends.map((end) => {

@@ -2,12 +2,13 @@
 
 import type { Item } from '../../../src/model/edits/plans/model-data';
 import { itemPath } from '../../../src/model/edits/plans/org-kinds';
-import { addEdits, fieldEdit } from '../../../src/model/edits/plans/organization';
+import { fieldEdit } from '../../../src/model/edits/plans/organization';
 import { costOf, costText } from '../../../src/model/edits/plans/values';
 import { MoneyField } from '../fields/money-field';
 import { PickField } from '../fields/pick-field';
 import { TextField } from '../fields/text-field';
 import type { Doc } from '../model-doc';
+import { adder } from './adder';
 import { bind, bindNumber } from './bind';
 import { ASSIGNMENT, DISCIPLINE } from './choices';
 import { ElementCard } from './element-card';
@@ -81,10 +82,7 @@ function Pool(props: { doc: Doc; pool: Item; open: OpenItems }) {
 export function Pools(props: { doc: Doc }) {
   const { doc } = props;
   const open = useOpenItems();
-  const add = (name: string) => {
-    const { id, edits } = addEdits(doc.data, 'resource', name);
-    if (doc.edit(edits)) open.added(id);
-  };
+  const add = adder(doc, open, 'resource');
   return (
     <Section
       title="Pools"

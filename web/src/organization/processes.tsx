@@ -2,10 +2,11 @@
 
 import type { Item } from '../../../src/model/edits/plans/model-data';
 import { itemPath } from '../../../src/model/edits/plans/org-kinds';
-import { addEdits, bpmnEdit } from '../../../src/model/edits/plans/organization';
+import { bpmnEdit } from '../../../src/model/edits/plans/organization';
 import { PickField } from '../fields/pick-field';
 import { TextField } from '../fields/text-field';
 import type { Doc } from '../model-doc';
+import { adder } from './adder';
 import { bind } from './bind';
 import { ElementCard } from './element-card';
 import { type OpenItems, useOpenItems } from './open-items';
@@ -65,10 +66,7 @@ function Process(props: { doc: Doc; process: Item; open: OpenItems }) {
 export function Processes(props: { doc: Doc }) {
   const { doc } = props;
   const open = useOpenItems();
-  const add = (name: string) => {
-    const { id, edits } = addEdits(doc.data, 'process', name);
-    if (doc.edit(edits)) open.added(id);
-  };
+  const add = adder(doc, open, 'process');
   return (
     <Section title="Processes" count={doc.data.processes.length} noun="process" onAdd={add}>
       {doc.data.processes.map((process) => (

@@ -1,10 +1,11 @@
 /** Customer segments: their share of arrivals (in percent, with the total checked), patience. */
 
 import { itemPath } from '../../../src/model/edits/plans/org-kinds';
-import { addEdits, fieldEdit } from '../../../src/model/edits/plans/organization';
+import { fieldEdit } from '../../../src/model/edits/plans/organization';
 import { percentOf, shareOf, shareTotal } from '../../../src/model/edits/plans/values';
 import { TextField } from '../fields/text-field';
 import type { Doc } from '../model-doc';
+import { adder } from './adder';
 import { bind } from './bind';
 import { ElementCard } from './element-card';
 import { useOpenItems } from './open-items';
@@ -24,10 +25,7 @@ function ShareTotal(props: { doc: Doc }) {
 export function Segments(props: { doc: Doc }) {
   const { doc } = props;
   const open = useOpenItems();
-  const add = (name: string) => {
-    const { id, edits } = addEdits(doc.data, 'segment', name);
-    if (doc.edit(edits)) open.added(id);
-  };
+  const add = adder(doc, open, 'segment');
   return (
     <Section
       title="Segments"

@@ -1,10 +1,10 @@
 /** Systems: the website and IVR the customer uses, the CRM and ERP behind. */
 
 import { itemPath } from '../../../src/model/edits/plans/org-kinds';
-import { addEdits } from '../../../src/model/edits/plans/organization';
 import { PickField } from '../fields/pick-field';
 import { TextField } from '../fields/text-field';
 import type { Doc } from '../model-doc';
+import { adder } from './adder';
 import { bind } from './bind';
 import { SYSTEM_KIND, VISIBILITY } from './choices';
 import { ElementCard } from './element-card';
@@ -14,10 +14,7 @@ import { Section } from './section';
 export function Systems(props: { doc: Doc }) {
   const { doc } = props;
   const open = useOpenItems();
-  const add = (name: string) => {
-    const { id, edits } = addEdits(doc.data, 'system', name);
-    if (doc.edit(edits)) open.added(id);
-  };
+  const add = adder(doc, open, 'system');
   return (
     <Section title="Systems" count={doc.data.systems.length} noun="system" onAdd={add}>
       {doc.data.systems.map((system) => {
