@@ -40,6 +40,9 @@ export function Canvas(props: {
   const stage = useRef<HTMLDivElement>(null);
   const [view, setView] = useState<View>({ scale: 1, dx: 0, dy: 0 });
   const fitted = useRef<string | null>(null);
+  // True while the view is the fit: a pane that changes size (the table beside it loading, the
+  // splitter dragged) then fits the diagram again; once the user zooms or pans it is left alone.
+  const fitting = useRef(false);
   const focused = useRef('');
   const lit = props.lit ?? [];
   useBoxFocus(stage, props.svg);
@@ -49,7 +52,12 @@ export function Canvas(props: {
     const svg = stage.current?.querySelector('svg');
     if (!svg) return;
     const size = { width: Number(svg.getAttribute('width')), height: Number(svg.getAttribute('height')) };
+    fitting.current = true;
     setView(fitView(size, paneSize()));
+  };
+  const moveView: typeof setView = (next) => {
+    fitting.current = false;
+    setView(next);
   };
   const boxes = (refs: string[]) =>
     refs.flatMap((ref) => [
@@ -65,7 +73,20 @@ export function Canvas(props: {
     }
   }, [props.svg, props.fitKey]);
 
-  usePickedBox(stage, props.svg, props.picked, (box) => setView((v) => reveal(v, box, paneSize())));
+  useEffect(() => {
+    const el = pane.current;
+    if (!el) return;
+    let last = '';
+    const observer = new ResizeObserver(() => {
+      const size = `${el.clientWidth}x${el.clientHeight}`;
+      if (size !== last && fitting.current) showAll();
+      last = size;
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  usePickedBox(stage, props.svg, props.picked, (box) => moveView((v) => reveal(v, box, paneSize())));
 
   useLayoutEffect(() => {
     for (const el of stage.current?.querySelectorAll('.lit') ?? []) el.classList.remove('lit');
@@ -78,7 +99,7 @@ export function Canvas(props: {
       if (around) {
         focused.current = key;
         // At most 80%: the boxes readable, with their neighbours and lanes around them.
-        setView(frame(around, paneSize(), 0.8));
+        moveView(frame(around, paneSize(), 0.8));
       }
     } else if (!key) focused.current = '';
   }, [props.svg, lit.join('\n')]);
@@ -91,7 +112,7 @@ export function Canvas(props: {
       e.preventDefault();
       const box = el.getBoundingClientRect();
       const delta = e.deltaMode === 1 ? e.deltaY * 33 : e.deltaY;
-      setView((v) => zoomAt(v, wheelFactor(delta), { x: e.clientX - box.left, y: e.clientY - box.top }));
+      moveView((v) => zoomAt(v, wheelFactor(delta), { x: e.clientX - box.left, y: e.clientY - box.top }));
     };
     el.addEventListener('wheel', wheel, { passive: false });
     return () => el.removeEventListener('wheel', wheel);
@@ -99,10 +120,10 @@ export function Canvas(props: {
 
   const zoomBy = (factor: number) => {
     const { width, height } = paneSize();
-    setView((v) => zoomAt(v, factor, { x: width / 2, y: height / 2 }));
+    moveView((v) => zoomAt(v, factor, { x: width / 2, y: height / 2 }));
   };
 
-  const pointer = usePanDrag(pane, view, setView, (ref) => (ref ? props.onPick?.(ref) : props.onClear?.()));
+  const pointer = usePanDrag(pane, view, moveView, (ref) => (ref ? props.onPick?.(ref) : props.onClear?.()));
   const renamer = useRenameBox(pane, view, props.renameText, props.onRename);
   const pickedBox = () =>
     pickedAt(
@@ -133,7 +154,7 @@ export function Canvas(props: {
       ArrowDown: [0, -step],
     };
     const move = moves[e.key];
-    if (move) setView((v) => panBy(v, move[0], move[1]));
+    if (move) moveView((v) => panBy(v, move[0], move[1]));
     else if (e.key === '+' || e.key === '=') zoomBy(1.25);
     else if (e.key === '-') zoomBy(0.8);
     else if (e.key === '0') showAll();
@@ -175,7 +196,7 @@ export function Canvas(props: {
           // Not on a click: the box is in sight already, and a drag may start from it.
           if (!box?.el.matches(':focus-visible')) return;
           const rect = (box.el.querySelector('rect') ?? box.el) as SVGGraphicsElement;
-          setView((v) => reveal(v, rect.getBBox(), paneSize()));
+          moveView((v) => reveal(v, rect.getBBox(), paneSize()));
         }}
         onScroll={(e) => {
           const el = e.currentTarget as HTMLElement;
