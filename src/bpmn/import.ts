@@ -13,8 +13,10 @@
  * Whatever does not map is named in a warning; the result is a model file's data.
  */
 import { clip, fewOf } from '../model/clip.js';
+import { mergeEmbedded } from './embedded.js';
 import { gatewayWalk } from './gateway-walk.js';
 import { createModdle, type Element } from './moddle.js';
+import { dropStaleScenarios } from './stale-scenarios.js';
 
 export interface BpmnImport {
   /** The model file's data; absent when the file cannot be read as a journey. */
@@ -76,13 +78,39 @@ export async function importBpmn(
     (definitions.extensionElements as Element | undefined)?.values as Element[] | undefined
   )?.find((v) => v.$type === 'linesight:Model');
   if (embedded && !options.ignoreEmbedded) {
+    let data: Record<string, unknown> | undefined;
     try {
-      return { model: JSON.parse(String(embedded.text)), warnings: [], embedded: true };
+      data = JSON.parse(String(embedded.text));
     } catch {
       warnings.push('the embedded linesight model is damaged; the diagram is read instead');
     }
+    if (data) return fromEdited(definitions, data, options, warnings);
   }
   return readStructure(definitions, options, warnings);
+}
+
+/**
+ * A linesight export, maybe edited in a modeler since: the journey the diagram shows, filled in
+ * from the model it carries, with what changed said.
+ */
+function fromEdited(
+  definitions: Element,
+  embedded: Record<string, unknown>,
+  options: { customerPool?: string; name?: string },
+  warnings: string[],
+): BpmnImport {
+  const drawn = readStructure(definitions, options, []);
+  if (!drawn.model) {
+    warnings.push(
+      `the diagram could not be read as a journey (${drawn.error?.message}); the model it carries is used as it was exported`,
+    );
+    return { model: embedded, warnings, embedded: true };
+  }
+  const { model, changes } = mergeEmbedded(drawn.model, embedded);
+  warnings.push(...changes.map((c) => `changed in the diagram: ${c}`));
+  // How the diagram was read matters only where it differs from the model it carries.
+  if (changes.length > 0) warnings.push(...drawn.warnings);
+  return { model: dropStaleScenarios(model, warnings), warnings, embedded: true };
 }
 
 /**
