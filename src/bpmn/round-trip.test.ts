@@ -1,0 +1,91 @@
+/**
+ * An export read back WITHOUT the model it carries, as another tool's file would be: what BPMN,
+ * BPSim and linesight's properties say must give back the journey, field by field, for every
+ * example and every scenario of each: steps and their names and stages, the flows and their
+ * probabilities per segment, segments and shares, departments and roles, channels, durations,
+ * fail and wait points, ends and their outcomes.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { load, parse } from '../model/load.js';
+import type { Flow, Model, Step } from '../model/model.js';
+import { exportBpmn } from './export.js';
+import { importBpmn } from './import.js';
+
+const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
+
+const cases = readdirSync(EXAMPLES)
+  .filter((f) => f.endsWith('.yaml'))
+  .flatMap((f) => {
+    const base = load(join(EXAMPLES, f)).model as Model;
+    return [
+      [f, base] as const,
+      ...base.scenarios.map(
+        (s) => [`${f} -s ${s.id}`, load(join(EXAMPLES, f), { scenario: s.id }).model as Model] as const,
+      ),
+    ];
+  });
+
+/** A flow as comparable data: per segment, each target's probability to 9 places. */
+const flowOf = (flow: Flow, segments: string[]) =>
+  Object.fromEntries(
+    segments.map((seg) => [
+      seg,
+      Object.fromEntries(
+        (flow[seg] ?? [])
+          .map((b) => [b.to, Math.round(b.p * 1e9) / 1e9] as const)
+          .sort(([a], [b]) => a.localeCompare(b)),
+      ),
+    ]),
+  );
+
+const stepOf = (s: Step, segments: string[]) => ({
+  name: s.name,
+  stage: s.stage,
+  channel: s.channel,
+  role: s.role,
+  system: s.system,
+  pool: s.pool,
+  duration: s.duration,
+  next: flowOf(s.next, segments),
+  fail: s.fail && { p: s.fail.p, next: flowOf(s.fail.next, segments) },
+  wait: s.wait?.duration,
+  backstage: s.backstage.map((a) => ({ id: a.id, name: a.name, department: a.department, role: a.role })),
+});
+
+describe('an export read back without the model it carries', () => {
+  it.each(cases)('%s keeps the journey field by field', async (_name, model) => {
+    const result = await importBpmn(await exportBpmn(model, '0.0.0'), { ignoreEmbedded: true });
+    expect(result.error?.message).toBeUndefined();
+    expect(result.embedded).toBe(false);
+    const loaded = parse(stringify(result.model), { file: join(EXAMPLES, 'imported.yaml') });
+    expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const back = loaded.model as Model;
+    const segments = model.segments.map((s) => s.id);
+    expect(back.segments.map((s) => [s.id, s.name, Math.round(s.share * 1e9) / 1e9])).toEqual(
+      model.segments.map((s) => [s.id, s.name, Math.round(s.share * 1e9) / 1e9]),
+    );
+    expect(back.steps.map((s) => s.id)).toEqual(model.steps.map((s) => s.id));
+    for (const step of model.steps) {
+      const twin = back.steps.find((s) => s.id === step.id) as Step;
+      expect(stepOf(twin, segments), step.id).toEqual(stepOf(step, segments));
+    }
+    expect(flowOf(back.start, segments)).toEqual(flowOf(model.start, segments));
+    expect(back.ends.map((e) => [e.id, e.name, e.outcome])).toEqual(
+      model.ends.map((e) => [e.id, e.name, e.outcome]),
+    );
+    const org = (m: Model) =>
+      m.organization.departments.map((d) => ({
+        id: d.id,
+        name: d.name,
+        roles: d.roles.map((r) => [r.id, r.name]),
+      }));
+    expect(org(back)).toEqual(org(model));
+    const used = new Set(model.steps.flatMap((s) => (s.channel ? [s.channel] : [])));
+    expect(back.channels.filter((c) => used.has(c.id)).map((c) => [c.id, c.name])).toEqual(
+      model.channels.filter((c) => used.has(c.id)).map((c) => [c.id, c.name]),
+    );
+  });
+});
