@@ -107,7 +107,7 @@ describe('exporting the examples', () => {
     },
   );
 
-  it('opens every export in bpmn-js, in headless Chromium, with no import warnings', async () => {
+  it("opens every export, and every scenario's, in bpmn-js, in headless Chromium, with no import warnings", async () => {
     expect(hasChromium(), 'Chromium is needed: apt-get install -y chromium').toBe(true);
     const browser = await launchChromium();
     try {
@@ -119,7 +119,17 @@ describe('exporting the examples', () => {
       await page.addStyleTag({ path: `${assets}assets/diagram-js.css` });
       await page.addStyleTag({ path: `${assets}assets/bpmn-js.css` });
       await page.addScriptTag({ path: `${assets}bpmn-viewer.production.min.js` });
-      for (const [file, model] of examples) {
+      const withScenarios = examples.flatMap(([file, model]) => [
+        [file, model] as const,
+        ...model.scenarios.map(
+          (sc) =>
+            [
+              file.replace('.yaml', `-s-${sc.id}.yaml`),
+              load(join(EXAMPLES, file), { scenario: sc.id }).model as Model,
+            ] as const,
+        ),
+      ]);
+      for (const [file, model] of withScenarios) {
         const xml = await exportBpmn(model, '0.0.0');
         const result = await page.evaluate(async (text) => {
           const w = window as unknown as {

@@ -74,9 +74,14 @@ export async function importBpmn(
       },
     };
   }
-  const embedded = (
-    (definitions.extensionElements as Element | undefined)?.values as Element[] | undefined
-  )?.find((v) => v.$type === 'linesight:Model');
+  const embedded = [
+    ...((definitions.rootElements as Element[] | undefined) ?? []).filter(
+      (r) => r.$type === 'bpmn:Collaboration',
+    ),
+    definitions,
+  ]
+    .flatMap((e) => ((e.extensionElements as Element | undefined)?.values as Element[] | undefined) ?? [])
+    .find((v) => v.$type === 'linesight:Model');
   if (embedded && !options.ignoreEmbedded) {
     let data: Record<string, unknown> | undefined;
     try {

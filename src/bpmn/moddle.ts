@@ -4,6 +4,7 @@
  * experience parameters of an element, readable in any tool's extension panel.
  */
 import { BpmnModdle } from 'bpmn-moddle';
+import { bpsimDescriptor } from './interchange/bpsim-moddle.js';
 
 export const LINESIGHT_NS = 'https://linesight.dev/schema/bpmn/1';
 
@@ -32,6 +33,8 @@ const descriptor = {
       properties: [
         { name: 'name', isAttr: true, type: 'String' },
         { name: 'value', isAttr: true, type: 'String' },
+        // "json" when the value is JSON (a number, a list, an object), so that text stays text.
+        { name: 'type', isAttr: true, type: 'String' },
       ],
     },
   ],
@@ -39,7 +42,7 @@ const descriptor = {
 
 export type Moddle = InstanceType<typeof BpmnModdle>;
 
-export const createModdle = (): Moddle => new BpmnModdle({ linesight: descriptor });
+export const createModdle = (): Moddle => new BpmnModdle({ linesight: descriptor, bpsim: bpsimDescriptor });
 
 /** moddle elements are open objects; this is the view of them the importer and exporter use. */
 export interface Element {

@@ -1,0 +1,105 @@
+/**
+ * The BPMNDI side of an export: shapes, edges and their labels (in the export's coordinates),
+ * lane membership, ids kept unique, and `linesight:properties` blocks. bpmn-js draws pools before
+ * what is in them, so the plane lists pools and lanes first.
+ */
+import { writeProperties } from './interchange/properties.js';
+import type { LaneFit } from './lane-fit.js';
+import type { Element, Moddle } from './moddle.js';
+
+export type Point = [number, number];
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface DiagramWriter {
+  fit: LaneFit;
+  shape(
+    element: Element,
+    x: number,
+    y: number,
+    width: number,
+    height: number,
+    extra?: Record<string, unknown>,
+  ): void;
+  edge(element: Element, points: Point[], label?: Rect): void;
+  label(rect: Rect): { label: Element };
+  /** The id, or the id with a number added when an element already has it. */
+  unique(id: string): string;
+  addToLane(laneId: string, element: Element): void;
+  members(laneId: string): Element[];
+  extension(data: object): Element | undefined;
+  values(data: object): Element[];
+  planeElements(): Element[];
+}
+
+const round = (x: number) => Math.round(x * 10) / 10;
+
+export function diagramWriter(moddle: Moddle, fit: LaneFit): DiagramWriter {
+  const shapes: Element[] = [];
+  const edges: Element[] = [];
+  const used = new Set<string>();
+  const lanes = new Map<string, Element[]>();
+  const bounds = (r: Rect) =>
+    moddle.create('dc:Bounds', {
+      x: round(r.x),
+      y: round(r.y),
+      width: round(r.width),
+      height: round(r.height),
+    });
+  const label = (r: Rect) => ({ label: moddle.create('bpmndi:BPMNLabel', { bounds: bounds(r) }) });
+  const values = (data: object) => {
+    const p = writeProperties(moddle, data as Record<string, unknown>);
+    return p ? [p] : [];
+  };
+  return {
+    fit,
+    label,
+    shape(element, x, y, width, height, extra = {}) {
+      shapes.push(
+        moddle.create('bpmndi:BPMNShape', {
+          id: `${element.id}_di`,
+          bpmnElement: element,
+          bounds: bounds({ x, y, width, height }),
+          ...extra,
+        }),
+      );
+    },
+    edge(element, points, rect) {
+      const kept = points.filter(
+        (p, i) => i === 0 || p[0] !== points[i - 1]?.[0] || p[1] !== points[i - 1]?.[1],
+      );
+      edges.push(
+        moddle.create('bpmndi:BPMNEdge', {
+          id: `${element.id}_di`,
+          bpmnElement: element,
+          waypoint: kept.map(([x, y]) => moddle.create('dc:Point', { x: round(x), y: round(y) })),
+          ...(rect ? label(rect) : {}),
+        }),
+      );
+    },
+    unique(id) {
+      let candidate = id;
+      for (let n = 2; used.has(candidate); n++) candidate = `${id}_${n}`;
+      used.add(candidate);
+      return candidate;
+    },
+    addToLane(laneId, element) {
+      lanes.set(laneId, [...(lanes.get(laneId) ?? []), element]);
+    },
+    members: (laneId) => lanes.get(laneId) ?? [],
+    extension(data) {
+      const v = values(data);
+      return v.length ? moddle.create('bpmn:ExtensionElements', { values: v }) : undefined;
+    },
+    values,
+    planeElements() {
+      const order = (s: Element) =>
+        /Participant|Lane/.test(String((s.bpmnElement as Element).$type)) ? 0 : 1;
+      return [...shapes.sort((a, b) => order(a) - order(b)), ...edges];
+    },
+  };
+}
