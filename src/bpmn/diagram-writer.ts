@@ -4,6 +4,7 @@
  * what is in them, so the plane lists pools and lanes first.
  */
 import { writeProperties } from './interchange/properties.js';
+import { placeLabels } from './label-place.js';
 import type { LaneFit } from './lane-fit.js';
 import type { Element, Moddle } from './moddle.js';
 
@@ -50,7 +51,29 @@ export function diagramWriter(moddle: Moddle, fit: LaneFit): DiagramWriter {
       width: round(r.width),
       height: round(r.height),
     });
-  const label = (r: Rect) => ({ label: moddle.create('bpmndi:BPMNLabel', { bounds: bounds(r) }) });
+  /** Every label's bounds, and its own shape's when it has one: placed clear of the rest at the end. */
+  const labels: { bounds: Element; owner?: Element }[] = [];
+  const label = (r: Rect) => {
+    const made = moddle.create('bpmndi:BPMNLabel', { bounds: bounds(r) });
+    labels.push({ bounds: made.bounds as Element });
+    return { label: made };
+  };
+  const rectOf = (b: Element) => b as unknown as Rect;
+  const placeAll = () => {
+    const obstacles = shapes
+      .filter((s) => !/Participant|Lane/.test(String((s.bpmnElement as Element).$type)))
+      .map((s) => s.bounds as Element);
+    const places = placeLabels(
+      labels.map((l) => rectOf(l.bounds)),
+      labels.map((l) => (l.owner ? rectOf(l.owner) : undefined)),
+      obstacles.map(rectOf),
+    );
+    labels.forEach((l, i) => {
+      const place = places[i] as Rect;
+      l.bounds.x = round(place.x);
+      l.bounds.y = round(place.y);
+    });
+  };
   const values = (data: object) => {
     const p = writeProperties(moddle, data as Record<string, unknown>);
     return p ? [p] : [];
@@ -59,14 +82,15 @@ export function diagramWriter(moddle: Moddle, fit: LaneFit): DiagramWriter {
     fit,
     label,
     shape(element, x, y, width, height, extra = {}) {
-      shapes.push(
-        moddle.create('bpmndi:BPMNShape', {
-          id: `${element.id}_di`,
-          bpmnElement: element,
-          bounds: bounds({ x, y, width, height }),
-          ...extra,
-        }),
-      );
+      const made = moddle.create('bpmndi:BPMNShape', {
+        id: `${element.id}_di`,
+        bpmnElement: element,
+        bounds: bounds({ x, y, width, height }),
+        ...extra,
+      });
+      const own = labels.find((l) => l.bounds === (extra.label as Element | undefined)?.bounds);
+      if (own) own.owner = made.bounds as Element;
+      shapes.push(made);
     },
     edge(element, points, rect) {
       const kept = points.filter(
@@ -97,6 +121,7 @@ export function diagramWriter(moddle: Moddle, fit: LaneFit): DiagramWriter {
     },
     values,
     planeElements() {
+      placeAll();
       const order = (s: Element) =>
         /Participant|Lane/.test(String((s.bpmnElement as Element).$type)) ? 0 : 1;
       return [...shapes.sort((a, b) => order(a) - order(b)), ...edges];

@@ -1,0 +1,52 @@
+/**
+ * Labels placed clear of the shapes and of each other: each label keeps the place its exporter
+ * chose when that place is free, and otherwise takes the nearest free one of a few around it
+ * (below, above, then sideways), in the order the labels were made. Pools and lanes are not
+ * obstacles: everything sits on them.
+ */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Overlap by more than a pixel: labels touching a shape's edge read fine. */
+export const overlaps = (a: Box, b: Box) =>
+  a.x + 1 < b.x + b.width && b.x + 1 < a.x + a.width && a.y + 1 < b.y + b.height && b.y + 1 < a.y + a.height;
+
+/** Where a label may go, nearest first. */
+function candidates(label: Box): Box[] {
+  const dy = label.height + 4;
+  const dx = label.width / 2 + 8;
+  // Rings around the chosen place, nearest first: below before above, then the sides.
+  const moves: [number, number][] = [[0, 0]];
+  for (let ring = 1; ring <= 3; ring++)
+    for (const [mx, my] of [
+      [0, ring],
+      [0, -ring],
+      [ring, 0],
+      [-ring, 0],
+      [ring, ring],
+      [-ring, ring],
+      [ring, -ring],
+      [-ring, -ring],
+    ] as const)
+      moves.push([mx * dx, my * dy]);
+  return moves.map(([mx, my]) => ({ ...label, x: label.x + mx, y: label.y + my }));
+}
+
+/**
+ * New places for `labels`, each clear of `shapes` (but its own, `owners[i]`) and of the labels
+ * placed before it; a label with no free place nearby stays where it was.
+ */
+export function placeLabels(labels: Box[], owners: (Box | undefined)[], shapes: Box[]): Box[] {
+  const placed: Box[] = [];
+  labels.forEach((label, i) => {
+    const owner = owners[i];
+    const free = (c: Box) =>
+      !shapes.some((s) => s !== owner && overlaps(c, s)) && !placed.some((p) => overlaps(c, p));
+    placed.push(candidates(label).find(free) ?? label);
+  });
+  return placed;
+}
