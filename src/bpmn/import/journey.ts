@@ -183,7 +183,7 @@ export function readJourney(
   const stages: Data[] = [];
   const defaultStage = {
     id: 'journey',
-    name: label(journeyProcess) === '?' ? 'Journey' : label(journeyProcess),
+    name: String(journeyProcess.name ?? customer?.name ?? 'Journey'),
   };
   const stageOf = (node: Element) => {
     let top: Element | undefined;

@@ -9,6 +9,9 @@ import type { Interchange } from '../interchange/read.js';
 import type { Element } from '../moddle.js';
 import { shown } from './labels.js';
 
+const NUMBER_IN_NAME =
+  /\(?\s*(\d+(?:[.,]\d+)?\s*%|\b(?:p|prob(?:ability)?)\s*[=:]\s*[01]?\.?\d*|^\s*0?\.\d+\s*$)\s*\)?/gi;
+
 /** A probability written in a name: "yes (85%)", "70%", "p=0.7", "0.7"; undefined when none is. */
 export function probabilityInName(name: unknown): number | undefined {
   if (typeof name !== 'string') return undefined;
@@ -52,7 +55,9 @@ export function branchShares(node: Element, edges: WalkEdge[], terms: ShareTerms
     return perSegment ?? interchange.probability(id) ?? probabilityInName(flow?.name);
   });
   const labels = edges.map(({ flow }) => {
-    const name = typeof flow?.name === 'string' && flow.name.trim() !== '' ? flow.name.trim() : undefined;
+    // The number is the probability; the rest of the name ("yes" of "yes (85%)") is the label.
+    const text = typeof flow?.name === 'string' ? flow.name.replace(NUMBER_IN_NAME, '').trim() : '';
+    const name = text === '' ? undefined : text;
     return name ?? conditionText(flow) ?? (node.default === flow && flow ? 'otherwise' : undefined);
   });
   const unknown = known.filter((p) => p === undefined).length;
