@@ -31,7 +31,7 @@ function bpmnFiles(dir: string): string[] {
     .sort();
 }
 
-const modelOf = async (xml: string, options: { ignoreEmbedded?: boolean } = {}) => {
+const modelOf = async (xml: string, options: { ignoreEmbedded?: boolean; customerPool?: string } = {}) => {
   const result = await importBpmn(xml, options);
   expect(result.error, result.error?.message).toBeUndefined();
   // Read as if beside the examples, so that a competitor's relative baseline resolves.
@@ -51,10 +51,13 @@ describe('the BPMN interchange test suite', () => {
     expect(files).toHaveLength(52);
   });
 
+  /** C.4.0 has four service pools and no customer: the importer asks which pool to read. */
+  const optionsFor = (file: string) => (/C\.4\.0/.test(file) ? { customerPool: 'IT' } : {});
+
   it('imports every file as a model that validates, each leaving out what does not map with a warning', async () => {
     let warnings = 0;
     for (const file of files) {
-      const { model, warnings: w } = await modelOf(readFileSync(file, 'utf8'));
+      const { model, warnings: w } = await modelOf(readFileSync(file, 'utf8'), optionsFor(file));
       expect(model.steps.length, file).toBeGreaterThan(0);
       warnings += w.length;
     }
@@ -68,15 +71,51 @@ describe('the BPMN interchange test suite', () => {
       'Carrier',
       'Credit Card Company',
     ]);
-    const checkout = model.steps.find((s) => s.name === 'Checkout');
+    // The sub-process "Checkout" is a stage; its inner task the step the company serves.
+    expect(model.stages.map((s) => s.name)).toContain('Checkout');
+    const checkout = model.steps.find((s) => s.name === 'Pay Order');
+    expect(checkout?.stage).toBe('checkout');
     expect(checkout?.backstage.map((a) => a.name)).toEqual(
       expect.arrayContaining(['Take Payment', 'Pick items']),
     );
   });
 
+  it('refuses to guess the customer of C.4.0, whose pools are all services: the pools are listed', async () => {
+    const refused: string[] = [];
+    for (const file of files) {
+      const result = await importBpmn(readFileSync(file, 'utf8'));
+      if (result.error) {
+        refused.push(file.split('/').pop() as string);
+        expect(result.error.message).toContain("'Money Bank', 'IT', 'Payroll', 'Facilities'");
+        expect(result.error.hint).toContain('--customer-pool NAME');
+      }
+    }
+    expect(refused.sort()).toEqual(['C.4.0-export.bpmn', 'C.4.0.bpmn']);
+  });
+
+  it('reads C.4.0 with --customer-pool IT, a pool of its second collaboration', async () => {
+    const { model } = await modelOf(readFileSync(join(BPMN_SUITE, 'miwg/reference/C.4.0.bpmn'), 'utf8'), {
+      customerPool: 'IT',
+    });
+    expect(model.segments.map((s) => s.name)).toEqual(['IT']);
+    expect(model.organization.departments.map((d) => d.name)).toContain('Money Bank');
+  });
+
+  it('reads C.1.0 with the team assistant as the customer of the process engine, and says why', async () => {
+    const { model, warnings } = await modelOf(
+      readFileSync(join(BPMN_SUITE, 'miwg/reference/C.1.0.bpmn'), 'utf8'),
+    );
+    expect(model.segments.map((s) => s.name)).toEqual(['Team-Assistant']);
+    expect(model.steps.map((s) => s.name)).toContain('Scan Invoice');
+    expect(model.organization.departments.map((d) => d.name)).toEqual(['Process Engine - Invoice Receipt']);
+    expect(warnings.join('\n')).toMatch(
+      /'Team-Assistant' is read as the customer's because it exchanges 5 message/,
+    );
+  });
+
   it('is stable through import, export, import', async () => {
     for (const file of files) {
-      const first = await modelOf(readFileSync(file, 'utf8'));
+      const first = await modelOf(readFileSync(file, 'utf8'), optionsFor(file));
       const xml = await exportBpmn(first.model, '0.0.0');
       const second = await modelOf(xml);
       expect(second.embedded).toBe(true);

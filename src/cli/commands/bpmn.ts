@@ -6,12 +6,12 @@ import { relinkImported } from '../../bpmn/file-links.js';
 import { importBpmn } from '../../bpmn/import.js';
 import { decodeXml } from '../../bpmn/xml-text.js';
 import { writeAtomic } from '../../fs/write-atomic.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
 import { parse } from '../../model/load.js';
 import { problemText, readRegularFile } from '../../model/read-file.js';
 import { VERSION } from '../../version.js';
 import { InputError, type Io } from '../io.js';
 import { loadOrReport } from '../load-or-report.js';
-import { printDiagnostics } from '../print-diagnostics.js';
 
 /** BPMN files of tens of MiB exist; past this, the file is refused rather than parsed. */
 const MAX_BPMN_BYTES = 50 * 1024 * 1024;
@@ -69,12 +69,11 @@ export async function bpmnImportCommand(
   const checked = parse(yaml, { file: options.output ?? 'imported.yaml' });
   for (const w of result.warnings) io.err(`linesight: warning: ${w}\n`);
   if (!checked.ok) {
-    io.err(
-      printDiagnostics(
-        checked.diagnostics.filter((d) => d.severity === 'error'),
-        false,
-      ),
-    );
+    // The YAML was never written: the problems are named by field and BPMN element, not by a line of it.
+    for (const d of checked.diagnostics.filter((x) => x.severity === 'error'))
+      io.err(
+        `linesight: error: ${importedProblem(d, result.model)}\n${d.hint ? `      hint: ${d.hint}\n` : ''}`,
+      );
     throw new InputError(
       `${file}: the journey read from it is not a valid model`,
       'see the errors above; the BPMN may need a clearer start, ends or customer pool',
@@ -91,4 +90,13 @@ export async function bpmnImportCommand(
     );
   } else if (!options.json) io.out(yaml);
   return 0;
+}
+
+/** A problem of the imported journey: its field path, and the step or end it is about by name. */
+function importedProblem(d: Diagnostic, model: Record<string, unknown>): string {
+  const where = /^(steps|ends)\[(\d+)\]/.exec(d.path ?? '');
+  const item = where
+    ? (model[where[1] as string] as { name?: string }[] | undefined)?.[Number(where[2])]
+    : undefined;
+  return `${d.message}${d.path ? ` (at ${d.path}${item?.name ? `, '${item.name}'` : ''})` : ''}`;
 }

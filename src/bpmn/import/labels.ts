@@ -1,0 +1,50 @@
+/**
+ * How the importer names BPMN elements: in messages by their name (their id when unnamed), in the
+ * model by readable ids made from names, unique within the file.
+ */
+import { clip } from '../../model/clip.js';
+import type { Element } from '../moddle.js';
+
+/** An element's name on one line, its id when it has none. */
+export function label(e: Element | undefined): string {
+  return String(e?.name ?? e?.id ?? '?')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A name as messages quote it: cut short when it is long. */
+export function shown(e: Element | undefined): string {
+  return clip(label(e));
+}
+
+/** Readable, unique ids for elements, each made once. */
+export function idMaker(): {
+  of(e: Element, fallback: string, preferred?: string): string;
+  taken(id: string): boolean;
+} {
+  const used = new Set<string>();
+  const idOf = new Map<Element, string>();
+  return {
+    taken: (id) => used.has(id),
+    of(e, fallback, preferred) {
+      const cached = idOf.get(e);
+      if (cached) return cached;
+      const base =
+        preferred ??
+        (String(e.name ?? '')
+          .toLowerCase()
+          .normalize('NFKD')
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-+|-+$/g, '')
+          .slice(0, 40) ||
+          String(e.id ?? fallback)
+            .replace(/[^A-Za-z0-9_-]+/g, '-')
+            .replace(/^[^A-Za-z_]+/, ''));
+      let id = /^[A-Za-z_]/.test(base) ? base : `x-${base}`;
+      for (let n = 2; used.has(id); n++) id = `${base || fallback}-${n}`;
+      used.add(id);
+      idOf.set(e, id);
+      return id;
+    },
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * Touchpoints: a message flow between a customer step and a company pool's task makes that task's
+ * role serve the step; the tasks that follow it in its pool (until the next one served) become
+ * the step's backstage activities. A company task behind no touchpoint is named and left out.
+ */
+import { clip } from '../../model/clip.js';
+import type { Interchange } from '../interchange/read.js';
+import type { Element } from '../moddle.js';
+import type { FlowGraph } from './graph.js';
+import { allElements, isActivity } from './graph.js';
+import { label, shown } from './labels.js';
+import type { Organization, Who } from './organization.js';
+
+type Step = Record<string, unknown>;
+
+export interface TouchpointTerms {
+  graph: FlowGraph;
+  organization: Organization;
+  messageFlows: Element[];
+  /** The customer step a node of the journey belongs to, if any. */
+  stepOf(node: Element | undefined): Step | undefined;
+  /** Company tasks that are steps themselves (a black-box customer's journey). */
+  served: Map<Element, Step>;
+  makeId(e: Element, fallback: string): string;
+  interchange: Interchange;
+  warn(message: string): void;
+}
+
+export function linkTouchpoints(terms: TouchpointTerms): void {
+  const { organization, served, warn } = terms;
+  const behind = new Set<Element>(served.keys());
+  const roleOf = (node: Element | undefined) => {
+    for (let n = node; n; n = n.$parent as Element | undefined) {
+      const who = organization.roleOfNode.get(n);
+      if (who) return { who, node: n };
+    }
+    return undefined;
+  };
+  const addActivity = (step: Step, task: Element, who: Who) => {
+    if (behind.has(task)) return;
+    behind.add(task);
+    const list = (step.backstage as Step[] | undefined) ?? [];
+    list.push({
+      id: terms.makeId(task, 'activity'),
+      name: label(task),
+      department: who.department,
+      role: who.role,
+      bpmn: String(task.id),
+      ...terms.interchange.element(String(task.id)),
+    });
+    step.backstage = list;
+  };
+  for (const m of terms.messageFlows) {
+    const [a, b] = [m.sourceRef as Element, m.targetRef as Element];
+    const fromCustomer = terms.stepOf(a);
+    const step = fromCustomer ?? terms.stepOf(b);
+    const found = roleOf(fromCustomer ? b : a);
+    if (!step || !found) {
+      if (!served.has(a) && !served.has(b))
+        warn(`message flow '${shown(m)}' does not connect a customer step with another pool; left out`);
+      continue;
+    }
+    const other = found.node;
+    if (step.role === undefined) {
+      step.role = found.who.role;
+      if (isActivity(other)) step.touchpoint = label(other);
+      served.set(other, step);
+    } else {
+      served.set(other, step);
+      if (isActivity(other) && step.touchpoint !== label(other)) addActivity(step, other, found.who);
+    }
+  }
+  for (const [process, department] of organization.processes) {
+    for (const task of allElements(process).filter(isActivity)) {
+      if (served.has(task) || behind.has(task)) continue;
+      const owner = precedingServed(task, served, terms.graph);
+      const step = owner ? served.get(owner) : undefined;
+      if (step) addActivity(step, task, organization.roleOfNode.get(task) as Who);
+      else
+        warn(
+          `task '${shown(task)}' of pool '${clip(department)}' is not behind any customer touchpoint; left out`,
+        );
+    }
+  }
+}
+
+/** The served task this one follows in its pool (walking back along sequence flows), if any. */
+function precedingServed(
+  task: Element,
+  served: Map<Element, unknown>,
+  graph: FlowGraph,
+): Element | undefined {
+  const seen = new Set<Element>();
+  const queue = [task];
+  while (queue.length > 0) {
+    const node = queue.shift() as Element;
+    for (const flow of graph.incoming(node)) {
+      const source = flow.sourceRef as Element;
+      if (!source || seen.has(source)) continue;
+      if (served.has(source)) return source;
+      seen.add(source);
+      queue.push(source);
+    }
+  }
+  return undefined;
+}
