@@ -277,22 +277,55 @@ export function readJourney(
     warn(
       `no start event: the journey starts at ${fewOf(roots.map((r) => `'${shown(r)}'`))}, which nothing leads to`,
     );
-  if (roots.length > 1) warn(`${roots.length} starts: each takes an even share of the customers`);
-  const entry = new Map<string, number>();
-  for (const s of roots) {
-    if (stepSet.has(s)) entry.set(stepIdOf(s), (entry.get(stepIdOf(s)) ?? 0) + 1 / roots.length);
-    else for (const [id, { p }] of walk(s)) entry.set(id, (entry.get(id) ?? 0) + p / roots.length);
-  }
+  // Each start's share of a segment's customers: as the file says (linesight's exports), else even.
+  const startShares = roots.map((r) => interchange.shares(String(r.id)));
+  const startsSaid = startShares.some((x) => x !== undefined);
+  if (roots.length > 1 && !startsSaid)
+    warn(`${roots.length} starts: each takes an even share of the customers`);
+  const entryFor = (segment: string | undefined, walker: typeof walk) => {
+    const entry = new Map<string, number>();
+    roots.forEach((s, i) => {
+      const weight =
+        startsSaid && segment !== undefined ? (startShares[i]?.[segment] ?? 0) : 1 / roots.length;
+      if (weight <= 0) return;
+      if (stepSet.has(s)) entry.set(stepIdOf(s), (entry.get(stepIdOf(s)) ?? 0) + weight);
+      else for (const [id, { p }] of walker(s)) entry.set(id, (entry.get(id) ?? 0) + p * weight);
+    });
+    return entry;
+  };
+  const entry = entryFor(undefined, walk);
   if (entry.size === 0 && stepNodes[0]) entry.set(stepIdOf(stepNodes[0]), 1);
-  applyArrivals(starts, segments, interchange, warn);
+  const startBySegment =
+    startsSaid || perSegment.length > 0
+      ? segments.map((seg) => {
+          const id = String(seg.id);
+          const walker = perSegment.find(([s]) => s === id)?.[1] ?? walk;
+          return [id, flowList(entryFor(id, walker))] as const;
+        })
+      : [];
+  // linesight's own exports say the arrivals where the model had them; BPSim's are for other tools' files.
+  const modelSaid = interchange.model();
+  if (modelSaid.arrivals === undefined && modelSaid.segments === undefined)
+    applyArrivals(starts, segments, interchange, warn);
 
   // Steps no customer reaches would fail validation: they are named and left out.
-  const reachable = reachableFrom([...entry.keys()], byId);
+  const reachable = reachableFrom(
+    [
+      ...entry.keys(),
+      ...startBySegment.flatMap(([, f]) => (typeof f === 'string' ? [f] : f.map((b) => b.to))),
+    ],
+    byId,
+  );
   const kept = steps.filter((s) => reachable.has(s.id as string));
   for (const s of steps)
     if (!reachable.has(s.id as string)) warn(`task '${s.name}' cannot be reached from a start; left out`);
-  for (const node of stepNodes)
-    Object.assign(stepOfNode.get(node) as Data, withoutId(interchange.step(String(node.id))));
+  for (const node of stepNodes) {
+    const step = stepOfNode.get(node) as Data;
+    const said = interchange.step(String(node.id));
+    // A step linesight exported says who serves it: a role read from its message flow is not added.
+    if (said.id !== undefined) for (const key of WHO_SERVES) if (!(key in said)) delete step[key];
+    fillStep(step, withoutId(said));
+  }
   const keptEnds = ends.filter((e) => reachable.has(e.id as string));
   for (const other of ['bpmn:DataObjectReference', 'bpmn:DataStoreReference', 'bpmn:DataObject']) {
     const count = elements.filter((f) => f.$type === other).length;
@@ -305,7 +338,12 @@ export function readJourney(
   if (artifacts > 0) warn(`${artifacts} annotation(s), group(s) or association(s) left out`);
 
   const usedStages = new Set(kept.map((s) => s.stage));
-  const flowList = [...entry].map(([to, p]) => ({ to, p }));
+  const common = flowList(entry);
+  const startText = JSON.stringify(common);
+  const start =
+    startBySegment.length === 0 || startBySegment.every(([, f]) => JSON.stringify(f) === startText)
+      ? common
+      : Object.fromEntries(startBySegment);
   const { segments: _given, ...modelData } = interchange.model();
   return {
     embedded: false,
@@ -326,17 +364,43 @@ export function readJourney(
           ...s,
           share: i === 0 ? 1 - (segments.length - 1) * (1 / segments.length) : 1 / segments.length,
         })),
-      ...(departments.length > 0 ? { organization: { departments } } : {}),
-      stages: [
+      ...withOrganization(modelData.organization, departments),
+      stages: (modelData.stages as Data[] | undefined) ?? [
         ...(usedStages.has(defaultStage.id) ? [defaultStage] : []),
         ...stages.filter((s) => usedStages.has(s.id)),
       ],
       steps: kept,
       ends: keptEnds,
-      start: flowList.length === 1 ? flowList[0]?.to : flowList,
+      start,
     },
   };
 }
+
+/**
+ * The organization the diagram's pools and lanes show, over the one the file says it had (its
+ * systems, and what lanes cannot hold): the said order, each department and role as drawn.
+ */
+function withOrganization(said: unknown, drawn: Data[]): Data {
+  const given = said && typeof said === 'object' ? (said as Data) : undefined;
+  if (!given) return drawn.length > 0 ? { organization: { departments: drawn } } : {};
+  const overlay = (before: Data[], now: Data[]): Data[] => {
+    const byId = new Map(now.map((x) => [x.id, x]));
+    const merged = before.map((b) => {
+      const d = byId.get(b.id);
+      if (!d) return b;
+      const roles =
+        Array.isArray(b.roles) && Array.isArray(d.roles) ? { roles: overlay(b.roles, d.roles) } : {};
+      // A lane's name in linesight's exports is a label ("Agent (Service desk)"), not the role's name.
+      return { ...b, ...d, name: b.name ?? d.name, ...roles };
+    });
+    const known = new Set(before.map((b) => b.id));
+    return [...merged, ...now.filter((d) => !known.has(d.id))];
+  };
+  const departments = Array.isArray(given.departments) ? (given.departments as Data[]) : [];
+  return { organization: { ...given, departments: overlay(departments, drawn) } };
+}
+
+const WHO_SERVES = ['role', 'system', 'pool', 'touchpoint'];
 
 /** A walk's result as a model's `next`: one id, or the branches with their probabilities and labels. */
 function flowData(reached: Map<string, Share>): unknown {
@@ -344,6 +408,30 @@ function flowData(reached: Map<string, Share>): unknown {
     s.label === undefined ? { to, p: s.p } : { to, p: s.p, label: s.label },
   );
   return branches.length === 1 ? branches[0]?.to : branches;
+}
+
+/**
+ * A step read from the diagram, filled in with what the file says of it: a fail or wait point the
+ * diagram draws keeps its drawn way on and timing, and takes its severity, cause or reason.
+ */
+function fillStep(step: Data, said: Data): void {
+  for (const [key, value] of Object.entries(said)) {
+    const drawn = step[key];
+    step[key] =
+      (key === 'fail' || key === 'wait') &&
+      drawn &&
+      typeof drawn === 'object' &&
+      value &&
+      typeof value === 'object'
+        ? { ...(value as Data), ...(drawn as Data) }
+        : value;
+  }
+}
+
+/** Where a unit of flow goes, as a model's flow: one id, or the branches. */
+function flowList(entry: Map<string, number>): string | { to: string; p: number }[] {
+  const list = [...entry].map(([to, p]) => ({ to, p }));
+  return list.length === 1 ? (list[0] as { to: string }).to : list;
 }
 
 function withoutId(data: Data): Data {

@@ -63,8 +63,11 @@ export function organizationOf(
     const process = p.processRef as Element | undefined;
     const lanes = allLanes(process);
     let first: string | undefined;
+    let firstHome: string | undefined;
     for (const lane of lanes) {
       const info = interchange.element(String(lane.id));
+      // A system's lane (linesight's exports draw the systems that serve steps) holds no role.
+      if (typeof info.system === 'string' && info.role === undefined) continue;
       const home =
         typeof info.department === 'string'
           ? departmentNamed(info.department, info.department, String(info.visibility ?? visibility))
@@ -73,6 +76,7 @@ export function organizationOf(
       const roles = home.roles as Record<string, unknown>[];
       if (!roles.some((r) => r.id === role)) roles.push({ id: role, name: label(lane) });
       first ??= role;
+      firstHome ??= String(home.id);
       for (const node of (lane.flowNodeRef as Element[] | undefined) ?? [])
         roleOfNode.set(node, { role, department: String(home.id) });
     }
@@ -80,7 +84,8 @@ export function organizationOf(
       first = makeId({ $type: 'role', name: `${label(p)} staff` }, 'role');
       (own.roles as Record<string, unknown>[]).push({ id: first, name: `${label(p)} staff` });
     }
-    const poolWho = { role: first as string, department };
+    // What no lane holds belongs to the first lane's role, in that lane's department.
+    const poolWho = { role: first as string, department: firstHome ?? department };
     if (process) {
       processes.set(process, department);
       for (const f of allElements(process)) if (!roleOfNode.has(f)) roleOfNode.set(f, poolWho);

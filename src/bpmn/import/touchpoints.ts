@@ -45,8 +45,7 @@ export function linkTouchpoints(terms: TouchpointTerms): void {
       name: label(task),
       department: who.department,
       role: who.role,
-      bpmn: String(task.id),
-      ...terms.interchange.element(String(task.id)),
+      ...activityData(terms.interchange, task),
     });
     step.backstage = list;
   };
@@ -103,4 +102,13 @@ function precedingServed(
     }
   }
   return undefined;
+}
+
+/**
+ * What a company task says it is: linesight's own exports name the activity and the step it is
+ * behind (the step is where it is drawn, not a field); another tool's task is linked by its id.
+ */
+function activityData(interchange: Interchange, task: Element): Record<string, unknown> {
+  const { step: _step, ...said } = interchange.element(String(task.id));
+  return interchange.fromLinesight ? said : { bpmn: String(task.id), ...said };
 }
