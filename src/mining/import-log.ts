@@ -134,18 +134,33 @@ export async function importLog(
   return inWriteTurn(store, async () => {
     try {
       // Staged before the transaction begins (see stageCsv); a kill while staging leaves the store untouched.
-      if (format === 'csv') await explained(() => stageCsv(store, file, options.onProgress));
+      if (format === 'csv') await explained(() => stageCsv(store, file, options.onError, options.onProgress));
       return await inTransaction(store.connection, async () => {
         const from = await nextSeq(store, options.log);
         const report = await explained(() => importByFormat(store, file, format, options));
+        if (report.events === 0 && report.skipped > 0) throw nothingReadable(label, report);
         const duplicates = await removeDuplicates(store, options.log, from);
-        const cases = duplicates > 0 ? await casesFrom(store, options.log, from) : report.cases;
+        // Counted in the store: two traces of one case are one customer, a trace with no event stored none.
+        const cases = await casesFrom(store, options.log, from);
         return { ...report, events: report.events - duplicates, cases, log: options.log, duplicates };
       });
     } finally {
       if (format === 'csv') await dropStagedCsv(store);
     }
   });
+}
+
+/** A file none of whose events could be read is no import: the first problems say why. */
+function nothingReadable(label: string, report: ImportReport): LogImportError {
+  const first = report.problems
+    .slice(0, 3)
+    .map((p) => `${p.line ? `line ${p.line}, ` : ''}${p.field}: ${p.message}`);
+  return new LogImportError(
+    `${label}: none of its ${report.skipped} event(s) could be imported${first.length > 0 ? `; ${first.join('; ')}` : ''}`,
+    report.problems.length > 0
+      ? 'fix these rows (the same problem is likely on every row: a column named wrongly, a date format)'
+      : 'check that the file holds events of the case type named',
+  );
 }
 
 /** What went wrong, in the words of the file as the user knows it (an upload by its label). */
