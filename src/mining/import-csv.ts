@@ -160,7 +160,8 @@ export async function stageCsv(
   onProgress?: Progress,
 ): Promise<void> {
   const long = overlongLine(file);
-  if (long && onError === 'fail')
+  // The header cannot be skipped: without it no row has columns.
+  if (long && (onError === 'fail' || long === 1))
     throw new LogImportError(
       `${file}, line ${long}: the line is longer than 2,000,000 bytes, more than a row of an event log can be`,
       'check the file around that line (an unclosed quote or missing line breaks run many rows into one), or import with --on-error skip',

@@ -63,6 +63,8 @@ const HINTS: Record<LogFormat, string> = {
   'ocel-sqlite': 'check that the file is an OCEL 2.0 SQLite database',
 };
 
+const OCEL_READERS = { 'ocel-json': importOcel, 'ocel-xml': importOcelXml, 'ocel-sqlite': importOcelSqlite };
+
 async function importByFormat(
   store: EventStore,
   file: string,
@@ -75,10 +77,17 @@ async function importByFormat(
       ...(o.columns ? { columns: o.columns } : {}),
       ...(o.onProgress ? { onProgress: o.onProgress } : {}),
     });
-  const ocel = o.caseType ? { caseType: o.caseType } : {};
-  if (format === 'ocel-json') return importOcel(store, file, o.log, ocel);
-  if (format === 'ocel-xml') return importOcelXml(store, file, o.log, ocel);
-  if (format === 'ocel-sqlite') return importOcelSqlite(store, file, o.log, ocel);
+  const read = OCEL_READERS[format as keyof typeof OCEL_READERS];
+  if (read) {
+    const report = await read(store, file, o.log, o.caseType ? { caseType: o.caseType } : {});
+    const first = report.problems[0];
+    if (o.onError === 'fail' && first)
+      throw new LogImportError(
+        `${file}, ${first.line ? `line ${first.line}, ` : ''}${first.field}: ${first.message}`,
+        `${report.problems.length} event(s) have problems; fix them, or import with --on-error skip`,
+      );
+    return report;
+  }
   const size = statSync(file).size;
   const writer = await EventWriter.open(store, o.log);
   try {

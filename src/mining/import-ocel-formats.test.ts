@@ -153,6 +153,13 @@ describe('OCEL 2.0 XML that cannot be read', () => {
     expect(report.problems).toEqual([
       { line: 10, field: 'time', message: `event 'e2': "later" is not a timestamp` },
     ]);
+    const failed = await failure(
+      importLog(store, join(dir, 'bad-time.xmlocel'), { log: 'fail', onError: 'fail', caseType: 'Customer' }),
+    );
+    expect(failed.message).toBe(
+      `${join(dir, 'bad-time.xmlocel')}, line 10, time: event 'e2': "later" is not a timestamp`,
+    );
+    expect(failed.hint).toContain('--on-error skip');
   });
 
   it('places XML that is not well-formed by its line, and refuses a root that is not <log>', async () => {

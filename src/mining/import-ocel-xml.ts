@@ -70,9 +70,11 @@ function stream(file: string, staging: OcelStaging): Promise<void> {
       }
       path.push(tag.name);
     });
-    parser.on('text', (text) => {
+    const addText = (text: string) => {
       if (attribute) attribute.value += text;
-    });
+    };
+    parser.on('text', addText);
+    parser.on('cdata', addText);
     parser.on('closetag', (tag) => {
       path.pop();
       if (attribute && tag.name === 'attribute') {

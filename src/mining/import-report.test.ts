@@ -74,6 +74,10 @@ describe('a CSV row longer than can be read', () => {
     expect(stored.map((r) => r.activity)).toEqual(['A0', 'A1', 'A2', 'A0', 'A1']);
     const error = await failure(importLog(store, file, { log: 'early-fail', onError: 'fail' }));
     expect(error.message).toContain('early-long.csv, line 5: the line is longer than 2,000,000 bytes');
+    // A header too long to read cannot be skipped: without it no row has columns.
+    const header = write('long-header.csv', [LONG, ...goodRows(2), ''].join('\n'));
+    const headerError = await failure(importLog(store, header, { log: 'header', onError: 'skip' }));
+    expect(headerError.message).toContain('long-header.csv, line 1: the line is longer than 2,000,000 bytes');
   });
 });
 
