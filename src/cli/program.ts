@@ -4,6 +4,7 @@
  * and 2 (the command line is wrong). Nobody sees a stack trace.
  */
 import { Command, CommanderError, Option } from 'commander';
+import { LOG_FORMATS } from '../mining/log-format.js';
 import { DEFAULT_LIMITS } from '../server/options.js';
 import { VERSION } from '../version.js';
 import { VIEW_IDS } from '../views/registry.js';
@@ -194,7 +195,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     logCommand
       .command('import')
       .description(
-        'import XES (.xes, .xes.gz), CSV or OCEL 2.0 JSON (.jsonocel) event logs into the store; bad rows are reported by line and field',
+        'import XES (.xes, .xes.gz), CSV or OCEL 2.0 (.jsonocel, .xmlocel, .sqlite) event logs into the store; bad rows are reported by line and field',
       )
       .argument('<files...>', 'the log files')
       .option('-l, --log <name>', 'the log to import into (default: named after each file, e.g. receipt)')
@@ -206,6 +207,11 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       .option('--segment <column>', 'the segment column or attribute')
       .option('--lifecycle <transitions>', 'XES: keep only these lifecycle transitions, e.g. complete')
       .option('--case-type <type>', 'OCEL: the object type that is the case, e.g. Customer')
+      .addOption(
+        new Option('--format <format>', "the files' format, when their names do not say it").choices(
+          LOG_FORMATS,
+        ),
+      )
       .addOption(
         new Option('--on-error <what>', 'skip bad rows, or fail on the first')
           .choices(['skip', 'fail'])

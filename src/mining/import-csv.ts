@@ -9,6 +9,8 @@
  * checked there, and moved into the store.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
+import { dialectWithoutOverlong, overlongLine } from './csv-overlong.js';
+import { rejectedLines } from './csv-rejects.js';
 import { type ImportProblem, type ImportReport, LISTED_PROBLEMS } from './import-xes.js';
 import { LogImportError } from './log-import-error.js';
 import { withQueryProgress } from './query-progress.js';
@@ -80,40 +82,6 @@ function encodingOf(file: string): string {
   }
 }
 
-/** DuckDB reads lines up to 2 MiB; its dialect sniffer spends seconds per MiB of a longer one first. */
-const MAX_LINE_BYTES = 2 * 2 ** 20;
-/** The rows DuckDB's sniffer samples (its sample_size). */
-const SNIFFED_LINES = 20_480;
-
-/**
- * The number of the first line among those DuckDB samples that is longer than it reads: refused
- * before the sniffer spends its time on it.
- */
-function overlongLine(file: string): number | undefined {
-  const chunk = Buffer.alloc(2 ** 20);
-  const fd = openSync(file, 'r');
-  try {
-    let line = 1;
-    let length = 0;
-    for (;;) {
-      const read = readSync(fd, chunk, 0, chunk.length, null);
-      if (read === 0) return undefined;
-      let start = 0;
-      for (let nl = chunk.indexOf(10, start); nl >= 0 && nl < read; nl = chunk.indexOf(10, start)) {
-        if (length + nl - start > MAX_LINE_BYTES) return line;
-        line++;
-        length = 0;
-        start = nl + 1;
-        if (line > SNIFFED_LINES) return undefined;
-      }
-      length += read - start;
-      if (length > MAX_LINE_BYTES) return line;
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /**
  * The file line of staged row `row` (from 0): the header is line 1, and the lines DuckDB could
  * not split (ascending) are not staged, so each one at or before the row moves it down a line.
@@ -172,7 +140,7 @@ export async function importCsv(
   log: string,
   options: { columns?: CsvColumns; onError: 'skip' | 'fail'; onProgress?: (fraction: number) => void },
 ): Promise<ImportReport> {
-  await stageCsv(store, file, options.onProgress);
+  await stageCsv(store, file, options.onError, options.onProgress);
   try {
     return await storeStagedCsv(store, file, log, options);
   } finally {
@@ -185,20 +153,28 @@ export async function importCsv(
  * file order. Outside any transaction: in a table made inside one, DuckDB numbers the rows from
  * 2^55 on, apart from the file order.
  */
-export async function stageCsv(store: EventStore, file: string, onProgress?: Progress): Promise<void> {
+export async function stageCsv(
+  store: EventStore,
+  file: string,
+  onError: 'skip' | 'fail',
+  onProgress?: Progress,
+): Promise<void> {
   const long = overlongLine(file);
-  if (long)
+  // The header cannot be skipped: without it no row has columns.
+  if (long && (onError === 'fail' || long === 1))
     throw new LogImportError(
-      `${file}, line ${long}: the line is longer than 2 MiB, more than a row of an event log can be`,
-      'check the file around that line: an unclosed quote or missing line breaks run many rows into one',
+      `${file}, line ${long}: the line is longer than 2,000,000 bytes, more than a row of an event log can be`,
+      'check the file around that line (an unclosed quote or missing line breaks run many rows into one), or import with --on-error skip',
     );
   const c = store.connection;
+  const encoding = encodingOf(file);
+  const dialect = long ? `, ${await dialectWithoutOverlong(store, file, encoding)}` : '';
   await c.run("set TimeZone = 'UTC'");
   // The rejects tables are this import's own: DuckDB keeps them across scans of a connection.
   await c.run('drop table if exists csv_rejects; drop table if exists csv_rejects_scan');
   await withQueryProgress(c, half(onProgress, 0), () =>
     c.run(
-      `create or replace temp table csv_staging as select * from read_csv(${literal(file)}, all_varchar = true, header = true, encoding = ${literal(encodingOf(file))}, store_rejects = true, rejects_table = 'csv_rejects', rejects_scan = 'csv_rejects_scan')`,
+      `create or replace temp table csv_staging as select * from read_csv(${literal(file)}, all_varchar = true, header = true, encoding = ${literal(encoding)}${dialect}, store_rejects = true, rejects_table = 'csv_rejects', rejects_scan = 'csv_rejects_scan')`,
     ),
   );
 }
@@ -231,13 +207,7 @@ export async function storeStagedCsv(
   const noCase = `${caseId} is null or trim(${caseId}) = ''`;
   const noActivity = `${activity} is null or trim(${activity}) = ''`;
   const bad = `${noCase} or ${noActivity} or ${ts} is null`;
-  // The rows DuckDB could not split into the header's columns, one problem per line (the last
-  // error DuckDB gives a line counts all its fields).
-  const unsplittable = await rows(
-    `select line, arg_max(coalesce(column_name, 'row'), column_idx) as field,
-       arg_max(split_part(error_message, chr(10), 1), column_idx) as message
-     from csv_rejects group by line order by line limit ${LISTED_PROBLEMS}`,
-  );
+  const unsplittable = await rejectedLines(store, columns.length, LISTED_PROBLEMS);
   // Every unsplittable line, as numbers only: each moves the staged rows after it down a line.
   const skippedLines = (await rows('select distinct line from csv_rejects order by line')).map((r) =>
     Number(r.line),
@@ -252,11 +222,7 @@ export async function storeStagedCsv(
     from csv_staging where ${bad} order by rowid limit ${LISTED_PROBLEMS}`);
   const skipped = skippedLines.length + Number(unreadable[0]?.total ?? 0);
   const problems: ImportProblem[] = [
-    ...unsplittable.map((r) => ({
-      line: Number(r.line),
-      field: String(r.field),
-      message: String(r.message),
-    })),
+    ...unsplittable,
     ...unreadable.map((r) => ({
       line: lineOf(Number(r.row), skippedLines),
       field: String(r.field),

@@ -75,7 +75,7 @@ describe('importLog', () => {
     const text = join(dir, 'notes.txt');
     writeFileSync(text, 'hello');
     await expect(importLog(store, text, { log: 'x', onError: 'skip' })).rejects.toThrow(
-      'linesight reads .xes, .xes.gz, .csv and .jsonocel',
+      'linesight reads .xes, .xes.gz, .csv and OCEL 2.0 (.jsonocel, .xmlocel, .sqlite)',
     );
     await expect(importLog(store, join(dir, 'absent.csv'), { log: 'x', onError: 'skip' })).rejects.toThrow(
       'absent.csv does not exist',

@@ -9,7 +9,10 @@ import { statSync } from 'node:fs';
 import { problemText, regularFileProblem } from '../model/read-file.js';
 import { type CsvColumns, dropStagedCsv, stageCsv, storeStagedCsv } from './import-csv.js';
 import { importOcel } from './import-ocel.js';
+import { importOcelSqlite } from './import-ocel-sqlite.js';
+import { importOcelXml } from './import-ocel-xml.js';
 import { type ImportReport, importXes } from './import-xes.js';
+import { formatOf, LOG_FORMATS, type LogFormat } from './log-format.js';
 import { LogImportError } from './log-import-error.js';
 import {
   type EventStore,
@@ -21,11 +24,9 @@ import {
   removeDuplicates,
 } from './store.js';
 
-export type LogFormat = 'csv' | 'xes' | 'jsonocel';
-
 export interface LogImportOptions {
   log: string;
-  /** By the file name when absent: .csv, .xes, .xes.gz, .jsonocel. */
+  /** By the file name when absent (see formatOf). */
   format?: LogFormat;
   onError: 'skip' | 'fail';
   /** Which column (CSV) or attribute (XES: channel and segment) plays each role. */
@@ -45,28 +46,24 @@ export interface LogImport extends ImportReport {
   duplicates: number;
 }
 
-export function formatOf(file: string): LogFormat | undefined {
-  if (/\.xes(\.gz)?$/i.test(file)) return 'xes';
-  if (/\.csv$/i.test(file)) return 'csv';
-  if (/\.jsonocel$/i.test(file)) return 'jsonocel';
-  return undefined;
-}
-
-/** The log a file goes to when none is named: its name without the format's extension. */
-export const logNameOf = (file: string) =>
-  (file.split(/[\\/]/).pop() ?? file).replace(/\.(xes|csv|jsonocel)(\.gz)?$/i, '');
-
 const EMPTY_HINTS: Record<LogFormat, string> = {
   csv: 'a CSV log has a header row, then one row per event',
   xes: 'an XES log is a <log> element holding <trace> elements with their <event>s',
-  jsonocel: 'an OCEL 2.0 log is a JSON object with objectTypes, eventTypes, objects and events',
+  'ocel-json': 'an OCEL 2.0 log is a JSON object with objectTypes, eventTypes, objects and events',
+  'ocel-xml': 'an OCEL 2.0 XML log is a <log> element with object-types, event-types, objects and events',
+  'ocel-sqlite':
+    'an OCEL 2.0 SQLite log is a database with the tables event, object, event_object and others',
 };
 
 const HINTS: Record<LogFormat, string> = {
   csv: 'check that the file is CSV with a header row',
   xes: 'check that the file is XES (IEEE 1849) and complete',
-  jsonocel: 'check that the file is OCEL 2.0 JSON (objectTypes, eventTypes, objects, events)',
+  'ocel-json': 'check that the file is OCEL 2.0 JSON (objectTypes, eventTypes, objects, events)',
+  'ocel-xml': 'check that the file is OCEL 2.0 XML (<log> with object-types, event-types, objects, events)',
+  'ocel-sqlite': 'check that the file is an OCEL 2.0 SQLite database',
 };
+
+const OCEL_READERS = { 'ocel-json': importOcel, 'ocel-xml': importOcelXml, 'ocel-sqlite': importOcelSqlite };
 
 async function importByFormat(
   store: EventStore,
@@ -80,8 +77,17 @@ async function importByFormat(
       ...(o.columns ? { columns: o.columns } : {}),
       ...(o.onProgress ? { onProgress: o.onProgress } : {}),
     });
-  if (format === 'jsonocel')
-    return importOcel(store, file, o.log, o.caseType ? { caseType: o.caseType } : {});
+  const read = OCEL_READERS[format as keyof typeof OCEL_READERS];
+  if (read) {
+    const report = await read(store, file, o.log, o.caseType ? { caseType: o.caseType } : {});
+    const first = report.problems[0];
+    if (o.onError === 'fail' && first)
+      throw new LogImportError(
+        `${file}, ${first.line ? `line ${first.line}, ` : ''}${first.field}: ${first.message}`,
+        `${report.problems.length} event(s) have problems; fix them, or import with --on-error skip`,
+      );
+    return report;
+  }
   const size = statSync(file).size;
   const writer = await EventWriter.open(store, o.log);
   try {
@@ -116,8 +122,8 @@ export async function importLog(
   const format = options.format ?? formatOf(file);
   if (!format)
     throw new LogImportError(
-      `cannot import ${label}: linesight reads .xes, .xes.gz, .csv and .jsonocel (OCEL 2.0)`,
-      'rename the file to its format, or name the format',
+      `cannot import ${label}: linesight reads .xes, .xes.gz, .csv and OCEL 2.0 (.jsonocel, .xmlocel, .sqlite)`,
+      `rename the file to its format, or name the format with --format ${LOG_FORMATS.join('|')}`,
     );
   // Not a folder, a FIFO or a device: the readers would fail on it, block or read for ever.
   const problem = regularFileProblem(file);
@@ -134,18 +140,33 @@ export async function importLog(
   return inWriteTurn(store, async () => {
     try {
       // Staged before the transaction begins (see stageCsv); a kill while staging leaves the store untouched.
-      if (format === 'csv') await explained(() => stageCsv(store, file, options.onProgress));
+      if (format === 'csv') await explained(() => stageCsv(store, file, options.onError, options.onProgress));
       return await inTransaction(store.connection, async () => {
         const from = await nextSeq(store, options.log);
         const report = await explained(() => importByFormat(store, file, format, options));
+        if (report.events === 0 && report.skipped > 0) throw nothingReadable(label, report);
         const duplicates = await removeDuplicates(store, options.log, from);
-        const cases = duplicates > 0 ? await casesFrom(store, options.log, from) : report.cases;
+        // Counted in the store: two traces of one case are one customer, a trace with no event stored none.
+        const cases = await casesFrom(store, options.log, from);
         return { ...report, events: report.events - duplicates, cases, log: options.log, duplicates };
       });
     } finally {
       if (format === 'csv') await dropStagedCsv(store);
     }
   });
+}
+
+/** A file none of whose events could be read is no import: the first problems say why. */
+function nothingReadable(label: string, report: ImportReport): LogImportError {
+  const first = report.problems
+    .slice(0, 3)
+    .map((p) => `${p.line ? `line ${p.line}, ` : ''}${p.field}: ${p.message}`);
+  return new LogImportError(
+    `${label}: none of its ${report.skipped} event(s) could be imported${first.length > 0 ? `; ${first.join('; ')}` : ''}`,
+    report.problems.length > 0
+      ? 'fix these rows (the same problem is likely on every row: a column named wrongly, a date format)'
+      : 'check that the file holds events of the case type named',
+  );
 }
 
 /** What went wrong, in the words of the file as the user knows it (an upload by its label). */

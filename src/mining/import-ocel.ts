@@ -1,15 +1,14 @@
 /**
- * OCEL 2.0 JSON logs (object-centric), read by DuckDB and flattened onto one object type, the case
- * notion (e.g. the customer): each event becomes one event of every object of that type it relates
- * to. Events that relate to no such object are counted as skipped, never dropped unsaid.
+ * OCEL 2.0 JSON logs (object-centric), read by DuckDB into the OCEL staging tables and flattened
+ * from there (see ocel-tables.ts). JSON has no lines: a problem's field is its path in the file.
  */
 import { basename } from 'node:path';
 import { firstInvalidUtf8, positionOfByte } from './file-position.js';
 import type { ImportReport } from './import-xes.js';
 import { LogImportError } from './log-import-error.js';
+import { createOcelTables, dropOcelTables, storeOcel } from './ocel-tables.js';
 import { quoteLiteral as literal } from './sql-text.js';
-import { type EventStore, nextSeq } from './store.js';
-import { tzOffsetSql } from './timestamp-text.js';
+import type { EventStore } from './store.js';
 
 export async function importOcel(
   store: EventStore,
@@ -18,75 +17,25 @@ export async function importOcel(
   options: { caseType?: string },
 ): Promise<ImportReport> {
   const c = store.connection;
-  await c.run("set TimeZone = 'UTC'");
-  await c.run(
-    'drop table if exists ocel_flat; drop table if exists ocel_events; drop table if exists ocel_objects',
-  );
+  await createOcelTables(c);
   // The document as JSON text, so that times keep the offset they were written with.
   const doc = `(select content::json as j from read_text(${literal(file)}))`;
   try {
     await c.run(
-      `create temp table ocel_objects as select o->>'id' as id, o->>'type' as type from (select unnest(from_json(j->'objects', '["JSON"]')) as o from ${doc})`,
+      `insert into ocel_objects select o->>'id', o->>'type' from (select unnest(from_json(j->'objects', '["JSON"]')) as o from ${doc})`,
     );
-    await c.run(
-      `create temp table ocel_events as select row_number() over () as n, e->>'id' as id, e->>'type' as activity, e->>'time' as time, e->'attributes' as attributes,
-      from_json(coalesce(e->'relationships', '[]'), '[{"objectId":"VARCHAR","qualifier":"VARCHAR"}]') as relationships
-    from (select unnest(from_json(j->'events', '["JSON"]')) as e from ${doc})`,
-    );
+    await c.run(`
+      create temp table ocel_json as select row_number() over () as n, e from (select unnest(from_json(j->'events', '["JSON"]')) as e from ${doc});
+      insert into ocel_events select n, e->>'id', e->>'type', e->>'time', e->'attributes', 0,
+        'events[' || (n - 1) || '].type', 'events[' || (n - 1) || '].time' from ocel_json;
+      insert into ocel_relations select n, r.objectId, r.qualifier from (select n, unnest(from_json(coalesce(e->'relationships', '[]'), '[{"objectId":"VARCHAR","qualifier":"VARCHAR"}]')) as r from ocel_json)`);
   } catch (error) {
+    await dropOcelTables(c);
     throw unreadable(file, error as Error);
+  } finally {
+    await c.run('drop table if exists ocel_json');
   }
-  const types = (
-    await c.runAndReadAll('select type, count(*) as n from ocel_objects group by 1 order by 2 desc, 1')
-  )
-    .getRowObjectsJS()
-    .map((r) => ({ type: String(r.type), n: Number(r.n) }));
-  const caseType = options.caseType;
-  if (!caseType || !types.some((t) => t.type === caseType))
-    throw new LogImportError(
-      caseType
-        ? `${file} has no objects of type '${caseType}'`
-        : `${file} is object-centric: choose which object type is the case`,
-      `name it with --case-type TYPE (the object types, with their counts: ${types.map((t) => `${t.type} (${t.n})`).join(', ')})`,
-    );
-  const next = await nextSeq(store, log);
-  await c.run(`
-    create temp table ocel_flat as
-    with rel as (select n, id, activity, time, attributes, unnest(relationships) as r from ocel_events)
-    select rel.n, rel.id, rel.activity, rel.time, rel.attributes, r.objectId as case_id, r.qualifier as qualifier
-    from rel join ocel_objects o on o.id = r.objectId
-    where o.type = ${literal(caseType)} and try_cast(rel.time as timestamptz) is not null`);
-  await c.run(`
-    insert into events
-    select ${literal(log)}, ${next} + row_number() over (order by n, case_id) - 1, case_id, activity,
-      epoch_us(cast(time as timestamptz)), ${tzOffsetSql('time')}, null, null, null, null,
-      json_object('ocel:eid', id, 'ocel:qualifier', qualifier, 'attributes', attributes)
-    from ocel_flat`);
-  const [counts] = (
-    await c.runAndReadAll(
-      `select (select count(*) from ocel_flat) as events, (select count(distinct case_id) from ocel_flat) as cases,
-        (select count(*) from ocel_events where n not in (select n from ocel_flat)) as skipped`,
-    )
-  ).getRowObjectsJS();
-  // Events skipped for a time that is no timestamp are named; JSON has no lines, so the path says where.
-  const problems = (
-    await c.runAndReadAll(
-      `select n, id, time from ocel_events where try_cast(time as timestamptz) is null order by n`,
-    )
-  )
-    .getRowObjectsJS()
-    .map((r) => ({
-      line: 0,
-      field: `events[${Number(r.n) - 1}].time`,
-      message: `event '${String(r.id)}': "${String(r.time ?? '')}" is not a timestamp`,
-    }));
-  for (const table of ['ocel_flat', 'ocel_events', 'ocel_objects']) await c.run(`drop table ${table}`);
-  return {
-    events: Number(counts?.events ?? 0),
-    cases: Number(counts?.cases ?? 0),
-    skipped: Number(counts?.skipped ?? 0),
-    problems,
-  };
+  return storeOcel(store, file, log, options.caseType);
 }
 
 const OCEL_HINT = 'an OCEL 2.0 log is one JSON object with objectTypes, eventTypes, objects and events';

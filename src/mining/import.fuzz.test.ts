@@ -63,15 +63,13 @@ describe('found by fuzzing event logs', () => {
   const runner = new BoundedRunner({ workers: 1, ...CASE_LIMITS });
   afterAll(() => runner.close());
 
-  it("a CSV row of 10 MiB is refused at its line; DuckDB's dialect sniffer spent 15 to 30 s on it first", async () => {
+  it("a CSV row of 10 MiB is skipped at its line without DuckDB's dialect sniffer spending 15 to 30 s on it", async () => {
     const lines = readFileSync(join(EVENT_LOGS, 'running-example.csv'), 'utf8').split('\n');
     lines[33] = `32,reinitiate request,Sara,2011-${'é'.repeat(5 * 2 ** 20)}`;
     const file = join(dir, 'long-row.csv');
     writeFileSync(file, lines.join('\n'));
     const outcome = await runner.run('importLog', { file, dir });
     expect(outcome.detail ?? '').toBe('');
-    expect(outcome.summary).toEqual({
-      error: `${file}, line 34: the line is longer than 2 MiB, more than a row of an event log can be`,
-    });
+    expect(outcome.summary).toEqual({ events: 41, skipped: 1 });
   });
 });

@@ -3,18 +3,14 @@ export { type Calibration, calibrate } from './calibrate.js';
 export { type Conformance, conformance, mapActivities } from './conformance.js';
 export { type Discovery, discover } from './discover.js';
 export { type CsvColumns, columnsFrom, importCsv } from './import-csv.js';
-export {
-  formatOf,
-  importLog,
-  type LogFormat,
-  type LogImport,
-  type LogImportOptions,
-  logNameOf,
-} from './import-log.js';
+export { importLog, type LogImport, type LogImportOptions } from './import-log.js';
 export { importOcel } from './import-ocel.js';
+export { importOcelSqlite } from './import-ocel-sqlite.js';
+export { importOcelXml } from './import-ocel-xml.js';
 export { type ImportProblem, type ImportReport, importXes } from './import-xes.js';
 export { type JourneyOptionText, readJourneyOptions } from './journey-options.js';
 export { type JourneyAnalytics, journeyAnalytics } from './journeys.js';
+export { formatOf, LOG_FORMATS, type LogFormat, logNameOf } from './log-format.js';
 export { LogImportError } from './log-import-error.js';
 export {
   closeRemovingEmptyNew,

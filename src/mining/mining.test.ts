@@ -113,7 +113,7 @@ describe('bad rows and timestamps', () => {
       [3, 'row'],
       [4, 'timestamp'],
     ]);
-    expect(report.problems[0]?.message).toContain('Found: 5');
+    expect(report.problems[0]?.message).toContain('the row has 5 fields, the header has 3');
   });
 
   it('counts every bad row and lists the first thousand, in file order', async () => {

@@ -563,6 +563,30 @@ describe('logs', () => {
     expect(named.json()).toMatchObject({ log: 'p2p', events: 5, cases: 2, skipped: 8 });
   });
 
+  it('imports OCEL 2.0 XML and SQLite uploads by the format named, and names the formats for one it does not know', async () => {
+    const headers = { 'content-type': 'application/octet-stream' };
+    for (const [format, file] of [
+      ['ocel-xml', 'ocel20_example.xmlocel'],
+      ['ocel-sqlite', 'ocel20_example.sqlite'],
+    ]) {
+      const r = await app.inject({
+        method: 'POST',
+        url: `/api/logs?name=p2p-${format}&format=${format}&caseType=Purchase%20Order`,
+        payload: readFileSync(join(LOGS, 'ocel2', file as string)),
+        headers,
+      });
+      expect(r.json()).toMatchObject({ log: `p2p-${format}`, events: 5, cases: 2, skipped: 8 });
+    }
+    const unknown = await app.inject({
+      method: 'POST',
+      url: '/api/logs?name=x&format=parquet',
+      payload: 'a',
+      headers,
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error).toBe("format is xes, csv, ocel-json, ocel-xml, ocel-sqlite, not 'parquet'");
+  });
+
   it('calibrates a model from the log only where activities map to steps, and says so otherwise', async () => {
     const unmapped = await app.inject({
       method: 'POST',

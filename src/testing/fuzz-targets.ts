@@ -10,7 +10,7 @@ import { analyze } from '../analysis/analyze.js';
 import { bpmnImportCommand } from '../cli/commands/bpmn.js';
 import { validateCommand } from '../cli/commands/validate.js';
 import { InputError } from '../cli/io.js';
-import type { LogFormat } from '../mining/import-log.js';
+import type { LogFormat } from '../mining/log-format.js';
 import type { EventStore } from '../mining/store.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { load } from '../model/load.js';

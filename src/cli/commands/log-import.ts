@@ -12,6 +12,7 @@ import {
   columnsFrom,
   type EventStore,
   importLog,
+  type LogFormat,
   type LogImport,
   LogImportError,
   logNameOf,
@@ -23,6 +24,8 @@ import { opened, type StoreOptions } from './log-store.js';
 export interface ImportCommandOptions extends StoreOptions, CsvColumns {
   onError?: string;
   caseType?: string;
+  /** The format of every file, when their names do not say it (commander checks it is one of LOG_FORMATS). */
+  format?: LogFormat;
 }
 
 /** What became of one file: imported, with its counts, or failed, leaving nothing in the store. */
@@ -72,6 +75,7 @@ async function importOne(
     const report = await importLog(store, file, {
       log,
       onError: o.onError,
+      ...(o.format ? { format: o.format } : {}),
       columns: columnsFrom(o),
       ...(o.lifecycle ? { lifecycle: o.lifecycle.split(',').map((s) => s.trim().toLowerCase()) } : {}),
       ...(o.caseType ? { caseType: o.caseType } : {}),

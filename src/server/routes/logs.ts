@@ -16,6 +16,8 @@ import {
   discover,
   importLog,
   journeyAnalytics,
+  LOG_FORMATS,
+  type LogFormat,
   LogImportError,
   listLogs,
   openStore,
@@ -83,9 +85,7 @@ export function logRoutes({ app, workspace, work, options }: Server): void {
       const name = q.name;
       if (!name || !LOG_NAME.test(name))
         throw new HttpError(400, 'name the log: ?name=NAME (letters, digits, ".", "_", "-")');
-      const format = q.format ?? 'csv';
-      if (format !== 'csv' && format !== 'xes' && format !== 'jsonocel')
-        throw new HttpError(400, `format is csv, xes or jsonocel (OCEL 2.0), not '${format}'`);
+      const format = uploadFormat(q.format);
       const body =
         typeof request.body === 'string' || Buffer.isBuffer(request.body) ? request.body : undefined;
       if (body === undefined)
@@ -102,7 +102,7 @@ export function logRoutes({ app, workspace, work, options }: Server): void {
         const report = await importLog(store, upload, {
           log: name,
           format,
-          label: `the uploaded ${format === 'jsonocel' ? 'OCEL' : format.toUpperCase()}`,
+          label: `the uploaded ${format.startsWith('ocel-') ? 'OCEL' : format.toUpperCase()}`,
           onError: 'skip',
           columns: columnsFrom(q),
           ...(q.caseType ? { caseType: q.caseType } : {}),
@@ -209,4 +209,12 @@ export function logRoutes({ app, workspace, work, options }: Server): void {
     const log = request.params.log as string;
     return withLog(log, (store) => journeyAnalytics(store, log, read.options));
   });
+}
+
+/** `?format=`: one of LOG_FORMATS, CSV when absent; `jsonocel`, as the web page sends it, is OCEL 2.0 JSON. */
+function uploadFormat(given: string | undefined): LogFormat {
+  const format = given === 'jsonocel' ? 'ocel-json' : (given ?? 'csv');
+  if (!(LOG_FORMATS as readonly string[]).includes(format))
+    throw new HttpError(400, `format is ${LOG_FORMATS.join(', ')}, not '${format}'`);
+  return format as LogFormat;
 }
