@@ -46,12 +46,18 @@ export function DataPage() {
   const upload = async (e: Event) => {
     const file = (e.target as HTMLInputElement).files?.[0];
     if (!file) return;
-    const name = file.name.replace(/\.(csv|xes|jsonocel)(\.gz)?$/i, '').replace(/[^A-Za-z0-9._-]/g, '-');
+    const name = file.name
+      .replace(/\.(csv|xes|jsonocel|xmlocel|sqlite|db)(\.gz)?$/i, '')
+      .replace(/[^A-Za-z0-9._-]/g, '-');
     const format = /\.xes(\.gz)?$/i.test(file.name)
       ? 'xes'
       : /\.jsonocel$/i.test(file.name)
-        ? 'jsonocel'
-        : 'csv';
+        ? 'ocel-json'
+        : /\.xmlocel$/i.test(file.name)
+          ? 'ocel-xml'
+          : /\.(sqlite|db)$/i.test(file.name)
+            ? 'ocel-sqlite'
+            : 'csv';
     try {
       const r = await api.upload(name, format, file, caseType);
       setMessage(
@@ -75,7 +81,7 @@ export function DataPage() {
       <h1>Evidence from data</h1>
       <p>
         Upload an event log (CSV, XES or OCEL 2.0 JSON):{' '}
-        <input type="file" accept=".csv,.xes,.gz,.jsonocel" onChange={upload} />{' '}
+        <input type="file" accept=".csv,.xes,.gz,.jsonocel,.xmlocel,.sqlite,.db" onChange={upload} />{' '}
         <label>
           OCEL case type{' '}
           <input
