@@ -223,7 +223,8 @@ export function writeCustomerProcess(ctx: Context): CustomerPart {
       const route = routeInto(e, [start, [bus, start[1]], [bus, py], ...pts.slice(1)]);
       if (!route) continue;
       const m = mix.get(targetOf(e));
-      const segments = m && Object.values(m.perSegment).some((p) => p !== 1) ? m.perSegment : undefined;
+      // Out of a split, each segment's own probability (0 where it never goes this way).
+      const segments = several && m ? m.perSegment : undefined;
       sequence(
         from,
         route.to,

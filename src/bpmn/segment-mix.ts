@@ -27,15 +27,20 @@ export function reachBySegment(model: Model): Map<string, Set<string>> {
   return out;
 }
 
-/** The per-segment probability of each target, and the mix, for the segments given with their weights. */
+/**
+ * The per-segment probability of each target (every segment the flow names: a segment that never
+ * reaches the split still has its way on, and a round trip keeps it), and the mix over the
+ * segments given with their weights.
+ */
 export function mixFlow(
   flow: Flow,
   weights: Map<string, number>,
 ): Map<string, { mix: number; perSegment: Record<string, number> }> {
   const total = [...weights.values()].reduce((a, b) => a + b, 0);
   const out = new Map<string, { mix: number; perSegment: Record<string, number> }>();
-  for (const [segment, weight] of weights) {
-    for (const b of flow[segment] ?? []) {
+  for (const [segment, branches] of Object.entries(flow)) {
+    const weight = weights.get(segment) ?? 0;
+    for (const b of branches) {
       const entry = out.get(b.to) ?? { mix: 0, perSegment: {} };
       entry.perSegment[segment] = (entry.perSegment[segment] ?? 0) + b.p;
       entry.mix += total > 0 ? (weight / total) * b.p : 0;

@@ -112,9 +112,16 @@ export function readJourney(
   const endOf = new Map<Element, string>();
   const end = (e: Element) => {
     if (!endOf.has(e)) {
-      const id = makeId(e, 'end');
-      endOf.set(e, id);
       const said = interchange.element(String(e.id));
+      // linesight draws one end event per place an end is reached: they are one end of the model.
+      const known = typeof said.end === 'string' ? ends.find((x) => x.id === said.end) : undefined;
+      if (known) {
+        endOf.set(e, String(known.id));
+        return String(known.id);
+      }
+      const id =
+        typeof said.end === 'string' && !ids.taken(said.end) ? ids.of(e, 'end', said.end) : makeId(e, 'end');
+      endOf.set(e, id);
       ends.push({
         id,
         name: label(e) === String(e.id) ? 'Done' : label(e),
@@ -404,7 +411,9 @@ const WHO_SERVES = ['role', 'system', 'pool', 'touchpoint'];
 
 /** A walk's result as a model's `next`: one id, or the branches with their probabilities and labels. */
 function flowData(reached: Map<string, Share>): unknown {
-  const branches = [...reached].map(([to, s]) =>
+  // A way this segment never takes (0 in the file) is no way on for it.
+  const taken = [...reached].filter(([, s]) => s.p > 0);
+  const branches = (taken.length > 0 ? taken : [...reached]).map(([to, s]) =>
     s.label === undefined ? { to, p: s.p } : { to, p: s.p, label: s.label },
   );
   return branches.length === 1 ? branches[0]?.to : branches;
@@ -430,7 +439,8 @@ function fillStep(step: Data, said: Data): void {
 
 /** Where a unit of flow goes, as a model's flow: one id, or the branches. */
 function flowList(entry: Map<string, number>): string | { to: string; p: number }[] {
-  const list = [...entry].map(([to, p]) => ({ to, p }));
+  const all = [...entry].map(([to, p]) => ({ to, p }));
+  const list = all.some((b) => b.p > 0) ? all.filter((b) => b.p > 0) : all;
   return list.length === 1 ? (list[0] as { to: string }).to : list;
 }
 

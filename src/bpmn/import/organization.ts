@@ -9,7 +9,7 @@ import { allElements } from './graph.js';
 import { label } from './labels.js';
 
 export interface Who {
-  role: string;
+  role?: string;
   department: string;
 }
 
@@ -72,9 +72,13 @@ export function organizationOf(
         typeof info.department === 'string'
           ? departmentNamed(info.department, info.department, String(info.visibility ?? visibility))
           : own;
-      const role = typeof info.role === 'string' ? info.role : makeId(lane, 'role');
+      // A department's own lane (its backstage work, no role named) adds no role.
+      const departmentLane = typeof info.department === 'string' && info.role === undefined;
+      const role =
+        typeof info.role === 'string' ? info.role : departmentLane ? undefined : makeId(lane, 'role');
       const roles = home.roles as Record<string, unknown>[];
-      if (!roles.some((r) => r.id === role)) roles.push({ id: role, name: label(lane) });
+      if (role !== undefined && !roles.some((r) => r.id === role))
+        roles.push({ id: role, name: label(lane) });
       first ??= role;
       firstHome ??= String(home.id);
       for (const node of (lane.flowNodeRef as Element[] | undefined) ?? [])

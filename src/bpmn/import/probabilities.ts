@@ -51,7 +51,9 @@ export function branchShares(node: Element, edges: WalkEdge[], terms: ShareTerms
   const known = edges.map(({ flow }) => {
     const id = flow?.id === undefined ? undefined : String(flow.id);
     if (id === undefined) return undefined;
-    const perSegment = segment === undefined ? undefined : interchange.shares(id)?.[segment];
+    const shares = segment === undefined ? undefined : interchange.shares(id);
+    // A flow written per segment that does not name this one: this segment never goes that way.
+    const perSegment = shares && segment !== undefined ? (shares[segment] ?? 0) : undefined;
     return perSegment ?? interchange.probability(id) ?? probabilityInName(flow?.name);
   });
   const labels = edges.map(({ flow }) => {

@@ -40,13 +40,10 @@ export function linkTouchpoints(terms: TouchpointTerms): void {
     if (behind.has(task)) return;
     behind.add(task);
     const list = (step.backstage as Step[] | undefined) ?? [];
-    list.push({
-      id: terms.makeId(task, 'activity'),
-      name: label(task),
-      department: who.department,
-      role: who.role,
-      ...activityData(terms.interchange, task),
-    });
+    const said = activityData(terms.interchange, task);
+    // An activity linesight exported says its own department and role (or that it has none).
+    const drawn = said.id === undefined ? { department: who.department, role: who.role } : {};
+    list.push({ id: terms.makeId(task, 'activity'), name: label(task), ...drawn, ...said });
     step.backstage = list;
   };
   for (const m of terms.messageFlows) {
@@ -60,7 +57,9 @@ export function linkTouchpoints(terms: TouchpointTerms): void {
       continue;
     }
     const other = found.node;
-    if (step.role === undefined) {
+    // In linesight's exports a backstage activity may be what meets the customer (a confirmation sent).
+    const saidActivity = terms.interchange.element(String(other.id)).id !== undefined;
+    if (step.role === undefined && !saidActivity) {
       step.role = found.who.role;
       if (isActivity(other)) step.touchpoint = label(other);
       served.set(other, step);
