@@ -34,13 +34,15 @@ export function mergeEmbedded(diagram: Data, embedded: Data): Merged {
   // What BPMN cannot say at all (scenarios, currency, descriptions) comes from the embedded model.
   const model: Data = { ...embedded, ...defined(diagram) };
   model.name = embedded.name ?? diagram.name;
-  for (const list of DRAWN)
-    model[list] = mergeDrawn(list, items(diagram[list]), items(embedded[list]), changes);
   for (const list of ['segments', 'stages', 'channels', 'resources', 'processes'])
     model[list] = mergeKept(items(diagram[list]), items(embedded[list]));
+  const segments = items(model.segments).map(idOf);
+  const flows = flowTerms(segments.length > 0 ? segments : ['*']);
+  for (const list of DRAWN)
+    model[list] = mergeDrawn(list, items(diagram[list]), items(embedded[list]), flows, changes);
   model.organization = mergeOrganization(diagram.organization, embedded.organization);
-  const start = JSON.stringify(diagram.start);
-  if (diagram.start !== undefined && start !== JSON.stringify(embedded.start))
+  if (diagram.start === undefined || flows.same(diagram.start, embedded.start)) model.start = embedded.start;
+  else if (!flows.sameTargets(diagram.start, embedded.start))
     changes.push(`the journey now starts ${targets(diagram.start)} (was ${targets(embedded.start)})`);
   for (const key of Object.keys(model)) if (model[key] === undefined) delete model[key];
   return { model, changes };
@@ -50,7 +52,13 @@ const defined = (data: Data): Data =>
   Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined));
 
 /** Steps and ends: the diagram's, each filled in from its embedded twin; the differences said. */
-function mergeDrawn(list: 'steps' | 'ends', drawn: Data[], embedded: Data[], changes: string[]): Data[] {
+function mergeDrawn(
+  list: 'steps' | 'ends',
+  drawn: Data[],
+  embedded: Data[],
+  flows: FlowTerms,
+  changes: string[],
+): Data[] {
   const kind = list === 'steps' ? 'step' : 'end';
   const before = new Map(embedded.map((x) => [idOf(x), x]));
   const now = new Set(drawn.map(idOf));
@@ -61,18 +69,37 @@ function mergeDrawn(list: 'steps' | 'ends', drawn: Data[], embedded: Data[], cha
       return item;
     }
     if (twin.name !== item.name) changes.push(`${kind} ${nameOf(twin)} was renamed ${nameOf(item)}`);
-    if (list === 'steps' && JSON.stringify(targetsOf(item.next)) !== JSON.stringify(targetsOf(twin.next)))
+    if (list === 'ends') return { ...twin, ...item };
+    if (!flows.sameTargets(item.next, twin.next))
       changes.push(`step ${nameOf(item)} now leads to ${targets(item.next)} (was ${targets(twin.next)})`);
-    return list === 'steps' ? fillStep(item, twin) : { ...twin, ...item };
+    return fillStep(item, twin, flows);
   });
   for (const item of embedded)
     if (!now.has(idOf(item))) changes.push(`${kind} ${nameOf(item)} was removed in the diagram`);
-  return merged;
+  return inModelOrder(merged, embedded);
+}
+
+/**
+ * The items in the order the model file had them (a diagram lists them left to right); one new in
+ * the diagram comes after the one it followed there.
+ */
+function inModelOrder(items: Data[], embedded: Data[]): Data[] {
+  const rank = new Map(embedded.map((x, i) => [idOf(x), i]));
+  let last = -1;
+  const keyed = items.map((item, i) => {
+    const known = rank.get(idOf(item));
+    if (known !== undefined) last = known;
+    return { item, key: [known ?? last, known === undefined ? 1 : 0, i] as const };
+  });
+  keyed.sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2]);
+  return keyed.map((k) => k.item);
 }
 
 /** A step the diagram still has: what it shows wins, even by its absence; the rest is filled in. */
-function fillStep(drawn: Data, twin: Data): Data {
+function fillStep(drawn: Data, twin: Data, flows: FlowTerms): Data {
   const step: Data = { ...drawn };
+  // The same ways with the same probabilities: as the model wrote them (labels, order, form).
+  if (flows.same(drawn.next, twin.next)) step.next = twin.next;
   for (const [key, value] of Object.entries(twin)) {
     if (key in step || SHOWN_BY_THE_DIAGRAM.has(key)) continue;
     step[key] = value;
@@ -81,6 +108,9 @@ function fillStep(drawn: Data, twin: Data): Data {
   for (const key of ['fail', 'wait'])
     if (isData(step[key]) && isData(twin[key]))
       step[key] = { ...(twin[key] as Data), ...(step[key] as Data) };
+  const [fail, twinFail] = [step.fail, twin.fail];
+  if (isData(fail) && isData(twinFail) && flows.same(fail.next, twinFail.next))
+    step.fail = { ...fail, next: twinFail.next };
   if (Array.isArray(drawn.backstage) && Array.isArray(twin.backstage))
     step.backstage = mergeKept(items(drawn.backstage), items(twin.backstage), false);
   return step;
@@ -115,12 +145,31 @@ function mergeOrganization(drawn: unknown, embedded: unknown): Data | undefined 
   };
 }
 
-/** The ids a flow leads to, per segment, in order: probabilities may differ by rounding alone. */
-function targetsOf(next: unknown): unknown {
-  if (typeof next === 'string') return [next];
-  if (Array.isArray(next)) return next.map((b) => (isData(b) ? b.to : b)).sort();
-  if (isData(next)) return Object.fromEntries(Object.entries(next).map(([k, v]) => [k, targetsOf(v)]));
-  return next;
+interface FlowTerms {
+  /** The same targets with the same probabilities for every segment, whatever the form. */
+  same(a: unknown, b: unknown): boolean;
+  /** The same targets for every segment (probabilities aside). */
+  sameTargets(a: unknown, b: unknown): boolean;
+}
+
+/** Flows in model-file form (an id, a list, or per segment with a default) compared per segment. */
+function flowTerms(segments: string[]): FlowTerms {
+  const branches = (flow: unknown): [string, number][] =>
+    typeof flow === 'string'
+      ? [[flow, 1]]
+      : Array.isArray(flow)
+        ? flow.filter(isData).map((b) => [String(b.to), Math.round(Number(b.p ?? 1) * 1e9) / 1e9])
+        : [];
+  const ways = (flow: unknown) =>
+    segments.map((segment) =>
+      branches(isData(flow) ? (flow[segment] ?? flow.default) : flow).sort(([a], [b]) => a.localeCompare(b)),
+    );
+  return {
+    same: (a, b) => JSON.stringify(ways(a)) === JSON.stringify(ways(b)),
+    sameTargets: (a, b) =>
+      JSON.stringify(ways(a).map((w) => w.map(([to]) => to))) ===
+      JSON.stringify(ways(b).map((w) => w.map(([to]) => to))),
+  };
 }
 
 function targets(next: unknown): string {

@@ -229,7 +229,7 @@ export function writeCustomerProcess(ctx: Context): CustomerPart {
         from,
         route.to,
         route.points,
-        { name: e.label?.replace(/\n/g, ' '), segments, ...data },
+        { name: e.label?.replace(/\n/g, ' '), segments, ...branchLabels(flow, targetOf(e)), ...data },
         e.label ? labelAt(e, labelX) : undefined,
         several ? m?.mix : undefined,
       );
@@ -416,6 +416,22 @@ function writeStarts(
     );
   }
   return process;
+}
+
+/**
+ * The model's label of the branch to `target` ("asks in chat"), which the flow's name (its
+ * probabilities) does not show: one for all segments, or each segment's when they differ.
+ */
+function branchLabels(flow: Flow, target: string): { label?: string; labels?: Record<string, string> } {
+  const labels: Record<string, string> = {};
+  for (const [segment, branches] of Object.entries(flow)) {
+    const label = branches.find((b) => b.to === target && b.label)?.label;
+    if (label) labels[segment] = label;
+  }
+  const distinct = new Set(Object.values(labels));
+  if (distinct.size === 0) return {};
+  const all = Object.keys(labels).length === Object.keys(flow).length;
+  return distinct.size === 1 && all ? { label: [...distinct][0] } : { labels };
 }
 
 /** A failure's name: its cause up to the first comma or semicolon, short enough for a label. */

@@ -290,24 +290,28 @@ export function readJourney(
   if (roots.length > 1 && !startsSaid)
     warn(`${roots.length} starts: each takes an even share of the customers`);
   const entryFor = (segment: string | undefined, walker: typeof walk) => {
-    const entry = new Map<string, number>();
+    const entry = new Map<string, Share>();
+    const add = (id: string, p: number, label?: string) => {
+      const before = entry.get(id);
+      entry.set(id, { p: (before?.p ?? 0) + p, label: before?.label ?? label });
+    };
     roots.forEach((s, i) => {
       const weight =
         startsSaid && segment !== undefined ? (startShares[i]?.[segment] ?? 0) : 1 / roots.length;
       if (weight <= 0) return;
-      if (stepSet.has(s)) entry.set(stepIdOf(s), (entry.get(stepIdOf(s)) ?? 0) + weight);
-      else for (const [id, { p }] of walker(s)) entry.set(id, (entry.get(id) ?? 0) + p * weight);
+      if (stepSet.has(s)) add(stepIdOf(s), weight);
+      else for (const [id, { p, label }] of walker(s)) add(id, p * weight, label);
     });
     return entry;
   };
   const entry = entryFor(undefined, walk);
-  if (entry.size === 0 && stepNodes[0]) entry.set(stepIdOf(stepNodes[0]), 1);
+  if (entry.size === 0 && stepNodes[0]) entry.set(stepIdOf(stepNodes[0]), { p: 1 });
   const startBySegment =
     startsSaid || perSegment.length > 0
       ? segments.map((seg) => {
           const id = String(seg.id);
           const walker = perSegment.find(([s]) => s === id)?.[1] ?? walk;
-          return [id, flowList(entryFor(id, walker))] as const;
+          return [id, flowData(entryFor(id, walker))] as const;
         })
       : [];
   // linesight's own exports say the arrivals where the model had them; BPSim's are for other tools' files.
@@ -317,10 +321,7 @@ export function readJourney(
 
   // Steps no customer reaches would fail validation: they are named and left out.
   const reachable = reachableFrom(
-    [
-      ...entry.keys(),
-      ...startBySegment.flatMap(([, f]) => (typeof f === 'string' ? [f] : f.map((b) => b.to))),
-    ],
+    [...entry.keys(), ...startBySegment.flatMap(([, f]) => flowTargets(f))],
     byId,
   );
   const kept = steps.filter((s) => reachable.has(s.id as string));
@@ -345,7 +346,7 @@ export function readJourney(
   if (artifacts > 0) warn(`${artifacts} annotation(s), group(s) or association(s) left out`);
 
   const usedStages = new Set(kept.map((s) => s.stage));
-  const common = flowList(entry);
+  const common = flowData(entry);
   const startText = JSON.stringify(common);
   const start =
     startBySegment.length === 0 || startBySegment.every(([, f]) => JSON.stringify(f) === startText)
@@ -390,15 +391,15 @@ export function readJourney(
 function withOrganization(said: unknown, drawn: Data[]): Data {
   const given = said && typeof said === 'object' ? (said as Data) : undefined;
   if (!given) return drawn.length > 0 ? { organization: { departments: drawn } } : {};
+  // What the file says wins (a lane's visibility is its role's, its name a label); what only the
+  // diagram has is added.
   const overlay = (before: Data[], now: Data[]): Data[] => {
     const byId = new Map(now.map((x) => [x.id, x]));
     const merged = before.map((b) => {
       const d = byId.get(b.id);
-      if (!d) return b;
-      const roles =
-        Array.isArray(b.roles) && Array.isArray(d.roles) ? { roles: overlay(b.roles, d.roles) } : {};
-      // A lane's name in linesight's exports is a label ("Agent (Service desk)"), not the role's name.
-      return { ...b, ...d, name: b.name ?? d.name, ...roles };
+      return d && Array.isArray(b.roles) && Array.isArray(d.roles)
+        ? { ...b, roles: overlay(b.roles, d.roles) }
+        : b;
     });
     const known = new Set(before.map((b) => b.id));
     return [...merged, ...now.filter((d) => !known.has(d.id))];
@@ -421,27 +422,17 @@ function flowData(reached: Map<string, Share>): unknown {
 
 /**
  * A step read from the diagram, filled in with what the file says of it: a fail or wait point the
- * diagram draws keeps its drawn way on and timing, and takes its severity, cause or reason.
+ * diagram draws keeps its drawn way on, and takes its severity, cause or reason as written.
  */
 function fillStep(step: Data, said: Data): void {
+  const isData = (x: unknown): x is Data => typeof x === 'object' && x !== null && !Array.isArray(x);
   for (const [key, value] of Object.entries(said)) {
     const drawn = step[key];
-    step[key] =
-      (key === 'fail' || key === 'wait') &&
-      drawn &&
-      typeof drawn === 'object' &&
-      value &&
-      typeof value === 'object'
-        ? { ...(value as Data), ...(drawn as Data) }
-        : value;
+    // The cause and reason as written, not as cut short for a label; the way on as drawn.
+    if ((key === 'fail' || key === 'wait') && isData(drawn) && isData(value))
+      step[key] = { ...drawn, ...value, ...('next' in drawn ? { next: drawn.next } : {}) };
+    else step[key] = value;
   }
-}
-
-/** Where a unit of flow goes, as a model's flow: one id, or the branches. */
-function flowList(entry: Map<string, number>): string | { to: string; p: number }[] {
-  const all = [...entry].map(([to, p]) => ({ to, p }));
-  const list = all.some((b) => b.p > 0) ? all.filter((b) => b.p > 0) : all;
-  return list.length === 1 ? (list[0] as { to: string }).to : list;
 }
 
 function withoutId(data: Data): Data {
@@ -479,23 +470,22 @@ function stepBefore(
   return undefined;
 }
 
+/** The ids a flow in model-file form leads to. */
+function flowTargets(flow: unknown): string[] {
+  if (typeof flow === 'string') return [flow];
+  if (Array.isArray(flow)) return flow.map((b) => (b as { to: string }).to);
+  return flow && typeof flow === 'object' ? Object.values(flow).flatMap(flowTargets) : [];
+}
+
 function reachableFrom(entry: string[], byId: Map<string, Data>): Set<string> {
   const reachable = new Set<string>();
   const queue = [...entry];
-  const targets = (flow: unknown): string[] =>
-    typeof flow === 'string'
-      ? [flow]
-      : Array.isArray(flow)
-        ? flow.map((b) => (b as { to: string }).to)
-        : flow && typeof flow === 'object'
-          ? Object.values(flow).flatMap(targets)
-          : [];
   while (queue.length > 0) {
     const id = queue.pop() as string;
     if (reachable.has(id)) continue;
     reachable.add(id);
     const step = byId.get(id);
-    queue.push(...targets(step?.next), ...targets((step?.fail as Data | undefined)?.next));
+    queue.push(...flowTargets(step?.next), ...flowTargets((step?.fail as Data | undefined)?.next));
   }
   return reachable;
 }

@@ -84,6 +84,9 @@ export function organizationOf(
       for (const node of (lane.flowNodeRef as Element[] | undefined) ?? [])
         roleOfNode.set(node, { role, department: String(home.id) });
     }
+    // linesight's company pool without lanes: the model's departments serve no step (the file
+    // says them); nothing is made up for it.
+    if (lanes.length === 0 && said.pool === 'organization') continue;
     if (lanes.length === 0) {
       first = makeId({ $type: 'role', name: `${label(p)} staff` }, 'role');
       (own.roles as Record<string, unknown>[]).push({ id: first, name: `${label(p)} staff` });

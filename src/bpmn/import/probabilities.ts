@@ -38,6 +38,12 @@ export function conditionText(flow: Element | undefined): string | undefined {
   return text === '' ? undefined : text;
 }
 
+function saidLabel(said: Record<string, unknown>, segment: string | undefined): string | undefined {
+  const labels = said.labels as Record<string, string> | undefined;
+  const own = segment === undefined ? undefined : labels?.[segment];
+  return own ?? (typeof said.label === 'string' ? said.label : undefined);
+}
+
 export interface ShareTerms {
   interchange: Interchange;
   /** The segment whose shares are asked for, when the model has per-segment flows. */
@@ -57,6 +63,9 @@ export function branchShares(node: Element, edges: WalkEdge[], terms: ShareTerms
     return perSegment ?? interchange.probability(id) ?? probabilityInName(flow?.name);
   });
   const labels = edges.map(({ flow }) => {
+    // linesight's exports name a flow by its probabilities and say the branch's label beside.
+    const said = flow ? interchange.element(String(flow.id)) : {};
+    if ('segments' in said || 'label' in said || 'labels' in said) return saidLabel(said, segment);
     // The number is the probability; the rest of the name ("yes" of "yes (85%)") is the label.
     const text = typeof flow?.name === 'string' ? flow.name.replace(NUMBER_IN_NAME, '').trim() : '';
     const name = text === '' ? undefined : text;
