@@ -334,6 +334,9 @@ export function readJourney(
     if (said.id !== undefined) for (const key of WHO_SERVES) if (!(key in said)) delete step[key];
     fillStep(step, withoutId(said));
   }
+  placeInStages(stepNodes, stepOfNode, interchange.model().stages, (node) =>
+    stepBefore(node, graph, stepOfNode),
+  );
   const keptEnds = ends.filter((e) => reachable.has(e.id as string));
   for (const other of ['bpmn:DataObjectReference', 'bpmn:DataStoreReference', 'bpmn:DataObject']) {
     const count = elements.filter((f) => f.$type === other).length;
@@ -409,6 +412,27 @@ function withOrganization(said: unknown, drawn: Data[]): Data {
 }
 
 const WHO_SERVES = ['role', 'system', 'pool', 'touchpoint'];
+
+/**
+ * A task added in a modeler to a linesight export has no stage of the model's: it joins the stage
+ * of the step before it (else the first stage), as a person adding a step there would mean.
+ */
+function placeInStages(
+  nodes: Element[],
+  stepOfNode: Map<Element, Data>,
+  stages: unknown,
+  before: (node: Element) => Data | undefined,
+): void {
+  if (!Array.isArray(stages) || stages.length === 0) return;
+  const known = new Set(stages.map((s) => (s as Data).id));
+  const first = (stages[0] as Data).id;
+  for (const node of nodes) {
+    const step = stepOfNode.get(node) as Data;
+    if (known.has(step.stage)) continue;
+    const previous = before(node);
+    step.stage = previous && known.has(previous.stage) ? previous.stage : first;
+  }
+}
 
 /** A walk's result as a model's `next`: one id, or the branches with their probabilities and labels. */
 function flowData(reached: Map<string, Share>): unknown {
