@@ -118,18 +118,15 @@ export async function exportBpmn(
     { pool: 'organization' },
   );
 
+  // Files the model names, relative to where the BPMN file goes, in its properties as in the model.
+  const relinked = <T>(data: T) =>
+    rebaseFileLinks(data, dirname(model.file), options.linksRelativeTo ?? dirname(model.file));
   collaboration.extensionElements = moddle.create('bpmn:ExtensionElements', {
     values: [
-      ...w.values(modelProperties(model)),
+      ...w.values(relinked(modelProperties(model))),
       moddle.create('linesight:Model', {
         format: 'json',
-        text: JSON.stringify(
-          rebaseFileLinks(
-            serializeModel(model),
-            dirname(model.file),
-            options.linksRelativeTo ?? dirname(model.file),
-          ),
-        ),
+        text: JSON.stringify(relinked(serializeModel(model))),
       }),
     ],
   });
