@@ -4,7 +4,7 @@
  * what is in them, so the plane lists pools and lanes first.
  */
 import { writeProperties } from './interchange/properties.js';
-import { placeLabels } from './label-place.js';
+import { fitText, placeLabels } from './label-place.js';
 import type { LaneFit } from './lane-fit.js';
 import type { Element, Moddle } from './moddle.js';
 
@@ -38,6 +38,12 @@ export interface DiagramWriter {
 }
 
 const round = (x: number) => Math.round(x * 10) / 10;
+
+/** A label made, sized to its text as bpmn-js will wrap it. */
+function sized(made: { label: Element }, text: unknown): { label: Element } {
+  fitText(made.label.bounds as unknown as Rect, text);
+  return made;
+}
 
 export function diagramWriter(moddle: Moddle, fit: LaneFit): DiagramWriter {
   const shapes: Element[] = [];
@@ -89,7 +95,10 @@ export function diagramWriter(moddle: Moddle, fit: LaneFit): DiagramWriter {
         ...extra,
       });
       const own = labels.find((l) => l.bounds === (extra.label as Element | undefined)?.bounds);
-      if (own) own.owner = made.bounds as Element;
+      if (own) {
+        own.owner = made.bounds as Element;
+        fitText(rectOf(own.bounds), element.name);
+      }
       shapes.push(made);
     },
     edge(element, points, rect) {
@@ -101,7 +110,7 @@ export function diagramWriter(moddle: Moddle, fit: LaneFit): DiagramWriter {
           id: `${element.id}_di`,
           bpmnElement: element,
           waypoint: kept.map(([x, y]) => moddle.create('dc:Point', { x: round(x), y: round(y) })),
-          ...(rect ? label(rect) : {}),
+          ...(rect ? sized(label(rect), element.name) : {}),
         }),
       );
     },

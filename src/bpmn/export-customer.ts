@@ -229,7 +229,7 @@ export function writeCustomerProcess(ctx: Context): CustomerPart {
         from,
         route.to,
         route.points,
-        { name: e.label?.replace(/\n/g, ' '), segments, ...branchLabels(flow, targetOf(e)), ...data },
+        { name: e.label, segments, ...branchLabels(flow, targetOf(e)), ...data },
         e.label ? labelAt(e, labelX) : undefined,
         several ? m?.mix : undefined,
       );

@@ -50,3 +50,40 @@ export function placeLabels(labels: Box[], owners: (Box | undefined)[], shapes: 
   });
   return placed;
 }
+
+/** bpmn-js's external labels: 11 px Arial, lines 1.2 high; about 6 px a character on average. */
+const CHAR = 6;
+const LINE = 13.2;
+const MAX_WIDTH = 120;
+
+/**
+ * Bounds that hold `text` as bpmn-js wraps it (its lines, each at the bounds' width, by words), about the same
+ * centre and from the same top: bpmn-js draws a label's text from its bounds whatever their
+ * size, so bounds too small for the text let it spill onto what is around.
+ */
+export function fitText(bounds: Box, text: unknown): void {
+  if (typeof text !== 'string' || text.trim() === '') return;
+  const paragraphs = text
+    .trim()
+    .split('\n')
+    .map((p) => p.trim().split(/\s+/));
+  const longest = Math.max(...paragraphs.flat().map((w) => w.length * CHAR));
+  const widest = Math.max(...paragraphs.map((p) => Math.min(MAX_WIDTH, p.join(' ').length * CHAR)));
+  const width = Math.max(bounds.width, widest, longest);
+  let lines = 0;
+  for (const words of paragraphs) {
+    lines++;
+    let used = 0;
+    for (const word of words) {
+      const w = word.length * CHAR;
+      if (used > 0 && used + CHAR + w > width) {
+        lines++;
+        used = w;
+      } else used += (used > 0 ? CHAR : 0) + w;
+    }
+  }
+  const centre = bounds.x + bounds.width / 2;
+  bounds.width = Math.round(width);
+  bounds.x = Math.round((centre - width / 2) * 10) / 10;
+  bounds.height = Math.max(bounds.height, Math.ceil(lines * LINE));
+}
