@@ -126,7 +126,7 @@ export async function exportBpmn(
       ...w.values(relinked(modelProperties(model))),
       moddle.create('linesight:Model', {
         format: 'json',
-        text: JSON.stringify(relinked(serializeModel(model))),
+        text: JSON.stringify(relinked(withoutApplied(serializeModel(model), model.scenario?.id))),
       }),
     ],
   });
@@ -178,4 +178,15 @@ function laneData(model: Model, laneId: string): Record<string, unknown> {
   if (kind === 'system')
     return { system: id, visibility: model.organization.systems.find((s) => s.id === id)?.visibility };
   return {};
+}
+
+/**
+ * An export of a scenario shows the model with it applied: that is the model the file carries,
+ * without the scenario itself, which would apply a second time on import.
+ */
+function withoutApplied(data: Record<string, unknown>, applied: string | undefined): Record<string, unknown> {
+  if (applied === undefined || !Array.isArray(data.scenarios)) return data;
+  const scenarios = data.scenarios.filter((s) => (s as { id?: string }).id !== applied);
+  const { scenarios: _all, ...rest } = data;
+  return scenarios.length > 0 ? { ...rest, scenarios } : rest;
 }

@@ -89,3 +89,21 @@ describe('an export read back without the model it carries', () => {
     );
   });
 });
+
+describe('an export read back with the model it carries', () => {
+  it.each(cases)(
+    '%s gives the model shown, nothing reported changed, no scenario applied twice',
+    async (_n, model) => {
+      const result = await importBpmn(await exportBpmn(model, '0.0.0'));
+      expect(result.embedded).toBe(true);
+      expect(result.warnings).toEqual([]);
+      const loaded = parse(stringify(result.model), { file: join(EXAMPLES, 'imported.yaml') });
+      expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      const back = loaded.model as Model;
+      expect(back.steps.map((s) => s.id)).toEqual(model.steps.map((s) => s.id));
+      expect(back.scenarios.map((s) => s.id)).toEqual(
+        model.scenarios.filter((s) => s.id !== model.scenario?.id).map((s) => s.id),
+      );
+    },
+  );
+});
