@@ -1,28 +1,10 @@
-/**
- * The labels of every export, as bpmn-js draws them from their DI bounds: none on a task, event
- * or gateway other than its own, none on another label.
- */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { load } from '../model/load.js';
-import type { Model } from '../model/model.js';
+import { examplesAndScenarios } from '../testing/example-models.js';
 import { exportBpmn } from './export.js';
 import { type Box, overlaps } from './label-place.js';
 import { createModdle, type Element } from './moddle.js';
 
-const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
-const cases = readdirSync(EXAMPLES)
-  .filter((f) => f.endsWith('.yaml'))
-  .flatMap((f) => {
-    const base = load(join(EXAMPLES, f)).model as Model;
-    return [
-      [f, base] as const,
-      ...base.scenarios.map(
-        (s) => [`${f} -s ${s.id}`, load(join(EXAMPLES, f), { scenario: s.id }).model as Model] as const,
-      ),
-    ];
-  });
+const cases = examplesAndScenarios();
 
 const name = (e: Element) => String((e.bpmnElement as Element).name ?? (e.bpmnElement as Element).id);
 

@@ -3,13 +3,12 @@
  * against the OMG BPMN 2.0 schema, and without errors under bpmnlint's recommended rules (the
  * rules bpmn.io modelers run). The warnings are counted and printed.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
-import { load } from '../model/load.js';
-import type { Model } from '../model/model.js';
+import { examplesAndScenarios } from '../testing/example-models.js';
 import { exportBpmn } from './export.js';
 import { createModdle } from './moddle.js';
 
@@ -24,28 +23,10 @@ const resolver = {
   resolveConfig: (_pkg: string, name: string) => require(`bpmnlint/config/${name}`),
 };
 
-const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
 const XSD = new URL('../../node_modules/bpmn-moddle/resources/bpmn/xsd/', import.meta.url).pathname;
 const schemaFile = (fileName: string) => ({ fileName, contents: readFileSync(join(XSD, fileName), 'utf8') });
 
-/** Every example, and every example with each of its scenarios applied, as the CLI's `-s` does. */
-const exportCases = (): [string, Model][] =>
-  readdirSync(EXAMPLES)
-    .filter((f) => f.endsWith('.yaml'))
-    .sort()
-    .flatMap((f) => {
-      const base = load(join(EXAMPLES, f)).model as Model;
-      return [
-        [f, base] as [string, Model],
-        ...base.scenarios.map(
-          (s) =>
-            [`${f} -s ${s.id}`, load(join(EXAMPLES, f), { scenario: s.id }).model as Model] as [
-              string,
-              Model,
-            ],
-        ),
-      ];
-    });
+const exportCases = examplesAndScenarios;
 
 describe('exports other tools accept', () => {
   const cases = exportCases();

@@ -1,32 +1,13 @@
-/**
- * An export read back WITHOUT the model it carries, as another tool's file would be: what BPMN,
- * BPSim and linesight's properties say must give back the journey, field by field, for every
- * example and every scenario of each: steps and their names and stages, the flows and their
- * probabilities per segment, segments and shares, departments and roles, channels, durations,
- * fail and wait points, ends and their outcomes.
- */
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { load, parse } from '../model/load.js';
+import { parse } from '../model/load.js';
 import type { Flow, Model, Step } from '../model/model.js';
+import { EXAMPLES, examplesAndScenarios } from '../testing/example-models.js';
 import { exportBpmn } from './export.js';
 import { importBpmn } from './import.js';
 
-const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
-
-const cases = readdirSync(EXAMPLES)
-  .filter((f) => f.endsWith('.yaml'))
-  .flatMap((f) => {
-    const base = load(join(EXAMPLES, f)).model as Model;
-    return [
-      [f, base] as const,
-      ...base.scenarios.map(
-        (s) => [`${f} -s ${s.id}`, load(join(EXAMPLES, f), { scenario: s.id }).model as Model] as const,
-      ),
-    ];
-  });
+const cases = examplesAndScenarios();
 
 /** A flow as comparable data: per segment, each target's probability to 9 places. */
 const flowOf = (flow: Flow, segments: string[]) =>
