@@ -81,3 +81,17 @@ describe('the BPMN corpus', () => {
     },
   );
 });
+
+describe('a file with two collaborations', () => {
+  it("finds the pool the user names in either, and names the model for that pool's collaboration", async () => {
+    const xml = readFileSync(join(DIR, 'delay-two-collaborations.camunda.bpmn'), 'utf8');
+    const result = await importBpmn(xml, { customerPool: 'Claims team' });
+    expect(result.error).toBeUndefined();
+    expect(result.model?.name).toBe('Claims back office');
+    const steps = result.model?.steps as { name: string; next: unknown }[];
+    expect(steps.map((s) => [s.name, s.next])).toEqual([
+      ['Check the flight log', 'approve-the-compensation'],
+      ['Approve the compensation', 'claim-decided'],
+    ]);
+  });
+});
