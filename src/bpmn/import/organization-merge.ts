@@ -2,7 +2,7 @@
  * The organization the diagram's pools and lanes show, over the one the file says it had (its
  * systems, and what lanes cannot hold): the said order, each department and role as drawn.
  */
-type Data = Record<string, unknown>;
+import type { Data } from './context.js';
 
 export function withOrganization(said: unknown, drawn: Data[]): Data {
   const given = said && typeof said === 'object' ? (said as Data) : undefined;
