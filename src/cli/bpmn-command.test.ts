@@ -1,5 +1,13 @@
 /** `linesight bpmn export` and `import` as a user runs them, with files in other folders. */
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,5 +69,51 @@ describe('linesight bpmn export, then import elsewhere', () => {
       "process 'order-to-cash' linked ../bpmn/order-to-cash.bpmn, which is outside its folder",
     );
     expect((await linesight('validate', output)).code).toBe(0);
+  });
+});
+
+/**
+ * A card dispute whose error boundary event has a BPSim probability of 250 (a percentage typed
+ * without its decimal point): the journey read from it gives the step a fail point with p 250.
+ */
+const FAIL_P_250 = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpsim="http://www.bpsim.org/schemas/2.0" id="Definitions_1" targetNamespace="http://bpmn.io/schema/bpmn">
+  <bpmn:collaboration id="Collaboration_1" name="Card dispute">
+    <bpmn:participant id="Participant_1" name="Cardholder" processRef="Process_1" />
+  </bpmn:collaboration>
+  <bpmn:process id="Process_1">
+    <bpmn:startEvent id="StartEvent_1" />
+    <bpmn:task id="Activity_1" name="Dispute the charge" />
+    <bpmn:boundaryEvent id="Event_1" name="Upload rejected" attachedToRef="Activity_1"><bpmn:errorEventDefinition /></bpmn:boundaryEvent>
+    <bpmn:task id="Activity_2" name="Visit a branch" />
+    <bpmn:endEvent id="Event_2" name="Money back" />
+    <bpmn:sequenceFlow id="Flow_1" sourceRef="StartEvent_1" targetRef="Activity_1" />
+    <bpmn:sequenceFlow id="Flow_2" sourceRef="Activity_1" targetRef="Event_2" />
+    <bpmn:sequenceFlow id="Flow_3" sourceRef="Event_1" targetRef="Activity_2" />
+    <bpmn:sequenceFlow id="Flow_4" sourceRef="Activity_2" targetRef="Event_2" />
+  </bpmn:process>
+  <bpmn:relationship type="BPSimData"><bpmn:extensionElements><bpsim:BPSimData>
+    <bpsim:Scenario id="Scenario_1" name="Usual week"><bpsim:ScenarioParameters />
+      <bpsim:ElementParameters elementRef="Event_1"><bpsim:ControlParameters><bpsim:Probability><bpsim:FloatingParameter value="250"/></bpsim:Probability></bpsim:ControlParameters></bpsim:ElementParameters>
+    </bpsim:Scenario></bpsim:BPSimData></bpmn:extensionElements><bpmn:source>Definitions_1</bpmn:source><bpmn:target>Definitions_1</bpmn:target></bpmn:relationship>
+</bpmn:definitions>`;
+
+describe('linesight bpmn import of a file whose journey is not a valid model', () => {
+  it('names the problem by field path and step name, exits non-zero and writes no file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linesight-bpmn-'));
+    const input = join(dir, 'dispute.bpmn');
+    writeFileSync(input, FAIL_P_250);
+    const output = join(dir, 'dispute.yaml');
+    const imported = await linesight('bpmn', 'import', input, '-o', output);
+    expect(imported.code).not.toBe(0);
+    const errors = imported.stderr.split('\n').filter((l) => l.startsWith('linesight: error:'));
+    expect(errors.length).toBeGreaterThan(0);
+    // The field and the step it belongs to, by the name drawn in the BPMN file.
+    expect(errors.some((l) => l.includes("(at steps[0].fail.p, 'Dispute the charge')"))).toBe(true);
+    expect(imported.stderr).toContain(`${input}: the journey read from it is not a valid model`);
+    // Never a line of the YAML that was not written.
+    expect(imported.stderr).not.toMatch(/dispute\.yaml:\d+|imported\.yaml|line \d+/);
+    expect(existsSync(output)).toBe(false);
+    expect(imported.stdout).toBe('');
   });
 });

@@ -5,7 +5,7 @@
 import type { Interchange } from '../interchange/read.js';
 import type { Element } from '../moddle.js';
 import { label, shown } from './labels.js';
-import { probabilityInName } from './probabilities.js';
+import { nameWithoutProbability, probabilityInName } from './probabilities.js';
 
 const definitions = (e: Element): Element[] => (e.eventDefinitions as Element[] | undefined) ?? [];
 const hasDefinition = (e: Element, type: string) => definitions(e).some((d) => d.$type === type);
@@ -72,4 +72,9 @@ export function failProbability(
     `'${shown(boundary)}' on '${shown(boundary.attachedToRef as Element)}' gives no probability: the step fails with p 0.1`,
   );
   return 0.1;
+}
+
+/** A fail point's cause: its name without the probability written in it ("Upload rejected (20%)"). */
+export function failCause(boundary: Element): string {
+  return nameWithoutProbability(label(boundary)) || label(boundary);
 }

@@ -30,6 +30,11 @@ export function probabilityInName(name: unknown): number | undefined {
   return undefined;
 }
 
+/** A name without the probability written in it: "yes (85%)" is "yes"; empty when it was only a number. */
+export function nameWithoutProbability(name: string): string {
+  return name.replace(NUMBER_IN_NAME, '').trim();
+}
+
 /** The text of a flow's condition, when it has one. */
 export function conditionText(flow: Element | undefined): string | undefined {
   const body = (flow?.conditionExpression as Element | undefined)?.body;
@@ -67,7 +72,7 @@ export function branchShares(node: Element, edges: WalkEdge[], terms: ShareTerms
     const said = flow ? interchange.element(String(flow.id)) : {};
     if ('segments' in said || 'label' in said || 'labels' in said) return saidLabel(said, segment);
     // The number is the probability; the rest of the name ("yes" of "yes (85%)") is the label.
-    const text = typeof flow?.name === 'string' ? flow.name.replace(NUMBER_IN_NAME, '').trim() : '';
+    const text = typeof flow?.name === 'string' ? nameWithoutProbability(flow.name) : '';
     const name = text === '' ? undefined : text;
     return name ?? conditionText(flow) ?? (node.default === flow && flow ? 'otherwise' : undefined);
   });

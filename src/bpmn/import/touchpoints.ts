@@ -69,6 +69,7 @@ export function linkTouchpoints(terms: TouchpointTerms): void {
     }
   }
   for (const [process, department] of organization.processes) {
+    const pool = organization.departments.find((d) => d.id === department)?.name ?? department;
     for (const task of allElements(process).filter(isActivity)) {
       if (served.has(task) || behind.has(task)) continue;
       const owner = precedingServed(task, served, terms.graph);
@@ -76,7 +77,7 @@ export function linkTouchpoints(terms: TouchpointTerms): void {
       if (step) addActivity(step, task, organization.roleOfNode.get(task) as Who);
       else
         warn(
-          `task '${shown(task)}' of pool '${clip(department)}' is not behind any customer touchpoint; left out`,
+          `task '${shown(task)}' of pool '${clip(String(pool))}' is not behind any customer touchpoint; left out`,
         );
     }
   }
