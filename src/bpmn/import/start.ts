@@ -9,6 +9,7 @@ import type { JourneyContext } from './context.js';
 import { children, isActivity, isEventSubProcess } from './graph.js';
 import type { JourneyNodes } from './journey-nodes.js';
 import { shown } from './labels.js';
+import { allLanes } from './organization.js';
 import { flowTargets } from './reach.js';
 import { flowData, sameForAll, type Walk, type Walks } from './walks.js';
 
@@ -23,9 +24,15 @@ export interface Start {
 
 export function readStart(ctx: JourneyContext, nodes: JourneyNodes, walks: Walks, segments: string[]): Start {
   const { starts, roots } = startNodes(ctx);
-  const startShares = roots.map((r) => ctx.interchange.shares(String(r.id)));
+  const said = roots.map((r) => ctx.interchange.shares(String(r.id)));
+  const byLane = said.some((x) => x !== undefined) ? undefined : laneShares(ctx, roots, segments);
+  const startShares = byLane ?? said;
   const startsSaid = startShares.some((x) => x !== undefined);
-  if (roots.length > 1 && !startsSaid)
+  if (byLane)
+    ctx.warn(
+      `each segment starts at the start events in its lane (${roots.map((r) => `'${shown(r)}'`).join(', ')})`,
+    );
+  else if (roots.length > 1 && !startsSaid)
     ctx.warn(`${roots.length} starts: each takes an even share of the customers`);
   const entryFor = (segment: string | undefined, walker: Walk) => {
     const entry = new Map<string, Share>();
@@ -64,6 +71,33 @@ export function readStart(ctx: JourneyContext, nodes: JourneyNodes, walks: Walks
     targets: [...entry.keys(), ...bySegment.flatMap(([, f]) => flowTargets(f))],
     start: same ? common : Object.fromEntries(bySegment),
   };
+}
+
+/**
+ * With the customer pool's lanes as segments, a start event in a lane starts that lane's
+ * segment; a segment whose lane has no start starts at all of them evenly.
+ */
+function laneShares(
+  ctx: JourneyContext,
+  roots: Element[],
+  segments: string[],
+): Record<string, number>[] | undefined {
+  const { customer } = ctx.scope;
+  const lanes = customer ? allLanes(customer.processRef as Element | undefined) : [];
+  if (lanes.length <= 1 || roots.length <= 1) return undefined;
+  const own = roots.map((r) => {
+    const lane = lanes.find((l) => ((l.flowNodeRef as Element[] | undefined) ?? []).includes(r));
+    return lane ? ctx.makeId(lane, 'segment') : undefined;
+  });
+  if (own.every((o) => o === undefined)) return undefined;
+  return roots.map((_, i) =>
+    Object.fromEntries(
+      segments.map((segment) => {
+        const mine = own.filter((o) => o === segment).length;
+        return [segment, mine > 0 ? (own[i] === segment ? 1 / mine : 0) : 1 / roots.length];
+      }),
+    ),
+  );
 }
 
 function startNodes(ctx: JourneyContext): { starts: Element[]; roots: Element[] } {
