@@ -74,7 +74,14 @@ export function branchShares(node: Element, edges: WalkEdge[], terms: ShareTerms
     // The number is the probability; the rest of the name ("yes" of "yes (85%)") is the label.
     const text = typeof flow?.name === 'string' ? nameWithoutProbability(flow.name) : '';
     const name = text === '' ? undefined : text;
-    return name ?? conditionText(flow) ?? (node.default === flow && flow ? 'otherwise' : undefined);
+    // After an event-based gateway the way is named by the event that decides it ("Reply by e-mail").
+    const caught =
+      node.$type === 'bpmn:EventBasedGateway' ? (flow?.targetRef as Element | undefined)?.name : undefined;
+    return (
+      name ??
+      conditionText(flow) ??
+      (node.default === flow && flow ? 'otherwise' : typeof caught === 'string' ? caught : undefined)
+    );
   });
   const unknown = known.filter((p) => p === undefined).length;
   const conditioned = edges.filter(
