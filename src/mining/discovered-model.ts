@@ -85,7 +85,9 @@ export function discoveredModel(
   const ordered = [...nodes].sort(
     (a, b) => pos(a) - pos(b) || (a.node < b.node ? -1 : a.node > b.node ? 1 : 0),
   );
-  const split = new Set(nodes.filter((n) => n.node !== n.activity).map((n) => n.activity));
+  const channelsOf = new Map<string, number>();
+  for (const n of nodes) channelsOf.set(n.activity, (channelsOf.get(n.activity) ?? 0) + 1);
+  const split = new Set([...channelsOf].filter(([, k]) => k > 1).map(([a]) => a));
   const label = (n: StepNode) => (split.has(n.activity) ? `${n.activity} (${n.channel})` : n.activity);
   const taken = new Set<string>(Object.values(ENDS).map((e) => e.id));
   const stepIds = uniqueIds(

@@ -10,6 +10,7 @@ import { type EventStore, queryRows } from './store.js';
 
 /** A step-to-be: the events of one activity, on one channel or on all of its channels. */
 export interface StepNode {
+  /** Its key in the counts: a number, as the activity and channel may be any text. */
   node: string;
   activity: string;
   /** The channel of its events (the most common one when it stands for several), null when none. */
@@ -83,7 +84,7 @@ export function stepNodes(rows: { activity: string; channel: string | null; n: n
     for (const r of own) {
       const joined = r === sorted[0] ? sorted.filter((x) => !own.includes(x)) : [];
       nodes.push({
-        node: split ? `${activity}\u0000${r.channel}` : activity,
+        node: '',
         activity,
         channel: r.channel,
         channels: [r.channel, ...joined.map((x) => x.channel)],
@@ -91,7 +92,7 @@ export function stepNodes(rows: { activity: string; channel: string | null; n: n
       });
     }
   }
-  return nodes;
+  return nodes.map((n, i) => ({ ...n, node: String(i) }));
 }
 
 export async function countJourneys(

@@ -28,7 +28,7 @@ import { printDiagnostics } from '../print-diagnostics.js';
 import { type StoreOptions, withStore } from './log-store.js';
 
 /** The log to read: the one named, or the only one in the store. */
-async function logName(store: EventStore, options: StoreOptions): Promise<string> {
+export async function logName(store: EventStore, options: StoreOptions): Promise<string> {
   const logs = await listLogs(store);
   if (options.log !== undefined) {
     if (!logs.some((l) => l.log === options.log))
