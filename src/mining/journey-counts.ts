@@ -80,7 +80,6 @@ export function stepNodes(rows: { activity: string; channel: string | null; n: n
     const own = sorted.filter(
       (r, i) => i === 0 || (r.channel !== null && r.n >= SPLIT_SHARE * all && r.n >= SPLIT_EVENTS),
     );
-    const split = own.length > 1;
     for (const r of own) {
       const joined = r === sorted[0] ? sorted.filter((x) => !own.includes(x)) : [];
       nodes.push({
