@@ -20,10 +20,20 @@ export interface DiscoveredFlows {
 
 const sum = (t: Targets) => [...t.values()].reduce((s, n) => s + n, 0);
 
-/** Probabilities as the file writes them: four decimals summing to 1, none that rounds to 0. */
+/** The least probability a file writes: four decimals. */
+const LEAST = 0.0001;
+
+/**
+ * Probabilities as the file writes them: four decimals summing to 1, and a move the log shows
+ * never rounded away (it keeps the least probability, taken from the largest way on).
+ */
 function branches(shares: Map<string, number>): Branch[] {
-  const list = [...shares].filter(([, p]) => p > 0).map(([to, p]) => ({ to, p }));
-  return rounded(list).filter((b) => b.p > 0);
+  const list = rounded([...shares].filter(([, p]) => p > 0).map(([to, p]) => ({ to, p })));
+  const raised = list.filter((b) => b.p < LEAST);
+  const largest = list.reduce((best, b) => (b.p > best.p ? b : best), list[0] as Branch);
+  for (const b of raised) b.p = LEAST;
+  if (raised.length > 0) largest.p = Number((largest.p - raised.length * LEAST).toFixed(4));
+  return list;
 }
 
 /**

@@ -41,7 +41,7 @@ export interface JourneyCounts {
   cases: number;
   /** Seconds from the first customer's first event to the last customer's first event. */
   span: number;
-  /** Customers by segment ('' when the log names none). */
+  /** Customers by segment ('' when the log names none), the largest first. */
   segments: Map<string, number>;
   starts: { segment: string; node: string; n: number }[];
   moves: MoveCount[];
@@ -160,7 +160,9 @@ async function readCounts(rows: Rows, paired: boolean): Promise<JourneyCounts> {
   );
   const segments = new Map(
     (
-      await rows('select segment, count(*) as n from model_visits where position = 1 group by 1 order by 1')
+      await rows(
+        'select segment, count(*) as n from model_visits where position = 1 group by 1 order by n desc, segment',
+      )
     ).map((r) => [String(r.segment), Number(r.n)]),
   );
   const starts = (

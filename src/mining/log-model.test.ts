@@ -15,7 +15,7 @@ import { load } from '../model/load.js';
 import type { Model } from '../model/model.js';
 import { eventLogCsv, simulateEventLog } from '../simulation/event-log.js';
 import { simulate } from '../simulation/simulate.js';
-import { END, modelMoves } from './conformance.js';
+import { conformance, END, modelMoves } from './conformance.js';
 import { importLog } from './import-log.js';
 import { discoverLogModel, type LogModel } from './log-model.js';
 import { type EventStore, openStore } from './store.js';
@@ -122,6 +122,20 @@ describe('the journey model discovered from a log simulated from order-departmen
       }
     }
     expect(checked).toBeGreaterThan(60);
+  });
+
+  it('is the same byte for byte when discovered again', async () => {
+    expect((await discoverLogModel(store, 'orders', whatTheTeamKnows(truth))).text).toBe(found.text);
+  });
+
+  it('is a model the log fits: every move, and where journeys start, per segment', async () => {
+    const fit = await conformance(store, 'orders', discovered);
+    expect(fit.unmappedActivities).toEqual([]);
+    expect(fit.fitness).toBe(1);
+    expect(fit.starts.map((s) => [s.segment, s.verdict])).toEqual([
+      ['consumer', 'fits'],
+      ['business', 'fits'],
+    ]);
   });
 
   it('makes a step that repeats a fail point to itself', () => {
