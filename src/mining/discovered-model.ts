@@ -82,19 +82,15 @@ export function discoveredModel(
   const notes: string[] = [];
   const warnings: string[] = [];
   const pos = (n: StepNode) => counts.positions.get(n.node) ?? Number.POSITIVE_INFINITY;
-  const ordered = [...nodes].sort(
-    (a, b) => pos(a) - pos(b) || (a.node < b.node ? -1 : a.node > b.node ? 1 : 0),
-  );
+  const ordered = [...nodes].sort((a, b) => pos(a) - pos(b) || Number(a.node) - Number(b.node));
   const channelsOf = new Map<string, number>();
   for (const n of nodes) channelsOf.set(n.activity, (channelsOf.get(n.activity) ?? 0) + 1);
   const split = new Set([...channelsOf].filter(([, k]) => k > 1).map(([a]) => a));
   const label = (n: StepNode) => (split.has(n.activity) ? `${n.activity} (${n.channel})` : n.activity);
   const taken = new Set<string>(Object.values(ENDS).map((e) => e.id));
-  const stepIds = uniqueIds(
-    ordered.map((n) => n.node),
-    taken,
-  );
-  const idOf = (node: string) => stepIds.get(node) as string;
+  const labels = new Map(ordered.map((n) => [n.node, label(n)]));
+  const stepIds = uniqueIds([...labels.values()], taken);
+  const idOf = (node: string) => stepIds.get(labels.get(node) as string) as string;
 
   const segmentNames = [...counts.segments.keys()];
   const segmentIds = uniqueIds(

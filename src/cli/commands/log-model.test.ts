@@ -54,6 +54,8 @@ describe('linesight log model', () => {
       /^# A customer journey discovered by linesight log model from the log 'small':\n# 885 events of 300 customers, 4 steps\./,
     );
     const model = load(out).model as Model;
+    // Steps named by their activities (and channels), in the order customers meet them.
+    expect(model.steps.map((s) => s.id)).toEqual(['browse', 'ask-chat', 'ask-phone', 'order']);
     // Stages from the log's stage column, in the order customers meet them.
     expect(model.stages.map((s) => s.name)).toEqual(['Research', 'Ask', 'Buy']);
     // Ask is on two channels, half and half: one step each; served by a resource, so a contact.
