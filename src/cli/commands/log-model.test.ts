@@ -120,6 +120,31 @@ describe('linesight log model', () => {
     );
   });
 
+  it('times steps from start and complete events, and follows the journey by the completes', async () => {
+    const rows = ['case,activity,timestamp,lifecycle'];
+    const at = (i: number, minutes: number) =>
+      new Date(Date.UTC(2024, 0, 1) + (i * 60 + minutes) * 60_000).toISOString();
+    for (let i = 0; i < 40; i++)
+      rows.push(
+        `c${i},Register,${at(i, 0)},start`,
+        `c${i},Register,${at(i, i % 2 === 0 ? 4 : 6)},complete`,
+        `c${i},Decide,${at(i, 20)},start`,
+        `c${i},Decide,${at(i, 30)},complete`,
+      );
+    writeFileSync(join(dir, 'paired.csv'), `${rows.join('\n')}\n`);
+    expect((await linesight('log', 'import', join(dir, 'paired.csv'), '--db', db)).code).toBe(0);
+    const out = join(dir, 'paired.yaml');
+    const r = await linesight('log', 'model', '--db', db, '--log', 'paired', '-o', out);
+    expect(r.stderr).toContain('durations from start and complete events');
+    const model = load(out).model as Model;
+    expect(model.steps.map((s) => [s.id, JSON.stringify(s.next)])).toEqual([
+      ['register', JSON.stringify({ customers: [{ to: 'decide', p: 1 }] })],
+      ['decide', JSON.stringify({ customers: [{ to: 'completed', p: 1 }] })],
+    ]);
+    const register = readFileSync(out, 'utf8').match(/id: register\n(?:.*\n)*?\s+duration: (.*)/)?.[1];
+    expect(register).toBe('lognormal(5 min, 61 s)');
+  });
+
   it('fails on groups it cannot read, saying how to write them', async () => {
     const bad = await linesight('log', 'model', '--db', db, '--log', 'plain', '--ends', 'maybe=Order');
     expect(bad.code).toBe(2);
