@@ -15,19 +15,12 @@ import { durationText } from '../model/serialize.js';
 import { formatDuration } from '../model/units.js';
 import type { ProfileEntry } from './arrival-profile.js';
 import { discoveredFlows, type Targets } from './discovered-flows.js';
+import { type ActivityGroups, endsOf, rolesOf, stagesOf } from './discovered-groups.js';
 import { rounded } from './flow-estimate.js';
-import type { JourneyCounts, StepNode, TimeStats } from './journey-counts.js';
+import type { JourneyCounts, MoveCount, StepNode, TimeStats } from './journey-counts.js';
 
-export type EndOutcome = 'success' | 'exit';
-
-export interface ModelFromLog {
+export interface ModelFromLog extends ActivityGroups {
   log: string;
-  /** Activity to stage name (`--stages`). */
-  stages?: Map<string, string>;
-  /** Activity to how a journey that ends there ended (`--ends`). */
-  ends?: Map<string, string>;
-  /** Activity to the role of the people who serve it (`--roles`): those steps are contacts. */
-  roles?: Map<string, string>;
   profile?: { entries: ProfileEntry[] } | { kept: string };
 }
 
@@ -107,70 +100,28 @@ export function discoveredModel(
   const endOf = endsOf(nodes, counts, options, notes, warnings);
   const endId = (from: string, gaveUp: boolean) =>
     gaveUp ? ENDS.gaveUp.id : ENDS[endOf.get(from) ?? 'exit'].id;
-  const usedEnds = new Set<string>();
-
-  // Moves per step and segment, to step and end ids.
-  const moves = new Map<string, Map<string, Targets>>();
-  for (const m of counts.moves) {
-    const to = m.to === null ? endId(m.from, m.gaveUp) : idOf(m.to);
-    if (m.to === null) usedEnds.add(to);
-    const bySeg = moves.get(m.from) ?? new Map<string, Targets>();
-    const t = bySeg.get(m.segment) ?? new Map<string, number>();
-    t.set(to, (t.get(to) ?? 0) + m.n);
-    bySeg.set(m.segment, t);
-    moves.set(m.from, bySeg);
-  }
+  const { moves, usedEnds } = movesByStep(counts, (m) =>
+    m.to === null ? endId(m.from, m.gaveUp) : idOf(m.to),
+  );
+  const flowsOf = (n: StepNode) =>
+    groupFlows(idOf(n.node), moves.get(n.node) ?? new Map(), segmentNames.length, segId);
 
   const roleOf = rolesOf(nodes, counts, options, notes, warnings);
   const roleIds = uniqueIds(
     [...new Set(nodes.map(roleOf).filter((r): r is string => r !== undefined))],
     new Set(),
   );
-  const channels = new Map<string, string>();
-  const builtin = new Set(BUILTIN_CHANNELS.map((c) => c.id));
-  const gaps = new Map(counts.gaps.map((g) => [g.node, g]));
-  const lifecycles = new Map(counts.lifecycles.map((g) => [g.node, g]));
-  const untimed: string[] = [];
-  const failing: string[] = [];
-  const steps = ordered.map((n) => {
-    const channel = n.channel === null ? undefined : slug(n.channel);
-    if (channel && !builtin.has(channel)) channels.set(channel, n.channel as string);
-    const flows = groupFlows(idOf(n.node), moves.get(n.node) ?? new Map(), segmentNames.length, segId);
-    const timed = lifecycles.get(n.activity) ?? gaps.get(n.node);
-    const timeable = timed !== undefined && timed.n >= MIN_MOVES && timed.mean > 0;
-    if (!timeable) untimed.push(idOf(n.node));
-    const role = roleOf(n);
-    if (flows.fail) failing.push(`${idOf(n.node)} (${(100 * flows.fail.p).toFixed(1)}%)`);
-    return {
-      id: idOf(n.node),
-      name: label(n),
-      stage: stageIds.get(stageOf.get(n.node) as string),
-      ...(channel ? { channel } : {}),
-      ...(role ? { role: roleIds.get(role) } : {}),
-      ...(timeable ? { duration: lognormal(timed) } : {}),
-      ...(flows.fail
-        ? {
-            fail: {
-              p: flows.fail.p,
-              cause: 'Repeated: the customer did this step again straight away',
-              next: flows.fail.next,
-            },
-          }
-        : {}),
-      next: flows.next,
-    };
+  const { steps, channels } = stepsOf(ordered, counts, {
+    idOf,
+    label,
+    stage: (n) => stageIds.get(stageOf.get(n.node) as string) as string,
+    role: (n) => {
+      const role = roleOf(n);
+      return role === undefined ? undefined : roleIds.get(role);
+    },
+    flows: flowsOf,
+    notes,
   });
-  if (untimed.length > 0)
-    notes.push(`no duration for ${untimed.join(', ')}: too few later events to time them (set one by hand)`);
-  if (failing.length > 0) notes.push(`fail points where steps repeat straight away: ${failing.join(', ')}`);
-  if (counts.lifecycles.length > 0)
-    notes.push(
-      'durations from start and complete events: the time between steps (queues, waits) is not in the model; add waits by hand',
-    );
-  else
-    notes.push(
-      "durations are the time from a step to the customer's next event (queues and waits before it included), averaged over all its visits, a last visit counting 0: the journeys take as long as in the log",
-    );
 
   const startFlows = groupFlows(
     '',
@@ -195,20 +146,7 @@ export function discoveredModel(
     ...(channels.size > 0
       ? { channels: [...channels].map(([id, name]) => ({ id, name, mode: 'digital' })) }
       : {}),
-    ...(roleIds.size > 0
-      ? {
-          organization: {
-            departments: [
-              {
-                id: 'front-line',
-                name: 'Front line',
-                visibility: 'frontstage',
-                roles: [...roleIds].map(([name, id]) => ({ id, name })),
-              },
-            ],
-          },
-        }
-      : {}),
+    ...(roleIds.size > 0 ? { organization: frontLine(roleIds) } : {}),
     segments: shares.map((b) => ({
       id: segId(b.to),
       name: b.to || 'Customers',
@@ -226,6 +164,102 @@ export function discoveredModel(
       `channels not built in, declared as digital: ${[...channels.keys()].join(', ')} (check their mode)`,
     );
   return { document, notes, warnings };
+}
+
+/** Moves per step and segment, to step and end ids (`target`), and the ends they reach. */
+function movesByStep(
+  counts: JourneyCounts,
+  target: (m: MoveCount) => string,
+): { moves: Map<string, Map<string, Targets>>; usedEnds: Set<string> } {
+  const moves = new Map<string, Map<string, Targets>>();
+  const usedEnds = new Set<string>();
+  for (const m of counts.moves) {
+    const to = target(m);
+    if (m.to === null) usedEnds.add(to);
+    const bySeg = moves.get(m.from) ?? new Map<string, Targets>();
+    const t = bySeg.get(m.segment) ?? new Map<string, number>();
+    t.set(to, (t.get(to) ?? 0) + m.n);
+    bySeg.set(m.segment, t);
+    moves.set(m.from, bySeg);
+  }
+  return { moves, usedEnds };
+}
+
+/** One frontstage department holding the roles that serve steps (role name to id). */
+const frontLine = (roleIds: Map<string, string>) => ({
+  departments: [
+    {
+      id: 'front-line',
+      name: 'Front line',
+      visibility: 'frontstage',
+      roles: [...roleIds].map(([name, id]) => ({ id, name })),
+    },
+  ],
+});
+
+/** The steps as the file writes them, with the channels linesight does not know. */
+function stepsOf(
+  ordered: StepNode[],
+  counts: JourneyCounts,
+  at: {
+    idOf: (node: string) => string;
+    label: (n: StepNode) => string;
+    stage: (n: StepNode) => string;
+    role: (n: StepNode) => string | undefined;
+    flows: (n: StepNode) => ReturnType<typeof groupFlows>;
+    notes: string[];
+  },
+): { steps: Record<string, unknown>[]; channels: Map<string, string> } {
+  const channels = new Map<string, string>();
+  const builtin = new Set(BUILTIN_CHANNELS.map((c) => c.id));
+  const gaps = new Map(counts.gaps.map((g) => [g.node, g]));
+  const lifecycles = new Map(counts.lifecycles.map((g) => [g.node, g]));
+  const untimed: string[] = [];
+  const failing: string[] = [];
+  const steps = ordered.map((n) => {
+    const channel = n.channel === null ? undefined : slug(n.channel);
+    if (channel && !builtin.has(channel)) channels.set(channel, n.channel as string);
+    const flows = at.flows(n);
+    const timed = lifecycles.get(n.activity) ?? gaps.get(n.node);
+    const timeable = timed !== undefined && timed.n >= MIN_MOVES && timed.mean > 0;
+    if (!timeable) untimed.push(at.idOf(n.node));
+    const role = at.role(n);
+    if (flows.fail) failing.push(`${at.idOf(n.node)} (${(100 * flows.fail.p).toFixed(1)}%)`);
+    return {
+      id: at.idOf(n.node),
+      name: at.label(n),
+      stage: at.stage(n),
+      ...(channel ? { channel } : {}),
+      ...(role ? { role } : {}),
+      ...(timeable ? { duration: lognormal(timed) } : {}),
+      ...(flows.fail
+        ? {
+            fail: {
+              p: flows.fail.p,
+              cause: 'Repeated: the customer did this step again straight away',
+              next: flows.fail.next,
+            },
+          }
+        : {}),
+      next: flows.next,
+    };
+  });
+  if (untimed.length > 0)
+    at.notes.push(
+      `no duration for ${untimed.join(', ')}: too few later events to time them (set one by hand)`,
+    );
+  if (failing.length > 0)
+    at.notes.push(`fail points where steps repeat straight away: ${failing.join(', ')}`);
+  if (counts.lifecycles.length > 0)
+    at.notes.push(
+      'durations from start and complete events: the time between steps (queues, waits) is not in the model; add waits by hand',
+    );
+  else
+    at.notes.push(
+      "durations are the time from a step to the customer's next event (queues and waits before it included), averaged over all its visits, a last visit counting 0: the journeys take as long as in the log",
+    );
+
+  return { steps, channels };
 }
 
 /** A step's flows in the file's shape: per segment where the log has segments, pooled as `default`. */
@@ -256,113 +290,6 @@ function groupFlows(
     next: shape(flows.next),
     ...(flows.fail ? { fail: { p: flows.fail.p, next: shape(flows.fail.next) } } : {}),
   };
-}
-
-/**
- * Who serves each node (its steps are then contacts): the role `--roles` names, else `Staff`
- * where most of its events name a resource, else nobody.
- */
-function rolesOf(
-  nodes: StepNode[],
-  counts: JourneyCounts,
-  options: ModelFromLog,
-  notes: string[],
-  warnings: string[],
-): (n: StepNode) => string | undefined {
-  const mapping = options.roles ?? new Map<string, string>();
-  const activities = new Set(nodes.map((n) => n.activity));
-  const unknown = [...mapping.keys()].filter((a) => !activities.has(a));
-  if (unknown.length > 0)
-    warnings.push(`--roles names activities the log does not have: ${unknown.join(', ')}`);
-  const byResource = nodes.filter((n) => !mapping.has(n.activity) && (counts.served.get(n.node) ?? 0) >= 0.5);
-  if (mapping.size > 0) notes.push('roles (who serves a step, which makes it a contact) from --roles');
-  if (byResource.length > 0)
-    notes.push(
-      `served by 'Staff' (most of their events name a resource): ${[...new Set(byResource.map((n) => n.activity))].join(', ')}`,
-    );
-  if (mapping.size === 0 && byResource.length === 0)
-    notes.push('no step is a contact: the log names no resource; say who serves which step with --roles');
-  return (n) => mapping.get(n.activity) ?? (byResource.includes(n) ? 'Staff' : undefined);
-}
-
-/** Each node's stage name: the mapping's, else the log's `stage` attribute, else one stage. */
-function stagesOf(
-  nodes: StepNode[],
-  counts: JourneyCounts,
-  options: ModelFromLog,
-  notes: string[],
-  warnings: string[],
-): Map<string, string> {
-  const out = new Map<string, string>();
-  if (options.stages && options.stages.size > 0) {
-    const mapping = options.stages;
-    const activities = new Set(nodes.map((n) => n.activity));
-    const unknown = [...mapping.keys()].filter((a) => !activities.has(a));
-    if (unknown.length > 0)
-      warnings.push(`--stages names activities the log does not have: ${unknown.join(', ')}`);
-    const unmapped = [...new Set(nodes.filter((n) => !mapping.has(n.activity)).map((n) => n.activity))];
-    if (unmapped.length > 0)
-      warnings.push(
-        `--stages leaves out ${unmapped.join(', ')}: put in the stage 'Other' (move them by hand)`,
-      );
-    for (const n of nodes) out.set(n.node, mapping.get(n.activity) ?? 'Other');
-    notes.push('stages from --stages');
-    return out;
-  }
-  const votes = new Map<string, { stage: string; n: number }>();
-  for (const v of counts.stageVotes) {
-    const best = votes.get(v.node);
-    if (!best || v.n > best.n) votes.set(v.node, v);
-  }
-  if (votes.size > 0) {
-    for (const n of nodes) out.set(n.node, votes.get(n.node)?.stage ?? 'Other');
-    notes.push("stages from the log's stage attribute (each step in the stage most of its events name)");
-    return out;
-  }
-  for (const n of nodes) out.set(n.node, 'Journey');
-  notes.push('one stage: the log names no stages; group the steps by hand or with --stages');
-  return out;
-}
-
-/** How a journey that ends at each node ended: the mapping's word, else by where most go. */
-function endsOf(
-  nodes: StepNode[],
-  counts: JourneyCounts,
-  options: ModelFromLog,
-  notes: string[],
-  warnings: string[],
-): Map<string, EndOutcome> {
-  const mapping = options.ends ?? new Map<string, string>();
-  for (const [activity, outcome] of mapping)
-    if (outcome !== 'success' && outcome !== 'exit')
-      warnings.push(`--ends: "${outcome}" for ${activity} is neither success nor exit; the default decides`);
-  const activities = new Set(nodes.map((n) => n.activity));
-  const unknown = [...mapping.keys()].filter((a) => !activities.has(a));
-  if (unknown.length > 0)
-    warnings.push(`--ends names activities the log does not have: ${unknown.join(', ')}`);
-  const total = new Map<string, number>();
-  const ending = new Map<string, number>();
-  for (const m of counts.moves) {
-    total.set(m.from, (total.get(m.from) ?? 0) + m.n);
-    if (m.to === null && !m.gaveUp) ending.set(m.from, (ending.get(m.from) ?? 0) + m.n);
-  }
-  const out = new Map<string, EndOutcome>();
-  const guessed: string[] = [];
-  for (const n of nodes) {
-    if (!ending.has(n.node)) continue;
-    const given = mapping.get(n.activity);
-    if (given === 'success' || given === 'exit') out.set(n.node, given);
-    else {
-      const success = (ending.get(n.node) ?? 0) >= 0.5 * (total.get(n.node) ?? 0);
-      out.set(n.node, success ? 'success' : 'exit');
-      if (success) guessed.push(n.activity);
-    }
-  }
-  if (guessed.length > 0)
-    notes.push(
-      `journeys ending after ${[...new Set(guessed)].join(', ')} count as completed (most journeys there end there); name exits with --ends`,
-    );
-  return out;
 }
 
 /** The arrival rate over the span of first events, with the weekly profile when the log says it. */
