@@ -49,6 +49,26 @@ describe('flows discovered from moves', () => {
     expect(flows.fail?.next.get('heavy')).toEqual([{ to: 'call', p: 1 }]);
   });
 
+  it('takes the rate over all customers when a pooled default stands beside a segment', () => {
+    const big = new Map([
+      ['x', 40],
+      ['y', 60],
+    ]);
+    const everyone = new Map([
+      ['x', 41],
+      ['y', 62],
+    ]);
+    const flows = discoveredFlows(
+      'x',
+      new Map([
+        ['big', big],
+        ['default', everyone],
+      ]),
+      everyone,
+    );
+    expect(flows.fail?.p).toBe(Number((41 / 103).toFixed(4)));
+  });
+
   it('makes no fail point without repeats, and never rounds a move the log shows away', () => {
     const flows = discoveredFlows(
       'a',

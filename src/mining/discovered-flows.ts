@@ -43,9 +43,15 @@ function branches(shares: Map<string, number>): Branch[] {
  * normal way on; one with r < f fails to itself with r / f and otherwise goes on as it normally
  * does, so that f * r / f = r.
  */
-export function discoveredFlows(step: string, groups: Map<string, Targets>): DiscoveredFlows {
-  const all = [...groups.values()].reduce((s, t) => s + sum(t), 0);
-  const repeats = [...groups.values()].reduce((s, t) => s + (t.get(step) ?? 0), 0);
+export function discoveredFlows(
+  step: string,
+  groups: Map<string, Targets>,
+  /** The step's moves over all customers, when the groups overlap (a pooled `default`). */
+  everyone?: Targets,
+): DiscoveredFlows {
+  const counted = everyone ? [everyone] : [...groups.values()];
+  const all = counted.reduce((s, t) => s + sum(t), 0);
+  const repeats = counted.reduce((s, t) => s + (t.get(step) ?? 0), 0);
   const f = all > 0 ? Number((repeats / all).toFixed(4)) : 0;
   const next = new Map<string, Branch[]>();
   const failNext = new Map<string, Branch[]>();

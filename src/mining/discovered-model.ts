@@ -45,18 +45,26 @@ export function slug(text: string): string {
   return /^[a-z]/.test(s) ? s : `x-${s || 'unnamed'}`;
 }
 
-/** Ids for names, unique among themselves and the ids already taken. */
-function uniqueIds(names: string[], taken: Set<string>): Map<string, string> {
+/** Ids for keyed names, unique among themselves and the ids already taken. */
+function idsFor(named: [string, string][], taken: Set<string>): Map<string, string> {
   const out = new Map<string, string>();
-  for (const name of names) {
+  for (const [key, name] of named) {
+    if (out.has(key)) continue;
     const base = slug(name);
     let id = base;
     for (let k = 2; taken.has(id); k++) id = `${base}-${k}`;
     taken.add(id);
-    out.set(name, id);
+    out.set(key, id);
   }
   return out;
 }
+
+/** Ids for names (each name its own key). */
+const uniqueIds = (names: string[], taken: Set<string>) =>
+  idsFor(
+    names.map((n) => [n, n]),
+    taken,
+  );
 
 const lognormal = (t: TimeStats) => {
   const mean = durationText(Math.max(1, Math.round(t.mean)));
@@ -81,16 +89,17 @@ export function discoveredModel(
   const split = new Set([...channelsOf].filter(([, k]) => k > 1).map(([a]) => a));
   const label = (n: StepNode) => (split.has(n.activity) ? `${n.activity} (${n.channel})` : n.activity);
   const taken = new Set<string>(Object.values(ENDS).map((e) => e.id));
-  const labels = new Map(ordered.map((n) => [n.node, label(n)]));
-  const stepIds = uniqueIds([...labels.values()], taken);
-  const idOf = (node: string) => stepIds.get(labels.get(node) as string) as string;
+  const stepIds = idsFor(
+    ordered.map((n) => [n.node, label(n)]),
+    taken,
+  );
+  const idOf = (node: string) => stepIds.get(node) as string;
 
   const segmentNames = [...counts.segments.keys()];
-  const segmentIds = uniqueIds(
-    segmentNames.map((s) => s || 'customers'),
-    new Set(),
-  );
-  const segId = (s: string) => segmentIds.get(s || 'customers') as string;
+  // Customers the log gives no segment: 'Customers' when they are all, else 'No segment'.
+  const segmentName = (s: string) => s || (segmentNames.length > 1 ? 'No segment' : 'Customers');
+  const segmentIds = uniqueIds(segmentNames.map(segmentName), new Set());
+  const segId = (s: string) => segmentIds.get(segmentName(s)) as string;
   const perSegment = segmentNames.length > 1;
 
   const stageOf = stagesOf(ordered, counts, options, notes, warnings);
@@ -149,7 +158,7 @@ export function discoveredModel(
     ...(roleIds.size > 0 ? { organization: frontLine(roleIds) } : {}),
     segments: shares.map((b) => ({
       id: segId(b.to),
-      name: b.to || 'Customers',
+      name: segmentName(b.to),
       ...(perSegment ? { share: b.p } : {}),
     })),
     stages: stageNames.map((s) => ({ id: stageIds.get(s), name: s })),
@@ -281,7 +290,7 @@ function groupFlows(
     if (groups.size < segments) groups.set('default', pooled);
   }
   if (pooled.size === 0) return { next: [] };
-  const flows = discoveredFlows(step, groups);
+  const flows = discoveredFlows(step, groups, pooled);
   const shape = (m: Map<string, Branch[]>) =>
     perSegment
       ? Object.fromEntries([...m].map(([g, list]) => [g, flowText(list)]))
