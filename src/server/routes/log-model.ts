@@ -26,12 +26,17 @@ function groupsOf(value: unknown, field: string): Map<string, string> | undefine
     throw new HttpError(
       400,
       `${field} is an object of activity names to ${field === 'ends' ? '"success" or "exit"' : 'names'}`,
+      `e.g. {"${field}": {"Call sales": "${field === 'ends' ? 'success' : field === 'roles' ? 'agent' : 'Order'}"}}`,
     );
   const map = new Map(Object.entries(value as Record<string, string>));
   if (field === 'ends')
     for (const [activity, outcome] of map)
       if (outcome !== 'success' && outcome !== 'exit')
-        throw new HttpError(400, `ends: "${outcome}" for ${activity} is neither success nor exit`);
+        throw new HttpError(
+          400,
+          `ends: "${outcome}" for ${activity} is neither success nor exit`,
+          'an end is "success" or "exit"',
+        );
   return map;
 }
 
