@@ -3,7 +3,7 @@
  * file starts with a comment saying what it was discovered from and what to check by hand; the
  * model is checked as the loader reads it before anyone writes it.
  */
-import { stringify } from 'yaml';
+import { Document, isScalar, visit } from 'yaml';
 import { parse } from '../model/load.js';
 import { arrivalProfile } from './arrival-profile.js';
 import { discoveredModel } from './discovered-model.js';
@@ -40,6 +40,20 @@ const TO_CHECK = [
   'effort, emotion, fail causes and backstage: the log does not say them',
 ];
 
+/** Small maps a line each, as people write them: branches `{ to, p }` and profile entries. */
+const ONE_LINE = [new Set(['to', 'p']), new Set(['days', 'hours', 'weight'])];
+
+function yamlText(document: Record<string, unknown>): string {
+  const doc = new Document(document);
+  visit(doc, {
+    Map(_, map) {
+      const keys = map.items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : ''));
+      if (ONE_LINE.some((set) => keys.length === set.size && keys.every((k) => set.has(k)))) map.flow = true;
+    },
+  });
+  return doc.toString({ lineWidth: 0 });
+}
+
 export async function discoverLogModel(
   store: EventStore,
   log: string,
@@ -58,7 +72,7 @@ export async function discoverLogModel(
     'Check by hand:',
     ...TO_CHECK.map((c) => `- ${c}`),
   ];
-  const text = `${header.map((l) => `# ${l}`.trimEnd()).join('\n')}\n${stringify(document, { lineWidth: 0 })}`;
+  const text = `${header.map((l) => `# ${l}`.trimEnd()).join('\n')}\n${yamlText(document)}`;
   const checked = parse(text, { file: `discovered-${log}.yaml` });
   const errors = checked.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message);
   return { text, document, notes, warnings, errors };

@@ -142,7 +142,7 @@ describe('linesight log model', () => {
       ['decide', JSON.stringify({ customers: [{ to: 'completed', p: 1 }] })],
     ]);
     const register = readFileSync(out, 'utf8').match(/id: register\n(?:.*\n)*?\s+duration: (.*)/)?.[1];
-    expect(register).toBe('lognormal(5 min, 61 s)');
+    expect(register).toBe('lognormal(5 min, 1.01 min)');
   });
 
   it('fails on groups it cannot read, saying how to write them', async () => {
