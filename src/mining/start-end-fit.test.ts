@@ -3,7 +3,7 @@
  * from examples/order-departments.yaml fits; the same log with every customer's first event
  * removed does not (its first moves are not the model's starts), nor one in which 60% instead of
  * 10% of consumers start on the phone (flagged for consumers, with the phone start's z, and not
- * for business buyers).
+ * for business buyers). Without segments in the log, the segments' starts are mixed by share.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,7 +46,8 @@ beforeAll(async () => {
     toTurn--;
     return [{ ...first, activity: name('ivr-presales'), channel: 'ivr' }, ...j.slice(1)];
   });
-  const logs = { simulated: journeys, headless: journeys.map((j) => j.slice(1)), phoned };
+  const unsegmented = journeys.map((j) => j.map((e) => ({ ...e, segment: '' })));
+  const logs = { simulated: journeys, headless: journeys.map((j) => j.slice(1)), phoned, unsegmented };
   store = await openStore(':memory:');
   for (const [log, list] of Object.entries(logs)) {
     const file = join(dir, `${log}.csv`);
@@ -78,6 +79,16 @@ describe('conformance of where journeys start and end', () => {
       ['browse-catalogue', 0.9],
       ['ivr-presales', 0.1],
     ]);
+  });
+
+  it("sets a log that names no segments against the segments' starts mixed by their shares", () => {
+    const r = fit.unsegmented as Conformance;
+    expect(r.starts).toHaveLength(1);
+    expect(r.starts[0]?.segment).toBeUndefined();
+    expect(r.starts[0]?.verdict).toBe('fits');
+    // 70% consumers of whom 90% browse first, 30% business buyers of whom 70% do.
+    expect(r.starts[0]?.places.find((p) => p.step === 'browse-catalogue')?.modelledShare).toBe(0.84);
+    expect(r.ends[0]?.places.length).toBeGreaterThan(5);
   });
 
   it('does not fit a log whose first events were all removed', () => {
