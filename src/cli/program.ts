@@ -21,6 +21,7 @@ import {
   logRemoveCommand,
 } from './commands/log.js';
 import { type ImportCommandOptions, logImportCommand } from './commands/log-import.js';
+import { type LogModelCommandOptions, logModelCommand } from './commands/log-model.js';
 import type { RenderCommandOptions } from './commands/render.js';
 import { RENDER_FORMATS, renderCommand } from './commands/render.js';
 import { schemaCommand } from './commands/schema.js';
@@ -314,6 +315,27 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       output?: string;
     }) => setExit(await logCalibrateCommand(options, io)),
   );
+
+  store(
+    logCommand
+      .command('model')
+      .description(
+        'a journey model discovered from the log: steps with their channels, flows per segment, fail points, durations, arrivals',
+      )
+      .option('-o, --output <file>', 'the model file to write (default discovered-LOG.yaml)')
+      .option(
+        '--stages <groups>',
+        "stages of the activities: 'stage=activity,activity;stage=activity', or a YAML file (stage: [activity, ...])",
+      )
+      .option(
+        '--ends <groups>',
+        "how journeys that end after an activity ended: 'success=activity,...;exit=activity,...', or a YAML file",
+      )
+      .option(
+        '--roles <groups>',
+        "who serves an activity (it is then a contact): 'role=activity,...;role=activity', or a YAML file",
+      ),
+  ).action(async (options: LogModelCommandOptions) => setExit(await logModelCommand(options, io)));
 
   program
     .command('serve')

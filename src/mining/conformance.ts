@@ -4,13 +4,17 @@
  * model's flow. Fitness is the share of moves the model allows; deviations are the moves
  * customers make that the model lacks, and the model's ways on that nobody takes; branch by
  * branch, the observed share is set beside the modelled probability, per segment when the log
- * names the model's segments. A contact the log marks `outcome: abandoned` (given up in the queue)
- * fits, as the queue explains where it leads, and counts for no branch. The counting is SQL.
+ * names the model's segments. A journey's first event is a move from START, judged against where
+ * the model starts journeys, and its last a move to the end, like every other move; where
+ * journeys start and end is also tested as a whole (start-end-fit.ts). A contact the log marks
+ * `outcome: abandoned` (given up in the queue) fits, as the queue explains where it leads, and
+ * counts for no branch. The counting is SQL.
  */
 import type { Model } from '../model/model.js';
 import { successors } from '../model/reachability.js';
 import { namesModelSegments } from './log-segments.js';
 import { quoteLiteral as literal } from './sql-text.js';
+import { endFit, type PlacesFit, startFit } from './start-end-fit.js';
 import { type EventStore, queryRows } from './store.js';
 
 export interface Deviation {
@@ -42,10 +46,16 @@ export interface Conformance {
   notInModel: Deviation[];
   neverTaken: { from: string; to: string }[];
   branches: BranchFit[];
+  /** Where journeys start, per segment when the log names the model's segments. */
+  starts: PlacesFit[];
+  /** Where journeys end (after which step), likewise. */
+  ends: PlacesFit[];
 }
 
 /** The journey's end as the log shows it: no further event (which end, the log does not say). */
 export const END = '(end)';
+/** Where a journey comes from before its first event. */
+export const START = '(start)';
 
 /** Log activity to step id: a mapping first, then the step's id or name, ignoring case. */
 export function mapActivities(
@@ -108,6 +118,25 @@ export function modelMoves(model: Model, segment?: string): Map<string, number> 
   return moves;
 }
 
+/**
+ * Where the model starts journeys, step by step: one segment's, or all segments' weighted by their
+ * shares (a start at an end counts as END).
+ */
+export function modelStarts(model: Model, segment?: string): Map<string, number> {
+  const ends = new Set(model.ends.map((e) => e.id));
+  const segments = model.segments.filter((s) => segment === undefined || s.id === segment);
+  const all = segments.reduce((sum, s) => sum + s.share, 0) || 1;
+  const out = new Map<string, number>();
+  for (const s of segments) {
+    const weight = segment === undefined ? s.share / all : 1;
+    for (const b of model.start[s.id] ?? []) {
+      const to = ends.has(b.to) ? END : b.to;
+      out.set(to, (out.get(to) ?? 0) + b.p * weight);
+    }
+  }
+  return out;
+}
+
 export async function conformance(
   store: EventStore,
   log: string,
@@ -125,7 +154,14 @@ export async function conformance(
   // Per segment when the model has several and the log names them for every event.
   const bySegment = await namesModelSegments(store, log, model);
   const groups = bySegment ? model.segments.map((s) => s.id) : ['*'];
-  const allowed = new Map(groups.map((g) => [g, modelMoves(model, g === '*' ? undefined : g)]));
+  const allowed = new Map(
+    groups.map((g) => {
+      const segment = g === '*' ? undefined : g;
+      const moves = modelMoves(model, segment);
+      for (const [to, p] of modelStarts(model, segment)) moves.set(`${START}\u0000${to}`, p);
+      return [g, moves];
+    }),
+  );
   const allowedValues = [...allowed].flatMap(([g, moves]) =>
     [...moves]
       .filter(([, p]) => p > 0)
@@ -140,12 +176,17 @@ export async function conformance(
     allowed(grp, step, next_step, p) as (values ${allowedValues.length ? allowedValues.join(', ') : "('', '', '', 0)"}),
     steps as (
       select e.case_id, ${bySegment ? 'e.segment' : "'*'"} as grp, m.step,
-        coalesce(lead(m.step) over (partition by e.case_id order by e.ts_us, e.seq), '${END}') as next_step,
+        coalesce(lead(m.step) over w, '${END}') as next_step, row_number() over w as position,
         coalesce(json_extract_string(e.attributes, '$.outcome') = 'abandoned', false) as abandoned
-      from events e join m on m.activity = e.activity where e.log = $log),
+      from events e join m on m.activity = e.activity where e.log = $log
+      window w as (partition by e.case_id order by e.ts_us, e.seq)),
+    moves as (
+      select case_id, grp, step, next_step, abandoned from steps
+      union all
+      select case_id, grp, '${START}', step, false from steps where position = 1),
     judged as (
       select s.case_id, s.grp, s.step, s.next_step, s.abandoned, s.abandoned or a.step is not null as ok
-      from steps s left join allowed a on a.grp = s.grp and a.step = s.step and a.next_step = s.next_step)
+      from moves s left join allowed a on a.grp = s.grp and a.step = s.step and a.next_step = s.next_step)
     select * from judged`;
   let counted: Record<string, unknown>[] = [];
   let judgedCases: Record<string, unknown> | undefined = { cases: 0, fitting: 0 };
@@ -212,7 +253,7 @@ export async function conformance(
       ).values(),
     ],
     branches: modelled
-      .filter((m) => visited(m.g, m.from))
+      .filter((m) => m.from !== START && visited(m.g, m.from))
       .map((m) => ({
         ...withSegment(m.g),
         step: m.from,
@@ -227,5 +268,45 @@ export async function conformance(
           (a.segment ?? '').localeCompare(b.segment ?? '') ||
           a.to.localeCompare(b.to),
       ),
+    ...startsAndEnds(groups, bySegment, allowed, observed, outOf),
   };
+}
+
+/** Starts and ends per group, from the counted moves (see start-end-fit.ts). */
+function startsAndEnds(
+  groups: string[],
+  bySegment: boolean,
+  allowed: Map<string, Map<string, number>>,
+  observed: Map<string, number>,
+  outOf: Map<string, number>,
+): { starts: PlacesFit[]; ends: PlacesFit[] } {
+  const starts: PlacesFit[] = [];
+  const ends: PlacesFit[] = [];
+  for (const g of groups) {
+    const pick = (map: Map<string, number>, prefix: string) =>
+      new Map(
+        [...map]
+          .filter(([k]) => k.startsWith(prefix))
+          .map(([k, v]) => [k.slice(prefix.length).split('\u0000')[0] as string, v]),
+      );
+    const moves = allowed.get(g) ?? new Map<string, number>();
+    const segment = bySegment ? { segment: g } : {};
+    starts.push({
+      ...segment,
+      ...startFit(pick(observed, `${g}\u0000${START}\u0000`), pick(moves, `${START}\u0000`)),
+    });
+    const visits = new Map([...pick(outOf, `${g}\u0000`)].filter(([step]) => step !== START));
+    const ended = new Map(
+      [...observed]
+        .filter(([k]) => k.startsWith(`${g}\u0000`) && k.endsWith(`\u0000${END}`))
+        .map(([k, n]) => [k.split('\u0000')[1] as string, n]),
+    );
+    const endP = new Map(
+      [...moves]
+        .filter(([k]) => k.endsWith(`\u0000${END}`))
+        .map(([k, p]) => [k.split('\u0000')[0] as string, p]),
+    );
+    ends.push({ ...segment, ...endFit(visits, ended, endP) });
+  }
+  return { starts, ends };
 }

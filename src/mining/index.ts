@@ -12,6 +12,7 @@ export { type JourneyOptionText, readJourneyOptions } from './journey-options.js
 export { type JourneyAnalytics, journeyAnalytics } from './journeys.js';
 export { formatOf, LOG_FORMATS, type LogFormat, logNameOf } from './log-format.js';
 export { LogImportError } from './log-import-error.js';
+export { discoverLogModel, type LogModel, type LogModelOptions } from './log-model.js';
 export {
   closeRemovingEmptyNew,
   DEFAULT_STORE,

@@ -74,16 +74,18 @@ arrivals: { rate: 10/h }
 describe('conformance and calibration', () => {
   it('measures fitness and names what customers do that the model lacks', async () => {
     const r = await conformance(store, 'drivers', model(), { 'Read product page X': 'browse' });
-    // Moves per customer: browse > (browse) > (call) > (end). "browse > browse" (the product page
-    // mapped onto browse) is not in the model; the rest are.
+    // Moves per customer: (start) > browse > (browse) > (call) > (end). "browse > browse" (the
+    // product page mapped onto browse) is not in the model; the rest are. Every customer starts at
+    // browse, where the model starts them.
     expect(r.unmappedActivities).toEqual([]);
     expect(r.notInModel).toEqual([
       { from: 'browse', to: 'browse', count: 40 },
       { from: 'call', to: 'call', count: 3 },
     ]);
-    expect(r.moves).toBe(100 + 40 + 39);
+    expect(r.moves).toBe(100 + 100 + 40 + 39);
     expect(r.allowed).toBe(r.moves - 43);
-    expect(r.fitness).toBeCloseTo((179 - 43) / 179, 12);
+    expect(r.fitness).toBeCloseTo((279 - 43) / 279, 12);
+    expect(r.starts).toMatchObject([{ count: 100, verdict: 'fits', places: [{ step: 'browse', z: 0 }] }]);
     expect(r.branches.find((b) => b.step === 'browse' && b.to === 'call')).toMatchObject({
       modelled: 0.5,
       moves: 140,

@@ -25,6 +25,7 @@ import { problemOf } from './problem.js';
 import { analysisRoutes } from './routes/analysis.js';
 import { bpmnRoutes } from './routes/bpmn.js';
 import { jobRoutes } from './routes/jobs.js';
+import { logModelRoutes } from './routes/log-model.js';
 import { logRoutes } from './routes/logs.js';
 import { metaRoutes } from './routes/meta.js';
 import { modelEditRoutes } from './routes/model-edits.js';
@@ -122,6 +123,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     jobRoutes,
     bpmnRoutes,
     logRoutes,
+    logModelRoutes,
   ])
     routes(server);
   return app;

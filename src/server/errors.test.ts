@@ -47,6 +47,7 @@ const JSON_ROUTES = [
   '/api/models/mmc.yaml/event-log',
   '/api/logs/claims/conformance',
   '/api/logs/claims/calibrate',
+  '/api/logs/claims/model',
 ];
 
 describe('malformed and mistyped requests', () => {

@@ -116,7 +116,14 @@ export function openApi(version: string): Record<string, unknown> {
         get: op('Directly-follows graph, start and end activities, variants (top, segment, channel)'),
       },
       '/api/logs/{log}/conformance': {
-        post: op('Fitness, deviations and branch probabilities against a model (model, mapping)'),
+        post: op(
+          'Fitness, deviations, branch probabilities, and where journeys start and end (z per place, chi-square verdict) against a model (model, mapping)',
+        ),
+      },
+      '/api/logs/{log}/model': {
+        post: op(
+          'A journey model discovered from the log, written to the workspace as discovered-LOG.yaml (stages, ends, roles: objects of activity names to a stage, "success"/"exit", a role)',
+        ),
       },
       '/api/logs/{log}/calibrate': {
         post: op('A calibrated scenario overlay, written to the workspace (model, mapping)'),

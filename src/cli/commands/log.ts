@@ -7,6 +7,7 @@ import { parse as parseYaml, stringify } from 'yaml';
 import { textTable } from '../../analysis/report/table.js';
 import { writeAtomic } from '../../fs/write-atomic.js';
 import {
+  type Conformance,
   calibrate,
   conformance,
   discover,
@@ -28,7 +29,7 @@ import { printDiagnostics } from '../print-diagnostics.js';
 import { type StoreOptions, withStore } from './log-store.js';
 
 /** The log to read: the one named, or the only one in the store. */
-async function logName(store: EventStore, options: StoreOptions): Promise<string> {
+export async function logName(store: EventStore, options: StoreOptions): Promise<string> {
   const logs = await listLogs(store);
   if (options.log !== undefined) {
     if (!logs.some((l) => l.log === options.log))
@@ -204,6 +205,33 @@ export async function logJourneysCommand(o: StoreOptions & JourneyOptionText, io
   });
 }
 
+/** Starts or ends, a verdict line per segment, then a table of places with z scores. */
+function placesText(title: string, fits: Conformance['starts']): string[] {
+  const perSegment = fits.some((f) => f.segment !== undefined);
+  const verdicts = fits.map(
+    (f) =>
+      `${f.segment === undefined ? '' : `${f.segment}: `}${f.verdict === 'fits' ? 'fits' : 'DIFFERS'} (chi-square ${f.chiSquare}, ${f.df} df, p ${f.p < 1e-4 ? f.p.toExponential(1) : f.p.toFixed(4)}; ${f.count} journeys)`,
+  );
+  return [
+    title,
+    ...verdicts,
+    textTable(
+      [...(perSegment ? ['Segment'] : []), 'Step', 'Journeys', 'Observed', 'Modelled', 'z'],
+      fits.flatMap((f) =>
+        f.places.map((p) => [
+          ...(perSegment ? [f.segment ?? ''] : []),
+          p.step,
+          p.observed,
+          `${(p.observedShare * 100).toFixed(1)}%`,
+          `${(p.modelledShare * 100).toFixed(1)}%`,
+          p.z === null ? 'not in model' : p.z.toFixed(1),
+        ]),
+      ),
+    ),
+    '',
+  ];
+}
+
 /** A mapping names activities, a line each: thousands of lines at the most. */
 const MAX_MAPPING_BYTES = 16 * 2 ** 20;
 
@@ -261,6 +289,11 @@ export async function logConformanceCommand(
           r.neverTaken.slice(0, 15).map((d) => [d.from, d.to]),
         ),
         '',
+        ...placesText('Where journeys start: observed against modelled', r.starts),
+        ...placesText(
+          'Where journeys end (after which step): observed against modelled, given the visits',
+          r.ends,
+        ),
         'Branches: observed against modelled',
         textTable(
           [...(perSegment ? ['Segment'] : []), 'Step', 'To', 'Observed', 'Modelled', 'Moves'],

@@ -1,0 +1,108 @@
+/**
+ * A discovered step's flows make the moves the log shows: per segment, the model's chance of each
+ * move (failing or not) is the observed share, whatever the segment's share of repeats.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Branch } from '../model/model.js';
+import { discoveredFlows } from './discovered-flows.js';
+import { stepNodes } from './journey-counts.js';
+
+/** The chance of each move: (1 - f) next + f fail.next. */
+function moves(next: Branch[], fail?: { p: number; next: Branch[] }): Map<string, number> {
+  const out = new Map<string, number>();
+  const f = fail?.p ?? 0;
+  for (const b of next) out.set(b.to, (out.get(b.to) ?? 0) + (1 - f) * b.p);
+  for (const b of fail?.next ?? []) out.set(b.to, (out.get(b.to) ?? 0) + f * b.p);
+  return out;
+}
+
+describe('flows discovered from moves', () => {
+  it("makes a fail point of repeats, one rate for all segments, and keeps every segment's moves", () => {
+    const groups = new Map([
+      [
+        'heavy',
+        new Map([
+          ['call', 30],
+          ['order', 50],
+          ['left', 20],
+        ]),
+      ],
+      [
+        'light',
+        new Map([
+          ['call', 5],
+          ['order', 75],
+          ['left', 20],
+        ]),
+      ],
+    ]);
+    const flows = discoveredFlows('call', groups);
+    expect(flows.fail?.p).toBe(0.175);
+    for (const [g, counts] of groups) {
+      const made = moves(flows.next.get(g) as Branch[], {
+        p: flows.fail?.p as number,
+        next: flows.fail?.next.get(g) as Branch[],
+      });
+      for (const [to, n] of counts) expect(made.get(to), `${g} ${to}`).toBeCloseTo(n / 100, 4);
+    }
+    // The segment that repeats more than the rate fails to itself only, and repeats the rest.
+    expect(flows.fail?.next.get('heavy')).toEqual([{ to: 'call', p: 1 }]);
+  });
+
+  it('takes the rate over all customers when a pooled default stands beside a segment', () => {
+    const big = new Map([
+      ['x', 40],
+      ['y', 60],
+    ]);
+    const everyone = new Map([
+      ['x', 41],
+      ['y', 62],
+    ]);
+    const flows = discoveredFlows(
+      'x',
+      new Map([
+        ['big', big],
+        ['default', everyone],
+      ]),
+      everyone,
+    );
+    expect(flows.fail?.p).toBe(Number((41 / 103).toFixed(4)));
+  });
+
+  it('makes no fail point without repeats, and never rounds a move the log shows away', () => {
+    const flows = discoveredFlows(
+      'a',
+      new Map([
+        [
+          '*',
+          new Map([
+            ['b', 199_999],
+            ['c', 1],
+          ]),
+        ],
+      ]),
+    );
+    expect(flows.fail).toBeUndefined();
+    expect(flows.next.get('*')).toEqual([
+      { to: 'b', p: 0.9999 },
+      { to: 'c', p: 0.0001 },
+    ]);
+  });
+});
+
+describe('steps from activities and channels', () => {
+  it('splits an activity by channel only where another channel carries a tenth of it and 20 events', () => {
+    const nodes = stepNodes([
+      { activity: 'Ask', channel: 'phone', n: 60 },
+      { activity: 'Ask', channel: 'chat', n: 35 },
+      { activity: 'Ask', channel: 'email', n: 5 },
+      { activity: 'Pay', channel: 'web', n: 100 },
+      { activity: 'Pay', channel: 'app', n: 15 },
+    ]);
+    expect(nodes.map((n) => [n.activity, n.channel, n.channels, n.events])).toEqual([
+      ['Ask', 'phone', ['phone', 'email'], 65],
+      ['Ask', 'chat', ['chat'], 35],
+      ['Pay', 'web', ['web', 'app'], 115],
+    ]);
+  });
+});
