@@ -1,34 +1,23 @@
 /**
  * The `linesight` command line: thin shells over the library. Each command parses its
  * arguments, calls the library and prints; exit codes are 0 (fine), 1 (the input is invalid)
- * and 2 (the command line is wrong). Nobody sees a stack trace.
+ * and 2 (the command line is wrong). Nobody sees a stack trace. Each command's module is loaded
+ * only when it runs: `--version` or `serve` does not pay for DuckDB, ELK, resvg or bpmn-moddle.
  */
 import { Command, CommanderError, Option } from 'commander';
 import { LOG_FORMATS } from '../mining/log-format.js';
 import { DEFAULT_LIMITS } from '../server/options.js';
 import { VERSION } from '../version.js';
-import { VIEW_IDS } from '../views/registry.js';
-import { type AnalyzeOptions, analyzeCommand, compareCommand } from './commands/analyze.js';
-import { bpmnExportCommand, bpmnImportCommand } from './commands/bpmn.js';
-import { type EditOptions, editCommand } from './commands/edit.js';
-import { initCommand } from './commands/init.js';
-import {
-  logCalibrateCommand,
-  logConformanceCommand,
-  logDiscoverCommand,
-  logJourneysCommand,
-  logListCommand,
-  logRemoveCommand,
-} from './commands/log.js';
-import { type ImportCommandOptions, logImportCommand } from './commands/log-import.js';
-import { type LogModelCommandOptions, logModelCommand } from './commands/log-model.js';
+import { VIEW_IDS } from '../views/view-ids.js';
+import type { AnalyzeOptions } from './commands/analyze.js';
+import type { EditOptions } from './commands/edit.js';
+import type { ImportCommandOptions } from './commands/log-import.js';
+import type { LogModelCommandOptions } from './commands/log-model.js';
 import type { RenderCommandOptions } from './commands/render.js';
-import { RENDER_FORMATS, renderCommand } from './commands/render.js';
-import { schemaCommand } from './commands/schema.js';
-import { type ServeOptions, serveCommand } from './commands/serve.js';
-import { type SimulateCommandOptions, simulateCommand, whatifCommand } from './commands/simulate.js';
-import { validateCommand } from './commands/validate.js';
+import type { ServeOptions } from './commands/serve.js';
+import type { SimulateCommandOptions } from './commands/simulate.js';
 import { InputError, type Io, UsageError } from './io.js';
+import { RENDER_FORMATS } from './render-formats.js';
 
 export { VERSION };
 
@@ -57,7 +46,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('-s, --scenario <id>', 'also build the model with this scenario applied')
     .addOption(jsonOption())
     .action(async (files: string[], options: { json?: boolean; scenario?: string }) =>
-      setExit(await validateCommand(files, options, io)),
+      setExit(await (await import('./commands/validate.js')).validateCommand(files, options, io)),
     );
 
   program
@@ -72,7 +61,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--force', 'write the result even when it has errors')
     .addOption(jsonOption())
     .action(async (file: string, edits: string, options: EditOptions) =>
-      setExit(await editCommand(file, edits, options, io)),
+      setExit(await (await import('./commands/edit.js')).editCommand(file, edits, options, io)),
     );
 
   program
@@ -94,7 +83,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--top <n>', 'how many findings the report lists (JSON has them all)', '20')
     .addOption(jsonOption())
     .action(async (file: string, options: AnalyzeOptions) =>
-      setExit(await analyzeCommand(file, options, io)),
+      setExit(await (await import('./commands/analyze.js')).analyzeCommand(file, options, io)),
     );
 
   program
@@ -107,8 +96,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     )
     .option('-o, --output <file>', 'write the report to a file')
     .addOption(jsonOption())
-    .action((ours: string, theirs: string, options: { format?: string; output?: string; json?: boolean }) =>
-      setExit(compareCommand(ours, theirs, options, io)),
+    .action(
+      async (ours: string, theirs: string, options: { format?: string; output?: string; json?: boolean }) =>
+        setExit((await import('./commands/analyze.js')).compareCommand(ours, theirs, options, io)),
     );
 
   const simulationOptions = (command: Command) =>
@@ -143,7 +133,13 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
         "also write one replication's interactions as a CSV event log (for linesight log import)",
       ),
   ).action(async (file: string, options: SimulateCommandOptions) =>
-    setExit(await simulateCommand(file, { ...options, progress: Boolean(process.stderr.isTTY) }, io)),
+    setExit(
+      await (await import('./commands/simulate.js')).simulateCommand(
+        file,
+        { ...options, progress: Boolean(process.stderr.isTTY) },
+        io,
+      ),
+    ),
   );
 
   simulationOptions(
@@ -155,7 +151,13 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       .argument('<file>', 'the model file')
       .option('--scenarios <ids>', 'the scenarios to compare, comma-separated (default: all)'),
   ).action(async (file: string, options: SimulateCommandOptions) =>
-    setExit(await whatifCommand(file, { ...options, progress: Boolean(process.stderr.isTTY) }, io)),
+    setExit(
+      await (await import('./commands/simulate.js')).whatifCommand(
+        file,
+        { ...options, progress: Boolean(process.stderr.isTTY) },
+        io,
+      ),
+    ),
   );
 
   const bpmn = program
@@ -168,7 +170,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('-s, --scenario <id>', 'export the model with this scenario applied')
     .option('-o, --output <file>', 'write to this .bpmn file (standard output without it)')
     .action(async (file: string, options: { scenario?: string; output?: string }) =>
-      setExit(await bpmnExportCommand(file, options, io)),
+      setExit(await (await import('./commands/bpmn.js')).bpmnExportCommand(file, options, io)),
     );
   bpmn
     .command('import')
@@ -181,7 +183,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     )
     .addOption(jsonOption())
     .action(async (file: string, options: { output?: string; customerPool?: string; json?: boolean }) =>
-      setExit(await bpmnImportCommand(file, options, io)),
+      setExit(await (await import('./commands/bpmn.js')).bpmnImportCommand(file, options, io)),
     );
 
   const logCommand = program
@@ -219,10 +221,11 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
           .default('skip'),
       ),
   ).action(async (files: string[], options: ImportCommandOptions) =>
-    setExit(await logImportCommand(files, options, io)),
+    setExit(await (await import('./commands/log-import.js')).logImportCommand(files, options, io)),
   );
   db(logCommand.command('list').description('the logs in the store')).action(
-    async (options: { db?: string; json?: boolean }) => setExit(await logListCommand(options, io)),
+    async (options: { db?: string; json?: boolean }) =>
+      setExit(await (await import('./commands/log.js')).logListCommand(options, io)),
   );
   db(
     logCommand
@@ -230,7 +233,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       .description('remove a log and all its events from the store')
       .argument('<log>', 'the log to remove'),
   ).action(async (log: string, options: { db?: string; json?: boolean }) =>
-    setExit(await logRemoveCommand({ ...options, log }, io)),
+    setExit(await (await import('./commands/log.js')).logRemoveCommand({ ...options, log }, io)),
   );
   store(
     logCommand
@@ -257,7 +260,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       svg?: string;
       edges?: string;
       measure?: 'frequency' | 'time';
-    }) => setExit(await logDiscoverCommand(options, io)),
+    }) => setExit(await (await import('./commands/log.js')).logDiscoverCommand(options, io)),
   );
   store(
     logCommand
@@ -285,7 +288,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       repeatWindow?: string;
       driverWindow?: string;
       minSupport?: string;
-    }) => setExit(await logJourneysCommand(options, io)),
+    }) => setExit(await (await import('./commands/log.js')).logJourneysCommand(options, io)),
   );
   store(
     logCommand
@@ -294,7 +297,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       .requiredOption('-m, --model <file>', 'the model (required)')
       .option('--mapping <file>', 'YAML: log activity: step id'),
   ).action(async (options: { db?: string; log?: string; json?: boolean; model: string; mapping?: string }) =>
-    setExit(await logConformanceCommand(options, io)),
+    setExit(await (await import('./commands/log.js')).logConformanceCommand(options, io)),
   );
   store(
     logCommand
@@ -313,7 +316,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       model: string;
       mapping?: string;
       output?: string;
-    }) => setExit(await logCalibrateCommand(options, io)),
+    }) => setExit(await (await import('./commands/log.js')).logCalibrateCommand(options, io)),
   );
 
   store(
@@ -335,7 +338,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
         '--roles <groups>',
         "who serves an activity (it is then a contact): 'role=activity,...;role=activity', or a YAML file",
       ),
-  ).action(async (options: LogModelCommandOptions) => setExit(await logModelCommand(options, io)));
+  ).action(async (options: LogModelCommandOptions) =>
+    setExit(await (await import('./commands/log-model.js')).logModelCommand(options, io)),
+  );
 
   program
     .command('serve')
@@ -383,7 +388,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     )
     .option('--job-timeout <duration>', "one job's run, at most", `${DEFAULT_LIMITS.jobTimeout / 60000}min`)
     .action(async (workspace: string, options: ServeOptions) =>
-      setExit(await serveCommand(workspace, options, io)),
+      setExit(await (await import('./commands/serve.js')).serveCommand(workspace, options, io)),
     );
 
   program
@@ -396,7 +401,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     )
     .option('-o, --output <file>', 'write it to a file instead')
     .addOption(jsonOption())
-    .action((options: { kind?: string; output?: string }) => setExit(schemaCommand(options, io)));
+    .action(async (options: { kind?: string; output?: string }) =>
+      setExit((await import('./commands/schema.js')).schemaCommand(options, io)),
+    );
 
   program
     .command('init')
@@ -404,8 +411,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('[dir]', 'the folder to create it in', '.')
     .option('-f, --force', 'overwrite files that are there')
     .addOption(jsonOption())
-    .action((dir: string, options: { force?: boolean; json?: boolean }) =>
-      setExit(initCommand(dir, options, io)),
+    .action(async (dir: string, options: { force?: boolean; json?: boolean }) =>
+      setExit((await import('./commands/init.js')).initCommand(dir, options, io)),
     );
 
   program
@@ -438,7 +445,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     )
     .addOption(jsonOption())
     .action(async (file: string, options: RenderCommandOptions) =>
-      setExit(await renderCommand(file, options, io)),
+      setExit(await (await import('./commands/render.js')).renderCommand(file, options, io)),
     );
 
   for (const command of program.commands) command.exitOverride().configureOutput(output(io));

@@ -8,7 +8,7 @@
  * stepped through one at a time and appended to DuckDB as they come, never gathered in an array.
  */
 import { readFileSync, statSync } from 'node:fs';
-import initSqlJs, { type Database, type SqlValue } from 'sql.js';
+import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
 import type { ImportReport } from './import-xes.js';
 import { LogImportError } from './log-import-error.js';
 import { dropOcelTables, OcelStaging, storeOcel } from './ocel-tables.js';
@@ -21,7 +21,8 @@ const REQUIRED = ['event', 'object', 'event_object', 'event_map_type'];
 
 const OCEL_SQLITE_HINT = `an OCEL 2.0 SQLite log has the tables ${REQUIRED.join(', ')} and one event_<Type> table per event type`;
 
-let engine: ReturnType<typeof initSqlJs> | undefined;
+// Loaded on first use: commands and the server that never read SQLite do not pay for it.
+let engine: Promise<SqlJsStatic> | undefined;
 
 /** Each row of `sql` in turn, as an array of its columns. */
 function eachRow(db: Database, sql: string, params: SqlValue[], visit: (row: SqlValue[]) => void): void {
@@ -43,7 +44,7 @@ async function openDatabase(file: string): Promise<{ db: Database; tables: Set<s
       `${file} is ${(size / 2 ** 20).toFixed(0)} MiB; linesight reads OCEL 2.0 SQLite files up to ${MAX_SQLITE_BYTES / 2 ** 20} MiB (an SQLite file is read into memory whole)`,
       'export the log as OCEL 2.0 XML, which is read as a stream, or import a part of it',
     );
-  engine ??= initSqlJs();
+  engine ??= import('sql.js').then((m) => m.default());
   const db = new (await engine).Database(readFileSync(file));
   let tables: Set<string>;
   try {

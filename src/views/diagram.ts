@@ -3,7 +3,9 @@
  * their wrapped labels and badges, and edges as orthogonal polylines. Every view produces one;
  * the SVG writer draws it and the tests measure it.
  */
-export type ViewId = 'blueprint' | 'entity' | 'journey' | 'role' | 'e2e';
+import type { ViewId } from './view-ids.js';
+
+export type { ViewId };
 
 export type LaneGroup =
   | 'evidence'

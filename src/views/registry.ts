@@ -68,7 +68,7 @@ export const VIEWS: readonly ViewDefinition[] = [
   },
 ];
 
-export const VIEW_IDS = VIEWS.map((v) => v.id);
+export { VIEW_IDS } from './view-ids.js';
 
 /**
  * A swimlane view; of a scenario with its base given, drawn against the base: the base's drawing

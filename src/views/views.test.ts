@@ -14,7 +14,7 @@ import { reachBySegment, stepBox } from './customer-lanes.js';
 import type { Box, Diagram } from './diagram.js';
 import { measureDiagram } from './measure.js';
 import { toPng } from './png.js';
-import { VIEW_IDS } from './registry.js';
+import { VIEW_IDS, VIEWS } from './registry.js';
 import { layout, RenderOptionError, type RenderOptions, renderSvg } from './render.js';
 import { canvasWidth } from './svg.js';
 import { BOX } from './swimlanes.js';
@@ -128,6 +128,12 @@ function checkFlows(model: Model, d: Diagram) {
     }
   }
 }
+
+describe('the views', () => {
+  it('are listed (for the help and the web app) exactly as the registry draws them', () => {
+    expect(VIEWS.map((v) => v.id)).toEqual([...VIEW_IDS]);
+  });
+});
 
 describe.each(examples)('%s', (_file, model) => {
   it('blueprint: LOVEM lane order, lines in place, every step and flow, clean geometry', async () => {

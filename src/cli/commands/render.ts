@@ -1,4 +1,5 @@
 /** `linesight render FILE --view VIEW -o OUT.svg|OUT.png|OUT.pdf`: a diagram of a model, for the screen, slides or print. */
+
 import { extname } from 'node:path';
 import { writeAtomic } from '../../fs/write-atomic.js';
 import type { Model } from '../../model/model.js';
@@ -10,6 +11,7 @@ import { layout, RenderOptionError } from '../../views/render.js';
 import { canvasWidth, toSvg } from '../../views/svg.js';
 import { type Io, UsageError } from '../io.js';
 import { loadOrReport } from '../load-or-report.js';
+import { RENDER_FORMATS, type RenderFormat } from '../render-formats.js';
 import { type PartCommandOptions, partOptions } from './render-parts.js';
 
 export interface RenderCommandOptions extends PartCommandOptions {
@@ -23,8 +25,7 @@ export interface RenderCommandOptions extends PartCommandOptions {
   json?: boolean;
 }
 
-export const RENDER_FORMATS = ['svg', 'png', 'pdf'] as const;
-type Format = (typeof RENDER_FORMATS)[number];
+type Format = RenderFormat;
 
 export async function renderCommand(file: string, options: RenderCommandOptions, io: Io): Promise<number> {
   const format = options.format ?? (options.output ? extname(options.output).slice(1).toLowerCase() : 'svg');
