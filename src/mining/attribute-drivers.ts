@@ -4,15 +4,14 @@
  * same activity on the other values), each with its exposure counts and statistics, ranked by the
  * contacts it explains. Findings group the values of one attribute whose intervals lie above 1.
  */
-import { fieldSql } from './contact-classification.js';
+
 import { type EffectStatistics, effectStatistics } from './effect-statistics.js';
-import { type ExposureCounts, exposureCounts } from './exposure-counts.js';
+import type { EvidenceBase } from './evidence-base.js';
+import type { ExposureCounts, ExposureSql } from './exposure-counts.js';
 import { type Effect, rankEffects } from './ranked-effects.js';
 import { quoteLiteral as literal } from './sql-text.js';
-import type { EventStore } from './store.js';
 
 export interface DriverSettings {
-  inbound: string;
   windowUs: number;
   minExposed: number;
   level: number;
@@ -26,22 +25,21 @@ export interface AttributeDrivers {
   findings: Finding[];
 }
 
-export async function attributeDrivers(
-  store: EventStore,
-  log: string,
-  by: string[],
-  s: DriverSettings,
-): Promise<AttributeDrivers> {
-  const candidate = `log = $log and not (${s.inbound})`;
-  const exposures = [
-    `select 'activity' as dim, '' as act, activity as value, case_id, ts_us from events where ${candidate}`,
+/** The candidates: every activity against the others, and each activity on each value of the attributes. */
+export function driverExposures(base: EvidenceBase, by: string[]): ExposureSql[] {
+  return [
+    `select 'activity' as dim, '' as act, activity as value, cid, ts_us, day from ${base.table} where not inbound`,
     ...by.map(
       (attribute) =>
-        `select ${literal(attribute)} as dim, activity as act, ${fieldSql(attribute)} as value, case_id, ts_us
-         from events where ${candidate} and ${fieldSql(attribute)} is not null`,
+        `select ${literal(attribute)} as dim, activity as act, ${base.field(attribute)} as value, cid, ts_us, day
+         from ${base.table} where not inbound and ${base.field(attribute)} is not null`,
     ),
   ];
-  const { counts, belowMinimum } = await exposureCounts(store, log, { ...s, exposures });
+}
+
+/** The drivers among the counts of `driverExposures`, those exposed often enough tested and ranked. */
+export function attributeDrivers(all: ExposureCounts[], s: DriverSettings): AttributeDrivers {
+  const counts = all.filter((c) => c.exposed >= s.minExposed);
   const effects = rankEffects(
     counts.map((c) =>
       c.dim === 'activity'
@@ -50,7 +48,7 @@ export async function attributeDrivers(
     ),
     s,
   );
-  return { effects, belowMinimum, findings: findings(effects, counts, s) };
+  return { effects, belowMinimum: all.length - counts.length, findings: findings(effects, counts, s) };
 }
 
 /** A driver's values together against the other values of the attribute, with a sentence that says it. */

@@ -14,7 +14,7 @@
  */
 import { type EventStore, queryRows } from './store.js';
 
-/** SQL giving rows (dim, act, value, case_id, ts_us): the events of a class and their candidate value. */
+/** SQL giving rows (dim, act, value, cid, ts_us, day): the events of a class and their candidate value. */
 export type ExposureSql = string;
 
 export interface ExposureCounts {
@@ -33,44 +33,47 @@ export interface ExposureCounts {
   classContacted: number;
 }
 
-const DAY_US = 86_400_000_000;
-
 export async function exposureCounts(
   store: EventStore,
   log: string,
-  options: { inbound: string; exposures: ExposureSql[]; windowUs: number; minExposed: number },
-): Promise<{ counts: ExposureCounts[]; belowMinimum: number }> {
-  if (options.exposures.length === 0) return { counts: [], belowMinimum: 0 };
+  options: { table: string; exposures: ExposureSql[]; windowUs: number },
+): Promise<ExposureCounts[]> {
+  if (options.exposures.length === 0) return [];
   const w = Math.round(options.windowUs);
+  // Written out twice, not as a CTE: DuckDB would materialize a CTE read twice, and reading the base twice is cheaper.
+  const exposures = options.exposures.join('\nunion all\n');
   const rows = await queryRows(
     store,
     `
-    with ic as materialized (select case_id, ts_us from events where log = $log and ${options.inbound}),
-    ex as (${options.exposures.join('\nunion all\n')}),
+    with ic as materialized (select cid, ts_us from ${options.table} where inbound),
+    callers as materialized (select distinct cid from ic),
+    names as (select distinct dim, act, value, hash(dim, act, value) as k, hash(dim, act) as ck from (${exposures})),
     units as materialized (
-      select dim, act, value, case_id, ts_us // ${DAY_US} as day, min(ts_us) as t1, max(ts_us) as t2
-      from ex group by all),
-    hit as (
-      select u.*, c.ts_us as next_contact from units u asof left join ic c on u.case_id = c.case_id and c.ts_us > u.t1),
-    flagged as materialized (
-      select dim, act, value, case_id,
-        coalesce(next_contact <= t2 + ${w}, false) as contacted,
-        coalesce(min(next_contact) over d <= max(t2) over d + ${w}, false) as contacted_any,
-        row_number() over d = 1 as first_of_day
-      from hit window d as (partition by dim, act, case_id, day)),
+      select hash(dim, act, value) as k, hash(dim, act) as ck, cid, day, min(ts_us) as t1, max(ts_us) as t2
+      from (${exposures}) group by all),
+    classes as materialized (select ck, cid, day, min(t1) as t1, max(t2) as t2 from units group by all),
+    contacted as (
+      select u.k from (from units semi join callers using (cid)) u
+      asof join ic c on u.cid = c.cid and c.ts_us > u.t1 where c.ts_us <= u.t2 + ${w}),
+    contacted_classes as materialized (
+      select u.ck, u.cid, u.day from (from classes semi join callers using (cid)) u
+      asof join ic c on u.cid = c.cid and c.ts_us > u.t1 where c.ts_us <= u.t2 + ${w}),
+    exposed_any as (
+      select k, count(*) as xa from (select k, ck, cid, day from units semi join callers using (cid)) u
+      semi join contacted_classes using (ck, cid, day) group by all),
+    per_value as (select k, count(*) as n1, count(distinct cid) as customers from units group by all),
     per_class as (
-      select dim, act, count(*) filter (where first_of_day) as n, count(*) filter (where first_of_day and contacted_any) as x
-      from flagged group by all),
-    per_value as (
-      select dim, act, value, count(*) as n1, count(*) filter (where contacted) as x1,
-        count(*) filter (where contacted_any) as xa, count(distinct case_id) as customers
-      from flagged group by all)
-    select v.dim, v.act, v.value, v.n1, v.x1, v.xa, v.customers, c.n, c.x
-    from per_value v join per_class c using (dim, act)
-    order by v.dim, v.act, v.value`,
+      select c.ck, c.n, coalesce(x.x, 0) as x
+      from (select ck, count(*) as n from classes group by all) c
+      left join (select ck, count(*) as x from contacted_classes group by all) x using (ck))
+    select n.dim, n.act, n.value, v.n1, coalesce(x.x1, 0) as x1, coalesce(a.xa, 0) as xa, v.customers, c.n, c.x
+    from names n join per_value v using (k) join per_class c using (ck)
+      left join (select k, count(*) as x1 from contacted group by all) x using (k)
+      left join exposed_any a using (k)
+    order by n.dim, n.act, n.value`,
     { log },
   );
-  const counts = rows.map((r) => ({
+  return rows.map((r) => ({
     dim: String(r.dim),
     act: String(r.act),
     value: String(r.value),
@@ -83,6 +86,4 @@ export async function exposureCounts(
     classUnits: Number(r.n),
     classContacted: Number(r.x),
   }));
-  const kept = counts.filter((c) => c.exposed >= options.minExposed);
-  return { counts: kept, belowMinimum: counts.length - kept.length };
 }

@@ -6,13 +6,15 @@
  * inbound contacts are explained; the result says what was counted and how it was decided.
  */
 import { activityPairs, type CallDriver } from './activity-pairs.js';
-import { attributeDrivers, type Finding } from './attribute-drivers.js';
+import { attributeDrivers, driverExposures, type Finding } from './attribute-drivers.js';
 import { type ChannelSwitch, channelSwitching } from './channel-switching.js';
 import { type ContactCounting, classifyContacts } from './contact-classification.js';
+import { evidenceBase } from './evidence-base.js';
+import { type ExposureCounts, exposureCounts } from './exposure-counts.js';
 import type { Effect } from './ranked-effects.js';
 import { type Repeat, repeatContacts } from './repeat-contacts.js';
 import { type EventStore, queryRows } from './store.js';
-import { webSigns } from './web-signs.js';
+import { SIGNS, signAttributes, signExposures, webSigns } from './web-signs.js';
 
 export type { CallDriver, ChannelSwitch, ContactCounting, Effect, Finding, Repeat };
 
@@ -105,7 +107,7 @@ export async function journeyAnalytics(
     warnings.push(
       `no driver sought on ${missing.join(', ')}: not an attribute or column of the log (its attributes: ${attributes.join(', ') || 'none'})`,
     );
-  const settings = { inbound: classified.inbound, windowUs, minExposed, level, months };
+  const settings = { windowUs, minExposed, level, months };
   const switching = await channelSwitching(store, log);
   const repeats = await repeatContacts(store, log, {
     contact: classified.inbound,
@@ -117,8 +119,27 @@ export async function journeyAnalytics(
     windowUs,
     minSupport: options.minSupport ?? 0.01,
   });
-  const byAttribute = await attributeDrivers(store, log, by.filter(known), settings);
-  const signs = await webSigns(store, log, attributes, settings);
+  const sought = by.filter(known);
+  const base = await evidenceBase(store, log, classified.inbound, [
+    ...sought,
+    ...Object.values(signAttributes(attributes)),
+  ]);
+  const signs = signExposures(base, attributes);
+  let counts: ExposureCounts[];
+  try {
+    counts = await exposureCounts(store, log, {
+      table: base.table,
+      exposures: [...driverExposures(base, sought), ...signs.exposures],
+      windowUs,
+    });
+  } finally {
+    await base.drop();
+  }
+  const isSign = (c: ExposureCounts) => SIGNS.includes(c.dim);
+  const byAttribute = attributeDrivers(
+    counts.filter((c) => !isSign(c)),
+    settings,
+  );
   return {
     ...switching,
     customers: Number(span?.customers ?? 0),
@@ -131,13 +152,13 @@ export async function journeyAnalytics(
       minExposed,
       level,
       months,
-      by: by.filter(known),
+      by: sought,
       test: 'rate of exposed against unexposed customer-days of the same kind; two-proportion z test, Holm-corrected; 95% interval of the lift by the log-normal approximation',
     },
     attributeDrivers: byAttribute.effects,
     driversBelowMinimum: byAttribute.belowMinimum,
     findings: byAttribute.findings,
-    webSigns: signs.effects,
+    webSigns: webSigns(counts.filter(isSign), settings),
     webSignsReadFrom: signs.readFrom,
     warnings,
   };
