@@ -64,7 +64,7 @@ describe('drivers by attribute in a log with planted drivers', () => {
     expect(result.findings).toHaveLength(1);
     const [f] = result.findings;
     expect(f?.values).toEqual(truth.plantedProducts);
-    within(f as Effect, truth.groupLift);
+    within(f as { low: number; high: number }, truth.groupLift);
     expect(f?.text).toMatch(
       /^the product pages of P03, P07 and P15 lead to contacts at 2\.\d times the rate of the others \(95% interval [\d.]+ to [\d.]+\): about \d+ contacts a month/,
     );

@@ -25,7 +25,7 @@ export interface Effect extends EffectStatistics {
 }
 
 export function rankEffects(
-  counts: (ExposureCounts & { kind: string; activity: string; value?: string })[],
+  counts: (Omit<ExposureCounts, 'value'> & { kind: string; activity: string; value?: string | undefined })[],
   options: { level: number; months: number },
 ): Effect[] {
   const stats = counts.map((c) => effectStatistics(c));

@@ -79,7 +79,7 @@ export function webSigns(
   return rankEffects(
     counts
       .filter((c) => SIGNS.includes(c.dim) && c.value === 'yes' && c.exposed >= s.minExposed)
-      .map((c) => ({ ...c, kind: c.dim, activity: c.act })),
+      .map((c) => ({ ...c, kind: c.dim, activity: c.act, value: undefined })),
     s,
   );
 }
