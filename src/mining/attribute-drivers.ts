@@ -72,7 +72,7 @@ function findings(effects: Effect[], counts: ExposureCounts[], s: DriverSettings
       const key = `${e.kind}\u0000${e.activity}`;
       groups.set(key, [...(groups.get(key) ?? []), e]);
     }
-  return [...groups.values()].map((group) => {
+  return [...groups.values()].flatMap((group): Finding[] => {
     const first = group[0] as Effect;
     const values = group.map((e) => e.value as string).sort();
     const inGroup = counts.filter(
@@ -85,6 +85,8 @@ function findings(effects: Effect[], counts: ExposureCounts[], s: DriverSettings
     const x1 = sum((c) => c.exposedContacted);
     const n0 = classUnits - n1;
     const x0 = classContacted - sum((c) => c.exposedContactedAny);
+    // Values that cover (nearly) the whole class leave no others to compare with: no finding.
+    if (n0 < s.minExposed || x0 < 0) return [];
     const stats = effectStatistics({
       exposed: n1,
       exposedContacted: x1,
@@ -92,18 +94,20 @@ function findings(effects: Effect[], counts: ExposureCounts[], s: DriverSettings
       unexposedContacted: x0,
     });
     const excessPerMonth = s.months > 0 ? stats.excess / s.months : stats.excess;
-    return {
-      kind: first.kind,
-      activity: first.activity,
-      values,
-      exposed: n1,
-      exposedContacted: x1,
-      unexposed: n0,
-      unexposedContacted: x0,
-      ...stats,
-      excessPerMonth,
-      text: `the ${nounOf(first.activity)} of ${listed(values)} lead to contacts at ${stats.lift.toFixed(1)} times the rate of the others (95% interval ${stats.low.toFixed(1)} to ${stats.high.toFixed(1)}): about ${Math.round(excessPerMonth)} contacts a month; check what they say`,
-    };
+    return [
+      {
+        kind: first.kind,
+        activity: first.activity,
+        values,
+        exposed: n1,
+        exposedContacted: x1,
+        unexposed: n0,
+        unexposedContacted: x0,
+        ...stats,
+        excessPerMonth,
+        text: `the ${nounOf(first.activity)} of ${listed(values)} lead to contacts at ${stats.lift.toFixed(1)} times the rate of the others (95% interval ${stats.low.toFixed(1)} to ${stats.high.toFixed(1)}): about ${Math.round(excessPerMonth)} contacts a month; check what they say`,
+      },
+    ];
   });
 }
 

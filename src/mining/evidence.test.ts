@@ -5,7 +5,7 @@
  * no result, pages viewed again and again and forms left unsent lead to contacts at 4, 3 and 5
  * times the rate of help visits that go well. And the same generator with nothing planted.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -156,5 +156,21 @@ describe('who started the contact', () => {
     expect(j.warnings.join('\n')).toContain('business, private');
     expect(j.warnings.join('\n')).toContain('no driver sought on colour');
     expect(j.evidence.by).toEqual(['product']);
+  });
+});
+
+describe('the generator', () => {
+  it('writes the same log for the same seed, another for another seed', () => {
+    const read = (seed: number, name: string) => {
+      const file = join(dir, name);
+      writeContactLog(file, { seed, events: 10_000 });
+      return readFileSync(file, 'utf8');
+    };
+    const first = read(SEED, 'a.csv');
+    expect(read(SEED, 'b.csv')).toBe(first);
+    expect(read(SEED + 1, 'c.csv')).not.toBe(first);
+    expect(first.split('\n')[0]).toBe(
+      'customer,activity,timestamp,channel,segment,initiator,product,page,term,results,form',
+    );
   });
 });

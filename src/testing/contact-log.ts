@@ -188,8 +188,8 @@ export function writeContactLog(
       } else {
         const kind = u() / o.failureShare;
         if (kind < 1) {
+          // One search, as in a visit that goes well: two would make every term's days richer in failures.
           rows.push(['Search', step(), ch, 'customer', { term: pick(TERMS), results: 0 }]);
-          if (u() < 0.4) rows.push(['Search', step(), ch, 'customer', { term: pick(TERMS), results: 0 }]);
           afterVisit(rows, at, o.signRates.noResult);
         } else if (kind < 2) {
           const page = pick(PAGES);

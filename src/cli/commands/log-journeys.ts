@@ -27,7 +27,7 @@ export async function logJourneysCommand(o: StoreOptions & JourneyOptionText, io
     const log = await logName(store, o);
     const j = await journeyAnalytics(store, log, read.options);
     for (const w of j.warnings) io.err(`warning: ${w}\n`);
-    if (o.json) io.out(`${JSON.stringify({ log, ...j }, null, 2)}\n`);
+    if (o.json) io.out(`${JSON.stringify(j, null, 2)}\n`);
     else io.out(journeysText(log, j, read.options.repeatWindow ?? 7 * 86400));
     return 0;
   });
