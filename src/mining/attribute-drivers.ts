@@ -37,6 +37,18 @@ export function driverExposures(base: EvidenceBase, by: string[]): ExposureSql[]
   ];
 }
 
+/** The candidates' names: the activities, and each activity's values of the attributes. */
+export function driverNames(base: EvidenceBase, by: string[]): string {
+  return [
+    `select distinct 'activity' as dim, '' as act, activity as value from ${base.table} where not inbound`,
+    ...by.map(
+      (attribute) =>
+        `select distinct ${literal(attribute)} as dim, activity as act, ${base.field(attribute)} as value
+         from ${base.table} where not inbound and ${base.field(attribute)} is not null`,
+    ),
+  ].join('\nunion all\n');
+}
+
 /** The drivers among the counts of `driverExposures`, those exposed often enough tested and ranked. */
 export function attributeDrivers(all: ExposureCounts[], s: DriverSettings): AttributeDrivers {
   const counts = all.filter((c) => c.exposed >= s.minExposed);

@@ -46,9 +46,12 @@ const INBOUND_VALUES = ['customer', 'inbound', 'in'];
 const OUTBOUND_VALUES = ['company', 'outbound', 'out', 'agent', 'system'];
 const COLUMNS = ['activity', 'channel', 'segment', 'resource', 'lifecycle'];
 
+/** Whether a name is a column of the events table rather than an attribute in its JSON. */
+export const isColumn = (name: string) => COLUMNS.includes(name);
+
 /** A column of the events table, or an attribute read from the JSON. */
 export const fieldSql = (name: string) =>
-  COLUMNS.includes(name)
+  isColumn(name)
     ? quoteIdentifier(name)
     : `json_extract_string(attributes, ${literal(`$."${name.replace(/"/g, '\\"')}"`)})`;
 

@@ -22,7 +22,8 @@ export interface ExposureCounts {
   act: string;
   value: string;
   exposed: number;
-  exposedCustomers: number;
+  /** Exposed customers (not counted for activities, where it would cost as much as all the rest). */
+  exposedCustomers: number | undefined;
   exposedContacted: number;
   unexposed: number;
   unexposedContacted: number;
@@ -36,18 +37,23 @@ export interface ExposureCounts {
 export async function exposureCounts(
   store: EventStore,
   log: string,
-  options: { table: string; exposures: ExposureSql[]; windowUs: number },
+  options: {
+    table: string;
+    exposures: ExposureSql[];
+    /** SQL giving every (dim, act, value) of the exposures: cheaper than reading them all again. */
+    names: string;
+    windowUs: number;
+  },
 ): Promise<ExposureCounts[]> {
   if (options.exposures.length === 0) return [];
   const w = Math.round(options.windowUs);
-  // Written out twice, not as a CTE: DuckDB would materialize a CTE read twice, and reading the base twice is cheaper.
   const exposures = options.exposures.join('\nunion all\n');
   const rows = await queryRows(
     store,
     `
     with ic as materialized (select cid, ts_us from ${options.table} where inbound),
     callers as materialized (select distinct cid from ic),
-    names as (select distinct dim, act, value, hash(dim, act, value) as k, hash(dim, act) as ck from (${exposures})),
+    names as (select distinct dim, act, value, hash(dim, act, value) as k, hash(dim, act) as ck from (${options.names})),
     units as materialized (
       select hash(dim, act, value) as k, hash(dim, act) as ck, cid, day, min(ts_us) as t1, max(ts_us) as t2
       from (${exposures}) group by all),
@@ -61,7 +67,9 @@ export async function exposureCounts(
     exposed_any as (
       select k, count(*) as xa from (select k, ck, cid, day from units semi join callers using (cid)) u
       semi join contacted_classes using (ck, cid, day) group by all),
-    per_value as (select k, count(*) as n1, count(distinct cid) as customers from units group by all),
+    per_value as (
+      select k, count(*) as n1, count(distinct cid) filter (where ck <> hash('activity', '')) as customers
+      from units group by all),
     per_class as (
       select c.ck, c.n, coalesce(x.x, 0) as x
       from (select ck, count(*) as n from classes group by all) c
@@ -78,7 +86,7 @@ export async function exposureCounts(
     act: String(r.act),
     value: String(r.value),
     exposed: Number(r.n1),
-    exposedCustomers: Number(r.customers),
+    exposedCustomers: r.dim === 'activity' ? undefined : Number(r.customers),
     exposedContacted: Number(r.x1),
     unexposed: Number(r.n) - Number(r.n1),
     unexposedContacted: Number(r.x) - Number(r.xa),

@@ -6,7 +6,7 @@
  * inbound contacts are explained; the result says what was counted and how it was decided.
  */
 import { activityPairs, type CallDriver } from './activity-pairs.js';
-import { attributeDrivers, driverExposures, type Finding } from './attribute-drivers.js';
+import { attributeDrivers, driverExposures, driverNames, type Finding } from './attribute-drivers.js';
 import { type ChannelSwitch, channelSwitching } from './channel-switching.js';
 import { type ContactCounting, classifyContacts } from './contact-classification.js';
 import { evidenceBase } from './evidence-base.js';
@@ -14,7 +14,7 @@ import { type ExposureCounts, exposureCounts } from './exposure-counts.js';
 import type { Effect } from './ranked-effects.js';
 import { type Repeat, repeatContacts } from './repeat-contacts.js';
 import { type EventStore, queryRows } from './store.js';
-import { SIGNS, signAttributes, signExposures, webSigns } from './web-signs.js';
+import { SIGN_NAMES, SIGNS, signAttributes, signExposures, webSigns } from './web-signs.js';
 
 export type { CallDriver, ChannelSwitch, ContactCounting, Effect, Finding, Repeat };
 
@@ -130,6 +130,7 @@ export async function journeyAnalytics(
     counts = await exposureCounts(store, log, {
       table: base.table,
       exposures: [...driverExposures(base, sought), ...signs.exposures],
+      names: `${driverNames(base, sought)}\nunion all\n${SIGN_NAMES}`,
       windowUs,
     });
   } finally {

@@ -15,7 +15,8 @@ export interface Effect extends EffectStatistics {
   value?: string;
   /** Exposed and unexposed units (customer-days), and the exposed customers. */
   exposed: number;
-  exposedCustomers: number;
+  /** Exposed customers; not counted for kind `activity`. */
+  exposedCustomers?: number;
   exposedContacted: number;
   unexposed: number;
   unexposedContacted: number;
@@ -39,7 +40,7 @@ export function rankEffects(
         activity: c.activity,
         ...(c.value !== undefined ? { value: c.value } : {}),
         exposed: c.exposed,
-        exposedCustomers: c.exposedCustomers,
+        ...(c.exposedCustomers !== undefined ? { exposedCustomers: c.exposedCustomers } : {}),
         exposedContacted: c.exposedContacted,
         unexposed: c.unexposed,
         unexposedContacted: c.unexposedContacted,

@@ -41,21 +41,21 @@ export function signExposures(
   const readFrom: string[] = [];
   if (results) {
     const n = `try_cast(${base.field(results)} as double)`;
-    exposures.push(`select ${literal(NO_RESULT)} as dim, activity as act,
+    exposures.push(`select ${literal(NO_RESULT)} as dim, '' as act,
       case when ${n} = 0 then 'yes' else 'no' end as value, cid, ts_us, day
       from ${from} where ${where} and ${n} is not null and regexp_matches(lower(activity), 'search')`);
     readFrom.push(`${NO_RESULT}: activities named like search, attribute '${results}' = 0`);
   } else readFrom.push(`${NO_RESULT}: no results attribute (${RESULTS.join(', ')})`);
   if (page) {
     const p = base.field(page);
-    exposures.push(`select ${literal(REPEATED_VIEW)} as dim, activity as act,
+    exposures.push(`select ${literal(REPEATED_VIEW)} as dim, '' as act,
       case when row_number() over (partition by cid, activity, ${p}, day order by ts_us, seq) >= 3
         then 'yes' else 'no' end as value, cid, ts_us, day
       from ${from} where ${where} and ${p} is not null`);
     readFrom.push(`${REPEATED_VIEW}: the third view or more of one '${page}' by a customer on one day`);
   } else readFrom.push(`${REPEATED_VIEW}: no page attribute (${PAGE.join(', ')})`);
   const key = form ? `coalesce(${base.field(form)}, '')` : "''";
-  exposures.push(`select ${literal(FORM_NOT_SENT)} as dim, activity as act,
+  exposures.push(`select ${literal(FORM_NOT_SENT)} as dim, '' as act,
       case when bool_or(regexp_matches(lower(activity), '${FORM_SENT}')) over f then 'no' else 'yes' end as value,
       cid, ts_us, day, regexp_matches(lower(activity), '${FORM_START}') as started
       from ${from} where ${where} and regexp_matches(lower(activity), '${FORM_START}|${FORM_SENT}')
@@ -71,6 +71,18 @@ export function signExposures(
 
 export const SIGNS = [NO_RESULT, REPEATED_VIEW, FORM_NOT_SENT];
 
+/** The signs' names, as the exposures give them: known in advance. */
+export const SIGN_NAMES = SIGNS.flatMap((sign) =>
+  ['yes', 'no'].map((v) => `select ${literal(sign)} as dim, '' as act, '${v}' as value`),
+).join('\nunion all\n');
+
+/** What each sign is about, in words: the activities it reads are found by name. */
+const ABOUT: Record<string, string> = {
+  [NO_RESULT]: 'searches',
+  [REPEATED_VIEW]: 'page views',
+  [FORM_NOT_SENT]: 'forms started',
+};
+
 /** The signs among the counts of `signExposures`, those exposed often enough tested and ranked. */
 export function webSigns(
   counts: ExposureCounts[],
@@ -79,7 +91,7 @@ export function webSigns(
   return rankEffects(
     counts
       .filter((c) => SIGNS.includes(c.dim) && c.value === 'yes' && c.exposed >= s.minExposed)
-      .map((c) => ({ ...c, kind: c.dim, activity: c.act, value: undefined })),
+      .map((c) => ({ ...c, kind: c.dim, activity: ABOUT[c.dim] as string, value: undefined })),
     s,
   );
 }
