@@ -556,6 +556,16 @@ describe('linesight log', () => {
     const badSupport = await linesight('log', 'journeys', '--db', db, '--min-support', 'most');
     expect(badSupport.code).toBe(2);
     expect(badSupport.stderr).toContain('--min-support');
+    // A log without channels: no switching to show, and every event counted as a contact, said so.
+    const text = (await linesight('log', 'journeys', '--db', db)).stdout;
+    expect(text).toContain('the log names no channel: no switching to show');
+    expect(text).not.toContain('0.0% of customers');
+    expect(text).toContain('contacts are every event: the log names no phone, chat, mail');
+    const badLevel = await linesight('log', 'journeys', '--db', db, '--level', '0.9');
+    expect(badLevel.code).toBe(2);
+    expect(badLevel.stderr).toContain('--level');
+    const both = await linesight('log', 'journeys', '--db', db, '--initiator', 'x', '--outbound', 'y');
+    expect(both.stderr).toContain('--outbound: name who started a contact either by a column');
     const unknown = await linesight('log', 'remove', 'receipts', '--db', db);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("no log 'receipts' (logs: running-example)");

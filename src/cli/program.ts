@@ -5,6 +5,7 @@
  * only when it runs: `--version` or `serve` does not pay for DuckDB, ELK, resvg or bpmn-moddle.
  */
 import { Command, CommanderError, Option } from 'commander';
+import type { JourneyOptionText } from '../mining/journey-options.js';
 import { LOG_FORMATS } from '../mining/log-format.js';
 import { DEFAULT_LIMITS } from '../server/options.js';
 import { VERSION } from '../version.js';
@@ -265,30 +266,40 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   store(
     logCommand
       .command('journeys')
-      .description('channel switching, repeat contacts and call drivers')
+      .description(
+        'channel switching, repeat contacts, call drivers by activity and attribute, signs that the website fails to communicate',
+      )
       .option('--contacts <activities>', 'the activities that are contacts, comma-separated')
       .option('--topic <attribute>', "the attribute that names a contact's topic (default: the activity)")
       .option('--repeat-window <duration>', 'a contact on the same topic within this is a repeat', '7d')
       .option(
-        '--driver-window <duration>',
-        'a contact within this after a touchpoint counts as driven by it',
-        '1d',
+        '--by <attributes>',
+        'attributes or columns to seek drivers on, comma-separated, e.g. product,page (default: those named product, page, topic, url, term)',
       )
       .option(
+        '--initiator <column>',
+        'the column saying who started an event: customer/inbound/in or company/outbound/out/agent/system',
+      )
+      .option(
+        '--outbound <activities>',
+        'the activities the company starts, comma-separated (default: named like sent, confirmation, reply, reminder...)',
+      )
+      .option(
+        '--window <duration>',
+        'a contact within this after what the customer did counts as driven by it (default 1d)',
+      )
+      .option('--driver-window <duration>', 'the same as --window')
+      .option(
+        '--min-exposed <n>',
+        'test a driver only when this many customer-days were exposed to it (default 30)',
+      )
+      .option('--level <p>', 'family-wise significance level of the tests, Holm-corrected (default 0.05)')
+      .option(
         '--min-support <share>',
-        'list a driver only when this share of customers has it and the contact, e.g. 0.5% (default: 1%)',
+        'list an activity pair only when this share of customers has it and the contact, e.g. 0.5% (default: 1%)',
       ),
-  ).action(
-    async (options: {
-      db?: string;
-      log?: string;
-      json?: boolean;
-      contacts?: string;
-      topic?: string;
-      repeatWindow?: string;
-      driverWindow?: string;
-      minSupport?: string;
-    }) => setExit(await (await import('./commands/log.js')).logJourneysCommand(options, io)),
+  ).action(async (options: { db?: string; log?: string; json?: boolean } & JourneyOptionText) =>
+    setExit(await (await import('./commands/log-journeys.js')).logJourneysCommand(options, io)),
   );
   store(
     logCommand

@@ -9,7 +9,7 @@ export { importOcelSqlite } from './import-ocel-sqlite.js';
 export { importOcelXml } from './import-ocel-xml.js';
 export { type ImportProblem, type ImportReport, importXes } from './import-xes.js';
 export { type JourneyOptionText, readJourneyOptions } from './journey-options.js';
-export { type JourneyAnalytics, journeyAnalytics } from './journeys.js';
+export { type Effect, type Finding, type JourneyAnalytics, journeyAnalytics } from './journeys.js';
 export { formatOf, LOG_FORMATS, type LogFormat, logNameOf } from './log-format.js';
 export { LogImportError } from './log-import-error.js';
 export { discoverLogModel, type LogModel, type LogModelOptions } from './log-model.js';

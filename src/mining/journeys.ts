@@ -1,43 +1,59 @@
 /**
- * Journey analytics over the event store, in SQL with window functions partitioned by customer:
- * channel switching, repeat contacts on the same topic within a window, and call drivers, the
- * touchpoints that make a contact more likely soon after (support, confidence, lift).
+ * Journey analytics over the event store, each concept in its own file and all in SQL: channel
+ * switching, repeat contacts, call drivers as activity pairs, call drivers by activity and
+ * attribute with their statistics, and signs that the website fails to communicate. Contacts are
+ * classified once (which events are contacts, which of them the customer started), and only
+ * inbound contacts are explained; the result says what was counted and how it was decided.
  */
-import { quoteLiteral as literal } from './sql-text.js';
+import { activityPairs, type CallDriver } from './activity-pairs.js';
+import { attributeDrivers, driverExposures, driverNames, type Finding } from './attribute-drivers.js';
+import { type ChannelSwitch, channelSwitching } from './channel-switching.js';
+import { type ContactCounting, classifyContacts } from './contact-classification.js';
+import { evidenceBase } from './evidence-base.js';
+import { type ExposureCounts, exposureCounts } from './exposure-counts.js';
+import type { Effect } from './ranked-effects.js';
+import { type Repeat, repeatContacts } from './repeat-contacts.js';
 import { type EventStore, queryRows } from './store.js';
+import { SIGN_NAMES, SIGNS, signAttributes, signExposures, webSigns } from './web-signs.js';
 
-export interface ChannelSwitch {
-  from: string;
-  to: string;
-  count: number;
-}
+export type { CallDriver, ChannelSwitch, ContactCounting, Effect, Finding, Repeat };
 
-export interface Repeat {
-  topic: string;
-  contacts: number;
-  repeats: number;
-  /** Share of contacts on this topic that are not repeats of one within the window. */
-  firstContactResolution: number;
-}
-
-export interface CallDriver {
-  /** The touchpoint before. */
-  driver: string;
-  /** The contact it leads to. */
-  contact: string;
-  /** Customers who had the driver and then the contact within the window. */
-  customers: number;
-  support: number;
-  confidence: number;
-  lift: number;
+export interface Evidence {
+  /** What an exposure is: a customer's events of a kind on one day (UTC). */
+  unit: 'customer-day';
+  /** Seconds after an exposure within which a contact counts. */
+  window: number;
+  minExposed: number;
+  level: number;
+  /** Months the log spans: what the monthly figures divide by. */
+  months: number;
+  /** The attributes and columns drivers were sought on. */
+  by: string[];
+  test: string;
 }
 
 export interface JourneyAnalytics {
   switches: ChannelSwitch[];
-  /** Share of customers who switch channel at least once. */
+  /** Share of the customers with a channel who switch channel at least once. */
   switchingCustomers: number;
+  /** Customers with a channel on some event: what the switching share is of. */
+  channelledCustomers: number;
+  customers: number;
   repeats: Repeat[];
+  /** Activity pairs: a touchpoint, then an inbound contact within the window. */
   drivers: CallDriver[];
+  contacts: ContactCounting;
+  evidence: Evidence;
+  /** Activities, and activities on attribute values, ranked by the contacts they explain. */
+  attributeDrivers: Effect[];
+  /** Candidates left out for fewer exposed customer-days than the minimum. */
+  driversBelowMinimum: number;
+  findings: Finding[];
+  webSigns: Effect[];
+  /** What each website sign was read from. */
+  webSignsReadFrom: string[];
+  /** What was given and not used, and why. */
+  warnings: string[];
 }
 
 export interface JourneyOptions {
@@ -50,91 +66,101 @@ export interface JourneyOptions {
   /** The attribute that names a contact's topic; default the activity. */
   topic?: string;
   minSupport?: number;
+  /** Attributes or columns to seek drivers on; default those named like product, page, topic, url, term. */
+  by?: string[];
+  /** The column or attribute that says who started an event (customer or company). */
+  initiator?: string;
+  /** Activities the company starts. */
+  outbound?: string[];
+  /** Fewest exposed customer-days a candidate needs to be tested (default 30). */
+  minExposed?: number;
+  /** Family-wise error level of the tests, Holm-corrected (default 0.05). */
+  level?: number;
 }
+
+const DEFAULT_BY = ['product', 'page', 'topic', 'url', 'term', 'search_term', 'category', 'subject'];
+const COLUMNS = ['channel', 'segment', 'resource', 'lifecycle'];
+const MONTH_US = 30.436875 * 86_400_000_000;
 
 export async function journeyAnalytics(
   store: EventStore,
   log: string,
   options: JourneyOptions = {},
 ): Promise<JourneyAnalytics> {
-  const params = { log };
-  const rows = (sql: string) => queryRows(store, sql, params);
-  const repeatWindow = Math.round((options.repeatWindow ?? 7 * 86400) * 1e6);
-  const driverWindow = Math.round((options.driverWindow ?? 86400) * 1e6);
-  const topic = options.topic
-    ? `coalesce(json_extract_string(attributes, ${literal(`$."${options.topic}"`)}), activity)`
-    : 'activity';
-  const assisted = "regexp_matches(lower(coalesce(channel, '')), 'phone|call|chat|mail|desk|store|visit')";
-  const namedChannels =
-    Number((await rows(`select count(*) as n from events where log = $log and ${assisted}`))[0]?.n ?? 0) > 0;
-  const contactFilter = options.contacts
-    ? `activity in (${options.contacts.map(literal).join(', ')})`
-    : namedChannels
-      ? assisted
-      : 'true';
-
-  // A log that names no channel has no switching to look for.
-  const channelled =
-    Number((await rows('select count(channel) as n from events where log = $log'))[0]?.n ?? 0) > 0;
-  const switches = channelled
-    ? await rows(`
-    with s as (select channel, lead(channel) over (partition by case_id order by ts_us, seq) as next_channel from events where log = $log)
-    select channel as source, next_channel as target, count(*) as n from s
-    where channel is not null and next_channel is not null and channel <> next_channel group by 1, 2 order by n desc, 1, 2`)
-    : [];
-  const [switching] = channelled
-    ? await rows(`
-    with s as (select case_id, channel, lead(channel) over (partition by case_id order by ts_us, seq) as next_channel from events where log = $log)
-    select count(distinct case_id) filter (where channel <> next_channel) / count(distinct case_id) as share from s`)
-    : [{ share: 0 }];
-  const repeats = await rows(`
-    with contacts as (
-      select ${topic} as topic, ts_us, lag(ts_us) over (partition by case_id, ${topic} order by ts_us, seq) as previous
-      from events where log = $log and ${contactFilter})
-    select topic, count(*) as contacts, count(*) filter (where previous is not null and ts_us - previous <= ${repeatWindow}) as repeats
-    from contacts group by topic order by repeats desc, contacts desc, topic`);
-  // Activities as small integers: the pairs within the window are many (20 million on ten
-  // million events), and pairing integers took a third of the time of pairing names.
-  const drivers = await rows(`
-    with codes as materialized (
-      select activity, cast(row_number() over (order by activity) as integer) as code
-      from (select distinct activity from events where log = $log)),
-    e as materialized (
-      select case_id, code, ts_us, ${contactFilter} as is_contact from events join codes using (activity) where log = $log),
-    total as (select count(distinct case_id) as n from e),
-    having_driver as (select code, count(distinct case_id) as n from e group by 1),
-    having_contact as (select code, count(distinct case_id) as n from e where is_contact group by 1),
-    pairs as (
-      select distinct x.case_id, x.code as driver, y.code as contact
-      from e x join e y on x.case_id = y.case_id and y.is_contact and y.ts_us > x.ts_us and y.ts_us - x.ts_us <= ${driverWindow} and x.code <> y.code),
-    counted as (
-      select p.driver, p.contact, count(*) as customers,
-        count(*) / any_value(t.n) as support,
-        count(*) / any_value(d.n) as confidence,
-        (count(*) / any_value(d.n)) / (any_value(hc.n) / any_value(t.n)) as lift
-      from pairs p, total t, having_driver d, having_contact hc
-      where d.code = p.driver and hc.code = p.contact
-      group by p.driver, p.contact
-      having count(*) / any_value(t.n) >= ${options.minSupport ?? 0.01})
-    select dn.activity as driver, cn.activity as contact, customers, support, confidence, lift
-    from counted join codes dn on dn.code = counted.driver join codes cn on cn.code = counted.contact
-    order by lift desc, customers desc, dn.activity, cn.activity`);
+  const rows = (sql: string) => queryRows(store, sql, { log });
+  const windowUs = (options.driverWindow ?? 86400) * 1e6;
+  const minExposed = options.minExposed ?? 30;
+  const level = options.level ?? 0.05;
+  const classified = await classifyContacts(store, log, options);
+  const warnings = [...classified.warnings];
+  const [span] = await rows(
+    'select count(distinct case_id) as customers, max(ts_us) - min(ts_us) as span from events where log = $log',
+  );
+  const months = Number(span?.span ?? 0) / MONTH_US;
+  const attributes = (
+    await rows('select distinct unnest(json_keys(attributes)) as k from events where log = $log order by 1')
+  ).map((r) => String(r.k));
+  const known = (a: string) => attributes.includes(a) || COLUMNS.includes(a);
+  const by = options.by ?? attributes.filter((a) => DEFAULT_BY.includes(a.toLowerCase()));
+  const missing = by.filter((a) => !known(a));
+  if (missing.length)
+    warnings.push(
+      `no driver sought on ${missing.join(', ')}: not an attribute or column of the log (its attributes: ${attributes.join(', ') || 'none'})`,
+    );
+  const settings = { windowUs, minExposed, level, months };
+  const switching = await channelSwitching(store, log);
+  const repeats = await repeatContacts(store, log, {
+    contact: classified.inbound,
+    ...(options.topic ? { topic: options.topic } : {}),
+    windowUs: (options.repeatWindow ?? 7 * 86400) * 1e6,
+  });
+  const drivers = await activityPairs(store, log, {
+    inbound: classified.inbound,
+    windowUs,
+    minSupport: options.minSupport ?? 0.01,
+  });
+  const sought = by.filter(known);
+  const base = await evidenceBase(store, log, classified.inbound, [
+    ...sought,
+    ...Object.values(signAttributes(attributes)),
+  ]);
+  const signs = signExposures(base, attributes);
+  let counts: ExposureCounts[];
+  try {
+    counts = await exposureCounts(store, log, {
+      table: base.table,
+      exposures: [...driverExposures(base, sought), ...signs.exposures],
+      names: `${driverNames(base, sought)}\nunion all\n${SIGN_NAMES}`,
+      windowUs,
+    });
+  } finally {
+    await base.drop();
+  }
+  const isSign = (c: ExposureCounts) => SIGNS.includes(c.dim);
+  const byAttribute = attributeDrivers(
+    counts.filter((c) => !isSign(c)),
+    settings,
+  );
   return {
-    switches: switches.map((r) => ({ from: String(r.source), to: String(r.target), count: Number(r.n) })),
-    switchingCustomers: Number(switching?.share ?? 0),
-    repeats: repeats.map((r) => ({
-      topic: String(r.topic),
-      contacts: Number(r.contacts),
-      repeats: Number(r.repeats),
-      firstContactResolution: 1 - Number(r.repeats) / Math.max(1, Number(r.contacts)),
-    })),
-    drivers: drivers.map((r) => ({
-      driver: String(r.driver),
-      contact: String(r.contact),
-      customers: Number(r.customers),
-      support: Number(r.support),
-      confidence: Number(r.confidence),
-      lift: Number(r.lift),
-    })),
+    ...switching,
+    customers: Number(span?.customers ?? 0),
+    repeats,
+    drivers,
+    contacts: classified.counting,
+    evidence: {
+      unit: 'customer-day',
+      window: windowUs / 1e6,
+      minExposed,
+      level,
+      months,
+      by: sought,
+      test: 'rate of exposed against unexposed customer-days of the same kind; two-proportion z test, Holm-corrected; 95% interval of the lift by the log-normal approximation',
+    },
+    attributeDrivers: byAttribute.effects,
+    driversBelowMinimum: byAttribute.belowMinimum,
+    findings: byAttribute.findings,
+    webSigns: webSigns(counts.filter(isSign), settings),
+    webSignsReadFrom: signs.readFrom,
+    warnings,
   };
 }

@@ -484,6 +484,25 @@ describe('logs', () => {
       expect(api.json()).toEqual(
         JSON.parse(JSON.stringify(await journeyAnalytics(store, 'claims', options))),
       );
+      const evidence = await app.inject(
+        '/api/logs/claims/journeys?by=Resource&window=2d&minExposed=2&level=10%25&outbound=reject%20request',
+      );
+      expect(evidence.json()).toEqual(
+        JSON.parse(
+          JSON.stringify(
+            await journeyAnalytics(store, 'claims', {
+              by: ['Resource'],
+              driverWindow: 2 * 86400,
+              minExposed: 2,
+              level: 0.1,
+              outbound: ['reject request'],
+            }),
+          ),
+        ),
+      );
+      expect(evidence.json().contacts.outbound.map((o: { activity: string }) => o.activity)).toEqual([
+        'reject request',
+      ]);
       const top = await app.inject('/api/logs/claims/discover?top=2');
       expect(top.json()).toEqual(JSON.parse(JSON.stringify(await discover(store, 'claims', { top: 2 }))));
       const mapping = { 'check ticket': 'serve' };
@@ -502,6 +521,8 @@ describe('logs', () => {
     }
     expect((await app.inject('/api/logs/claims/journeys?driverWindow=soon')).statusCode).toBe(400);
     expect((await app.inject('/api/logs/claims/journeys?minSupport=2')).statusCode).toBe(400);
+    expect((await app.inject('/api/logs/claims/journeys?level=0.9')).statusCode).toBe(400);
+    expect((await app.inject('/api/logs/claims/journeys?minExposed=few')).statusCode).toBe(400);
     expect((await app.inject('/api/logs/claims/discover?top=many')).statusCode).toBe(400);
     expect((await app.inject('/api/logs/claims/dfg.svg?edges=4')).body).toContain('The 4 most frequent of');
     expect((await app.inject('/api/logs/claims/dfg.svg?edges=0')).statusCode).toBe(400);

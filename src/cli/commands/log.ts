@@ -12,10 +12,7 @@ import {
   conformance,
   discover,
   type EventStore,
-  type JourneyOptionText,
-  journeyAnalytics,
   listLogs,
-  readJourneyOptions,
   removeLog,
 } from '../../mining/index.js';
 import { load } from '../../model/load.js';
@@ -145,58 +142,6 @@ export async function logDiscoverCommand(
             `${(v.cumulative * 100).toFixed(1)}%`,
             v.activities.join(' > '),
           ]),
-        ),
-        '',
-      ].join('\n'),
-    );
-    return 0;
-  });
-}
-
-export async function logJourneysCommand(o: StoreOptions & JourneyOptionText, io: Io): Promise<number> {
-  const read = readJourneyOptions(o);
-  if (!read.ok) {
-    const flag = read.option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-    throw new UsageError(`--${flag}: ${read.message}`);
-  }
-  return withStore(o, 'read', async (store) => {
-    const log = await logName(store, o);
-    const j = await journeyAnalytics(store, log, read.options);
-    if (o.json) {
-      io.out(`${JSON.stringify(j, null, 2)}\n`);
-      return 0;
-    }
-    io.out(
-      [
-        `Log '${log}': ${(j.switchingCustomers * 100).toFixed(1)}% of customers switch channel at least once`,
-        '',
-        'Channel switches',
-        textTable(
-          ['From', 'To', 'Count'],
-          j.switches.slice(0, 15).map((s) => [s.from, s.to, s.count]),
-        ),
-        '',
-        'Repeat contacts (same customer, same topic, within the window)',
-        textTable(
-          ['Topic', 'Contacts', 'Repeats', 'First-contact resolution'],
-          j.repeats
-            .slice(0, 15)
-            .map((r) => [r.topic, r.contacts, r.repeats, `${(r.firstContactResolution * 100).toFixed(1)}%`]),
-        ),
-        '',
-        'Call drivers (what comes before a contact, by lift)',
-        textTable(
-          ['Before', 'Contact', 'Customers', 'Support', 'Confidence', 'Lift'],
-          j.drivers
-            .slice(0, 15)
-            .map((d) => [
-              d.driver,
-              d.contact,
-              d.customers,
-              d.support.toFixed(3),
-              d.confidence.toFixed(3),
-              d.lift.toFixed(2),
-            ]),
         ),
         '',
       ].join('\n'),

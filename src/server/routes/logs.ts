@@ -15,6 +15,7 @@ import {
   conformance,
   discover,
   importLog,
+  type JourneyOptionText,
   journeyAnalytics,
   LOG_FORMATS,
   type LogFormat,
@@ -39,6 +40,20 @@ const sliceOf = (q: Record<string, string | undefined>) => ({
   ...(q.segment !== undefined ? { segment: q.segment } : {}),
   ...(q.channel !== undefined ? { channel: q.channel } : {}),
 });
+
+const JOURNEY_QUERY = [
+  'contacts',
+  'topic',
+  'repeatWindow',
+  'driverWindow',
+  'minSupport',
+  'by',
+  'initiator',
+  'outbound',
+  'window',
+  'minExposed',
+  'level',
+] as const satisfies readonly (keyof JourneyOptionText)[];
 
 const LOG_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,80}$/;
 
@@ -198,13 +213,10 @@ export function logRoutes({ app, workspace, work, options }: Server): void {
 
   app.get('/api/logs/:log/journeys', async (request: Req) => {
     const q = request.query;
-    const read = readJourneyOptions({
-      ...(q.contacts !== undefined ? { contacts: q.contacts } : {}),
-      ...(q.topic !== undefined ? { topic: q.topic } : {}),
-      ...(q.repeatWindow !== undefined ? { repeatWindow: q.repeatWindow } : {}),
-      ...(q.driverWindow !== undefined ? { driverWindow: q.driverWindow } : {}),
-      ...(q.minSupport !== undefined ? { minSupport: q.minSupport } : {}),
-    });
+    // The query's names are the library's (minExposed, driverWindow, ...), as the CLI's flags are.
+    const read = readJourneyOptions(
+      Object.fromEntries(JOURNEY_QUERY.flatMap((key) => (q[key] !== undefined ? [[key, q[key]]] : []))),
+    );
     if (!read.ok) throw new HttpError(400, `'${read.option}': ${read.message}`);
     const log = request.params.log as string;
     return withLog(log, (store) => journeyAnalytics(store, log, read.options));

@@ -1,0 +1,144 @@
+/**
+ * `linesight log journeys`: what the log says about journeys, as text or JSON: which contacts were
+ * counted and how that was decided, channel switching, repeat contacts, call drivers by activity
+ * and attribute with their statistics, signs that the website fails to communicate, and pairs of
+ * activities. Each section says when it has nothing to show, and what it counted.
+ */
+import { textTable } from '../../analysis/report/table.js';
+import {
+  type JourneyAnalytics,
+  type JourneyOptionText,
+  journeyAnalytics,
+  readJourneyOptions,
+} from '../../mining/index.js';
+import type { Effect } from '../../mining/journeys.js';
+import { formatDuration } from '../../model/units.js';
+import { type Io, UsageError } from '../io.js';
+import { logName } from './log.js';
+import { type StoreOptions, withStore } from './log-store.js';
+
+export async function logJourneysCommand(o: StoreOptions & JourneyOptionText, io: Io): Promise<number> {
+  const read = readJourneyOptions(o);
+  if (!read.ok) {
+    const flag = read.option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    throw new UsageError(`--${flag}: ${read.message}`);
+  }
+  return withStore(o, 'read', async (store) => {
+    const log = await logName(store, o);
+    const j = await journeyAnalytics(store, log, read.options);
+    for (const w of j.warnings) io.err(`warning: ${w}\n`);
+    if (o.json) io.out(`${JSON.stringify(j, null, 2)}\n`);
+    else io.out(journeysText(log, j, read.options.repeatWindow ?? 7 * 86400));
+    return 0;
+  });
+}
+
+const n = (x: number) => x.toLocaleString('en-US');
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const listed = (xs: { activity: string; events: number }[]) =>
+  xs.map((x) => `${x.activity} ${n(x.events)}`).join(', ') || 'none';
+
+export function journeysText(log: string, j: JourneyAnalytics, repeatWindow: number): string {
+  const e = j.evidence;
+  return [
+    `Log '${log}': ${n(j.customers)} customers`,
+    '',
+    'Contacts counted',
+    `  ${n(j.contacts.inboundEvents)} started by the customer (inbound): ${listed(j.contacts.inbound)}`,
+    `  not counted, started by the company (outbound): ${listed(j.contacts.outbound)}`,
+    `  contacts are ${j.contacts.contactsBy}`,
+    `  who started them: ${j.contacts.directionBy}`,
+    '',
+    'Channel switching',
+    ...switching(j),
+    '',
+    `Repeat contacts (inbound, same customer, same topic, within ${formatDuration(repeatWindow)})`,
+    j.repeats.length
+      ? textTable(
+          ['Topic', 'Contacts', 'Repeats', 'First-contact resolution'],
+          j.repeats.slice(0, 15).map((r) => [r.topic, r.contacts, r.repeats, pct(r.firstContactResolution)]),
+        )
+      : '  no inbound contact in the log: nothing to show',
+    '',
+    'Findings',
+    ...(j.findings.length
+      ? j.findings.map((f) => `  - ${f.text}`)
+      : ['  no attribute value drives contacts at this level']),
+    '',
+    `Call drivers by activity and attribute (${e.by.length ? `attributes: ${e.by.join(', ')}` : 'no attribute sought'}), ranked by the contacts they explain`,
+    `  a unit is a customer-day; contacted: an inbound contact within ${formatDuration(e.window)}; others: the customer-days of the same kind without it`,
+    `  tested when ${e.minExposed} or more were exposed (${j.driversBelowMinimum} candidates had fewer); Holm-corrected at ${e.level}; monthly over ${e.months.toFixed(1)} months`,
+    effects(j.attributeDrivers.slice(0, 20), 'no candidate was exposed often enough to be tested'),
+    '',
+    'Signs that the website fails to communicate, ranked like the drivers',
+    ...j.webSignsReadFrom.map((r) => `  ${r}`),
+    effects(j.webSigns, 'no sign was found often enough to be tested'),
+    '',
+    `Activity pairs (a touchpoint, then an inbound contact within ${formatDuration(e.window)}; lift against ever making that contact)`,
+    j.drivers.length
+      ? textTable(
+          ['Before', 'Contact', 'Customers', 'Support', 'Confidence', 'Lift'],
+          j.drivers
+            .slice(0, 15)
+            .map((d) => [
+              d.driver,
+              d.contact,
+              d.customers,
+              d.support.toFixed(3),
+              d.confidence.toFixed(3),
+              d.lift.toFixed(2),
+            ]),
+        )
+      : '  no pair reaches the minimum support',
+    '',
+  ].join('\n');
+}
+
+function switching(j: JourneyAnalytics): string[] {
+  if (j.channelledCustomers === 0) return ['  the log names no channel: no switching to show'];
+  if (j.switches.length === 0)
+    return [`  no customer switches channel (${n(j.channelledCustomers)} customers with a channel counted)`];
+  return [
+    `  ${pct(j.switchingCustomers)} of ${n(j.channelledCustomers)} customers with a channel switch channel at least once`,
+    textTable(
+      ['From', 'To', 'Count'],
+      j.switches.slice(0, 15).map((s) => [s.from, s.to, s.count]),
+    ),
+  ];
+}
+
+function effects(list: Effect[], none: string): string {
+  if (list.length === 0) return `  ${none}`;
+  return textTable(
+    [
+      'Driver',
+      'Kind',
+      'Activity',
+      'Value',
+      'Exposed',
+      'Contacted',
+      'Rate',
+      'Others',
+      'Lift (95% interval)',
+      'Excess',
+      'Per 1,000',
+      'Per month',
+      'p (Holm)',
+    ],
+    list.map((x) => [
+      x.significant ? 'yes' : 'no',
+      x.kind,
+      x.activity,
+      x.value ?? '',
+      x.exposed,
+      x.exposedContacted,
+      pct(x.rateExposed),
+      pct(x.rateUnexposed),
+      `${x.lift.toFixed(2)} (${x.low.toFixed(2)}-${x.high.toFixed(2)})`,
+      x.excess.toFixed(0),
+      x.excessPer1000.toFixed(1),
+      x.excessPerMonth.toFixed(1),
+      x.pAdjusted < 0.0001 ? '<0.0001' : x.pAdjusted.toFixed(4),
+    ]),
+  );
+}
