@@ -3,7 +3,7 @@
  * its analysis and its BPMN, drawn by the same API the web app will use.
  */
 import { checkFile } from '../model/load.js';
-import { VIEW_IDS } from '../views/registry.js';
+import { VIEW_IDS } from '../views/view-ids.js';
 import type { Workspace } from './workspace.js';
 
 const html = (s: string) =>

@@ -22,8 +22,9 @@ export interface DfgInput {
 }
 
 /** What the edges say: how often (frequency) or how long customers take between the two (time). */
-export type DfgMeasure = 'frequency' | 'time';
-export const DFG_MEASURES: readonly DfgMeasure[] = ['frequency', 'time'];
+import type { DfgMeasure } from './dfg-measures.js';
+
+export { DFG_MEASURES, type DfgMeasure } from './dfg-measures.js';
 
 const START = '(start)';
 const END = '(end)';

@@ -200,6 +200,11 @@ export const api = {
     call<Conformance>(`/api/logs/${encodeURIComponent(log)}/conformance`, json({ model, mapping })).then(
       (r) => r.body,
     ),
+  logModel: (log: string) =>
+    call<{ file: string; steps: number; notes: string[]; warnings: string[] }>(
+      `/api/logs/${encodeURIComponent(log)}/model`,
+      json({}),
+    ).then((r) => r.body),
   calibrate: (log: string, model: string, mapping: Record<string, string>) =>
     call<{ file: string; notes: string[] }>(
       `/api/logs/${encodeURIComponent(log)}/calibrate`,

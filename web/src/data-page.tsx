@@ -2,6 +2,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api, type Conformance, type LogSlice, problemText, sliceQuery } from './api';
 import { ConformanceView } from './conformance-view';
+import { DiscoverModel } from './discover-model';
+import { DriversPanel } from './drivers-panel';
 
 export function DataPage() {
   const [logs, setLogs] = useState<{ log: string; events: number; cases: number }[]>([]);
@@ -80,7 +82,7 @@ export function DataPage() {
     <section>
       <h1>Evidence from data</h1>
       <p>
-        Upload an event log (CSV, XES or OCEL 2.0 JSON):{' '}
+        Upload an event log (CSV, XES, or OCEL 2.0 JSON, XML or SQLite):{' '}
         <input type="file" accept=".csv,.xes,.gz,.jsonocel,.xmlocel,.sqlite,.db" onChange={upload} />{' '}
         <label>
           OCEL case type{' '}
@@ -185,33 +187,17 @@ export function DataPage() {
               ))}
             </tbody>
           </table>
-          <h2>Call drivers</h2>
-          {/* A driver makes a contact more likely soon after (lift above 1); the rest are not drivers. */}
-          {details.j.drivers.some((d) => d.lift > 1) ? (
-            <table class="list">
-              <tbody>
-                {details.j.drivers
-                  .filter((d) => d.lift > 1)
-                  .slice(0, 10)
-                  .map((d) => (
-                    <tr key={`${d.driver}>${d.contact}`}>
-                      <td>{d.driver}</td>
-                      <td>→ {d.contact}</td>
-                      <td>lift {d.lift.toFixed(2)}</td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-          ) : (
-            <p class="status">No touchpoint in this log makes a contact more likely soon after it.</p>
-          )}
+          <DriversPanel j={details.j} />
+          <DiscoverModel log={log} />
           <h2>Channel switching</h2>
           {details.j.switches.length === 0 ? (
             <p class="status">No customer changes channel (or the log names no channels).</p>
           ) : (
             <>
               <p class="switching">
-                {(details.j.switchingCustomers * 100).toFixed(1)}% of customers change channel at least once.
+                {(details.j.switchingCustomers * 100).toFixed(1)}% of the{' '}
+                {details.j.channelledCustomers.toLocaleString('en-US')} customers seen on a channel change
+                channel at least once.
               </p>
               <table class="list switches">
                 <tbody>

@@ -5,8 +5,7 @@
  * of activity names to the group.
  */
 
-import { listLogs, openStore, StoreOpenError } from '../../mining/index.js';
-import { discoverLogModel } from '../../mining/log-model.js';
+import { StoreOpenError } from '../../mining/store-open-error.js';
 import type { Req, Server } from '../context.js';
 import { JSON_BODY } from '../guard.js';
 import { HttpError } from '../http-error.js';
@@ -48,6 +47,8 @@ export function logModelRoutes({ app, workspace }: Server): void {
       GROUPS.map((g) => [g, groupsOf(body[g], g)]).filter(([, v]) => v !== undefined),
     );
     const none = () => new HttpError(404, `there is no log '${log}'`, 'GET /api/logs lists them');
+    // The store and the discovery load on the first request, not when the server starts.
+    const { discoverLogModel, listLogs, openStore } = await import('../../mining/index.js');
     let store: Awaited<ReturnType<typeof openStore>>;
     try {
       // Read-only, so that a `linesight log` command in a terminal can read the store as well.

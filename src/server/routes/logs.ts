@@ -8,32 +8,21 @@ import { rmSync } from 'node:fs';
 import type { FastifyReply } from 'fastify';
 import { stringify } from 'yaml';
 import { writeAtomic } from '../../fs/write-atomic.js';
-import {
-  calibrate,
-  closeRemovingEmptyNew,
-  columnsFrom,
-  conformance,
-  discover,
-  importLog,
-  type JourneyOptionText,
-  journeyAnalytics,
-  LOG_FORMATS,
-  type LogFormat,
-  LogImportError,
-  listLogs,
-  openStore,
-  readJourneyOptions,
-  removeLog,
-  type StoreAccess,
-  StoreOpenError,
-} from '../../mining/index.js';
-import { DFG_MEASURES, type DfgMeasure } from '../../views/dfg.js';
+import type { EventStore, JourneyOptionText, StoreAccess } from '../../mining/index.js';
+import { LOG_FORMATS, type LogFormat } from '../../mining/log-format.js';
+import { LogImportError } from '../../mining/log-import-error.js';
+import { StoreOpenError } from '../../mining/store-open-error.js';
+import { DFG_MEASURES, type DfgMeasure } from '../../views/dfg-measures.js';
+
+/** The store and its analyses load on the first request that needs them, not when the server starts. */
+const mining = () => import('../../mining/index.js');
+
 import type { Req, Server } from '../context.js';
 import { JSON_BODY, LOG_BODY } from '../guard.js';
 import { HttpError } from '../http-error.js';
 import { bodyOf, wholeQuery } from '../request.js';
 
-type Store = Awaited<ReturnType<typeof openStore>>;
+type Store = EventStore;
 
 /** One segment's or one channel's events, as the query names them. */
 const sliceOf = (q: Record<string, string | undefined>) => ({
@@ -66,7 +55,7 @@ export function logRoutes({ app, workspace, work, options }: Server): void {
   const withStore = async <T>(access: StoreAccess, run: (store: Store) => Promise<T>, none: () => T) => {
     let store: Store;
     try {
-      store = await openStore(storePath(), { access });
+      store = await (await mining()).openStore(storePath(), { access });
     } catch (error) {
       if (error instanceof StoreOpenError && error.missing) return none();
       throw error;
@@ -84,13 +73,19 @@ export function logRoutes({ app, workspace, work, options }: Server): void {
     withStore(
       access,
       async (store) => {
-        if (!(await listLogs(store)).some((l) => l.log === log)) noLog(log)();
+        if (!(await (await mining()).listLogs(store)).some((l) => l.log === log)) noLog(log)();
         return run(store);
       },
       noLog(log),
     );
 
-  app.get('/api/logs', async () => withStore('read', listLogs, () => []));
+  app.get('/api/logs', async () =>
+    withStore(
+      'read',
+      async (store) => (await mining()).listLogs(store),
+      () => [],
+    ),
+  );
 
   app.post(
     '/api/logs',
@@ -113,13 +108,13 @@ export function logRoutes({ app, workspace, work, options }: Server): void {
       writeAtomic(upload, body);
       let store: Store | undefined;
       try {
-        store = await openStore(storePath(), { access: 'create' });
-        const report = await importLog(store, upload, {
+        store = await (await mining()).openStore(storePath(), { access: 'create' });
+        const report = await (await mining()).importLog(store, upload, {
           log: name,
           format,
           label: `the uploaded ${format.startsWith('ocel-') ? 'OCEL' : format.toUpperCase()}`,
           onError: 'skip',
-          columns: columnsFrom(q),
+          columns: (await mining()).columnsFrom(q),
           ...(q.caseType ? { caseType: q.caseType } : {}),
         });
         return { ...report, problems: report.problems.slice(0, 100) };
@@ -128,7 +123,7 @@ export function logRoutes({ app, workspace, work, options }: Server): void {
         throw error;
       } finally {
         // A store this upload made and filled with nothing is not left behind.
-        if (store) await closeRemovingEmptyNew(store);
+        if (store) await (await mining()).closeRemovingEmptyNew(store);
         rmSync(upload, { force: true });
       }
     },
@@ -136,14 +131,18 @@ export function logRoutes({ app, workspace, work, options }: Server): void {
 
   app.delete('/api/logs/:log', async (request: Req) => {
     const log = request.params.log as string;
-    return withLog(log, async (store) => ({ log, events: await removeLog(store, log) }), 'write');
+    return withLog(
+      log,
+      async (store) => ({ log, events: await (await mining()).removeLog(store, log) }),
+      'write',
+    );
   });
 
   app.get('/api/logs/:log/discover', async (request: Req) => {
     const q = request.query;
     const top = wholeQuery(q.top, 'top', 20, 1);
     const log = request.params.log as string;
-    return withLog(log, (store) => discover(store, log, { top, ...sliceOf(q) }));
+    return withLog(log, async (store) => (await mining()).discover(store, log, { top, ...sliceOf(q) }));
   });
 
   app.get('/api/logs/:log/dfg.svg', async (request: Req, reply: FastifyReply) => {
@@ -154,7 +153,9 @@ export function logRoutes({ app, workspace, work, options }: Server): void {
       throw new HttpError(400, `'measure' is ${DFG_MEASURES.join(' or ')}, not '${measure}'`);
     const log = request.params.log as string;
     // The graph needs no variants: one is enough to count them.
-    const d = await withLog(log, (store) => discover(store, log, { top: 1, ...sliceOf(q) }));
+    const d = await withLog(log, async (store) =>
+      (await mining()).discover(store, log, { top: 1, ...sliceOf(q) }),
+    );
     const svg = await work('dfgSvg', {
       log,
       discovery: { dfg: d.dfg, start: d.start, end: d.end },
@@ -187,14 +188,17 @@ export function logRoutes({ app, workspace, work, options }: Server): void {
   app.post('/api/logs/:log/conformance', { config: { accepts: JSON_BODY } }, async (request: Req) => {
     const { model, mapping } = await modelAndMapping(request, 'check the log against');
     const log = request.params.log as string;
-    return withLog(log, (store) => conformance(store, log, model, mapping));
+    return withLog(log, async (store) => (await mining()).conformance(store, log, model, mapping));
   });
 
   app.post('/api/logs/:log/calibrate', { config: { accepts: JSON_BODY } }, async (request: Req) => {
     const { name, model, mapping } = await modelAndMapping(request, 'calibrate');
     const log = request.params.log as string;
     return withLog(log, async (store) => {
-      const { scenario, notes } = await calibrate(store, log, model, { base: name, mapping });
+      const { scenario, notes } = await (await mining()).calibrate(store, log, model, {
+        base: name,
+        mapping,
+      });
       // An overlay that changes nothing would only look like a result: say why, write nothing.
       if ((scenario.changes as unknown[]).length === 0)
         throw new HttpError(
@@ -214,12 +218,12 @@ export function logRoutes({ app, workspace, work, options }: Server): void {
   app.get('/api/logs/:log/journeys', async (request: Req) => {
     const q = request.query;
     // The query's names are the library's (minExposed, driverWindow, ...), as the CLI's flags are.
-    const read = readJourneyOptions(
+    const read = (await mining()).readJourneyOptions(
       Object.fromEntries(JOURNEY_QUERY.flatMap((key) => (q[key] !== undefined ? [[key, q[key]]] : []))),
     );
     if (!read.ok) throw new HttpError(400, `'${read.option}': ${read.message}`);
     const log = request.params.log as string;
-    return withLog(log, (store) => journeyAnalytics(store, log, read.options));
+    return withLog(log, async (store) => (await mining()).journeyAnalytics(store, log, read.options));
   });
 }
 

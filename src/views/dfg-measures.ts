@@ -1,0 +1,3 @@
+/** What a directly-follows graph's edges can say: here so that the server's routes need no drawing code. */
+export type DfgMeasure = 'frequency' | 'time';
+export const DFG_MEASURES: readonly DfgMeasure[] = ['frequency', 'time'];
