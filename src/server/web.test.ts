@@ -223,6 +223,12 @@ describe('the web app', () => {
     expect(await page.textContent('.conformance .fitness')).toMatch(/Fitness \d+(\.\d)?%/);
     expect(await page.textContent('.conformance .fitness')).toContain('Not mapped to a step: ');
     expect(await page.locator('.conformance table.branches tbody tr').count()).toBeGreaterThan(0);
+    // Where the journeys start and end, against the model, each with its verdict.
+    const starts = await page.locator('.places-fit p.verdict').allTextContents();
+    expect(starts.length).toBeGreaterThan(0);
+    expect(starts.join('\n')).toMatch(
+      /[Ww]here \d+ journeys start (fits|differs from) the model \(chi-square/,
+    );
     // The ways on nobody takes are the API's, each once.
     const api = await (
       await page.request.post(`${base}/api/logs/running-example/conformance`, {

@@ -1,6 +1,7 @@
 import type { Conformance } from './api';
+import { PlacesFit } from './places-fit';
 
-/** How the actual journeys fit the model: fitness, what customers do that it lacks, what nobody does. */
+/** How the actual journeys fit the model: fitness, where they start and end, what customers do that it lacks, what nobody does. */
 export function ConformanceView(props: { fit: Conformance }) {
   const f = props.fit;
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -12,6 +13,7 @@ export function ConformanceView(props: { fit: Conformance }) {
         {pct(f.fittingCases)} of {f.cases} cases fit entirely.{' '}
         {f.unmappedActivities.length > 0 ? `Not mapped to a step: ${f.unmappedActivities.join(', ')}.` : ''}
       </p>
+      <PlacesFit fit={f} />
       <h3>What customers do that the model lacks</h3>
       {f.notInModel.length === 0 ? (
         <p>Nothing: every move is in the model.</p>

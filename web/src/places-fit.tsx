@@ -1,0 +1,63 @@
+/**
+ * Where journeys start and where they end, observed against the model, per segment: each place's
+ * share in the log and in the model with its z score, and the chi-square verdict, so that a log in
+ * which far more customers start on the phone than the model says is seen at once.
+ */
+import type { Conformance } from './api';
+
+type Places = Conformance['starts'][number];
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+function PlacesTable({ fit, what }: { fit: Places; what: string }) {
+  const shown = [...fit.places]
+    .sort((a, b) => Math.abs(b.z ?? Number.POSITIVE_INFINITY) - Math.abs(a.z ?? Number.POSITIVE_INFINITY))
+    .slice(0, 8);
+  return (
+    <>
+      <p class={`verdict ${fit.verdict}`}>
+        {fit.segment ? `${fit.segment}: where` : 'Where'} {fit.count.toLocaleString('en-US')} journeys {what}{' '}
+        {fit.verdict === 'fits' ? 'fits' : 'differs from'} the model (chi-square {fit.chiSquare.toFixed(1)} on{' '}
+        {fit.df} {fit.df === 1 ? 'degree' : 'degrees'} of freedom, p{' '}
+        {fit.p < 0.001 ? '< 0.001' : fit.p.toFixed(3)}).
+      </p>
+      <table class="list places">
+        <thead>
+          <tr>
+            <th>Step</th>
+            <th>Journeys</th>
+            <th>In the log</th>
+            <th>In the model</th>
+            <th>z</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((p) => (
+            <tr key={p.step} class={p.z === null || Math.abs(p.z) >= 4 ? 'off' : ''}>
+              <td>{p.step}</td>
+              <td>{p.observed.toLocaleString('en-US')}</td>
+              <td>{pct(p.observedShare)}</td>
+              <td>{pct(p.modelledShare)}</td>
+              <td>{p.z === null ? 'not in the model' : p.z.toFixed(1)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+export function PlacesFit({ fit }: { fit: Conformance }) {
+  return (
+    <div class="places-fit">
+      <h3>Where journeys start</h3>
+      {fit.starts.map((s) => (
+        <PlacesTable key={`start:${s.segment ?? ''}`} fit={s} what="start" />
+      ))}
+      <h3>Where journeys end</h3>
+      {fit.ends.map((s) => (
+        <PlacesTable key={`end:${s.segment ?? ''}`} fit={s} what="end" />
+      ))}
+    </div>
+  );
+}
