@@ -1,6 +1,7 @@
 /** The statistics of an effect, against values worked out by hand. */
 import { describe, expect, it } from 'vitest';
-import { effectStatistics, holm, normalUpperTail } from './effect-statistics.js';
+import { normalUpperTail } from '../model/normal-tail.js';
+import { effectStatistics, holm } from './effect-statistics.js';
 
 describe('effect statistics', () => {
   it('gives the lift, its log-normal interval, the excess contacts and the z test', () => {

@@ -3,6 +3,7 @@
  * lift) with a 95 % interval on the log scale (Katz's log-normal approximation), the excess
  * contacts, a two-sided two-proportion z test, and Holm's correction over a family of candidates.
  */
+import { normalUpperTail } from '../model/normal-tail.js';
 
 export interface Counts {
   /** Exposed units, and those followed by a contact within the window. */
@@ -27,35 +28,6 @@ export interface EffectStatistics {
 }
 
 const Z95 = 1.959963984540054;
-
-/** The standard normal upper tail. */
-export function normalUpperTail(z: number): number {
-  return 0.5 * erfc(z / Math.SQRT2);
-}
-
-/** erfc with fractional error below 1.2e-7 everywhere (Numerical Recipes' Chebyshev fit). */
-function erfc(x: number): number {
-  const z = Math.abs(x);
-  const t = 1 / (1 + 0.5 * z);
-  const r =
-    t *
-    Math.exp(
-      -z * z -
-        1.26551223 +
-        t *
-          (1.00002368 +
-            t *
-              (0.37409196 +
-                t *
-                  (0.09678418 +
-                    t *
-                      (-0.18628806 +
-                        t *
-                          (0.27886807 +
-                            t * (-1.13520398 + t * (1.48851973 + t * (-0.82215223 + t * 0.17087277)))))))),
-    );
-  return x >= 0 ? r : 2 - r;
-}
 
 export function effectStatistics(c: Counts): EffectStatistics {
   const rateExposed = c.exposed ? c.exposedContacted / c.exposed : 0;

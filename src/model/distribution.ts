@@ -7,7 +7,9 @@
  * All values are seconds once parsed. The kinds live in one registry so that the simulator's
  * samplers and the JSON Schema can follow it.
  */
+
 import { clip } from './clip.js';
+import { normalUpperTail } from './normal-tail.js';
 import { describe, type Parsed, parseDuration } from './units.js';
 
 export type Distribution =
@@ -306,28 +308,7 @@ const normalPdf = (x: number) => (Number.isFinite(x) ? Math.exp(-0.5 * x * x) / 
  * 1 - CDF would cancel catastrophically far out in a tail.
  */
 function normalMass(a: number, b: number): number {
-  if (a >= 0) return upperTail(a) - upperTail(b);
-  if (b <= 0) return upperTail(-b) - upperTail(-a);
-  return 1 - upperTail(-a) - upperTail(b);
-}
-
-/** P(Z > x) for x >= 0, via Numerical Recipes' erfc (fractional error below 1.2e-7 everywhere). */
-function upperTail(x: number): number {
-  if (x === Number.POSITIVE_INFINITY) return 0;
-  const z = x / Math.SQRT2;
-  const t = 1 / (1 + 0.5 * z);
-  const poly =
-    -1.26551223 +
-    t *
-      (1.00002368 +
-        t *
-          (0.37409196 +
-            t *
-              (0.09678418 +
-                t *
-                  (-0.18628806 +
-                    t *
-                      (0.27886807 +
-                        t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
-  return (t * Math.exp(-z * z + poly)) / 2;
+  if (a >= 0) return normalUpperTail(a) - normalUpperTail(b);
+  if (b <= 0) return normalUpperTail(-b) - normalUpperTail(-a);
+  return 1 - normalUpperTail(-a) - normalUpperTail(b);
 }
