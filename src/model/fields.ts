@@ -13,6 +13,8 @@ import {
   parseDuration,
   parseProbability,
   parseRate,
+  parseServiceLevel,
+  type ServiceLevelTarget,
 } from './units.js';
 
 /** JSON Schema fragments attached with `.meta({ input })` and read back by the schema generator. */
@@ -65,6 +67,14 @@ export const costPerHourField = () =>
       'A cost per time unit, e.g. "38/h", "38 EUR/h", "€300/d" (the model\'s currency if none is named).',
     type: 'string',
     examples: ['38 EUR/h', '€300/d'],
+  });
+
+export const serviceLevelField = () =>
+  unitField<ServiceLevelTarget>(parseServiceLevel, {
+    description: 'A service level: the share of contacts answered within a time, e.g. "80% in 20 s".',
+    type: 'string',
+    pattern: String.raw`^\s*[0-9.]+\s*%\s*(in|within)\s+.+$`,
+    examples: ['80% in 20 s', '90% within 2 min'],
   });
 
 export const distributionField = () =>

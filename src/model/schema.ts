@@ -20,6 +20,7 @@ import {
   idField,
   probabilityField,
   rateField,
+  serviceLevelField,
   severityField,
 } from './fields.js';
 
@@ -212,6 +213,10 @@ export const ResourceSchema = z
     patience: distributionField()
       .optional()
       .meta({ description: 'How long customers wait in this queue before giving up.' }),
+    serviceLevel: serviceLevelField().optional().meta({
+      description:
+        'The answer target the pool is staffed for, e.g. "80% in 20 s" (the share answered within the time).',
+    }),
     abandon: idField().optional().meta({
       description:
         'Where customers who give up waiting go: an end or a step (default: an end named abandon..., else the first exit).',

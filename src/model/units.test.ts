@@ -10,6 +10,7 @@ import {
   parseMoney,
   parseProbability,
   parseRate,
+  parseServiceLevel,
 } from './units.js';
 
 const value = <T>(r: { ok: true; value: T } | { ok: false }) => (r.ok ? r.value : undefined);
@@ -156,5 +157,29 @@ describe('rates, money and probabilities', () => {
     });
     expect(parseProbability('120%')).toMatchObject({ ok: false });
     expect(parseProbability('likely')).toMatchObject({ ok: false });
+  });
+
+  it('reads a bare 0 as no time, and asks for the unit of any other bare number', () => {
+    expect(value(parseDuration('0'))).toBe(0);
+    expect(value(parseDuration(' 0 '))).toBe(0);
+    expect(parseDuration('20')).toMatchObject({ ok: false, hint: expect.stringContaining('"20 s"') });
+  });
+
+  it('reads a service level the way contact centers state it', () => {
+    expect(value(parseServiceLevel('80% in 20 s'))).toEqual({ share: 0.8, within: 20 });
+    expect(value(parseServiceLevel('90 % within 2 min'))).toEqual({ share: 0.9, within: 120 });
+    expect(parseServiceLevel('80% in 20')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('no unit'),
+    });
+    expect(parseServiceLevel('120% in 20 s')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('0 to 100'),
+    });
+    expect(parseServiceLevel('fast')).toMatchObject({
+      ok: false,
+      hint: expect.stringContaining('80% in 20 s'),
+    });
+    expect(parseServiceLevel(0.8)).toMatchObject({ ok: false });
   });
 });

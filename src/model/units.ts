@@ -65,6 +65,8 @@ export function parseDuration(input: unknown): Parsed<number> {
   }
   if (typeof input !== 'string') return fail(`expected a duration, got ${describe(input)}`, DURATION_HINT);
   const text = input.trim();
+  // A bare number typed on a command line ("--warmup 0") reads as the number would in YAML.
+  if (new RegExp(`^${NUMBER}$`).test(text)) return parseDuration(Number(text));
   const match = QUANTITY.exec(text);
   if (!match) return fail(`"${clip(input)}" is not a duration`, DURATION_HINT);
   const amount = Number(match[1]);
@@ -207,4 +209,27 @@ export function describe(value: unknown): string {
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `the text ${JSON.stringify(clip(value))}`;
   return `${typeof value} ${String(value)}`;
+}
+
+/** A contact center's answer target: this share of contacts answered within this many seconds. */
+export interface ServiceLevelTarget {
+  share: number;
+  within: number;
+}
+
+const SERVICE_LEVEL_HINT = 'write a share and a time, e.g. "80% in 20 s" or "90% within 2 min"';
+const SERVICE_LEVEL = /^(\S+)\s*%\s*(?:in|within)\s+(.+)$/i;
+
+/** Parses "80% in 20 s" (the way contact centers state their target) into a share and seconds. */
+export function parseServiceLevel(input: unknown): Parsed<ServiceLevelTarget> {
+  if (typeof input !== 'string')
+    return fail(`expected a service level, got ${describe(input)}`, SERVICE_LEVEL_HINT);
+  const match = SERVICE_LEVEL.exec(input.trim());
+  if (!match) return fail(`"${clip(input)}" is not a service level`, SERVICE_LEVEL_HINT);
+  const share = parseProbability(`${match[1]}%`);
+  if (!share.ok)
+    return fail(`the share in "${clip(input)}" is not a percentage from 0 to 100`, SERVICE_LEVEL_HINT);
+  const within = parseDuration((match[2] ?? '').trim());
+  if (!within.ok) return fail(`the time in "${clip(input)}": ${within.message}`, within.hint);
+  return ok({ share: share.value, within: within.value });
 }
