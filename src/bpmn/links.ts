@@ -11,7 +11,7 @@ import { type ModelDocument, report } from '../model/document.js';
 import type { Model } from '../model/model.js';
 import { readNamedFile } from '../model/read-file.js';
 import { didYouMean } from '../model/suggest.js';
-import { createModdle, type Element } from './moddle.js';
+import type { Element } from './moddle.js';
 import { decodeXml } from './xml-text.js';
 
 /** BPMN files of tens of MiB exist, but not as process maps a model links to. */
@@ -53,6 +53,8 @@ export async function readBpmn(file: string, from: string, root: string): Promis
   if ('problem' in xml)
     return { ...none, problem: { code: 'bpmn-link-missing', message: xml.problem, hint: xml.hint } };
   try {
+    // bpmn-moddle is loaded only for a model that links to BPMN files: validate starts without it.
+    const { createModdle } = await import('./moddle.js');
     const { rootElement, elementsById } = await createModdle().fromXML(xml.text);
     const processes = ((rootElement.rootElements as Element[] | undefined) ?? [])
       .filter((r) => r.$type === 'bpmn:Process')
