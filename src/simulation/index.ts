@@ -8,6 +8,7 @@ export {
   assumptionText,
   type ScenarioValue,
   scenarioValue,
+  VALUE_VERDICT_WORDS,
   type ValueAssumption,
   type ValueSensitivity,
   type ValueVerdict,

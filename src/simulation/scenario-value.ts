@@ -5,7 +5,6 @@
  * whether that changes the verdict. For money assumptions the value is linear in the amount, so
  * the amount at which the scenario breaks even is given too.
  */
-import { basename } from 'node:path';
 import type { Assumption } from '../model/economics.js';
 import type { Model } from '../model/model.js';
 import type { ModelValue, ValueParts } from './net-value.js';
@@ -58,6 +57,13 @@ const PART_LABELS: Record<(typeof VALUE_PARTS)[number], string> = {
   leaving: 'Value of customers who leave',
 };
 
+/** The verdict in a few words, the same in the CLI and the web app. */
+export const VALUE_VERDICT_WORDS: Record<ValueVerdict, string> = {
+  pays: 'pays',
+  costs: 'costs',
+  unclear: 'no clear difference',
+};
+
 /** Pays when the interval lies above 0, costs when below; one replication decides nothing. */
 export function valueVerdict(e: Estimate): ValueVerdict {
   if (e.n < 2) return 'unclear';
@@ -82,7 +88,8 @@ export function scenarioValue(
 ): ScenarioValue | undefined {
   if (!base || !other) return undefined;
   const currency = baseline.currency;
-  const file = basename(baseline.file);
+  // The file's own name, without node:path: the web app reads this module too.
+  const file = baseline.file.split(/[\\/]/).pop() ?? baseline.file;
   const net = (v: ModelValue) => v.perReplication.map((p) => p.net);
   const perMonth = paired(net(base), net(other));
   const verdict = valueVerdict(perMonth);

@@ -4,14 +4,8 @@
  * answer if they were at the low or high end of their range.
  */
 import { markdownTable, type Row, textTable } from '../../analysis/report/table.js';
-import type { ScenarioValue, ValueVerdict } from '../../simulation/index.js';
-
-/** Whole units with thousands separators and a sign: "+12,300 EUR". */
-export function moneyText(amount: number, currency: string, signed = true): string {
-  const rounded = Math.round(amount);
-  const sign = signed ? (rounded > 0 ? '+' : rounded < 0 ? '-' : '') : rounded < 0 ? '-' : '';
-  return `${sign}${Math.abs(rounded).toLocaleString('en-US')} ${currency}`;
-}
+import { formatMoney } from '../../model/units.js';
+import { type ScenarioValue, VALUE_VERDICT_WORDS, type ValueVerdict } from '../../simulation/index.js';
 
 const ANSWERS: Record<ValueVerdict, string> = {
   pays: 'yes, it pays',
@@ -29,12 +23,16 @@ export function valueText(name: string, v: ScenarioValue, markdown: boolean): st
   const p = v.perMonth;
   const interval =
     p.n > 1
-      ? ` (95% interval ${moneyText(p.low, c)} to ${moneyText(p.high, c)})`
+      ? ` (95% interval ${formatMoney(p.low, c)} to ${formatMoney(p.high, c)})`
       : ' (one replication: no interval)';
-  const headline = `Does '${name}' pay? ${ANSWERS[v.verdict]}: ${moneyText(p.mean, c)} a month${interval}, scenario minus baseline.`;
+  const headline = `Does '${name}' pay? ${ANSWERS[v.verdict]}: ${formatMoney(p.mean, c)} a month${interval}, scenario minus baseline.`;
   const parts = table(
     ['Part of the difference (a month)', 'Mean', '± 95%'],
-    v.parts.map((x) => [x.label, moneyText(x.perMonth.mean, c), moneyText(x.perMonth.halfWidth, c, false)]),
+    v.parts.map((x) => [
+      x.label,
+      formatMoney(x.perMonth.mean, c),
+      formatMoney(x.perMonth.halfWidth, c, false),
+    ]),
   );
   const assumptions = table(
     ['Assumption', 'Value', 'Written at', 'Source of the number'],
@@ -53,9 +51,9 @@ export function valueText(name: string, v: ScenarioValue, markdown: boolean): st
     v.sensitivity.map((s) => [
       `${s.label}${s.rangeStated ? '' : ' *'}`,
       s.lowValue,
-      `${moneyText(s.low, c)} (${verdictWord(s.lowVerdict)})`,
+      `${formatMoney(s.low, c)} (${VALUE_VERDICT_WORDS[s.lowVerdict]})`,
       s.highValue,
-      `${moneyText(s.high, c)} (${verdictWord(s.highVerdict)})`,
+      `${formatMoney(s.high, c)} (${VALUE_VERDICT_WORDS[s.highVerdict]})`,
       s.verdictChanges ? 'yes' : 'no',
       s.breakEven ?? 'none',
     ]),
