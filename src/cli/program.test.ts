@@ -449,6 +449,16 @@ describe('linesight simulate and whatif', () => {
         ),
       );
     }
+    // With the example's economics: does it pay, in money a month with its interval, and on what.
+    expect(stdout).toMatch(
+      /Does 'Dedicated account executives for business buyers' pay\? (yes, it pays|no, it costs more than it brings|no clear difference): [+-]?[\d,]+ EUR a month \(95% interval [+-]?[\d,]+ EUR to [+-]?[\d,]+ EUR\)/,
+    );
+    expect(stdout).toMatch(
+      /Margin per order, Business buyers\s+50 EUR\s+economics\.margin\.business in order-departments\.yaml/,
+    );
+    expect(stdout).toMatch(
+      /Value lost when a customer leaves, Business buyers\s+300 EUR\s+[+-][\d,]+ EUR \((pays|costs|no clear difference)\)/,
+    );
   });
 
   it('tries a change with --set and finds the smallest staffing with --sweep', async () => {
@@ -466,6 +476,8 @@ describe('linesight simulate and whatif', () => {
     );
     expect(set.code).toBe(0);
     expect(set.stdout).toMatch(/Time waiting in queues.*-[\d.]+ s ± [\d.]+ s\s+better/);
+    // A model without economics says nothing about money.
+    expect(set.stdout).not.toContain('Does ');
     const sweep = await linesight(
       'simulate',
       mmcFile,

@@ -58,6 +58,7 @@ export type DiagnosticCode =
   | 'priority-missing'
   | 'backstage-frontline'
   | 'currency-mixed'
+  | 'economics-unused'
   | 'import-not-found'
   | 'import-cycle'
   | 'import-kind'

@@ -11,6 +11,7 @@ import {
   type Parsed,
   parseCostPerHour,
   parseDuration,
+  parseMoney,
   parseProbability,
   parseRate,
   parseServiceLevel,
@@ -67,6 +68,16 @@ export const costPerHourField = () =>
       'A cost per time unit, e.g. "38/h", "38 EUR/h", "€300/d" (the model\'s currency if none is named).',
     type: 'string',
     examples: ['38 EUR/h', '€300/d'],
+  });
+
+/** An amount of money; the currency is filled in from the model when the text names none. */
+export const moneyField = () =>
+  unitField<Money>((v) => parseMoney(v, ''), {
+    description: 'An amount of money, e.g. 20, "20 EUR" or "€20" (the model\'s currency if none is named).',
+    anyOf: [
+      { type: 'number', minimum: 0 },
+      { type: 'string', examples: ['20 EUR', '€20'] },
+    ],
   });
 
 export const serviceLevelField = () =>

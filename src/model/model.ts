@@ -5,6 +5,7 @@
  */
 import type * as z from 'zod';
 import type { Distribution } from './distribution.js';
+import type { Economics } from './economics.js';
 import type {
   ActivitySchema,
   ChannelSchema,
@@ -134,6 +135,8 @@ export interface Model {
   organization: Organization;
   segments: Segment[];
   arrivals?: Arrivals;
+  /** What orders earn, contacts cost and leaving customers take: for the value of a what-if. */
+  economics?: Economics;
   stages: Stage[];
   processes: Process[];
   resources: Resource[];

@@ -12,6 +12,7 @@ import type { Diagnostic, DiagnosticCode, Path } from './diagnostic.js';
 import { hasErrors } from './diagnostic.js';
 import { type Distribution, meanOf } from './distribution.js';
 import { type ModelDocument, type ReportOptions, report } from './document.js';
+import { type Economics, normalizeEconomics } from './economics.js';
 import { normalizeFlow } from './flow.js';
 import type {
   Activity,
@@ -136,6 +137,8 @@ export function normalize(
     scenarios: parsed.scenarios,
   };
   checkArrivals(ctx, parsed);
+  const economics = parsed.economics ? economicsOf(ctx, parsed.economics, model) : undefined;
+  if (economics) model.economics = economics;
   return hasErrors(ctx.diagnostics)
     ? { diagnostics: ctx.diagnostics }
     : { model, diagnostics: ctx.diagnostics };
@@ -505,6 +508,17 @@ function checkStages(ctx: Context, parsed: Parsed) {
         hint: `add a step with stage: ${clip(stage.id)}, or remove the stage`,
       });
   }
+}
+
+function economicsOf(ctx: Context, raw: NonNullable<Parsed['economics']>, model: Model): Economics {
+  const used = new Set(model.steps.map((s) => s.channel));
+  return normalizeEconomics(raw, {
+    currency: model.currency,
+    segments: model.segments,
+    channels: model.channels.map((c) => ({ id: c.id, name: c.name, used: used.has(c.id) })),
+    report: (path, code, message, hint, severity) =>
+      problem(ctx, path, code, message, { ...(hint ? { hint } : {}), ...(severity ? { severity } : {}) }),
+  });
 }
 
 // --- small conversions ---------------------------------------------------------------------------------

@@ -10,6 +10,7 @@
  */
 import * as z from 'zod';
 import { MAX_WEIGHT } from './distribution.js';
+import { EconomicsSchema } from './economics-schema.js';
 import {
   apqcField,
   costPerHourField,
@@ -399,6 +400,7 @@ export const ModelSchema = z
       .regex(/^[A-Z]{3}$/, { error: 'currency is a three-letter ISO code such as EUR or USD' })
       .default('EUR'),
     arrivals: ArrivalsSchema.optional(),
+    economics: EconomicsSchema.optional(),
     start: FlowSchema.meta({
       description: 'Where customers enter the journey (per segment where they differ).',
     }),

@@ -6,6 +6,7 @@
  */
 import { BUILTIN_CHANNELS } from './channels.js';
 import type { Distribution } from './distribution.js';
+import { economicsToFile } from './economics.js';
 import type { Arrivals, ArrivalWindow, Flow, Model, Shift } from './model.js';
 import { WEEKDAYS } from './schema.js';
 
@@ -146,6 +147,7 @@ export function serializeModel(model: Model): Raw {
     baseline: model.baseline,
     currency: model.currency === 'EUR' ? undefined : model.currency,
     arrivals: model.arrivals ? arrivalsText(model.arrivals) : undefined,
+    economics: model.economics ? economicsToFile(model.economics, model.currency) : undefined,
     channels: model.channels
       .filter((c) => JSON.stringify(builtins.get(c.id)) !== JSON.stringify(c))
       .map((c) => compact({ id: c.id, name: c.name, mode: c.mode, description: c.description })),

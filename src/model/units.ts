@@ -203,6 +203,13 @@ export function formatDuration(seconds: number): string {
   return `${round(seconds / 86400)} d`;
 }
 
+/** Money in whole units with thousands separators, signed unless asked not to: "+12,300 EUR". */
+export function formatMoney(amount: number, currency: string, signed = true): string {
+  const rounded = Math.round(amount);
+  const sign = rounded < 0 ? '-' : signed && rounded > 0 ? '+' : '';
+  return `${sign}${Math.abs(rounded).toLocaleString('en-US')} ${currency}`;
+}
+
 export function describe(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'a list';

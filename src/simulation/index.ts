@@ -2,7 +2,18 @@
 export { compileModel } from './compile.js';
 export { type EventLogOptions, eventLogCsv, type SimulatedEvent, simulateEventLog } from './event-log.js';
 export type { KpiDefinition } from './kpis.js';
+export { MONTH, type ModelValue, type ValueParts } from './net-value.js';
 export { meanCapacity, offeredLoad, type Problem, preflight } from './preflight.js';
+export {
+  assumptionText,
+  type ScenarioValue,
+  scenarioValue,
+  VALUE_VERDICT_WORDS,
+  type ValueAssumption,
+  type ValueSensitivity,
+  type ValueVerdict,
+  valueVerdict,
+} from './scenario-value.js';
 export {
   defaultWorkers,
   modelKpis,

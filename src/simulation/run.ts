@@ -10,6 +10,7 @@
  */
 import { Calendar } from './calendar.js';
 import type { CompiledModel, FlowTable } from './compile.js';
+import { OUTCOME_CELLS, outcomeCell } from './outcomes.js';
 import { hash, KeyedUniform, mix32, replicationSeed, Stream } from './random.js';
 import { type Sampler, sample } from './sampler.js';
 
@@ -59,6 +60,10 @@ export interface RunResult {
   sums: Float64Array;
   /** [segment][end] customers ending there. */
   ends: Float64Array;
+  /** [segment][step] visits by the customers counted (each time they reach the step). */
+  visits: Float64Array;
+  /** [segment][cell] customers counted, by failures, queue abandonment and score (see outcomes.ts). */
+  outcomes: Float64Array;
   /** Per pool: busy server-seconds, available server-seconds, queue entries, abandonments, in [warmup, horizon). */
   busy: Float64Array;
   available: Float64Array;
@@ -206,6 +211,8 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
   // Results.
   const sums = new Float64Array(S * sumsWidth);
   const ends = new Float64Array(S * E);
+  const visits = new Float64Array(S * m.steps);
+  const outcomes = new Float64Array(S * OUTCOME_CELLS);
   const busyArea = new Float64Array(P);
   const capArea = new Float64Array(P);
   const queued = new Float64Array(P);
@@ -309,6 +316,8 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
       const ease = steps > 0 ? (5 - (feel[c * 3] as number) / steps) / 4 : 1;
       const score = 100 * (0.5 * feelScore + 0.5 * Math.min(1, ease)) - 10 * failures - 20 * abandoned;
       sums[o + 11] = (sums[o + 11] as number) + (score < 0 ? 0 : score > 100 ? 100 : score);
+      const cell = s * OUTCOME_CELLS + outcomeCell(failures, abandoned > 0, score);
+      outcomes[cell] = (outcomes[cell] as number) + 1;
       sums[o + 12] = (sums[o + 12] as number) + steps;
       ends[s * E + end] = (ends[s * E + end] as number) + 1;
     }
@@ -324,6 +333,11 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
     at[c] = target;
     const k = c * 5;
     counts[k + 4] = (counts[k + 4] as number) + 1;
+    const t0 = arrival[c] as number;
+    if (t0 >= warmup && t0 < horizon) {
+      const v = (seg[c] as number) * m.steps + target;
+      visits[v] = (visits[v] as number) + 1;
+    }
     feel[c * 3] = (feel[c * 3] as number) + (m.effort[target] as number);
     if (m.hasEmotion[target]) {
       feel[c * 3 + 1] = (feel[c * 3 + 1] as number) + (m.emotion[target] as number);
@@ -545,6 +559,8 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
   return {
     sums,
     ends,
+    visits,
+    outcomes,
     busy: busyArea,
     available: capArea,
     queued,

@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import type { Model } from '../model/model.js';
 import { compileModel } from './compile.js';
 import { type KpiDefinition, kpiDefinitions, kpiValues } from './kpis.js';
+import { type ModelValue, modelValue } from './net-value.js';
 import { type RunResult, runReplication } from './run.js';
 import { type Estimate, estimate } from './stats.js';
 
@@ -42,6 +43,8 @@ export interface SimulationResult {
   /** Little's law: time-average customers in the journey, and arrival rate x mean time, per replication mean. */
   little: { inSystem: number; lambdaTimesTime: number };
   work: { customers: number; events: number };
+  /** With the model's economics: its net value per month in each replication, for what-if comparisons. */
+  value?: ModelValue;
 }
 
 export const defaultWorkers = () => Math.max(1, Math.min(availableParallelism(), 8));
@@ -95,6 +98,7 @@ export async function simulate(model: Model, options: SimulationOptions): Promis
     }),
   );
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+  const value = modelValue(model, compiled, results);
   return {
     model: { id: model.id, name: model.name, ...(model.scenario ? { scenario: model.scenario } : {}) },
     options: {
@@ -119,6 +123,7 @@ export async function simulate(model: Model, options: SimulationOptions): Promis
       customers: results.reduce((s, r) => s + r.arrivals, 0),
       events: results.reduce((s, r) => s + r.events, 0),
     },
+    ...(value ? { value } : {}),
   };
 }
 

@@ -3,10 +3,11 @@
  * every run draws the same random numbers for the same sources (common random numbers). Each
  * KPI's difference is estimated from the paired per-replication differences, whose interval is
  * much narrower than the two runs' intervals would suggest; a difference is significant when its
- * interval excludes 0.
+ * interval excludes 0. With economics in the model, each scenario also says whether it pays.
  */
 import type { Model } from '../model/model.js';
 import type { KpiDefinition } from './kpis.js';
+import { type ScenarioValue, scenarioValue } from './scenario-value.js';
 import { type SimulationOptions, type SimulationResult, simulate } from './simulate.js';
 import { type Estimate, estimate } from './stats.js';
 
@@ -24,7 +25,14 @@ export interface KpiDifference {
 
 export interface WhatIfResult {
   baseline: SimulationResult;
-  scenarios: { id: string; name: string; result: SimulationResult; differences: KpiDifference[] }[];
+  scenarios: {
+    id: string;
+    name: string;
+    result: SimulationResult;
+    differences: KpiDifference[];
+    /** Net value per month against the baseline; only when the model has economics. */
+    value?: ScenarioValue;
+  }[];
 }
 
 export function pairedDifferences(
@@ -71,11 +79,13 @@ export async function whatIf(
   const results = [];
   for (const model of scenarios) {
     const result = await simulate(model, step(options));
+    const value = scenarioValue(baseline, base.value, model, result.value);
     results.push({
       id: model.scenario?.id ?? model.id,
       name: model.scenario?.name ?? model.name,
       result,
       differences: pairedDifferences(base.kpis, base, result),
+      ...(value ? { value } : {}),
     });
   }
   return { baseline: base, scenarios: results };

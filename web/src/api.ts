@@ -1,6 +1,7 @@
 /** The HTTP API, as the web app calls it. Errors carry the server's message and hint. */
 import type { Conformance } from '../../src/mining/conformance';
 import type { JourneyAnalytics } from '../../src/mining/journeys';
+import type { ScenarioValue } from '../../src/simulation/scenario-value';
 import type { Estimate } from '../../src/simulation/stats';
 import type { KpiDifference } from '../../src/simulation/whatif';
 
@@ -277,6 +278,8 @@ export type Job = JobOf<{
     name: string;
     /** The server adds each estimate written in its KPI's unit. */
     differences: (KpiDifference & { baselineText: string; scenarioText: string; differenceText: string })[];
+    /** With economics in the model: whether the scenario pays. */
+    value?: ScenarioValue;
   }[];
 }>;
 

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { active, api, type Job, problemText, type SimulationJob, waitingText } from './api';
 import { follow } from './follow';
 import { SweepPanel } from './sweep-panel';
+import { ValuePanel } from './value-panel';
 
 /** `scenario`: the one to run, chosen already (the model page's "save and run it"). */
 export function WhatIfPage(props: { name: string; scenario?: string | undefined }) {
@@ -119,6 +120,7 @@ export function WhatIfPage(props: { name: string; scenario?: string | undefined 
       {job?.result?.scenarios.map((s) => (
         <div key={s.id} class="results">
           <h2>{s.name}</h2>
+          {s.value ? <ValuePanel value={s.value} /> : null}
           <table class="list">
             <thead>
               <tr>

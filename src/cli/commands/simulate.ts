@@ -41,6 +41,7 @@ import {
 } from '../../simulation/index.js';
 import { InputError, type Io, UsageError } from '../io.js';
 import { loadOrReport } from '../load-or-report.js';
+import { valueText } from './value-text.js';
 
 export interface SimulateCommandOptions {
   scenario?: string;
@@ -279,6 +280,7 @@ export async function whatifCommand(file: string, o: SimulateCommandOptions, io:
         name: s.name,
         result: simulationJson(s.result),
         differences: s.differences,
+        ...(s.value ? { value: s.value } : {}),
       })),
     };
     emit(`${JSON.stringify(json, null, 2)}\n`, o.output, io);
@@ -302,7 +304,8 @@ export async function whatifCommand(file: string, o: SimulateCommandOptions, io:
         d.significant ? (d.verdict === 'none' ? 'significant' : d.verdict) : 'not significant',
       ]);
     const headers = ['KPI (mean ± 95% CI)', 'Baseline', s.name, 'Difference (paired)', 'Verdict'];
-    return `${s.name} against the baseline\n\n${o.format === 'md' ? markdownTable(headers, rows) : textTable(headers, rows)}`;
+    const value = s.value ? `\n\n${valueText(s.name, s.value, o.format === 'md')}` : '';
+    return `${s.name} against the baseline\n\n${o.format === 'md' ? markdownTable(headers, rows) : textTable(headers, rows)}${value}`;
   });
   // A scenario file's model is a baseline with a scenario applied (e.g. calibrated from a log): say so.
   const from = loaded.model.scenario ? `, from scenario '${loaded.model.scenario.name}'` : '';

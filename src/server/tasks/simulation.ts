@@ -227,6 +227,8 @@ function planWhatIf(request: WhatIfRequest, ctx: TaskContext) {
             scenarioText: show(d.key, d.scenario.mean),
             differenceText: `${signed(d.key, d.difference.mean)} ± ${show(d.key, d.difference.halfWidth)}`,
           })),
+          // Whether it pays, with the model's economics: net value per month against the baseline.
+          ...(x.value ? { value: x.value } : {}),
         })),
       };
     },

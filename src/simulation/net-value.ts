@@ -1,0 +1,107 @@
+/**
+ * The net value per month of one model in one replication, from its economics: what its orders
+ * earn, less what its contacts and staff cost, less what the customers who leave take with them.
+ * Everything is counted over the replication's window and scaled to an average month. It is
+ * worked out for the economics as written and again with each assumption at its low and high
+ * end, from the same replications, so that the sensitivity needs no further run.
+ */
+import {
+  type Assumption,
+  amountFor,
+  assumptionsOf,
+  type Economics,
+  leavingAtScore,
+  withAssumption,
+} from '../model/economics.js';
+import type { Model } from '../model/model.js';
+import type { CompiledModel } from './compile.js';
+import { forEachOutcome } from './outcomes.js';
+import { CUSTOMER_SUMS, type RunResult } from './run.js';
+
+/** An average month: a year's seconds over twelve. */
+export const MONTH = ((365.25 * 86400) / 12) as number;
+
+/** Money per month, each part with its sign as it adds to the net value. */
+export interface ValueParts {
+  orders: number;
+  contacts: number;
+  staff: number;
+  leaving: number;
+  net: number;
+}
+
+export const VALUE_PARTS = ['orders', 'contacts', 'staff', 'leaving'] as const;
+
+/** A model's value in every replication, as written and with each assumption at its ends. */
+export interface ModelValue {
+  assumptions: Assumption[];
+  perReplication: ValueParts[];
+  /** By assumption key: the net value per month in each replication with it at its low and high end. */
+  variants: Record<string, { low: number[]; high: number[] }>;
+}
+
+const ORDERS = CUSTOMER_SUMS.indexOf('orders');
+
+/** Expected customers who leave, in one segment of one replication. */
+function leavers(e: Economics, r: RunResult, segment: number): number {
+  const pf = e.leaving.afterFailure?.value ?? 0;
+  const pa = e.leaving.afterAbandon?.value ?? 0;
+  const table = e.leaving.byExperience;
+  if (pf === 0 && pa === 0 && !table) return 0;
+  let total = 0;
+  forEachOutcome(r.outcomes, segment, (count, failures, abandoned, score) => {
+    const stays =
+      (1 - pf) ** failures * (abandoned ? 1 - pa : 1) * (table ? 1 - leavingAtScore(table, score) : 1);
+    total += count * (1 - stays);
+  });
+  return total;
+}
+
+export function valueParts(model: Model, m: CompiledModel, r: RunResult, e: Economics): ValueParts {
+  const width = CUSTOMER_SUMS.length;
+  const channelOf = new Map(model.steps.map((s) => [s.id, s.channel]));
+  let orders = 0;
+  let contacts = 0;
+  let leaving = 0;
+  for (const [g, segment] of m.segmentIds.entries()) {
+    orders += (r.sums[g * width + ORDERS] ?? 0) * amountFor(e.margin, segment);
+    leaving += leavers(e, r, g) * amountFor(e.customerValue, segment);
+    for (const [i, id] of m.stepIds.entries()) {
+      const channel = channelOf.get(id);
+      const cost = channel !== undefined ? e.contactCost[channel]?.value : undefined;
+      if (cost) contacts += (r.visits[g * m.steps + i] ?? 0) * cost;
+    }
+  }
+  let staff = 0;
+  for (let p = 0; p < m.poolIds.length; p++)
+    staff += ((r.available[p] ?? 0) / 3600) * (m.costPerHour[p] ?? 0);
+  const scale = MONTH / r.window;
+  const parts = {
+    orders: orders * scale,
+    contacts: -contacts * scale,
+    staff: -staff * scale,
+    leaving: -leaving * scale,
+  };
+  return { ...parts, net: parts.orders + parts.contacts + parts.staff + parts.leaving };
+}
+
+/** The value of a simulated model, or nothing when it has no economics. */
+export function modelValue(model: Model, m: CompiledModel, runs: RunResult[]): ModelValue | undefined {
+  const e = model.economics;
+  if (!e) return undefined;
+  const assumptions = assumptionsOf(e, {
+    segments: new Map(model.segments.map((s) => [s.id, s.name])),
+    channels: new Map(model.channels.map((c) => [c.id, c.name])),
+  });
+  const net = (economics: Economics) => runs.map((r) => valueParts(model, m, r, economics).net);
+  return {
+    assumptions,
+    perReplication: runs.map((r) => valueParts(model, m, r, e)),
+    variants: Object.fromEntries(
+      assumptions.map((a) => [
+        a.key,
+        { low: net(withAssumption(e, a.key, a.low)), high: net(withAssumption(e, a.key, a.high)) },
+      ]),
+    ),
+  };
+}
