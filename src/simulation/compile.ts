@@ -5,6 +5,7 @@
  */
 import { meanOf } from '../model/distribution.js';
 import type { ArrivalWindow, Flow, Model } from '../model/model.js';
+import { arrivalWeightByMinute, capacityByMinute } from '../model/week.js';
 import { compileDistribution, type Sampler } from './sampler.js';
 
 export interface FlowTable {
@@ -53,8 +54,6 @@ export interface CompiledModel {
   /** Weekly capacity changes per pool: seconds after Monday 00:00, and the capacity from then on. */
   shifts: { at: Float64Array; capacity: Int32Array }[];
 }
-
-const WEEK = 7 * 86400;
 
 export function compileModel(model: Model): CompiledModel {
   const stepIndex = new Map(model.steps.map((s, i) => [s.id, i]));
@@ -155,15 +154,7 @@ function weeklyCapacity(schedule: Model['resources'][number]['schedule']): {
   capacity: Int32Array;
 } {
   if (!schedule) return { at: new Float64Array(0), capacity: new Int32Array(0) };
-  const minutes = new Int32Array(WEEK / 60);
-  for (const shift of schedule) {
-    for (const day of shift.days) {
-      const start = day * 1440 + shift.start;
-      const end = day * 1440 + (shift.end > shift.start ? shift.end : shift.end + 1440);
-      for (let m = start; m < end; m++)
-        minutes[m % minutes.length] = (minutes[m % minutes.length] ?? 0) + shift.capacity;
-    }
-  }
+  const minutes = capacityByMinute(schedule);
   const at: number[] = [];
   const capacity: number[] = [];
   for (let m = 0; m < minutes.length; m++) {
@@ -175,23 +166,11 @@ function weeklyCapacity(schedule: Model['resources'][number]['schedule']): {
   return { at: Float64Array.from(at), capacity: Int32Array.from(capacity) };
 }
 
-/** An arrival profile as a weight per minute of the week, scaled so that its mean is 1. */
+/** An arrival profile as a weight per minute of the week, scaled so that its mean is 1, and its maximum. */
 function weeklyWeights(profile: ArrivalWindow[] | undefined): { weights: Float64Array; max: number } | null {
-  if (!profile || profile.length === 0) return null;
-  const weights = new Float64Array(WEEK / 60);
-  for (const w of profile) {
-    for (const day of w.days) {
-      const start = day * 1440 + w.start;
-      const end = day * 1440 + (w.end > w.start ? w.end : w.end + 1440);
-      for (let m = start; m < end; m++)
-        weights[m % weights.length] = (weights[m % weights.length] ?? 0) + w.weight;
-    }
-  }
-  const mean = weights.reduce((a, b) => a + b, 0) / weights.length;
+  const weights = arrivalWeightByMinute(profile);
+  if (!weights) return null;
   let max = 0;
-  for (let m = 0; m < weights.length; m++) {
-    weights[m] = (weights[m] ?? 0) / mean;
-    max = Math.max(max, weights[m] ?? 0);
-  }
+  for (const w of weights) max = Math.max(max, w);
   return { weights, max };
 }
