@@ -3,6 +3,7 @@
  * probability arrays, distributions as samplers, shift schedules as a weekly list of capacity
  * changes. The run reads only these, so its hot path never touches a string or a map.
  */
+import { abandonDestination } from '../model/abandon.js';
 import { meanOf } from '../model/distribution.js';
 import type { ArrivalWindow, Flow, Model } from '../model/model.js';
 import { arrivalWeightByMinute, capacityByMinute } from '../model/week.js';
@@ -82,9 +83,6 @@ export function compileModel(model: Model): CompiledModel {
     offset[k] = targets.length;
     return { offset, target: Int32Array.from(targets), cumulative: Float64Array.from(cumulative) };
   };
-  // Customers who give up waiting go where the pool says, else to an end about abandoning, else the first exit.
-  const abandonEnd = model.ends.findIndex((e) => /abandon/i.test(`${e.id} ${e.name}`));
-  const exitEnd = abandonEnd >= 0 ? abandonEnd : model.ends.findIndex((e) => e.outcome === 'exit');
   return {
     stepIds: model.steps.map((s) => s.id),
     segmentIds: segments,
@@ -141,7 +139,7 @@ export function compileModel(model: Model): CompiledModel {
     ),
     costPerHour: Float64Array.from(model.resources.map((r) => r.cost?.amount ?? 0)),
     abandonTarget: Int32Array.from(
-      model.resources.map((r) => (r.abandon ? target(r.abandon) : -1 - Math.max(0, exitEnd))),
+      model.resources.map((r) => target(abandonDestination(model, r) ?? '')),
     ),
     arrivalWeights: model.segments.map((s) => weeklyWeights(s.arrivals?.profile)),
     shifts: model.resources.map((r) => weeklyCapacity(r.schedule)),
