@@ -115,6 +115,9 @@ export function queueAnalysis(model: Model): QueueAnalysis {
     }
   }
   const converged = change <= FIXED_POINT.tolerance;
+  // The journey takes the queues' last answer, so that the two tell one story (they differ by less than the tolerance).
+  for (const state of states)
+    for (const [k, f] of state.figures?.classes.entries() ?? []) state.abandonment[k] = f.abandonment;
   // The service level changes nothing in the flow: it is worked out once, at the fixed point.
   const visits = model.segments.map((s) => solve(journeyChain(model, s.id, effect).chain).visits);
   for (const state of states)
