@@ -98,9 +98,10 @@ export function queueAnalysis(model: Model): QueueAnalysis {
   const effect = queueEffect(model, states);
   let change = Number.POSITIVE_INFINITY;
   let iterations = 0;
+  let visits: Float64Array[] = [];
   while (iterations < FIXED_POINT.maxIterations && change > FIXED_POINT.tolerance) {
     iterations++;
-    const visits = model.segments.map((s) => solve(journeyChain(model, s.id, effect).chain).visits);
+    visits = model.segments.map((s) => solve(journeyChain(model, s.id, effect).chain).visits);
     change = 0;
     for (const state of states) {
       const figures = evaluatePool(model, state, visits, weights);
@@ -119,7 +120,6 @@ export function queueAnalysis(model: Model): QueueAnalysis {
   for (const state of states)
     for (const [k, f] of state.figures?.classes.entries() ?? []) state.abandonment[k] = f.abandonment;
   // The service level changes nothing in the flow: it is worked out once, at the fixed point.
-  const visits = model.segments.map((s) => solve(journeyChain(model, s.id, effect).chain).visits);
   for (const state of states)
     if (state.pool.serviceLevel)
       state.figures = evaluatePool(model, state, visits, weights, state.pool.serviceLevel.within);
