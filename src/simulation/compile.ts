@@ -138,9 +138,7 @@ export function compileModel(model: Model): CompiledModel {
       s.patience ? compileDistribution(s.patience, meanOf(s.patience)) : null,
     ),
     costPerHour: Float64Array.from(model.resources.map((r) => r.cost?.amount ?? 0)),
-    abandonTarget: Int32Array.from(
-      model.resources.map((r) => target(abandonDestination(model, r) ?? '')),
-    ),
+    abandonTarget: Int32Array.from(model.resources.map((r) => target(abandonDestination(model, r) ?? ''))),
     arrivalWeights: model.segments.map((s) => weeklyWeights(s.arrivals?.profile)),
     shifts: model.resources.map((r) => weeklyCapacity(r.schedule)),
   };
