@@ -58,7 +58,7 @@ function QueueTable(props: { queues: Queues }) {
     <section class="queues">
       <h3>Queues at the pools (approximate)</h3>
       <p class="basis">
-        From queueing formulas (Erlang A or C, hour by hour over the week), not exact: simulate for firm
+        From queueing formulas (Erlang A or C, period by period over the week), not exact: simulate for firm
         figures.
       </p>
       {warnings.map((w) => (
