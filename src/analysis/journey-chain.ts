@@ -14,6 +14,7 @@ export interface JourneyChain {
   stepIndex: Map<string, number>;
   endIndex: Map<string, number>;
   chain: Chain;
+  queue?: QueueEffect;
 }
 
 /** One move of a customer: from a step, to a step or end, with its probability. */
@@ -22,27 +23,46 @@ export interface Move {
   to: string;
   p: number;
   failure: boolean;
+  /** The customer gave up waiting in the step's queue. */
+  abandoned?: boolean;
 }
 
-export function movesOf(step: Step, segment: string): Move[] {
+/**
+ * What the pools' queues do to a customer at a step (from the queueing analysis): the share who
+ * give up waiting and where they go, and the seconds spent in the queue and waiting for a closed
+ * line to open, per visit.
+ */
+export interface QueueEffect {
+  at(
+    step: Step,
+    segment: string,
+  ): { abandonment: number; to: string; queueWait: number; closedWait: number } | undefined;
+}
+
+export function movesOf(step: Step, segment: string, queue?: QueueEffect): Move[] {
   const f = step.fail?.p ?? 0;
+  const effect = queue?.at(step, segment);
+  const gaveUp = effect?.abandonment ?? 0;
+  const served = 1 - gaveUp;
   const moves: Move[] = [];
   if (f < 1)
     for (const b of step.next[segment] ?? [])
-      if (b.p > 0) moves.push({ from: step, to: b.to, p: (1 - f) * b.p, failure: false });
+      if (b.p > 0) moves.push({ from: step, to: b.to, p: served * (1 - f) * b.p, failure: false });
   if (step.fail && f > 0)
     for (const b of step.fail.next[segment] ?? [])
-      if (b.p > 0) moves.push({ from: step, to: b.to, p: f * b.p, failure: true });
+      if (b.p > 0) moves.push({ from: step, to: b.to, p: served * f * b.p, failure: true });
+  if (effect && gaveUp > 0)
+    moves.push({ from: step, to: effect.to, p: gaveUp, failure: false, abandoned: true });
   return moves;
 }
 
-export function journeyChain(model: Model, segment: string): JourneyChain {
+export function journeyChain(model: Model, segment: string, queue?: QueueEffect): JourneyChain {
   const stepIndex = new Map(model.steps.map((s, i) => [s.id, i]));
   const endIndex = new Map(model.ends.map((e, i) => [e.id, i]));
   const target = (id: string) => stepIndex.get(id) ?? absorbingIndex(endIndex.get(id) ?? 0);
   const transitions: Transition[] = [];
   for (const [i, step] of model.steps.entries())
-    for (const m of movesOf(step, segment)) transitions.push({ from: i, to: target(m.to), p: m.p });
+    for (const m of movesOf(step, segment, queue)) transitions.push({ from: i, to: target(m.to), p: m.p });
   const start = (model.start[segment] ?? [])
     .filter((b) => b.p > 0)
     .map((b) => ({ from: -1, to: target(b.to), p: b.p }));
@@ -52,6 +72,7 @@ export function journeyChain(model: Model, segment: string): JourneyChain {
     stepIndex,
     endIndex,
     chain: { size: model.steps.length, absorbing: model.ends.length, transitions, start },
+    ...(queue ? { queue } : {}),
   };
 }
 
@@ -70,7 +91,7 @@ export function flaggedChain(jc: JourneyChain, model: Model, raises: (move: Move
   };
   const transitions: Transition[] = [];
   for (const [i, step] of jc.steps.entries()) {
-    for (const move of movesOf(step, jc.segment)) {
+    for (const move of movesOf(step, jc.segment, jc.queue)) {
       transitions.push({ from: i, to: target(move.to, raises(move)), p: move.p });
       transitions.push({ from: n + i, to: target(move.to, true), p: move.p });
     }

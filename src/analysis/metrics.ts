@@ -5,7 +5,7 @@
  * Overall figures weight the segments by their share of arrivals.
  */
 import type { Model } from '../model/model.js';
-import { flaggedChain, journeyChain, movesOf } from './journey-chain.js';
+import { flaggedChain, journeyChain, movesOf, type QueueEffect } from './journey-chain.js';
 import { solve } from './markov.js';
 import { type StepFacts, stepFacts } from './step-facts.js';
 
@@ -33,9 +33,11 @@ export interface JourneyMetrics {
   handoffs: number;
   /** Moves between steps served by different departments: hand-offs the customer feels. */
   transfers: number;
-  /** Seconds of service and of planned waits; queueing is the simulator's. */
+  /** Seconds of service and of planned waits (with queues: also waiting for a closed line to open). */
   serviceTime: number;
   waitTime: number;
+  /** Seconds in pools' queues: 0 in the exact figures, from queueing formulas in the queues' (Infinity when a queue grows without bound). */
+  queueWait: number;
   time: number;
   /** Total effort (sum of step effort over visits) and the mean per step visited. */
   effort: number;
@@ -63,9 +65,13 @@ export interface Metrics {
   overall: JourneyMetrics;
 }
 
-export function journeyMetrics(model: Model, segments = model.segments.map((s) => s.id)): Metrics {
+export function journeyMetrics(
+  model: Model,
+  segments = model.segments.map((s) => s.id),
+  queue?: QueueEffect,
+): Metrics {
   const facts = stepFacts(model);
-  const per = segments.map((segment) => segmentMetrics(model, segment, facts));
+  const per = segments.map((segment) => segmentMetrics(model, segment, facts, queue));
   const shares = per.map((m) => m.share);
   const total = shares.reduce((a, b) => a + b, 0) || 1;
   return {
@@ -77,8 +83,13 @@ export function journeyMetrics(model: Model, segments = model.segments.map((s) =
   };
 }
 
-function segmentMetrics(model: Model, segment: string, facts: Map<string, StepFacts>): SegmentMetrics {
-  const jc = journeyChain(model, segment);
+function segmentMetrics(
+  model: Model,
+  segment: string,
+  facts: Map<string, StepFacts>,
+  queue?: QueueEffect,
+): SegmentMetrics {
+  const jc = journeyChain(model, segment, queue);
   const solution = solve(jc.chain);
   const v = (i: number) => solution.visits[i] ?? 0;
   const m: JourneyMetrics = empty(model);
@@ -97,20 +108,27 @@ function segmentMetrics(model: Model, segment: string, facts: Map<string, StepFa
       totals[key] = (totals[key] ?? 0) + value;
       stage[key] += value;
     };
+    // Customers who give up in a queue are neither served nor fail there (as in the simulator).
+    const effect = queue?.at(step, segment);
+    const served = visits * (1 - (effect?.abandonment ?? 0));
+    // A step no one reaches adds no wait, even behind a queue without bound.
+    const queued = visits > 0 ? visits * (effect?.queueWait ?? 0) : 0;
+    const closed = visits > 0 ? visits * (effect?.closedWait ?? 0) : 0;
     add('steps', visits);
     if (f.contact) add('contacts', visits);
     if (f.call) add('calls', visits);
-    add('time', visits * (f.serviceTime + f.waitTime));
+    add('time', served * f.serviceTime + visits * f.waitTime + queued + closed);
     add('effort', visits * (step.effort ?? 0));
-    add('failures', visits * (step.fail?.p ?? 0));
-    m.serviceTime += visits * f.serviceTime;
-    m.waitTime += visits * f.waitTime;
+    add('failures', served * (step.fail?.p ?? 0));
+    m.serviceTime += served * f.serviceTime;
+    m.waitTime += visits * f.waitTime + closed;
+    m.queueWait += queued;
     m.handoffs += visits * f.handoffs;
     if (step.emotion !== undefined) {
       emotionWeight += visits;
       emotionSum += visits * step.emotion;
     }
-    for (const move of movesOf(step, segment)) {
+    for (const move of movesOf(step, segment, queue)) {
       const flow = visits * move.p;
       const next = model.steps.find((s) => s.id === move.to);
       if (!next) continue;
@@ -151,6 +169,7 @@ function empty(model: Model): JourneyMetrics {
     transfers: 0,
     serviceTime: 0,
     waitTime: 0,
+    queueWait: 0,
     time: 0,
     effort: 0,
     effortPerStep: 0,
@@ -177,6 +196,7 @@ const SUMMED = [
   'transfers',
   'serviceTime',
   'waitTime',
+  'queueWait',
   'time',
   'effort',
   'failures',

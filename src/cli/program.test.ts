@@ -285,7 +285,8 @@ describe('linesight analyze and compare', () => {
     const { code, stdout } = await linesight('analyze', example, '--top', '5');
     expect(code).toBe(0);
     expect(stdout).toMatch(/Findings, most serious first\n-+\n 1\. \[(critical|high)\]/);
-    expect(stdout).toContain('The journey, per customer (exact)');
+    expect(stdout).toContain('The journey, per customer (exact, without queues)');
+    expect(stdout).toContain('Queues at the pools (approximate)');
     expect(stdout).toContain("Each department's line of sight");
   });
 

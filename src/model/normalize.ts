@@ -469,6 +469,7 @@ function checkFlowGraph(ctx: Context, parsed: Parsed, steps: Step[], start: Flow
     parsed.ends.map((e) => e.id),
     start,
     segments,
+    (step) => parsed.resources.find((r) => r.id === step.pool)?.abandon,
   );
   const index = new Map(parsed.steps.map((s, i) => [s.id, i]));
   for (const id of result.unreachable) {

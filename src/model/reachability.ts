@@ -28,6 +28,8 @@ export function checkReachability(
   endIds: readonly string[],
   start: Flow,
   segments: readonly string[],
+  /** Where customers who give up in a step's queue go (a pool's `abandon`), if anywhere. */
+  abandonOf: (step: Step) => string | undefined = () => undefined,
 ): ReachabilityResult {
   const byId = new Map(steps.map((s) => [s.id, s]));
   const ends = new Set(endIds);
@@ -42,7 +44,8 @@ export function checkReachability(
       const id = queue.pop() as string;
       const step = byId.get(id);
       if (!step) continue;
-      for (const next of successors(step, segment)) {
+      const giveUp = abandonOf(step);
+      for (const next of giveUp ? [...successors(step, segment), giveUp] : successors(step, segment)) {
         const list = predecessors.get(next) ?? [];
         list.push(id);
         predecessors.set(next, list);

@@ -3,8 +3,10 @@
  * probability arrays, distributions as samplers, shift schedules as a weekly list of capacity
  * changes. The run reads only these, so its hot path never touches a string or a map.
  */
+import { abandonDestination } from '../model/abandon.js';
 import { meanOf } from '../model/distribution.js';
 import type { ArrivalWindow, Flow, Model } from '../model/model.js';
+import { arrivalWeightByMinute, capacityByMinute } from '../model/week.js';
 import { compileDistribution, type Sampler } from './sampler.js';
 
 export interface FlowTable {
@@ -54,8 +56,6 @@ export interface CompiledModel {
   shifts: { at: Float64Array; capacity: Int32Array }[];
 }
 
-const WEEK = 7 * 86400;
-
 export function compileModel(model: Model): CompiledModel {
   const stepIndex = new Map(model.steps.map((s, i) => [s.id, i]));
   const endIndex = new Map(model.ends.map((e, i) => [e.id, i]));
@@ -83,9 +83,6 @@ export function compileModel(model: Model): CompiledModel {
     offset[k] = targets.length;
     return { offset, target: Int32Array.from(targets), cumulative: Float64Array.from(cumulative) };
   };
-  // Customers who give up waiting go where the pool says, else to an end about abandoning, else the first exit.
-  const abandonEnd = model.ends.findIndex((e) => /abandon/i.test(`${e.id} ${e.name}`));
-  const exitEnd = abandonEnd >= 0 ? abandonEnd : model.ends.findIndex((e) => e.outcome === 'exit');
   return {
     stepIds: model.steps.map((s) => s.id),
     segmentIds: segments,
@@ -141,9 +138,7 @@ export function compileModel(model: Model): CompiledModel {
       s.patience ? compileDistribution(s.patience, meanOf(s.patience)) : null,
     ),
     costPerHour: Float64Array.from(model.resources.map((r) => r.cost?.amount ?? 0)),
-    abandonTarget: Int32Array.from(
-      model.resources.map((r) => (r.abandon ? target(r.abandon) : -1 - Math.max(0, exitEnd))),
-    ),
+    abandonTarget: Int32Array.from(model.resources.map((r) => target(abandonDestination(model, r) ?? ''))),
     arrivalWeights: model.segments.map((s) => weeklyWeights(s.arrivals?.profile)),
     shifts: model.resources.map((r) => weeklyCapacity(r.schedule)),
   };
@@ -155,15 +150,7 @@ function weeklyCapacity(schedule: Model['resources'][number]['schedule']): {
   capacity: Int32Array;
 } {
   if (!schedule) return { at: new Float64Array(0), capacity: new Int32Array(0) };
-  const minutes = new Int32Array(WEEK / 60);
-  for (const shift of schedule) {
-    for (const day of shift.days) {
-      const start = day * 1440 + shift.start;
-      const end = day * 1440 + (shift.end > shift.start ? shift.end : shift.end + 1440);
-      for (let m = start; m < end; m++)
-        minutes[m % minutes.length] = (minutes[m % minutes.length] ?? 0) + shift.capacity;
-    }
-  }
+  const minutes = capacityByMinute(schedule);
   const at: number[] = [];
   const capacity: number[] = [];
   for (let m = 0; m < minutes.length; m++) {
@@ -175,23 +162,11 @@ function weeklyCapacity(schedule: Model['resources'][number]['schedule']): {
   return { at: Float64Array.from(at), capacity: Int32Array.from(capacity) };
 }
 
-/** An arrival profile as a weight per minute of the week, scaled so that its mean is 1. */
+/** An arrival profile as a weight per minute of the week, scaled so that its mean is 1, and its maximum. */
 function weeklyWeights(profile: ArrivalWindow[] | undefined): { weights: Float64Array; max: number } | null {
-  if (!profile || profile.length === 0) return null;
-  const weights = new Float64Array(WEEK / 60);
-  for (const w of profile) {
-    for (const day of w.days) {
-      const start = day * 1440 + w.start;
-      const end = day * 1440 + (w.end > w.start ? w.end : w.end + 1440);
-      for (let m = start; m < end; m++)
-        weights[m % weights.length] = (weights[m % weights.length] ?? 0) + w.weight;
-    }
-  }
-  const mean = weights.reduce((a, b) => a + b, 0) / weights.length;
+  const weights = arrivalWeightByMinute(profile);
+  if (!weights) return null;
   let max = 0;
-  for (let m = 0; m < weights.length; m++) {
-    weights[m] = (weights[m] ?? 0) / mean;
-    max = Math.max(max, weights[m] ?? 0);
-  }
+  for (const w of weights) max = Math.max(max, w);
   return { weights, max };
 }

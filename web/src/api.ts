@@ -154,7 +154,7 @@ export const api = {
     return { blob: await response.blob(), file: file ?? `diagram.${format}` };
   },
   analyze: (name: string, text: string, scenario = '') =>
-    call<{ findings: Finding[] }>(
+    call<{ findings: Finding[]; queues?: Queues }>(
       '/api/analyze',
       json({ name, text, ...(scenario ? { scenario } : {}) }),
     ).then((r) => r.body),
@@ -230,6 +230,28 @@ export interface Finding {
   because: string;
   suggestion: string;
   steps: string[];
+}
+
+/** A pool's queue in the analysis: figures from queueing formulas, approximate. */
+export interface PoolQueue {
+  pool: string;
+  name: string;
+  basis: 'approximate';
+  arrivalsPerHour: number;
+  offeredLoad: number;
+  utilisation: number | null;
+  waitProbability: number;
+  /** Seconds; null: the queue grows without bound. */
+  meanWait: number | null;
+  abandonment: number;
+  serviceLevel?: { share: number; within: number; achieved: number };
+  overloaded: string[];
+}
+
+export interface Queues {
+  basis: 'approximate';
+  pools: PoolQueue[];
+  warnings: string[];
 }
 
 /** A job on the server (a simulation, a what-if, a sweep) with its result when done. */

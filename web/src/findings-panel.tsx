@@ -1,12 +1,15 @@
 /**
  * The analysis's findings under the diagram: choosing one lights up its steps there. The panel
- * folds to its heading (remembered), which gives the diagram the height on a small screen.
+ * folds to its heading (remembered), which gives the diagram the height on a small screen. Below
+ * the findings (exact), the pools' queues (approximate: queueing formulas), said as such.
  */
 import { useState } from 'preact/hooks';
-import type { Finding } from './api';
+import { formatDuration } from '../../src/model/units';
+import type { Finding, Queues } from './api';
 
 export function FindingsPanel(props: {
   findings: Finding[];
+  queues?: Queues | null;
   selected: Finding | null;
   onSelect(finding: Finding | null): void;
 }) {
@@ -23,7 +26,7 @@ export function FindingsPanel(props: {
       }}
     >
       <summary>
-        <h2>Findings</h2> <span class="count">{props.findings.length}</span>
+        <h2>Findings</h2> <span class="count">{props.findings.length}, exact</span>
       </summary>
       <ol class="findings">
         {props.findings.map((f) => (
@@ -41,6 +44,58 @@ export function FindingsPanel(props: {
           </li>
         ))}
       </ol>
+      {props.queues && <QueueTable queues={props.queues} />}
     </details>
+  );
+}
+
+const pct = (x: number) => `${Number((x * 100).toFixed(1))}%`;
+
+function QueueTable(props: { queues: Queues }) {
+  const { pools, warnings } = props.queues;
+  if (pools.length === 0 && warnings.length === 0) return null;
+  return (
+    <section class="queues">
+      <h3>Queues at the pools (approximate)</h3>
+      <p class="basis">
+        From queueing formulas (Erlang A or C, period by period over the week), not exact: simulate for firm
+        figures.
+      </p>
+      {warnings.map((w) => (
+        <p key={w} class="warning">
+          {w}
+        </p>
+      ))}
+      {pools.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th>Pool</th>
+              <th>Utilisation</th>
+              <th>P(wait)</th>
+              <th>Mean wait</th>
+              <th>Abandonment</th>
+              <th>Service level</th>
+            </tr>
+          </thead>
+          <tbody>
+            {pools.map((p) => (
+              <tr key={p.pool}>
+                <td>{p.name}</td>
+                <td>{p.utilisation === null ? 'never on shift' : pct(p.utilisation)}</td>
+                <td>{pct(p.waitProbability)}</td>
+                <td>{p.meanWait === null ? 'without bound (overloaded)' : formatDuration(p.meanWait)}</td>
+                <td>{pct(p.abandonment)}</td>
+                <td>
+                  {p.serviceLevel
+                    ? `${pct(p.serviceLevel.achieved)} in ${formatDuration(p.serviceLevel.within)} (target ${pct(p.serviceLevel.share)})`
+                    : '-'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
   );
 }

@@ -12,6 +12,7 @@ import {
   type Diagnostic,
   type Finding,
   problemText,
+  type Queues,
 } from './api';
 import { DiagramEditor } from './diagram-editor';
 import { download } from './download';
@@ -54,6 +55,7 @@ export function ModelPage(props: { name: string }) {
   const [drawn, setDrawn] = useState({ svg: '', key: '' });
   const [picked, setPicked] = useState<{ id: string; n: number } | null>(null);
   const [findings, setFindings] = useState<Finding[]>([]);
+  const [queues, setQueues] = useState<Queues | null>(null);
   const [selected, setSelected] = useState<Finding | null>(null);
   const [status, setStatus] = useState('');
   const [conflict, setConflict] = useState(false);
@@ -95,7 +97,10 @@ export function ModelPage(props: { name: string }) {
           ),
       );
       api.analyze(props.name, text, scenario).then(
-        (a) => setFindings(a.findings.slice(0, 15)),
+        (a) => {
+          setFindings(a.findings.slice(0, 15));
+          setQueues(a.queues ?? null);
+        },
         () => undefined,
       );
     }, 500);
@@ -286,7 +291,7 @@ export function ModelPage(props: { name: string }) {
           >
             <ExportButtons onExport={exportAs} />
           </DiagramEditor>
-          <FindingsPanel findings={findings} selected={selected} onSelect={setSelected} />
+          <FindingsPanel findings={findings} queues={queues} selected={selected} onSelect={setSelected} />
         </div>
       </div>
     </section>

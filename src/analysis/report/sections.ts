@@ -9,6 +9,7 @@ import type { Comparison } from '../compare.js';
 import type { ScenarioDiff } from '../diff.js';
 import { pct } from '../finding.js';
 import { journeyMetricCatalog, STAGE_METRICS } from '../metric-catalog.js';
+import { queueSections } from './queue-sections.js';
 import type { Row } from './table.js';
 
 export interface Section {
@@ -24,9 +25,11 @@ export function analysisSections(model: Model, a: Analysis): Section[] {
   const names = new Map(model.segments.map((s) => [s.id, s.name]));
   const showOverall = segments.length > 1;
   const journey: Section = {
-    title: 'The journey, per customer (exact)',
+    title: 'The journey, per customer (exact, without queues)',
     intro:
-      'Expected values for one customer entering the journey; queueing is not included (that is the simulator).',
+      a.queues.pools.length > 0
+        ? "Expected values for one customer entering the journey, exact for the model as written: no time in the pools' queues and no one giving up there (the next sections add them, approximately)."
+        : 'Expected values for one customer entering the journey, exact for the model as written.',
     headers: [
       'Metric',
       ...(showOverall ? ['All customers'] : []),
@@ -80,7 +83,7 @@ export function analysisSections(model: Model, a: Analysis): Section[] {
       ],
     ],
   };
-  return [journey, stages, sight, cover];
+  return [journey, ...queueSections(model, a), stages, sight, cover];
 }
 
 export function diffSections(d: ScenarioDiff): Section[] {
