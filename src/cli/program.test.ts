@@ -853,5 +853,12 @@ describe('linesight log import, OCEL 2.0', () => {
     const done = await linesight('log', 'import', file, '--db', db, '--case-type', 'Purchase Order');
     expect(done.code).toBe(0);
     expect(done.stdout).toContain("log 'ocel20_example': 5 events, 2 cases; 8 row(s) skipped");
+    // What the file holds and the flattening does not use is said, not dropped.
+    expect(done.stdout).toContain(
+      "  note: 7 object-to-object relations read and not used (a journey follows one object, the case): Invoice to Payment 'Payment from invoice' (3);",
+    );
+    expect(done.stdout).toContain(
+      "  note: attributes of objects other than the case type 'Purchase Order' read and not stored: Invoice (3 objects): is_blocked; Purchase Requisition (1 object): pr_product, pr_quantity;",
+    );
   });
 });

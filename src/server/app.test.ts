@@ -582,6 +582,12 @@ describe('logs', () => {
       headers,
     });
     expect(named.json()).toMatchObject({ log: 'p2p', events: 5, cases: 2, skipped: 8 });
+    expect(named.json().notes).toEqual([
+      expect.stringMatching(/^7 object-to-object relations read and not used/),
+      expect.stringMatching(
+        /^attributes of objects other than the case type 'Purchase Order' read and not stored/,
+      ),
+    ]);
   });
 
   it('imports OCEL 2.0 XML and SQLite uploads by the format named, and names the formats for one it does not know', async () => {
