@@ -11,10 +11,18 @@ import { type ChannelSwitch, channelSwitching } from './channel-switching.js';
 import { type ContactCounting, classifyContacts } from './contact-classification.js';
 import { evidenceBase } from './evidence-base.js';
 import { type ExposureCounts, exposureCounts } from './exposure-counts.js';
+import {
+  matchSigns,
+  type NamedSign,
+  namedSignDim,
+  namedSignExposures,
+  namedSignsReadFrom,
+  SIGNS_NAMED,
+} from './named-web-signs.js';
 import type { Effect } from './ranked-effects.js';
 import { type Repeat, repeatContacts } from './repeat-contacts.js';
 import { type EventStore, queryRows } from './store.js';
-import { SIGN_NAMES, SIGNS, signAttributes, signExposures, webSigns } from './web-signs.js';
+import { SIGN_NAMES, SIGNS, SIGNS_BY_NAME, signAttributes, signExposures, webSigns } from './web-signs.js';
 
 export type { CallDriver, ChannelSwitch, ContactCounting, Effect, Finding, Repeat };
 
@@ -50,6 +58,8 @@ export interface JourneyAnalytics {
   driversBelowMinimum: number;
   findings: Finding[];
   webSigns: Effect[];
+  /** Which rule found the website signs: the name rule (the default), or the activities named as signs. */
+  webSignsBy: string;
   /** What each website sign was read from. */
   webSignsReadFrom: string[];
   /** What was given and not used, and why. */
@@ -76,6 +86,11 @@ export interface JourneyOptions {
   minExposed?: number;
   /** Family-wise error level of the tests, Holm-corrected (default 0.05). */
   level?: number;
+  /**
+   * Website failure signs by name: each an activity, or activities matching a /pattern/
+   * (case-insensitive); default: searches, page views and forms found by their names.
+   */
+  webSigns?: string[];
 }
 
 const DEFAULT_BY = ['product', 'page', 'topic', 'url', 'term', 'search_term', 'category', 'subject'];
@@ -120,23 +135,30 @@ export async function journeyAnalytics(
     minSupport: options.minSupport ?? 0.01,
   });
   const sought = by.filter(known);
+  const named = options.webSigns
+    ? await namedSigns(store, log, classified.inbound, options.webSigns)
+    : undefined;
+  if (named) warnings.push(...named.warnings);
   const base = await evidenceBase(store, log, classified.inbound, [
     ...sought,
-    ...Object.values(signAttributes(attributes)),
+    ...(named ? [] : Object.values(signAttributes(attributes))),
   ]);
-  const signs = signExposures(base, attributes);
+  const signs = named
+    ? { ...namedSignExposures(base, named.signs), readFrom: namedSignsReadFrom(named.signs) }
+    : { ...signExposures(base, attributes), names: SIGN_NAMES };
+  const signDims = new Set([...SIGNS, ...(named?.dims ?? [])]);
   let counts: ExposureCounts[];
   try {
     counts = await exposureCounts(store, log, {
       table: base.table,
       exposures: [...driverExposures(base, sought), ...signs.exposures],
-      names: `${driverNames(base, sought)}\nunion all\n${SIGN_NAMES}`,
+      names: [driverNames(base, sought), signs.names].filter(Boolean).join('\nunion all\n'),
       windowUs,
     });
   } finally {
     await base.drop();
   }
-  const isSign = (c: ExposureCounts) => SIGNS.includes(c.dim);
+  const isSign = (c: ExposureCounts) => signDims.has(c.dim);
   const byAttribute = attributeDrivers(
     counts.filter((c) => !isSign(c)),
     settings,
@@ -159,8 +181,27 @@ export async function journeyAnalytics(
     attributeDrivers: byAttribute.effects,
     driversBelowMinimum: byAttribute.belowMinimum,
     findings: byAttribute.findings,
-    webSigns: webSigns(counts.filter(isSign), settings),
+    webSigns: webSigns(counts.filter(isSign), settings, named?.signs),
+    webSignsBy: named ? SIGNS_NAMED : SIGNS_BY_NAME,
     webSignsReadFrom: signs.readFrom,
     warnings,
   };
+}
+
+/** The signs the user named, matched against the log's activities that are not contacts. */
+async function namedSigns(
+  store: EventStore,
+  log: string,
+  inbound: string,
+  entries: string[],
+): Promise<{ signs: NamedSign[]; dims: string[]; warnings: string[] }> {
+  const activities = (
+    await queryRows(
+      store,
+      `select distinct activity from events where log = $log and not (${inbound}) order by 1`,
+      { log },
+    )
+  ).map((r) => String(r.activity));
+  const { signs, warnings } = matchSigns(entries, activities);
+  return { signs, dims: signs.map(namedSignDim), warnings };
 }
