@@ -9,7 +9,7 @@ import { activityPairs, type CallDriver } from './activity-pairs.js';
 import { attributeDrivers, driverExposures, driverNames, type Finding } from './attribute-drivers.js';
 import { type ChannelSwitch, channelSwitching } from './channel-switching.js';
 import { type ContactCounting, classifyContacts } from './contact-classification.js';
-import { evidenceBase } from './evidence-base.js';
+import { type EvidenceBase, evidenceBase } from './evidence-base.js';
 import { type ExposureCounts, exposureCounts } from './exposure-counts.js';
 import {
   matchSigns,
@@ -96,6 +96,8 @@ export interface JourneyOptions {
 const DEFAULT_BY = ['product', 'page', 'topic', 'url', 'term', 'search_term', 'category', 'subject'];
 const COLUMNS = ['channel', 'segment', 'resource', 'lifecycle'];
 const MONTH_US = 30.436875 * 86_400_000_000;
+const EVIDENCE_TEST =
+  'rate of exposed against unexposed customer-days of the same kind; two-proportion z test, Holm-corrected; 95% interval of the lift by the log-normal approximation';
 
 export async function journeyAnalytics(
   store: EventStore,
@@ -143,10 +145,7 @@ export async function journeyAnalytics(
     ...sought,
     ...(named ? [] : Object.values(signAttributes(attributes))),
   ]);
-  const signs = named
-    ? { ...namedSignExposures(base, named.signs), readFrom: namedSignsReadFrom(named.signs) }
-    : { ...signExposures(base, attributes), names: SIGN_NAMES };
-  const signDims = new Set([...SIGNS, ...(named?.dims ?? [])]);
+  const signs = signsOn(base, attributes, named);
   let counts: ExposureCounts[];
   try {
     counts = await exposureCounts(store, log, {
@@ -158,7 +157,7 @@ export async function journeyAnalytics(
   } finally {
     await base.drop();
   }
-  const isSign = (c: ExposureCounts) => signDims.has(c.dim);
+  const isSign = (c: ExposureCounts) => signs.dims.has(c.dim);
   const byAttribute = attributeDrivers(
     counts.filter((c) => !isSign(c)),
     settings,
@@ -176,16 +175,32 @@ export async function journeyAnalytics(
       level,
       months,
       by: sought,
-      test: 'rate of exposed against unexposed customer-days of the same kind; two-proportion z test, Holm-corrected; 95% interval of the lift by the log-normal approximation',
+      test: EVIDENCE_TEST,
     },
     attributeDrivers: byAttribute.effects,
     driversBelowMinimum: byAttribute.belowMinimum,
     findings: byAttribute.findings,
     webSigns: webSigns(counts.filter(isSign), settings, named?.signs),
-    webSignsBy: named ? SIGNS_NAMED : SIGNS_BY_NAME,
+    webSignsBy: signs.by,
     webSignsReadFrom: signs.readFrom,
     warnings,
   };
+}
+
+/** The website signs' exposures on the evidence base: the named ones, or the name rule's. */
+function signsOn(
+  base: EvidenceBase,
+  attributes: string[],
+  named: { signs: NamedSign[]; dims: string[] } | undefined,
+) {
+  return named
+    ? {
+        ...namedSignExposures(base, named.signs),
+        readFrom: namedSignsReadFrom(named.signs),
+        dims: new Set(named.dims),
+        by: SIGNS_NAMED,
+      }
+    : { ...signExposures(base, attributes), names: SIGN_NAMES, dims: new Set(SIGNS), by: SIGNS_BY_NAME };
 }
 
 /** The signs the user named, matched against the log's activities that are not contacts. */
