@@ -574,6 +574,23 @@ describe('linesight log', () => {
     expect(text).toContain('the log names no channel: no switching to show');
     expect(text).not.toContain('0.0% of customers');
     expect(text).toContain('contacts are every event: the log names no phone, chat, mail');
+    expect(text).toContain('  found by the name rule (the default): searches, page views and forms');
+    const named = await linesight(
+      'log',
+      'journeys',
+      '--db',
+      db,
+      '--contacts',
+      'decide',
+      '--web-signs',
+      'check ticket',
+    );
+    expect(named.stdout).toContain(
+      '  found by the activities and patterns named as signs\n  check ticket: the activity, against the days with other events that are not contacts',
+    );
+    const badSigns = await linesight('log', 'journeys', '--db', db, '--web-signs', '/([/');
+    expect(badSigns.code).toBe(2);
+    expect(badSigns.stderr).toContain('--web-signs: /([/ is no regular expression');
     const badLevel = await linesight('log', 'journeys', '--db', db, '--level', '0.9');
     expect(badLevel.code).toBe(2);
     expect(badLevel.stderr).toContain('--level');
@@ -761,6 +778,15 @@ start: register
     );
     expect(fit.fitness).toBeGreaterThan(0);
     expect(fit.fitness).toBeLessThan(1);
+    // The text sets each end's journeys beside those the model expects there.
+    const text = (await linesight('log', 'conformance', '--db', db, '--model', join(dir, 'claims.yaml')))
+      .stdout;
+    const ends = text.slice(text.indexOf('Where journeys end'));
+    expect(ends).toMatch(/Step\s+Journeys\s+Expected\s+Share\s+Modelled share\s+z/);
+    for (const p of fit.ends[0].places as { step: string; observed: number; expected: number }[])
+      expect(ends).toMatch(
+        new RegExp(`${p.step}\\s+${p.observed}\\s+${p.expected.toFixed(1).replace(/\.0$/, '')}\\s`),
+      );
     const out = join(dir, 'calibrated.yaml');
     const calibrated = await linesight(
       'log',
@@ -853,5 +879,12 @@ describe('linesight log import, OCEL 2.0', () => {
     const done = await linesight('log', 'import', file, '--db', db, '--case-type', 'Purchase Order');
     expect(done.code).toBe(0);
     expect(done.stdout).toContain("log 'ocel20_example': 5 events, 2 cases; 8 row(s) skipped");
+    // What the file holds and the flattening does not use is said, not dropped.
+    expect(done.stdout).toContain(
+      "  note: 7 object-to-object relations read and not used (a journey follows one object, the case): Invoice to Payment 'Payment from invoice' (3);",
+    );
+    expect(done.stdout).toContain(
+      "  note: attributes of objects other than the case type 'Purchase Order' read and not stored: Invoice (3 objects): is_blocked; Purchase Requisition (1 object): pr_product, pr_quantity;",
+    );
   });
 });

@@ -295,6 +295,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       )
       .option('--level <p>', 'family-wise significance level of the tests, Holm-corrected (default 0.05)')
       .option(
+        '--web-signs <activities>',
+        'the activities that show the website failing, comma-separated; /pattern/ matches names, case-insensitive (default: searches with no result, pages viewed again and again, forms not sent, found by name)',
+      )
+      .option(
         '--min-support <share>',
         'list an activity pair only when this share of customers has it and the contact, e.g. 0.5% (default: 1%)',
       ),

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import initSqlJs from 'sql.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_LOGS } from '../testing/data.js';
+import { type OcelLog, writeOcelJson, writeOcelSqlite, writeOcelXml } from '../testing/ocel-files.js';
 import { discover } from './discover.js';
 import { importLog } from './import-log.js';
 import { journeyAnalytics } from './journeys.js';
@@ -89,6 +90,185 @@ describe('the OCEL 2.0 example in JSON, XML and SQLite', () => {
     expect(answers[0]?.discovery.events).toBe(5);
     expect(answers[1]).toEqual(answers[0]);
     expect(answers[2]).toEqual(answers[0]);
+  });
+});
+
+/** The log written in the three formats and imported from each onto `caseType`: reports and stored rows. */
+async function importedThrice(name: string, log: OcelLog, caseType: string) {
+  const files = FORMATS.map((f) => join(dir, `${name}.${f}`));
+  writeOcelJson(files[0] as string, log);
+  writeOcelXml(files[1] as string, log);
+  await writeOcelSqlite(files[2] as string, log);
+  const reports = [];
+  for (const [i, file] of files.entries())
+    reports.push(await importLog(store, file, { log: `${name}-${FORMATS[i]}`, onError: 'fail', caseType }));
+  const rows = await Promise.all(FORMATS.map((f) => stored(`${name}-${f}`)));
+  return { reports: reports.map(({ log: _, ...r }) => r), rows };
+}
+
+describe("the objects' attributes and relations, in JSON, XML and SQLite alike", () => {
+  const values = (...changes: [string, string, string][]) =>
+    changes.map(([name, time, value]) => ({ name, time, value }));
+  const LOG: OcelLog = {
+    objects: [
+      {
+        id: 'c1',
+        type: 'Customer',
+        attributes: values(
+          ['segment', '1970-01-01T00:00:00Z', 'private'],
+          ['product', '1970-01-01T00:00:00Z', 'P03'],
+          ['segment', '2024-01-02T00:00:00Z', 'business'],
+        ),
+        relationships: [{ objectId: 'o1', qualifier: 'places' }],
+      },
+      { id: 'c2', type: 'Customer', attributes: values(['segment', '2024-01-01T12:00:00Z', 'private']) },
+      { id: 'o1', type: 'Order', attributes: values(['amount', '1970-01-01T00:00:00Z', '120']) },
+    ],
+    events: [
+      {
+        id: 'e1',
+        type: 'View',
+        time: '2024-01-01T10:00:00Z',
+        attributes: [{ name: 'page', value: 'home' }],
+        relationships: [{ objectId: 'c1', qualifier: '' }],
+      },
+      {
+        id: 'e2',
+        type: 'View',
+        time: '2024-01-03T10:00:00Z',
+        relationships: [{ objectId: 'c1', qualifier: '' }],
+      },
+      {
+        id: 'e3',
+        type: 'Call',
+        time: '2024-01-03T11:00:00Z',
+        attributes: [{ name: 'segment', value: 'vip' }],
+        relationships: [
+          { objectId: 'o1', qualifier: 'about' },
+          { objectId: 'c1', qualifier: 'caller' },
+        ],
+      },
+      // Before c2's first value: no segment yet.
+      {
+        id: 'e4',
+        type: 'View',
+        time: '2024-01-01T09:00:00Z',
+        relationships: [{ objectId: 'c2', qualifier: '' }],
+      },
+      {
+        id: 'e5',
+        type: 'View',
+        time: '2024-01-01T13:00:00Z',
+        relationships: [{ objectId: 'c2', qualifier: '' }],
+      },
+      {
+        id: 'e6',
+        type: 'Ship',
+        time: '2024-01-04T08:00:00Z',
+        relationships: [{ objectId: 'o1', qualifier: '' }],
+      },
+    ],
+  };
+
+  it("stores on each event its case object's attributes as they were at its time, and its other objects", async () => {
+    const { reports, rows } = await importedThrice('customers', LOG, 'Customer');
+    expect(reports[1]).toEqual(reports[0]);
+    expect(reports[2]).toEqual(reports[0]);
+    expect(rows[1]).toEqual(rows[0]);
+    expect(rows[2]).toEqual(rows[0]);
+    const base = { 'ocel:qualifier': '' };
+    expect(rows[0]?.map((r) => [r.case_id, r.activity, JSON.parse(String(r.attributes))])).toEqual([
+      ['c1', 'View', { ...base, 'ocel:eid': 'e1', page: 'home', product: 'P03', segment: 'private' }],
+      ['c1', 'View', { ...base, 'ocel:eid': 'e2', product: 'P03', segment: 'business' }],
+      [
+        'c1',
+        'Call',
+        {
+          'ocel:eid': 'e3',
+          'ocel:qualifier': 'caller',
+          'ocel:objects': [{ id: 'o1', type: 'Order', qualifier: 'about' }],
+          product: 'P03',
+          segment: 'vip',
+        },
+      ],
+      ['c2', 'View', { ...base, 'ocel:eid': 'e4' }],
+      ['c2', 'View', { ...base, 'ocel:eid': 'e5', segment: 'private' }],
+    ]);
+    expect(reports[0]).toEqual({
+      events: 5,
+      cases: 2,
+      skipped: 1,
+      problems: [],
+      duplicates: 0,
+      notes: [
+        "1 object-to-object relation read and not used (a journey follows one object, the case): Customer to Order 'places' (1)",
+        "attributes of objects other than the case type 'Customer' read and not stored: Order (1 object): amount; each event names the objects it relates to in its attribute 'ocel:objects'",
+        "1 event carries an attribute that its Customer object also has ('segment'): the event's own value is stored, the object's is not",
+      ],
+    });
+  });
+
+  it('names the values whose time cannot be read, taken as in force from the start', async () => {
+    const untimed: OcelLog = {
+      ...LOG,
+      objects: [{ id: 'c1', type: 'Customer', attributes: values(['segment', 'soon', 'private']) }],
+      events: LOG.events.slice(0, 2),
+    };
+    const file = join(dir, 'untimed.jsonocel');
+    writeOcelJson(file, untimed);
+    const report = await importLog(store, file, { log: 'untimed', onError: 'fail', caseType: 'Customer' });
+    expect(report.notes).toEqual([
+      `1 attribute value of Customer objects has no readable time (the first: object 'c1', 'segment', "soon", not a time): taken as in force from the start`,
+    ]);
+    const rows = await stored('untimed');
+    expect(rows.map((r) => JSON.parse(String(r.attributes)).segment)).toEqual(['private', 'private']);
+  });
+
+  it('lets the drivers by attribute read a case attribute as it was when the customer acted', async () => {
+    // 40 customers view a product page each day for 20 days; the even ones move from product P01
+    // to P07 on day 10, and call after every view of P07.
+    const day = (d: number, hour: number) => new Date(Date.UTC(2024, 0, 1 + d, hour)).toISOString();
+    const customers = Array.from({ length: 40 }, (_, i) => `c${i}`);
+    const log: OcelLog = {
+      objects: customers.map((id, i) => ({
+        id,
+        type: 'Customer',
+        attributes: values(
+          ['product', '1970-01-01T00:00:00Z', 'P01'],
+          ...(i % 2 === 0 ? [['product', day(10, 0), 'P07'] as [string, string, string]] : []),
+        ),
+      })),
+      events: customers.flatMap((id, i) =>
+        Array.from({ length: 20 }, (_, d) => [
+          {
+            id: `${id}-v${d}`,
+            type: 'View Product Page',
+            time: day(d, 10),
+            relationships: [{ objectId: id, qualifier: '' }],
+          },
+          ...(i % 2 === 0 && d >= 10
+            ? [
+                {
+                  id: `${id}-c${d}`,
+                  type: 'Call',
+                  time: day(d, 11),
+                  relationships: [{ objectId: id, qualifier: '' }],
+                },
+              ]
+            : []),
+        ]).flat(),
+      ),
+    };
+    const file = join(dir, 'products.jsonocel');
+    writeOcelJson(file, log);
+    await importLog(store, file, { log: 'products', onError: 'fail', caseType: 'Customer' });
+    const answer = await journeyAnalytics(store, 'products', { contacts: ['Call'] });
+    expect(answer.evidence.by).toEqual(['product']);
+    const byProduct = answer.attributeDrivers.filter((e) => e.kind === 'product');
+    expect(byProduct.map((e) => [e.value, e.exposed, e.exposedContacted, e.significant])).toEqual([
+      ['P07', 200, 200, true],
+      ['P01', 600, 0, false],
+    ]);
   });
 });
 
@@ -225,7 +405,7 @@ describe('OCEL 2.0 SQLite that cannot be read', () => {
     expect(JSON.parse(String(row?.attributes))).toEqual({
       'ocel:eid': 'e1',
       'ocel:qualifier': '',
-      attributes: [{ name: 'topic', value: 'bill' }],
+      topic: 'bill',
     });
   });
 

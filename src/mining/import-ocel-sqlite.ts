@@ -2,7 +2,7 @@
  * OCEL 2.0 SQLite logs (tables event, object, event_object, event_map_type and one event_<Type>
  * table per event type with its time and attributes), read with sql.js (SQLite in WebAssembly:
  * DuckDB's sqlite extension would be a download, Node 20 has no node:sqlite) into the OCEL
- * staging tables and flattened from there (see ocel-tables.ts).
+ * staging tables and flattened from there (see ocel-flatten.ts).
  *
  * sql.js holds the whole database in memory, so files are refused past a size; the rows are
  * stepped through one at a time and appended to DuckDB as they come, never gathered in an array.
@@ -11,7 +11,8 @@ import { readFileSync, statSync } from 'node:fs';
 import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
 import type { ImportReport } from './import-xes.js';
 import { LogImportError } from './log-import-error.js';
-import { dropOcelTables, OcelStaging, storeOcel } from './ocel-tables.js';
+import { storeOcel } from './ocel-flatten.js';
+import { dropOcelTables, OcelStaging } from './ocel-tables.js';
 import type { EventStore } from './store.js';
 
 /** sql.js copies the file into WebAssembly memory, which cannot grow past a few GiB. */
@@ -90,7 +91,10 @@ function readEvents(db: Database, tables: Set<string>, staging: OcelStaging): vo
           id: text(id),
           type: text(activity),
           time: text(time),
-          attributes: rest.map((name, i) => ({ name, value: attributeValue(values[i]) })),
+          // A table has a column for each attribute of its type: an event without a value holds null.
+          attributes: rest.flatMap((name, i) =>
+            values[i] === null ? [] : [{ name, value: attributeValue(values[i]) }],
+          ),
           line: 0,
           typeField: 'event.ocel_type',
           timeField: `${table}.ocel_time`,
@@ -116,6 +120,36 @@ function readEvents(db: Database, tables: Set<string>, staging: OcelStaging): vo
   );
 }
 
+/**
+ * The objects' attribute values from their type's table: a row with no `ocel_changed_field` sets
+ * every attribute it has a value for (an object's first row), any other only the one it names.
+ */
+function readObjectValues(db: Database, tables: Set<string>, staging: OcelStaging): void {
+  if (!tables.has('object_map_type')) return;
+  const types: string[] = [];
+  eachRow(db, 'select ocel_type_map from object_map_type order by ocel_type', [], ([map]) => {
+    if (tables.has(`object_${map}`)) types.push(`object_${map}`);
+  });
+  for (const table of types) {
+    const columns: string[] = [];
+    eachRow(db, 'select name from pragma_table_info(?)', [table], ([name]) => columns.push(String(name)));
+    const names = columns.filter((c) => !['ocel_id', 'ocel_time', 'ocel_changed_field'].includes(c));
+    const changed = columns.includes('ocel_changed_field') ? 'ocel_changed_field' : 'null';
+    const select = ['ocel_id', 'ocel_time', changed, ...names.map(quoteName)].join(', ');
+    eachRow(
+      db,
+      `select ${select} from ${quoteName(table)} order by rowid`,
+      [],
+      ([id, time, field, ...values]) =>
+        names.forEach((name, i) => {
+          const value = values[i];
+          if (field === null ? value !== null && value !== undefined : field === name)
+            staging.objectValue(text(id), name, text(time), attributeValue(value));
+        }),
+    );
+  }
+}
+
 /** SQLite's numbers and texts as they are; a blob as its bytes in hex. */
 const attributeValue = (v: SqlValue | undefined) =>
   v instanceof Uint8Array ? Buffer.from(v).toString('hex') : (v ?? null);
@@ -132,6 +166,14 @@ export async function importOcelSqlite(
     eachRow(db, 'select ocel_id, ocel_type from object', [], ([id, type]) =>
       staging.object(text(id), text(type)),
     );
+    readObjectValues(db, tables, staging);
+    if (tables.has('object_object'))
+      eachRow(
+        db,
+        'select ocel_source_id, ocel_target_id, ocel_qualifier from object_object',
+        [],
+        ([s, t, q]) => staging.objectRelation(text(s), text(t), text(q)),
+      );
     readEvents(db, tables, staging);
     eachRow(
       db,

@@ -1,13 +1,14 @@
 /**
  * OCEL 2.0 XML logs (<log> with <object-types>, <event-types>, <objects>, <events>), streamed by
  * saxes into the OCEL staging tables as the file comes, so a log of any size needs the memory of
- * one event; flattened from there (see ocel-tables.ts). Problems name the line of their event.
+ * one event; flattened from there (see ocel-flatten.ts). Problems name the line of their event.
  */
 import { createReadStream } from 'node:fs';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { ImportReport } from './import-xes.js';
 import { LogImportError } from './log-import-error.js';
-import { dropOcelTables, type OcelEvent, OcelStaging, storeOcel } from './ocel-tables.js';
+import { storeOcel } from './ocel-flatten.js';
+import { dropOcelTables, type OcelEvent, OcelStaging } from './ocel-tables.js';
 import type { EventStore } from './store.js';
 
 const OCEL_XML_HINT =
@@ -25,14 +26,82 @@ const relationOf = (tag: SaxesTagPlain) =>
     ? { objectId: tag.attributes['object-id'] ?? null, qualifier: tag.attributes.qualifier ?? null }
     : undefined;
 
+/** The elements of an OCEL 2.0 XML log, each staged as it closes (or opens, for those without content). */
+class OcelXmlElements {
+  private readonly path: Path = [];
+  private n = 0;
+  private event: OcelEvent | undefined;
+  /** The object being read (null when it has no id): its attributes and relations are staged as they come. */
+  private object: string | null | undefined;
+  private attribute: { name: string; time: string | null; value: string } | undefined;
+
+  constructor(
+    private readonly file: string,
+    private readonly staging: OcelStaging,
+  ) {}
+
+  open(tag: SaxesTagPlain, line: number): void {
+    const a = tag.attributes;
+    const { path, staging } = this;
+    if (path.length === 0 && tag.name !== 'log')
+      throw new LogImportError(
+        `${this.file} is XML but no OCEL 2.0 log: its root is <${tag.name}>, not <log>`,
+        OCEL_XML_HINT,
+      );
+    if (tag.name === 'object' && under(path, 'log', 'objects')) {
+      this.object = a.id ?? null;
+      staging.object(this.object, a.type ?? null);
+    } else if (this.object !== undefined && tag.name === 'attribute' && under(path, 'object', 'attributes'))
+      this.attribute = { name: a.name ?? '', time: a.time ?? null, value: '' };
+    else if (this.object !== undefined && under(path, 'object', 'objects')) {
+      const r = relationOf(tag);
+      if (r) staging.objectRelation(this.object, r.objectId, r.qualifier);
+    } else if (tag.name === 'event' && under(path, 'log', 'events')) {
+      this.n++;
+      this.event = {
+        n: this.n,
+        id: a.id ?? null,
+        type: a.type ?? null,
+        time: a.time ?? null,
+        attributes: [],
+        line,
+        typeField: 'type',
+        timeField: 'time',
+      };
+    } else if (this.event && tag.name === 'attribute' && under(path, 'event', 'attributes'))
+      this.attribute = { name: a.name ?? '', time: null, value: '' };
+    else if (this.event && under(path, 'event', 'objects')) {
+      const r = relationOf(tag);
+      if (r) staging.relation(this.n, r.objectId, r.qualifier);
+    }
+    path.push(tag.name);
+  }
+
+  text(text: string): void {
+    if (this.attribute) this.attribute.value += text;
+  }
+
+  close(tag: { name: string }): void {
+    const { path, attribute, event } = this;
+    path.pop();
+    if (attribute && tag.name === 'attribute') {
+      if (event) event.attributes.push({ name: attribute.name, value: attribute.value });
+      else this.staging.objectValue(this.object ?? null, attribute.name, attribute.time, attribute.value);
+      this.attribute = undefined;
+    } else if (this.object !== undefined && tag.name === 'object' && under(path, 'log', 'objects'))
+      this.object = undefined;
+    else if (event && tag.name === 'event' && under(path, 'log', 'events')) {
+      this.staging.event(event);
+      this.event = undefined;
+    }
+  }
+}
+
 /** Reads the file into `staging`, each row into its table as it is read. */
 function stream(file: string, staging: OcelStaging): Promise<void> {
   return new Promise((resolve, reject) => {
     const parser = new SaxesParser({ position: true });
-    const path: Path = [];
-    let n = 0;
-    let event: OcelEvent | undefined;
-    let attribute: { name: string; value: string } | undefined;
+    const elements = new OcelXmlElements(file, staging);
     let failed = false;
     const input = createReadStream(file, { encoding: 'utf8' });
     const stop = (error: Error) => {
@@ -41,50 +110,10 @@ function stream(file: string, staging: OcelStaging): Promise<void> {
       input.destroy();
       reject(error);
     };
-    parser.on('opentag', (tag) => {
-      const a = tag.attributes as Record<string, string>;
-      if (path.length === 0 && tag.name !== 'log')
-        throw new LogImportError(
-          `${file} is XML but no OCEL 2.0 log: its root is <${tag.name}>, not <log>`,
-          OCEL_XML_HINT,
-        );
-      if (tag.name === 'object' && under(path, 'log', 'objects'))
-        staging.object(a.id ?? null, a.type ?? null);
-      else if (tag.name === 'event' && under(path, 'log', 'events')) {
-        n++;
-        event = {
-          n,
-          id: a.id ?? null,
-          type: a.type ?? null,
-          time: a.time ?? null,
-          attributes: [],
-          line: parser.line,
-          typeField: 'type',
-          timeField: 'time',
-        };
-      } else if (event && tag.name === 'attribute' && under(path, 'event', 'attributes'))
-        attribute = { name: a.name ?? '', value: '' };
-      else if (event && under(path, 'event', 'objects')) {
-        const r = relationOf(tag as SaxesTagPlain);
-        if (r) staging.relation(n, r.objectId, r.qualifier);
-      }
-      path.push(tag.name);
-    });
-    const addText = (text: string) => {
-      if (attribute) attribute.value += text;
-    };
-    parser.on('text', addText);
-    parser.on('cdata', addText);
-    parser.on('closetag', (tag) => {
-      path.pop();
-      if (attribute && tag.name === 'attribute') {
-        event?.attributes.push(attribute);
-        attribute = undefined;
-      } else if (event && tag.name === 'event' && under(path, 'log', 'events')) {
-        staging.event(event);
-        event = undefined;
-      }
-    });
+    parser.on('opentag', (tag) => elements.open(tag as SaxesTagPlain, parser.line));
+    parser.on('text', (text) => elements.text(text));
+    parser.on('cdata', (text) => elements.text(text));
+    parser.on('closetag', (tag) => elements.close(tag));
     parser.on('error', (error: Error) =>
       stop(
         new LogImportError(

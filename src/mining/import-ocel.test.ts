@@ -15,18 +15,48 @@ import { type EventStore, openStore } from './store.js';
 const FILE = join(EVENT_LOGS, 'ocel2/ocel20_example.jsonocel');
 
 interface Ocel {
-  objects: { id: string; type: string }[];
-  events: { id: string; type: string; time: string; relationships?: { objectId: string }[] }[];
+  objects: {
+    id: string;
+    type: string;
+    attributes?: { name: string; time: string; value: string }[];
+    relationships?: { objectId: string }[];
+  }[];
+  events: {
+    id: string;
+    type: string;
+    time: string;
+    attributes?: { name: string; value: string }[];
+    relationships?: { objectId: string }[];
+  }[];
 }
 const ocel = JSON.parse(readFileSync(FILE, 'utf8')) as Ocel;
 const typeOf = new Map(ocel.objects.map((o) => [o.id, o.type]));
+const objectOf = new Map(ocel.objects.map((o) => [o.id, o]));
+
+/** The object's attributes as they stood at `time`: each its latest value written for then or before. */
+function inForce(objectId: string, time: string): Record<string, string> {
+  const values = (objectOf.get(objectId)?.attributes ?? []).filter(
+    (v) => Date.parse(v.time) <= Date.parse(time),
+  );
+  return Object.fromEntries(
+    values.sort((a, b) => Date.parse(a.time) - Date.parse(b.time)).map((v) => [v.name, v.value]),
+  );
+}
 
 /** What flattening onto `type` must give: one event per (event, related object of that type). */
 function expected(type: string) {
   const rows = ocel.events.flatMap((e) =>
     (e.relationships ?? [])
       .filter((r) => typeOf.get(r.objectId) === type)
-      .map((r) => ({ case: r.objectId, activity: e.type, time: e.time })),
+      .map((r) => ({
+        case: r.objectId,
+        activity: e.type,
+        time: e.time,
+        attributes: {
+          ...inForce(r.objectId, e.time),
+          ...Object.fromEntries((e.attributes ?? []).map((a) => [a.name, a.value])),
+        },
+      })),
   );
   const related = new Set(
     ocel.events
@@ -58,15 +88,20 @@ describe('OCEL 2.0 JSON import', () => {
       const log = `p2p-${type}`;
       const want = expected(type);
       const report = await importOcel(store, FILE, log, { caseType: type });
+      const relations = ocel.objects.reduce((n, o) => n + (o.relationships?.length ?? 0), 0);
       expect(report).toEqual({
         events: want.rows.length,
         cases: want.cases,
         skipped: want.skipped,
         problems: [],
+        notes: [
+          expect.stringMatching(new RegExp(`^${relations} object-to-object relations read and not used`)),
+          expect.stringContaining(`other than the case type '${type}'`),
+        ],
       });
       const stored = (
         await store.connection.runAndReadAll(
-          'select case_id, activity, ts_us, tz_offset_min from events where log = $log order by seq',
+          'select case_id, activity, ts_us, tz_offset_min, attributes from events where log = $log order by seq',
           { log },
         )
       ).getRowObjectsJS();
@@ -74,6 +109,13 @@ describe('OCEL 2.0 JSON import', () => {
         [...want.rows].map((r) => [r.case, r.activity]),
       );
       expect(stored.map((r) => Number(r.ts_us) / 1000)).toEqual(want.rows.map((r) => Date.parse(r.time)));
+      // The event's attributes and its case object's as they stood at the event's time.
+      const attributes = stored.map((r) =>
+        Object.fromEntries(
+          Object.entries(JSON.parse(String(r.attributes))).filter(([k]) => !k.startsWith('ocel:')),
+        ),
+      );
+      expect(attributes).toEqual(want.rows.map((r) => r.attributes));
       // The offset the file wrote (+00:00) is kept.
       expect(stored.every((r) => r.tz_offset_min === 0)).toBe(true);
       const d = await discover(store, log);

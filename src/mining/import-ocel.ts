@@ -1,12 +1,13 @@
 /**
  * OCEL 2.0 JSON logs (object-centric), read by DuckDB into the OCEL staging tables and flattened
- * from there (see ocel-tables.ts). JSON has no lines: a problem's field is its path in the file.
+ * from there (see ocel-flatten.ts). JSON has no lines: a problem's field is its path in the file.
  */
 import { basename } from 'node:path';
 import { firstInvalidUtf8, positionOfByte } from './file-position.js';
 import type { ImportReport } from './import-xes.js';
 import { LogImportError } from './log-import-error.js';
-import { createOcelTables, dropOcelTables, storeOcel } from './ocel-tables.js';
+import { storeOcel } from './ocel-flatten.js';
+import { createOcelTables, dropOcelTables } from './ocel-tables.js';
 import { quoteLiteral as literal } from './sql-text.js';
 import type { EventStore } from './store.js';
 
@@ -21,9 +22,14 @@ export async function importOcel(
   // The document as JSON text, so that times keep the offset they were written with.
   const doc = `(select content::json as j from read_text(${literal(file)}))`;
   try {
-    await c.run(
-      `insert into ocel_objects select o->>'id', o->>'type' from (select unnest(from_json(j->'objects', '["JSON"]')) as o from ${doc})`,
-    );
+    await c.run(`
+      create temp table ocel_json_objects as select row_number() over () as k, o from (select unnest(from_json(j->'objects', '["JSON"]')) as o from ${doc});
+      insert into ocel_objects select o->>'id', o->>'type' from ocel_json_objects order by k;
+      insert into ocel_object_values select row_number() over (order by k, i) - 1, id, coalesce(v.name, ''), v.time, v.value
+        from (select k, o->>'id' as id, unnest(a) as v, generate_subscripts(a, 1) as i from (select k, o,
+          from_json(coalesce(o->'attributes', '[]'), '[{"name":"VARCHAR","time":"VARCHAR","value":"JSON"}]') as a from ocel_json_objects));
+      insert into ocel_o2o select o->>'id', r.objectId, r.qualifier
+        from (select k, o, unnest(from_json(coalesce(o->'relationships', '[]'), '[{"objectId":"VARCHAR","qualifier":"VARCHAR"}]')) as r from ocel_json_objects)`);
     await c.run(`
       create temp table ocel_json as select row_number() over () as n, e from (select unnest(from_json(j->'events', '["JSON"]')) as e from ${doc});
       insert into ocel_events select n, e->>'id', e->>'type', e->>'time', e->'attributes', 0,
@@ -33,7 +39,7 @@ export async function importOcel(
     await dropOcelTables(c);
     throw unreadable(file, error as Error);
   } finally {
-    await c.run('drop table if exists ocel_json');
+    await c.run('drop table if exists ocel_json; drop table if exists ocel_json_objects');
   }
   return storeOcel(store, file, log, options.caseType);
 }

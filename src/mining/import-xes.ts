@@ -24,6 +24,8 @@ export interface ImportReport {
   skipped: number;
   /** The first LISTED_PROBLEMS of them, each with its line and field. */
   problems: ImportProblem[];
+  /** What the file holds that was read and not used, in words (e.g. OCEL object-to-object relations). */
+  notes?: string[];
 }
 
 /** Problems listed one by one, the first so many; all of them are counted in `skipped`. */

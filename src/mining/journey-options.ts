@@ -4,6 +4,7 @@
  */
 import { parseDuration, parseProbability } from '../model/units.js';
 import type { JourneyOptions } from './journeys.js';
+import { signListProblem, splitSignList } from './named-web-signs.js';
 
 export interface JourneyOptionText {
   contacts?: string;
@@ -20,6 +21,8 @@ export interface JourneyOptionText {
   window?: string;
   minExposed?: string;
   level?: string;
+  /** Website failure signs: activities, or /patterns/, comma-separated. */
+  webSigns?: string;
 }
 
 const list = (text: string) =>
@@ -38,6 +41,15 @@ export function readJourneyOptions(
   if (text.by !== undefined) options.by = list(text.by);
   if (text.outbound !== undefined) options.outbound = list(text.outbound);
   if (text.initiator !== undefined) options.initiator = text.initiator;
+  if (text.webSigns !== undefined) {
+    const signs = splitSignList(text.webSigns);
+    const problem =
+      signs.length === 0
+        ? 'name at least one activity or /pattern/, e.g. "Error page,/time.?out/"'
+        : signListProblem(signs);
+    if (problem) return { ok: false, option: 'webSigns', message: problem };
+    options.webSigns = signs;
+  }
   if (text.initiator !== undefined && text.outbound !== undefined)
     return {
       ok: false,

@@ -9,12 +9,20 @@ import { activityPairs, type CallDriver } from './activity-pairs.js';
 import { attributeDrivers, driverExposures, driverNames, type Finding } from './attribute-drivers.js';
 import { type ChannelSwitch, channelSwitching } from './channel-switching.js';
 import { type ContactCounting, classifyContacts } from './contact-classification.js';
-import { evidenceBase } from './evidence-base.js';
+import { type EvidenceBase, evidenceBase } from './evidence-base.js';
 import { type ExposureCounts, exposureCounts } from './exposure-counts.js';
+import {
+  matchSigns,
+  type NamedSign,
+  namedSignDim,
+  namedSignExposures,
+  namedSignsReadFrom,
+  SIGNS_NAMED,
+} from './named-web-signs.js';
 import type { Effect } from './ranked-effects.js';
 import { type Repeat, repeatContacts } from './repeat-contacts.js';
 import { type EventStore, queryRows } from './store.js';
-import { SIGN_NAMES, SIGNS, signAttributes, signExposures, webSigns } from './web-signs.js';
+import { SIGN_NAMES, SIGNS, SIGNS_BY_NAME, signAttributes, signExposures, webSigns } from './web-signs.js';
 
 export type { CallDriver, ChannelSwitch, ContactCounting, Effect, Finding, Repeat };
 
@@ -50,6 +58,8 @@ export interface JourneyAnalytics {
   driversBelowMinimum: number;
   findings: Finding[];
   webSigns: Effect[];
+  /** Which rule found the website signs: the name rule (the default), or the activities named as signs. */
+  webSignsBy: string;
   /** What each website sign was read from. */
   webSignsReadFrom: string[];
   /** What was given and not used, and why. */
@@ -76,11 +86,18 @@ export interface JourneyOptions {
   minExposed?: number;
   /** Family-wise error level of the tests, Holm-corrected (default 0.05). */
   level?: number;
+  /**
+   * Website failure signs by name: each an activity, or activities matching a /pattern/
+   * (case-insensitive); default: searches, page views and forms found by their names.
+   */
+  webSigns?: string[];
 }
 
 const DEFAULT_BY = ['product', 'page', 'topic', 'url', 'term', 'search_term', 'category', 'subject'];
 const COLUMNS = ['channel', 'segment', 'resource', 'lifecycle'];
 const MONTH_US = 30.436875 * 86_400_000_000;
+const EVIDENCE_TEST =
+  'rate of exposed against unexposed customer-days of the same kind; two-proportion z test, Holm-corrected; 95% interval of the lift by the log-normal approximation';
 
 export async function journeyAnalytics(
   store: EventStore,
@@ -120,23 +137,27 @@ export async function journeyAnalytics(
     minSupport: options.minSupport ?? 0.01,
   });
   const sought = by.filter(known);
+  const named = options.webSigns
+    ? await namedSigns(store, log, classified.inbound, options.webSigns)
+    : undefined;
+  if (named) warnings.push(...named.warnings);
   const base = await evidenceBase(store, log, classified.inbound, [
     ...sought,
-    ...Object.values(signAttributes(attributes)),
+    ...(named ? [] : Object.values(signAttributes(attributes))),
   ]);
-  const signs = signExposures(base, attributes);
+  const signs = signsOn(base, attributes, named);
   let counts: ExposureCounts[];
   try {
     counts = await exposureCounts(store, log, {
       table: base.table,
       exposures: [...driverExposures(base, sought), ...signs.exposures],
-      names: `${driverNames(base, sought)}\nunion all\n${SIGN_NAMES}`,
+      names: [driverNames(base, sought), signs.names].filter(Boolean).join('\nunion all\n'),
       windowUs,
     });
   } finally {
     await base.drop();
   }
-  const isSign = (c: ExposureCounts) => SIGNS.includes(c.dim);
+  const isSign = (c: ExposureCounts) => signs.dims.has(c.dim);
   const byAttribute = attributeDrivers(
     counts.filter((c) => !isSign(c)),
     settings,
@@ -154,13 +175,48 @@ export async function journeyAnalytics(
       level,
       months,
       by: sought,
-      test: 'rate of exposed against unexposed customer-days of the same kind; two-proportion z test, Holm-corrected; 95% interval of the lift by the log-normal approximation',
+      test: EVIDENCE_TEST,
     },
     attributeDrivers: byAttribute.effects,
     driversBelowMinimum: byAttribute.belowMinimum,
     findings: byAttribute.findings,
-    webSigns: webSigns(counts.filter(isSign), settings),
+    webSigns: webSigns(counts.filter(isSign), settings, named?.signs),
+    webSignsBy: signs.by,
     webSignsReadFrom: signs.readFrom,
     warnings,
   };
+}
+
+/** The website signs' exposures on the evidence base: the named ones, or the name rule's. */
+function signsOn(
+  base: EvidenceBase,
+  attributes: string[],
+  named: { signs: NamedSign[]; dims: string[] } | undefined,
+) {
+  return named
+    ? {
+        ...namedSignExposures(base, named.signs),
+        readFrom: namedSignsReadFrom(named.signs),
+        dims: new Set(named.dims),
+        by: SIGNS_NAMED,
+      }
+    : { ...signExposures(base, attributes), names: SIGN_NAMES, dims: new Set(SIGNS), by: SIGNS_BY_NAME };
+}
+
+/** The signs the user named, matched against the log's activities that are not contacts. */
+async function namedSigns(
+  store: EventStore,
+  log: string,
+  inbound: string,
+  entries: string[],
+): Promise<{ signs: NamedSign[]; dims: string[]; warnings: string[] }> {
+  const activities = (
+    await queryRows(
+      store,
+      `select distinct activity from events where log = $log and not (${inbound}) order by 1`,
+      { log },
+    )
+  ).map((r) => String(r.activity));
+  const { signs, warnings } = matchSigns(entries, activities);
+  return { signs, dims: signs.map(namedSignDim), warnings };
 }

@@ -160,4 +160,37 @@ describe('the start and end tests on counts', () => {
     ).toBe('differs');
     expect(endFit(visits, new Map([['a', 80]]), endP).verdict).toBe('differs');
   });
+
+  it('sets the journeys the model expects at each place beside those observed', () => {
+    const starts = startFit(
+      new Map([
+        ['a', 560],
+        ['b', 440],
+      ]),
+      new Map([
+        ['a', 0.7],
+        ['b', 0.3],
+      ]),
+    );
+    expect(starts.places.map((p) => [p.step, p.observed, p.expected])).toEqual([
+      ['a', 560, 700],
+      ['b', 440, 300],
+    ]);
+    // 120 visits to a, of which the model ends 25%; b never ends, yet 3 journeys end there.
+    const ends = endFit(
+      new Map([
+        ['a', 120],
+        ['b', 40],
+      ]),
+      new Map([
+        ['a', 45],
+        ['b', 3],
+      ]),
+      new Map([['a', 0.25]]),
+    );
+    expect(ends.places.map((p) => [p.step, p.observed, p.expected])).toEqual([
+      ['a', 45, 30],
+      ['b', 3, 0],
+    ]);
+  });
 });

@@ -21,6 +21,11 @@ export interface PlaceFit {
   observedShare: number;
   /** What the model makes of the same customers: the start share, or the expected ends' share. */
   modelledShare: number;
+  /**
+   * Customers the model starts (ends) here, of the same customers: the start share times the
+   * customers, or the step's probability of ending times the customers the log shows there.
+   */
+  expected: number;
   /** (observed - expected) over its standard error; null where the model never starts (ends) here. */
   z: number | null;
 }
@@ -71,7 +76,14 @@ export function startFit(
     }
     const se = Math.sqrt((p * (1 - p)) / Math.max(1, n));
     const z = p <= 0 ? null : se > 0 ? round((o / Math.max(1, n) - p) / se) : 0;
-    return { step, observed: o, observedShare: n ? round(o / n) : 0, modelledShare: round(p), z };
+    return {
+      step,
+      observed: o,
+      observedShare: n ? round(o / n) : 0,
+      modelledShare: round(p),
+      expected: round(n * p),
+      z,
+    };
   });
   places.sort(byShareThenName);
   return { count: n, places, ...verdict(places, chiSquare, Math.max(0, cells - 1)) };
@@ -111,6 +123,7 @@ export function endFit(
       observed: o,
       observedShare: count ? round(o / count) : 0,
       modelledShare: expectedAll ? round((expected.get(step) ?? 0) / expectedAll) : 0,
+      expected: round(n * p),
       z,
     };
   });

@@ -5,10 +5,12 @@
  * - one page viewed three times or more by a customer on one day (from the third view on),
  *   against days with page views and no such repetition;
  * - a form started and not sent on the same day, against forms started and sent.
- * Which activities and attributes they read is found by name and said in `readFrom`.
+ * Which activities and attributes they read is found by name and said in `readFrom`: the default
+ * rule, which the user can replace by naming the signs (named-web-signs.ts).
  */
 import type { EvidenceBase } from './evidence-base.js';
 import type { ExposureCounts, ExposureSql } from './exposure-counts.js';
+import { type NamedSign, namedSignDim } from './named-web-signs.js';
 import { type Effect, rankEffects } from './ranked-effects.js';
 import { quoteLiteral as literal } from './sql-text.js';
 
@@ -83,15 +85,27 @@ const ABOUT: Record<string, string> = {
   [FORM_NOT_SENT]: 'forms started',
 };
 
-/** The signs among the counts of `signExposures`, those exposed often enough tested and ranked. */
+/** How the name rule's signs were found, in words. */
+export const SIGNS_BY_NAME =
+  'the name rule (the default): searches, page views and forms found by the names of their activities and attributes; the signs can be named instead';
+
+/**
+ * The signs among the counts (the name rule's, and those named), those exposed often enough
+ * tested and ranked; a named sign's activity is the activities it found.
+ */
 export function webSigns(
   counts: ExposureCounts[],
   s: { minExposed: number; level: number; months: number },
+  named: NamedSign[] = [],
 ): Effect[] {
+  const about = new Map<string, { kind: string; activity: string }>([
+    ...SIGNS.map((sign) => [sign, { kind: sign, activity: ABOUT[sign] as string }] as const),
+    ...named.map((n) => [namedSignDim(n), { kind: n.name, activity: n.activities.join(', ') }] as const),
+  ]);
   return rankEffects(
     counts
-      .filter((c) => SIGNS.includes(c.dim) && c.value === 'yes' && c.exposed >= s.minExposed)
-      .map((c) => ({ ...c, kind: c.dim, activity: ABOUT[c.dim] as string, value: undefined })),
+      .filter((c) => about.has(c.dim) && c.value === 'yes' && c.exposed >= s.minExposed)
+      .map((c) => ({ ...c, ...(about.get(c.dim) as { kind: string; activity: string }), value: undefined })),
     s,
   );
 }

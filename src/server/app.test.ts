@@ -503,6 +503,23 @@ describe('logs', () => {
       expect(evidence.json().contacts.outbound.map((o: { activity: string }) => o.activity)).toEqual([
         'reject request',
       ]);
+      const signs = await app.inject(
+        '/api/logs/claims/journeys?contacts=decide&webSigns=check%20ticket,/exam/',
+      );
+      expect(signs.json()).toEqual(
+        JSON.parse(
+          JSON.stringify(
+            await journeyAnalytics(store, 'claims', {
+              contacts: ['decide'],
+              webSigns: ['check ticket', '/exam/'],
+            }),
+          ),
+        ),
+      );
+      expect(signs.json().webSignsReadFrom).toEqual([
+        'check ticket: the activity, against the days with other events that are not contacts',
+        '/exam/: the activities examine casually, examine thoroughly, against the days with other events that are not contacts',
+      ]);
       const top = await app.inject('/api/logs/claims/discover?top=2');
       expect(top.json()).toEqual(JSON.parse(JSON.stringify(await discover(store, 'claims', { top: 2 }))));
       const mapping = { 'check ticket': 'serve' };
@@ -523,6 +540,9 @@ describe('logs', () => {
     expect((await app.inject('/api/logs/claims/journeys?minSupport=2')).statusCode).toBe(400);
     expect((await app.inject('/api/logs/claims/journeys?level=0.9')).statusCode).toBe(400);
     expect((await app.inject('/api/logs/claims/journeys?minExposed=few')).statusCode).toBe(400);
+    expect((await app.inject('/api/logs/claims/journeys?webSigns=/(/')).json().error).toMatch(
+      /^'webSigns': \/\(\/ is no regular expression/,
+    );
     expect((await app.inject('/api/logs/claims/discover?top=many')).statusCode).toBe(400);
     expect((await app.inject('/api/logs/claims/dfg.svg?edges=4')).body).toContain('The 4 most frequent of');
     expect((await app.inject('/api/logs/claims/dfg.svg?edges=0')).statusCode).toBe(400);
@@ -582,6 +602,12 @@ describe('logs', () => {
       headers,
     });
     expect(named.json()).toMatchObject({ log: 'p2p', events: 5, cases: 2, skipped: 8 });
+    expect(named.json().notes).toEqual([
+      expect.stringMatching(/^7 object-to-object relations read and not used/),
+      expect.stringMatching(
+        /^attributes of objects other than the case type 'Purchase Order' read and not stored/,
+      ),
+    ]);
   });
 
   it('imports OCEL 2.0 XML and SQLite uploads by the format named, and names the formats for one it does not know', async () => {

@@ -241,9 +241,35 @@ describe('the web app', () => {
     expect(api.neverTaken.length).toBeGreaterThan(0);
     const never = await page.locator('.conformance .never-taken li').allTextContents();
     expect(never).toEqual(api.neverTaken.map((d: { from: string; to: string }) => `${d.from} → ${d.to}`));
+    // Each place's journeys beside those the model expects there, as the API counts them.
+    type Place = { step: string; observed: number; expected: number };
+    const fits: { places: Place[] }[] = [...api.starts, ...api.ends];
+    const tables = page.locator('.places-fit table.places');
+    expect(await tables.count()).toBe(fits.length);
+    for (const [i, fit] of fits.entries()) {
+      const table = tables.nth(i);
+      expect(await table.locator('thead th').allTextContents()).toEqual([
+        'Step',
+        'Journeys',
+        'Expected',
+        'In the log',
+        'In the model',
+        'z',
+      ]);
+      for (const row of await table.locator('tbody tr').all()) {
+        const [step, observed, expected] = await row.locator('td').allTextContents();
+        const place = fit.places.find((p) => p.step === step) as Place;
+        expect([observed, expected]).toEqual([
+          place.observed.toLocaleString('en-US'),
+          place.expected.toLocaleString('en-US', { maximumFractionDigits: place.expected < 100 ? 1 : 0 }),
+        ]);
+      }
+    }
     expect(existsSync(join(dir, 'calibrated-running-example.yaml'))).toBe(true);
     await page.locator('.conformance').scrollIntoViewIfNeeded();
     await shot(page, 'data');
+    await page.locator('.places-fit').scrollIntoViewIfNeeded();
+    await shot(page, 'places-fit');
     await page.close();
   });
 

@@ -183,6 +183,8 @@ export const api = {
       skipped: number;
       duplicates: number;
       problems: { line: number; field: string; message: string }[];
+      /** What the file holds that was read and not used. */
+      notes?: string[];
     }>(
       `/api/logs?name=${encodeURIComponent(name)}&format=${format}${caseType ? `&caseType=${encodeURIComponent(caseType)}` : ''}`,
       { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: file },

@@ -23,6 +23,7 @@ export function DataPage() {
   const [against, setAgainst] = useState('');
   const [fit, setFit] = useState<Conformance | null>(null);
   const [problems, setProblems] = useState<{ line: number; field: string; message: string }[]>([]);
+  const [notes, setNotes] = useState<string[]>([]);
   const refresh = () => api.logs().then(setLogs, () => undefined);
   useEffect(() => {
     refresh();
@@ -66,11 +67,13 @@ export function DataPage() {
         `Imported ${r.events} events of ${r.cases} cases; ${r.skipped} row(s) skipped; ${r.duplicates} duplicate event(s) already there, not added.`,
       );
       setProblems(r.problems);
+      setNotes(r.notes ?? []);
       await refresh();
       setLog(r.log);
     } catch (error) {
       setMessage(problemText(error));
       setProblems([]);
+      setNotes([]);
     }
   };
   const [measure, setMeasure] = useState<'frequency' | 'time'>('frequency');
@@ -104,6 +107,13 @@ export function DataPage() {
             </li>
           ))}
           {problems.length > 10 ? <li>... and {problems.length - 10} more</li> : null}
+        </ul>
+      ) : null}
+      {notes.length > 0 ? (
+        <ul class="notes">
+          {notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
         </ul>
       ) : null}
       <p>

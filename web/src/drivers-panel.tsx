@@ -72,6 +72,9 @@ export function DriversPanel({ j }: { j: JourneyAnalytics }) {
         </p>
       )}
       <h2>Signs that the website fails to communicate</h2>
+      <p class="counted">
+        Found by {j.webSignsBy}: {j.webSignsReadFrom.join('; ')}.
+      </p>
       {signs.length > 0 ? (
         <EffectTable effects={signs} name="signs" />
       ) : (

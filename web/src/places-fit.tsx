@@ -1,13 +1,16 @@
 /**
  * Where journeys start and where they end, observed against the model, per segment: each place's
- * share in the log and in the model with its z score, and the chi-square verdict, so that a log in
- * which far more customers start on the phone than the model says is seen at once.
+ * journeys beside those the model expects, its share in the log and in the model with its z score,
+ * and the chi-square verdict, so that a log in which far more customers start on the phone than the
+ * model says is seen at once.
  */
 import type { Conformance } from './api';
 
 type Places = Conformance['starts'][number];
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+/** An expected count is a mean: a decimal where it tells, none where the count is large. */
+const expectedCount = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: x < 100 ? 1 : 0 });
 
 function PlacesTable({ fit, what }: { fit: Places; what: string }) {
   const shown = [...fit.places]
@@ -26,6 +29,7 @@ function PlacesTable({ fit, what }: { fit: Places; what: string }) {
           <tr>
             <th>Step</th>
             <th>Journeys</th>
+            <th>Expected</th>
             <th>In the log</th>
             <th>In the model</th>
             <th>z</th>
@@ -36,6 +40,7 @@ function PlacesTable({ fit, what }: { fit: Places; what: string }) {
             <tr key={p.step} class={p.z === null || Math.abs(p.z) >= 4 ? 'off' : ''}>
               <td>{p.step}</td>
               <td>{p.observed.toLocaleString('en-US')}</td>
+              <td>{expectedCount(p.expected)}</td>
               <td>{pct(p.observedShare)}</td>
               <td>{pct(p.modelledShare)}</td>
               <td>{p.z === null ? 'not in the model' : p.z.toFixed(1)}</td>

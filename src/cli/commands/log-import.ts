@@ -120,4 +120,5 @@ function printOutcome(r: ImportOutcome, io: Io): void {
     io.out(
       `  ... ${r.skipped - 10} more (--json lists ${r.problems.length < r.skipped ? `the first ${r.problems.length}` : 'them all'})\n`,
     );
+  for (const note of r.notes ?? []) io.out(`  note: ${note}\n`);
 }

@@ -12,6 +12,7 @@ import {
   readJourneyOptions,
 } from '../../mining/index.js';
 import type { Effect } from '../../mining/journeys.js';
+import { SIGNS_BY_NAME } from '../../mining/web-signs.js';
 import { formatDuration } from '../../model/units.js';
 import { type Io, UsageError } from '../io.js';
 import { logName } from './log.js';
@@ -71,6 +72,7 @@ export function journeysText(log: string, j: JourneyAnalytics, repeatWindow: num
     effects(j.attributeDrivers.slice(0, 20), 'no candidate was exposed often enough to be tested'),
     '',
     'Signs that the website fails to communicate, ranked like the drivers',
+    `  found by ${j.webSignsBy}${j.webSignsBy === SIGNS_BY_NAME ? ' (with --web-signs)' : ''}`,
     ...j.webSignsReadFrom.map((r) => `  ${r}`),
     effects(j.webSigns, 'no sign was found often enough to be tested'),
     '',

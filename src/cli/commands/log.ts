@@ -150,6 +150,9 @@ export async function logDiscoverCommand(
   });
 }
 
+/** An expected count is a mean: a decimal where it tells, none where the count is large. */
+const expectedCount = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: x < 100 ? 1 : 0 });
+
 /** Starts or ends, a verdict line per segment, then a table of places with z scores. */
 function placesText(title: string, fits: Conformance['starts']): string[] {
   const perSegment = fits.some((f) => f.segment !== undefined);
@@ -161,12 +164,13 @@ function placesText(title: string, fits: Conformance['starts']): string[] {
     title,
     ...verdicts,
     textTable(
-      [...(perSegment ? ['Segment'] : []), 'Step', 'Journeys', 'Observed', 'Modelled', 'z'],
+      [...(perSegment ? ['Segment'] : []), 'Step', 'Journeys', 'Expected', 'Share', 'Modelled share', 'z'],
       fits.flatMap((f) =>
         f.places.map((p) => [
           ...(perSegment ? [f.segment ?? ''] : []),
           p.step,
           p.observed,
+          expectedCount(p.expected),
           `${(p.observedShare * 100).toFixed(1)}%`,
           `${(p.modelledShare * 100).toFixed(1)}%`,
           p.z === null ? 'not in model' : p.z.toFixed(1),

@@ -42,6 +42,7 @@ const JOURNEY_QUERY = [
   'window',
   'minExposed',
   'level',
+  'webSigns',
 ] as const satisfies readonly (keyof JourneyOptionText)[];
 
 const LOG_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,80}$/;
