@@ -32,22 +32,23 @@ start: serve
 }
 
 describe('the precision rule', () => {
-  it('stops at the first batch where the wait is within 2% and the interval covers Erlang C', async () => {
+  it('stops at the first batch where the wait is within 3% and the interval covers Erlang C', async () => {
     const r = await simulate(mmcExample(), {
       replications: 10,
       horizon: 30 * DAY,
       warmup: 2 * DAY,
       seed: 4,
-      precision: 0.02,
+      precision: 0.03,
       precisionKpis: ['queueWait'],
     });
     const wait = r.overall.queueWait as NonNullable<(typeof r.overall)['queueWait']>;
     expect(r.precision?.reached).toBe(true);
-    expect(wait.halfWidth).toBeLessThanOrEqual(0.02 * wait.mean);
+    expect(wait.halfWidth).toBeLessThanOrEqual(0.03 * wait.mean);
     // Checked every 10 replications and stopped at the first check that met it.
     expect(r.options.replications % 10).toBe(0);
     const before = estimate((r.perReplication.queueWait ?? []).slice(0, r.options.replications - 10));
-    expect(before.halfWidth).toBeGreaterThan(0.02 * before.mean);
+    expect(r.options.replications).toBeGreaterThan(10);
+    expect(before.halfWidth).toBeGreaterThan(0.03 * before.mean);
     const exact = mmc(100 / 3600, 12 / 3600, 10).wait;
     expect(
       Math.abs(wait.mean - exact),
@@ -143,7 +144,7 @@ describe('intervals too wide to decide on', () => {
   });
 
   it('are not named when every interval is narrow', async () => {
-    const r = await simulate(mmcExample(), { replications: 20, horizon: 30 * DAY, warmup: 2 * DAY, seed: 2 });
+    const r = await simulate(mmcExample(), { replications: 20, horizon: 10 * DAY, warmup: DAY, seed: 2 });
     expect(r.warnings).toEqual([]);
   });
 });
