@@ -333,19 +333,20 @@ describe('jobs', () => {
       method: 'POST',
       url: '/api/models/mmc.yaml/simulate',
       payload: {
-        horizon: '2d',
+        replications: 10,
+        horizon: '1d',
         warmup: '0',
         precision: '3%',
         precisionKpis: ['queueWait'],
-        maxReplications: 20,
+        maxReplications: 10,
       },
     });
     expect(start.statusCode).toBe(202);
     await app.inject(`/api/jobs/${start.json().id}/events`);
     const done = (await app.inject(`/api/jobs/${start.json().id}`)).json();
-    expect(done.result.precision).toMatchObject({ share: 0.03, kpis: ['queueWait'], maxReplications: 20 });
+    expect(done.result.precision).toMatchObject({ share: 0.03, kpis: ['queueWait'], maxReplications: 10 });
     expect(done.result.overall.queueWait.n).toBe(done.result.precision.replications);
-    // 3% of a 2-day run's wait takes more than 20 replications: the cap is reached, and said.
+    // 3% of a 1-day run's wait takes more than 10 replications: the cap is reached, and said.
     expect(done.result.precision.reached).toBe(false);
     expect(done.result.warnings.map((w: { kind: string }) => w.kind)).toContain('precision-not-reached');
     for (const [payload, error] of [
