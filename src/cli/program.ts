@@ -110,6 +110,15 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       .option('--seed <n>', 'the random seed: the same seed gives the same answer', '1')
       .option('-w, --workers <n>', 'worker threads (default: the CPU cores, up to 8)')
       .option(
+        '--precision <share>',
+        "run replications, 10 at a time after the first --replications, until each judged KPI's 95% half-width is at most this share of its mean, e.g. 2%",
+      )
+      .option(
+        '--precision-kpis <keys>',
+        'with --precision: the KPIs judged, comma-separated (default: timeInJourney, queueWait, orders, costPerOrder, experience)',
+      )
+      .option('--max-replications <n>', 'with --precision: the most replications to run (default 200)')
+      .option(
         '--set <path=value>',
         'change a value for this run, as a scenario would (repeatable)',
         (v: string, all: string[] = []) => [...all, v],

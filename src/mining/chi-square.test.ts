@@ -1,6 +1,7 @@
 /** The chi-square tail against values from tables (R's pchisq(x, df, lower.tail = FALSE)). */
 import { describe, expect, it } from 'vitest';
-import { chiSquareTail, logGamma } from './chi-square.js';
+import { logGamma } from '../model/gamma.js';
+import { chiSquareTail } from './chi-square.js';
 
 describe('chi-square tail', () => {
   it('matches the tables', () => {

@@ -328,6 +328,38 @@ describe('jobs', () => {
     expect(done.result.overall.queueWait.n).toBe(3);
   });
 
+  it('runs to a precision, says where it stopped and what it warns of, and refuses a precision it cannot read', async () => {
+    const start = await app.inject({
+      method: 'POST',
+      url: '/api/models/mmc.yaml/simulate',
+      payload: {
+        replications: 10,
+        horizon: '1d',
+        warmup: '0',
+        precision: '3%',
+        precisionKpis: ['queueWait'],
+        maxReplications: 10,
+      },
+    });
+    expect(start.statusCode).toBe(202);
+    await app.inject(`/api/jobs/${start.json().id}/events`);
+    const done = (await app.inject(`/api/jobs/${start.json().id}`)).json();
+    expect(done.result.precision).toMatchObject({ share: 0.03, kpis: ['queueWait'], maxReplications: 10 });
+    expect(done.result.overall.queueWait.n).toBe(done.result.precision.replications);
+    // 3% of a 1-day run's wait takes more than 10 replications: the cap is reached, and said.
+    expect(done.result.precision.reached).toBe(false);
+    expect(done.result.warnings.map((w: { kind: string }) => w.kind)).toContain('precision-not-reached');
+    for (const [payload, error] of [
+      [{ precision: 'tight' }, "'precision' takes a share"],
+      [{ precision: '2%', precisionKpis: ['wait'] }, "unknown KPI 'wait'"],
+      [{ maxReplications: 50 }, "'maxReplications' goes with 'precision'"],
+    ] as const) {
+      const r = await app.inject({ method: 'POST', url: '/api/models/mmc.yaml/simulate', payload });
+      expect(r.statusCode).toBe(400);
+      expect(r.json().error).toContain(error);
+    }
+  });
+
   it('sweeps a staffing level as a job, with the same answer as the library', async () => {
     const body = {
       sweep: 'resources.agents.capacity=8..11',

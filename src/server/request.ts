@@ -3,6 +3,7 @@
  * that a wrong type is a 400 naming the field, not a crash or a value silently dropped.
  */
 import { parseDuration } from '../model/units.js';
+import { parsePrecision } from '../simulation/index.js';
 import { HttpError } from './http-error.js';
 
 export type Body = Record<string, unknown>;
@@ -23,7 +24,16 @@ export function bodyOf(body: unknown, fields: readonly string[]): Body {
 }
 
 /** The fields of a simulation's settings. */
-export const RUN_FIELDS = ['replications', 'horizon', 'warmup', 'seed', 'set'] as const;
+export const RUN_FIELDS = [
+  'replications',
+  'horizon',
+  'warmup',
+  'seed',
+  'set',
+  'precision',
+  'precisionKpis',
+  'maxReplications',
+] as const;
 
 export function optionalString(body: Body, key: string): string | undefined {
   const v = body[key];
@@ -66,10 +76,26 @@ export function runSettings(body: Body) {
     if (!d.ok) throw new HttpError(400, `'${key}': ${d.message}`, d.hint);
     return d.value;
   };
-  return {
+  const settings = {
     replications: whole('replications', 20, 1),
     horizon: time('horizon', '30d'),
     warmup: time('warmup', '2d'),
     seed: whole('seed', 1, 0),
+  };
+  if (body.precision === undefined || body.precision === null) {
+    const alone = ['precisionKpis', 'maxReplications'].find((k) => body[k] !== undefined && body[k] !== null);
+    if (alone) throw new HttpError(400, `'${alone}' goes with 'precision'`, 'e.g. {"precision": "2%"}');
+    return settings;
+  }
+  const precision = parsePrecision(body.precision);
+  if (!precision.ok) throw new HttpError(400, `'precision' ${precision.message}`, 'e.g. {"precision": "2%"}');
+  const kpis = stringList(body, 'precisionKpis', 'queueWait');
+  return {
+    ...settings,
+    precision: precision.value,
+    ...(kpis && kpis.length > 0 ? { precisionKpis: kpis } : {}),
+    ...(body.maxReplications !== undefined && body.maxReplications !== null
+      ? { maxReplications: whole('maxReplications', 200, 2) }
+      : {}),
   };
 }

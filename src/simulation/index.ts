@@ -3,7 +3,15 @@ export { compileModel } from './compile.js';
 export { type EventLogOptions, eventLogCsv, type SimulatedEvent, simulateEventLog } from './event-log.js';
 export type { KpiDefinition } from './kpis.js';
 export { MONTH, type ModelValue, type ValueParts } from './net-value.js';
+export {
+  DEFAULT_MAX_REPLICATIONS,
+  DEFAULT_PRECISION_KPIS,
+  type PrecisionOutcome,
+  parsePrecision,
+  precisionKpis,
+} from './precision.js';
 export { meanCapacity, offeredLoad, type Problem, preflight } from './preflight.js';
+export type { RunWarning } from './run-warnings.js';
 export {
   assumptionText,
   type ScenarioValue,
@@ -23,6 +31,7 @@ export {
   simulate,
 } from './simulate.js';
 export { type Estimate, erlangA, erlangC, estimate, mmc } from './stats.js';
+export { studentTQuantile, tQuantile } from './student-t.js';
 export {
   MAX_SWEEP_VALUES,
   parseSweep,
@@ -35,6 +44,7 @@ export {
   sweepKpis,
   UnknownKpiError,
 } from './sweep.js';
+export type { WarmupCheck } from './warmup-check.js';
 export { type KpiDifference, pairedDifferences, type WhatIfResult, whatIf } from './whatif.js';
 export {
   describeWork,

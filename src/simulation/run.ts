@@ -13,6 +13,7 @@ import type { CompiledModel, FlowTable } from './compile.js';
 import { OUTCOME_CELLS, outcomeCell } from './outcomes.js';
 import { hash, KeyedUniform, mix32, replicationSeed, Stream } from './random.js';
 import { type Sampler, sample } from './sampler.js';
+import { WaitSeries, type WaitSeriesData } from './wait-series.js';
 
 export interface RunOptions {
   /** Seconds of arrivals. */
@@ -76,6 +77,8 @@ export interface RunResult {
   arrivals: number;
   /** Customers still in the journey when the run stopped (60 days after the horizon): stuck in a queue that never moves. */
   unfinished: number;
+  /** Every customer's queue wait in arrival order, warm-up included, for judging the warm-up. */
+  waitSeries: WaitSeriesData;
 }
 
 const ARRIVAL = 0;
@@ -222,6 +225,7 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
   let last = warmup;
   let events = 0;
   let arrivals = 0;
+  const waitSeries = new WaitSeries();
 
   const calendar = new Calendar();
   const drainLimit = horizon + 60 * 86400;
@@ -289,6 +293,7 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
   const finish = (c: number, end: number, now: number) => {
     const s = seg[c] as number;
     const t0 = arrival[c] as number;
+    waitSeries.add(serial[c] as number, waits[c * 2] as number);
     if (t0 >= warmup && t0 < horizon) {
       const o = s * sumsWidth;
       const k = c * 5;
@@ -504,6 +509,7 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
       seg[c] = s;
       arrival[c] = now;
       serial[c] = arrivals - 1;
+      waitSeries.arrive(arrivals - 1, now);
       member[c] = -1;
       queuedAt[c] = 0;
       counts.fill(0, c * 5, c * 5 + 5);
@@ -570,5 +576,6 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
     events,
     arrivals,
     unfinished: inSystem,
+    waitSeries: waitSeries.data(),
   };
 }

@@ -1,16 +1,30 @@
 /**
- * Replications: independent runs of the same model from seeds derived from one seed, spread over
- * worker threads, gathered by replication number so that the answer is the same for any number
- * of workers. KPIs are reported as means with 95% confidence intervals.
+ * Replications: independent runs of the same model from seeds derived from one seed, gathered by
+ * replication number so that the answer is the same for any number of workers. KPIs are reported
+ * as means with 95% confidence intervals, with the warnings a run has about itself: a warm-up too
+ * short (judged by MSER-5), a precision not reached, intervals too wide to decide on.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { Model } from '../model/model.js';
-import { compileModel } from './compile.js';
+import { type CompiledModel, compileModel } from './compile.js';
 import { type KpiDefinition, kpiDefinitions, kpiValues } from './kpis.js';
 import { type ModelValue, modelValue } from './net-value.js';
-import { type RunResult, runReplication } from './run.js';
+import {
+  DEFAULT_MAX_REPLICATIONS,
+  nextCheck,
+  PRECISION_FIRST,
+  type PrecisionOutcome,
+  type PrecisionRule,
+  precisionKpis,
+  shortOfPrecision,
+} from './precision.js';
+import { Replicator, SimulationCancelled } from './replicator.js';
+import type { RunResult } from './run.js';
+import { precisionWarnings, type RunWarning, warmupWarnings, wideIntervalWarnings } from './run-warnings.js';
 import { type Estimate, estimate } from './stats.js';
+import { checkWarmup, type WarmupCheck } from './warmup-check.js';
+
+export { SimulationCancelled };
 
 export interface SimulationOptions {
   replications: number;
@@ -21,20 +35,25 @@ export interface SimulationOptions {
   seed: number;
   /** Worker threads; 1 runs in this thread. */
   workers?: number;
+  /**
+   * Run replications in batches until each judged KPI's 95% half-width is at most this share of its
+   * mean (0.02 for 2%); `replications` is then the first batch (at least 10).
+   */
+  precision?: number;
+  /** The KPIs the precision is judged on (default DEFAULT_PRECISION_KPIS). */
+  precisionKpis?: string[];
+  /** The most replications a precision may take (default 200). */
+  maxReplications?: number;
+  /** `total` grows as a precision rule adds batches. */
   onProgress?: (done: number, total: number) => void;
   /** Stops the run: workers are terminated and the promise rejects with a SimulationCancelled. */
   signal?: AbortSignal;
 }
 
-export class SimulationCancelled extends Error {
-  constructor() {
-    super('the simulation was cancelled');
-  }
-}
-
 export interface SimulationResult {
   model: { id: string; name: string; scenario?: { id: string; name: string } };
-  options: Omit<SimulationOptions, 'onProgress' | 'workers'>;
+  /** As run: `replications` is how many were. */
+  options: Omit<SimulationOptions, 'onProgress' | 'workers' | 'signal'>;
   kpis: KpiDefinition[];
   overall: Record<string, Estimate>;
   segments: Record<string, Record<string, Estimate>>;
@@ -45,6 +64,11 @@ export interface SimulationResult {
   work: { customers: number; events: number };
   /** With the model's economics: its net value per month in each replication, for what-if comparisons. */
   value?: ModelValue;
+  /** Where the queue waits settle against the warm-up given; absent with one replication or almost no customers. */
+  warmupCheck?: WarmupCheck;
+  /** The precision rule and how it ended, when one was asked for. */
+  precision?: PrecisionOutcome;
+  warnings: RunWarning[];
 }
 
 export const defaultWorkers = () => Math.max(1, Math.min(availableParallelism(), 8));
@@ -55,39 +79,96 @@ export function modelKpis(model: Model, compiled = compileModel(model)): KpiDefi
 }
 
 export async function simulate(model: Model, options: SimulationOptions): Promise<SimulationResult> {
-  const compiled = compileModel(model);
-  const runOptions = { horizon: options.horizon, warmup: options.warmup, seed: options.seed };
-  const workers = Math.max(1, Math.min(options.workers ?? 1, options.replications));
-  const results: RunResult[] = new Array(options.replications);
+  const [result] = await simulateTogether([model], options);
+  return result as SimulationResult;
+}
+
+/**
+ * Several models (a what-if's baseline and scenarios) run replication for replication alike: with
+ * a precision rule, each batch goes to every model and the rule judges them all, so that paired
+ * comparisons have the same replications on both sides.
+ */
+export async function simulateTogether(
+  models: Model[],
+  options: SimulationOptions,
+): Promise<SimulationResult[]> {
+  const compiled = models.map((m) => compileModel(m));
+  const kpis = models.map((m, i) => modelKpis(m, compiled[i]));
+  const rule = precisionRule(kpis, options);
+  const settings = { horizon: options.horizon, warmup: options.warmup, seed: options.seed };
+  const first = rule ? Math.max(PRECISION_FIRST, options.replications) : options.replications;
+  const max = rule ? Math.max(first, rule.maxReplications) : first;
+  // No more threads than replications in a batch: an idle worker costs its start.
+  const threads = Math.max(1, Math.min(options.workers ?? 1, first));
+  const runner = new Replicator(models, compiled, settings, threads, options.signal);
+  const results: RunResult[][] = models.map(() => []);
   let done = 0;
-  const progress = () => options.onProgress?.(++done, options.replications);
-  if (options.signal?.aborted) throw new SimulationCancelled();
-  if (workers === 1) {
-    for (let r = 0; r < options.replications; r++) {
-      results[r] = runReplication(compiled, { ...runOptions, replication: r });
-      progress();
-      // Between replications, let the event loop run so that a cancel can arrive.
-      if (options.signal) await new Promise((resolve) => setImmediate(resolve));
-      if (options.signal?.aborted) throw new SimulationCancelled();
+  let reached = false;
+  try {
+    for (let n = 0; n < max && !reached; ) {
+      const to = rule ? nextCheck(n, first, max) : max;
+      for (let i = 0; i < models.length; i++) {
+        const batch = await runner.run(i, n, to, () => options.onProgress?.(++done, to * models.length));
+        (results[i] as RunResult[]).push(...batch);
+      }
+      n = to;
+      reached =
+        !rule ||
+        models.every(
+          (_, i) =>
+            shortOfPrecision(
+              rule,
+              kpis[i] as KpiDefinition[],
+              overallOf(compiled[i] as CompiledModel, kpis[i] as KpiDefinition[], results[i] as RunResult[]),
+            ).length === 0,
+        );
     }
-  } else {
-    await runInWorkers(
-      model,
-      runOptions,
-      options.replications,
-      workers,
-      (r, result) => {
-        results[r] = result;
-        progress();
-      },
-      options.signal,
-    );
+  } finally {
+    runner.close();
   }
-  const kpis = modelKpis(model, compiled);
+  return models.map((m, i) =>
+    summarize(
+      m,
+      compiled[i] as CompiledModel,
+      kpis[i] as KpiDefinition[],
+      results[i] as RunResult[],
+      options,
+      rule,
+    ),
+  );
+}
+
+function precisionRule(kpis: KpiDefinition[][], options: SimulationOptions): PrecisionRule | undefined {
+  if (options.precision === undefined) return undefined;
+  return {
+    share: options.precision,
+    kpis: precisionKpis(kpis[0] ?? [], options.precisionKpis),
+    maxReplications: options.maxReplications ?? DEFAULT_MAX_REPLICATIONS,
+  };
+}
+
+function overallOf(
+  compiled: CompiledModel,
+  kpis: KpiDefinition[],
+  results: RunResult[],
+): Record<string, Estimate> {
+  const values = results.map((r) => kpiValues(compiled, r, null));
+  return Object.fromEntries(kpis.map((k) => [k.key, estimate(values.map((v) => v[k.key] ?? Number.NaN))]));
+}
+
+function summarize(
+  model: Model,
+  compiled: CompiledModel,
+  kpis: KpiDefinition[],
+  results: RunResult[],
+  options: SimulationOptions,
+  rule: PrecisionRule | undefined,
+): SimulationResult {
   const overallValues = results.map((r) => kpiValues(compiled, r, null));
   const perReplication = Object.fromEntries(
     kpis.map((k) => [k.key, overallValues.map((v) => v[k.key] ?? Number.NaN)]),
   );
+  const overall = Object.fromEntries(kpis.map((k) => [k.key, estimate(perReplication[k.key] ?? [])]));
   const segments = Object.fromEntries(
     compiled.segmentIds.map((id, g) => {
       const values = results.map((r) => kpiValues(compiled, r, g));
@@ -99,16 +180,30 @@ export async function simulate(model: Model, options: SimulationOptions): Promis
   );
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
   const value = modelValue(model, compiled, results);
+  const warmupCheck =
+    results.length > 1
+      ? checkWarmup(
+          results.map((r) => r.waitSeries),
+          options.warmup,
+        )
+      : undefined;
+  const short = rule ? shortOfPrecision(rule, kpis, overall) : [];
+  const precision = rule
+    ? { ...rule, reached: short.length === 0, replications: results.length, short }
+    : undefined;
   return {
     model: { id: model.id, name: model.name, ...(model.scenario ? { scenario: model.scenario } : {}) },
     options: {
-      replications: options.replications,
+      replications: results.length,
       horizon: options.horizon,
       warmup: options.warmup,
       seed: options.seed,
+      ...(rule
+        ? { precision: rule.share, precisionKpis: rule.kpis, maxReplications: rule.maxReplications }
+        : {}),
     },
     kpis,
-    overall: Object.fromEntries(kpis.map((k) => [k.key, estimate(perReplication[k.key] ?? [])])),
+    overall,
     segments,
     perReplication,
     little: {
@@ -124,50 +219,12 @@ export async function simulate(model: Model, options: SimulationOptions): Promis
       events: results.reduce((s, r) => s + r.events, 0),
     },
     ...(value ? { value } : {}),
+    ...(warmupCheck ? { warmupCheck } : {}),
+    ...(precision ? { precision } : {}),
+    warnings: [
+      ...warmupWarnings(warmupCheck, options.horizon),
+      ...precisionWarnings(precision, kpis),
+      ...wideIntervalWarnings(kpis, overall, results.length),
+    ],
   };
-}
-
-/** Deals replications round-robin to the workers; each compiles the model once. */
-function runInWorkers(
-  model: Model,
-  options: { horizon: number; warmup: number; seed: number },
-  replications: number,
-  count: number,
-  onResult: (replication: number, result: RunResult) => void,
-  signal?: AbortSignal,
-): Promise<void> {
-  // Under the TypeScript sources (tests, tsx) the worker is a .ts file and needs tsx's loader.
-  const fromSources = import.meta.url.endsWith('.ts');
-  const url = new URL(fromSources ? './worker.ts' : './worker.js', import.meta.url);
-  const jobs = Array.from({ length: count }, (_, w) =>
-    Array.from({ length: replications }, (_, r) => r).filter((r) => r % count === w),
-  );
-  return Promise.all(
-    jobs.map(
-      (list) =>
-        new Promise<void>((resolve, reject) => {
-          const worker = fromSources
-            ? new Worker(
-                // tsx resolved from here, not from the working folder, which may be anywhere.
-                `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); })`,
-                { eval: true },
-              )
-            : new Worker(url);
-          let left = list.length;
-          worker.on('message', (message: { replication: number; result: RunResult }) => {
-            onResult(message.replication, message.result);
-            if (--left === 0) {
-              void worker.terminate();
-              resolve();
-            }
-          });
-          worker.on('error', reject);
-          signal?.addEventListener('abort', () => {
-            void worker.terminate();
-            reject(new SimulationCancelled());
-          });
-          worker.postMessage({ model, options, replications: list });
-        }),
-    ),
-  ).then(() => undefined);
 }

@@ -9,6 +9,9 @@ import { parseDuration } from '../model/units.js';
 import type { KpiDefinition } from './kpis.js';
 import { preflight } from './preflight.js';
 import { modelKpis, type SimulationOptions, type SimulationResult, simulate } from './simulate.js';
+import { UnknownKpiError } from './unknown-kpi.js';
+
+export { UnknownKpiError };
 
 export interface SweepRange {
   path: string;
@@ -127,13 +130,4 @@ export function sweepKpis(model: Model, target: SweepTarget | undefined): KpiDef
       kpis.map((k) => k.key),
     );
   return kpis;
-}
-
-export class UnknownKpiError extends Error {
-  constructor(
-    readonly key: string,
-    readonly known: string[],
-  ) {
-    super(`unknown KPI '${key}'`);
-  }
 }

@@ -8,7 +8,7 @@
 import type { Model } from '../model/model.js';
 import type { KpiDefinition } from './kpis.js';
 import { type ScenarioValue, scenarioValue } from './scenario-value.js';
-import { type SimulationOptions, type SimulationResult, simulate } from './simulate.js';
+import { type SimulationOptions, type SimulationResult, simulateTogether } from './simulate.js';
 import { type Estimate, estimate } from './stats.js';
 
 export interface KpiDifference {
@@ -63,30 +63,20 @@ export async function whatIf(
   scenarios: Model[],
   options: SimulationOptions,
 ): Promise<WhatIfResult> {
-  const total = options.replications * (scenarios.length + 1);
-  let offset = 0;
-  const step = (o: SimulationOptions): SimulationOptions => {
-    const start = offset;
-    offset += o.replications;
-    return {
-      ...o,
-      ...(options.onProgress
-        ? { onProgress: (done: number) => options.onProgress?.(start + done, total) }
-        : {}),
-    };
+  const [base, ...others] = await simulateTogether([baseline, ...scenarios], options);
+  const baseResult = base as SimulationResult;
+  return {
+    baseline: baseResult,
+    scenarios: others.map((result, i) => {
+      const model = scenarios[i] as Model;
+      const value = scenarioValue(baseline, baseResult.value, model, result.value);
+      return {
+        id: model.scenario?.id ?? model.id,
+        name: model.scenario?.name ?? model.name,
+        result,
+        differences: pairedDifferences(baseResult.kpis, baseResult, result),
+        ...(value ? { value } : {}),
+      };
+    }),
   };
-  const base = await simulate(baseline, step(options));
-  const results = [];
-  for (const model of scenarios) {
-    const result = await simulate(model, step(options));
-    const value = scenarioValue(baseline, base.value, model, result.value);
-    results.push({
-      id: model.scenario?.id ?? model.id,
-      name: model.scenario?.name ?? model.name,
-      result,
-      differences: pairedDifferences(base.kpis, base, result),
-      ...(value ? { value } : {}),
-    });
-  }
-  return { baseline: base, scenarios: results };
 }

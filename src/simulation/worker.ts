@@ -1,19 +1,29 @@
-/** A worker thread: compiles the model once and runs the replications it is given, one message each. */
+/**
+ * A worker thread: told the models and the run's settings once (it compiles the models then), then
+ * runs the replications of a model it is given, one message each.
+ */
 import { parentPort } from 'node:worker_threads';
 import type { Model } from '../model/model.js';
-import { compileModel } from './compile.js';
+import { type CompiledModel, compileModel } from './compile.js';
 import { type RunOptions, runReplication } from './run.js';
 
-interface Job {
-  model: Model;
-  options: Omit<RunOptions, 'replication'>;
-  replications: number[];
-}
+type Message =
+  | { models: Model[]; settings: Omit<RunOptions, 'replication' | 'trace'> }
+  | { model: number; replications: number[] };
 
-parentPort?.on('message', (job: Job) => {
-  const compiled = compileModel(job.model);
-  for (const replication of job.replications) {
-    const result = runReplication(compiled, { ...job.options, replication });
+let compiled: CompiledModel[] = [];
+let settings: Omit<RunOptions, 'replication' | 'trace'> | undefined;
+
+parentPort?.on('message', (message: Message) => {
+  if ('models' in message) {
+    compiled = message.models.map((m) => compileModel(m));
+    settings = message.settings;
+    return;
+  }
+  const model = compiled[message.model];
+  if (!model || !settings) throw new Error('a worker was given replications before its models');
+  for (const replication of message.replications) {
+    const result = runReplication(model, { ...settings, replication });
     parentPort?.postMessage({ replication, result });
   }
 });

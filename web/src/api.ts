@@ -281,7 +281,17 @@ export type SimulationJob = JobOf<{
   kpis: { key: string; label: string; better: string }[];
   overall: Record<string, Estimate>;
   text: Record<string, string>;
+  options: { replications: number };
+  /** What the run says about itself: a warm-up too short, a precision not reached, intervals too wide. */
+  warnings: RunWarning[];
 }>;
+
+/** A run's warning about its own figures, with what to run instead; `side` names a what-if's model. */
+export interface RunWarning {
+  kind: string;
+  message: string;
+  side?: string;
+}
 
 /** A sweep job: one point per value, each KPI written as mean ± half-width. */
 export type SweepJob = JobOf<{
@@ -295,6 +305,8 @@ export type SweepJob = JobOf<{
 
 /** A what-if job: each scenario's differences from the baseline. */
 export type Job = JobOf<{
+  replications: number;
+  warnings: RunWarning[];
   kpis: { key: string; label: string; better: string }[];
   baseline: { overall: Record<string, Estimate> };
   scenarios: {

@@ -1,6 +1,6 @@
 /** What-ifs: scenarios against the baseline with intervals, the model as it is, and sweeps. */
 import { useEffect, useState } from 'preact/hooks';
-import { active, api, type Job, problemText, type SimulationJob, waitingText } from './api';
+import { active, api, type Job, problemText, type RunWarning, type SimulationJob, waitingText } from './api';
 import { follow } from './follow';
 import { SweepPanel } from './sweep-panel';
 import { ValuePanel } from './value-panel';
@@ -10,6 +10,7 @@ export function WhatIfPage(props: { name: string; scenario?: string | undefined 
   const [scenarios, setScenarios] = useState<{ id: string; name: string }[]>([]);
   const [chosen, setChosen] = useState<string[]>([]);
   const [replications, setReplications] = useState(10);
+  const [precision, setPrecision] = useState('');
   const [job, setJob] = useState<Job | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
@@ -21,7 +22,12 @@ export function WhatIfPage(props: { name: string; scenario?: string | undefined 
     });
   }, [props.name, props.scenario]);
   const [baseline, setBaseline] = useState<SimulationJob | null>(null);
-  const settings = { replications, horizon: '14d', warmup: '2d' };
+  const settings = {
+    replications,
+    horizon: '14d',
+    warmup: '2d',
+    ...(precision.trim() ? { precision: precision.trim() } : {}),
+  };
   const run = async () => {
     setError('');
     try {
@@ -75,6 +81,16 @@ export function WhatIfPage(props: { name: string; scenario?: string | undefined 
             onInput={(e) => setReplications(Number((e.target as HTMLInputElement).value))}
           />
         </label>
+        <label title="Run replications, 10 at a time, until the main KPIs' 95% intervals are within this share of their means (up to 200)">
+          Precision{' '}
+          <input
+            type="text"
+            size={5}
+            placeholder="e.g. 5%"
+            value={precision}
+            onInput={(e) => setPrecision((e.target as HTMLInputElement).value)}
+          />
+        </label>
         <button type="button" class="run" onClick={run} disabled={chosen.length === 0 || active(job)}>
           Run
         </button>{' '}
@@ -98,7 +114,8 @@ export function WhatIfPage(props: { name: string; scenario?: string | undefined 
       ) : null}
       {baseline?.result ? (
         <div class="as-is-results">
-          <h2>As it is ({replications} replications of 14 days)</h2>
+          <h2>As it is ({baseline.result.options.replications} replications of 14 days)</h2>
+          <Warnings warnings={baseline.result.warnings} />
           <table class="list">
             <thead>
               <tr>
@@ -117,6 +134,7 @@ export function WhatIfPage(props: { name: string; scenario?: string | undefined 
           </table>
         </div>
       ) : null}
+      {job?.result ? <Warnings warnings={job.result.warnings} /> : null}
       {job?.result?.scenarios.map((s) => (
         <div key={s.id} class="results">
           <h2>{s.name}</h2>
@@ -155,6 +173,24 @@ export function WhatIfPage(props: { name: string; scenario?: string | undefined 
       ))}
       <SweepPanel name={props.name} />
     </section>
+  );
+}
+
+/** What the run says about its own figures, each with what to run instead. */
+export function Warnings(props: { warnings: RunWarning[] | undefined }) {
+  if (!props.warnings || props.warnings.length === 0) return null;
+  return (
+    <div class="warnings" role="status">
+      <strong>Before relying on these figures</strong>
+      <ul>
+        {props.warnings.map((w) => (
+          <li key={`${w.side ?? ''}${w.kind}`}>
+            {w.side ? <b>{w.side}: </b> : null}
+            {w.message}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

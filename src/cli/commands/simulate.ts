@@ -24,9 +24,13 @@ import {
   estimateWork,
   eventLogCsv,
   type KpiDifference,
+  modelKpis,
+  parsePrecision,
   parseSweep,
   parseTarget,
+  precisionKpis,
   preflight,
+  type RunWarning,
   roughDuration,
   type SimulationOptions,
   type SimulationResult,
@@ -50,6 +54,9 @@ export interface SimulateCommandOptions {
   horizon?: string;
   warmup?: string;
   seed?: string;
+  precision?: string;
+  precisionKpis?: string;
+  maxReplications?: string;
   workers?: string;
   set?: string[];
   sweep?: string;
@@ -81,6 +88,16 @@ function runOptions(o: SimulateCommandOptions): Omit<SimulationOptions, 'onProgr
     if (!d.ok) throw new UsageError(`--${name}: ${d.message} (${d.hint ?? 'e.g. 30d'})`);
     return d.value;
   };
+  const precision = o.precision === undefined ? undefined : parsePrecision(o.precision);
+  if (precision && !precision.ok) throw new UsageError(`--precision ${precision.message}`);
+  if (!precision && (o.precisionKpis !== undefined || o.maxReplications !== undefined))
+    throw new UsageError(
+      `--${o.precisionKpis !== undefined ? 'precision-kpis' : 'max-replications'} goes with --precision, e.g. --precision 2%`,
+    );
+  const kpis = o.precisionKpis
+    ?.split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
   return {
     replications: whole('replications', o.replications, 20, 1, MAX_REPLICATIONS),
     horizon: time('horizon', o.horizon, 30 * 86400),
@@ -88,7 +105,29 @@ function runOptions(o: SimulateCommandOptions): Omit<SimulationOptions, 'onProgr
     // Seeds are 32-bit: a larger one would silently repeat a smaller one's runs.
     seed: whole('seed', o.seed, 1, 0, 2 ** 32 - 1),
     workers: whole('workers', o.workers, defaultWorkers(), 1, MAX_WORKERS),
+    ...(precision?.ok
+      ? {
+          precision: precision.value,
+          ...(kpis && kpis.length > 0 ? { precisionKpis: kpis } : {}),
+          maxReplications: whole('max-replications', o.maxReplications, 200, 2, MAX_REPLICATIONS),
+        }
+      : {}),
   };
+}
+
+/** The warnings as the text report ends with them; nothing when there are none. */
+export function warningsText(warnings: { side?: string; warning: RunWarning }[]): string {
+  if (warnings.length === 0) return '';
+  const lines = warnings.map(({ side, warning }) => `- ${side ? `${side}: ` : ''}${warning.message}`);
+  return `\nWarnings:\n${lines.join('\n')}\n`;
+}
+
+/** "20 replications", or with a precision rule what it asked and where it stopped. */
+function replicationsText(result: SimulationResult): string {
+  const p = result.precision;
+  if (!p) return `${result.options.replications} replications`;
+  const share = `${Number((p.share * 100).toPrecision(3))}%`;
+  return `${p.replications} replications (${p.reached ? 'stopped when' : 'the most allowed; not'} every judged KPI within ± ${share} of its mean)`;
 }
 
 /** The model with a scenario and --set overrides applied; usage errors for what names nothing. */
@@ -124,7 +163,22 @@ function overridesOf(o: SimulateCommandOptions): Override[] {
   });
 }
 
+/** The KPIs of --precision-kpis, each one the model reports. */
+function checkPrecisionKpis(model: Model, options: Omit<SimulationOptions, 'onProgress'>) {
+  if (options.precision !== undefined) {
+    try {
+      precisionKpis(modelKpis(model), options.precisionKpis);
+    } catch (error) {
+      if (!(error instanceof UnknownKpiError)) throw error;
+      throw new UsageError(
+        `--precision-kpis names unknown KPI '${error.key}': ${didYouMean(error.key, error.known, 'KPIs')}`,
+      );
+    }
+  }
+}
+
 function checkParameters(model: Model, options: Omit<SimulationOptions, 'onProgress'>) {
+  checkPrecisionKpis(model, options);
   const problems = preflight(model, options);
   if (problems.length > 0) {
     throw new InputError(problems.map((p) => p.message).join('\n  '), problems.map((p) => p.hint).join('; '));
@@ -197,6 +251,9 @@ export function simulationJson(result: SimulationResult): unknown {
     segments: result.segments,
     little: result.little,
     work: result.work,
+    warmupCheck: result.warmupCheck ?? null,
+    precision: result.precision ?? null,
+    warnings: result.warnings,
   };
 }
 
@@ -234,10 +291,11 @@ export async function simulateCommand(file: string, o: SimulateCommandOptions, i
     show(result.overall[k.key], k.format),
     ...(segments.length > 1 ? segments.map((s) => show(result.segments[s]?.[k.key], k.format)) : []),
   ]);
-  const title = `${model.name}${model.scenario ? `, scenario '${model.scenario.name}'` : ''}: ${options.replications} replications of ${formatDuration(options.horizon)} after ${formatDuration(options.warmup)} warm-up, seed ${options.seed}`;
+  const title = `${model.name}${model.scenario ? `, scenario '${model.scenario.name}'` : ''}: ${replicationsText(result)} of ${formatDuration(options.horizon)} after ${formatDuration(options.warmup)} warm-up, seed ${options.seed}`;
   const table = o.format === 'md' ? markdownTable(headers, rows) : textTable(headers, rows);
   const little = `Little's law: ${result.little.inSystem.toFixed(2)} customers in the journey on average; arrival rate x time = ${result.little.lambdaTimesTime.toFixed(2)}.`;
-  emit(`${title}\n\n${table}\n\n${little}\n`, o.output, io);
+  const warnings = warningsText(result.warnings.map((warning) => ({ warning })));
+  emit(`${title}\n\n${table}\n\n${little}\n${warnings}`, o.output, io);
   io.err(
     `simulated ${result.work.customers.toLocaleString('en')} customers and ${result.work.events.toLocaleString('en')} events in ${seconds.toFixed(2)} s\n`,
   );
@@ -272,8 +330,13 @@ export async function whatifCommand(file: string, o: SimulateCommandOptions, io:
     ...(bar.onProgress ? { onProgress: bar.onProgress } : {}),
   });
   bar.stop();
+  const warnings = [
+    ...result.baseline.warnings.map((warning) => ({ side: 'Baseline', warning })),
+    ...result.scenarios.flatMap((s) => s.result.warnings.map((warning) => ({ side: s.name, warning }))),
+  ];
   if (o.json || o.format === 'json') {
     const json = {
+      warnings: warnings.map(({ side, warning }) => ({ side, ...warning })),
       baseline: simulationJson(result.baseline),
       scenarios: result.scenarios.map((s) => ({
         id: s.id,
@@ -309,8 +372,8 @@ export async function whatifCommand(file: string, o: SimulateCommandOptions, io:
   });
   // A scenario file's model is a baseline with a scenario applied (e.g. calibrated from a log): say so.
   const from = loaded.model.scenario ? `, from scenario '${loaded.model.scenario.name}'` : '';
-  const title = `${loaded.model.name}${from}: what-if, ${options.replications} replications of ${formatDuration(options.horizon)} each, common random numbers (seed ${options.seed})`;
-  emit(`${title}\n\n${sections.join('\n\n')}\n`, o.output, io);
+  const title = `${loaded.model.name}${from}: what-if, ${replicationsText(result.baseline)} of ${formatDuration(options.horizon)} each, common random numbers (seed ${options.seed})`;
+  emit(`${title}\n\n${sections.join('\n\n')}\n${warningsText(warnings)}`, o.output, io);
   return 0;
 }
 
@@ -327,6 +390,7 @@ async function sweepCommand(
   const target = o.target === undefined ? undefined : parseTarget(o.target);
   if (target && !target.ok) throw new UsageError(`--target ${target.message}`);
   const { path, from, to } = range.value;
+  checkPrecisionKpis(model, options);
   // Each value is a full run; a swept value rarely changes the arrivals, so the model's own stands for all.
   const one = estimateWork(model, options);
   announceWork(totalWork(Array.from({ length: to - from + 1 }, () => one)), options.workers ?? 1, io);

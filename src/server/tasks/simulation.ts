@@ -8,10 +8,13 @@ import type { LoadResult } from '../../model/load.js';
 import type { Model } from '../../model/model.js';
 import { applyOverrides, parseOverride, whatIfSides } from '../../model/overrides.js';
 import {
+  DEFAULT_MAX_REPLICATIONS,
   describeWork,
   estimateWork,
   eventLogCsv,
   type KpiDefinition,
+  modelKpis,
+  precisionKpis,
   preflight,
   type SimulationResult,
   type SweepRange,
@@ -35,6 +38,10 @@ export interface RunSettings {
   horizon: number;
   warmup: number;
   seed: number;
+  /** Replications until each judged KPI's half-width is at most this share of its mean. */
+  precision?: number;
+  precisionKpis?: string[];
+  maxReplications?: number;
 }
 
 export interface RunRequest {
@@ -78,8 +85,31 @@ function variants(ctx: TaskContext, name: string) {
   };
 }
 
-/** Pre-flight problems (an overloaded pool, no arrivals) are a 422 that says how to fix them. */
+/**
+ * The settings as run: with a precision rule, the cap on replications is the server's limit when
+ * that is below the usual 200, and the work is judged at the cap, the most the rule may run.
+ */
+function asRun(ctx: TaskContext, s: RunSettings): { run: RunSettings; planned: RunSettings } {
+  if (s.precision === undefined) return { run: s, planned: s };
+  const maxReplications = s.maxReplications ?? Math.min(DEFAULT_MAX_REPLICATIONS, ctx.limits.maxReplications);
+  const run = { ...s, maxReplications };
+  return { run, planned: { ...run, replications: Math.max(s.replications, maxReplications) } };
+}
+
+/** Pre-flight problems (an overloaded pool, no arrivals) are a 422 that says how to fix them; a precision KPI the model lacks is a 400. */
 function checked(model: Model, s: RunSettings): Model {
+  if (s.precision !== undefined) {
+    try {
+      precisionKpis(modelKpis(model), s.precisionKpis);
+    } catch (error) {
+      if (!(error instanceof UnknownKpiError)) throw error;
+      throw new HttpError(
+        400,
+        `'precisionKpis' names unknown KPI '${error.key}'`,
+        `the KPIs: ${error.known.join(', ')}`,
+      );
+    }
+  }
   const problems = preflight(model, s);
   if (problems.length > 0)
     throw new HttpError(
@@ -127,14 +157,23 @@ const runOptions = (ctx: TaskContext, s: RunSettings) => ({
   onProgress: (done: number, total: number) => ctx.progress(done, total),
 });
 
+/** What a run says about itself: the warm-up check, the precision rule's outcome, the warnings. */
+const selfCheck = (r: SimulationResult) => ({
+  warmupCheck: r.warmupCheck ?? null,
+  precision: r.precision ?? null,
+  warnings: r.warnings,
+});
+
 function planSimulate(request: RunRequest, ctx: TaskContext) {
-  const model = checked(variants(ctx, request.name)(request.scenario, request.sets), request.settings);
-  const work = withinLimits(ctx, estimateWork(model, request.settings));
+  const { run, planned } = asRun(ctx, request.settings);
+  const model = checked(variants(ctx, request.name)(request.scenario, request.sets), run);
+  const work = withinLimits(ctx, estimateWork(model, planned));
   return {
     work,
     run: async () => {
-      const r = await simulateModel(model, runOptions(ctx, request.settings));
+      const r = await simulateModel(model, runOptions(ctx, run));
       return {
+        ...selfCheck(r),
         model: r.model,
         options: r.options,
         kpis: kpiList(r.kpis),
@@ -164,7 +203,9 @@ function planSweep(request: SweepRequest, ctx: TaskContext) {
       `the KPIs: ${error.known.join(', ')}`,
     );
   }
-  const one = estimateWork(first, request.settings);
+  const { run, planned } = asRun(ctx, request.settings);
+  checked(first, run);
+  const one = estimateWork(first, planned);
   const values = request.range.to - request.range.from + 1;
   const work = withinLimits(ctx, {
     ...totalWork(Array.from({ length: values }, () => one)),
@@ -173,7 +214,7 @@ function planSweep(request: SweepRequest, ctx: TaskContext) {
   return {
     work,
     run: async () => {
-      const r = await sweepModel(modelAt, request.range, request.target, runOptions(ctx, request.settings));
+      const r = await sweepModel(modelAt, request.range, request.target, runOptions(ctx, run));
       return {
         ...r,
         labels: Object.fromEntries(kpis.map((k) => [k.key, k.label])),
@@ -181,7 +222,9 @@ function planSweep(request: SweepRequest, ctx: TaskContext) {
           value: p.value,
           overloaded: p.overloaded,
           ...(p.meets !== undefined ? { meets: p.meets } : {}),
-          ...(p.result ? { overall: p.result.overall, text: kpiTexts(p.result) } : {}),
+          ...(p.result
+            ? { overall: p.result.overall, text: kpiTexts(p.result), warnings: p.result.warnings }
+            : {}),
         })),
       };
     },
@@ -204,19 +247,26 @@ function planWhatIf(request: WhatIfRequest, ctx: TaskContext) {
     );
   const base = variant(sides.baseline.scenario, sides.baseline.changes);
   const models = sides.variants.map((side) => variant(side.scenario, side.changes));
-  for (const m of [base, ...models]) checked(m, request.settings);
-  const parts = [base, ...models].map((m) => estimateWork(m, request.settings));
-  const work = withinLimits(ctx, { ...totalWork(parts), replications: request.settings.replications });
+  const { run, planned } = asRun(ctx, request.settings);
+  for (const m of [base, ...models]) checked(m, run);
+  const parts = [base, ...models].map((m) => estimateWork(m, planned));
+  const work = withinLimits(ctx, { ...totalWork(parts), replications: planned.replications });
   return {
     work,
     run: async () => {
-      const r = await whatIfModels(base, models, runOptions(ctx, request.settings));
+      const r = await whatIfModels(base, models, runOptions(ctx, run));
       // The KPIs' own units (durations, percentages, money) travel as text beside the numbers.
       const format = new Map(r.baseline.kpis.map((k) => [k.key, k.format]));
       const show = (key: string, v: number) => (Number.isFinite(v) ? (format.get(key) ?? String)(v) : '-');
       const signed = (key: string, v: number) => `${v < 0 ? '-' : '+'}${show(key, Math.abs(v))}`;
       return {
-        baseline: { overall: r.baseline.overall },
+        replications: r.baseline.options.replications,
+        precision: r.baseline.precision ?? null,
+        warnings: [
+          ...r.baseline.warnings.map((w) => ({ side: 'Baseline', ...w })),
+          ...r.scenarios.flatMap((x) => x.result.warnings.map((w) => ({ side: x.name, ...w }))),
+        ],
+        baseline: { overall: r.baseline.overall, warmupCheck: r.baseline.warmupCheck ?? null },
         kpis: kpiList(r.baseline.kpis),
         scenarios: r.scenarios.map((x) => ({
           id: x.id,

@@ -1,0 +1,103 @@
+/**
+ * What a run says about itself when its figures should not be taken as they are: a warm-up too
+ * short for the queues to fill, a run too short to tell, a precision asked for and not reached, and
+ * intervals too wide to decide on. Each says what to run instead, in the run's own settings (the
+ * CLI's options in brackets; the API's fields have the same names).
+ */
+import { formatDuration } from '../model/units.js';
+import type { KpiDefinition } from './kpis.js';
+import type { PrecisionOutcome } from './precision.js';
+import { relativeHalfWidth } from './precision.js';
+import type { Estimate } from './stats.js';
+import type { WarmupCheck } from './warmup-check.js';
+
+export interface RunWarning {
+  kind: 'warm-up' | 'run-too-short' | 'precision-not-reached' | 'wide-intervals';
+  message: string;
+}
+
+/** A half-width past this share of its mean is called too wide to decide on. */
+export const WIDE = 0.1;
+
+const percent = (x: number) => `${Number((x * 100).toPrecision(2))}%`;
+
+/** A duration rounded up to something one types: whole minutes, hours or days ("45min", "7h", "4d"). */
+export function durationOption(seconds: number): string {
+  if (seconds <= 7200) return `${Math.max(1, Math.ceil(seconds / 60))}min`;
+  if (seconds <= 3 * 86400) return `${Math.ceil(seconds / 3600)}h`;
+  return `${Math.ceil(seconds / 86400)}d`;
+}
+
+export function warmupWarnings(check: WarmupCheck | undefined, horizon: number): RunWarning[] {
+  if (!check?.biased) return [];
+  const direction = check.bias.mean < 0 ? 'too low' : 'too high';
+  const off = `the time waiting in queues comes out ${percent(Math.abs(check.bias.mean) / check.settled)} ${direction} (${formatDuration(Math.abs(check.bias.mean))} a customer), and the KPIs that follow from it with it`;
+  if (check.tooShort) {
+    const longer = durationOption(4 * horizon);
+    const warmup = durationOption(horizon);
+    return [
+      {
+        kind: 'run-too-short',
+        message: `The run is too short to say when the queues settle: MSER-5 on the customers' queue waits puts the end of the start-up at ${formatDuration(check.settlesAt)}, in the last half of the ${formatDuration(horizon)} simulated, and ${off}. Run longer, e.g. a horizon of ${formatDuration(4 * horizon)} with a warm-up of ${formatDuration(horizon)} (--horizon ${longer} --warmup ${warmup}), until this warning goes.`,
+      },
+    ];
+  }
+  const warmup = durationOption(check.settlesAt);
+  const horizonAfter = durationOption(horizon - check.warmup + check.settlesAt);
+  return [
+    {
+      kind: 'warm-up',
+      message: `The warm-up of ${formatDuration(check.warmup)} is too short: the queues were still filling until about ${formatDuration(check.settlesAt)} (MSER-5 on the customers' queue waits), so ${off}. Run with a warm-up of ${formatDuration(check.settlesAt)} or more and the horizon lengthened by as much (--warmup ${warmup} --horizon ${horizonAfter}).`,
+    },
+  ];
+}
+
+export function precisionWarnings(
+  outcome: PrecisionOutcome | undefined,
+  kpis: KpiDefinition[],
+): RunWarning[] {
+  if (!outcome || outcome.reached) return [];
+  const short = outcome.short.map((s) => {
+    const label = kpis.find((k) => k.key === s.key)?.label ?? s.key;
+    return Number.isFinite(s.relative)
+      ? `${label} (± ${percent(s.relative)} of its mean)`
+      : `${label} (its mean is 0, so no share of it is reached)`;
+  });
+  const worst = outcome.short[0]?.relative ?? 0;
+  const needed = Number.isFinite(worst)
+    ? ` About ${Math.ceil((outcome.replications * (worst / outcome.share) ** 2) / 10) * 10} replications would do, by the square-root rule (--max-replications), or judge fewer KPIs (--precision-kpis).`
+    : ' Judge other KPIs (--precision-kpis).';
+  return [
+    {
+      kind: 'precision-not-reached',
+      message: `The precision asked for, ± ${percent(outcome.share)} of each mean, was not reached in ${outcome.replications} replications, the most allowed: ${short.join(', ')}.${needed}`,
+    },
+  ];
+}
+
+/** Every KPI reported for all customers whose 95% half-width is over 10% of its mean. */
+export function wideIntervalWarnings(
+  kpis: KpiDefinition[],
+  overall: Record<string, Estimate>,
+  replications: number,
+): RunWarning[] {
+  const wide = kpis.filter((k) => {
+    const e = overall[k.key];
+    return (
+      e !== undefined && e.n > 1 && e.mean !== 0 && Number.isFinite(e.mean) && relativeHalfWidth(e) > WIDE
+    );
+  });
+  if (wide.length === 0) return [];
+  const worst = Math.max(...wide.map((k) => relativeHalfWidth(overall[k.key] as Estimate)));
+  const needed = Math.ceil((replications * (worst / WIDE) ** 2) / 10) * 10;
+  const listed = wide.map((k) => {
+    const e = overall[k.key] as Estimate;
+    return `${k.label} ${k.format(e.mean)} ± ${k.format(e.halfWidth)}`;
+  });
+  return [
+    {
+      kind: 'wide-intervals',
+      message: `${wide.length === 1 ? 'One KPI is' : `${wide.length} KPIs are`} known only to within more than 10% of ${wide.length === 1 ? 'its' : 'their'} mean: ${listed.join('; ')}. About ${needed} replications would narrow ${wide.length === 1 ? 'it' : 'them all'} to 10% (--replications ${needed}), or ask for a precision (--precision 10%).`,
+    },
+  ];
+}

@@ -1,0 +1,173 @@
+/**
+ * Runs long enough: the precision rule stops where asked and its interval still covers Erlang C;
+ * the warm-up check warns on a short run of a heavily loaded pool and not on a long one; intervals
+ * too wide are named; the batches do not depend on the workers.
+ */
+import { describe, expect, it } from 'vitest';
+import { load, parse } from '../model/load.js';
+import type { Model } from '../model/model.js';
+import { simulate } from './index.js';
+import { mserTruncation } from './mser.js';
+import { estimate, mmc } from './stats.js';
+import { coarsen, WaitSeries } from './wait-series.js';
+
+const DAY = 86400;
+const mmcExample = () => load(new URL('../../examples/mmc.yaml', import.meta.url).pathname).model as Model;
+
+/** An M/M/10 pool served at 12 an hour, with arrivals at `lambda` an hour. */
+function busyPool(lambda: number): Model {
+  const text = `
+name: Busy desk
+arrivals: { rate: ${lambda}/h }
+organization: { departments: [{ id: desk, name: Desk, visibility: frontstage, roles: [{ id: agent, name: Agent }] }] }
+resources: [{ id: agents, name: Agents, role: agent, capacity: 10 }]
+stages: [{ id: s, name: Served }]
+steps: [{ id: serve, name: Is served, stage: s, channel: phone, pool: agents, duration: "exp(5 min)", next: served }]
+ends: [{ id: served, name: Served, outcome: success }]
+start: serve
+`;
+  const result = parse(text, { file: 'busy.yaml' });
+  if (!result.model) throw new Error(JSON.stringify(result.diagnostics));
+  return result.model;
+}
+
+describe('the precision rule', () => {
+  it('stops at the first batch where the wait is within 3% and the interval covers Erlang C', async () => {
+    const r = await simulate(mmcExample(), {
+      replications: 10,
+      horizon: 30 * DAY,
+      warmup: 2 * DAY,
+      seed: 4,
+      precision: 0.03,
+      precisionKpis: ['queueWait'],
+    });
+    const wait = r.overall.queueWait as NonNullable<(typeof r.overall)['queueWait']>;
+    expect(r.precision?.reached).toBe(true);
+    expect(wait.halfWidth).toBeLessThanOrEqual(0.03 * wait.mean);
+    // Checked every 10 replications and stopped at the first check that met it.
+    expect(r.options.replications % 10).toBe(0);
+    const before = estimate((r.perReplication.queueWait ?? []).slice(0, r.options.replications - 10));
+    expect(r.options.replications).toBeGreaterThan(10);
+    expect(before.halfWidth).toBeGreaterThan(0.03 * before.mean);
+    const exact = mmc(100 / 3600, 12 / 3600, 10).wait;
+    expect(
+      Math.abs(wait.mean - exact),
+      `${wait.mean} ± ${wait.halfWidth} against ${exact}`,
+    ).toBeLessThanOrEqual(wait.halfWidth);
+    expect(r.warnings.map((w) => w.kind)).not.toContain('precision-not-reached');
+  });
+
+  it('stops at the cap and says how many replications would do', async () => {
+    const r = await simulate(mmcExample(), {
+      replications: 10,
+      horizon: 5 * DAY,
+      warmup: DAY,
+      seed: 4,
+      precision: 0.001,
+      maxReplications: 20,
+    });
+    expect(r.options.replications).toBe(20);
+    expect(r.precision?.reached).toBe(false);
+    const warning = r.warnings.find((w) => w.kind === 'precision-not-reached');
+    expect(warning?.message).toMatch(/not reached in 20 replications/);
+    expect(warning?.message).toMatch(/Time waiting in queues \(± [\d.]+% of its mean\)/);
+    expect(warning?.message).toMatch(/About \d+ replications would do/);
+  });
+
+  it('runs the same replications for any number of workers', async () => {
+    const options = {
+      replications: 10,
+      horizon: 2 * DAY,
+      warmup: DAY,
+      seed: 9,
+      precision: 0.05,
+      maxReplications: 40,
+    };
+    const one = await simulate(mmcExample(), { ...options, workers: 1 });
+    const three = await simulate(mmcExample(), { ...options, workers: 3 });
+    expect(JSON.stringify(three.overall)).toBe(JSON.stringify(one.overall));
+    expect(three.options.replications).toBe(one.options.replications);
+  });
+
+  it('refuses a KPI the model does not report', async () => {
+    await expect(
+      simulate(mmcExample(), {
+        replications: 10,
+        horizon: DAY,
+        warmup: 0,
+        seed: 1,
+        precision: 0.02,
+        precisionKpis: ['queuewait'],
+      }),
+    ).rejects.toThrow(/unknown KPI 'queuewait'/);
+  });
+});
+
+describe('the warm-up check', () => {
+  // Utilisation 0.95: the queue takes most of a day to fill from empty.
+  const busy = busyPool(114);
+  const exact = mmc(114 / 3600, 12 / 3600, 10).wait;
+
+  it('warns on a one-day run with no warm-up, whose waits are far too low, and says what to run', async () => {
+    const r = await simulate(busy, { replications: 20, horizon: DAY, warmup: 0, seed: 1 });
+    expect(r.overall.queueWait?.mean).toBeLessThan(0.9 * exact);
+    const warning = r.warnings.find((w) => w.kind === 'run-too-short' || w.kind === 'warm-up');
+    expect(warning?.message).toMatch(/too low/);
+    expect(warning?.message).toMatch(
+      /--horizon \d+[a-z]+ --warmup \d+[a-z]+|--warmup \d+[a-z]+ --horizon \d+[a-z]+/,
+    );
+    expect(r.warmupCheck?.bias.high).toBeLessThan(0);
+  });
+
+  it('says the warm-up is too short on a two-day run that has room to see the queue settle', async () => {
+    const r = await simulate(busy, { replications: 20, horizon: 2 * DAY, warmup: 0, seed: 1 });
+    expect(r.warmupCheck?.tooShort).toBe(false);
+    expect(r.warnings.map((w) => w.kind)).toContain('warm-up');
+    expect(r.warmupCheck?.settlesAt).toBeGreaterThan(3600);
+  });
+
+  it('is quiet on a 30-day run with a 2-day warm-up, which matches Erlang C', async () => {
+    const r = await simulate(busy, { replications: 20, horizon: 30 * DAY, warmup: 2 * DAY, seed: 1 });
+    const wait = r.overall.queueWait as NonNullable<(typeof r.overall)['queueWait']>;
+    expect(Math.abs(wait.mean - exact)).toBeLessThanOrEqual(wait.halfWidth);
+    expect(r.warnings.filter((w) => w.kind === 'warm-up' || w.kind === 'run-too-short')).toEqual([]);
+    expect(r.warmupCheck?.biased).toBe(false);
+  });
+});
+
+describe('intervals too wide to decide on', () => {
+  it('are named with their figures when a half-width passes 10% of the mean', async () => {
+    const r = await simulate(mmcExample(), { replications: 3, horizon: DAY, warmup: 0, seed: 2 });
+    const warning = r.warnings.find((w) => w.kind === 'wide-intervals');
+    expect(warning?.message).toMatch(/Time waiting in queues [\d.]+ (s|min) ± [\d.]+ (s|min)/);
+    expect(warning?.message).toMatch(/--replications \d+/);
+  });
+
+  it('are not named when every interval is narrow', async () => {
+    const r = await simulate(mmcExample(), { replications: 20, horizon: 10 * DAY, warmup: DAY, seed: 2 });
+    expect(r.warnings).toEqual([]);
+  });
+});
+
+describe('MSER and the wait series', () => {
+  it('cuts a series where its start-up ends', () => {
+    // 40 rising values, then noise around 10.
+    const z = Array.from({ length: 400 }, (_, i) => (i < 40 ? i / 4 : 10 + Math.sin(i * 12.9898) * 0.5));
+    const point = mserTruncation(z).index;
+    expect(point).toBeGreaterThanOrEqual(35);
+    expect(point).toBeLessThanOrEqual(45);
+    expect(mserTruncation(Array.from({ length: 50 }, () => 3)).index).toBe(0);
+  });
+
+  it('keeps every customer when batches merge', () => {
+    const series = new WaitSeries();
+    const customers = 5 * 2048 * 2 + 7;
+    for (let c = 0; c < customers; c++) series.arrive(c, c * 10);
+    for (let c = customers - 1; c >= 0; c--) series.add(c, 1);
+    const data = series.data();
+    expect(data.batch).toBe(20);
+    expect(data.counts.reduce((a, b) => a + b, 0)).toBe(customers);
+    expect(data.starts[1]).toBe(200);
+    expect(coarsen(data).counts.reduce((a, b) => a + b, 0)).toBe(customers);
+  });
+});
