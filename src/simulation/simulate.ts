@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Model } from '../model/model.js';
 import { compileModel } from './compile.js';
+import { contactCenterKpis, type PoolContactCenter } from './contact-center.js';
 import { type KpiDefinition, kpiDefinitions, kpiValues } from './kpis.js';
 import { type ModelValue, modelValue } from './net-value.js';
 import { type RunResult, runReplication } from './run.js';
@@ -45,6 +46,8 @@ export interface SimulationResult {
   work: { customers: number; events: number };
   /** With the model's economics: its net value per month in each replication, for what-if comparisons. */
   value?: ModelValue;
+  /** Each pool's service level, speed of answer, P(wait), abandonment and occupancy, overall and per hour of the week. */
+  contactCenter: PoolContactCenter[];
 }
 
 export const defaultWorkers = () => Math.max(1, Math.min(availableParallelism(), 8));
@@ -124,6 +127,7 @@ export async function simulate(model: Model, options: SimulationOptions): Promis
       events: results.reduce((s, r) => s + r.events, 0),
     },
     ...(value ? { value } : {}),
+    contactCenter: contactCenterKpis(model, results, options),
   };
 }
 

@@ -41,6 +41,7 @@ import {
 } from '../../simulation/index.js';
 import { InputError, type Io, UsageError } from '../io.js';
 import { loadOrReport } from '../load-or-report.js';
+import { contactCenterTable } from './contact-center-table.js';
 import { valueText } from './value-text.js';
 
 export interface SimulateCommandOptions {
@@ -197,6 +198,7 @@ export function simulationJson(result: SimulationResult): unknown {
     segments: result.segments,
     little: result.little,
     work: result.work,
+    contactCenter: result.contactCenter,
   };
 }
 
@@ -237,7 +239,8 @@ export async function simulateCommand(file: string, o: SimulateCommandOptions, i
   const title = `${model.name}${model.scenario ? `, scenario '${model.scenario.name}'` : ''}: ${options.replications} replications of ${formatDuration(options.horizon)} after ${formatDuration(options.warmup)} warm-up, seed ${options.seed}`;
   const table = o.format === 'md' ? markdownTable(headers, rows) : textTable(headers, rows);
   const little = `Little's law: ${result.little.inSystem.toFixed(2)} customers in the journey on average; arrival rate x time = ${result.little.lambdaTimesTime.toFixed(2)}.`;
-  emit(`${title}\n\n${table}\n\n${little}\n`, o.output, io);
+  const contact = contactCenterTable(result.contactCenter, o.format === 'md');
+  emit(`${title}\n\n${table}\n\n${contact ? `${contact}\n\n` : ''}${little}\n`, o.output, io);
   io.err(
     `simulated ${result.work.customers.toLocaleString('en')} customers and ${result.work.events.toLocaleString('en')} events in ${seconds.toFixed(2)} s\n`,
   );
