@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { load } from '../model/load.js';
-import { scenarioEdit } from '../simulation/staffing/staffing-scenario.js';
+import { scenarioEdit } from '../simulation/staffing/scenario-edit.js';
 import { buildServer } from './app.js';
 
 const FIXTURE = new URL('../simulation/staffing/fixtures/hotline.yaml', import.meta.url).pathname;

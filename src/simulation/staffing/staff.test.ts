@@ -12,8 +12,9 @@ import { parse } from '../../model/load.js';
 import type { Model } from '../../model/model.js';
 import { simulate } from '../simulate.js';
 import { shiftsOf } from './hourly-schedule.js';
+import { scenarioEdit } from './scenario-edit.js';
 import { StaffingError, staffModel } from './staff.js';
-import { scenarioEdit, staffingScenario } from './staffing-scenario.js';
+import { staffingScenario } from './staffing-scenario.js';
 
 const file = new URL('./fixtures/hotline.yaml', import.meta.url).pathname;
 const text = readFileSync(file, 'utf8');
