@@ -296,6 +296,20 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
     return table.target[to - 1] as number;
   };
 
+  // Busy and staffed member-seconds of the hour under way, added to its slot when the hour ends.
+  let hourEnd = (Math.floor(warmup / 3600) + 1) * 3600;
+  const hourBusy = new Float64Array(P);
+  const hourCap = new Float64Array(P);
+  const closeHour = () => {
+    for (let p = 0; p < P; p++) {
+      const o = slot(p, hourEnd - 3600);
+      contact[o + 6] = (contact[o + 6] as number) + (hourBusy[p] as number);
+      contact[o + 7] = (contact[o + 7] as number) + (hourCap[p] as number);
+    }
+    hourBusy.fill(0);
+    hourCap.fill(0);
+  };
+
   const advance = (now: number) => {
     const t = now < horizon ? now : horizon;
     if (t > last) {
@@ -305,17 +319,20 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
         busyArea[p] = (busyArea[p] as number) + (busy[p] as number) * dt;
         capArea[p] = (capArea[p] as number) + (cap[p] as number) * dt;
       }
-      // The same areas by hour of the week: the interval is cut at each hour it crosses.
-      while (last < t) {
-        const cut = Math.min(t, (Math.floor(last / 3600) + 1) * 3600);
-        const piece = cut - last;
+      // The same areas by hour of the week, the interval cut at each hour's end.
+      for (let from = last; from < t; ) {
+        const to = t < hourEnd ? t : hourEnd;
         for (let p = 0; p < P; p++) {
-          const o = slot(p, last);
-          contact[o + 6] = (contact[o + 6] as number) + (busy[p] as number) * piece;
-          contact[o + 7] = (contact[o + 7] as number) + (cap[p] as number) * piece;
+          hourBusy[p] = (hourBusy[p] as number) + (busy[p] as number) * (to - from);
+          hourCap[p] = (hourCap[p] as number) + (cap[p] as number) * (to - from);
         }
-        last = cut;
+        if (to === hourEnd) {
+          closeHour();
+          hourEnd += 3600;
+        }
+        from = to;
       }
+      last = t;
     }
   };
 
@@ -608,6 +625,8 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
       release(p, now);
     }
   }
+  advance(horizon);
+  closeHour();
   return {
     sums,
     ends,
