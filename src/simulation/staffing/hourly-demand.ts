@@ -3,8 +3,8 @@
  * Erlangs, from the same exact visit counts as the pre-flight's offered load (poolDemand), with
  * each segment's arrivals shaped by its weekly profile (averaged over the hour).
  */
-import type { Model } from '../../model/model.js';
-import { weeklyWeights } from '../compile.js';
+import type { ArrivalWindow, Model } from '../../model/model.js';
+import { arrivalWeightByMinute } from '../../model/week.js';
 import { poolDemand } from '../preflight.js';
 import { HOURS_PER_WEEK } from '../run.js';
 
@@ -16,13 +16,13 @@ export interface HourlyDemand {
 }
 
 /** The profile's weight in each hour of the week, mean 1; all 1 without a profile. */
-function hourlyWeights(profile: Parameters<typeof weeklyWeights>[0]): Float64Array {
-  const minutes = weeklyWeights(profile);
+function hourlyWeights(profile: ArrivalWindow[] | undefined): Float64Array {
+  const minutes = arrivalWeightByMinute(profile);
   const hours = new Float64Array(HOURS_PER_WEEK).fill(1);
   if (!minutes) return hours;
   for (let h = 0; h < HOURS_PER_WEEK; h++) {
     let sum = 0;
-    for (let m = h * 60; m < h * 60 + 60; m++) sum += minutes.weights[m] as number;
+    for (let m = h * 60; m < h * 60 + 60; m++) sum += minutes[m] as number;
     hours[h] = sum / 60;
   }
   return hours;
