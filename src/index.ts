@@ -110,6 +110,7 @@ export {
   parseProbability,
   parseRate,
 } from './model/units.js';
+export type { ContactKpis, PoolContactCenter } from './simulation/contact-center.js';
 export {
   compileModel,
   defaultWorkers,
@@ -129,6 +130,16 @@ export {
   type WhatIfResult,
   whatIf,
 } from './simulation/index.js';
+export {
+  type PoolStaffing,
+  StaffingError,
+  type StaffingOptions,
+  type StaffingResult,
+  type StaffingScenario,
+  scenarioEdit as staffingScenarioEdit,
+  staffingScenario,
+  staffModel,
+} from './simulation/staffing/index.js';
 export { dfgDiagram } from './views/dfg.js';
 export type { Box, Diagram, Edge, Lane, ViewId } from './views/diagram.js';
 export { type DiagramMeasures, measureDiagram } from './views/measure.js';

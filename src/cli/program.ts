@@ -17,6 +17,7 @@ import type { LogModelCommandOptions } from './commands/log-model.js';
 import type { RenderCommandOptions } from './commands/render.js';
 import type { ServeOptions } from './commands/serve.js';
 import type { SimulateCommandOptions } from './commands/simulate.js';
+import type { StaffCommandOptions } from './commands/staff.js';
 import { InputError, type Io, UsageError } from './io.js';
 import { RENDER_FORMATS } from './render-formats.js';
 
@@ -169,6 +170,24 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       ),
     ),
   );
+
+  program
+    .command('staff')
+    .description(
+      "find the fewest staff per pool and hour of the week that meet each pool's service level, and write them as a scenario with its cost",
+    )
+    .argument('<file>', 'the model file')
+    .option('--pools <ids>', 'the pools to staff, comma-separated (default: every pool with a serviceLevel)')
+    .option('--scenario-id <id>', 'the id of the scenario written', 'least-cost-staffing')
+    .option('--dry-run', 'find the staffing, write nothing')
+    .option('-n, --replications <n>', 'replications in each checking simulation', '10')
+    .option('--days <n>', 'days simulated in each replication, after a day of warm-up', '14')
+    .option('--seed <n>', 'the random seed: the same seed gives the same answer', '1')
+    .option('-w, --workers <n>', 'worker threads (default: the CPU cores, up to 8)')
+    .addOption(jsonOption())
+    .action(async (file: string, options: StaffCommandOptions) =>
+      setExit(await (await import('./commands/staff.js')).staffCommand(file, options, io)),
+    );
 
   const bpmn = program
     .command('bpmn')

@@ -32,6 +32,7 @@ import { modelEditRoutes } from './routes/model-edits.js';
 import { modelRoutes } from './routes/models.js';
 import { pageRoutes } from './routes/pages.js';
 import { simulationRoutes } from './routes/simulation.js';
+import { staffingRoutes } from './routes/staffing.js';
 import { viewRoutes } from './routes/views.js';
 import { Threads } from './threads.js';
 import { Workspace } from './workspace.js';
@@ -120,6 +121,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     viewRoutes,
     analysisRoutes,
     simulationRoutes,
+    staffingRoutes,
     jobRoutes,
     bpmnRoutes,
     logRoutes,

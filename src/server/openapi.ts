@@ -100,6 +100,12 @@ export function openApi(version: string): Record<string, unknown> {
         parameters: [name],
         post: op('Start a what-if job (scenarios, replications, horizon, warmup, seed, set)'),
       },
+      '/api/models/{name}/staff': {
+        parameters: [name],
+        post: op(
+          "Start a staffing job: the fewest staff per pool and hour of the week meeting each pool's service level, from queueing formulas checked by simulation, with its weekly cost against today's and the scenario of shifts to save with the edits route (pools, scenarioId, replications, days, seed)",
+        ),
+      },
       '/api/jobs/{id}': {
         get: op('A job: state (queued with its place, running, done, failed, cancelled), progress, result'),
         delete: op('Cancel a job, queued or running'),

@@ -48,6 +48,8 @@ export interface CompiledModel {
   poolPatience: (Sampler | null)[];
   segmentPatience: (Sampler | null)[];
   costPerHour: Float64Array;
+  /** Each pool's service-level time in seconds (NaN without a target): answers within it count as on time. */
+  serviceWithin: Float64Array;
   /** Where a customer who gives up waiting goes: an end index (as -1 - e). */
   abandonTarget: Int32Array;
   /** Per segment, arrival intensity per minute of the week relative to the mean (null: constant), and its maximum. */
@@ -138,6 +140,7 @@ export function compileModel(model: Model): CompiledModel {
       s.patience ? compileDistribution(s.patience, meanOf(s.patience)) : null,
     ),
     costPerHour: Float64Array.from(model.resources.map((r) => r.cost?.amount ?? 0)),
+    serviceWithin: Float64Array.from(model.resources.map((r) => r.serviceLevel?.within ?? Number.NaN)),
     abandonTarget: Int32Array.from(model.resources.map((r) => target(abandonDestination(model, r) ?? ''))),
     arrivalWeights: model.segments.map((s) => weeklyWeights(s.arrivals?.profile)),
     shifts: model.resources.map((r) => weeklyCapacity(r.schedule)),

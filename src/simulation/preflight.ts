@@ -13,19 +13,36 @@ export interface Problem {
   hint: string;
 }
 
+/** One segment's demand on the pools, per customer who arrives: visits to each pool's steps and their work in seconds. */
+export interface SegmentDemand {
+  segment: string;
+  /** Arrivals per second. */
+  rate: number;
+  visits: Map<string, number>;
+  work: Map<string, number>;
+}
+
+/** Each segment's demand on each pool, from the exact visit counts. */
+export function poolDemand(model: Model, metrics: Metrics = journeyMetrics(model)): SegmentDemand[] {
+  return metrics.segments.map((s) => {
+    const visits = new Map(model.resources.map((r) => [r.id, 0]));
+    const work = new Map(model.resources.map((r) => [r.id, 0]));
+    for (const step of model.steps) {
+      if (!step.pool || !step.duration) continue;
+      const v = s.visits[step.id] ?? 0;
+      visits.set(step.pool, (visits.get(step.pool) ?? 0) + v);
+      work.set(step.pool, (work.get(step.pool) ?? 0) + v * meanOf(step.duration));
+    }
+    const rate = model.segments.find((x) => x.id === s.segment)?.arrivals?.rate ?? 0;
+    return { segment: s.segment, rate, visits, work };
+  });
+}
+
 /** Offered load per pool in Erlangs (busy servers needed on average), from the exact visit counts. */
 export function offeredLoad(model: Model, metrics: Metrics = journeyMetrics(model)): Map<string, number> {
   const load = new Map(model.resources.map((r) => [r.id, 0]));
-  for (const s of metrics.segments) {
-    const rate = model.segments.find((x) => x.id === s.segment)?.arrivals?.rate ?? 0;
-    for (const step of model.steps) {
-      if (!step.pool || !step.duration) continue;
-      load.set(
-        step.pool,
-        (load.get(step.pool) ?? 0) + rate * (s.visits[step.id] ?? 0) * meanOf(step.duration),
-      );
-    }
-  }
+  for (const d of poolDemand(model, metrics))
+    for (const [pool, work] of d.work) load.set(pool, (load.get(pool) ?? 0) + d.rate * work);
   return load;
 }
 

@@ -56,6 +56,19 @@ export const CUSTOMER_SUMS = [
   'steps',
 ] as const;
 
+/** Per pool and hour of the week, what the contact-center KPIs are made of (see contact-center.ts). */
+export const CONTACT_SUMS = [
+  'entries',
+  'answered',
+  'answeredOnTime',
+  'answerWait',
+  'waited',
+  'abandoned',
+  'busy',
+  'staffed',
+] as const;
+export const HOURS_PER_WEEK = 168;
+
 export interface RunResult {
   /** [segment][sum] for CUSTOMER_SUMS. */
   sums: Float64Array;
@@ -70,6 +83,11 @@ export interface RunResult {
   available: Float64Array;
   queued: Float64Array;
   abandons: Float64Array;
+  /**
+   * [pool][hour of the week][CONTACT_SUMS]: queue entries in [warmup, horizon) counted by the hour
+   * they entered (their answer or abandonment with them), busy and staffed member-seconds by the hour they fell in.
+   */
+  contact: Float64Array;
   /** Time-average number of customers in the journey over [warmup, horizon), for Little's law. */
   inSystem: number;
   window: number;
@@ -220,6 +238,11 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
   const capArea = new Float64Array(P);
   const queued = new Float64Array(P);
   const abandons = new Float64Array(P);
+  const CW = CONTACT_SUMS.length;
+  const contact = new Float64Array(P * HOURS_PER_WEEK * CW);
+  /** Offset of pool p's sums in the hour of the week that time t falls in. */
+  const slot = (p: number, t: number) => (p * HOURS_PER_WEEK + (Math.floor(t / 3600) % HOURS_PER_WEEK)) * CW;
+  const counted = (t: number) => t >= warmup && t < horizon;
   let inSystem = 0;
   let inSystemArea = 0;
   let last = warmup;
@@ -277,6 +300,20 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
     return table.target[to - 1] as number;
   };
 
+  // Busy and staffed member-seconds of the hour under way, added to its slot when the hour ends.
+  let hourEnd = (Math.floor(warmup / 3600) + 1) * 3600;
+  const hourBusy = new Float64Array(P);
+  const hourCap = new Float64Array(P);
+  const closeHour = () => {
+    for (let p = 0; p < P; p++) {
+      const o = slot(p, hourEnd - 3600);
+      contact[o + 6] = (contact[o + 6] as number) + (hourBusy[p] as number);
+      contact[o + 7] = (contact[o + 7] as number) + (hourCap[p] as number);
+    }
+    hourBusy.fill(0);
+    hourCap.fill(0);
+  };
+
   const advance = (now: number) => {
     const t = now < horizon ? now : horizon;
     if (t > last) {
@@ -285,6 +322,19 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
       for (let p = 0; p < P; p++) {
         busyArea[p] = (busyArea[p] as number) + (busy[p] as number) * dt;
         capArea[p] = (capArea[p] as number) + (cap[p] as number) * dt;
+      }
+      // The same areas by hour of the week, the interval cut at each hour's end.
+      for (let from = last; from < t; ) {
+        const to = t < hourEnd ? t : hourEnd;
+        for (let p = 0; p < P; p++) {
+          hourBusy[p] = (hourBusy[p] as number) + (busy[p] as number) * (to - from);
+          hourCap[p] = (hourCap[p] as number) + (cap[p] as number) * (to - from);
+        }
+        if (to === hourEnd) {
+          closeHour();
+          hourEnd += 3600;
+        }
+        from = to;
       }
       last = t;
     }
@@ -363,7 +413,16 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
     busy[p] = (busy[p] as number) + 1;
     if (who >= 0) (memberBusy[p] as Uint8Array)[who] = 1;
     member[c] = who;
-    waits[c * 2] = (waits[c * 2] as number) + (now - (queueEnter[c] as number));
+    const entered = queueEnter[c] as number;
+    waits[c * 2] = (waits[c * 2] as number) + (now - entered);
+    if (counted(entered)) {
+      const o = slot(p, entered);
+      const wait = now - entered;
+      contact[o + 1] = (contact[o + 1] as number) + 1;
+      if (wait <= (m.serviceWithin[p] as number)) contact[o + 2] = (contact[o + 2] as number) + 1;
+      contact[o + 3] = (contact[o + 3] as number) + wait;
+      if (wait > 0) contact[o + 4] = (contact[o + 4] as number) + 1;
+    }
     const step = at[c] as number;
     calendar.push(
       now +
@@ -408,7 +467,11 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
     }
     readyAt[c] = now;
     queueEnter[c] = now;
-    if (now >= warmup && now < horizon) queued[p] = (queued[p] as number) + 1;
+    if (counted(now)) {
+      queued[p] = (queued[p] as number) + 1;
+      const o = slot(p, now);
+      contact[o] = (contact[o] as number) + 1;
+    }
     if (m.dedicated[p]) {
       let owner = owners[c * P + p] as number;
       if (owner === 0) {
@@ -553,8 +616,14 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
       queuedAt[c] = 0;
       trace?.(serial[c] as number, seg[c] as number, at[c] as number, readyAt[c] as number, true);
       counts[c * 5 + 3] = (counts[c * 5 + 3] as number) + 1;
-      waits[c * 2] = (waits[c * 2] as number) + (now - (queueEnter[c] as number));
+      const entered = queueEnter[c] as number;
+      waits[c * 2] = (waits[c * 2] as number) + (now - entered);
       if (now >= warmup && now < horizon) abandons[p] = (abandons[p] as number) + 1;
+      if (counted(entered)) {
+        const o = slot(p, entered);
+        contact[o + 4] = (contact[o + 4] as number) + 1;
+        contact[o + 5] = (contact[o + 5] as number) + 1;
+      }
       enter(c, m.abandonTarget[p] as number, now);
     } else {
       const p = shiftPool[subject] as number;
@@ -562,6 +631,8 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
       release(p, now);
     }
   }
+  advance(horizon);
+  closeHour();
   return {
     sums,
     ends,
@@ -571,6 +642,7 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
     available: capArea,
     queued,
     abandons,
+    contact,
     inSystem: inSystemArea / Math.max(1e-9, horizon - warmup),
     window: horizon - warmup,
     events,

@@ -7,6 +7,7 @@
 import { availableParallelism } from 'node:os';
 import type { Model } from '../model/model.js';
 import { type CompiledModel, compileModel } from './compile.js';
+import { contactCenterKpis, type PoolContactCenter } from './contact-center.js';
 import { type KpiDefinition, kpiDefinitions, kpiValues } from './kpis.js';
 import { type ModelValue, modelValue } from './net-value.js';
 import {
@@ -69,6 +70,8 @@ export interface SimulationResult {
   /** The precision rule and how it ended, when one was asked for. */
   precision?: PrecisionOutcome;
   warnings: RunWarning[];
+  /** Each pool's service level, speed of answer, P(wait), abandonment and occupancy, overall and per hour of the week. */
+  contactCenter: PoolContactCenter[];
 }
 
 export const defaultWorkers = () => Math.max(1, Math.min(availableParallelism(), 8));
@@ -226,5 +229,6 @@ function summarize(
       ...precisionWarnings(precision, kpis),
       ...wideIntervalWarnings(kpis, overall, results.length),
     ],
+    contactCenter: contactCenterKpis(model, results, options),
   };
 }

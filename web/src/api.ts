@@ -158,6 +158,8 @@ export const api = {
       '/api/analyze',
       json({ name, text, ...(scenario ? { scenario } : {}) }),
     ).then((r) => r.body),
+  staff: (name: string, body: Record<string, unknown>) =>
+    call<{ id: string }>(`/api/models/${encodeURIComponent(name)}/staff`, json(body)).then((r) => r.body),
   whatif: (name: string, body: Record<string, unknown>) =>
     call<{ id: string }>(`/api/models/${encodeURIComponent(name)}/whatif`, json(body)).then((r) => r.body),
   simulate: (name: string, body: Record<string, unknown>) =>

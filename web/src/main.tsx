@@ -10,6 +10,7 @@ import { DataPage } from './data-page';
 import { mayLeave } from './leave-guard';
 import { ModelList } from './model-list';
 import { ModelPage } from './model-page';
+import { StaffPage } from './staff-page';
 import { WhatIfPage } from './what-if-page';
 import './style.css';
 
@@ -52,6 +53,8 @@ function App() {
           <ModelPage key={arg} name={arg} />
         ) : page === 'whatif' && arg ? (
           <WhatIfPage name={arg} scenario={more} />
+        ) : page === 'staff' && arg ? (
+          <StaffPage name={arg} />
         ) : page === 'compare' ? (
           <ComparePage />
         ) : page === 'data' ? (

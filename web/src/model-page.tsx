@@ -191,6 +191,7 @@ export function ModelPage(props: { name: string }) {
           Redo
         </button>
         <a href={`#/whatif/${encodeURIComponent(props.name)}`}>What-if</a>
+        <a href={`#/staff/${encodeURIComponent(props.name)}`}>Staffing</a>
         <ScenarioSwitch
           scenarios={doc.data.scenarios}
           taken={allIds(doc.data)}

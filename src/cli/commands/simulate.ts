@@ -45,6 +45,7 @@ import {
 } from '../../simulation/index.js';
 import { InputError, type Io, UsageError } from '../io.js';
 import { loadOrReport } from '../load-or-report.js';
+import { contactCenterTable } from './contact-center-table.js';
 import { valueText } from './value-text.js';
 
 export interface SimulateCommandOptions {
@@ -254,6 +255,7 @@ export function simulationJson(result: SimulationResult): unknown {
     warmupCheck: result.warmupCheck ?? null,
     precision: result.precision ?? null,
     warnings: result.warnings,
+    contactCenter: result.contactCenter,
   };
 }
 
@@ -295,7 +297,8 @@ export async function simulateCommand(file: string, o: SimulateCommandOptions, i
   const table = o.format === 'md' ? markdownTable(headers, rows) : textTable(headers, rows);
   const little = `Little's law: ${result.little.inSystem.toFixed(2)} customers in the journey on average; arrival rate x time = ${result.little.lambdaTimesTime.toFixed(2)}.`;
   const warnings = warningsText(result.warnings.map((warning) => ({ warning })));
-  emit(`${title}\n\n${table}\n\n${little}\n${warnings}`, o.output, io);
+  const contact = contactCenterTable(result.contactCenter, o.format === 'md');
+  emit(`${title}\n\n${table}\n\n${contact ? `${contact}\n\n` : ''}${little}\n${warnings}`, o.output, io);
   io.err(
     `simulated ${result.work.customers.toLocaleString('en')} customers and ${result.work.events.toLocaleString('en')} events in ${seconds.toFixed(2)} s\n`,
   );

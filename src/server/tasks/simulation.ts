@@ -32,6 +32,7 @@ import { HttpError } from '../http-error.js';
 import { LIMIT_OPTIONS } from '../options.js';
 import type { TaskContext } from './context.js';
 import { loadSaved } from './load.js';
+import { planStaff } from './staffing.js';
 
 export interface RunSettings {
   replications: number;
@@ -285,7 +286,7 @@ function planWhatIf(request: WhatIfRequest, ctx: TaskContext) {
   };
 }
 
-const PLANS = { simulate: planSimulate, sweep: planSweep, whatif: planWhatIf } as const;
+const PLANS = { simulate: planSimulate, sweep: planSweep, whatif: planWhatIf, staff: planStaff } as const;
 export type JobKind = keyof typeof PLANS;
 export type JobRequest<K extends JobKind> = Parameters<(typeof PLANS)[K]>[0];
 

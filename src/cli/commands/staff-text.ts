@@ -1,0 +1,74 @@
+/** A staffing result as `linesight staff` prints it: per pool a week grid of headcounts, cost, and what simulation changed. */
+import { formatDuration } from '../../model/units.js';
+import type { PoolStaffing, StaffingResult } from '../../simulation/staffing/staff.js';
+import { hourName } from './contact-center-table.js';
+
+const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const percent = (x: number) => `${Number((x * 100).toFixed(1))}%`;
+const whole = (x: number) => Math.round(x).toLocaleString('en-US');
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+/** Headcount per hour: a row per day, a column per hour (the hour it starts). */
+function weekGrid(staff: number[]): string {
+  const width = Math.max(2, ...staff.map((n) => String(n).length));
+  const cell = (s: string) => s.padStart(width);
+  const head = `     ${Array.from({ length: 24 }, (_, h) => cell(String(h).padStart(2, '0'))).join(' ')}`;
+  const rows = DAYS.map(
+    (d, day) =>
+      `${d}  ${staff
+        .slice(day * 24, day * 24 + 24)
+        .map((n) => cell(n === 0 ? '.' : String(n)))
+        .join(' ')}`,
+  );
+  return [head, ...rows].join('\n');
+}
+
+function listHours(hours: number[], what: (h: number) => string): string {
+  const shown = hours.slice(0, 6).map((h) => `${hourName(h)} ${what(h)}`);
+  return `${shown.join(', ')}${hours.length > 6 ? ` and ${hours.length - 6} more` : ''}`;
+}
+
+function poolText(p: PoolStaffing): string {
+  const lines = [
+    `${p.name}: target ${percent(p.target.share)} answered in ${formatDuration(p.target.within)} (${p.method} per hour, then simulation)`,
+    '',
+    weekGrid(p.staff),
+    '',
+    `Member-hours a week: ${whole(p.memberHours.staffed)} (today ${whole(p.memberHours.today)}).`,
+  ];
+  if (p.cost) {
+    const saved = p.cost.today - p.cost.staffed;
+    lines.push(
+      `Cost a week: ${p.cost.currency} ${whole(p.cost.staffed)} (today ${p.cost.currency} ${whole(p.cost.today)}; ${saved >= 0 ? `${p.cost.currency} ${whole(saved)} less` : `${p.cost.currency} ${whole(-saved)} more`}).`,
+    );
+  } else lines.push('Cost: the pool has no cost per hour (give it one, e.g. cost: 30 EUR/h).');
+  const levels = p.serviceLevel.flatMap((x, h) => (x === null || p.staff[h] === 0 ? [] : [{ h, x }]));
+  const lowest = levels.reduce((a, b) => (b.x < a.x ? b : a), levels[0] ?? { h: 0, x: Number.NaN });
+  if (levels.length)
+    lines.push(
+      `Simulated service level: lowest ${percent(lowest.x)} (${hourName(lowest.h)}), over ${plural(levels.length, 'open hour')}.`,
+    );
+  const changed = p.staff.flatMap((n, h) => (n !== p.formula[h] ? [h] : []));
+  if (changed.length)
+    lines.push(
+      `Simulation changed the formula's answer in ${plural(changed.length, 'hour')}: ${listHours(changed, (h) => `${p.formula[h]} to ${p.staff[h]}`)}.`,
+    );
+  if (p.missing.length)
+    lines.push(
+      `Still below target in the last check: ${listHours(p.missing, (h) => percent(p.serviceLevel[h] ?? 0))}; each was given one more member, not checked again (more rounds or replications settle it).`,
+    );
+  return lines.join('\n');
+}
+
+export function staffingText(result: StaffingResult): string {
+  const { replications, days, seed } = result.options;
+  const head = `${result.model.name}: staffing at least cost, per hour of the week (checked by ${plural(result.rounds, 'simulation')} of ${replications} replications x ${days} days, seed ${seed})`;
+  const pools = result.pools.map(poolText);
+  const skipped = result.skipped.map((s) => `Not staffed: ${s.name}, because ${s.reason}.`);
+  const verdict = result.pools.length
+    ? result.verified
+      ? 'Every open hour meets its target in the last simulation.'
+      : 'Not every hour was confirmed by simulation within the rounds: see above.'
+    : 'No pool was staffed.';
+  return [head, ...pools, [...skipped, verdict].join('\n')].join('\n\n');
+}

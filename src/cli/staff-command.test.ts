@@ -1,0 +1,57 @@
+/** `linesight staff`: the week grid and cost in text, the scenario written into the file (comments kept), --dry-run and --json, and clear refusals. */
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { load } from '../model/load.js';
+import { linesight } from '../testing/cli.js';
+
+const FIXTURE = new URL('../simulation/staffing/fixtures/hotline.yaml', import.meta.url).pathname;
+const quick = ['-n', '2', '--days', '7', '--seed', '3', '-w', '1'];
+
+function copy(): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'linesight-staff-cli-')), 'hotline.yaml');
+  copyFileSync(FIXTURE, file);
+  return file;
+}
+
+describe('linesight staff', () => {
+  it('prints the week and its cost, and writes the scenario into the model', async () => {
+    const file = copy();
+    const r = await linesight('staff', file, ...quick, '--scenario-id', 'cheapest');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(
+      'Hotline agents: target 80% answered in 20 s (Erlang C per hour, then simulation)',
+    );
+    expect(r.stdout).toMatch(/^Sun {2}( +\.){24}$/m);
+    expect(r.stdout).toMatch(/Cost a week: EUR [\d,]+ \(today EUR 30,720; EUR [\d,]+ less\)/);
+    expect(r.stdout).toContain(`Wrote scenario 'cheapest' (Staffing at least cost) into ${file}`);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('# A hotline with a weekly arrival profile');
+    const staffed = load(file, { scenario: 'cheapest' }).model;
+    expect(staffed?.resources[0]?.schedule?.length).toBeGreaterThan(2);
+  });
+
+  it('writes nothing with --dry-run, and answers JSON with every hour', async () => {
+    const file = copy();
+    const r = await linesight('staff', file, ...quick, '--dry-run', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.written).toBe(false);
+    expect(json.pools[0].staff).toHaveLength(168);
+    expect(json.scenario.changes.map((c: { set: string }) => c.set)).toEqual([
+      'resources.agents.capacity',
+      'resources.agents.schedule',
+    ]);
+    expect(readFileSync(file, 'utf8')).toBe(readFileSync(FIXTURE, 'utf8'));
+  });
+
+  it('refuses an unknown pool and too few days, saying what to give', async () => {
+    const pool = await linesight('staff', FIXTURE, '--pools', 'agnets', '--dry-run');
+    expect(pool.code).toBe(2);
+    expect(pool.stderr).toContain("the model has no pool 'agnets' (its pools: agents)");
+    const days = await linesight('staff', FIXTURE, '--days', '3', '--dry-run');
+    expect(days.code).toBe(2);
+    expect(days.stderr).toContain('--days takes a whole number from 7 to 365');
+  });
+});

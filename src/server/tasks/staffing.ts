@@ -1,0 +1,84 @@
+/**
+ * Staffing as the API runs it: planned first (the model, its pools, the work of the checking
+ * simulations against the server's limits), then run as a job. The answer carries the scenario,
+ * which the web app saves with the model edits route, and every figure in its unit as text.
+ */
+import { formatDuration } from '../../model/units.js';
+import { describeWork, estimateWork } from '../../simulation/index.js';
+import { staffModel } from '../../simulation/staffing/staff.js';
+import { staffingScenario } from '../../simulation/staffing/staffing-scenario.js';
+import { HttpError } from '../http-error.js';
+import { LIMIT_OPTIONS } from '../options.js';
+import type { TaskContext } from './context.js';
+import { loadSaved } from './load.js';
+
+export interface StaffRequest {
+  name: string;
+  pools?: string[] | undefined;
+  scenarioId: string;
+  replications: number;
+  days: number;
+  seed: number;
+}
+
+/** Simulations a staffing runs at most: checks and one trim. */
+export const STAFFING_ROUNDS = 8;
+
+export function planStaff(request: StaffRequest, ctx: TaskContext) {
+  const model = loadSaved(ctx, request.name).model;
+  const ids = model.resources.map((r) => r.id);
+  const unknown = request.pools?.find((id) => !ids.includes(id));
+  if (unknown !== undefined)
+    throw new HttpError(
+      400,
+      `'pools' names '${unknown}', which is not a pool of the model`,
+      `its pools: ${ids.join(', ') || 'none'}`,
+    );
+  const settings = {
+    replications: request.replications,
+    horizon: (request.days + 1) * 86400,
+    warmup: 86400,
+    seed: request.seed,
+  };
+  const one = estimateWork(model, settings);
+  const work = {
+    ...one,
+    customers: one.customers * STAFFING_ROUNDS,
+    stepVisits: one.stepVisits * STAFFING_ROUNDS,
+  };
+  if (request.replications > ctx.limits.maxReplications)
+    throw new HttpError(
+      422,
+      `${request.replications} replications are more than this server's limit of ${ctx.limits.maxReplications}`,
+      `ask for fewer, or start linesight serve with a larger ${LIMIT_OPTIONS.maxReplications}`,
+    );
+  if (!(work.customers <= ctx.limits.maxCustomers))
+    throw new HttpError(
+      422,
+      `staffing checks by up to ${STAFFING_ROUNDS} simulations of ${describeWork(one)}, more than this server's limit of ${ctx.limits.maxCustomers.toLocaleString('en')} customers a request`,
+      `ask for fewer replications or days, run linesight staff, or start linesight serve with a larger ${LIMIT_OPTIONS.maxCustomers}`,
+    );
+  return {
+    work,
+    run: async () => {
+      const result = await staffModel(model, {
+        ...(request.pools ? { pools: request.pools } : {}),
+        replications: request.replications,
+        days: request.days,
+        seed: request.seed,
+        rounds: STAFFING_ROUNDS,
+        workers: ctx.workers,
+        onProgress: (round, rounds) => ctx.progress(round, rounds),
+      });
+      const percent = (x: number) => `${Number((x * 100).toFixed(1))}%`;
+      return {
+        ...result,
+        pools: result.pools.map((p) => ({
+          ...p,
+          targetText: `${percent(p.target.share)} in ${formatDuration(p.target.within)}`,
+        })),
+        scenario: result.pools.length ? staffingScenario(result, request.scenarioId) : null,
+      };
+    },
+  };
+}

@@ -1,0 +1,104 @@
+/**
+ * The contact-center KPIs of each staffed pool, overall and per hour of the week: service level
+ * against the pool's target, average speed of answer, the probability of waiting, abandonment,
+ * occupancy, the contacts offered and the staff on shift. Each is a ratio worked out in every
+ * replication and then averaged over them with its 95% interval, so hours are judged like the whole.
+ */
+import type { Model } from '../model/model.js';
+import type { ServiceLevelTarget } from '../model/units.js';
+import { CONTACT_SUMS, HOURS_PER_WEEK, type RunResult } from './run.js';
+import { type Estimate, estimate } from './stats.js';
+
+export const CONTACT_KPIS = [
+  'serviceLevel',
+  'speedOfAnswer',
+  'waitProbability',
+  'abandonment',
+  'occupancy',
+  'contactsPerHour',
+  'staff',
+] as const;
+export type ContactKpi = (typeof CONTACT_KPIS)[number];
+export type ContactKpis = Record<ContactKpi, Estimate>;
+
+export interface PoolContactCenter {
+  id: string;
+  name: string;
+  /** The pool's service level target; without one the service level is not reported (NaN). */
+  target?: ServiceLevelTarget;
+  overall: ContactKpis;
+  /** 168 entries: hour 0 is Monday 00:00-01:00. */
+  hours: ContactKpis[];
+}
+
+const WIDTH = CONTACT_SUMS.length;
+
+/** Seconds of the window [warmup, horizon) that fall in each hour of the week. */
+export function hourExposure(warmup: number, horizon: number): Float64Array {
+  const seconds = new Float64Array(HOURS_PER_WEEK);
+  for (let t = warmup; t < horizon; ) {
+    const cut = Math.min(horizon, (Math.floor(t / 3600) + 1) * 3600);
+    const h = Math.floor(t / 3600) % HOURS_PER_WEEK;
+    seconds[h] = (seconds[h] as number) + (cut - t);
+    t = cut;
+  }
+  return seconds;
+}
+
+/** The KPIs of summed contact figures (CONTACT_SUMS order) over `exposure` seconds. */
+function values(sums: ArrayLike<number>, exposure: number, hasTarget: boolean): Record<ContactKpi, number> {
+  const [entries, answered, onTime, answerWait, waited, abandoned, busy, staffed] = Array.from(
+    { length: WIDTH },
+    (_, i) => sums[i] as number,
+  ) as [number, number, number, number, number, number, number, number];
+  const none = Number.NaN;
+  return {
+    serviceLevel: hasTarget && entries > 0 ? onTime / entries : none,
+    speedOfAnswer: answered > 0 ? answerWait / answered : none,
+    waitProbability: entries > 0 ? waited / entries : none,
+    abandonment: entries > 0 ? abandoned / entries : none,
+    occupancy: staffed > 0 ? busy / staffed : none,
+    contactsPerHour: exposure > 0 ? entries / (exposure / 3600) : none,
+    staff: exposure > 0 ? staffed / exposure : none,
+  };
+}
+
+const estimates = (rows: Record<ContactKpi, number>[]): ContactKpis =>
+  Object.fromEntries(CONTACT_KPIS.map((k) => [k, estimate(rows.map((r) => r[k]))])) as ContactKpis;
+
+/** Every pool's contact-center KPIs from the replications' sums. */
+export function contactCenterKpis(
+  model: Model,
+  results: RunResult[],
+  window: { warmup: number; horizon: number },
+): PoolContactCenter[] {
+  const exposure = hourExposure(window.warmup, window.horizon);
+  const total = window.horizon - window.warmup;
+  return model.resources.map((pool, p) => {
+    const hasTarget = pool.serviceLevel !== undefined;
+    const hours = Array.from({ length: HOURS_PER_WEEK }, (_, h) =>
+      estimates(
+        results.map((r) => {
+          const o = (p * HOURS_PER_WEEK + h) * WIDTH;
+          return values(r.contact.subarray(o, o + WIDTH), exposure[h] as number, hasTarget);
+        }),
+      ),
+    );
+    const overall = estimates(
+      results.map((r) => {
+        const sums = new Float64Array(WIDTH);
+        const from = p * HOURS_PER_WEEK * WIDTH;
+        for (let k = 0; k < HOURS_PER_WEEK * WIDTH; k++)
+          sums[k % WIDTH] = (sums[k % WIDTH] as number) + (r.contact[from + k] as number);
+        return values(sums, total, hasTarget);
+      }),
+    );
+    return {
+      id: pool.id,
+      name: pool.name,
+      ...(pool.serviceLevel ? { target: pool.serviceLevel } : {}),
+      overall,
+      hours,
+    };
+  });
+}

@@ -1,0 +1,69 @@
+/**
+ * `staff` on a hotline with a weekly arrival profile (fixtures/hotline.yaml): the staffing it
+ * writes as a scenario meets the service level in every hour of the week when the scenario is
+ * simulated, and one agent fewer in an hour breaks the target in that hour. Checking all 168
+ * hours one by one would take minutes, so three hours chosen before the run are checked: Monday
+ * 08:00-09:00 (the line opens), Wednesday 10:00-11:00 (the peak) and Saturday 10:00-11:00.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { applyEdit } from '../../model/edits/apply.js';
+import { parse } from '../../model/load.js';
+import type { Model } from '../../model/model.js';
+import { simulate } from '../simulate.js';
+import { shiftsOf } from './hourly-schedule.js';
+import { scenarioEdit } from './scenario-edit.js';
+import { StaffingError, staffModel } from './staff.js';
+import { staffingScenario } from './staffing-scenario.js';
+
+const file = new URL('./fixtures/hotline.yaml', import.meta.url).pathname;
+const text = readFileSync(file, 'utf8');
+const model = parse(text, { file }).model as Model;
+const options = { replications: 10, days: 14, seed: 1, workers: 1 };
+const run = { replications: 10, horizon: 15 * 86400, warmup: 86400, seed: 1, workers: 1 };
+const CHECKED = [8, 2 * 24 + 10, 5 * 24 + 10];
+
+describe('staffing at least cost', () => {
+  it('meets the target in every hour when its scenario is simulated; one fewer in an hour breaks that hour', async () => {
+    const result = await staffModel(model, options);
+    expect(result.verified).toBe(true);
+    const pool = result.pools[0];
+    if (!pool) throw new Error('the hotline pool was not staffed');
+    // Closed when nobody calls: night and Sunday.
+    expect(pool.staff[3]).toBe(0);
+    expect(pool.staff[6 * 24 + 12]).toBe(0);
+
+    const scenario = staffingScenario(result, 'least-cost');
+    const written = applyEdit(text, scenarioEdit(text, scenario)).text;
+    expect(written).toContain('# A hotline with a weekly arrival profile');
+    const staffed = parse(written, { file, scenario: 'least-cost' }).model as Model;
+    expect(staffed.resources[0]?.capacity).toBe(Math.max(...pool.staff));
+    expect(staffed.resources[0]?.schedule).toEqual(shiftsOf(pool.staff));
+    const r = await simulate(staffed, run);
+    const hours = r.contactCenter[0]?.hours ?? [];
+    for (const [h, k] of hours.entries()) {
+      if (pool.staff[h] === 0) continue;
+      expect(k.serviceLevel.mean, `hour ${h} with ${pool.staff[h]} agents`).toBeGreaterThanOrEqual(0.8);
+    }
+
+    for (const h of CHECKED) {
+      const fewer = pool.staff.slice();
+      fewer[h] = (fewer[h] as number) - 1;
+      const agents = { ...(model.resources[0] as Model['resources'][number]), schedule: shiftsOf(fewer) };
+      const less = await simulate({ ...model, resources: [agents] }, run);
+      const level = less.contactCenter[0]?.hours[h]?.serviceLevel.mean as number;
+      expect(level, `hour ${h} with ${fewer[h]} agents`).toBeLessThan(0.8);
+    }
+    // Cheaper than today's schedule, which staffs the peak all day.
+    expect(pool.cost?.staffed).toBeLessThan(pool.cost?.today as number);
+  }, 120_000);
+
+  it('skips a pool without a service level with a note, and refuses a pool that does not exist', async () => {
+    const { serviceLevel: _, ...agents } = model.resources[0] as Model['resources'][number];
+    const bare = { ...model, resources: [agents] };
+    const result = await staffModel(bare, options);
+    expect(result.pools).toEqual([]);
+    expect(result.skipped[0]?.reason).toMatch(/no service level target/);
+    await expect(staffModel(model, { ...options, pools: ['agnets'] })).rejects.toThrow(StaffingError);
+  });
+});

@@ -1,0 +1,240 @@
+/**
+ * Staffing at least cost: per hour of the week, the fewest members of each pool that meet the
+ * pool's service level. The queueing formulas give the first answer hour by hour (Erlang C, or
+ * Erlang A where customers give up; each hour as if it were stationary); simulation of the whole
+ * model then checks it, since customers carry over from hour to hour and reach a pool later than
+ * they arrive: an hour that misses gets one more member, then one member fewer is tried in every
+ * hour, and those that still meet keep the saving. Each hour is judged on the mean service level
+ * of the replications, all runs with the same seed (common random numbers).
+ */
+
+import { meanOf } from '../../model/distribution.js';
+import type { Model } from '../../model/model.js';
+import type { ServiceLevelTarget } from '../../model/units.js';
+import { HOURS_PER_WEEK } from '../run.js';
+import { simulate } from '../simulate.js';
+import { hourlyDemand } from './hourly-demand.js';
+import { hourlyStaff, shiftsOf } from './hourly-schedule.js';
+import { fewestAgents } from './service-level.js';
+
+export interface StaffingOptions {
+  /** Pools to staff (default: every pool with a service level). */
+  pools?: string[];
+  replications: number;
+  /** Days simulated after a day of warm-up. */
+  days: number;
+  seed: number;
+  workers?: number;
+  /** Simulations at most, checks and trims together. */
+  rounds?: number;
+  onProgress?: (round: number, rounds: number, what: string) => void;
+  signal?: AbortSignal;
+}
+
+export interface PoolStaffing {
+  id: string;
+  name: string;
+  target: ServiceLevelTarget;
+  /** The formula used: 'Erlang A' where customers give up waiting, else 'Erlang C'. */
+  method: 'Erlang C' | 'Erlang A';
+  /** Per hour of the week (168, Monday 00:00 first). */
+  contactsPerHour: number[];
+  load: number[];
+  formula: number[];
+  staff: number[];
+  today: number[];
+  /** The simulated service level with `staff` (mean of the replications; null where nobody queued). */
+  serviceLevel: (number | null)[];
+  /** Hours below target in the last check when the rounds ran out (each given one more member since, not checked again). */
+  missing: number[];
+  memberHours: { staffed: number; today: number };
+  /** Per week, at the pool's cost per member-hour; null without a cost. */
+  cost: { staffed: number; today: number; currency: string } | null;
+}
+
+export interface StaffingResult {
+  model: { id: string; name: string };
+  pools: PoolStaffing[];
+  /** Pools not staffed, and why. */
+  skipped: { id: string; name: string; reason: string }[];
+  rounds: number;
+  /** Whether the last simulation checked the staffing as given and every hour met its target. */
+  verified: boolean;
+  options: { replications: number; days: number; seed: number };
+}
+
+export class StaffingError extends Error {
+  constructor(
+    message: string,
+    readonly hint: string,
+  ) {
+    super(message);
+  }
+}
+
+const WARMUP = 86400;
+/** Below this many contacts an hour the pool can stay closed. */
+const NO_DEMAND = 1e-6;
+
+interface Plan {
+  pool: Model['resources'][number];
+  index: number;
+  target: ServiceLevelTarget;
+  theta: number;
+  rate: Float64Array;
+  load: Float64Array;
+  formula: Int32Array;
+  staff: Int32Array;
+}
+
+function plans(model: Model, options: StaffingOptions, skipped: StaffingResult['skipped']): Plan[] {
+  const ids = model.resources.map((r) => r.id);
+  for (const id of options.pools ?? [])
+    if (!ids.includes(id))
+      throw new StaffingError(`the model has no pool '${id}'`, `its pools: ${ids.join(', ') || 'none'}`);
+  const demand = hourlyDemand(model);
+  const out: Plan[] = [];
+  for (const [index, pool] of model.resources.entries()) {
+    if (options.pools && !options.pools.includes(pool.id)) continue;
+    if (!pool.serviceLevel) {
+      skipped.push({
+        id: pool.id,
+        name: pool.name,
+        reason: 'it has no service level target (give it one, e.g. serviceLevel: 80% in 20 s)',
+      });
+      continue;
+    }
+    if (pool.assignment === 'dedicated') {
+      skipped.push({
+        id: pool.id,
+        name: pool.name,
+        reason: 'its customers each have their own member (dedicated), so there is no shared queue to staff',
+      });
+      continue;
+    }
+    const d = demand.get(pool.id) as { rate: Float64Array; load: Float64Array };
+    if (!d.rate.some((r) => r * 3600 > NO_DEMAND)) {
+      skipped.push({ id: pool.id, name: pool.name, reason: 'no customer reaches it' });
+      continue;
+    }
+    // Segment patience overrides the pool's in the simulator; the formula takes the pool's, else the first segment's.
+    const patience = pool.patience ?? model.segments.find((s) => s.patience)?.patience;
+    const theta = patience ? 1 / meanOf(patience) : 0;
+    const target = pool.serviceLevel;
+    const formula = Int32Array.from({ length: HOURS_PER_WEEK }, (_, h) => {
+      const rate = d.rate[h] as number;
+      if (rate * 3600 <= NO_DEMAND) return 0;
+      return fewestAgents(rate, rate / (d.load[h] as number), theta, target).agents;
+    });
+    out.push({ pool, index, target, theta, rate: d.rate, load: d.load, formula, staff: formula.slice() });
+  }
+  return out;
+}
+
+/** The model with each planned pool on the hourly headcounts given. */
+function staffed(model: Model, list: Plan[], staffOf: (p: Plan) => Int32Array): Model {
+  const resources = model.resources.slice();
+  for (const p of list) {
+    const staff = staffOf(p);
+    resources[p.index] = { ...p.pool, capacity: Math.max(1, ...staff), schedule: shiftsOf(staff) };
+  }
+  return { ...model, resources };
+}
+
+/** Mean simulated service level per planned pool and hour (NaN where nobody queued). */
+async function levels(model: Model, list: Plan[], options: StaffingOptions): Promise<Float64Array[]> {
+  const r = await simulate(model, {
+    replications: options.replications,
+    horizon: WARMUP + options.days * 86400,
+    warmup: WARMUP,
+    seed: options.seed,
+    ...(options.workers ? { workers: options.workers } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  return list.map((p) =>
+    Float64Array.from(r.contactCenter[p.index]?.hours ?? [], (k) => k.serviceLevel.mean),
+  );
+}
+
+const misses = (level: number, target: ServiceLevelTarget) => Number.isFinite(level) && level < target.share;
+
+export async function staffModel(model: Model, options: StaffingOptions): Promise<StaffingResult> {
+  const skipped: StaffingResult['skipped'] = [];
+  const list = plans(model, options, skipped);
+  const rounds = Math.max(2, options.rounds ?? 8);
+  let round = 0;
+  const run = async (what: string, staffOf: (p: Plan) => Int32Array) => {
+    options.onProgress?.(++round, rounds, what);
+    return levels(staffed(model, list, staffOf), list, options);
+  };
+  let last: Float64Array[] = list.map(() => new Float64Array(HOURS_PER_WEEK).fill(Number.NaN));
+  let verified = false;
+  let trimmed = false;
+  while (list.length > 0 && round < rounds) {
+    last = await run('checking the staffing by simulation', (p) => p.staff);
+    let added = false;
+    for (const [i, p] of list.entries())
+      for (let h = 0; h < HOURS_PER_WEEK; h++)
+        if (misses(last[i]?.[h] as number, p.target)) {
+          p.staff[h] = (p.staff[h] as number) + 1;
+          added = true;
+        }
+    if (added) continue;
+    verified = true;
+    // A trim needs a check after it: only with two rounds left.
+    if (trimmed || round > rounds - 2) break;
+    trimmed = true;
+    // One fewer in every hour at once, never closing an hour with demand: where that still meets, it stays.
+    const fewer = (p: Plan) => p.staff.map((n) => (n > 1 ? n - 1 : n));
+    const trial = await run('trying one fewer in every hour', fewer);
+    let saved = false;
+    for (const [i, p] of list.entries()) {
+      const less = fewer(p);
+      for (let h = 0; h < HOURS_PER_WEEK; h++)
+        if (less[h] !== p.staff[h] && !misses(trial[i]?.[h] as number, p.target)) {
+          p.staff[h] = less[h] as number;
+          saved = true;
+        }
+    }
+    if (!saved) break;
+    verified = false;
+  }
+  return {
+    model: { id: model.id, name: model.name },
+    pools: list.map((p, i) => poolResult(model, p, last[i] as Float64Array)),
+    skipped,
+    rounds: round,
+    verified: verified || list.length === 0,
+    options: { replications: options.replications, days: options.days, seed: options.seed },
+  };
+}
+
+function poolResult(model: Model, p: Plan, level: Float64Array): PoolStaffing {
+  const today = hourlyStaff(p.pool);
+  // Shifts sum minute by minute: rounding keeps 1024 member-hours from reading 1023.9999999.
+  const sum = (xs: ArrayLike<number>) => Math.round(Array.from(xs).reduce((a, b) => a + b, 0) * 1e6) / 1e6;
+  const memberHours = { staffed: sum(p.staff), today: sum(today) };
+  const price = p.pool.cost?.amount;
+  return {
+    id: p.pool.id,
+    name: p.pool.name,
+    target: p.target,
+    method: p.theta > 0 ? 'Erlang A' : 'Erlang C',
+    contactsPerHour: Array.from(p.rate, (r) => r * 3600),
+    load: Array.from(p.load),
+    formula: Array.from(p.formula),
+    staff: Array.from(p.staff),
+    today: Array.from(today),
+    serviceLevel: Array.from(level, (x) => (Number.isFinite(x) ? x : null)),
+    missing: Array.from(level).flatMap((x, h) => (misses(x, p.target) ? [h] : [])),
+    memberHours,
+    cost:
+      price === undefined
+        ? null
+        : {
+            staffed: memberHours.staffed * price,
+            today: memberHours.today * price,
+            currency: p.pool.cost?.currency ?? model.currency,
+          },
+  };
+}

@@ -1,0 +1,25 @@
+/**
+ * A staffing result as a what-if scenario of the model: for each staffed pool, its shifts
+ * (`resources.POOL.schedule`) and the headcount no shift exceeds (`resources.POOL.capacity`).
+ */
+import { formatDuration } from '../../model/units.js';
+import { scheduleOf } from './hourly-schedule.js';
+import type { StaffingScenario } from './scenario-edit.js';
+import type { StaffingResult } from './staff.js';
+
+const percent = (x: number) => `${Number((x * 100).toFixed(1))}%`;
+
+export function staffingScenario(result: StaffingResult, id: string): StaffingScenario {
+  const targets = result.pools.map(
+    (p) => `${p.name} ${percent(p.target.share)} in ${formatDuration(p.target.within)}`,
+  );
+  return {
+    id,
+    name: 'Staffing at least cost',
+    description: `Written by linesight staff: the fewest members per hour of the week that meet each pool's service level (${targets.join('; ')}), from queueing formulas checked by simulation (${result.options.replications} replications of ${result.options.days} days, seed ${result.options.seed}).`,
+    changes: result.pools.flatMap((p) => [
+      { set: `resources.${p.id}.capacity`, value: Math.max(1, ...p.staff) },
+      { set: `resources.${p.id}.schedule`, value: scheduleOf(p.staff) },
+    ]),
+  };
+}
