@@ -253,7 +253,7 @@ describe('random models (properties)', () => {
         const m = parse(stringify(randomModel(o)), { file: 'r.yaml' }).model as Model;
         const chain = journeyChain(m, m.segments[0]?.id as string).chain;
         const dense = solve(chain, 'dense');
-        const sparse = solve(chain, 'sparse');
+        const sparse = solve(chain);
         for (let i = 0; i < chain.size; i++) expect(sparse.visits[i]).toBeCloseTo(dense.visits[i] ?? 0, 8);
       }),
       { numRuns: 20 },

@@ -16,8 +16,9 @@ export interface AnalysisContext {
 }
 
 export function analysisContext(model: Model, segments: string[]): AnalysisContext {
-  const metrics = journeyMetrics(model, segments);
+  // The metrics solve the same chains: their factors are kept for the findings.
   const chains = segments.map((s) => journeyChain(model, s));
+  const metrics = journeyMetrics(model, segments, undefined, chains);
   const shares = segments.map((s) => model.segments.find((x) => x.id === s)?.share ?? 0);
   const total = shares.reduce((a, b) => a + b, 0) || 1;
   return {

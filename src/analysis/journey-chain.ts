@@ -6,7 +6,7 @@
  * "at least once" and "again" questions get exact answers.
  */
 import type { Model, Step } from '../model/model.js';
-import { absorbingIndex, type Chain, solve, type Transition } from './markov.js';
+import { absorbingIndex, type Chain, prepare, solve, type Transition } from './markov.js';
 
 export interface JourneyChain {
   segment: string;
@@ -118,12 +118,17 @@ export function hitProbability(jc: JourneyChain, targets: ReadonlySet<string>): 
 
 /** Where customers end up after the given moves (e.g. the moves that follow a failure). */
 export function endsAfter(jc: JourneyChain, moves: Move[]): Float64Array {
-  const start = moves.map((m) => ({
-    from: -1,
-    to: jc.stepIndex.get(m.to) ?? absorbingIndex(jc.endIndex.get(m.to) ?? 0),
-    p: m.p,
-  }));
-  return solve({ ...jc.chain, start }).absorbed;
+  const chances = prepare(jc.chain).endChances();
+  const ends = new Float64Array(jc.chain.absorbing);
+  for (const move of moves) {
+    const step = jc.stepIndex.get(move.to);
+    if (step === undefined) {
+      const end = jc.endIndex.get(move.to) ?? 0;
+      ends[end] = (ends[end] ?? 0) + move.p;
+    } else
+      for (const [e, chance] of chances.entries()) ends[e] = (ends[e] ?? 0) + move.p * (chance[step] ?? 0);
+  }
+  return ends;
 }
 
 /** Probability that a customer who leaves `stepId` comes back to it before the journey ends. */

@@ -4,9 +4,13 @@
  * (a loop with no way out) are cut off as a trap of their own, so that every answer stays finite
  * and the trap's probability can be reported rather than crash the solve.
  *
- * Dense LU with partial pivoting up to DENSE_LIMIT states (exact to rounding); beyond, sparse
- * Gauss-Seidel to a relative tolerance of 1e-13.
+ * The solve eliminates states in a sparse, fill-reducing order (elimination.ts), exact to
+ * rounding and near-linear in the chain's size; a chain's factor is kept for every later solve
+ * on the same moves. Dense LU with partial pivoting is kept as the reference it is checked against.
  */
+import { type ChainFactor, factorChain } from './elimination.js';
+import { solveColumn, solveRow } from './factor-solve.js';
+import { type SelectedInverse, selectedInverse } from './selected-inverse.js';
 
 export interface Transition {
   from: number;
@@ -34,8 +38,6 @@ export interface Solution {
   trapped: number;
   trappedStates: number[];
 }
-
-export const DENSE_LIMIT = 1500;
 
 export const absorbingIndex = (k: number) => -1 - k;
 
@@ -67,41 +69,95 @@ export function trappedStates(chain: Chain): number[] {
   return trapped;
 }
 
-export function solve(chain: Chain, method: 'auto' | 'dense' | 'sparse' = 'auto'): Solution {
+/** A chain made ready to solve: its trapped states, and I - Q factored with those cut. */
+export interface Prepared {
+  trapped: number[];
+  factor: ChainFactor;
+  /** G = (I - Q)^-1 on the factor's pattern, computed when first asked for. */
+  inverse(): SelectedInverse;
+  /** Per absorbing state, the chance of ending there from each transient state; computed when first asked for. */
+  endChances(): Float64Array[];
+}
+
+// A chain's moves are never changed once built, so its factor serves every solve on them.
+const preparedChains = new WeakMap<readonly Transition[], Prepared & { size: number }>();
+
+export function prepare(chain: Chain): Prepared {
+  const known = preparedChains.get(chain.transitions);
+  if (known && known.size === chain.size) return known;
   const trapped = trappedStates(chain);
+  const cut = new Uint8Array(chain.size);
+  for (const s of trapped) cut[s] = 1;
+  const factor = factorChain(chain, cut);
+  let inverse: SelectedInverse | undefined;
+  let endChances: Float64Array[] | undefined;
+  const ready = {
+    size: chain.size,
+    trapped,
+    factor,
+    inverse: () => {
+      inverse ??= selectedInverse(factor);
+      return inverse;
+    },
+    endChances: () => {
+      endChances ??= endChancesOf(chain, cut, factor);
+      return endChances;
+    },
+  };
+  preparedChains.set(chain.transitions, ready);
+  return ready;
+}
+
+function endChancesOf(chain: Chain, cut: Uint8Array, factor: ChainFactor): Float64Array[] {
+  const into = Array.from({ length: chain.absorbing }, () => new Float64Array(chain.size));
+  for (const t of chain.transitions) {
+    const column = into[-1 - t.to];
+    if (column && t.p > 0 && !cut[t.from]) column[t.from] = (column[t.from] ?? 0) + t.p;
+  }
+  return into.map((column) => solveColumn(factor, column));
+}
+
+export function solve(chain: Chain, method: 'auto' | 'dense' = 'auto'): Solution {
+  const prepared = method === 'dense' ? undefined : prepare(chain);
+  const trapped = prepared?.trapped ?? trappedStates(chain);
   const isTrapped = new Uint8Array(chain.size);
   for (const s of trapped) isTrapped[s] = 1;
-  // Trapped states stop: whatever enters them is counted once, as trapped.
-  const transitions = chain.transitions.filter((t) => t.p > 0 && !isTrapped[t.from]);
   const b = new Float64Array(chain.size);
   const absorbed = new Float64Array(chain.absorbing);
   for (const s of chain.start) {
     if (s.to >= 0) b[s.to] = (b[s.to] ?? 0) + s.p;
     else absorbed[-1 - s.to] = (absorbed[-1 - s.to] ?? 0) + s.p;
   }
-  const dense = method === 'dense' || (method === 'auto' && chain.size <= DENSE_LIMIT);
-  const visits = dense ? solveDense(chain.size, transitions, b) : solveSparse(chain.size, transitions, b);
+  // Trapped states stop: whatever enters them is counted once, as trapped.
+  const visits = prepared
+    ? solveRow(prepared.factor, b)
+    : solveDense(
+        chain.size,
+        chain.transitions.filter((t) => t.p > 0 && !isTrapped[t.from]),
+        b,
+      );
   let trappedMass = 0;
   for (const s of trapped) trappedMass += visits[s] ?? 0;
-  for (const t of transitions)
-    if (t.to < 0) absorbed[-1 - t.to] = (absorbed[-1 - t.to] ?? 0) + (visits[t.from] ?? 0) * t.p;
+  for (const t of chain.transitions)
+    if (t.to < 0 && t.p > 0 && !isTrapped[t.from])
+      absorbed[-1 - t.to] = (absorbed[-1 - t.to] ?? 0) + (visits[t.from] ?? 0) * t.p;
   return { visits, absorbed, trapped: trappedMass, trappedStates: trapped };
 }
 
-/** Solves v (I - Q) = b, i.e. (I - Q)^T v = b, by LU with partial pivoting. */
+/** Solves v (I - Q) = b, i.e. (I - Q)^T v = b, by dense LU with partial pivoting: the reference. */
 function solveDense(n: number, transitions: Transition[], b: Float64Array): Float64Array {
   return solveFactored(factorDense(n, transitions), b);
 }
 
 /** (I - Q)^T for the transitions between states 0..n-1, factored as LU with partial pivoting. */
-export interface Factored {
+interface Factored {
   n: number;
   lu: Float64Array;
   /** Row swaps made while factoring, in order: row k was swapped with row pivots[k]. */
   pivots: Int32Array;
 }
 
-export function factorDense(n: number, transitions: readonly Transition[]): Factored {
+function factorDense(n: number, transitions: readonly Transition[]): Factored {
   const a = new Float64Array(n * n);
   for (let i = 0; i < n; i++) a[i * n + i] = 1;
   // Row i of (I - Q)^T holds -Q[j][i] for every j that leads to i.
@@ -139,7 +195,7 @@ export function factorDense(n: number, transitions: readonly Transition[]): Fact
 }
 
 /** Solves (I - Q)^T x = b with a factored matrix; a zero pivot (a state no one reaches) gives 0. */
-export function solveFactored({ n, lu, pivots }: Factored, b: Float64Array): Float64Array {
+function solveFactored({ n, lu, pivots }: Factored, b: Float64Array): Float64Array {
   const x = Float64Array.from(b);
   // Whole rows were swapped while factoring (multipliers too), so the swaps apply to b first.
   for (let col = 0; col < n; col++) {
@@ -157,29 +213,4 @@ export function solveFactored({ n, lu, pivots }: Factored, b: Float64Array): Flo
     x[r] = d === 0 ? 0 : sum / d;
   }
   return x;
-}
-
-/** Gauss-Seidel on v = b + v Q: converges for absorbing chains; used for very large models. */
-function solveSparse(n: number, transitions: Transition[], b: Float64Array): Float64Array {
-  const into: Transition[][] = Array.from({ length: n }, () => []);
-  for (const t of transitions) if (t.to >= 0) into[t.to]?.push(t);
-  const v = Float64Array.from(b);
-  for (let iteration = 0; iteration < 100000; iteration++) {
-    let change = 0;
-    let total = 0;
-    for (let i = 0; i < n; i++) {
-      let sum = b[i] ?? 0;
-      let self = 0;
-      for (const t of into[i] ?? []) {
-        if (t.from === i) self += t.p;
-        else sum += (v[t.from] ?? 0) * t.p;
-      }
-      const next = self < 1 ? sum / (1 - self) : sum;
-      change += Math.abs(next - (v[i] ?? 0));
-      total += Math.abs(next);
-      v[i] = next;
-    }
-    if (change <= 1e-13 * Math.max(1, total)) break;
-  }
-  return v;
 }

@@ -5,7 +5,7 @@
  * Overall figures weight the segments by their share of arrivals.
  */
 import type { Model } from '../model/model.js';
-import { flaggedChain, journeyChain, movesOf, type QueueEffect } from './journey-chain.js';
+import { flaggedChain, type JourneyChain, journeyChain, movesOf, type QueueEffect } from './journey-chain.js';
 import { solve } from './markov.js';
 import { type StepFacts, stepFacts } from './step-facts.js';
 
@@ -69,9 +69,10 @@ export function journeyMetrics(
   model: Model,
   segments = model.segments.map((s) => s.id),
   queue?: QueueEffect,
+  chains = segments.map((segment) => journeyChain(model, segment, queue)),
 ): Metrics {
   const facts = stepFacts(model);
-  const per = segments.map((segment) => segmentMetrics(model, segment, facts, queue));
+  const per = chains.map((jc) => segmentMetrics(model, jc, facts, queue));
   const shares = per.map((m) => m.share);
   const total = shares.reduce((a, b) => a + b, 0) || 1;
   return {
@@ -83,19 +84,21 @@ export function journeyMetrics(
   };
 }
 
+/** `jc` is the segment's chain with the same queue effect, if any. */
 function segmentMetrics(
   model: Model,
-  segment: string,
+  jc: JourneyChain,
   facts: Map<string, StepFacts>,
   queue?: QueueEffect,
 ): SegmentMetrics {
-  const jc = journeyChain(model, segment, queue);
+  const segment = jc.segment;
   const solution = solve(jc.chain);
   const v = (i: number) => solution.visits[i] ?? 0;
   const m: JourneyMetrics = empty(model);
   for (const [e, end] of model.ends.entries()) m.ends[end.id] = solution.absorbed[e] ?? 0;
   m.trapped = solution.trapped;
   const channel = new Map(model.steps.map((s) => [s.id, s.channel]));
+  const stepById = new Map(model.steps.map((s) => [s.id, s]));
   let emotionWeight = 0;
   let emotionSum = 0;
   for (const [i, step] of model.steps.entries()) {
@@ -130,7 +133,7 @@ function segmentMetrics(
     }
     for (const move of movesOf(step, segment, queue)) {
       const flow = visits * move.p;
-      const next = model.steps.find((s) => s.id === move.to);
+      const next = stepById.get(move.to);
       if (!next) continue;
       const [a, b] = [channel.get(step.id), channel.get(next.id)];
       if (a && b && a !== b) {

@@ -3,11 +3,14 @@
  * repeated, neighbouring steps that could be one, hand-offs and transfers, channel switches forced
  * by failures, and waits that do nothing for the customer.
  */
+
+import type { Step } from '../model/model.js';
 import { formatDuration } from '../model/units.js';
 import type { AnalysisContext } from './context.js';
 import { type Finding, pct, perThousand, severityFor } from './finding.js';
-import { flaggedChain, movesOf, returnProbability } from './journey-chain.js';
+import { flaggedChain, type JourneyChain, movesOf, returnProbability } from './journey-chain.js';
 import { solve } from './markov.js';
+import { returnsOf } from './reach.js';
 
 export function simplifyFindings(ctx: AnalysisContext): Finding[] {
   return [
@@ -56,10 +59,16 @@ function repeatedInformation(ctx: AnalysisContext): Finding[] {
 /** Steps customers come back to (repeat contacts, retries): expected repeats = visits x return probability. */
 function repeatVisits(ctx: AnalysisContext): Finding[] {
   const findings: Finding[] = [];
+  const returns = new Map(ctx.chains.map((jc) => [jc, returnsOf(jc.chain)]));
+  // A trapped step's moves are cut from the chain's factor: its return is solved on its own.
+  const returnTo = (jc: JourneyChain, step: Step) => {
+    const r = returns.get(jc)?.[jc.stepIndex.get(step.id) ?? -1] ?? Number.NaN;
+    return Number.isNaN(r) ? returnProbability(jc, step.id) : r;
+  };
   for (const step of ctx.model.steps) {
     const repeats = ctx.mix((jc) => {
       const v = ctx.metrics.segments.find((m) => m.segment === jc.segment)?.visits[step.id] ?? 0;
-      return v > 0 ? v * returnProbability(jc, step.id) : 0;
+      return v > 0 ? v * returnTo(jc, step) : 0;
     });
     if (repeats < 1e-6) continue;
     const per = perThousand(repeats);
