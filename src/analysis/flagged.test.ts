@@ -21,10 +21,10 @@ function expectSame(model: Model, raises: (move: Move) => boolean, name: string)
     const doubled = solve(flaggedChain(jc, model, raises));
     expect(twoPass.visits.length).toBe(doubled.visits.length);
     expect(twoPass.absorbed.length).toBe(doubled.absorbed.length);
-    twoPass.visits.forEach((v, i) => expect(close(v, doubled.visits[i] as number), `visits ${i}`).toBe(true));
-    twoPass.absorbed.forEach((v, i) =>
-      expect(close(v, doubled.absorbed[i] as number), `absorbed ${i}`).toBe(true),
-    );
+    for (const [i, v] of twoPass.visits.entries())
+      expect(close(v, doubled.visits[i] as number), `visits ${i}`).toBe(true);
+    for (const [i, v] of twoPass.absorbed.entries())
+      expect(close(v, doubled.absorbed[i] as number), `absorbed ${i}`).toBe(true);
   }
 }
 
