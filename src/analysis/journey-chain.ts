@@ -6,7 +6,7 @@
  * "at least once" and "again" questions get exact answers.
  */
 import type { Model, Step } from '../model/model.js';
-import { absorbingIndex, type Chain, prepare, solve, type Transition } from './markov.js';
+import { absorbingIndex, type Chain, prepare, reuseMoves, solve, type Transition } from './markov.js';
 
 export interface JourneyChain {
   segment: string;
@@ -71,7 +71,12 @@ export function journeyChain(model: Model, segment: string, queue?: QueueEffect)
     steps: model.steps,
     stepIndex,
     endIndex,
-    chain: { size: model.steps.length, absorbing: model.ends.length, transitions, start },
+    chain: {
+      size: model.steps.length,
+      absorbing: model.ends.length,
+      transitions: reuseMoves(model, `journey:${segment}`, transitions),
+      start,
+    },
     ...(queue ? { queue } : {}),
   };
 }

@@ -82,6 +82,34 @@ export interface Prepared {
 // A chain's moves are never changed once built, so its factor serves every solve on them.
 const preparedChains = new WeakMap<readonly Transition[], Prepared & { size: number }>();
 
+/**
+ * The moves built last under each name for an owner (a model): a chain rebuilt with the same moves
+ * (the journey with queues where no one gives up, a fixed-point round that changed nothing) gets
+ * the earlier array back, and with it the factor already made for it.
+ */
+const recentMoves = new WeakMap<object, Map<string, Transition[]>>();
+
+export function reuseMoves(owner: object, name: string, transitions: Transition[]): Transition[] {
+  let byName = recentMoves.get(owner);
+  if (!byName) {
+    byName = new Map();
+    recentMoves.set(owner, byName);
+  }
+  const known = byName.get(name);
+  if (known && sameMoves(known, transitions)) return known;
+  byName.set(name, transitions);
+  return transitions;
+}
+
+function sameMoves(a: readonly Transition[], b: readonly Transition[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const [x, y] = [a[i] as Transition, b[i] as Transition];
+    if (x.from !== y.from || x.to !== y.to || x.p !== y.p) return false;
+  }
+  return true;
+}
+
 export function prepare(chain: Chain): Prepared {
   const known = preparedChains.get(chain.transitions);
   if (known && known.size === chain.size) return known;

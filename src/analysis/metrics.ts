@@ -5,7 +5,8 @@
  * Overall figures weight the segments by their share of arrivals.
  */
 import type { Model } from '../model/model.js';
-import { flaggedChain, type JourneyChain, journeyChain, movesOf, type QueueEffect } from './journey-chain.js';
+import { solveFlagged } from './flagged.js';
+import { type JourneyChain, journeyChain, movesOf, type QueueEffect } from './journey-chain.js';
 import { solve } from './markov.js';
 import { type StepFacts, stepFacts } from './step-facts.js';
 
@@ -147,7 +148,7 @@ function segmentMetrics(
   m.effortPerStep = m.steps > 0 ? m.effort / m.steps : 0;
   m.emotion = emotionWeight > 0 ? emotionSum / emotionWeight : null;
   m.emotionVisits = emotionWeight;
-  const flagged = solve(flaggedChain(jc, model, (move) => move.failure));
+  const flagged = solveFlagged(jc, model, (move) => move.failure, 'failure');
   const ends = model.ends.length;
   for (const [e, end] of model.ends.entries()) {
     const failed = flagged.absorbed[ends + e] ?? 0;

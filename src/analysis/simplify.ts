@@ -8,8 +8,8 @@ import type { Step } from '../model/model.js';
 import { formatDuration } from '../model/units.js';
 import type { AnalysisContext } from './context.js';
 import { type Finding, pct, perThousand, severityFor } from './finding.js';
-import { flaggedChain, type JourneyChain, movesOf, returnProbability } from './journey-chain.js';
-import { solve } from './markov.js';
+import { solveFlagged } from './flagged.js';
+import { type JourneyChain, movesOf, returnProbability } from './journey-chain.js';
 import { returnsOf } from './reach.js';
 
 export function simplifyFindings(ctx: AnalysisContext): Finding[] {
@@ -31,7 +31,7 @@ function repeatedInformation(ctx: AnalysisContext): Finding[] {
   for (const item of items) {
     const asking = ctx.model.steps.filter((s) => s.asks.includes(item));
     const again = ctx.mix((jc) => {
-      const solution = solve(flaggedChain(jc, ctx.model, (move) => move.from.asks.includes(item)));
+      const solution = solveFlagged(jc, ctx.model, (move) => move.from.asks.includes(item), `asks:${item}`);
       return asking.reduce(
         (sum, s) => sum + (solution.visits[jc.steps.length + (jc.stepIndex.get(s.id) ?? 0)] ?? 0),
         0,
