@@ -370,7 +370,7 @@ describe('jobs', () => {
       seed: 2,
     };
     const start = await app.inject({ method: 'POST', url: '/api/models/mmc.yaml/sweep', payload: body });
-    expect(start.statusCode).toBe(202);
+    expect(start.statusCode, start.body).toBe(202);
     await app.inject(`/api/jobs/${start.json().id}/events`);
     const done = (await app.inject(`/api/jobs/${start.json().id}`)).json();
     expect(done.state).toBe('done');

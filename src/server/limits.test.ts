@@ -19,7 +19,7 @@ let app: FastifyInstance;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'linesight-limits-'));
   cpSync(EXAMPLES, dir, { recursive: true });
-  writeFileSync(join(dir, 'dense.yaml'), stringify(denseModel(400)));
+  writeFileSync(join(dir, 'dense.yaml'), stringify(denseModel(1600)));
   app = buildServer({ workspace: dir, workers: 1, threads: 2 });
 });
 afterAll(() => app.close());

@@ -33,3 +33,6 @@ process.on('message', async (job: { target: TargetName; input: unknown }) => {
     current = undefined;
   }
 });
+
+// Loaded: the runner starts timing cases from here.
+process.send?.({ ready: true });

@@ -40,6 +40,8 @@ interface Job {
 
 interface Child {
   process: ChildProcess;
+  /** Set once the child has loaded its targets: a case's time limit is for the case, not for tsx's start. */
+  ready: boolean;
   job?: Job;
   started: number;
   timer?: NodeJS.Timeout;
@@ -81,8 +83,10 @@ export class BoundedRunner {
   }
 
   private dispatch() {
-    for (const child of this.children) if (!child.job) this.give(child);
-    while (this.queue.length > 0 && this.children.size < this.options.workers) this.give(this.spawn());
+    for (const child of this.children) if (child.ready && !child.job) this.give(child);
+    const starting = [...this.children].filter((c) => !c.ready).length;
+    for (let n = starting; n < this.queue.length && this.children.size < this.options.workers; n++)
+      this.spawn();
   }
 
   private give(child: Child) {
@@ -110,13 +114,18 @@ export class BoundedRunner {
     } catch {
       // Not allowed here: the cases just run at the usual priority.
     }
-    const child: Child = { process, started: 0, stderr: '' };
+    const child: Child = { process, ready: false, started: 0, stderr: '' };
     this.children.add(child);
     // The first lines say why a process died (V8's "Reached heap limit"); a stack trace follows.
     process.stderr?.on('data', (chunk: Buffer) => {
       if (child.stderr.length < 4000) child.stderr += chunk.toString('utf8').slice(0, 4000);
     });
-    process.on('message', (message: Omit<Outcome, 'ms'> & { rssMb: number }) => {
+    process.on('message', (message: (Omit<Outcome, 'ms'> & { rssMb: number }) | { ready: true }) => {
+      if ('ready' in message) {
+        child.ready = true;
+        if (!this.closed) this.give(child);
+        return;
+      }
       const job = child.job;
       if (!job) return;
       const ms = performance.now() - child.started;
@@ -129,6 +138,8 @@ export class BoundedRunner {
     });
     process.on('exit', (code, signal) => {
       this.children.delete(child);
+      // A child that cannot even load would be started again forever: the case it was for fails.
+      if (!child.ready && !this.closed) child.job = this.queue.shift();
       if (child.job) {
         const heap = /heap limit|out of memory|allocation failed/i.test(child.stderr);
         this.finish(child, {

@@ -97,8 +97,8 @@ function asRun(ctx: TaskContext, s: RunSettings): { run: RunSettings; planned: R
   return { run, planned: { ...run, replications: Math.max(s.replications, maxReplications) } };
 }
 
-/** Pre-flight problems (an overloaded pool, no arrivals) are a 422 that says how to fix them; a precision KPI the model lacks is a 400. */
-function checked(model: Model, s: RunSettings): Model {
+/** A precision KPI the model lacks is a 400. */
+function checkPrecisionKpis(model: Model, s: RunSettings): void {
   if (s.precision !== undefined) {
     try {
       precisionKpis(modelKpis(model), s.precisionKpis);
@@ -111,6 +111,11 @@ function checked(model: Model, s: RunSettings): Model {
       );
     }
   }
+}
+
+/** Pre-flight problems (an overloaded pool, no arrivals) are a 422 that says how to fix them. */
+function checked(model: Model, s: RunSettings): Model {
+  checkPrecisionKpis(model, s);
   const problems = preflight(model, s);
   if (problems.length > 0)
     throw new HttpError(
@@ -205,7 +210,8 @@ function planSweep(request: SweepRequest, ctx: TaskContext) {
     );
   }
   const { run, planned } = asRun(ctx, request.settings);
-  checked(first, run);
+  // Not the pre-flight: a sweep is how one finds the values at which a pool is overloaded.
+  checkPrecisionKpis(first, run);
   const one = estimateWork(first, planned);
   const values = request.range.to - request.range.from + 1;
   const work = withinLimits(ctx, {
