@@ -6,8 +6,8 @@ import type { ChartAxis, ChartBar } from '../../src/simulation/readout/interval-
 import { tickText } from '../../src/simulation/readout/interval-chart';
 import { verdictTone } from '../../src/simulation/readout/verdict';
 
-const LABEL = 300;
-const PLOT = 420;
+const LABEL = 370;
+const PLOT = 480;
 const ROW = 22;
 const TOP = 8;
 const AXIS = 44;

@@ -46,6 +46,14 @@ export function WhatIfResults(props: { result: WhatIfReadoutInput }) {
                 title={`${s.name}: changes against the baseline`}
               />
             ) : null}
+            {chart && chart.bars.length > 0 ? (
+              <p class="note chart-legend">
+                <span class="better">● better</span>
+                <span class="worse">● worse</span>
+                <span class="neutral">● no clear difference</span>A dot is the mean change, its bar the 95%
+                interval; a bar across the zero line is no clear difference.
+              </p>
+            ) : null}
             {chart && chart.leftOut.length > 0 ? (
               <p class="note">
                 Not charted (no baseline value to relate them to): {chart.leftOut.join(', ')}.

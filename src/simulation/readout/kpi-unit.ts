@@ -32,8 +32,19 @@ export function decimalsFor(figure: number, fallback: number): number {
   return Math.min(4, 2 - Math.floor(Math.log10(x)));
 }
 
-/** The unit for a KPI of this kind whose baseline is about `magnitude` (in seconds, shares, ...). */
-export function kpiUnit(kind: KpiKind, magnitude: number, currency: string): KpiUnit {
+/**
+ * The unit for a KPI of this kind whose baseline is about `magnitude` (in seconds, shares, ...).
+ * `spread`, the row's smallest half-width, earns one more decimal when it would otherwise round
+ * to zero: "70.5 ± 0.0" reads as exact.
+ */
+export function kpiUnit(kind: KpiKind, magnitude: number, currency: string, spread = Number.NaN): KpiUnit {
+  const unit = baseUnit(kind, Math.abs(magnitude), currency);
+  if (kind === 'count' || kind === 'money' || !(spread > 0)) return unit;
+  const shown = Number((spread / unit.scale).toFixed(unit.decimals));
+  return shown === 0 && unit.decimals < 4 ? { ...unit, decimals: unit.decimals + 1 } : unit;
+}
+
+function baseUnit(kind: KpiKind, m: number, currency: string): KpiUnit {
   const plain = (symbol: string, scale: number, decimals: number, changeSymbol = symbol): KpiUnit => ({
     symbol,
     before: false,
@@ -41,7 +52,6 @@ export function kpiUnit(kind: KpiKind, magnitude: number, currency: string): Kpi
     decimals,
     changeSymbol,
   });
-  const m = Math.abs(magnitude);
   switch (kind) {
     case 'count':
       return plain('', 1, 0);

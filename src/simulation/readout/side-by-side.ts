@@ -51,10 +51,12 @@ export interface SideBySide {
 export function rowUnits(input: WhatIfReadoutInput): Map<string, KpiUnit> {
   return new Map(
     input.kpis.map((k) => {
-      const ds = input.scenarios.map((s) => s.differences.find((d) => d.key === k.key));
-      const base = ds.find((d) => d && Number.isFinite(d.baseline.mean))?.baseline.mean;
-      const other = ds.find((d) => d && Number.isFinite(d.scenario.mean))?.scenario.mean;
-      return [k.key, kpiUnit(k.kind, base ?? other ?? Number.NaN, input.currency)];
+      const ds = input.scenarios.flatMap((s) => s.differences.filter((d) => d.key === k.key));
+      const base = ds.find((d) => Number.isFinite(d.baseline.mean))?.baseline.mean;
+      const other = ds.find((d) => Number.isFinite(d.scenario.mean))?.scenario.mean;
+      const spreads = ds.flatMap((d) => [d.baseline, d.scenario, d.difference].map((e) => e.halfWidth));
+      const spread = Math.min(...spreads.filter((h) => h > 0));
+      return [k.key, kpiUnit(k.kind, base ?? other ?? Number.NaN, input.currency, spread)];
     }),
   );
 }
