@@ -327,6 +327,12 @@ describe('linesight analyze and compare', () => {
     expect(stdout).toMatch(/Contoso Direct leads\s+Research/);
   });
 
+  it('refuses to compare a model with itself', async () => {
+    const { code, stderr } = await linesight('compare', example, example);
+    expect(code).toBe(2);
+    expect(stderr).toContain('both sides are the same model');
+  });
+
   it('analyses a model whose loop has no way out, and reports it first', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'linesight-'));
     const file = join(dir, 'stuck.yaml');

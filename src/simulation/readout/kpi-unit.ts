@@ -3,6 +3,7 @@
  * (mean, half-width, change), so that nobody reads "+12.7 min ± 114 s". Figures keep three
  * significant digits of the baseline, counts are whole, and money stays in cents below 100.
  */
+import { decimalsFor } from '../../text/precision.js';
 import type { KpiKind } from '../kpis.js';
 
 export interface KpiUnit {
@@ -23,14 +24,6 @@ const DURATIONS: [limit: number, symbol: string, seconds: number][] = [
   [172800, 'h', 3600],
   [Number.POSITIVE_INFINITY, 'd', 86400],
 ];
-
-/** Decimals that keep three significant digits of a figure, at most four. */
-export function decimalsFor(figure: number, fallback: number): number {
-  const x = Math.abs(figure);
-  if (!Number.isFinite(x) || x === 0) return fallback;
-  if (x >= 100) return 0;
-  return Math.min(4, 2 - Math.floor(Math.log10(x)));
-}
 
 /**
  * The unit for a KPI of this kind whose baseline is about `magnitude` (in seconds, shares, ...).
