@@ -26,7 +26,9 @@ export function WhatIfResults(props: { result: WhatIfReadoutInput }) {
           <div key={s.id} class="headline">
             <h2>{s.name}</h2>
             <p class={`pays-line ${s.value ? s.value.verdict : 'none'}`}>
-              {h.value ?? 'No money figure: the model has no economics to value the change.'}
+              {h.value
+                ? sentence(h.value)
+                : 'No money figure: the model has no economics to value the change.'}
             </p>
             {h.moved.length > 0 ? (
               <ul class="moved">
@@ -59,7 +61,6 @@ export function WhatIfResults(props: { result: WhatIfReadoutInput }) {
                 Not charted (no baseline value to relate them to): {chart.leftOut.join(', ')}.
               </p>
             ) : null}
-            {s.value ? <ValuePanel value={s.value} /> : null}
           </div>
         );
       })}
@@ -107,6 +108,18 @@ export function WhatIfResults(props: { result: WhatIfReadoutInput }) {
           {n}
         </p>
       ))}
+      {/* What each money figure rests on: long, so after the table every scenario shares. */}
+      {input.scenarios.map((s) =>
+        s.value ? (
+          <div key={`value-${s.id}`} class="value-of">
+            <h2>{s.name}: the money figure</h2>
+            <ValuePanel value={s.value} />
+          </div>
+        ) : null,
+      )}
     </div>
   );
 }
+
+/** The headline's phrase as a sentence of its own: "Pays EUR 12,300 a month (...)." */
+const sentence = (phrase: string) => `${phrase.charAt(0).toUpperCase()}${phrase.slice(1)}.`;
