@@ -4,6 +4,7 @@
  * read as a random arriving customer of each company experiences them (segments by share).
  */
 import type { Model } from '../model/model.js';
+import { equalAsShown, sharedDecimals } from '../text/precision.js';
 import { STAGE_METRICS } from './metric-catalog.js';
 import { journeyMetrics } from './metrics.js';
 
@@ -62,15 +63,21 @@ export function compareJourneys(ours: Model, theirs: Model): Comparison {
     y: number,
     format: (v: number) => string,
   ): ComparedMetric => {
-    const tolerance = 1e-9 * Math.max(1, Math.abs(y));
-    const ahead = Math.abs(x - y) <= tolerance ? 'even' : x < y ? 'us' : 'them';
+    // Ahead only by more than the figures' shown precision: 1.93 against 1.925 steps is even.
+    const ahead = equalAsShown(x, y) ? 'even' : x < y ? 'us' : 'them';
+    // Counts are written to the same decimals on both sides; times in their own units already.
+    const decimals = sharedDecimals(x, y);
+    const text = (v: number) =>
+      key === 'time'
+        ? format(v)
+        : v.toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: decimals });
     return {
       key,
       label,
       ours: x,
       theirs: y,
-      oursText: format(x),
-      theirsText: format(y),
+      oursText: text(x),
+      theirsText: text(y),
       ahead,
       gap: ahead === 'them' ? x - y : 0,
       relativeGap: ahead === 'them' && y !== 0 ? (x - y) / Math.abs(y) : null,

@@ -327,6 +327,12 @@ describe('linesight analyze and compare', () => {
     expect(stdout).toMatch(/Contoso Direct leads\s+Research/);
   });
 
+  it('refuses to compare a model with itself', async () => {
+    const { code, stderr } = await linesight('compare', example, example);
+    expect(code).toBe(2);
+    expect(stderr).toContain('both sides are the same model');
+  });
+
   it('analyses a model whose loop has no way out, and reports it first', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'linesight-'));
     const file = join(dir, 'stuck.yaml');
@@ -423,34 +429,49 @@ describe('linesight simulate and whatif', () => {
     expect(text.stdout).toContain("Little's law");
   });
 
-  it('answers the account-executives question with intervals', async () => {
+  it('answers the account-executives question side by side, with the pool it adds and one unit a row', async () => {
     const { code, stdout } = await linesight(
       'whatif',
       example,
       '--scenarios',
       'account-executives',
       '-n',
-      '4',
+      '3',
       '--horizon',
-      '14d',
+      '3d',
       '--warmup',
-      '7d',
+      '1d',
     );
     expect(code).toBe(0);
+    const lines = stdout.split('\n');
+    // The headline names the scenario and what moved most, before the table.
+    expect(lines[2]).toMatch(/^Dedicated account executives for business buyers: .*moved most: /);
     for (const kpi of [
       'Calls per order',
       'Time waiting in queues',
       'Abandonment (share of queue entries)',
       'Staff cost per order (EUR)',
       'Experience score (0-100)',
+      'Utilisation of Inside sales reps',
     ]) {
-      expect(stdout).toMatch(
-        new RegExp(
-          `${kpi.replace(/[()]/g, '\\$&')}\\s+\\S.* ± .*\\s+[+-][\\d.]+%?( \\S+)? ± [\\d.]+%?( \\S+)?\\s+(better|worse|significant|not significant)`,
-        ),
+      const row = lines.find((l) => l.startsWith(kpi));
+      // KPI, its unit once, then figures only: baseline, scenario, change, verdict.
+      expect(row, kpi).toMatch(
+        /^.+?\s{2,}(s|min|h|d|%( \(pp\))?|EUR)?\s+[\d,.]+ ± [\d,.]+\s+[\d,.]+ ± [\d,.]+\s+[+-]?[\d,.]+ ± [\d,.]+\s+(better|worse|higher|lower|no clear difference)$/,
       );
     }
-    // With the example's economics: does it pay, in money a month with its interval, and on what.
+    // The pool the scenario adds is a row, empty in the baseline and explained.
+    expect(stdout).toMatch(
+      /Utilisation of Account executives\s+% \(pp\)\s+—\s+[\d.]+ ± [\d.]+\s+—\s+new in the scenario/,
+    );
+    expect(stdout).toMatch(/Abandonment at Account executives\s+% \(pp\)\s+—/);
+    expect(stdout).toContain('the baseline has no such KPI');
+    // Pools by their names, never their ids.
+    expect(stdout).not.toMatch(/sales-reps|account-executives\b/);
+    // With the example's economics: the headline says whether it pays, the details follow the table.
+    expect(lines[2]).toMatch(
+      /: (pays|costs) EUR [\d,]+ a month \(95%: -?[\d,]+ to -?[\d,]+\)|: no clear answer whether it pays/,
+    );
     expect(stdout).toMatch(
       /Does 'Dedicated account executives for business buyers' pay\? (yes, it pays|no, it costs more than it brings|no clear difference): [+-]?[\d,]+ EUR a month \(95% interval [+-]?[\d,]+ EUR to [+-]?[\d,]+ EUR\)/,
     );
@@ -476,9 +497,10 @@ describe('linesight simulate and whatif', () => {
       '1d',
     );
     expect(set.code).toBe(0);
-    expect(set.stdout).toMatch(/Time waiting in queues.*-[\d.]+ s ± [\d.]+ s\s+better/);
-    // A model without economics says nothing about money.
+    expect(set.stdout).toMatch(/Time waiting in queues\s+(s|min)\s.*\s-[\d.]+ ± [\d.]+\s+better/);
+    // A model without economics says nothing about money but that it has none.
     expect(set.stdout).not.toContain('Does ');
+    expect(set.stdout).toContain('no money figure (the model has no economics to value it)');
     const sweep = await linesight(
       'simulate',
       mmcFile,

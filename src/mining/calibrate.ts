@@ -9,8 +9,10 @@
  * A contact the log marks `outcome: abandoned` (given up in the queue) leads where the queue's
  * abandonment leads, not where the step's flow does, so no branch is counted after it.
  */
+
 import type { Branch, Flow, Model } from '../model/model.js';
 import { durationText } from '../model/serialize.js';
+import { plural } from '../text/plural.js';
 import { arrivalProfile } from './arrival-profile.js';
 import { END, mapActivities } from './conformance.js';
 import { estimateFlow, rounded } from './flow-estimate.js';
@@ -95,6 +97,9 @@ async function estimateAll(at: {
 }): Promise<Calibration> {
   const { store, log, model, base, bySegment, groups, rows, notes } = at;
   const changes: Change[] = [];
+  // Notes are read by people: steps and ends by their names.
+  const names = new Map<string, string>([...model.steps, ...model.ends].map((x) => [x.id, x.name]));
+  const nameOf = (id: string) => names.get(id) ?? id;
 
   await calibrateArrivals(rows, model, bySegment, changes, notes);
   if (model.arrivals) {
@@ -119,6 +124,7 @@ async function estimateAll(at: {
       ? { kept: 'it differs by segment' }
       : estimateFlow({
           stepId: 'start',
+          nameOf,
           observed: starts,
           groups,
           next: model.start,
@@ -144,6 +150,7 @@ async function estimateAll(at: {
     if (!bySegment && !(sameForAllSegments(step.next) && sameForAllSegments(step.fail?.next ?? {}))) continue;
     const estimate = estimateFlow({
       stepId: step.id,
+      nameOf,
       observed,
       groups,
       next: step.next,
@@ -152,7 +159,7 @@ async function estimateAll(at: {
       minimum: MIN_OBSERVATIONS,
     });
     if ('kept' in estimate) {
-      notes.push(`branches of '${step.id}' kept: ${estimate.kept}`);
+      notes.push(`branches of '${step.name}' kept: ${estimate.kept}`);
       continue;
     }
     notes.push(...estimate.notes);
@@ -173,7 +180,7 @@ async function estimateAll(at: {
       );
       if (repeat > 0)
         notes.push(
-          `'${step.id}' fails ${(100 * estimate.fail.p).toFixed(1)}% of the time; ${(100 * (repeat / all)).toFixed(1)}% of its contacts are repeated`,
+          `'${step.name}' fails ${(100 * estimate.fail.p).toFixed(1)}% of the time; ${(100 * (repeat / all)).toFixed(1)}% of its contacts are repeated`,
         );
     }
   }
@@ -183,12 +190,12 @@ async function estimateAll(at: {
   );
   for (const r of abandoned)
     notes.push(
-      `'${r.step}': ${r.gave_up} of ${r.n} contacts given up in the queue (${((100 * Number(r.gave_up)) / Number(r.n)).toFixed(1)}%); the simulator works this out from patience and staffing`,
+      `'${nameOf(String(r.step))}': ${r.gave_up} of ${r.n} contacts given up in the queue (${((100 * Number(r.gave_up)) / Number(r.n)).toFixed(1)}%); the simulator works this out from patience and staffing`,
     );
 
   await calibrateDurations(rows, model, changes, notes);
   const [cases] = await rows('select count(distinct case_id) as n from events where log = $log');
-  notes.push(`${changes.length} change(s) from ${Number(cases?.n ?? 0)} cases`);
+  notes.push(`${plural(changes.length, 'change')} from ${plural(Number(cases?.n ?? 0), 'case')}`);
   return { scenario: scenarioOf(changes, base, log), notes };
 }
 
@@ -282,7 +289,7 @@ async function calibrateDurations(
   const queued = model.steps.filter((s) => s.pool).length;
   if (queued > 0)
     notes.push(
-      `durations of the ${queued} step(s) with a queue kept: the log's times between contacts include the wait in the queue`,
+      `durations of the ${plural(queued, 'step')} with a queue kept: the log's times between contacts include the wait in the queue`,
     );
 }
 

@@ -50,6 +50,8 @@ export interface Conformance {
   starts: PlacesFit[];
   /** Where journeys end (after which step), likewise. */
   ends: PlacesFit[];
+  /** Each step's and end's name by id, for people to read the places and moves by. */
+  names: Record<string, string>;
 }
 
 /** The journey's end as the log shows it: no further event (which end, the log does not say). */
@@ -230,6 +232,7 @@ export async function conformance(
   const visited = (g: string, from: string) => outOf.has(key(g, from));
   const withSegment = (g: string) => (bySegment ? { segment: g } : {});
   return {
+    names: Object.fromEntries([...model.steps, ...model.ends].map((x) => [x.id, x.name])),
     mappedActivities: mapped,
     unmappedActivities: activities.filter((a) => !(a in mapped)),
     moves: total,

@@ -14,7 +14,16 @@ const fail = (p: number, branches: [string, number][]): FailPoint => ({
 });
 const ends = new Set(['done', 'left']);
 const estimate = (observed: Map<string, Map<string, number>>, next: Flow, failPoint?: FailPoint) =>
-  estimateFlow({ stepId: 'call', observed, groups: all, next, fail: failPoint, ends, minimum: 5 });
+  estimateFlow({
+    stepId: 'call',
+    nameOf: (id) => id,
+    observed,
+    groups: all,
+    next,
+    fail: failPoint,
+    ends,
+    minimum: 5,
+  });
 const shares = (r: ReturnType<typeof estimate>) =>
   Object.fromEntries(((r as FlowEstimate).next.customers ?? []).map((b) => [b.to, b.p]));
 
@@ -96,7 +105,7 @@ describe('estimateFlow', () => {
         ['done', 0.5],
       ]).customers,
     );
-    expect(few.notes.join()).toContain('3 observation(s)');
+    expect(few.notes.join()).toContain('3 observations');
   });
 
   it('splits the journey’s end over the model’s ends in the model’s proportions', () => {

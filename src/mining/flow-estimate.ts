@@ -6,7 +6,9 @@
  * is what remains once the failures' expected moves are taken out. Where every failure goes where
  * other customers go too, the failure rate cannot be told apart and the model's is kept.
  */
+
 import type { Branch, FailPoint, Flow } from '../model/model.js';
+import { plural } from '../text/plural.js';
 import { END } from './conformance.js';
 
 export interface FlowEstimate {
@@ -60,6 +62,8 @@ export function rounded(branches: Branch[]): Branch[] {
 
 export interface FlowEstimateInput {
   stepId: string;
+  /** A step's or end's name for the notes people read; the id when it has none. */
+  nameOf: (id: string) => string;
   /** Per group (a segment, or '*' for all), the count of moves to each next step or END. */
   observed: Map<string, Counts>;
   /** The model's segments each group stands for. */
@@ -72,7 +76,7 @@ export interface FlowEstimateInput {
 }
 
 export function estimateFlow(input: FlowEstimateInput): FlowEstimate | { kept: string } {
-  const { stepId, observed, groups, next, fail, ends, minimum } = input;
+  const { stepId, nameOf, observed, groups, next, fail, ends, minimum } = input;
   const first = (segments: string[]) => segments[0] as string;
   const normal = new Map([...groups].map(([g, segs]) => [g, collapse(next[first(segs)] ?? [], ends)]));
   const failing = new Map([...groups].map(([g, segs]) => [g, collapse(fail?.next[first(segs)] ?? [], ends)]));
@@ -80,7 +84,7 @@ export function estimateFlow(input: FlowEstimateInput): FlowEstimate | { kept: s
     const unknown = [...counts.keys()].filter((to) => !normal.get(g)?.has(to) && !failing.get(g)?.has(to));
     if (unknown.length > 0)
       return {
-        kept: `customers${g === '*' ? '' : ` of segment '${g}'`} also go to ${unknown.join(', ')}, which the model does not have`,
+        kept: `customers${g === '*' ? '' : ` of segment '${g}'`} also go to ${unknown.map(nameOf).join(', ')}, which the model does not have`,
       };
   }
   const notes: string[] = [];
@@ -98,7 +102,8 @@ export function estimateFlow(input: FlowEstimateInput): FlowEstimate | { kept: s
     if (expected > 0) {
       f = Math.min(0.999, made / expected);
       failSeparable = true;
-    } else notes.push(`failure rate of '${stepId}' kept: its failures go where other customers go too`);
+    } else
+      notes.push(`failure rate of '${nameOf(stepId)}' kept: its failures go where other customers go too`);
   }
   const result: Flow = {};
   const failNext: Flow = {};
@@ -123,7 +128,7 @@ export function estimateFlow(input: FlowEstimateInput): FlowEstimate | { kept: s
       }
       if (n > 0)
         notes.push(
-          `'${stepId}'${g === '*' ? '' : ` for '${g}'`} kept: ${n < minimum ? `${n} observation(s)` : 'no customer took a normal way on'}`,
+          `'${nameOf(stepId)}'${g === '*' ? '' : ` for '${g}'`} kept: ${n < minimum ? plural(n, 'observation') : 'no customer took a normal way on'}`,
         );
       failNextEstimated = false;
       continue;

@@ -107,16 +107,41 @@ describe('the web app', () => {
     await page.close();
   });
 
-  it('runs a what-if and shows each KPI with its interval', async () => {
+  it('runs a what-if: a headline, the baseline and the scenario side by side, a chart with an axis', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`${base}/#/whatif/order-departments.yaml`);
     await page.waitForSelector('input[type=checkbox]');
     await page.fill('input[type=number]', '2');
     await page.click('button.run');
-    await page.waitForSelector('.results table', { timeout: 90000 });
-    const text = await page.textContent('.results');
-    expect(text).toContain('Calls per order');
-    expect(text).toMatch(/Staff cost per order \(EUR\).*±/);
+    await page.waitForSelector('.results table.side-by-side', { timeout: 90000 });
+    const headers = await page.locator('table.side-by-side thead th').allTextContents();
+    expect(headers.slice(0, 4)).toEqual([
+      'KPI (mean ± 95% interval)',
+      'Unit',
+      'Baseline',
+      'Dedicated account executives for business buyers',
+    ]);
+    const row = async (label: string) =>
+      page.locator('table.side-by-side tbody tr', { hasText: label }).first().locator('td').allTextContents();
+    const cost = await row('Staff cost per order (EUR)');
+    expect(cost[1]).toBe('EUR');
+    expect(cost[2]).toMatch(/^[\d.]+ ± [\d.]+$/);
+    expect(cost[5]).toMatch(/^(better|worse|no clear difference)$/);
+    // The pool the scenario adds, by its name, empty in the baseline.
+    expect((await row('Utilisation of Account executives')).slice(2)).toEqual([
+      '—',
+      expect.stringMatching(/^[\d.]+ ± [\d.]+$/),
+      '—',
+      'new in the scenario',
+    ]);
+    // The chart: an axis with ticks either side of a zero line, and one interval per KPI charted.
+    const chart = page.locator('svg.interval-chart').first();
+    expect(await chart.locator('.axis text').allTextContents()).toEqual(
+      expect.arrayContaining(['0', expect.stringMatching(/^-\d+%$/), expect.stringMatching(/^\+\d+%$/)]),
+    );
+    expect(await chart.locator('line.zero').count()).toBe(1);
+    expect(await chart.locator('g.bar').count()).toBeGreaterThan(5);
+    expect(await page.textContent('.results .headline')).toMatch(/better|worse|No KPI/);
     await shot(page, 'whatif');
     await page.close();
   });

@@ -45,7 +45,15 @@ export {
   UnknownKpiError,
 } from './sweep.js';
 export type { WarmupCheck } from './warmup-check.js';
-export { type KpiDifference, pairedDifferences, type WhatIfResult, whatIf } from './whatif.js';
+export {
+  type KpiDifference,
+  pairedDifferences,
+  readoutInput,
+  unionKpis,
+  type WhatIfResult,
+  type WhatIfScenario,
+  whatIf,
+} from './whatif.js';
 export {
   describeWork,
   estimateWork,

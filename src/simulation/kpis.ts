@@ -6,9 +6,16 @@ import { formatDuration } from '../model/units.js';
 import type { CompiledModel } from './compile.js';
 import { CUSTOMER_SUMS, type RunResult } from './run.js';
 
+/**
+ * What a KPI's number is, so that a report can choose one unit for it: a count of customers, a
+ * duration in seconds, a share from 0 to 1, a ratio (per customer, per order), a score, or money.
+ */
+export type KpiKind = 'count' | 'duration' | 'share' | 'ratio' | 'score' | 'money';
+
 export interface KpiDefinition {
   key: string;
   label: string;
+  kind: KpiKind;
   format(value: number): string;
   better: 'lower' | 'higher' | 'none';
 }
@@ -24,37 +31,96 @@ export function kpiDefinitions(
   m: CompiledModel,
   endNames: Map<string, string>,
   currency: string,
+  poolNames: Map<string, string>,
 ): KpiDefinition[] {
+  const pool = (id: string) => poolNames.get(id) ?? id;
   return [
-    { key: 'customers', label: 'Customers counted', format: count, better: 'none' },
-    { key: 'timeInJourney', label: 'End-to-end time', format: duration, better: 'lower' },
-    { key: 'queueWait', label: 'Time waiting in queues', format: duration, better: 'lower' },
-    { key: 'plannedWait', label: 'Time in planned waits', format: duration, better: 'lower' },
-    { key: 'contactsPerCustomer', label: 'Contacts per customer', format: count, better: 'lower' },
-    { key: 'contactsPerOrder', label: 'Contacts per order', format: count, better: 'lower' },
-    { key: 'callsPerOrder', label: 'Calls per order', format: count, better: 'lower' },
-    { key: 'abandonment', label: 'Abandonment (share of queue entries)', format: percent, better: 'lower' },
-    { key: 'customersAbandoning', label: 'Customers who gave up waiting', format: percent, better: 'lower' },
-    { key: 'firstContactResolution', label: 'First-contact resolution', format: percent, better: 'higher' },
-    { key: 'orders', label: 'Share reaching a successful end', format: percent, better: 'higher' },
+    { key: 'customers', label: 'Customers counted', kind: 'count', format: count, better: 'none' },
+    { key: 'timeInJourney', label: 'End-to-end time', kind: 'duration', format: duration, better: 'lower' },
+    {
+      key: 'queueWait',
+      label: 'Time waiting in queues',
+      kind: 'duration',
+      format: duration,
+      better: 'lower',
+    },
+    {
+      key: 'plannedWait',
+      label: 'Time in planned waits',
+      kind: 'duration',
+      format: duration,
+      better: 'lower',
+    },
+    {
+      key: 'contactsPerCustomer',
+      label: 'Contacts per customer',
+      kind: 'ratio',
+      format: count,
+      better: 'lower',
+    },
+    { key: 'contactsPerOrder', label: 'Contacts per order', kind: 'ratio', format: count, better: 'lower' },
+    { key: 'callsPerOrder', label: 'Calls per order', kind: 'ratio', format: count, better: 'lower' },
+    {
+      key: 'abandonment',
+      label: 'Abandonment (share of queue entries)',
+      kind: 'share',
+      format: percent,
+      better: 'lower',
+    },
+    {
+      key: 'customersAbandoning',
+      label: 'Customers who gave up waiting',
+      kind: 'share',
+      format: percent,
+      better: 'lower',
+    },
+    {
+      key: 'firstContactResolution',
+      label: 'First-contact resolution',
+      kind: 'share',
+      format: percent,
+      better: 'higher',
+    },
+    {
+      key: 'orders',
+      label: 'Share reaching a successful end',
+      kind: 'share',
+      format: percent,
+      better: 'higher',
+    },
     ...m.endIds.map((id) => ({
       key: `end:${id}`,
       label: `Ends '${endNames.get(id) ?? id}'`,
+      kind: 'share' as const,
       format: percent,
       better: 'none' as const,
     })),
-    { key: 'failuresPerCustomer', label: 'Failures per customer', format: count, better: 'lower' },
-    { key: 'experience', label: 'Experience score (0-100)', format: count, better: 'higher' },
-    { key: 'costPerOrder', label: `Staff cost per order (${currency})`, format: money, better: 'lower' },
+    {
+      key: 'failuresPerCustomer',
+      label: 'Failures per customer',
+      kind: 'ratio',
+      format: count,
+      better: 'lower',
+    },
+    { key: 'experience', label: 'Experience score (0-100)', kind: 'score', format: count, better: 'higher' },
+    {
+      key: 'costPerOrder',
+      label: `Staff cost per order (${currency})`,
+      kind: 'money',
+      format: money,
+      better: 'lower',
+    },
     ...m.poolIds.map((id) => ({
       key: `utilisation:${id}`,
-      label: `Utilisation of ${id}`,
+      label: `Utilisation of ${pool(id)}`,
+      kind: 'share' as const,
       format: percent,
       better: 'none' as const,
     })),
     ...m.poolIds.map((id) => ({
       key: `queueAbandonment:${id}`,
-      label: `Abandonment at ${id}`,
+      label: `Abandonment at ${pool(id)}`,
+      kind: 'share' as const,
       format: percent,
       better: 'lower' as const,
     })),

@@ -78,7 +78,12 @@ export const defaultWorkers = () => Math.max(1, Math.min(availableParallelism(),
 
 /** The KPIs a simulation of the model reports (their keys, labels and formats). */
 export function modelKpis(model: Model, compiled = compileModel(model)): KpiDefinition[] {
-  return kpiDefinitions(compiled, new Map(model.ends.map((e) => [e.id, e.name])), model.currency);
+  return kpiDefinitions(
+    compiled,
+    new Map(model.ends.map((e) => [e.id, e.name])),
+    model.currency,
+    new Map(model.resources.map((r) => [r.id, r.name ?? r.id])),
+  );
 }
 
 export async function simulate(model: Model, options: SimulationOptions): Promise<SimulationResult> {

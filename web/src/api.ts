@@ -1,9 +1,8 @@
 /** The HTTP API, as the web app calls it. Errors carry the server's message and hint. */
 import type { Conformance } from '../../src/mining/conformance';
 import type { JourneyAnalytics } from '../../src/mining/journeys';
-import type { ScenarioValue } from '../../src/simulation/scenario-value';
+import type { WhatIfReadoutInput } from '../../src/simulation/readout/side-by-side';
 import type { Estimate } from '../../src/simulation/stats';
-import type { KpiDifference } from '../../src/simulation/whatif';
 
 export type { Conformance, Estimate, JourneyAnalytics };
 export class ApiError extends Error {
@@ -305,21 +304,14 @@ export type SweepJob = JobOf<{
   points: { value: number; overloaded: boolean; meets?: boolean; text?: Record<string, string> }[];
 }>;
 
-/** A what-if job: each scenario's differences from the baseline. */
-export type Job = JobOf<{
-  replications: number;
-  warnings: RunWarning[];
-  kpis: { key: string; label: string; better: string }[];
-  baseline: { overall: Record<string, Estimate> };
-  scenarios: {
-    id: string;
-    name: string;
-    /** The server adds each estimate written in its KPI's unit. */
-    differences: (KpiDifference & { baselineText: string; scenarioText: string; differenceText: string })[];
-    /** With economics in the model: whether the scenario pays. */
-    value?: ScenarioValue;
-  }[];
-}>;
+/** A what-if job: the run's warnings, the baseline's estimates, and the KPIs and scenarios as the readout functions read them. */
+export type Job = JobOf<
+  WhatIfReadoutInput & {
+    replications: number;
+    warnings: RunWarning[];
+    baseline: { overall: Record<string, Estimate> };
+  }
+>;
 
 export interface Comparison {
   theirs: { name: string; competitor?: string };

@@ -1,6 +1,6 @@
 /** Our journey against a competitor's, stage by stage. */
 import { useEffect, useState } from 'preact/hooks';
-import { api, type Comparison } from './api';
+import { api, type Comparison, problemText } from './api';
 
 export function ComparePage() {
   const [models, setModels] = useState<string[]>([]);
@@ -24,7 +24,11 @@ export function ComparePage() {
       setTheirs(competitor?.name ?? '');
     });
   }, []);
-  const run = () => api.compare(ours, theirs).then(setResult, (e: Error) => setError(e.message));
+  const run = () => {
+    setError('');
+    api.compare(ours, theirs).then(setResult, (e) => setError(problemText(e)));
+  };
+  const same = ours !== '' && ours === theirs;
   const pick = (value: string, set: (v: string) => void) => (
     <select value={value} onChange={(e) => set((e.target as HTMLSelectElement).value)}>
       {models.map((m) => (
@@ -37,46 +41,61 @@ export function ComparePage() {
       <h1>Us against a competitor</h1>
       <p>
         {pick(ours, setOurs)} against {pick(theirs, setTheirs)}{' '}
-        <button type="button" onClick={run}>
+        <button type="button" onClick={run} disabled={same}>
           Compare
         </button>
+        {same ? (
+          <span class="status">both sides are the same model: pick another for one of them</span>
+        ) : null}
       </p>
       {error ? <p class="error">{error}</p> : null}
-      {result ? (
-        <>
-          <p>
-            We lead in {result.stagesWeLead.join(', ') || 'no stage'};{' '}
-            {result.theirs.competitor ?? result.theirs.name} leads in{' '}
-            {result.stagesTheyLead.join(', ') || 'no stage'}.
-            {result.onlyOurs.length > 0 ? ` Only in our journey: ${result.onlyOurs.join(', ')}.` : ''}
-            {result.onlyTheirs.length > 0 ? ` Not in our journey: ${result.onlyTheirs.join(', ')}.` : ''}
-          </p>
-          <table class="list">
-            <thead>
-              <tr>
-                <th>Stage</th>
-                <th>Metric</th>
-                <th>Us</th>
-                <th>Them</th>
-                <th>Ahead</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.stages.flatMap((s) =>
-                s.metrics.map((m) => (
-                  <tr key={`${s.stage}-${m.key}`}>
-                    <td>{s.name}</td>
-                    <td>{m.label}</td>
-                    <td>{m.oursText}</td>
-                    <td>{m.theirsText}</td>
-                    <td class={m.ahead === 'us' ? 'better' : m.ahead === 'them' ? 'worse' : ''}>{m.ahead}</td>
-                  </tr>
-                )),
-              )}
-            </tbody>
-          </table>
-        </>
-      ) : null}
+      {result ? <ComparisonView result={result} /> : null}
     </section>
+  );
+}
+
+function ComparisonView(props: { result: Comparison }) {
+  const result = props.result;
+  const them = result.theirs.competitor ?? result.theirs.name;
+  // The stages by their names, as the tables write them.
+  const names = (ids: string[]) =>
+    ids.map((id) => result.stages.find((s) => s.stage === id)?.name ?? id).join(', ');
+  const ahead = (a: string) => (a === 'us' ? 'us' : a === 'them' ? them : 'even');
+  return (
+    <>
+      <p>
+        We lead in {names(result.stagesWeLead) || 'no stage'}; {them} leads in{' '}
+        {names(result.stagesTheyLead) || 'no stage'}.
+        {result.onlyOurs.length > 0 ? ` Only in our journey: ${names(result.onlyOurs)}.` : ''}
+        {result.onlyTheirs.length > 0 ? ` Not in our journey: ${names(result.onlyTheirs)}.` : ''} Figures are
+        per customer; what reads the same to three significant digits is even.
+      </p>
+      <table class="list">
+        <thead>
+          <tr>
+            <th>Stage</th>
+            <th>Metric</th>
+            <th class="num">Us</th>
+            <th class="num">{them}</th>
+            <th>Ahead</th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.stages.flatMap((s) =>
+            s.metrics.map((m) => (
+              <tr key={`${s.stage}-${m.key}`}>
+                <td>{s.name}</td>
+                <td>{m.label}</td>
+                <td class="num">{m.oursText}</td>
+                <td class="num">{m.theirsText}</td>
+                <td class={m.ahead === 'us' ? 'better' : m.ahead === 'them' ? 'worse' : ''}>
+                  {ahead(m.ahead)}
+                </td>
+              </tr>
+            )),
+          )}
+        </tbody>
+      </table>
+    </>
   );
 }

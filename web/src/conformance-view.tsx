@@ -6,6 +6,8 @@ export function ConformanceView(props: { fit: Conformance }) {
   const f = props.fit;
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   const perSegment = f.branches.some((b) => b.segment !== undefined);
+  // Steps and ends by their names; the log's own markers ("(end)") and unknown ids as they are.
+  const name = (id: string) => f.names[id] ?? id;
   return (
     <div class="conformance">
       <p class="fitness">
@@ -22,8 +24,8 @@ export function ConformanceView(props: { fit: Conformance }) {
           <tbody>
             {f.notInModel.slice(0, 10).map((d) => (
               <tr key={`${d.from}>${d.to}`}>
-                <td>{d.from}</td>
-                <td>→ {d.to}</td>
+                <td>{name(d.from)}</td>
+                <td>→ {name(d.to)}</td>
                 <td>{d.count}</td>
               </tr>
             ))}
@@ -37,7 +39,7 @@ export function ConformanceView(props: { fit: Conformance }) {
         <ul class="never-taken">
           {f.neverTaken.slice(0, 15).map((d) => (
             <li key={`${d.from}>${d.to}`}>
-              {d.from} → {d.to}
+              {name(d.from)} → {name(d.to)}
             </li>
           ))}
           {f.neverTaken.length > 15 ? <li>... and {f.neverTaken.length - 15} more</li> : null}
@@ -62,8 +64,8 @@ export function ConformanceView(props: { fit: Conformance }) {
             .map((b) => (
               <tr key={`${b.segment ?? ''}:${b.step}>${b.to}`}>
                 {perSegment ? <td>{b.segment}</td> : null}
-                <td>{b.step}</td>
-                <td>{b.to}</td>
+                <td>{name(b.step)}</td>
+                <td>{name(b.to)}</td>
                 <td>{pct(b.observed)}</td>
                 <td>{pct(b.modelled)}</td>
                 <td>{b.moves}</td>

@@ -3,6 +3,7 @@
  * workspace (as `linesight log model` writes it) and opened from a link, with what to check by hand.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { plural } from '../../src/text/plural';
 import { api, problemText } from './api';
 
 type Result = Awaited<ReturnType<typeof api.logModel>> | { error: string } | null;
@@ -34,8 +35,8 @@ export function DiscoverModel({ log }: { log: string }) {
       {result && 'file' in result ? (
         <div class="discovered">
           <p>
-            Wrote <a href={`#/model/${encodeURIComponent(result.file)}`}>{result.file}</a> ({result.steps}{' '}
-            steps).
+            Wrote <a href={`#/model/${encodeURIComponent(result.file)}`}>{result.file}</a> (
+            {plural(result.steps, 'step')}).
           </p>
           {result.notes.length + result.warnings.length > 0 ? (
             <ul>

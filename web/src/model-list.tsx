@@ -2,7 +2,9 @@
  * The workspace's models, with links to each model and its what-ifs; a new model, and each
  * model's rename, duplicate and delete.
  */
+
 import { useEffect, useState } from 'preact/hooks';
+import { plural } from '../../src/text/plural';
 import { api } from './api';
 import { ModelActions } from './model-actions';
 import { NewModelDialog } from './new-model-dialog';
@@ -44,11 +46,7 @@ export function ModelList() {
               </td>
               <td>{m.title}</td>
               <td>
-                {m.ok ? (
-                  `${m.steps} step${m.steps === 1 ? '' : 's'}`
-                ) : (
-                  <span class="error">{m.errors} errors</span>
-                )}
+                {m.ok ? plural(m.steps ?? 0, 'step') : <span class="error">{plural(m.errors, 'error')}</span>}
               </td>
               <td>
                 {m.ok && (m.kind === 'model' || m.kind === 'scenario') ? (

@@ -12,7 +12,7 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 /** An expected count is a mean: a decimal where it tells, none where the count is large. */
 const expectedCount = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: x < 100 ? 1 : 0 });
 
-function PlacesTable({ fit, what }: { fit: Places; what: string }) {
+function PlacesTable({ fit, what, names }: { fit: Places; what: string; names: Record<string, string> }) {
   const shown = [...fit.places]
     .sort((a, b) => Math.abs(b.z ?? Number.POSITIVE_INFINITY) - Math.abs(a.z ?? Number.POSITIVE_INFINITY))
     .slice(0, 8);
@@ -38,7 +38,7 @@ function PlacesTable({ fit, what }: { fit: Places; what: string }) {
         <tbody>
           {shown.map((p) => (
             <tr key={p.step} class={p.z === null || Math.abs(p.z) >= 4 ? 'off' : ''}>
-              <td>{p.step}</td>
+              <td>{names[p.step] ?? p.step}</td>
               <td>{p.observed.toLocaleString('en-US')}</td>
               <td>{expectedCount(p.expected)}</td>
               <td>{pct(p.observedShare)}</td>
@@ -57,11 +57,11 @@ export function PlacesFit({ fit }: { fit: Conformance }) {
     <div class="places-fit">
       <h3>Where journeys start</h3>
       {fit.starts.map((s) => (
-        <PlacesTable key={`start:${s.segment ?? ''}`} fit={s} what="start" />
+        <PlacesTable key={`start:${s.segment ?? ''}`} fit={s} what="start" names={fit.names} />
       ))}
       <h3>Where journeys end</h3>
       {fit.ends.map((s) => (
-        <PlacesTable key={`end:${s.segment ?? ''}`} fit={s} what="end" />
+        <PlacesTable key={`end:${s.segment ?? ''}`} fit={s} what="end" names={fit.names} />
       ))}
     </div>
   );

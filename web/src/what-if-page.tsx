@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { active, api, type Job, problemText, type RunWarning, type SimulationJob, waitingText } from './api';
 import { follow } from './follow';
 import { SweepPanel } from './sweep-panel';
-import { ValuePanel } from './value-panel';
+import { WhatIfResults } from './what-if-results';
 
 /** `scenario`: the one to run, chosen already (the model page's "save and run it"). */
 export function WhatIfPage(props: { name: string; scenario?: string | undefined }) {
@@ -135,42 +135,7 @@ export function WhatIfPage(props: { name: string; scenario?: string | undefined 
         </div>
       ) : null}
       {job?.result ? <Warnings warnings={job.result.warnings} /> : null}
-      {job?.result?.scenarios.map((s) => (
-        <div key={s.id} class="results">
-          <h2>{s.name}</h2>
-          {s.value ? <ValuePanel value={s.value} /> : null}
-          <table class="list">
-            <thead>
-              <tr>
-                <th>KPI</th>
-                <th>Baseline</th>
-                <th>Scenario</th>
-                <th>Difference (95% CI)</th>
-                <th>Verdict</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {s.differences
-                .filter((d) => d.key !== 'customers' && Number.isFinite(d.baseline.mean))
-                .map((d) => (
-                  <tr key={d.key}>
-                    <td>{d.label}</td>
-                    <td>{d.baselineText}</td>
-                    <td>{d.scenarioText}</td>
-                    <td>{d.differenceText}</td>
-                    <td class={d.verdict}>
-                      {d.significant ? (d.verdict === 'none' ? 'significant' : d.verdict) : 'not significant'}
-                    </td>
-                    <td>
-                      <Interval baseline={d.baseline.mean} low={d.difference.low} high={d.difference.high} />
-                    </td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
-        </div>
-      ))}
+      {job?.result ? <WhatIfResults result={job.result} /> : null}
       <SweepPanel name={props.name} />
     </section>
   );
@@ -191,23 +156,5 @@ export function Warnings(props: { warnings: RunWarning[] | undefined }) {
         ))}
       </ul>
     </div>
-  );
-}
-
-/** The difference's interval as a bar around zero, relative to the baseline. */
-export function Interval(props: { baseline: number; low: number; high: number }) {
-  const scale = Math.max(Math.abs(props.baseline), Math.abs(props.low), Math.abs(props.high), 1e-9);
-  const x = (v: number) => 60 + (v / scale) * 55;
-  return (
-    <svg width="120" height="14" role="img" aria-label="difference with its 95% interval">
-      <line x1="60" y1="0" x2="60" y2="14" stroke="#9aa0a6" />
-      <rect
-        x={Math.min(x(props.low), x(props.high))}
-        y="4"
-        width={Math.max(1, Math.abs(x(props.high) - x(props.low)))}
-        height="6"
-        fill="#1a73e8"
-      />
-    </svg>
   );
 }

@@ -6,7 +6,7 @@ export function textTable(headers: string[], rows: Row[]): string {
   const widths = headers.map((_, c) => Math.max(...cells.map((r) => (r[c] ?? '').length)));
   // Figures line up on the right, words on the left.
   const numeric = headers.map(
-    (_, c) => c > 0 && rows.every((r) => /^[-+]?[\d.]|^-?$|^$/.test(String(r[c] ?? ''))),
+    (_, c) => c > 0 && rows.every((r) => /^[-+]?[\d.]|^[-—]?$/.test(String(r[c] ?? ''))),
   );
   const line = (r: string[]) =>
     r

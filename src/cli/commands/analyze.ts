@@ -1,4 +1,5 @@
 /** `linesight analyze FILE` and `linesight compare OURS THEIRS`: findings with numbers, as a terminal report, JSON, Markdown or HTML. */
+import { resolve } from 'node:path';
 import { analyze } from '../../analysis/analyze.js';
 import { compareJourneys } from '../../analysis/compare.js';
 import { diffAnalyses } from '../../analysis/diff.js';
@@ -94,6 +95,10 @@ export function compareCommand(
   io: Io,
 ): number {
   const format = formatOf(options);
+  if (resolve(ours) === resolve(theirs))
+    throw new UsageError(
+      `both sides are the same model (${ours}): compare our journey with another, e.g. a competitor's model (kind: competitor)`,
+    );
   const a = loadForAnalysis(ours, undefined, io);
   const b = loadForAnalysis(theirs, undefined, io);
   if (!a || !b) return 1;

@@ -23,7 +23,6 @@ import {
   type Estimate,
   estimateWork,
   eventLogCsv,
-  type KpiDifference,
   modelKpis,
   parsePrecision,
   parseSweep,
@@ -31,6 +30,7 @@ import {
   precisionKpis,
   preflight,
   type RunWarning,
+  readoutInput,
   roughDuration,
   type SimulationOptions,
   type SimulationResult,
@@ -43,6 +43,7 @@ import {
   type WorkEstimate,
   whatIf,
 } from '../../simulation/index.js';
+import { whatIfText } from '../../simulation/readout/whatif-text.js';
 import { InputError, type Io, UsageError } from '../io.js';
 import { loadOrReport } from '../load-or-report.js';
 import { contactCenterTable } from './contact-center-table.js';
@@ -352,31 +353,15 @@ export async function whatifCommand(file: string, o: SimulateCommandOptions, io:
     emit(`${JSON.stringify(json, null, 2)}\n`, o.output, io);
     return 0;
   }
-  const format = (key: string) =>
-    result.baseline.kpis.find((k) => k.key === key)?.format ?? ((v: number) => v.toFixed(3));
-  const signed = (d: KpiDifference) => {
-    const f = format(d.key);
-    const sign = d.difference.mean >= 0 ? '+' : '-';
-    return `${sign}${f(Math.abs(d.difference.mean))} ± ${f(d.difference.halfWidth)}`;
-  };
-  const sections = result.scenarios.map((s) => {
-    const rows = s.differences
-      .filter((d) => d.key !== 'customers')
-      .map((d) => [
-        d.label,
-        show(d.baseline, format(d.key)),
-        show(d.scenario, format(d.key)),
-        signed(d),
-        d.significant ? (d.verdict === 'none' ? 'significant' : d.verdict) : 'not significant',
-      ]);
-    const headers = ['KPI (mean ± 95% CI)', 'Baseline', s.name, 'Difference (paired)', 'Verdict'];
-    const value = s.value ? `\n\n${valueText(s.name, s.value, o.format === 'md')}` : '';
-    return `${s.name} against the baseline\n\n${o.format === 'md' ? markdownTable(headers, rows) : textTable(headers, rows)}${value}`;
-  });
   // A scenario file's model is a baseline with a scenario applied (e.g. calibrated from a log): say so.
   const from = loaded.model.scenario ? `, from scenario '${loaded.model.scenario.name}'` : '';
   const title = `${loaded.model.name}${from}: what-if, ${replicationsText(result.baseline)} of ${formatDuration(options.horizon)} each, common random numbers (seed ${options.seed})`;
-  emit(`${title}\n\n${sections.join('\n\n')}\n${warningsText(warnings)}`, o.output, io);
+  const report = whatIfText(readoutInput(result, loaded.model.currency), o.format === 'md' ? 'md' : 'text');
+  // Below the table, for a scenario with a money figure: its parts, assumptions and sensitivity.
+  const value = result.scenarios.flatMap((s) =>
+    s.value ? [valueText(s.name, s.value, o.format === 'md')] : [],
+  );
+  emit(`${title}\n\n${[report, ...value].join('\n\n')}\n${warningsText(warnings)}`, o.output, io);
   return 0;
 }
 

@@ -46,6 +46,12 @@ export function analysisRoutes({ app, work }: Server): void {
   app.get('/api/compare', async (request: Req) => {
     const { ours, theirs } = request.query;
     if (!ours || !theirs) throw new HttpError(400, 'name both models: ?ours=NAME&theirs=NAME');
+    if (ours === theirs)
+      throw new HttpError(
+        400,
+        `both sides are the same model (${ours})`,
+        "compare our journey with another model, e.g. a competitor's",
+      );
     return work('compare', { ours, theirs });
   });
 }

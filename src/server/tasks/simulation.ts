@@ -16,6 +16,7 @@ import {
   modelKpis,
   precisionKpis,
   preflight,
+  readoutInput,
   type SimulationResult,
   type SweepRange,
   type SweepTarget,
@@ -145,7 +146,7 @@ function withinLimits(ctx: TaskContext, work: WorkEstimate): WorkEstimate {
 }
 
 const kpiList = (kpis: KpiDefinition[]) =>
-  kpis.map((k) => ({ key: k.key, label: k.label, better: k.better }));
+  kpis.map((k) => ({ key: k.key, label: k.label, kind: k.kind, better: k.better }));
 
 /** Each KPI's estimate in its own unit, mean ± half-width of the 95% interval, for people to read. */
 function kpiTexts(r: SimulationResult): Record<string, string> {
@@ -262,10 +263,7 @@ function planWhatIf(request: WhatIfRequest, ctx: TaskContext) {
     work,
     run: async () => {
       const r = await whatIfModels(base, models, runOptions(ctx, run));
-      // The KPIs' own units (durations, percentages, money) travel as text beside the numbers.
-      const format = new Map(r.baseline.kpis.map((k) => [k.key, k.format]));
-      const show = (key: string, v: number) => (Number.isFinite(v) ? (format.get(key) ?? String)(v) : '-');
-      const signed = (key: string, v: number) => `${v < 0 ? '-' : '+'}${show(key, Math.abs(v))}`;
+      // Plain data the web app reads with the same functions as the CLI (src/simulation/readout).
       return {
         replications: r.baseline.options.replications,
         precision: r.baseline.precision ?? null,
@@ -274,19 +272,7 @@ function planWhatIf(request: WhatIfRequest, ctx: TaskContext) {
           ...r.scenarios.flatMap((x) => x.result.warnings.map((w) => ({ side: x.name, ...w }))),
         ],
         baseline: { overall: r.baseline.overall, warmupCheck: r.baseline.warmupCheck ?? null },
-        kpis: kpiList(r.baseline.kpis),
-        scenarios: r.scenarios.map((x) => ({
-          id: x.id,
-          name: x.name,
-          differences: x.differences.map((d) => ({
-            ...d,
-            baselineText: show(d.key, d.baseline.mean),
-            scenarioText: show(d.key, d.scenario.mean),
-            differenceText: `${signed(d.key, d.difference.mean)} ± ${show(d.key, d.difference.halfWidth)}`,
-          })),
-          // Whether it pays, with the model's economics: net value per month against the baseline.
-          ...(x.value ? { value: x.value } : {}),
-        })),
+        ...readoutInput(r, base.currency),
       };
     },
   };
