@@ -265,7 +265,12 @@ describe('the web app', () => {
     ).json();
     expect(api.neverTaken.length).toBeGreaterThan(0);
     const never = await page.locator('.conformance .never-taken li').allTextContents();
-    expect(never).toEqual(api.neverTaken.map((d: { from: string; to: string }) => `${d.from} → ${d.to}`));
+    // Named as the model names them, the start as "(start)".
+    const named = (id: string) => api.names[id] ?? id;
+    expect(never).toEqual(
+      api.neverTaken.map((d: { from: string; to: string }) => `${named(d.from)} → ${named(d.to)}`),
+    );
+    expect(never.join('\n')).toContain('Reads the product page → ');
     // Each place's journeys beside those the model expects there, as the API counts them.
     type Place = { step: string; observed: number; expected: number };
     const fits: { places: Place[] }[] = [...api.starts, ...api.ends];
@@ -283,7 +288,7 @@ describe('the web app', () => {
       ]);
       for (const row of await table.locator('tbody tr').all()) {
         const [step, observed, expected] = await row.locator('td').allTextContents();
-        const place = fit.places.find((p) => p.step === step) as Place;
+        const place = fit.places.find((p) => named(p.step) === step) as Place;
         expect([observed, expected]).toEqual([
           place.observed.toLocaleString('en-US'),
           place.expected.toLocaleString('en-US', { maximumFractionDigits: place.expected < 100 ? 1 : 0 }),

@@ -9,6 +9,14 @@ import { applyEdit } from './apply.js';
 import type { Edit } from './edit.js';
 import { changedLines, commentLines, example, inOrder } from './test-helpers.js';
 
+/** The line (1-based) of the example that reads exactly this in a step's entry, so that the example may grow. */
+function lineOf(step: string, text: string): number {
+  const lines = example.split('\n');
+  const at = lines.indexOf(text, lines.indexOf(`  - id: ${step}`));
+  if (at < 0) throw new Error(`the example's step ${step} has no line '${text}'`);
+  return at + 1;
+}
+
 describe('edits keep the source of the example', () => {
   it('changes exactly one line when one field of one step is set', () => {
     const { text } = applyEdit(example, {
@@ -18,7 +26,7 @@ describe('edits keep the source of the example', () => {
     });
     expect(changedLines(example, text)).toEqual([
       {
-        line: 782,
+        line: lineOf('chat-status', '    name: Asks in chat where the order is'),
         was: '    name: Asks in chat where the order is',
         is: '    name: Asks in chat where the parcel is',
       },
@@ -32,7 +40,9 @@ describe('edits keep the source of the example', () => {
       path: ['steps', { id: 'product-page' }, 'fail', 'p'],
       value: 0.1,
     });
-    expect(changedLines(example, text)).toEqual([{ line: 309, was: '      p: 0.14', is: '      p: 0.1' }]);
+    expect(changedLines(example, text)).toEqual([
+      { line: lineOf('product-page', '      p: 0.14'), was: '      p: 0.14', is: '      p: 0.1' },
+    ]);
   });
 
   it('changes one value inside a flow map and nothing else on its line', () => {
