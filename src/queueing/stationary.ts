@@ -8,6 +8,8 @@
  * leaving at that rate and gives up at its own. With one class this is Erlang A exactly.
  */
 
+import { birthDeath } from './birth-death.js';
+
 export interface QueueClass {
   /** Arrivals per second. */
   rate: number;
@@ -79,20 +81,6 @@ function erlangCClasses(
     answeredWithin: 1 - pw * Math.exp(-drain * within),
   };
   return { overloaded: false, busy: a, classes: classes.map(() => ({ ...figures })) };
-}
-
-/** Stationary probabilities of the number in system, far enough into the tail to be exact to rounding. */
-function birthDeath(c: number, mu: number, lambda: number, theta: number): Float64Array {
-  const limit = c + Math.ceil(50 + (20 * lambda) / theta);
-  const p: number[] = [1];
-  let total = 1;
-  for (let n = 1; n <= limit; n++) {
-    const next = ((p[n - 1] as number) * lambda) / (Math.min(n, c) * mu + Math.max(n - c, 0) * theta);
-    p.push(next);
-    total += next;
-    if (n > c && next < 1e-17 * total) break;
-  }
-  return Float64Array.from(p, (x) => x / total);
 }
 
 function erlangAClasses(

@@ -6,26 +6,8 @@
  * share answered in time is the mass that reaches service by t in that small chain, started from
  * the stationary queue an arrival sees (PASTA) and solved by uniformization.
  */
+import { birthDeath } from '../../queueing/birth-death.js';
 import { erlangC } from '../stats.js';
-
-/** The stationary distribution of the number in an M/M/c+M system (theta > 0), to where its tail vanishes. */
-function stationary(lambda: number, mu: number, c: number, theta: number): Float64Array {
-  const limit = c + Math.ceil(50 + (20 * lambda) / theta);
-  const p: number[] = [1];
-  let total = 1;
-  for (let n = 1; n <= limit; n++) {
-    const next = ((p[n - 1] as number) * lambda) / (Math.min(n, c) * mu + Math.max(n - c, 0) * theta);
-    p.push(next);
-    total += next;
-    // Keep the numbers in range for large c: only the ratios matter.
-    if (total > 1e250) {
-      for (let k = 0; k < p.length; k++) p[k] = (p[k] as number) / total;
-      total = 1;
-    }
-    if (n > c && next / total < 1e-16) break;
-  }
-  return Float64Array.from(p, (x) => x / total);
-}
 
 /** The share of arrivals answered within `t` seconds; rates per second, theta = 0 for no abandonment. */
 export function serviceLevel(lambda: number, mu: number, c: number, theta: number, t: number): number {
@@ -33,7 +15,7 @@ export function serviceLevel(lambda: number, mu: number, c: number, theta: numbe
   if (c <= 0) return 0;
   const a = lambda / mu;
   if (theta <= 0) return a >= c ? 0 : 1 - erlangC(c, a) * Math.exp(-(c * mu - lambda) * t);
-  const pi = stationary(lambda, mu, c, theta);
+  const pi = birthDeath(c, mu, lambda, theta);
   let immediate = 0;
   for (let n = 0; n < c && n < pi.length; n++) immediate += pi[n] as number;
   // q[k]: probability that the tagged arrival has k people ahead in the queue.
