@@ -19,6 +19,7 @@ import { estimateFlow, rounded } from './flow-estimate.js';
 import { namesModelSegments, sameForAllSegments } from './log-segments.js';
 import { quoteLiteral as literal } from './sql-text.js';
 import { type EventStore, queryRows } from './store.js';
+import { workTable } from './work-table.js';
 
 export interface Calibration {
   scenario: Record<string, unknown>;
@@ -64,8 +65,9 @@ export async function calibrate(
     .join(', ');
   // Each customer's visits to mapped steps, in order, with what came next: sorted once, read by
   // every estimate below.
+  const visits = workTable('calibrate_visits');
   await c.run(
-    `create or replace temp table calibrate_visits as
+    `create temp table ${visits} as
      with m(activity, step) as (values ${values})
      select e.case_id, ${bySegment ? 'e.segment' : "'*'"} as grp, m.step, e.ts_us,
        coalesce(json_extract_string(e.attributes, '$.outcome') = 'abandoned', false) as abandoned,
@@ -77,9 +79,19 @@ export async function calibrate(
     params,
   );
   try {
-    return await estimateAll({ store, log, model, base: options.base, bySegment, groups, rows, notes });
+    return await estimateAll({
+      store,
+      log,
+      model,
+      base: options.base,
+      bySegment,
+      groups,
+      rows,
+      visits,
+      notes,
+    });
   } finally {
-    await c.run('drop table if exists calibrate_visits');
+    await c.run(`drop table if exists ${visits}`);
   }
 }
 
@@ -93,9 +105,11 @@ async function estimateAll(at: {
   /** The model's segments each group of the visits stands for. */
   groups: Map<string, string[]>;
   rows: Rows;
+  /** The temporary table of the customers' visits to mapped steps. */
+  visits: string;
   notes: string[];
 }): Promise<Calibration> {
-  const { store, log, model, base, bySegment, groups, rows, notes } = at;
+  const { store, log, model, base, bySegment, groups, rows, visits, notes } = at;
   const changes: Change[] = [];
   // Notes are read by people: steps and ends by their names.
   const names = new Map<string, string>([...model.steps, ...model.ends].map((x) => [x.id, x.name]));
@@ -116,7 +130,7 @@ async function estimateAll(at: {
   // Where journeys start.
   const starts = countsByGroup(
     await rows(
-      'select grp, step as target, count(*) as n from calibrate_visits where position = 1 group by all',
+      `select grp, step as target, count(*) as n from ${visits} where position = 1 group by all order by all`,
     ),
   );
   const start =
@@ -139,7 +153,7 @@ async function estimateAll(at: {
   const ends = new Set(model.ends.map((e) => e.id));
   const moves = await rows(
     `select step, grp, coalesce(next_step, '${END}') as target, count(*) as n
-     from calibrate_visits where not abandoned group by all order by all`,
+     from ${visits} where not abandoned group by all order by all`,
   );
   const byStep = new Map<string, Record<string, unknown>[]>();
   for (const r of moves) byStep.set(String(r.step), [...(byStep.get(String(r.step)) ?? []), r]);
@@ -185,7 +199,7 @@ async function estimateAll(at: {
     }
   }
   const abandoned = await rows(
-    `select step, count(*) filter (where abandoned) as gave_up, count(*) as n from calibrate_visits
+    `select step, count(*) filter (where abandoned) as gave_up, count(*) as n from ${visits}
      group by step having count(*) filter (where abandoned) > 0 order by step`,
   );
   for (const r of abandoned)
@@ -193,7 +207,7 @@ async function estimateAll(at: {
       `'${nameOf(String(r.step))}': ${r.gave_up} of ${r.n} contacts given up in the queue (${((100 * Number(r.gave_up)) / Number(r.n)).toFixed(1)}%); the simulator works this out from patience and staffing`,
     );
 
-  await calibrateDurations(rows, model, changes, notes);
+  await calibrateDurations(rows, visits, model, changes, notes);
   const [cases] = await rows('select count(distinct case_id) as n from events where log = $log');
   notes.push(`${plural(changes.length, 'change')} from ${plural(Number(cases?.n ?? 0), 'case')}`);
   return { scenario: scenarioOf(changes, base, log), notes };
@@ -261,6 +275,7 @@ async function calibrateArrivals(
  */
 async function calibrateDurations(
   rows: Rows,
+  visits: string,
   model: Model,
   changes: Change[],
   notes: string[],
@@ -272,7 +287,7 @@ async function calibrateDurations(
   const list = (ids: string[]) => ids.map(literal).join(', ');
   const durations = await rows(
     `select step, count(*) as n, avg(next_ts - ts_us) / 1e6 as mean, stddev_samp(next_ts - ts_us) / 1e6 as sd
-     from calibrate_visits where not abandoned and next_step in (${list(clean)}) and step in (${list(unqueued)})
+     from ${visits} where not abandoned and next_step in (${list(clean)}) and step in (${list(unqueued)})
      group by step order by step`,
   );
   for (const d of durations) {

@@ -16,6 +16,7 @@ import { namesModelSegments } from './log-segments.js';
 import { quoteLiteral as literal } from './sql-text.js';
 import { endFit, type PlacesFit, startFit } from './start-end-fit.js';
 import { type EventStore, queryRows } from './store.js';
+import { workTable } from './work-table.js';
 
 export interface Deviation {
   from: string;
@@ -173,7 +174,8 @@ export async function conformance(
       }),
   );
   // Every move judged once, in DuckDB; only the counts per move and per case come back.
-  const judge = `create or replace temp table conformance_moves as
+  const moves = workTable('conformance_moves');
+  const judge = `create temp table ${moves} as
     with m(activity, step) as (values ${entries.map(([a, s]) => `(${literal(a)}, ${literal(s)})`).join(', ')}),
     allowed(grp, step, next_step, p) as (values ${allowedValues.length ? allowedValues.join(', ') : "('', '', '', 0)"}),
     steps as (
@@ -196,14 +198,14 @@ export async function conformance(
     await c.run(judge, params);
     try {
       counted = await rows(
-        'select grp, step, next_step, abandoned, count(*) as n, bool_or(ok) as ok from conformance_moves group by all',
+        `select grp, step, next_step, abandoned, count(*) as n, bool_or(ok) as ok from ${moves} group by all order by all`,
       );
       [judgedCases] = await rows(
         `select count(*) as cases, count(*) filter (where fits) as fitting
-         from (select case_id, bool_and(ok) as fits from conformance_moves group by case_id)`,
+         from (select case_id, bool_and(ok) as fits from ${moves} group by case_id)`,
       );
     } finally {
-      await c.run('drop table if exists conformance_moves');
+      await c.run(`drop table if exists ${moves}`);
     }
   }
   const key = (...parts: string[]) => parts.join('\u0000');

@@ -4,6 +4,7 @@
  * (as pm4py does), with window functions partitioned by case, plain enough for a warehouse engine.
  */
 import { type EventStore, queryRows } from './store.js';
+import { workTable } from './work-table.js';
 
 export interface DfgEdge {
   from: string;
@@ -64,6 +65,11 @@ function eventFilter(
   return { filter, params };
 }
 
+interface WorkTables {
+  steps: string;
+  codes: string;
+}
+
 /**
  * Sorts the events once, by case, time and file order, into a temporary table of steps with
  * activities as small integers (numbered in name order, so that lists of them sort as the names
@@ -71,26 +77,27 @@ function eventFilter(
  */
 async function sortSteps(
   store: EventStore,
+  tables: WorkTables,
   filter: string,
   params: Record<string, string>,
 ): Promise<string[]> {
   const c = store.connection;
   await c.run(
-    `create or replace temp table discover_codes as
+    `create temp table ${tables.codes} as
      select activity, cast(row_number() over (order by activity) - 1 as integer) as code
      from (select distinct activity from events where ${filter})`,
     params,
   );
   await c.run(
-    `create or replace temp table discover_steps as
+    `create temp table ${tables.steps} as
      select case_id, code, row_number() over w as position, lead(code) over w as next_code,
        lead(ts_us) over w - ts_us as wait_us
-     from events join discover_codes using (activity)
+     from events join ${tables.codes} using (activity)
      where ${filter}
      window w as (partition by case_id order by ts_us, seq)`,
     params,
   );
-  return (await c.runAndReadAll('select activity from discover_codes order by code'))
+  return (await c.runAndReadAll(`select activity from ${tables.codes} order by code`))
     .getRowObjectsJS()
     .map((r) => String(r.activity));
 }
@@ -110,11 +117,13 @@ export async function discover(
         { log },
       )
     ).map((r) => String(r.v));
+  const tables = { steps: workTable('discover_steps'), codes: workTable('discover_codes') };
+  const steps = tables.steps;
   try {
-    const names = await sortSteps(store, filter, params);
+    const names = await sortSteps(store, tables, filter, params);
     const name = (code: number) => names[code] as string;
     const [counts] = await rows<{ events: bigint; cases: bigint }>(
-      'select count(*) as events, count(*) filter (where position = 1) as cases from discover_steps',
+      `select count(*) as events, count(*) filter (where position = 1) as cases from ${steps}`,
     );
     const dfg = await rows<{
       source: number;
@@ -129,18 +138,18 @@ export async function discover(
       select code as source, next_code as target, count(*) as n,
         avg(wait_us) / 1e6 as mean, quantile_cont(wait_us, 0.5) / 1e6 as median,
         quantile_cont(wait_us, 0.9) / 1e6 as p90, min(wait_us) / 1e6 as lo, max(wait_us) / 1e6 as hi
-      from discover_steps where next_code is not null
+      from ${steps} where next_code is not null
       group by 1, 2 order by 1, 2`);
     const ends = await rows<{ kind: string; code: number; n: bigint }>(`
-      select 'start' as kind, code, count(*) as n from discover_steps where position = 1 group by 2
+      select 'start' as kind, code, count(*) as n from ${steps} where position = 1 group by 2
       union all
-      select 'end', code, count(*) from discover_steps where next_code is null group by 2
+      select 'end', code, count(*) from ${steps} where next_code is null group by 2
       order by 1, 2`);
     const limit = options.top === undefined ? '' : `limit ${Math.max(0, Math.floor(options.top))}`;
     // A variant is a list of small integers, built once per case; all variants are counted,
     // only the top ones leave the database.
     const variants = await rows<{ trace: number[]; n: bigint; variants: bigint }>(`
-      with traces as (select list(code order by position) as trace from discover_steps group by case_id)
+      with traces as (select list(code order by position) as trace from ${steps} group by case_id)
       select trace, count(*) as n, count(*) over () as variants from traces
       group by trace order by n desc, trace ${limit}`);
     const cases = Number(counts?.cases ?? 0);
@@ -178,6 +187,6 @@ export async function discover(
       channels: await values('channel'),
     };
   } finally {
-    await store.connection.run('drop table if exists discover_steps; drop table if exists discover_codes');
+    await store.connection.run(`drop table if exists ${tables.steps}; drop table if exists ${tables.codes}`);
   }
 }

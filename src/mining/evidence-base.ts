@@ -7,6 +7,7 @@
 import { fieldSql, isColumn } from './contact-classification.js';
 import { quoteLiteral as literal } from './sql-text.js';
 import { type EventStore, queryRows } from './store.js';
+import { workTable } from './work-table.js';
 
 export interface EvidenceBase {
   table: string;
@@ -15,8 +16,6 @@ export interface EvidenceBase {
   drop(): Promise<void>;
 }
 
-let made = 0;
-
 export async function evidenceBase(
   store: EventStore,
   log: string,
@@ -24,7 +23,7 @@ export async function evidenceBase(
   fields: string[],
 ): Promise<EvidenceBase> {
   const names = [...new Set(fields)];
-  const table = `evidence_base_${process.pid}_${made++}`;
+  const table = workTable('evidence_base');
   // The attributes parsed once per event for all the paths, not once per attribute.
   const json = names.filter((f) => !isColumn(f));
   const paths = json.map((f) => literal(`$."${f.replace(/"/g, '\\"')}"`)).join(', ');

@@ -80,14 +80,13 @@ describe('the OCEL 2.0 example in JSON, XML and SQLite', () => {
 
   it('gives the same answers from discover and journeys', async () => {
     const type = 'Purchase Order';
-    // One after another: discover's working table is one per store connection (see the note on
-    // issue 16), so two discoveries at once on one store clash.
-    const answers = [];
-    for (const f of FORMATS) {
-      const log = `${f}-${type}`;
-      const { log: _, ...discovery } = await discover(store, log);
-      answers.push({ discovery, journeys: await journeyAnalytics(store, log) });
-    }
+    const answers = await Promise.all(
+      FORMATS.map(async (f) => {
+        const log = `${f}-${type}`;
+        const { log: _, ...discovery } = await discover(store, log);
+        return { discovery, journeys: await journeyAnalytics(store, log) };
+      }),
+    );
     expect(answers[0]?.discovery.events).toBe(5);
     expect(answers[1]).toEqual(answers[0]);
     expect(answers[2]).toEqual(answers[0]);

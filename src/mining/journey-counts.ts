@@ -7,6 +7,7 @@
  */
 import { quoteLiteral as literal } from './sql-text.js';
 import { type EventStore, queryRows } from './store.js';
+import { workTable } from './work-table.js';
 
 /** A step-to-be: the events of one activity, on one channel or on all of its channels. */
 export interface StepNode {
@@ -127,8 +128,9 @@ export async function countJourneys(
     )
     .join(', ');
   if (values === '') return { nodes, counts: emptyCounts() };
+  const visits = workTable('model_visits');
   await store.connection.run(
-    `create or replace temp table model_visits as
+    `create temp table ${visits} as
      with n(activity, channel, node) as (values ${values}),
      ev as (
        select e.case_id, e.ts_us, e.seq, coalesce(e.segment, '') as segment, n.node,
@@ -142,9 +144,9 @@ export async function countJourneys(
     params,
   );
   try {
-    return { nodes, counts: await readCounts(rows, paired) };
+    return { nodes, counts: await readCounts(rows, visits, paired) };
   } finally {
-    await store.connection.run('drop table if exists model_visits');
+    await store.connection.run(`drop table if exists ${visits}`);
   }
 }
 
@@ -153,27 +155,27 @@ type Rows = (sql: string) => Promise<Record<string, unknown>[]>;
 const stats = (list: Record<string, unknown>[]): TimeStats[] =>
   list.map((r) => ({ node: String(r.node), n: Number(r.n), mean: Number(r.mean), sd: Number(r.sd ?? 0) }));
 
-async function readCounts(rows: Rows, paired: boolean): Promise<JourneyCounts> {
+async function readCounts(rows: Rows, visits: string, paired: boolean): Promise<JourneyCounts> {
   const [span] = await rows(
     `select count(*) as cases, coalesce((max(ts_us) - min(ts_us)) / 1e6, 0) as seconds
-     from model_visits where position = 1`,
+     from ${visits} where position = 1`,
   );
   const segments = new Map(
     (
       await rows(
-        'select segment, count(*) as n from model_visits where position = 1 group by 1 order by n desc, segment',
+        `select segment, count(*) as n from ${visits} where position = 1 group by 1 order by n desc, segment`,
       )
     ).map((r) => [String(r.segment), Number(r.n)]),
   );
   const starts = (
     await rows(
-      'select segment, node, count(*) as n from model_visits where position = 1 group by all order by all',
+      `select segment, node, count(*) as n from ${visits} where position = 1 group by all order by all`,
     )
   ).map((r) => ({ segment: String(r.segment), node: String(r.node), n: Number(r.n) }));
   const moves = (
     await rows(
       `select segment, node, next_node, next_node is null and abandoned as gave_up, count(*) as n
-       from model_visits group by all order by all`,
+       from ${visits} group by all order by all`,
     )
   ).map((r) => ({
     segment: String(r.segment),
@@ -186,16 +188,16 @@ async function readCounts(rows: Rows, paired: boolean): Promise<JourneyCounts> {
     await rows(
       `select node, count(gap_us) as n, avg(coalesce(gap_us, 0)) / 1e6 as mean,
          stddev_samp(coalesce(gap_us, 0)) / 1e6 as sd
-       from model_visits group by 1 order by 1`,
+       from ${visits} group by 1 order by 1`,
     ),
   );
   const stageVotes = (
     await rows(
-      'select node, stage, count(*) as n from model_visits where stage is not null group by all order by all',
+      `select node, stage, count(*) as n from ${visits} where stage is not null group by all order by all`,
     )
   ).map((r) => ({ node: String(r.node), stage: String(r.stage), n: Number(r.n) }));
   const positions = new Map(
-    (await rows('select node, avg(position) as p from model_visits group by 1')).map((r) => [
+    (await rows(`select node, avg(position) as p from ${visits} group by 1 order by 1`)).map((r) => [
       String(r.node),
       Number(r.p),
     ]),
@@ -203,7 +205,7 @@ async function readCounts(rows: Rows, paired: boolean): Promise<JourneyCounts> {
   const served = new Map(
     (
       await rows(
-        'select node, avg(case when resource is null then 0 else 1 end) as s from model_visits group by 1',
+        `select node, avg(case when resource is null then 0 else 1 end) as s from ${visits} group by 1 order by 1`,
       )
     ).map((r) => [String(r.node), Number(r.s)]),
   );
