@@ -781,7 +781,7 @@ steps:
   - { id: register, name: register request, stage: s, next: [{ to: examine, p: 0.5 }, { to: check, p: 0.5 }] }
   - { id: examine, name: examine casually, stage: s, next: check }
   - { id: check, name: check ticket, stage: s, next: decide }
-  - { id: decide, name: decide, stage: s, next: [{ to: paid, p: 0.5 }, { to: rejected, p: 0.5 }] }
+  - { id: decide, name: decide on the claim, stage: s, next: [{ to: paid, p: 0.5 }, { to: rejected, p: 0.5 }] }
 ends: [{ id: paid, name: Paid, outcome: success }, { id: rejected, name: Rejected, outcome: exit }]
 start: register
 `,
@@ -800,15 +800,21 @@ start: register
     );
     expect(fit.fitness).toBeGreaterThan(0);
     expect(fit.fitness).toBeLessThan(1);
-    // The text sets each end's journeys beside those the model expects there.
+    // The text sets each end's journeys beside those the model expects there, steps by name.
     const text = (await linesight('log', 'conformance', '--db', db, '--model', join(dir, 'claims.yaml')))
       .stdout;
     const ends = text.slice(text.indexOf('Where journeys end'));
     expect(ends).toMatch(/Step\s+Journeys\s+Expected\s+Share\s+Modelled share\s+z/);
-    for (const p of fit.ends[0].places as { step: string; observed: number; expected: number }[])
+    const names = fit.names as Record<string, string>;
+    const literally = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    for (const p of fit.ends[0].places as { step: string; observed: number; expected: number }[]) {
+      expect(names[p.step]).not.toBe(p.step);
       expect(ends).toMatch(
-        new RegExp(`${p.step}\\s+${p.observed}\\s+${p.expected.toFixed(1).replace(/\.0$/, '')}\\s`),
+        new RegExp(
+          `${literally(names[p.step] as string)}\\s+${p.observed.toLocaleString('en-US')}\\s+${p.expected.toLocaleString('en-US', { maximumFractionDigits: 1 })}\\s`,
+        ),
       );
+    }
     const out = join(dir, 'calibrated.yaml');
     const calibrated = await linesight(
       'log',

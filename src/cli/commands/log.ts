@@ -153,12 +153,20 @@ export async function logDiscoverCommand(
 /** An expected count is a mean: a decimal where it tells, none where the count is large. */
 const expectedCount = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: x < 100 ? 1 : 0 });
 
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** People read steps, ends and segments by their names; the JSON keeps the ids. */
+interface Names {
+  step(id: string): string;
+  segment(id: string | undefined): string;
+}
+
 /** Starts or ends, a verdict line per segment, then a table of places with z scores. */
-function placesText(title: string, fits: Conformance['starts']): string[] {
+function placesText(title: string, fits: Conformance['starts'], names: Names): string[] {
   const perSegment = fits.some((f) => f.segment !== undefined);
   const verdicts = fits.map(
     (f) =>
-      `${f.segment === undefined ? '' : `${f.segment}: `}${f.verdict === 'fits' ? 'fits' : 'DIFFERS'} (chi-square ${f.chiSquare}, ${f.df} df, p ${f.p < 1e-4 ? f.p.toExponential(1) : f.p.toFixed(4)}; ${f.count} journeys)`,
+      `${f.segment === undefined ? '' : `${names.segment(f.segment)}: `}${f.verdict === 'fits' ? 'fits' : 'DIFFERS'} (chi-square ${f.chiSquare}, ${f.df} df, p ${f.p < 1e-4 ? f.p.toExponential(1) : f.p.toFixed(4)}; ${count(f.count)} journeys)`,
   );
   return [
     title,
@@ -167,9 +175,9 @@ function placesText(title: string, fits: Conformance['starts']): string[] {
       [...(perSegment ? ['Segment'] : []), 'Step', 'Journeys', 'Expected', 'Share', 'Modelled share', 'z'],
       fits.flatMap((f) =>
         f.places.map((p) => [
-          ...(perSegment ? [f.segment ?? ''] : []),
-          p.step,
-          p.observed,
+          ...(perSegment ? [names.segment(f.segment)] : []),
+          names.step(p.step),
+          count(p.observed),
           expectedCount(p.expected),
           `${(p.observedShare * 100).toFixed(1)}%`,
           `${(p.modelledShare * 100).toFixed(1)}%`,
@@ -221,38 +229,44 @@ export async function logConformanceCommand(
       io.out(`${JSON.stringify(r, null, 2)}\n`);
       return 0;
     }
+    const segments = new Map(model.segments.map((g) => [g.id, g.name]));
+    const names: Names = {
+      step: (id) => r.names[id] ?? id,
+      segment: (id) => (id === undefined ? '' : (segments.get(id) ?? id)),
+    };
     io.out(
       [
-        `Log '${log}' against ${model.name}: fitness ${(r.fitness * 100).toFixed(1)}% (${r.allowed} of ${r.moves} moves the model allows); ${(r.fittingCases * 100).toFixed(1)}% of ${r.cases} cases fit entirely`,
+        `Log '${log}' against ${model.name}: fitness ${(r.fitness * 100).toFixed(1)}% (${count(r.allowed)} of ${count(r.moves)} moves the model allows); ${(r.fittingCases * 100).toFixed(1)}% of ${count(r.cases)} cases fit entirely`,
         `Mapped activities: ${Object.keys(r.mappedActivities).length}; not mapped: ${r.unmappedActivities.length ? r.unmappedActivities.join(', ') : 'none'}`,
         '',
         'What customers do that the model lacks',
         textTable(
           ['From', 'To', 'Count'],
-          r.notInModel.slice(0, 15).map((d) => [d.from, d.to, d.count]),
+          r.notInModel.slice(0, 15).map((d) => [names.step(d.from), names.step(d.to), count(d.count)]),
         ),
         '',
         "The model's ways on that nobody takes",
         textTable(
           ['From', 'To'],
-          r.neverTaken.slice(0, 15).map((d) => [d.from, d.to]),
+          r.neverTaken.slice(0, 15).map((d) => [names.step(d.from), names.step(d.to)]),
         ),
         '',
-        ...placesText('Where journeys start: observed against modelled', r.starts),
+        ...placesText('Where journeys start: observed against modelled', r.starts, names),
         ...placesText(
           'Where journeys end (after which step): observed against modelled, given the visits',
           r.ends,
+          names,
         ),
         'Branches: observed against modelled',
         textTable(
           [...(perSegment ? ['Segment'] : []), 'Step', 'To', 'Observed', 'Modelled', 'Moves'],
           r.branches.map((b) => [
-            ...(perSegment ? [b.segment ?? ''] : []),
-            b.step,
-            b.to,
+            ...(perSegment ? [names.segment(b.segment)] : []),
+            names.step(b.step),
+            names.step(b.to),
             `${(b.observed * 100).toFixed(1)}%`,
             `${(b.modelled * 100).toFixed(1)}%`,
-            b.moves,
+            count(b.moves),
           ]),
         ),
         '',
