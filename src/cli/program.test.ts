@@ -425,7 +425,9 @@ describe('linesight simulate and whatif', () => {
       n: 4,
     });
     const text = await linesight('simulate', mmcFile, '-n', '3', '--horizon', '3d', '--warmup', '1d');
-    expect(text.stdout).toMatch(/Time waiting in queues\s+[\d.]+ s ± [\d.]+ s/);
+    // One unit a row, named once in its column: no "12.7 min ± 114 s".
+    expect(text.stdout).toMatch(/Time waiting in queues\s+(s|min)\s+[\d.]+ ± [\d.]+\n/);
+    expect(text.stdout).toMatch(/Customers counted\s+[\d,]+ ± [\d,]+\n/);
     expect(text.stdout).toContain("Little's law");
   });
 
@@ -450,7 +452,7 @@ describe('linesight simulate and whatif', () => {
       'Calls per order',
       'Time waiting in queues',
       'Abandonment (share of queue entries)',
-      'Staff cost per order (EUR)',
+      'Staff cost per order',
       'Experience score (0-100)',
       'Utilisation of Inside sales reps',
     ]) {

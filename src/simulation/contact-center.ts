@@ -46,7 +46,11 @@ export function hourExposure(warmup: number, horizon: number): Float64Array {
 }
 
 /** The KPIs of summed contact figures (CONTACT_SUMS order) over `exposure` seconds. */
-function values(sums: ArrayLike<number>, exposure: number, hasTarget: boolean): Record<ContactKpi, number> {
+export function contactKpiValues(
+  sums: ArrayLike<number>,
+  exposure: number,
+  hasTarget: boolean,
+): Record<ContactKpi, number> {
   const [entries, answered, onTime, answerWait, waited, abandoned, busy, staffed] = Array.from(
     { length: WIDTH },
     (_, i) => sums[i] as number,
@@ -61,6 +65,15 @@ function values(sums: ArrayLike<number>, exposure: number, hasTarget: boolean): 
     contactsPerHour: exposure > 0 ? entries / (exposure / 3600) : none,
     staff: exposure > 0 ? staffed / exposure : none,
   };
+}
+
+/** A pool's contact figures (CONTACT_SUMS order) summed over the hours of the week. */
+export function poolContactSums(r: RunResult, pool: number): Float64Array {
+  const sums = new Float64Array(WIDTH);
+  const from = pool * HOURS_PER_WEEK * WIDTH;
+  for (let k = 0; k < HOURS_PER_WEEK * WIDTH; k++)
+    sums[k % WIDTH] = (sums[k % WIDTH] as number) + (r.contact[from + k] as number);
+  return sums;
 }
 
 const estimates = (rows: Record<ContactKpi, number>[]): ContactKpis =>
@@ -80,17 +93,13 @@ export function contactCenterKpis(
       estimates(
         results.map((r) => {
           const o = (p * HOURS_PER_WEEK + h) * WIDTH;
-          return values(r.contact.subarray(o, o + WIDTH), exposure[h] as number, hasTarget);
+          return contactKpiValues(r.contact.subarray(o, o + WIDTH), exposure[h] as number, hasTarget);
         }),
       ),
     );
     const overall = estimates(
       results.map((r) => {
-        const sums = new Float64Array(WIDTH);
-        const from = p * HOURS_PER_WEEK * WIDTH;
-        for (let k = 0; k < HOURS_PER_WEEK * WIDTH; k++)
-          sums[k % WIDTH] = (sums[k % WIDTH] as number) + (r.contact[from + k] as number);
-        return values(sums, total, hasTarget);
+        return contactKpiValues(poolContactSums(r, p), total, hasTarget);
       }),
     );
     return {

@@ -11,7 +11,7 @@ export {
   precisionKpis,
 } from './precision.js';
 export { meanCapacity, offeredLoad, type Problem, preflight } from './preflight.js';
-export type { RunWarning } from './run-warnings.js';
+export type { RunRemedy, RunWarning } from './run-warnings.js';
 export {
   assumptionText,
   type ScenarioValue,

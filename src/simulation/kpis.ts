@@ -4,7 +4,10 @@
  */
 import { formatDuration } from '../model/units.js';
 import type { CompiledModel } from './compile.js';
+import { contactKpiValues, poolContactSums } from './contact-center.js';
+import { estimateText } from './readout/kpi-unit.js';
 import { CUSTOMER_SUMS, type RunResult } from './run.js';
+import type { Estimate } from './stats.js';
 
 /**
  * What a KPI's number is, so that a report can choose one unit for it: a count of customers, a
@@ -16,16 +19,12 @@ export interface KpiDefinition {
   key: string;
   label: string;
   kind: KpiKind;
-  format(value: number): string;
+  /** An estimate of it for people to read, in one unit: "43.9 ± 0.2 h", "EUR 8.20 ± 0.12". */
+  text(e: Estimate): string;
   better: 'lower' | 'higher' | 'none';
 }
 
 type Sums = Record<(typeof CUSTOMER_SUMS)[number], number>;
-
-const duration = (x: number) => formatDuration(Math.max(0, x));
-const count = (x: number) => Number(x.toFixed(3)).toString();
-const percent = (x: number) => `${Number((x * 100).toFixed(2))}%`;
-const money = (x: number) => x.toFixed(2);
 
 export function kpiDefinitions(
   m: CompiledModel,
@@ -34,94 +33,113 @@ export function kpiDefinitions(
   poolNames: Map<string, string>,
 ): KpiDefinition[] {
   const pool = (id: string) => poolNames.get(id) ?? id;
-  return [
-    { key: 'customers', label: 'Customers counted', kind: 'count', format: count, better: 'none' },
-    { key: 'timeInJourney', label: 'End-to-end time', kind: 'duration', format: duration, better: 'lower' },
+  const kpis: Omit<KpiDefinition, 'text'>[] = [
+    { key: 'customers', label: 'Customers counted', kind: 'count', better: 'none' },
+    { key: 'timeInJourney', label: 'End-to-end time', kind: 'duration', better: 'lower' },
     {
       key: 'queueWait',
       label: 'Time waiting in queues',
       kind: 'duration',
-      format: duration,
       better: 'lower',
     },
     {
       key: 'plannedWait',
       label: 'Time in planned waits',
       kind: 'duration',
-      format: duration,
       better: 'lower',
     },
     {
       key: 'contactsPerCustomer',
       label: 'Contacts per customer',
       kind: 'ratio',
-      format: count,
       better: 'lower',
     },
-    { key: 'contactsPerOrder', label: 'Contacts per order', kind: 'ratio', format: count, better: 'lower' },
-    { key: 'callsPerOrder', label: 'Calls per order', kind: 'ratio', format: count, better: 'lower' },
+    { key: 'contactsPerOrder', label: 'Contacts per order', kind: 'ratio', better: 'lower' },
+    { key: 'callsPerOrder', label: 'Calls per order', kind: 'ratio', better: 'lower' },
     {
       key: 'abandonment',
       label: 'Abandonment (share of queue entries)',
       kind: 'share',
-      format: percent,
       better: 'lower',
     },
     {
       key: 'customersAbandoning',
       label: 'Customers who gave up waiting',
       kind: 'share',
-      format: percent,
       better: 'lower',
     },
     {
       key: 'firstContactResolution',
       label: 'First-contact resolution',
       kind: 'share',
-      format: percent,
       better: 'higher',
     },
     {
       key: 'orders',
       label: 'Share reaching a successful end',
       kind: 'share',
-      format: percent,
       better: 'higher',
     },
     ...m.endIds.map((id) => ({
       key: `end:${id}`,
       label: `Ends '${endNames.get(id) ?? id}'`,
       kind: 'share' as const,
-      format: percent,
       better: 'none' as const,
     })),
     {
       key: 'failuresPerCustomer',
       label: 'Failures per customer',
       kind: 'ratio',
-      format: count,
       better: 'lower',
     },
-    { key: 'experience', label: 'Experience score (0-100)', kind: 'score', format: count, better: 'higher' },
+    { key: 'experience', label: 'Experience score (0-100)', kind: 'score', better: 'higher' },
     {
       key: 'costPerOrder',
-      label: `Staff cost per order (${currency})`,
+      // The currency is the unit, written beside the figure, not in the name.
+      label: 'Staff cost per order',
       kind: 'money',
-      format: money,
       better: 'lower',
     },
     ...m.poolIds.map((id) => ({
       key: `utilisation:${id}`,
       label: `Utilisation of ${pool(id)}`,
       kind: 'share' as const,
-      format: percent,
       better: 'none' as const,
     })),
     ...m.poolIds.map((id) => ({
       key: `queueAbandonment:${id}`,
       label: `Abandonment at ${pool(id)}`,
       kind: 'share' as const,
-      format: percent,
+      better: 'lower' as const,
+    })),
+    ...contactKpis(m, pool),
+  ];
+  return kpis.map((k) => ({ ...k, text: (e) => estimateText(e, k.kind, currency) }));
+}
+
+/** Each pool's service level (where it has a target), speed of answer and probability of waiting. */
+function contactKpis(m: CompiledModel, pool: (id: string) => string): Omit<KpiDefinition, 'text'>[] {
+  const targets = m.poolIds.flatMap((id, p) => {
+    const within = m.serviceWithin[p] as number;
+    return Number.isNaN(within) ? [] : [{ id, within }];
+  });
+  return [
+    ...targets.map(({ id, within }) => ({
+      key: `serviceLevel:${id}`,
+      label: `Service level at ${pool(id)} (answered within ${formatDuration(within)})`,
+      kind: 'share' as const,
+      better: 'higher' as const,
+    })),
+    ...m.poolIds.map((id) => ({
+      key: `speedOfAnswer:${id}`,
+      label: `Speed of answer at ${pool(id)}`,
+      kind: 'duration' as const,
+      better: 'lower' as const,
+    })),
+    ...m.poolIds.map((id) => ({
+      key: `waitProbability:${id}`,
+      label: `Share who wait at ${pool(id)}`,
+      kind: 'share' as const,
       better: 'lower' as const,
     })),
   ];
@@ -170,6 +188,12 @@ export function kpiValues(m: CompiledModel, r: RunResult, segment: number | null
       segment === null ? (r.busy[p] ?? 0) / ((r.available[p] ?? 0) || Number.NaN) : Number.NaN;
     values[`queueAbandonment:${id}`] =
       segment === null ? (r.abandons[p] ?? 0) / ((r.queued[p] ?? 0) || Number.NaN) : Number.NaN;
+    // The hours' exposure does not matter here: only the ratios of contacts are read.
+    const contact = segment === null ? contactKpiValues(poolContactSums(r, p), 0, true) : undefined;
+    if (!Number.isNaN(m.serviceWithin[p] as number))
+      values[`serviceLevel:${id}`] = contact?.serviceLevel ?? Number.NaN;
+    values[`speedOfAnswer:${id}`] = contact?.speedOfAnswer ?? Number.NaN;
+    values[`waitProbability:${id}`] = contact?.waitProbability ?? Number.NaN;
   }
   return values;
 }

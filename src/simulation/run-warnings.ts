@@ -1,8 +1,8 @@
 /**
  * What a run says about itself when its figures should not be taken as they are: a warm-up too
  * short for the queues to fill, a run too short to tell, a precision asked for and not reached, and
- * intervals too wide to decide on. Each says what to run instead, in the run's own settings (the
- * CLI's options in brackets; the API's fields have the same names).
+ * intervals too wide to decide on. Each says in words what to run instead and gives it as settings
+ * to try, which the CLI writes as its options and the web app offers as a button.
  */
 import { formatDuration } from '../model/units.js';
 import type { KpiDefinition } from './kpis.js';
@@ -11,9 +11,21 @@ import { relativeHalfWidth } from './precision.js';
 import type { Estimate } from './stats.js';
 import type { WarmupCheck } from './warmup-check.js';
 
+/** Run settings to try instead, by the API's field names (durations as one types them: "8d"). */
+export interface RunRemedy {
+  horizon?: string;
+  warmup?: string;
+  replications?: number;
+  /** A share of each mean, as one types it: "10%". */
+  precision?: string;
+  maxReplications?: number;
+}
+
 export interface RunWarning {
   kind: 'warm-up' | 'run-too-short' | 'precision-not-reached' | 'wide-intervals';
   message: string;
+  /** Alternatives, each enough on its own to answer the warning. */
+  remedies: RunRemedy[];
 }
 
 /** A half-width past this share of its mean is called too wide to decide on. */
@@ -38,7 +50,8 @@ export function warmupWarnings(check: WarmupCheck | undefined, horizon: number):
     return [
       {
         kind: 'run-too-short',
-        message: `The run is too short to say when the queues settle: MSER-5 on the customers' queue waits puts the end of the start-up at ${formatDuration(check.settlesAt)}, in the last half of the ${formatDuration(horizon)} simulated, and ${off}. Run longer, e.g. a horizon of ${formatDuration(4 * horizon)} with a warm-up of ${formatDuration(horizon)} (--horizon ${longer} --warmup ${warmup}), until this warning goes.`,
+        message: `The run is too short to say when the queues settle: MSER-5 on the customers' queue waits puts the end of the start-up at ${formatDuration(check.settlesAt)}, in the last half of the ${formatDuration(horizon)} simulated, and ${off}. Run longer, e.g. a horizon of ${formatDuration(4 * horizon)} with a warm-up of ${formatDuration(horizon)}, until this warning goes.`,
+        remedies: [{ horizon: longer, warmup }],
       },
     ];
   }
@@ -47,7 +60,8 @@ export function warmupWarnings(check: WarmupCheck | undefined, horizon: number):
   return [
     {
       kind: 'warm-up',
-      message: `The warm-up of ${formatDuration(check.warmup)} is too short: the queues were still filling until about ${formatDuration(check.settlesAt)} (MSER-5 on the customers' queue waits), so ${off}. Run with a warm-up of ${formatDuration(check.settlesAt)} or more and the horizon lengthened by as much (--warmup ${warmup} --horizon ${horizonAfter}).`,
+      message: `The warm-up of ${formatDuration(check.warmup)} is too short: the queues were still filling until about ${formatDuration(check.settlesAt)} (MSER-5 on the customers' queue waits), so ${off}. Run with a warm-up of ${formatDuration(check.settlesAt)} or more and the horizon lengthened by as much.`,
+      remedies: [{ warmup, horizon: horizonAfter }],
     },
   ];
 }
@@ -65,12 +79,17 @@ export function precisionWarnings(
   });
   const worst = outcome.short[0]?.relative ?? 0;
   const needed = Number.isFinite(worst)
-    ? ` About ${Math.ceil((outcome.replications * (worst / outcome.share) ** 2) / 10) * 10} replications would do, by the square-root rule (--max-replications), or judge fewer KPIs (--precision-kpis).`
-    : ' Judge other KPIs (--precision-kpis).';
+    ? Math.ceil((outcome.replications * (worst / outcome.share) ** 2) / 10) * 10
+    : undefined;
+  const advice =
+    needed === undefined
+      ? ' Judge other KPIs.'
+      : ` About ${needed} replications would do, by the square-root rule, or judge fewer KPIs.`;
   return [
     {
       kind: 'precision-not-reached',
-      message: `The precision asked for, ± ${percent(outcome.share)} of each mean, was not reached in ${outcome.replications} replications, the most allowed: ${short.join(', ')}.${needed}`,
+      message: `The precision asked for, ± ${percent(outcome.share)} of each mean, was not reached in ${outcome.replications} replications, the most allowed: ${short.join(', ')}.${advice}`,
+      remedies: needed === undefined ? [] : [{ maxReplications: needed }],
     },
   ];
 }
@@ -92,12 +111,13 @@ export function wideIntervalWarnings(
   const needed = Math.ceil((replications * (worst / WIDE) ** 2) / 10) * 10;
   const listed = wide.map((k) => {
     const e = overall[k.key] as Estimate;
-    return `${k.label} ${k.format(e.mean)} ± ${k.format(e.halfWidth)}`;
+    return `${k.label} ${k.text(e)}`;
   });
   return [
     {
       kind: 'wide-intervals',
-      message: `${wide.length === 1 ? 'One KPI is' : `${wide.length} KPIs are`} known only to within more than 10% of ${wide.length === 1 ? 'its' : 'their'} mean: ${listed.join('; ')}. About ${needed} replications would narrow ${wide.length === 1 ? 'it' : 'them all'} to 10% (--replications ${needed}), or ask for a precision (--precision 10%).`,
+      message: `${wide.length === 1 ? 'One KPI is' : `${wide.length} KPIs are`} known only to within more than 10% of ${wide.length === 1 ? 'its' : 'their'} mean: ${listed.join('; ')}. About ${needed} replications would narrow ${wide.length === 1 ? 'it' : 'them all'} to 10%, or ask for a precision of 10%.`,
+      remedies: [{ replications: needed }, { precision: '10%' }],
     },
   ];
 }

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { load, parse } from '../model/load.js';
 import type { Model } from '../model/model.js';
+import { parseDuration } from '../model/units.js';
 import { simulate } from './index.js';
 import { mserTruncation } from './mser.js';
 import { estimate, mmc } from './stats.js';
@@ -72,6 +73,7 @@ describe('the precision rule', () => {
     expect(warning?.message).toMatch(/not reached in 20 replications/);
     expect(warning?.message).toMatch(/Time waiting in queues \(± [\d.]+% of its mean\)/);
     expect(warning?.message).toMatch(/About \d+ replications would do/);
+    expect(warning?.remedies[0]?.maxReplications).toBeGreaterThan(20);
   });
 
   it('runs the same replications for any number of workers', async () => {
@@ -113,9 +115,15 @@ describe('the warm-up check', () => {
     expect(r.overall.queueWait?.mean).toBeLessThan(0.9 * exact);
     const warning = r.warnings.find((w) => w.kind === 'run-too-short' || w.kind === 'warm-up');
     expect(warning?.message).toMatch(/too low/);
-    expect(warning?.message).toMatch(
-      /--horizon \d+[a-z]+ --warmup \d+[a-z]+|--warmup \d+[a-z]+ --horizon \d+[a-z]+/,
-    );
+    // What to run instead, as settings any front end can offer: a longer run with a warm-up.
+    const [remedy] = warning?.remedies ?? [];
+    const seconds = (text: string | undefined) => {
+      const parsed = parseDuration(text);
+      return parsed.ok ? parsed.value : Number.NaN;
+    };
+    expect(seconds(remedy?.horizon)).toBeGreaterThan(DAY);
+    expect(seconds(remedy?.warmup)).toBeGreaterThan(0);
+    expect(warning?.message).not.toContain('--');
     expect(r.warmupCheck?.bias.high).toBeLessThan(0);
   });
 
@@ -139,8 +147,9 @@ describe('intervals too wide to decide on', () => {
   it('are named with their figures when a half-width passes 10% of the mean', async () => {
     const r = await simulate(mmcExample(), { replications: 3, horizon: DAY, warmup: 0, seed: 2 });
     const warning = r.warnings.find((w) => w.kind === 'wide-intervals');
-    expect(warning?.message).toMatch(/Time waiting in queues [\d.]+ (s|min) ± [\d.]+ (s|min)/);
-    expect(warning?.message).toMatch(/--replications \d+/);
+    expect(warning?.message).toMatch(/Time waiting in queues [\d.]+ ± [\d.]+ (s|min)/);
+    expect(warning?.remedies).toEqual([{ replications: expect.any(Number) }, { precision: '10%' }]);
+    expect(warning?.remedies[0]?.replications).toBeGreaterThan(3);
   });
 
   it('are not named when every interval is narrow', async () => {

@@ -287,10 +287,20 @@ export type SimulationJob = JobOf<{
   warnings: RunWarning[];
 }>;
 
+/** Run settings to try instead of those a warning is about, by the API's field names. */
+export interface RunRemedy {
+  horizon?: string;
+  warmup?: string;
+  replications?: number;
+  precision?: string;
+  maxReplications?: number;
+}
+
 /** A run's warning about its own figures, with what to run instead; `side` names a what-if's model. */
 export interface RunWarning {
   kind: string;
   message: string;
+  remedies: RunRemedy[];
   side?: string;
 }
 

@@ -1,6 +1,15 @@
 /** What-ifs: scenarios against the baseline with intervals, the model as it is, and sweeps. */
 import { useEffect, useState } from 'preact/hooks';
-import { active, api, type Job, problemText, type RunWarning, type SimulationJob, waitingText } from './api';
+import {
+  active,
+  api,
+  type Job,
+  problemText,
+  type RunRemedy,
+  type RunWarning,
+  type SimulationJob,
+  waitingText,
+} from './api';
 import { follow } from './follow';
 import { SweepPanel } from './sweep-panel';
 import { WhatIfResults } from './what-if-results';
@@ -11,6 +20,8 @@ export function WhatIfPage(props: { name: string; scenario?: string | undefined 
   const [chosen, setChosen] = useState<string[]>([]);
   const [replications, setReplications] = useState(10);
   const [precision, setPrecision] = useState('');
+  const [horizon, setHorizon] = useState('14d');
+  const [warmup, setWarmup] = useState('2d');
   const [job, setJob] = useState<Job | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
@@ -24,9 +35,19 @@ export function WhatIfPage(props: { name: string; scenario?: string | undefined 
   const [baseline, setBaseline] = useState<SimulationJob | null>(null);
   const settings = {
     replications,
-    horizon: '14d',
-    warmup: '2d',
+    horizon: horizon.trim(),
+    warmup: warmup.trim(),
     ...(precision.trim() ? { precision: precision.trim() } : {}),
+  };
+  // A warning's remedy fills in the settings it names; the next run uses them.
+  const useRemedy = (r: RunRemedy) => {
+    if (r.horizon !== undefined) setHorizon(r.horizon);
+    if (r.warmup !== undefined) setWarmup(r.warmup);
+    if (r.replications !== undefined) {
+      setReplications(r.replications);
+      setPrecision('');
+    }
+    if (r.precision !== undefined) setPrecision(r.precision);
   };
   const run = async () => {
     setError('');
@@ -81,6 +102,24 @@ export function WhatIfPage(props: { name: string; scenario?: string | undefined 
             onInput={(e) => setReplications(Number((e.target as HTMLInputElement).value))}
           />
         </label>
+        <label title="How long arrivals run in each replication, after the warm-up: 14d, 8h, 90min">
+          Horizon{' '}
+          <input
+            type="text"
+            size={5}
+            value={horizon}
+            onInput={(e) => setHorizon((e.target as HTMLInputElement).value)}
+          />
+        </label>
+        <label title="Simulated before the figures are counted, so that queues start full as they would be">
+          Warm-up{' '}
+          <input
+            type="text"
+            size={5}
+            value={warmup}
+            onInput={(e) => setWarmup((e.target as HTMLInputElement).value)}
+          />
+        </label>
         <label title="Run replications, 10 at a time, until the main KPIs' 95% intervals are within this share of their means (up to 200)">
           Precision{' '}
           <input
@@ -114,8 +153,8 @@ export function WhatIfPage(props: { name: string; scenario?: string | undefined 
       ) : null}
       {baseline?.result ? (
         <div class="as-is-results">
-          <h2>As it is ({baseline.result.options.replications} replications of 14 days)</h2>
-          <Warnings warnings={baseline.result.warnings} />
+          <h2>As it is ({baseline.result.options.replications} replications)</h2>
+          <Warnings warnings={baseline.result.warnings} onRemedy={useRemedy} />
           <table class="list">
             <thead>
               <tr>
@@ -134,15 +173,32 @@ export function WhatIfPage(props: { name: string; scenario?: string | undefined 
           </table>
         </div>
       ) : null}
-      {job?.result ? <Warnings warnings={job.result.warnings} /> : null}
+      {job?.result ? <Warnings warnings={job.result.warnings} onRemedy={useRemedy} /> : null}
       {job?.result ? <WhatIfResults result={job.result} /> : null}
       <SweepPanel name={props.name} />
     </section>
   );
 }
 
-/** What the run says about its own figures, each with what to run instead. */
-export function Warnings(props: { warnings: RunWarning[] | undefined }) {
+const REMEDY_WORDS: Record<keyof RunRemedy, string> = {
+  horizon: 'horizon',
+  warmup: 'warm-up',
+  replications: 'replications',
+  precision: 'precision',
+  maxReplications: 'at most replications',
+};
+
+/** "horizon 8d, warm-up 2d" */
+const remedyText = (r: RunRemedy) =>
+  Object.entries(r)
+    .map(([key, value]) => `${REMEDY_WORDS[key as keyof RunRemedy]} ${value}`)
+    .join(', ');
+
+/** The settings this page has: a remedy naming others is said, not offered as a button. */
+const applicable = (r: RunRemedy) => r.maxReplications === undefined;
+
+/** What the run says about its own figures, each with what to run instead, ready to use. */
+export function Warnings(props: { warnings: RunWarning[] | undefined; onRemedy?: (r: RunRemedy) => void }) {
   if (!props.warnings || props.warnings.length === 0) return null;
   return (
     <div class="warnings" role="status">
@@ -152,6 +208,18 @@ export function Warnings(props: { warnings: RunWarning[] | undefined }) {
           <li key={`${w.side ?? ''}${w.kind}`}>
             {w.side ? <b>{w.side}: </b> : null}
             {w.message}
+            {w.remedies.map((r) =>
+              props.onRemedy && applicable(r) ? (
+                <button key={remedyText(r)} type="button" class="remedy" onClick={() => props.onRemedy?.(r)}>
+                  Use {remedyText(r)}
+                </button>
+              ) : (
+                <span key={remedyText(r)} class="remedy">
+                  {' '}
+                  ({remedyText(r)})
+                </span>
+              ),
+            )}
           </li>
         ))}
       </ul>

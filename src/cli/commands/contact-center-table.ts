@@ -5,6 +5,7 @@
 import { markdownTable, textTable } from '../../analysis/report/table.js';
 import { formatDuration } from '../../model/units.js';
 import type { ContactKpis, PoolContactCenter } from '../../simulation/contact-center.js';
+import { estimateText } from '../../simulation/readout/kpi-unit.js';
 import type { Estimate } from '../../simulation/stats.js';
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -14,18 +15,17 @@ export const hourName = (h: number) =>
   `${DAYS[Math.floor(h / 24)]} ${String(h % 24).padStart(2, '0')}:00-${String((h % 24) + 1).padStart(2, '0')}:00`;
 
 const percent = (x: number) => `${Number((x * 100).toFixed(1))}%`;
-const shown = (e: Estimate, f: (x: number) => string) =>
-  !Number.isFinite(e.mean) ? '-' : e.n > 1 ? `${f(e.mean)} ± ${f(e.halfWidth)}` : f(e.mean);
+const shown = (e: Estimate, kind: 'share' | 'duration') => estimateText(e, kind, '');
 
 export const targetText = (p: PoolContactCenter) =>
   p.target ? `${percent(p.target.share)} in ${formatDuration(p.target.within)}` : 'none set';
 
 const row = (k: ContactKpis) => [
-  shown(k.serviceLevel, percent),
-  shown(k.speedOfAnswer, (x) => formatDuration(Math.max(0, x))),
-  shown(k.waitProbability, percent),
-  shown(k.abandonment, percent),
-  shown(k.occupancy, percent),
+  shown(k.serviceLevel, 'share'),
+  shown(k.speedOfAnswer, 'duration'),
+  shown(k.waitProbability, 'share'),
+  shown(k.abandonment, 'share'),
+  shown(k.occupancy, 'share'),
 ];
 
 /** The pools that anyone queued at, with their hours below target; '' when no pool is staffed. */

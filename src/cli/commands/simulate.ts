@@ -23,12 +23,14 @@ import {
   type Estimate,
   estimateWork,
   eventLogCsv,
+  type KpiDefinition,
   modelKpis,
   parsePrecision,
   parseSweep,
   parseTarget,
   precisionKpis,
   preflight,
+  type RunRemedy,
   type RunWarning,
   readoutInput,
   roughDuration,
@@ -43,6 +45,7 @@ import {
   type WorkEstimate,
   whatIf,
 } from '../../simulation/index.js';
+import { estimateFigures, estimatesUnit } from '../../simulation/readout/kpi-unit.js';
 import { whatIfText } from '../../simulation/readout/whatif-text.js';
 import { InputError, type Io, UsageError } from '../io.js';
 import { loadOrReport } from '../load-or-report.js';
@@ -117,10 +120,30 @@ function runOptions(o: SimulateCommandOptions): Omit<SimulationOptions, 'onProgr
   };
 }
 
+const REMEDY_OPTIONS: Record<keyof RunRemedy, string> = {
+  horizon: '--horizon',
+  warmup: '--warmup',
+  replications: '--replications',
+  precision: '--precision',
+  maxReplications: '--max-replications',
+};
+
+/** A warning's remedies as this command's options: " (--replications 40, or --precision 10%)". */
+function remediesText(remedies: RunRemedy[]): string {
+  const options = remedies.map((r) =>
+    Object.entries(r)
+      .map(([key, value]) => `${REMEDY_OPTIONS[key as keyof RunRemedy]} ${value}`)
+      .join(' '),
+  );
+  return options.length ? ` (${options.join(', or ')})` : '';
+}
+
 /** The warnings as the text report ends with them; nothing when there are none. */
 export function warningsText(warnings: { side?: string; warning: RunWarning }[]): string {
   if (warnings.length === 0) return '';
-  const lines = warnings.map(({ side, warning }) => `- ${side ? `${side}: ` : ''}${warning.message}`);
+  const lines = warnings.map(
+    ({ side, warning }) => `- ${side ? `${side}: ` : ''}${warning.message}${remediesText(warning.remedies)}`,
+  );
   return `\nWarnings:\n${lines.join('\n')}\n`;
 }
 
@@ -231,12 +254,18 @@ function progressBar(
   };
 }
 
-const show = (e: Estimate | undefined, format: (v: number) => string) =>
-  e === undefined || !Number.isFinite(e.mean)
-    ? '-'
-    : e.n > 1
-      ? `${format(e.mean)} ± ${format(e.halfWidth)}`
-      : format(e.mean);
+/** The KPIs of one pool each, which the contact-center table shows as its columns. */
+const POOL_KPI = /^(utilisation|queueAbandonment|serviceLevel|speedOfAnswer|waitProbability):/;
+
+/** A KPI's row: its label, its unit (one for the row, from its figures), then each figure. */
+function kpiRow(k: KpiDefinition, estimates: (Estimate | undefined)[], currency: string): string[] {
+  const unit = estimatesUnit(
+    k.kind,
+    estimates.filter((e) => e !== undefined),
+    currency,
+  );
+  return [k.label, unit.symbol, ...estimates.map((e) => (e ? estimateFigures(e, unit) : '—'))];
+}
 
 function emit(text: string, output: string | undefined, io: Io) {
   if (output) {
@@ -287,18 +316,24 @@ export async function simulateCommand(file: string, o: SimulateCommandOptions, i
     emit(`${JSON.stringify(simulationJson(result), null, 2)}\n`, o.output, io);
     return 0;
   }
-  const segments = Object.keys(result.segments);
-  const headers = ['KPI (mean ± 95% CI)', 'All customers', ...(segments.length > 1 ? segments : [])];
-  const rows = result.kpis.map((k) => [
-    k.label,
-    show(result.overall[k.key], k.format),
-    ...(segments.length > 1 ? segments.map((s) => show(result.segments[s]?.[k.key], k.format)) : []),
-  ]);
+  const segments = Object.keys(result.segments).filter(() => model.segments.length > 1);
+  const segmentNames = new Map(model.segments.map((g) => [g.id, g.name]));
+  const headers = [
+    'KPI (mean ± 95% CI)',
+    'Unit',
+    'All customers',
+    ...segments.map((s) => segmentNames.get(s) ?? s),
+  ];
+  const contact = contactCenterTable(result.contactCenter, o.format === 'md');
+  // The contact-center table gives each pool's figures; the KPI table leaves them to it.
+  const shown = contact ? result.kpis.filter((k) => !POOL_KPI.test(k.key)) : result.kpis;
+  const rows = shown.map((k) =>
+    kpiRow(k, [result.overall[k.key], ...segments.map((s) => result.segments[s]?.[k.key])], model.currency),
+  );
   const title = `${model.name}${model.scenario ? `, scenario '${model.scenario.name}'` : ''}: ${replicationsText(result)} of ${formatDuration(options.horizon)} after ${formatDuration(options.warmup)} warm-up, seed ${options.seed}`;
   const table = o.format === 'md' ? markdownTable(headers, rows) : textTable(headers, rows);
   const little = `Little's law: ${result.little.inSystem.toFixed(2)} customers in the journey on average; arrival rate x time = ${result.little.lambdaTimesTime.toFixed(2)}.`;
   const warnings = warningsText(result.warnings.map((warning) => ({ warning })));
-  const contact = contactCenterTable(result.contactCenter, o.format === 'md');
   emit(`${title}\n\n${table}\n\n${contact ? `${contact}\n\n` : ''}${little}\n${warnings}`, o.output, io);
   io.err(
     `simulated ${result.work.customers.toLocaleString('en')} customers and ${result.work.events.toLocaleString('en')} events in ${seconds.toFixed(2)} s\n`,
@@ -426,7 +461,10 @@ async function sweepCommand(
   const rows = swept.points.map((p) => {
     if (!p.result) return [p.value, 'overloaded', '', '', ...(t ? ['', ''] : [])];
     const r = p.result;
-    const kpi = (key: string) => show(r.overall[key], r.kpis.find((k) => k.key === key)?.format ?? String);
+    const kpi = (key: string) => {
+      const e = r.overall[key];
+      return e ? (r.kpis.find((k) => k.key === key)?.text(e) ?? '—') : '—';
+    };
     return [
       p.value,
       kpi('queueWait'),
@@ -440,7 +478,12 @@ async function sweepCommand(
     'Queue wait',
     'Abandonment',
     'Cost per order',
-    ...(t ? [t.key, `meets ${t.text}`] : []),
+    ...(t
+      ? [
+          swept.points.find((p) => p.result)?.result?.kpis.find((k) => k.key === t.key)?.label ?? t.key,
+          `meets ${t.text}`,
+        ]
+      : []),
   ];
   const conclusion = t
     ? swept.answer === undefined

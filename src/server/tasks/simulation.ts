@@ -153,7 +153,7 @@ function kpiTexts(r: SimulationResult): Record<string, string> {
   return Object.fromEntries(
     r.kpis.map((k) => {
       const e = r.overall[k.key];
-      return [k.key, e ? `${k.format(e.mean)} ± ${k.format(e.halfWidth)}` : '-'];
+      return [k.key, e ? k.text(e) : '—'];
     }),
   );
 }

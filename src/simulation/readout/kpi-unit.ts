@@ -101,3 +101,24 @@ export function changeFigures(e: { mean: number; halfWidth: number; n: number },
     ? `${signedFigure(e.mean, unit)} ± ${figure(e.halfWidth, unit)}`
     : signedFigure(e.mean, unit);
 }
+
+/** The unit for a row of estimates: from the first finite mean, with the smallest half-width's decimals. */
+export function estimatesUnit(
+  kind: KpiKind,
+  estimates: { mean: number; halfWidth: number }[],
+  currency: string,
+): KpiUnit {
+  const magnitude = estimates.find((e) => Number.isFinite(e.mean))?.mean ?? Number.NaN;
+  const spreads = estimates.map((e) => e.halfWidth).filter((h) => h > 0);
+  return kpiUnit(kind, magnitude, currency, spreads.length ? Math.min(...spreads) : Number.NaN);
+}
+
+/** An estimate on its own, in one unit written once: "43.9 ± 0.2 h", "EUR 8.20 ± 0.12", "27.2 ± 0.7%". */
+export function estimateText(
+  e: { mean: number; halfWidth: number; n: number },
+  kind: KpiKind,
+  currency: string,
+): string {
+  const unit = estimatesUnit(kind, [e], currency);
+  return withUnit(estimateFigures(e, unit), unit);
+}

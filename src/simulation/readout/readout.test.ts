@@ -91,7 +91,7 @@ const kpis: KpiInfo[] = [
   { key: 'customers', label: 'Customers counted', kind: 'count', better: 'none' },
   { key: 'queueWait', label: 'Time waiting in queues', kind: 'duration', better: 'lower' },
   { key: 'fcr', label: 'First-contact resolution', kind: 'share', better: 'higher' },
-  { key: 'cost', label: 'Staff cost per order (EUR)', kind: 'money', better: 'lower' },
+  { key: 'cost', label: 'Staff cost per order', kind: 'money', better: 'lower' },
   { key: 'utilisation:ae', label: 'Utilisation of Account executives', kind: 'share', better: 'none' },
 ];
 
@@ -145,7 +145,7 @@ describe('the side-by-side table', () => {
   it('writes the CLI text with the headline, one table and the notes', () => {
     const text = whatIfText(input(), 'text');
     expect(text).toMatch(
-      /^Account executives: no money figure .*moved most: Staff cost per order \(EUR\): EUR 8\.98/,
+      /^Account executives: no money figure .*moved most: Staff cost per order: EUR 8\.98/,
     );
     expect(text).toMatch(
       /Utilisation of Account executives\s+% \(pp\)\s+—\s+40\.9 ± 2\.1\s+—\s+new in the scenario/,
@@ -180,7 +180,7 @@ describe('the money figure', () => {
   it('puts whether it pays in the headline, before the table', () => {
     const text = whatIfText(input(value), 'text');
     expect(text.split('\n')[0]).toBe(
-      'Account executives: pays EUR 12,300 a month (95%: 8,100 to 16,500); moved most: Staff cost per order (EUR): EUR 8.98 → EUR 10.43, worse; Time waiting in queues: 12.7 min → 11.0 min, better; First-contact resolution: 67.2% → 72.7%, better.',
+      'Account executives: pays EUR 12,300 a month (95%: 8,100 to 16,500); moved most: Staff cost per order: EUR 8.98 → EUR 10.43, worse; Time waiting in queues: 12.7 min → 11.0 min, better; First-contact resolution: 67.2% → 72.7%, better.',
     );
   });
 });
