@@ -2,6 +2,7 @@
 export { compileModel } from './compile.js';
 export { type EventLogOptions, eventLogCsv, type SimulatedEvent, simulateEventLog } from './event-log.js';
 export type { KpiDefinition } from './kpis.js';
+export { isPoolKpi } from './kpis.js';
 export { MONTH, type ModelValue, type ValueParts } from './net-value.js';
 export {
   DEFAULT_MAX_REPLICATIONS,

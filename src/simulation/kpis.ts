@@ -117,6 +117,11 @@ export function kpiDefinitions(
   return kpis.map((k) => ({ ...k, text: (e) => estimateText(e, k.kind, currency) }));
 }
 
+const POOL_KPI = /^(utilisation|queueAbandonment|serviceLevel|speedOfAnswer|waitProbability):/;
+
+/** A KPI of one pool (its utilisation, service level...), rather than of the customers' journey. */
+export const isPoolKpi = (key: string) => POOL_KPI.test(key);
+
 /** Each pool's service level (where it has a target), speed of answer and probability of waiting. */
 function contactKpis(m: CompiledModel, pool: (id: string) => string): Omit<KpiDefinition, 'text'>[] {
   const targets = m.poolIds.flatMap((id, p) => {

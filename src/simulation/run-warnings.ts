@@ -31,6 +31,9 @@ export interface RunWarning {
 /** A half-width past this share of its mean is called too wide to decide on. */
 export const WIDE = 0.1;
 
+/** The KPIs a warning names; it counts the rest. */
+const LISTED = 5;
+
 const percent = (x: number) => `${Number((x * 100).toPrecision(2))}%`;
 
 /** A duration rounded up to something one types: whole minutes, hours or days ("45min", "7h", "4d"). */
@@ -109,14 +112,16 @@ export function wideIntervalWarnings(
   if (wide.length === 0) return [];
   const worst = Math.max(...wide.map((k) => relativeHalfWidth(overall[k.key] as Estimate)));
   const needed = Math.ceil((replications * (worst / WIDE) ** 2) / 10) * 10;
-  const listed = wide.map((k) => {
-    const e = overall[k.key] as Estimate;
-    return `${k.label} ${k.text(e)}`;
-  });
+  // The widest first, and a few of them: a list of twenty hides the point.
+  const widest = [...wide].sort(
+    (a, b) => relativeHalfWidth(overall[b.key] as Estimate) - relativeHalfWidth(overall[a.key] as Estimate),
+  );
+  const listed = widest.slice(0, LISTED).map((k) => `${k.label} ${k.text(overall[k.key] as Estimate)}`);
+  const more = wide.length > LISTED ? ` and ${wide.length - LISTED} more` : '';
   return [
     {
       kind: 'wide-intervals',
-      message: `${wide.length === 1 ? 'One KPI is' : `${wide.length} KPIs are`} known only to within more than 10% of ${wide.length === 1 ? 'its' : 'their'} mean: ${listed.join('; ')}. About ${needed} replications would narrow ${wide.length === 1 ? 'it' : 'them all'} to 10%, or ask for a precision of 10%.`,
+      message: `${wide.length === 1 ? 'One KPI is' : `${wide.length} KPIs are`} known only to within more than 10% of ${wide.length === 1 ? 'its' : 'their'} mean: ${listed.join('; ')}${more}. About ${needed} replications would narrow ${wide.length === 1 ? 'it' : 'them all'} to 10%, or ask for a precision of 10%.`,
       remedies: [{ replications: needed }, { precision: '10%' }],
     },
   ];

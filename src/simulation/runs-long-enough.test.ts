@@ -150,6 +150,14 @@ describe('intervals too wide to decide on', () => {
     expect(warning?.message).toMatch(/Time waiting in queues [\d.]+ ± [\d.]+ (s|min)/);
     expect(warning?.remedies).toEqual([{ replications: expect.any(Number) }, { precision: '10%' }]);
     expect(warning?.remedies[0]?.replications).toBeGreaterThan(3);
+    // A few KPIs by name, the widest first, and the rest counted.
+    const [, count, listed, more] =
+      /^(\d+|One) KPIs? (?:is|are) known .*?mean: (.*?)(?: and (\d+) more)?\. About/.exec(
+        warning?.message ?? '',
+      ) ?? [];
+    const named = (listed ?? '').split('; ').length;
+    expect(named).toBeLessThanOrEqual(5);
+    expect(named + Number(more ?? 0)).toBe(count === 'One' ? 1 : Number(count));
   });
 
   it('are not named when every interval is narrow', async () => {

@@ -23,6 +23,7 @@ import {
   type Estimate,
   estimateWork,
   eventLogCsv,
+  isPoolKpi,
   type KpiDefinition,
   modelKpis,
   parsePrecision,
@@ -254,9 +255,6 @@ function progressBar(
   };
 }
 
-/** The KPIs of one pool each, which the contact-center table shows as its columns. */
-const POOL_KPI = /^(utilisation|queueAbandonment|serviceLevel|speedOfAnswer|waitProbability):/;
-
 /** A KPI's row: its label, its unit (one for the row, from its figures), then each figure. */
 function kpiRow(k: KpiDefinition, estimates: (Estimate | undefined)[], currency: string): string[] {
   const unit = estimatesUnit(
@@ -326,7 +324,7 @@ export async function simulateCommand(file: string, o: SimulateCommandOptions, i
   ];
   const contact = contactCenterTable(result.contactCenter, o.format === 'md');
   // The contact-center table gives each pool's figures; the KPI table leaves them to it.
-  const shown = contact ? result.kpis.filter((k) => !POOL_KPI.test(k.key)) : result.kpis;
+  const shown = contact ? result.kpis.filter((k) => !isPoolKpi(k.key)) : result.kpis;
   const rows = shown.map((k) =>
     kpiRow(k, [result.overall[k.key], ...segments.map((s) => result.segments[s]?.[k.key])], model.currency),
   );

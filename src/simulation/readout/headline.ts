@@ -1,8 +1,10 @@
 /**
  * A scenario in one sentence: whether it pays (when the model gives a money figure), and the
  * three KPIs that moved most relative to their interval (the paired change over its half-width),
- * among those with a direction whose interval excludes zero.
+ * among those with a direction whose interval excludes zero. The customers' and the money's KPIs
+ * come before a single pool's: a manager asks what the customers got, then which team it took.
  */
+import { isPoolKpi } from '../kpis.js';
 import type { ScenarioValue } from '../scenario-value.js';
 import type { KpiDifference } from '../whatif.js';
 import { figure, type KpiUnit, withUnit } from './kpi-unit.js';
@@ -36,9 +38,9 @@ export function mostMoved(
   return (
     differences
       .filter((d) => directed.has(d.key) && d.significant && d.verdict !== 'none' && !d.missingIn)
-      .map((d) => ({ d, score: clearness(d) }))
+      .map((d) => ({ d, pool: isPoolKpi(d.key) ? 1 : 0, score: clearness(d) }))
       // Ties keep the table's order, so that the headline is the same for the same run.
-      .sort((a, b) => b.score - a.score)
+      .sort((a, b) => a.pool - b.pool || b.score - a.score)
       .slice(0, count)
       .map(({ d }) => {
         const unit = units.get(d.key) as KpiUnit;

@@ -142,6 +142,30 @@ describe('the side-by-side table', () => {
     expect(moved[2]?.fromTo).toBe('67.2% → 72.7%');
   });
 
+  it("puts the customers' and the money's KPIs before a single pool's", () => {
+    const differences = [
+      ...(input().scenarios[0]?.differences ?? []),
+      // A pool's speed of answer moved far more clearly than anything else (30 half-widths)...
+      diff('speedOfAnswer:desk', e(86, 4), e(-45, 1.5), 'lower'),
+      diff('waitProbability:desk', e(0.5, 0.01), e(-0.2, 0.01), 'lower'),
+    ];
+    const all: KpiInfo[] = [
+      ...kpis,
+      { key: 'speedOfAnswer:desk', label: 'Speed of answer at Desk', kind: 'duration', better: 'lower' },
+      { key: 'waitProbability:desk', label: 'Share who wait at Desk', kind: 'share', better: 'lower' },
+    ];
+    const units = rowUnits({ ...input(), kpis: all, scenarios: [{ id: 'x', name: 'x', differences }] });
+    // ...but the headline names what the customers got and what it cost first.
+    expect(mostMoved(differences, all, units).map((m) => m.key)).toEqual(['cost', 'queueWait', 'fcr']);
+    // With fewer journey KPIs moving, the pools fill the headline, clearest first.
+    const fewer = differences.filter((d) => d.key !== 'fcr' && d.key !== 'queueWait');
+    expect(mostMoved(fewer, all, units).map((m) => m.key)).toEqual([
+      'cost',
+      'speedOfAnswer:desk',
+      'waitProbability:desk',
+    ]);
+  });
+
   it('writes the CLI text with the headline, one table and the notes', () => {
     const text = whatIfText(input(), 'text');
     expect(text).toMatch(
