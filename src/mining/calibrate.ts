@@ -11,7 +11,7 @@
  */
 
 import type { Branch, Flow, Model } from '../model/model.js';
-import { durationText } from '../model/serialize.js';
+import { estimatedDurationText } from '../model/serialize.js';
 import { plural } from '../text/plural.js';
 import { arrivalProfile } from './arrival-profile.js';
 import { END, mapActivities } from './conformance.js';
@@ -255,7 +255,7 @@ async function calibrateArrivals(
       notes.push(
         'arrivals not calibrated: the model gives each segment its own rate; calibrate them one segment at a time',
       );
-    notes.push(`arrival rate ${rate} from ${cases} cases over ${durationText(Math.round(seconds))}`);
+    notes.push(`arrival rate ${rate} from ${cases} cases over ${estimatedDurationText(seconds)}`);
   }
   if (!bySegment || !model.arrivals) return;
   const shares = await rows(
@@ -295,10 +295,10 @@ async function calibrateDurations(
     const mean = Number(d.mean);
     const sd = Number(d.sd ?? 0);
     if (n < MIN_OBSERVATIONS || !(mean > 0)) continue;
-    const m = durationText(Math.round(mean));
+    const m = estimatedDurationText(mean);
     changes.push({
       set: `steps.${d.step}.duration`,
-      value: sd > 0 ? `lognormal(${m}, ${durationText(Math.round(sd) || 1)})` : m,
+      value: sd > 0 ? `lognormal(${m}, ${estimatedDurationText(sd)})` : m,
     });
   }
   const queued = model.steps.filter((s) => s.pool).length;

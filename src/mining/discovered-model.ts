@@ -11,6 +11,7 @@
 
 import { BUILTIN_CHANNELS } from '../model/channels.js';
 import type { Branch } from '../model/model.js';
+import { estimatedDurationText } from '../model/serialize.js';
 import { formatDuration } from '../model/units.js';
 import type { ProfileEntry } from './arrival-profile.js';
 import { discoveredFlows, type Targets } from './discovered-flows.js';
@@ -65,21 +66,11 @@ const uniqueIds = (names: string[], taken: Set<string>) =>
     taken,
   );
 
-const UNITS: [string, number][] = [
-  ['d', 86400],
-  ['h', 3600],
-  ['min', 60],
-  ['s', 1],
-];
-
 /** A time in the largest unit it fills, to three significant digits (53.7 min, not 3221 s). */
-const readable = (seconds: number) => {
-  const [unit, size] = UNITS.find(([, size]) => seconds >= size) ?? ['s', 1];
-  return `${Number((seconds / size).toPrecision(3))} ${unit}`;
-};
-
 const lognormal = (t: TimeStats) =>
-  t.sd > 0 ? `lognormal(${readable(t.mean)}, ${readable(t.sd)})` : readable(t.mean);
+  t.sd > 0
+    ? `lognormal(${estimatedDurationText(t.mean)}, ${estimatedDurationText(t.sd)})`
+    : estimatedDurationText(t.mean);
 
 /** A flow as the file writes it: one id for a sure way on, else a list. */
 const flowText = (list: Branch[]) =>

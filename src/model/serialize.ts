@@ -30,6 +30,22 @@ function inUnits(
   return `${value}${join}${base}`;
 }
 
+const ESTIMATE_UNITS: [string, number][] = [
+  ['d', 86400],
+  ['h', 3600],
+  ['min', 60],
+  ['s', 1],
+];
+
+/**
+ * A duration measured from data, in the largest unit it fills and to three significant digits:
+ * "6.99 d", not the exact "604371 s", which claims a precision no log has.
+ */
+export function estimatedDurationText(seconds: number): string {
+  const [unit, size] = ESTIMATE_UNITS.find(([, size]) => seconds >= size) ?? ['s', 1];
+  return `${Number((seconds / size).toPrecision(3))} ${unit}`;
+}
+
 export const durationText = (seconds: number) =>
   inUnits(
     seconds,
