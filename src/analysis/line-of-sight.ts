@@ -4,6 +4,8 @@
  * the customer feels at those touchpoints. A department far from the customer behind many
  * felt failures is a finding: it cannot see what its work does to them.
  */
+
+import { plural } from '../text/plural.js';
 import type { AnalysisContext } from './context.js';
 import { type Finding, perThousand, severityFor } from './finding.js';
 
@@ -76,7 +78,7 @@ export function lineOfSightFindings(sights: DepartmentSight[]): Finding[] {
         category: 'line-of-sight',
         severity: severityFor(s.failuresPer1000, 250, 60),
         score: s.failuresPer1000,
-        title: `${s.name} works ${s.distance} hand-off(s) from the customer, behind ${s.failuresPer1000} felt failures per 1,000`,
+        title: `${s.name} works ${plural(s.distance ?? 0, 'hand-off')} from the customer, behind ${s.failuresPer1000} felt failures per 1,000`,
         steps: s.touchpoints,
         lanes: [s.department],
         evidence: {

@@ -6,6 +6,7 @@
 
 import type { Step } from '../model/model.js';
 import { formatDuration } from '../model/units.js';
+import { plural } from '../text/plural.js';
 import type { AnalysisContext } from './context.js';
 import { type Finding, pct, perThousand, severityFor } from './finding.js';
 import { solveFlagged } from './flagged.js';
@@ -49,7 +50,7 @@ function repeatedInformation(ctx: AnalysisContext): Finding[] {
       steps: asking.map((s) => s.id),
       lanes: [],
       evidence: { timesAgainPer1000: per, askedAt: asking.length },
-      because: `${asking.length} step(s) ask for '${item}'; 1,000 customers give it ${per} more times after the first.`,
+      because: `${plural(asking.length, 'step asks', 'steps ask')} for '${item}'; 1,000 customers give it ${per} more times after the first.`,
       suggestion: `Ask for '${item}' once and carry it along (CRM record, order reference, authenticated session), so later steps already know it.`,
     });
   }

@@ -362,8 +362,8 @@ describe('linesight simulate and whatif', () => {
     expect(readFileSync(join(dir, 'b.csv'), 'utf8')).toBe(csv);
     expect(csv.split('\n')[0]).toBe('customer,activity,timestamp,channel,segment,outcome');
     const imported = await linesight('log', 'import', join(dir, 'a.csv'), '--db', join(dir, 'e.duckdb'));
-    expect(imported.stdout).toContain(`${csv.trim().split('\n').length - 1} events`);
-    expect(imported.stdout).toContain('0 row(s) skipped');
+    expect(imported.stdout).toContain(`${(csv.trim().split('\n').length - 1).toLocaleString('en-US')} events`);
+    expect(imported.stdout).toContain('0 rows skipped');
   });
 
   it('simulates a scenario file as its base with the scenario applied, and what-ifs from it', async () => {
@@ -571,11 +571,11 @@ describe('linesight log', () => {
     const first = await linesight('log', 'import', join(logs, 'running-example.xes'), '--db', db);
     expect(first.code).toBe(0);
     expect(first.stdout).toContain(
-      "log 'running-example': 42 events, 6 cases; 0 row(s) skipped; 0 duplicate event(s)",
+      "log 'running-example': 42 events, 6 cases; 0 rows skipped; 0 duplicate events",
     );
     const again = await linesight('log', 'import', join(logs, 'running-example.xes'), '--db', db);
     expect(again.stdout).toContain('0 events');
-    expect(again.stdout).toContain('42 duplicate event(s) already in the store, not added');
+    expect(again.stdout).toContain('42 duplicate events already in the store, not added');
     const list = JSON.parse((await linesight('log', 'list', '--db', db, '--json')).stdout);
     expect(list).toEqual([{ log: 'running-example', events: 42, cases: 6 }]);
     const svg = join(tmpdir(), `dfg-${Date.now()}.svg`);
@@ -670,7 +670,7 @@ describe('linesight log', () => {
     const text = await linesight('log', 'import', good, bad, '--db', db, '--on-error', 'fail');
     expect(text.code).toBe(1);
     expect(text.stdout).toBe(
-      `${good} -> log 'running-example': 42 events, 6 cases; 0 row(s) skipped; 0 duplicate event(s) already in the store, not added\n`,
+      `${good} -> log 'running-example': 42 events, 6 cases; 0 rows skipped; 0 duplicate events already in the store, not added\n`,
     );
     expect(text.stderr).toContain(
       `linesight: error: ${bad}, line 3, timestamp: "not a time" is not a timestamp`,
@@ -687,7 +687,7 @@ describe('linesight log', () => {
         log: 'bad',
         status: 'failed',
         error: `${bad}, line 3, timestamp: "not a time" is not a timestamp`,
-        hint: '1 row(s) have problems; fix them, or import with --on-error skip',
+        hint: '1 row has problems; fix them, or import with --on-error skip',
       },
       expect.objectContaining({ file: good, status: 'imported', events: 0, duplicates: 42 }),
     ]);
@@ -756,7 +756,7 @@ describe('linesight log', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('line 3, timestamp: "not a time" is not a timestamp');
     const skipped = await linesight('log', 'import', join(dir, 'bad.csv'), '--db', join(dir, 'e.duckdb'));
-    expect(skipped.stdout).toContain('1 row(s) skipped');
+    expect(skipped.stdout).toContain('1 row skipped');
     const unknown = await linesight(
       'log',
       'import',
@@ -908,7 +908,7 @@ describe('linesight log import, OCEL 2.0', () => {
     expect(asked.stderr).toContain('Purchase Order (2)');
     const done = await linesight('log', 'import', file, '--db', db, '--case-type', 'Purchase Order');
     expect(done.code).toBe(0);
-    expect(done.stdout).toContain("log 'ocel20_example': 5 events, 2 cases; 8 row(s) skipped");
+    expect(done.stdout).toContain("log 'ocel20_example': 5 events, 2 cases; 8 rows skipped");
     // What the file holds and the flattening does not use is said, not dropped.
     expect(done.stdout).toContain(
       "  note: 7 object-to-object relations read and not used (a journey follows one object, the case): Invoice to Payment 'Payment from invoice' (3);",

@@ -9,6 +9,7 @@
  * checked there, and moved into the store.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
+import { plural } from '../text/plural.js';
 import { dialectWithoutOverlong, overlongLine } from './csv-overlong.js';
 import { rejectedLines } from './csv-rejects.js';
 import { type ImportProblem, type ImportReport, LISTED_PROBLEMS } from './import-xes.js';
@@ -235,7 +236,7 @@ export async function storeStagedCsv(
     const first = problems[0] as ImportProblem;
     throw new LogImportError(
       `${file}, line ${first.line}, ${first.field}: ${first.message}`,
-      `${skipped} row(s) have problems; fix them, or import with --on-error skip`,
+      `${plural(skipped, 'row has', 'rows have')} problems; fix them, or import with --on-error skip`,
     );
   }
   const next = await nextSeq(store, log);

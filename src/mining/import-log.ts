@@ -7,6 +7,7 @@
  */
 import { statSync } from 'node:fs';
 import { problemText, regularFileProblem } from '../model/read-file.js';
+import { plural } from '../text/plural.js';
 import { type CsvColumns, dropStagedCsv, stageCsv, storeStagedCsv } from './import-csv.js';
 import { importOcel } from './import-ocel.js';
 import { importOcelSqlite } from './import-ocel-sqlite.js';
@@ -84,7 +85,7 @@ async function importByFormat(
     if (o.onError === 'fail' && first)
       throw new LogImportError(
         `${file}, ${first.line ? `line ${first.line}, ` : ''}${first.field}: ${first.message}`,
-        `${report.problems.length} event(s) have problems; fix them, or import with --on-error skip`,
+        `${plural(report.problems.length, 'event has', 'events have')} problems; fix them, or import with --on-error skip`,
       );
     return report;
   }
@@ -162,7 +163,7 @@ function nothingReadable(label: string, report: ImportReport): LogImportError {
     .slice(0, 3)
     .map((p) => `${p.line ? `line ${p.line}, ` : ''}${p.field}: ${p.message}`);
   return new LogImportError(
-    `${label}: none of its ${report.skipped} event(s) could be imported${first.length > 0 ? `; ${first.join('; ')}` : ''}`,
+    `${label}: none of its ${plural(report.skipped, 'event')} could be imported${first.length > 0 ? `; ${first.join('; ')}` : ''}`,
     report.problems.length > 0
       ? 'fix these rows (the same problem is likely on every row: a column named wrongly, a date format)'
       : 'check that the file holds events of the case type named',

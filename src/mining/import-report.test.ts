@@ -160,7 +160,7 @@ describe('a file of which no event can be read', () => {
     const error = await failure(importLog(store, csv, { log: 'all-bad', onError: 'skip' }));
     expect(error).toBeInstanceOf(LogImportError);
     expect(error.message).toBe(
-      `${csv}: none of its 4 event(s) could be imported; line 2, timestamp: "never" is not a timestamp; line 3, timestamp: "later" is not a timestamp; line 4, timestamp: "soon" is not a timestamp`,
+      `${csv}: none of its 4 events could be imported; line 2, timestamp: "never" is not a timestamp; line 3, timestamp: "later" is not a timestamp; line 4, timestamp: "soon" is not a timestamp`,
     );
     const xes = write(
       'all-bad.xes',
@@ -168,7 +168,7 @@ describe('a file of which no event can be read', () => {
     );
     const xesError = await failure(importLog(store, xes, { log: 'all-bad', onError: 'skip' }));
     expect(xesError.message).toBe(
-      `${xes}: none of its 1 event(s) could be imported; line 1, time:timestamp: the event has no timestamp`,
+      `${xes}: none of its 1 event could be imported; line 1, time:timestamp: the event has no timestamp`,
     );
     expect(await listLogs(store)).toEqual(before);
   });

@@ -8,6 +8,7 @@
  * samplers and the JSON Schema can follow it.
  */
 
+import { plural } from '../text/plural.js';
 import { clip } from './clip.js';
 import { normalUpperTail } from './normal-tail.js';
 import { describe, type Parsed, parseDuration } from './units.js';
@@ -171,7 +172,7 @@ function fromCall(input: string, name: string, args: string[]): ReturnType<typeo
   if (args.length < spec.params.length || args.length > names.length) {
     return fail(
       [],
-      `${kind} takes ${spec.params.join(', ')} but "${clip(input)}" gives ${args.length} value(s)`,
+      `${kind} takes ${spec.params.join(', ')} but "${clip(input)}" gives ${plural(args.length, 'value')}`,
       DISTRIBUTION_HINT,
     );
   }

@@ -404,8 +404,10 @@ function compareIds(
   const extra = theirs.filter((t) => !ours.some((o) => o.id === t.id)).map((t) => `'${clip(t.id)}'`);
   if (missing.length === 0 && extra.length === 0) return [];
   const parts = [
-    missing.length ? `lacks ${noun}(s) ${fewOf(missing)}` : '',
-    extra.length ? `has ${noun}(s) ${fewOf(extra)} that the baseline lacks` : '',
+    missing.length ? `lacks ${missing.length === 1 ? noun : `${noun}s`} ${fewOf(missing)}` : '',
+    extra.length
+      ? `has ${extra.length === 1 ? noun : `${noun}s`} ${fewOf(extra)} that the baseline lacks`
+      : '',
   ].filter(Boolean);
   return [
     report(

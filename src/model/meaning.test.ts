@@ -200,8 +200,8 @@ describe('competitors', () => {
     const result = load(join(dir, 'theirs.yaml'));
     expect(result.ok).toBe(true);
     expect(result.diagnostics.map((d) => d.message)).toEqual([
-      "compared with ours.yaml, this journey lacks segment(s) 'consumer' and has segment(s) 'consumers' that the baseline lacks",
-      "compared with ours.yaml, this journey lacks stage(s) 's' and has stage(s) 's2' that the baseline lacks",
+      "compared with ours.yaml, this journey lacks segment 'consumer' and has segment 'consumers' that the baseline lacks",
+      "compared with ours.yaml, this journey lacks stage 's' and has stage 's2' that the baseline lacks",
     ]);
     writeFileSync(join(dir, 'theirs.yaml'), theirs.replace('baseline: ours.yaml', 'baseline: missing.yaml'));
     expect(load(join(dir, 'theirs.yaml')).diagnostics.map((d) => d.code)).toEqual(['baseline-invalid']);

@@ -481,7 +481,7 @@ function checkFlowGraph(ctx: Context, parsed: Parsed, steps: Step[], start: Flow
     const who =
       segs.length === segments.length
         ? 'customers'
-        : `customers of segment(s) ${fewOf(segs.map((s) => `'${clip(s)}'`))}`;
+        : `customers of ${segs.length === 1 ? 'segment' : 'segments'} ${fewOf(segs.map((s) => `'${clip(s)}'`))}`;
     problem(
       ctx,
       ['steps', index.get(id) ?? 0, 'next'],

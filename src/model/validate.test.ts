@@ -88,7 +88,7 @@ describe('bad input', () => {
       "step 'pay-invoice'",
       "step 'confirm'",
     ]);
-    expect(errors[0]?.message).toContain("segment(s) 'business'");
+    expect(errors[0]?.message).toContain("segment 'business'");
   });
 
   it('reports empty stages', () => {

@@ -162,7 +162,9 @@ describe('the web app', () => {
     await page.fill('input[type=number] >> nth=0', '3');
     await page.click('button.as-is');
     await page.waitForSelector('.as-is-results', { timeout: 90000 });
-    expect(await page.textContent('.as-is-results')).toMatch(/Time waiting in queues\s*[\d.]+ ± [\d.]+ (s|min)/);
+    expect(await page.textContent('.as-is-results')).toMatch(
+      /Time waiting in queues\s*[\d.]+ ± [\d.]+ (s|min)/,
+    );
     await page.fill('.sweep input.from', '8');
     await page.fill('.sweep input.to', '12');
     await page.click('.sweep button.run');

@@ -1,5 +1,6 @@
 /** Evidence from data: an event log's journeys, their conformance to a model, and calibration. */
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { plural } from '../../src/text/plural';
 import { api, type Conformance, type LogSlice, problemText, sliceQuery } from './api';
 import { ConformanceView } from './conformance-view';
 import { DiscoverModel } from './discover-model';
@@ -64,7 +65,7 @@ export function DataPage() {
     try {
       const r = await api.upload(name, format, file, caseType);
       setMessage(
-        `Imported ${r.events} events of ${r.cases} cases; ${r.skipped} row(s) skipped; ${r.duplicates} duplicate event(s) already there, not added.`,
+        `Imported ${plural(r.events, 'event')} of ${plural(r.cases, 'case')}; ${plural(r.skipped, 'row')} skipped; ${plural(r.duplicates, 'duplicate event')} already there, not added.`,
       );
       setProblems(r.problems);
       setNotes(r.notes ?? []);

@@ -5,6 +5,7 @@
  * box. When the evidence does not single one out, the pools are listed and the caller asked.
  */
 import { clip, fewOf } from '../../model/clip.js';
+import { plural } from '../../text/plural.js';
 import type { Element } from '../moddle.js';
 import { children, isActivity } from './graph.js';
 import { label, shown } from './labels.js';
@@ -102,7 +103,7 @@ export function pickCustomerPool(
     }).length;
     // A pool that exchanges no message with the others plays no customer's part (a decoration, a note).
     if (exchanges === 0) return { p, why };
-    why.push(`exchanges ${exchanges} message(s) with the other pools`);
+    why.push(`exchanges ${plural(exchanges, 'message')} with the other pools`);
     const lanes = allLanes(p).filter((l) => typeof l.name === 'string' && l.name.trim() !== '');
     if (lanes.length < 2) why.push('has no lanes of departments or roles');
     if (isBlackBox(p)) why.push('is a black box');

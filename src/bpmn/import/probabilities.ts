@@ -4,6 +4,8 @@
  * in the flow's name ("yes (85%)", "70%", "p=0.7", "0.7"), else an even share of what is left.
  * Conditions and default flows carry no number: they label the way, and the gateway is named.
  */
+
+import { plural } from '../../text/plural.js';
 import type { Share, WalkEdge } from '../gateway-walk.js';
 import type { Interchange } from '../interchange/read.js';
 import type { Element } from '../moddle.js';
@@ -114,7 +116,7 @@ export function branchShares(node: Element, edges: WalkEdge[], terms: ShareTerms
     ps = known.map((p) => (p === undefined ? even : p * scale));
     terms.warnOnce(
       `rest ${String(node.id)}`,
-      `the probabilities out of '${shown(node)}' add up to ${Number(sum.toFixed(4))} and leave nothing for its ${unknown} way(s) without one: each of those takes ${Number(even.toFixed(4))}, the others are scaled down`,
+      `the probabilities out of '${shown(node)}' add up to ${Number(sum.toFixed(4))} and leave nothing for its ${plural(unknown, 'way')} without one: each of those takes ${Number(even.toFixed(4))}, the others are scaled down`,
     );
   }
   const total = ps.reduce((s, p) => s + p, 0);

@@ -35,7 +35,7 @@ describe('linesight log import', () => {
     // The events of the example that relate to no invoice are counted as skipped rows.
     const [summary, ...notes] = named.stdout.trimEnd().split('\n');
     expect(summary).toBe(
-      `${file} -> log 'p2p-export': 9 events, 3 cases; 4 row(s) skipped; 0 duplicate event(s) already in the store, not added`,
+      `${file} -> log 'p2p-export': 9 events, 3 cases; 4 rows skipped; 0 duplicate events already in the store, not added`,
     );
     // What the file holds and a journey of invoices does not use is named, not dropped unsaid.
     expect(notes).toEqual([
@@ -55,7 +55,7 @@ describe('linesight log import', () => {
     const r = await linesight('log', 'import', file, '--db', db);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(
-      `linesight: error: ${file}: none of its 2 event(s) could be imported; line 2, timestamp: "never" is not a timestamp; line 3, timestamp: "later" is not a timestamp`,
+      `linesight: error: ${file}: none of its 2 events could be imported; line 2, timestamp: "never" is not a timestamp; line 3, timestamp: "later" is not a timestamp`,
     );
   });
 });

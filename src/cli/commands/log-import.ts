@@ -17,6 +17,7 @@ import {
   LogImportError,
   logNameOf,
 } from '../../mining/index.js';
+import { plural } from '../../text/plural.js';
 import { type Io, UsageError } from '../io.js';
 import { opened, type StoreOptions } from './log-store.js';
 
@@ -112,7 +113,7 @@ function printOutcome(r: ImportOutcome, io: Io): void {
     return;
   }
   io.out(
-    `${r.file} -> log '${r.log}': ${r.events} events, ${r.cases} cases; ${r.skipped} row(s) skipped; ${r.duplicates} duplicate event(s) already in the store, not added\n`,
+    `${r.file} -> log '${r.log}': ${plural(r.events, 'event')}, ${plural(r.cases, 'case')}; ${plural(r.skipped, 'row')} skipped; ${plural(r.duplicates, 'duplicate event')} already in the store, not added\n`,
   );
   for (const p of r.problems.slice(0, 10))
     io.out(`  ${p.line ? `line ${p.line}, ` : ''}${p.field}: ${p.message}\n`);
