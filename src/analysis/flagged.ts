@@ -48,6 +48,8 @@ export function solveFlagged(
     absorbing: m + 1,
     transitions: reuseMoves(model, `not-yet:${jc.segment}:${name}`, transitions),
     start: jc.chain.start,
+    // The journey's moves with some led to an end: its factor's pattern holds them all.
+    like: jc.chain.transitions,
   };
   const first = solve(notYet);
   const trappedFirst = new Uint8Array(n);

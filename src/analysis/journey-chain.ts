@@ -117,6 +117,7 @@ export function hitProbability(jc: JourneyChain, targets: ReadonlySet<string>): 
     absorbing: jc.chain.absorbing + 1,
     transitions: jc.chain.transitions.filter((t) => !isTarget(t.from)).map(redirect),
     start: jc.chain.start.map(redirect),
+    like: jc.chain.transitions,
   };
   return solve(chain).absorbed[jc.chain.absorbing] ?? 0;
 }
@@ -148,6 +149,7 @@ export function returnProbability(jc: JourneyChain, stepId: string): number {
     absorbing: jc.chain.absorbing + 1,
     transitions: jc.chain.transitions.filter((t) => t.from !== index).map(redirect),
     start: leaving.map((t) => redirect({ ...t, from: -1, p: t.p / total })),
+    like: jc.chain.transitions,
   };
   return solve(chain).absorbed[jc.chain.absorbing] ?? 0;
 }
