@@ -13,6 +13,7 @@
  */
 import { movesByState, type StateMoves } from './chain-moves.js';
 import { stronglyConnected } from './components.js';
+import { eliminateDense, pivotOf } from './elimination-dense.js';
 import { type EliminationOrder, eliminationOrder } from './elimination-order.js';
 import type { Chain } from './markov.js';
 
@@ -58,10 +59,9 @@ function factorOn(pattern: EliminationOrder, moves: StateMoves): ChainFactor | u
   const { blockStart, denseFrom } = pattern;
   for (let c = 0; c + 1 < blockStart.length; c++) {
     const dense = denseFrom[c] as number;
-    for (let t = blockStart[c] as number; t < (blockStart[c + 1] as number); t++) {
-      if (t >= dense) eliminateDenseRow(pattern, t, up, down, leak, pivot, scratch.share);
-      else eliminateSparseRow(pattern, t, dense, up, down, leak, pivot, scratch);
-    }
+    for (let t = blockStart[c] as number; t < dense; t++)
+      eliminateSparseRow(pattern, t, dense, up, down, leak, pivot, scratch);
+    eliminateDense(pattern, dense, blockStart[c + 1] as number, { up, down, leak, pivot });
   }
   return { ...pattern, pivot, up, down, ...entries.exits };
 }
@@ -125,13 +125,6 @@ function entryOf(
   return -1;
 }
 
-/** s_k from what leaves k: its leak and its moves to the neighbours still present. */
-function pivotOf(rowStart: Int32Array, t: number, leak: number, up: Float64Array): number {
-  let s = leak;
-  for (let e = rowStart[t] as number; e < (rowStart[t + 1] as number); e++) s += up[e] as number;
-  return s;
-}
-
 /**
  * Eliminates the state at position t: for each pair of its neighbours (a, b), a going first,
  * q_ab += q_ak q_kb / s_k and q_ba += q_bk q_ka / s_k, both in slot (a, b) of a's row; a -> k -> a
@@ -169,37 +162,6 @@ function eliminateSparseRow(
       const pb = position[j] as number;
       if (pb <= pa) continue;
       const e = inDense ? (rowStart[pa] as number) + (pb - pa - 1) : (slot[j] as number);
-      up[e] = (up[e] as number) + shareA * (up[b] as number);
-      down[e] = (down[e] as number) + (share[b - lo] as number) * upA;
-    }
-  }
-}
-
-/** The same for a row of the dense rest, where slot (a, b) follows from the positions alone. */
-function eliminateDenseRow(
-  { order, rowStart, neighbour }: EliminationOrder,
-  t: number,
-  up: Float64Array,
-  down: Float64Array,
-  leak: Float64Array,
-  pivot: Float64Array,
-  share: Float64Array,
-) {
-  const k = order[t] as number;
-  const lo = rowStart[t] as number;
-  const hi = rowStart[t + 1] as number;
-  const leakK = leak[k] as number;
-  const s = pivotOf(rowStart, t, leakK, up);
-  pivot[k] = s;
-  for (let a = lo; a < hi; a++) share[a - lo] = s > 0 ? (down[a] as number) / s : 0;
-  for (let a = lo; a < hi; a++) {
-    const shareA = share[a - lo] as number;
-    const upA = up[a] as number;
-    const i = neighbour[a] as number;
-    leak[i] = (leak[i] as number) + shareA * leakK;
-    // The neighbour at a sits at position t + 1 + (a - lo); its row starts with the state after it.
-    let e = rowStart[t + 1 + (a - lo)] as number;
-    for (let b = a + 1; b < hi; b++, e++) {
       up[e] = (up[e] as number) + shareA * (up[b] as number);
       down[e] = (down[e] as number) + (share[b - lo] as number) * upA;
     }
