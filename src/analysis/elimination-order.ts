@@ -44,7 +44,9 @@ interface OrderInProgress {
   order: Int32Array;
   position: Int32Array;
   rowStart: Int32Array;
-  neighbour: number[];
+  /** Grown by doubling; the first `filled` hold the rows so far (a dense rest adds m^2 / 2 at once). */
+  neighbour: Int32Array;
+  filled: number;
 }
 
 export function eliminationOrder(
@@ -59,7 +61,8 @@ export function eliminationOrder(
     order: new Int32Array(n),
     position: new Int32Array(n).fill(-1),
     rowStart: new Int32Array(n + 1),
-    neighbour: [],
+    neighbour: new Int32Array(Math.max(16, 4 * n)),
+    filled: 0,
   };
   const mark = new Int32Array(n).fill(-1);
   const denseFrom = new Int32Array(start.length - 1);
@@ -77,7 +80,7 @@ export function eliminationOrder(
     blockStart: Int32Array.from(start),
     denseFrom,
     rowStart: progress.rowStart,
-    neighbour: Int32Array.from(progress.neighbour),
+    neighbour: progress.neighbour.slice(0, progress.filled),
   };
 }
 
@@ -156,8 +159,15 @@ function orderDense(members: Int32Array, f: OrderInProgress): number {
 function record(f: OrderInProgress, k: number, near: ArrayLike<number>) {
   f.order[f.t] = k;
   f.position[k] = f.t;
-  f.rowStart[f.t] = f.neighbour.length;
-  for (let a = 0; a < near.length; a++) f.neighbour.push(near[a] as number);
+  f.rowStart[f.t] = f.filled;
+  if (f.filled + near.length > f.neighbour.length) {
+    const grown = new Int32Array(2 * (f.filled + near.length));
+    grown.set(f.neighbour.subarray(0, f.filled));
+    f.neighbour = grown;
+  }
+  if (near instanceof Int32Array) f.neighbour.set(near, f.filled);
+  else for (let a = 0; a < near.length; a++) f.neighbour[f.filled + a] = near[a] as number;
+  f.filled += near.length;
   f.t++;
-  f.rowStart[f.t] = f.neighbour.length;
+  f.rowStart[f.t] = f.filled;
 }
