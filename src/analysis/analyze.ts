@@ -72,7 +72,10 @@ export function analyze(model: Model, options: { segment?: string } = {}): Analy
       coverage: 'exact',
       queues: 'approximate',
     },
-    queues: { ...queues, ...(effect ? { metrics: journeyMetrics(model, segments, effect) } : {}) },
+    queues: {
+      ...queues,
+      ...(effect ? { metrics: journeyMetrics(model, segments, effect, undefined, ctx.facts) } : {}),
+    },
     findings,
     lineOfSight: sights,
     coverage: cover,

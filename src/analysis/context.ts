@@ -18,12 +18,13 @@ export interface AnalysisContext {
 export function analysisContext(model: Model, segments: string[]): AnalysisContext {
   // The metrics solve the same chains: their factors are kept for the findings.
   const chains = segments.map((s) => journeyChain(model, s));
-  const metrics = journeyMetrics(model, segments, undefined, chains);
+  const facts = stepFacts(model);
+  const metrics = journeyMetrics(model, segments, undefined, chains, facts);
   const shares = segments.map((s) => model.segments.find((x) => x.id === s)?.share ?? 0);
   const total = shares.reduce((a, b) => a + b, 0) || 1;
   return {
     model,
-    facts: stepFacts(model),
+    facts,
     metrics,
     chains,
     mix: (per) => chains.reduce((sum, chain, i) => sum + ((shares[i] ?? 0) / total) * per(chain), 0),

@@ -22,10 +22,10 @@ export class DegreeHeap {
     keys[i] = key;
   }
 
-  /** The smallest key as [degree, state], or undefined when empty. */
-  pop(): [number, number] | undefined {
+  /** The smallest key (read it with degreeOf and stateOf), or -1 when empty: no pair allocated per pop. */
+  pop(): number {
     const keys = this.keys;
-    if (keys.length === 0) return undefined;
+    if (keys.length === 0) return -1;
     const top = keys[0] as number;
     const last = keys.pop() as number;
     if (keys.length > 0) {
@@ -41,6 +41,14 @@ export class DegreeHeap {
       }
       keys[i] = last;
     }
-    return [Math.floor(top / this.size), top % this.size];
+    return top;
+  }
+
+  degreeOf(key: number): number {
+    return Math.floor(key / this.size);
+  }
+
+  stateOf(key: number): number {
+    return key % this.size;
   }
 }

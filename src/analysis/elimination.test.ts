@@ -2,7 +2,8 @@
  * The elimination solver against the dense LU reference on random chains: loops, self-loops,
  * traps (states with no way to an end), several ends, starts straight into an end, and chains
  * big and tangled enough for the dense rest. Visits, end probabilities, trapped mass, the
- * chance of each end from every state, and reach and returns against chains solved one by one.
+ * chance of each end from every state, and reach and returns against chains solved one by one;
+ * and chains solved on another chain's factor pattern (`like`), whether their moves fit it or not.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -108,6 +109,58 @@ describe('the elimination solver agrees with dense LU to 1e-9 relative', () => {
         }
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe("a chain solved on another chain's order and pattern agrees with dense LU", () => {
+  // Each move kept, led to a new end, or given another probability; now and then one move added.
+  const variants = chains.chain((chain) =>
+    fc.record({
+      chain: fc.constant(chain),
+      fates: fc.array(fc.integer({ min: 0, max: 3 }), {
+        minLength: chain.transitions.length,
+        maxLength: chain.transitions.length,
+      }),
+      scale: fc.double({ min: 0.1, max: 1, noNaN: true }),
+      extra: fc.option(
+        fc.record({ from: fc.nat({ max: chain.size - 1 }), to: fc.nat({ max: chain.size - 1 }) }),
+        { freq: 4 },
+      ),
+    }),
+  );
+
+  it('visits, ends and trapped mass', () => {
+    fc.assert(
+      fc.property(variants, ({ chain, fates, scale, extra }) => {
+        prepare(chain);
+        const end = -1 - chain.absorbing;
+        const transitions = chain.transitions.map((t, i): Transition => {
+          const fate = fates[i] as number;
+          if (fate === 1) return { ...t, to: end };
+          return fate === 2 ? { ...t, p: t.p * scale } : t;
+        });
+        // The added move takes a share of its state's others, so that the row still sums to 1.
+        if (extra) {
+          for (const [i, t] of transitions.entries())
+            if (t.from === extra.from) transitions[i] = { ...t, p: t.p * 0.99 };
+          transitions.push({ ...extra, p: 0.01 });
+        }
+        const variant: Chain = {
+          ...chain,
+          absorbing: chain.absorbing + 1,
+          transitions,
+          like: chain.transitions,
+        };
+        const exact = solve(variant, 'dense');
+        const fast = solve(variant);
+        expect(fast.trappedStates).toEqual(exact.trappedStates);
+        for (let i = 0; i < chain.size; i++)
+          expect(close(fast.visits[i] ?? 0, exact.visits[i] ?? 0)).toBe(true);
+        for (let k = 0; k <= chain.absorbing; k++)
+          expect(close(fast.absorbed[k] ?? 0, exact.absorbed[k] ?? 0)).toBe(true);
+      }),
+      { numRuns: 300 },
     );
   });
 });

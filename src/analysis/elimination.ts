@@ -5,40 +5,25 @@
  * subtracted from 1. Every number stays a sum of positive terms, so a loop a customer goes round
  * a million times is solved as accurately as a straight line, and no pivoting is needed.
  *
- * The states are split into strongly connected components first (I - Q is block triangular in
- * their order), so the steps on no loop cost one pass and each loop is factored on its own.
- * Within a loop the order is minimum degree over the moves taken both ways (the state with the
- * fewest neighbours goes first, ties to the lowest index), which keeps the fill small: a journey
- * that is mostly a line with loops back factors in near-linear time, where a dense LU costs n^3.
- * What remains once the neighbours are most of the loop is eliminated as a dense matrix. The
- * pattern is kept symmetric (a move one way reserves the way back at zero) so that the selected
- * inverse (selected-inverse.ts) finds every entry it needs among the factor's own.
+ * The order and the pattern come first (elimination-order.ts), then the arithmetic, in typed
+ * arrays laid out as the factor itself: each entry (i, j) the elimination ever holds is one slot
+ * of the row of whichever of i and j goes first (q_ij up, q_ji down). A chain whose moves fit an
+ * earlier factor's pattern (the same journey with other probabilities, or with some moves led to
+ * an end) redoes only the arithmetic on it: zeros where it has no move, the same answers.
  */
-import { graphOf, stronglyConnected } from './components.js';
-import { DegreeHeap } from './degree-heap.js';
+import { movesByState, type StateMoves } from './chain-moves.js';
+import { stronglyConnected } from './components.js';
+import { eliminateDense, pivotOf } from './elimination-dense.js';
+import { type EliminationOrder, eliminationOrder } from './elimination-order.js';
 import type { Chain } from './markov.js';
 
 /**
- * The factor, position by position: order[t] is the state eliminated t-th, components one after
- * another in topological order. Row t lists that state's neighbours in its component still
- * present when it went, with the probability of moving to each (up) and from each (down).
+ * The factor, position by position (see EliminationOrder): row t lists the state's neighbours
+ * still present when it went, with the probability of moving to each (up) and from each (down).
  */
-export interface ChainFactor {
-  n: number;
-  order: Int32Array;
-  /** Positions blockStart[c] .. blockStart[c + 1] - 1 hold component c. */
-  blockStart: Int32Array;
-  /**
-   * From position denseFrom[c] on, component c was eliminated dense: row t's neighbours are
-   * order[t + 1] .. order[blockStart[c + 1] - 1], in that order.
-   */
-  denseFrom: Int32Array;
-  /** position[state]: when it was eliminated. */
-  position: Int32Array;
+export interface ChainFactor extends EliminationOrder {
   /** By state: s_k, one minus the chance of coming back to k directly in the reduced chain. */
   pivot: Float64Array;
-  rowStart: Int32Array;
-  neighbour: Int32Array;
   up: Float64Array;
   down: Float64Array;
   /** By state: its moves into later components, exitTo[exitStart[k]] .. with exitP. */
@@ -47,222 +32,138 @@ export interface ChainFactor {
   exitP: Float64Array;
 }
 
-/** Each state's moves to other transient states (self-loops left out, repeats added up), and what it hands out. */
-function movesByState(chain: Chain, cut: Uint8Array) {
-  const moves: Map<number, number>[] = Array.from({ length: chain.size }, () => new Map());
-  const total = new Float64Array(chain.size);
-  const absorbed = new Float64Array(chain.size);
-  for (const t of chain.transitions) {
-    if (t.p <= 0 || cut[t.from]) continue;
-    total[t.from] = (total[t.from] as number) + t.p;
-    if (t.to < 0) absorbed[t.from] = (absorbed[t.from] as number) + t.p;
-    else if (t.to !== t.from) {
-      const row = moves[t.from] as Map<number, number>;
-      row.set(t.to, (row.get(t.to) ?? 0) + t.p);
-    }
+/**
+ * Factors I - Q for the chain's transient states. States in `cut` keep no moves of their own
+ * (the solver's trapped states: whatever enters them stays counted there once). With `like`, the
+ * factor reuses its order and pattern when every move of the chain has a place in it.
+ */
+export function factorChain(
+  chain: Chain,
+  cut: Uint8Array = new Uint8Array(chain.size),
+  like?: EliminationOrder,
+): ChainFactor {
+  const moves = movesByState(chain, cut);
+  const replayed = like && like.n === chain.size ? factorOn(like, moves) : undefined;
+  if (replayed) return replayed;
+  const components = stronglyConnected({ size: moves.size, first: moves.first, target: moves.to });
+  return factorOn(eliminationOrder(moves, components), moves) as ChainFactor;
+}
+
+/** The arithmetic on a given order and pattern; undefined when a move has no place in it. */
+function factorOn(pattern: EliminationOrder, moves: StateMoves): ChainFactor | undefined {
+  const entries = placeMoves(pattern, moves);
+  if (!entries) return undefined;
+  const { up, down, leak } = entries;
+  const pivot = new Float64Array(pattern.n);
+  const scratch = { slot: new Int32Array(pattern.n), share: new Float64Array(pattern.n) };
+  const { blockStart, denseFrom } = pattern;
+  for (let c = 0; c + 1 < blockStart.length; c++) {
+    const dense = denseFrom[c] as number;
+    for (let t = blockStart[c] as number; t < dense; t++)
+      eliminateSparseRow(pattern, t, dense, up, down, leak, pivot, scratch);
+    eliminateDense(pattern, dense, blockStart[c + 1] as number, { up, down, leak, pivot });
   }
-  return { moves, total, absorbed };
+  return { ...pattern, pivot, up, down, ...entries.exits };
 }
 
 /**
- * Factors I - Q for the chain's transient states. States in `cut` keep no moves of their own
- * (the solver's trapped states: whatever enters them stays counted there once).
+ * Puts each move in its slot (a move between components is an exit, and leaves with whatever a
+ * row does not hand out), or gives undefined when the pattern has no slot for a move.
  */
-export function factorChain(chain: Chain, cut: Uint8Array = new Uint8Array(chain.size)): ChainFactor {
-  const n = chain.size;
-  const { moves, total, absorbed } = movesByState(chain, cut);
-  const edges: { from: number; to: number }[] = [];
-  for (const [from, row] of moves.entries()) for (const to of row.keys()) edges.push({ from, to });
-  const { component, start, member } = stronglyConnected(graphOf(n, edges));
-  // Within a component: the moves to eliminate, both ways. Out of it: exits, and part of the leak.
-  const out: Map<number, number>[] = Array.from({ length: n }, () => new Map());
+function placeMoves(pattern: EliminationOrder, moves: StateMoves) {
+  const { n, position, blockStart } = pattern;
+  const blockAt = new Int32Array(n);
+  for (let c = 0; c + 1 < blockStart.length; c++)
+    blockAt.fill(c, blockStart[c] as number, blockStart[c + 1] as number);
+  const up = new Float64Array(pattern.neighbour.length);
+  const down = new Float64Array(pattern.neighbour.length);
   const leak = new Float64Array(n);
   const exitStart = new Int32Array(n + 1);
   const exitTo: number[] = [];
   const exitP: number[] = [];
+  const { first, to, p, total, absorbed } = moves;
   for (let k = 0; k < n; k++) {
     exitStart[k] = exitTo.length;
     // Whatever a row does not hand out (a cut state's whole row, rounding in the others) leaves:
     // that keeps the pivot exactly the dense I - Q's diagonal, 1 - q_kk.
     let leaves = (absorbed[k] as number) + (1 - (total[k] as number));
-    for (const [j, q] of moves[k] as Map<number, number>) {
-      if (component[j] !== component[k]) {
+    const pk = position[k] as number;
+    for (let e = first[k] as number; e < (first[k + 1] as number); e++) {
+      const j = to[e] as number;
+      const q = p[e] as number;
+      const pj = position[j] as number;
+      const [bk, bj] = [blockAt[pk] as number, blockAt[pj] as number];
+      if (bk > bj) return undefined;
+      if (bk < bj) {
         exitTo.push(j);
         exitP.push(q);
         leaves += q;
         continue;
       }
-      (out[k] as Map<number, number>).set(j, ((out[k] as Map<number, number>).get(j) ?? 0) + q);
-      if (!(out[j] as Map<number, number>).has(k)) (out[j] as Map<number, number>).set(k, 0);
+      const slot = pk < pj ? entryOf(pattern, bk, pk, pj) : entryOf(pattern, bk, pj, pk);
+      if (slot < 0) return undefined;
+      if (pk < pj) up[slot] = q;
+      else down[slot] = q;
     }
     leak[k] = leaves;
   }
   exitStart[n] = exitTo.length;
-  const factor = newFactor(n);
-  const denseFrom = new Int32Array(start.length - 1);
-  for (let c = 0; c + 1 < start.length; c++) {
-    factor.denseFrom = start[c + 1] as number;
-    eliminateComponent(member.subarray(start[c] as number, start[c + 1] as number), out, leak, factor);
-    denseFrom[c] = factor.denseFrom;
-  }
-  return {
-    n,
-    order: factor.order,
-    blockStart: Int32Array.from(start),
-    denseFrom,
-    position: factor.position,
-    pivot: factor.pivot,
-    rowStart: factor.rowStart,
-    neighbour: Int32Array.from(factor.neighbour),
-    up: Float64Array.from(factor.up),
-    down: Float64Array.from(factor.down),
-    exitStart,
-    exitTo: Int32Array.from(exitTo),
-    exitP: Float64Array.from(exitP),
-  };
+  const exits = { exitStart, exitTo: Int32Array.from(exitTo), exitP: Float64Array.from(exitP) };
+  return { up, down, leak, exits };
 }
 
-interface FactorInProgress {
-  /** Positions filled so far. */
-  t: number;
-  /** Where the current component's dense rest began, if it has one. */
-  denseFrom: number;
-  order: Int32Array;
-  position: Int32Array;
-  pivot: Float64Array;
-  rowStart: Int32Array;
-  // Plain lists while growing (one element kind each, which V8 keeps fast); typed at the end.
-  neighbour: number[];
-  up: number[];
-  down: number[];
-}
-
-function newFactor(n: number): FactorInProgress {
-  return {
-    t: 0,
-    denseFrom: -1,
-    order: new Int32Array(n),
-    position: new Int32Array(n).fill(-1),
-    pivot: new Float64Array(n),
-    rowStart: new Int32Array(n + 1),
-    neighbour: [],
-    up: [],
-    down: [],
-  };
+/** The slot in row t (component c) of the state at a later position u, or -1. */
+function entryOf(
+  { order, rowStart, neighbour, denseFrom }: EliminationOrder,
+  c: number,
+  t: number,
+  u: number,
+): number {
+  if (t >= (denseFrom[c] as number)) return (rowStart[t] as number) + (u - t - 1);
+  const j = order[u] as number;
+  for (let e = rowStart[t] as number; e < (rowStart[t + 1] as number); e++) if (neighbour[e] === j) return e;
+  return -1;
 }
 
 /**
- * The rest of a component goes dense once it has at least DENSE_FROM states and its fewest
- * neighbours reach an eighth of them: by then it fills in quickly (loops back to anywhere make it
- * an expander), and a dense update costs a fraction of a Map update (measured on the 5,000-step
- * bench model, where half the rest made the factor twice as slow).
+ * Eliminates the state at position t: for each pair of its neighbours (a, b), a going first,
+ * q_ab += q_ak q_kb / s_k and q_ba += q_bk q_ka / s_k, both in slot (a, b) of a's row; a -> k -> a
+ * is left out (a's pivot is summed from what leaves a).
  */
-const DENSE_FROM = 16;
-
-function eliminateComponent(
-  members: Int32Array,
-  out: Map<number, number>[],
+function eliminateSparseRow(
+  { order, position, rowStart, neighbour }: EliminationOrder,
+  t: number,
+  denseFrom: number,
+  up: Float64Array,
+  down: Float64Array,
   leak: Float64Array,
-  f: FactorInProgress,
+  pivot: Float64Array,
+  { slot, share }: { slot: Int32Array; share: Float64Array },
 ) {
-  const heap = new DegreeHeap(out.length);
-  for (const k of members) heap.push((out[k] as Map<number, number>).size, k);
-  for (let left = members.length; left > 0; left--) {
-    let k = -1;
-    let degree = 0;
-    for (let next = heap.pop(); next; next = heap.pop()) {
-      const [d, state] = next;
-      if (f.position[state] === -1 && (out[state] as Map<number, number>).size === d) {
-        k = state;
-        degree = d;
-        break;
-      }
-    }
-    if (left >= DENSE_FROM && 8 * (degree + 1) >= left) {
-      eliminateDense(
-        members.filter((s) => f.position[s] === -1),
-        out,
-        leak,
-        f,
-      );
-      return;
-    }
-    const row = out[k] as Map<number, number>;
-    let s = leak[k] as number;
-    for (const q of row.values()) s += q;
-    const near = [...row.keys()];
-    record(f, k, s);
-    for (const j of near) {
-      f.neighbour.push(j);
-      f.up.push(row.get(j) as number);
-      f.down.push((out[j] as Map<number, number>).get(k) as number);
-    }
-    f.rowStart[f.t] = f.neighbour.length;
-    const leakK = leak[k] as number;
-    for (const i of near) {
-      const from = out[i] as Map<number, number>;
-      const share = s > 0 ? (from.get(k) as number) / s : 0;
-      from.delete(k);
-      leak[i] = (leak[i] as number) + share * leakK;
-      // i -> k -> i is left out: i's pivot is summed from what leaves i.
-      for (const j of near) if (j !== i) from.set(j, (from.get(j) ?? 0) + share * (row.get(j) as number));
-      heap.push(from.size, i);
-    }
-    out[k] = new Map();
-  }
-}
-
-/** Starts state k's row of the factor, with its pivot; its entries follow. */
-function record(f: FactorInProgress, k: number, s: number) {
-  f.order[f.t] = k;
-  f.position[k] = f.t;
-  f.rowStart[f.t] = f.neighbour.length;
-  f.pivot[k] = s;
-  f.t++;
-  f.rowStart[f.t] = f.rowStart[f.t - 1] as number;
-}
-
-/**
- * The rest of a component as a dense matrix, eliminated in ascending state order: every state is
- * a neighbour of every later one, so row t's neighbours are order[t + 1 ..] to the component's end.
- */
-function eliminateDense(
-  rest: Int32Array,
-  out: Map<number, number>[],
-  leak: Float64Array,
-  f: FactorInProgress,
-) {
-  const m = rest.length;
-  const local = new Map<number, number>();
-  for (const [a, s] of rest.entries()) local.set(s, a);
-  const q = new Float64Array(m * m);
-  const l = new Float64Array(m);
-  for (const [a, s] of rest.entries()) {
-    l[a] = leak[s] as number;
-    for (const [j, p] of out[s] as Map<number, number>) q[a * m + (local.get(j) as number)] = p;
-    out[s] = new Map();
-  }
-  f.denseFrom = f.t;
-  for (let a = 0; a < m; a++) {
-    const pivotRow = a * m;
-    let s = l[a] as number;
-    for (let b = a + 1; b < m; b++) s += q[pivotRow + b] as number;
-    record(f, rest[a] as number, s);
-    for (let b = a + 1; b < m; b++) {
-      f.neighbour.push(rest[b] as number);
-      f.up.push(q[pivotRow + b] as number);
-      f.down.push(q[b * m + a] as number);
-    }
-    f.rowStart[f.t] = f.neighbour.length;
-    const leakA = l[a] as number;
-    for (let i = a + 1; i < m; i++) {
-      const share = s > 0 ? (q[i * m + a] as number) / s : 0;
-      if (share === 0) continue;
-      l[i] = (l[i] as number) + share * leakA;
-      // The diagonal takes the way back too, unread: a pivot is summed from what leaves.
-      const row = i * m;
-      for (let b = a + 1; b < m; b++)
-        q[row + b] = (q[row + b] as number) + share * (q[pivotRow + b] as number);
+  const k = order[t] as number;
+  const lo = rowStart[t] as number;
+  const hi = rowStart[t + 1] as number;
+  const leakK = leak[k] as number;
+  const s = pivotOf(rowStart, t, leakK, up);
+  pivot[k] = s;
+  for (let a = lo; a < hi; a++) share[a - lo] = s > 0 ? (down[a] as number) / s : 0;
+  for (let a = lo; a < hi; a++) {
+    const i = neighbour[a] as number;
+    const pa = position[i] as number;
+    const shareA = share[a - lo] as number;
+    const upA = up[a] as number;
+    leak[i] = (leak[i] as number) + shareA * leakK;
+    const inDense = pa >= denseFrom;
+    if (!inDense)
+      for (let e = rowStart[pa] as number; e < (rowStart[pa + 1] as number); e++)
+        slot[neighbour[e] as number] = e;
+    for (let b = lo; b < hi; b++) {
+      const j = neighbour[b] as number;
+      const pb = position[j] as number;
+      if (pb <= pa) continue;
+      const e = inDense ? (rowStart[pa] as number) + (pb - pa - 1) : (slot[j] as number);
+      up[e] = (up[e] as number) + shareA * (up[b] as number);
+      down[e] = (down[e] as number) + (share[b - lo] as number) * upA;
     }
   }
 }

@@ -119,7 +119,11 @@ function noRecovery(ctx: AnalysisContext): Finding[] {
 /** One department or system behind many touchpoints: if it fails, many journeys feel it. */
 function singlePointsOfFailure(ctx: AnalysisContext): Finding[] {
   const behind = new Map<string, Set<string>>();
-  const add = (who: string, step: string) => behind.set(who, new Set([...(behind.get(who) ?? []), step]));
+  const add = (who: string, step: string) => {
+    const steps = behind.get(who);
+    if (steps) steps.add(step);
+    else behind.set(who, new Set([step]));
+  };
   for (const step of ctx.model.steps) {
     if (ctx.visits(step.id) <= 0) continue;
     for (const a of step.backstage) {

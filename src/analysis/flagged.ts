@@ -8,7 +8,7 @@
  * of twice the size, and the same answers: the same states are cut as trapped in both.
  */
 import type { Model } from '../model/model.js';
-import { type JourneyChain, type Move, movesOf } from './journey-chain.js';
+import type { JourneyChain, Move } from './journey-chain.js';
 import { absorbingIndex, type Chain, prepare, reuseMoves, solve, type Transition } from './markov.js';
 
 /** As solve(flaggedChain(...)) gives them: states and ends "not yet" first, then "already". */
@@ -34,8 +34,8 @@ export function solveFlagged(
   const raisedEnd = absorbingIndex(m);
   const transitions: Transition[] = [];
   const raising: Transition[] = [];
-  for (const [i, step] of jc.steps.entries())
-    for (const move of movesOf(step, jc.segment, jc.queue)) {
+  for (const [i, out] of jc.moves.entries())
+    for (const move of out) {
       const to = target(move.to);
       if (!raises(move)) transitions.push({ from: i, to, p: move.p });
       else {
@@ -48,6 +48,8 @@ export function solveFlagged(
     absorbing: m + 1,
     transitions: reuseMoves(model, `not-yet:${jc.segment}:${name}`, transitions),
     start: jc.chain.start,
+    // The journey's moves with some led to an end: its factor's pattern holds them all.
+    like: jc.chain.transitions,
   };
   const first = solve(notYet);
   const trappedFirst = new Uint8Array(n);

@@ -14,6 +14,8 @@ export interface JourneyChain {
   stepIndex: Map<string, number>;
   endIndex: Map<string, number>;
   chain: Chain;
+  /** By step index: its moves (movesOf with the chain's queue effect), made once for every reader. */
+  moves: Move[][];
   queue?: QueueEffect;
 }
 
@@ -61,8 +63,9 @@ export function journeyChain(model: Model, segment: string, queue?: QueueEffect)
   const endIndex = new Map(model.ends.map((e, i) => [e.id, i]));
   const target = (id: string) => stepIndex.get(id) ?? absorbingIndex(endIndex.get(id) ?? 0);
   const transitions: Transition[] = [];
-  for (const [i, step] of model.steps.entries())
-    for (const m of movesOf(step, segment, queue)) transitions.push({ from: i, to: target(m.to), p: m.p });
+  const moves = model.steps.map((step) => movesOf(step, segment, queue));
+  for (const [i, out] of moves.entries())
+    for (const m of out) transitions.push({ from: i, to: target(m.to), p: m.p });
   const start = (model.start[segment] ?? [])
     .filter((b) => b.p > 0)
     .map((b) => ({ from: -1, to: target(b.to), p: b.p }));
@@ -77,6 +80,7 @@ export function journeyChain(model: Model, segment: string, queue?: QueueEffect)
       transitions: reuseMoves(model, `journey:${segment}`, transitions),
       start,
     },
+    moves,
     ...(queue ? { queue } : {}),
   };
 }
@@ -95,8 +99,8 @@ export function flaggedChain(jc: JourneyChain, model: Model, raises: (move: Move
     return absorbingIndex(flagged ? m + e : e);
   };
   const transitions: Transition[] = [];
-  for (const [i, step] of jc.steps.entries()) {
-    for (const move of movesOf(step, jc.segment, jc.queue)) {
+  for (const [i, out] of jc.moves.entries()) {
+    for (const move of out) {
       transitions.push({ from: i, to: target(move.to, raises(move)), p: move.p });
       transitions.push({ from: n + i, to: target(move.to, true), p: move.p });
     }
@@ -117,6 +121,7 @@ export function hitProbability(jc: JourneyChain, targets: ReadonlySet<string>): 
     absorbing: jc.chain.absorbing + 1,
     transitions: jc.chain.transitions.filter((t) => !isTarget(t.from)).map(redirect),
     start: jc.chain.start.map(redirect),
+    like: jc.chain.transitions,
   };
   return solve(chain).absorbed[jc.chain.absorbing] ?? 0;
 }
@@ -148,6 +153,7 @@ export function returnProbability(jc: JourneyChain, stepId: string): number {
     absorbing: jc.chain.absorbing + 1,
     transitions: jc.chain.transitions.filter((t) => t.from !== index).map(redirect),
     start: leaving.map((t) => redirect({ ...t, from: -1, p: t.p / total })),
+    like: jc.chain.transitions,
   };
   return solve(chain).absorbed[jc.chain.absorbing] ?? 0;
 }

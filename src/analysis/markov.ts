@@ -27,6 +27,12 @@ export interface Chain {
   transitions: Transition[];
   /** Start probabilities over transient states (index >= 0) and absorbing ones (-1 - k). */
   start: Transition[];
+  /**
+   * The moves of a chain whose factor likely holds every move of this one (the same journey
+   * with some moves led to an end, or with other probabilities): its order and pattern are
+   * reused when they do, which saves working them out again. Answers are the same either way.
+   */
+  like?: readonly Transition[];
 }
 
 export interface Solution {
@@ -89,6 +95,9 @@ const preparedChains = new WeakMap<readonly Transition[], Prepared & { size: num
  */
 const recentMoves = new WeakMap<object, Map<string, Transition[]>>();
 
+/** The moves a name held before, for a chain rebuilt with other probabilities: likely the same pattern. */
+const previousMoves = new WeakMap<readonly Transition[], Transition[]>();
+
 export function reuseMoves(owner: object, name: string, transitions: Transition[]): Transition[] {
   let byName = recentMoves.get(owner);
   if (!byName) {
@@ -97,6 +106,7 @@ export function reuseMoves(owner: object, name: string, transitions: Transition[
   }
   const known = byName.get(name);
   if (known && sameMoves(known, transitions)) return known;
+  if (known) previousMoves.set(transitions, known);
   byName.set(name, transitions);
   return transitions;
 }
@@ -116,7 +126,8 @@ export function prepare(chain: Chain): Prepared {
   const trapped = trappedStates(chain);
   const cut = new Uint8Array(chain.size);
   for (const s of trapped) cut[s] = 1;
-  const factor = factorChain(chain, cut);
+  const like = chain.like ?? previousMoves.get(chain.transitions);
+  const factor = factorChain(chain, cut, like ? preparedChains.get(like)?.factor : undefined);
   let inverse: SelectedInverse | undefined;
   let endChances: Float64Array[] | undefined;
   const ready = {

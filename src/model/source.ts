@@ -214,7 +214,8 @@ export function tooDeep(data: unknown): { path: Path; loop: boolean } | undefine
     for (let f: Frame | undefined = frame; f?.parent; f = f.parent) path.push(f.key as string | number);
     return path.reverse();
   };
-  const shallowest = new WeakMap<object, number>();
+  // A Map, not a WeakMap: it lives only for this walk, and weak tables cost the collector dearly.
+  const shallowest = new Map<object, number>();
   const above = new Set<object>();
   const stack: Frame[] = [{ node: data, depth: 0 }];
   while (stack.length > 0) {
