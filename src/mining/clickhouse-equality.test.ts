@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linesight } from '../testing/cli.js';
 import { clickHouseInstalled, type LocalCluster, startLocalCluster } from '../testing/clickhouse-cluster.js';
 import { EVENT_LOGS } from '../testing/data.js';
+import { ClickHouseHttp } from './clickhouse-http.js';
+import { openStore, queryRows } from './store.js';
 
 const installed = clickHouseInstalled();
 if (!installed)
@@ -56,6 +58,8 @@ const ACTIVITIES = [
   'web visit',
   "it's done",
   'back\\slash',
+  'tab\tinside',
+  'line\nbreak',
 ];
 const CHANNELS = ['phone', 'web', 'shop'];
 const SEGMENTS = ['gold', 'basic'];
@@ -74,7 +78,7 @@ function timeText(ms: number, pick: number): string {
   return `${local}${sign}${h}:${m}`;
 }
 
-const csvCell = (text: string) => (/[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+const csvCell = (text: string) => (/[",\n\t]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 
 /** `cases` customers; times on whole minutes so that many events of a case tie; rows shuffled a little. */
 function syntheticCsv(cases: number, seed: number, firstCase = 0): string {
@@ -206,5 +210,22 @@ describe.skipIf(!installed)('the ClickHouse event store answers as the DuckDB st
     const list = JSON.parse(outputs[10]?.stdout ?? '[]') as { log: string; events: number }[];
     expect(list.map((l) => l.log)).toEqual(['synthetic']);
     expect(list[0]?.events).toBe(imported[0].events + appended[0].events);
+
+    // Every event stored alike: times, offsets as written, texts with tabs, breaks and backslashes.
+    const columns =
+      'seq, case_id, activity, ts_us, tz_offset_min, lifecycle, resource, channel, segment, attributes';
+    const duck = await openStore(join(dir, 'synthetic.duckdb'), { access: 'read' });
+    const expected = (await queryRows(duck, `select ${columns} from events order by seq`)).map((r) =>
+      Object.values(r).map((v) => (v === null ? null : String(v))),
+    );
+    duck.close();
+    const server = new ClickHouseHttp(`127.0.0.1:${cluster.ports[0]}`, { user: 'default', password: '' });
+    const stored = await server.rows(
+      `SELECT ${columns} FROM synthetic_single.events_local WHERE log IN (SELECT part FROM synthetic_single.logs_local WHERE log = 'synthetic') ORDER BY seq FORMAT JSONCompact`,
+    );
+    expect(expected.length).toBe(list[0]?.events);
+    expect(expected.some((row) => row[2]?.includes('\t'))).toBe(true);
+    expect(expected.some((row) => row[2]?.includes('\n'))).toBe(true);
+    expect(stored.map((row) => row.map((v) => (v === null ? null : String(v))))).toEqual(expected);
   });
 });

@@ -46,7 +46,9 @@ export class ClickHouseHttp {
 
   private headers(): Record<string, string> {
     const basic = Buffer.from(`${this.credentials.user}:${this.credentials.password}`).toString('base64');
-    return { Authorization: `Basic ${basic}` };
+    // A connection per request: a kept-alive one that the server closed while idle (a long
+    // import keeps the others idle) failed the next query on it now and then (UND_ERR_SOCKET).
+    return { Authorization: `Basic ${basic}`, Connection: 'close' };
   }
 
   /** Runs a statement whose answer is not read (DDL, INSERT ... SELECT). */

@@ -104,8 +104,12 @@ function where(f: EventFilter): string {
   return sql;
 }
 
-/** A case's events in order: by time, then file order (as pm4py and the DuckDB store order them). */
-const sortedSteps = 'arraySort(x -> (x.1, x.2), groupArray((ts_us, seq, activity)))';
+/**
+ * A case's events in order: by time, then file order (as pm4py and the DuckDB store order them).
+ * The tuples sort as they are ((time, seq) is unique in a log): sorting by a key lambda took 30
+ * times as long on 18.16 (62 s against 2 s for 500,000 events).
+ */
+const sortedSteps = 'arraySort(groupArray((ts_us, seq, activity)))';
 
 /** The variants on this shard with their customers: one row per variant, not per customer. */
 export const shardVariants = (db: string, f: EventFilter) =>
