@@ -97,6 +97,10 @@ start() {
   mkdir -p "$DIR"
   for s in $SHARDS; do
     if running_pid "$s" >/dev/null; then continue; fi
+    if answers "$s"; then
+      fail "port $(http_port "$s") already answers, but not for a shard started here" \
+        "stop what listens there, or set LINESIGHT_CLICKHOUSE_PORT to another first port"
+    fi
     write_config "$s"
     home="$DIR/shard$s"
     # Not --daemon: its --pid-file is written in daemon mode only, and a daemon's pid is not $!.
@@ -115,6 +119,10 @@ start() {
       fi
       sleep 0.1
     done
+  done
+  for s in $SHARDS; do
+    running_pid "$s" >/dev/null ||
+      fail "shard $s stopped after starting" "see $DIR/shard$s/log (a native port $(tcp_port "$s") in use?)"
   done
   urls=""
   for s in $SHARDS; do urls="$urls${urls:+,}127.0.0.1:$(http_port "$s")"; done

@@ -8,11 +8,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { linesight } from '../testing/cli.js';
 import { clickHouseInstalled, type LocalCluster, startLocalCluster } from '../testing/clickhouse-cluster.js';
 import { EVENT_LOGS } from '../testing/data.js';
 import { ClickHouseHttp } from './clickhouse-http.js';
+import { openLogStore } from './open-log-store.js';
 import { openStore, queryRows } from './store.js';
 
 const installed = clickHouseInstalled();
@@ -227,5 +228,34 @@ describe.skipIf(!installed)('the ClickHouse event store answers as the DuckDB st
     expect(expected.some((row) => row[2]?.includes('\t'))).toBe(true);
     expect(expected.some((row) => row[2]?.includes('\n'))).toBe(true);
     expect(stored.map((row) => row.map((v) => (v === null ? null : String(v))))).toEqual(expected);
+  });
+
+  it('has each shard return aggregated rows, not one per customer', async () => {
+    const store = await openLogStore(cluster.cluster('aggregated'), 'create');
+    await store.importLog(join(EVENT_LOGS, 'teleclaims.xes.gz'), { log: 'teleclaims', onError: 'fail' });
+    const returned: { from: string; rows: number }[] = [];
+    const original = ClickHouseHttp.prototype.rows;
+    const counting = vi.spyOn(ClickHouseHttp.prototype, 'rows').mockImplementation(async function (
+      this: ClickHouseHttp,
+      sql,
+      settings,
+    ) {
+      const answer = await original.call(this, sql, settings);
+      returned.push({ from: this.address, rows: answer.length });
+      return answer;
+    });
+    try {
+      const d = await store.discover('teleclaims');
+      expect(d.cases).toBe(3512);
+      // Both shards answered, and together with fewer rows than a tenth of the customers:
+      // variants and edges with counts, a few dozen, where the customers are 3,512.
+      expect(new Set(returned.map((r) => r.from)).size).toBe(2);
+      const total = returned.reduce((n, r) => n + r.rows, 0);
+      expect(total).toBeLessThan(d.cases / 10);
+      expect(total).toBeGreaterThanOrEqual(d.dfg.length);
+    } finally {
+      counting.mockRestore();
+      await store.close();
+    }
   });
 });
