@@ -26,7 +26,7 @@ export class ClickHouseError extends Error {
 export function clickHouseError(text: string, address: string): ClickHouseError {
   const code = Number(/Code: (\d+)/.exec(text)?.[1] ?? 0);
   const said =
-    /DB::Exception: ([\s\S]*?)(?:, e\.what\(\) = |\s*\(version [^)]*\)|\s*\([A-Z_]+\)\s*$|$)/.exec(
+    /DB::\w*Exception: ([\s\S]*?)(?:, e\.what\(\) = |\s*\([A-Z_]+\)(?: \(version|\s*$)|\s*\(version [^)]*\)|$)/.exec(
       text,
     )?.[1] ?? text.trim();
   return new ClickHouseError(`ClickHouse at ${address}: ${said.trim().split('\n')[0]}`, code);
@@ -77,20 +77,17 @@ export class ClickHouseHttp {
     settings: Record<string, string>,
   ): Promise<string> {
     // With rows to send, the statement goes in the URL and the rows stream as the body.
+    const source: { failure?: unknown } = {};
     const init: RequestInit & { duplex?: 'half' } = body
-      ? {
-          method: 'POST',
-          headers: this.headers(),
-          body: streamOf(body),
-          duplex: 'half',
-        }
+      ? { method: 'POST', headers: this.headers(), body: streamOf(body, source), duplex: 'half' }
       : { method: 'POST', headers: this.headers(), body: sql };
     let response: Response;
     try {
       response = await fetch(this.url(body ? { ...settings, query: sql } : settings), init);
     } catch (error) {
+      // The rows failed to be made (their source's error is the one to tell), or the server is out of reach.
+      if ('failure' in source) throw source.failure;
       const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-      if (cause && !cause.code && error instanceof Error && cause instanceof Error) throw cause;
       throw new StoreOpenError(
         `cannot reach ClickHouse at ${this.address} (${cause?.code ?? cause?.message ?? (error as Error).message})`,
         'check that the server runs and listens on that host and HTTP port (scripts/clickhouse.sh start runs a local one)',
@@ -104,12 +101,18 @@ export class ClickHouseHttp {
 }
 
 /** Text pieces as a byte stream, each made when the request asks for more. */
-function streamOf(body: AsyncIterable<string>): ReadableStream<Uint8Array> {
+function streamOf(body: AsyncIterable<string>, source: { failure?: unknown }): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const pieces = body[Symbol.asyncIterator]();
   return new ReadableStream({
     async pull(controller) {
-      const next = await pieces.next();
+      let next: IteratorResult<string>;
+      try {
+        next = await pieces.next();
+      } catch (error) {
+        source.failure = error;
+        throw error;
+      }
       if (next.done) controller.close();
       else controller.enqueue(encoder.encode(next.value));
     },
