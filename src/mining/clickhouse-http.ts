@@ -58,7 +58,11 @@ export class ClickHouseHttp {
 
   /** The rows of a query ending in FORMAT JSONCompact. */
   async rows(sql: string, settings: Record<string, string> = {}): Promise<unknown[][]> {
-    const text = await this.send(sql, undefined, settings);
+    // 64-bit numbers as strings, whatever the server's default: as JSON numbers they lose digits past 2^53.
+    const text = await this.send(sql, undefined, {
+      output_format_json_quote_64bit_integers: '1',
+      ...settings,
+    });
     return (JSON.parse(text) as { data: unknown[][] }).data;
   }
 
