@@ -72,13 +72,16 @@ const eventKey = "case_id, activity, ts_us, isNull(lifecycle), ifNull(lifecycle,
 
 /**
  * The staged import's events that repeat none of the log's earlier ones, copied into `part`: run
- * on each shard, where a case's events all are, so that nothing crosses between shards.
+ * on each shard, where a case's events all are, so that nothing crosses between shards. Only the
+ * earlier events of the customers in the import are held to compare (a small file appended to a
+ * large log holds little).
  */
 export const copyNew = (db: string, staged: string, part: string, earlier: string[]) =>
   `INSERT INTO ${chName(db)}.events_local (${EVENT_COLUMNS})
    SELECT ${chString(part)}, seq, case_id, activity, ts_us, tz_offset_min, lifecycle, resource, channel, segment, attributes
    FROM ${chName(db)}.events_local WHERE log = ${chString(staged)} AND (${eventKey}) NOT IN (
-     SELECT ${eventKey} FROM ${chName(db)}.events_local WHERE log IN (${list(earlier)}))`;
+     SELECT ${eventKey} FROM ${chName(db)}.events_local WHERE log IN (${list(earlier)})
+       AND case_id IN (SELECT case_id FROM ${chName(db)}.events_local WHERE log = ${chString(staged)}))`;
 
 /** Events and customers of one import on this shard. */
 export const partCounts = (db: string, part: string) =>
