@@ -48,5 +48,10 @@ describe("ClickHouse's errors", () => {
     );
     expect(current.message).toBe('ClickHouse at ch1:8123: Connection refused (127.0.0.1:9001).');
     expect(current.code).toBe(210);
+    const insert = clickHouseError(
+      'Code: 210, e.displayText() = DB::NetException: Connection refused (127.0.0.1:19124): Insertion status:\nWrote 3 blocks, e.what() = DB::NetException',
+      'ch1:8123',
+    );
+    expect(insert.message).toBe('ClickHouse at ch1:8123: Connection refused (127.0.0.1:19124)');
   });
 });

@@ -29,7 +29,9 @@ export function clickHouseError(text: string, address: string): ClickHouseError 
     /DB::\w*Exception: ([\s\S]*?)(?:, e\.what\(\) = |\s*\([A-Z_]+\)(?: \(version|\s*$)|\s*\(version [^)]*\)|$)/.exec(
       text,
     )?.[1] ?? text.trim();
-  return new ClickHouseError(`ClickHouse at ${address}: ${said.trim().split('\n')[0]}`, code);
+  // A failed distributed insert ends its first line with "Insertion status:", its detail on the next.
+  const first = (said.trim().split('\n')[0] ?? '').replace(/:?\s*Insertion status:\s*$/, '');
+  return new ClickHouseError(`ClickHouse at ${address}: ${first}`, code);
 }
 
 export class ClickHouseHttp {

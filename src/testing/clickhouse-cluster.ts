@@ -4,7 +4,7 @@
  * it meets no other cluster running on the machine.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +21,10 @@ export interface LocalCluster {
   cluster: (database: string) => string;
   /** HTTP ports of shard 1 and 2. */
   ports: [number, number];
+  /** Kills shard 1 or 2 at once (SIGKILL), as a crash would. */
+  kill(shard: 1 | 2): void;
+  /** Starts again what is not running. */
+  start(): void;
   stop(): void;
 }
 
@@ -44,11 +48,8 @@ async function freeBase(): Promise<number> {
 
 export async function startLocalCluster(): Promise<LocalCluster> {
   const base = await freeBase();
-  const env = {
-    ...process.env,
-    LINESIGHT_CLICKHOUSE_DIR: mkdtempSync(join(tmpdir(), 'linesight-clickhouse-test-')),
-    LINESIGHT_CLICKHOUSE_PORT: String(base),
-  };
+  const dir = mkdtempSync(join(tmpdir(), 'linesight-clickhouse-test-'));
+  const env = { ...process.env, LINESIGHT_CLICKHOUSE_DIR: dir, LINESIGHT_CLICKHOUSE_PORT: String(base) };
   const script = (command: string) => execFileSync('sh', [SCRIPT, command], { env, stdio: 'pipe' });
   script('start');
   return {
@@ -56,6 +57,9 @@ export async function startLocalCluster(): Promise<LocalCluster> {
     cluster: (database) =>
       `clickhouse://127.0.0.1:${base},127.0.0.1:${base + 1}/${database}?cluster=linesight`,
     ports: [base, base + 1],
+    kill: (shard) =>
+      process.kill(Number(readFileSync(join(dir, `shard${shard}`, 'clickhouse.pid'), 'utf8')), 'SIGKILL'),
+    start: () => script('start'),
     stop: () => script('stop'),
   };
 }
