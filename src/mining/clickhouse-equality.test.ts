@@ -5,7 +5,7 @@
  * zones, names that sort differently by bytes than by UTF-16, text needing escapes, appends with
  * duplicates, a failed import). Needs Debian's clickhouse-server: without it, skipped loudly.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -139,7 +139,10 @@ describe.skipIf(!installed)('the ClickHouse event store answers as the DuckDB st
     cluster = await startLocalCluster();
     dir = mkdtempSync(join(tmpdir(), 'linesight-equality-'));
   });
-  afterAll(() => cluster?.stop());
+  afterAll(() => {
+    cluster?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
 
   const enginesFor = (name: string): Engine[] => [
     { name: 'DuckDB', args: ['--db', join(dir, `${name}.duckdb`)] },

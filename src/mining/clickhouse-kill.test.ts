@@ -3,9 +3,9 @@
  * says what happened and what to do, and the log is absent; or, if the kill came after the last
  * row, the log is whole. Never a part of it. Needs Debian's clickhouse-server: without it, skipped.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clickHouseInstalled, type LocalCluster, startLocalCluster } from '../testing/clickhouse-cluster.js';
 import { ClickHouseHttp } from './clickhouse-http.js';
@@ -29,7 +29,10 @@ describe.skipIf(!clickHouseInstalled())('a shard killed during an import', () =>
       from range(${EVENTS}) t(i)) to '${file}' (header, delimiter ',')`);
     generator.close();
   });
-  afterAll(() => cluster?.stop());
+  afterAll(() => {
+    cluster?.stop();
+    if (file) rmSync(dirname(file), { recursive: true, force: true });
+  });
 
   it('leaves the log absent (or whole), and a clear message', async () => {
     const address = cluster.cluster('killed');
