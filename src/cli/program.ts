@@ -219,7 +219,13 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .command('log')
     .description('interaction logs: import them, discover journeys, check and calibrate a model');
   const db = (c: Command) =>
-    c.option('--db <file>', 'the event store (default .linesight/events.duckdb)').addOption(jsonOption());
+    c
+      .option('--db <file>', 'the event store (default .linesight/events.duckdb)')
+      .option(
+        '--store <url>',
+        'an event store on ClickHouse: clickhouse://HOST:PORT[,HOST:PORT...]/DATABASE[?cluster=NAME] (user and password from LINESIGHT_CLICKHOUSE_USER and LINESIGHT_CLICKHOUSE_PASSWORD)',
+      )
+      .addOption(jsonOption());
   /** The commands that read one log: which one, when the store holds several. */
   const store = (c: Command) =>
     db(c).option('-l, --log <name>', "the log to read (default: the store's log, when it holds only one)");
@@ -253,7 +259,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     setExit(await (await import('./commands/log-import.js')).logImportCommand(files, options, io)),
   );
   db(logCommand.command('list').description('the logs in the store')).action(
-    async (options: { db?: string; json?: boolean }) =>
+    async (options: { db?: string; store?: string; json?: boolean }) =>
       setExit(await (await import('./commands/log.js')).logListCommand(options, io)),
   );
   db(
@@ -261,7 +267,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       .command('remove')
       .description('remove a log and all its events from the store')
       .argument('<log>', 'the log to remove'),
-  ).action(async (log: string, options: { db?: string; json?: boolean }) =>
+  ).action(async (log: string, options: { db?: string; store?: string; json?: boolean }) =>
     setExit(await (await import('./commands/log.js')).logRemoveCommand({ ...options, log }, io)),
   );
   store(
@@ -281,6 +287,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   ).action(
     async (options: {
       db?: string;
+      store?: string;
       log?: string;
       json?: boolean;
       top?: string;

@@ -1,5 +1,6 @@
 /** Mining as the CLI and the server use it. */
 export { type Calibration, calibrate } from './calibrate.js';
+export { isClickHouseStore } from './clickhouse-address.js';
 export { type Conformance, conformance, mapActivities } from './conformance.js';
 export { type Discovery, discover } from './discover.js';
 export { type CsvColumns, columnsFrom, importCsv } from './import-csv.js';
@@ -13,6 +14,8 @@ export { type Effect, type Finding, type JourneyAnalytics, journeyAnalytics } fr
 export { formatOf, LOG_FORMATS, type LogFormat, logNameOf } from './log-format.js';
 export { LogImportError } from './log-import-error.js';
 export { discoverLogModel, type LogModel, type LogModelOptions } from './log-model.js';
+export type { LogStore, LogSummary } from './log-store.js';
+export { openLogStore } from './open-log-store.js';
 export {
   closeRemovingEmptyNew,
   DEFAULT_STORE,

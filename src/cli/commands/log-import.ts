@@ -8,18 +8,16 @@ import { basename } from 'node:path';
 import cliProgress from 'cli-progress';
 import {
   type CsvColumns,
-  closeRemovingEmptyNew,
   columnsFrom,
-  type EventStore,
-  importLog,
   type LogFormat,
   type LogImport,
   LogImportError,
+  type LogStore,
   logNameOf,
 } from '../../mining/index.js';
 import { plural } from '../../text/plural.js';
 import { type Io, UsageError } from '../io.js';
-import { opened, type StoreOptions } from './log-store.js';
+import { openedLogStore, type StoreOptions } from './log-store.js';
 
 /** The CSV column options, plus what XES and OCEL take. */
 export interface ImportCommandOptions extends StoreOptions, CsvColumns {
@@ -42,7 +40,7 @@ export async function logImportCommand(files: string[], o: ImportCommandOptions,
     throw new UsageError(
       '--log names one log: import one file at a time with it, or leave it out to name each log after its file',
     );
-  const store = await opened(o, 'create');
+  const store = await openedLogStore(o, 'create');
   const outcomes: ImportOutcome[] = [];
   try {
     for (const file of files) {
@@ -52,7 +50,7 @@ export async function logImportCommand(files: string[], o: ImportCommandOptions,
     }
   } finally {
     // A store this command made stays only if a file went into it.
-    await closeRemovingEmptyNew(store);
+    await store.close({ keepEmpty: false });
   }
   const failed = outcomes.filter((r) => r.status === 'failed').length;
   if (o.json) io.out(`${JSON.stringify(outcomes, null, 2)}\n`);
@@ -64,7 +62,7 @@ export async function logImportCommand(files: string[], o: ImportCommandOptions,
 }
 
 async function importOne(
-  store: EventStore,
+  store: LogStore,
   file: string,
   o: ImportCommandOptions & { onError: 'skip' | 'fail' },
   io: Io,
@@ -73,7 +71,7 @@ async function importOne(
   const bar = progressBar(file, io);
   bar?.start(100, 0);
   try {
-    const report = await importLog(store, file, {
+    const report = await store.importLog(file, {
       log,
       onError: o.onError,
       ...(o.format ? { format: o.format } : {}),

@@ -10,10 +10,9 @@ import {
   type Conformance,
   calibrate,
   conformance,
-  discover,
   type EventStore,
+  type LogStore,
   listLogs,
-  removeLog,
 } from '../../mining/index.js';
 import { load } from '../../model/load.js';
 import { problemText, readRegularFile } from '../../model/read-file.js';
@@ -23,11 +22,11 @@ import { toSvg } from '../../views/svg.js';
 import { InputError, type Io, UsageError } from '../io.js';
 import { loadOrReport } from '../load-or-report.js';
 import { printDiagnostics } from '../print-diagnostics.js';
-import { type StoreOptions, withStore } from './log-store.js';
+import { type StoreOptions, withLogStore, withStore } from './log-store.js';
 
 /** The log to read: the one named, or the only one in the store. */
-export async function logName(store: EventStore, options: StoreOptions): Promise<string> {
-  const logs = await listLogs(store);
+export async function logName(store: EventStore | LogStore, options: StoreOptions): Promise<string> {
+  const logs = 'engine' in store ? await store.listLogs() : await listLogs(store);
   if (options.log !== undefined) {
     if (!logs.some((l) => l.log === options.log))
       throw new UsageError(
@@ -43,8 +42,8 @@ export async function logName(store: EventStore, options: StoreOptions): Promise
 }
 
 export async function logListCommand(o: StoreOptions, io: Io): Promise<number> {
-  return withStore(o, 'read', async (store) => {
-    const logs = await listLogs(store);
+  return withLogStore(o, 'read', async (store) => {
+    const logs = await store.listLogs();
     if (o.json) io.out(`${JSON.stringify(logs, null, 2)}\n`);
     else
       io.out(
@@ -62,9 +61,9 @@ export async function logListCommand(o: StoreOptions, io: Io): Promise<number> {
 }
 
 export async function logRemoveCommand(o: StoreOptions & { log: string }, io: Io): Promise<number> {
-  return withStore(o, 'write', async (store) => {
+  return withLogStore(o, 'write', async (store) => {
     const log = await logName(store, o);
-    const events = await removeLog(store, log);
+    const events = await store.removeLog(log);
     if (o.json) io.out(`${JSON.stringify({ log, events }, null, 2)}\n`);
     else io.out(`removed log '${log}' (${events} events)\n`);
     return 0;
@@ -87,9 +86,9 @@ export async function logDiscoverCommand(
   const maxEdges = Number(o.edges ?? 60);
   if (!Number.isInteger(maxEdges) || maxEdges < 1)
     throw new UsageError(`--edges takes a whole number, not '${o.edges}'`);
-  return withStore(o, 'read', async (store) => {
+  return withLogStore(o, 'read', async (store) => {
     const log = await logName(store, o);
-    const d = await discover(store, log, {
+    const d = await store.discover(log, {
       top,
       ...(o.segment !== undefined ? { segment: o.segment } : {}),
       ...(o.channel !== undefined ? { channel: o.channel } : {}),

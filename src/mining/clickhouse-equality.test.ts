@@ -1,0 +1,264 @@
+/**
+ * The same `log` commands give the same answers, byte for byte in --json, on the embedded DuckDB
+ * store, on one ClickHouse server and on a cluster of two shards: for every real log in testdata/
+ * and for a synthetic one made to find differences (equal times, ties broken by file order, time
+ * zones, names that sort differently by bytes than by UTF-16, text needing escapes, appends with
+ * duplicates, a failed import). Needs Debian's clickhouse-server: without it, skipped loudly.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { linesight } from '../testing/cli.js';
+import { clickHouseInstalled, type LocalCluster, startLocalCluster } from '../testing/clickhouse-cluster.js';
+import { EVENT_LOGS } from '../testing/data.js';
+import { ClickHouseHttp } from './clickhouse-http.js';
+import { openLogStore } from './open-log-store.js';
+import { openStore, queryRows } from './store.js';
+
+const installed = clickHouseInstalled();
+if (!installed)
+  console.warn(
+    '\n*** SKIPPED: the ClickHouse equality tests need clickhouse-server (apt-get install -y clickhouse-server clickhouse-client) ***\n',
+  );
+
+/** The real logs, each with the options its import needs. */
+const REAL_LOGS: [string, string[]][] = [
+  ['running-example.xes', []],
+  ['running-example.csv', ['--log', 'running-example-csv']],
+  ['roadtraffic100traces.xes', []],
+  ['receipt.xes.gz', []],
+  ['receipt.csv', ['--log', 'receipt-csv']],
+  ['helpdesk.xes.gz', []],
+  ['teleclaims.xes.gz', []],
+  ['bpic2013_closed_problems.xes.gz', []],
+  ['bpic2016_complaints.csv', ['--activity', 'ComplaintTopic_EN']],
+  ['ocel2/ocel20_example.jsonocel', ['--case-type', 'Purchase Order']],
+  ['ocel2/ocel20_example.xmlocel', ['--case-type', 'Invoice', '--log', 'ocel-xml-invoice']],
+];
+
+/** Deterministic numbers in [0, 1) (mulberry32), so that the synthetic log is the same every run. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Byte order and UTF-16 order differ for the emoji against U+FF5E; upper before lower case; escapes.
+const ACTIVITIES = [
+  'Anruf',
+  'Ärger gemeldet',
+  'zeta',
+  'Zeta',
+  '📞 call',
+  '～ wave',
+  'web visit',
+  "it's done",
+  'back\\slash',
+  'tab\tinside',
+  'line\nbreak',
+];
+const CHANNELS = ['phone', 'web', 'shop'];
+const SEGMENTS = ['gold', 'basic'];
+const NOTES = ['plain', 'tab\there', 'two\nlines', 'quote "x"', 'back\\n not a line', ''];
+
+/** An instant written with one of several offsets (or none): the same instant may read differently. */
+function timeText(ms: number, pick: number): string {
+  const offsets = [0, 120, -300, 330];
+  if (pick === 4) return new Date(ms).toISOString().replace('T', ' ').slice(0, 19);
+  const offset = offsets[pick] as number;
+  const local = new Date(ms + offset * 60_000).toISOString().slice(0, 19);
+  if (offset === 0) return `${local}Z`;
+  const sign = offset > 0 ? '+' : '-';
+  const h = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
+  const m = String(Math.abs(offset) % 60).padStart(2, '0');
+  return `${local}${sign}${h}:${m}`;
+}
+
+const csvCell = (text: string) => (/[",\n\t]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+
+/** `cases` customers; times on whole minutes so that many events of a case tie; rows shuffled a little. */
+function syntheticCsv(cases: number, seed: number, firstCase = 0): string {
+  const next = random(seed);
+  const pick = <T>(xs: T[]) => xs[Math.floor(next() * xs.length)] as T;
+  const rows: string[] = [];
+  for (let c = firstCase; c < firstCase + cases; c++) {
+    let t = Date.UTC(2024, 2, 30, 22, 0) + Math.floor(next() * 600) * 60_000;
+    const segment = next() < 0.1 ? '' : pick(SEGMENTS);
+    const steps = 1 + Math.floor(next() * 7);
+    const caseRows: string[] = [];
+    for (let s = 0; s < steps; s++) {
+      // One step in three at the very same instant as the one before (a tie to break by file order).
+      if (next() > 0.33) t += Math.floor(next() * 90) * 60_000;
+      caseRows.push(
+        [`C${c}`, pick(ACTIVITIES), timeText(t, Math.floor(next() * 5)), pick(CHANNELS), segment, pick(NOTES)]
+          .map(csvCell)
+          .join(','),
+      );
+    }
+    // Now and then a case's rows out of time order in the file.
+    if (next() < 0.2) caseRows.reverse();
+    rows.push(...caseRows);
+  }
+  return `case_id,activity,timestamp,channel,segment,note\n${rows.join('\n')}\n`;
+}
+
+interface Engine {
+  name: string;
+  args: string[];
+}
+
+/** The same command on every engine: stdout and exit code, each. */
+async function onEach(engines: Engine[], ...argv: string[]) {
+  const results = [];
+  for (const e of engines) {
+    const r = await linesight(...argv, ...e.args, '--json');
+    results.push({ engine: e.name, code: r.code, stdout: r.stdout, stderr: r.stderr });
+  }
+  return results;
+}
+
+function expectAlike(results: Awaited<ReturnType<typeof onEach>>) {
+  const [first, ...rest] = results;
+  for (const r of rest) {
+    expect(r.stdout, `${r.engine} against ${first?.engine}`).toBe(first?.stdout);
+    expect(r.code, `${r.engine}'s exit code`).toBe(first?.code);
+  }
+}
+
+describe.skipIf(!installed)('the ClickHouse event store answers as the DuckDB store does', () => {
+  let cluster: LocalCluster;
+  let dir: string;
+  let engines: Engine[];
+
+  beforeAll(async () => {
+    cluster = await startLocalCluster();
+    dir = mkdtempSync(join(tmpdir(), 'linesight-equality-'));
+  });
+  afterAll(() => {
+    cluster?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const enginesFor = (name: string): Engine[] => [
+    { name: 'DuckDB', args: ['--db', join(dir, `${name}.duckdb`)] },
+    { name: 'one ClickHouse server', args: ['--store', cluster.single(`${name}_single`)] },
+    { name: 'two ClickHouse shards', args: ['--store', cluster.cluster(`${name}_cluster`)] },
+  ];
+
+  it('imports, lists and discovers every real log alike', async () => {
+    engines = enginesFor('real');
+    for (const [file, options] of REAL_LOGS) {
+      const imported = await onEach(engines, 'log', 'import', join(EVENT_LOGS, file), ...options);
+      expect(imported[0]?.code, imported[0]?.stderr).toBe(0);
+      expectAlike(imported);
+    }
+    const listed = await onEach(engines, 'log', 'list');
+    expectAlike(listed);
+    const logs = JSON.parse(listed[0]?.stdout ?? '[]') as { log: string; events: number }[];
+    expect(logs).toHaveLength(REAL_LOGS.length);
+    for (const { log } of logs) {
+      const discovered = await onEach(engines, 'log', 'discover', '--log', log, '--top', '100000');
+      expect(discovered[0]?.code).toBe(0);
+      expectAlike(discovered);
+    }
+    // The channels of the receipt log, one at a time.
+    const receipt = JSON.parse(
+      (await linesight('log', 'discover', '--log', 'receipt-csv', ...(engines[0] as Engine).args, '--json'))
+        .stdout,
+    ) as { channels: string[] };
+    expect(receipt.channels.length).toBeGreaterThan(1);
+    for (const channel of receipt.channels)
+      expectAlike(await onEach(engines, 'log', 'discover', '--log', 'receipt-csv', '--channel', channel));
+  });
+
+  it('gives a synthetic log the same answers: ties, time zones, byte order, escapes, appends, failures', async () => {
+    engines = enginesFor('synthetic');
+    const first = join(dir, 'synthetic.csv');
+    const more = join(dir, 'synthetic-more.csv');
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(first, syntheticCsv(3000, 1));
+    // Half of it the first file's customers again (their events duplicates), half new ones.
+    writeFileSync(more, syntheticCsv(1500, 1) + syntheticCsv(1500, 2, 3000).split('\n').slice(1).join('\n'));
+    writeFileSync(bad, 'case_id,activity,timestamp\nC1,a,2024-01-01T00:00:00Z\nC2,b,not a time\n');
+    const steps: string[][] = [
+      ['log', 'import', first, '--log', 'synthetic'],
+      ['log', 'import', more, '--log', 'synthetic'],
+      ['log', 'import', first, '--log', 'synthetic'],
+      ['log', 'import', bad, '--log', 'broken', '--on-error', 'fail'],
+      ['log', 'import', first, '--log', 'copy'],
+      ['log', 'list'],
+      ['log', 'discover', '--log', 'synthetic', '--top', '100000'],
+      ['log', 'discover', '--log', 'synthetic', '--segment', 'gold'],
+      ['log', 'discover', '--log', 'synthetic', '--channel', 'phone', '--top', '3'],
+      ['log', 'remove', 'copy'],
+      ['log', 'list'],
+    ];
+    const outputs = [];
+    for (const argv of steps) {
+      const results = await onEach(engines, ...argv);
+      expectAlike(results);
+      outputs.push(results[0]);
+    }
+    // What the engines agree on is what the store should say.
+    const [imported, appended, again, failed] = outputs.map((o) => JSON.parse(o?.stdout ?? 'null'));
+    expect(imported[0]).toMatchObject({ status: 'imported', duplicates: 0 });
+    expect(appended[0].duplicates).toBeGreaterThan(0);
+    expect(appended[0].events).toBeGreaterThan(0);
+    expect(again[0]).toMatchObject({ events: 0, duplicates: imported[0].events });
+    expect(failed[0]).toMatchObject({ status: 'failed' });
+    const list = JSON.parse(outputs[10]?.stdout ?? '[]') as { log: string; events: number }[];
+    expect(list.map((l) => l.log)).toEqual(['synthetic']);
+    expect(list[0]?.events).toBe(imported[0].events + appended[0].events);
+
+    // Every event stored alike: times, offsets as written, texts with tabs, breaks and backslashes.
+    const columns =
+      'seq, case_id, activity, ts_us, tz_offset_min, lifecycle, resource, channel, segment, attributes';
+    const duck = await openStore(join(dir, 'synthetic.duckdb'), { access: 'read' });
+    const expected = (await queryRows(duck, `select ${columns} from events order by seq`)).map((r) =>
+      Object.values(r).map((v) => (v === null ? null : String(v))),
+    );
+    duck.close();
+    const server = new ClickHouseHttp(`127.0.0.1:${cluster.ports[0]}`, { user: 'default', password: '' });
+    const stored = await server.rows(
+      `SELECT ${columns} FROM synthetic_single.events_local WHERE log IN (SELECT part FROM synthetic_single.logs_local WHERE log = 'synthetic') ORDER BY seq FORMAT JSONCompact`,
+    );
+    expect(expected.length).toBe(list[0]?.events);
+    expect(expected.some((row) => row[2]?.includes('\t'))).toBe(true);
+    expect(expected.some((row) => row[2]?.includes('\n'))).toBe(true);
+    expect(stored.map((row) => row.map((v) => (v === null ? null : String(v))))).toEqual(expected);
+  });
+
+  it('has each shard return aggregated rows, not one per customer', async () => {
+    const store = await openLogStore(cluster.cluster('aggregated'), 'create');
+    await store.importLog(join(EVENT_LOGS, 'teleclaims.xes.gz'), { log: 'teleclaims', onError: 'fail' });
+    const returned: { from: string; rows: number }[] = [];
+    const original = ClickHouseHttp.prototype.rows;
+    const counting = vi.spyOn(ClickHouseHttp.prototype, 'rows').mockImplementation(async function (
+      this: ClickHouseHttp,
+      sql,
+      settings,
+    ) {
+      const answer = await original.call(this, sql, settings);
+      returned.push({ from: this.address, rows: answer.length });
+      return answer;
+    });
+    try {
+      const d = await store.discover('teleclaims');
+      expect(d.cases).toBe(3512);
+      // Both shards answered, and together with fewer rows than a tenth of the customers:
+      // variants and edges with counts, a few dozen, where the customers are 3,512.
+      expect(new Set(returned.map((r) => r.from)).size).toBe(2);
+      const total = returned.reduce((n, r) => n + r.rows, 0);
+      expect(total).toBeLessThan(d.cases / 10);
+      expect(total).toBeGreaterThanOrEqual(d.dfg.length);
+    } finally {
+      counting.mockRestore();
+      await store.close();
+    }
+  });
+});

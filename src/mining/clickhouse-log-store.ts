@@ -1,0 +1,258 @@
+/**
+ * The event store on a ClickHouse server or cluster. linesight sends each per-customer query to
+ * every shard's own table and puts together the aggregated rows they return (see
+ * shard-discovery.ts); imports go through the Distributed table, which sends each customer's
+ * events to one shard. A log is the imports the first shard's `logs_local` names: an import
+ * counts once that one row is written, after all its events are in.
+ */
+import { randomBytes } from 'node:crypto';
+import { type ClickHouseAddress, clickHouseCredentials } from './clickhouse-address.js';
+import { ClickHouseError, ClickHouseHttp } from './clickhouse-http.js';
+import * as sql from './clickhouse-sql.js';
+import type { DiscoverOptions, Discovery } from './discover.js';
+import type { LogImport, LogImportOptions } from './import-log.js';
+import { LogImportError } from './log-import-error.js';
+import type { LogStore, LogSummary } from './log-store.js';
+import { byteOrder, type ShardAnswers, type ShardEdge, shardDiscovery } from './shard-discovery.js';
+import { stagedImport } from './staged-import.js';
+import type { StoreAccess } from './store.js';
+import { StoreOpenError } from './store-open-error.js';
+
+const TABLES = ['events_local', 'logs_local'];
+
+/** Each shard's server, in shard order, and which holds the list of logs (shard 1). */
+async function connect(address: ClickHouseAddress): Promise<ClickHouseHttp[]> {
+  const credentials = clickHouseCredentials();
+  const servers = address.shards.map((shard) => new ClickHouseHttp(shard, credentials));
+  const { cluster } = address;
+  if (cluster === undefined) return servers;
+  const numbered = await Promise.all(
+    servers.map(async (server) => {
+      const [row] = await server.rows(sql.localShard(cluster));
+      if (!row)
+        throw new StoreOpenError(
+          `ClickHouse at ${server.address} is no shard of the cluster '${cluster}'`,
+          `list the HTTP address of each shard of '${cluster}' (as its remote_servers name them), or name the cluster the servers have`,
+          false,
+        );
+      return { server, shard: Number(row[0]), shards: Number(row[1]) };
+    }),
+  );
+  const count = numbered[0]?.shards ?? 0;
+  const seen = new Set(numbered.map((n) => n.shard));
+  if (seen.size !== numbered.length || seen.size !== count)
+    throw new StoreOpenError(
+      `the store lists ${numbered.length} address(es) for the ${count} shard(s) of '${cluster}' (shards ${[...seen].sort().join(', ')})`,
+      `list the HTTP address of every shard once: a customer's events are on one shard, and a shard left out leaves them out`,
+      false,
+    );
+  return numbered.sort((a, b) => a.shard - b.shard).map((n) => n.server);
+}
+
+async function prepare(
+  servers: ClickHouseHttp[],
+  address: ClickHouseAddress,
+  access: StoreAccess,
+): Promise<void> {
+  const db = address.database;
+  if (access === 'create') {
+    for (const server of servers) {
+      await server.run(sql.createDatabase(db));
+      await server.run(sql.createEventsLocal(db));
+      await server.run(sql.createLogsLocal(db));
+      if (address.cluster !== undefined) await server.run(sql.createEventsDistributed(db, address.cluster));
+    }
+    return;
+  }
+  for (const server of servers) {
+    const names = new Set((await server.rows(sql.tablesPresent(db))).map((r) => String(r[0])));
+    if (!TABLES.every((t) => names.has(t)))
+      throw new StoreOpenError(
+        `there is no linesight event store in the ClickHouse database '${db}' at ${server.address} yet`,
+        `import a log first: linesight log import FILE --store clickhouse://${address.shards.join(',')}/${db}${address.cluster ? `?cluster=${address.cluster}` : ''}`,
+        true,
+      );
+  }
+}
+
+/** A name for one import's events: the log's name is the user's and may repeat across imports. */
+const newPart = () => `p${Date.now().toString(36)}${randomBytes(6).toString('hex')}`;
+
+export class ClickHouseLogStore implements LogStore {
+  readonly engine = 'clickhouse';
+  /** This process's writes, one at a time (two imports of one log would number their events alike). */
+  private writes: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly address: ClickHouseAddress,
+    /** In shard order: the first holds the list of logs. */
+    private readonly servers: ClickHouseHttp[],
+  ) {}
+
+  static async open(address: ClickHouseAddress, access: StoreAccess): Promise<ClickHouseLogStore> {
+    try {
+      const servers = await connect(address);
+      await prepare(servers, address, access);
+      return new ClickHouseLogStore(address, servers);
+    } catch (error) {
+      if (error instanceof ClickHouseError)
+        throw new StoreOpenError(
+          error.message,
+          'check the address, the database and the user (LINESIGHT_CLICKHOUSE_USER, LINESIGHT_CLICKHOUSE_PASSWORD)',
+          false,
+        );
+      throw error;
+    }
+  }
+
+  private get db(): string {
+    return this.address.database;
+  }
+
+  private get catalog(): ClickHouseHttp {
+    return this.servers[0] as ClickHouseHttp;
+  }
+
+  private inTurn<T>(write: () => Promise<T>): Promise<T> {
+    const turn = this.writes.then(write);
+    this.writes = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private onEachShard<T>(query: (server: ClickHouseHttp) => Promise<T>): Promise<T[]> {
+    return Promise.all(this.servers.map(query));
+  }
+
+  /** The imports that make up each log. */
+  private async parts(): Promise<Map<string, string[]>> {
+    const parts = new Map<string, string[]>();
+    for (const [log, part] of (await this.catalog.rows(sql.presentParts(this.db))) as [string, string][])
+      parts.set(log, [...(parts.get(log) ?? []), part]);
+    return parts;
+  }
+
+  async listLogs(): Promise<LogSummary[]> {
+    const parts = [...(await this.parts())].flatMap(([log, ps]) => ps.map((part) => ({ log, part })));
+    if (parts.length === 0) return [];
+    const totals = new Map<string, LogSummary>();
+    for (const rows of await this.onEachShard((s) => s.rows(sql.logCounts(this.db, parts))))
+      for (const [log, events, cases] of rows as [string, string, string][]) {
+        const t = totals.get(log) ?? { log, events: 0, cases: 0 };
+        totals.set(log, { log, events: t.events + Number(events), cases: t.cases + Number(cases) });
+      }
+    return [...totals.values()].sort((a, b) => byteOrder(a.log, b.log));
+  }
+
+  removeLog(log: string): Promise<number> {
+    return this.inTurn(async () => {
+      const parts = (await this.parts()).get(log) ?? [];
+      if (parts.length === 0) return 0;
+      const events = (await this.listLogs()).find((l) => l.log === log)?.events ?? 0;
+      // One insert, so one moment: the log is whole until then and gone after.
+      await this.catalog.run(
+        sql.markParts(
+          this.db,
+          parts.map((part) => ({ log, part, present: 0 })),
+        ),
+      );
+      await this.dropParts(parts);
+      return events;
+    });
+  }
+
+  private async dropParts(parts: string[]): Promise<void> {
+    await this.onEachShard(async (s) => {
+      for (const part of parts) await s.run(sql.dropPart(this.db, part));
+    });
+  }
+
+  private async nextSeq(parts: string[]): Promise<number> {
+    const rows = await this.onEachShard((s) => s.rows(sql.nextSeq(this.db, parts)));
+    return Math.max(0, ...rows.map(([row]) => (Number(row?.[1] ?? 0) > 0 ? Number(row?.[0]) : 0)));
+  }
+
+  private async partCounts(part: string): Promise<{ events: number; cases: number }> {
+    const rows = await this.onEachShard((s) => s.rows(sql.partCounts(this.db, part)));
+    return rows.reduce(
+      (t, [row]) => ({ events: t.events + Number(row?.[0] ?? 0), cases: t.cases + Number(row?.[1] ?? 0) }),
+      { events: 0, cases: 0 },
+    );
+  }
+
+  importLog(file: string, options: LogImportOptions): Promise<LogImport> {
+    return this.inTurn(() =>
+      stagedImport(file, options, async (report, rows) => {
+        const earlier = (await this.parts()).get(options.log) ?? [];
+        const part = newPart();
+        // Appended to a log, the events go in apart first, and only those that repeat no earlier one into the log's part.
+        const staged = earlier.length > 0 ? newPart() : part;
+        try {
+          const table = this.address.cluster === undefined ? 'events_local' : 'events';
+          await this.catalog.insert(
+            sql.insertEvents(this.db, table),
+            rows(staged, earlier.length > 0 ? await this.nextSeq(earlier) : 0),
+            {
+              insert_distributed_sync: '1',
+            },
+          );
+          if (earlier.length > 0)
+            await this.onEachShard(async (s) => {
+              await s.run(sql.copyNew(this.db, staged, part, earlier));
+              await s.run(sql.dropPart(this.db, staged));
+            });
+          const counts = await this.partCounts(part);
+          if (counts.events > 0)
+            await this.catalog.run(sql.markParts(this.db, [{ log: options.log, part, present: 1 }]));
+          else await this.dropParts([part]);
+          return {
+            ...report,
+            events: counts.events,
+            cases: counts.cases,
+            log: options.log,
+            duplicates: report.events - counts.events,
+          };
+        } catch (error) {
+          // What reached the shards is named by no log; taken away when the shards let it be.
+          await this.dropParts(earlier.length > 0 ? [staged, part] : [part]).catch(() => undefined);
+          if (error instanceof ClickHouseError || error instanceof StoreOpenError)
+            throw new LogImportError(
+              `${options.label ?? file}: could not store it in ClickHouse: ${error.message}; nothing of it was added`,
+              'check that every shard runs (scripts/clickhouse.sh status for the local one) and import again',
+            );
+          throw error;
+        }
+      }),
+    );
+  }
+
+  async discover(log: string, options: DiscoverOptions = {}): Promise<Discovery> {
+    const parts = (await this.parts()).get(log) ?? [];
+    if (parts.length === 0) return shardDiscovery(log, [], options.top);
+    const filter: sql.EventFilter = {
+      parts,
+      ...(options.segment !== undefined ? { segment: options.segment } : {}),
+      ...(options.channel !== undefined ? { channel: options.channel } : {}),
+    };
+    const answers = await this.onEachShard(async (s): Promise<ShardAnswers> => {
+      const [variants, edges, segments, channels] = await Promise.all([
+        s.rows(sql.shardVariants(this.db, filter)),
+        s.rows(sql.shardEdges(this.db, filter)),
+        s.rows(sql.shardValues(this.db, 'segment', parts)),
+        s.rows(sql.shardValues(this.db, 'channel', parts)),
+      ]);
+      return {
+        variants: (variants as [string[], string][]).map(([trace, n]) => [trace, Number(n)]),
+        edges: (edges as [string, string, [string, string][]][]).map(
+          ([from, to, waits]): ShardEdge => [from, to, waits.map(([w, n]) => [BigInt(w), Number(n)])],
+        ),
+        segments: segments.map((r) => String(r[0])),
+        channels: channels.map((r) => String(r[0])),
+      };
+    });
+    return shardDiscovery(log, answers, options.top);
+  }
+
+  async close(): Promise<void> {
+    await this.writes;
+  }
+}

@@ -1,0 +1,31 @@
+/** The embedded DuckDB store behind the LogStore interface, as the `log` commands used it before. */
+import { discover } from './discover.js';
+import { importLog } from './import-log.js';
+import type { LogStore } from './log-store.js';
+import {
+  closeRemovingEmptyNew,
+  type EventStore,
+  listLogs,
+  openStore,
+  removeLog,
+  type StoreAccess,
+} from './store.js';
+
+export async function openDuckDbLogStore(
+  path: string,
+  access: StoreAccess,
+): Promise<LogStore & { store: EventStore }> {
+  const store = await openStore(path, { access });
+  return {
+    engine: 'duckdb',
+    store,
+    importLog: (file, options) => importLog(store, file, options),
+    listLogs: () => listLogs(store),
+    removeLog: (log) => removeLog(store, log),
+    discover: (log, options) => discover(store, log, options),
+    close: async (options = { keepEmpty: true }) => {
+      if (options.keepEmpty) store.close();
+      else await closeRemovingEmptyNew(store);
+    },
+  };
+}

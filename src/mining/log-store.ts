@@ -1,0 +1,26 @@
+/**
+ * The event store as the `log` commands use it, whichever engine holds the events: the embedded
+ * DuckDB file (the default) or a ClickHouse server or cluster. Both give the same answers, byte
+ * for byte once written as JSON.
+ */
+import type { DiscoverOptions, Discovery } from './discover.js';
+import type { LogImport, LogImportOptions } from './import-log.js';
+
+export interface LogSummary {
+  log: string;
+  events: number;
+  cases: number;
+}
+
+export interface LogStore {
+  readonly engine: 'duckdb' | 'clickhouse';
+  /** One file into one log, all of it or nothing (see importLog). */
+  importLog(file: string, options: LogImportOptions): Promise<LogImport>;
+  /** Every log with its events and customers, in name order. */
+  listLogs(): Promise<LogSummary[]>;
+  /** Removes a log; the number of events it held. */
+  removeLog(log: string): Promise<number>;
+  discover(log: string, options?: DiscoverOptions): Promise<Discovery>;
+  /** Closes it; `keepEmpty: false` removes a store this open made and nothing went into. */
+  close(options?: { keepEmpty: boolean }): Promise<void>;
+}

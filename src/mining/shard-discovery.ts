@@ -1,0 +1,122 @@
+/**
+ * A discovery put together from what each shard returned: variants with their counts, and
+ * directly-follows edges with their waits and counts. A customer's events are all on one shard,
+ * so counts add up; the order and the figures are those of the DuckDB store's discover, so that
+ * both read the same byte for byte.
+ */
+import type { DfgEdge, Discovery, Variant } from './discover.js';
+import { duckdbMean, duckdbQuantileCont } from './duckdb-numbers.js';
+
+/** A variant as a shard returns it: the activities in order and how many customers took it. */
+export type ShardVariant = [string[], number];
+/** An edge as a shard returns it: from, to, and each wait (microseconds) with how often it occurred. */
+export type ShardEdge = [string, string, [bigint, number][]];
+
+export interface ShardAnswers {
+  variants: ShardVariant[];
+  edges: ShardEdge[];
+  segments: string[];
+  channels: string[];
+}
+
+/** Byte order of UTF-8, as DuckDB and ClickHouse order text (JS's < compares UTF-16 units). */
+export function byteOrder(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+
+/** Lists compared item by item, a list before any longer one it begins (as DuckDB orders lists). */
+function listOrder(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++)
+    if (a[i] !== b[i]) return (a[i] as number) - (b[i] as number);
+  return a.length - b.length;
+}
+
+const uniqueSorted = (values: string[]) => [...new Set(values)].sort(byteOrder);
+
+function mergedVariants(answers: ShardAnswers[]): Map<string, { trace: string[]; count: number }> {
+  const merged = new Map<string, { trace: string[]; count: number }>();
+  for (const [trace, count] of answers.flatMap((a) => a.variants)) {
+    const key = JSON.stringify(trace);
+    const seen = merged.get(key);
+    if (seen) seen.count += count;
+    else merged.set(key, { trace, count });
+  }
+  return merged;
+}
+
+function edgeFigures(from: string, to: string, waits: Map<bigint, number>): DfgEdge {
+  const sorted = [...waits].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const count = sorted.reduce((n, [, c]) => n + c, 0);
+  const sum = sorted.reduce((s, [w, c]) => s + w * BigInt(c), 0n);
+  return {
+    from,
+    to,
+    count,
+    mean: duckdbMean(sum, BigInt(count)) / 1e6,
+    median: duckdbQuantileCont(sorted, count, 0.5) / 1e6,
+    p90: duckdbQuantileCont(sorted, count, 0.9) / 1e6,
+    min: Number((sorted[0] as [bigint, number])[0]) / 1e6,
+    max: Number((sorted[sorted.length - 1] as [bigint, number])[0]) / 1e6,
+  };
+}
+
+function mergedEdges(answers: ShardAnswers[], code: Map<string, number>): DfgEdge[] {
+  const byEdge = new Map<string, { from: string; to: string; waits: Map<bigint, number> }>();
+  for (const [from, to, waits] of answers.flatMap((a) => a.edges)) {
+    const key = JSON.stringify([from, to]);
+    const edge = byEdge.get(key) ?? { from, to, waits: new Map<bigint, number>() };
+    byEdge.set(key, edge);
+    for (const [wait, n] of waits) edge.waits.set(wait, (edge.waits.get(wait) ?? 0) + n);
+  }
+  const at = (name: string) => code.get(name) as number;
+  return [...byEdge.values()]
+    .sort((a, b) => at(a.from) - at(b.from) || at(a.to) - at(b.to))
+    .map((e) => edgeFigures(e.from, e.to, e.waits));
+}
+
+/** Start or end activities with their customers, in activity order (as DuckDB's query gives them). */
+function endsOf(
+  variants: { trace: string[]; count: number }[],
+  pick: (trace: string[]) => string,
+  code: Map<string, number>,
+) {
+  const counts = new Map<string, number>();
+  for (const v of variants) counts.set(pick(v.trace), (counts.get(pick(v.trace)) ?? 0) + v.count);
+  return Object.fromEntries(
+    [...counts].sort((a, b) => (code.get(a[0]) as number) - (code.get(b[0]) as number)),
+  );
+}
+
+export function shardDiscovery(log: string, answers: ShardAnswers[], top: number | undefined): Discovery {
+  const variants = [...mergedVariants(answers).values()];
+  // Activities numbered in name order, as the DuckDB store numbers them to sort variants.
+  const names = uniqueSorted(variants.flatMap((v) => v.trace));
+  const code = new Map(names.map((name, i) => [name, i]));
+  const codes = (trace: string[]) => trace.map((a) => code.get(a) as number);
+  const ranked = variants
+    .map((v) => ({ ...v, codes: codes(v.trace) }))
+    .sort((a, b) => b.count - a.count || listOrder(a.codes, b.codes));
+  const shown = top === undefined ? ranked : ranked.slice(0, Math.max(0, Math.floor(top)));
+  const cases = variants.reduce((n, v) => n + v.count, 0);
+  let cumulative = 0;
+  return {
+    log,
+    events: variants.reduce((n, v) => n + v.count * v.trace.length, 0),
+    cases,
+    dfg: mergedEdges(answers, code),
+    start: endsOf(variants, (t) => t[0] as string, code),
+    end: endsOf(variants, (t) => t[t.length - 1] as string, code),
+    variants: shown.map((v): Variant => {
+      cumulative += v.count;
+      return {
+        activities: v.trace,
+        count: v.count,
+        share: cases ? v.count / cases : 0,
+        cumulative: cases ? cumulative / cases : 0,
+      };
+    }),
+    moreVariants: ranked.length - shown.length,
+    segments: uniqueSorted(answers.flatMap((a) => a.segments)),
+    channels: uniqueSorted(answers.flatMap((a) => a.channels)),
+  };
+}
