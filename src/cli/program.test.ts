@@ -362,7 +362,9 @@ describe('linesight simulate and whatif', () => {
     expect(readFileSync(join(dir, 'b.csv'), 'utf8')).toBe(csv);
     expect(csv.split('\n')[0]).toBe('customer,activity,timestamp,channel,segment,outcome');
     const imported = await linesight('log', 'import', join(dir, 'a.csv'), '--db', join(dir, 'e.duckdb'));
-    expect(imported.stdout).toContain(`${(csv.trim().split('\n').length - 1).toLocaleString('en-US')} events`);
+    expect(imported.stdout).toContain(
+      `${(csv.trim().split('\n').length - 1).toLocaleString('en-US')} events`,
+    );
     expect(imported.stdout).toContain('0 rows skipped');
   });
 
