@@ -10,6 +10,7 @@ import type { Model } from '../model/model.js';
 import { hourExposure } from './contact-center.js';
 import { simulate } from './index.js';
 import { erlangC } from './stats.js';
+import { UnknownKpiError } from './unknown-kpi.js';
 
 const DAY = 86400;
 const examples = new URL('../../examples/', import.meta.url).pathname;
@@ -68,6 +69,10 @@ describe('contact-center KPIs against Erlang C', () => {
     covers(o.occupancy, lambda / mu / c, 'occupancy');
     expect(o.abandonment.mean).toBe(0);
     covers(o.contactsPerHour, lambdaH, 'contacts per hour');
+    // The KPI list (what-if, --sweep --target, --precision-kpis) carries the same figures.
+    expect(r.overall['serviceLevel:agents']).toEqual(o.serviceLevel);
+    expect(r.overall['speedOfAnswer:agents']).toEqual(o.speedOfAnswer);
+    expect(r.overall['waitProbability:agents']).toEqual(o.waitProbability);
     // Every hour of a stationary queue has the same answer: the hourly figures cover it too, at a looser level.
     const hour = pool?.hours[100];
     if (!hour) throw new Error('no hour 100');
@@ -84,6 +89,16 @@ describe('contact-center KPIs against Erlang C', () => {
     expect(o?.serviceLevel.n).toBe(0);
     expect(o?.speedOfAnswer.mean).toBeGreaterThan(0);
     expect(r.contactCenter[0]?.target).toBeUndefined();
+    // No target, no service level KPI: a sweep's target on it says how to set one.
+    expect(r.kpis.map((k) => k.key)).not.toContain('serviceLevel:agents');
+    expect(r.overall['speedOfAnswer:agents']).toEqual(o?.speedOfAnswer);
+    const error = new UnknownKpiError(
+      'serviceLevel:agents',
+      r.kpis.map((k) => k.key),
+    );
+    expect(error.hint).toMatch(
+      /the pool 'agents' has no service level target.*resources\.agents\.serviceLevel/,
+    );
   });
 
   it('counts each hour of the week the window covers, cutting at warm-up and horizon', () => {

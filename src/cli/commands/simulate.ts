@@ -196,9 +196,7 @@ function checkPrecisionKpis(model: Model, options: Omit<SimulationOptions, 'onPr
       precisionKpis(modelKpis(model), options.precisionKpis);
     } catch (error) {
       if (!(error instanceof UnknownKpiError)) throw error;
-      throw new UsageError(
-        `--precision-kpis names unknown KPI '${error.key}': ${didYouMean(error.key, error.known, 'KPIs')}`,
-      );
+      throw new UsageError(`--precision-kpis names unknown KPI '${error.key}': ${error.hint}`);
     }
   }
 }
@@ -426,9 +424,7 @@ async function sweepCommand(
     );
   } catch (error) {
     if (error instanceof UnknownKpiError)
-      throw new UsageError(
-        `--target names unknown KPI '${error.key}': ${didYouMean(error.key, error.known, 'KPIs')}`,
-      );
+      throw new UsageError(`--target names unknown KPI '${error.key}': ${error.hint}`);
     throw error;
   } finally {
     bar.stop();

@@ -108,7 +108,7 @@ function checkPrecisionKpis(model: Model, s: RunSettings): void {
       throw new HttpError(
         400,
         `'precisionKpis' names unknown KPI '${error.key}'`,
-        `the KPIs: ${error.known.join(', ')}`,
+        `${error.hint}; the KPIs: ${error.known.join(', ')}`,
       );
     }
   }
@@ -207,7 +207,7 @@ function planSweep(request: SweepRequest, ctx: TaskContext) {
     throw new HttpError(
       400,
       `'target' names unknown KPI '${error.key}'`,
-      `the KPIs: ${error.known.join(', ')}`,
+      `${error.hint}; the KPIs: ${error.known.join(', ')}`,
     );
   }
   const { run, planned } = asRun(ctx, request.settings);
