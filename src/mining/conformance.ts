@@ -53,6 +53,8 @@ export interface Conformance {
   ends: PlacesFit[];
   /** Each step's and end's name by id, for people to read the places and moves by. */
   names: Record<string, string>;
+  /** Each segment's name by id, likewise. */
+  segmentNames: Record<string, string>;
 }
 
 /** The journey's end as the log shows it: no further event (which end, the log does not say). */
@@ -235,6 +237,7 @@ export async function conformance(
   const withSegment = (g: string) => (bySegment ? { segment: g } : {});
   return {
     names: Object.fromEntries([...model.steps, ...model.ends].map((x) => [x.id, x.name])),
+    segmentNames: Object.fromEntries(model.segments.map((g) => [g.id, g.name])),
     mappedActivities: mapped,
     unmappedActivities: activities.filter((a) => !(a in mapped)),
     moves: total,

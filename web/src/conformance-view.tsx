@@ -63,7 +63,7 @@ export function ConformanceView(props: { fit: Conformance }) {
             .slice(0, 15)
             .map((b) => (
               <tr key={`${b.segment ?? ''}:${b.step}>${b.to}`}>
-                {perSegment ? <td>{b.segment}</td> : null}
+                {perSegment ? <td>{f.segmentNames[b.segment ?? ''] ?? b.segment}</td> : null}
                 <td>{name(b.step)}</td>
                 <td>{name(b.to)}</td>
                 <td>{pct(b.observed)}</td>

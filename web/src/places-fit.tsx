@@ -12,17 +12,27 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 /** An expected count is a mean: a decimal where it tells, none where the count is large. */
 const expectedCount = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: x < 100 ? 1 : 0 });
 
-function PlacesTable({ fit, what, names }: { fit: Places; what: string; names: Record<string, string> }) {
+function PlacesTable({
+  fit,
+  what,
+  names,
+  segments,
+}: {
+  fit: Places;
+  what: string;
+  names: Record<string, string>;
+  segments: Record<string, string>;
+}) {
   const shown = [...fit.places]
     .sort((a, b) => Math.abs(b.z ?? Number.POSITIVE_INFINITY) - Math.abs(a.z ?? Number.POSITIVE_INFINITY))
     .slice(0, 8);
   return (
     <>
       <p class={`verdict ${fit.verdict}`}>
-        {fit.segment ? `${fit.segment}: where` : 'Where'} {fit.count.toLocaleString('en-US')} journeys {what}{' '}
-        {fit.verdict === 'fits' ? 'fits' : 'differs from'} the model (chi-square {fit.chiSquare.toFixed(1)} on{' '}
-        {fit.df} {fit.df === 1 ? 'degree' : 'degrees'} of freedom, p{' '}
-        {fit.p < 0.001 ? '< 0.001' : fit.p.toFixed(3)}).
+        {fit.segment ? `${segments[fit.segment] ?? fit.segment}: where` : 'Where'}{' '}
+        {fit.count.toLocaleString('en-US')} journeys {what} {fit.verdict === 'fits' ? 'fits' : 'differs from'}{' '}
+        the model (chi-square {fit.chiSquare.toFixed(1)} on {fit.df} {fit.df === 1 ? 'degree' : 'degrees'} of
+        freedom, p {fit.p < 0.001 ? '< 0.001' : fit.p.toFixed(3)}).
       </p>
       <table class="list places">
         <thead>
@@ -57,11 +67,23 @@ export function PlacesFit({ fit }: { fit: Conformance }) {
     <div class="places-fit">
       <h3>Where journeys start</h3>
       {fit.starts.map((s) => (
-        <PlacesTable key={`start:${s.segment ?? ''}`} fit={s} what="start" names={fit.names} />
+        <PlacesTable
+          key={`start:${s.segment ?? ''}`}
+          fit={s}
+          what="start"
+          names={fit.names}
+          segments={fit.segmentNames}
+        />
       ))}
       <h3>Where journeys end</h3>
       {fit.ends.map((s) => (
-        <PlacesTable key={`end:${s.segment ?? ''}`} fit={s} what="end" names={fit.names} />
+        <PlacesTable
+          key={`end:${s.segment ?? ''}`}
+          fit={s}
+          what="end"
+          names={fit.names}
+          segments={fit.segmentNames}
+        />
       ))}
     </div>
   );

@@ -228,10 +228,9 @@ export async function logConformanceCommand(
       io.out(`${JSON.stringify(r, null, 2)}\n`);
       return 0;
     }
-    const segments = new Map(model.segments.map((g) => [g.id, g.name]));
     const names: Names = {
       step: (id) => r.names[id] ?? id,
-      segment: (id) => (id === undefined ? '' : (segments.get(id) ?? id)),
+      segment: (id) => (id === undefined ? '' : (r.segmentNames[id] ?? id)),
     };
     io.out(
       [
