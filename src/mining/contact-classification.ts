@@ -36,6 +36,8 @@ export interface ContactCounting {
 export interface ContactSql {
   contact: string;
   inbound: string;
+  /** What the inbound rule reads: only the activity and channel, or more of the event's row. */
+  inboundReads: 'activity and channel' | 'the row';
   counting: ContactCounting;
   warnings: string[];
 }
@@ -135,5 +137,6 @@ export async function classifyContacts(
     inboundEvents: sum(side(false)),
     outboundEvents: sum(side(true)),
   };
-  return { contact, inbound, counting, warnings };
+  const inboundReads = options.initiator ? 'the row' : 'activity and channel';
+  return { contact, inbound, inboundReads, counting, warnings };
 }
