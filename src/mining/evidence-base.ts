@@ -56,7 +56,7 @@ export function evidenceBase(contacts: ContactSql, fields: string[]): EvidenceBa
     contacts as materialized (
       select hash(e.case_id) as cid, list(e.ts_us) as ts from ${events} where ${inbound} group by all),
     base as materialized (
-      select e.cid, e.ts_us, e.ts_us // 86400000000 as day, e.a,
+      select e.cid, e.ts_us, (e.ts_us // 86400000000)::integer as day, e.a,
         case when c.ts is not null then coalesce(list_min(list_filter(c.ts, t -> t > e.ts_us)), ${NO_LATER_CONTACT}) end as nxt
         ${carried}
       from (select hash(e.case_id) as cid, e.ts_us, k.a${fieldColumns} from ${events} where not ${inbound}) e

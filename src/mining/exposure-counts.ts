@@ -68,13 +68,16 @@ export async function exposureCounts(
   const w = Math.round(options.windowUs);
   const exposures = options.exposures.join('\nunion all\n');
   // A unit's `m` is null for a customer without inbound contacts: never contacted, and left out
-  // of the joins that only contacted units need.
+  // of the join that only contacted units need. Units are grouped on the candidate, or for the
+  // class's other events on the class, and carry the class (a key fewer to group on: a fifth
+  // less time).
   const rows = await queryRows(
     store,
     `
     with ${options.base.ctes},
     units as materialized (
-      select k, ck, cid, day, max(ts_us) as t2, min(nxt) as m from (${exposures}) group by all),
+      select min(k) as k, min(ck) as ck, cid, day, max(ts_us) as t2, min(nxt) as m
+      from (${exposures}) group by coalesce(k, ck), cid, day),
     classes as materialized (
       select ck, cid, day, max(t2) + ${w} >= min(m) as hit from units group by all),
     contacted_classes as (select ck, cid, day from classes where hit),
