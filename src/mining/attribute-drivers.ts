@@ -7,7 +7,13 @@
 
 import { type EffectStatistics, effectStatistics } from './effect-statistics.js';
 import type { EvidenceBase } from './evidence-base.js';
-import type { ExposureCounts, ExposureSql } from './exposure-counts.js';
+import {
+  ACTIVITY_CLASS,
+  candidateKey,
+  classKey,
+  type ExposureCounts,
+  type ExposureSql,
+} from './exposure-counts.js';
 import { type Effect, rankEffects } from './ranked-effects.js';
 import { quoteLiteral as literal } from './sql-text.js';
 
@@ -28,11 +34,12 @@ export interface AttributeDrivers {
 /** The candidates: every activity against the others, and each activity on each value of the attributes. */
 export function driverExposures(base: EvidenceBase, by: string[]): ExposureSql[] {
   return [
-    `select 'activity' as dim, '' as act, activity as value, cid, ts_us, day from ${base.table} where not inbound`,
+    `select ${candidateKey('activity', '0', 'a')} as k, ${ACTIVITY_CLASS} as ck, cid, day, ts_us, nxt from ${base.table}`,
     ...by.map(
       (attribute) =>
-        `select ${literal(attribute)} as dim, activity as act, ${base.field(attribute)} as value, cid, ts_us, day
-         from ${base.table} where not inbound and ${base.field(attribute)} is not null`,
+        `select ${candidateKey(attribute, 'a', base.field(attribute))} as k, ${classKey(attribute, 'a')} as ck,
+           cid, day, ts_us, nxt
+         from ${base.table} where ${base.field(attribute)} is not null`,
     ),
   ];
 }
@@ -40,11 +47,12 @@ export function driverExposures(base: EvidenceBase, by: string[]): ExposureSql[]
 /** The candidates' names: the activities, and each activity's values of the attributes. */
 export function driverNames(base: EvidenceBase, by: string[]): string {
   return [
-    `select distinct 'activity' as dim, '' as act, activity as value from ${base.table} where not inbound`,
+    `select ${candidateKey('activity', '0', 'a')} as k, 'activity' as dim, '' as act, activity as value from ${base.acts}`,
     ...by.map(
       (attribute) =>
-        `select distinct ${literal(attribute)} as dim, activity as act, ${base.field(attribute)} as value
-         from ${base.table} where not inbound and ${base.field(attribute)} is not null`,
+        `select ${candidateKey(attribute, 'a', 'value')} as k, ${literal(attribute)} as dim, activity as act, value
+         from (select distinct a, ${base.field(attribute)} as value from ${base.table} where ${base.field(attribute)} is not null)
+           join ${base.acts} using (a)`,
     ),
   ].join('\nunion all\n');
 }

@@ -36,6 +36,8 @@ export interface ContactCounting {
 export interface ContactSql {
   contact: string;
   inbound: string;
+  /** What the inbound rule reads: only the activity and channel, or more of the event's row. */
+  inboundReads: 'activity and channel' | 'the row';
   counting: ContactCounting;
   warnings: string[];
 }
@@ -66,7 +68,9 @@ export async function classifyContacts(
   const warnings: string[] = [];
   const assisted = `regexp_matches(lower(coalesce(channel, '')), '${ASSISTED}')`;
   const channels = (
-    await rows(`select distinct channel from events where log = $log and ${assisted} order by 1`)
+    await rows(
+      `select channel from (select distinct channel from events where log = $log) where ${assisted} order by 1`,
+    )
   ).map((r) => String(r.channel));
   let contact: string;
   let contactsBy: string;
@@ -119,9 +123,16 @@ export async function classifyContacts(
     directionBy = `the activity's name: ${OUTBOUND_NAMES.replace(/\|/g, ', ')} are the company's`;
   }
   const inbound = `(${contact}) and not (${outbound})`;
-  const counted = await rows(`
-    select activity, (${outbound}) as outbound, count(*) as n from events
-    where log = $log and ${contact} group by all order by n desc, activity`);
+  const inboundReads = options.initiator ? 'the row' : 'activity and channel';
+  // Without an initiator, the rules read only the activity and channel: decided once for each pair.
+  const counted = await rows(
+    inboundReads === 'the row'
+      ? `select activity, (${outbound}) as outbound, count(*) as n from events
+         where log = $log and ${contact} group by all order by n desc, activity`
+      : `select activity, (${outbound}) as outbound, sum(n)::bigint as n
+         from (select activity, channel, count(*) as n from events where log = $log group by all)
+         where ${contact} group by all order by n desc, activity`,
+  );
   const side = (out: boolean) =>
     counted
       .filter((r) => r.outbound === out)
@@ -135,5 +146,5 @@ export async function classifyContacts(
     inboundEvents: sum(side(false)),
     outboundEvents: sum(side(true)),
   };
-  return { contact, inbound, counting, warnings };
+  return { contact, inbound, inboundReads, counting, warnings };
 }

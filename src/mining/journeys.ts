@@ -141,22 +141,17 @@ export async function journeyAnalytics(
     ? await namedSigns(store, log, classified.inbound, options.webSigns)
     : undefined;
   if (named) warnings.push(...named.warnings);
-  const base = await evidenceBase(store, log, classified.inbound, [
+  const base = evidenceBase(classified, [
     ...sought,
     ...(named ? [] : Object.values(signAttributes(attributes))),
   ]);
   const signs = signsOn(base, attributes, named);
-  let counts: ExposureCounts[];
-  try {
-    counts = await exposureCounts(store, log, {
-      table: base.table,
-      exposures: [...driverExposures(base, sought), ...signs.exposures],
-      names: [driverNames(base, sought), signs.names].filter(Boolean).join('\nunion all\n'),
-      windowUs,
-    });
-  } finally {
-    await base.drop();
-  }
+  const counts = await exposureCounts(store, log, {
+    base,
+    exposures: [...driverExposures(base, sought), ...signs.exposures],
+    names: [driverNames(base, sought), signs.names].filter(Boolean).join('\nunion all\n'),
+    windowUs,
+  });
   const isSign = (c: ExposureCounts) => signs.dims.has(c.dim);
   const byAttribute = attributeDrivers(
     counts.filter((c) => !isSign(c)),

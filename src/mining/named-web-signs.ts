@@ -6,7 +6,7 @@
  * drivers. An entry that finds no activity is named in a warning, never dropped unsaid.
  */
 import type { EvidenceBase } from './evidence-base.js';
-import type { ExposureSql } from './exposure-counts.js';
+import { candidateKey, classKey, type ExposureSql } from './exposure-counts.js';
 import { quoteLiteral as literal } from './sql-text.js';
 
 /** One named sign and the activities of the log it found. */
@@ -70,19 +70,23 @@ export function matchSigns(
 /** The class a named sign's exposures carry: apart from the drivers' attributes and the name rule's signs. */
 export const namedSignDim = (sign: NamedSign) => `named sign: ${sign.name}`;
 
-/** The named signs' exposures ('yes' on a day with one of its activities, 'no' for other events) and names. */
+/** The named signs' exposures (a day's events of its activities are the sign's, other events the class's) and names. */
 export function namedSignExposures(
   base: EvidenceBase,
   signs: NamedSign[],
 ): { exposures: ExposureSql[]; names: string } {
+  const dim = namedSignDim;
   const exposures = signs.map(
-    (s) => `select ${literal(namedSignDim(s))} as dim, '' as act,
-      case when activity in (${s.activities.map(literal).join(', ')}) then 'yes' else 'no' end as value, cid, ts_us, day
-      from ${base.table} where not inbound`,
+    (
+      s,
+    ) => `select case when a in (select a from ${base.acts} where activity in (${s.activities.map(literal).join(', ')}))
+        then ${candidateKey(dim(s), '0', "'yes'")} end as k, ${classKey(dim(s), '0')} as ck, cid, day, ts_us, nxt
+      from ${base.table}`,
   );
   const names = signs
-    .flatMap((s) =>
-      ['yes', 'no'].map((v) => `select ${literal(namedSignDim(s))} as dim, '' as act, '${v}' as value`),
+    .map(
+      (s) =>
+        `select ${candidateKey(dim(s), '0', "'yes'")} as k, ${literal(dim(s))} as dim, '' as act, 'yes' as value`,
     )
     .join('\nunion all\n');
   return { exposures, names };

@@ -9,7 +9,7 @@
  * rule, which the user can replace by naming the signs (named-web-signs.ts).
  */
 import type { EvidenceBase } from './evidence-base.js';
-import type { ExposureCounts, ExposureSql } from './exposure-counts.js';
+import { candidateKey, classKey, type ExposureCounts, type ExposureSql } from './exposure-counts.js';
 import { type NamedSign, namedSignDim } from './named-web-signs.js';
 import { type Effect, rankEffects } from './ranked-effects.js';
 import { quoteLiteral as literal } from './sql-text.js';
@@ -31,51 +31,70 @@ export function signAttributes(attributes: string[]): { results?: string; page?:
   return { ...(results ? { results } : {}), ...(page ? { page } : {}), ...(form ? { form } : {}) };
 }
 
-/** The signs' exposures (value 'yes' for the sign, 'no' for the rest of its kind), and what they read. */
+/** A sign's candidate key (its value 'yes') and class key, as SQL. */
+export const signKey = (sign: string) => candidateKey(sign, '0', "'yes'");
+export const signClass = (sign: string) => classKey(sign, '0');
+
+/**
+ * The signs' exposures (the sign's events are its candidate's, the rest of its kind the class's
+ * others), and what they read.
+ */
 export function signExposures(
   base: EvidenceBase,
   attributes: string[],
 ): { exposures: ExposureSql[]; readFrom: string[] } {
   const { results, page, form } = signAttributes(attributes);
-  const where = 'not inbound';
   const from = base.table;
   const exposures: string[] = [];
   const readFrom: string[] = [];
   if (results) {
-    const n = `try_cast(${base.field(results)} as double)`;
-    exposures.push(`select ${literal(NO_RESULT)} as dim, '' as act,
-      case when ${n} = 0 then 'yes' else 'no' end as value, cid, ts_us, day
-      from ${from} where ${where} and ${n} is not null and regexp_matches(lower(activity), 'search')`);
+    exposures.push(`select case when n = 0 then ${signKey(NO_RESULT)} end as k, ${signClass(NO_RESULT)} as ck,
+        cid, day, ts_us, nxt
+      from (select *, try_cast(${base.field(results)} as double) as n from ${from}
+            where ${base.activityMatches('search')})
+      where n is not null`);
     readFrom.push(`${NO_RESULT}: activities named like search, attribute '${results}' = 0`);
   } else readFrom.push(`${NO_RESULT}: no results attribute (${RESULTS.join(', ')})`);
-  if (page) {
-    const p = base.field(page);
-    exposures.push(`select ${literal(REPEATED_VIEW)} as dim, '' as act,
-      case when row_number() over (partition by cid, activity, ${p}, day order by ts_us, seq) >= 3
-        then 'yes' else 'no' end as value, cid, ts_us, day
-      from ${from} where ${where} and ${p} is not null`);
-    readFrom.push(`${REPEATED_VIEW}: the third view or more of one '${page}' by a customer on one day`);
-  } else readFrom.push(`${REPEATED_VIEW}: no page attribute (${PAGE.join(', ')})`);
+  if (page) exposures.push(repeatedViews(base, base.field(page)));
+  readFrom.push(
+    page
+      ? `${REPEATED_VIEW}: the third view or more of one '${page}' by a customer on one day`
+      : `${REPEATED_VIEW}: no page attribute (${PAGE.join(', ')})`,
+  );
   const key = form ? `coalesce(${base.field(form)}, '')` : "''";
-  exposures.push(`select ${literal(FORM_NOT_SENT)} as dim, '' as act,
-      case when bool_or(regexp_matches(lower(activity), '${FORM_SENT}')) over f then 'no' else 'yes' end as value,
-      cid, ts_us, day, regexp_matches(lower(activity), '${FORM_START}') as started
-      from ${from} where ${where} and regexp_matches(lower(activity), '${FORM_START}|${FORM_SENT}')
-      window f as (partition by cid, ${key}, day)`);
+  // The starts are the class; a day's starts of a form without a send are the sign's.
+  exposures.push(`select case when not sent then ${signKey(FORM_NOT_SENT)} end as k, ${signClass(FORM_NOT_SENT)} as ck,
+      cid, day, ts_us, nxt
+    from (select cid, day, bool_or(sent) as sent, bool_or(started) as started,
+            max(ts_us) filter (where started) as ts_us, min(nxt) filter (where started) as nxt
+          from (select *, ${base.activityMatches(FORM_START)} as started, ${base.activityMatches(FORM_SENT)} as sent
+                from ${from})
+          where started or sent group by cid, ${key}, day)
+    where started`);
   readFrom.push(
     `${FORM_NOT_SENT}: activities named like start form without one named like form sent the same day${form ? ` for the same '${form}'` : ''}`,
   );
-  // The form rows carry a flag: only the starts are exposures.
-  const last = exposures.length - 1;
-  exposures[last] = `select dim, act, value, cid, ts_us, day from (${exposures[last]}) where started`;
   return { exposures, readFrom };
+}
+
+/**
+ * The views of one page by a customer on one day, as one row for the class (its last time, its
+ * least next contact) and, from the third view on, one for the sign: the third view's next contact
+ * is the third least, as it never decreases with time.
+ */
+function repeatedViews(base: EvidenceBase, page: string): ExposureSql {
+  return `select case when sign then ${signKey(REPEATED_VIEW)} end as k, ${signClass(REPEATED_VIEW)} as ck,
+      cid, day, t as ts_us, case when sign then third else m end as nxt
+    from (select cid, day, count(*) as n, max(ts_us) as t, min(nxt) as m, min(nxt, 3)[3] as third
+          from ${base.table} where ${page} is not null group by cid, a, ${page}, day) g
+      join (values (true), (false)) s(sign) on not s.sign or g.n >= 3`;
 }
 
 export const SIGNS = [NO_RESULT, REPEATED_VIEW, FORM_NOT_SENT];
 
 /** The signs' names, as the exposures give them: known in advance. */
-export const SIGN_NAMES = SIGNS.flatMap((sign) =>
-  ['yes', 'no'].map((v) => `select ${literal(sign)} as dim, '' as act, '${v}' as value`),
+export const SIGN_NAMES = SIGNS.map(
+  (sign) => `select ${signKey(sign)} as k, ${literal(sign)} as dim, '' as act, 'yes' as value`,
 ).join('\nunion all\n');
 
 /** What each sign is about, in words: the activities it reads are found by name. */
