@@ -880,6 +880,23 @@ describe('linesight serve', () => {
     expect(missing.stderr).toContain('is not a folder');
   });
 
+  it('refuses a --store that is no ClickHouse address, or that does not answer, before it listens', async () => {
+    const examples = fileURLToPath(new URL('../../examples', import.meta.url));
+    const file = await linesight('serve', examples, '--store', 'events.duckdb');
+    expect(file.code).toBe(2);
+    expect(file.stderr).toContain(
+      "--store takes a ClickHouse address, clickhouse://HOST:PORT/DATABASE, not 'events.duckdb'",
+    );
+    const malformed = await linesight('serve', examples, '--store', 'clickhouse://127.0.0.1/x');
+    expect(malformed.code).toBe(1);
+    expect(malformed.stderr).toContain("has '127.0.0.1' where a HOST:PORT");
+    // Port 9 (discard) on loopback: nothing listens there.
+    const silent = await linesight('serve', examples, '--store', 'clickhouse://127.0.0.1:9/x');
+    expect(silent.code).toBe(1);
+    expect(silent.stderr).toContain('127.0.0.1:9');
+    expect(silent.stderr).not.toMatch(/internal error|\n\s+at /);
+  });
+
   it('reads its limits as numbers and durations, and says which one is wrong', async () => {
     const examples = fileURLToPath(new URL('../../examples', import.meta.url));
     for (const [option, value, said] of [

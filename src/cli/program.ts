@@ -405,6 +405,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       (v: string, all: string[] = []) => [...all, v],
     )
     .option(
+      '--store <url>',
+      "the event logs on ClickHouse, clickhouse://HOST:PORT[,HOST:PORT...]/DATABASE[?cluster=NAME], instead of the workspace's .linesight/events.duckdb (user and password from LINESIGHT_CLICKHOUSE_USER and LINESIGHT_CLICKHOUSE_PASSWORD)",
+    )
+    .option(
       '--max-jobs <n>',
       'simulation jobs running at once; more wait in a queue',
       String(DEFAULT_LIMITS.maxJobs),

@@ -131,6 +131,10 @@ export class ClickHouseLogStore implements LogStore {
     return parts;
   }
 
+  async hasLog(log: string): Promise<boolean> {
+    return (await this.parts()).has(log);
+  }
+
   async listLogs(): Promise<LogSummary[]> {
     const parts = [...(await this.parts())].flatMap(([log, ps]) => ps.map((part) => ({ log, part })));
     if (parts.length === 0) return [];

@@ -20,6 +20,7 @@ export async function openDuckDbLogStore(
     engine: 'duckdb',
     store,
     importLog: (file, options) => importLog(store, file, options),
+    hasLog: async (log) => (await listLogs(store)).some((l) => l.log === log),
     listLogs: () => listLogs(store),
     removeLog: (log) => removeLog(store, log),
     discover: (log, options) => discover(store, log, options),

@@ -16,6 +16,8 @@ export interface LogStore {
   readonly engine: 'duckdb' | 'clickhouse';
   /** One file into one log, all of it or nothing (see importLog). */
   importLog(file: string, options: LogImportOptions): Promise<LogImport>;
+  /** Whether the store holds the log: on ClickHouse from the list of imports alone, counting no event. */
+  hasLog(log: string): Promise<boolean>;
   /** Every log with its events and customers, in name order. */
   listLogs(): Promise<LogSummary[]>;
   /** Removes a log; the number of events it held. */

@@ -12,6 +12,7 @@ import { availableParallelism } from 'node:os';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { defaultWorkers } from '../simulation/index.js';
 import type { Server } from './context.js';
+import { serverEventStore } from './event-store.js';
 import { installGuard } from './guard.js';
 import { Jobs } from './jobs.js';
 import {
@@ -51,6 +52,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     { root: workspace.root, limits, workers },
     options.threads ?? Math.max(1, Math.min(4, availableParallelism())),
   );
+  const events = serverEventStore(workspace, options.store);
   const jobs = new Jobs(limits.maxJobs, limits.maxQueue);
   const app = Fastify({ bodyLimit, logger: false });
 
@@ -95,11 +97,13 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   app.addHook('onClose', async () => {
     jobs.cancelAll();
     await threads.close();
+    await events.close();
   });
 
   const server: Server = {
     app,
     workspace,
+    events,
     jobs,
     limits,
     options,

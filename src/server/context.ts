@@ -1,5 +1,6 @@
 /** What every route file is given: the app to add its routes to, the workspace, jobs and threads. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ServerEventStore } from './event-store.js';
 import type { Jobs } from './jobs.js';
 import type { Limits, ServerOptions } from './options.js';
 import type { TaskInput, TaskName, TaskOutput } from './tasks/index.js';
@@ -8,6 +9,8 @@ import type { Workspace } from './workspace.js';
 export interface Server {
   app: FastifyInstance;
   workspace: Workspace;
+  /** Where the log routes keep events: the workspace's DuckDB file or a ClickHouse store. */
+  events: ServerEventStore;
   jobs: Jobs;
   limits: Limits;
   options: ServerOptions;

@@ -114,7 +114,9 @@ export function openApi(version: string): Record<string, unknown> {
       '/api/models/{name}/bpmn': { parameters: [name], get: op('The model as BPMN 2.0 XML') },
       '/api/bpmn/import': { post: op('A BPMN file (body) as model YAML, with warnings (customerPool)') },
       '/api/logs': {
-        get: op('The logs in the event store'),
+        get: op(
+          "The logs in the event store: the workspace's DuckDB file, or the ClickHouse store `linesight serve --store` names (there, conformance, model, calibrate and journeys answer 501: not yet)",
+        ),
         post: op('Upload and import a log (name, format=csv|xes, column names)'),
       },
       '/api/logs/{log}': { delete: op('Remove a log and its events') },

@@ -55,6 +55,12 @@ export const LIMIT_OPTIONS: Record<keyof Limits, string> = {
 export interface ServerOptions {
   workspace: string;
   /**
+   * The event store of the log routes, a ClickHouse address (`clickhouse://HOST:PORT/DATABASE`,
+   * user and password from LINESIGHT_CLICKHOUSE_USER and _PASSWORD); the workspace's DuckDB file
+   * (.linesight/events.duckdb) when not set.
+   */
+  store?: string;
+  /**
    * When set, every request but the static ones needs it: `Authorization: Bearer TOKEN`, or the
    * cookie that opening a page with `?token=TOKEN` sets.
    */

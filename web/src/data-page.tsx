@@ -1,17 +1,26 @@
 /** Evidence from data: an event log's journeys, their conformance to a model, and calibration. */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { plural } from '../../src/text/plural';
-import { api, type Conformance, type LogSlice, problemText, sliceQuery } from './api';
+import {
+  ApiError,
+  api,
+  type Conformance,
+  type JourneyAnalytics,
+  type LogSlice,
+  problemText,
+  sliceQuery,
+} from './api';
 import { ConformanceView } from './conformance-view';
 import { DiscoverModel } from './discover-model';
-import { DriversPanel } from './drivers-panel';
+import { JourneyPanels } from './journey-panels';
 
 export function DataPage() {
   const [logs, setLogs] = useState<{ log: string; events: number; cases: number }[]>([]);
   const [log, setLog] = useState('');
   const [details, setDetails] = useState<{
     d: Awaited<ReturnType<typeof api.discover>>;
-    j: Awaited<ReturnType<typeof api.journeys>>;
+    /** Why not, where the store has no journey analytics (a ClickHouse store, so far). */
+    j: JourneyAnalytics | string;
   } | null>(null);
   const [models, setModels] = useState<string[]>([]);
   const [message, setMessage] = useState('');
@@ -42,7 +51,7 @@ export function DataPage() {
   }, [log]);
   useEffect(() => {
     if (log)
-      Promise.all([api.discover(log, only), api.journeys(log)]).then(
+      Promise.all([api.discover(log, only), journeysOrWhyNot(log)]).then(
         ([d, j]) => setDetails({ d, j }),
         (e: Error) => setMessage(e.message),
       );
@@ -198,59 +207,12 @@ export function DataPage() {
               ))}
             </tbody>
           </table>
-          <DriversPanel j={details.j} />
+          {typeof details.j === 'string' ? (
+            <p class="status journeys-unavailable">{details.j}</p>
+          ) : (
+            <JourneyPanels j={details.j} />
+          )}
           <DiscoverModel log={log} />
-          <h2>Channel switching</h2>
-          {details.j.switches.length === 0 ? (
-            <p class="status">No customer changes channel (or the log names no channels).</p>
-          ) : (
-            <>
-              <p class="switching">
-                {(details.j.switchingCustomers * 100).toFixed(1)}% of the{' '}
-                {details.j.channelledCustomers.toLocaleString('en-US')} customers seen on a channel change
-                channel at least once.
-              </p>
-              <table class="list switches">
-                <tbody>
-                  {details.j.switches.slice(0, 10).map((x) => (
-                    <tr key={`${x.from}>${x.to}`}>
-                      <td>{x.from}</td>
-                      <td>→ {x.to}</td>
-                      <td>{x.count} times</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </>
-          )}
-          <h2>Repeat contacts</h2>
-          {details.j.repeats.some((r) => r.repeats > 0) ? (
-            <table class="list repeats">
-              <thead>
-                <tr>
-                  <th>Topic</th>
-                  <th>Contacts</th>
-                  <th>Repeats within 7 days</th>
-                  <th>First-contact resolution</th>
-                </tr>
-              </thead>
-              <tbody>
-                {details.j.repeats
-                  .filter((r) => r.repeats > 0)
-                  .slice(0, 10)
-                  .map((r) => (
-                    <tr key={r.topic}>
-                      <td>{r.topic}</td>
-                      <td>{r.contacts}</td>
-                      <td>{r.repeats}</td>
-                      <td>{(r.firstContactResolution * 100).toFixed(1)}%</td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-          ) : (
-            <p class="status">No customer comes back about the same topic within 7 days.</p>
-          )}
           <h2>The log against a model</h2>
           <p>
             Activities whose names are not a step's id or name need a line each,{' '}
@@ -330,6 +292,13 @@ export function DataPage() {
     </section>
   );
 }
+
+/** A log's journeys, or why the store cannot give them while its graph and variants still show. */
+const journeysOrWhyNot = (log: string): Promise<JourneyAnalytics | string> =>
+  api.journeys(log).catch((error: unknown) => {
+    if (error instanceof ApiError && error.status === 501) return problemText(error);
+    throw error;
+  });
 
 /** `activity: step id` per line; the last colon splits, as activity names may hold one. */
 export function parseMapping(text: string): Record<string, string> {

@@ -15,6 +15,8 @@ export interface ServeOptions extends Partial<Record<keyof Limits, string>> {
   host?: string;
   token?: string;
   allowHost?: string[];
+  /** clickhouse://...: the event store of the log routes, instead of the workspace's DuckDB file. */
+  store?: string;
 }
 
 const TIMES = new Set<keyof Limits>(['requestTimeout', 'jobTimeout']);
@@ -40,6 +42,26 @@ export function limitsOf(options: ServeOptions): Limits {
   return limits;
 }
 
+/**
+ * The ClickHouse store named, checked before the server listens: an address that cannot be used
+ * would otherwise fail every log request. A store with no log yet is fine (the first upload makes it).
+ */
+async function checkedStore(store: string | undefined): Promise<string | undefined> {
+  if (store === undefined) return undefined;
+  const { isClickHouseStore, openLogStore, StoreOpenError } = await import('../../mining/index.js');
+  if (!isClickHouseStore(store))
+    throw new UsageError(
+      `--store takes a ClickHouse address, clickhouse://HOST:PORT/DATABASE, not '${store}' (without --store the workspace's own DuckDB store is used)`,
+    );
+  try {
+    await (await openLogStore(store, 'read')).close();
+  } catch (error) {
+    if (!(error instanceof StoreOpenError)) throw error;
+    if (!error.missing) throw new InputError(error.message, error.hint);
+  }
+  return store;
+}
+
 export async function serveCommand(workspace: string, options: ServeOptions, io: Io): Promise<number> {
   const root = resolve(workspace);
   if (!existsSync(root) || !statSync(root).isDirectory())
@@ -52,6 +74,7 @@ export async function serveCommand(workspace: string, options: ServeOptions, io:
     throw new UsageError(`--port takes a port number, not '${options.port}'`);
   const host = options.host ?? '127.0.0.1';
   const limits = limitsOf(options);
+  const store = await checkedStore(options.store);
   // Anyone who can reach a non-loopback address could edit the models: a token is required there.
   const made = options.token === undefined && !LOOPBACK.test(host);
   const token = made ? randomBytes(18).toString('base64url') : options.token;
@@ -61,6 +84,7 @@ export async function serveCommand(workspace: string, options: ServeOptions, io:
     allowHosts: options.allowHost ?? [],
     limits,
     ...(token ? { token } : {}),
+    ...(store ? { store } : {}),
   });
   const address = await app.listen({ port, host }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE')
@@ -76,6 +100,7 @@ export async function serveCommand(workspace: string, options: ServeOptions, io:
     throw error;
   });
   io.out(`linesight is serving ${root} at ${address}/\n`);
+  if (store) io.out(`its event logs are in ${store}\n`);
   if (token) {
     const listening = Number(new URL(address).port);
     const shown = made ? token : 'YOUR-TOKEN';

@@ -2,10 +2,8 @@
  * `POST /api/logs/:log/model`: a journey model discovered from a log, written into the workspace
  * as `discovered-LOG.yaml` (over an earlier one the server made), as `linesight log model` does.
  * The body may group activities: `stages`, `ends` (success or exit) and `roles`, each an object
- * of activity names to the group.
+ * of activity names to the group. On a ClickHouse store: 501, not there yet.
  */
-
-import { StoreOpenError } from '../../mining/store-open-error.js';
 import type { Req, Server } from '../context.js';
 import { JSON_BODY } from '../guard.js';
 import { HttpError } from '../http-error.js';
@@ -39,42 +37,39 @@ function groupsOf(value: unknown, field: string): Map<string, string> | undefine
   return map;
 }
 
-export function logModelRoutes({ app, workspace }: Server): void {
+export function logModelRoutes({ app, workspace, events }: Server): void {
   app.post('/api/logs/:log/model', { config: { accepts: JSON_BODY } }, async (request: Req) => {
+    events.onlyOnDuckDb('models discovered from a log');
     const log = request.params.log as string;
     const body = bodyOf(request.body, GROUPS);
     const options = Object.fromEntries(
       GROUPS.map((g) => [g, groupsOf(body[g], g)]).filter(([, v]) => v !== undefined),
     );
-    const none = () => new HttpError(404, `there is no log '${log}'`, 'GET /api/logs lists them');
-    // The store and the discovery load on the first request, not when the server starts.
-    const { discoverLogModel, listLogs, openStore } = await import('../../mining/index.js');
-    let store: Awaited<ReturnType<typeof openStore>>;
-    try {
-      // Read-only, so that a `linesight log` command in a terminal can read the store as well.
-      store = await openStore(workspace.dataFile('events.duckdb'), { access: 'read' });
-    } catch (error) {
-      if (error instanceof StoreOpenError && error.missing) throw none();
-      throw error;
-    }
-    try {
-      if (!(await listLogs(store)).some((l) => l.log === log)) throw none();
-      const found = await discoverLogModel(store, log, options);
-      if (found.errors.length > 0)
-        throw new HttpError(
-          500,
-          `the model discovered from '${log}' does not validate: ${found.errors.join('; ')}`,
-        );
-      const file = `discovered-${log}.yaml`.replace(/[^A-Za-z0-9._-]/g, '-');
-      workspace.replace(file, found.text);
-      return {
-        file,
-        steps: (found.document.steps as unknown[]).length,
-        notes: found.notes,
-        warnings: found.warnings,
-      };
-    } finally {
-      store.close();
-    }
+    const none = () => {
+      throw new HttpError(404, `there is no log '${log}'`, 'GET /api/logs lists them');
+    };
+    // The discovery loads on the first request, not when the server starts.
+    const { discoverLogModel, listLogs } = await import('../../mining/index.js');
+    return events.withDuckDb(
+      'models discovered from a log',
+      async (store) => {
+        if (!(await listLogs(store)).some((l) => l.log === log)) none();
+        const found = await discoverLogModel(store, log, options);
+        if (found.errors.length > 0)
+          throw new HttpError(
+            500,
+            `the model discovered from '${log}' does not validate: ${found.errors.join('; ')}`,
+          );
+        const file = `discovered-${log}.yaml`.replace(/[^A-Za-z0-9._-]/g, '-');
+        workspace.replace(file, found.text);
+        return {
+          file,
+          steps: (found.document.steps as unknown[]).length,
+          notes: found.notes,
+          warnings: found.warnings,
+        };
+      },
+      none,
+    );
   });
 }

@@ -1,17 +1,18 @@
 /**
- * Event logs in the workspace's event store: upload and import, list, remove, and mine them
+ * Event logs in the server's event store: upload and import, list, remove, and mine them
  * (discovery, the directly-follows graph, journeys, conformance and calibration against a model).
- * The store's queries run in DuckDB's own threads; models are loaded and graphs laid out on ours.
+ * The first four run on either engine (see event-store.ts), the analyses on DuckDB only so far.
+ * The store's queries run in DuckDB's or ClickHouse's threads; models are loaded and graphs laid
+ * out on ours.
  */
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import type { FastifyReply } from 'fastify';
 import { stringify } from 'yaml';
 import { writeAtomic } from '../../fs/write-atomic.js';
-import type { EventStore, JourneyOptionText, StoreAccess } from '../../mining/index.js';
+import type { EventStore, JourneyOptionText, LogStore, StoreAccess } from '../../mining/index.js';
 import { LOG_FORMATS, type LogFormat } from '../../mining/log-format.js';
 import { LogImportError } from '../../mining/log-import-error.js';
-import { StoreOpenError } from '../../mining/store-open-error.js';
 import { DFG_MEASURES, type DfgMeasure } from '../../views/dfg-measures.js';
 
 /** The store and its analyses load on the first request that needs them, not when the server starts. */
@@ -21,8 +22,6 @@ import type { Req, Server } from '../context.js';
 import { JSON_BODY, LOG_BODY } from '../guard.js';
 import { HttpError } from '../http-error.js';
 import { bodyOf, wholeQuery } from '../request.js';
-
-type Store = EventStore;
 
 /** One segment's or one channel's events, as the query names them. */
 const sliceOf = (q: Record<string, string | undefined>) => ({
@@ -47,32 +46,23 @@ const JOURNEY_QUERY = [
 
 const LOG_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,80}$/;
 
-export function logRoutes({ app, workspace, work, options }: Server): void {
-  const storePath = () => workspace.dataFile('events.duckdb');
-  /**
-   * Reads open the store read-only, so that a `linesight log` command in a terminal can read it
-   * at the same time; a store that is not there yet holds no log.
-   */
-  const withStore = async <T>(access: StoreAccess, run: (store: Store) => Promise<T>, none: () => T) => {
-    let store: Store;
-    try {
-      store = await (await mining()).openStore(storePath(), { access });
-    } catch (error) {
-      if (error instanceof StoreOpenError && error.missing) return none();
-      throw error;
-    }
-    try {
-      return await run(store);
-    } finally {
-      store.close();
-    }
-  };
+export function logRoutes({ app, workspace, events, work, options }: Server): void {
   const noLog = (log: string) => () => {
     throw new HttpError(404, `there is no log '${log}'`, 'GET /api/logs lists them');
   };
-  const withLog = <T>(log: string, run: (store: Store) => Promise<T>, access: StoreAccess = 'read') =>
-    withStore(
+  const withLog = <T>(log: string, run: (store: LogStore) => Promise<T>, access: StoreAccess = 'read') =>
+    events.with(
       access,
+      async (store) => {
+        if (!(await store.hasLog(log))) noLog(log)();
+        return run(store);
+      },
+      noLog(log),
+    );
+  /** An analysis that reads the log's events one by one: on the DuckDB store only, so far. */
+  const withDuckDbLog = <T>(what: string, log: string, run: (store: EventStore) => Promise<T>) =>
+    events.withDuckDb(
+      what,
       async (store) => {
         if (!(await (await mining()).listLogs(store)).some((l) => l.log === log)) noLog(log)();
         return run(store);
@@ -81,9 +71,9 @@ export function logRoutes({ app, workspace, work, options }: Server): void {
     );
 
   app.get('/api/logs', async () =>
-    withStore(
+    events.with(
       'read',
-      async (store) => (await mining()).listLogs(store),
+      (store) => store.listLogs(),
       () => [],
     ),
   );
@@ -107,24 +97,23 @@ export function logRoutes({ app, workspace, work, options }: Server): void {
       // Each upload its own file, removed once imported: two uploads of one name do not share it.
       const upload = workspace.dataFile('uploads', `${name}.${randomUUID()}.${format}`);
       writeAtomic(upload, body);
-      let store: Store | undefined;
       try {
-        store = await (await mining()).openStore(storePath(), { access: 'create' });
-        const report = await (await mining()).importLog(store, upload, {
-          log: name,
-          format,
-          label: `the uploaded ${format.startsWith('ocel-') ? 'OCEL' : format.toUpperCase()}`,
-          onError: 'skip',
-          columns: (await mining()).columnsFrom(q),
-          ...(q.caseType ? { caseType: q.caseType } : {}),
-        });
+        const columns = (await mining()).columnsFrom(q);
+        const report = await events.with('create', (store) =>
+          store.importLog(upload, {
+            log: name,
+            format,
+            label: `the uploaded ${format.startsWith('ocel-') ? 'OCEL' : format.toUpperCase()}`,
+            onError: 'skip',
+            columns,
+            ...(q.caseType ? { caseType: q.caseType } : {}),
+          }),
+        );
         return { ...report, problems: report.problems.slice(0, 100) };
       } catch (error) {
         if (error instanceof LogImportError) throw new HttpError(422, error.message, error.hint);
         throw error;
       } finally {
-        // A store this upload made and filled with nothing is not left behind.
-        if (store) await (await mining()).closeRemovingEmptyNew(store);
         rmSync(upload, { force: true });
       }
     },
@@ -132,18 +121,14 @@ export function logRoutes({ app, workspace, work, options }: Server): void {
 
   app.delete('/api/logs/:log', async (request: Req) => {
     const log = request.params.log as string;
-    return withLog(
-      log,
-      async (store) => ({ log, events: await (await mining()).removeLog(store, log) }),
-      'write',
-    );
+    return withLog(log, async (store) => ({ log, events: await store.removeLog(log) }), 'write');
   });
 
   app.get('/api/logs/:log/discover', async (request: Req) => {
     const q = request.query;
     const top = wholeQuery(q.top, 'top', 20, 1);
     const log = request.params.log as string;
-    return withLog(log, async (store) => (await mining()).discover(store, log, { top, ...sliceOf(q) }));
+    return withLog(log, (store) => store.discover(log, { top, ...sliceOf(q) }));
   });
 
   app.get('/api/logs/:log/dfg.svg', async (request: Req, reply: FastifyReply) => {
@@ -154,9 +139,7 @@ export function logRoutes({ app, workspace, work, options }: Server): void {
       throw new HttpError(400, `'measure' is ${DFG_MEASURES.join(' or ')}, not '${measure}'`);
     const log = request.params.log as string;
     // The graph needs no variants: one is enough to count them.
-    const d = await withLog(log, async (store) =>
-      (await mining()).discover(store, log, { top: 1, ...sliceOf(q) }),
-    );
+    const d = await withLog(log, (store) => store.discover(log, { top: 1, ...sliceOf(q) }));
     const svg = await work('dfgSvg', {
       log,
       discovery: { dfg: d.dfg, start: d.start, end: d.end },
@@ -187,15 +170,19 @@ export function logRoutes({ app, workspace, work, options }: Server): void {
   };
 
   app.post('/api/logs/:log/conformance', { config: { accepts: JSON_BODY } }, async (request: Req) => {
+    events.onlyOnDuckDb('conformance checks');
     const { model, mapping } = await modelAndMapping(request, 'check the log against');
     const log = request.params.log as string;
-    return withLog(log, async (store) => (await mining()).conformance(store, log, model, mapping));
+    return withDuckDbLog('conformance checks', log, async (store) =>
+      (await mining()).conformance(store, log, model, mapping),
+    );
   });
 
   app.post('/api/logs/:log/calibrate', { config: { accepts: JSON_BODY } }, async (request: Req) => {
+    events.onlyOnDuckDb('calibrations');
     const { name, model, mapping } = await modelAndMapping(request, 'calibrate');
     const log = request.params.log as string;
-    return withLog(log, async (store) => {
+    return withDuckDbLog('calibrations', log, async (store) => {
       const { scenario, notes } = await (await mining()).calibrate(store, log, model, {
         base: name,
         mapping,
@@ -217,6 +204,7 @@ export function logRoutes({ app, workspace, work, options }: Server): void {
   });
 
   app.get('/api/logs/:log/journeys', async (request: Req) => {
+    events.onlyOnDuckDb('journey analytics');
     const q = request.query;
     // The query's names are the library's (minExposed, driverWindow, ...), as the CLI's flags are.
     const read = (await mining()).readJourneyOptions(
@@ -224,7 +212,9 @@ export function logRoutes({ app, workspace, work, options }: Server): void {
     );
     if (!read.ok) throw new HttpError(400, `'${read.option}': ${read.message}`);
     const log = request.params.log as string;
-    return withLog(log, async (store) => (await mining()).journeyAnalytics(store, log, read.options));
+    return withDuckDbLog('journey analytics', log, async (store) =>
+      (await mining()).journeyAnalytics(store, log, read.options),
+    );
   });
 }
 

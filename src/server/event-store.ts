@@ -1,0 +1,117 @@
+/**
+ * The event store behind the server's log routes: the workspace's DuckDB file, or the ClickHouse
+ * server or cluster `linesight serve --store clickhouse://...` names. Upload and import, list,
+ * remove and discover run on either (the LogStore interface); the analyses that read events one
+ * by one (journeys, conformance, calibration, a model from a log) run on DuckDB only so far, and
+ * on ClickHouse answer 501 saying so.
+ */
+import type { EventStore, LogStore, StoreAccess } from '../mining/index.js';
+import { StoreOpenError } from '../mining/store-open-error.js';
+import { HttpError } from './http-error.js';
+import type { Workspace } from './workspace.js';
+
+/** The store and its engines load on the first request that needs them, not when the server starts. */
+const mining = () => import('../mining/index.js');
+
+export interface ServerEventStore {
+  readonly engine: 'duckdb' | 'clickhouse';
+  /**
+   * Runs `use` on the store opened as asked; `none` when the store is not there yet (given only
+   * where the store is read, as creating it makes it be there). A DuckDB store is opened for each request (a `linesight log` command may hold it in
+   * between); a store this request made and filled with nothing is not left behind.
+   */
+  with<T>(access: StoreAccess, use: (store: LogStore) => Promise<T>, none?: () => T): Promise<T>;
+  /** On ClickHouse a 501 naming `what`, which runs on DuckDB only so far; asked before reading a body. */
+  onlyOnDuckDb(what: string): void;
+  /** Runs `use` on the DuckDB store; on ClickHouse the 501 of onlyOnDuckDb. */
+  withDuckDb<T>(what: string, use: (store: EventStore) => Promise<T>, none: () => T): Promise<T>;
+  /** Waits for writes under way and lets the store go. */
+  close(): Promise<void>;
+}
+
+export function serverEventStore(workspace: Workspace, store: string | undefined): ServerEventStore {
+  return store === undefined ? duckDbStore(workspace) : clickHouseStore(store);
+}
+
+function duckDbStore(workspace: Workspace): ServerEventStore {
+  const path = () => workspace.dataFile('events.duckdb');
+  /** Reads open the store read-only, so that a `linesight log` command can read it at the same time. */
+  const opened = async <S>(open: () => Promise<S>, canBeMissing: boolean): Promise<S | undefined> => {
+    try {
+      return await open();
+    } catch (error) {
+      if (canBeMissing && error instanceof StoreOpenError && error.missing) return undefined;
+      throw error;
+    }
+  };
+  return {
+    engine: 'duckdb',
+    async with(access, use, none) {
+      const { openDuckDbLogStore } = await import('../mining/duckdb-log-store.js');
+      const store = await opened(() => openDuckDbLogStore(path(), access), none !== undefined);
+      if (store === undefined) return (none as NonNullable<typeof none>)();
+      try {
+        return await use(store);
+      } finally {
+        await store.close({ keepEmpty: access !== 'create' });
+      }
+    },
+    async withDuckDb(_what, use, none) {
+      const { openStore } = await mining();
+      const store = await opened(() => openStore(path(), { access: 'read' }), true);
+      if (!store) return none();
+      try {
+        return await use(store);
+      } finally {
+        store.close();
+      }
+    },
+    onlyOnDuckDb: () => undefined,
+    close: async () => undefined,
+  };
+}
+
+function notOnClickHouse(what: string): never {
+  throw new HttpError(
+    501,
+    `${what} do not run on a ClickHouse event store yet (upload, list, remove and discover do)`,
+    "they run on the workspace's DuckDB store: import the log there (linesight log import FILE in the workspace folder) and serve without --store",
+  );
+}
+
+/**
+ * One ClickHouse store for the server's life, opened on the first request that finds it (or
+ * creates it): it holds no connection, and its imports take turns, so that two uploads into one
+ * log at once do not number their events alike.
+ */
+function clickHouseStore(address: string): ServerEventStore {
+  let store: LogStore | undefined;
+  let opening: Promise<unknown> = Promise.resolve();
+  const open = (access: StoreAccess): Promise<LogStore> => {
+    const turn = opening.then(async () => {
+      store ??= await (await mining()).openLogStore(address, access);
+      return store;
+    });
+    opening = turn.catch(() => undefined);
+    return turn;
+  };
+  return {
+    engine: 'clickhouse',
+    async with(access, use, none) {
+      let opened: LogStore;
+      try {
+        opened = await open(access);
+      } catch (error) {
+        if (none && error instanceof StoreOpenError && error.missing) return none();
+        throw error;
+      }
+      return use(opened);
+    },
+    onlyOnDuckDb: notOnClickHouse,
+    withDuckDb: async (what) => notOnClickHouse(what),
+    close: async () => {
+      await opening;
+      await store?.close();
+    },
+  };
+}
