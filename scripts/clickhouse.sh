@@ -33,7 +33,16 @@ running_pid() {
   pidfile="$DIR/shard$1/clickhouse.pid"
   [ -f "$pidfile" ] || return 1
   pid=$(cat "$pidfile")
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && echo "$pid"
+  # A killed server whose parent is gone can stay a zombie where nothing reaps it: not running.
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null &&
+    [ "$(ps -o stat= -p "$pid" 2>/dev/null | cut -c1)" != Z ] && echo "$pid"
+}
+
+launch() {
+  home="$DIR/shard$1"
+  # Not --daemon: its --pid-file is written in daemon mode only, and a daemon's pid is not $!.
+  nohup "$SERVER" --config-file="$home/config.xml" </dev/null >"$home/log/stdout.log" 2>&1 &
+  echo $! >"$home/clickhouse.pid"
 }
 
 write_config() {
@@ -102,16 +111,19 @@ start() {
         "stop what listens there, or set LINESIGHT_CLICKHOUSE_PORT to another first port"
     fi
     write_config "$s"
-    home="$DIR/shard$s"
-    # Not --daemon: its --pid-file is written in daemon mode only, and a daemon's pid is not $!.
-    nohup "$SERVER" --config-file="$home/config.xml" </dev/null >"$home/log/stdout.log" 2>&1 &
-    echo $! >"$home/clickhouse.pid"
+    launch "$s"
   done
   # Up to 60 s: a first start creates its system tables.
   tries=0
+  relaunched=0
   for s in $SHARDS; do
     until answers "$s"; do
       tries=$((tries + 1))
+      # A restart right after a crash sometimes exits at once, silently: launch it again.
+      if ! running_pid "$s" >/dev/null && [ "$relaunched" -lt 3 ]; then
+        relaunched=$((relaunched + 1))
+        launch "$s"
+      fi
       if [ "$tries" -gt 600 ]; then
         tail -5 "$DIR/shard$s/log/error.log" "$DIR/shard$s/log/stdout.log" >&2 2>/dev/null || true
         fail "shard $s did not answer on port $(http_port "$s") within 60 s" \

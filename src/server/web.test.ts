@@ -353,7 +353,7 @@ describe('the web app', () => {
       'case_id,activity,timestamp\nc1,A,2024-01-01 10:00:00\nc1,,2024-01-01 11:00:00\nc2,B,soon\n',
     );
     await page.setInputFiles('input[type=file]', bad);
-    await page.waitForSelector('text=/2 row\\(s\\) skipped/');
+    await page.waitForSelector('text=/2 rows skipped/');
     expect(await page.locator('ul.problems li').allTextContents()).toEqual([
       'line 3, activity: the activity is empty',
       'line 4, timestamp: "soon" is not a timestamp',
