@@ -80,7 +80,10 @@ describe('editing on the canvas', () => {
     const input = page.locator('input.rename-box');
     await input.fill('Reads the product page');
     await input.press('Enter');
-    await page.waitForSelector('.diagram g.box[data-ref="browse"] text:text-matches("Reads the")');
+    // The drawing follows the edit after a layout, slow on a loaded machine.
+    await page.waitForSelector('.diagram g.box[data-ref="browse"] text:text-matches("Reads the")', {
+      timeout: 60000,
+    });
     texts.push(await saved(page, 'journey.yaml'));
     expect(stepOf(texts[3] as string, 'browse')?.name).toBe('Reads the product page');
 
