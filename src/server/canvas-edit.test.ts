@@ -78,6 +78,10 @@ describe('editing on the canvas', () => {
     await page.getByRole('button', { name: 'Fit' }).click();
     await box(page, 'browse').dblclick();
     const input = page.locator('input.rename-box');
+    // On a loaded machine the view may still be settling after Fit and the double click miss the
+    // box: the rename box must open on "browse" before anything is typed into it.
+    if (!(await input.isVisible())) await box(page, 'browse').dblclick();
+    await input.waitFor();
     await input.fill('Reads the product page');
     await input.press('Enter');
     // The drawing follows the edit after a layout, slow on a loaded machine.
