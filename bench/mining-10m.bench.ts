@@ -12,21 +12,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, bench, describe } from 'vitest';
 import { discover, importLog, journeyAnalytics, openStore } from '../src/mining/index.js';
+import { writeGeneratedLog } from './generated-log.js';
 
 const EVENTS = 10_000_000;
 const CUSTOMERS = 1_800_000;
 const dir = mkdtempSync(join(tmpdir(), 'linesight-10m-'));
 const file = join(dir, 'events.csv');
 
-// Event i belongs to customer i mod 1.8M; a customer's k-th event is k hours (plus jitter) after
-// the start, so each journey is in time order; activities are spread by a hash over 33 names.
-const generator = await openStore(':memory:');
-await generator.connection.run(`copy (
-  select 'C' || (i % ${CUSTOMERS}) as case_id,
-    'Activity ' || lpad(cast(hash(i) % 33 as varchar), 2, '0') as activity,
-    timestamptz '2024-01-01 00:00:00+00' + to_seconds(cast((i // ${CUSTOMERS}) * 3600 + hash(i * 7) % 3000 as bigint)) as timestamp
-  from range(${EVENTS}) t(i)) to '${file}' (header, delimiter ',')`);
-generator.close();
+await writeGeneratedLog(file, EVENTS, CUSTOMERS);
 
 const parts: string[] = [];
 const gigabytes = () => (process.resourceUsage().maxRSS / 1024 / 1024).toFixed(2);

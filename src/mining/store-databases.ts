@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, rmdirSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { StoreBusyError } from './store-busy.js';
+import { memoryLimit } from './store-memory.js';
 import { StoreOpenError } from './store-open-error.js';
 
 export const DEFAULT_STORE = '.linesight/events.duckdb';
@@ -118,8 +119,13 @@ async function join(db: Database): Promise<Database> {
 
 async function instanceOf(path: string, readOnly: boolean, prepare: Prepare): Promise<DuckDBInstance> {
   let instance: DuckDBInstance;
+  // Read before the open, so that a bad setting is reported as itself, not as an unreadable file.
+  const memory_limit = memoryLimit();
   try {
-    instance = await DuckDBInstance.create(path, readOnly ? { access_mode: 'READ_ONLY' } : {});
+    instance = await DuckDBInstance.create(path, {
+      memory_limit,
+      ...(readOnly ? { access_mode: 'READ_ONLY' } : {}),
+    });
   } catch (error) {
     throw openError(path, error);
   }

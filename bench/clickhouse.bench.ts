@@ -1,30 +1,26 @@
 /**
  * The event store on DuckDB and on a local two-shard ClickHouse cluster (both on this machine: this
- * measures the cluster's overhead, not a speed-up): a generated CSV log of 1 million events
- * (180,000 customers, 33 activities) imported, then its directly-follows graph, start/end
- * activities and variants. The cluster is started with scripts/clickhouse.sh and stopped after;
- * without clickhouse-server installed, only DuckDB runs. Times are printed at the end.
+ * measures the cluster's overhead, not a speed-up): a generated CSV log of 10 million events (1.8
+ * million customers, 33 activities; `LINESIGHT_BENCH_EVENTS=1000000` for a quick run at a tenth)
+ * imported, then its directly-follows graph, start/end activities and variants. The cluster is
+ * started with scripts/clickhouse.sh and stopped after; without clickhouse-server installed, only
+ * DuckDB runs. Times and this process's peak memory (DuckDB's; ClickHouse's servers are other
+ * processes) are printed at the end.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, bench, describe } from 'vitest';
-import { openLogStore, openStore } from '../src/mining/index.js';
+import { openLogStore } from '../src/mining/index.js';
 import { clickHouseInstalled, startLocalCluster } from '../src/testing/clickhouse-cluster.js';
+import { writeGeneratedLog } from './generated-log.js';
 
-const EVENTS = 1_000_000;
-const CUSTOMERS = 180_000;
-const dir = mkdtempSync(join(tmpdir(), 'linesight-ch-1m-'));
+const EVENTS = Number(process.env.LINESIGHT_BENCH_EVENTS ?? 10_000_000);
+const CUSTOMERS = Math.round(EVENTS * 0.18);
+const dir = mkdtempSync(join(tmpdir(), 'linesight-engines-'));
 const file = join(dir, 'events.csv');
 
-// As bench/mining-10m.bench.ts makes its log, at a tenth of the size.
-const generator = await openStore(':memory:');
-await generator.connection.run(`copy (
-  select 'C' || (i % ${CUSTOMERS}) as case_id,
-    'Activity ' || lpad(cast(hash(i) % 33 as varchar), 2, '0') as activity,
-    timestamptz '2024-01-01 00:00:00+00' + to_seconds(cast((i // ${CUSTOMERS}) * 3600 + hash(i * 7) % 3000 as bigint)) as timestamp
-  from range(${EVENTS}) t(i)) to '${file}' (header, delimiter ',')`);
-generator.close();
+await writeGeneratedLog(file, EVENTS, CUSTOMERS);
 
 const cluster = clickHouseInstalled() ? await startLocalCluster() : undefined;
 const parts: string[] = [];
@@ -32,6 +28,9 @@ afterAll(() => {
   cluster?.stop();
   rmSync(dir, { recursive: true, force: true });
   console.log(parts.join('\n'));
+  console.log(
+    `peak memory of this process (max RSS): ${(process.resourceUsage().maxRSS / 2 ** 20).toFixed(2)} GB`,
+  );
 });
 
 /** A store of its own for each run (the bench may run a function more than once). */
@@ -52,7 +51,7 @@ async function importAndDiscover(name: string, address: (run: number) => string)
   await store.close();
 }
 
-describe('1 million events on DuckDB and on two ClickHouse shards', () => {
+describe(`${EVENTS.toLocaleString('en')} events on DuckDB and on two ClickHouse shards`, () => {
   const once = { iterations: 1, time: 0, warmupIterations: 0, warmupTime: 0 };
   bench(
     'DuckDB: import, then discover',

@@ -1,0 +1,65 @@
+/**
+ * The embedded store within its memory limit at 100 million events (18 million customers, 33
+ * activities; the log of bench/generated-log.ts at ten times mining-10m's size): import into a
+ * store on disk, then the directly-follows graph, start/end activities and variants, with DuckDB
+ * held to its limit (src/mining/store-memory.ts: 4 GiB on this machine, or
+ * `LINESIGHT_DUCKDB_MEMORY`) and spilling to disk beyond it. Prints each part's time, the limit
+ * and the peak memory of the process (max RSS, DuckDB included), and fails when the peak passes
+ * the limit by more than the process's own 1 GiB.
+ *
+ * It writes a 4.5 GB CSV and a store of about as much, and takes 15 to 30 minutes on the 2-core
+ * machine, so it runs only when asked: `LINESIGHT_BENCH_100M=1 npx vitest bench --run
+ * bench/mining-100m.bench.ts`.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, bench, describe } from 'vitest';
+import { discover, importLog, openStore } from '../src/mining/index.js';
+import { limitBytes, memoryLimit } from '../src/mining/store-memory.js';
+import { writeGeneratedLog } from './generated-log.js';
+
+const EVENTS = 100_000_000;
+const CUSTOMERS = 18_000_000;
+const asked = process.env.LINESIGHT_BENCH_100M === '1';
+const parts: string[] = [];
+const seconds = (t: number) => `${((performance.now() - t) / 1000).toFixed(1)} s`;
+const peakGiB = () => process.resourceUsage().maxRSS / 2 ** 20;
+
+describe.skipIf(!asked)('100 million events on the embedded store, within its memory limit', () => {
+  const dir = asked ? mkdtempSync(join(tmpdir(), 'linesight-100m-')) : '';
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    console.log(parts.join('\n'));
+  });
+  bench(
+    'import, then directly-follows graph, start/end activities and variants',
+    async () => {
+      const file = join(dir, 'events.csv');
+      let t = performance.now();
+      await writeGeneratedLog(file, EVENTS, CUSTOMERS);
+      parts.push(`generate: ${seconds(t)}`);
+      const limit = memoryLimit();
+      const store = await openStore(join(dir, 'events.duckdb'));
+      t = performance.now();
+      const imported = await importLog(store, file, { log: 'generated', onError: 'fail' });
+      if (imported.events !== EVENTS) throw new Error(`imported ${imported.events} events, not ${EVENTS}`);
+      parts.push(`import: ${seconds(t)}; peak memory so far ${peakGiB().toFixed(2)} GiB`);
+      t = performance.now();
+      const d = await discover(store, 'generated', { top: 20 });
+      if (d.cases !== CUSTOMERS || d.variants.length !== 20) throw new Error('discovery is incomplete');
+      parts.push(
+        `discover: ${seconds(t)} (${d.dfg.length} edges, ${d.variants.length + d.moreVariants} variants)`,
+      );
+      store.close();
+      parts.push(
+        `DuckDB's memory limit ${limit}; peak memory of the process (max RSS) ${peakGiB().toFixed(2)} GiB`,
+      );
+      if (peakGiB() > limitBytes(limit) / 2 ** 30 + 1)
+        throw new Error(
+          `the peak memory ${peakGiB().toFixed(2)} GiB passed the limit ${limit} by more than 1 GiB`,
+        );
+    },
+    { iterations: 1, time: 0, warmupIterations: 0, warmupTime: 0 },
+  );
+});
