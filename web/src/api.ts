@@ -2,9 +2,10 @@
 import type { Conformance } from '../../src/mining/conformance';
 import type { JourneyAnalytics } from '../../src/mining/journeys';
 import type { WhatIfReadoutInput } from '../../src/simulation/readout/side-by-side';
+import type { RunRemedy, RunWarning as SimulationRunWarning } from '../../src/simulation/run-warnings';
 import type { Estimate } from '../../src/simulation/stats';
 
-export type { Conformance, Estimate, JourneyAnalytics };
+export type { Conformance, Estimate, JourneyAnalytics, RunRemedy };
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -287,22 +288,8 @@ export type SimulationJob = JobOf<{
   warnings: RunWarning[];
 }>;
 
-/** Run settings to try instead of those a warning is about, by the API's field names. */
-export interface RunRemedy {
-  horizon?: string;
-  warmup?: string;
-  replications?: number;
-  precision?: string;
-  maxReplications?: number;
-}
-
 /** A run's warning about its own figures, with what to run instead; `side` names a what-if's model. */
-export interface RunWarning {
-  kind: string;
-  message: string;
-  remedies: RunRemedy[];
-  side?: string;
-}
+export type RunWarning = SimulationRunWarning & { side?: string };
 
 /** A sweep job: one point per value, each KPI written as mean ± half-width. */
 export type SweepJob = JobOf<{

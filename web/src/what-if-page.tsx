@@ -11,6 +11,7 @@ import {
   waitingText,
 } from './api';
 import { follow } from './follow';
+import { RunSetting } from './run-setting';
 import { SweepPanel } from './sweep-panel';
 import { WhatIfResults } from './what-if-results';
 
@@ -102,34 +103,25 @@ export function WhatIfPage(props: { name: string; scenario?: string | undefined 
             onInput={(e) => setReplications(Number((e.target as HTMLInputElement).value))}
           />
         </label>
-        <label title="How long arrivals run in each replication, after the warm-up: 14d, 8h, 90min">
-          Horizon{' '}
-          <input
-            type="text"
-            size={5}
-            value={horizon}
-            onInput={(e) => setHorizon((e.target as HTMLInputElement).value)}
-          />
-        </label>
-        <label title="Simulated before the figures are counted, so that queues start full as they would be">
-          Warm-up{' '}
-          <input
-            type="text"
-            size={5}
-            value={warmup}
-            onInput={(e) => setWarmup((e.target as HTMLInputElement).value)}
-          />
-        </label>
-        <label title="Run replications, 10 at a time, until the main KPIs' 95% intervals are within this share of their means (up to 200)">
-          Precision{' '}
-          <input
-            type="text"
-            size={5}
-            placeholder="e.g. 5%"
-            value={precision}
-            onInput={(e) => setPrecision((e.target as HTMLInputElement).value)}
-          />
-        </label>
+        <RunSetting
+          label="Horizon"
+          help="How long arrivals run in each replication, after the warm-up: 14d, 8h, 90min"
+          value={horizon}
+          onChange={setHorizon}
+        />
+        <RunSetting
+          label="Warm-up"
+          help="Simulated before the figures are counted, so that queues start full as they would be"
+          value={warmup}
+          onChange={setWarmup}
+        />
+        <RunSetting
+          label="Precision"
+          help="Run replications, 10 at a time, until the main KPIs' 95% intervals are within this share of their means (up to 200)"
+          placeholder="e.g. 5%"
+          value={precision}
+          onChange={setPrecision}
+        />
         <button type="button" class="run" onClick={run} disabled={chosen.length === 0 || active(job)}>
           Run
         </button>{' '}
