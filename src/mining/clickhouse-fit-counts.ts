@@ -56,7 +56,7 @@ export async function clickHouseMappedMoves(
     servers.map(async (s): Promise<MappedMoves> => {
       const [moves, [cases], durations] = await Promise.all([
         s.rows(sql.shardMoves(db, mapped, END)),
-        s.rows(sql.shardFittingCases(db, mapped, allowed, START, END)),
+        query.allowed ? s.rows(sql.shardFittingCases(db, mapped, allowed, START, END)) : [],
         from.length > 0 && to.length > 0 ? s.rows(sql.shardDurations(db, mapped, from, to)) : [],
       ]);
       return {
@@ -69,7 +69,7 @@ export async function clickHouseMappedMoves(
           n: Number(n),
         })),
         cases: Number(cases?.[0] ?? 0),
-        fitting: query.allowed ? Number(cases?.[1] ?? 0) : 0,
+        fitting: Number(cases?.[1] ?? 0),
         durations: durations.map(([step, us, n]) => ({
           step: String(step),
           us: BigInt(us as string),

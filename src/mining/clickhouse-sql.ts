@@ -144,7 +144,8 @@ export const shardDistinct = (db: string, column: 'activity' | 'segment', parts:
 /**
  * The customers on this shard, each once (when they started, UTC and as the log wrote it, and the
  * least of their segments), grouped by the hour of the week they started in and their segment:
- * at most 168 rows per segment, whatever the customers.
+ * at most 168 rows per segment, whatever the customers. (`% 168` alone would be typed as its
+ * divisor, Int8 on 18.16, and wrap hours past 127 to negatives.)
  */
 export const shardCustomers = (
   db: string,
@@ -152,7 +153,7 @@ export const shardCustomers = (
   weeksBefore1970Us: bigint,
   epochWeekHour: number,
 ) =>
-  `SELECT (intDiv(local_first + ${weeksBefore1970Us}, 3600000000) + ${epochWeekHour}) % 168 AS hour, segment, count(),
+  `SELECT (intDiv(local_first + ${weeksBefore1970Us}, 3600000000) + ${epochWeekHour}) % toInt64(168) AS hour, segment, count(),
      min(first), max(first), min(local_first), max(local_first)
    FROM (
      SELECT min(ts_us) AS first, min(ts_us + toInt64(ifNull(tz_offset_min, 0)) * 60000000) AS local_first,

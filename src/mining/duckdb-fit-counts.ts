@@ -46,6 +46,18 @@ export async function duckDbLogProfile(store: EventStore, log: string): Promise<
 
 const values = (rows: string[][]) => rows.map((r) => `(${r.map(literal).join(', ')})`).join(', ');
 
+/** The customers in `steps`, and those whose every move is allowed (or given up in the queue). */
+function fittingCases(steps: string, allowedKeys: string[]): string {
+  const allowed = allowedKeys.map((k) => k.split('\u0000'));
+  return `with allowed(grp, step, next_step) as (values ${allowed.length ? values(allowed) : '(null, null, null)'})
+    select count(*) as cases, count(*) filter (where fits) as fitting from (
+      select x.case_id, bool_and((x.abandoned or a.grp is not null) and (not x.first or s.grp is not null)) as fits
+      from ${steps} x
+      left join allowed a on a.grp = x.grp and a.step = x.step and a.next_step = x.next_step
+      left join allowed s on x.first and s.grp = x.grp and s.step = ${literal(START)} and s.next_step = x.step
+      group by x.case_id)`;
+}
+
 export async function duckDbMappedMoves(
   store: EventStore,
   log: string,
@@ -73,16 +85,7 @@ export async function duckDbMappedMoves(
     const moves = await rows(
       `select grp, step, next_step, abandoned, first, count(*) as n from ${steps} group by all`,
     );
-    const allowed = (query.allowed ?? []).map((k) => k.split('\u0000'));
-    const [cases] = await rows(
-      `with allowed(grp, step, next_step) as (values ${allowed.length ? values(allowed) : '(null, null, null)'})
-       select count(*) as cases, count(*) filter (where fits) as fitting from (
-         select x.case_id, bool_and((x.abandoned or a.grp is not null) and (not x.first or s.grp is not null)) as fits
-         from ${steps} x
-         left join allowed a on a.grp = x.grp and a.step = x.step and a.next_step = x.next_step
-         left join allowed s on x.first and s.grp = x.grp and s.step = ${literal(START)} and s.next_step = x.step
-         group by x.case_id)`,
-    );
+    const [cases] = query.allowed ? await rows(fittingCases(steps, query.allowed)) : [];
     const { from = [], to = [] } = query.durations ?? {};
     const durations =
       from.length > 0 && to.length > 0
@@ -104,7 +107,7 @@ export async function duckDbMappedMoves(
           n: Number(r.n),
         })),
         cases: Number(cases?.cases ?? 0),
-        fitting: query.allowed ? Number(cases?.fitting ?? 0) : 0,
+        fitting: Number(cases?.fitting ?? 0),
         durations: durations.map((r) => ({
           step: String(r.step),
           us: BigInt(r.us as bigint),

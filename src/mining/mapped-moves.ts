@@ -50,7 +50,7 @@ export interface DurationCount {
 
 export interface MappedMoves {
   moves: MoveCount[];
-  /** Customers with at least one mapped event. */
+  /** Customers with at least one mapped event (0 unless `allowed` was given: only conformance reads it). */
   cases: number;
   /** Of them, those whose every move the model allows (0 unless `allowed` was given). */
   fitting: number;
