@@ -20,6 +20,7 @@ import { linesight } from '../testing/cli.js';
 import { clickHouseInstalled, type LocalCluster, startLocalCluster } from '../testing/clickhouse-cluster.js';
 import { EVENT_LOGS } from '../testing/data.js';
 import { ClickHouseHttp } from './clickhouse-http.js';
+import { conformance } from './conformance.js';
 import { openLogStore } from './open-log-store.js';
 import { openStore, queryRows } from './store.js';
 
@@ -360,6 +361,19 @@ describe.skipIf(!installed)('the ClickHouse event store answers as the DuckDB st
       const total = returned.reduce((n, r) => n + r.rows, 0);
       expect(total).toBeLessThan(d.cases / 10);
       expect(total).toBeGreaterThanOrEqual(d.dfg.length);
+
+      // Conformance likewise: per shard the activities, the customers by the hour of the week
+      // they started in (168 at most), the moves with counts, and two counts of customers.
+      returned.length = 0;
+      const mmc = load(fileURLToPath(new URL('../../examples/mmc.yaml', import.meta.url))).model as Model;
+      const fit = await conformance(store, 'teleclaims', mmc, {
+        'incoming claim': 'serve',
+        'assess claim': 'serve',
+      });
+      expect(fit.cases).toBe(3512);
+      expect(fit.moves).toBeGreaterThan(3512);
+      expect(new Set(returned.map((r) => r.from)).size).toBe(2);
+      expect(returned.reduce((n, r) => n + r.rows, 0)).toBeLessThan(fit.cases / 4);
     } finally {
       counting.mockRestore();
       await store.close();
