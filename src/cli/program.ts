@@ -346,8 +346,15 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       .description('how well the actual journeys fit a model: fitness, deviations, branch probabilities')
       .requiredOption('-m, --model <file>', 'the model (required)')
       .option('--mapping <file>', 'YAML: log activity: step id'),
-  ).action(async (options: { db?: string; log?: string; json?: boolean; model: string; mapping?: string }) =>
-    setExit(await (await import('./commands/log.js')).logConformanceCommand(options, io)),
+  ).action(
+    async (options: {
+      db?: string;
+      store?: string;
+      log?: string;
+      json?: boolean;
+      model: string;
+      mapping?: string;
+    }) => setExit(await (await import('./commands/log.js')).logConformanceCommand(options, io)),
   );
   store(
     logCommand
@@ -361,6 +368,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   ).action(
     async (options: {
       db?: string;
+      store?: string;
       log?: string;
       json?: boolean;
       model: string;

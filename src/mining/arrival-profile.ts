@@ -5,6 +5,8 @@
  * weeks, with enough customers for each hour of the week, says this well enough.
  */
 import { WEEKDAYS } from '../model/schema.js';
+import { duckDbLogProfile } from './duckdb-fit-counts.js';
+import type { LogProfile } from './log-profile.js';
 import type { EventStore } from './store.js';
 
 export interface ProfileEntry {
@@ -37,29 +39,17 @@ export function profileEntries(weights: number[]): ProfileEntry[] {
   return entries;
 }
 
-export async function arrivalProfile(
-  store: EventStore,
-  log: string,
-): Promise<{ entries: ProfileEntry[] } | { kept: string }> {
-  const rows = (
-    await store.connection.runAndReadAll(
-      `with f as (
-         select case_id, min(ts_us + cast(coalesce(tz_offset_min, 0) as bigint) * 60000000) as first
-         from events where log = $log group by 1)
-       select isodow(make_timestamp(first)) - 1 as day, hour(make_timestamp(first)) as hour, count(*) as n,
-         (select (max(first) - min(first)) / 1e6 from f) as span
-       from f group by 1, 2`,
-      { log },
-    )
-  ).getRowObjectsJS();
+/** The profile from a log's customers by the hour of the week they started in. */
+export function arrivalProfileOf(profile: LogProfile): { entries: ProfileEntry[] } | { kept: string } {
   const counts = new Array<number>(HOURS_IN_WEEK).fill(0);
   let total = 0;
-  for (const r of rows) {
-    const n = Number(r.n);
-    counts[Number(r.day) * 24 + Number(r.hour)] = n;
+  for (const [hour, n] of profile.weekHours) {
+    counts[hour] = n;
     total += n;
   }
-  const span = Number(rows[0]?.span ?? 0);
+  const span = profile.localFirstSpan
+    ? Number(profile.localFirstSpan.max - profile.localFirstSpan.min) / 1e6
+    : 0;
   if (span < TWO_WEEKS)
     return {
       kept: `the log covers ${(span / 86400).toFixed(1)} days; a weekly profile needs two weeks or more`,
@@ -70,4 +60,12 @@ export async function arrivalProfile(
     };
   const mean = total / HOURS_IN_WEEK;
   return { entries: profileEntries(counts.map((n) => Number((n / mean).toFixed(2)))) };
+}
+
+/** The profile of a log in a DuckDB store. */
+export async function arrivalProfile(
+  store: EventStore,
+  log: string,
+): Promise<{ entries: ProfileEntry[] } | { kept: string }> {
+  return arrivalProfileOf(await duckDbLogProfile(store, log));
 }

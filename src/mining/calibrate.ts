@@ -3,8 +3,10 @@
  * model people drew stays as it is and what-ifs can start from reality: the arrival rate and
  * segment shares from the customers' first events, where journeys start, each step's branch
  * probabilities and failure rate from the moves observed (per segment where the log names
- * segments), and durations where the log's times measure them. Statistics are computed in SQL;
- * telling failures from other ways on is in flow-estimate.ts.
+ * segments), and durations where the log's times measure them. The store counts (on DuckDB or
+ * ClickHouse alike: log-profile.ts, mapped-moves.ts); the statistics are computed here from the
+ * counts, so that both give the same overlay; telling failures from other ways on is in
+ * flow-estimate.ts.
  *
  * A contact the log marks `outcome: abandoned` (given up in the queue) leads where the queue's
  * abandonment leads, not where the step's flow does, so no branch is counted after it.
@@ -13,13 +15,16 @@
 import type { Branch, Flow, Model } from '../model/model.js';
 import { estimatedDurationText } from '../model/serialize.js';
 import { plural } from '../text/plural.js';
-import { arrivalProfile } from './arrival-profile.js';
-import { END, mapActivities } from './conformance.js';
+import { arrivalProfileOf } from './arrival-profile.js';
+import { mapActivities } from './conformance.js';
+import { fitCounts } from './duckdb-fit-counts.js';
 import { estimateFlow, rounded } from './flow-estimate.js';
+import type { LogProfile } from './log-profile.js';
 import { namesModelSegments, sameForAllSegments } from './log-segments.js';
-import { quoteLiteral as literal } from './sql-text.js';
-import { type EventStore, queryRows } from './store.js';
-import { workTable } from './work-table.js';
+import type { FitCounts } from './log-store.js';
+import type { DurationCount, MappedMoves, MoveCount } from './mapped-moves.js';
+import { byteOrder } from './shard-discovery.js';
+import type { EventStore } from './store.js';
 
 export interface Calibration {
   scenario: Record<string, unknown>;
@@ -32,18 +37,14 @@ const MIN_OBSERVATIONS = 5;
 type Change = { set: string; value: unknown };
 
 export async function calibrate(
-  store: EventStore,
+  store: EventStore | FitCounts,
   log: string,
   model: Model,
   options: { mapping?: Record<string, string>; base: string },
 ): Promise<Calibration> {
-  const c = store.connection;
-  const params = { log };
-  const rows = (sql: string) => queryRows(store, sql, params);
-  const activities = (await rows('select distinct activity from events where log = $log')).map((r) =>
-    String(r.activity),
-  );
-  const mapped = mapActivities(model, activities, options.mapping);
+  const counts = fitCounts(store);
+  const profile = await counts.logProfile(log);
+  const mapped = mapActivities(model, profile.activities, options.mapping);
   if (Object.keys(mapped).length === 0) {
     return {
       scenario: scenarioOf([], options.base, log),
@@ -53,86 +54,55 @@ export async function calibrate(
   const notes: string[] = [];
   const segmentIds = model.segments.map((s) => s.id);
   // Per segment when the model has several and the log says which customer is which.
-  const bySegment = await namesModelSegments(store, log, model);
+  const bySegment = namesModelSegments(profile.segments, model);
   if (segmentIds.length > 1 && !bySegment)
     notes.push(
       "the log does not name the model's segments (a segment column with their ids): flows that differ by segment are kept",
     );
   const groups = new Map<string, string[]>(bySegment ? segmentIds.map((s) => [s, [s]]) : [['*', segmentIds]]);
-
-  const values = Object.entries(mapped)
-    .map(([a, s]) => `(${literal(a)}, ${literal(s)})`)
-    .join(', ');
-  // Each customer's visits to mapped steps, in order, with what came next: sorted once, read by
-  // every estimate below.
-  const visits = workTable('calibrate_visits');
-  await c.run(
-    `create temp table ${visits} as
-     with m(activity, step) as (values ${values})
-     select e.case_id, ${bySegment ? 'e.segment' : "'*'"} as grp, m.step, e.ts_us,
-       coalesce(json_extract_string(e.attributes, '$.outcome') = 'abandoned', false) as abandoned,
-       row_number() over w as position,
-       lead(m.step) over w as next_step,
-       lead(e.ts_us) over w as next_ts
-     from events e join m on m.activity = e.activity where e.log = $log
-     window w as (partition by e.case_id order by e.ts_us, e.seq)`,
-    params,
-  );
-  try {
-    return await estimateAll({
-      store,
-      log,
-      model,
-      base: options.base,
-      bySegment,
-      groups,
-      rows,
-      visits,
-      notes,
-    });
-  } finally {
-    await c.run(`drop table if exists ${visits}`);
-  }
+  const durations = durationSteps(model);
+  // Each customer's visits to mapped steps, in order, with what came next: counted where the
+  // customer's events are, read by every estimate below.
+  const moves = await counts.mappedMoves(log, {
+    steps: mapped,
+    bySegment,
+    ...(durations ? { durations } : {}),
+  });
+  return estimateAll({ log, model, base: options.base, bySegment, groups, profile, moves, notes });
 }
 
-/** Every estimate from the sorted visits, as changes with notes. */
-async function estimateAll(at: {
-  store: EventStore;
+/** Every estimate from the log's profile and counted moves, as changes with notes. */
+function estimateAll(at: {
   log: string;
   model: Model;
   base: string;
   bySegment: boolean;
-  /** The model's segments each group of the visits stands for. */
+  /** The model's segments each group of the moves stands for. */
   groups: Map<string, string[]>;
-  rows: Rows;
-  /** The temporary table of the customers' visits to mapped steps. */
-  visits: string;
+  profile: LogProfile;
+  moves: MappedMoves;
   notes: string[];
-}): Promise<Calibration> {
-  const { store, log, model, base, bySegment, groups, rows, visits, notes } = at;
+}): Calibration {
+  const { log, model, base, bySegment, groups, profile, moves, notes } = at;
   const changes: Change[] = [];
   // Notes are read by people: steps and ends by their names.
   const names = new Map<string, string>([...model.steps, ...model.ends].map((x) => [x.id, x.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
 
-  await calibrateArrivals(rows, model, bySegment, changes, notes);
+  calibrateArrivals(profile, model, bySegment, changes, notes);
   if (model.arrivals) {
-    const profile = await arrivalProfile(store, log);
-    if ('kept' in profile) notes.push(`arrival profile kept: ${profile.kept}`);
+    const arrivals = arrivalProfileOf(profile);
+    if ('kept' in arrivals) notes.push(`arrival profile kept: ${arrivals.kept}`);
     else {
-      changes.push({ set: 'arrivals.profile', value: profile.entries });
+      changes.push({ set: 'arrivals.profile', value: arrivals.entries });
       notes.push(
-        `arrival profile: ${profile.entries.length} hour spans of the week, weighted by the customers who started in them`,
+        `arrival profile: ${arrivals.entries.length} hour spans of the week, weighted by the customers who started in them`,
       );
     }
   }
 
   // Where journeys start.
-  const starts = countsByGroup(
-    await rows(
-      `select grp, step as target, count(*) as n from ${visits} where position = 1 group by all order by all`,
-    ),
-  );
+  const starts = countsByGroup(moves.moves.filter((m) => m.first).map((m) => [m.group, m.step, m.n]));
   const start =
     !bySegment && !sameForAllSegments(model.start)
       ? { kept: 'it differs by segment' }
@@ -151,14 +121,10 @@ async function estimateAll(at: {
 
   // Each step's ways on, and its failure rate.
   const ends = new Set(model.ends.map((e) => e.id));
-  const moves = await rows(
-    `select step, grp, coalesce(next_step, '${END}') as target, count(*) as n
-     from ${visits} where not abandoned group by all order by all`,
-  );
-  const byStep = new Map<string, Record<string, unknown>[]>();
-  for (const r of moves) byStep.set(String(r.step), [...(byStep.get(String(r.step)) ?? []), r]);
+  const byStep = new Map<string, MoveCount[]>();
+  for (const m of moves.moves) if (!m.abandoned) byStep.set(m.step, [...(byStep.get(m.step) ?? []), m]);
   for (const step of model.steps) {
-    const observed = countsByGroup(byStep.get(step.id) ?? []);
+    const observed = countsByGroup((byStep.get(step.id) ?? []).map((m) => [m.group, m.next, m.n]));
     if (observed.size === 0) continue;
     // Without segments in the log, one list cannot stand for flows that differ by segment.
     if (!bySegment && !(sameForAllSegments(step.next) && sameForAllSegments(step.fail?.next ?? {}))) continue;
@@ -198,32 +164,35 @@ async function estimateAll(at: {
         );
     }
   }
-  const abandoned = await rows(
-    `select step, count(*) filter (where abandoned) as gave_up, count(*) as n from ${visits}
-     group by step having count(*) filter (where abandoned) > 0 order by step`,
-  );
-  for (const r of abandoned)
+  for (const [step, { gaveUp, n }] of givenUp(moves.moves))
     notes.push(
-      `'${nameOf(String(r.step))}': ${r.gave_up} of ${r.n} contacts given up in the queue (${((100 * Number(r.gave_up)) / Number(r.n)).toFixed(1)}%); the simulator works this out from patience and staffing`,
+      `'${nameOf(step)}': ${gaveUp} of ${n} contacts given up in the queue (${((100 * gaveUp) / n).toFixed(1)}%); the simulator works this out from patience and staffing`,
     );
 
-  await calibrateDurations(rows, visits, model, changes, notes);
-  const [cases] = await rows('select count(distinct case_id) as n from events where log = $log');
-  notes.push(`${plural(changes.length, 'change')} from ${plural(Number(cases?.n ?? 0), 'case')}`);
+  calibrateDurations(moves.durations, model, changes, notes);
+  notes.push(`${plural(changes.length, 'change')} from ${plural(profile.cases, 'case')}`);
   return { scenario: scenarioOf(changes, base, log), notes };
 }
 
-type Rows = (sql: string) => Promise<Record<string, unknown>[]>;
-
-function countsByGroup(list: Record<string, unknown>[]): Map<string, Map<string, number>> {
+/** Per group, the counts per target; counts of one group and target added. */
+function countsByGroup(list: [group: string, target: string, n: number][]): Map<string, Map<string, number>> {
   const out = new Map<string, Map<string, number>>();
-  for (const r of list) {
-    const g = String(r.grp);
+  for (const [g, target, n] of list) {
     const counts = out.get(g) ?? new Map<string, number>();
-    counts.set(String(r.target), Number(r.n));
+    counts.set(target, (counts.get(target) ?? 0) + n);
     out.set(g, counts);
   }
   return out;
+}
+
+/** Steps with contacts given up in the queue, in byte order: those given up and all contacts. */
+function givenUp(moves: MoveCount[]): [string, { gaveUp: number; n: number }][] {
+  const out = new Map<string, { gaveUp: number; n: number }>();
+  for (const m of moves) {
+    const t = out.get(m.step) ?? { gaveUp: 0, n: 0 };
+    out.set(m.step, { gaveUp: t.gaveUp + (m.abandoned ? m.n : 0), n: t.n + m.n });
+  }
+  return [...out].filter(([, t]) => t.gaveUp > 0).sort(([a], [b]) => byteOrder(a, b));
 }
 
 /** A flow as the file writes it: one list for every segment, or a list per segment. */
@@ -234,18 +203,15 @@ function flowValue(flow: Flow, groups: Map<string, string[]>): unknown {
 }
 
 /** Arrivals per hour over the span of the customers' first events, and each segment's share. */
-async function calibrateArrivals(
-  rows: Rows,
+function calibrateArrivals(
+  profile: LogProfile,
   model: Model,
   bySegment: boolean,
   changes: Change[],
   notes: string[],
-): Promise<void> {
-  const [span] = await rows(
-    'with f as (select case_id, min(ts_us) as first from events where log = $log group by 1) select count(*) as cases, (max(first) - min(first)) / 1e6 as seconds from f',
-  );
-  const cases = Number(span?.cases ?? 0);
-  const seconds = Number(span?.seconds ?? 0);
+): void {
+  const { cases, firstSpan } = profile;
+  const seconds = firstSpan ? Number(firstSpan.max - firstSpan.min) / 1e6 : 0;
   if (cases > 1 && seconds > 0) {
     const rate = `${Number(((cases - 1) / (seconds / 3600)).toPrecision(4))}/h`;
     if (model.arrivals) changes.push({ set: 'arrivals.rate', value: rate });
@@ -258,46 +224,47 @@ async function calibrateArrivals(
     notes.push(`arrival rate ${rate} from ${cases} cases over ${estimatedDurationText(seconds)}`);
   }
   if (!bySegment || !model.arrivals) return;
-  const shares = await rows(
-    'with f as (select case_id, any_value(segment) as segment from events where log = $log group by 1) select segment as to, count(*) as n from f group by 1 order by 1',
-  );
-  const all = shares.reduce((s, r) => s + Number(r.n), 0);
-  const branches = rounded(
-    model.segments.map((s) => ({ to: s.id, p: Number(shares.find((r) => r.to === s.id)?.n ?? 0) / all })),
-  );
+  const shares = new Map(profile.segmentCases);
+  const all = profile.segmentCases.reduce((s, [, n]) => s + n, 0);
+  const branches = rounded(model.segments.map((s) => ({ to: s.id, p: (shares.get(s.id) ?? 0) / all })));
   for (const b of branches) changes.push({ set: `segments.${b.to}.share`, value: b.p });
 }
 
 /**
- * Durations, fitted as lognormals by mean and standard deviation, where the time from one
- * contact to the next is the step's own: the step has no queue, and what follows has no planned
- * wait and no opening hours that would push the next contact later.
+ * The steps whose durations the log's times measure: from a step with no queue to one with no
+ * planned wait and no opening hours that would push the next contact later. None when no step is
+ * either.
  */
-async function calibrateDurations(
-  rows: Rows,
-  visits: string,
+function durationSteps(model: Model): { from: string[]; to: string[] } | undefined {
+  const scheduled = new Set(model.resources.filter((r) => r.schedule).map((r) => r.id));
+  const to = model.steps.filter((s) => !s.wait && !(s.pool && scheduled.has(s.pool))).map((s) => s.id);
+  const from = model.steps.filter((s) => !s.pool).map((s) => s.id);
+  return to.length > 0 && from.length > 0 ? { from, to } : undefined;
+}
+
+/**
+ * Durations, fitted as lognormals by mean and standard deviation, where the time from one
+ * contact to the next is the step's own (see durationSteps). The sums run over the durations in
+ * their fixed order (step, then time), so that every store gives the same figures.
+ */
+function calibrateDurations(
+  durations: DurationCount[],
   model: Model,
   changes: Change[],
   notes: string[],
-): Promise<void> {
-  const scheduled = new Set(model.resources.filter((r) => r.schedule).map((r) => r.id));
-  const clean = model.steps.filter((s) => !s.wait && !(s.pool && scheduled.has(s.pool))).map((s) => s.id);
-  const unqueued = model.steps.filter((s) => !s.pool).map((s) => s.id);
-  if (clean.length === 0 || unqueued.length === 0) return;
-  const list = (ids: string[]) => ids.map(literal).join(', ');
-  const durations = await rows(
-    `select step, count(*) as n, avg(next_ts - ts_us) / 1e6 as mean, stddev_samp(next_ts - ts_us) / 1e6 as sd
-     from ${visits} where not abandoned and next_step in (${list(clean)}) and step in (${list(unqueued)})
-     group by step order by step`,
-  );
-  for (const d of durations) {
-    const n = Number(d.n);
-    const mean = Number(d.mean);
-    const sd = Number(d.sd ?? 0);
+): void {
+  const byStep = new Map<string, DurationCount[]>();
+  for (const d of durations) byStep.set(d.step, [...(byStep.get(d.step) ?? []), d]);
+  for (const [step, list] of byStep) {
+    const n = list.reduce((s, d) => s + d.n, 0);
+    const meanUs = Number(list.reduce((s, d) => s + d.us * BigInt(d.n), 0n)) / n;
+    const squares = list.reduce((s, d) => s + d.n * (Number(d.us) - meanUs) ** 2, 0);
+    const mean = meanUs / 1e6;
+    const sd = n > 1 ? Math.sqrt(squares / (n - 1)) / 1e6 : 0;
     if (n < MIN_OBSERVATIONS || !(mean > 0)) continue;
     const m = estimatedDurationText(mean);
     changes.push({
-      set: `steps.${d.step}.duration`,
+      set: `steps.${step}.duration`,
       value: sd > 0 ? `lognormal(${m}, ${estimatedDurationText(sd)})` : m,
     });
   }

@@ -3,16 +3,24 @@
  * store, on one ClickHouse server and on a cluster of two shards: for every real log in testdata/
  * and for a synthetic one made to find differences (equal times, ties broken by file order, time
  * zones, names that sort differently by bytes than by UTF-16, text needing escapes, appends with
- * duplicates, a failed import). Needs Debian's clickhouse-server: without it, skipped loudly.
+ * duplicates, a failed import). Conformance and calibration too: every real log against a model
+ * discovered from it, and a simulated log with segments, contacts given up in the queue and two
+ * weeks of arrivals against the model that made it. Needs Debian's clickhouse-server: without it,
+ * skipped loudly.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { load } from '../model/load.js';
+import type { Model } from '../model/model.js';
+import { eventLogCsv, simulateEventLog } from '../simulation/event-log.js';
 import { linesight } from '../testing/cli.js';
 import { clickHouseInstalled, type LocalCluster, startLocalCluster } from '../testing/clickhouse-cluster.js';
 import { EVENT_LOGS } from '../testing/data.js';
 import { ClickHouseHttp } from './clickhouse-http.js';
+import { conformance } from './conformance.js';
 import { openLogStore } from './open-log-store.js';
 import { openStore, queryRows } from './store.js';
 
@@ -130,6 +138,19 @@ function expectAlike(results: Awaited<ReturnType<typeof onEach>>) {
   }
 }
 
+const ORDER_MODEL = fileURLToPath(new URL('../../examples/order-departments.yaml', import.meta.url));
+
+/**
+ * Two weeks of order journeys simulated from examples/order-departments.yaml, one customer in
+ * eight kept: segments on every event, contacts given up in the queue, enough customers for an
+ * arrival profile, and a few seconds to import on three engines.
+ */
+function simulatedOrders(): string {
+  const model = load(ORDER_MODEL).model as Model;
+  const events = simulateEventLog(model, { horizon: 14 * 86400, seed: 11 });
+  return eventLogCsv(events.filter((e) => Number(e.customer.replace(/\D/g, '')) % 8 === 0));
+}
+
 describe.skipIf(!installed)('the ClickHouse event store answers as the DuckDB store does', () => {
   let cluster: LocalCluster;
   let dir: string;
@@ -174,6 +195,78 @@ describe.skipIf(!installed)('the ClickHouse event store answers as the DuckDB st
     expect(receipt.channels.length).toBeGreaterThan(1);
     for (const channel of receipt.channels)
       expectAlike(await onEach(engines, 'log', 'discover', '--log', 'receipt-csv', '--channel', channel));
+  });
+
+  /**
+   * `log conformance` and `log calibrate` on each engine: the same --json, and the same scenario
+   * file written; the conformance and calibration the engines agree on.
+   */
+  const fitAlike = async (log: string, model: string) => {
+    const fit = await onEach(engines, 'log', 'conformance', '--log', log, '--model', model);
+    expect(fit[0]?.code, fit[0]?.stderr).toBe(0);
+    expectAlike(fit);
+    const output = join(dir, `calibrated-${log}.yaml`);
+    const written: string[] = [];
+    const calibrated = [];
+    for (const e of engines) {
+      const r = await linesight(
+        'log',
+        'calibrate',
+        '--log',
+        log,
+        '--model',
+        model,
+        '-o',
+        output,
+        ...e.args,
+        '--json',
+      );
+      calibrated.push({ engine: e.name, code: r.code, stdout: r.stdout, stderr: r.stderr });
+      written.push(r.code === 0 ? readFileSync(output, 'utf8') : r.stderr);
+    }
+    expectAlike(calibrated);
+    expect(new Set(written).size, `the scenario ${log} calibrated on each engine`).toBe(1);
+    return {
+      fit: JSON.parse(fit[0]?.stdout ?? 'null'),
+      calibrated: {
+        code: calibrated[0]?.code,
+        json: calibrated[0]?.stdout ? JSON.parse(calibrated[0].stdout) : null,
+      },
+    };
+  };
+
+  it('checks every real log against a model discovered from it, and calibrates it, alike', async () => {
+    engines = enginesFor('real');
+    const duck = engines[0] as Engine;
+    for (const log of JSON.parse((await linesight('log', 'list', ...duck.args, '--json')).stdout).map(
+      (l: { log: string }) => l.log,
+    ) as string[]) {
+      const model = join(dir, `discovered-${log}.yaml`);
+      const found = await linesight('log', 'model', '--log', log, '-o', model, ...duck.args);
+      expect(found.code, `${log}: ${found.stderr}`).toBe(0);
+      const { fit } = await fitAlike(log, model);
+      // Most of its own log's moves are the model's: the engines agree on a real answer.
+      expect(fit.fitness, log).toBeGreaterThan(0.5);
+      expect(fit.cases, log).toBeGreaterThan(0);
+    }
+  });
+
+  it('checks and calibrates a simulated log with segments, queues given up and two weeks of arrivals alike', async () => {
+    engines = enginesFor('orders');
+    const file = join(dir, 'orders.csv');
+    writeFileSync(file, simulatedOrders());
+    expectAlike(await onEach(engines, 'log', 'import', file, '--log', 'orders'));
+    const { fit, calibrated } = await fitAlike('orders', ORDER_MODEL);
+    expect(fit.fitness).toBe(1);
+    expect(fit.starts.map((s: { segment: string }) => s.segment)).toEqual(['consumer', 'business']);
+    expect(calibrated.code).toBe(0);
+    const notes = calibrated.json.notes.join('\n');
+    expect(notes).toMatch(/given up in the queue/);
+    expect(notes).toMatch(/arrival profile: \d+ hour spans/);
+    const set = calibrated.json.changes.map((c: { set: string }) => c.set);
+    expect(set).toContain('arrivals.profile');
+    expect(set.some((s: string) => s.endsWith('.duration'))).toBe(true);
+    expect(set.some((s: string) => s.startsWith('segments.'))).toBe(true);
   });
 
   it('gives a synthetic log the same answers: ties, time zones, byte order, escapes, appends, failures', async () => {
@@ -231,6 +324,18 @@ describe.skipIf(!installed)('the ClickHouse event store answers as the DuckDB st
     expect(expected.some((row) => row[2]?.includes('\t'))).toBe(true);
     expect(expected.some((row) => row[2]?.includes('\n'))).toBe(true);
     expect(stored.map((row) => row.map((v) => (v === null ? null : String(v))))).toEqual(expected);
+
+    // Against a model of its first half: moves it lacks, ties in time ordered by file order.
+    const model = join(dir, 'discovered-synthetic.yaml');
+    const half = join(dir, 'synthetic-half.csv');
+    writeFileSync(half, syntheticCsv(40, 7));
+    const modelStore = ['--db', join(dir, 'synthetic-model.duckdb')];
+    expect((await linesight('log', 'import', half, '--log', 'half', ...modelStore)).code).toBe(0);
+    expect((await linesight('log', 'model', '--log', 'half', '-o', model, ...modelStore)).code).toBe(0);
+    const { fit } = await fitAlike('synthetic', model);
+    expect(fit.fitness).toBeGreaterThan(0);
+    expect(fit.fitness).toBeLessThan(1);
+    expect(fit.notInModel.length).toBeGreaterThan(0);
   });
 
   it('has each shard return aggregated rows, not one per customer', async () => {
@@ -256,6 +361,19 @@ describe.skipIf(!installed)('the ClickHouse event store answers as the DuckDB st
       const total = returned.reduce((n, r) => n + r.rows, 0);
       expect(total).toBeLessThan(d.cases / 10);
       expect(total).toBeGreaterThanOrEqual(d.dfg.length);
+
+      // Conformance likewise: per shard the activities, the customers by the hour of the week
+      // they started in (168 at most), the moves with counts, and two counts of customers.
+      returned.length = 0;
+      const mmc = load(fileURLToPath(new URL('../../examples/mmc.yaml', import.meta.url))).model as Model;
+      const fit = await conformance(store, 'teleclaims', mmc, {
+        'incoming claim': 'serve',
+        'assess claim': 'serve',
+      });
+      expect(fit.cases).toBe(3512);
+      expect(fit.moves).toBeGreaterThan(3512);
+      expect(new Set(returned.map((r) => r.from)).size).toBe(2);
+      expect(returned.reduce((n, r) => n + r.rows, 0)).toBeLessThan(fit.cases / 4);
     } finally {
       counting.mockRestore();
       await store.close();

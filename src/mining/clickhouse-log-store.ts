@@ -7,12 +7,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import { type ClickHouseAddress, clickHouseCredentials } from './clickhouse-address.js';
+import { clickHouseLogProfile, clickHouseMappedMoves, type ShardedLog } from './clickhouse-fit-counts.js';
 import { ClickHouseError, ClickHouseHttp } from './clickhouse-http.js';
 import * as sql from './clickhouse-sql.js';
 import type { DiscoverOptions, Discovery } from './discover.js';
 import type { LogImport, LogImportOptions } from './import-log.js';
 import { LogImportError } from './log-import-error.js';
+import type { LogProfile } from './log-profile.js';
 import type { LogStore, LogSummary } from './log-store.js';
+import type { MappedMoves, MovesQuery } from './mapped-moves.js';
 import { byteOrder, type ShardAnswers, type ShardEdge, shardDiscovery } from './shard-discovery.js';
 import { stagedImport } from './staged-import.js';
 import type { StoreAccess } from './store.js';
@@ -254,6 +257,18 @@ export class ClickHouseLogStore implements LogStore {
       };
     });
     return shardDiscovery(log, answers, options.top);
+  }
+
+  private async sharded(log: string): Promise<ShardedLog> {
+    return { servers: this.servers, db: this.db, parts: (await this.parts()).get(log) ?? [] };
+  }
+
+  async logProfile(log: string): Promise<LogProfile> {
+    return clickHouseLogProfile(await this.sharded(log));
+  }
+
+  async mappedMoves(log: string, query: MovesQuery): Promise<MappedMoves> {
+    return clickHouseMappedMoves(await this.sharded(log), query);
   }
 
   async close(): Promise<void> {

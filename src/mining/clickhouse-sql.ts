@@ -136,3 +136,89 @@ export const shardEdges = (db: string, f: EventFilter) =>
 export const shardValues = (db: string, column: 'segment' | 'channel', parts: string[]) =>
   `SELECT DISTINCT assumeNotNull(${column}) FROM ${chName(db)}.events_local
    WHERE log IN (${list(parts)}) AND ${column} IS NOT NULL FORMAT JSONCompact`;
+
+/** Every activity, or every segment (null for none), of the log on this shard. */
+export const shardDistinct = (db: string, column: 'activity' | 'segment', parts: string[]) =>
+  `SELECT DISTINCT ${column} FROM ${chName(db)}.events_local WHERE log IN (${list(parts)}) FORMAT JSONCompact`;
+
+/**
+ * The customers on this shard, each once (when they started, UTC and as the log wrote it, and the
+ * least of their segments), grouped by the hour of the week they started in and their segment:
+ * at most 168 rows per segment, whatever the customers. (`% 168` alone would be typed as its
+ * divisor, Int8 on 18.16, and wrap hours past 127 to negatives.)
+ */
+export const shardCustomers = (
+  db: string,
+  parts: string[],
+  weeksBefore1970Us: bigint,
+  epochWeekHour: number,
+) =>
+  `SELECT (intDiv(local_first + ${weeksBefore1970Us}, 3600000000) + ${epochWeekHour}) % toInt64(168) AS hour, segment, count(),
+     min(first), max(first), min(local_first), max(local_first)
+   FROM (
+     SELECT min(ts_us) AS first, min(ts_us + toInt64(ifNull(tz_offset_min, 0)) * 60000000) AS local_first,
+       min(segment) AS segment
+     FROM ${chName(db)}.events_local WHERE log IN (${list(parts)}) GROUP BY case_id
+   ) GROUP BY hour, segment FORMAT JSONCompact`;
+
+export interface MappedSteps {
+  parts: string[];
+  /** Log activity to step id. */
+  steps: [string, string][];
+  bySegment: boolean;
+}
+
+/**
+ * Each customer's events of the mapped activities as an array sorted by time, then file order:
+ * (time, seq, step, group, given up in the queue). `outcome` is read as a top-level key of the
+ * attributes' JSON (visitParamExtractString: 18.16 has no JSONExtract), as linesight writes them.
+ */
+const mappedSteps = (db: string, m: MappedSteps) =>
+  `SELECT arraySort(groupArray((ts_us, seq, transform(activity, [${list(m.steps.map((s) => s[0]))}], [${list(m.steps.map((s) => s[1]))}], ''),
+       ${m.bySegment ? "ifNull(segment, '')" : "'*'"},
+       visitParamExtractString(ifNull(attributes, ''), 'outcome') = 'abandoned'))) AS s
+   FROM ${chName(db)}.events_local
+   WHERE log IN (${list(m.parts)}) AND activity IN (${list(m.steps.map((s) => s[0]))}) GROUP BY case_id`;
+
+/** The step after the i-th, or the end. */
+const nextStep = (end: string) => `if(i < length(s), s[i + 1].3, ${chString(end)})`;
+
+/** The moves on this shard, counted: (group, step, next step or the end, given up, first of the journey). */
+export const shardMoves = (db: string, m: MappedSteps, end: string) =>
+  `SELECT mv.1 AS grp, mv.2 AS step, mv.3 AS next_step, mv.4 AS abandoned, mv.5 AS is_first, count() FROM (
+     ${mappedSteps(db, m)}
+   ) ARRAY JOIN arrayMap(i -> (s[i].4, s[i].3, ${nextStep(end)}, s[i].5, i = 1), arrayEnumerate(s)) AS mv
+   GROUP BY grp, step, next_step, abandoned, is_first FORMAT JSONCompact`;
+
+/**
+ * The customers on this shard, and those whose every move is one of `allowed` (group, from, to)
+ * or given up in a queue, their first from `start`. An empty list allows nothing: ('', '', '')
+ * names no step.
+ */
+export const shardFittingCases = (
+  db: string,
+  m: MappedSteps,
+  allowed: [string, string, string][],
+  start: string,
+  end: string,
+) => {
+  const set = `[${(allowed.length ? allowed : [['', '', '']]).map((a) => `(${list(a)})`).join(', ')}]`;
+  return `SELECT count(), sum(fits) FROM (
+     SELECT arrayAll(i -> s[i].5 OR has(${set}, (s[i].4, s[i].3, ${nextStep(end)})), arrayEnumerate(s))
+       AND has(${set}, (s[1].4, ${chString(start)}, s[1].3)) AS fits
+     FROM (${mappedSteps(db, m)})
+   ) FORMAT JSONCompact`;
+};
+
+/**
+ * Each distinct time (microseconds) from a step in `from` to the next event at a step in `to`,
+ * contacts given up left out, with how often it occurs; both lists not empty (18.16 types `[]` as
+ * nothing).
+ */
+export const shardDurations = (db: string, m: MappedSteps, from: string[], to: string[]) =>
+  `SELECT d.1 AS step, d.2 AS us, count() FROM (
+     ${mappedSteps(db, m)}
+   ) ARRAY JOIN arrayMap(i -> (s[i].3, s[i + 1].1 - s[i].1),
+       arrayFilter(i -> i < length(s) AND NOT s[i].5 AND has([${list(from)}], s[i].3) AND has([${list(to)}], s[i + 1].3),
+         arrayEnumerate(s))) AS d
+   GROUP BY step, us FORMAT JSONCompact`;

@@ -8,15 +8,17 @@
  * the model starts journeys, and its last a move to the end, like every other move; where
  * journeys start and end is also tested as a whole (start-end-fit.ts). A contact the log marks
  * `outcome: abandoned` (given up in the queue) fits, as the queue explains where it leads, and
- * counts for no branch. The counting is SQL.
+ * counts for no branch. The counting is the store's (mapped-moves.ts), on DuckDB or ClickHouse
+ * alike; the judging is here, so that both give the same answers.
  */
 import type { Model } from '../model/model.js';
 import { successors } from '../model/reachability.js';
+import { fitCounts } from './duckdb-fit-counts.js';
 import { namesModelSegments } from './log-segments.js';
-import { quoteLiteral as literal } from './sql-text.js';
+import type { FitCounts } from './log-store.js';
+import { END, type MoveCount, moveKey, START } from './mapped-moves.js';
 import { endFit, type PlacesFit, startFit } from './start-end-fit.js';
-import { type EventStore, queryRows } from './store.js';
-import { workTable } from './work-table.js';
+import type { EventStore } from './store.js';
 
 export interface Deviation {
   from: string;
@@ -57,10 +59,7 @@ export interface Conformance {
   segmentNames: Record<string, string>;
 }
 
-/** The journey's end as the log shows it: no further event (which end, the log does not say). */
-export const END = '(end)';
-/** Where a journey comes from before its first event. */
-export const START = '(start)';
+export { END, START };
 
 /** Log activity to step id: a mapping first, then the step's id or name, ignoring case. */
 export function mapActivities(
@@ -143,21 +142,16 @@ export function modelStarts(model: Model, segment?: string): Map<string, number>
 }
 
 export async function conformance(
-  store: EventStore,
+  store: EventStore | FitCounts,
   log: string,
   model: Model,
   mapping: Record<string, string> = {},
 ): Promise<Conformance> {
-  const c = store.connection;
-  const params = { log };
-  const rows = (sql: string) => queryRows(store, sql, params);
-  const activities = (await rows('select distinct activity from events where log = $log order by 1')).map(
-    (r) => String(r.activity),
-  );
+  const counts = fitCounts(store);
+  const { activities, segments } = await counts.logProfile(log);
   const mapped = mapActivities(model, activities, mapping);
-  const entries = Object.entries(mapped);
   // Per segment when the model has several and the log names them for every event.
-  const bySegment = await namesModelSegments(store, log, model);
+  const bySegment = namesModelSegments(segments, model);
   const groups = bySegment ? model.segments.map((s) => s.id) : ['*'];
   const allowed = new Map(
     groups.map((g) => {
@@ -167,66 +161,28 @@ export async function conformance(
       return [g, moves];
     }),
   );
-  const allowedValues = [...allowed].flatMap(([g, moves]) =>
-    [...moves]
-      .filter(([, p]) => p > 0)
-      .map(([key, p]) => {
-        const [from, to] = key.split('\u0000') as [string, string];
-        return `(${literal(g)}, ${literal(from)}, ${literal(to)}, ${p})`;
-      }),
+  const allowedKeys = new Set(
+    [...allowed].flatMap(([g, moves]) => [...moves].filter(([, p]) => p > 0).map(([k]) => `${g}\u0000${k}`)),
   );
-  // Every move judged once, in DuckDB; only the counts per move and per case come back.
-  const moves = workTable('conformance_moves');
-  const judge = `create temp table ${moves} as
-    with m(activity, step) as (values ${entries.map(([a, s]) => `(${literal(a)}, ${literal(s)})`).join(', ')}),
-    allowed(grp, step, next_step, p) as (values ${allowedValues.length ? allowedValues.join(', ') : "('', '', '', 0)"}),
-    steps as (
-      select e.case_id, ${bySegment ? 'e.segment' : "'*'"} as grp, m.step,
-        coalesce(lead(m.step) over w, '${END}') as next_step, row_number() over w as position,
-        coalesce(json_extract_string(e.attributes, '$.outcome') = 'abandoned', false) as abandoned
-      from events e join m on m.activity = e.activity where e.log = $log
-      window w as (partition by e.case_id order by e.ts_us, e.seq)),
-    moves as (
-      select case_id, grp, step, next_step, abandoned from steps
-      union all
-      select case_id, grp, '${START}', step, false from steps where position = 1),
-    judged as (
-      select s.case_id, s.grp, s.step, s.next_step, s.abandoned, s.abandoned or a.step is not null as ok
-      from moves s left join allowed a on a.grp = s.grp and a.step = s.step and a.next_step = s.next_step)
-    select * from judged`;
-  let counted: Record<string, unknown>[] = [];
-  let judgedCases: Record<string, unknown> | undefined = { cases: 0, fitting: 0 };
-  if (entries.length > 0) {
-    await c.run(judge, params);
-    try {
-      counted = await rows(
-        `select grp, step, next_step, abandoned, count(*) as n, bool_or(ok) as ok from ${moves} group by all order by all`,
-      );
-      [judgedCases] = await rows(
-        `select count(*) as cases, count(*) filter (where fits) as fitting
-         from (select case_id, bool_and(ok) as fits from ${moves} group by case_id)`,
-      );
-    } finally {
-      await c.run(`drop table if exists ${moves}`);
-    }
-  }
+  // Every move judged where the customer's events are; only the counts per move and per case come back.
+  const judged = await counts.mappedMoves(log, { steps: mapped, bySegment, allowed: [...allowedKeys] });
   const key = (...parts: string[]) => parts.join('\u0000');
   const observed = new Map<string, number>();
   const outOf = new Map<string, number>();
   const deviations = new Map<string, number>();
   let total = 0;
   let fit = 0;
-  for (const r of counted) {
-    const [g, from, to, n] = [String(r.grp), String(r.step), String(r.next_step), Number(r.n)];
+  for (const r of judgedMoves(judged.moves)) {
+    const { g, from, to, n } = r;
     total += n;
-    if (r.ok) fit += n;
+    if (r.abandoned || allowedKeys.has(moveKey(g, from, to))) fit += n;
     else deviations.set(key(from, to), (deviations.get(key(from, to)) ?? 0) + n);
     // A contact given up in the queue goes where the queue's abandonment leads: no branch of the step.
     if (r.abandoned) continue;
     observed.set(key(g, from, to), (observed.get(key(g, from, to)) ?? 0) + n);
     outOf.set(key(g, from), (outOf.get(key(g, from)) ?? 0) + n);
   }
-  const caseCount = Number(judgedCases?.cases ?? 0);
+  const caseCount = judged.cases;
   const modelled = [...allowed].flatMap(([g, moves]) =>
     [...moves].map(([k, p]) => {
       const [from, to] = k.split('\u0000') as [string, string];
@@ -243,14 +199,14 @@ export async function conformance(
     moves: total,
     allowed: fit,
     fitness: total ? fit / total : 0,
-    fittingCases: caseCount ? Number(judgedCases?.fitting ?? 0) / caseCount : 0,
+    fittingCases: caseCount ? judged.fitting / caseCount : 0,
     cases: caseCount,
     notInModel: [...deviations]
       .map(([k, count]) => {
         const [from, to] = k.split('\u0000') as [string, string];
         return { from, to, count };
       })
-      .sort((a, b) => b.count - a.count || a.from.localeCompare(b.from)),
+      .sort((a, b) => b.count - a.count || a.from.localeCompare(b.from) || a.to.localeCompare(b.to)),
     // A way on is never taken when no customer of any segment takes it.
     neverTaken: [
       ...new Map(
@@ -278,6 +234,14 @@ export async function conformance(
       ),
     ...startsAndEnds(groups, bySegment, allowed, observed, outOf),
   };
+}
+
+/** Each counted move, and a customer's first as a move from START. */
+function judgedMoves(moves: MoveCount[]) {
+  return moves.flatMap((m) => [
+    { g: m.group, from: m.step, to: m.next, abandoned: m.abandoned, n: m.n },
+    ...(m.first ? [{ g: m.group, from: START, to: m.step, abandoned: false, n: m.n }] : []),
+  ]);
 }
 
 /** Starts and ends per group, from the counted moves (see start-end-fit.ts). */

@@ -1,5 +1,6 @@
 /** The embedded DuckDB store behind the LogStore interface, as the `log` commands used it before. */
 import { discover } from './discover.js';
+import { duckDbLogProfile, duckDbMappedMoves } from './duckdb-fit-counts.js';
 import { importLog } from './import-log.js';
 import type { LogStore } from './log-store.js';
 import {
@@ -24,6 +25,8 @@ export async function openDuckDbLogStore(
     listLogs: () => listLogs(store),
     removeLog: (log) => removeLog(store, log),
     discover: (log, options) => discover(store, log, options),
+    logProfile: (log) => duckDbLogProfile(store, log),
+    mappedMoves: (log, query) => duckDbMappedMoves(store, log, query),
     close: async (options = { keepEmpty: true }) => {
       if (options.keepEmpty) store.close();
       else await closeRemovingEmptyNew(store);

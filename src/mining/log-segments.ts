@@ -3,14 +3,11 @@
  * event, each one of the model's segment ids. Only then can a log be read segment by segment.
  */
 import type { Model } from '../model/model.js';
-import { type EventStore, queryRows } from './store.js';
 
-export async function namesModelSegments(store: EventStore, log: string, model: Model): Promise<boolean> {
+/** `values`: every segment the log's events name (null for none). */
+export function namesModelSegments(values: (string | null)[], model: Model): boolean {
   const ids = model.segments.map((s) => s.id);
   if (ids.length < 2) return false;
-  const values = (
-    await queryRows(store, 'select distinct segment from events where log = $log', { log })
-  ).map((r) => r.segment);
   return values.length > 0 && values.every((v) => v !== null && ids.includes(String(v)));
 }
 

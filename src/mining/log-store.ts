@@ -5,6 +5,8 @@
  */
 import type { DiscoverOptions, Discovery } from './discover.js';
 import type { LogImport, LogImportOptions } from './import-log.js';
+import type { LogProfile } from './log-profile.js';
+import type { MappedMoves, MovesQuery } from './mapped-moves.js';
 
 export interface LogSummary {
   log: string;
@@ -12,7 +14,13 @@ export interface LogSummary {
   cases: number;
 }
 
-export interface LogStore {
+/** What conformance and calibration read from a store: aggregated rows, the same on either engine. */
+export interface FitCounts {
+  logProfile(log: string): Promise<LogProfile>;
+  mappedMoves(log: string, query: MovesQuery): Promise<MappedMoves>;
+}
+
+export interface LogStore extends FitCounts {
   readonly engine: 'duckdb' | 'clickhouse';
   /** One file into one log, all of it or nothing (see importLog). */
   importLog(file: string, options: LogImportOptions): Promise<LogImport>;

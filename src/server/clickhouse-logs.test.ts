@@ -1,11 +1,11 @@
 /**
  * The server's log routes on a ClickHouse store (`linesight serve --store clickhouse://...`) answer
  * as they do on the workspace's DuckDB store: upload and import, list, discover, the
- * directly-follows graph and remove, byte for byte, on one ClickHouse server and on two shards.
- * The analyses not on ClickHouse yet say so with 501. Needs Debian's clickhouse-server: without
+ * directly-follows graph, remove, conformance and calibration, byte for byte, on one ClickHouse
+ * server and on two shards. The analyses not on ClickHouse yet say so with 501. Needs Debian's clickhouse-server: without
  * it, skipped loudly.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions } from 'fastify';
@@ -14,6 +14,7 @@ import { clickHouseInstalled, type LocalCluster, startLocalCluster } from '../te
 import { EVENT_LOGS } from '../testing/data.js';
 import { buildServer } from './app.js';
 
+const MMC = new URL('../../examples/mmc.yaml', import.meta.url);
 const installed = clickHouseInstalled();
 if (!installed)
   console.warn(
@@ -45,6 +46,7 @@ describe.skipIf(!installed)('the log routes on a ClickHouse store answer as on D
   const serverOn = (store?: string) => {
     const dir = mkdtempSync(join(tmpdir(), 'linesight-ch-serve-'));
     dirs.push(dir);
+    writeFileSync(join(dir, 'mmc.yaml'), readFileSync(MMC));
     return buildServer({ workspace: dir, workers: 1, ...(store ? { store } : {}) });
   };
 
@@ -132,21 +134,36 @@ describe.skipIf(!installed)('the log routes on a ClickHouse store answer as on D
     // Three engines, each importing and laying out graphs, on a shared 2-core machine.
   }, 400_000);
 
+  it('checks a log against a model and calibrates it alike', async () => {
+    const mapping = { 'check ticket': 'serve' };
+    const fit = await onEach({
+      method: 'POST',
+      url: '/api/logs/claims/conformance',
+      payload: { model: 'mmc.yaml', mapping },
+    });
+    expect(fit.status, fit.body).toBe(200);
+    expect(JSON.parse(fit.body)).toMatchObject({ mappedActivities: mapping, cases: 6 });
+    const calibrated = await onEach({
+      method: 'POST',
+      url: '/api/logs/claims/calibrate',
+      payload: { model: 'mmc.yaml', mapping },
+    });
+    expect(calibrated.status, calibrated.body).toBe(200);
+    expect(JSON.parse(calibrated.body).file).toBe('calibrated-claims.yaml');
+    const written = dirs.map((dir) => readFileSync(join(dir, 'calibrated-claims.yaml'), 'utf8'));
+    expect(new Set(written).size).toBe(1);
+    // A log the store does not hold is a 404 on every engine.
+    const missing = await onEach({
+      method: 'POST',
+      url: '/api/logs/nothing/conformance',
+      payload: { model: 'mmc.yaml', mapping },
+    });
+    expect(missing.status).toBe(404);
+  });
+
   it('answers the analyses not on ClickHouse yet with 501, saying which and what to do', async () => {
     const requests = [
       { what: 'journey analytics', request: { url: '/api/logs/claims/journeys' } },
-      {
-        what: 'conformance checks',
-        request: {
-          method: 'POST' as const,
-          url: '/api/logs/claims/conformance',
-          payload: { model: 'x.yaml' },
-        },
-      },
-      {
-        what: 'calibrations',
-        request: { method: 'POST' as const, url: '/api/logs/claims/calibrate', payload: { model: 'x.yaml' } },
-      },
       {
         what: 'models discovered from a log',
         request: { method: 'POST' as const, url: '/api/logs/claims/model', payload: {} },
@@ -157,7 +174,7 @@ describe.skipIf(!installed)('the log routes on a ClickHouse store answer as on D
         const r = await app.inject(request);
         expect(r.statusCode, `${what} on ${name}`).toBe(501);
         expect(r.json()).toEqual({
-          error: `${what} do not run on a ClickHouse event store yet (upload, list, remove and discover do)`,
+          error: `${what} do not run on a ClickHouse event store yet (upload, list, remove, discover, conformance and calibration do)`,
           hint: "they run on the workspace's DuckDB store: import the log there (linesight log import FILE in the workspace folder) and serve without --store",
         });
       }

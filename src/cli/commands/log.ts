@@ -22,7 +22,7 @@ import { toSvg } from '../../views/svg.js';
 import { InputError, type Io, UsageError } from '../io.js';
 import { loadOrReport } from '../load-or-report.js';
 import { printDiagnostics } from '../print-diagnostics.js';
-import { type StoreOptions, withLogStore, withStore } from './log-store.js';
+import { type StoreOptions, withLogStore } from './log-store.js';
 
 /** The log to read: the one named, or the only one in the store. */
 export async function logName(store: EventStore | LogStore, options: StoreOptions): Promise<string> {
@@ -220,7 +220,7 @@ export async function logConformanceCommand(
   const model = loadOrReport(o.model, io, 'nothing was mined')?.model;
   if (!model) return 1;
   const mapping = readMapping(o.mapping);
-  return withStore(o, 'read', async (store) => {
+  return withLogStore(o, 'read', async (store) => {
     const log = await logName(store, o);
     const r = await conformance(store, log, model, mapping);
     const perSegment = r.branches.some((b) => b.segment !== undefined);
@@ -281,7 +281,7 @@ export async function logCalibrateCommand(
   const model = loadOrReport(o.model, io, 'nothing was mined')?.model;
   if (!model) return 1;
   const mapping = readMapping(o.mapping);
-  return withStore(o, 'read', async (store) => {
+  return withLogStore(o, 'read', async (store) => {
     const log = await logName(store, o);
     const output = o.output ?? 'calibrated.yaml';
     const base = relative(dirname(output), o.model) || basename(o.model);

@@ -1,7 +1,8 @@
 /**
  * Event logs in the server's event store: upload and import, list, remove, and mine them
  * (discovery, the directly-follows graph, journeys, conformance and calibration against a model).
- * The first four run on either engine (see event-store.ts), the analyses on DuckDB only so far.
+ * Discovery, conformance and calibration run on either engine (see event-store.ts), journeys on
+ * DuckDB only so far.
  * The store's queries run in DuckDB's or ClickHouse's threads; models are loaded and graphs laid
  * out on ours.
  */
@@ -170,19 +171,15 @@ export function logRoutes({ app, workspace, events, work, options }: Server): vo
   };
 
   app.post('/api/logs/:log/conformance', { config: { accepts: JSON_BODY } }, async (request: Req) => {
-    events.onlyOnDuckDb('conformance checks');
     const { model, mapping } = await modelAndMapping(request, 'check the log against');
     const log = request.params.log as string;
-    return withDuckDbLog('conformance checks', log, async (store) =>
-      (await mining()).conformance(store, log, model, mapping),
-    );
+    return withLog(log, async (store) => (await mining()).conformance(store, log, model, mapping));
   });
 
   app.post('/api/logs/:log/calibrate', { config: { accepts: JSON_BODY } }, async (request: Req) => {
-    events.onlyOnDuckDb('calibrations');
     const { name, model, mapping } = await modelAndMapping(request, 'calibrate');
     const log = request.params.log as string;
-    return withDuckDbLog('calibrations', log, async (store) => {
+    return withLog(log, async (store) => {
       const { scenario, notes } = await (await mining()).calibrate(store, log, model, {
         base: name,
         mapping,

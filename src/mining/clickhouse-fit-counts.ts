@@ -1,0 +1,82 @@
+/**
+ * The counts conformance and calibration read (log-profile.ts, mapped-moves.ts), from ClickHouse:
+ * each query runs on every shard over its own events, where a customer's events all are, and
+ * returns counts; they are put together by the same code as DuckDB's.
+ */
+import type { ClickHouseHttp } from './clickhouse-http.js';
+import * as sql from './clickhouse-sql.js';
+import {
+  type CustomerGroup,
+  customersOf,
+  EPOCH_WEEK_HOUR,
+  type LogProfile,
+  mergeLogProfiles,
+  WEEKS_BEFORE_1970_US,
+} from './log-profile.js';
+import { END, type MappedMoves, type MovesQuery, mergeMappedMoves, START } from './mapped-moves.js';
+
+/** The log's imports (`parts`) on each shard. */
+export interface ShardedLog {
+  servers: ClickHouseHttp[];
+  db: string;
+  parts: string[];
+}
+
+const EMPTY_PROFILE: LogProfile = { activities: [], segments: [], cases: 0, weekHours: [], segmentCases: [] };
+
+export async function clickHouseLogProfile({ servers, db, parts }: ShardedLog): Promise<LogProfile> {
+  if (parts.length === 0) return EMPTY_PROFILE;
+  const answers = await Promise.all(
+    servers.map(async (s): Promise<LogProfile> => {
+      const [activities, segments, customers] = await Promise.all([
+        s.rows(sql.shardDistinct(db, 'activity', parts)),
+        s.rows(sql.shardDistinct(db, 'segment', parts)),
+        s.rows(sql.shardCustomers(db, parts, WEEKS_BEFORE_1970_US, EPOCH_WEEK_HOUR)),
+      ]);
+      return {
+        activities: activities.map((r) => String(r[0])),
+        segments: segments.map((r) => (r[0] === null ? null : String(r[0]))),
+        ...customersOf(customers as CustomerGroup[]),
+      };
+    }),
+  );
+  return mergeLogProfiles(answers);
+}
+
+export async function clickHouseMappedMoves(
+  { servers, db, parts }: ShardedLog,
+  query: MovesQuery,
+): Promise<MappedMoves> {
+  const steps = Object.entries(query.steps);
+  if (parts.length === 0 || steps.length === 0) return { moves: [], cases: 0, fitting: 0, durations: [] };
+  const mapped: sql.MappedSteps = { parts, steps, bySegment: query.bySegment };
+  const allowed = (query.allowed ?? []).map((k) => k.split('\u0000') as [string, string, string]);
+  const { from = [], to = [] } = query.durations ?? {};
+  const answers = await Promise.all(
+    servers.map(async (s): Promise<MappedMoves> => {
+      const [moves, [cases], durations] = await Promise.all([
+        s.rows(sql.shardMoves(db, mapped, END)),
+        query.allowed ? s.rows(sql.shardFittingCases(db, mapped, allowed, START, END)) : [],
+        from.length > 0 && to.length > 0 ? s.rows(sql.shardDurations(db, mapped, from, to)) : [],
+      ]);
+      return {
+        moves: moves.map(([group, step, next, abandoned, first, n]) => ({
+          group: String(group),
+          step: String(step),
+          next: String(next),
+          abandoned: Number(abandoned) === 1,
+          first: Number(first) === 1,
+          n: Number(n),
+        })),
+        cases: Number(cases?.[0] ?? 0),
+        fitting: Number(cases?.[1] ?? 0),
+        durations: durations.map(([step, us, n]) => ({
+          step: String(step),
+          us: BigInt(us as string),
+          n: Number(n),
+        })),
+      };
+    }),
+  );
+  return mergeMappedMoves(answers);
+}
