@@ -8,9 +8,10 @@
  * needs a position or the file uses anchors and aliases (whose expansion `yaml` bounds).
  * Both read YAML 1.2's core schema, so they agree on what a value is.
  */
+import { createRequire } from 'node:module';
 import { basename, extname } from 'node:path';
 import jsyaml from 'js-yaml';
-import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
 import { type Decoded, decodeUtf8 } from './decode.js';
 import type { Diagnostic, DiagnosticCode, Path, Severity } from './diagnostic.js';
 import { formatPath } from './diagnostic.js';
@@ -42,6 +43,18 @@ export const MAX_DEPTH = 64;
  * `yaml`'s document, which takes about a second per MiB (and more for dense JSON), minutes at 64.
  */
 export const PLACED_UP_TO = 4 * 2 ** 20;
+
+/**
+ * `yaml`, loaded on first use: a valid file without aliases never needs it, and loading its ~70
+ * modules took about a third of `linesight validate`'s whole process. Required rather than
+ * imported so that the functions that use it stay synchronous (Node's import of `yaml` loads
+ * this same CommonJS module).
+ */
+let yamlLibrary: typeof import('yaml') | undefined;
+const yaml = () => {
+  yamlLibrary ??= createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  return yamlLibrary;
+};
 
 /** Reads and parses the model file a user names; never throws, never blocks on a device or FIFO. */
 export function readSource(file: string): SourceResult {
@@ -261,6 +274,7 @@ const positions = new WeakMap<Source, Positions>();
 function parseWithPositions(source: Source): Positions {
   const cached = positions.get(source);
   if (cached) return cached;
+  const { LineCounter, parseDocument } = yaml();
   const lines = new LineCounter();
   if (source.text.length > PLACED_UP_TO) {
     const unplaced = { doc: parseDocument(''), lines, diagnostics: [], data: undefined, placed: false };
@@ -361,6 +375,7 @@ function yamlHint(code: string): string {
 export function locate(source: Source, path: Path, at: 'value' | 'key' = 'value'): [number, number] {
   const { doc, lines, placed } = parseWithPositions(source);
   if (!placed) return [0, 0];
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   let node: Node | null | undefined = doc.contents as Node | null;
   let offset = node?.range?.[0] ?? 0;
   for (const [i, segment] of path.entries()) {

@@ -1,0 +1,46 @@
+/**
+ * A fast start: `linesight --version` and `linesight validate` load none of the heavy libraries
+ * that only other commands use (each costs a user tens to hundreds of milliseconds at every start).
+ * Whoever imports one of them statically into the command line's common path fails here.
+ */
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadedPackages } from '../testing/loaded-packages.js';
+import { VERSION } from './program.js';
+
+const MMC = fileURLToPath(new URL('../../examples/mmc.yaml', import.meta.url));
+
+/** Libraries only some commands need: the event store, layout, drawing, the server, BPMN, progress bars. */
+const HEAVY = [
+  '@duckdb/node-api',
+  'elkjs',
+  '@resvg/resvg-js',
+  'pdfkit',
+  'fontkit',
+  'opentype.js',
+  'fastify',
+  'bpmn-moddle',
+  'saxes',
+  'sql.js',
+  'playwright-core',
+  'cli-progress',
+];
+
+describe('what a command loads at start', () => {
+  it('--version loads only the argument parser: no model library, no heavy one', async () => {
+    const run = await loadedPackages('--version');
+    expect(run.stdout).toBe(`${VERSION}\n`);
+    expect(run.packages).toContain('commander');
+    for (const name of [...HEAVY, 'zod', 'yaml', 'js-yaml']) expect(run.packages).not.toContain(name);
+  });
+
+  it('validate of a valid model loads its reader and checks, none of the heavy libraries', async () => {
+    const run = await loadedPackages('validate', MMC);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^ok .*mmc\.yaml/);
+    // The log sees what validate needs: the ES modules zod and js-yaml, and commander (CommonJS).
+    for (const name of ['commander', 'zod', 'js-yaml']) expect(run.packages).toContain(name);
+    // `yaml` places diagnostics and expands aliases; a valid file without aliases needs neither.
+    for (const name of [...HEAVY, 'yaml']) expect(run.packages).not.toContain(name);
+  });
+});

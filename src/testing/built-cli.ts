@@ -1,0 +1,43 @@
+/**
+ * The built command line (dist/), for benchmarks that time whole processes as users start them:
+ * built again first when a source is newer than the build, so a figure never measures old code.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The command as npm links it: bin/linesight.js, which loads dist/cli/main.js. */
+export const BUILT_CLI = join(ROOT, 'bin', 'linesight.js');
+const BUILT_MAIN = join(ROOT, 'dist', 'cli', 'main.js');
+
+/** The newest modification time under a file or folder (0 when it is not there). */
+function newest(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce((max, name) => Math.max(max, newest(join(path, name))), stat.mtimeMs);
+}
+
+/** Builds dist/ with tsc (as `npm run build` does, without the web app) when it is older than src/. */
+export function ensureBuiltCli(): void {
+  const built = newest(BUILT_MAIN);
+  const sources = Math.max(
+    ...['src', 'package.json', 'tsconfig.json', 'tsconfig.build.json'].map((f) => newest(join(ROOT, f))),
+  );
+  if (built > 0 && built >= sources) return;
+  process.stderr.write('dist/ is older than src/: building it (tsc -p tsconfig.build.json)\n');
+  try {
+    execFileSync(
+      process.execPath,
+      [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'],
+      { cwd: ROOT, stdio: 'inherit' },
+    );
+  } catch {
+    throw new Error(
+      'dist/ is older than src/ and building it failed: fix the errors above, or run npx tsc -p tsconfig.build.json',
+    );
+  }
+}
