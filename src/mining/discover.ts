@@ -4,6 +4,7 @@
  * (as pm4py does), with window functions partitioned by case, plain enough for a warehouse engine.
  */
 import { type EventStore, queryRows } from './store.js';
+import { countVariants } from './variant-count.js';
 import { workTable } from './work-table.js';
 
 export interface DfgEdge {
@@ -148,10 +149,7 @@ export async function discover(
     const limit = options.top === undefined ? '' : `limit ${Math.max(0, Math.floor(options.top))}`;
     // A variant is a list of small integers, built once per case; all variants are counted,
     // only the top ones leave the database.
-    const variants = await rows<{ trace: number[]; n: bigint; variants: bigint }>(`
-      with traces as (select list(code order by position) as trace from ${steps} group by case_id)
-      select trace, count(*) as n, count(*) over () as variants from traces
-      group by trace order by n desc, trace ${limit}`);
+    const variants = await countVariants(store, steps, Number(counts?.cases ?? 0), limit);
     const cases = Number(counts?.cases ?? 0);
     let cumulative = 0;
     return {

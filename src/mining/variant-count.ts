@@ -1,0 +1,64 @@
+/**
+ * Variants counted within the store's memory limit. A variant is a case's list of activity codes;
+ * DuckDB builds those lists in aggregate states it cannot move to disk, about 250 bytes a case, so
+ * at 18 million cases (100 million events) one pass needed more than the 4 GiB limit and failed.
+ * Cases are therefore listed in as many passes as the limit needs, each over the cases whose hash
+ * falls in its share, into a temporary table; counting the lists (grouping on them as keys) spills
+ * to disk like any grouping. Small logs take one pass, as before; the answer is the same either way.
+ */
+
+import { type EventStore, queryRows } from './store.js';
+import { limitBytes } from './store-memory.js';
+import { workTable } from './work-table.js';
+
+/** What a case's list state was measured to take, with room to spare (1e7 events failed at 400 MiB in one pass, not in four). */
+const BYTES_PER_CASE = 500;
+
+export interface VariantRow {
+  trace: number[];
+  n: bigint;
+  /** All the variants, on every row. */
+  variants: bigint;
+}
+
+/** Passes for `cases` cases, so that each pass's lists take at most half the memory limit. */
+export function variantPasses(cases: number, limit: number): number {
+  if (!Number.isFinite(limit) || limit <= 0) return 1;
+  return Math.max(1, Math.ceil((cases * BYTES_PER_CASE) / (limit / 2)));
+}
+
+/** The variants of the steps table (case_id, code, position), most frequent first, ties by trace. */
+export async function countVariants(
+  store: EventStore,
+  steps: string,
+  cases: number,
+  limit: string,
+): Promise<VariantRow[]> {
+  const [setting] = await queryRows(store, "select current_setting('memory_limit') as m");
+  return rankedVariants(store, steps, variantPasses(cases, limitBytes(String(setting?.m ?? ''))), limit);
+}
+
+/** The variants of the steps table, listed in `passes` passes over shares of the cases. */
+export async function rankedVariants(
+  store: EventStore,
+  steps: string,
+  passes: number,
+  limit: string,
+): Promise<VariantRow[]> {
+  const ranked = (traces: string) =>
+    `select trace, count(*) as n, count(*) over () as variants from ${traces}
+     group by trace order by n desc, trace ${limit}`;
+  const listed = (where: string) =>
+    `select list(code order by position) as trace from ${steps} ${where} group by case_id`;
+  if (passes === 1) return (await queryRows(store, ranked(`(${listed('')})`))) as unknown as VariantRow[];
+  const traces = workTable('discover_traces');
+  const c = store.connection;
+  try {
+    await c.run(`create temp table ${traces} (trace integer[])`);
+    for (let pass = 0; pass < passes; pass++)
+      await c.run(`insert into ${traces} ${listed(`where hash(case_id) % ${passes} = ${pass}`)}`);
+    return (await queryRows(store, ranked(traces))) as unknown as VariantRow[];
+  } finally {
+    await c.run(`drop table if exists ${traces}`);
+  }
+}
