@@ -1,0 +1,92 @@
+/**
+ * The rows a journey model is discovered from (journey-rows.ts), from ClickHouse: each query runs
+ * on every shard over its own events, where a customer's events all are, and returns counts; they
+ * are added up by the same code as DuckDB's. Times come back as each distinct time with how often
+ * it occurs, and their exact sums are taken here.
+ */
+import type { ShardedLog } from './clickhouse-fit-counts.js';
+import * as sql from './clickhouse-sql.js';
+import {
+  type ActivityChannel,
+  type JourneyRows,
+  joinedJourneyRows,
+  journeyPaired,
+  type LifecycleKind,
+} from './journey-rows.js';
+
+const EMPTY: JourneyRows = { events: [], starts: [], moves: [], visits: [], lifecycles: [] };
+
+/** An activity and channel from the activity, the no-channel flag and the channel ('' when none). */
+const pair = (activity: unknown, noChannel: unknown, channel: unknown): ActivityChannel => ({
+  activity: String(activity),
+  channel: Number(noChannel) === 1 ? null : String(channel),
+});
+
+/**
+ * A value's raw JSON text (as visitParamExtractRaw gives it, '' when the key is missing) as
+ * DuckDB's json_extract_string reads it: a string unquoted, null as no value, anything else as written.
+ */
+export function jsonValueText(raw: string): string | null {
+  if (raw === '' || raw === 'null') return null;
+  return raw.startsWith('"') ? String(JSON.parse(raw)) : raw;
+}
+
+export async function clickHouseJourneyRows({ servers, db, parts }: ShardedLog): Promise<JourneyRows> {
+  if (parts.length === 0) return EMPTY;
+  const events = (await Promise.all(servers.map((s) => s.rows(sql.shardModelEvents(db, parts))))).flatMap(
+    (rows) =>
+      rows.map(([activity, noChannel, channel, kind, stage, served, n]) => ({
+        ...pair(activity, noChannel, channel),
+        lifecycle: kind as LifecycleKind,
+        stage: jsonValueText(String(stage)),
+        served: Number(served) === 1,
+        n: Number(n),
+      })),
+  );
+  const paired = journeyPaired(events);
+  const answers = await Promise.all(
+    servers.map(async (s): Promise<JourneyRows> => {
+      const [starts, moves, visits, lifecycles] = await Promise.all([
+        s.rows(sql.shardJourneyStarts(db, parts, paired)),
+        s.rows(sql.shardJourneyMoves(db, parts, paired)),
+        s.rows(sql.shardJourneyVisits(db, parts, paired)),
+        paired ? s.rows(sql.shardLifecycleTimes(db, parts)) : [],
+      ]);
+      return {
+        events: [],
+        starts: starts.map(([segment, activity, noChannel, channel, n, min, max]) => ({
+          ...pair(activity, noChannel, channel),
+          segment: String(segment),
+          n: Number(n),
+          min: BigInt(String(min)),
+          max: BigInt(String(max)),
+        })),
+        moves: moves.map(([segment, activity, noChannel, channel, last, nextActivity, nextNo, next, gaveUp, n]) => ({
+          ...pair(activity, noChannel, channel),
+          segment: String(segment),
+          next: Number(last) === 1 ? null : pair(nextActivity, nextNo, next),
+          gaveUp: Number(gaveUp) === 1,
+          n: Number(n),
+        })),
+        visits: visits.map(([activity, noChannel, channel, last, gap, n, positions]) => {
+          const us = BigInt(String(gap));
+          const count = BigInt(String(n));
+          return {
+            ...pair(activity, noChannel, channel),
+            visits: Number(n),
+            followed: Number(last) === 1 ? 0 : Number(n),
+            gapSum: us * count,
+            gapSquares: us * us * count,
+            positions: BigInt(String(positions)),
+          };
+        }),
+        lifecycles: lifecycles.map(([activity, us, n]) => {
+          const t = BigInt(String(us));
+          const count = BigInt(String(n));
+          return { activity: String(activity), n: Number(n), sum: t * count, squares: t * t * count };
+        }),
+      };
+    }),
+  );
+  return joinedJourneyRows([{ ...EMPTY, events }, ...answers]);
+}
