@@ -1,8 +1,7 @@
 /**
  * The rows a journey model is discovered from (journey-rows.ts), from ClickHouse: each query runs
  * on every shard over its own events, where a customer's events all are, and returns counts; they
- * are added up by the same code as DuckDB's. Times come back as each distinct time with how often
- * it occurs, and their exact sums are taken here.
+ * are added up by the same code as DuckDB's: rows per activity and channel, not per customer.
  */
 import type { ShardedLog } from './clickhouse-fit-counts.js';
 import * as sql from './clickhouse-sql.js';
@@ -29,6 +28,17 @@ const pair = (activity: unknown, noChannel: unknown, channel: unknown): Activity
 export function jsonValueText(raw: string): string | null {
   if (raw === '' || raw === 'null') return null;
   return raw.startsWith('"') ? String(JSON.parse(raw)) : raw;
+}
+
+/** A sum and sum of squares from the columns of the SQL's exactSums (sums of 16-bit pieces and of their products). */
+export function piecedSums(columns: unknown[]): { sum: bigint; squares: bigint } {
+  const at = (i: number) => BigInt(String(columns[i]));
+  const sum = [0, 1, 2, 3].reduce((s, k) => s + (at(k) << BigInt(16 * k)), 0n);
+  const squares = sql.PIECE_PAIRS.reduce(
+    (s, [j, k], i) => s + (((j === k ? 1n : 2n) * at(4 + i)) << BigInt(16 * (j + k))),
+    0n,
+  );
+  return { sum, squares };
 }
 
 export async function clickHouseJourneyRows({ servers, db, parts }: ShardedLog): Promise<JourneyRows> {
@@ -61,29 +71,29 @@ export async function clickHouseJourneyRows({ servers, db, parts }: ShardedLog):
           min: BigInt(String(min)),
           max: BigInt(String(max)),
         })),
-        moves: moves.map(([segment, activity, noChannel, channel, last, nextActivity, nextNo, next, gaveUp, n]) => ({
-          ...pair(activity, noChannel, channel),
-          segment: String(segment),
-          next: Number(last) === 1 ? null : pair(nextActivity, nextNo, next),
-          gaveUp: Number(gaveUp) === 1,
-          n: Number(n),
-        })),
-        visits: visits.map(([activity, noChannel, channel, last, gap, n, positions]) => {
-          const us = BigInt(String(gap));
-          const count = BigInt(String(n));
+        moves: moves.map(
+          ([segment, activity, noChannel, channel, last, nextActivity, nextNo, next, gaveUp, n]) => ({
+            ...pair(activity, noChannel, channel),
+            segment: String(segment),
+            next: Number(last) === 1 ? null : pair(nextActivity, nextNo, next),
+            gaveUp: Number(gaveUp) === 1,
+            n: Number(n),
+          }),
+        ),
+        visits: visits.map(([activity, noChannel, channel, n, followed, positions, ...sums]) => {
+          const { sum, squares } = piecedSums(sums);
           return {
             ...pair(activity, noChannel, channel),
             visits: Number(n),
-            followed: Number(last) === 1 ? 0 : Number(n),
-            gapSum: us * count,
-            gapSquares: us * us * count,
+            followed: Number(followed),
+            gapSum: sum,
+            gapSquares: squares,
             positions: BigInt(String(positions)),
           };
         }),
-        lifecycles: lifecycles.map(([activity, us, n]) => {
-          const t = BigInt(String(us));
-          const count = BigInt(String(n));
-          return { activity: String(activity), n: Number(n), sum: t * count, squares: t * t * count };
+        lifecycles: lifecycles.map(([activity, n, ...sums]) => {
+          const { sum, squares } = piecedSums(sums);
+          return { activity: String(activity), n: Number(n), sum, squares };
         }),
       };
     }),

@@ -266,26 +266,44 @@ export const shardJourneyMoves = (db: string, parts: string[], paired: boolean) 
      arrayEnumerate(s)) AS m
    GROUP BY seg, act, no_channel, ch, is_last, next_act, next_no_channel, next_ch, gave_up FORMAT JSONCompact`;
 
+/** The pairs of 16-bit pieces (j <= k) whose products make the square of a number of four pieces. */
+export const PIECE_PAIRS: [number, number][] = [0, 1, 2, 3].flatMap((j) =>
+  [0, 1, 2, 3].filter((k) => k >= j).map((k): [number, number] => [j, k]),
+);
+
+const piece = (x: string, k: number) => `bitAnd(bitShiftRight(${x}, ${16 * k}), 65535)`;
+
 /**
- * The visits on this shard by activity, channel and each distinct time to the next event
- * (microseconds; 0 for a last visit, flagged), with how many and the sum of their positions in
- * their journeys: the exact sums of the times and their squares are taken from them by the caller
- * (18.16 has no 128-bit integers to sum squares in).
+ * Exact sums of non-negative Int64 values and of their squares, as 14 columns: the sum of each
+ * 16-bit piece of the values (lowest first), then of each product of two pieces (PIECE_PAIRS).
+ * Each column is a UInt64 that cannot overflow below 2^32 values; the caller puts the sums
+ * together. 18.16 has no 128-bit integers, and writing its Decimal128 as text crashes the server.
+ */
+const exactSums = (x: string) =>
+  [
+    ...[0, 1, 2, 3].map((k) => `sum(${piece(x, k)})`),
+    ...PIECE_PAIRS.map(([j, k]) => `sum(toUInt64(${piece(x, j)} * ${piece(x, k)}))`),
+  ].join(', ');
+
+/**
+ * The visits on this shard by activity and channel: how many, how many an event follows, the sum
+ * of their positions in their journeys, and the exact sums of the time to the next event and of
+ * its square (microseconds, a last visit 0; see exactSums).
  */
 export const shardJourneyVisits = (db: string, parts: string[], paired: boolean) =>
-  `SELECT v.1 AS act, v.2 AS no_channel, v.3 AS ch, v.4 AS is_last, v.5 AS gap, count(), sum(v.6)
+  `SELECT v.1 AS act, v.2 AS no_channel, v.3 AS ch, count(), countIf(v.4 = 0), sum(v.6), ${exactSums('v.5')}
    FROM (${journeys(db, parts, paired)})
    ARRAY JOIN arrayMap(i -> (s[i].3, s[i].4, s[i].5, i = length(s), if(i < length(s), s[i + 1].1 - s[i].1, toInt64(0)), i),
      arrayEnumerate(s)) AS v
-   GROUP BY act, no_channel, ch, is_last, gap FORMAT JSONCompact`;
+   GROUP BY act, no_channel, ch FORMAT JSONCompact`;
 
 /**
- * Each distinct start-to-complete time (microseconds) per activity on this shard, with how often
- * it occurs: a customer's n-th start of an activity with their n-th complete of it (both in time,
- * then file order), when the complete is not before the start.
+ * Per activity on this shard, its start-to-complete times (microseconds): how many, with their
+ * exact sum and sum of squares (see exactSums). A customer's n-th start of an activity goes with their n-th
+ * complete of it (both in time, then file order), when the complete is not before the start.
  */
 export const shardLifecycleTimes = (db: string, parts: string[]) =>
-  `SELECT act, us, count() FROM (
+  `SELECT act, count(), ${exactSums('us')} FROM (
      SELECT activity AS act, arraySort(groupArrayIf((ts_us, seq), kind = 'start')) AS st,
        arraySort(groupArrayIf((ts_us, seq), kind = 'complete')) AS co
      FROM (SELECT case_id, activity, ts_us, seq, ${lifecycleKind} AS kind FROM ${chName(db)}.events_local
@@ -293,4 +311,4 @@ export const shardLifecycleTimes = (db: string, parts: string[]) =>
      GROUP BY case_id, activity
    ) ARRAY JOIN arrayFilter(d -> d >= 0,
        arrayMap(i -> co[i].1 - st[i].1, arrayEnumerate(arraySlice(st, 1, least(length(st), length(co)))))) AS us
-   GROUP BY act, us FORMAT JSONCompact`;
+   GROUP BY act FORMAT JSONCompact`;

@@ -127,7 +127,9 @@ async function lifecycles(rows: Rows): Promise<JourneyRows['lifecycles']> {
 }
 
 /** What a model from a log reads: a LogStore's own rows, or those of a DuckDB store opened as such. */
-export function modelCounts(store: EventStore | (FitCounts & JourneyRowsSource)): FitCounts & JourneyRowsSource {
+export function modelCounts(
+  store: EventStore | (FitCounts & JourneyRowsSource),
+): FitCounts & JourneyRowsSource {
   if ('journeyRows' in store) return store;
   return { ...fitCounts(store), journeyRows: (log) => duckDbJourneyRows(store, log) };
 }

@@ -175,7 +175,13 @@ export function journeyCounts(rows: JourneyRows): { nodes: StepNode[]; counts: J
   const visits = sumBy(
     rows.visits.map((v): [string, Omit<VisitGroup, 'activity' | 'channel'>] => [
       node(v),
-      { visits: v.visits, followed: v.followed, gapSum: v.gapSum, gapSquares: v.gapSquares, positions: v.positions },
+      {
+        visits: v.visits,
+        followed: v.followed,
+        gapSum: v.gapSum,
+        gapSquares: v.gapSquares,
+        positions: v.positions,
+      },
     ]),
   );
   const events = sumBy(kept.map((e) => [node(e), { n: e.n, served: e.served ? e.n : 0 }]));
