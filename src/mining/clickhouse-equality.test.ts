@@ -3,9 +3,10 @@
  * store, on one ClickHouse server and on a cluster of two shards: for every real log in testdata/
  * and for a synthetic one made to find differences (equal times, ties broken by file order, time
  * zones, names that sort differently by bytes than by UTF-16, text needing escapes, appends with
- * duplicates, a failed import). Conformance and calibration too: every real log against a model
- * discovered from it, and a simulated log with segments, contacts given up in the queue and two
- * weeks of arrivals against the model that made it. Needs Debian's clickhouse-server: without it,
+ * duplicates, a failed import). A model discovered from each log (the file byte for byte), and
+ * conformance and calibration: every real log against the model discovered from it, and a
+ * simulated log with segments, contacts given up in the queue and two weeks of arrivals against
+ * the model that made it. Needs Debian's clickhouse-server: without it,
  * skipped loudly.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,8 +20,10 @@ import { eventLogCsv, simulateEventLog } from '../simulation/event-log.js';
 import { linesight } from '../testing/cli.js';
 import { clickHouseInstalled, type LocalCluster, startLocalCluster } from '../testing/clickhouse-cluster.js';
 import { EVENT_LOGS } from '../testing/data.js';
+import { modelFeaturesCsv, syntheticCsv } from '../testing/synthetic-log.js';
 import { ClickHouseHttp } from './clickhouse-http.js';
 import { conformance } from './conformance.js';
+import { discoverLogModel } from './log-model.js';
 import { openLogStore } from './open-log-store.js';
 import { openStore, queryRows } from './store.js';
 
@@ -44,76 +47,6 @@ const REAL_LOGS: [string, string[]][] = [
   ['ocel2/ocel20_example.jsonocel', ['--case-type', 'Purchase Order']],
   ['ocel2/ocel20_example.xmlocel', ['--case-type', 'Invoice', '--log', 'ocel-xml-invoice']],
 ];
-
-/** Deterministic numbers in [0, 1) (mulberry32), so that the synthetic log is the same every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-// Byte order and UTF-16 order differ for the emoji against U+FF5E; upper before lower case; escapes.
-const ACTIVITIES = [
-  'Anruf',
-  'Ärger gemeldet',
-  'zeta',
-  'Zeta',
-  '📞 call',
-  '～ wave',
-  'web visit',
-  "it's done",
-  'back\\slash',
-  'tab\tinside',
-  'line\nbreak',
-];
-const CHANNELS = ['phone', 'web', 'shop'];
-const SEGMENTS = ['gold', 'basic'];
-const NOTES = ['plain', 'tab\there', 'two\nlines', 'quote "x"', 'back\\n not a line', ''];
-
-/** An instant written with one of several offsets (or none): the same instant may read differently. */
-function timeText(ms: number, pick: number): string {
-  const offsets = [0, 120, -300, 330];
-  if (pick === 4) return new Date(ms).toISOString().replace('T', ' ').slice(0, 19);
-  const offset = offsets[pick] as number;
-  const local = new Date(ms + offset * 60_000).toISOString().slice(0, 19);
-  if (offset === 0) return `${local}Z`;
-  const sign = offset > 0 ? '+' : '-';
-  const h = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
-  const m = String(Math.abs(offset) % 60).padStart(2, '0');
-  return `${local}${sign}${h}:${m}`;
-}
-
-const csvCell = (text: string) => (/[",\n\t]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
-
-/** `cases` customers; times on whole minutes so that many events of a case tie; rows shuffled a little. */
-function syntheticCsv(cases: number, seed: number, firstCase = 0): string {
-  const next = random(seed);
-  const pick = <T>(xs: T[]) => xs[Math.floor(next() * xs.length)] as T;
-  const rows: string[] = [];
-  for (let c = firstCase; c < firstCase + cases; c++) {
-    let t = Date.UTC(2024, 2, 30, 22, 0) + Math.floor(next() * 600) * 60_000;
-    const segment = next() < 0.1 ? '' : pick(SEGMENTS);
-    const steps = 1 + Math.floor(next() * 7);
-    const caseRows: string[] = [];
-    for (let s = 0; s < steps; s++) {
-      // One step in three at the very same instant as the one before (a tie to break by file order).
-      if (next() > 0.33) t += Math.floor(next() * 90) * 60_000;
-      caseRows.push(
-        [`C${c}`, pick(ACTIVITIES), timeText(t, Math.floor(next() * 5)), pick(CHANNELS), segment, pick(NOTES)]
-          .map(csvCell)
-          .join(','),
-      );
-    }
-    // Now and then a case's rows out of time order in the file.
-    if (next() < 0.2) caseRows.reverse();
-    rows.push(...caseRows);
-  }
-  return `case_id,activity,timestamp,channel,segment,note\n${rows.join('\n')}\n`;
-}
 
 interface Engine {
   name: string;
@@ -235,16 +168,35 @@ describe.skipIf(!installed)('the ClickHouse event store answers as the DuckDB st
     };
   };
 
-  it('checks every real log against a model discovered from it, and calibrates it, alike', async () => {
+  /**
+   * `log model` on each engine: the same --json, and the same model file written, byte for byte;
+   * the file's text.
+   */
+  const modelAlike = async (log: string): Promise<string> => {
+    const output = join(dir, `discovered-${log}.yaml`);
+    const written: string[] = [];
+    const found = [];
+    for (const e of engines) {
+      const r = await linesight('log', 'model', '--log', log, '-o', output, ...e.args, '--json');
+      found.push({ engine: e.name, code: r.code, stdout: r.stdout, stderr: r.stderr });
+      written.push(r.code === 0 ? readFileSync(output, 'utf8') : r.stderr);
+    }
+    expect(found[0]?.code, `${log}: ${found[0]?.stderr}`).toBe(0);
+    expectAlike(found);
+    for (const [i, text] of written.entries())
+      expect(text, `the model of ${log} on ${engines[i]?.name} against DuckDB`).toBe(written[0]);
+    return written[0] as string;
+  };
+
+  it('discovers a model from every real log alike, and checks and calibrates the log against it alike', async () => {
     engines = enginesFor('real');
     const duck = engines[0] as Engine;
     for (const log of JSON.parse((await linesight('log', 'list', ...duck.args, '--json')).stdout).map(
       (l: { log: string }) => l.log,
     ) as string[]) {
-      const model = join(dir, `discovered-${log}.yaml`);
-      const found = await linesight('log', 'model', '--log', log, '-o', model, ...duck.args);
-      expect(found.code, `${log}: ${found.stderr}`).toBe(0);
-      const { fit } = await fitAlike(log, model);
+      const text = await modelAlike(log);
+      expect(text, log).toMatch(/^# A customer journey discovered by linesight log model/);
+      const { fit } = await fitAlike(log, join(dir, `discovered-${log}.yaml`));
       // Most of its own log's moves are the model's: the engines agree on a real answer.
       expect(fit.fitness, log).toBeGreaterThan(0.5);
       expect(fit.cases, log).toBeGreaterThan(0);
@@ -256,6 +208,8 @@ describe.skipIf(!installed)('the ClickHouse event store answers as the DuckDB st
     const file = join(dir, 'orders.csv');
     writeFileSync(file, simulatedOrders());
     expectAlike(await onEach(engines, 'log', 'import', file, '--log', 'orders'));
+    // Discovered from the log: segments, contacts given up and a weekly profile, alike.
+    expect(await modelAlike('orders')).toMatch(/weekly arrival profile: \d+ hour spans/);
     const { fit, calibrated } = await fitAlike('orders', ORDER_MODEL);
     expect(fit.fitness).toBe(1);
     expect(fit.starts.map((s: { segment: string }) => s.segment)).toEqual(['consumer', 'business']);
@@ -336,6 +290,17 @@ describe.skipIf(!installed)('the ClickHouse event store answers as the DuckDB st
     expect(fit.fitness).toBeGreaterThan(0);
     expect(fit.fitness).toBeLessThan(1);
     expect(fit.notInModel.length).toBeGreaterThan(0);
+
+    // A model discovered from the appended log, and from one with start and complete events,
+    // stages, resources, an activity on two channels and contacts given up.
+    expect(await modelAlike('synthetic')).toMatch(/\d+ events of 4500 customers/);
+    const features = join(dir, 'features.csv');
+    writeFileSync(features, modelFeaturesCsv(1200, 3));
+    expectAlike(await onEach(engines, 'log', 'import', features, '--log', 'features'));
+    const text = await modelAlike('features');
+    expect(text).toMatch(/durations from start and complete events/);
+    expect(text).toContain('Ask (chat)');
+    expect(text).toContain('Ärger \\ Fragen');
   });
 
   it('has each shard return aggregated rows, not one per customer', async () => {
@@ -374,6 +339,14 @@ describe.skipIf(!installed)('the ClickHouse event store answers as the DuckDB st
       expect(fit.moves).toBeGreaterThan(3512);
       expect(new Set(returned.map((r) => r.from)).size).toBe(2);
       expect(returned.reduce((n, r) => n + r.rows, 0)).toBeLessThan(fit.cases / 4);
+
+      // A model from the log likewise: rows per activity and channel (starts, moves, visits with
+      // the sums of their times, start-to-complete times), not per customer nor per distinct time.
+      returned.length = 0;
+      const model = await discoverLogModel(store, 'teleclaims');
+      expect(model.text).toMatch(/3512 customers/);
+      expect(new Set(returned.map((r) => r.from)).size).toBe(2);
+      expect(returned.reduce((n, r) => n + r.rows, 0)).toBeLessThan(fit.cases / 10);
     } finally {
       counting.mockRestore();
       await store.close();

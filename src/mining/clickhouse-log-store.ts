@@ -9,9 +9,11 @@ import { randomBytes } from 'node:crypto';
 import { type ClickHouseAddress, clickHouseCredentials } from './clickhouse-address.js';
 import { clickHouseLogProfile, clickHouseMappedMoves, type ShardedLog } from './clickhouse-fit-counts.js';
 import { ClickHouseError, ClickHouseHttp } from './clickhouse-http.js';
+import { clickHouseJourneyRows } from './clickhouse-journey-rows.js';
 import * as sql from './clickhouse-sql.js';
 import type { DiscoverOptions, Discovery } from './discover.js';
 import type { LogImport, LogImportOptions } from './import-log.js';
+import type { JourneyRows } from './journey-rows.js';
 import { LogImportError } from './log-import-error.js';
 import type { LogProfile } from './log-profile.js';
 import type { LogStore, LogSummary } from './log-store.js';
@@ -269,6 +271,10 @@ export class ClickHouseLogStore implements LogStore {
 
   async mappedMoves(log: string, query: MovesQuery): Promise<MappedMoves> {
     return clickHouseMappedMoves(await this.sharded(log), query);
+  }
+
+  async journeyRows(log: string): Promise<JourneyRows> {
+    return clickHouseJourneyRows(await this.sharded(log));
   }
 
   async close(): Promise<void> {

@@ -222,3 +222,93 @@ export const shardDurations = (db: string, m: MappedSteps, from: string[], to: s
        arrayFilter(i -> i < length(s) AND NOT s[i].5 AND has([${list(from)}], s[i].3) AND has([${list(to)}], s[i + 1].3),
          arrayEnumerate(s))) AS d
    GROUP BY step, us FORMAT JSONCompact`;
+
+/** An event's lifecycle as it counts for a model: start, complete, or other (none included). */
+const lifecycleKind = "lowerUTF8(ifNull(lifecycle, ''))";
+
+/**
+ * The log's events on this shard counted by activity, channel (null as a flag and ''), lifecycle
+ * kind, the `stage` attribute as its raw JSON text ('' without one: visitParamExtractRaw, read by
+ * the caller as DuckDB's json_extract_string reads it) and whether they name a resource.
+ */
+export const shardModelEvents = (db: string, parts: string[]) =>
+  `SELECT activity, isNull(channel) AS no_channel, ifNull(channel, '') AS ch,
+     multiIf(${lifecycleKind} = 'start', 'start', ${lifecycleKind} = 'complete', 'complete', 'other') AS kind,
+     visitParamExtractRaw(ifNull(attributes, ''), 'stage') AS stage, isNotNull(resource) AS served, count()
+   FROM ${chName(db)}.events_local WHERE log IN (${list(parts)})
+   GROUP BY activity, no_channel, ch, kind, stage, served FORMAT JSONCompact`;
+
+/**
+ * Each customer's events (their start events left out when `paired`) as an array sorted by time,
+ * then file order: (time, seq, activity, no channel, channel, segment, given up in the queue).
+ */
+const journeys = (db: string, parts: string[], paired: boolean) =>
+  `SELECT arraySort(groupArray((ts_us, seq, activity, isNull(channel), ifNull(channel, ''), ifNull(segment, ''),
+       visitParamExtractString(ifNull(attributes, ''), 'outcome') = 'abandoned'))) AS s
+   FROM ${chName(db)}.events_local
+   WHERE log IN (${list(parts)})${paired ? ` AND ${lifecycleKind} != 'start'` : ''} GROUP BY case_id`;
+
+/** The customers on this shard by their first event's segment, activity and channel, with its earliest and latest time. */
+export const shardJourneyStarts = (db: string, parts: string[], paired: boolean) =>
+  `SELECT s[1].6 AS seg, s[1].3 AS act, s[1].4 AS no_channel, s[1].5 AS ch, count(), min(s[1].1), max(s[1].1)
+   FROM (${journeys(db, parts, paired)}) GROUP BY seg, act, no_channel, ch FORMAT JSONCompact`;
+
+/**
+ * The moves on this shard, counted: (the customer's first segment, activity, no channel, channel,
+ * last of the journey, the next event's activity, no channel and channel, given up in the queue).
+ */
+export const shardJourneyMoves = (db: string, parts: string[], paired: boolean) =>
+  `SELECT m.1 AS seg, m.2 AS act, m.3 AS no_channel, m.4 AS ch, m.5 AS is_last, m.6 AS next_act,
+     m.7 AS next_no_channel, m.8 AS next_ch, m.9 AS gave_up, count()
+   FROM (${journeys(db, parts, paired)})
+   ARRAY JOIN arrayMap(i -> (s[1].6, s[i].3, s[i].4, s[i].5, i = length(s), if(i < length(s), s[i + 1].3, ''),
+       if(i < length(s), s[i + 1].4, 0), if(i < length(s), s[i + 1].5, ''), i = length(s) AND s[i].7),
+     arrayEnumerate(s)) AS m
+   GROUP BY seg, act, no_channel, ch, is_last, next_act, next_no_channel, next_ch, gave_up FORMAT JSONCompact`;
+
+/** The pairs of 16-bit pieces (j <= k) whose products make the square of a number of four pieces. */
+export const PIECE_PAIRS: [number, number][] = [0, 1, 2, 3].flatMap((j) =>
+  [0, 1, 2, 3].filter((k) => k >= j).map((k): [number, number] => [j, k]),
+);
+
+const piece = (x: string, k: number) => `bitAnd(bitShiftRight(${x}, ${16 * k}), 65535)`;
+
+/**
+ * Exact sums of non-negative Int64 values and of their squares, as 14 columns: the sum of each
+ * 16-bit piece of the values (lowest first), then of each product of two pieces (PIECE_PAIRS).
+ * Each column is a UInt64 that cannot overflow below 2^32 values; the caller puts the sums
+ * together. 18.16 has no 128-bit integers, and writing its Decimal128 as text crashes the server.
+ */
+const exactSums = (x: string) =>
+  [
+    ...[0, 1, 2, 3].map((k) => `sum(${piece(x, k)})`),
+    ...PIECE_PAIRS.map(([j, k]) => `sum(toUInt64(${piece(x, j)} * ${piece(x, k)}))`),
+  ].join(', ');
+
+/**
+ * The visits on this shard by activity and channel: how many, how many an event follows, the sum
+ * of their positions in their journeys, and the exact sums of the time to the next event and of
+ * its square (microseconds, a last visit 0; see exactSums).
+ */
+export const shardJourneyVisits = (db: string, parts: string[], paired: boolean) =>
+  `SELECT v.1 AS act, v.2 AS no_channel, v.3 AS ch, count(), countIf(v.4 = 0), sum(v.6), ${exactSums('v.5')}
+   FROM (${journeys(db, parts, paired)})
+   ARRAY JOIN arrayMap(i -> (s[i].3, s[i].4, s[i].5, i = length(s), if(i < length(s), s[i + 1].1 - s[i].1, toInt64(0)), i),
+     arrayEnumerate(s)) AS v
+   GROUP BY act, no_channel, ch FORMAT JSONCompact`;
+
+/**
+ * Per activity on this shard, its start-to-complete times (microseconds): how many, with their
+ * exact sum and sum of squares (see exactSums). A customer's n-th start of an activity goes with their n-th
+ * complete of it (both in time, then file order), when the complete is not before the start.
+ */
+export const shardLifecycleTimes = (db: string, parts: string[]) =>
+  `SELECT act, count(), ${exactSums('us')} FROM (
+     SELECT activity AS act, arraySort(groupArrayIf((ts_us, seq), kind = 'start')) AS st,
+       arraySort(groupArrayIf((ts_us, seq), kind = 'complete')) AS co
+     FROM (SELECT case_id, activity, ts_us, seq, ${lifecycleKind} AS kind FROM ${chName(db)}.events_local
+           WHERE log IN (${list(parts)}) AND kind IN ('start', 'complete'))
+     GROUP BY case_id, activity
+   ) ARRAY JOIN arrayFilter(d -> d >= 0,
+       arrayMap(i -> co[i].1 - st[i].1, arrayEnumerate(arraySlice(st, 1, least(length(st), length(co)))))) AS us
+   GROUP BY act FORMAT JSONCompact`;

@@ -1,13 +1,20 @@
 /**
- * What a journey model is discovered from, counted in SQL over one log: each event becomes a
- * step (its activity, or its activity and channel where the activity is split by channel), each
- * customer's visits are put in order (time, then file order) with the segment of their first
- * event, and from that come the starts, the moves (a journey's last event moves to its end),
- * the times to the next event, the stage the log gives each step, and the arrivals.
+ * What a journey model is discovered from, counted from a log's rows (journey-rows.ts): each event
+ * becomes a step (its activity, or its activity and channel where the activity is split by
+ * channel), and the customers' starts, moves (a journey's last event moves to its end), times to
+ * the next event, stages and arrivals are added up per step. The same rows from any engine give
+ * the same counts: the sums are exact and everything is ordered by key here.
  */
-import { quoteLiteral as literal } from './sql-text.js';
-import { type EventStore, queryRows } from './store.js';
-import { workTable } from './work-table.js';
+import { duckdbMean } from './duckdb-numbers.js';
+import {
+  type ActivityChannel,
+  type JourneyRows,
+  type JourneyRowsSource,
+  journeyPaired,
+  type LifecycleGroup,
+  type VisitGroup,
+} from './journey-rows.js';
+import { byteOrder } from './shard-discovery.js';
 
 /** A step-to-be: the events of one activity, on one channel or on all of its channels. */
 export interface StepNode {
@@ -95,149 +102,130 @@ export function stepNodes(rows: { activity: string; channel: string | null; n: n
   return nodes.map((n, i) => ({ ...n, node: String(i) }));
 }
 
-export async function countJourneys(
-  store: EventStore,
-  log: string,
-): Promise<{ nodes: StepNode[]; counts: JourneyCounts }> {
-  const params = { log };
-  const rows = (sql: string) => queryRows(store, sql, params);
-  // With start and complete events, the completes make the journey and the pairs time the steps.
-  const [life] = await rows(
-    `select count(*) filter (where lower(lifecycle) = 'start') > 0
-       and count(*) filter (where lower(lifecycle) = 'complete') > 0 as paired
-     from events where log = $log`,
-  );
-  const paired = Boolean(life?.paired);
-  const kept = paired ? "and coalesce(lower(e.lifecycle), '') <> 'start'" : '';
-  const nodes = stepNodes(
-    (
-      await rows(
-        `select activity, channel, count(*) as n from events e where log = $log ${kept} group by all order by all`,
-      )
-    ).map((r) => ({
-      activity: String(r.activity),
-      channel: r.channel === null ? null : String(r.channel),
-      n: Number(r.n),
-    })),
-  );
-  const values = nodes
-    .flatMap((n) =>
-      n.channels.map(
-        (ch) => `(${literal(n.activity)}, ${ch === null ? 'null' : literal(ch)}, ${literal(n.node)})`,
-      ),
-    )
-    .join(', ');
-  if (values === '') return { nodes, counts: emptyCounts() };
-  const visits = workTable('model_visits');
-  await store.connection.run(
-    `create temp table ${visits} as
-     with n(activity, channel, node) as (values ${values}),
-     ev as (
-       select e.case_id, e.ts_us, e.seq, coalesce(e.segment, '') as segment, n.node,
-         coalesce(json_extract_string(e.attributes, '$.outcome') = 'abandoned', false) as abandoned,
-         json_extract_string(e.attributes, '$.stage') as stage, e.resource
-       from events e join n on n.activity = e.activity and n.channel is not distinct from e.channel
-       where e.log = $log ${kept})
-     select case_id, first_value(segment) over w as segment, node, stage, abandoned, ts_us, resource,
-       row_number() over w as position, lead(node) over w as next_node, lead(ts_us) over w - ts_us as gap_us
-     from ev window w as (partition by case_id order by ts_us, seq)`,
-    params,
-  );
-  try {
-    return { nodes, counts: await readCounts(rows, visits, paired) };
-  } finally {
-    await store.connection.run(`drop table if exists ${visits}`);
+const pairKey = (p: ActivityChannel) => JSON.stringify([p.activity, p.channel]);
+
+/** Byte order with null after every text, as DuckDB orders them. */
+const nullLast = (a: string | null, b: string | null) =>
+  a === b ? 0 : a === null ? 1 : b === null ? -1 : byteOrder(a, b);
+
+/** Counts of equal keys added up, each key with its parts. */
+function countBy<K extends unknown[]>(items: [K, number][]): [K, number][] {
+  const out = new Map<string, [K, number]>();
+  for (const [key, n] of items) {
+    const id = JSON.stringify(key);
+    out.set(id, [key, (out.get(id)?.[1] ?? 0) + n]);
   }
+  return [...out.values()];
 }
 
-type Rows = (sql: string) => Promise<Record<string, unknown>[]>;
+/** Sums of equal keys added up (whole numbers, exact). */
+function sumBy<T extends Record<string, number | bigint>>(items: [string, T][]): Map<string, T> {
+  const out = new Map<string, T>();
+  for (const [key, sums] of items) {
+    const seen = out.get(key);
+    if (!seen) out.set(key, { ...sums });
+    else for (const name of Object.keys(sums) as (keyof T)[]) (seen[name] as number) += sums[name] as number;
+  }
+  return new Map([...out].sort(([a], [b]) => byteOrder(a, b)));
+}
 
-const stats = (list: Record<string, unknown>[]): TimeStats[] =>
-  list.map((r) => ({ node: String(r.node), n: Number(r.n), mean: Number(r.mean), sd: Number(r.sd ?? 0) }));
+/**
+ * Mean and sample standard deviation, in seconds, of `count` times in whole microseconds from their
+ * exact sum and sum of squares: the mean divided as DuckDB's avg divides, the variance exact and
+ * rounded once, so that neither depends on the order the times were added in.
+ */
+function timeStats(node: string, n: number, count: number, sum: bigint, squares: bigint): TimeStats {
+  const c = BigInt(count);
+  const sd = count > 1 ? Math.sqrt(Number(c * squares - sum * sum) / Number(c * (c - 1n))) / 1e6 : 0;
+  return { node, n, mean: duckdbMean(sum, c) / 1e6, sd };
+}
 
-async function readCounts(rows: Rows, visits: string, paired: boolean): Promise<JourneyCounts> {
-  const [span] = await rows(
-    `select count(*) as cases, coalesce((max(ts_us) - min(ts_us)) / 1e6, 0) as seconds
-     from ${visits} where position = 1`,
+/** The steps-to-be and what the journeys did at them, from a log's rows (a store's, or its shards' joined). */
+export function journeyCounts(rows: JourneyRows): { nodes: StepNode[]; counts: JourneyCounts } {
+  const paired = journeyPaired(rows.events);
+  const kept = rows.events.filter((e) => !(paired && e.lifecycle === 'start'));
+  const perPair = countBy(kept.map((e): [[string, string | null], number] => [[e.activity, e.channel], e.n]))
+    .map(([[activity, channel], n]) => ({ activity, channel, n }))
+    .sort((a, b) => byteOrder(a.activity, b.activity) || nullLast(a.channel, b.channel));
+  const nodes = stepNodes(perPair);
+  if (nodes.length === 0) return { nodes, counts: emptyCounts() };
+  const nodeOf = new Map(
+    nodes.flatMap((n) => n.channels.map((channel) => [pairKey({ activity: n.activity, channel }), n.node])),
   );
-  const segments = new Map(
-    (
-      await rows(
-        `select segment, count(*) as n from ${visits} where position = 1 group by 1 order by n desc, segment`,
-      )
-    ).map((r) => [String(r.segment), Number(r.n)]),
+  const node = (p: ActivityChannel): string => {
+    const found = nodeOf.get(pairKey(p));
+    if (found === undefined)
+      throw new Error(`the store's journeys name ${pairKey(p)}, which none of its events has`);
+    return found;
+  };
+
+  const starts = countBy(rows.starts.map((s): [[string, string], number] => [[s.segment, node(s)], s.n]));
+  const firsts = rows.starts.map((s) => [s.min, s.max] as const);
+  const least = firsts.reduce((m, [min]) => (min < m ? min : m), firsts[0]?.[0] ?? 0n);
+  const most = firsts.reduce((m, [, max]) => (max > m ? max : m), firsts[0]?.[1] ?? 0n);
+  const moves = countBy(
+    rows.moves.map((m): [[string, string, string | null, boolean], number] => [
+      [m.segment, node(m), m.next === null ? null : node(m.next), m.gaveUp],
+      m.n,
+    ]),
+  ).sort(
+    ([a], [b]) =>
+      byteOrder(a[0], b[0]) || byteOrder(a[1], b[1]) || nullLast(a[2], b[2]) || Number(a[3]) - Number(b[3]),
   );
-  const starts = (
-    await rows(
-      `select segment, node, count(*) as n from ${visits} where position = 1 group by all order by all`,
-    )
-  ).map((r) => ({ segment: String(r.segment), node: String(r.node), n: Number(r.n) }));
-  const moves = (
-    await rows(
-      `select segment, node, next_node, next_node is null and abandoned as gave_up, count(*) as n
-       from ${visits} group by all order by all`,
-    )
-  ).map((r) => ({
-    segment: String(r.segment),
-    from: String(r.node),
-    to: r.next_node === null ? null : String(r.next_node),
-    gaveUp: Boolean(r.gave_up),
-    n: Number(r.n),
-  }));
-  const gaps = stats(
-    await rows(
-      `select node, count(gap_us) as n, avg(coalesce(gap_us, 0)) / 1e6 as mean,
-         stddev_samp(coalesce(gap_us, 0)) / 1e6 as sd
-       from ${visits} group by 1 order by 1`,
-    ),
-  );
-  const stageVotes = (
-    await rows(
-      `select node, stage, count(*) as n from ${visits} where stage is not null group by all order by all`,
-    )
-  ).map((r) => ({ node: String(r.node), stage: String(r.stage), n: Number(r.n) }));
-  const positions = new Map(
-    (await rows(`select node, avg(position) as p from ${visits} group by 1 order by 1`)).map((r) => [
-      String(r.node),
-      Number(r.p),
+  const visits = sumBy(
+    rows.visits.map((v): [string, Omit<VisitGroup, 'activity' | 'channel'>] => [
+      node(v),
+      {
+        visits: v.visits,
+        followed: v.followed,
+        gapSum: v.gapSum,
+        gapSquares: v.gapSquares,
+        positions: v.positions,
+      },
     ]),
   );
-  const served = new Map(
-    (
-      await rows(
-        `select node, avg(case when resource is null then 0 else 1 end) as s from ${visits} group by 1 order by 1`,
-      )
-    ).map((r) => [String(r.node), Number(r.s)]),
-  );
+  const events = sumBy(kept.map((e) => [node(e), { n: e.n, served: e.served ? e.n : 0 }]));
   return {
-    cases: Number(span?.cases ?? 0),
-    span: Number(span?.seconds ?? 0),
-    segments,
-    starts,
-    moves,
-    gaps,
-    lifecycles: paired ? await lifecycleTimes(rows) : [],
-    stageVotes,
-    positions,
-    served,
+    nodes,
+    counts: {
+      cases: starts.reduce((s, [, n]) => s + n, 0),
+      span: Number(most - least) / 1e6,
+      segments: new Map(
+        countBy(starts.map(([[segment], n]): [[string], number] => [[segment], n]))
+          .sort(([a, m], [b, n]) => n - m || byteOrder(a[0], b[0]))
+          .map(([[segment], n]) => [segment, n]),
+      ),
+      starts: starts
+        .sort(([a], [b]) => byteOrder(a[0], b[0]) || byteOrder(a[1], b[1]))
+        .map(([[segment, node], n]) => ({ segment, node, n })),
+      moves: moves.map(([[segment, from, to, gaveUp], n]) => ({ segment, from, to, gaveUp, n })),
+      gaps: [...visits].map(([n, v]) => timeStats(n, v.followed, v.visits, v.gapSum, v.gapSquares)),
+      served: new Map([...events].map(([n, e]) => [n, e.served / e.n])),
+      lifecycles: paired ? lifecycleStats(rows.lifecycles) : [],
+      stageVotes: countBy(
+        kept.flatMap((e): [[string, string], number][] =>
+          e.stage === null ? [] : [[[node(e), e.stage], e.n]],
+        ),
+      )
+        .sort(([a], [b]) => byteOrder(a[0], b[0]) || byteOrder(a[1], b[1]))
+        .map(([[node, stage], n]) => ({ node, stage, n })),
+      positions: new Map([...visits].map(([n, v]) => [n, duckdbMean(v.positions, BigInt(v.visits))])),
+    },
   };
 }
 
-/** Start to complete of each activity, the n-th start of a customer paired with their n-th complete. */
-async function lifecycleTimes(rows: Rows): Promise<TimeStats[]> {
-  return stats(
-    await rows(
-      `with s as (
-         select case_id, activity, ts_us, lower(lifecycle) as kind,
-           row_number() over (partition by case_id, activity, lower(lifecycle) order by ts_us, seq) as k
-         from events where log = $log and lower(lifecycle) in ('start', 'complete')),
-       pairs as (
-         select a.activity as node, c.ts_us - a.ts_us as us from s a
-         join s c on c.case_id = a.case_id and c.activity = a.activity and c.k = a.k and c.kind = 'complete'
-         where a.kind = 'start' and c.ts_us >= a.ts_us)
-       select node, count(*) as n, avg(us) / 1e6 as mean, stddev_samp(us) / 1e6 as sd from pairs group by 1 order by 1`,
-    ),
-  );
+/** Start to complete of each activity. */
+function lifecycleStats(groups: LifecycleGroup[]): TimeStats[] {
+  const sums = sumBy(groups.map((g) => [g.activity, { n: g.n, sum: g.sum, squares: g.squares }]));
+  return [...sums].map(([activity, s]) => timeStats(activity, s.n, s.n, s.sum, s.squares));
+}
+
+/** A log's journey counts, from whichever store holds it. */
+export async function countJourneys(
+  source: JourneyRowsSource,
+  log: string,
+): Promise<{ nodes: StepNode[]; counts: JourneyCounts }> {
+  return journeyCounts(await source.journeyRows(log));
 }
 
 function emptyCounts(): JourneyCounts {

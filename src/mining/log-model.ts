@@ -5,9 +5,12 @@
  */
 import { Document, isScalar, visit } from 'yaml';
 import { parse } from '../model/load.js';
-import { arrivalProfile } from './arrival-profile.js';
+import { arrivalProfileOf } from './arrival-profile.js';
 import { discoveredModel } from './discovered-model.js';
+import { modelCounts } from './duckdb-journey-rows.js';
 import { countJourneys } from './journey-counts.js';
+import type { JourneyRowsSource } from './journey-rows.js';
+import type { FitCounts } from './log-store.js';
 import type { EventStore } from './store.js';
 
 export interface LogModelOptions {
@@ -54,14 +57,16 @@ function yamlText(document: Record<string, unknown>): string {
   return doc.toString({ lineWidth: 0 });
 }
 
+/** From either engine's store (a LogStore), or a DuckDB store opened as such. */
 export async function discoverLogModel(
-  store: EventStore,
+  store: EventStore | (FitCounts & JourneyRowsSource),
   log: string,
   options: LogModelOptions = {},
 ): Promise<LogModel> {
-  const { nodes, counts } = await countJourneys(store, log);
+  const counted = modelCounts(store);
+  const { nodes, counts } = await countJourneys(counted, log);
   if (counts.cases === 0) throw new Error(`the log '${log}' has no events to discover a journey from`);
-  const profile = await arrivalProfile(store, log);
+  const profile = arrivalProfileOf(await counted.logProfile(log));
   const { document, notes, warnings } = discoveredModel(nodes, counts, { log, ...options, profile });
   const events = nodes.reduce((s, n) => s + n.events, 0);
   const header = [

@@ -5,6 +5,7 @@
  */
 import type { DiscoverOptions, Discovery } from './discover.js';
 import type { LogImport, LogImportOptions } from './import-log.js';
+import type { JourneyRowsSource } from './journey-rows.js';
 import type { LogProfile } from './log-profile.js';
 import type { MappedMoves, MovesQuery } from './mapped-moves.js';
 
@@ -20,7 +21,8 @@ export interface FitCounts {
   mappedMoves(log: string, query: MovesQuery): Promise<MappedMoves>;
 }
 
-export interface LogStore extends FitCounts {
+/** A model discovered from a log reads the rows of JourneyRowsSource and the profile of FitCounts. */
+export interface LogStore extends FitCounts, JourneyRowsSource {
   readonly engine: 'duckdb' | 'clickhouse';
   /** One file into one log, all of it or nothing (see importLog). */
   importLog(file: string, options: LogImportOptions): Promise<LogImport>;

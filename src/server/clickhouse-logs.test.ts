@@ -1,9 +1,9 @@
 /**
  * The server's log routes on a ClickHouse store (`linesight serve --store clickhouse://...`) answer
  * as they do on the workspace's DuckDB store: upload and import, list, discover, the
- * directly-follows graph, remove, conformance and calibration, byte for byte, on one ClickHouse
- * server and on two shards. The analyses not on ClickHouse yet say so with 501. Needs Debian's clickhouse-server: without
- * it, skipped loudly.
+ * directly-follows graph, remove, conformance, calibration and a model from a log, byte for byte,
+ * on one ClickHouse server and on two shards. Journey analytics, not on ClickHouse yet, say so with
+ * 501. Needs Debian's clickhouse-server: without it, skipped loudly.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -161,23 +161,29 @@ describe.skipIf(!installed)('the log routes on a ClickHouse store answer as on D
     expect(missing.status).toBe(404);
   });
 
-  it('answers the analyses not on ClickHouse yet with 501, saying which and what to do', async () => {
-    const requests = [
-      { what: 'journey analytics', request: { url: '/api/logs/claims/journeys' } },
-      {
-        what: 'models discovered from a log',
-        request: { method: 'POST' as const, url: '/api/logs/claims/model', payload: {} },
-      },
-    ];
-    for (const { what, request } of requests)
-      for (const { name, app } of servers.slice(1)) {
-        const r = await app.inject(request);
-        expect(r.statusCode, `${what} on ${name}`).toBe(501);
-        expect(r.json()).toEqual({
-          error: `${what} do not run on a ClickHouse event store yet (upload, list, remove, discover, conformance and calibration do)`,
-          hint: "they run on the workspace's DuckDB store: import the log there (linesight log import FILE in the workspace folder) and serve without --store",
-        });
-      }
+  it('discovers a model from a log alike: the same answer and the same file in the workspace', async () => {
+    for (const log of ['claims', 'orders']) {
+      const found = await onEach({ method: 'POST', url: `/api/logs/${log}/model`, payload: {} });
+      expect(found.status, found.body).toBe(200);
+      expect(JSON.parse(found.body).file).toBe(`discovered-${log}.yaml`);
+      const written = dirs.map((dir) => readFileSync(join(dir, `discovered-${log}.yaml`), 'utf8'));
+      expect(new Set(written).size, log).toBe(1);
+      expect(written[0]).toMatch(/^# A customer journey discovered by linesight log model/);
+    }
+    const missing = await onEach({ method: 'POST', url: '/api/logs/nothing/model', payload: {} });
+    expect(missing.status).toBe(404);
+  });
+
+  it('answers journey analytics, not on ClickHouse yet, with 501, saying so and what to do', async () => {
+    for (const { name, app } of servers.slice(1)) {
+      const r = await app.inject('/api/logs/claims/journeys');
+      expect(r.statusCode, name).toBe(501);
+      expect(r.json()).toEqual({
+        error:
+          'journey analytics do not run on a ClickHouse event store yet (upload, list, remove, discover, conformance, calibration and a model from a log do)',
+        hint: "they run on the workspace's DuckDB store: import the log there (linesight log import FILE in the workspace folder) and serve without --store",
+      });
+    }
     // On DuckDB the same log is there to analyse.
     expect((await servers[0]?.app.inject('/api/logs/claims/journeys'))?.statusCode).toBe(200);
   });

@@ -1,9 +1,8 @@
 /**
  * The event store behind the server's log routes: the workspace's DuckDB file, or the ClickHouse
  * server or cluster `linesight serve --store clickhouse://...` names. Upload and import, list,
- * remove, discover, conformance and calibration run on either (the LogStore interface); journey
- * analytics and a model from a log run on DuckDB only so far, and on ClickHouse answer 501 saying
- * so.
+ * remove, discover, conformance, calibration and a model from a log run on either (the LogStore
+ * interface); journey analytics run on DuckDB only so far, and on ClickHouse answer 501 saying so.
  */
 import type { EventStore, LogStore, StoreAccess } from '../mining/index.js';
 import { StoreOpenError } from '../mining/store-open-error.js';
@@ -74,7 +73,7 @@ function duckDbStore(workspace: Workspace): ServerEventStore {
 function notOnClickHouse(what: string): never {
   throw new HttpError(
     501,
-    `${what} do not run on a ClickHouse event store yet (upload, list, remove, discover, conformance and calibration do)`,
+    `${what} do not run on a ClickHouse event store yet (upload, list, remove, discover, conformance, calibration and a model from a log do)`,
     "they run on the workspace's DuckDB store: import the log there (linesight log import FILE in the workspace folder) and serve without --store",
   );
 }

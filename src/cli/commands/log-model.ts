@@ -10,7 +10,7 @@ import { discoverLogModel } from '../../mining/log-model.js';
 import { problemText, readRegularFile } from '../../model/read-file.js';
 import { InputError, type Io, UsageError } from '../io.js';
 import { logName } from './log.js';
-import { type StoreOptions, withStore } from './log-store.js';
+import { type StoreOptions, withLogStore } from './log-store.js';
 
 export interface LogModelCommandOptions extends StoreOptions {
   output?: string;
@@ -64,7 +64,7 @@ export async function logModelCommand(o: LogModelCommandOptions, io: Io): Promis
       throw new UsageError(
         `--ends: "${outcome}" (for ${activity}) is neither success nor exit; write success=...;exit=...`,
       );
-  return withStore(o, 'read', async (store) => {
+  return withLogStore(o, 'read', async (store) => {
     const log = await logName(store, o);
     const output = o.output ?? `discovered-${log}.yaml`.replace(/[^A-Za-z0-9._-]/g, '-');
     const found = await discoverLogModel(store, log, {

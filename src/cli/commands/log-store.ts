@@ -70,7 +70,7 @@ export async function withLogStore<T>(
 export async function opened(options: StoreOptions, access: StoreAccess): Promise<EventStore> {
   if (options.store !== undefined)
     throw new UsageError(
-      'this command does not run on a ClickHouse store yet (import, list, remove, discover, conformance and calibrate do): use a DuckDB store with --db',
+      'this command does not run on a ClickHouse store yet (import, list, remove, discover, conformance, calibrate and model do): use a DuckDB store with --db',
     );
   try {
     return await openStore(options.db ?? DEFAULT_STORE, { access });

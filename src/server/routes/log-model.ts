@@ -2,7 +2,7 @@
  * `POST /api/logs/:log/model`: a journey model discovered from a log, written into the workspace
  * as `discovered-LOG.yaml` (over an earlier one the server made), as `linesight log model` does.
  * The body may group activities: `stages`, `ends` (success or exit) and `roles`, each an object
- * of activity names to the group. On a ClickHouse store: 501, not there yet.
+ * of activity names to the group. On either store (DuckDB or ClickHouse), with the same file.
  */
 import type { Req, Server } from '../context.js';
 import { JSON_BODY } from '../guard.js';
@@ -39,7 +39,6 @@ function groupsOf(value: unknown, field: string): Map<string, string> | undefine
 
 export function logModelRoutes({ app, workspace, events }: Server): void {
   app.post('/api/logs/:log/model', { config: { accepts: JSON_BODY } }, async (request: Req) => {
-    events.onlyOnDuckDb('models discovered from a log');
     const log = request.params.log as string;
     const body = bodyOf(request.body, GROUPS);
     const options = Object.fromEntries(
@@ -49,11 +48,11 @@ export function logModelRoutes({ app, workspace, events }: Server): void {
       throw new HttpError(404, `there is no log '${log}'`, 'GET /api/logs lists them');
     };
     // The discovery loads on the first request, not when the server starts.
-    const { discoverLogModel, listLogs } = await import('../../mining/index.js');
-    return events.withDuckDb(
-      'models discovered from a log',
+    const { discoverLogModel } = await import('../../mining/index.js');
+    return events.with(
+      'read',
       async (store) => {
-        if (!(await listLogs(store)).some((l) => l.log === log)) none();
+        if (!(await store.hasLog(log))) none();
         const found = await discoverLogModel(store, log, options);
         if (found.errors.length > 0)
           throw new HttpError(

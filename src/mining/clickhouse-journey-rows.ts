@@ -1,0 +1,102 @@
+/**
+ * The rows a journey model is discovered from (journey-rows.ts), from ClickHouse: each query runs
+ * on every shard over its own events, where a customer's events all are, and returns counts; they
+ * are added up by the same code as DuckDB's: rows per activity and channel, not per customer.
+ */
+import type { ShardedLog } from './clickhouse-fit-counts.js';
+import * as sql from './clickhouse-sql.js';
+import {
+  type ActivityChannel,
+  type JourneyRows,
+  joinedJourneyRows,
+  journeyPaired,
+  type LifecycleKind,
+} from './journey-rows.js';
+
+const EMPTY: JourneyRows = { events: [], starts: [], moves: [], visits: [], lifecycles: [] };
+
+/** An activity and channel from the activity, the no-channel flag and the channel ('' when none). */
+const pair = (activity: unknown, noChannel: unknown, channel: unknown): ActivityChannel => ({
+  activity: String(activity),
+  channel: Number(noChannel) === 1 ? null : String(channel),
+});
+
+/**
+ * A value's raw JSON text (as visitParamExtractRaw gives it, '' when the key is missing) as
+ * DuckDB's json_extract_string reads it: a string unquoted, null as no value, anything else as written.
+ */
+export function jsonValueText(raw: string): string | null {
+  if (raw === '' || raw === 'null') return null;
+  return raw.startsWith('"') ? String(JSON.parse(raw)) : raw;
+}
+
+/** A sum and sum of squares from the columns of the SQL's exactSums (sums of 16-bit pieces and of their products). */
+export function piecedSums(columns: unknown[]): { sum: bigint; squares: bigint } {
+  const at = (i: number) => BigInt(String(columns[i]));
+  const sum = [0, 1, 2, 3].reduce((s, k) => s + (at(k) << BigInt(16 * k)), 0n);
+  const squares = sql.PIECE_PAIRS.reduce(
+    (s, [j, k], i) => s + (((j === k ? 1n : 2n) * at(4 + i)) << BigInt(16 * (j + k))),
+    0n,
+  );
+  return { sum, squares };
+}
+
+export async function clickHouseJourneyRows({ servers, db, parts }: ShardedLog): Promise<JourneyRows> {
+  if (parts.length === 0) return EMPTY;
+  const events = (await Promise.all(servers.map((s) => s.rows(sql.shardModelEvents(db, parts))))).flatMap(
+    (rows) =>
+      rows.map(([activity, noChannel, channel, kind, stage, served, n]) => ({
+        ...pair(activity, noChannel, channel),
+        lifecycle: kind as LifecycleKind,
+        stage: jsonValueText(String(stage)),
+        served: Number(served) === 1,
+        n: Number(n),
+      })),
+  );
+  const paired = journeyPaired(events);
+  const answers = await Promise.all(
+    servers.map(async (s): Promise<JourneyRows> => {
+      const [starts, moves, visits, lifecycles] = await Promise.all([
+        s.rows(sql.shardJourneyStarts(db, parts, paired)),
+        s.rows(sql.shardJourneyMoves(db, parts, paired)),
+        s.rows(sql.shardJourneyVisits(db, parts, paired)),
+        paired ? s.rows(sql.shardLifecycleTimes(db, parts)) : [],
+      ]);
+      return {
+        events: [],
+        starts: starts.map(([segment, activity, noChannel, channel, n, min, max]) => ({
+          ...pair(activity, noChannel, channel),
+          segment: String(segment),
+          n: Number(n),
+          min: BigInt(String(min)),
+          max: BigInt(String(max)),
+        })),
+        moves: moves.map(
+          ([segment, activity, noChannel, channel, last, nextActivity, nextNo, next, gaveUp, n]) => ({
+            ...pair(activity, noChannel, channel),
+            segment: String(segment),
+            next: Number(last) === 1 ? null : pair(nextActivity, nextNo, next),
+            gaveUp: Number(gaveUp) === 1,
+            n: Number(n),
+          }),
+        ),
+        visits: visits.map(([activity, noChannel, channel, n, followed, positions, ...sums]) => {
+          const { sum, squares } = piecedSums(sums);
+          return {
+            ...pair(activity, noChannel, channel),
+            visits: Number(n),
+            followed: Number(followed),
+            gapSum: sum,
+            gapSquares: squares,
+            positions: BigInt(String(positions)),
+          };
+        }),
+        lifecycles: lifecycles.map(([activity, n, ...sums]) => {
+          const { sum, squares } = piecedSums(sums);
+          return { activity: String(activity), n: Number(n), sum, squares };
+        }),
+      };
+    }),
+  );
+  return joinedJourneyRows([{ ...EMPTY, events }, ...answers]);
+}
