@@ -3,6 +3,9 @@
  * and end activities, and variants. Events are ordered within a case by time, then by file order
  * (as pm4py does), with window functions partitioned by case, plain enough for a warehouse engine.
  */
+
+import { duckdbMean } from './duckdb-numbers.js';
+import { edgeTimesSql } from './edge-times.js';
 import { type EventStore, queryRows } from './store.js';
 import { countVariants } from './variant-count.js';
 import { workTable } from './work-table.js';
@@ -130,17 +133,12 @@ export async function discover(
       source: number;
       target: number;
       n: bigint;
-      mean: number;
+      total: bigint;
       median: number;
       p90: number;
       lo: number;
       hi: number;
-    }>(`
-      select code as source, next_code as target, count(*) as n,
-        avg(wait_us) / 1e6 as mean, quantile_cont(wait_us, 0.5) / 1e6 as median,
-        quantile_cont(wait_us, 0.9) / 1e6 as p90, min(wait_us) / 1e6 as lo, max(wait_us) / 1e6 as hi
-      from ${steps} where next_code is not null
-      group by 1, 2 order by 1, 2`);
+    }>(edgeTimesSql(steps));
     const ends = await rows<{ kind: string; code: number; n: bigint }>(`
       select 'start' as kind, code, count(*) as n from ${steps} where position = 1 group by 2
       union all
@@ -160,7 +158,7 @@ export async function discover(
         from: name(e.source),
         to: name(e.target),
         count: Number(e.n),
-        mean: e.mean,
+        mean: duckdbMean(BigInt(e.total), BigInt(e.n)) / 1e6,
         median: e.median,
         p90: e.p90,
         min: e.lo,
