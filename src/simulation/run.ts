@@ -292,10 +292,12 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
     return now + 604800;
   };
 
-  const choose = (table: FlowTable, row: number, stream: KeyedUniform): number => {
-    const u = stream.uniform();
+  /** The branch customer c takes from a row; a row of one branch draws nothing (the draw is the decision's own). */
+  const choose = (table: FlowTable, row: number, c: number, place: number, visit: number): number => {
     const from = table.offset[row] as number;
     const to = table.offset[row + 1] as number;
+    if (to - from === 1) return table.target[from] as number;
+    const u = keyed.at(key[c] as number, place, visit).uniform();
     for (let k = from; k < to; k++) if (u < (table.cumulative[k] as number)) return table.target[k] as number;
     return table.target[to - 1] as number;
   };
@@ -584,7 +586,7 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
       arrivalNumber[s] = number + 1;
       key[c] = mix32((segmentKey[s] as number) ^ mix32(number));
       nextArrival(s, now);
-      enter(c, choose(m.start, s, keyed.at(key[c] as number, startPlace, 0)), now);
+      enter(c, choose(m.start, s, c, startPlace, 0), now);
     } else if (type === READY) {
       ready(subject, now);
     } else if (type === DONE) {
@@ -604,11 +606,7 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
         keyed.at(key[c] as number, failPlace[step] as number, visit).uniform() < (m.failP[step] as number);
       if (failed) counts[c * 5 + 2] = (counts[c * 5 + 2] as number) + 1;
       const row = (seg[c] as number) * m.steps + step;
-      enter(
-        c,
-        choose(failed ? m.fail : m.next, row, keyed.at(key[c] as number, branchPlace[step] as number, visit)),
-        now,
-      );
+      enter(c, choose(failed ? m.fail : m.next, row, c, branchPlace[step] as number, visit), now);
     } else if (type === ABANDON) {
       const c = subject;
       if (queuedAt[c] === 0 || abandonAt[c] !== now) continue;
