@@ -271,11 +271,29 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
     }
   }
   // With an arrival profile, candidates come at the profile's peak rate and are kept in
-  // proportion to the profile (thinning), which gives a Poisson process that follows it.
+  // proportion to the profile (thinning), which gives a Poisson process that follows it. The
+  // candidates turned down never reach the calendar: only the next arrival kept, if before the horizon.
   const nextArrival = (s: number, now: number) => {
     const profile = m.arrivalWeights[s];
-    const gap = sample(m.interarrival[s] as Sampler, arrivalStream[s] as Stream);
-    calendar.push(now + (profile ? gap / profile.max : gap), ARRIVAL, s);
+    const interarrival = m.interarrival[s] as Sampler;
+    const stream = arrivalStream[s] as Stream;
+    if (!profile) {
+      const t = now + sample(interarrival, stream);
+      if (t < horizon) calendar.push(t, ARRIVAL, s);
+      return;
+    }
+    const thin = thinStream[s] as Stream;
+    const { weights, max } = profile;
+    for (
+      let t = now + sample(interarrival, stream) / max;
+      t < horizon;
+      t += sample(interarrival, stream) / max
+    ) {
+      if (thin.uniform() * max < (weights[Math.floor(t / 60) % weights.length] as number)) {
+        calendar.push(t, ARRIVAL, s);
+        return;
+      }
+    }
   };
   for (let s = 0; s < S; s++) if (m.interarrival[s]) nextArrival(s, 0);
 
@@ -558,16 +576,7 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
     const type = calendar.type;
     const subject = calendar.subject;
     if (type === ARRIVAL) {
-      if (now >= horizon) continue;
       const s = subject;
-      const profile = m.arrivalWeights[s];
-      if (profile) {
-        const weight = profile.weights[Math.floor(now / 60) % profile.weights.length] as number;
-        if ((thinStream[s] as Stream).uniform() * profile.max >= weight) {
-          nextArrival(s, now);
-          continue;
-        }
-      }
       const c = newCustomer();
       arrivals++;
       inSystem++;
