@@ -10,7 +10,9 @@
  */
 import { Calendar } from './calendar.js';
 import type { CompiledModel, FlowTable } from './compile.js';
+import { CONTACT_SUMS, HOURS_PER_WEEK } from './contact-sums.js';
 import { OUTCOME_CELLS, outcomeCell } from './outcomes.js';
+import { PoolTime } from './pool-time.js';
 import { hash, KeyedUniform, mix32, replicationSeed, Stream } from './random.js';
 import { type Sampler, sample } from './sampler.js';
 import { WaitSeries, type WaitSeriesData } from './wait-series.js';
@@ -56,18 +58,7 @@ export const CUSTOMER_SUMS = [
   'steps',
 ] as const;
 
-/** Per pool and hour of the week, what the contact-center KPIs are made of (see contact-center.ts). */
-export const CONTACT_SUMS = [
-  'entries',
-  'answered',
-  'answeredOnTime',
-  'answerWait',
-  'waited',
-  'abandoned',
-  'busy',
-  'staffed',
-] as const;
-export const HOURS_PER_WEEK = 168;
+export { CONTACT_SUMS, HOURS_PER_WEEK } from './contact-sums.js';
 
 export interface RunResult {
   /** [segment][sum] for CUSTOMER_SUMS. */
@@ -234,18 +225,17 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
   const ends = new Float64Array(S * E);
   const visits = new Float64Array(S * m.steps);
   const outcomes = new Float64Array(S * OUTCOME_CELLS);
-  const busyArea = new Float64Array(P);
-  const capArea = new Float64Array(P);
   const queued = new Float64Array(P);
   const abandons = new Float64Array(P);
   const CW = CONTACT_SUMS.length;
   const contact = new Float64Array(P * HOURS_PER_WEEK * CW);
+  const poolTime = new PoolTime(busy, cap, contact, warmup, horizon);
   /** Offset of pool p's sums in the hour of the week that time t falls in. */
   const slot = (p: number, t: number) => (p * HOURS_PER_WEEK + (Math.floor(t / 3600) % HOURS_PER_WEEK)) * CW;
   const counted = (t: number) => t >= warmup && t < horizon;
   let inSystem = 0;
   let inSystemArea = 0;
-  let last = warmup;
+  let inSystemFrom = warmup;
   let events = 0;
   let arrivals = 0;
   const waitSeries = new WaitSeries();
@@ -320,43 +310,12 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
     return table.target[to - 1] as number;
   };
 
-  // Busy and staffed member-seconds of the hour under way, added to its slot when the hour ends.
-  let hourEnd = (Math.floor(warmup / 3600) + 1) * 3600;
-  const hourBusy = new Float64Array(P);
-  const hourCap = new Float64Array(P);
-  const closeHour = () => {
-    for (let p = 0; p < P; p++) {
-      const o = slot(p, hourEnd - 3600);
-      contact[o + 6] = (contact[o + 6] as number) + (hourBusy[p] as number);
-      contact[o + 7] = (contact[o + 7] as number) + (hourCap[p] as number);
-    }
-    hourBusy.fill(0);
-    hourCap.fill(0);
-  };
-
-  const advance = (now: number) => {
+  // Customers in the journey, integrated when their number changes.
+  const settleInSystem = (now: number) => {
     const t = now < horizon ? now : horizon;
-    if (t > last) {
-      const dt = t - last;
-      inSystemArea += inSystem * dt;
-      for (let p = 0; p < P; p++) {
-        busyArea[p] = (busyArea[p] as number) + (busy[p] as number) * dt;
-        capArea[p] = (capArea[p] as number) + (cap[p] as number) * dt;
-      }
-      // The same areas by hour of the week, the interval cut at each hour's end.
-      for (let from = last; from < t; ) {
-        const to = t < hourEnd ? t : hourEnd;
-        for (let p = 0; p < P; p++) {
-          hourBusy[p] = (hourBusy[p] as number) + (busy[p] as number) * (to - from);
-          hourCap[p] = (hourCap[p] as number) + (cap[p] as number) * (to - from);
-        }
-        if (to === hourEnd) {
-          closeHour();
-          hourEnd += 3600;
-        }
-        from = to;
-      }
-      last = t;
+    if (t > inSystemFrom) {
+      inSystemArea += inSystem * (t - inSystemFrom);
+      inSystemFrom = t;
     }
   };
 
@@ -396,6 +355,7 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
       sums[o + 12] = (sums[o + 12] as number) + steps;
       ends[s * E + end] = (ends[s * E + end] as number) + 1;
     }
+    settleInSystem(now);
     inSystem--;
     free.push(c);
   };
@@ -430,6 +390,7 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
   };
 
   const serve = (c: number, p: number, who: number, now: number) => {
+    poolTime.settle(p, now);
     busy[p] = (busy[p] as number) + 1;
     if (who >= 0) (memberBusy[p] as Uint8Array)[who] = 1;
     member[c] = who;
@@ -571,7 +532,6 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
   while (calendar.pop()) {
     const now = calendar.time;
     if (now > drainLimit) break;
-    advance(now);
     events++;
     const type = calendar.type;
     const subject = calendar.subject;
@@ -579,6 +539,7 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
       const s = subject;
       const c = newCustomer();
       arrivals++;
+      settleInSystem(now);
       inSystem++;
       seg[c] = s;
       arrival[c] = now;
@@ -604,6 +565,7 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
       const p = m.pool[step] as number;
       trace?.(serial[c] as number, seg[c] as number, step, readyAt[c] as number, false);
       if (p >= 0) {
+        poolTime.settle(p, now);
         busy[p] = (busy[p] as number) - 1;
         const who = member[c] as number;
         if (who >= 0) (memberBusy[p] as Uint8Array)[who] = 0;
@@ -634,19 +596,20 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
       enter(c, m.abandonTarget[p] as number, now);
     } else {
       const p = shiftPool[subject] as number;
+      poolTime.settle(p, now);
       cap[p] = shiftCap[subject] as number;
       release(p, now);
     }
   }
-  advance(horizon);
-  closeHour();
+  settleInSystem(horizon);
+  poolTime.settleAll(horizon);
   return {
     sums,
     ends,
     visits,
     outcomes,
-    busy: busyArea,
-    available: capArea,
+    busy: poolTime.busyArea,
+    available: poolTime.capArea,
     queued,
     abandons,
     contact,
