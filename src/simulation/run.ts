@@ -163,6 +163,7 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
   let serial = new Int32Array(rows);
   let readyAt = new Float64Array(rows);
   let queueEnter = new Float64Array(rows);
+  let queueHour = new Int32Array(rows);
   let abandonAt = new Float64Array(rows);
   let waits = new Float64Array(rows * 2); // queue, planned
   let feel = new Float64Array(rows * 3); // effort, emotion sum, emotion count
@@ -192,6 +193,7 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
     serial = g32(serial);
     readyAt = g64(readyAt);
     queueEnter = g64(queueEnter);
+    queueHour = g32(queueHour);
     abandonAt = g64(abandonAt);
     waits = g64(waits, 2);
     feel = g64(feel, 3);
@@ -231,7 +233,11 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
   const contact = new Float64Array(P * HOURS_PER_WEEK * CW);
   const poolTime = new PoolTime(busy, cap, contact, warmup, horizon);
   /** Offset of pool p's sums in the hour of the week that time t falls in. */
-  const slot = (p: number, t: number) => (p * HOURS_PER_WEEK + (Math.floor(t / 3600) % HOURS_PER_WEEK)) * CW;
+  const slot = (p: number, hour: number) => (p * HOURS_PER_WEEK + hour) * CW;
+  // The hour of the week under way and when it ends, moved on as the clock passes hours (events
+  // come in time order), so that no queue entry divides to find its hour.
+  let hour = 0;
+  let hourEnd = 3600;
   const counted = (t: number) => t >= warmup && t < horizon;
   let inSystem = 0;
   // The area and the time it runs to, in a typed array: a double in a closure's variable is boxed on every store.
@@ -398,7 +404,7 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
     const entered = queueEnter[c] as number;
     waits[c * 2] = (waits[c * 2] as number) + (now - entered);
     if (counted(entered)) {
-      const o = slot(p, entered);
+      const o = slot(p, queueHour[c] as number);
       const wait = now - entered;
       contact[o + 1] = (contact[o + 1] as number) + 1;
       if (wait <= (m.serviceWithin[p] as number)) contact[o + 2] = (contact[o + 2] as number) + 1;
@@ -449,9 +455,10 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
     }
     readyAt[c] = now;
     queueEnter[c] = now;
+    queueHour[c] = hour;
     if (counted(now)) {
       queued[p] = (queued[p] as number) + 1;
-      const o = slot(p, now);
+      const o = slot(p, hour);
       contact[o] = (contact[o] as number) + 1;
     }
     if (m.dedicated[p]) {
@@ -533,6 +540,10 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
   while (calendar.pop()) {
     const now = calendar.time;
     if (now > drainLimit) break;
+    while (now >= hourEnd) {
+      hourEnd += 3600;
+      hour = hour + 1 === HOURS_PER_WEEK ? 0 : hour + 1;
+    }
     events++;
     const type = calendar.type;
     const subject = calendar.subject;
@@ -597,7 +608,7 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
       waits[c * 2] = (waits[c * 2] as number) + (now - entered);
       if (now >= warmup && now < horizon) abandons[p] = (abandons[p] as number) + 1;
       if (counted(entered)) {
-        const o = slot(p, entered);
+        const o = slot(p, queueHour[c] as number);
         contact[o + 4] = (contact[o + 4] as number) + 1;
         contact[o + 5] = (contact[o + 5] as number) + 1;
       }
