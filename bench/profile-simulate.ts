@@ -22,7 +22,7 @@ const name = process.argv[2] ?? 'mmc.yaml';
 const customers = Number(process.argv[3] ?? 2_000_000);
 const model = load(new URL(`../examples/${name}`, import.meta.url).pathname).model;
 if (!model) throw new Error(`examples/${name} must load`);
-const perSecond = (model.segments[0]?.arrivals?.rate ?? 0) * model.segments.length;
+const perSecond = model.segments.reduce((sum, s) => sum + (s.arrivals?.rate ?? 0), 0);
 const replications = 2;
 const horizon = Math.round(customers / replications / perSecond) + 86400;
 
