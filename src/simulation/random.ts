@@ -80,13 +80,20 @@ export class KeyedUniform implements Uniform {
 
   /** Starts a new decision. */
   at(customer: number, place: number, visit: number): this {
-    this.key = mix32(customer ^ mix32(place ^ mix32(visit + 0x632be5ab)));
+    const v = visit < TABLED ? (VISIT_MIX[visit] as number) : mix32(visit + 0x632be5ab);
+    this.key = mix32(customer ^ mix32(place ^ v));
     this.counter = 0;
     return this;
   }
 
   uniform(): number {
-    this.counter++;
-    return mix32(this.key ^ mix32(this.counter * 0x9e3779b9)) / 4294967296;
+    const n = ++this.counter;
+    const c = n < TABLED ? (COUNTER_MIX[n] as number) : mix32(n * 0x9e3779b9);
+    return mix32(this.key ^ c) / 4294967296;
   }
 }
+
+// The mixes of small visit numbers and draw counters, which nearly every decision uses, computed once.
+const TABLED = 64;
+const VISIT_MIX = Uint32Array.from({ length: TABLED }, (_, v) => mix32(v + 0x632be5ab));
+const COUNTER_MIX = Uint32Array.from({ length: TABLED }, (_, n) => mix32(n * 0x9e3779b9));

@@ -10,7 +10,9 @@
  */
 import { Calendar } from './calendar.js';
 import type { CompiledModel, FlowTable } from './compile.js';
+import { CONTACT_SUMS, HOURS_PER_WEEK } from './contact-sums.js';
 import { OUTCOME_CELLS, outcomeCell } from './outcomes.js';
+import { PoolTime } from './pool-time.js';
 import { hash, KeyedUniform, mix32, replicationSeed, Stream } from './random.js';
 import { type Sampler, sample } from './sampler.js';
 import { WaitSeries, type WaitSeriesData } from './wait-series.js';
@@ -56,18 +58,7 @@ export const CUSTOMER_SUMS = [
   'steps',
 ] as const;
 
-/** Per pool and hour of the week, what the contact-center KPIs are made of (see contact-center.ts). */
-export const CONTACT_SUMS = [
-  'entries',
-  'answered',
-  'answeredOnTime',
-  'answerWait',
-  'waited',
-  'abandoned',
-  'busy',
-  'staffed',
-] as const;
-export const HOURS_PER_WEEK = 168;
+export { CONTACT_SUMS, HOURS_PER_WEEK } from './contact-sums.js';
 
 export interface RunResult {
   /** [segment][sum] for CUSTOMER_SUMS. */
@@ -172,6 +163,7 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
   let serial = new Int32Array(rows);
   let readyAt = new Float64Array(rows);
   let queueEnter = new Float64Array(rows);
+  let queueHour = new Int32Array(rows);
   let abandonAt = new Float64Array(rows);
   let waits = new Float64Array(rows * 2); // queue, planned
   let feel = new Float64Array(rows * 3); // effort, emotion sum, emotion count
@@ -201,6 +193,7 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
     serial = g32(serial);
     readyAt = g64(readyAt);
     queueEnter = g64(queueEnter);
+    queueHour = g32(queueHour);
     abandonAt = g64(abandonAt);
     waits = g64(waits, 2);
     feel = g64(feel, 3);
@@ -234,18 +227,21 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
   const ends = new Float64Array(S * E);
   const visits = new Float64Array(S * m.steps);
   const outcomes = new Float64Array(S * OUTCOME_CELLS);
-  const busyArea = new Float64Array(P);
-  const capArea = new Float64Array(P);
   const queued = new Float64Array(P);
   const abandons = new Float64Array(P);
   const CW = CONTACT_SUMS.length;
   const contact = new Float64Array(P * HOURS_PER_WEEK * CW);
+  const poolTime = new PoolTime(busy, cap, contact, warmup, horizon);
   /** Offset of pool p's sums in the hour of the week that time t falls in. */
-  const slot = (p: number, t: number) => (p * HOURS_PER_WEEK + (Math.floor(t / 3600) % HOURS_PER_WEEK)) * CW;
+  const slot = (p: number, hour: number) => (p * HOURS_PER_WEEK + hour) * CW;
+  // The hour of the week under way and when it ends, moved on as the clock passes hours (events
+  // come in time order), so that no queue entry divides to find its hour.
+  let hour = 0;
+  let hourEnd = 3600;
   const counted = (t: number) => t >= warmup && t < horizon;
   let inSystem = 0;
-  let inSystemArea = 0;
-  let last = warmup;
+  // The area and the time it runs to, in a typed array: a double in a closure's variable is boxed on every store.
+  const inSystemTime = Float64Array.of(0, warmup);
   let events = 0;
   let arrivals = 0;
   const waitSeries = new WaitSeries();
@@ -271,11 +267,29 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
     }
   }
   // With an arrival profile, candidates come at the profile's peak rate and are kept in
-  // proportion to the profile (thinning), which gives a Poisson process that follows it.
+  // proportion to the profile (thinning), which gives a Poisson process that follows it. The
+  // candidates turned down never reach the calendar: only the next arrival kept, if before the horizon.
   const nextArrival = (s: number, now: number) => {
     const profile = m.arrivalWeights[s];
-    const gap = sample(m.interarrival[s] as Sampler, arrivalStream[s] as Stream);
-    calendar.push(now + (profile ? gap / profile.max : gap), ARRIVAL, s);
+    const interarrival = m.interarrival[s] as Sampler;
+    const stream = arrivalStream[s] as Stream;
+    if (!profile) {
+      const t = now + sample(interarrival, stream);
+      if (t < horizon) calendar.push(t, ARRIVAL, s);
+      return;
+    }
+    const thin = thinStream[s] as Stream;
+    const { weights, max } = profile;
+    for (
+      let t = now + sample(interarrival, stream) / max;
+      t < horizon;
+      t += sample(interarrival, stream) / max
+    ) {
+      if (thin.uniform() * max < (weights[Math.floor(t / 60) % weights.length] as number)) {
+        calendar.push(t, ARRIVAL, s);
+        return;
+      }
+    }
   };
   for (let s = 0; s < S; s++) if (m.interarrival[s]) nextArrival(s, 0);
 
@@ -292,51 +306,23 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
     return now + 604800;
   };
 
-  const choose = (table: FlowTable, row: number, stream: KeyedUniform): number => {
-    const u = stream.uniform();
+  /** The branch customer c takes from a row; a row of one branch draws nothing (the draw is the decision's own). */
+  const choose = (table: FlowTable, row: number, c: number, place: number, visit: number): number => {
     const from = table.offset[row] as number;
     const to = table.offset[row + 1] as number;
+    if (to - from === 1) return table.target[from] as number;
+    const u = keyed.at(key[c] as number, place, visit).uniform();
     for (let k = from; k < to; k++) if (u < (table.cumulative[k] as number)) return table.target[k] as number;
     return table.target[to - 1] as number;
   };
 
-  // Busy and staffed member-seconds of the hour under way, added to its slot when the hour ends.
-  let hourEnd = (Math.floor(warmup / 3600) + 1) * 3600;
-  const hourBusy = new Float64Array(P);
-  const hourCap = new Float64Array(P);
-  const closeHour = () => {
-    for (let p = 0; p < P; p++) {
-      const o = slot(p, hourEnd - 3600);
-      contact[o + 6] = (contact[o + 6] as number) + (hourBusy[p] as number);
-      contact[o + 7] = (contact[o + 7] as number) + (hourCap[p] as number);
-    }
-    hourBusy.fill(0);
-    hourCap.fill(0);
-  };
-
-  const advance = (now: number) => {
+  // Customers in the journey, integrated when their number changes.
+  const settleInSystem = (now: number) => {
     const t = now < horizon ? now : horizon;
-    if (t > last) {
-      const dt = t - last;
-      inSystemArea += inSystem * dt;
-      for (let p = 0; p < P; p++) {
-        busyArea[p] = (busyArea[p] as number) + (busy[p] as number) * dt;
-        capArea[p] = (capArea[p] as number) + (cap[p] as number) * dt;
-      }
-      // The same areas by hour of the week, the interval cut at each hour's end.
-      for (let from = last; from < t; ) {
-        const to = t < hourEnd ? t : hourEnd;
-        for (let p = 0; p < P; p++) {
-          hourBusy[p] = (hourBusy[p] as number) + (busy[p] as number) * (to - from);
-          hourCap[p] = (hourCap[p] as number) + (cap[p] as number) * (to - from);
-        }
-        if (to === hourEnd) {
-          closeHour();
-          hourEnd += 3600;
-        }
-        from = to;
-      }
-      last = t;
+    const from = inSystemTime[1] as number;
+    if (t > from) {
+      inSystemTime[0] = (inSystemTime[0] as number) + inSystem * (t - from);
+      inSystemTime[1] = t;
     }
   };
 
@@ -376,6 +362,7 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
       sums[o + 12] = (sums[o + 12] as number) + steps;
       ends[s * E + end] = (ends[s * E + end] as number) + 1;
     }
+    settleInSystem(now);
     inSystem--;
     free.push(c);
   };
@@ -410,13 +397,14 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
   };
 
   const serve = (c: number, p: number, who: number, now: number) => {
+    poolTime.settle(p, now);
     busy[p] = (busy[p] as number) + 1;
     if (who >= 0) (memberBusy[p] as Uint8Array)[who] = 1;
     member[c] = who;
     const entered = queueEnter[c] as number;
     waits[c * 2] = (waits[c * 2] as number) + (now - entered);
     if (counted(entered)) {
-      const o = slot(p, entered);
+      const o = slot(p, queueHour[c] as number);
       const wait = now - entered;
       contact[o + 1] = (contact[o + 1] as number) + 1;
       if (wait <= (m.serviceWithin[p] as number)) contact[o + 2] = (contact[o + 2] as number) + 1;
@@ -467,9 +455,10 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
     }
     readyAt[c] = now;
     queueEnter[c] = now;
+    queueHour[c] = hour;
     if (counted(now)) {
       queued[p] = (queued[p] as number) + 1;
-      const o = slot(p, now);
+      const o = slot(p, hour);
       contact[o] = (contact[o] as number) + 1;
     }
     if (m.dedicated[p]) {
@@ -551,23 +540,18 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
   while (calendar.pop()) {
     const now = calendar.time;
     if (now > drainLimit) break;
-    advance(now);
+    while (now >= hourEnd) {
+      hourEnd += 3600;
+      hour = hour + 1 === HOURS_PER_WEEK ? 0 : hour + 1;
+    }
     events++;
     const type = calendar.type;
     const subject = calendar.subject;
     if (type === ARRIVAL) {
-      if (now >= horizon) continue;
       const s = subject;
-      const profile = m.arrivalWeights[s];
-      if (profile) {
-        const weight = profile.weights[Math.floor(now / 60) % profile.weights.length] as number;
-        if ((thinStream[s] as Stream).uniform() * profile.max >= weight) {
-          nextArrival(s, now);
-          continue;
-        }
-      }
       const c = newCustomer();
       arrivals++;
+      settleInSystem(now);
       inSystem++;
       seg[c] = s;
       arrival[c] = now;
@@ -575,16 +559,23 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
       waitSeries.arrive(arrivals - 1, now);
       member[c] = -1;
       queuedAt[c] = 0;
-      counts.fill(0, c * 5, c * 5 + 5);
+      const k = c * 5;
+      counts[k] = 0;
+      counts[k + 1] = 0;
+      counts[k + 2] = 0;
+      counts[k + 3] = 0;
+      counts[k + 4] = 0;
       waits[c * 2] = 0;
       waits[c * 2 + 1] = 0;
-      feel.fill(0, c * 3, c * 3 + 3);
-      owners.fill(0, c * P, c * P + P);
+      feel[c * 3] = 0;
+      feel[c * 3 + 1] = 0;
+      feel[c * 3 + 2] = 0;
+      for (let p = c * P; p < c * P + P; p++) owners[p] = 0;
       const number = arrivalNumber[s] as number;
       arrivalNumber[s] = number + 1;
       key[c] = mix32((segmentKey[s] as number) ^ mix32(number));
       nextArrival(s, now);
-      enter(c, choose(m.start, s, keyed.at(key[c] as number, startPlace, 0)), now);
+      enter(c, choose(m.start, s, c, startPlace, 0), now);
     } else if (type === READY) {
       ready(subject, now);
     } else if (type === DONE) {
@@ -593,6 +584,7 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
       const p = m.pool[step] as number;
       trace?.(serial[c] as number, seg[c] as number, step, readyAt[c] as number, false);
       if (p >= 0) {
+        poolTime.settle(p, now);
         busy[p] = (busy[p] as number) - 1;
         const who = member[c] as number;
         if (who >= 0) (memberBusy[p] as Uint8Array)[who] = 0;
@@ -604,11 +596,7 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
         keyed.at(key[c] as number, failPlace[step] as number, visit).uniform() < (m.failP[step] as number);
       if (failed) counts[c * 5 + 2] = (counts[c * 5 + 2] as number) + 1;
       const row = (seg[c] as number) * m.steps + step;
-      enter(
-        c,
-        choose(failed ? m.fail : m.next, row, keyed.at(key[c] as number, branchPlace[step] as number, visit)),
-        now,
-      );
+      enter(c, choose(failed ? m.fail : m.next, row, c, branchPlace[step] as number, visit), now);
     } else if (type === ABANDON) {
       const c = subject;
       if (queuedAt[c] === 0 || abandonAt[c] !== now) continue;
@@ -620,30 +608,31 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
       waits[c * 2] = (waits[c * 2] as number) + (now - entered);
       if (now >= warmup && now < horizon) abandons[p] = (abandons[p] as number) + 1;
       if (counted(entered)) {
-        const o = slot(p, entered);
+        const o = slot(p, queueHour[c] as number);
         contact[o + 4] = (contact[o + 4] as number) + 1;
         contact[o + 5] = (contact[o + 5] as number) + 1;
       }
       enter(c, m.abandonTarget[p] as number, now);
     } else {
       const p = shiftPool[subject] as number;
+      poolTime.settle(p, now);
       cap[p] = shiftCap[subject] as number;
       release(p, now);
     }
   }
-  advance(horizon);
-  closeHour();
+  settleInSystem(horizon);
+  poolTime.settleAll(horizon);
   return {
     sums,
     ends,
     visits,
     outcomes,
-    busy: busyArea,
-    available: capArea,
+    busy: poolTime.busyArea,
+    available: poolTime.capArea,
     queued,
     abandons,
     contact,
-    inSystem: inSystemArea / Math.max(1e-9, horizon - warmup),
+    inSystem: (inSystemTime[0] as number) / Math.max(1e-9, horizon - warmup),
     window: horizon - warmup,
     events,
     arrivals,

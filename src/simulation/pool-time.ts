@@ -1,0 +1,74 @@
+/**
+ * Busy and staffed member-seconds of each pool over [warmup, horizon), in total and by hour of the
+ * week. A pool's areas change only when its busy count or capacity does, so they are integrated
+ * then, pool by pool (the run calls `settle` just before it changes either), not at every event
+ * for every pool. Each pool walks the hours of the week forward with its own clock, so no hour
+ * is found by division.
+ */
+import { CONTACT_SUMS, HOURS_PER_WEEK } from './contact-sums.js';
+
+const WIDTH = CONTACT_SUMS.length;
+const BUSY = CONTACT_SUMS.indexOf('busy');
+const STAFFED = CONTACT_SUMS.indexOf('staffed');
+
+export class PoolTime {
+  readonly busyArea: Float64Array;
+  readonly capArea: Float64Array;
+  /** Per pool: the time its areas are integrated up to, the end of that time's hour, and the hour of the week. */
+  private readonly from: Float64Array;
+  private readonly hourEnd: Float64Array;
+  private readonly hour: Int32Array;
+
+  /**
+   * `busy` and `cap` are the run's live counts per pool; `contact` its [pool][hour of the week][CONTACT_SUMS]
+   * sums, whose busy and staffed cells this fills.
+   */
+  constructor(
+    private readonly busy: Int32Array,
+    private readonly cap: Int32Array,
+    private readonly contact: Float64Array,
+    warmup: number,
+    private readonly horizon: number,
+  ) {
+    const pools = busy.length;
+    this.busyArea = new Float64Array(pools);
+    this.capArea = new Float64Array(pools);
+    this.from = new Float64Array(pools).fill(warmup);
+    const hours = Math.floor(warmup / 3600);
+    this.hourEnd = new Float64Array(pools).fill((hours + 1) * 3600);
+    this.hour = new Int32Array(pools).fill(hours % HOURS_PER_WEEK);
+  }
+
+  /** Adds pool p's areas up to `now` (capped at the horizon), at its present busy count and capacity. */
+  settle(p: number, now: number): void {
+    const t = now < this.horizon ? now : this.horizon;
+    let from = this.from[p] as number;
+    if (t <= from) return;
+    const busy = this.busy[p] as number;
+    const cap = this.cap[p] as number;
+    this.busyArea[p] = (this.busyArea[p] as number) + busy * (t - from);
+    this.capArea[p] = (this.capArea[p] as number) + cap * (t - from);
+    let hourEnd = this.hourEnd[p] as number;
+    let hour = this.hour[p] as number;
+    const row = p * HOURS_PER_WEEK;
+    for (;;) {
+      const to = t < hourEnd ? t : hourEnd;
+      const o = (row + hour) * WIDTH;
+      this.contact[o + BUSY] = (this.contact[o + BUSY] as number) + busy * (to - from);
+      this.contact[o + STAFFED] = (this.contact[o + STAFFED] as number) + cap * (to - from);
+      if (to < hourEnd) break;
+      from = to;
+      hourEnd += 3600;
+      hour = hour + 1 === HOURS_PER_WEEK ? 0 : hour + 1;
+      if (from === t) break;
+    }
+    this.from[p] = t;
+    this.hourEnd[p] = hourEnd;
+    this.hour[p] = hour;
+  }
+
+  /** Every pool's areas up to `now`: at the end of the run. */
+  settleAll(now: number): void {
+    for (let p = 0; p < this.busy.length; p++) this.settle(p, now);
+  }
+}
