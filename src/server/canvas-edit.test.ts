@@ -41,6 +41,25 @@ async function saved(page: Page, name: string): Promise<string> {
   return readFileSync(join(app.dir, name), 'utf8');
 }
 
+/**
+ * Opens the rename box of a step by double clicking its box. On a loaded machine the view may still
+ * be settling (after Fit) when the double click lands, and miss the box or open another's: the box
+ * is asked for by its label, which names the step, and another one opened is cancelled first.
+ */
+async function renameBoxOf(page: Page, ref: string, name: string) {
+  const input = page.getByLabel(`New name of ${name}`, { exact: true });
+  for (let attempt = 1; ; attempt++) {
+    await box(page, ref).dblclick();
+    try {
+      await input.waitFor({ timeout: 5000 });
+      return input;
+    } catch (error) {
+      if (attempt === 4) throw error;
+      if (await page.locator('input.rename-box').isVisible()) await page.keyboard.press('Escape');
+    }
+  }
+}
+
 /** A step as written in the YAML. */
 const stepOf = (text: string, id: string) =>
   (parseYaml(text) as { steps: { id: string; name: string; next: unknown }[] }).steps.find(
@@ -76,12 +95,7 @@ describe('editing on the canvas', () => {
 
     // The view followed the new step to the right: Fit brings "browse" back into sight.
     await page.getByRole('button', { name: 'Fit' }).click();
-    await box(page, 'browse').dblclick();
-    const input = page.locator('input.rename-box');
-    // On a loaded machine the view may still be settling after Fit and the double click miss the
-    // box: the rename box must open on "browse" before anything is typed into it.
-    if (!(await input.isVisible())) await box(page, 'browse').dblclick();
-    await input.waitFor();
+    const input = await renameBoxOf(page, 'browse', stepOf(texts[2] as string, 'browse')?.name ?? '');
     await input.fill('Reads the product page');
     await input.press('Enter');
     // The drawing follows the edit after a layout, slow on a loaded machine.
