@@ -21,6 +21,16 @@ import type { StaffCommandOptions } from './commands/staff.js';
 import { InputError, type Io, UsageError } from './io.js';
 import { RENDER_FORMATS } from './render-formats.js';
 
+/** The options of the `log` commands that read a log against a model (conformance, calibrate). */
+type LogAgainstModelOptions = {
+  db?: string;
+  store?: string;
+  log?: string;
+  json?: boolean;
+  model: string;
+  mapping?: string;
+};
+
 export { VERSION };
 
 /** Commander's own messages ("error: unknown option") wear the same prefix as linesight's. */
@@ -346,15 +356,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       .description('how well the actual journeys fit a model: fitness, deviations, branch probabilities')
       .requiredOption('-m, --model <file>', 'the model (required)')
       .option('--mapping <file>', 'YAML: log activity: step id'),
-  ).action(
-    async (options: {
-      db?: string;
-      store?: string;
-      log?: string;
-      json?: boolean;
-      model: string;
-      mapping?: string;
-    }) => setExit(await (await import('./commands/log.js')).logConformanceCommand(options, io)),
+  ).action(async (options: LogAgainstModelOptions) =>
+    setExit(await (await import('./commands/log.js')).logConformanceCommand(options, io)),
   );
   store(
     logCommand
@@ -365,16 +368,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       .requiredOption('-m, --model <file>', 'the model (required)')
       .option('--mapping <file>', 'YAML: log activity: step id')
       .option('-o, --output <file>', 'the scenario file to write', 'calibrated.yaml'),
-  ).action(
-    async (options: {
-      db?: string;
-      store?: string;
-      log?: string;
-      json?: boolean;
-      model: string;
-      mapping?: string;
-      output?: string;
-    }) => setExit(await (await import('./commands/log.js')).logCalibrateCommand(options, io)),
+  ).action(async (options: LogAgainstModelOptions & { output?: string }) =>
+    setExit(await (await import('./commands/log.js')).logCalibrateCommand(options, io)),
   );
 
   store(

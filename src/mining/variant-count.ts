@@ -32,10 +32,11 @@ export async function countVariants(
   store: EventStore,
   steps: string,
   cases: number,
-  limit: string,
+  /** `limit N` for the top N, or '' for all. */
+  top: string,
 ): Promise<VariantRow[]> {
   const [setting] = await queryRows(store, "select current_setting('memory_limit') as m");
-  return rankedVariants(store, steps, variantPasses(cases, limitBytes(String(setting?.m ?? ''))), limit);
+  return rankedVariants(store, steps, variantPasses(cases, limitBytes(String(setting?.m ?? ''))), top);
 }
 
 /** The variants of the steps table, listed in `passes` passes over shares of the cases. */
@@ -43,11 +44,12 @@ export async function rankedVariants(
   store: EventStore,
   steps: string,
   passes: number,
-  limit: string,
+  /** `limit N` for the top N, or '' for all. */
+  top: string,
 ): Promise<VariantRow[]> {
   const ranked = (traces: string) =>
     `select trace, count(*) as n, count(*) over () as variants from ${traces}
-     group by trace order by n desc, trace ${limit}`;
+     group by trace order by n desc, trace ${top}`;
   const listed = (where: string) =>
     `select list(code order by position) as trace from ${steps} ${where} group by case_id`;
   if (passes === 1) return (await queryRows(store, ranked(`(${listed('')})`))) as unknown as VariantRow[];
