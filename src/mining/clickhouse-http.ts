@@ -71,7 +71,7 @@ export class ClickHouseHttp {
   /** An INSERT whose rows are `body`, sent as they are made (one request, not one per batch). */
   async insert(
     sql: string,
-    body: AsyncIterable<string>,
+    body: AsyncIterable<Uint8Array>,
     settings: Record<string, string> = {},
   ): Promise<void> {
     await this.send(sql, body, settings);
@@ -79,7 +79,7 @@ export class ClickHouseHttp {
 
   private async send(
     sql: string,
-    body: AsyncIterable<string> | undefined,
+    body: AsyncIterable<Uint8Array> | undefined,
     settings: Record<string, string>,
   ): Promise<string> {
     // With rows to send, the statement goes in the URL and the rows stream as the body.
@@ -106,13 +106,15 @@ export class ClickHouseHttp {
   }
 }
 
-/** Text pieces as a byte stream, each made when the request asks for more. */
-function streamOf(body: AsyncIterable<string>, source: { failure?: unknown }): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
+/** Pieces of bytes as a stream, each made when the request asks for more. */
+function streamOf(
+  body: AsyncIterable<Uint8Array>,
+  source: { failure?: unknown },
+): ReadableStream<Uint8Array> {
   const pieces = body[Symbol.asyncIterator]();
   return new ReadableStream({
     async pull(controller) {
-      let next: IteratorResult<string>;
+      let next: IteratorResult<Uint8Array>;
       try {
         next = await pieces.next();
       } catch (error) {
@@ -120,7 +122,7 @@ function streamOf(body: AsyncIterable<string>, source: { failure?: unknown }): R
         throw error;
       }
       if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
+      else controller.enqueue(next.value);
     },
     async cancel() {
       await pieces.return?.();

@@ -1,10 +1,10 @@
 /**
  * An import for another engine, with the very checks of the DuckDB store: the file is read into a
  * DuckDB store of its own in a temporary folder (same readers, same problems by line and field),
- * and its events are then handed on as TabSeparated text, a batch at a time, in file order. The
- * temporary store goes whatever happens.
+ * and its events are then handed on as TabSeparated text, a piece at a time. The temporary store
+ * goes whatever happens.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importLog, type LogImport, type LogImportOptions } from './import-log.js';
@@ -12,10 +12,10 @@ import { quoteLiteral } from './sql-text.js';
 import { type EventStore, openStore } from './store.js';
 
 /** The file's events as text: under the name `part`, numbered in file order from `from`. */
-export type StagedRows = (part: string, from: number) => AsyncIterable<string>;
+export type StagedRows = (part: string, from: number) => AsyncIterable<Uint8Array>;
 
-/** Rows per piece of text handed on: large enough that a piece costs little, small enough to stream. */
-const BATCH = 50_000;
+/** Bytes per piece handed on: large enough that a piece costs little, small enough to stream. */
+const PIECE = 4 << 20;
 
 /**
  * A column as ClickHouse's TabSeparated reads it: \N for none; backslash, tab, line breaks and
@@ -48,21 +48,31 @@ const FIELDS = [
   ...['lifecycle', 'resource', 'channel', 'segment', 'attributes'].map(tsvField),
 ];
 
-async function* eventText(store: EventStore, log: string, part: string, from: number): AsyncIterable<string> {
+/**
+ * The events as TabSeparated lines in a file beside the staging store, written by DuckDB's COPY in
+ * parallel (rows handed to JS one by one took 4.8 CPU s per million events), then read back in
+ * pieces. The lines carry their `seq`, so their order in the file does not matter.
+ */
+async function* eventText(
+  store: EventStore,
+  folder: string,
+  log: string,
+  part: string,
+  from: number,
+): AsyncIterable<Uint8Array> {
   const fields = [quoteLiteral(part), `cast(seq + ${Math.floor(from)} as varchar)`, ...FIELDS];
-  const result = await store.connection.stream(
-    `select ${fields.join(' || chr(9) || ')} || chr(10) as line from events where log = $log order by seq`,
-    { log },
+  const file = join(folder, `${part}.tsv`);
+  // One column whose text is written as it is: no quotes, and a delimiter no line holds (control
+  // characters are escaped or absent in the lines).
+  await store.connection.run(
+    `copy (select ${fields.join(' || chr(9) || ')} as line from events where log = ${quoteLiteral(log)})
+     to ${quoteLiteral(file)} (format csv, header false, quote '', escape '', delimiter '\x1f')`,
   );
-  let lines: string[] = [];
-  for await (const rows of result.yieldRowsJs()) {
-    for (const [line] of rows) lines.push(line as string);
-    if (lines.length >= BATCH) {
-      yield lines.join('');
-      lines = [];
-    }
+  try {
+    yield* createReadStream(file, { highWaterMark: PIECE });
+  } finally {
+    rmSync(file, { force: true });
   }
-  if (lines.length > 0) yield lines.join('');
 }
 
 export async function stagedImport(
@@ -75,7 +85,7 @@ export async function stagedImport(
     const staging = await openStore(join(folder, 'staging.duckdb'), { access: 'create' });
     try {
       const report = await importLog(staging, file, options);
-      return await store(report, (part, from) => eventText(staging, options.log, part, from));
+      return await store(report, (part, from) => eventText(staging, folder, options.log, part, from));
     } finally {
       staging.close();
     }
