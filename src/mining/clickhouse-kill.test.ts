@@ -3,7 +3,7 @@
  * says what happened and what to do, and the log is absent; or, if the kill came after the last
  * row, the log is whole. Never a part of it. Needs Debian's clickhouse-server: without it, skipped.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,6 +70,11 @@ describe.skipIf(!clickHouseInstalled())('a shard killed during an import', () =>
       expect(message).toMatch(/events\.csv: could not store it in ClickHouse: .*; nothing of it was added$/);
       expect(hint).toContain('check that every shard runs');
       expect(logs).toEqual([]);
+      // Named withdrawn, so that a later write drops whatever shard 2 took in before it died.
+      const marks = await first.rows(
+        'SELECT part, min(present) FROM `killed`.logs_local GROUP BY part FORMAT JSONCompact',
+      );
+      expect(marks.map(([, least]) => Number(least))).toEqual([0]);
     } else {
       // The kill came after the last row: the log is there, whole.
       expect(logs).toEqual([{ log: 'generated', events: EVENTS, cases: 50000 }]);
@@ -79,5 +84,41 @@ describe.skipIf(!clickHouseInstalled())('a shard killed during an import', () =>
     expect((await again.importLog(file, { log: 'generated', onError: 'fail' })).events).toBe(EVENTS);
     expect(await again.listLogs()).toEqual([{ log: 'generated', events: EVENTS, cases: 50000 }]);
     await again.close();
+  });
+
+  it('drops, at the next write, the events a withdrawn import left on a shard, and no other', async () => {
+    const address = cluster.cluster('swept');
+    const [first, second] = cluster.ports.map(
+      (port) => new ClickHouseHttp(`127.0.0.1:${port}`, { user: 'default', password: '' }),
+    ) as [ClickHouseHttp, ClickHouseHttp];
+    const small = join(dirname(file), 'small.csv');
+    writeFileSync(
+      small,
+      'case_id,activity,timestamp\nC1,Open,2024-01-01T00:00:00Z\nC2,Open,2024-01-01T00:01:00Z\n',
+    );
+    const store = await openLogStore(address, 'create');
+    await store.importLog(small, { log: 'kept', onError: 'fail' });
+    // What a failed import leaves when its shard was down: events in a partition the catalog
+    // names withdrawn; beside it, one begun and not finished (another process may be writing it).
+    await second.run(
+      "INSERT INTO `swept`.events_local (log, seq, case_id, activity, ts_us) VALUES ('pleft', 0, 'X', 'A', 0), ('pbusy', 0, 'Y', 'A', 0)",
+    );
+    await first.run(
+      "INSERT INTO `swept`.logs_local (log, part, present) VALUES ('gone', 'pleft', 2), ('gone', 'pleft', 0), ('busy', 'pbusy', 2)",
+    );
+    const partitions = async () =>
+      (
+        await second.rows('SELECT DISTINCT log FROM `swept`.events_local ORDER BY log FORMAT JSONCompact')
+      ).map(([log]) => String(log));
+    expect(await partitions()).toContain('pleft');
+    await store.importLog(small, { log: 'next', onError: 'fail' });
+    const left = await partitions();
+    expect(left).not.toContain('pleft');
+    expect(left).toContain('pbusy');
+    expect((await store.listLogs()).map((l) => [l.log, l.events])).toEqual([
+      ['kept', 2],
+      ['next', 2],
+    ]);
+    await store.close();
   });
 });

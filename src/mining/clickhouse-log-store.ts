@@ -154,24 +154,47 @@ export class ClickHouseLogStore implements LogStore {
 
   removeLog(log: string): Promise<number> {
     return this.inTurn(async () => {
+      await this.sweep();
       const parts = (await this.parts()).get(log) ?? [];
       if (parts.length === 0) return 0;
       const events = (await this.listLogs()).find((l) => l.log === log)?.events ?? 0;
       // One insert, so one moment: the log is whole until then and gone after.
-      await this.catalog.run(
-        sql.markParts(
-          this.db,
-          parts.map((part) => ({ log, part, present: 0 })),
-        ),
-      );
-      await this.dropParts(parts);
+      await this.withdraw(parts.map((part) => ({ log, part })));
       return events;
     });
+  }
+
+  /** Marks imports withdrawn, in one insert, then drops their events. */
+  private async withdraw(parts: { log: string; part: string }[]): Promise<void> {
+    await this.catalog.run(
+      sql.markParts(
+        this.db,
+        parts.map((p) => ({ ...p, present: 0 })),
+      ),
+    );
+    await this.dropParts(parts.map((p) => p.part));
   }
 
   private async dropParts(parts: string[]): Promise<void> {
     await this.onEachShard(async (s) => {
       for (const part of parts) await s.run(sql.dropPart(this.db, part));
+    });
+  }
+
+  /**
+   * Drops the events of withdrawn imports that a shard still holds: one that was down when its
+   * import failed, or when a log was removed, keeps them until a later write finds every shard up.
+   */
+  private async sweep(): Promise<void> {
+    const withdrawn = new Set(
+      ((await this.catalog.rows(sql.withdrawnParts(this.db))) as [string][]).map(([p]) => p),
+    );
+    if (withdrawn.size === 0) return;
+    await this.onEachShard(async (s) => {
+      const stored = ((await s.rows(sql.storedParts(this.db))) as [string][]).map(([p]) =>
+        p.replace(/^'|'$/g, ''),
+      );
+      for (const part of stored.filter((p) => withdrawn.has(p))) await s.run(sql.dropPart(this.db, part));
     });
   }
 
@@ -191,11 +214,21 @@ export class ClickHouseLogStore implements LogStore {
   importLog(file: string, options: LogImportOptions): Promise<LogImport> {
     return this.inTurn(() =>
       stagedImport(file, options, async (report, rows) => {
-        const earlier = (await this.parts()).get(options.log) ?? [];
+        await this.sweep();
+        const log = options.log;
+        const earlier = (await this.parts()).get(log) ?? [];
         const part = newPart();
         // Appended to a log, the events go in apart first, and only those that repeat no earlier one into the log's part.
         const staged = earlier.length > 0 ? newPart() : part;
+        const begun = [...new Set([part, staged])].map((p) => ({ log, part: p }));
         try {
+          // Begun before the first event is sent: whatever reaches a shard is named somewhere.
+          await this.catalog.run(
+            sql.markParts(
+              this.db,
+              begun.map((p) => ({ ...p, present: 2 })),
+            ),
+          );
           const table = this.address.cluster === undefined ? 'events_local' : 'events';
           await this.catalog.insert(
             sql.insertEvents(this.db, table),
@@ -210,19 +243,24 @@ export class ClickHouseLogStore implements LogStore {
               await s.run(sql.dropPart(this.db, staged));
             });
           const counts = await this.partCounts(part);
-          if (counts.events > 0)
-            await this.catalog.run(sql.markParts(this.db, [{ log: options.log, part, present: 1 }]));
-          else await this.dropParts([part]);
+          // One insert: the import counts (when it added events) and its staging part is withdrawn.
+          await this.catalog.run(
+            sql.markParts(
+              this.db,
+              begun.map((p) => ({ ...p, present: p.part === part && counts.events > 0 ? 1 : 0 })),
+            ),
+          );
+          if (counts.events === 0) await this.dropParts([part]);
           return {
             ...report,
             events: counts.events,
             cases: counts.cases,
-            log: options.log,
+            log,
             duplicates: report.events - counts.events,
           };
         } catch (error) {
-          // What reached the shards is named by no log; taken away when the shards let it be.
-          await this.dropParts(earlier.length > 0 ? [staged, part] : [part]).catch(() => undefined);
+          // Named withdrawn, and dropped where the shards let it be (a later write sweeps the rest).
+          await this.withdraw(begun).catch(() => undefined);
           if (error instanceof ClickHouseError || error instanceof StoreOpenError)
             throw new LogImportError(
               `${options.label ?? file}: could not store it in ClickHouse: ${error.message}; nothing of it was added`,

@@ -47,11 +47,28 @@ export const presentParts = (db: string) =>
   `SELECT log, part FROM ${chName(db)}.logs_local GROUP BY log, part HAVING min(present) = 1
    ORDER BY log, part FORMAT JSONCompact`;
 
-/** One row: the import `part` of `log` now counts (present 1), or no longer (0). */
-export const markParts = (db: string, rows: { log: string; part: string; present: 0 | 1 }[]) =>
+/**
+ * How far an import is, as rows of `logs_local`: begun (2, written before its first event is sent),
+ * counts (1), withdrawn (0: failed or removed). An import counts while its least mark is 1.
+ */
+export type PartMark = 0 | 1 | 2;
+
+export const markParts = (db: string, rows: { log: string; part: string; present: PartMark }[]) =>
   `INSERT INTO ${chName(db)}.logs_local (log, part, present) VALUES ${rows
     .map((r) => `(${chString(r.log)}, ${chString(r.part)}, ${r.present})`)
     .join(', ')}`;
+
+/** The imports withdrawn (failed or removed): their events may still be on a shard that was down. */
+export const withdrawnParts = (db: string) =>
+  `SELECT part FROM ${chName(db)}.logs_local GROUP BY part HAVING min(present) = 0 ORDER BY part FORMAT JSONCompact`;
+
+/**
+ * The partitions of events this server holds, each the name of its import (parts are named with
+ * letters and digits only, so the value is its text between quotes).
+ */
+export const storedParts = (db: string) =>
+  `SELECT DISTINCT partition FROM system.parts
+   WHERE database = ${chString(db)} AND table = 'events_local' AND active ORDER BY partition FORMAT JSONCompact`;
 
 export const EVENT_COLUMNS =
   'log, seq, case_id, activity, ts_us, tz_offset_min, lifecycle, resource, channel, segment, attributes';
