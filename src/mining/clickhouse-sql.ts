@@ -141,12 +141,14 @@ export const shardVariants = (db: string, f: EventFilter) =>
 /**
  * The directly-follows edges on this shard, one row each, with every wait (microseconds) and how
  * often it occurs: the exact median and 90th percentile of the whole log need every distinct wait.
+ * Each step is paired with the next by mapping over two arrays: a lambda reading `s[i]` copies
+ * the whole array for every step (6.1 s against 4.0 s for a million events on one 18.16 server).
  */
 export const shardEdges = (db: string, f: EventFilter) =>
   `SELECT source, target, groupArray((wait, n)) FROM (
      SELECT e.1 AS source, e.2 AS target, e.3 AS wait, count() AS n FROM (
        SELECT ${sortedSteps} AS s FROM ${chName(db)}.events_local WHERE ${where(f)} GROUP BY case_id
-     ) ARRAY JOIN arrayMap(i -> (s[i].3, s[i + 1].3, s[i + 1].1 - s[i].1), arrayEnumerate(arrayPopBack(s))) AS e
+     ) ARRAY JOIN arrayMap((a, b) -> (a.3, b.3, b.1 - a.1), arrayPopBack(s), arrayPopFront(s)) AS e
      GROUP BY source, target, wait
    ) GROUP BY source, target FORMAT JSONCompact`;
 
