@@ -199,14 +199,18 @@ const mappedSteps = (db: string, m: MappedSteps) =>
    FROM ${chName(db)}.events_local
    WHERE log IN (${list(m.parts)}) AND activity IN (${list(m.steps.map((s) => s[0]))}) GROUP BY case_id`;
 
-/** The step after the i-th, or the end. */
-const nextStep = (end: string) => `if(i < length(s), s[i + 1].3, ${chString(end)})`;
+/**
+ * Each step's next step, or the end after the last: a second array to map over beside `s`. A lambda
+ * reading `s[i + 1]` would copy the whole array for every step, which a customer of thousands of
+ * events turns into gigabytes.
+ */
+const nextSteps = (end: string) => `arrayPushBack(arrayPopFront(arrayMap(y -> y.3, s)), ${chString(end)})`;
 
 /** The moves on this shard, counted: (group, step, next step or the end, given up, first of the journey). */
 export const shardMoves = (db: string, m: MappedSteps, end: string) =>
   `SELECT mv.1 AS grp, mv.2 AS step, mv.3 AS next_step, mv.4 AS abandoned, mv.5 AS is_first, count() FROM (
      ${mappedSteps(db, m)}
-   ) ARRAY JOIN arrayMap(i -> (s[i].4, s[i].3, ${nextStep(end)}, s[i].5, i = 1), arrayEnumerate(s)) AS mv
+   ) ARRAY JOIN arrayMap((x, next, i) -> (x.4, x.3, next, x.5, i = 1), s, ${nextSteps(end)}, arrayEnumerate(s)) AS mv
    GROUP BY grp, step, next_step, abandoned, is_first FORMAT JSONCompact`;
 
 /**
@@ -223,7 +227,7 @@ export const shardFittingCases = (
 ) => {
   const set = `[${(allowed.length ? allowed : [['', '', '']]).map((a) => `(${list(a)})`).join(', ')}]`;
   return `SELECT count(), sum(fits) FROM (
-     SELECT arrayAll(i -> s[i].5 OR has(${set}, (s[i].4, s[i].3, ${nextStep(end)})), arrayEnumerate(s))
+     SELECT arrayAll((x, next) -> x.5 OR has(${set}, (x.4, x.3, next)), s, ${nextSteps(end)})
        AND has(${set}, (s[1].4, ${chString(start)}, s[1].3)) AS fits
      FROM (${mappedSteps(db, m)})
    ) FORMAT JSONCompact`;
@@ -237,9 +241,9 @@ export const shardFittingCases = (
 export const shardDurations = (db: string, m: MappedSteps, from: string[], to: string[]) =>
   `SELECT d.1 AS step, d.2 AS us, count() FROM (
      ${mappedSteps(db, m)}
-   ) ARRAY JOIN arrayMap(i -> (s[i].3, s[i + 1].1 - s[i].1),
-       arrayFilter(i -> i < length(s) AND NOT s[i].5 AND has([${list(from)}], s[i].3) AND has([${list(to)}], s[i + 1].3),
-         arrayEnumerate(s))) AS d
+   ) ARRAY JOIN arrayFilter(p -> p.3,
+       arrayMap((a, b) -> (a.3, b.1 - a.1, NOT a.5 AND has([${list(from)}], a.3) AND has([${list(to)}], b.3)),
+         arrayPopBack(s), arrayPopFront(s))) AS d
    GROUP BY step, us FORMAT JSONCompact`;
 
 /** An event's lifecycle as it counts for a model: start, complete, or other (none included). */
@@ -267,6 +271,22 @@ const journeys = (db: string, parts: string[], paired: boolean) =>
    FROM ${chName(db)}.events_local
    WHERE log IN (${list(parts)})${paired ? ` AND ${lifecycleKind} != 'start'` : ''} GROUP BY case_id`;
 
+/**
+ * The journeys with the customer's first segment and the number of events beside them, and what
+ * comes next for each event as arrays of its own (the next event's activity, no channel, channel
+ * and time; '', 0, '' and 0 after the last), so that lambdas map over arrays side by side and
+ * read nothing else: reading `s[i]` copies the whole array for every event, and 18.16 does not
+ * find a subquery's other columns from inside a lambda of ARRAY JOIN (the select list compares
+ * with `len`).
+ */
+const journeysWithNext = (db: string, parts: string[], paired: boolean) =>
+  `SELECT s, s[1].6 AS first_seg, length(s) AS len,
+     arrayPushBack(arrayPopFront(arrayMap(y -> y.3, s)), '') AS nexts_act,
+     arrayPushBack(arrayPopFront(arrayMap(y -> y.4, s)), toUInt8(0)) AS nexts_no_ch,
+     arrayPushBack(arrayPopFront(arrayMap(y -> y.5, s)), '') AS nexts_ch,
+     arrayPushBack(arrayPopFront(arrayMap(y -> y.1, s)), toInt64(0)) AS nexts_ts
+   FROM (${journeys(db, parts, paired)})`;
+
 /** The customers on this shard by their first event's segment, activity and channel, with its earliest and latest time. */
 export const shardJourneyStarts = (db: string, parts: string[], paired: boolean) =>
   `SELECT s[1].6 AS seg, s[1].3 AS act, s[1].4 AS no_channel, s[1].5 AS ch, count(), min(s[1].1), max(s[1].1)
@@ -277,12 +297,11 @@ export const shardJourneyStarts = (db: string, parts: string[], paired: boolean)
  * last of the journey, the next event's activity, no channel and channel, given up in the queue).
  */
 export const shardJourneyMoves = (db: string, parts: string[], paired: boolean) =>
-  `SELECT m.1 AS seg, m.2 AS act, m.3 AS no_channel, m.4 AS ch, m.5 AS is_last, m.6 AS next_act,
-     m.7 AS next_no_channel, m.8 AS next_ch, m.9 AS gave_up, count()
-   FROM (${journeys(db, parts, paired)})
-   ARRAY JOIN arrayMap(i -> (s[1].6, s[i].3, s[i].4, s[i].5, i = length(s), if(i < length(s), s[i + 1].3, ''),
-       if(i < length(s), s[i + 1].4, 0), if(i < length(s), s[i + 1].5, ''), i = length(s) AND s[i].7),
-     arrayEnumerate(s)) AS m
+  `SELECT first_seg AS seg, m.1 AS act, m.2 AS no_channel, m.3 AS ch, m.4 = len AS is_last, m.5 AS next_act,
+     m.6 AS next_no_channel, m.7 AS next_ch, m.4 = len AND m.8 AS gave_up, count()
+   FROM (${journeysWithNext(db, parts, paired)})
+   ARRAY JOIN arrayMap((x, na, nn, nc, i) -> (x.3, x.4, x.5, i, na, nn, nc, x.7),
+     s, nexts_act, nexts_no_ch, nexts_ch, arrayEnumerate(s)) AS m
    GROUP BY seg, act, no_channel, ch, is_last, next_act, next_no_channel, next_ch, gave_up FORMAT JSONCompact`;
 
 /** The pairs of 16-bit pieces (j <= k) whose products make the square of a number of four pieces. */
@@ -310,10 +329,10 @@ const exactSums = (x: string) =>
  * its square (microseconds, a last visit 0; see exactSums).
  */
 export const shardJourneyVisits = (db: string, parts: string[], paired: boolean) =>
-  `SELECT v.1 AS act, v.2 AS no_channel, v.3 AS ch, count(), countIf(v.4 = 0), sum(v.6), ${exactSums('v.5')}
-   FROM (${journeys(db, parts, paired)})
-   ARRAY JOIN arrayMap(i -> (s[i].3, s[i].4, s[i].5, i = length(s), if(i < length(s), s[i + 1].1 - s[i].1, toInt64(0)), i),
-     arrayEnumerate(s)) AS v
+  `SELECT v.1 AS act, v.2 AS no_channel, v.3 AS ch, count(), countIf(v.4 < len), sum(v.4),
+     ${exactSums('if(v.4 < len, v.5, toInt64(0))')}
+   FROM (${journeysWithNext(db, parts, paired)})
+   ARRAY JOIN arrayMap((x, nt, i) -> (x.3, x.4, x.5, i, nt - x.1), s, nexts_ts, arrayEnumerate(s)) AS v
    GROUP BY act, no_channel, ch FORMAT JSONCompact`;
 
 /**
@@ -329,5 +348,6 @@ export const shardLifecycleTimes = (db: string, parts: string[]) =>
            WHERE log IN (${list(parts)}) AND kind IN ('start', 'complete'))
      GROUP BY case_id, activity
    ) ARRAY JOIN arrayFilter(d -> d >= 0,
-       arrayMap(i -> co[i].1 - st[i].1, arrayEnumerate(arraySlice(st, 1, least(length(st), length(co)))))) AS us
+       arrayMap((a, b) -> b.1 - a.1, arraySlice(st, 1, least(length(st), length(co))),
+         arraySlice(co, 1, least(length(st), length(co))))) AS us
    GROUP BY act FORMAT JSONCompact`;
