@@ -112,10 +112,13 @@ export async function journeyAnalytics(
   const windowUs = (options.driverWindow ?? 86400) * 1e6;
   const minExposed = options.minExposed ?? 30;
   const level = options.level ?? 0.05;
-  const classified = await classifyContacts(source, log, options);
+  // The parts read apart, at once: ClickHouse answers them side by side (DuckDB one at a time).
+  const [classified, facts] = await Promise.all([
+    classifyContacts(source, log, options),
+    source.journeyLog(log),
+  ]);
   const { rule } = classified;
   const warnings = [...classified.warnings];
-  const facts = await source.journeyLog(log);
   const months = facts.spanUs / MONTH_US;
   const attributes = [...new Set(facts.attributes)].sort(byteOrder);
   const known = (a: string) => attributes.includes(a) || COLUMNS.includes(a);
@@ -126,22 +129,25 @@ export async function journeyAnalytics(
       `no driver sought on ${missing.join(', ')}: not an attribute or column of the log (its attributes: ${attributes.join(', ') || 'none'})`,
     );
   const settings = { windowUs, minExposed, level, months };
-  const switching = await channelSwitching(source, log);
-  const repeats = await repeatContacts(source, log, {
-    rule,
-    ...(options.topic ? { topic: options.topic } : {}),
-    windowUs: (options.repeatWindow ?? 7 * 86400) * 1e6,
-  });
-  const drivers = await activityPairs(source, log, {
-    rule,
-    windowUs,
-    minSupport: options.minSupport ?? 0.01,
-  });
   const sought = by.filter(known);
-  const named = options.webSigns ? await namedSigns(source, log, rule, options.webSigns) : undefined;
+  const exposures = async () => {
+    const named = options.webSigns ? await namedSigns(source, log, rule, options.webSigns) : undefined;
+    const signs = signsOf(attributes, named);
+    const counts = await source.exposureCounts(log, { rule, by: sought, signs: signs.query, windowUs });
+    return { named, signs, counts };
+  };
+  const [switching, repeats, drivers, { named, signs, counts: unsorted }] = await Promise.all([
+    channelSwitching(source, log),
+    repeatContacts(source, log, {
+      rule,
+      ...(options.topic ? { topic: options.topic } : {}),
+      windowUs: (options.repeatWindow ?? 7 * 86400) * 1e6,
+    }),
+    activityPairs(source, log, { rule, windowUs, minSupport: options.minSupport ?? 0.01 }),
+    exposures(),
+  ]);
   if (named) warnings.push(...named.warnings);
-  const signs = signsOf(attributes, named);
-  const counts = (await source.exposureCounts(log, { rule, by: sought, signs: signs.query, windowUs })).sort(
+  const counts = unsorted.sort(
     (a, b) => byteOrder(a.dim, b.dim) || byteOrder(a.act, b.act) || byteOrder(a.value, b.value),
   );
   const isSign = (c: ExposureCounts) => signs.dims.has(c.dim);
