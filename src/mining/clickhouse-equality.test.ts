@@ -25,6 +25,7 @@ import { EVENT_LOGS } from '../testing/data.js';
 import { modelFeaturesCsv, syntheticCsv } from '../testing/synthetic-log.js';
 import { ClickHouseHttp } from './clickhouse-http.js';
 import { conformance } from './conformance.js';
+import { journeyAnalytics } from './journeys.js';
 import { discoverLogModel } from './log-model.js';
 import { openLogStore } from './open-log-store.js';
 import { openStore, queryRows } from './store.js';
@@ -448,6 +449,19 @@ describe.skipIf(!installed)('the ClickHouse event store answers as the DuckDB st
       expect(model.text).toMatch(/3512 customers/);
       expect(new Set(returned.map((r) => r.from)).size).toBe(2);
       expect(returned.reduce((n, r) => n + r.rows, 0)).toBeLessThan(fit.cases / 10);
+
+      // Journeys likewise: contacts per activity, switches, topics and pairs with counts, exposure
+      // counts per candidate and class.
+      returned.length = 0;
+      const journeys = await journeyAnalytics(store, 'teleclaims', {
+        contacts: ['incoming claim'],
+        by: ['location', 'call centre'],
+        minExposed: 1,
+      });
+      expect(journeys.customers).toBe(3512);
+      expect(journeys.attributeDrivers.length).toBeGreaterThan(5);
+      expect(new Set(returned.map((r) => r.from)).size).toBe(2);
+      expect(returned.reduce((n, r) => n + r.rows, 0)).toBeLessThan(journeys.customers / 4);
     } finally {
       counting.mockRestore();
       await store.close();
