@@ -30,6 +30,11 @@ export const OUTBOUND_NAMES = 'sent|confirmation|notification|reply|reminder|new
 export const INBOUND_VALUES = ['customer', 'inbound', 'in'];
 export const OUTBOUND_VALUES = ['company', 'outbound', 'out', 'agent', 'system'];
 
+const COLUMNS = ['activity', 'channel', 'segment', 'resource', 'lifecycle'];
+
+/** Whether a name is a column of the events table rather than an attribute in its JSON. */
+export const isColumn = (name: string) => COLUMNS.includes(name);
+
 /** What an engine's SQL needs to write the rule. */
 export interface RuleDialect {
   literal(text: string): string;
@@ -90,8 +95,3 @@ export function contactRuleSql(rule: ContactRule, d: RuleDialect): ContactRuleSq
     inboundReads: direction.by === 'initiator' ? 'the row' : 'activity and channel',
   };
 }
-
-const COLUMNS = ['activity', 'channel', 'segment', 'resource', 'lifecycle'];
-
-/** Whether a name is a column of the events table rather than an attribute in its JSON. */
-export const isColumn = (name: string) => COLUMNS.includes(name);
