@@ -403,6 +403,31 @@ describe.skipIf(!installed)('the ClickHouse event store answers as the DuckDB st
     expect(text).toMatch(/durations from start and complete events/);
     expect(text).toContain('Ask (chat)');
     expect(text).toContain('Ärger \\ Fragen');
+
+    // Journeys over names and attribute values that need escapes (tabs, breaks, quotes,
+    // backslashes, non-ASCII), ties in time and names that sort differently by bytes.
+    const [, escaped] = await journeysAlike(
+      'synthetic',
+      [],
+      [
+        '--by',
+        'note,segment',
+        '--topic',
+        'note',
+        '--initiator',
+        'note',
+        '--web-signs',
+        '/zeta/,tab\tinside',
+        '--min-exposed',
+        '1',
+      ],
+    );
+    expect(
+      JSON.parse(escaped ?? 'null').attributeDrivers.some(
+        (e: { value?: string }) => e.value === 'two\nlines',
+      ),
+    ).toBe(true);
+    await journeysAlike('features', ['--by', 'stage,resource', '--min-exposed', '1']);
   });
 
   it('has each shard return aggregated rows, not one per customer', async () => {
