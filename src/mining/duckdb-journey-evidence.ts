@@ -4,8 +4,7 @@
  * shared code orders, divides and words.
  */
 import { driverExposures, driverNames } from './attribute-drivers.js';
-import type { ContactRule } from './contact-rule.js';
-import { ASSISTED } from './contact-rule.js';
+import { ASSISTED, type ContactRule } from './contact-rule.js';
 import { duckDbRuleSql, fieldSql } from './duckdb-rule-sql.js';
 import { evidenceBase } from './evidence-base.js';
 import { duckDbExposureCounts } from './exposure-counts.js';
@@ -17,6 +16,7 @@ import { SIGN_NAMES, signExposures } from './web-signs.js';
 
 const text = (x: unknown) => (x === null ? null : String(x));
 
+/** The store's rows; a source given (a LogStore on either engine) as it is. */
 export function journeyEvidence(store: EventStore | JourneyEvidenceSource): JourneyEvidenceSource {
   if ('exposureCounts' in store) return store;
   const rows = (log: string, sql: string) => queryRows(store, sql, { log });

@@ -1,6 +1,6 @@
 /**
- * The events the evidence analyses read on DuckDB, as common table expressions of the one query that counts
- * them (a temporary table cost seconds to write at ten million events):
+ * The events the evidence analyses read on DuckDB, as common table expressions of the one query
+ * that counts them (a temporary table cost seconds to write at ten million events):
  * - `acts`: the log's activities, each with a small integer code (grouping on it is cheaper than
  *   on the name);
  * - `base`: the events that are not inbound contacts, with the customer as a 64-bit hash (two
