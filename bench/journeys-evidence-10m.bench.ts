@@ -15,6 +15,7 @@ import { afterAll, bench, describe } from 'vitest';
 import { activityPairs } from '../src/mining/activity-pairs.js';
 import { channelSwitching } from '../src/mining/channel-switching.js';
 import { classifyContacts } from '../src/mining/contact-classification.js';
+import { journeyEvidence } from '../src/mining/duckdb-journey-evidence.js';
 import { importLog, journeyAnalytics, openStore } from '../src/mining/index.js';
 import { repeatContacts } from '../src/mining/repeat-contacts.js';
 import { writeContactLog } from '../src/testing/contact-log.js';
@@ -48,10 +49,11 @@ describe('journey analytics with attributes, 10 million events', () => {
     async () => {
       const store = await openStore(path, { access: 'read' });
       const t0 = performance.now();
-      const { inbound } = await classifyContacts(store, 'contacts');
-      await channelSwitching(store, 'contacts');
-      await repeatContacts(store, 'contacts', { contact: inbound, windowUs: 7 * 86400e6 });
-      await activityPairs(store, 'contacts', { inbound, windowUs: 86400e6, minSupport: 0.01 });
+      const source = journeyEvidence(store);
+      const { rule } = await classifyContacts(source, 'contacts');
+      await channelSwitching(source, 'contacts');
+      await repeatContacts(source, 'contacts', { rule, windowUs: 7 * 86400e6 });
+      await activityPairs(source, 'contacts', { rule, windowUs: 86400e6, minSupport: 0.01 });
       parts.push(`switching, repeats, activity pairs: ${seconds(t0)}`);
       store.close();
     },

@@ -1,5 +1,6 @@
 /** Channel switching: how often a customer's next event is on another channel, and how many customers ever switch. */
-import { type EventStore, queryRows } from './store.js';
+import type { JourneyEvidenceSource } from './journey-evidence.js';
+import { byteOrder } from './shard-discovery.js';
 
 export interface ChannelSwitch {
   from: string;
@@ -15,27 +16,16 @@ export interface ChannelSwitching {
   channelledCustomers: number;
 }
 
-export async function channelSwitching(store: EventStore, log: string): Promise<ChannelSwitching> {
-  const rows = (sql: string) => queryRows(store, sql, { log });
-  const [counted] = await rows(
-    'select count(distinct case_id) filter (where channel is not null) as n from events where log = $log',
-  );
-  const channelledCustomers = Number(counted?.n ?? 0);
-  // A log that names no channel has no switching to look for.
-  if (channelledCustomers === 0) return { switches: [], switchingCustomers: 0, channelledCustomers };
-  // One pass of the window for both figures: each pass over ten million events takes seconds.
-  const switches = await rows(`
-    with s as materialized (
-      select case_id, channel, lead(channel) over (partition by case_id order by ts_us, seq) as next_channel
-      from events where log = $log and channel is not null),
-    switched as materialized (select case_id, channel, next_channel from s where channel <> next_channel)
-    select channel as source, next_channel as target, count(*) as n,
-      (select count(distinct case_id) from switched) as customers
-    from switched group by 1, 2 order by n desc, 1, 2`);
-  const switching = { n: switches[0]?.customers ?? 0 };
+export async function channelSwitching(
+  source: JourneyEvidenceSource,
+  log: string,
+): Promise<ChannelSwitching> {
+  const { channelled, switchers, switches } = await source.channelSwitches(log);
   return {
-    switches: switches.map((r) => ({ from: String(r.source), to: String(r.target), count: Number(r.n) })),
-    switchingCustomers: Number(switching?.n ?? 0) / channelledCustomers,
-    channelledCustomers,
+    switches: [...switches].sort(
+      (a, b) => b.count - a.count || byteOrder(a.from, b.from) || byteOrder(a.to, b.to),
+    ),
+    switchingCustomers: channelled === 0 ? 0 : switchers / channelled,
+    channelledCustomers: channelled,
   };
 }

@@ -6,8 +6,9 @@
  * duplicates, a failed import). A model discovered from each log (the file byte for byte), and
  * conformance and calibration: every real log against the model discovered from it, and a
  * simulated log with segments, contacts given up in the queue and two weeks of arrivals against
- * the model that made it. Needs Debian's clickhouse-server: without it,
- * skipped loudly.
+ * the model that made it. Journeys (`log journeys`) on every real log, the simulated log and a
+ * seeded contact-center log, with the default options and others. Needs Debian's
+ * clickhouse-server: without it, skipped loudly.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,10 +20,12 @@ import type { Model } from '../model/model.js';
 import { eventLogCsv, simulateEventLog } from '../simulation/event-log.js';
 import { linesight } from '../testing/cli.js';
 import { clickHouseInstalled, type LocalCluster, startLocalCluster } from '../testing/clickhouse-cluster.js';
+import { writeContactLog } from '../testing/contact-log.js';
 import { EVENT_LOGS } from '../testing/data.js';
 import { modelFeaturesCsv, syntheticCsv } from '../testing/synthetic-log.js';
 import { ClickHouseHttp } from './clickhouse-http.js';
 import { conformance } from './conformance.js';
+import { journeyAnalytics } from './journeys.js';
 import { discoverLogModel } from './log-model.js';
 import { openLogStore } from './open-log-store.js';
 import { openStore, queryRows } from './store.js';
@@ -203,6 +206,38 @@ describe.skipIf(!installed)('the ClickHouse event store answers as the DuckDB st
     }
   });
 
+  /**
+   * `log journeys` with each set of options on each engine: the same --json; the answers' texts.
+   * The engines answer at once (they share nothing), to keep the suite's time down.
+   */
+  const journeysAlike = async (log: string, ...optionSets: string[][]) => {
+    const answers = [];
+    for (const options of optionSets) {
+      const found = await Promise.all(
+        engines.map(async (e) => {
+          const r = await linesight('log', 'journeys', '--log', log, ...options, ...e.args, '--json');
+          return { engine: e.name, code: r.code, stdout: r.stdout, stderr: r.stderr };
+        }),
+      );
+      expect(found[0]?.code, `${log} ${options.join(' ')}: ${found[0]?.stderr}`).toBe(0);
+      expectAlike(found);
+      answers.push(found[0]?.stdout ?? '');
+    }
+    return answers;
+  };
+
+  it('gives every real log the same journeys', async () => {
+    engines = enginesFor('real');
+    const duck = engines[0] as Engine;
+    const logs = JSON.parse((await linesight('log', 'list', ...duck.args, '--json')).stdout) as {
+      log: string;
+    }[];
+    for (const { log } of logs) {
+      const [json] = await journeysAlike(log, []);
+      expect(JSON.parse(json ?? 'null').customers, log).toBeGreaterThan(0);
+    }
+  });
+
   it('checks and calibrates a simulated log with segments, queues given up and two weeks of arrivals alike', async () => {
     engines = enginesFor('orders');
     const file = join(dir, 'orders.csv');
@@ -221,6 +256,66 @@ describe.skipIf(!installed)('the ClickHouse event store answers as the DuckDB st
     expect(set).toContain('arrivals.profile');
     expect(set.some((s: string) => s.endsWith('.duration'))).toBe(true);
     expect(set.some((s: string) => s.startsWith('segments.'))).toBe(true);
+    // Journeys with the defaults, and with an initiator, attributes, a topic, named signs and a window.
+    const [, options] = await journeysAlike(
+      'orders',
+      [],
+      [
+        ...['--initiator', 'outcome', '--by', 'segment,channel,outcome', '--topic', 'outcome'],
+        ...['--web-signs', '/compare/', '--window', '12h', '--min-exposed', '3'],
+      ],
+    );
+    expect(JSON.parse(options ?? 'null').evidence.by).toEqual(['segment', 'channel', 'outcome']);
+  });
+
+  it('gives a contact-center log the same journeys with any options, in JSON and in text', async () => {
+    engines = enginesFor('contacts');
+    const file = join(dir, 'contacts.csv');
+    writeContactLog(file, { seed: 3, events: 10_000 });
+    expectAlike(await onEach(engines, 'log', 'import', file, '--log', 'contacts'));
+    const [plain, initiator, outbound] = (
+      await journeysAlike(
+        'contacts',
+        [],
+        [
+          '--initiator',
+          'initiator',
+          '--by',
+          'product,page,channel',
+          '--topic',
+          'term',
+          '--web-signs',
+          'Search,/page/',
+        ],
+        [
+          '--outbound',
+          'Order Confirmation Sent,Agent Reply Sent',
+          '--contacts',
+          'Call Contact Center,Start Chat,Send Email Inquiry,Agent Reply Sent',
+          '--min-support',
+          '0.1%',
+          '--window',
+          '2d',
+          '--min-exposed',
+          '5',
+        ],
+      )
+    ).map((text) => JSON.parse(text));
+    // What the engines agree on: drivers by product (the planted ones, if any, found), the three signs.
+    for (const f of plain.findings) expect(['P03', 'P07', 'P15']).toEqual(expect.arrayContaining(f.values));
+    expect(plain.attributeDrivers.some((e: { kind: string }) => e.kind === 'product')).toBe(true);
+    expect(plain.webSigns).toHaveLength(3);
+    expect(initiator.contacts.directionBy).toMatch(/the column 'initiator'/);
+    expect(initiator.webSignsBy).toBe('the activities and patterns named as signs');
+    // Of the contacts named, the one named outbound too (the confirmations are no contact here).
+    expect(outbound.contacts.outbound.map((o: { activity: string }) => o.activity)).toEqual([
+      'Agent Reply Sent',
+    ]);
+    const texts = [];
+    for (const e of engines)
+      texts.push((await linesight('log', 'journeys', '--log', 'contacts', ...e.args)).stdout);
+    expect(texts[0]).toMatch(/^Log 'contacts': [\d,]+ customers/);
+    for (const text of texts.slice(1)) expect(text).toBe(texts[0]);
   });
 
   it('gives a synthetic log the same answers: ties, time zones, byte order, escapes, appends, failures', async () => {
@@ -301,6 +396,27 @@ describe.skipIf(!installed)('the ClickHouse event store answers as the DuckDB st
     expect(text).toMatch(/durations from start and complete events/);
     expect(text).toContain('Ask (chat)');
     expect(text).toContain('Ärger \\ Fragen');
+
+    // Journeys over names and attribute values that need escapes (tabs, breaks, quotes,
+    // backslashes, non-ASCII), ties in time and names that sort differently by bytes.
+    const [escaped] = await journeysAlike('synthetic', [
+      '--by',
+      'note,segment',
+      '--topic',
+      'note',
+      '--initiator',
+      'note',
+      '--web-signs',
+      '/zeta/,tab\tinside',
+      '--min-exposed',
+      '1',
+    ]);
+    expect(
+      JSON.parse(escaped ?? 'null').attributeDrivers.some(
+        (e: { value?: string }) => e.value === 'two\nlines',
+      ),
+    ).toBe(true);
+    await journeysAlike('features', ['--by', 'stage,resource', '--min-exposed', '1']);
   });
 
   it('has each shard return aggregated rows, not one per customer', async () => {
@@ -347,6 +463,19 @@ describe.skipIf(!installed)('the ClickHouse event store answers as the DuckDB st
       expect(model.text).toMatch(/3512 customers/);
       expect(new Set(returned.map((r) => r.from)).size).toBe(2);
       expect(returned.reduce((n, r) => n + r.rows, 0)).toBeLessThan(fit.cases / 10);
+
+      // Journeys likewise: contacts per activity, switches, topics and pairs with counts, exposure
+      // counts per candidate and class.
+      returned.length = 0;
+      const journeys = await journeyAnalytics(store, 'teleclaims', {
+        contacts: ['incoming claim'],
+        by: ['location', 'call centre'],
+        minExposed: 1,
+      });
+      expect(journeys.customers).toBe(3512);
+      expect(journeys.attributeDrivers.length).toBeGreaterThan(5);
+      expect(new Set(returned.map((r) => r.from)).size).toBe(2);
+      expect(returned.reduce((n, r) => n + r.rows, 0)).toBeLessThan(journeys.customers / 4);
     } finally {
       counting.mockRestore();
       await store.close();

@@ -9,10 +9,12 @@ import { randomBytes } from 'node:crypto';
 import { type ClickHouseAddress, clickHouseCredentials } from './clickhouse-address.js';
 import { clickHouseLogProfile, clickHouseMappedMoves, type ShardedLog } from './clickhouse-fit-counts.js';
 import { ClickHouseError, ClickHouseHttp } from './clickhouse-http.js';
+import { clickHouseJourneyEvidence } from './clickhouse-journey-evidence.js';
 import { clickHouseJourneyRows } from './clickhouse-journey-rows.js';
 import * as sql from './clickhouse-sql.js';
 import type { DiscoverOptions, Discovery } from './discover.js';
 import type { LogImport, LogImportOptions } from './import-log.js';
+import type { ExposureQuery, JourneyEvidenceSource } from './journey-evidence.js';
 import type { JourneyRows } from './journey-rows.js';
 import { LogImportError } from './log-import-error.js';
 import type { LogProfile } from './log-profile.js';
@@ -314,6 +316,21 @@ export class ClickHouseLogStore implements LogStore {
   async journeyRows(log: string): Promise<JourneyRows> {
     return clickHouseJourneyRows(await this.sharded(log));
   }
+
+  /** Journey analytics' rows (clickhouse-journey-evidence.ts). */
+  private readonly evidence: JourneyEvidenceSource = clickHouseJourneyEvidence((log) => this.sharded(log));
+  readonly journeyLog = (log: string) => this.evidence.journeyLog(log);
+  readonly assistedChannels = (log: string) => this.evidence.assistedChannels(log);
+  readonly contactCounts: JourneyEvidenceSource['contactCounts'] = (log, rule) =>
+    this.evidence.contactCounts(log, rule);
+  readonly channelSwitches = (log: string) => this.evidence.channelSwitches(log);
+  readonly topicCounts: JourneyEvidenceSource['topicCounts'] = (log, rule, topic, windowUs) =>
+    this.evidence.topicCounts(log, rule, topic, windowUs);
+  readonly pairCounts: JourneyEvidenceSource['pairCounts'] = (log, rule, windowUs) =>
+    this.evidence.pairCounts(log, rule, windowUs);
+  readonly nonContactActivities: JourneyEvidenceSource['nonContactActivities'] = (log, rule) =>
+    this.evidence.nonContactActivities(log, rule);
+  readonly exposureCounts = (log: string, query: ExposureQuery) => this.evidence.exposureCounts(log, query);
 
   async close(): Promise<void> {
     await this.writes;

@@ -9,8 +9,16 @@
  * out, agent, system), else from the list of outbound activities, else from the activity's name
  * (sent, confirmation, notification, reply, reminder, newsletter are the company's).
  */
-import { quoteLiteral as literal, quoteIdentifier } from './sql-text.js';
-import { type EventStore, queryRows } from './store.js';
+import {
+  type ContactRule,
+  type ContactsBy,
+  type DirectionBy,
+  INBOUND_VALUES,
+  OUTBOUND_NAMES,
+  OUTBOUND_VALUES,
+} from './contact-rule.js';
+import type { JourneyEvidenceSource } from './journey-evidence.js';
+import { byteOrder } from './shard-discovery.js';
 
 export interface ContactOptions {
   /** Activities that are contacts. */
@@ -32,76 +40,56 @@ export interface ContactCounting {
   outboundEvents: number;
 }
 
-/** SQL over the events table: is this event a contact, and is it one the customer started. */
-export interface ContactSql {
-  contact: string;
-  inbound: string;
-  /** What the inbound rule reads: only the activity and channel, or more of the event's row. */
-  inboundReads: 'activity and channel' | 'the row';
+export interface ContactClassification {
+  rule: ContactRule;
   counting: ContactCounting;
   warnings: string[];
 }
 
-const ASSISTED = 'phone|call|chat|mail|desk|store|visit';
-const OUTBOUND_NAMES = 'sent|confirmation|notification|reply|reminder|newsletter';
-const INBOUND_VALUES = ['customer', 'inbound', 'in'];
-const OUTBOUND_VALUES = ['company', 'outbound', 'out', 'agent', 'system'];
-const COLUMNS = ['activity', 'channel', 'segment', 'resource', 'lifecycle'];
-
-/** Whether a name is a column of the events table rather than an attribute in its JSON. */
-export const isColumn = (name: string) => COLUMNS.includes(name);
-
-/** A column of the events table, or an attribute read from the JSON. */
-export const fieldSql = (name: string) =>
-  isColumn(name)
-    ? quoteIdentifier(name)
-    : `json_extract_string(attributes, ${literal(`$."${name.replace(/"/g, '\\"')}"`)})`;
-
-const list = (values: string[]) => values.map(literal).join(', ');
+/** Values in byte order, none last (as DuckDB orders them). */
+const valueOrder = (a: string | null, b: string | null) =>
+  a === null ? (b === null ? 0 : 1) : b === null ? -1 : byteOrder(a, b);
 
 export async function classifyContacts(
-  store: EventStore,
+  source: JourneyEvidenceSource,
   log: string,
   options: ContactOptions = {},
-): Promise<ContactSql> {
-  const rows = (sql: string) => queryRows(store, sql, { log });
+): Promise<ContactClassification> {
   const warnings: string[] = [];
-  const assisted = `regexp_matches(lower(coalesce(channel, '')), '${ASSISTED}')`;
-  const channels = (
-    await rows(
-      `select channel from (select distinct channel from events where log = $log) where ${assisted} order by 1`,
-    )
-  ).map((r) => String(r.channel));
-  let contact: string;
+  const channels = [...(await source.assistedChannels(log))].sort(byteOrder);
+  let contacts: ContactsBy;
   let contactsBy: string;
   if (options.contacts) {
-    const known = new Set(
-      (
-        await rows(
-          `select distinct activity from events where log = $log and activity in (${list(options.contacts)})`,
-        )
-      ).map((r) => String(r.activity)),
-    );
-    const missing = options.contacts.filter((a) => !known.has(a));
-    if (missing.length) warnings.push(`contacts not in the log: ${missing.join(', ')}`);
-    contact = `activity in (${list(options.contacts)})`;
+    contacts = { by: 'activities', activities: options.contacts };
     contactsBy = `the activities named as contacts (${options.contacts.join(', ')})`;
   } else if (channels.length) {
-    contact = assisted;
+    contacts = { by: 'channels' };
     contactsBy = `events on channels named like phone, call, chat, mail, desk, store or visit (here: ${channels.join(', ')})`;
   } else {
-    contact = 'true';
+    contacts = { by: 'every event' };
     contactsBy = 'every event: the log names no phone, chat, mail, desk, store or visit channel';
   }
-  const byName = `regexp_matches(lower(activity), '${OUTBOUND_NAMES}')`;
-  let outbound: string;
+  let direction: DirectionBy;
   let directionBy: string;
   if (options.initiator) {
-    const field = fieldSql(options.initiator);
-    const value = `lower(trim(${field}))`;
-    const values = (
-      await rows(`select distinct ${value} as v from events where log = $log and ${contact} order by 1`)
-    ).map((r) => (r.v === null ? null : String(r.v)));
+    direction = { by: 'initiator', field: options.initiator };
+    directionBy = `the column '${options.initiator}' (${OUTBOUND_VALUES.join('/')} is the company's); other values by name`;
+  } else if (options.outbound) {
+    direction = { by: 'activities', activities: options.outbound };
+    directionBy = `the activities named as outbound (${options.outbound.join(', ')})`;
+  } else {
+    direction = { by: 'name' };
+    directionBy = `the activity's name: ${OUTBOUND_NAMES.replace(/\|/g, ', ')} are the company's`;
+  }
+  const rule: ContactRule = { contacts, direction };
+  const found = await source.contactCounts(log, rule);
+  if (options.contacts) {
+    const known = new Set(found.present);
+    const missing = options.contacts.filter((a) => !known.has(a));
+    if (missing.length) warnings.push(`contacts not in the log: ${missing.join(', ')}`);
+  }
+  if (options.initiator) {
+    const values = [...found.initiatorValues].sort(valueOrder);
     if (values.length === 1 && values[0] === null)
       warnings.push(
         `no contact has a value in '${options.initiator}': who started them was decided by their names`,
@@ -113,30 +101,10 @@ export async function classifyContacts(
       warnings.push(
         `${options.initiator} values not read as inbound (${INBOUND_VALUES.join(', ')}) or outbound (${OUTBOUND_VALUES.join(', ')}): ${unmapped.join(', ')}; those contacts were decided by their names`,
       );
-    outbound = `case when ${value} in (${list(OUTBOUND_VALUES)}) then true when ${value} in (${list(INBOUND_VALUES)}) then false else ${byName} end`;
-    directionBy = `the column '${options.initiator}' (${OUTBOUND_VALUES.join('/')} is the company's); other values by name`;
-  } else if (options.outbound) {
-    outbound = `activity in (${list(options.outbound)})`;
-    directionBy = `the activities named as outbound (${options.outbound.join(', ')})`;
-  } else {
-    outbound = byName;
-    directionBy = `the activity's name: ${OUTBOUND_NAMES.replace(/\|/g, ', ')} are the company's`;
   }
-  const inbound = `(${contact}) and not (${outbound})`;
-  const inboundReads = options.initiator ? 'the row' : 'activity and channel';
-  // Without an initiator, the rules read only the activity and channel: decided once for each pair.
-  const counted = await rows(
-    inboundReads === 'the row'
-      ? `select activity, (${outbound}) as outbound, count(*) as n from events
-         where log = $log and ${contact} group by all order by n desc, activity`
-      : `select activity, (${outbound}) as outbound, sum(n)::bigint as n
-         from (select activity, channel, count(*) as n from events where log = $log group by all)
-         where ${contact} group by all order by n desc, activity`,
-  );
+  const counted = [...found.counted].sort((a, b) => b.n - a.n || byteOrder(a.activity, b.activity));
   const side = (out: boolean) =>
-    counted
-      .filter((r) => r.outbound === out)
-      .map((r) => ({ activity: String(r.activity), events: Number(r.n) }));
+    counted.filter((r) => r.outbound === out).map((r) => ({ activity: r.activity, events: r.n }));
   const sum = (xs: { events: number }[]) => xs.reduce((s, x) => s + x.events, 0);
   const counting: ContactCounting = {
     contactsBy,
@@ -146,5 +114,5 @@ export async function classifyContacts(
     inboundEvents: sum(side(false)),
     outboundEvents: sum(side(true)),
   };
-  return { contact, inbound, inboundReads, counting, warnings };
+  return { rule, counting, warnings };
 }

@@ -1,6 +1,7 @@
 /** The embedded DuckDB store behind the LogStore interface, as the `log` commands used it before. */
 import { discover } from './discover.js';
 import { duckDbLogProfile, duckDbMappedMoves } from './duckdb-fit-counts.js';
+import { journeyEvidence } from './duckdb-journey-evidence.js';
 import { duckDbJourneyRows } from './duckdb-journey-rows.js';
 import { importLog } from './import-log.js';
 import type { LogStore } from './log-store.js';
@@ -29,6 +30,7 @@ export async function openDuckDbLogStore(
     logProfile: (log) => duckDbLogProfile(store, log),
     mappedMoves: (log, query) => duckDbMappedMoves(store, log, query),
     journeyRows: (log) => duckDbJourneyRows(store, log),
+    ...journeyEvidence(store),
     close: async (options = { keepEmpty: true }) => {
       if (options.keepEmpty) store.close();
       else await closeRemovingEmptyNew(store);

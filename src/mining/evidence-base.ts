@@ -1,6 +1,6 @@
 /**
- * The events the evidence analyses read, as common table expressions of the one query that counts
- * them (a temporary table cost seconds to write at ten million events):
+ * The events the evidence analyses read on DuckDB, as common table expressions of the one query
+ * that counts them (a temporary table cost seconds to write at ten million events):
  * - `acts`: the log's activities, each with a small integer code (grouping on it is cheaper than
  *   on the name);
  * - `base`: the events that are not inbound contacts, with the customer as a 64-bit hash (two
@@ -15,8 +15,8 @@
  * read once per event from the list of its customer's inbound contact times (a few per customer),
  * cheaper than an as-of join, which sorted millions of events.
  */
-import type { ContactSql } from './contact-classification.js';
-import { fieldSql, isColumn } from './contact-classification.js';
+import { type ContactRuleSql, isColumn } from './contact-rule.js';
+import { fieldSql } from './duckdb-rule-sql.js';
 import { quoteLiteral as literal } from './sql-text.js';
 
 export interface EvidenceBase {
@@ -33,7 +33,7 @@ export interface EvidenceBase {
 /** The latest time there is: `nxt` of a customer's events after their last inbound contact. */
 export const NO_LATER_CONTACT = '9223372036854775807';
 
-export function evidenceBase(contacts: ContactSql, fields: string[]): EvidenceBase {
+export function evidenceBase(contacts: ContactRuleSql, fields: string[]): EvidenceBase {
   const names = [...new Set(fields)];
   const json = names.filter((f) => !isColumn(f));
   const paths = json.map((f) => literal(`$."${f.replace(/"/g, '\\"')}"`)).join(', ');

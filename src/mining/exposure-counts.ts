@@ -10,10 +10,12 @@
  * the class's customer-days without the candidate, contacted when the next contact after their
  * first event of the class comes within the window after the last.
  *
- * All in one DuckDB query of aggregates over the evidence base (evidence-base.ts): each event
+ * On DuckDB, all in one query of aggregates over the evidence base (evidence-base.ts): each event
  * carries the time of its customer's next inbound contact, so a unit's next contact is the least of
  * its events', and nothing is joined in time. Candidates and classes are keyed by 64-bit hashes of
- * small codes, not by their names (grouping tens of millions of rows on names cost the most).
+ * small codes, not by their names (grouping tens of millions of rows on names cost the most). On
+ * ClickHouse the same counts per shard, from each customer's sorted contact times
+ * (clickhouse-evidence-sql.ts), keyed by name.
  */
 import type { EvidenceBase } from './evidence-base.js';
 import { quoteLiteral as literal } from './sql-text.js';
@@ -53,7 +55,8 @@ export interface ExposureCounts {
   classContacted: number;
 }
 
-export async function exposureCounts(
+/** The counts from the DuckDB store: one query of aggregates over the evidence base. */
+export async function duckDbExposureCounts(
   store: EventStore,
   log: string,
   options: {

@@ -1,28 +1,32 @@
 /**
- * Journey analytics over the event store, each concept in its own file and all in SQL: channel
+ * Journey analytics over the event store (DuckDB or ClickHouse), each concept in its own file: channel
  * switching, repeat contacts, call drivers as activity pairs, call drivers by activity and
  * attribute with their statistics, and signs that the website fails to communicate. Contacts are
  * classified once (which events are contacts, which of them the customer started), and only
- * inbound contacts are explained; the result says what was counted and how it was decided.
+ * inbound contacts are explained; the result says what was counted and how it was decided. The
+ * store returns counts (journey-evidence.ts); the figures are computed from them here, alike for
+ * both engines.
  */
 import { activityPairs, type CallDriver } from './activity-pairs.js';
-import { attributeDrivers, driverExposures, driverNames, type Finding } from './attribute-drivers.js';
+import { attributeDrivers, type Finding } from './attribute-drivers.js';
 import { type ChannelSwitch, channelSwitching } from './channel-switching.js';
 import { type ContactCounting, classifyContacts } from './contact-classification.js';
-import { type EvidenceBase, evidenceBase } from './evidence-base.js';
-import { type ExposureCounts, exposureCounts } from './exposure-counts.js';
+import type { ContactRule } from './contact-rule.js';
+import { journeyEvidence } from './duckdb-journey-evidence.js';
+import type { ExposureCounts } from './exposure-counts.js';
+import type { ExposureQuery, JourneyEvidenceSource } from './journey-evidence.js';
 import {
   matchSigns,
   type NamedSign,
   namedSignDim,
-  namedSignExposures,
   namedSignsReadFrom,
   SIGNS_NAMED,
 } from './named-web-signs.js';
 import type { Effect } from './ranked-effects.js';
 import { type Repeat, repeatContacts } from './repeat-contacts.js';
-import { type EventStore, queryRows } from './store.js';
-import { SIGN_NAMES, SIGNS, SIGNS_BY_NAME, signAttributes, signExposures, webSigns } from './web-signs.js';
+import { byteOrder } from './shard-discovery.js';
+import type { EventStore } from './store.js';
+import { SIGNS, SIGNS_BY_NAME, signAttributes, signsReadFrom, webSigns } from './web-signs.js';
 
 export type { CallDriver, ChannelSwitch, ContactCounting, Effect, Finding, Repeat };
 
@@ -100,23 +104,23 @@ const EVIDENCE_TEST =
   'rate of exposed against unexposed customer-days of the same kind; two-proportion z test, Holm-corrected; 95% interval of the lift by the log-normal approximation';
 
 export async function journeyAnalytics(
-  store: EventStore,
+  store: EventStore | JourneyEvidenceSource,
   log: string,
   options: JourneyOptions = {},
 ): Promise<JourneyAnalytics> {
-  const rows = (sql: string) => queryRows(store, sql, { log });
+  const source = journeyEvidence(store);
   const windowUs = (options.driverWindow ?? 86400) * 1e6;
   const minExposed = options.minExposed ?? 30;
   const level = options.level ?? 0.05;
-  const classified = await classifyContacts(store, log, options);
+  // The parts read apart, at once: ClickHouse answers them side by side (DuckDB one at a time).
+  const [classified, facts] = await Promise.all([
+    classifyContacts(source, log, options),
+    source.journeyLog(log),
+  ]);
+  const { rule } = classified;
   const warnings = [...classified.warnings];
-  const [span] = await rows(
-    'select count(distinct case_id) as customers, max(ts_us) - min(ts_us) as span from events where log = $log',
-  );
-  const months = Number(span?.span ?? 0) / MONTH_US;
-  const attributes = (
-    await rows('select distinct unnest(json_keys(attributes)) as k from events where log = $log order by 1')
-  ).map((r) => String(r.k));
+  const months = facts.spanUs / MONTH_US;
+  const attributes = [...new Set(facts.attributes)].sort(byteOrder);
   const known = (a: string) => attributes.includes(a) || COLUMNS.includes(a);
   const by = options.by ?? attributes.filter((a) => DEFAULT_BY.includes(a.toLowerCase()));
   const missing = by.filter((a) => !known(a));
@@ -125,33 +129,27 @@ export async function journeyAnalytics(
       `no driver sought on ${missing.join(', ')}: not an attribute or column of the log (its attributes: ${attributes.join(', ') || 'none'})`,
     );
   const settings = { windowUs, minExposed, level, months };
-  const switching = await channelSwitching(store, log);
-  const repeats = await repeatContacts(store, log, {
-    contact: classified.inbound,
-    ...(options.topic ? { topic: options.topic } : {}),
-    windowUs: (options.repeatWindow ?? 7 * 86400) * 1e6,
-  });
-  const drivers = await activityPairs(store, log, {
-    inbound: classified.inbound,
-    windowUs,
-    minSupport: options.minSupport ?? 0.01,
-  });
   const sought = by.filter(known);
-  const named = options.webSigns
-    ? await namedSigns(store, log, classified.inbound, options.webSigns)
-    : undefined;
-  if (named) warnings.push(...named.warnings);
-  const base = evidenceBase(classified, [
-    ...sought,
-    ...(named ? [] : Object.values(signAttributes(attributes))),
+  const exposures = async () => {
+    const named = options.webSigns ? await namedSigns(source, log, rule, options.webSigns) : undefined;
+    const signs = signsOf(attributes, named);
+    const counts = await source.exposureCounts(log, { rule, by: sought, signs: signs.query, windowUs });
+    return { named, signs, counts };
+  };
+  const [switching, repeats, drivers, { named, signs, counts: unsorted }] = await Promise.all([
+    channelSwitching(source, log),
+    repeatContacts(source, log, {
+      rule,
+      ...(options.topic ? { topic: options.topic } : {}),
+      windowUs: (options.repeatWindow ?? 7 * 86400) * 1e6,
+    }),
+    activityPairs(source, log, { rule, windowUs, minSupport: options.minSupport ?? 0.01 }),
+    exposures(),
   ]);
-  const signs = signsOn(base, attributes, named);
-  const counts = await exposureCounts(store, log, {
-    base,
-    exposures: [...driverExposures(base, sought), ...signs.exposures],
-    names: [driverNames(base, sought), signs.names].filter(Boolean).join('\nunion all\n'),
-    windowUs,
-  });
+  if (named) warnings.push(...named.warnings);
+  const counts = unsorted.sort(
+    (a, b) => byteOrder(a.dim, b.dim) || byteOrder(a.act, b.act) || byteOrder(a.value, b.value),
+  );
   const isSign = (c: ExposureCounts) => signs.dims.has(c.dim);
   const byAttribute = attributeDrivers(
     counts.filter((c) => !isSign(c)),
@@ -159,7 +157,7 @@ export async function journeyAnalytics(
   );
   return {
     ...switching,
-    customers: Number(span?.customers ?? 0),
+    customers: facts.customers,
     repeats,
     drivers,
     contacts: classified.counting,
@@ -182,36 +180,32 @@ export async function journeyAnalytics(
   };
 }
 
-/** The website signs' exposures on the evidence base: the named ones, or the name rule's. */
-function signsOn(
-  base: EvidenceBase,
-  attributes: string[],
-  named: { signs: NamedSign[]; dims: string[] } | undefined,
-) {
-  return named
-    ? {
-        ...namedSignExposures(base, named.signs),
-        readFrom: namedSignsReadFrom(named.signs),
-        dims: new Set(named.dims),
-        by: SIGNS_NAMED,
-      }
-    : { ...signExposures(base, attributes), names: SIGN_NAMES, dims: new Set(SIGNS), by: SIGNS_BY_NAME };
+/** The website signs sought: the named ones, or the name rule's. */
+function signsOf(attributes: string[], named: { signs: NamedSign[]; dims: string[] } | undefined) {
+  if (named)
+    return {
+      query: { by: 'named', signs: named.signs } as ExposureQuery['signs'],
+      readFrom: namedSignsReadFrom(named.signs),
+      dims: new Set(named.dims),
+      by: SIGNS_NAMED,
+    };
+  const read = signAttributes(attributes);
+  return {
+    query: { by: 'name', attributes: read } as ExposureQuery['signs'],
+    readFrom: signsReadFrom(read),
+    dims: new Set(SIGNS),
+    by: SIGNS_BY_NAME,
+  };
 }
 
 /** The signs the user named, matched against the log's activities that are not contacts. */
 async function namedSigns(
-  store: EventStore,
+  source: JourneyEvidenceSource,
   log: string,
-  inbound: string,
+  rule: ContactRule,
   entries: string[],
 ): Promise<{ signs: NamedSign[]; dims: string[]; warnings: string[] }> {
-  const activities = (
-    await queryRows(
-      store,
-      `select distinct activity from events where log = $log and not (${inbound}) order by 1`,
-      { log },
-    )
-  ).map((r) => String(r.activity));
+  const activities = [...(await source.nonContactActivities(log, rule))].sort(byteOrder);
   const { signs, warnings } = matchSigns(entries, activities);
   return { signs, dims: signs.map(namedSignDim), warnings };
 }

@@ -5,6 +5,7 @@
  */
 import type { DiscoverOptions, Discovery } from './discover.js';
 import type { LogImport, LogImportOptions } from './import-log.js';
+import type { JourneyEvidenceSource } from './journey-evidence.js';
 import type { JourneyRowsSource } from './journey-rows.js';
 import type { LogProfile } from './log-profile.js';
 import type { MappedMoves, MovesQuery } from './mapped-moves.js';
@@ -21,8 +22,11 @@ export interface FitCounts {
   mappedMoves(log: string, query: MovesQuery): Promise<MappedMoves>;
 }
 
-/** A model discovered from a log reads the rows of JourneyRowsSource and the profile of FitCounts. */
-export interface LogStore extends FitCounts, JourneyRowsSource {
+/**
+ * A model discovered from a log reads the rows of JourneyRowsSource and the profile of FitCounts;
+ * journey analytics read those of JourneyEvidenceSource.
+ */
+export interface LogStore extends FitCounts, JourneyRowsSource, JourneyEvidenceSource {
   readonly engine: 'duckdb' | 'clickhouse';
   /** One file into one log, all of it or nothing (see importLog). */
   importLog(file: string, options: LogImportOptions): Promise<LogImport>;

@@ -21,11 +21,20 @@ export const FORM_NOT_SENT = 'form started and not sent';
 const RESULTS = ['results', 'result_count', 'results_count', 'resultcount', 'hits', 'result count'];
 const PAGE = ['page', 'url', 'path', 'page_url', 'screen'];
 const FORM = ['form', 'form_name', 'form_id'];
-const FORM_START = '(start|begin|open).*form|form.*(start|begin|open)';
-const FORM_SENT = '(sent|send|submit).*form|form.*(sent|send|submit)';
+/** Activities whose lower-case names match these are searches, form starts and form sends. */
+export const SEARCH = 'search';
+export const FORM_START = '(start|begin|open).*form|form.*(start|begin|open)';
+export const FORM_SENT = '(sent|send|submit).*form|form.*(sent|send|submit)';
+
+/** The attributes the name rule's signs read. */
+export interface SignAttributes {
+  results?: string;
+  page?: string;
+  form?: string;
+}
 
 /** The attributes the signs read, of those the log has. */
-export function signAttributes(attributes: string[]): { results?: string; page?: string; form?: string } {
+export function signAttributes(attributes: string[]): SignAttributes {
   const named = (names: string[]) => attributes.find((a) => names.includes(a.toLowerCase()));
   const [results, page, form] = [named(RESULTS), named(PAGE), named(FORM)];
   return { ...(results ? { results } : {}), ...(page ? { page } : {}), ...(form ? { form } : {}) };
@@ -35,32 +44,33 @@ export function signAttributes(attributes: string[]): { results?: string; page?:
 export const signKey = (sign: string) => candidateKey(sign, '0', "'yes'");
 export const signClass = (sign: string) => classKey(sign, '0');
 
-/**
- * The signs' exposures (the sign's events are its candidate's, the rest of its kind the class's
- * others), and what they read.
- */
-export function signExposures(
-  base: EvidenceBase,
-  attributes: string[],
-): { exposures: ExposureSql[]; readFrom: string[] } {
-  const { results, page, form } = signAttributes(attributes);
-  const from = base.table;
-  const exposures: string[] = [];
-  const readFrom: string[] = [];
-  if (results) {
-    exposures.push(`select case when n = 0 then ${signKey(NO_RESULT)} end as k, ${signClass(NO_RESULT)} as ck,
-        cid, day, ts_us, nxt
-      from (select *, try_cast(${base.field(results)} as double) as n from ${from}
-            where ${base.activityMatches('search')})
-      where n is not null`);
-    readFrom.push(`${NO_RESULT}: activities named like search, attribute '${results}' = 0`);
-  } else readFrom.push(`${NO_RESULT}: no results attribute (${RESULTS.join(', ')})`);
-  if (page) exposures.push(repeatedViews(base, base.field(page)));
-  readFrom.push(
+/** What the name rule's signs read, in words. */
+export function signsReadFrom({ results, page, form }: SignAttributes): string[] {
+  return [
+    results
+      ? `${NO_RESULT}: activities named like search, attribute '${results}' = 0`
+      : `${NO_RESULT}: no results attribute (${RESULTS.join(', ')})`,
     page
       ? `${REPEATED_VIEW}: the third view or more of one '${page}' by a customer on one day`
       : `${REPEATED_VIEW}: no page attribute (${PAGE.join(', ')})`,
-  );
+    `${FORM_NOT_SENT}: activities named like start form without one named like form sent the same day${form ? ` for the same '${form}'` : ''}`,
+  ];
+}
+
+/**
+ * The signs' exposures on DuckDB (the sign's events are its candidate's, the rest of its kind the
+ * class's others).
+ */
+export function signExposures(base: EvidenceBase, { results, page, form }: SignAttributes): ExposureSql[] {
+  const from = base.table;
+  const exposures: string[] = [];
+  if (results)
+    exposures.push(`select case when n = 0 then ${signKey(NO_RESULT)} end as k, ${signClass(NO_RESULT)} as ck,
+        cid, day, ts_us, nxt
+      from (select *, try_cast(${base.field(results)} as double) as n from ${from}
+            where ${base.activityMatches(SEARCH)})
+      where n is not null`);
+  if (page) exposures.push(repeatedViews(base, base.field(page)));
   const key = form ? `coalesce(${base.field(form)}, '')` : "''";
   // The starts are the class; a day's starts of a form without a send are the sign's.
   exposures.push(`select case when not sent then ${signKey(FORM_NOT_SENT)} end as k, ${signClass(FORM_NOT_SENT)} as ck,
@@ -71,10 +81,7 @@ export function signExposures(
                 from ${from})
           where started or sent group by cid, ${key}, day)
     where started`);
-  readFrom.push(
-    `${FORM_NOT_SENT}: activities named like start form without one named like form sent the same day${form ? ` for the same '${form}'` : ''}`,
-  );
-  return { exposures, readFrom };
+  return exposures;
 }
 
 /**

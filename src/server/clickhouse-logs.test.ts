@@ -1,9 +1,9 @@
 /**
  * The server's log routes on a ClickHouse store (`linesight serve --store clickhouse://...`) answer
  * as they do on the workspace's DuckDB store: upload and import, list, discover, the
- * directly-follows graph, remove, conformance, calibration and a model from a log, byte for byte,
- * on one ClickHouse server and on two shards. Journey analytics, not on ClickHouse yet, say so with
- * 501. Needs Debian's clickhouse-server: without it, skipped loudly.
+ * directly-follows graph, remove, conformance, calibration, a model from a log and journey
+ * analytics, byte for byte, on one ClickHouse server and on two shards. Needs Debian's
+ * clickhouse-server: without it, skipped loudly.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -174,18 +174,16 @@ describe.skipIf(!installed)('the log routes on a ClickHouse store answer as on D
     expect(missing.status).toBe(404);
   });
 
-  it('answers journey analytics, not on ClickHouse yet, with 501, saying so and what to do', async () => {
-    for (const { name, app } of servers.slice(1)) {
-      const r = await app.inject('/api/logs/claims/journeys');
-      expect(r.statusCode, name).toBe(501);
-      expect(r.json()).toEqual({
-        error:
-          'journey analytics do not run on a ClickHouse event store yet (upload, list, remove, discover, conformance, calibration and a model from a log do)',
-        hint: "they run on the workspace's DuckDB store: import the log there (linesight log import FILE in the workspace folder) and serve without --store",
-      });
+  it('answers journey analytics alike, with the options as the web page sends them', async () => {
+    for (const query of ['', '?window=2d&minExposed=1&by=channel,org:resource&webSigns=/check/']) {
+      const j = await onEach({ url: `/api/logs/claims/journeys${query}` });
+      expect(j.status, j.body).toBe(200);
+      expect(JSON.parse(j.body).customers).toBe(6);
     }
-    // On DuckDB the same log is there to analyse.
-    expect((await servers[0]?.app.inject('/api/logs/claims/journeys'))?.statusCode).toBe(200);
+    const orders = await onEach({ url: '/api/logs/orders/journeys?minExposed=1' });
+    expect(orders.status, orders.body).toBe(200);
+    expect(JSON.parse(orders.body).contacts.inboundEvents).toBeGreaterThan(0);
+    expect((await onEach({ url: '/api/logs/nothing/journeys' })).status).toBe(404);
   });
 });
 

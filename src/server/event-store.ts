@@ -1,12 +1,11 @@
 /**
  * The event store behind the server's log routes: the workspace's DuckDB file, or the ClickHouse
- * server or cluster `linesight serve --store clickhouse://...` names. Upload and import, list,
- * remove, discover, conformance, calibration and a model from a log run on either (the LogStore
- * interface); journey analytics run on DuckDB only so far, and on ClickHouse answer 501 saying so.
+ * server or cluster `linesight serve --store clickhouse://...` names. Every log route runs on
+ * either (the LogStore interface): upload and import, list, remove, discover, conformance,
+ * calibration, a model from a log and journey analytics.
  */
-import type { EventStore, LogStore, StoreAccess } from '../mining/index.js';
+import type { LogStore, StoreAccess } from '../mining/index.js';
 import { StoreOpenError } from '../mining/store-open-error.js';
-import { HttpError } from './http-error.js';
 import type { Workspace } from './workspace.js';
 
 /** The store and its engines load on the first request that needs them, not when the server starts. */
@@ -20,10 +19,6 @@ export interface ServerEventStore {
    * between); a store this request made and filled with nothing is not left behind.
    */
   with<T>(access: StoreAccess, use: (store: LogStore) => Promise<T>, none?: () => T): Promise<T>;
-  /** On ClickHouse a 501 naming `what`, which runs on DuckDB only so far; asked before reading a body. */
-  onlyOnDuckDb(what: string): void;
-  /** Runs `use` on the DuckDB store; on ClickHouse the 501 of onlyOnDuckDb. */
-  withDuckDb<T>(what: string, use: (store: EventStore) => Promise<T>, none: () => T): Promise<T>;
   /** Waits for writes under way and lets the store go. */
   close(): Promise<void>;
 }
@@ -55,27 +50,8 @@ function duckDbStore(workspace: Workspace): ServerEventStore {
         await store.close({ keepEmpty: access !== 'create' });
       }
     },
-    async withDuckDb(_what, use, none) {
-      const { openStore } = await mining();
-      const store = await opened(() => openStore(path(), { access: 'read' }), true);
-      if (!store) return none();
-      try {
-        return await use(store);
-      } finally {
-        store.close();
-      }
-    },
-    onlyOnDuckDb: () => undefined,
     close: async () => undefined,
   };
-}
-
-function notOnClickHouse(what: string): never {
-  throw new HttpError(
-    501,
-    `${what} do not run on a ClickHouse event store yet (upload, list, remove, discover, conformance, calibration and a model from a log do)`,
-    "they run on the workspace's DuckDB store: import the log there (linesight log import FILE in the workspace folder) and serve without --store",
-  );
 }
 
 /**
@@ -106,8 +82,6 @@ function clickHouseStore(address: string): ServerEventStore {
       }
       return use(opened);
     },
-    onlyOnDuckDb: notOnClickHouse,
-    withDuckDb: async (what) => notOnClickHouse(what),
     close: async () => {
       await opening;
       await store?.close();

@@ -115,7 +115,7 @@ export function openApi(version: string): Record<string, unknown> {
       '/api/bpmn/import': { post: op('A BPMN file (body) as model YAML, with warnings (customerPool)') },
       '/api/logs': {
         get: op(
-          "The logs in the event store: the workspace's DuckDB file, or the ClickHouse store `linesight serve --store` names (there, conformance, model, calibrate and journeys answer 501: not yet)",
+          "The logs in the event store: the workspace's DuckDB file, or the ClickHouse store `linesight serve --store` names",
         ),
         post: op('Upload and import a log (name, format=csv|xes, column names)'),
       },

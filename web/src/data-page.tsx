@@ -1,15 +1,7 @@
 /** Evidence from data: an event log's journeys, their conformance to a model, and calibration. */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { plural } from '../../src/text/plural';
-import {
-  ApiError,
-  api,
-  type Conformance,
-  type JourneyAnalytics,
-  type LogSlice,
-  problemText,
-  sliceQuery,
-} from './api';
+import { api, type Conformance, type JourneyAnalytics, type LogSlice, problemText, sliceQuery } from './api';
 import { ConformanceView } from './conformance-view';
 import { DiscoverModel } from './discover-model';
 import { JourneyPanels } from './journey-panels';
@@ -19,8 +11,7 @@ export function DataPage() {
   const [log, setLog] = useState('');
   const [details, setDetails] = useState<{
     d: Awaited<ReturnType<typeof api.discover>>;
-    /** Why not, where the store has no journey analytics (a ClickHouse store, so far). */
-    j: JourneyAnalytics | string;
+    j: JourneyAnalytics;
   } | null>(null);
   const [models, setModels] = useState<string[]>([]);
   const [message, setMessage] = useState('');
@@ -51,7 +42,7 @@ export function DataPage() {
   }, [log]);
   useEffect(() => {
     if (log)
-      Promise.all([api.discover(log, only), journeysOrWhyNot(log)]).then(
+      Promise.all([api.discover(log, only), api.journeys(log)]).then(
         ([d, j]) => setDetails({ d, j }),
         (e: Error) => setMessage(e.message),
       );
@@ -207,11 +198,7 @@ export function DataPage() {
               ))}
             </tbody>
           </table>
-          {typeof details.j === 'string' ? (
-            <p class="status journeys-unavailable">{details.j}</p>
-          ) : (
-            <JourneyPanels j={details.j} />
-          )}
+          <JourneyPanels j={details.j} />
           <DiscoverModel log={log} />
           <h2>The log against a model</h2>
           <p>
@@ -292,13 +279,6 @@ export function DataPage() {
     </section>
   );
 }
-
-/** A log's journeys, or why the store cannot give them while its graph and variants still show. */
-const journeysOrWhyNot = (log: string): Promise<JourneyAnalytics | string> =>
-  api.journeys(log).catch((error: unknown) => {
-    if (error instanceof ApiError && error.status === 501) return problemText(error);
-    throw error;
-  });
 
 /** `activity: step id` per line; the last colon splits, as activity names may hold one. */
 export function parseMapping(text: string): Record<string, string> {

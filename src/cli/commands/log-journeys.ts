@@ -16,7 +16,7 @@ import { SIGNS_BY_NAME } from '../../mining/web-signs.js';
 import { formatDuration } from '../../model/units.js';
 import { type Io, UsageError } from '../io.js';
 import { logName } from './log.js';
-import { type StoreOptions, withStore } from './log-store.js';
+import { type StoreOptions, withLogStore } from './log-store.js';
 
 export async function logJourneysCommand(o: StoreOptions & JourneyOptionText, io: Io): Promise<number> {
   const read = readJourneyOptions(o);
@@ -24,7 +24,7 @@ export async function logJourneysCommand(o: StoreOptions & JourneyOptionText, io
     const flag = read.option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
     throw new UsageError(`--${flag}: ${read.message}`);
   }
-  return withStore(o, 'read', async (store) => {
+  return withLogStore(o, 'read', async (store) => {
     const log = await logName(store, o);
     const j = await journeyAnalytics(store, log, read.options);
     for (const w of j.warnings) io.err(`warning: ${w}\n`);

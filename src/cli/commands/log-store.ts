@@ -2,15 +2,13 @@
  * The event store as the `linesight log` commands open it: to read (other readers may be at it
  * too), to write, or to create; why it cannot be opened said as the user's to fix (another process
  * holds it, there is none yet, it is no store), with exit code 1. `--db` names a DuckDB file,
- * `--store` a ClickHouse server or cluster; the commands not yet on ClickHouse say so.
+ * `--store` a ClickHouse server or cluster: every `log` command runs on either.
  */
 import {
   DEFAULT_STORE,
-  type EventStore,
   isClickHouseStore,
   type LogStore,
   openLogStore,
-  openStore,
   type StoreAccess,
   StoreBusyError,
   StoreOpenError,
@@ -64,31 +62,5 @@ export async function withLogStore<T>(
     return await run(store);
   } finally {
     await store.close();
-  }
-}
-
-export async function opened(options: StoreOptions, access: StoreAccess): Promise<EventStore> {
-  if (options.store !== undefined)
-    throw new UsageError(
-      'this command does not run on a ClickHouse store yet (import, list, remove, discover, conformance, calibrate and model do): use a DuckDB store with --db',
-    );
-  try {
-    return await openStore(options.db ?? DEFAULT_STORE, { access });
-  } catch (error) {
-    throw explained(error);
-  }
-}
-
-/** A `log` command that runs on the DuckDB store only. */
-export async function withStore<T>(
-  options: StoreOptions,
-  access: StoreAccess,
-  run: (store: EventStore) => Promise<T>,
-): Promise<T> {
-  const store = await opened(options, access);
-  try {
-    return await run(store);
-  } finally {
-    store.close();
   }
 }

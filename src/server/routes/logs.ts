@@ -11,7 +11,7 @@ import { rmSync } from 'node:fs';
 import type { FastifyReply } from 'fastify';
 import { stringify } from 'yaml';
 import { writeAtomic } from '../../fs/write-atomic.js';
-import type { EventStore, JourneyOptionText, LogStore, StoreAccess } from '../../mining/index.js';
+import type { JourneyOptionText, LogStore, StoreAccess } from '../../mining/index.js';
 import { LOG_FORMATS, type LogFormat } from '../../mining/log-format.js';
 import { LogImportError } from '../../mining/log-import-error.js';
 import { DFG_MEASURES, type DfgMeasure } from '../../views/dfg-measures.js';
@@ -60,17 +60,6 @@ export function logRoutes({ app, workspace, events, work, options }: Server): vo
       },
       noLog(log),
     );
-  /** An analysis that reads the log's events one by one: on the DuckDB store only, so far. */
-  const withDuckDbLog = <T>(what: string, log: string, run: (store: EventStore) => Promise<T>) =>
-    events.withDuckDb(
-      what,
-      async (store) => {
-        if (!(await (await mining()).listLogs(store)).some((l) => l.log === log)) noLog(log)();
-        return run(store);
-      },
-      noLog(log),
-    );
-
   app.get('/api/logs', async () =>
     events.with(
       'read',
@@ -201,7 +190,6 @@ export function logRoutes({ app, workspace, events, work, options }: Server): vo
   });
 
   app.get('/api/logs/:log/journeys', async (request: Req) => {
-    events.onlyOnDuckDb('journey analytics');
     const q = request.query;
     // The query's names are the library's (minExposed, driverWindow, ...), as the CLI's flags are.
     const read = (await mining()).readJourneyOptions(
@@ -209,9 +197,7 @@ export function logRoutes({ app, workspace, events, work, options }: Server): vo
     );
     if (!read.ok) throw new HttpError(400, `'${read.option}': ${read.message}`);
     const log = request.params.log as string;
-    return withDuckDbLog('journey analytics', log, async (store) =>
-      (await mining()).journeyAnalytics(store, log, read.options),
-    );
+    return withLog(log, async (store) => (await mining()).journeyAnalytics(store, log, read.options));
   });
 }
 
