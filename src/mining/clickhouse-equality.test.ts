@@ -419,6 +419,30 @@ describe.skipIf(!installed)('the ClickHouse event store answers as the DuckDB st
     await journeysAlike('features', ['--by', 'stage,resource', '--min-exposed', '1']);
   });
 
+  it("discovers, models and checks customers of thousands of events alike, within the server's memory", async () => {
+    // 12 customers of 4,000 events each: a lambda reading s[i] made each shard copy a customer's
+    // array once per event (16 million tuples here), past the 3.7 GiB the local servers allow.
+    engines = enginesFor('long');
+    const file = join(dir, 'long.csv');
+    const channels = ['web', 'phone', 'web', 'email'];
+    const rows = ['case_id,activity,timestamp,channel'];
+    // Each activity on one channel, so that the discovered model's steps are the log's activities.
+    for (let c = 0; c < 12; c++)
+      for (let i = 0; i < 4000; i++) {
+        const step = (i * 7 + c) % 11;
+        rows.push(
+          `L${c},Step ${step},${new Date(Date.UTC(2024, 0, 1) + i * 600_000 + c * 1000).toISOString()},${channels[step % 4]}`,
+        );
+      }
+    writeFileSync(file, `${rows.join('\n')}\n`);
+    expectAlike(await onEach(engines, 'log', 'import', file, '--log', 'long'));
+    expectAlike(await onEach(engines, 'log', 'discover', '--log', 'long'));
+    const text = await modelAlike('long');
+    expect(text).toMatch(/48000 events of 12 customers/);
+    const { fit } = await fitAlike('long', join(dir, 'discovered-long.yaml'));
+    expect(fit.cases).toBe(12);
+  });
+
   it('has each shard return aggregated rows, not one per customer', async () => {
     const store = await openLogStore(cluster.cluster('aggregated'), 'create');
     await store.importLog(join(EVENT_LOGS, 'teleclaims.xes.gz'), { log: 'teleclaims', onError: 'fail' });

@@ -82,7 +82,12 @@ export const shardNonContactActivities = (db: string, parts: string[], rule: Con
 export const shardChannelled = (db: string, parts: string[]) =>
   `SELECT uniqExactIf(case_id, isNotNull(channel)) FROM ${events(db, parts)} FORMAT JSONCompact`;
 
-/** Each customer's channels in order (events naming none left out). */
+/**
+ * Each customer's channels in order (events naming none left out). Here and below, an event is
+ * paired with the one before or after by mapping over shifted arrays side by side: a lambda
+ * reading `s[i]` copies the whole array for every event, and a customer of thousands of events
+ * then asks for gigabytes.
+ */
 const channelSteps = (db: string, parts: string[]) =>
   `SELECT arraySort(groupArray((ts_us, seq, assumeNotNull(channel)))) AS s FROM ${events(db, parts)}
    AND isNotNull(channel) GROUP BY case_id`;
@@ -90,11 +95,11 @@ const channelSteps = (db: string, parts: string[]) =>
 /** Moves from one channel to another between a customer's consecutive events, counted. */
 export const shardSwitches = (db: string, parts: string[]) =>
   `SELECT w.1 AS source, w.2 AS target, count() FROM (${channelSteps(db, parts)})
-   ARRAY JOIN arrayFilter(p -> p.1 != p.2, arrayMap(i -> (s[i].3, s[i + 1].3), arrayEnumerate(arrayPopBack(s)))) AS w
+   ARRAY JOIN arrayFilter(p -> p.1 != p.2, arrayMap((a, b) -> (a.3, b.3), arrayPopBack(s), arrayPopFront(s))) AS w
    GROUP BY source, target FORMAT JSONCompact`;
 
 export const shardSwitchers = (db: string, parts: string[]) =>
-  `SELECT countIf(arrayExists(i -> s[i].3 != s[i + 1].3, arrayEnumerate(arrayPopBack(s))))
+  `SELECT countIf(arrayExists((a, b) -> a.3 != b.3, arrayPopBack(s), arrayPopFront(s)))
    FROM (${channelSteps(db, parts)}) FORMAT JSONCompact`;
 
 /**
@@ -113,8 +118,8 @@ export const shardTopics = (
        SELECT case_id, ${topic ? `ifNull(${chField(topic)}, activity)` : 'activity'} AS topic, ts_us, seq
        FROM ${events(db, parts)} AND (${rule.inbound})
      ) GROUP BY case_id
-   ) ARRAY JOIN arrayMap(i -> (s[i].1, toUInt8(i > 1 AND s[i - 1].1 = s[i].1 AND s[i].2 - s[i - 1].2 <= ${Math.round(windowUs)})),
-     arrayEnumerate(s)) AS r
+   ) ARRAY JOIN arrayMap((x, p, i) -> (x.1, toUInt8(i > 1 AND p.1 = x.1 AND x.2 - p.2 <= ${Math.round(windowUs)})),
+     s, arrayPushFront(arrayPopBack(s), s[1]), arrayEnumerate(s)) AS r
    GROUP BY topic FORMAT JSONCompact`;
 
 const withInbound = (db: string, parts: string[], rule: ContactRuleSql) =>
