@@ -419,9 +419,10 @@ describe.skipIf(!installed)('the ClickHouse event store answers as the DuckDB st
     await journeysAlike('features', ['--by', 'stage,resource', '--min-exposed', '1']);
   });
 
-  it("discovers, models and checks customers of thousands of events alike, within the server's memory", async () => {
+  it("takes customers of thousands of events alike, journeys too, within the server's memory", async () => {
     // 12 customers of 4,000 events each: a lambda reading s[i] made each shard copy a customer's
-    // array once per event (16 million tuples here), past the 3.7 GiB the local servers allow.
+    // array once per event (16 million tuples here), and pairing every event with every contact of
+    // its customer did the same, past the 3.7 GiB the local servers allow.
     engines = enginesFor('long');
     const file = join(dir, 'long.csv');
     const channels = ['web', 'phone', 'web', 'email'];
@@ -441,6 +442,11 @@ describe.skipIf(!installed)('the ClickHouse event store answers as the DuckDB st
     expect(text).toMatch(/48000 events of 12 customers/);
     const { fit } = await fitAlike('long', join(dir, 'discovered-long.yaml'));
     expect(fit.cases).toBe(12);
+    // Half the events are contacts: every event beside every contact of its customer was too much.
+    const [json] = await journeysAlike('long', []);
+    const journeys = JSON.parse(json ?? 'null');
+    expect(journeys.switches.length).toBeGreaterThan(0);
+    expect(journeys.drivers.length).toBeGreaterThan(0);
   });
 
   it('has each shard return aggregated rows, not one per customer', async () => {

@@ -130,42 +130,75 @@ export const shardPairActivities = (db: string, parts: string[], rule: ContactRu
   `SELECT activity, uniqExact(case_id), uniqExactIf(case_id, inbound = 1)
    FROM (${withInbound(db, parts, rule)}) GROUP BY activity FORMAT JSONCompact`;
 
+/** floor(x / d) for an Int64 `x` and a positive `d` (intDiv truncates towards zero). */
+const floorDiv = (x: string, d: string) => `(intDiv(${x}, ${d}) - toInt64(${x} % ${d} < 0))`;
+
+/**
+ * A customer's events put in buckets of `span` microseconds, each inbound contact in its own
+ * bucket and the one before (`own` 0 there): a bucket's group holds its events and every contact
+ * up to `span` after any of them. Pairing an event with the contacts after it within a bucket,
+ * instead of with all of the customer's, keeps the pairs to those near in time: an ARRAY JOIN
+ * copies the customer's other array to every row, and a customer of thousands of events and
+ * contacts then asked for gigabytes.
+ */
+const bucketed = (source: string, span: number) =>
+  `SELECT *, bucket, toUInt8(bucket = b) AS own FROM (
+     SELECT *, ${floorDiv('ts_us', `toInt64(${span})`)} AS b FROM (${source})
+   ) ARRAY JOIN if(inbound = 1, [b, b - 1], [b]) AS bucket`;
+
 /**
  * Per (activity, inbound contact of another activity after it within the window), the customers:
- * each customer's contacts against their events. (A lambda in ARRAY JOIN sees only the columns
- * selected beside it on 18.16: the arrays are made in the subquery.)
+ * each customer's contacts against their events of the same bucket of one window (the contacts
+ * within the window after an event are in its bucket or the next). (A lambda in ARRAY JOIN sees
+ * only the columns selected beside it on 18.16: the arrays are made in the subquery.)
  */
-export const shardPairs = (db: string, parts: string[], rule: ContactRuleSql, windowUs: number) =>
-  `SELECT x.2 AS driver, contact, uniqExact(cid) FROM (
+export const shardPairs = (db: string, parts: string[], rule: ContactRuleSql, windowUs: number) => {
+  const w = Math.round(windowUs);
+  return `SELECT x.2 AS driver, contact, uniqExact(cid) FROM (
      SELECT cid, c.2 AS contact,
-       arrayFilter(x -> c.1 > x.1 AND c.1 - x.1 <= ${Math.round(windowUs)} AND x.2 != c.2, ev) AS before
+       arrayFilter(x -> c.1 > x.1 AND c.1 - x.1 <= ${w} AND x.2 != c.2, ev) AS before
      FROM (
-       SELECT case_id AS cid, groupArray((ts_us, activity)) AS ev, groupArrayIf((ts_us, activity), inbound = 1) AS co
-       FROM (${withInbound(db, parts, rule)}) GROUP BY case_id
+       SELECT case_id AS cid, groupArrayIf((ts_us, activity), own = 1) AS ev,
+         groupArrayIf((ts_us, activity), inbound = 1) AS co
+       FROM (${bucketed(withInbound(db, parts, rule), Math.max(1, w))}) GROUP BY case_id, bucket
      ) ARRAY JOIN co AS c
    ) ARRAY JOIN before AS x
    GROUP BY driver, contact FORMAT JSONCompact`;
+};
 
 /** The latest time there is: the next contact of an event after the customer's last (or with none). */
 const NO_LATER_CONTACT = 'toInt64(9223372036854775807)';
 
 /**
  * The evidence base (as evidence-base.ts makes it on DuckDB): the events that are not inbound
- * contacts, each with its customer (a 64-bit hash of the id: grouping on it is cheaper), time, day (UTC), activity, the fields asked for (f0, f1, ...)
- * and `nxt`, the time of the customer's next inbound contact strictly after it (the latest time
- * there is for none, which no window reaches, as for a customer without contacts).
+ * contacts, each with its customer (a 64-bit hash of the id: grouping on it is cheaper), time, day
+ * (UTC), activity, the fields asked for (f0, f1, ...) and `nxt`, the time of the customer's next
+ * inbound contact strictly after it, or the latest time there is for none.
+ *
+ * Here `nxt` is sought only within two days and the window after the event (the buckets of
+ * `bucketed`), and a later contact counts as none: every use compares the least `nxt` of a unit
+ * (one customer's events of one day) with the unit's last time plus the window, and a contact
+ * beyond that horizon from every event of the unit is beyond it from the last one too, so the
+ * counts are DuckDB's.
  */
-function evidenceBase(db: string, parts: string[], rule: ContactRuleSql, fields: string[]): string {
+function evidenceBase(
+  db: string,
+  parts: string[],
+  rule: ContactRuleSql,
+  fields: string[],
+  windowUs: number,
+): string {
   const inner = fields.map((f, i) => `, ${chField(f)} AS f${i}`).join('');
   const carried = fields.map((_, i) => `, f${i}`).join('');
   const outer = fields.map((_, i) => `, e.${i + 3} AS f${i}`).join('');
+  const horizon = 2 * 86_400_000_000 + Math.max(0, Math.round(windowUs));
   return `SELECT cid, e.1 AS ts_us, intDiv(e.1, 86400000000) AS day, e.2 AS activity${outer},
-       if(arrayExists(t -> t > e.1, cts), arrayFirst(t -> t > e.1, cts), ${NO_LATER_CONTACT}) AS nxt
+       if(arrayExists(t -> t > e.1 AND t - e.1 <= ${horizon}, cts), arrayFirst(t -> t > e.1, cts), ${NO_LATER_CONTACT}) AS nxt
      FROM (
        SELECT cityHash64(case_id) AS cid, arraySort(groupArrayIf(ts_us, inbound = 1)) AS cts,
-         groupArrayIf((ts_us, activity${carried}), inbound = 0) AS ev
-       FROM (SELECT case_id, ts_us, activity, toUInt8(${rule.inbound}) AS inbound${inner} FROM ${events(db, parts)})
-       GROUP BY case_id
+         groupArrayIf((ts_us, activity${carried}), inbound = 0 AND own = 1) AS ev
+       FROM (${bucketed(`SELECT case_id, ts_us, activity, toUInt8(${rule.inbound}) AS inbound${inner} FROM ${events(db, parts)}`, horizon)})
+       GROUP BY case_id, bucket
      ) ARRAY JOIN ev AS e`;
 }
 
@@ -247,7 +280,7 @@ export function shardExposureCounts(db: string, parts: string[], query: Exposure
   const { signs } = query;
   const fields = [...new Set([...query.by, ...(signs.by === 'name' ? Object.values(signs.attributes) : [])])];
   const field = (name: string) => `f${fields.indexOf(name)}`;
-  const base = evidenceBase(db, parts, chRuleSql(query.rule), fields);
+  const base = evidenceBase(db, parts, chRuleSql(query.rule), fields, query.windowUs);
   const exposures = [eventExposures(base, query, field)];
   if (signs.by === 'name') {
     if (signs.attributes.page) exposures.push(repeatedViews(base, field(signs.attributes.page)));
