@@ -141,6 +141,15 @@ describe('the start and end tests on counts', () => {
     expect(off.chiSquare).toBeCloseTo(14.4, 6);
   });
 
+  it('gives no verdict where no journey reaches a mapped step, and numbers JSON can hold', () => {
+    const none = startFit(new Map(), new Map([['a', 1]]));
+    expect(none).toMatchObject({ count: 0, verdict: 'none', chiSquare: 0, df: 0, p: 1 });
+    expect(none.places.map((p) => [p.step, p.observed, p.expected])).toEqual([['a', 0, 0]]);
+    expect(endFit(new Map(), new Map(), new Map([['a', 0.5]])).verdict).toBe('none');
+    // One journey is something to test.
+    expect(startFit(new Map([['a', 1]]), new Map([['a', 1]])).verdict).toBe('fits');
+  });
+
   it('rejects journeys ending where the model sends nobody', () => {
     const visits = new Map([
       ['a', 100],

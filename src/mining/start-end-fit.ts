@@ -6,7 +6,8 @@
  * given how many customers the log shows at the step (its probability of going to an end times
  * its visits; contacts given up in the queue are left out: the queue explains them), with a z
  * score per step and a chi-square test over all of them. A start or an end the model does not
- * have makes the verdict `differs` whatever the test says.
+ * have makes the verdict `differs` whatever the test says; with no journey to judge (no event of
+ * the log maps to a step) the verdict is `none`, not a test of nothing.
  */
 import { chiSquareTail } from './chi-square.js';
 
@@ -39,12 +40,14 @@ export interface PlacesFit {
   df: number;
   /** P(chi-square at least this large | the model). */
   p: number;
-  verdict: 'fits' | 'differs';
+  /** `none`: no journey starts (ends) at a mapped step, so there is nothing to test. */
+  verdict: 'fits' | 'differs' | 'none';
 }
 
 const round = (x: number) => Number(x.toFixed(4));
 
-function verdict(places: PlaceFit[], chiSquare: number, df: number) {
+function verdict(count: number, places: PlaceFit[], chiSquare: number, df: number) {
+  if (count === 0) return { chiSquare: 0, df: 0, p: 1, verdict: 'none' } as const;
   const p = chiSquareTail(chiSquare, df);
   const unmodelled = places.some((x) => x.z === null && x.observed > 0);
   return {
@@ -86,7 +89,7 @@ export function startFit(
     };
   });
   places.sort(byShareThenName);
-  return { count: n, places, ...verdict(places, chiSquare, Math.max(0, cells - 1)) };
+  return { count: n, places, ...verdict(n, places, chiSquare, Math.max(0, cells - 1)) };
 }
 
 /**
@@ -128,5 +131,5 @@ export function endFit(
     };
   });
   places.sort(byShareThenName);
-  return { count, places, ...verdict(places, chiSquare, cells) };
+  return { count, places, ...verdict(count, places, chiSquare, cells) };
 }

@@ -165,7 +165,11 @@ function placesText(title: string, fits: Conformance['starts'], names: Names): s
   const perSegment = fits.some((f) => f.segment !== undefined);
   const verdicts = fits.map(
     (f) =>
-      `${f.segment === undefined ? '' : `${names.segment(f.segment)}: `}${f.verdict === 'fits' ? 'fits' : 'DIFFERS'} (chi-square ${f.chiSquare}, ${f.df} df, p ${f.p < 1e-4 ? f.p.toExponential(1) : f.p.toFixed(4)}; ${count(f.count)} journeys)`,
+      `${f.segment === undefined ? '' : `${names.segment(f.segment)}: `}${
+        f.verdict === 'none'
+          ? 'nothing to test: no journey of the log reaches a mapped step (map its activities with --mapping)'
+          : `${f.verdict === 'fits' ? 'fits' : 'DIFFERS'} (chi-square ${f.chiSquare}, ${f.df} df, p ${f.p < 1e-4 ? f.p.toExponential(1) : f.p.toFixed(4)}; ${count(f.count)} journeys)`
+      }`,
   );
   return [
     title,
