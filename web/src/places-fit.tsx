@@ -26,22 +26,22 @@ function PlacesTable({
   const shown = [...fit.places]
     .sort((a, b) => Math.abs(b.z ?? Number.POSITIVE_INFINITY) - Math.abs(a.z ?? Number.POSITIVE_INFINITY))
     .slice(0, 8);
+  // Nothing to test: the places would all read 0 journeys.
+  if (fit.verdict === 'none')
+    return (
+      <p class="verdict none">
+        {fit.segment ? `${segments[fit.segment] ?? fit.segment}: no` : 'No'} journey of the log {what}s at a
+        step of the model: map its activities to steps to test this.
+      </p>
+    );
   return (
     <>
-      {fit.verdict === 'none' ? (
-        <p class="verdict none">
-          {fit.segment ? `${segments[fit.segment] ?? fit.segment}: ` : ''}no journey of the log {what}s at a
-          step of the model: map its activities to steps to test this.
-        </p>
-      ) : (
-        <p class={`verdict ${fit.verdict}`}>
-          {fit.segment ? `${segments[fit.segment] ?? fit.segment}: where` : 'Where'}{' '}
-          {fit.count.toLocaleString('en-US')} journeys {what}{' '}
-          {fit.verdict === 'fits' ? 'fits' : 'differs from'} the model (chi-square {fit.chiSquare.toFixed(1)}{' '}
-          on {fit.df} {fit.df === 1 ? 'degree' : 'degrees'} of freedom, p{' '}
-          {fit.p < 0.001 ? '< 0.001' : fit.p.toFixed(3)}).
-        </p>
-      )}
+      <p class={`verdict ${fit.verdict}`}>
+        {fit.segment ? `${segments[fit.segment] ?? fit.segment}: where` : 'Where'}{' '}
+        {fit.count.toLocaleString('en-US')} journeys {what} {fit.verdict === 'fits' ? 'fits' : 'differs from'}{' '}
+        the model (chi-square {fit.chiSquare.toFixed(1)} on {fit.df} {fit.df === 1 ? 'degree' : 'degrees'} of
+        freedom, p {fit.p < 0.001 ? '< 0.001' : fit.p.toFixed(3)}).
+      </p>
       <table class="list places">
         <thead>
           <tr>

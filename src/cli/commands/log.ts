@@ -176,17 +176,20 @@ function placesText(title: string, fits: Conformance['starts'], names: Names): s
     ...verdicts,
     textTable(
       [...(perSegment ? ['Segment'] : []), 'Step', 'Journeys', 'Expected', 'Share', 'Modelled share', 'z'],
-      fits.flatMap((f) =>
-        f.places.map((p) => [
-          ...(perSegment ? [names.segment(f.segment)] : []),
-          names.step(p.step),
-          count(p.observed),
-          expectedCount(p.expected),
-          `${(p.observedShare * 100).toFixed(1)}%`,
-          `${(p.modelledShare * 100).toFixed(1)}%`,
-          p.z === null ? 'not in model' : p.z.toFixed(1),
-        ]),
-      ),
+      // A verdict of none has nothing to show: its places would all read 0 journeys.
+      fits
+        .filter((f) => f.verdict !== 'none')
+        .flatMap((f) =>
+          f.places.map((p) => [
+            ...(perSegment ? [names.segment(f.segment)] : []),
+            names.step(p.step),
+            count(p.observed),
+            expectedCount(p.expected),
+            `${(p.observedShare * 100).toFixed(1)}%`,
+            `${(p.modelledShare * 100).toFixed(1)}%`,
+            p.z === null ? 'not in model' : p.z.toFixed(1),
+          ]),
+        ),
     ),
     '',
   ];
