@@ -819,6 +819,28 @@ start: register
         ),
       );
     }
+    // A model none of whose steps the log's activities name: nothing compared, and said so.
+    writeFileSync(
+      join(dir, 'other.yaml'),
+      `name: Another process
+arrivals: { rate: 1/d }
+stages: [{ id: s, name: S }]
+steps:
+  - { id: apply, name: Apply online, stage: s, next: wait }
+  - { id: wait, name: Wait for the letter, stage: s, next: done }
+ends: [{ id: done, name: Done, outcome: success }]
+start: apply
+`,
+    );
+    const nothing = await linesight('log', 'conformance', '--db', db, '--model', join(dir, 'other.yaml'));
+    expect(nothing.code).toBe(0);
+    expect(nothing.stdout).toContain('Nothing to compare: no event of the log maps to a step of the model');
+    expect(nothing.stdout).not.toContain('Where journeys start');
+    const none = JSON.parse(
+      (await linesight('log', 'conformance', '--db', db, '--model', join(dir, 'other.yaml'), '--json'))
+        .stdout,
+    );
+    expect([none.moves, none.starts[0].verdict, none.starts[0].p]).toEqual([0, 'none', 1]);
     const out = join(dir, 'calibrated.yaml');
     const calibrated = await linesight(
       'log',

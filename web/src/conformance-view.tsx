@@ -8,6 +8,17 @@ export function ConformanceView(props: { fit: Conformance }) {
   const perSegment = f.branches.some((b) => b.segment !== undefined);
   // Steps and ends by their names; the log's own markers ("(end)") and unknown ids as they are.
   const name = (id: string) => f.names[id] ?? id;
+  // Nothing compared: the sections below would read as a perfect fit.
+  if (f.moves === 0)
+    return (
+      <div class="conformance">
+        <p class="fitness">
+          Nothing to compare: no event of the log maps to a step of the model
+          {f.unmappedActivities.length > 0 ? ` (not mapped: ${f.unmappedActivities.join(', ')})` : ''}. Map
+          the activities to steps above, one line each, <code>activity: step id</code>.
+        </p>
+      </div>
+    );
   return (
     <div class="conformance">
       <p class="fitness">

@@ -239,10 +239,20 @@ export async function logConformanceCommand(
       step: (id) => r.names[id] ?? id,
       segment: (id) => (id === undefined ? '' : (r.segmentNames[id] ?? id)),
     };
+    const head = [
+      `Log '${log}' against ${model.name}: fitness ${(r.fitness * 100).toFixed(1)}% (${count(r.allowed)} of ${count(r.moves)} moves the model allows); ${(r.fittingCases * 100).toFixed(1)}% of ${count(r.cases)} cases fit entirely`,
+      `Mapped activities: ${Object.keys(r.mappedActivities).length}; not mapped: ${r.unmappedActivities.length ? r.unmappedActivities.join(', ') : 'none'}`,
+    ];
+    // Nothing compared: the tables below would read as a perfect fit.
+    if (r.moves === 0) {
+      io.out(
+        `${[...head, 'Nothing to compare: no event of the log maps to a step of the model; map the activities with --mapping FILE, one line each, activity: step id'].join('\n')}\n`,
+      );
+      return 0;
+    }
     io.out(
       [
-        `Log '${log}' against ${model.name}: fitness ${(r.fitness * 100).toFixed(1)}% (${count(r.allowed)} of ${count(r.moves)} moves the model allows); ${(r.fittingCases * 100).toFixed(1)}% of ${count(r.cases)} cases fit entirely`,
-        `Mapped activities: ${Object.keys(r.mappedActivities).length}; not mapped: ${r.unmappedActivities.length ? r.unmappedActivities.join(', ') : 'none'}`,
+        ...head,
         '',
         'What customers do that the model lacks',
         textTable(
