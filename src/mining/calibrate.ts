@@ -15,11 +15,11 @@
 import type { Branch, Flow, Model } from '../model/model.js';
 import { estimatedDurationText } from '../model/serialize.js';
 import { plural } from '../text/plural.js';
+import { mapLogToSteps } from './activity-mapping.js';
 import { arrivalProfileOf } from './arrival-profile.js';
-import { mapActivities } from './conformance.js';
 import { fitCounts } from './duckdb-fit-counts.js';
 import { estimateFlow, rounded } from './flow-estimate.js';
-import type { LogProfile } from './log-profile.js';
+import { type LogProfile, pairsLifecycles } from './log-profile.js';
 import { namesModelSegments, sameForAllSegments } from './log-segments.js';
 import type { FitCounts } from './log-store.js';
 import type { DurationCount, MappedMoves, MoveCount } from './mapped-moves.js';
@@ -44,14 +44,17 @@ export async function calibrate(
 ): Promise<Calibration> {
   const counts = fitCounts(store);
   const profile = await counts.logProfile(log);
-  const mapped = mapActivities(model, profile.activities, options.mapping);
-  if (Object.keys(mapped).length === 0) {
+  const mapped = mapLogToSteps(model, profile.channels, options.mapping);
+  if (mapped.rows.length === 0) {
     return {
       scenario: scenarioOf([], options.base, log),
-      notes: ['no activity of the log maps to a step: give a mapping (activity: step id)'],
+      notes: [
+        ...mapped.problems,
+        'no activity of the log maps to a step: give a mapping (activity: step id)',
+      ],
     };
   }
-  const notes: string[] = [];
+  const notes: string[] = [...mapped.problems];
   const segmentIds = model.segments.map((s) => s.id);
   // Per segment when the model has several and the log says which customer is which.
   const bySegment = namesModelSegments(profile.segments, model);
@@ -60,11 +63,19 @@ export async function calibrate(
       "the log does not name the model's segments (a segment column with their ids): flows that differ by segment are kept",
     );
   const groups = new Map<string, string[]>(bySegment ? segmentIds.map((s) => [s, [s]]) : [['*', segmentIds]]);
-  const durations = durationSteps(model);
+  // With start and complete events a visit is its complete, and the time from one complete to
+  // the next is the next step's work and wait, not this step's: durations are not estimated.
+  const completesOnly = pairsLifecycles(profile);
+  const durations = completesOnly ? undefined : durationSteps(model);
+  if (completesOnly)
+    notes.push(
+      "start events left out: each visit counts once, at its complete event; durations kept (the time from one complete to the next is not a step's own; linesight log model times steps from start to complete)",
+    );
   // Each customer's visits to mapped steps, in order, with what came next: counted where the
   // customer's events are, read by every estimate below.
   const moves = await counts.mappedMoves(log, {
-    steps: mapped,
+    steps: mapped.rows,
+    completesOnly,
     bySegment,
     ...(durations ? { durations } : {}),
   });

@@ -4,9 +4,9 @@
  * and for a synthetic one made to find differences (equal times, ties broken by file order, time
  * zones, names that sort differently by bytes than by UTF-16, text needing escapes, appends with
  * duplicates, a failed import). A model discovered from each log (the file byte for byte), and
- * conformance and calibration: every real log against the model discovered from it, and a
- * simulated log with segments, contacts given up in the queue and two weeks of arrivals against
- * the model that made it. Journeys (`log journeys`) on every real log, the simulated log and a
+ * conformance and calibration: every real log against the model discovered from it, a synthetic
+ * log with an activity split by channel against its own, and a simulated log with segments,
+ * contacts given up in the queue and two weeks of arrivals against the model that made it. Journeys (`log journeys`) on every real log, the simulated log and a
  * seeded contact-center log, with the default options and others. Needs Debian's
  * clickhouse-server: without it, skipped loudly.
  */
@@ -399,6 +399,10 @@ describe.skipIf(!installed)('the ClickHouse event store answers as the DuckDB st
     expect(text).toMatch(/durations from start and complete events/);
     expect(text).toContain('Ask (chat)');
     expect(text).toContain('Ärger \\ Fragen');
+    // Its log checked against it channel by channel ("Ask (chat)" is a step), alike.
+    const own = (await fitAlike('features', join(dir, 'discovered-features.yaml'))).fit;
+    expect(Object.keys(own.mappedActivities)).toContain('Ask (chat)');
+    expect(own.fitness).toBe(1);
 
     // Journeys over names and attribute values that need escapes (tabs, breaks, quotes,
     // backslashes, non-ASCII), ties in time and names that sort differently by bytes.

@@ -7,7 +7,9 @@ import type { ClickHouseHttp } from './clickhouse-http.js';
 import * as sql from './clickhouse-sql.js';
 import {
   type CustomerGroup,
+  channelsOf,
   customersOf,
+  EMPTY_PROFILE,
   EPOCH_WEEK_HOUR,
   type LogProfile,
   mergeLogProfiles,
@@ -22,19 +24,24 @@ export interface ShardedLog {
   parts: string[];
 }
 
-const EMPTY_PROFILE: LogProfile = { activities: [], segments: [], cases: 0, weekHours: [], segmentCases: [] };
-
 export async function clickHouseLogProfile({ servers, db, parts }: ShardedLog): Promise<LogProfile> {
   if (parts.length === 0) return EMPTY_PROFILE;
   const answers = await Promise.all(
     servers.map(async (s): Promise<LogProfile> => {
-      const [activities, segments, customers] = await Promise.all([
-        s.rows(sql.shardDistinct(db, 'activity', parts)),
-        s.rows(sql.shardDistinct(db, 'segment', parts)),
+      const [channels, segments, customers] = await Promise.all([
+        s.rows(sql.shardActivityChannels(db, parts)),
+        s.rows(sql.shardSegments(db, parts)),
         s.rows(sql.shardCustomers(db, parts, WEEKS_BEFORE_1970_US, EPOCH_WEEK_HOUR)),
       ]);
       return {
-        activities: activities.map((r) => String(r[0])),
+        ...channelsOf(
+          channels.map(([activity, none, channel, kind, n]) => [
+            activity,
+            Number(none) === 1 ? null : channel,
+            kind,
+            n,
+          ]),
+        ),
         segments: segments.map((r) => (r[0] === null ? null : String(r[0]))),
         ...customersOf(customers as CustomerGroup[]),
       };
@@ -47,9 +54,14 @@ export async function clickHouseMappedMoves(
   { servers, db, parts }: ShardedLog,
   query: MovesQuery,
 ): Promise<MappedMoves> {
-  const steps = Object.entries(query.steps);
+  const { steps } = query;
   if (parts.length === 0 || steps.length === 0) return { moves: [], cases: 0, fitting: 0, durations: [] };
-  const mapped: sql.MappedSteps = { parts, steps, bySegment: query.bySegment };
+  const mapped: sql.MappedSteps = {
+    parts,
+    steps,
+    bySegment: query.bySegment,
+    completesOnly: query.completesOnly ?? false,
+  };
   const allowed = (query.allowed ?? []).map((k) => k.split('\u0000') as [string, string, string]);
   const { from = [], to = [] } = query.durations ?? {};
   const answers = await Promise.all(

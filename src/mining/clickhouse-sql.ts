@@ -10,6 +10,8 @@
  * which log: a row is written once an import is whole, and that row is the moment it counts.
  */
 
+import type { StepMapping } from './activity-mapping.js';
+
 /** A string literal: backslash and quote escaped, as ClickHouse reads them. */
 export const chString = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
@@ -17,6 +19,10 @@ export const chString = (text: string) => `'${text.replace(/\\/g, '\\\\').replac
 export const chName = (name: string) => `\`${name.replace(/\\/g, '\\\\').replace(/`/g, '\\`')}\``;
 
 const list = (values: string[]) => values.map(chString).join(', ');
+
+/** An event's lifecycle as it counts for a model: start, complete, or other (none included). */
+const lifecycleKind = "lowerUTF8(ifNull(lifecycle, ''))";
+const lifecycleKindOf = `multiIf(${lifecycleKind} = 'start', 'start', ${lifecycleKind} = 'complete', 'complete', 'other')`;
 
 export const createDatabase = (db: string) => `CREATE DATABASE IF NOT EXISTS ${chName(db)}`;
 
@@ -156,9 +162,15 @@ export const shardValues = (db: string, column: 'segment' | 'channel', parts: st
   `SELECT DISTINCT assumeNotNull(${column}) FROM ${chName(db)}.events_local
    WHERE log IN (${list(parts)}) AND ${column} IS NOT NULL FORMAT JSONCompact`;
 
-/** Every activity, or every segment (null for none), of the log on this shard. */
-export const shardDistinct = (db: string, column: 'activity' | 'segment', parts: string[]) =>
-  `SELECT DISTINCT ${column} FROM ${chName(db)}.events_local WHERE log IN (${list(parts)}) FORMAT JSONCompact`;
+/** Every segment (null for none) of the log on this shard. */
+export const shardSegments = (db: string, parts: string[]) =>
+  `SELECT DISTINCT segment FROM ${chName(db)}.events_local WHERE log IN (${list(parts)}) FORMAT JSONCompact`;
+
+/** This shard's events counted by activity, channel (null as a flag and '') and lifecycle kind. */
+export const shardActivityChannels = (db: string, parts: string[]) =>
+  `SELECT activity, isNull(channel) AS no_channel, ifNull(channel, '') AS ch, ${lifecycleKindOf} AS kind, count()
+   FROM ${chName(db)}.events_local WHERE log IN (${list(parts)})
+   GROUP BY activity, no_channel, ch, kind FORMAT JSONCompact`;
 
 /**
  * The customers on this shard, each once (when they started, UTC and as the log wrote it, and the
@@ -182,9 +194,36 @@ export const shardCustomers = (
 
 export interface MappedSteps {
   parts: string[];
-  /** Log activity to step id. */
-  steps: [string, string][];
+  /** Which events are which step: an activity once for every channel, or once per channel. */
+  steps: StepMapping[];
   bySegment: boolean;
+  /** Start events left out. */
+  completesOnly: boolean;
+}
+
+/**
+ * An event's step ('' for none): the activities mapped as a whole by `transform`, those mapped
+ * channel by channel each by a branch of its own (no separator joins activity and channel into
+ * one key, as any text may be either).
+ */
+function stepOf(steps: StepMapping[]): string {
+  const whole = steps.filter((s) => s.channel === undefined);
+  const all = `transform(activity, [${list(whole.map((s) => s.activity))}], [${list(whole.map((s) => s.step))}], '')`;
+  const byChannel = new Map<string, StepMapping[]>();
+  for (const s of steps)
+    if (s.channel !== undefined) byChannel.set(s.activity, [...(byChannel.get(s.activity) ?? []), s]);
+  if (byChannel.size === 0) return all;
+  const branches = [...byChannel].map(([activity, rows]) => {
+    const none = rows.find((s) => s.channel === null)?.step ?? '';
+    const named = rows.filter((s): s is StepMapping & { channel: string } => typeof s.channel === 'string');
+    // 18.16 types an empty array as nothing: no transform without channels.
+    const onChannel =
+      named.length === 0
+        ? "''"
+        : `transform(assumeNotNull(channel), [${list(named.map((s) => s.channel))}], [${list(named.map((s) => s.step))}], '')`;
+    return `activity = ${chString(activity)}, if(isNull(channel), ${chString(none)}, ${onChannel})`;
+  });
+  return `multiIf(${branches.join(', ')}, ${whole.length > 0 ? all : "''"})`;
 }
 
 /**
@@ -193,11 +232,14 @@ export interface MappedSteps {
  * attributes' JSON (visitParamExtractString: 18.16 has no JSONExtract), as linesight writes them.
  */
 const mappedSteps = (db: string, m: MappedSteps) =>
-  `SELECT arraySort(groupArray((ts_us, seq, transform(activity, [${list(m.steps.map((s) => s[0]))}], [${list(m.steps.map((s) => s[1]))}], ''),
+  `SELECT arraySort(groupArray((ts_us, seq, ${stepOf(m.steps)},
        ${m.bySegment ? "ifNull(segment, '')" : "'*'"},
        visitParamExtractString(ifNull(attributes, ''), 'outcome') = 'abandoned'))) AS s
    FROM ${chName(db)}.events_local
-   WHERE log IN (${list(m.parts)}) AND activity IN (${list(m.steps.map((s) => s[0]))}) GROUP BY case_id`;
+   WHERE log IN (${list(m.parts)}) AND activity IN (${list([...new Set(m.steps.map((s) => s.activity))])})
+     ${m.steps.some((s) => s.channel !== undefined) ? `AND ${stepOf(m.steps)} != ''` : ''}
+     ${m.completesOnly ? `AND ${lifecycleKind} != 'start'` : ''}
+   GROUP BY case_id`;
 
 /**
  * Each step's next step, or the end after the last: a second array to map over beside `s`. A lambda
@@ -246,9 +288,6 @@ export const shardDurations = (db: string, m: MappedSteps, from: string[], to: s
          arrayPopBack(s), arrayPopFront(s))) AS d
    GROUP BY step, us FORMAT JSONCompact`;
 
-/** An event's lifecycle as it counts for a model: start, complete, or other (none included). */
-const lifecycleKind = "lowerUTF8(ifNull(lifecycle, ''))";
-
 /**
  * The log's events on this shard counted by activity, channel (null as a flag and ''), lifecycle
  * kind, the `stage` attribute as its raw JSON text ('' without one: visitParamExtractRaw, read by
@@ -256,7 +295,7 @@ const lifecycleKind = "lowerUTF8(ifNull(lifecycle, ''))";
  */
 export const shardModelEvents = (db: string, parts: string[]) =>
   `SELECT activity, isNull(channel) AS no_channel, ifNull(channel, '') AS ch,
-     multiIf(${lifecycleKind} = 'start', 'start', ${lifecycleKind} = 'complete', 'complete', 'other') AS kind,
+     ${lifecycleKindOf} AS kind,
      visitParamExtractRaw(ifNull(attributes, ''), 'stage') AS stage, isNotNull(resource) AS served, count()
    FROM ${chName(db)}.events_local WHERE log IN (${list(parts)})
    GROUP BY activity, no_channel, ch, kind, stage, served FORMAT JSONCompact`;

@@ -13,7 +13,9 @@
  */
 import type { Model } from '../model/model.js';
 import { successors } from '../model/reachability.js';
+import { mapLogToSteps } from './activity-mapping.js';
 import { fitCounts } from './duckdb-fit-counts.js';
+import { pairsLifecycles } from './log-profile.js';
 import { namesModelSegments } from './log-segments.js';
 import type { FitCounts } from './log-store.js';
 import { END, type MoveCount, moveKey, START } from './mapped-moves.js';
@@ -38,8 +40,13 @@ export interface BranchFit {
 }
 
 export interface Conformance {
+  /** What maps to which step: activities, and "activity (channel)" where mapped channel by channel. */
   mappedActivities: Record<string, string>;
   unmappedActivities: string[];
+  /** Entries of the given mapping that could not be used, and why. */
+  mappingProblems: string[];
+  /** The log has start and complete events: each visit counted once, at its complete event. */
+  startEventsLeftOut: boolean;
   moves: number;
   allowed: number;
   fitness: number;
@@ -60,25 +67,6 @@ export interface Conformance {
 }
 
 export { END, START };
-
-/** Log activity to step id: a mapping first, then the step's id or name, ignoring case. */
-export function mapActivities(
-  model: Model,
-  activities: string[],
-  mapping: Record<string, string> = {},
-): Record<string, string> {
-  const byName = new Map<string, string>();
-  for (const s of model.steps) {
-    byName.set(s.id.toLowerCase(), s.id);
-    byName.set(s.name.toLowerCase(), s.id);
-  }
-  const out: Record<string, string> = {};
-  for (const a of activities) {
-    const step = mapping[a] ?? byName.get(a.toLowerCase());
-    if (step && model.steps.some((s) => s.id === step)) out[a] = step;
-  }
-  return out;
-}
 
 /** The steps a segment's customers can reach from where they start. */
 function reachable(model: Model, segment: string): Set<string> {
@@ -148,8 +136,10 @@ export async function conformance(
   mapping: Record<string, string> = {},
 ): Promise<Conformance> {
   const counts = fitCounts(store);
-  const { activities, segments } = await counts.logProfile(log);
-  const mapped = mapActivities(model, activities, mapping);
+  const profile = await counts.logProfile(log);
+  const { channels, segments } = profile;
+  const completesOnly = pairsLifecycles(profile);
+  const mapped = mapLogToSteps(model, channels, mapping);
   // Per segment when the model has several and the log names them for every event.
   const bySegment = namesModelSegments(segments, model);
   const groups = bySegment ? model.segments.map((s) => s.id) : ['*'];
@@ -165,7 +155,12 @@ export async function conformance(
     [...allowed].flatMap(([g, moves]) => [...moves].filter(([, p]) => p > 0).map(([k]) => `${g}\u0000${k}`)),
   );
   // Every move judged where the customer's events are; only the counts per move and per case come back.
-  const judged = await counts.mappedMoves(log, { steps: mapped, bySegment, allowed: [...allowedKeys] });
+  const judged = await counts.mappedMoves(log, {
+    steps: mapped.rows,
+    completesOnly,
+    bySegment,
+    allowed: [...allowedKeys],
+  });
   const key = (...parts: string[]) => parts.join('\u0000');
   const observed = new Map<string, number>();
   const outOf = new Map<string, number>();
@@ -194,8 +189,10 @@ export async function conformance(
   return {
     names: Object.fromEntries([...model.steps, ...model.ends].map((x) => [x.id, x.name])),
     segmentNames: Object.fromEntries(model.segments.map((g) => [g.id, g.name])),
-    mappedActivities: mapped,
-    unmappedActivities: activities.filter((a) => !(a in mapped)),
+    mappedActivities: mapped.mapped,
+    unmappedActivities: mapped.unmapped,
+    mappingProblems: mapped.problems,
+    startEventsLeftOut: completesOnly,
     moves: total,
     allowed: fit,
     fitness: total ? fit / total : 0,

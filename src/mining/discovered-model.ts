@@ -13,11 +13,13 @@ import { BUILTIN_CHANNELS } from '../model/channels.js';
 import type { Branch } from '../model/model.js';
 import { estimatedDurationText } from '../model/serialize.js';
 import { formatDuration } from '../model/units.js';
+import { channelLabel } from './activity-mapping.js';
 import type { ProfileEntry } from './arrival-profile.js';
 import { discoveredFlows, type Targets } from './discovered-flows.js';
 import { type ActivityGroups, endsOf, rolesOf, stagesOf } from './discovered-groups.js';
 import { rounded } from './flow-estimate.js';
 import type { JourneyCounts, MoveCount, StepNode, TimeStats } from './journey-counts.js';
+import { slug } from './slug.js';
 
 export interface ModelFromLog extends ActivityGroups {
   log: string;
@@ -32,18 +34,6 @@ export const ENDS = {
   exit: { id: 'left', name: 'Left before the end', outcome: 'exit' },
   gaveUp: { id: 'gave-up', name: 'Gave up waiting', outcome: 'exit' },
 } as const;
-
-/** A name made into an id: letters, digits and dashes, starting with a letter. */
-export function slug(text: string): string {
-  const s = text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return /^[a-z]/.test(s) ? s : `x-${s || 'unnamed'}`;
-}
 
 /** Ids for keyed names, unique among themselves and the ids already taken. */
 function idsFor(named: [string, string][], taken: Set<string>): Map<string, string> {
@@ -88,7 +78,8 @@ export function discoveredModel(
   const channelsOf = new Map<string, number>();
   for (const n of nodes) channelsOf.set(n.activity, (channelsOf.get(n.activity) ?? 0) + 1);
   const split = new Set([...channelsOf].filter(([, k]) => k > 1).map(([a]) => a));
-  const label = (n: StepNode) => (split.has(n.activity) ? `${n.activity} (${n.channel})` : n.activity);
+  // Named as a mapping names an activity's events on one channel, so that the log maps onto them.
+  const label = (n: StepNode) => (split.has(n.activity) ? channelLabel(n.activity, n.channel) : n.activity);
   const taken = new Set<string>(Object.values(ENDS).map((e) => e.id));
   const stepIds = idsFor(
     ordered.map((n) => [n.node, label(n)]),

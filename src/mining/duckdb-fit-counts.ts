@@ -2,8 +2,11 @@
  * The counts conformance and calibration read (log-profile.ts, mapped-moves.ts), from the
  * embedded DuckDB store: the same rows the ClickHouse store returns, put together by the same code.
  */
+
+import type { StepMapping } from './activity-mapping.js';
 import {
   type CustomerGroup,
+  channelsOf,
   customersOf,
   EPOCH_WEEK_HOUR,
   type LogProfile,
@@ -18,8 +21,13 @@ import { workTable } from './work-table.js';
 
 export async function duckDbLogProfile(store: EventStore, log: string): Promise<LogProfile> {
   const rows = (sql: string) => queryRows(store, sql, { log });
-  const [activities, segments, customers] = [
-    await rows('select distinct activity from events where log = $log'),
+  const [channels, segments, customers] = [
+    await rows(
+      `select activity, channel,
+         case lower(lifecycle) when 'start' then 'start' when 'complete' then 'complete' else 'other' end as kind,
+         count(*) as n
+       from events where log = $log group by all`,
+    ),
     await rows('select distinct segment from events where log = $log'),
     // Each customer once: when they started (UTC and as the log wrote it) and their segment.
     await rows(
@@ -33,7 +41,7 @@ export async function duckDbLogProfile(store: EventStore, log: string): Promise<
   ];
   return mergeLogProfiles([
     {
-      activities: activities.map((r) => String(r.activity)),
+      ...channelsOf(channels.map((r) => [r.activity, r.channel, r.kind, r.n])),
       segments: segments.map((r) => (r.segment === null ? null : String(r.segment))),
       ...customersOf(
         customers.map(
@@ -45,6 +53,15 @@ export async function duckDbLogProfile(store: EventStore, log: string): Promise<
 }
 
 const values = (rows: string[][]) => rows.map((r) => `(${r.map(literal).join(', ')})`).join(', ');
+
+/** The mapping as rows (activity, for every channel, channel, step). */
+const stepRows = (steps: StepMapping[]) =>
+  steps
+    .map(
+      (s) =>
+        `(${literal(s.activity)}, ${s.channel === undefined}, ${s.channel == null ? 'null' : literal(s.channel)}, ${literal(s.step)})`,
+    )
+    .join(', ');
 
 /** The customers in `steps`, and those whose every move is allowed (or given up in the queue). */
 function fittingCases(steps: string, allowedKeys: string[]): string {
@@ -63,8 +80,7 @@ export async function duckDbMappedMoves(
   log: string,
   query: MovesQuery,
 ): Promise<MappedMoves> {
-  const entries = Object.entries(query.steps);
-  if (entries.length === 0) return { moves: [], cases: 0, fitting: 0, durations: [] };
+  if (query.steps.length === 0) return { moves: [], cases: 0, fitting: 0, durations: [] };
   const c = store.connection;
   const params = { log };
   const rows = (sql: string) => queryRows(store, sql, params);
@@ -72,12 +88,13 @@ export async function duckDbMappedMoves(
   const steps = workTable('mapped_steps');
   await c.run(
     `create temp table ${steps} as
-     with m(activity, step) as (values ${values(entries)})
+     with m(activity, every_channel, channel, step) as (values ${stepRows(query.steps)})
      select e.case_id, ${query.bySegment ? 'e.segment' : "'*'"} as grp, m.step,
        coalesce(lead(m.step) over w, ${literal(END)}) as next_step, lead(e.ts_us) over w - e.ts_us as us,
        row_number() over w = 1 as first,
        coalesce(json_extract_string(e.attributes, '$.outcome') = 'abandoned', false) as abandoned
-     from events e join m on m.activity = e.activity where e.log = $log
+     from events e join m on m.activity = e.activity and (m.every_channel or m.channel is not distinct from e.channel)
+     where e.log = $log ${query.completesOnly ? "and coalesce(lower(e.lifecycle), '') <> 'start'" : ''}
      window w as (partition by e.case_id order by e.ts_us, e.seq)`,
     params,
   );

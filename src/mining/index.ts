@@ -1,7 +1,9 @@
 /** Mining as the CLI and the server use it. */
+
+export { type LogToSteps, mapLogToSteps, type StepMapping } from './activity-mapping.js';
 export { type Calibration, calibrate } from './calibrate.js';
 export { isClickHouseStore } from './clickhouse-address.js';
-export { type Conformance, conformance, mapActivities } from './conformance.js';
+export { type Conformance, conformance } from './conformance.js';
 export { type Discovery, discover } from './discover.js';
 export { type CsvColumns, columnsFrom, importCsv } from './import-csv.js';
 export { importLog, type LogImport, type LogImportOptions } from './import-log.js';

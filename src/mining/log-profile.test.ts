@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { duckDbLogProfile } from './duckdb-fit-counts.js';
 import { importCsv } from './import-csv.js';
-import { type LogProfile, mergeLogProfiles } from './log-profile.js';
+import { EMPTY_PROFILE, type LogProfile, mergeLogProfiles } from './log-profile.js';
 import { type MappedMoves, mergeMappedMoves } from './mapped-moves.js';
 import { openStore } from './store.js';
 
@@ -55,19 +55,16 @@ describe('the log profile of a DuckDB store', () => {
 });
 
 describe('parts put together', () => {
-  const part = (over: Partial<LogProfile>): LogProfile => ({
-    activities: [],
-    segments: [],
-    cases: 0,
-    weekHours: [],
-    segmentCases: [],
-    ...over,
-  });
+  const part = (over: Partial<LogProfile>): LogProfile => ({ ...EMPTY_PROFILE, ...over });
 
   it('adds customers, takes the widest spans, and orders names by their bytes', () => {
     const merged = mergeLogProfiles([
       part({
         activities: ['～ wave', 'b'],
+        channels: [
+          { activity: 'b', channel: 'web', n: 2 },
+          { activity: 'b', channel: null, n: 1 },
+        ],
         segments: ['gold'],
         cases: 2,
         firstSpan: { min: 5n, max: 9n },
@@ -76,6 +73,10 @@ describe('parts put together', () => {
       }),
       part({
         activities: ['📞 call', 'b'],
+        channels: [
+          { activity: 'b', channel: 'web', n: 3 },
+          { activity: '📞 call', channel: 'phone', n: 1 },
+        ],
         segments: [null, 'basic'],
         cases: 1,
         firstSpan: { min: 1n, max: 7n },
@@ -88,6 +89,11 @@ describe('parts put together', () => {
     ]);
     // U+FF5E sorts before U+1F4DE in UTF-16, after it in bytes (as both databases sort).
     expect(merged.activities).toEqual(['b', '～ wave', '📞 call']);
+    expect(merged.channels).toEqual([
+      { activity: 'b', channel: null, n: 1 },
+      { activity: 'b', channel: 'web', n: 5 },
+      { activity: '📞 call', channel: 'phone', n: 1 },
+    ]);
     expect(merged.segments).toEqual([null, 'basic', 'gold']);
     expect(merged.cases).toBe(3);
     expect(merged.firstSpan).toEqual({ min: 1n, max: 9n });

@@ -5,6 +5,7 @@
  * each shard answers for its customers (a customer is on one shard) and the answers are put
  * together here; counts add, spans take the least and greatest.
  */
+import type { ActivityChannel } from './activity-mapping.js';
 import { byteOrder } from './shard-discovery.js';
 
 /** Earliest and latest of the customers' first events, in microseconds. */
@@ -16,6 +17,10 @@ export interface Span {
 export interface LogProfile {
   /** Every activity, in byte order. */
   activities: string[];
+  /** Every activity per channel with its events, by activity then channel (null first), in byte order. */
+  channels: ActivityChannel[];
+  /** Events whose lifecycle is start, and complete (in any letter case). */
+  lifecycles: { start: number; complete: number };
   /** Every segment named (null for events naming none), null first, then byte order. */
   segments: (string | null)[];
   cases: number;
@@ -28,6 +33,17 @@ export interface LogProfile {
   /** Customers by segment (the least of their events' segments, in byte order; null for none). */
   segmentCases: [segment: string | null, customers: number][];
 }
+
+/** A log, or a part of it, without events. */
+export const EMPTY_PROFILE: LogProfile = {
+  activities: [],
+  channels: [],
+  lifecycles: { start: 0, complete: 0 },
+  segments: [],
+  cases: 0,
+  weekHours: [],
+  segmentCases: [],
+};
 
 /** Whole weeks in microseconds added before dividing, so that times before 1970 fall in the right hour. */
 export const WEEKS_BEFORE_1970_US = 168n * 3_600_000_000n * 50_000n;
@@ -77,12 +93,53 @@ export function customersOf(
   };
 }
 
+/** Equal activities on equal channels as one, their events added, in order. */
+function addedChannels(pairs: ActivityChannel[]): ActivityChannel[] {
+  const out = new Map<string, ActivityChannel>();
+  for (const p of pairs) {
+    const key = JSON.stringify([p.activity, p.channel]);
+    const seen = out.get(key);
+    out.set(key, seen ? { ...seen, n: seen.n + p.n } : p);
+  }
+  return [...out.values()].sort(
+    (a, b) => byteOrder(a.activity, b.activity) || nullFirst(a.channel, b.channel),
+  );
+}
+
+/**
+ * A part's activities, channels and lifecycles from its events counted by activity, channel and
+ * lifecycle kind ('start', 'complete' or another), as the database returns them.
+ */
+export function channelsOf(
+  rows: [activity: unknown, channel: unknown, kind: unknown, n: unknown][],
+): Pick<LogProfile, 'activities' | 'channels' | 'lifecycles'> {
+  const lifecycles = { start: 0, complete: 0 };
+  for (const [, , kind, n] of rows)
+    if (kind === 'start' || kind === 'complete') lifecycles[kind] += Number(n);
+  const channels = addedChannels(
+    rows.map(([activity, channel, , n]) => ({
+      activity: String(activity),
+      channel: channel === null ? null : String(channel),
+      n: Number(n),
+    })),
+  );
+  return { activities: [...new Set(channels.map((c) => c.activity))], channels, lifecycles };
+}
+
+/** With start and complete events, a visit to a step is its complete event: the starts are left out. */
+export const pairsLifecycles = (p: LogProfile) => p.lifecycles.start > 0 && p.lifecycles.complete > 0;
+
 /** Several parts' (shards') profiles as one log's. */
 export function mergeLogProfiles(parts: LogProfile[]): LogProfile {
   const firstSpan = spanOf(parts.map((p) => p.firstSpan));
   const localFirstSpan = spanOf(parts.map((p) => p.localFirstSpan));
   return {
     activities: [...new Set(parts.flatMap((p) => p.activities))].sort(byteOrder),
+    channels: addedChannels(parts.flatMap((p) => p.channels)),
+    lifecycles: {
+      start: parts.reduce((s, p) => s + p.lifecycles.start, 0),
+      complete: parts.reduce((s, p) => s + p.lifecycles.complete, 0),
+    },
     segments: [...new Set(parts.flatMap((p) => p.segments))].sort(nullFirst),
     cases: parts.reduce((s, p) => s + p.cases, 0),
     ...(firstSpan ? { firstSpan } : {}),

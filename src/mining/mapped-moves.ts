@@ -7,6 +7,7 @@
  * holds them); only counts come back, and they are put together here in one fixed order, so that
  * DuckDB, one ClickHouse server and a cluster give the same rows and so the same answers.
  */
+import type { StepMapping } from './activity-mapping.js';
 import { byteOrder } from './shard-discovery.js';
 
 /** The journey's end as the log shows it: no further event (which end, the log does not say). */
@@ -15,8 +16,13 @@ export const END = '(end)';
 export const START = '(start)';
 
 export interface MovesQuery {
-  /** Log activity to step id: only these activities' events count. */
-  steps: Record<string, string>;
+  /**
+   * Which events are which step (activity-mapping.ts): only these events count. An activity
+   * appears either once for all its channels or once per channel, never both.
+   */
+  steps: StepMapping[];
+  /** Leave out events whose lifecycle is start: a visit is its complete event (pairsLifecycles). */
+  completesOnly?: boolean;
   /** Group the moves by each event's segment (else all in one group, `*`). */
   bySegment: boolean;
   /**

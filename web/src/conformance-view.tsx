@@ -8,23 +8,32 @@ export function ConformanceView(props: { fit: Conformance }) {
   const perSegment = f.branches.some((b) => b.segment !== undefined);
   // Steps and ends by their names; the log's own markers ("(end)") and unknown ids as they are.
   const name = (id: string) => f.names[id] ?? id;
+  // What of the user's mapping went unused, said beside the answer it would have changed.
+  const problems =
+    f.mappingProblems.length > 0 ? <p class="error">Not used: {f.mappingProblems.join('; ')}.</p> : null;
   // Nothing compared: the sections below would read as a perfect fit.
   if (f.moves === 0)
     return (
       <div class="conformance">
+        {problems}
         <p class="fitness">
           Nothing to compare: no event of the log maps to a step of the model
           {f.unmappedActivities.length > 0 ? ` (not mapped: ${f.unmappedActivities.join(', ')})` : ''}. Map
-          the activities to steps above, one line each, <code>activity: step id</code>.
+          the activities to steps above, one line each, <code>activity: step id</code> (or{' '}
+          <code>activity (channel): step id</code> for one channel's events).
         </p>
       </div>
     );
   return (
     <div class="conformance">
+      {problems}
       <p class="fitness">
         Fitness {pct(f.fitness)}: {f.allowed} of {f.moves} moves are ones the model allows;{' '}
         {pct(f.fittingCases)} of {f.cases} cases fit entirely.{' '}
         {f.unmappedActivities.length > 0 ? `Not mapped to a step: ${f.unmappedActivities.join(', ')}.` : ''}
+        {f.startEventsLeftOut
+          ? ' Each visit counts once, at its complete event (start events left out).'
+          : ''}
       </p>
       <PlacesFit fit={f} />
       <h3>What customers do that the model lacks</h3>

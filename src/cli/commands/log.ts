@@ -209,7 +209,7 @@ function readMapping(file: string | undefined): Record<string, string> {
   } catch (error) {
     throw new InputError(
       `cannot read the mapping ${file}: ${(error as Error).message.split('\n')[0]}`,
-      'a mapping is YAML: log activity: step id',
+      'a mapping is YAML, a line each: log activity (or "activity (channel)"): step id',
     );
   }
   if (!data || typeof data !== 'object' || Array.isArray(data))
@@ -242,11 +242,17 @@ export async function logConformanceCommand(
     const head = [
       `Log '${log}' against ${model.name}: fitness ${(r.fitness * 100).toFixed(1)}% (${count(r.allowed)} of ${count(r.moves)} moves the model allows); ${(r.fittingCases * 100).toFixed(1)}% of ${count(r.cases)} cases fit entirely`,
       `Mapped activities: ${Object.keys(r.mappedActivities).length}; not mapped: ${r.unmappedActivities.length ? r.unmappedActivities.join(', ') : 'none'}`,
+      ...r.mappingProblems.map((p) => `Not used: ${p}`),
+      ...(r.startEventsLeftOut
+        ? [
+            'Start events left out: the log has start and complete events, and each visit counts once, at its complete',
+          ]
+        : []),
     ];
     // Nothing compared: the tables below would read as a perfect fit.
     if (r.moves === 0) {
       io.out(
-        `${[...head, 'Nothing to compare: no event of the log maps to a step of the model; map the activities with --mapping FILE, one line each, activity: step id'].join('\n')}\n`,
+        `${[...head, 'Nothing to compare: no event of the log maps to a step of the model; map the activities with --mapping FILE, one line each, activity (or "activity (channel)"): step id'].join('\n')}\n`,
       );
       return 0;
     }
