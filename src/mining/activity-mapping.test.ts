@@ -18,7 +18,7 @@ import { calibrate } from './calibrate.js';
 import { conformance } from './conformance.js';
 import { importLog } from './import-log.js';
 import { discoverLogModel } from './log-model.js';
-import { type EventStore, openStore } from './store.js';
+import { type EventStore, openStore, queryRows } from './store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'linesight-activity-mapping-'));
 let store: EventStore;
@@ -121,6 +121,16 @@ describe('a log with start and complete events', () => {
     expect(fit.notInModel).toEqual([]);
     expect(fit.fitness).toBe(1);
     expect(fit.starts.every((s) => s.verdict === 'fits')).toBe(true);
+    // Contacts given up at steps without a queue are ways on like any other, as discovery made
+    // them: every Ask on the chat is a move out of its step.
+    const chat = model.steps.find((s) => s.name === 'Ask (chat)')?.id;
+    const outOfChat = new Map(fit.branches.filter((b) => b.step === chat).map((b) => [b.segment, b.moves]));
+    const [asked] = await queryRows(
+      store,
+      "select count(*) as n from events where log = 'features' and activity = 'Ask' and channel = 'chat'",
+    );
+    expect(outOfChat.size).toBeGreaterThan(0);
+    expect([...outOfChat.values()].reduce((a, b) => a + b, 0)).toBe(Number(asked?.n));
     const { notes } = await calibrate(store, 'features', model, { base: 'discovered.yaml' });
     expect(notes.join('\n')).toMatch(/start events left out: each visit counts once/);
   });

@@ -68,7 +68,9 @@ export async function clickHouseMappedMoves(
     servers.map(async (s): Promise<MappedMoves> => {
       const [moves, [cases], durations] = await Promise.all([
         s.rows(sql.shardMoves(db, mapped, END)),
-        query.allowed ? s.rows(sql.shardFittingCases(db, mapped, allowed, START, END)) : [],
+        query.allowed
+          ? s.rows(sql.shardFittingCases(db, mapped, { allowed, queued: query.queued ?? [] }, START, END))
+          : [],
         from.length > 0 && to.length > 0 ? s.rows(sql.shardDurations(db, mapped, from, to)) : [],
       ]);
       return {

@@ -257,19 +257,21 @@ export const shardMoves = (db: string, m: MappedSteps, end: string) =>
 
 /**
  * The customers on this shard, and those whose every move is one of `allowed` (group, from, to)
- * or given up in a queue, their first from `start`. An empty list allows nothing: ('', '', '')
- * names no step.
+ * or given up in a queue (at a step of `queued`), their first from `start`. An empty list allows
+ * nothing: ('', '', '') names no step.
  */
 export const shardFittingCases = (
   db: string,
   m: MappedSteps,
-  allowed: [string, string, string][],
+  moves: { allowed: [string, string, string][]; queued: string[] },
   start: string,
   end: string,
 ) => {
+  const { allowed, queued } = moves;
   const set = `[${(allowed.length ? allowed : [['', '', '']]).map((a) => `(${list(a)})`).join(', ')}]`;
+  const inQueue = queued.length > 0 ? `(x.5 AND has([${list(queued)}], x.3))` : '0';
   return `SELECT count(), sum(fits) FROM (
-     SELECT arrayAll((x, next) -> x.5 OR has(${set}, (x.4, x.3, next)), s, ${nextSteps(end)})
+     SELECT arrayAll((x, next) -> ${inQueue} OR has(${set}, (x.4, x.3, next)), s, ${nextSteps(end)})
        AND has(${set}, (s[1].4, ${chString(start)}, s[1].3)) AS fits
      FROM (${mappedSteps(db, m)})
    ) FORMAT JSONCompact`;

@@ -7,9 +7,10 @@
  * names the model's segments. A journey's first event is a move from START, judged against where
  * the model starts journeys, and its last a move to the end, like every other move; where
  * journeys start and end is also tested as a whole (start-end-fit.ts). A contact the log marks
- * `outcome: abandoned` (given up in the queue) fits, as the queue explains where it leads, and
- * counts for no branch. The counting is the store's (mapped-moves.ts), on DuckDB or ClickHouse
- * alike; the judging is here, so that both give the same answers.
+ * `outcome: abandoned` (given up in the queue) at a step with a queue fits, as the queue explains
+ * where it leads, and counts for no branch; at a step without one it is a move like any other.
+ * The counting is the store's (mapped-moves.ts), on DuckDB or ClickHouse alike; the judging is
+ * here, so that both give the same answers.
  */
 import type { Model } from '../model/model.js';
 import { successors } from '../model/reachability.js';
@@ -154,12 +155,16 @@ export async function conformance(
   const allowedKeys = new Set(
     [...allowed].flatMap(([g, moves]) => [...moves].filter(([, p]) => p > 0).map(([k]) => `${g}\u0000${k}`)),
   );
+  // A contact given up where the model has a queue goes where the queue's abandonment leads; at a
+  // step without one, giving up is one of the step's ways on (to an end), judged like any other.
+  const queued = new Set(model.steps.filter((s) => s.pool).map((s) => s.id));
   // Every move judged where the customer's events are; only the counts per move and per case come back.
   const judged = await counts.mappedMoves(log, {
     steps: mapped.rows,
     completesOnly,
     bySegment,
     allowed: [...allowedKeys],
+    queued: [...queued],
   });
   const key = (...parts: string[]) => parts.join('\u0000');
   const observed = new Map<string, number>();
@@ -169,11 +174,12 @@ export async function conformance(
   let fit = 0;
   for (const r of judgedMoves(judged.moves)) {
     const { g, from, to, n } = r;
+    const inQueue = r.abandoned && queued.has(from);
     total += n;
-    if (r.abandoned || allowedKeys.has(moveKey(g, from, to))) fit += n;
+    if (inQueue || allowedKeys.has(moveKey(g, from, to))) fit += n;
     else deviations.set(key(from, to), (deviations.get(key(from, to)) ?? 0) + n);
     // A contact given up in the queue goes where the queue's abandonment leads: no branch of the step.
-    if (r.abandoned) continue;
+    if (inQueue) continue;
     observed.set(key(g, from, to), (observed.get(key(g, from, to)) ?? 0) + n);
     outOf.set(key(g, from), (outOf.get(key(g, from)) ?? 0) + n);
   }

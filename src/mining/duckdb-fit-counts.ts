@@ -64,11 +64,13 @@ const stepRows = (steps: StepMapping[]) =>
     .join(', ');
 
 /** The customers in `steps`, and those whose every move is allowed (or given up in the queue). */
-function fittingCases(steps: string, allowedKeys: string[]): string {
+function fittingCases(steps: string, allowedKeys: string[], queued: string[]): string {
   const allowed = allowedKeys.map((k) => k.split('\u0000'));
+  const inQueue =
+    queued.length > 0 ? `x.abandoned and x.step in (${queued.map(literal).join(', ')})` : 'false';
   return `with allowed(grp, step, next_step) as (values ${allowed.length ? values(allowed) : '(null, null, null)'})
     select count(*) as cases, count(*) filter (where fits) as fitting from (
-      select x.case_id, bool_and((x.abandoned or a.grp is not null) and (not x.first or s.grp is not null)) as fits
+      select x.case_id, bool_and((${inQueue} or a.grp is not null) and (not x.first or s.grp is not null)) as fits
       from ${steps} x
       left join allowed a on a.grp = x.grp and a.step = x.step and a.next_step = x.next_step
       left join allowed s on x.first and s.grp = x.grp and s.step = ${literal(START)} and s.next_step = x.step
@@ -102,7 +104,7 @@ export async function duckDbMappedMoves(
     const moves = await rows(
       `select grp, step, next_step, abandoned, first, count(*) as n from ${steps} group by all`,
     );
-    const [cases] = query.allowed ? await rows(fittingCases(steps, query.allowed)) : [];
+    const [cases] = query.allowed ? await rows(fittingCases(steps, query.allowed, query.queued ?? [])) : [];
     const { from = [], to = [] } = query.durations ?? {};
     const durations =
       from.length > 0 && to.length > 0

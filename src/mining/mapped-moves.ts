@@ -31,6 +31,8 @@ export interface MovesQuery {
    * are counted as fitting.
    */
   allowed?: string[];
+  /** The steps with a queue: a contact given up there fits, whatever follows (else it is judged as a move). */
+  queued?: string[];
   /** The time from a step in `from` to the next event when that is at a step in `to` (not given up). */
   durations?: { from: string[]; to: string[] };
 }
