@@ -841,6 +841,21 @@ start: apply
         .stdout,
     );
     expect([none.moves, none.starts[0].verdict, none.starts[0].p]).toEqual([0, 'none', 1]);
+    // A mapping's line that names no activity, or no step, is said, not dropped.
+    writeFileSync(join(dir, 'typo.yaml'), 'Apply onlin: apply\n');
+    const typo = await linesight(
+      'log',
+      'conformance',
+      '--db',
+      db,
+      '--model',
+      join(dir, 'other.yaml'),
+      '--mapping',
+      join(dir, 'typo.yaml'),
+    );
+    expect(typo.stdout).toContain(
+      `Not used: the mapping names 'Apply onlin', which the log has neither as an activity nor as "activity (channel)"`,
+    );
     const out = join(dir, 'calibrated.yaml');
     const calibrated = await linesight(
       'log',

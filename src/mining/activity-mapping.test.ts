@@ -185,10 +185,16 @@ steps:
   });
 
   it('says which entries of a mapping it cannot use', () => {
-    const m = mapLogToSteps(model, pairs, { Cal: 'a', Wait: 'nowhere', 'Write (email)': 'c' });
+    const m = mapLogToSteps(model, pairs, {
+      Cal: 'a',
+      Wait: 'nowhere',
+      'Write (email)': 'c',
+      'Call (fax)': 'a',
+    });
     expect(m.problems).toEqual([
-      `the mapping names 'Cal', which is no activity of the log (nor "activity (channel)")`,
+      `the mapping names 'Cal', which the log has neither as an activity nor as "activity (channel)"`,
       "the mapping maps 'Wait' to 'nowhere', which is no step id of the model",
+      "the mapping names 'Call (fax)', but the log has 'Call' only on phone, chat",
     ]);
     expect(m.unmapped).toEqual(['Wait']);
     // The channel's step is the activity's: mapped as a whole.

@@ -118,9 +118,18 @@ function mappingProblems(
   const labels = new Set(pairs.flatMap((p) => [p.activity, channelLabel(p.activity, p.channel)]));
   const problems: string[] = [];
   for (const [key, step] of Object.entries(mapping)) {
-    if (!labels.has(key))
-      problems.push(`the mapping names '${key}', which is no activity of the log (nor "activity (channel)")`);
-    else if (!steps.has(step))
+    if (!labels.has(key)) {
+      // "Ask (fax)" for an activity the log has on other channels: say which.
+      const [, activity] = /^(.*) \([^()]*\)$/.exec(key) ?? [];
+      const channels = pairs
+        .filter((p) => p.activity === activity && p.channel !== null)
+        .map((p) => p.channel);
+      problems.push(
+        channels.length > 0
+          ? `the mapping names '${key}', but the log has '${activity}' only on ${channels.join(', ')}`
+          : `the mapping names '${key}', which the log has neither as an activity nor as "activity (channel)"`,
+      );
+    } else if (!steps.has(step))
       problems.push(`the mapping maps '${key}' to '${step}', which is no step id of the model`);
   }
   return problems;

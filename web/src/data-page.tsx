@@ -203,7 +203,8 @@ export function DataPage() {
           <h2>The log against a model</h2>
           <p>
             Activities whose names are not a step's id or name need a line each,{' '}
-            <code>activity: step id</code>:
+            <code>activity: step id</code>, or <code>activity (channel): step id</code> for one channel's
+            events:
           </p>
           <textarea
             class="mapping"
