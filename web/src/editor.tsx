@@ -51,6 +51,10 @@ export function Editor(props: {
         const checked = await api
           .validate(latest.current.name, text)
           .catch((): Checked => ({ ok: false, diagnostics: [] }));
+        // The text changed while this check was out: a newer check is on its way, and this older
+        // answer, arriving after it, would put back a stale outline (a new scenario missing from
+        // the picker for good).
+        if (v.state.doc.toString() !== text) return [];
         latest.current.onChecked(checked);
         const { diagnostics } = checked;
         return diagnostics

@@ -12,7 +12,8 @@ export function ScenarioSwitch(props: {
   scenarios: Item[];
   taken: string[];
   recording: Recording | null;
-  onStart(scenario: Recording): void;
+  /** `fresh`: a new scenario, not in the model yet. */
+  onStart(scenario: Recording, fresh: boolean): void;
   onStop(): void;
   onRun(): void;
 }) {
@@ -43,9 +44,9 @@ export function ScenarioSwitch(props: {
           scenarios={props.scenarios}
           taken={props.taken}
           onClose={() => setAsking(false)}
-          onStart={(s) => {
+          onStart={(s, fresh) => {
             setAsking(false);
-            props.onStart(s);
+            props.onStart(s, fresh);
           }}
         />
       ) : null}
@@ -57,15 +58,15 @@ function StartDialog(props: {
   scenarios: Item[];
   taken: string[];
   onClose(): void;
-  onStart(scenario: Recording): void;
+  onStart(scenario: Recording, fresh: boolean): void;
 }) {
   const [which, setWhich] = useState('');
   const [name, setName] = useState('');
   const start = async () => {
     const existing = props.scenarios.find((s) => s.id === which);
-    if (existing) props.onStart({ id: existing.id, name: labelOf(existing) });
+    if (existing) props.onStart({ id: existing.id, name: labelOf(existing) }, false);
     else if (!name.trim()) throw new Error('Name the new scenario, e.g. "Dedicated account executives".');
-    else props.onStart({ id: newId(name, props.taken), name: name.trim() });
+    else props.onStart({ id: newId(name, props.taken), name: name.trim() }, true);
   };
   return (
     <Dialog title="Edit as a scenario" submit="Start recording" onSubmit={start} onClose={props.onClose}>

@@ -32,8 +32,10 @@ export function useRecording(name: string, text: string | null) {
     : null;
   return {
     recording,
-    start: (s: Recording) => {
-      setView(null);
+    // A new scenario changes nothing yet: its view is the model's text at once, so that the first
+    // edit, however quick, is not refused while the server is asked.
+    start: (s: Recording, fresh: boolean) => {
+      setView(fresh && text !== null ? { id: s.id, text } : null);
       setScenario(s);
     },
     stop: () => setScenario(null),
