@@ -121,6 +121,9 @@ describe('a log with start and complete events', () => {
     expect(fit.notInModel).toEqual([]);
     expect(fit.fitness).toBe(1);
     expect(fit.starts.every((s) => s.verdict === 'fits')).toBe(true);
+    // Segment by segment: customers the log gives none are the discovered model's "No segment".
+    expect(fit.starts.map((s) => s.segment)).toEqual(model.segments.map((s) => s.id));
+    expect(model.segments.map((s) => s.id).sort()).toEqual(['basic', 'gold', 'no-segment']);
     // Contacts given up at steps without a queue are ways on like any other, as discovery made
     // them: every Ask on the chat is a move out of its step.
     const chat = model.steps.find((s) => s.name === 'Ask (chat)')?.id;
@@ -133,6 +136,8 @@ describe('a log with start and complete events', () => {
     expect([...outOfChat.values()].reduce((a, b) => a + b, 0)).toBe(Number(asked?.n));
     const { notes } = await calibrate(store, 'features', model, { base: 'discovered.yaml' });
     expect(notes.join('\n')).toMatch(/start events left out: each visit counts once/);
+    // No step of the discovered model has a queue: giving up there is a way on, not the queue's doing.
+    expect(notes.join('\n')).not.toMatch(/given up in the queue/);
   });
 });
 

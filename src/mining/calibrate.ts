@@ -8,8 +8,9 @@
  * counts, so that both give the same overlay; telling failures from other ways on is in
  * flow-estimate.ts.
  *
- * A contact the log marks `outcome: abandoned` (given up in the queue) leads where the queue's
- * abandonment leads, not where the step's flow does, so no branch is counted after it.
+ * A contact the log marks `outcome: abandoned` (given up in the queue) at a step with a queue
+ * leads where the queue's abandonment leads, not where the step's flow does, so no branch is
+ * counted after it; at a step without a queue, giving up is one of the step's ways on.
  */
 
 import type { Branch, Flow, Model } from '../model/model.js';
@@ -20,7 +21,7 @@ import { arrivalProfileOf } from './arrival-profile.js';
 import { fitCounts } from './duckdb-fit-counts.js';
 import { estimateFlow, rounded } from './flow-estimate.js';
 import { type LogProfile, pairsLifecycles } from './log-profile.js';
-import { namesModelSegments, sameForAllSegments } from './log-segments.js';
+import { modelSegmentsOf, sameForAllSegments } from './log-segments.js';
 import type { FitCounts } from './log-store.js';
 import type { DurationCount, MappedMoves, MoveCount } from './mapped-moves.js';
 import { byteOrder } from './shard-discovery.js';
@@ -57,10 +58,11 @@ export async function calibrate(
   const notes: string[] = [...mapped.problems];
   const segmentIds = model.segments.map((s) => s.id);
   // Per segment when the model has several and the log says which customer is which.
-  const bySegment = namesModelSegments(profile.segments, model);
+  const segmentOf = modelSegmentsOf(profile.segments, model);
+  const bySegment = segmentOf !== undefined;
   if (segmentIds.length > 1 && !bySegment)
     notes.push(
-      "the log does not name the model's segments (a segment column with their ids): flows that differ by segment are kept",
+      "the log does not name the model's segments (a segment column with their ids or names on every event): flows that differ by segment are kept",
     );
   const groups = new Map<string, string[]>(bySegment ? segmentIds.map((s) => [s, [s]]) : [['*', segmentIds]]);
   // With start and complete events a visit is its complete, and the time from one complete to
@@ -76,10 +78,10 @@ export async function calibrate(
   const moves = await counts.mappedMoves(log, {
     steps: mapped.rows,
     completesOnly,
-    bySegment,
+    ...(segmentOf ? { segments: segmentOf } : {}),
     ...(durations ? { durations } : {}),
   });
-  return estimateAll({ log, model, base: options.base, bySegment, groups, profile, moves, notes });
+  return estimateAll({ log, model, base: options.base, segmentOf, groups, profile, moves, notes });
 }
 
 /** Every estimate from the log's profile and counted moves, as changes with notes. */
@@ -87,20 +89,22 @@ function estimateAll(at: {
   log: string;
   model: Model;
   base: string;
-  bySegment: boolean;
+  /** The log's segment values (null as '') to the model's segments, when it names them. */
+  segmentOf: [string, string][] | undefined;
   /** The model's segments each group of the moves stands for. */
   groups: Map<string, string[]>;
   profile: LogProfile;
   moves: MappedMoves;
   notes: string[];
 }): Calibration {
-  const { log, model, base, bySegment, groups, profile, moves, notes } = at;
+  const { log, model, base, segmentOf, groups, profile, moves, notes } = at;
+  const bySegment = segmentOf !== undefined;
   const changes: Change[] = [];
   // Notes are read by people: steps and ends by their names.
   const names = new Map<string, string>([...model.steps, ...model.ends].map((x) => [x.id, x.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
 
-  calibrateArrivals(profile, model, bySegment, changes, notes);
+  calibrateArrivals(profile, model, segmentOf, changes, notes);
   if (model.arrivals) {
     const arrivals = arrivalProfileOf(profile);
     if ('kept' in arrivals) notes.push(`arrival profile kept: ${arrivals.kept}`);
@@ -133,7 +137,9 @@ function estimateAll(at: {
   // Each step's ways on, and its failure rate.
   const ends = new Set(model.ends.map((e) => e.id));
   const byStep = new Map<string, MoveCount[]>();
-  for (const m of moves.moves) if (!m.abandoned) byStep.set(m.step, [...(byStep.get(m.step) ?? []), m]);
+  const queued = new Set(model.steps.filter((s) => s.pool).map((s) => s.id));
+  const inQueue = (m: MoveCount) => m.abandoned && queued.has(m.step);
+  for (const m of moves.moves) if (!inQueue(m)) byStep.set(m.step, [...(byStep.get(m.step) ?? []), m]);
   for (const step of model.steps) {
     const observed = countsByGroup((byStep.get(step.id) ?? []).map((m) => [m.group, m.next, m.n]));
     if (observed.size === 0) continue;
@@ -175,7 +181,7 @@ function estimateAll(at: {
         );
     }
   }
-  for (const [step, { gaveUp, n }] of givenUp(moves.moves))
+  for (const [step, { gaveUp, n }] of givenUp(moves.moves.filter((m) => queued.has(m.step))))
     notes.push(
       `'${nameOf(step)}': ${gaveUp} of ${n} contacts given up in the queue (${((100 * gaveUp) / n).toFixed(1)}%); the simulator works this out from patience and staffing`,
     );
@@ -217,7 +223,7 @@ function flowValue(flow: Flow, groups: Map<string, string[]>): unknown {
 function calibrateArrivals(
   profile: LogProfile,
   model: Model,
-  bySegment: boolean,
+  segmentOf: [string, string][] | undefined,
   changes: Change[],
   notes: string[],
 ): void {
@@ -234,8 +240,14 @@ function calibrateArrivals(
       );
     notes.push(`arrival rate ${rate} from ${cases} cases over ${estimatedDurationText(seconds)}`);
   }
-  if (!bySegment || !model.arrivals) return;
-  const shares = new Map(profile.segmentCases);
+  if (!segmentOf || !model.arrivals) return;
+  // Customers by the model segment their segment value stands for.
+  const idOf = new Map(segmentOf);
+  const shares = new Map<string, number>();
+  for (const [value, n] of profile.segmentCases) {
+    const id = idOf.get(value ?? '') as string;
+    shares.set(id, (shares.get(id) ?? 0) + n);
+  }
   const all = profile.segmentCases.reduce((s, [, n]) => s + n, 0);
   const branches = rounded(model.segments.map((s) => ({ to: s.id, p: (shares.get(s.id) ?? 0) / all })));
   for (const b of branches) changes.push({ set: `segments.${b.to}.share`, value: b.p });

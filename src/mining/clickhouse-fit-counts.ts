@@ -59,7 +59,7 @@ export async function clickHouseMappedMoves(
   const mapped: sql.MappedSteps = {
     parts,
     steps,
-    bySegment: query.bySegment,
+    ...(query.segments ? { segments: query.segments } : {}),
     completesOnly: query.completesOnly ?? false,
   };
   const allowed = (query.allowed ?? []).map((k) => k.split('\u0000') as [string, string, string]);

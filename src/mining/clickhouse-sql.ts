@@ -196,7 +196,8 @@ export interface MappedSteps {
   parts: string[];
   /** Which events are which step: an activity once for every channel, or once per channel. */
   steps: StepMapping[];
-  bySegment: boolean;
+  /** Segment values (null as '') to the model segments they stand for; absent, all in '*'. */
+  segments?: [string, string][];
   /** Start events left out. */
   completesOnly: boolean;
 }
@@ -233,7 +234,7 @@ function stepOf(steps: StepMapping[]): string {
  */
 const mappedSteps = (db: string, m: MappedSteps) =>
   `SELECT arraySort(groupArray((ts_us, seq, ${stepOf(m.steps)},
-       ${m.bySegment ? "ifNull(segment, '')" : "'*'"},
+       ${m.segments ? `transform(ifNull(segment, ''), [${list(m.segments.map((s) => s[0]))}], [${list(m.segments.map((s) => s[1]))}], '')` : "'*'"},
        visitParamExtractString(ifNull(attributes, ''), 'outcome') = 'abandoned'))) AS s
    FROM ${chName(db)}.events_local
    WHERE log IN (${list(m.parts)}) AND activity IN (${list([...new Set(m.steps.map((s) => s.activity))])})

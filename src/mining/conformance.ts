@@ -17,7 +17,7 @@ import { successors } from '../model/reachability.js';
 import { mapLogToSteps } from './activity-mapping.js';
 import { fitCounts } from './duckdb-fit-counts.js';
 import { pairsLifecycles } from './log-profile.js';
-import { namesModelSegments } from './log-segments.js';
+import { modelSegmentsOf } from './log-segments.js';
 import type { FitCounts } from './log-store.js';
 import { END, type MoveCount, moveKey, START } from './mapped-moves.js';
 import { endFit, type PlacesFit, startFit } from './start-end-fit.js';
@@ -142,7 +142,8 @@ export async function conformance(
   const completesOnly = pairsLifecycles(profile);
   const mapped = mapLogToSteps(model, channels, mapping);
   // Per segment when the model has several and the log names them for every event.
-  const bySegment = namesModelSegments(segments, model);
+  const segmentOf = modelSegmentsOf(segments, model);
+  const bySegment = segmentOf !== undefined;
   const groups = bySegment ? model.segments.map((s) => s.id) : ['*'];
   const allowed = new Map(
     groups.map((g) => {
@@ -162,7 +163,7 @@ export async function conformance(
   const judged = await counts.mappedMoves(log, {
     steps: mapped.rows,
     completesOnly,
-    bySegment,
+    ...(segmentOf ? { segments: segmentOf } : {}),
     allowed: [...allowedKeys],
     queued: [...queued],
   });

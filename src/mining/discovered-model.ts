@@ -19,6 +19,7 @@ import { discoveredFlows, type Targets } from './discovered-flows.js';
 import { type ActivityGroups, endsOf, rolesOf, stagesOf } from './discovered-groups.js';
 import { rounded } from './flow-estimate.js';
 import type { JourneyCounts, MoveCount, StepNode, TimeStats } from './journey-counts.js';
+import { NO_SEGMENT } from './log-segments.js';
 import { slug } from './slug.js';
 
 export interface ModelFromLog extends ActivityGroups {
@@ -89,7 +90,7 @@ export function discoveredModel(
 
   const segmentNames = [...counts.segments.keys()];
   // Customers the log gives no segment: 'Customers' when they are all, else 'No segment'.
-  const segmentName = (s: string) => s || (segmentNames.length > 1 ? 'No segment' : 'Customers');
+  const segmentName = (s: string) => s || (segmentNames.length > 1 ? NO_SEGMENT : 'Customers');
   const segmentIds = uniqueIds(segmentNames.map(segmentName), new Set());
   const segId = (s: string) => segmentIds.get(segmentName(s)) as string;
   const perSegment = segmentNames.length > 1;

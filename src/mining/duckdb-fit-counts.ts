@@ -54,6 +54,12 @@ export async function duckDbLogProfile(store: EventStore, log: string): Promise<
 
 const values = (rows: string[][]) => rows.map((r) => `(${r.map(literal).join(', ')})`).join(', ');
 
+/** An event's group: the model segment its segment value stands for, or '*' for all. */
+const groupOf = (segments: [string, string][] | undefined) =>
+  segments
+    ? `case coalesce(e.segment, '') ${segments.map(([v, id]) => `when ${literal(v)} then ${literal(id)}`).join(' ')} end`
+    : "'*'";
+
 /** The mapping as rows (activity, for every channel, channel, step). */
 const stepRows = (steps: StepMapping[]) =>
   steps
@@ -91,7 +97,7 @@ export async function duckDbMappedMoves(
   await c.run(
     `create temp table ${steps} as
      with m(activity, every_channel, channel, step) as (values ${stepRows(query.steps)})
-     select e.case_id, ${query.bySegment ? 'e.segment' : "'*'"} as grp, m.step,
+     select e.case_id, ${groupOf(query.segments)} as grp, m.step,
        coalesce(lead(m.step) over w, ${literal(END)}) as next_step, lead(e.ts_us) over w - e.ts_us as us,
        row_number() over w = 1 as first,
        coalesce(json_extract_string(e.attributes, '$.outcome') = 'abandoned', false) as abandoned

@@ -23,8 +23,11 @@ export interface MovesQuery {
   steps: StepMapping[];
   /** Leave out events whose lifecycle is start: a visit is its complete event (pairsLifecycles). */
   completesOnly?: boolean;
-  /** Group the moves by each event's segment (else all in one group, `*`). */
-  bySegment: boolean;
+  /**
+   * Group the moves by the model segment each event's segment value (null as '') stands for
+   * (log-segments.ts); absent, all in one group, `*`.
+   */
+  segments?: [value: string, segment: string][];
   /**
    * The moves a model allows (`moveKey(group, from, to)`, from START for a journey's first
    * step): the customers whose every move is one of them, or a contact given up in a queue,
