@@ -89,7 +89,10 @@ export class ClickHouseHttp {
       : { method: 'POST', headers: this.headers(), body: sql };
     let response: Response;
     try {
-      response = await fetch(this.url(body ? { ...settings, query: sql } : settings), init);
+      response = await fetch(
+        this.url(body ? { ...settings, query: sql } : { ...querySize(sql), ...settings }),
+        init,
+      );
     } catch (error) {
       // The rows failed to be made (their source's error is the one to tell), or the server is out of reach.
       if ('failure' in source) throw source.failure;
@@ -104,6 +107,19 @@ export class ClickHouseHttp {
     if (!response.ok) throw clickHouseError(text, this.address);
     return text;
   }
+}
+
+/** ClickHouse's default limit on a query's text (`max_query_size`), in bytes. */
+const DEFAULT_QUERY_SIZE = 262_144;
+
+/**
+ * A query longer than the server's default limit raises the limit for itself: a model of many
+ * steps and segments writes its allowed moves, and a log of many imports their names, into the
+ * query's text.
+ */
+function querySize(sql: string): Record<string, string> {
+  const bytes = Buffer.byteLength(sql);
+  return bytes < DEFAULT_QUERY_SIZE ? {} : { max_query_size: String(bytes + 1) };
 }
 
 /** Pieces of bytes as a stream, each made when the request asks for more. */

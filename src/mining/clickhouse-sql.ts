@@ -269,11 +269,15 @@ export const shardFittingCases = (
   end: string,
 ) => {
   const { allowed, queued } = moves;
-  const set = `[${(allowed.length ? allowed : [['', '', '']]).map((a) => `(${list(a)})`).join(', ')}]`;
+  // Each move as one text (ids have no spaces; START and END none either), looked up in a hash
+  // table that transform builds once: `has` over a list of tuples scans it for every move.
+  const keys = (allowed.length ? allowed : [['', '', '']]).map((a) => a.join(' '));
+  const isAllowed = (g: string, from: string, to: string) =>
+    `transform(concat(${g}, ' ', ${from}, ' ', ${to}), [${list(keys)}], [${keys.map(() => '1').join(', ')}], 0) = 1`;
   const inQueue = queued.length > 0 ? `(x.5 AND has([${list(queued)}], x.3))` : '0';
   return `SELECT count(), sum(fits) FROM (
-     SELECT arrayAll((x, next) -> ${inQueue} OR has(${set}, (x.4, x.3, next)), s, ${nextSteps(end)})
-       AND has(${set}, (s[1].4, ${chString(start)}, s[1].3)) AS fits
+     SELECT arrayAll((x, next) -> ${inQueue} OR ${isAllowed('x.4', 'x.3', 'next')}, s, ${nextSteps(end)})
+       AND ${isAllowed('s[1].4', chString(start), 's[1].3')} AS fits
      FROM (${mappedSteps(db, m)})
    ) FORMAT JSONCompact`;
 };
