@@ -1,7 +1,10 @@
 /**
  * A shard killed while an import streams into the cluster: the import fails with a message that
  * says what happened and what to do, and the log is absent; or, if the kill came after the last
- * row, the log is whole. Never a part of it. Needs Debian's clickhouse-server: without it, skipped.
+ * row, the log is whole. Never a part of it. Two processes importing into one log: the second
+ * gives way while the first's heartbeat goes on, and takes over from one whose heartbeat stopped
+ * (its process killed), dropping what it left. Needs Debian's clickhouse-server: without it,
+ * skipped.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -118,6 +121,71 @@ describe.skipIf(!clickHouseInstalled())('a shard killed during an import', () =>
     expect((await store.listLogs()).map((l) => [l.log, l.events])).toEqual([
       ['kept', 2],
       ['next', 2],
+    ]);
+    await store.close();
+  });
+
+  it('lets one process at a time import into a log: the second gives way while the first beats', async () => {
+    const address = cluster.cluster('turns');
+    const first = new ClickHouseHttp(`127.0.0.1:${cluster.ports[0]}`, { user: 'default', password: '' });
+    const small = join(dirname(file), 'two-rows.csv');
+    writeFileSync(
+      small,
+      'case_id,activity,timestamp\nC1,Open,2024-01-01T00:00:00Z\nC2,Open,2024-01-01T00:01:00Z\n',
+    );
+    // Two stores are two processes: each has its own turn-taking, so only the catalog can stop them.
+    const [one, other] = [await openLogStore(address, 'create'), await openLogStore(address, 'create')];
+    const big = one.importLog(file, { log: 'shared', onError: 'fail' });
+    const begun = async () =>
+      Number(
+        (
+          await first.rows('SELECT count() FROM `turns`.logs_local WHERE present = 2 FORMAT JSONCompact')
+        )[0]?.[0],
+      );
+    while ((await begun()) === 0) await new Promise((done) => setTimeout(done, 20));
+    const second = await other.importLog(small, { log: 'shared', onError: 'fail' }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(second).toBeInstanceOf(LogImportError);
+    expect((second as LogImportError).message).toMatch(
+      /^another import into the log 'shared' is under way \(begun at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d on the ClickHouse server's clock\); a log takes one import at a time, so nothing of this one was added$/,
+    );
+    expect((await big).events).toBe(EVENTS);
+    // Once the first has finished, the second goes through: its two events are new.
+    expect((await other.importLog(small, { log: 'shared', onError: 'fail' })).events).toBe(2);
+    // C1 and C2 are customers of the big file too.
+    expect(await one.listLogs()).toEqual([{ log: 'shared', events: EVENTS + 2, cases: 50000 }]);
+    await Promise.all([one.close(), other.close()]);
+  });
+
+  it('takes an import whose heartbeat stopped for dead: withdrawn, its events dropped', async () => {
+    const address = cluster.single('stale');
+    const server = new ClickHouseHttp(`127.0.0.1:${cluster.ports[0]}`, { user: 'default', password: '' });
+    const small = join(dirname(file), 'one-row.csv');
+    writeFileSync(small, 'case_id,activity,timestamp\nC1,Open,2024-01-01T00:00:00Z\n');
+    const store = await openLogStore(address, 'create');
+    await store.importLog(small, { log: 'warm-up', onError: 'fail' });
+    // What a process killed mid-import leaves: events, its import begun, a heartbeat two minutes old.
+    await server.run(
+      "INSERT INTO `stale`.events_local (log, seq, case_id, activity, ts_us) VALUES ('pdead', 0, 'X', 'A', 0)",
+    );
+    await server.run("INSERT INTO `stale`.logs_local (log, part, present) VALUES ('orders', 'pdead', 2)");
+    await server.run(
+      "INSERT INTO `stale`.heartbeats_local (log, part, at) VALUES ('orders', 'pdead', now() - 120)",
+    );
+    expect((await store.importLog(small, { log: 'orders', onError: 'fail' })).events).toBe(1);
+    const marks = await server.rows(
+      "SELECT min(present) FROM `stale`.logs_local WHERE part = 'pdead' FORMAT JSONCompact",
+    );
+    expect(Number(marks[0]?.[0])).toBe(0);
+    const stored = await server.rows(
+      "SELECT count() FROM `stale`.events_local WHERE log = 'pdead' FORMAT JSONCompact",
+    );
+    expect(Number(stored[0]?.[0])).toBe(0);
+    expect((await store.listLogs()).map((l) => [l.log, l.events])).toEqual([
+      ['orders', 1],
+      ['warm-up', 1],
     ]);
     await store.close();
   });

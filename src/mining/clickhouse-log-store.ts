@@ -82,6 +82,11 @@ async function prepare(
   }
 }
 
+/** How often an import under way writes its heartbeat... */
+const HEARTBEAT_SECONDS = 10;
+/** ...and how long without one before another process takes it for dead (a process killed mid-import). */
+const STALE_SECONDS = 60;
+
 /** A name for one import's events: the log's name is the user's and may repeat across imports. */
 const newPart = () => `p${Date.now().toString(36)}${randomBytes(6).toString('hex')}`;
 
@@ -223,13 +228,20 @@ export class ClickHouseLogStore implements LogStore {
         // Appended to a log, the events go in apart first, and only those that repeat no earlier one into the log's part.
         const staged = earlier.length > 0 ? newPart() : part;
         const begun = [...new Set([part, staged])].map((p) => ({ log, part: p }));
+        let beating: NodeJS.Timeout | undefined;
         try {
+          // Beating before it is named begun: another process never sees it begun without a heartbeat.
+          beating = await this.beat(begun);
           // Begun before the first event is sent: whatever reaches a shard is named somewhere.
           await this.catalog.run(
             sql.markParts(
               this.db,
               begun.map((p) => ({ ...p, present: 2 })),
             ),
+          );
+          await this.aloneIn(
+            log,
+            begun.map((p) => p.part),
           );
           const table = this.address.cluster === undefined ? 'events_local' : 'events';
           await this.catalog.insert(
@@ -263,15 +275,53 @@ export class ClickHouseLogStore implements LogStore {
         } catch (error) {
           // Named withdrawn, and dropped where the shards let it be (a later write sweeps the rest).
           await this.withdraw(begun).catch(() => undefined);
+          if (error instanceof LogImportError) throw error;
           if (error instanceof ClickHouseError || error instanceof StoreOpenError)
             throw new LogImportError(
               `${options.label ?? file}: could not store it in ClickHouse: ${error.message}; nothing of it was added`,
               'check that every shard runs (scripts/clickhouse.sh status for the local one) and import again',
             );
           throw error;
+        } finally {
+          clearInterval(beating);
         }
       }),
     );
+  }
+
+  /** Writes a heartbeat for an import's parts now and every few seconds until the timer is cleared. */
+  private async beat(parts: { log: string; part: string }[]): Promise<NodeJS.Timeout> {
+    // Made here, not when the store is opened: a store made by an earlier version has none yet.
+    await this.catalog.run(sql.createHeartbeatsLocal(this.db));
+    await this.catalog.run(sql.heartbeat(this.db, parts));
+    const timer = setInterval(
+      () => void this.catalog.run(sql.heartbeat(this.db, parts)).catch(() => undefined),
+      HEARTBEAT_SECONDS * 1000,
+    );
+    timer.unref();
+    return timer;
+  }
+
+  /**
+   * Makes sure no other process imports into the log: an import of another process whose
+   * heartbeat is recent means this one gives way (two would number their events alike and each
+   * let the other's duplicates in); one whose heartbeat stopped died with its process, and is
+   * withdrawn, its events dropped. Two that begin at the same moment may both give way: neither
+   * adds anything, and the next attempt goes through. One without any heartbeat (begun by a
+   * version before them) is left as it is.
+   */
+  private async aloneIn(log: string, own: string[]): Promise<void> {
+    const others = (
+      (await this.catalog.rows(sql.unfinishedImports(this.db, log))) as [string, string | null, string][]
+    ).filter(([part]) => !own.includes(part));
+    const live = others.find(([, age]) => age !== null && Number(age) <= STALE_SECONDS);
+    if (live)
+      throw new LogImportError(
+        `another import into the log '${log}' is under way (begun at ${live[2]} on the ClickHouse server's clock); a log takes one import at a time, so nothing of this one was added`,
+        'import again once the other has finished: linesight log list shows the log when it has',
+      );
+    const dead = others.filter(([, age]) => age !== null).map(([part]) => ({ log, part }));
+    if (dead.length > 0) await this.withdraw(dead);
   }
 
   async discover(log: string, options: DiscoverOptions = {}): Promise<Discovery> {

@@ -40,6 +40,34 @@ export const createLogsLocal = (db: string) => `CREATE TABLE IF NOT EXISTS ${chN
   log String, part String, present UInt8
 ) ENGINE = MergeTree() ORDER BY (log, part)`;
 
+/**
+ * An import's heartbeat: a row written when it begins and every few seconds while it runs, so
+ * that another process can tell an import under way from one whose process died (its heartbeat
+ * stopped). On the first shard only, beside `logs_local`; made by the first import that needs it.
+ */
+export const createHeartbeatsLocal = (
+  db: string,
+) => `CREATE TABLE IF NOT EXISTS ${chName(db)}.heartbeats_local (
+  log String, part String, at DateTime DEFAULT now()
+) ENGINE = MergeTree() ORDER BY (log, part)`;
+
+export const heartbeat = (db: string, parts: { log: string; part: string }[]) =>
+  `INSERT INTO ${chName(db)}.heartbeats_local (log, part) VALUES ${parts
+    .map((p) => `(${chString(p.log)}, ${chString(p.part)})`)
+    .join(', ')}`;
+
+/**
+ * The imports of a log begun and neither counted nor withdrawn, each with the seconds since its
+ * last heartbeat on the server's clock (null without one), and the time of its first.
+ */
+export const unfinishedImports = (db: string, log: string) =>
+  `SELECT part, if(beats = 0, NULL, toInt64(now()) - toInt64(last)), toString(first) FROM (
+     SELECT part FROM ${chName(db)}.logs_local WHERE log = ${chString(log)} GROUP BY part HAVING min(present) = 2
+   ) ANY LEFT JOIN (
+     SELECT part, count() AS beats, max(at) AS last, min(at) AS first FROM ${chName(db)}.heartbeats_local
+     WHERE log = ${chString(log)} GROUP BY part
+   ) USING part ORDER BY part FORMAT JSONCompact`;
+
 export const tablesPresent = (db: string) =>
   `SELECT name FROM system.tables WHERE database = ${chString(db)} ORDER BY name FORMAT JSONCompact`;
 
