@@ -15,6 +15,7 @@ import { ClickHouseHttp } from './clickhouse-http.js';
 import { LogImportError } from './log-import-error.js';
 import { openLogStore } from './open-log-store.js';
 import { openStore } from './store.js';
+import { StoreBusyError } from './store-busy.js';
 
 const EVENTS = 300_000;
 
@@ -125,35 +126,59 @@ describe.skipIf(!clickHouseInstalled())('a shard killed during an import', () =>
     await store.close();
   });
 
-  it('lets one process at a time import into a log: the second gives way while the first beats', async () => {
-    const address = cluster.cluster('turns');
-    const first = new ClickHouseHttp(`127.0.0.1:${cluster.ports[0]}`, { user: 'default', password: '' });
+  it('lets one process at a time import into a log: another gives way while the first beats', async () => {
+    const address = cluster.single('turns');
+    const server = new ClickHouseHttp(`127.0.0.1:${cluster.ports[0]}`, { user: 'default', password: '' });
     const small = join(dirname(file), 'two-rows.csv');
     writeFileSync(
       small,
       'case_id,activity,timestamp\nC1,Open,2024-01-01T00:00:00Z\nC2,Open,2024-01-01T00:01:00Z\n',
     );
-    // Two stores are two processes: each has its own turn-taking, so only the catalog can stop them.
-    const [one, other] = [await openLogStore(address, 'create'), await openLogStore(address, 'create')];
-    const big = one.importLog(file, { log: 'shared', onError: 'fail' });
-    const begun = async () =>
-      Number(
-        (
-          await first.rows('SELECT count() FROM `turns`.logs_local WHERE present = 2 FORMAT JSONCompact')
-        )[0]?.[0],
-      );
-    while ((await begun()) === 0) await new Promise((done) => setTimeout(done, 20));
-    const second = await other.importLog(small, { log: 'shared', onError: 'fail' }).then(
-      () => undefined,
-      (error: unknown) => error,
-    );
+    const store = await openLogStore(address, 'create');
+    await store.importLog(small, { log: 'warm-up', onError: 'fail' });
+    // Another process's import under way: begun, its heartbeat just written.
+    await server.run("INSERT INTO `turns`.logs_local (log, part, present) VALUES ('shared', 'pbusy', 2)");
+    await server.run("INSERT INTO `turns`.heartbeats_local (log, part) VALUES ('shared', 'pbusy')");
+    const failure = (error: unknown) => error;
+    const second = await store
+      .importLog(small, { log: 'shared', onError: 'fail' })
+      .then(() => undefined, failure);
     expect(second).toBeInstanceOf(LogImportError);
     expect((second as LogImportError).message).toMatch(
       /^another import into the log 'shared' is under way \(begun at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d on the ClickHouse server's clock\); a log takes one import at a time, so nothing of this one was added$/,
     );
-    expect((await big).events).toBe(EVENTS);
-    // Once the first has finished, the second goes through: its two events are new.
-    expect((await other.importLog(small, { log: 'shared', onError: 'fail' })).events).toBe(2);
+    // Nor is the log removed under the import's feet.
+    const removal = await store.removeLog('shared').then(() => undefined, failure);
+    expect(removal).toBeInstanceOf(StoreBusyError);
+    expect((removal as StoreBusyError).message).toMatch(
+      /is in use by another linesight process \(importing into the log 'shared' since \d{4}-/,
+    );
+    // The other finishes (counts, with nothing in it here): this one goes through.
+    await server.run("INSERT INTO `turns`.logs_local (log, part, present) VALUES ('shared', 'pbusy', 1)");
+    expect((await store.importLog(small, { log: 'shared', onError: 'fail' })).events).toBe(2);
+    await store.close();
+  });
+
+  it('counts every event once when two processes import into one log at the same time', async () => {
+    const address = cluster.cluster('together');
+    const small = join(dirname(file), 'two-rows.csv');
+    // Two stores are two processes: each has its own turn-taking, so only the catalog can stop them.
+    const [one, other] = [await openLogStore(address, 'create'), await openLogStore(address, 'create')];
+    const imports: [typeof one, string][] = [
+      [one, file],
+      [other, small],
+    ];
+    const outcomes = await Promise.allSettled(
+      imports.map(([s, f]) => s.importLog(f, { log: 'shared', onError: 'fail' })),
+    );
+    // Whichever began while the other ran gave way, adding nothing; imported again, it adds its events.
+    for (const [i, outcome] of outcomes.entries()) {
+      if (outcome.status === 'fulfilled') continue;
+      expect(outcome.reason).toBeInstanceOf(LogImportError);
+      expect((outcome.reason as LogImportError).message).toMatch(/^another import into the log 'shared'/);
+      const [s, f] = imports[i] as [typeof one, string];
+      await s.importLog(f, { log: 'shared', onError: 'fail' });
+    }
     // C1 and C2 are customers of the big file too.
     expect(await one.listLogs()).toEqual([{ log: 'shared', events: EVENTS + 2, cases: 50000 }]);
     await Promise.all([one.close(), other.close()]);

@@ -23,6 +23,7 @@ import type { MappedMoves, MovesQuery } from './mapped-moves.js';
 import { byteOrder, type ShardAnswers, type ShardEdge, shardDiscovery } from './shard-discovery.js';
 import { stagedImport } from './staged-import.js';
 import type { StoreAccess } from './store.js';
+import { StoreBusyError } from './store-busy.js';
 import { StoreOpenError } from './store-open-error.js';
 
 const TABLES = ['events_local', 'logs_local'];
@@ -162,6 +163,12 @@ export class ClickHouseLogStore implements LogStore {
   removeLog(log: string): Promise<number> {
     return this.inTurn(async () => {
       await this.sweep();
+      const other = await this.otherImport(log, []);
+      if (other)
+        throw new StoreBusyError(
+          `clickhouse://${this.address.shards.join(',')}/${this.db}`,
+          `importing into the log '${log}' since ${other.since} on the server's clock`,
+        );
       const parts = (await this.parts()).get(log) ?? [];
       if (parts.length === 0) return 0;
       const events = (await this.listLogs()).find((l) => l.log === log)?.events ?? 0;
@@ -239,10 +246,15 @@ export class ClickHouseLogStore implements LogStore {
               begun.map((p) => ({ ...p, present: 2 })),
             ),
           );
-          await this.aloneIn(
+          const other = await this.otherImport(
             log,
             begun.map((p) => p.part),
           );
+          if (other)
+            throw new LogImportError(
+              `another import into the log '${log}' is under way (begun at ${other.since} on the ClickHouse server's clock); a log takes one import at a time, so nothing of this one was added`,
+              'import again once the other has finished: linesight log list shows the log when it has',
+            );
           const table = this.address.cluster === undefined ? 'events_local' : 'events';
           await this.catalog.insert(
             sql.insertEvents(this.db, table),
@@ -303,25 +315,22 @@ export class ClickHouseLogStore implements LogStore {
   }
 
   /**
-   * Makes sure no other process imports into the log: an import of another process whose
-   * heartbeat is recent means this one gives way (two would number their events alike and each
-   * let the other's duplicates in); one whose heartbeat stopped died with its process, and is
-   * withdrawn, its events dropped. Two that begin at the same moment may both give way: neither
-   * adds anything, and the next attempt goes through. One without any heartbeat (begun by a
-   * version before them) is left as it is.
+   * Another process's import into the log, under way (its heartbeat recent), and when it began:
+   * an import or a removal then gives way (two imports would number their events alike and each
+   * let the other's duplicates in). Imports whose heartbeat stopped died with their process: they
+   * are withdrawn, their events dropped. Two imports that begin at the same moment may both give
+   * way: neither adds anything, and the next attempt goes through. One without any heartbeat
+   * (begun by a version before them) is left as it is.
    */
-  private async aloneIn(log: string, own: string[]): Promise<void> {
+  private async otherImport(log: string, own: string[]): Promise<{ since: string } | undefined> {
     const others = (
       (await this.catalog.rows(sql.unfinishedImports(this.db, log))) as [string, string | null, string][]
     ).filter(([part]) => !own.includes(part));
     const live = others.find(([, age]) => age !== null && Number(age) <= STALE_SECONDS);
-    if (live)
-      throw new LogImportError(
-        `another import into the log '${log}' is under way (begun at ${live[2]} on the ClickHouse server's clock); a log takes one import at a time, so nothing of this one was added`,
-        'import again once the other has finished: linesight log list shows the log when it has',
-      );
+    if (live) return { since: live[2] };
     const dead = others.filter(([, age]) => age !== null).map(([part]) => ({ log, part }));
     if (dead.length > 0) await this.withdraw(dead);
+    return undefined;
   }
 
   async discover(log: string, options: DiscoverOptions = {}): Promise<Discovery> {
