@@ -20,6 +20,12 @@ export function equalAsShown(x: number, y: number): boolean {
   return Math.abs(x - y) <= lastDigit / 2 + 1e-9 * m;
 }
 
+/** A figure to `decimals`, never "-0.0": a value that rounds to zero reads 0 whatever its sign. */
+export function fixed(x: number, decimals: number): string {
+  const text = x.toFixed(decimals);
+  return Number(text) === 0 ? (0).toFixed(decimals) : text;
+}
+
 /** Both figures to the same decimals, three significant digits of the larger: "1.93" and "1.93". */
 export function sharedDecimals(x: number, y: number): number {
   return decimalsFor(Math.max(Math.abs(x), Math.abs(y)), 0);

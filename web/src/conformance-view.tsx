@@ -5,6 +5,7 @@ import { PlacesFit } from './places-fit';
 export function ConformanceView(props: { fit: Conformance }) {
   const f = props.fit;
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const count = (n: number) => n.toLocaleString('en-US');
   const perSegment = f.branches.some((b) => b.segment !== undefined);
   // Steps and ends by their names; the log's own markers ("(end)") and unknown ids as they are.
   const name = (id: string) => f.names[id] ?? id;
@@ -28,8 +29,8 @@ export function ConformanceView(props: { fit: Conformance }) {
     <div class="conformance">
       {problems}
       <p class="fitness">
-        Fitness {pct(f.fitness)}: {f.allowed} of {f.moves} moves are ones the model allows;{' '}
-        {pct(f.fittingCases)} of {f.cases} cases fit entirely.{' '}
+        Fitness {pct(f.fitness)}: {count(f.allowed)} of {count(f.moves)} moves are ones the model allows;{' '}
+        {pct(f.fittingCases)} of {count(f.cases)} cases fit entirely.{' '}
         {f.unmappedActivities.length > 0 ? `Not mapped to a step: ${f.unmappedActivities.join(', ')}.` : ''}
         {f.startEventsLeftOut
           ? ' Each visit counts once, at its complete event (start events left out).'
@@ -46,7 +47,7 @@ export function ConformanceView(props: { fit: Conformance }) {
               <tr key={`${d.from}>${d.to}`}>
                 <td>{name(d.from)}</td>
                 <td>→ {name(d.to)}</td>
-                <td>{d.count}</td>
+                <td>{count(d.count)}</td>
               </tr>
             ))}
           </tbody>
@@ -88,7 +89,7 @@ export function ConformanceView(props: { fit: Conformance }) {
                 <td>{name(b.to)}</td>
                 <td>{pct(b.observed)}</td>
                 <td>{pct(b.modelled)}</td>
-                <td>{b.moves}</td>
+                <td>{count(b.moves)}</td>
               </tr>
             ))}
         </tbody>

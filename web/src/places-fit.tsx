@@ -4,6 +4,7 @@
  * and the chi-square verdict, so that a log in which far more customers start on the phone than the
  * model says is seen at once.
  */
+import { fixed } from '../../src/text/precision';
 import type { Conformance } from './api';
 
 type Places = Conformance['starts'][number];
@@ -23,9 +24,11 @@ function PlacesTable({
   names: Record<string, string>;
   segments: Record<string, string>;
 }) {
-  const shown = [...fit.places]
-    .sort((a, b) => Math.abs(b.z ?? Number.POSITIVE_INFINITY) - Math.abs(a.z ?? Number.POSITIVE_INFINITY))
-    .slice(0, 8);
+  // The largest departures first, as shown (to a tenth): places alike stay in the order given,
+  // most journeys first, rather than ordered by noise in the last digits.
+  const shownZ = (z: number | null | undefined) =>
+    z === null || z === undefined ? Number.MAX_SAFE_INTEGER : Math.round(Math.abs(z) * 10);
+  const shown = [...fit.places].sort((a, b) => shownZ(b.z) - shownZ(a.z)).slice(0, 8);
   // Nothing to test: the places would all read 0 journeys.
   if (fit.verdict === 'none')
     return (
@@ -61,7 +64,7 @@ function PlacesTable({
               <td>{expectedCount(p.expected)}</td>
               <td>{pct(p.observedShare)}</td>
               <td>{pct(p.modelledShare)}</td>
-              <td>{p.z === null ? 'not in the model' : p.z.toFixed(1)}</td>
+              <td>{p.z === null ? 'not in the model' : fixed(p.z, 1)}</td>
             </tr>
           ))}
         </tbody>

@@ -17,6 +17,7 @@ import {
 import { load } from '../../model/load.js';
 import { problemText, readRegularFile } from '../../model/read-file.js';
 import { formatDuration } from '../../model/units.js';
+import { fixed } from '../../text/precision.js';
 import { type DfgMeasure, logDfgDiagram } from '../../views/dfg.js';
 import { toSvg } from '../../views/svg.js';
 import { InputError, type Io, UsageError } from '../io.js';
@@ -187,7 +188,7 @@ function placesText(title: string, fits: Conformance['starts'], names: Names): s
             expectedCount(p.expected),
             `${(p.observedShare * 100).toFixed(1)}%`,
             `${(p.modelledShare * 100).toFixed(1)}%`,
-            p.z === null ? 'not in model' : p.z.toFixed(1),
+            p.z === null ? 'not in model' : fixed(p.z, 1),
           ]),
         ),
     ),
