@@ -213,15 +213,36 @@ export async function storeStagedCsv(
   const skippedLines = (await rows('select distinct line from csv_rejects order by line')).map((r) =>
     Number(r.line),
   );
-  // The first rows with a problem, and how many there are in all (counted before the limit).
-  const unreadable = await rows(`
-    select rowid as row, count(*) over () as total,
+  const next = await nextSeq(store, log);
+  const optional = (column: string | undefined) => (column ? quote(column) : 'null');
+  const attributes =
+    rest.length > 0
+      ? `json_object(${rest.map((col) => `${literal(col)}, ${quote(col)}`).join(', ')})`
+      : 'null';
+  // The good rows stored first: in a file without a bad row (most of them) the rows stored are all
+  // there are, and the scan for problems, a second pass over every row, is left out.
+  const stored = await withQueryProgress(c, half(options.onProgress, 0.5), () =>
+    c.run(`
+    insert into events
+    select ${literal(log)}, ${next} + rowid, ${caseId}, ${activity}, epoch_us(${ts}), ${tzOffsetSql(time)},
+      ${optional(map.lifecycle)}, ${optional(map.resource)}, ${optional(map.channel)}, ${optional(map.segment)}, ${attributes}
+    from csv_staging where not (${bad})`),
+  );
+  const events = Number(stored.rowsChanged);
+  const [staged] = await rows('select count(*) as n from csv_staging');
+  const bads = Number(staged?.n ?? 0) - events;
+  // The first rows with a problem (counted all above, listed up to the limit).
+  const unreadable =
+    bads === 0
+      ? []
+      : await rows(`
+    select rowid as row,
       case when ${noCase} then ${literal(map.case)} when ${noActivity} then ${literal(map.activity)}
            else ${literal(map.timestamp)} end as field,
       case when ${noCase} then 'the case is empty' when ${noActivity} then 'the activity is empty'
            else '"' || coalesce(${time}, '') || '" is not a timestamp' end as message
     from csv_staging where ${bad} order by rowid limit ${LISTED_PROBLEMS}`);
-  const skipped = skippedLines.length + Number(unreadable[0]?.total ?? 0);
+  const skipped = skippedLines.length + bads;
   const problems: ImportProblem[] = [
     ...unsplittable,
     ...unreadable.map((r) => ({
@@ -233,33 +254,25 @@ export async function storeStagedCsv(
     .sort((a, b) => a.line - b.line)
     .slice(0, LISTED_PROBLEMS);
   if (options.onError === 'fail' && skipped > 0) {
+    // Nothing of the file stays: its good rows are taken out again (importLog's transaction would
+    // roll them back too; importCsv alone has none).
+    await c.run(`delete from events where log = $log and seq >= ${next}`, { log });
     const first = problems[0] as ImportProblem;
     throw new LogImportError(
       `${file}, line ${first.line}, ${first.field}: ${first.message}`,
       `${plural(skipped, 'row has', 'rows have')} problems; fix them, or import with --on-error skip`,
     );
   }
-  const next = await nextSeq(store, log);
-  const optional = (column: string | undefined) => (column ? quote(column) : 'null');
-  const attributes =
-    rest.length > 0
-      ? `json_object(${rest.map((col) => `${literal(col)}, ${quote(col)}`).join(', ')})`
-      : 'null';
-  await withQueryProgress(c, half(options.onProgress, 0.5), () =>
-    c.run(`
-    insert into events
-    select ${literal(log)}, ${next} + rowid, ${caseId}, ${activity}, epoch_us(${ts}), ${tzOffsetSql(time)},
-      ${optional(map.lifecycle)}, ${optional(map.resource)}, ${optional(map.channel)}, ${optional(map.segment)}, ${attributes}
-    from csv_staging where not (${bad})`),
-  );
   const [counts] = (
     await c.runAndReadAll(
-      `select count(*) as events, count(distinct case_id) as cases from events where log = $log and seq >= ${next}`,
-      { log },
+      `select count(distinct case_id) as cases from events where log = $log and seq >= ${next}`,
+      {
+        log,
+      },
     )
   ).getRowObjectsJS();
   return {
-    events: Number(counts?.events ?? 0),
+    events,
     cases: Number(counts?.cases ?? 0),
     skipped,
     problems,

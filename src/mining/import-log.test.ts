@@ -9,9 +9,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_LOGS as LOGS } from '../testing/data.js';
 import { discover } from './discover.js';
+import { dropStagedCsv, importCsv } from './import-csv.js';
 import { importLog } from './import-log.js';
 import { LogImportError } from './log-import-error.js';
-import { type EventStore, listLogs, openStore } from './store.js';
+import { type EventStore, listLogs, openStore, removeLog } from './store.js';
 
 let store: EventStore;
 const dir = mkdtempSync(join(tmpdir(), 'linesight-import-'));
@@ -69,6 +70,33 @@ describe('importLog', () => {
     expect(error).toBeInstanceOf(LogImportError);
     expect((error as LogImportError).message).toContain('truncated.xes');
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('stores nothing of a CSV with a bad row under --on-error fail, through importLog and importCsv alike', async () => {
+    const file = join(dir, 'one-bad-row.csv');
+    const good = Array.from(
+      { length: 500 },
+      (_, i) => `c${i % 40},Step ${i % 7},2024-01-01T00:${String(i % 60).padStart(2, '0')}:00Z`,
+    );
+    writeFileSync(
+      file,
+      `case,activity,timestamp\n${[...good.slice(0, 300), 'c1,Step 1,not a time', ...good.slice(300)].join('\n')}\n`,
+    );
+    const before = await snapshot();
+    const viaLog = await importLog(store, file, { log: 'bad-row', onError: 'fail' }).catch((e: unknown) => e);
+    expect(viaLog).toBeInstanceOf(LogImportError);
+    expect((viaLog as LogImportError).message).toMatch(
+      /one-bad-row\.csv, line 302, timestamp: "not a time" is not a timestamp$/,
+    );
+    expect(await snapshot()).toEqual(before);
+    const alone = await importCsv(store, file, 'bad-row', { onError: 'fail' }).catch((e: unknown) => e);
+    await dropStagedCsv(store);
+    expect(alone).toBeInstanceOf(LogImportError);
+    expect(await snapshot()).toEqual(before);
+    // Under skip, the 500 good rows are stored and the bad one counted.
+    const skipped = await importLog(store, file, { log: 'bad-row', onError: 'skip' });
+    expect([skipped.events, skipped.skipped, skipped.cases]).toEqual([500, 1, 40]);
+    await removeLog(store, 'bad-row');
   });
 
   it('names what it cannot read', async () => {
