@@ -134,8 +134,15 @@ describe('a log with start and complete events', () => {
     );
     expect(outOfChat.size).toBeGreaterThan(0);
     expect([...outOfChat.values()].reduce((a, b) => a + b, 0)).toBe(Number(asked?.n));
-    const { notes } = await calibrate(store, 'features', model, { base: 'discovered.yaml' });
+    const { notes, scenario } = await calibrate(store, 'features', model, { base: 'discovered.yaml' });
     expect(notes.join('\n')).toMatch(/start events left out: each visit counts once/);
+    // Ordering is timed from its start to its complete, as discovery timed it.
+    const order = model.steps.find((s) => s.name === 'Order');
+    const changes = scenario.changes as { set: string; value: unknown }[];
+    const found = await discoverLogModel(store, 'features');
+    const written = /- id: order\n(?:\s+\w+: .*\n)*?\s+duration: (.*)\n/.exec(found.text)?.[1];
+    expect(written).toMatch(/^lognormal\(/);
+    expect(changes.find((c) => c.set === `steps.${order?.id}.duration`)?.value).toBe(written);
     // No step of the discovered model has a queue: giving up there is a way on, not the queue's doing.
     expect(notes.join('\n')).not.toMatch(/given up in the queue/);
   });

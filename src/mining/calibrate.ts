@@ -3,10 +3,10 @@
  * model people drew stays as it is and what-ifs can start from reality: the arrival rate and
  * segment shares from the customers' first events, where journeys start, each step's branch
  * probabilities and failure rate from the moves observed (per segment where the log names
- * segments), and durations where the log's times measure them. The store counts (on DuckDB or
- * ClickHouse alike: log-profile.ts, mapped-moves.ts); the statistics are computed here from the
- * counts, so that both give the same overlay; telling failures from other ways on is in
- * flow-estimate.ts.
+ * segments), and durations where the log's times measure them (from start to complete, when the
+ * log has start and complete events). The store counts (on DuckDB or ClickHouse alike:
+ * log-profile.ts, mapped-moves.ts); the statistics are computed here from the counts, so that
+ * both give the same overlay; telling failures from other ways on is in flow-estimate.ts.
  *
  * A contact the log marks `outcome: abandoned` (given up in the queue) at a step with a queue
  * leads where the queue's abandonment leads, not where the step's flow does, so no branch is
@@ -16,10 +16,12 @@
 import type { Branch, Flow, Model } from '../model/model.js';
 import { estimatedDurationText } from '../model/serialize.js';
 import { plural } from '../text/plural.js';
-import { mapLogToSteps } from './activity-mapping.js';
+import { mapLogToSteps, type StepMapping } from './activity-mapping.js';
 import { arrivalProfileOf } from './arrival-profile.js';
 import { fitCounts } from './duckdb-fit-counts.js';
 import { estimateFlow, rounded } from './flow-estimate.js';
+import { lifecycleStats, type TimeStats } from './journey-counts.js';
+import type { LifecycleGroup } from './journey-rows.js';
 import { type LogProfile, pairsLifecycles } from './log-profile.js';
 import { modelSegmentsOf, sameForAllSegments } from './log-segments.js';
 import type { FitCounts } from './log-store.js';
@@ -65,13 +67,14 @@ export async function calibrate(
       "the log does not name the model's segments (a segment column with their ids or names on every event): flows that differ by segment are kept",
     );
   const groups = new Map<string, string[]>(bySegment ? segmentIds.map((s) => [s, [s]]) : [['*', segmentIds]]);
-  // With start and complete events a visit is its complete, and the time from one complete to
-  // the next is the next step's work and wait, not this step's: durations are not estimated.
+  // With start and complete events a visit is its complete, and a step takes from its start to
+  // its complete (the time from one complete to the next is the next step's work and wait).
   const completesOnly = pairsLifecycles(profile);
   const durations = completesOnly ? undefined : durationSteps(model);
+  const worked = completesOnly ? stepTimes(await counts.lifecycleTimes(log), mapped.rows) : undefined;
   if (completesOnly)
     notes.push(
-      "start events left out: each visit counts once, at its complete event; durations kept (the time from one complete to the next is not a step's own; linesight log model times steps from start to complete)",
+      'start events left out: each visit counts once, at its complete event; durations from start to complete',
     );
   // Each customer's visits to mapped steps, in order, with what came next: counted where the
   // customer's events are, read by every estimate below.
@@ -81,7 +84,16 @@ export async function calibrate(
     ...(segmentOf ? { segments: segmentOf } : {}),
     ...(durations ? { durations } : {}),
   });
-  return estimateAll({ log, model, base: options.base, segmentOf, groups, profile, moves, notes });
+  return estimateAll({ log, model, base: options.base, segmentOf, groups, profile, moves, worked, notes });
+}
+
+/** Start to complete per step: the times of the activities mapped to it, added up. */
+function stepTimes(groups: LifecycleGroup[], rows: StepMapping[]): TimeStats[] {
+  const steps = new Map<string, Set<string>>();
+  for (const r of rows) steps.set(r.activity, (steps.get(r.activity) ?? new Set()).add(r.step));
+  return lifecycleStats(
+    groups.flatMap((g) => [...(steps.get(g.activity) ?? [])].map((step) => ({ ...g, activity: step }))),
+  );
 }
 
 /** Every estimate from the log's profile and counted moves, as changes with notes. */
@@ -95,9 +107,11 @@ function estimateAll(at: {
   groups: Map<string, string[]>;
   profile: LogProfile;
   moves: MappedMoves;
+  /** Each step's start-to-complete times, when the log has start and complete events. */
+  worked: TimeStats[] | undefined;
   notes: string[];
 }): Calibration {
-  const { log, model, base, segmentOf, groups, profile, moves, notes } = at;
+  const { log, model, base, segmentOf, groups, profile, moves, worked, notes } = at;
   const bySegment = segmentOf !== undefined;
   const changes: Change[] = [];
   // Notes are read by people: steps and ends by their names.
@@ -186,7 +200,8 @@ function estimateAll(at: {
       `'${nameOf(step)}': ${gaveUp} of ${n} contacts given up in the queue (${((100 * gaveUp) / n).toFixed(1)}%); the simulator works this out from patience and staffing`,
     );
 
-  calibrateDurations(moves.durations, model, changes, notes);
+  if (worked) workedDurations(worked, changes, notes);
+  else calibrateDurations(moves.durations, model, changes, notes);
   notes.push(`${plural(changes.length, 'change')} from ${plural(profile.cases, 'case')}`);
   return { scenario: scenarioOf(changes, base, log), notes };
 }
@@ -263,6 +278,21 @@ function durationSteps(model: Model): { from: string[]; to: string[] } | undefin
   const to = model.steps.filter((s) => !s.wait && !(s.pool && scheduled.has(s.pool))).map((s) => s.id);
   const from = model.steps.filter((s) => !s.pool).map((s) => s.id);
   return to.length > 0 && from.length > 0 ? { from, to } : undefined;
+}
+
+/** Durations from start to complete, fitted as lognormals, for steps timed often enough. */
+function workedDurations(worked: TimeStats[], changes: Change[], notes: string[]): void {
+  const timed = worked.filter((t) => t.n >= MIN_OBSERVATIONS && t.mean > 0);
+  for (const t of timed)
+    changes.push({
+      set: `steps.${t.node}.duration`,
+      value:
+        t.sd > 0
+          ? `lognormal(${estimatedDurationText(t.mean)}, ${estimatedDurationText(t.sd)})`
+          : estimatedDurationText(t.mean),
+    });
+  if (timed.length > 0)
+    notes.push(`durations of ${plural(timed.length, 'step')} from their start and complete events`);
 }
 
 /**

@@ -4,7 +4,9 @@
  * returns counts; they are put together by the same code as DuckDB's.
  */
 import type { ClickHouseHttp } from './clickhouse-http.js';
+import { lifecycleGroupsOf } from './clickhouse-journey-rows.js';
 import * as sql from './clickhouse-sql.js';
+import type { LifecycleGroup } from './journey-rows.js';
 import {
   type CustomerGroup,
   channelsOf,
@@ -48,6 +50,17 @@ export async function clickHouseLogProfile({ servers, db, parts }: ShardedLog): 
     }),
   );
   return mergeLogProfiles(answers);
+}
+
+/** Start to complete of each activity, each shard's for its customers, added up by activity. */
+export async function clickHouseLifecycleTimes({
+  servers,
+  db,
+  parts,
+}: ShardedLog): Promise<LifecycleGroup[]> {
+  if (parts.length === 0) return [];
+  const answers = await Promise.all(servers.map((s) => s.rows(sql.shardLifecycleTimes(db, parts))));
+  return answers.flatMap(lifecycleGroupsOf);
 }
 
 export async function clickHouseMappedMoves(

@@ -10,6 +10,7 @@ import {
   type JourneyRows,
   joinedJourneyRows,
   journeyPaired,
+  type LifecycleGroup,
   type LifecycleKind,
 } from './journey-rows.js';
 
@@ -29,6 +30,13 @@ export function jsonValueText(raw: string): string | null {
   if (raw === '' || raw === 'null') return null;
   return raw.startsWith('"') ? String(JSON.parse(raw)) : raw;
 }
+
+/** A shard's start-to-complete rows (shardLifecycleTimes) as groups. */
+export const lifecycleGroupsOf = (rows: unknown[][]): LifecycleGroup[] =>
+  rows.map(([activity, n, ...sums]) => {
+    const { sum, squares } = piecedSums(sums);
+    return { activity: String(activity), n: Number(n), sum, squares };
+  });
 
 /** A sum and sum of squares from the columns of the SQL's exactSums (sums of 16-bit pieces and of their products). */
 export function piecedSums(columns: unknown[]): { sum: bigint; squares: bigint } {
@@ -91,10 +99,7 @@ export async function clickHouseJourneyRows({ servers, db, parts }: ShardedLog):
             positions: BigInt(String(positions)),
           };
         }),
-        lifecycles: lifecycles.map(([activity, n, ...sums]) => {
-          const { sum, squares } = piecedSums(sums);
-          return { activity: String(activity), n: Number(n), sum, squares };
-        }),
+        lifecycles: lifecycleGroupsOf(lifecycles),
       };
     }),
   );

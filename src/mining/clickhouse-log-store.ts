@@ -7,7 +7,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { type ClickHouseAddress, clickHouseCredentials } from './clickhouse-address.js';
-import { clickHouseLogProfile, clickHouseMappedMoves, type ShardedLog } from './clickhouse-fit-counts.js';
+import {
+  clickHouseLifecycleTimes,
+  clickHouseLogProfile,
+  clickHouseMappedMoves,
+  type ShardedLog,
+} from './clickhouse-fit-counts.js';
 import { ClickHouseError, ClickHouseHttp } from './clickhouse-http.js';
 import { clickHouseJourneyEvidence } from './clickhouse-journey-evidence.js';
 import { clickHouseJourneyRows } from './clickhouse-journey-rows.js';
@@ -15,7 +20,7 @@ import * as sql from './clickhouse-sql.js';
 import type { DiscoverOptions, Discovery } from './discover.js';
 import type { LogImport, LogImportOptions } from './import-log.js';
 import type { ExposureQuery, JourneyEvidenceSource } from './journey-evidence.js';
-import type { JourneyRows } from './journey-rows.js';
+import type { JourneyRows, LifecycleGroup } from './journey-rows.js';
 import { LogImportError } from './log-import-error.js';
 import type { LogProfile } from './log-profile.js';
 import type { LogStore, LogSummary } from './log-store.js';
@@ -370,6 +375,10 @@ export class ClickHouseLogStore implements LogStore {
 
   async mappedMoves(log: string, query: MovesQuery): Promise<MappedMoves> {
     return clickHouseMappedMoves(await this.sharded(log), query);
+  }
+
+  async lifecycleTimes(log: string): Promise<LifecycleGroup[]> {
+    return clickHouseLifecycleTimes(await this.sharded(log));
   }
 
   async journeyRows(log: string): Promise<JourneyRows> {

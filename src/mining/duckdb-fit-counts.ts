@@ -4,6 +4,7 @@
  */
 
 import type { StepMapping } from './activity-mapping.js';
+import { duckDbLifecycleTimes } from './duckdb-lifecycle-times.js';
 import {
   type CustomerGroup,
   channelsOf,
@@ -151,5 +152,6 @@ export function fitCounts(store: EventStore | FitCounts): FitCounts {
   return {
     logProfile: (log) => duckDbLogProfile(store, log),
     mappedMoves: (log, query) => duckDbMappedMoves(store, log, query),
+    lifecycleTimes: (log) => duckDbLifecycleTimes(store, log),
   };
 }

@@ -4,6 +4,7 @@
  * their squares are taken as HUGEINT, exact whatever the log.
  */
 import { fitCounts } from './duckdb-fit-counts.js';
+import { duckDbLifecycleTimes } from './duckdb-lifecycle-times.js';
 import {
   type ActivityChannel,
   type JourneyRows,
@@ -53,7 +54,11 @@ export async function duckDbJourneyRows(store: EventStore, log: string): Promise
     params,
   );
   try {
-    return { events, ...(await journeys(rows, visits)), lifecycles: paired ? await lifecycles(rows) : [] };
+    return {
+      events,
+      ...(await journeys(rows, visits)),
+      lifecycles: paired ? await duckDbLifecycleTimes(store, log) : [],
+    };
   } finally {
     await store.connection.run(`drop table if exists ${visits}`);
   }
@@ -102,28 +107,6 @@ async function journeys(rows: Rows, visits: string): Promise<Omit<JourneyRows, '
       positions: big(r.positions),
     })),
   };
-}
-
-/** Start to complete of each activity, the n-th start of a customer paired with their n-th complete. */
-async function lifecycles(rows: Rows): Promise<JourneyRows['lifecycles']> {
-  const found = await rows(
-    `with s as (
-       select case_id, activity, ts_us, lower(lifecycle) as kind,
-         row_number() over (partition by case_id, activity, lower(lifecycle) order by ts_us, seq) as k
-       from events where log = $log and lower(lifecycle) in ('start', 'complete')),
-     pairs as (
-       select a.activity, c.ts_us - a.ts_us as us from s a
-       join s c on c.case_id = a.case_id and c.activity = a.activity and c.k = a.k and c.kind = 'complete'
-       where a.kind = 'start' and c.ts_us >= a.ts_us)
-     select activity, count(*) as n, sum(us::hugeint) as total, sum(us::hugeint * us::hugeint) as squares
-     from pairs group by 1`,
-  );
-  return found.map((r) => ({
-    activity: String(r.activity),
-    n: Number(r.n),
-    sum: big(r.total),
-    squares: big(r.squares),
-  }));
 }
 
 /** What a model from a log reads: a LogStore's own rows, or those of a DuckDB store opened as such. */

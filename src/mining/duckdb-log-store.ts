@@ -1,6 +1,6 @@
 /** The embedded DuckDB store behind the LogStore interface, as the `log` commands used it before. */
 import { discover } from './discover.js';
-import { duckDbLogProfile, duckDbMappedMoves } from './duckdb-fit-counts.js';
+import { fitCounts } from './duckdb-fit-counts.js';
 import { journeyEvidence } from './duckdb-journey-evidence.js';
 import { duckDbJourneyRows } from './duckdb-journey-rows.js';
 import { importLog } from './import-log.js';
@@ -27,8 +27,7 @@ export async function openDuckDbLogStore(
     listLogs: () => listLogs(store),
     removeLog: (log) => removeLog(store, log),
     discover: (log, options) => discover(store, log, options),
-    logProfile: (log) => duckDbLogProfile(store, log),
-    mappedMoves: (log, query) => duckDbMappedMoves(store, log, query),
+    ...fitCounts(store),
     journeyRows: (log) => duckDbJourneyRows(store, log),
     ...journeyEvidence(store),
     close: async (options = { keepEmpty: true }) => {

@@ -215,7 +215,7 @@ export function journeyCounts(rows: JourneyRows): { nodes: StepNode[]; counts: J
 }
 
 /** Start to complete of each activity. */
-function lifecycleStats(groups: LifecycleGroup[]): TimeStats[] {
+export function lifecycleStats(groups: LifecycleGroup[]): TimeStats[] {
   const sums = sumBy(groups.map((g) => [g.activity, { n: g.n, sum: g.sum, squares: g.squares }]));
   return [...sums].map(([activity, s]) => timeStats(activity, s.n, s.n, s.sum, s.squares));
 }

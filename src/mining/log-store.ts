@@ -6,7 +6,7 @@
 import type { DiscoverOptions, Discovery } from './discover.js';
 import type { LogImport, LogImportOptions } from './import-log.js';
 import type { JourneyEvidenceSource } from './journey-evidence.js';
-import type { JourneyRowsSource } from './journey-rows.js';
+import type { JourneyRowsSource, LifecycleGroup } from './journey-rows.js';
 import type { LogProfile } from './log-profile.js';
 import type { MappedMoves, MovesQuery } from './mapped-moves.js';
 
@@ -20,6 +20,8 @@ export interface LogSummary {
 export interface FitCounts {
   logProfile(log: string): Promise<LogProfile>;
   mappedMoves(log: string, query: MovesQuery): Promise<MappedMoves>;
+  /** Start to complete of each activity (its n-th start with its n-th complete, per customer). */
+  lifecycleTimes(log: string): Promise<LifecycleGroup[]>;
 }
 
 /**
