@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linesight } from '../testing/cli.js';
 import { clickHouseInstalled, type LocalCluster, startLocalCluster } from '../testing/clickhouse-cluster.js';
 import { ClickHouseHttp } from './clickhouse-http.js';
 import { LogImportError } from './log-import-error.js';
@@ -153,9 +154,22 @@ describe.skipIf(!clickHouseInstalled())('a shard killed during an import', () =>
     expect((removal as StoreBusyError).message).toMatch(
       /is in use by another linesight process \(importing into the log 'shared' since \d{4}-/,
     );
+    // From the command line alike: a clear error and exit 1, not an internal one.
+    const busy = await linesight('log', 'import', small, '--log', 'shared', '--store', address);
+    expect(busy.code, busy.stderr).toBe(1);
+    expect(busy.stderr).toMatch(/^linesight: error: another import into the log 'shared' is under way/);
     // The other finishes (counts, with nothing in it here): this one goes through.
     await server.run("INSERT INTO `turns`.logs_local (log, part, present) VALUES ('shared', 'pbusy', 1)");
     expect((await store.importLog(small, { log: 'shared', onError: 'fail' })).events).toBe(2);
+    // Removing the log while another process imports into it: a clear error and exit 1.
+    await server.run("INSERT INTO `turns`.logs_local (log, part, present) VALUES ('shared', 'pmore', 2)");
+    await server.run("INSERT INTO `turns`.heartbeats_local (log, part) VALUES ('shared', 'pmore')");
+    const removal2 = await linesight('log', 'remove', 'shared', '--store', address);
+    expect(removal2.code, removal2.stderr).toBe(1);
+    expect(removal2.stderr).toMatch(
+      /is in use by another linesight process \(importing into the log 'shared' since /,
+    );
+    expect((await store.listLogs()).map((l) => l.log)).toContain('shared');
     await store.close();
   });
 

@@ -60,6 +60,10 @@ export async function withLogStore<T>(
   const store = await openedLogStore(options, access);
   try {
     return await run(store);
+  } catch (error) {
+    // A store found busy or out of reach mid-command (a ClickHouse import of the log under way
+    // elsewhere, a server gone) is said like one found so when opened.
+    throw explained(error);
   } finally {
     await store.close();
   }
