@@ -14,7 +14,7 @@
  * where DuckDB reads the top level only, which is the same for the flat JSON linesight writes).
  */
 
-import { chName, chString } from './clickhouse-sql.js';
+import { chList, chName, chString } from './clickhouse-sql.js';
 import {
   type ContactRule,
   type ContactRuleSql,
@@ -25,8 +25,6 @@ import {
 import type { ExposureQuery } from './journey-evidence.js';
 import { type NamedSign, namedSignDim } from './named-web-signs.js';
 import { FORM_NOT_SENT, FORM_SENT, FORM_START, NO_RESULT, REPEATED_VIEW, SEARCH } from './web-signs.js';
-
-const list = (values: string[]) => values.map(chString).join(', ');
 
 /** An attribute of the event's JSON as text, or a column. */
 export function chField(name: string): string {
@@ -50,7 +48,7 @@ const CLICKHOUSE: RuleDialect = {
 export const chRuleSql = (rule: ContactRule): ContactRuleSql => contactRuleSql(rule, CLICKHOUSE);
 
 /** The log's events on this shard (its imports are `parts`). */
-const events = (db: string, parts: string[]) => `${chName(db)}.events_local WHERE log IN (${list(parts)})`;
+const events = (db: string, parts: string[]) => `${chName(db)}.events_local WHERE log IN (${chList(parts)})`;
 
 /** Customers, first and last time and events on this shard (an empty shard's times are 0). */
 export const shardLogSpan = (db: string, parts: string[]) =>
@@ -66,7 +64,7 @@ export const shardChannelsMatching = (db: string, parts: string[], pattern: stri
    AND ${CLICKHOUSE.lowerMatches('channel', pattern)} FORMAT JSONCompact`;
 
 export const shardActivitiesIn = (db: string, parts: string[], activities: string[]) =>
-  `SELECT DISTINCT activity FROM ${events(db, parts)} AND activity IN (${list(activities)}) FORMAT JSONCompact`;
+  `SELECT DISTINCT activity FROM ${events(db, parts)} AND activity IN (${chList(activities)}) FORMAT JSONCompact`;
 
 export const shardInitiatorValues = (db: string, parts: string[], rule: ContactRuleSql) =>
   `SELECT DISTINCT ${rule.initiatorValue} FROM ${events(db, parts)} AND (${rule.contact}) FORMAT JSONCompact`;
@@ -223,7 +221,7 @@ function eventExposures(base: string, query: ExposureQuery, field: (name: string
   if (signs.by === 'named')
     rows.push(
       ...signs.signs.map((s: NamedSign) => {
-        const isSign = `activity IN (${list(s.activities)})`;
+        const isSign = `activity IN (${chList(s.activities)})`;
         return row(namedSignDim(s), "''", isSign, `if(${isSign}, 'yes', '')`, '1');
       }),
     );

@@ -3,9 +3,11 @@
  * each query runs on every shard over its own events, where a customer's events all are, and
  * returns counts; they are put together by the same code as DuckDB's.
  */
+
+import * as sql from './clickhouse-fit-sql.js';
 import type { ClickHouseHttp } from './clickhouse-http.js';
 import { lifecycleGroupsOf } from './clickhouse-journey-rows.js';
-import * as sql from './clickhouse-sql.js';
+import { shardLifecycleTimes } from './clickhouse-sql.js';
 import type { LifecycleGroup } from './journey-rows.js';
 import {
   type CustomerGroup,
@@ -59,7 +61,7 @@ export async function clickHouseLifecycleTimes({
   parts,
 }: ShardedLog): Promise<LifecycleGroup[]> {
   if (parts.length === 0) return [];
-  const answers = await Promise.all(servers.map((s) => s.rows(sql.shardLifecycleTimes(db, parts))));
+  const answers = await Promise.all(servers.map((s) => s.rows(shardLifecycleTimes(db, parts))));
   return answers.flatMap(lifecycleGroupsOf);
 }
 

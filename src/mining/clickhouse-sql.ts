@@ -1,6 +1,7 @@
 /**
- * Every statement the ClickHouse event store sends, each in one place, written for ClickHouse
- * 18.16 (Debian's) and current versions alike: no window functions, no CTEs, no query
+ * Every statement the ClickHouse event store sends, each in one place (conformance's and
+ * calibration's in clickhouse-fit-sql.ts, journeys' in clickhouse-evidence-sql.ts), written for
+ * ClickHouse 18.16 (Debian's) and current versions alike: no window functions, no CTEs, no query
  * parameters (18.16 has none: values are written as literals, escaped here and only here).
  *
  * Tables, per shard: `events_local` (MergeTree ordered by log, case, time, seq; one partition per
@@ -10,19 +11,18 @@
  * which log: a row is written once an import is whole, and that row is the moment it counts.
  */
 
-import type { StepMapping } from './activity-mapping.js';
-
 /** A string literal: backslash and quote escaped, as ClickHouse reads them. */
 export const chString = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
 /** A name (database, cluster) as an identifier: backquoted, backquotes escaped. */
 export const chName = (name: string) => `\`${name.replace(/\\/g, '\\\\').replace(/`/g, '\\`')}\``;
 
-const list = (values: string[]) => values.map(chString).join(', ');
+/** Text values as a list of literals, for IN (...) and arrays. */
+export const chList = (values: string[]) => values.map(chString).join(', ');
 
 /** An event's lifecycle as it counts for a model: start, complete, or other (none included). */
-const lifecycleKind = "lowerUTF8(ifNull(lifecycle, ''))";
-const lifecycleKindOf = `multiIf(${lifecycleKind} = 'start', 'start', ${lifecycleKind} = 'complete', 'complete', 'other')`;
+export const lifecycleKind = "lowerUTF8(ifNull(lifecycle, ''))";
+export const lifecycleKindOf = `multiIf(${lifecycleKind} = 'start', 'start', ${lifecycleKind} = 'complete', 'complete', 'other')`;
 
 export const createDatabase = (db: string) => `CREATE DATABASE IF NOT EXISTS ${chName(db)}`;
 
@@ -116,7 +116,7 @@ export const dropPart = (db: string, part: string) =>
 
 /** The next file-order number after the log's events on this shard (0 for none). */
 export const nextSeq = (db: string, parts: string[]) =>
-  `SELECT max(seq) + 1, count() FROM ${chName(db)}.events_local WHERE log IN (${list(parts)}) FORMAT JSONCompact`;
+  `SELECT max(seq) + 1, count() FROM ${chName(db)}.events_local WHERE log IN (${chList(parts)}) FORMAT JSONCompact`;
 
 /** The same event as the same case, activity, time and lifecycle (a missing lifecycle being one value). */
 const eventKey = "case_id, activity, ts_us, isNull(lifecycle), ifNull(lifecycle, '')";
@@ -131,7 +131,7 @@ export const copyNew = (db: string, staged: string, part: string, earlier: strin
   `INSERT INTO ${chName(db)}.events_local (${EVENT_COLUMNS})
    SELECT ${chString(part)}, seq, case_id, activity, ts_us, tz_offset_min, lifecycle, resource, channel, segment, attributes
    FROM ${chName(db)}.events_local WHERE log = ${chString(staged)} AND (${eventKey}) NOT IN (
-     SELECT ${eventKey} FROM ${chName(db)}.events_local WHERE log IN (${list(earlier)})
+     SELECT ${eventKey} FROM ${chName(db)}.events_local WHERE log IN (${chList(earlier)})
        AND case_id IN (SELECT case_id FROM ${chName(db)}.events_local WHERE log = ${chString(staged)}))`;
 
 /** Events and customers of one import on this shard. */
@@ -140,9 +140,9 @@ export const partCounts = (db: string, part: string) =>
 
 /** Per log, its events and customers on this shard (a customer is on one shard only, so they add up). */
 export const logCounts = (db: string, parts: { log: string; part: string }[]) =>
-  `SELECT transform(log, [${list(parts.map((p) => p.part))}], [${list(parts.map((p) => p.log))}], '') AS name,
+  `SELECT transform(log, [${chList(parts.map((p) => p.part))}], [${chList(parts.map((p) => p.log))}], '') AS name,
      count(), uniqExact(case_id)
-   FROM ${chName(db)}.events_local WHERE log IN (${list(parts.map((p) => p.part))})
+   FROM ${chName(db)}.events_local WHERE log IN (${chList(parts.map((p) => p.part))})
    GROUP BY name ORDER BY name FORMAT JSONCompact`;
 
 export interface EventFilter {
@@ -152,7 +152,7 @@ export interface EventFilter {
 }
 
 function where(f: EventFilter): string {
-  let sql = `log IN (${list(f.parts)})`;
+  let sql = `log IN (${chList(f.parts)})`;
   if (f.segment !== undefined) sql += ` AND segment = ${chString(f.segment)}`;
   if (f.channel !== undefined) sql += ` AND channel = ${chString(f.channel)}`;
   return sql;
@@ -188,140 +188,7 @@ export const shardEdges = (db: string, f: EventFilter) =>
 
 export const shardValues = (db: string, column: 'segment' | 'channel', parts: string[]) =>
   `SELECT DISTINCT assumeNotNull(${column}) FROM ${chName(db)}.events_local
-   WHERE log IN (${list(parts)}) AND ${column} IS NOT NULL FORMAT JSONCompact`;
-
-/** Every segment (null for none) of the log on this shard. */
-export const shardSegments = (db: string, parts: string[]) =>
-  `SELECT DISTINCT segment FROM ${chName(db)}.events_local WHERE log IN (${list(parts)}) FORMAT JSONCompact`;
-
-/** This shard's events counted by activity, channel (null as a flag and '') and lifecycle kind. */
-export const shardActivityChannels = (db: string, parts: string[]) =>
-  `SELECT activity, isNull(channel) AS no_channel, ifNull(channel, '') AS ch, ${lifecycleKindOf} AS kind, count()
-   FROM ${chName(db)}.events_local WHERE log IN (${list(parts)})
-   GROUP BY activity, no_channel, ch, kind FORMAT JSONCompact`;
-
-/**
- * The customers on this shard, each once (when they started, UTC and as the log wrote it, and the
- * least of their segments), grouped by the hour of the week they started in and their segment:
- * at most 168 rows per segment, whatever the customers. (`% 168` alone would be typed as its
- * divisor, Int8 on 18.16, and wrap hours past 127 to negatives.)
- */
-export const shardCustomers = (
-  db: string,
-  parts: string[],
-  weeksBefore1970Us: bigint,
-  epochWeekHour: number,
-) =>
-  `SELECT (intDiv(local_first + ${weeksBefore1970Us}, 3600000000) + ${epochWeekHour}) % toInt64(168) AS hour, segment, count(),
-     min(first), max(first), min(local_first), max(local_first)
-   FROM (
-     SELECT min(ts_us) AS first, min(ts_us + toInt64(ifNull(tz_offset_min, 0)) * 60000000) AS local_first,
-       min(segment) AS segment
-     FROM ${chName(db)}.events_local WHERE log IN (${list(parts)}) GROUP BY case_id
-   ) GROUP BY hour, segment FORMAT JSONCompact`;
-
-export interface MappedSteps {
-  parts: string[];
-  /** Which events are which step: an activity once for every channel, or once per channel. */
-  steps: StepMapping[];
-  /** Segment values (null as '') to the model segments they stand for; absent, all in '*'. */
-  segments?: [string, string][];
-  /** Start events left out. */
-  completesOnly: boolean;
-}
-
-/**
- * An event's step ('' for none): the activities mapped as a whole by `transform`, those mapped
- * channel by channel each by a branch of its own (no separator joins activity and channel into
- * one key, as any text may be either).
- */
-function stepOf(steps: StepMapping[]): string {
-  const whole = steps.filter((s) => s.channel === undefined);
-  const all = `transform(activity, [${list(whole.map((s) => s.activity))}], [${list(whole.map((s) => s.step))}], '')`;
-  const byChannel = new Map<string, StepMapping[]>();
-  for (const s of steps)
-    if (s.channel !== undefined) byChannel.set(s.activity, [...(byChannel.get(s.activity) ?? []), s]);
-  if (byChannel.size === 0) return all;
-  const branches = [...byChannel].map(([activity, rows]) => {
-    const none = rows.find((s) => s.channel === null)?.step ?? '';
-    const named = rows.filter((s): s is StepMapping & { channel: string } => typeof s.channel === 'string');
-    // 18.16 types an empty array as nothing: no transform without channels.
-    const onChannel =
-      named.length === 0
-        ? "''"
-        : `transform(assumeNotNull(channel), [${list(named.map((s) => s.channel))}], [${list(named.map((s) => s.step))}], '')`;
-    return `activity = ${chString(activity)}, if(isNull(channel), ${chString(none)}, ${onChannel})`;
-  });
-  return `multiIf(${branches.join(', ')}, ${whole.length > 0 ? all : "''"})`;
-}
-
-/**
- * Each customer's events of the mapped activities as an array sorted by time, then file order:
- * (time, seq, step, group, given up in the queue). `outcome` is read as a top-level key of the
- * attributes' JSON (visitParamExtractString: 18.16 has no JSONExtract), as linesight writes them.
- */
-const mappedSteps = (db: string, m: MappedSteps) =>
-  `SELECT arraySort(groupArray((ts_us, seq, ${stepOf(m.steps)},
-       ${m.segments ? `transform(ifNull(segment, ''), [${list(m.segments.map((s) => s[0]))}], [${list(m.segments.map((s) => s[1]))}], '')` : "'*'"},
-       visitParamExtractString(ifNull(attributes, ''), 'outcome') = 'abandoned'))) AS s
-   FROM ${chName(db)}.events_local
-   WHERE log IN (${list(m.parts)}) AND activity IN (${list([...new Set(m.steps.map((s) => s.activity))])})
-     ${m.steps.some((s) => s.channel !== undefined) ? `AND ${stepOf(m.steps)} != ''` : ''}
-     ${m.completesOnly ? `AND ${lifecycleKind} != 'start'` : ''}
-   GROUP BY case_id`;
-
-/**
- * Each step's next step, or the end after the last: a second array to map over beside `s`. A lambda
- * reading `s[i + 1]` would copy the whole array for every step, which a customer of thousands of
- * events turns into gigabytes.
- */
-const nextSteps = (end: string) => `arrayPushBack(arrayPopFront(arrayMap(y -> y.3, s)), ${chString(end)})`;
-
-/** The moves on this shard, counted: (group, step, next step or the end, given up, first of the journey). */
-export const shardMoves = (db: string, m: MappedSteps, end: string) =>
-  `SELECT mv.1 AS grp, mv.2 AS step, mv.3 AS next_step, mv.4 AS abandoned, mv.5 AS is_first, count() FROM (
-     ${mappedSteps(db, m)}
-   ) ARRAY JOIN arrayMap((x, next, i) -> (x.4, x.3, next, x.5, i = 1), s, ${nextSteps(end)}, arrayEnumerate(s)) AS mv
-   GROUP BY grp, step, next_step, abandoned, is_first FORMAT JSONCompact`;
-
-/**
- * The customers on this shard, and those whose every move is one of `allowed` (group, from, to)
- * or given up in a queue (at a step of `queued`), their first from `start`. An empty list allows
- * nothing: ('', '', '') names no step.
- */
-export const shardFittingCases = (
-  db: string,
-  m: MappedSteps,
-  moves: { allowed: [string, string, string][]; queued: string[] },
-  start: string,
-  end: string,
-) => {
-  const { allowed, queued } = moves;
-  // Each move as one text (ids have no spaces; START and END none either), looked up in a hash
-  // table that transform builds once: `has` over a list of tuples scans it for every move.
-  const keys = (allowed.length ? allowed : [['', '', '']]).map((a) => a.join(' '));
-  const isAllowed = (g: string, from: string, to: string) =>
-    `transform(concat(${g}, ' ', ${from}, ' ', ${to}), [${list(keys)}], [${keys.map(() => '1').join(', ')}], 0) = 1`;
-  const inQueue = queued.length > 0 ? `(x.5 AND has([${list(queued)}], x.3))` : '0';
-  return `SELECT count(), sum(fits) FROM (
-     SELECT arrayAll((x, next) -> ${inQueue} OR ${isAllowed('x.4', 'x.3', 'next')}, s, ${nextSteps(end)})
-       AND ${isAllowed('s[1].4', chString(start), 's[1].3')} AS fits
-     FROM (${mappedSteps(db, m)})
-   ) FORMAT JSONCompact`;
-};
-
-/**
- * Each distinct time (microseconds) from a step in `from` to the next event at a step in `to`,
- * contacts given up left out, with how often it occurs; both lists not empty (18.16 types `[]` as
- * nothing).
- */
-export const shardDurations = (db: string, m: MappedSteps, from: string[], to: string[]) =>
-  `SELECT d.1 AS step, d.2 AS us, count() FROM (
-     ${mappedSteps(db, m)}
-   ) ARRAY JOIN arrayFilter(p -> p.3,
-       arrayMap((a, b) -> (a.3, b.1 - a.1, NOT a.5 AND has([${list(from)}], a.3) AND has([${list(to)}], b.3)),
-         arrayPopBack(s), arrayPopFront(s))) AS d
-   GROUP BY step, us FORMAT JSONCompact`;
+   WHERE log IN (${chList(parts)}) AND ${column} IS NOT NULL FORMAT JSONCompact`;
 
 /**
  * The log's events on this shard counted by activity, channel (null as a flag and ''), lifecycle
@@ -332,7 +199,7 @@ export const shardModelEvents = (db: string, parts: string[]) =>
   `SELECT activity, isNull(channel) AS no_channel, ifNull(channel, '') AS ch,
      ${lifecycleKindOf} AS kind,
      visitParamExtractRaw(ifNull(attributes, ''), 'stage') AS stage, isNotNull(resource) AS served, count()
-   FROM ${chName(db)}.events_local WHERE log IN (${list(parts)})
+   FROM ${chName(db)}.events_local WHERE log IN (${chList(parts)})
    GROUP BY activity, no_channel, ch, kind, stage, served FORMAT JSONCompact`;
 
 /**
@@ -343,7 +210,7 @@ const journeys = (db: string, parts: string[], paired: boolean) =>
   `SELECT arraySort(groupArray((ts_us, seq, activity, isNull(channel), ifNull(channel, ''), ifNull(segment, ''),
        visitParamExtractString(ifNull(attributes, ''), 'outcome') = 'abandoned'))) AS s
    FROM ${chName(db)}.events_local
-   WHERE log IN (${list(parts)})${paired ? ` AND ${lifecycleKind} != 'start'` : ''} GROUP BY case_id`;
+   WHERE log IN (${chList(parts)})${paired ? ` AND ${lifecycleKind} != 'start'` : ''} GROUP BY case_id`;
 
 /**
  * The journeys with the customer's first segment and the number of events beside them, and what
@@ -419,7 +286,7 @@ export const shardLifecycleTimes = (db: string, parts: string[]) =>
      SELECT activity AS act, arraySort(groupArrayIf((ts_us, seq), kind = 'start')) AS st,
        arraySort(groupArrayIf((ts_us, seq), kind = 'complete')) AS co
      FROM (SELECT case_id, activity, ts_us, seq, ${lifecycleKind} AS kind FROM ${chName(db)}.events_local
-           WHERE log IN (${list(parts)}) AND kind IN ('start', 'complete'))
+           WHERE log IN (${chList(parts)}) AND kind IN ('start', 'complete'))
      GROUP BY case_id, activity
    ) ARRAY JOIN arrayFilter(d -> d >= 0,
        arrayMap((a, b) -> b.1 - a.1, arraySlice(st, 1, least(length(st), length(co))),

@@ -16,7 +16,7 @@ import { type ImportProblem, type ImportReport, LISTED_PROBLEMS } from './import
 import { LogImportError } from './log-import-error.js';
 import { withQueryProgress } from './query-progress.js';
 import { quoteLiteral as literal, quoteIdentifier as quote } from './sql-text.js';
-import { type EventStore, nextSeq, queryRows } from './store.js';
+import { customersFrom, type EventStore, nextSeq, queryRows } from './store.js';
 import { tzOffsetSql } from './timestamp-text.js';
 
 export interface CsvColumns {
@@ -143,7 +143,9 @@ export async function importCsv(
 ): Promise<ImportReport> {
   await stageCsv(store, file, options.onError, options.onProgress);
   try {
-    return await storeStagedCsv(store, file, log, options);
+    const from = await nextSeq(store, log);
+    const report = await storeStagedCsv(store, file, log, options);
+    return { ...report, cases: await customersFrom(store, log, from) };
   } finally {
     await dropStagedCsv(store);
   }
@@ -196,7 +198,7 @@ export async function storeStagedCsv(
     onError: 'skip' | 'fail';
     onProgress?: Progress;
   },
-): Promise<ImportReport> {
+): Promise<Omit<ImportReport, 'cases'>> {
   const c = store.connection;
   const rows = (sql: string) => queryRows(store, sql);
   const columns = (await rows('describe csv_staging')).map((r) => String(r.column_name));
@@ -263,18 +265,5 @@ export async function storeStagedCsv(
       `${plural(skipped, 'row has', 'rows have')} problems; fix them, or import with --on-error skip`,
     );
   }
-  const [counts] = (
-    await c.runAndReadAll(
-      `select count(distinct case_id) as cases from events where log = $log and seq >= ${next}`,
-      {
-        log,
-      },
-    )
-  ).getRowObjectsJS();
-  return {
-    events,
-    cases: Number(counts?.cases ?? 0),
-    skipped,
-    problems,
-  };
+  return { events, skipped, problems };
 }

@@ -16,12 +16,12 @@ import { type ImportReport, importXes } from './import-xes.js';
 import { formatOf, LOG_FORMATS, type LogFormat } from './log-format.js';
 import { LogImportError } from './log-import-error.js';
 import {
+  customersFrom,
   type EventStore,
   EventWriter,
   inTransaction,
   inWriteTurn,
   nextSeq,
-  queryRows,
   removeDuplicates,
 } from './store.js';
 
@@ -71,7 +71,7 @@ async function importByFormat(
   file: string,
   format: LogFormat,
   o: LogImportOptions,
-): Promise<ImportReport> {
+): Promise<Omit<ImportReport, 'cases'>> {
   if (format === 'csv')
     return storeStagedCsv(store, file, o.log, {
       onError: o.onError,
@@ -102,16 +102,6 @@ async function importByFormat(
   } finally {
     writer.close();
   }
-}
-
-/** Customers with events that this import added (those it only repeated are not counted). */
-async function casesFrom(store: EventStore, log: string, from: number): Promise<number> {
-  const [row] = await queryRows(
-    store,
-    'select count(distinct case_id) as n from events where log = $log and seq >= $from',
-    { log, from },
-  );
-  return Number(row?.n ?? 0);
 }
 
 export async function importLog(
@@ -147,10 +137,9 @@ export async function importLog(
         const report = await explained(() => importByFormat(store, file, format, options));
         if (report.events === 0 && report.skipped > 0) throw nothingReadable(label, report);
         const duplicates = await removeDuplicates(store, options.log, from);
-        // Counted in the store: two traces of one case are one customer, a trace with no event stored
-        // none. A CSV's count is the store's already, unless duplicates were taken out since.
-        const cases =
-          format === 'csv' && duplicates === 0 ? report.cases : await casesFrom(store, options.log, from);
+        // Counted in the store, once the duplicates are out: two traces of one case are one
+        // customer, a trace with no event stored none, an event only repeated adds no one.
+        const cases = await customersFrom(store, options.log, from);
         return { ...report, events: report.events - duplicates, cases, log: options.log, duplicates };
       });
     } finally {
@@ -160,7 +149,7 @@ export async function importLog(
 }
 
 /** A file none of whose events could be read is no import: the first problems say why. */
-function nothingReadable(label: string, report: ImportReport): LogImportError {
+function nothingReadable(label: string, report: Pick<ImportReport, 'skipped' | 'problems'>): LogImportError {
   const first = report.problems
     .slice(0, 3)
     .map((p) => `${p.line ? `line ${p.line}, ` : ''}${p.field}: ${p.message}`);

@@ -246,6 +246,16 @@ export async function listLogs(store: EventStore): Promise<{ log: string; events
   return rows.map((r) => ({ log: String(r.log), events: Number(r.events), cases: Number(r.cases) }));
 }
 
+/** Customers with events of the log from `fromSeq` on: those an import added. */
+export async function customersFrom(store: EventStore, log: string, fromSeq: number): Promise<number> {
+  const [row] = await queryRows(
+    store,
+    'select count(distinct case_id) as n from events where log = $log and seq >= $from',
+    { log, from: fromSeq },
+  );
+  return Number(row?.n ?? 0);
+}
+
 export async function nextSeq(store: EventStore, log: string): Promise<number> {
   const [row] = await queryRows(store, 'select coalesce(max(seq) + 1, 0) as n from events where log = $log', {
     log,
