@@ -1,14 +1,37 @@
 /**
- * The event calendar: a binary min-heap over typed arrays (time, then insertion order for ties,
- * so that runs are deterministic). Events are two integers, a type and a subject; nothing is
- * allocated per event once the arrays have grown to the run's size.
+ * The event calendar: events in time order, ties in the order they were scheduled (so runs are
+ * deterministic). Events are two integers, a type and a subject; nothing is allocated per event
+ * once the storage has grown to the run's size.
+ *
+ * Journeys with long planned waits (deliveries, refunds, replies by mail) keep thousands of
+ * events pending days ahead, and a single heap of them all made taking the next event most of
+ * a run's time. So only the events of the hour under way are kept in a heap; later ones wait,
+ * unsorted, in a bucket per hour (a ring of WINDOWS hours), and those further ahead than the
+ * ring in a second heap. An hour's bucket moves into the heap when the clock reaches it. Every
+ * event keeps the sequence number it was scheduled with, so the order of the events taken is
+ * exactly that of one heap of them all.
  */
+import { EventHeap } from './event-heap.js';
+
+/** Seconds per window: the heap holds the events of the window under way. */
+const WIDTH = 3600;
+/** Windows in the ring of buckets: 1,024 hours, about six weeks. */
+const WINDOWS = 1024;
+/** Types fit in 3 bits of the payload, an int32; the subject (a customer's row, a shift change) in the other 28. */
+const TYPES = 8;
+const STRIDE = 3;
+
 export class Calendar {
-  private times = new Float64Array(1024);
-  private orders = new Float64Array(1024);
-  private types = new Int32Array(1024);
-  private subjects = new Int32Array(1024);
-  private count = 0;
+  private readonly near = new EventHeap();
+  private readonly far = new EventHeap();
+  /** Per window of the ring: [time, order, payload] triples, and how many. */
+  private readonly buckets: Float64Array[] = Array.from({ length: WINDOWS }, () => new Float64Array(0));
+  private readonly filled = new Int32Array(WINDOWS);
+  private bucketed = 0;
+  /** The window under way: the heap holds every event of it and of the ones before. */
+  private window = 0;
+  /** The end of the window under way, in seconds. */
+  private nearEnd = WIDTH;
   private sequence = 0;
   /** The event last taken by `pop`. */
   time = 0;
@@ -16,85 +39,84 @@ export class Calendar {
   subject = 0;
 
   get size(): number {
-    return this.count;
+    return this.near.size + this.bucketed + this.far.size;
   }
 
   push(time: number, type: number, subject: number): void {
-    if (this.count === this.times.length) this.grow();
-    let i = this.count++;
-    const order = this.sequence++;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const pt = this.times[parent] as number;
-      if (pt < time || (pt === time && (this.orders[parent] as number) < order)) break;
-      this.move(parent, i);
-      i = parent;
-    }
-    this.times[i] = time;
-    this.orders[i] = order;
-    this.types[i] = type;
-    this.subjects[i] = subject;
+    if (time < this.nearEnd) this.near.push(time, this.sequence++, type + TYPES * subject);
+    else this.place(time, this.sequence++, type + TYPES * subject);
   }
 
   /** Takes the earliest event into `time`, `type` and `subject`; false when there is none. */
   pop(): boolean {
-    if (this.count === 0) return false;
-    this.time = this.times[0] as number;
-    this.type = this.types[0] as number;
-    this.subject = this.subjects[0] as number;
-    const last = --this.count;
-    if (last > 0) {
-      const time = this.times[last] as number;
-      const order = this.orders[last] as number;
-      const type = this.types[last] as number;
-      const subject = this.subjects[last] as number;
-      let i = 0;
-      for (;;) {
-        let child = 2 * i + 1;
-        if (child >= last) break;
-        const right = child + 1;
-        if (right < last && this.before(right, child)) child = right;
-        const ct = this.times[child] as number;
-        if (time < ct || (time === ct && order < (this.orders[child] as number))) break;
-        this.move(child, i);
-        i = child;
-      }
-      this.times[i] = time;
-      this.orders[i] = order;
-      this.types[i] = type;
-      this.subjects[i] = subject;
-    }
+    const near = this.near;
+    if (near.size === 0 && !this.advance()) return false;
+    near.pop();
+    this.time = near.time;
+    const payload = near.payload | 0;
+    this.type = payload & (TYPES - 1);
+    this.subject = payload >>> 3;
     return true;
   }
 
-  private before(a: number, b: number): boolean {
-    const ta = this.times[a] as number;
-    const tb = this.times[b] as number;
-    return ta < tb || (ta === tb && (this.orders[a] as number) < (this.orders[b] as number));
+  private place(time: number, order: number, payload: number): void {
+    const w = windowOf(time);
+    if (w <= this.window) this.near.push(time, order, payload);
+    else if (w < this.window + WINDOWS) this.bucket(w % WINDOWS, time, order, payload);
+    else this.far.push(time, order, payload);
   }
 
-  private move(from: number, to: number): void {
-    this.times[to] = this.times[from] as number;
-    this.orders[to] = this.orders[from] as number;
-    this.types[to] = this.types[from] as number;
-    this.subjects[to] = this.subjects[from] as number;
+  private bucket(b: number, time: number, order: number, payload: number): void {
+    let slots = this.buckets[b] as Float64Array;
+    const n = this.filled[b] as number;
+    if ((n + 1) * STRIDE > slots.length) {
+      const bigger = new Float64Array(Math.max(16 * STRIDE, slots.length * 2));
+      bigger.set(slots);
+      slots = bigger;
+      this.buckets[b] = slots;
+    }
+    const o = n * STRIDE;
+    slots[o] = time;
+    slots[o + 1] = order;
+    slots[o + 2] = payload;
+    this.filled[b] = n + 1;
+    this.bucketed++;
   }
 
-  private grow(): void {
-    const size = this.times.length * 2;
-    const grow64 = (a: Float64Array) => {
-      const b = new Float64Array(size);
-      b.set(a);
-      return b;
-    };
-    const grow32 = (a: Int32Array) => {
-      const b = new Int32Array(size);
-      b.set(a);
-      return b;
-    };
-    this.times = grow64(this.times);
-    this.orders = grow64(this.orders);
-    this.types = grow32(this.types);
-    this.subjects = grow32(this.subjects);
+  /** Moves the clock's window on until the heap has events; false when there are none left. */
+  private advance(): boolean {
+    while (this.near.size === 0) {
+      if (this.bucketed === 0) {
+        if (this.far.size === 0) return false;
+        // Nothing in the ring: jump to the window of the earliest event further ahead.
+        this.window = Math.max(this.window, windowOf(this.far.first) - 1);
+      }
+      this.window++;
+      this.nearEnd = (this.window + 1) * WIDTH;
+      const b = this.window % WINDOWS;
+      const slots = this.buckets[b] as Float64Array;
+      const n = this.filled[b] as number;
+      for (let o = 0; o < n * STRIDE; o += STRIDE)
+        this.near.push(slots[o] as number, slots[o + 1] as number, slots[o + 2] as number);
+      this.filled[b] = 0;
+      this.bucketed -= n;
+      // The ring now reaches one window further: bring in the events from beyond it that fall there.
+      const far = this.far;
+      while (far.size > 0 && windowOf(far.first) < this.window + WINDOWS) {
+        far.pop();
+        this.place(far.time, far.order, far.payload);
+      }
+    }
+    return true;
   }
+}
+
+/**
+ * The window a time falls in, by the same boundaries (whole multiples of WIDTH, exact in a
+ * double) as `push` compares with, whichever way the division rounds.
+ */
+function windowOf(time: number): number {
+  const w = Math.floor(time / WIDTH);
+  if (time < w * WIDTH) return w - 1;
+  return time >= (w + 1) * WIDTH ? w + 1 : w;
 }
