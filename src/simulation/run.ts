@@ -8,13 +8,18 @@
  * The hot path works on typed arrays (customers are rows, reused through a free list) and on
  * the compiled tables; it allocates nothing per event once the arrays have grown.
  */
+
+import { Arrivals } from './arrivals.js';
 import { Calendar } from './calendar.js';
 import type { CompiledModel, FlowTable } from './compile.js';
 import { CONTACT_SUMS, HOURS_PER_WEEK } from './contact-sums.js';
-import { OUTCOME_CELLS, outcomeCell } from './outcomes.js';
+import { ABANDONED, CALLS, CONTACTS, COUNTS, CustomerRows, FAILURES, STEPS } from './customer-rows.js';
+import { CustomerTally } from './customer-tally.js';
 import { PoolTime } from './pool-time.js';
-import { hash, KeyedUniform, mix32, replicationSeed, Stream } from './random.js';
+import { hash, KeyedUniform, mix32, replicationSeed } from './random.js';
+import { Ring } from './ring.js';
 import { type Sampler, sample } from './sampler.js';
+import { nextOpening, shiftChanges } from './shift-changes.js';
 import { WaitSeries, type WaitSeriesData } from './wait-series.js';
 
 export interface RunOptions {
@@ -41,24 +46,8 @@ export type StepTrace = (
   abandoned: boolean,
 ) => void;
 
-/** Per-customer sums, by segment, for customers who arrived in [warmup, horizon). */
-export const CUSTOMER_SUMS = [
-  'customers',
-  'orders',
-  'time',
-  'queueWait',
-  'plannedWait',
-  'contacts',
-  'calls',
-  'failures',
-  'abandoned',
-  'contacted',
-  'firstContactResolved',
-  'experience',
-  'steps',
-] as const;
-
 export { CONTACT_SUMS, HOURS_PER_WEEK } from './contact-sums.js';
+export { CUSTOMER_SUMS } from './customer-tally.js';
 
 export interface RunResult {
   /** [segment][sum] for CUSTOMER_SUMS. */
@@ -96,47 +85,15 @@ const DONE = 2;
 const ABANDON = 3;
 const SHIFT = 4;
 
-/** A FIFO ring of (customer, ticket) pairs; stale entries (served or gone) are skipped when taken. */
-class Ring {
-  ids = new Int32Array(64);
-  tickets = new Int32Array(64);
-  head = 0;
-  size = 0;
-
-  push(id: number, ticket: number): void {
-    if (this.size === this.ids.length) this.grow();
-    const i = (this.head + this.size) % this.ids.length;
-    this.ids[i] = id;
-    this.tickets[i] = ticket;
-    this.size++;
-  }
-
-  private grow(): void {
-    const n = this.ids.length * 2;
-    const ids = new Int32Array(n);
-    const tickets = new Int32Array(n);
-    for (let k = 0; k < this.size; k++) {
-      ids[k] = this.ids[(this.head + k) % this.ids.length] as number;
-      tickets[k] = this.tickets[(this.head + k) % this.ids.length] as number;
-    }
-    this.ids = ids;
-    this.tickets = tickets;
-    this.head = 0;
-  }
-}
-
 export function runReplication(m: CompiledModel, options: RunOptions): RunResult {
   const seed = replicationSeed(options.seed, options.replication);
   const { horizon, warmup, trace } = options;
   const S = m.segments;
   const P = m.poolIds.length;
   const E = m.endIds.length;
-  const sumsWidth = CUSTOMER_SUMS.length;
 
-  // Arrivals come from one stream per segment; every other draw is the customer's own, keyed by
+  // Arrivals come from one stream per segment (arrivals.ts); every other draw is the customer's own, keyed by
   // customer, place and step number (see KeyedUniform), so scenarios share them customer by customer.
-  const arrivalStream = m.segmentIds.map((s) => new Stream(seed, `arrivals:${s}`));
-  const thinStream = m.segmentIds.map((s) => new Stream(seed, `arrival-profile:${s}`));
   const keyed = new KeyedUniform();
   const place = (kind: string, ids: string[]) =>
     Uint32Array.from(ids.map((id) => hash(`${kind}:${id}`, seed)));
@@ -150,61 +107,7 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
   const segmentKey = place('segment', m.segmentIds);
   const arrivalNumber = new Int32Array(S);
 
-  // Customers as rows.
-  let rows = 1024;
-  let seg = new Int32Array(rows);
-  let at = new Int32Array(rows);
-  let member = new Int32Array(rows);
-  let queuedAt = new Int32Array(rows);
-  let ticket = new Int32Array(rows);
-  let key = new Int32Array(rows);
-  let counts = new Int32Array(rows * 5); // contacts, calls, failures, abandoned, steps
-  let arrival = new Float64Array(rows);
-  let serial = new Int32Array(rows);
-  let readyAt = new Float64Array(rows);
-  let queueEnter = new Float64Array(rows);
-  let queueHour = new Int32Array(rows);
-  let abandonAt = new Float64Array(rows);
-  let waits = new Float64Array(rows * 2); // queue, planned
-  let feel = new Float64Array(rows * 3); // effort, emotion sum, emotion count
-  let owners = new Int32Array(rows * Math.max(1, P));
-  const free: number[] = [];
-  let used = 0;
-  const grow = () => {
-    const n = rows * 2;
-    const g32 = (a: Int32Array, w = 1) => {
-      const b = new Int32Array(n * w);
-      b.set(a);
-      return b;
-    };
-    const g64 = (a: Float64Array, w = 1) => {
-      const b = new Float64Array(n * w);
-      b.set(a);
-      return b;
-    };
-    seg = g32(seg);
-    at = g32(at);
-    member = g32(member);
-    queuedAt = g32(queuedAt);
-    ticket = g32(ticket);
-    key = g32(key);
-    counts = g32(counts, 5);
-    arrival = g64(arrival);
-    serial = g32(serial);
-    readyAt = g64(readyAt);
-    queueEnter = g64(queueEnter);
-    queueHour = g32(queueHour);
-    abandonAt = g64(abandonAt);
-    waits = g64(waits, 2);
-    feel = g64(feel, 3);
-    owners = g32(owners, Math.max(1, P));
-    rows = n;
-  };
-  const newCustomer = (): number => {
-    if (free.length > 0) return free.pop() as number;
-    if (used === rows) grow();
-    return used++;
-  };
+  const rows = new CustomerRows(P);
 
   // Pools.
   const busy = new Int32Array(P);
@@ -223,10 +126,7 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
   let nextTicket = 1;
 
   // Results.
-  const sums = new Float64Array(S * sumsWidth);
-  const ends = new Float64Array(S * E);
-  const visits = new Float64Array(S * m.steps);
-  const outcomes = new Float64Array(S * OUTCOME_CELLS);
+  const tally = new CustomerTally(S, m.steps, E);
   const queued = new Float64Array(P);
   const abandons = new Float64Array(P);
   const CW = CONTACT_SUMS.length;
@@ -248,70 +148,23 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
 
   const calendar = new Calendar();
   const drainLimit = horizon + 60 * 86400;
-  // Shift changes over the horizon, and the capacity at time 0.
-  const shiftPool: number[] = [];
-  const shiftCap: number[] = [];
-  for (let p = 0; p < P; p++) {
-    const shifts = m.shifts[p];
-    if (!shifts || shifts.at.length === 0) continue;
-    cap[p] = shifts.capacity[0] ?? 0;
-    // Shifts go on after the horizon too, while the customers already in the journey finish.
-    for (let week = 0; week * 604800 < drainLimit; week++) {
-      for (let k = 0; k < shifts.at.length; k++) {
-        const t = week * 604800 + (shifts.at[k] ?? 0);
-        if (t === 0 || t >= drainLimit) continue;
-        shiftPool.push(p);
-        shiftCap.push(shifts.capacity[k] ?? 0);
-        calendar.push(t, SHIFT, shiftPool.length - 1);
-      }
-    }
-  }
-  // With an arrival profile, candidates come at the profile's peak rate and are kept in
-  // proportion to the profile (thinning), which gives a Poisson process that follows it. The
-  // candidates turned down never reach the calendar: only the next arrival kept, if before the horizon.
+  // The capacity at time 0, and every shift change to the end of the run.
+  for (let p = 0; p < P; p++) if ((m.shifts[p]?.at.length ?? 0) > 0) cap[p] = m.shifts[p]?.capacity[0] ?? 0;
+  const shifts = shiftChanges(m, drainLimit);
+  for (let k = 0; k < shifts.at.length; k++) calendar.push(shifts.at[k] as number, SHIFT, k);
+  const arrivalTimes = new Arrivals(m, seed, horizon);
   const nextArrival = (s: number, now: number) => {
-    const profile = m.arrivalWeights[s];
-    const interarrival = m.interarrival[s] as Sampler;
-    const stream = arrivalStream[s] as Stream;
-    if (!profile) {
-      const t = now + sample(interarrival, stream);
-      if (t < horizon) calendar.push(t, ARRIVAL, s);
-      return;
-    }
-    const thin = thinStream[s] as Stream;
-    const { weights, max } = profile;
-    for (
-      let t = now + sample(interarrival, stream) / max;
-      t < horizon;
-      t += sample(interarrival, stream) / max
-    ) {
-      if (thin.uniform() * max < (weights[Math.floor(t / 60) % weights.length] as number)) {
-        calendar.push(t, ARRIVAL, s);
-        return;
-      }
-    }
+    const t = arrivalTimes.next(s, now);
+    if (t < horizon) calendar.push(t, ARRIVAL, s);
   };
   for (let s = 0; s < S; s++) if (m.interarrival[s]) nextArrival(s, 0);
-
-  /** When pool p next has anyone on shift, from its weekly pattern. */
-  const nextOpening = (p: number, now: number): number => {
-    const shifts = m.shifts[p] as { at: Float64Array; capacity: Int32Array };
-    const week = Math.floor(now / 604800) * 604800;
-    for (let w = 0; w < 3; w++) {
-      for (let k = 0; k < shifts.at.length; k++) {
-        const t = week + w * 604800 + (shifts.at[k] as number);
-        if (t > now && (shifts.capacity[k] as number) > 0) return t;
-      }
-    }
-    return now + 604800;
-  };
 
   /** The branch customer c takes from a row; a row of one branch draws nothing (the draw is the decision's own). */
   const choose = (table: FlowTable, row: number, c: number, place: number, visit: number): number => {
     const from = table.offset[row] as number;
     const to = table.offset[row + 1] as number;
     if (to - from === 1) return table.target[from] as number;
-    const u = keyed.at(key[c] as number, place, visit).uniform();
+    const u = keyed.at(rows.key[c] as number, place, visit).uniform();
     for (let k = from; k < to; k++) if (u < (table.cumulative[k] as number)) return table.target[k] as number;
     return table.target[to - 1] as number;
   };
@@ -327,44 +180,12 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
   };
 
   const finish = (c: number, end: number, now: number) => {
-    const s = seg[c] as number;
-    const t0 = arrival[c] as number;
-    waitSeries.add(serial[c] as number, waits[c * 2] as number);
-    if (t0 >= warmup && t0 < horizon) {
-      const o = s * sumsWidth;
-      const k = c * 5;
-      const contacts = counts[k] as number;
-      const failures = counts[k + 2] as number;
-      const abandoned = counts[k + 3] as number;
-      const steps = counts[k + 4] as number;
-      sums[o] = (sums[o] as number) + 1;
-      if (m.endSuccess[end]) sums[o + 1] = (sums[o + 1] as number) + 1;
-      sums[o + 2] = (sums[o + 2] as number) + (now - t0);
-      sums[o + 3] = (sums[o + 3] as number) + (waits[c * 2] as number);
-      sums[o + 4] = (sums[o + 4] as number) + (waits[c * 2 + 1] as number);
-      sums[o + 5] = (sums[o + 5] as number) + contacts;
-      sums[o + 6] = (sums[o + 6] as number) + (counts[k + 1] as number);
-      sums[o + 7] = (sums[o + 7] as number) + failures;
-      sums[o + 8] = (sums[o + 8] as number) + (abandoned > 0 ? 1 : 0);
-      if (contacts > 0) {
-        sums[o + 9] = (sums[o + 9] as number) + 1;
-        if (contacts === 1) sums[o + 10] = (sums[o + 10] as number) + 1;
-      }
-      // Experience, 0 to 100: half how the customer felt (emotion -2..+2), half how easy it was
-      // (effort 5..1), less 10 for every failure met and 20 for giving up in a queue.
-      const emotionCount = feel[c * 3 + 2] as number;
-      const feelScore = emotionCount > 0 ? ((feel[c * 3 + 1] as number) / emotionCount + 2) / 4 : 0.5;
-      const ease = steps > 0 ? (5 - (feel[c * 3] as number) / steps) / 4 : 1;
-      const score = 100 * (0.5 * feelScore + 0.5 * Math.min(1, ease)) - 10 * failures - 20 * abandoned;
-      sums[o + 11] = (sums[o + 11] as number) + (score < 0 ? 0 : score > 100 ? 100 : score);
-      const cell = s * OUTCOME_CELLS + outcomeCell(failures, abandoned > 0, score);
-      outcomes[cell] = (outcomes[cell] as number) + 1;
-      sums[o + 12] = (sums[o + 12] as number) + steps;
-      ends[s * E + end] = (ends[s * E + end] as number) + 1;
-    }
+    const t0 = rows.arrival[c] as number;
+    waitSeries.add(rows.serial[c] as number, rows.waits[c * 2] as number);
+    if (t0 >= warmup && t0 < horizon) tally.customer(rows, c, end, m.endSuccess[end] === 1, now - t0);
     settleInSystem(now);
     inSystem--;
-    free.push(c);
+    rows.remove(c);
   };
 
   const enter = (c: number, target: number, now: number) => {
@@ -372,26 +193,23 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
       finish(c, -1 - target, now);
       return;
     }
-    at[c] = target;
-    const k = c * 5;
-    counts[k + 4] = (counts[k + 4] as number) + 1;
-    const t0 = arrival[c] as number;
-    if (t0 >= warmup && t0 < horizon) {
-      const v = (seg[c] as number) * m.steps + target;
-      visits[v] = (visits[v] as number) + 1;
-    }
-    feel[c * 3] = (feel[c * 3] as number) + (m.effort[target] as number);
+    rows.at[c] = target;
+    const k = c * COUNTS;
+    rows.counts[k + STEPS] = (rows.counts[k + STEPS] as number) + 1;
+    const t0 = rows.arrival[c] as number;
+    if (t0 >= warmup && t0 < horizon) tally.visit(rows.seg[c] as number, target);
+    rows.feel[c * 3] = (rows.feel[c * 3] as number) + (m.effort[target] as number);
     if (m.hasEmotion[target]) {
-      feel[c * 3 + 1] = (feel[c * 3 + 1] as number) + (m.emotion[target] as number);
-      feel[c * 3 + 2] = (feel[c * 3 + 2] as number) + 1;
+      rows.feel[c * 3 + 1] = (rows.feel[c * 3 + 1] as number) + (m.emotion[target] as number);
+      rows.feel[c * 3 + 2] = (rows.feel[c * 3 + 2] as number) + 1;
     }
     const wait = m.wait[target];
     if (wait) {
       const w = sample(
         wait,
-        keyed.at(key[c] as number, waitPlace[target] as number, counts[k + 4] as number),
+        keyed.at(rows.key[c] as number, waitPlace[target] as number, rows.counts[k + STEPS] as number),
       );
-      waits[c * 2 + 1] = (waits[c * 2 + 1] as number) + w;
+      rows.waits[c * 2 + 1] = (rows.waits[c * 2 + 1] as number) + w;
       calendar.push(now + w, READY, c);
     } else ready(c, now);
   };
@@ -400,23 +218,27 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
     poolTime.settle(p, now);
     busy[p] = (busy[p] as number) + 1;
     if (who >= 0) (memberBusy[p] as Uint8Array)[who] = 1;
-    member[c] = who;
-    const entered = queueEnter[c] as number;
-    waits[c * 2] = (waits[c * 2] as number) + (now - entered);
+    rows.member[c] = who;
+    const entered = rows.queueEnter[c] as number;
+    rows.waits[c * 2] = (rows.waits[c * 2] as number) + (now - entered);
     if (counted(entered)) {
-      const o = slot(p, queueHour[c] as number);
+      const o = slot(p, rows.queueHour[c] as number);
       const wait = now - entered;
       contact[o + 1] = (contact[o + 1] as number) + 1;
       if (wait <= (m.serviceWithin[p] as number)) contact[o + 2] = (contact[o + 2] as number) + 1;
       contact[o + 3] = (contact[o + 3] as number) + wait;
       if (wait > 0) contact[o + 4] = (contact[o + 4] as number) + 1;
     }
-    const step = at[c] as number;
+    const step = rows.at[c] as number;
     calendar.push(
       now +
         sample(
           m.duration[step] as Sampler,
-          keyed.at(key[c] as number, servicePlace[step] as number, counts[c * 5 + 4] as number),
+          keyed.at(
+            rows.key[c] as number,
+            servicePlace[step] as number,
+            rows.counts[c * COUNTS + STEPS] as number,
+          ),
         ),
       DONE,
       c,
@@ -424,17 +246,22 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
   };
 
   const ready = (c: number, now: number) => {
-    const step = at[c] as number;
+    const step = rows.at[c] as number;
     const p = m.pool[step] as number;
-    if (m.contact[step]) counts[c * 5] = (counts[c * 5] as number) + 1;
-    if (m.call[step]) counts[c * 5 + 1] = (counts[c * 5 + 1] as number) + 1;
-    readyAt[c] = now;
+    if (m.contact[step])
+      rows.counts[c * COUNTS + CONTACTS] = (rows.counts[c * COUNTS + CONTACTS] as number) + 1;
+    if (m.call[step]) rows.counts[c * COUNTS + CALLS] = (rows.counts[c * COUNTS + CALLS] as number) + 1;
+    rows.readyAt[c] = now;
     if (p < 0) {
       calendar.push(
         now +
           sample(
             m.duration[step] as Sampler,
-            keyed.at(key[c] as number, servicePlace[step] as number, counts[c * 5 + 4] as number),
+            keyed.at(
+              rows.key[c] as number,
+              servicePlace[step] as number,
+              rows.counts[c * COUNTS + STEPS] as number,
+            ),
           ),
         DONE,
         c,
@@ -444,25 +271,29 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
     if ((cap[p] as number) === 0 && (m.shifts[p]?.at.length ?? 0) > 0) {
       // The line is closed: the customer comes back within a quarter of an hour of its opening.
       const back =
-        nextOpening(p, now) +
-        900 * keyed.at(key[c] as number, reopenPlace[p] as number, counts[c * 5 + 4] as number).uniform() -
+        nextOpening(m.shifts[p] as CompiledModel['shifts'][number], now) +
+        900 *
+          keyed
+            .at(rows.key[c] as number, reopenPlace[p] as number, rows.counts[c * COUNTS + STEPS] as number)
+            .uniform() -
         now;
-      if (m.contact[step]) counts[c * 5] = (counts[c * 5] as number) - 1;
-      if (m.call[step]) counts[c * 5 + 1] = (counts[c * 5 + 1] as number) - 1;
-      waits[c * 2 + 1] = (waits[c * 2 + 1] as number) + back;
+      if (m.contact[step])
+        rows.counts[c * COUNTS + CONTACTS] = (rows.counts[c * COUNTS + CONTACTS] as number) - 1;
+      if (m.call[step]) rows.counts[c * COUNTS + CALLS] = (rows.counts[c * COUNTS + CALLS] as number) - 1;
+      rows.waits[c * 2 + 1] = (rows.waits[c * 2 + 1] as number) + back;
       calendar.push(now + back, READY, c);
       return;
     }
-    readyAt[c] = now;
-    queueEnter[c] = now;
-    queueHour[c] = hour;
+    rows.readyAt[c] = now;
+    rows.queueEnter[c] = now;
+    rows.queueHour[c] = hour;
     if (counted(now)) {
       queued[p] = (queued[p] as number) + 1;
       const o = slot(p, hour);
       contact[o] = (contact[o] as number) + 1;
     }
     if (m.dedicated[p]) {
-      let owner = owners[c * P + p] as number;
+      let owner = rows.owners[c * P + p] as number;
       if (owner === 0) {
         // A new customer gets the member who owns the fewest customers.
         const load = memberLoad[p] as Int32Array;
@@ -471,7 +302,7 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
           if ((load[k] as number) < (load[best] as number)) best = k;
         load[best] = (load[best] as number) + 1;
         owner = best + 1;
-        owners[c * P + p] = owner;
+        rows.owners[c * P + p] = owner;
       }
       const who = owner - 1;
       if (!(memberBusy[p] as Uint8Array)[who] && who < (cap[p] as number)) {
@@ -485,20 +316,27 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
       serve(c, p, -1, now);
       return;
     }
-    enqueue(c, p, (queues[p] as Ring[])[m.priority[p * S + (seg[c] as number)] as number] as Ring, now);
+    enqueue(c, p, (queues[p] as Ring[])[m.priority[p * S + (rows.seg[c] as number)] as number] as Ring, now);
   };
 
   const enqueue = (c: number, p: number, ring: Ring, now: number) => {
     const t = nextTicket++;
-    ticket[c] = t;
-    queuedAt[c] = p + 1;
+    rows.ticket[c] = t;
+    rows.queuedAt[c] = p + 1;
     ring.push(c, t);
-    const patience = m.segmentPatience[seg[c] as number] ?? m.poolPatience[p];
+    const patience = m.segmentPatience[rows.seg[c] as number] ?? m.poolPatience[p];
     if (patience) {
       const give =
         now +
-        sample(patience, keyed.at(key[c] as number, patiencePlace[p] as number, counts[c * 5 + 4] as number));
-      abandonAt[c] = give;
+        sample(
+          patience,
+          keyed.at(
+            rows.key[c] as number,
+            patiencePlace[p] as number,
+            rows.counts[c * COUNTS + STEPS] as number,
+          ),
+        );
+      rows.abandonAt[c] = give;
       calendar.push(give, ABANDON, c);
     }
   };
@@ -510,8 +348,8 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
       const t = ring.tickets[ring.head] as number;
       ring.head = (ring.head + 1) % ring.ids.length;
       ring.size--;
-      if (queuedAt[c] === p + 1 && ticket[c] === t) {
-        queuedAt[c] = 0;
+      if (rows.queuedAt[c] === p + 1 && rows.ticket[c] === t) {
+        rows.queuedAt[c] = 0;
         return c;
       }
     }
@@ -549,84 +387,77 @@ export function runReplication(m: CompiledModel, options: RunOptions): RunResult
     const subject = calendar.subject;
     if (type === ARRIVAL) {
       const s = subject;
-      const c = newCustomer();
+      const c = rows.add();
       arrivals++;
       settleInSystem(now);
       inSystem++;
-      seg[c] = s;
-      arrival[c] = now;
-      serial[c] = arrivals - 1;
+      rows.seg[c] = s;
+      rows.arrival[c] = now;
+      rows.serial[c] = arrivals - 1;
       waitSeries.arrive(arrivals - 1, now);
-      member[c] = -1;
-      queuedAt[c] = 0;
-      const k = c * 5;
-      counts[k] = 0;
-      counts[k + 1] = 0;
-      counts[k + 2] = 0;
-      counts[k + 3] = 0;
-      counts[k + 4] = 0;
-      waits[c * 2] = 0;
-      waits[c * 2 + 1] = 0;
-      feel[c * 3] = 0;
-      feel[c * 3 + 1] = 0;
-      feel[c * 3 + 2] = 0;
-      for (let p = c * P; p < c * P + P; p++) owners[p] = 0;
       const number = arrivalNumber[s] as number;
       arrivalNumber[s] = number + 1;
-      key[c] = mix32((segmentKey[s] as number) ^ mix32(number));
+      rows.key[c] = mix32((segmentKey[s] as number) ^ mix32(number));
       nextArrival(s, now);
       enter(c, choose(m.start, s, c, startPlace, 0), now);
     } else if (type === READY) {
       ready(subject, now);
     } else if (type === DONE) {
       const c = subject;
-      const step = at[c] as number;
+      const step = rows.at[c] as number;
       const p = m.pool[step] as number;
-      trace?.(serial[c] as number, seg[c] as number, step, readyAt[c] as number, false);
+      trace?.(rows.serial[c] as number, rows.seg[c] as number, step, rows.readyAt[c] as number, false);
       if (p >= 0) {
         poolTime.settle(p, now);
         busy[p] = (busy[p] as number) - 1;
-        const who = member[c] as number;
+        const who = rows.member[c] as number;
         if (who >= 0) (memberBusy[p] as Uint8Array)[who] = 0;
         release(p, now);
       }
-      const visit = counts[c * 5 + 4] as number;
+      const visit = rows.counts[c * COUNTS + STEPS] as number;
       const failed =
         (m.failP[step] as number) > 0 &&
-        keyed.at(key[c] as number, failPlace[step] as number, visit).uniform() < (m.failP[step] as number);
-      if (failed) counts[c * 5 + 2] = (counts[c * 5 + 2] as number) + 1;
-      const row = (seg[c] as number) * m.steps + step;
+        keyed.at(rows.key[c] as number, failPlace[step] as number, visit).uniform() <
+          (m.failP[step] as number);
+      if (failed) rows.counts[c * COUNTS + FAILURES] = (rows.counts[c * COUNTS + FAILURES] as number) + 1;
+      const row = (rows.seg[c] as number) * m.steps + step;
       enter(c, choose(failed ? m.fail : m.next, row, c, branchPlace[step] as number, visit), now);
     } else if (type === ABANDON) {
       const c = subject;
-      if (queuedAt[c] === 0 || abandonAt[c] !== now) continue;
-      const p = (queuedAt[c] as number) - 1;
-      queuedAt[c] = 0;
-      trace?.(serial[c] as number, seg[c] as number, at[c] as number, readyAt[c] as number, true);
-      counts[c * 5 + 3] = (counts[c * 5 + 3] as number) + 1;
-      const entered = queueEnter[c] as number;
-      waits[c * 2] = (waits[c * 2] as number) + (now - entered);
+      if (rows.queuedAt[c] === 0 || rows.abandonAt[c] !== now) continue;
+      const p = (rows.queuedAt[c] as number) - 1;
+      rows.queuedAt[c] = 0;
+      trace?.(
+        rows.serial[c] as number,
+        rows.seg[c] as number,
+        rows.at[c] as number,
+        rows.readyAt[c] as number,
+        true,
+      );
+      rows.counts[c * COUNTS + ABANDONED] = (rows.counts[c * COUNTS + ABANDONED] as number) + 1;
+      const entered = rows.queueEnter[c] as number;
+      rows.waits[c * 2] = (rows.waits[c * 2] as number) + (now - entered);
       if (now >= warmup && now < horizon) abandons[p] = (abandons[p] as number) + 1;
       if (counted(entered)) {
-        const o = slot(p, queueHour[c] as number);
+        const o = slot(p, rows.queueHour[c] as number);
         contact[o + 4] = (contact[o + 4] as number) + 1;
         contact[o + 5] = (contact[o + 5] as number) + 1;
       }
       enter(c, m.abandonTarget[p] as number, now);
     } else {
-      const p = shiftPool[subject] as number;
+      const p = shifts.pool[subject] as number;
       poolTime.settle(p, now);
-      cap[p] = shiftCap[subject] as number;
+      cap[p] = shifts.capacity[subject] as number;
       release(p, now);
     }
   }
   settleInSystem(horizon);
   poolTime.settleAll(horizon);
   return {
-    sums,
-    ends,
-    visits,
-    outcomes,
+    sums: tally.sums,
+    ends: tally.ends,
+    visits: tally.visits,
+    outcomes: tally.outcomes,
     busy: poolTime.busyArea,
     available: poolTime.capArea,
     queued,

@@ -1,0 +1,106 @@
+/**
+ * The customers in a replication's journey, as rows of typed arrays (one column per attribute),
+ * reused through a free list: the run's hot path reads and writes columns by row and allocates
+ * nothing per customer once the columns have grown to the most customers in the journey at once.
+ */
+
+/** Per-customer counts, `COUNTS` to a row of `counts`. */
+export const CONTACTS = 0;
+export const CALLS = 1;
+export const FAILURES = 2;
+export const ABANDONED = 3;
+export const STEPS = 4;
+export const COUNTS = 5;
+
+export class CustomerRows {
+  private rows = 1024;
+  private readonly free: number[] = [];
+  private used = 0;
+  seg = new Int32Array(this.rows);
+  /** The step the customer is at. */
+  at = new Int32Array(this.rows);
+  /** The pool member serving them (a dedicated owner), or -1. */
+  member = new Int32Array(this.rows);
+  /** 1 + the pool whose queue they wait in, or 0. */
+  queuedAt = new Int32Array(this.rows);
+  ticket = new Int32Array(this.rows);
+  /** Their key for their own random numbers. */
+  key = new Int32Array(this.rows);
+  counts = new Int32Array(this.rows * COUNTS);
+  arrival = new Float64Array(this.rows);
+  /** Their number in arrival order. */
+  serial = new Int32Array(this.rows);
+  readyAt = new Float64Array(this.rows);
+  queueEnter = new Float64Array(this.rows);
+  queueHour = new Int32Array(this.rows);
+  abandonAt = new Float64Array(this.rows);
+  /** Queue and planned wait, two to a row. */
+  waits = new Float64Array(this.rows * 2);
+  /** Effort, emotion sum and emotion count, three to a row. */
+  feel = new Float64Array(this.rows * 3);
+  /** Their owner (1 + member) at each dedicated pool, 0 for none yet: `pools` to a row. */
+  owners: Int32Array;
+
+  constructor(private readonly pools: number) {
+    this.owners = new Int32Array(this.rows * pools);
+  }
+
+  /** A row for a new customer, its counts, waits, feelings and owners zero. */
+  add(): number {
+    let c = this.free.pop();
+    if (c === undefined) {
+      if (this.used === this.rows) this.grow();
+      c = this.used++;
+    }
+    this.member[c] = -1;
+    this.queuedAt[c] = 0;
+    const k = c * COUNTS;
+    this.counts[k + CONTACTS] = 0;
+    this.counts[k + CALLS] = 0;
+    this.counts[k + FAILURES] = 0;
+    this.counts[k + ABANDONED] = 0;
+    this.counts[k + STEPS] = 0;
+    this.waits[c * 2] = 0;
+    this.waits[c * 2 + 1] = 0;
+    this.feel[c * 3] = 0;
+    this.feel[c * 3 + 1] = 0;
+    this.feel[c * 3 + 2] = 0;
+    for (let p = c * this.pools; p < c * this.pools + this.pools; p++) this.owners[p] = 0;
+    return c;
+  }
+
+  remove(c: number): void {
+    this.free.push(c);
+  }
+
+  private grow(): void {
+    const n = this.rows * 2;
+    const g32 = (a: Int32Array, w = 1) => {
+      const b = new Int32Array(n * w);
+      b.set(a);
+      return b;
+    };
+    const g64 = (a: Float64Array, w = 1) => {
+      const b = new Float64Array(n * w);
+      b.set(a);
+      return b;
+    };
+    this.seg = g32(this.seg);
+    this.at = g32(this.at);
+    this.member = g32(this.member);
+    this.queuedAt = g32(this.queuedAt);
+    this.ticket = g32(this.ticket);
+    this.key = g32(this.key);
+    this.counts = g32(this.counts, COUNTS);
+    this.arrival = g64(this.arrival);
+    this.serial = g32(this.serial);
+    this.readyAt = g64(this.readyAt);
+    this.queueEnter = g64(this.queueEnter);
+    this.queueHour = g32(this.queueHour);
+    this.abandonAt = g64(this.abandonAt);
+    this.waits = g64(this.waits, 2);
+    this.feel = g64(this.feel, 3);
+    this.owners = g32(this.owners, this.pools);
+    this.rows = n;
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * What the customers counted in a replication (those who arrived in [warmup, horizon)) add to
+ * its sums by segment: each one once, when the journey ends, and their visits as they happen.
+ */
+import { ABANDONED, CALLS, CONTACTS, COUNTS, type CustomerRows, FAILURES, STEPS } from './customer-rows.js';
+import { OUTCOME_CELLS, outcomeCell } from './outcomes.js';
+
+/** Per-customer sums, by segment. */
+export const CUSTOMER_SUMS = [
+  'customers',
+  'orders',
+  'time',
+  'queueWait',
+  'plannedWait',
+  'contacts',
+  'calls',
+  'failures',
+  'abandoned',
+  'contacted',
+  'firstContactResolved',
+  'experience',
+  'steps',
+] as const;
+const WIDTH = CUSTOMER_SUMS.length;
+
+export class CustomerTally {
+  /** [segment][sum] for CUSTOMER_SUMS. */
+  readonly sums: Float64Array;
+  /** [segment][end] customers ending there. */
+  readonly ends: Float64Array;
+  /** [segment][step] visits by the customers counted (each time they reach the step). */
+  readonly visits: Float64Array;
+  /** [segment][cell] customers counted, by failures, queue abandonment and score (see outcomes.ts). */
+  readonly outcomes: Float64Array;
+
+  constructor(
+    segments: number,
+    private readonly steps: number,
+    private readonly endCount: number,
+  ) {
+    this.sums = new Float64Array(segments * WIDTH);
+    this.ends = new Float64Array(segments * endCount);
+    this.visits = new Float64Array(segments * steps);
+    this.outcomes = new Float64Array(segments * OUTCOME_CELLS);
+  }
+
+  /** A counted customer of segment s reached a step. */
+  visit(s: number, step: number): void {
+    const v = s * this.steps + step;
+    this.visits[v] = (this.visits[v] as number) + 1;
+  }
+
+  /** Customer c's journey ended at `end` (an order when `success`) after `time` seconds. */
+  customer(rows: CustomerRows, c: number, end: number, success: boolean, time: number): void {
+    const s = rows.seg[c] as number;
+    const sums = this.sums;
+    const o = s * WIDTH;
+    const k = c * COUNTS;
+    const counts = rows.counts;
+    const contacts = counts[k + CONTACTS] as number;
+    const failures = counts[k + FAILURES] as number;
+    const abandoned = counts[k + ABANDONED] as number;
+    const steps = counts[k + STEPS] as number;
+    sums[o] = (sums[o] as number) + 1;
+    if (success) sums[o + 1] = (sums[o + 1] as number) + 1;
+    sums[o + 2] = (sums[o + 2] as number) + time;
+    sums[o + 3] = (sums[o + 3] as number) + (rows.waits[c * 2] as number);
+    sums[o + 4] = (sums[o + 4] as number) + (rows.waits[c * 2 + 1] as number);
+    sums[o + 5] = (sums[o + 5] as number) + contacts;
+    sums[o + 6] = (sums[o + 6] as number) + (counts[k + CALLS] as number);
+    sums[o + 7] = (sums[o + 7] as number) + failures;
+    sums[o + 8] = (sums[o + 8] as number) + (abandoned > 0 ? 1 : 0);
+    if (contacts > 0) {
+      sums[o + 9] = (sums[o + 9] as number) + 1;
+      if (contacts === 1) sums[o + 10] = (sums[o + 10] as number) + 1;
+    }
+    // Experience, 0 to 100: half how the customer felt (emotion -2..+2), half how easy it was
+    // (effort 5..1), less 10 for every failure met and 20 for giving up in a queue.
+    const feel = rows.feel;
+    const emotionCount = feel[c * 3 + 2] as number;
+    const feelScore = emotionCount > 0 ? ((feel[c * 3 + 1] as number) / emotionCount + 2) / 4 : 0.5;
+    const ease = steps > 0 ? (5 - (feel[c * 3] as number) / steps) / 4 : 1;
+    const score = 100 * (0.5 * feelScore + 0.5 * Math.min(1, ease)) - 10 * failures - 20 * abandoned;
+    sums[o + 11] = (sums[o + 11] as number) + (score < 0 ? 0 : score > 100 ? 100 : score);
+    const cell = s * OUTCOME_CELLS + outcomeCell(failures, abandoned > 0, score);
+    this.outcomes[cell] = (this.outcomes[cell] as number) + 1;
+    sums[o + 12] = (sums[o + 12] as number) + steps;
+    const e = s * this.endCount + end;
+    this.ends[e] = (this.ends[e] as number) + 1;
+  }
+}
