@@ -4,6 +4,7 @@
  * scale), so that a draw is a switch and a little arithmetic.
  */
 import type { Distribution } from '../model/distribution.js';
+import { standardNormal } from './normal.js';
 import type { Uniform as Stream } from './random.js';
 
 export enum Kind {
@@ -99,13 +100,6 @@ export function sample(s: Sampler, r: Stream): number {
       return s.values[n - 1] ?? 0;
     }
   }
-}
-
-/** Box-Muller, one value per two uniforms: simple and allocation-free. */
-function standardNormal(r: Stream): number {
-  const u = 1 - r.uniform();
-  const v = r.uniform();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
 }
 
 /** Marsaglia and Tsang's method; shapes below 1 by the boost u^(1/shape). */
