@@ -92,6 +92,15 @@ describe('nesting', () => {
     for (const text of texts) expect(errorsOf(text).map((d) => d.code)).toEqual(['nesting-too-deep']);
   });
 
+  it('places a syntax error found before deep nesting without handing the nesting to `yaml`', () => {
+    // A JSON model, then a line of deep JSON: js-yaml stops at line 2; `yaml` would take seconds.
+    const text = `{"name": "x"}\ndeep: ${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}\n`;
+    const [error, ...more] = errorsOf(text);
+    expect(more).toEqual([]);
+    expect(error).toMatchObject({ code: 'yaml-syntax', line: 2, column: 1 });
+    expect(error?.message).toContain('document separator is expected');
+  });
+
   it('reads nesting within the limit as usual', () => {
     const result = parse(`${MODEL}description: ${'['.repeat(20)}${']'.repeat(20)}\n`);
     expect(result.diagnostics.map((d) => d.code)).toEqual(['invalid-type']);

@@ -15,6 +15,7 @@ import type { Document, LineCounter, Node } from 'yaml';
 import { type Decoded, decodeUtf8 } from './decode.js';
 import type { Diagnostic, DiagnosticCode, Path, Severity } from './diagnostic.js';
 import { formatPath } from './diagnostic.js';
+import { mayNestPast } from './nesting-scan.js';
 import { problemText, readRegularFile } from './read-file.js';
 
 export interface Source {
@@ -170,8 +171,11 @@ function syntaxProblem(source: Source, error: unknown): Diagnostic {
   const line = (mark?.line ?? 0) + 1;
   const column = (mark?.column ?? 0) + 1;
   if (/nesting exceeded maxDepth/.test(reason)) return deepAt(source.file, line, column);
-  // `yaml` words syntax errors better; js-yaml's own message stands if `yaml` finds nothing.
-  const first = parseWithPositions(source).diagnostics.find((d) => d.severity === 'error');
+  // `yaml` words syntax errors better; js-yaml's own message stands if `yaml` finds nothing, or
+  // when the text nests so deep (after the error js-yaml stopped at) that `yaml` would take seconds.
+  const first = mayNestPast(source.text, MAX_DEPTH)
+    ? undefined
+    : parseWithPositions(source).diagnostics.find((d) => d.severity === 'error');
   if (first) return first;
   return {
     code: 'yaml-syntax',
