@@ -3,7 +3,7 @@
  * event-log days and customers, model size), jobs past the limit wait in a queue with their place,
  * heavy work runs off the event loop with a time limit, and /api/health answers while it runs.
  */
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -22,6 +22,14 @@ beforeAll(() => {
   // 3,200 steps: its analysis takes 13.7 s on a quiet CI machine, well past the 4 s limit below
   // (1,600 took 4.7 s there, and passed the limit only when the machine was busy).
   writeFileSync(join(dir, 'dense.yaml'), stringify(denseModel(3200)));
+  // mmc.yaml with a page before the queue that customers reload 999 times in 1,000: 1,000 steps each.
+  const mmc = readFileSync(join(EXAMPLES, 'mmc.yaml'), 'utf8')
+    .replace('start: serve', 'start: reload')
+    .replace(
+      'steps:\n',
+      'steps:\n  - {id: reload, name: Reloads the page, stage: service, channel: web, duration: 1 s, next: [{to: reload, p: 0.999}, {to: serve, p: 0.001}]}\n',
+    );
+  writeFileSync(join(dir, 'loop.yaml'), mmc);
   app = buildServer({ workspace: dir, workers: 1, threads: 2 });
 });
 afterAll(() => app.close());
@@ -61,6 +69,18 @@ describe('work a request may ask for', () => {
     const whatif = await post(app, '/api/models/order-departments.yaml/whatif', { replications: 1000 });
     expect(whatif.statusCode).toBe(422);
     expect(whatif.json().hint).toContain('--max-customers');
+  });
+
+  it('refuses a simulation whose customers would make too many steps, few as they are', async () => {
+    // 30 days of 100 customers an hour, 20 times: 1.44 million customers, within the limit of 20
+    // million, but each makes 1,000 steps: 1.44 billion step visits.
+    const long = await post(app, '/api/models/loop.yaml/simulate', { replications: 20, horizon: '30d' });
+    expect(long.statusCode).toBe(422);
+    expect(long.json().error).toContain('1.44 billion step visits');
+    expect(long.json().hint).toContain('--max-step-visits');
+    const staff = await post(app, '/api/models/loop.yaml/staff', { replications: 20, days: 30 });
+    expect(staff.statusCode).toBe(422);
+    expect(staff.json().hint).toContain('--max-step-visits');
   });
 
   it('refuses an event log of too many days or customers', async () => {

@@ -12,6 +12,11 @@ export interface Limits {
   maxReplications: number;
   /** Customers one simulation request may expect to arrive, over all its runs and replications. */
   maxCustomers: number;
+  /**
+   * Step visits one simulation request may expect (its customers times the steps each makes): a
+   * journey that loops almost surely makes a few customers a billion steps' work.
+   */
+  maxStepVisits: number;
   /** Days of arrivals a simulated event log may cover. */
   maxLogDays: number;
   /** Customers a simulated event log may expect. */
@@ -32,6 +37,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxQueue: 20,
   maxReplications: 1000,
   maxCustomers: 20_000_000,
+  maxStepVisits: 500_000_000,
   maxLogDays: 366,
   maxLogCustomers: 100_000,
   maxSteps: 5000,
@@ -45,6 +51,7 @@ export const LIMIT_OPTIONS: Record<keyof Limits, string> = {
   maxQueue: '--max-queue',
   maxReplications: '--max-replications',
   maxCustomers: '--max-customers',
+  maxStepVisits: '--max-step-visits',
   maxLogDays: '--max-log-days',
   maxLogCustomers: '--max-log-customers',
   maxSteps: '--max-steps',

@@ -14,10 +14,12 @@ import type { LogFormat } from '../mining/log-format.js';
 import type { EventStore } from '../mining/store.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { load } from '../model/load.js';
-import { preflight, simulate } from '../simulation/index.js';
+import { estimateWork, preflight, simulate } from '../simulation/index.js';
 
 /** No message a user sees needs more than this; longer ones quote what they should only name. */
 export const MAX_MESSAGE = 2000;
+/** Step visits a brief simulation may take: a few seconds' work. */
+const BRIEF_STEP_VISITS = 5_000_000;
 
 export class ContractError extends Error {}
 
@@ -116,6 +118,10 @@ export const targets = {
     const options = { replications: 2, horizon, warmup: 0, seed: 7, workers: 1 };
     const problems = preflight(result.model, options);
     if (problems.length > 0) return { simulated: false, problems: problems.length };
+    // A loop taken again almost surely makes a brief run of 2,000 customers hours of work: the
+    // server refuses such a request (--max-step-visits), and so does a brief simulation.
+    const work = estimateWork(result.model, options);
+    if (!(work.stepVisits <= BRIEF_STEP_VISITS)) return { simulated: false, stepVisits: work.stepVisits };
     const run = await simulate(result.model, options);
     return { simulated: true, customers: run.work.customers };
   },

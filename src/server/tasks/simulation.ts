@@ -34,6 +34,7 @@ import { LIMIT_OPTIONS } from '../options.js';
 import type { TaskContext } from './context.js';
 import { loadSaved } from './load.js';
 import { planStaff } from './staffing.js';
+import { withinStepVisits } from './step-visit-limit.js';
 
 export interface RunSettings {
   replications: number;
@@ -142,7 +143,7 @@ function withinLimits(ctx: TaskContext, work: WorkEstimate): WorkEstimate {
       `the simulation is ${describeWork(work)}, more than this server's limit of ${limits.maxCustomers.toLocaleString('en')} customers a request`,
       `ask for fewer replications or a shorter horizon, run it with linesight simulate, or start linesight serve with a larger ${LIMIT_OPTIONS.maxCustomers}`,
     );
-  return work;
+  return withinStepVisits(limits, work, describeWork(work));
 }
 
 const kpiList = (kpis: KpiDefinition[]) =>

@@ -11,6 +11,7 @@ import { HttpError } from '../http-error.js';
 import { LIMIT_OPTIONS } from '../options.js';
 import type { TaskContext } from './context.js';
 import { loadSaved } from './load.js';
+import { withinStepVisits } from './step-visit-limit.js';
 
 export interface StaffRequest {
   name: string;
@@ -58,6 +59,11 @@ export function planStaff(request: StaffRequest, ctx: TaskContext) {
       `staffing checks by up to ${STAFFING_ROUNDS} simulations of ${describeWork(one)}, more than this server's limit of ${ctx.limits.maxCustomers.toLocaleString('en')} customers a request`,
       `ask for fewer replications or days, run linesight staff, or start linesight serve with a larger ${LIMIT_OPTIONS.maxCustomers}`,
     );
+  withinStepVisits(
+    ctx.limits,
+    work,
+    `staffing checks by up to ${STAFFING_ROUNDS} simulations of ${describeWork(one)}`,
+  );
   return {
     work,
     run: async () => {
