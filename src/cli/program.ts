@@ -427,6 +427,11 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       'customers a simulation request may expect (all runs and replications)',
       String(DEFAULT_LIMITS.maxCustomers),
     )
+    .option(
+      '--max-step-visits <n>',
+      'step visits a simulation request may expect (its customers times the steps each makes)',
+      String(DEFAULT_LIMITS.maxStepVisits),
+    )
     .option('--max-log-days <n>', 'days a simulated event log may cover', String(DEFAULT_LIMITS.maxLogDays))
     .option(
       '--max-log-customers <n>',
