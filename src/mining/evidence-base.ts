@@ -16,6 +16,7 @@
  * cheaper than an as-of join, which sorted millions of events.
  */
 import { type ContactRuleSql, isColumn } from './contact-rule.js';
+import { contactKinds } from './duckdb-contact-kinds.js';
 import { fieldSql } from './duckdb-rule-sql.js';
 import { quoteLiteral as literal } from './sql-text.js';
 
@@ -40,18 +41,10 @@ export function evidenceBase(contacts: ContactRuleSql, fields: string[]): Eviden
   const value = (f: string) => (isColumn(f) ? `e.${fieldSql(f)}` : `e.fs[${json.indexOf(f) + 1}]`);
   const fieldColumns = names.map((f, i) => `, ${value(f)} as f${i}`).join('');
   const carried = names.map((_, i) => `, f${i}`).join('');
-  // Whether an event is an inbound contact is decided once per activity and channel when the rule
-  // reads nothing else (a regular expression on ten million names took two seconds).
-  const byKind = contacts.inboundReads === 'activity and channel';
-  const kinds = `kinds as materialized (
-      select activity, channel, dense_rank() over (order by activity)::integer as a
-        ${byKind ? `, (${contacts.inbound}) as inbound` : ''}
-      from (select distinct activity, channel from events where log = $log))`;
-  const events = `(select *${byKind ? '' : `, (${contacts.inbound}) as inbound`}${json.length ? `, json_extract_string(attributes, [${paths}]) as fs` : ''}
-        from events where log = $log) e
-      join kinds k on e.activity = k.activity and e.channel is not distinct from k.channel`;
-  const inbound = byKind ? 'k.inbound' : 'e.inbound';
-  const ctes = `${kinds},
+  const kinds = contactKinds(contacts);
+  const events = kinds.events(json.length ? `, json_extract_string(attributes, [${paths}]) as fs` : '');
+  const inbound = kinds.inbound;
+  const ctes = `${kinds.cte},
     acts as (select distinct a, activity from kinds),
     contacts as materialized (
       select hash(e.case_id) as cid, list(e.ts_us) as ts from ${events} where ${inbound} group by all),
