@@ -3,9 +3,9 @@
  * queries the analyses ran before they ran on ClickHouse too, each returning counts that the
  * shared code orders, divides and words.
  */
-import { driverExposures, driverNames } from './attribute-drivers.js';
 import { ASSISTED, type ContactRule } from './contact-rule.js';
 import { contactKinds } from './duckdb-contact-kinds.js';
+import { driverUnits } from './duckdb-driver-units.js';
 import { duckDbRuleSql, fieldSql } from './duckdb-rule-sql.js';
 import { evidenceBase } from './evidence-base.js';
 import { duckDbExposureCounts } from './exposure-counts.js';
@@ -13,7 +13,7 @@ import type { ExposureQuery, JourneyEvidenceSource } from './journey-evidence.js
 import { namedSignExposures } from './named-web-signs.js';
 import { quoteLiteral as literal } from './sql-text.js';
 import { type EventStore, queryRows } from './store.js';
-import { SIGN_NAMES, signExposures } from './web-signs.js';
+import { signExposures } from './web-signs.js';
 
 const text = (x: unknown) => (x === null ? null : String(x));
 
@@ -193,14 +193,14 @@ function exposureCounts(store: EventStore, log: string, query: ExposureQuery) {
     ...query.by,
     ...(signs.by === 'name' ? Object.values(signs.attributes) : []),
   ]);
-  const named =
-    signs.by === 'named'
-      ? namedSignExposures(base, signs.signs)
-      : { exposures: signExposures(base, signs.attributes), names: SIGN_NAMES };
+  const drivers = driverUnits(base, query.by, query.windowUs);
   return duckDbExposureCounts(store, log, {
     base,
-    exposures: [...driverExposures(base, query.by), ...named.exposures],
-    names: [driverNames(base, query.by), named.names].filter(Boolean).join('\nunion all\n'),
+    drivers,
+    signs:
+      signs.by === 'named'
+        ? namedSignExposures(base, signs.signs, drivers.units)
+        : signExposures(base, signs.attributes, drivers.groups),
     windowUs: query.windowUs,
   });
 }
