@@ -154,7 +154,8 @@ async function contactCounts(store: EventStore, log: string, rule: ContactRule) 
 async function pairCounts(store: EventStore, log: string, rule: ContactRule, windowUs: number) {
   // Activities as small integers: the pairs within the window are many (20 million on ten
   // million events), and pairing integers took a third of the time of pairing names. One query
-  // (a row per pair, per activity, and the customers) so that the events are read once.
+  // (a row per pair, per activity, and the customers) so that the events are read once. Customers
+  // are counted as groups, not as distinct aggregates (which took twice as long per activity).
   const kinds = contactKinds(duckDbRuleSql(rule));
   const rows = await queryRows(
     store,
@@ -169,10 +170,11 @@ async function pairCounts(store: EventStore, log: string, rule: ContactRule, win
     select 'pair' as kind, dn.activity as a, cn.activity as b, count(*) as n, 0 as m
     from pairs join codes dn on dn.code = pairs.driver join codes cn on cn.code = pairs.contact group by all
     union all
-    select 'activity', activity, '', count(distinct case_id), count(distinct case_id) filter (where is_contact)
-    from e join codes using (code) group by activity
+    select 'activity', activity, '', count(*), count(*) filter (where contact)
+    from (select code, bool_or(is_contact) as contact from e group by code, case_id) join codes using (code)
+    group by activity
     union all
-    select 'all', '', '', count(distinct case_id), 0 from e`,
+    select 'all', '', '', count(*), 0 from (select distinct case_id from e)`,
     { log },
   );
   const of = (kind: string) => rows.filter((r) => r.kind === kind);
