@@ -93,7 +93,7 @@ export function signExposures(
  * The views of one page by a customer on one day, as one row (its last time, its least next
  * contact), the sign's from the third view on: the third view's next contact is the third least,
  * as it never decreases with time. It is read again from the events of the few groups of three
- * views or more (a least three of every group cost a second at ten million events).
+ * views or more (the least three of every group cost a second at ten million events).
  */
 function repeatedViews(base: EvidenceBase, page: string, grouped: string | undefined): string {
   const field = base.field(page);
@@ -101,11 +101,13 @@ function repeatedViews(base: EvidenceBase, page: string, grouped: string | undef
     grouped ??
     `(select a, ${field} as v, cid, day, max(ts_us) as t, min(nxt) as m, count(*) as n
       from ${base.table} where ${field} is not null group by a, v, cid, day)`;
-  return `select cid, day, t as ts_us, m as nxt, null::bigint as uts, null::bigint as unxt
-      from ${groups} where n < 3
+  // Grouped here, the groups are kept for both reads; the drivers' are a table already.
+  return `with page_groups as ${grouped ? '' : 'materialized '}${groups}
+    select cid, day, t as ts_us, m as nxt, null::bigint as uts, null::bigint as unxt
+      from page_groups where n < 3
     union all
     select cid, day, max(ts_us), min(nxt), max(ts_us), min(nxt, 3)[3]
-      from (from ${base.table} where ${field} is not null) e semi join (from ${groups} where n >= 3) g
+      from (from ${base.table} where ${field} is not null) e semi join (from page_groups where n >= 3) g
         on e.a = g.a and e.${field} = g.v and e.cid = g.cid and e.day = g.day
       group by e.a, e.${field}, e.cid, e.day`;
 }
