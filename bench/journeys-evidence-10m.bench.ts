@@ -7,9 +7,9 @@
  * the 10 s the journeys took before attributes (15 s). For scale, the parts that existed before
  * (switching, repeats, activity pairs) are timed alone on the same store. Times and the peak memory
  * (max RSS, DuckDB included) are printed at the end. Run with `npm run bench` (slow: run it alone).
- * On a shared two-core machine, the journeys in full took 16.6 s (the parts before 4.0 s) before
- * each unit and class was grouped once and the attribute texts read once; 10.4 s (2.7 s) after,
- * with 40% less processor time (15 s against 25 s, the medians of three runs under load).
+ * On a quiet two-core machine: the journeys in full 7.4 s (the parts before 2.6 s, peak memory
+ * 3.2 GB), against 12.1 s (3.9 s, 3.7 GB) before each unit and class was grouped once and the
+ * attribute texts a log repeats were parsed once; 14 s of processor time against 23 s.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
