@@ -7,6 +7,9 @@
  * the 10 s the journeys took before attributes (15 s). For scale, the parts that existed before
  * (switching, repeats, activity pairs) are timed alone on the same store. Times and the peak memory
  * (max RSS, DuckDB included) are printed at the end. Run with `npm run bench` (slow: run it alone).
+ * On a quiet two-core machine: the journeys in full 7.4 s (the parts before 2.6 s, peak memory
+ * 3.2 GB), against 12.1 s (3.9 s, 3.7 GB) before each unit and class was grouped once and the
+ * attribute texts a log repeats were parsed once; 14 s of processor time against 23 s.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

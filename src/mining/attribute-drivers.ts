@@ -6,16 +6,8 @@
  */
 
 import { type EffectStatistics, effectStatistics } from './effect-statistics.js';
-import type { EvidenceBase } from './evidence-base.js';
-import {
-  ACTIVITY_CLASS,
-  candidateKey,
-  classKey,
-  type ExposureCounts,
-  type ExposureSql,
-} from './exposure-counts.js';
+import type { ExposureCounts } from './exposure-counts.js';
 import { type Effect, rankEffects } from './ranked-effects.js';
-import { quoteLiteral as literal } from './sql-text.js';
 
 export interface DriverSettings {
   windowUs: number;
@@ -31,33 +23,7 @@ export interface AttributeDrivers {
   findings: Finding[];
 }
 
-/** The candidates: every activity against the others, and each activity on each value of the attributes. */
-export function driverExposures(base: EvidenceBase, by: string[]): ExposureSql[] {
-  return [
-    `select ${candidateKey('activity', '0', 'a')} as k, ${ACTIVITY_CLASS} as ck, cid, day, ts_us, nxt from ${base.table}`,
-    ...by.map(
-      (attribute) =>
-        `select ${candidateKey(attribute, 'a', base.field(attribute))} as k, ${classKey(attribute, 'a')} as ck,
-           cid, day, ts_us, nxt
-         from ${base.table} where ${base.field(attribute)} is not null`,
-    ),
-  ];
-}
-
-/** The candidates' names: the activities, and each activity's values of the attributes. */
-export function driverNames(base: EvidenceBase, by: string[]): string {
-  return [
-    `select ${candidateKey('activity', '0', 'a')} as k, 'activity' as dim, '' as act, activity as value from ${base.acts}`,
-    ...by.map(
-      (attribute) =>
-        `select ${candidateKey(attribute, 'a', 'value')} as k, ${literal(attribute)} as dim, activity as act, value
-         from (select distinct a, ${base.field(attribute)} as value from ${base.table} where ${base.field(attribute)} is not null)
-           join ${base.acts} using (a)`,
-    ),
-  ].join('\nunion all\n');
-}
-
-/** The drivers among the counts of `driverExposures`, those exposed often enough tested and ranked. */
+/** The drivers among the exposure counts of the activities and attributes, those exposed often enough tested and ranked. */
 export function attributeDrivers(all: ExposureCounts[], s: DriverSettings): AttributeDrivers {
   const counts = all.filter((c) => c.exposed >= s.minExposed);
   const effects = rankEffects(

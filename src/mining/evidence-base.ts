@@ -16,6 +16,7 @@
  * cheaper than an as-of join, which sorted millions of events.
  */
 import { type ContactRuleSql, isColumn } from './contact-rule.js';
+import { contactKinds } from './duckdb-contact-kinds.js';
 import { fieldSql } from './duckdb-rule-sql.js';
 import { quoteLiteral as literal } from './sql-text.js';
 
@@ -33,28 +34,38 @@ export interface EvidenceBase {
 /** The latest time there is: `nxt` of a customer's events after their last inbound contact. */
 export const NO_LATER_CONTACT = '9223372036854775807';
 
-export function evidenceBase(contacts: ContactRuleSql, fields: string[]): EvidenceBase {
+/**
+ * The evidence base of `fields`. With `repeatedTexts` (the log repeats few attribute texts), each
+ * distinct text is read once and the events join their values: parsing every event's JSON cost a
+ * quarter of the counts at ten million events. A log of texts nearly all different is read event
+ * by event, as joining on millions of texts would cost far more.
+ */
+export function evidenceBase(
+  contacts: ContactRuleSql,
+  fields: string[],
+  repeatedTexts = false,
+): EvidenceBase {
   const names = [...new Set(fields)];
   const json = names.filter((f) => !isColumn(f));
   const paths = json.map((f) => literal(`$."${f.replace(/"/g, '\\"')}"`)).join(', ');
-  const value = (f: string) => (isColumn(f) ? `e.${fieldSql(f)}` : `e.fs[${json.indexOf(f) + 1}]`);
+  const extract = `json_extract_string(attributes, [${paths}]) as fs`;
+  const byText = repeatedTexts && json.length > 0;
+  const value = (f: string) =>
+    isColumn(f) ? `e.${fieldSql(f)}` : `${byText ? 'x' : 'e'}.fs[${json.indexOf(f) + 1}]`;
   const fieldColumns = names.map((f, i) => `, ${value(f)} as f${i}`).join('');
   const carried = names.map((_, i) => `, f${i}`).join('');
-  // Whether an event is an inbound contact is decided once per activity and channel when the rule
-  // reads nothing else (a regular expression on ten million names took two seconds).
-  const byKind = contacts.inboundReads === 'activity and channel';
-  const kinds = `kinds as materialized (
-      select activity, channel, dense_rank() over (order by activity)::integer as a
-        ${byKind ? `, (${contacts.inbound}) as inbound` : ''}
-      from (select distinct activity, channel from events where log = $log))`;
-  const events = `(select *${byKind ? '' : `, (${contacts.inbound}) as inbound`}${json.length ? `, json_extract_string(attributes, [${paths}]) as fs` : ''}
-        from events where log = $log) e
-      join kinds k on e.activity = k.activity and e.channel is not distinct from k.channel`;
-  const inbound = byKind ? 'k.inbound' : 'e.inbound';
-  const ctes = `${kinds},
+  const kinds = contactKinds(contacts);
+  const inbound = kinds.inbound;
+  const texts = byText
+    ? `texts as materialized (select attributes, ${extract} from (select distinct attributes from events where log = $log)),\n    `
+    : '';
+  const events = byText
+    ? `${kinds.events()} join texts x on e.attributes is not distinct from x.attributes`
+    : kinds.events(json.length ? `, ${extract}` : '');
+  const ctes = `${kinds.cte},
     acts as (select distinct a, activity from kinds),
-    contacts as materialized (
-      select hash(e.case_id) as cid, list(e.ts_us) as ts from ${events} where ${inbound} group by all),
+    ${texts}contacts as materialized (
+      select hash(e.case_id) as cid, list(e.ts_us) as ts from ${kinds.events()} where ${inbound} group by all),
     base as materialized (
       select e.cid, e.ts_us, (e.ts_us // 86400000000)::integer as day, e.a,
         case when c.ts is not null then coalesce(list_min(list_filter(c.ts, t -> t > e.ts_us)), ${NO_LATER_CONTACT}) end as nxt

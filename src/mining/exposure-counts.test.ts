@@ -3,17 +3,20 @@
  * to chance: customers who never make an inbound contact (their units are counted, never
  * contacted), a class whose customers all are such, a unit after a caller's last contact, a contact
  * at the same time as the event (not after it), one exactly at the window's end and one a second
- * later, a class contacted through an event before the candidate's, and one customer-day holding
- * the other events of two signs' classes at once.
+ * later, a class contacted through an event before the candidate's, one customer-day holding
+ * the other events of two signs' classes at once, and an activity whose events have a value only
+ * at times; the counts are the same whichever way the attributes are read.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { classifyContacts } from './contact-classification.js';
+import { exposureCounts, journeyEvidence } from './duckdb-journey-evidence.js';
 import { importCsv } from './import-csv.js';
 import { type Effect, type JourneyAnalytics, journeyAnalytics } from './journeys.js';
 import { type EventStore, openStore } from './store.js';
-import { FORM_NOT_SENT, NO_RESULT, REPEATED_VIEW } from './web-signs.js';
+import { FORM_NOT_SENT, NO_RESULT, REPEATED_VIEW, signAttributes } from './web-signs.js';
 
 const D1 = '2024-03-01';
 const D2 = '2024-03-02';
@@ -59,18 +62,38 @@ const EVENTS: [string, string, string, string, string, string, string, string][]
   ['k', 'Send Form', `${D1}T10:05:00Z`, 'web', '', '', '', 'F'],
 ];
 
+// Product views with and without a product: the class of the products is the days with a
+// product, not every day with a product view. x: P1, a view without one, a call; y: a view
+// without one, a call; z: P2, no call.
+const PARTIAL: [string, string, string, string, string, string, string, string][] = [
+  ['x', 'View Product Page', `${D1}T10:00:00Z`, 'web', 'P1', '', '', ''],
+  ['x', 'View Product Page', `${D1}T11:00:00Z`, 'web', '', '', '', ''],
+  ['x', 'Call Contact Center', `${D1}T12:00:00Z`, 'phone', '', '', '', ''],
+  ['y', 'View Product Page', `${D1}T10:00:00Z`, 'web', '', '', '', ''],
+  ['y', 'Call Contact Center', `${D1}T10:30:00Z`, 'phone', '', '', '', ''],
+  ['z', 'View Product Page', `${D1}T10:00:00Z`, 'web', 'P2', '', '', ''],
+];
+
 let store: EventStore;
 let result: JourneyAnalytics;
+let partial: JourneyAnalytics;
 beforeAll(async () => {
   store = await openStore(':memory:');
-  const rows = [
-    'customer,activity,timestamp,channel,product,page,results,form',
-    ...EVENTS.map((e) => e.join(',')),
-  ];
-  const file = join(mkdtempSync(join(tmpdir(), 'linesight-exposures-')), 'log.csv');
-  writeFileSync(file, `${rows.join('\n')}\n`);
-  await importCsv(store, file, 'log', { onError: 'fail', columns: { case: 'customer' } });
+  const dir = mkdtempSync(join(tmpdir(), 'linesight-exposures-'));
+  for (const [log, events] of [
+    ['log', EVENTS],
+    ['partial', PARTIAL],
+  ] as const) {
+    const rows = [
+      'customer,activity,timestamp,channel,product,page,results,form',
+      ...events.map((e) => e.join(',')),
+    ];
+    const file = join(dir, `${log}.csv`);
+    writeFileSync(file, `${rows.join('\n')}\n`);
+    await importCsv(store, file, log, { onError: 'fail', columns: { case: 'customer' } });
+  }
   result = await journeyAnalytics(store, 'log', { by: ['product'], minExposed: 1 });
+  partial = await journeyAnalytics(store, 'partial', { by: ['product'], minExposed: 1 });
 });
 afterAll(() => store.close());
 
@@ -152,5 +175,38 @@ describe('exposure counts, counted by hand', () => {
       unexposed: 1,
       unexposedContacted: 0,
     });
+  });
+
+  it('compares a value with the days that have another value, when some events of the activity have none', () => {
+    const of = (value: string) =>
+      counts(partial.attributeDrivers.find((e) => e.kind === 'product' && e.value === value));
+    expect(of('P1')).toEqual({
+      exposed: 1,
+      exposedCustomers: 1,
+      exposedContacted: 1,
+      unexposed: 1,
+      unexposedContacted: 0,
+    });
+    expect(of('P2')).toEqual({
+      exposed: 1,
+      exposedCustomers: 1,
+      exposedContacted: 0,
+      unexposed: 1,
+      unexposedContacted: 1,
+    });
+  });
+
+  it('counts alike whether the attributes are read event by event or text by text', async () => {
+    const { rule } = await classifyContacts(journeyEvidence(store), 'log');
+    const attributes = ['product', 'page', 'results', 'form'];
+    const query = {
+      rule,
+      by: ['product', 'page'],
+      signs: { by: 'name' as const, attributes: signAttributes(attributes) },
+      windowUs: 86400e6,
+    };
+    const byEvent = await exposureCounts(store, 'log', query, false);
+    expect(byEvent.length).toBeGreaterThan(10);
+    expect(await exposureCounts(store, 'log', query, true)).toEqual(byEvent);
   });
 });

@@ -12,31 +12,25 @@
  *
  * On DuckDB, all in one query of aggregates over the evidence base (evidence-base.ts): each event
  * carries the time of its customer's next inbound contact, so a unit's next contact is the least of
- * its events', and nothing is joined in time. Candidates and classes are keyed by 64-bit hashes of
- * small codes, not by their names (grouping tens of millions of rows on names cost the most). On
- * ClickHouse the same counts per shard, from each customer's sorted contact times
+ * its events', and nothing is joined in time. The drivers' units and classes are grouped once each
+ * (duckdb-driver-units.ts); a website sign's class and units are its customer-days, one row each.
+ * On ClickHouse the same counts per shard, from each customer's sorted contact times
  * (clickhouse-evidence-sql.ts), keyed by name.
  */
+import type { DriverUnits } from './duckdb-driver-units.js';
 import type { EvidenceBase } from './evidence-base.js';
 import { quoteLiteral as literal } from './sql-text.js';
 import { type EventStore, queryRows } from './store.js';
 
 /**
- * SQL giving rows (k, ck, cid, day, ts_us, nxt) of the evidence base: the events of a class, each
- * with its candidate's key `k` (null for an event of the class that is no candidate's) and its
- * class's key `ck`. A row may stand for several events of one unit: its last time and least `nxt`.
+ * A website sign on DuckDB: SQL giving rows (cid, day, ts_us, nxt, uts, unxt), each an event (or
+ * the events of one unit) of the sign's class, with `uts` and `unxt` its time and next contact when
+ * it is the sign's too, else null.
  */
-export type ExposureSql = string;
-
-/** A candidate's key: its kind, the activity's code (0 for none) and its value, as SQL. */
-export const candidateKey = (dim: string, act: string, value: string) =>
-  `hash(${literal(dim)}, ${act}, ${value})`;
-
-/** A class's key: its kind and the activity's code (0 for none), as SQL. */
-export const classKey = (dim: string, act: string) => `hash(${literal(dim)}, ${act})`;
-
-/** The class of the drivers by activity: each activity against the others. */
-export const ACTIVITY_CLASS = classKey('activity', '0');
+export interface SignRows {
+  dim: string;
+  rows: string;
+}
 
 export interface ExposureCounts {
   dim: string;
@@ -59,43 +53,31 @@ export interface ExposureCounts {
 export async function duckDbExposureCounts(
   store: EventStore,
   log: string,
-  options: {
-    base: EvidenceBase;
-    exposures: ExposureSql[];
-    /** SQL giving (k, dim, act, value) of the candidates: their names. */
-    names: string;
-    windowUs: number;
-  },
+  options: { base: EvidenceBase; drivers: DriverUnits; signs: SignRows[]; windowUs: number },
 ): Promise<ExposureCounts[]> {
-  if (options.exposures.length === 0) return [];
+  const { base, drivers, signs } = options;
   const w = Math.round(options.windowUs);
-  const exposures = options.exposures.join('\nunion all\n');
-  // A unit's `m` is null for a customer without inbound contacts: never contacted, and left out
-  // of the join that only contacted units need. Units are grouped on the candidate, or for the
-  // class's other events on the class, and carry the class (a key fewer to group on: a fifth
-  // less time).
+  // A sign's class is its customer-days, each holding at most one unit of the sign: one row per
+  // customer-day carries both, and nothing is joined.
+  const signDays = signs.length
+    ? `, sign_days as materialized (
+        select s, cid, day, max(ts_us) + ${w} >= min(nxt) as hit, max(uts) as ut, min(unxt) as um
+        from (${signs.map((sign, s) => `select ${s} as s, cid, day, ts_us, nxt, uts, unxt from (${sign.rows})`).join('\nunion all\n')})
+        group by all)`
+    : '';
+  const signRows = signs.length
+    ? `union all
+      select [${signs.map((sign) => literal(sign.dim)).join(', ')}][s + 1], '', 'yes', count(ut),
+        count(*) filter (where ut + ${w} >= um), count(*) filter (where ut is not null and hit),
+        count(distinct cid) filter (where ut is not null), count(*), count(*) filter (where hit)
+      from sign_days group by s having count(ut) > 0`
+    : '';
   const rows = await queryRows(
     store,
-    `
-    with ${options.base.ctes},
-    units as materialized (
-      select min(k) as k, min(ck) as ck, cid, day, max(ts_us) as t2, min(nxt) as m
-      from (${exposures}) group by coalesce(k, ck), cid, day),
-    classes as materialized (
-      select ck, cid, day, max(t2) + ${w} >= min(m) as hit from units group by all),
-    contacted_classes as (select ck, cid, day from classes where hit),
-    exposed_any as (
-      select k, count(*) as xa from (from units where k is not null and m is not null) u
-      semi join contacted_classes using (ck, cid, day) group by all),
-    per_value as (
-      select k, ck, count(*) as n1, count(*) filter (where t2 + ${w} >= m) as x1,
-        count(distinct cid) filter (where ck <> ${ACTIVITY_CLASS}) as customers
-      from units where k is not null group by all),
-    per_class as (select ck, count(*) as n, count(*) filter (where hit) as x from classes group by all)
-    select n.dim, n.act, n.value, v.n1, v.x1, coalesce(a.xa, 0) as xa, v.customers, c.n, c.x
-    from (${options.names}) n join per_value v using (k) join per_class c using (ck)
-      left join exposed_any a using (k)
-    order by n.dim, n.act, n.value`,
+    `with ${base.ctes},
+    ${drivers.ctes}${signDays}
+    select * from (${drivers.rows}
+    ${signRows}) order by dim, act, value`,
     { log },
   );
   return rows.map((r) => ({

@@ -6,7 +6,7 @@
  * drivers. An entry that finds no activity is named in a warning, never dropped unsaid.
  */
 import type { EvidenceBase } from './evidence-base.js';
-import { candidateKey, classKey, type ExposureSql } from './exposure-counts.js';
+import type { SignRows } from './exposure-counts.js';
 import { quoteLiteral as literal } from './sql-text.js';
 
 /** One named sign and the activities of the log it found. */
@@ -70,26 +70,19 @@ export function matchSigns(
 /** The class a named sign's exposures carry: apart from the drivers' attributes and the name rule's signs. */
 export const namedSignDim = (sign: NamedSign) => `named sign: ${sign.name}`;
 
-/** The named signs' exposures (a day's events of its activities are the sign's, other events the class's) and names. */
-export function namedSignExposures(
-  base: EvidenceBase,
-  signs: NamedSign[],
-): { exposures: ExposureSql[]; names: string } {
-  const dim = namedSignDim;
-  const exposures = signs.map(
-    (
-      s,
-    ) => `select case when a in (select a from ${base.acts} where activity in (${s.activities.map(literal).join(', ')}))
-        then ${candidateKey(dim(s), '0', "'yes'")} end as k, ${classKey(dim(s), '0')} as ck, cid, day, ts_us, nxt
-      from ${base.table}`,
-  );
-  const names = signs
-    .map(
-      (s) =>
-        `select ${candidateKey(dim(s), '0', "'yes'")} as k, ${literal(dim(s))} as dim, '' as act, 'yes' as value`,
-    )
-    .join('\nunion all\n');
-  return { exposures, names };
+/**
+ * The named signs' rows on DuckDB: the activities' units `units` (a, cid, day, t, m), each day's
+ * of the sign's activities the sign's, the day's other events the class's.
+ */
+export function namedSignExposures(base: EvidenceBase, signs: NamedSign[], units: string): SignRows[] {
+  return signs.map((s) => {
+    const of = `a in (select a from ${base.acts} where activity in (${s.activities.map(literal).join(', ')}))`;
+    return {
+      dim: namedSignDim(s),
+      rows: `select cid, day, t as ts_us, m as nxt, case when ${of} then t end as uts, case when ${of} then m end as unxt
+        from ${units}`,
+    };
+  });
 }
 
 /** How the named signs were found, in words. */

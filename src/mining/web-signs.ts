@@ -9,7 +9,7 @@
  * rule, which the user can replace by naming the signs (named-web-signs.ts).
  */
 import type { EvidenceBase } from './evidence-base.js';
-import { candidateKey, classKey, type ExposureCounts, type ExposureSql } from './exposure-counts.js';
+import type { ExposureCounts, SignRows } from './exposure-counts.js';
 import { type NamedSign, namedSignDim } from './named-web-signs.js';
 import { type Effect, rankEffects } from './ranked-effects.js';
 import { quoteLiteral as literal } from './sql-text.js';
@@ -40,10 +40,6 @@ export function signAttributes(attributes: string[]): SignAttributes {
   return { ...(results ? { results } : {}), ...(page ? { page } : {}), ...(form ? { form } : {}) };
 }
 
-/** A sign's candidate key (its value 'yes') and class key, as SQL. */
-export const signKey = (sign: string) => candidateKey(sign, '0', "'yes'");
-export const signClass = (sign: string) => classKey(sign, '0');
-
 /** What the name rule's signs read, in words. */
 export function signsReadFrom({ results, page, form }: SignAttributes): string[] {
   return [
@@ -58,51 +54,65 @@ export function signsReadFrom({ results, page, form }: SignAttributes): string[]
 }
 
 /**
- * The signs' exposures on DuckDB (the sign's events are its candidate's, the rest of its kind the
- * class's others).
+ * The signs' rows on DuckDB (exposure-counts.ts): the searches with a number of results, the
+ * groups of one page's views, the form starts. `groups` gives the views of a page grouped as the
+ * drivers by that attribute group them, when they do.
  */
-export function signExposures(base: EvidenceBase, { results, page, form }: SignAttributes): ExposureSql[] {
+export function signExposures(
+  base: EvidenceBase,
+  { results, page, form }: SignAttributes,
+  groups: (attribute: string) => string | undefined,
+): SignRows[] {
   const from = base.table;
-  const exposures: string[] = [];
+  const rows: SignRows[] = [];
   if (results)
-    exposures.push(`select case when n = 0 then ${signKey(NO_RESULT)} end as k, ${signClass(NO_RESULT)} as ck,
-        cid, day, ts_us, nxt
-      from (select *, try_cast(${base.field(results)} as double) as n from ${from}
-            where ${base.activityMatches(SEARCH)})
-      where n is not null`);
-  if (page) exposures.push(repeatedViews(base, base.field(page)));
+    rows.push({
+      dim: NO_RESULT,
+      rows: `select cid, day, ts_us, nxt, case when n = 0 then ts_us end as uts, case when n = 0 then nxt end as unxt
+        from (select *, try_cast(${base.field(results)} as double) as n from ${from}
+              where ${base.activityMatches(SEARCH)})
+        where n is not null`,
+    });
+  if (page) rows.push({ dim: REPEATED_VIEW, rows: repeatedViews(base, page, groups(page)) });
   const key = form ? `coalesce(${base.field(form)}, '')` : "''";
   // The starts are the class; a day's starts of a form without a send are the sign's.
-  exposures.push(`select case when not sent then ${signKey(FORM_NOT_SENT)} end as k, ${signClass(FORM_NOT_SENT)} as ck,
-      cid, day, ts_us, nxt
-    from (select cid, day, bool_or(sent) as sent, bool_or(started) as started,
-            max(ts_us) filter (where started) as ts_us, min(nxt) filter (where started) as nxt
-          from (select *, ${base.activityMatches(FORM_START)} as started, ${base.activityMatches(FORM_SENT)} as sent
-                from ${from})
-          where started or sent group by cid, ${key}, day)
-    where started`);
-  return exposures;
+  rows.push({
+    dim: FORM_NOT_SENT,
+    rows: `select cid, day, ts_us, nxt, case when not sent then ts_us end as uts, case when not sent then nxt end as unxt
+      from (select cid, day, bool_or(sent) as sent, bool_or(started) as started,
+              max(ts_us) filter (where started) as ts_us, min(nxt) filter (where started) as nxt
+            from (select *, ${base.activityMatches(FORM_START)} as started, ${base.activityMatches(FORM_SENT)} as sent
+                  from ${from})
+            where started or sent group by cid, ${key}, day)
+      where started`,
+  });
+  return rows;
 }
 
 /**
- * The views of one page by a customer on one day, as one row for the class (its last time, its
- * least next contact) and, from the third view on, one for the sign: the third view's next contact
- * is the third least, as it never decreases with time.
+ * The views of one page by a customer on one day, as one row (its last time, its least next
+ * contact), the sign's from the third view on: the third view's next contact is the third least,
+ * as it never decreases with time. It is read again from the events of the few groups of three
+ * views or more (the least three of every group cost a second at ten million events).
  */
-function repeatedViews(base: EvidenceBase, page: string): ExposureSql {
-  return `select case when sign then ${signKey(REPEATED_VIEW)} end as k, ${signClass(REPEATED_VIEW)} as ck,
-      cid, day, t as ts_us, case when sign then third else m end as nxt
-    from (select cid, day, count(*) as n, max(ts_us) as t, min(nxt) as m, min(nxt, 3)[3] as third
-          from ${base.table} where ${page} is not null group by cid, a, ${page}, day) g
-      join (values (true), (false)) s(sign) on not s.sign or g.n >= 3`;
+function repeatedViews(base: EvidenceBase, page: string, grouped: string | undefined): string {
+  const field = base.field(page);
+  const groups =
+    grouped ??
+    `(select a, ${field} as v, cid, day, max(ts_us) as t, min(nxt) as m, count(*) as n
+      from ${base.table} where ${field} is not null group by a, v, cid, day)`;
+  // Grouped here, the groups are kept for both reads; the drivers' are a table already.
+  return `with page_groups as ${grouped ? '' : 'materialized '}${groups}
+    select cid, day, t as ts_us, m as nxt, null::bigint as uts, null::bigint as unxt
+      from page_groups where n < 3
+    union all
+    select cid, day, max(ts_us), min(nxt), max(ts_us), min(nxt, 3)[3]
+      from (from ${base.table} where ${field} is not null) e semi join (from page_groups where n >= 3) g
+        on e.a = g.a and e.${field} = g.v and e.cid = g.cid and e.day = g.day
+      group by e.a, e.${field}, e.cid, e.day`;
 }
 
 export const SIGNS = [NO_RESULT, REPEATED_VIEW, FORM_NOT_SENT];
-
-/** The signs' names, as the exposures give them: known in advance. */
-export const SIGN_NAMES = SIGNS.map(
-  (sign) => `select ${signKey(sign)} as k, ${literal(sign)} as dim, '' as act, 'yes' as value`,
-).join('\nunion all\n');
 
 /** What each sign is about, in words: the activities it reads are found by name. */
 const ABOUT: Record<string, string> = {
