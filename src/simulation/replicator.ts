@@ -1,8 +1,11 @@
 /**
- * Runs models' replications by number, in this thread or on worker threads that live for the whole
- * simulation (a precision rule asks for replications batch by batch, for a what-if's every model;
- * each worker compiles the models once). Replication r draws from its own seed whichever thread runs it, so the results,
- * gathered by number, are the same for any number of workers.
+ * Runs models' replications by number: in this thread, and with more than one thread on worker
+ * threads beside it that live for the whole simulation (a precision rule asks for replications
+ * batch by batch, for a what-if's every model; each worker compiles the models once). This thread
+ * takes a share too: it is warm and its models compiled, while a new worker spends its first
+ * tenth of a second starting and compiling its code, which cost two threads a tenth of their gain
+ * on a run of a million customers. Replication r draws from its own seed whichever thread runs
+ * it, so the results, gathered by number, are the same for any number of threads.
  */
 import { Worker } from 'node:worker_threads';
 import type { Model } from '../model/model.js';
@@ -22,7 +25,7 @@ interface Batch {
   from: number;
   left: number;
   onEach: () => void;
-  resolve: (results: RunResult[]) => void;
+  resolve: () => void;
   reject: (error: unknown) => void;
 }
 
@@ -53,7 +56,30 @@ export class Replicator {
   async run(m: number, from: number, to: number, onEach: () => void): Promise<RunResult[]> {
     if (this.signal?.aborted || this.cancelled) throw new SimulationCancelled();
     if (to <= from) return [];
-    return this.threads === 1 ? this.here(m, from, to, onEach) : this.onWorkers(m, from, to, onEach);
+    if (this.threads === 1) return this.here(m, numbers(from, to), onEach);
+    if (this.workers.length === 0)
+      this.workers = Array.from({ length: this.threads - 1 }, () => this.start());
+    // Replication r goes to thread r mod threads: 0 is this one, the others the workers.
+    const share = (t: number) => numbers(from, to).filter((r) => r % this.threads === t);
+    const results: RunResult[] = new Array(to - from);
+    const theirs = new Promise<void>((resolve, reject) => {
+      const left = to - from - share(0).length;
+      this.batch = { results, from, left, onEach, resolve, reject };
+      if (left === 0) resolve();
+    });
+    // Handled now, so that a worker's failure while this thread runs its share is not an
+    // unhandled rejection; awaited below all the same.
+    theirs.catch(() => undefined);
+    this.workers.forEach((worker, w) => {
+      const replications = share(w + 1);
+      if (replications.length > 0) worker.postMessage({ model: m, replications });
+    });
+    const mine = await this.here(m, share(0), onEach);
+    mine.forEach((result, k) => {
+      results[(share(0)[k] as number) - from] = result;
+    });
+    await theirs;
+    return results;
   }
 
   close(): void {
@@ -61,29 +87,16 @@ export class Replicator {
     this.workers = [];
   }
 
-  private async here(m: number, from: number, to: number, onEach: () => void): Promise<RunResult[]> {
+  /** The replications numbered, in this thread, letting the event loop run between them (a cancel, the workers' results). */
+  private async here(m: number, replications: number[], onEach: () => void): Promise<RunResult[]> {
     const results: RunResult[] = [];
-    for (let r = from; r < to; r++) {
+    for (const r of replications) {
       results.push(runReplication(this.compiled[m] as CompiledModel, { ...this.settings, replication: r }));
       onEach();
-      // Between replications, let the event loop run so that a cancel can arrive.
-      if (this.signal) await new Promise((resolve) => setImmediate(resolve));
-      if (this.signal?.aborted) throw new SimulationCancelled();
+      if (this.signal || this.workers.length > 0) await new Promise((resolve) => setImmediate(resolve));
+      if (this.signal?.aborted || this.cancelled) throw new SimulationCancelled();
     }
     return results;
-  }
-
-  private onWorkers(m: number, from: number, to: number, onEach: () => void): Promise<RunResult[]> {
-    if (this.workers.length === 0) this.workers = Array.from({ length: this.threads }, () => this.start());
-    return new Promise((resolve, reject) => {
-      this.batch = { results: new Array(to - from), from, left: to - from, onEach, resolve, reject };
-      const count = this.workers.length;
-      this.workers.forEach((worker, w) => {
-        const replications: number[] = [];
-        for (let r = from; r < to; r++) if (r % count === w) replications.push(r);
-        if (replications.length > 0) worker.postMessage({ model: m, replications });
-      });
-    });
   }
 
   private start(): Worker {
@@ -104,7 +117,7 @@ export class Replicator {
       batch.onEach();
       if (--batch.left === 0) {
         this.batch = undefined;
-        batch.resolve(batch.results);
+        batch.resolve();
       }
     });
     worker.on('error', (error) => {
@@ -115,3 +128,5 @@ export class Replicator {
     return worker;
   }
 }
+
+const numbers = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k);

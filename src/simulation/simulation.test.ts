@@ -8,7 +8,7 @@ import { journeyMetrics } from '../analysis/index.js';
 import { load, parse } from '../model/load.js';
 import type { Model } from '../model/model.js';
 import { compileModel } from './compile.js';
-import { preflight, simulate } from './index.js';
+import { preflight, SimulationCancelled, simulate } from './index.js';
 import { runReplication } from './run.js';
 import { erlangA, mmc } from './stats.js';
 import { pairedDifferences } from './whatif.js';
@@ -141,6 +141,28 @@ describe('what-if', () => {
     const two = await simulate(model, { ...options, workers: 2 });
     expect(JSON.stringify(two.overall)).toBe(JSON.stringify(one.overall));
     expect(JSON.stringify(two.segments)).toBe(JSON.stringify(one.segments));
+  });
+
+  it('stops when cancelled, on worker threads as in this one', async () => {
+    const model = example('order-departments.yaml');
+    for (const workers of [1, 2, 3]) {
+      const controller = new AbortController();
+      let ended = 0;
+      const run = simulate(model, {
+        replications: 30,
+        horizon: 14 * DAY,
+        warmup: DAY,
+        seed: 3,
+        workers,
+        signal: controller.signal,
+        onProgress: (done) => {
+          ended = done;
+          if (done === 2) controller.abort();
+        },
+      });
+      await expect(run, `${workers} workers`).rejects.toBeInstanceOf(SimulationCancelled);
+      expect(ended, `${workers} workers`).toBeLessThan(30);
+    }
   });
 });
 
