@@ -2,9 +2,10 @@
  * The simulator's customers per second against the yardstick (bench/bare-mmc.ts, a bare M/M/c
  * loop on typed arrays) on the same workloads, interleaved round by round so that the ratio holds
  * on a shared machine whose load moves; and two workers against one on the departments example.
- * Each measurement is a process of its own (bench/simulate-once.ts), both under the same loader:
- * in this process the simulator ran a third slower than users' built code (vitest's module
- * transform, and a heap other measurements had filled). Run with `npm run bench`; the figures
+ * Each measurement is a process of its own: the simulator built and in plain Node as users run it
+ * (bench/simulate-once.mjs), the yardstick under tsx (bench/bare-once.ts). In this process the
+ * simulator ran a third slower than users' built code (vitest's module transform, and a heap other
+ * measurements had filled). Run with `npm run bench`; the figures
  * print after the table.
  *
  * Goals (issue 19): the simulator at least 0.5 of the yardstick on M/M/c and M/M/1 with one
@@ -30,19 +31,18 @@ const figures: string[] = [];
 // The simulator is timed as users run it, built (dist/); each measurement in a process of its own.
 ensureBuiltCli();
 
-/** One measurement by bench/simulate-once.ts: customers per second, and processor seconds per wall second. */
-function once(...args: (string | number)[]): { perSecond: number; cores: number } {
-  const run = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', 'bench/simulate-once.ts', ...args.map(String)],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-    },
-  );
-  if (run.status !== 0) throw new Error(`simulate-once ${args.join(' ')} failed: ${run.stderr}`);
+/** One measurement in a process of its own: customers per second, and processor seconds per wall second. */
+function once(args: (string | number)[]): { perSecond: number; cores: number } {
+  const run = spawnSync(process.execPath, args.map(String), { cwd: ROOT, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`${args.join(' ')} failed: ${run.stderr}`);
   return JSON.parse(run.stdout) as { perSecond: number; cores: number };
 }
+/** The simulator, built, in plain Node (bench/simulate-once.mjs). */
+const simulated = (model: string, workers: number, customers: number) =>
+  once(['bench/simulate-once.mjs', model, workers, customers]);
+/** The yardstick (bench/bare-once.ts, under tsx). */
+const yardstick = (lambda: number, mu: number, c: number) =>
+  once(['--import', 'tsx', 'bench/bare-once.ts', lambda, mu, c, CUSTOMERS]).perSecond;
 
 async function against(
   label: string,
@@ -54,8 +54,8 @@ async function against(
   const sim: number[] = [];
   const bare: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    bare.push(once('bare', lambda, mu, c, CUSTOMERS).perSecond);
-    sim.push(once('sim', model, 1, CUSTOMERS).perSecond);
+    bare.push(yardstick(lambda, mu, c));
+    sim.push(simulated(model, 1, CUSTOMERS).perSecond);
   }
   const ratio = median(sim.map((s, i) => s / (bare[i] as number)));
   figures.push(
@@ -68,8 +68,8 @@ async function workers(label: string, model: string) {
   const two: number[] = [];
   const twoCores: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    one.push(once('sim', model, 1, DEPARTMENT_CUSTOMERS).perSecond);
-    const run = once('sim', model, 2, DEPARTMENT_CUSTOMERS);
+    one.push(simulated(model, 1, DEPARTMENT_CUSTOMERS).perSecond);
+    const run = simulated(model, 2, DEPARTMENT_CUSTOMERS);
     two.push(run.perSecond);
     twoCores.push(run.cores);
   }

@@ -34,7 +34,7 @@ export interface SimulationOptions {
   /** Seconds at the start whose arrivals are not counted. */
   warmup: number;
   seed: number;
-  /** Worker threads; 1 runs in this thread. */
+  /** Threads to run on: this one, and workers - 1 worker threads beside it. */
   workers?: number;
   /**
    * Run replications in batches until each judged KPI's 95% half-width is at most this share of its
