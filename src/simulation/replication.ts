@@ -1,0 +1,483 @@
+/**
+ * One replication under way: its clock, calendar, customers, pools and sums, and what each kind of
+ * event does to them. Customers of each segment arrive, walk the flow, wait where the model says,
+ * queue for staffed pools (FIFO or by segment priority, a dedicated owner where the pool has
+ * one), give up when their patience runs out, fail and go where failures lead, and end. Pools
+ * follow their weekly shifts. Arrivals stop at the horizon and the customers already in the
+ * journey finish it, so every customer who arrived after the warm-up is counted whole.
+ *
+ * The hot path works on typed arrays (customers are rows, reused through a free list) and on
+ * the compiled tables; it allocates nothing per event once the arrays have grown.
+ */
+import { Arrivals } from './arrivals.js';
+import { Calendar } from './calendar.js';
+import type { CompiledModel, FlowTable } from './compile.js';
+import { CONTACT_SUMS, HOURS_PER_WEEK } from './contact-sums.js';
+import { ABANDONED, CALLS, CONTACTS, COUNTS, CustomerRows, FAILURES, STEPS } from './customer-rows.js';
+import { CustomerTally } from './customer-tally.js';
+import { PoolTime } from './pool-time.js';
+import { hash, KeyedUniform, mix32, replicationSeed } from './random.js';
+import { Ring } from './ring.js';
+import type { RunOptions, RunResult, StepTrace } from './run.js';
+import { type Sampler, sample } from './sampler.js';
+import { nextOpening, type ShiftChanges, shiftChanges } from './shift-changes.js';
+import { WaitSeries } from './wait-series.js';
+
+const ARRIVAL = 0;
+const READY = 1;
+const DONE = 2;
+const ABANDON = 3;
+const SHIFT = 4;
+const CW = CONTACT_SUMS.length;
+
+export class Replication {
+  private readonly horizon: number;
+  private readonly warmup: number;
+  private readonly trace: StepTrace | undefined;
+  private readonly drainLimit: number;
+  // Arrivals come from one stream per segment (arrivals.ts); every other draw is the customer's
+  // own, keyed by customer, place and step number (see KeyedUniform), so scenarios share them
+  // customer by customer.
+  private readonly keyed = new KeyedUniform();
+  private readonly servicePlace: Uint32Array;
+  private readonly waitPlace: Uint32Array;
+  private readonly branchPlace: Uint32Array;
+  private readonly failPlace: Uint32Array;
+  private readonly patiencePlace: Uint32Array;
+  private readonly reopenPlace: Uint32Array;
+  private readonly startPlace: number;
+  private readonly segmentKey: Uint32Array;
+  private readonly arrivalNumber: Int32Array;
+  private readonly arrivalTimes: Arrivals;
+  private readonly rows: CustomerRows;
+  // Pools: busy members, members on shift, the most ever on shift, their queues by class, and
+  // for a dedicated pool each member's own queue, whether busy and how many customers they own.
+  private readonly busy: Int32Array;
+  private readonly cap: Int32Array;
+  private readonly maxCap: Int32Array;
+  private readonly queues: Ring[][];
+  private readonly memberBusy: Uint8Array[];
+  private readonly memberQueue: Ring[][];
+  private readonly memberLoad: Int32Array[];
+  private nextTicket = 1;
+  private readonly shifts: ShiftChanges;
+  // Results.
+  private readonly tally: CustomerTally;
+  private readonly queued: Float64Array;
+  private readonly abandons: Float64Array;
+  /** [pool][hour of the week][CONTACT_SUMS]. */
+  private readonly contact: Float64Array;
+  private readonly poolTime: PoolTime;
+  private readonly waitSeries = new WaitSeries();
+  private readonly calendar = new Calendar();
+  // The hour of the week under way and when it ends, moved on as the clock passes hours (events
+  // come in time order), so that no queue entry divides to find its hour.
+  private hour = 0;
+  private hourEnd = 3600;
+  /** Customers in the journey, and the area under their number up to `inSystemTime[1]`, integrated when it changes. */
+  private inSystem = 0;
+  private readonly inSystemTime: Float64Array;
+  private events = 0;
+  private arrivals = 0;
+
+  constructor(
+    private readonly m: CompiledModel,
+    options: RunOptions,
+  ) {
+    const seed = replicationSeed(options.seed, options.replication);
+    this.horizon = options.horizon;
+    this.warmup = options.warmup;
+    this.trace = options.trace;
+    this.drainLimit = this.horizon + 60 * 86400;
+    const place = (kind: string, ids: string[]) =>
+      Uint32Array.from(ids.map((id) => hash(`${kind}:${id}`, seed)));
+    this.servicePlace = place('service', m.stepIds);
+    this.waitPlace = place('wait', m.stepIds);
+    this.branchPlace = place('branch', m.stepIds);
+    this.failPlace = place('fail', m.stepIds);
+    this.patiencePlace = place('patience', m.poolIds);
+    this.reopenPlace = place('reopen', m.poolIds);
+    this.startPlace = hash('start', seed);
+    this.segmentKey = place('segment', m.segmentIds);
+    this.arrivalNumber = new Int32Array(m.segments);
+    this.arrivalTimes = new Arrivals(m, seed, this.horizon);
+    const P = m.poolIds.length;
+    this.rows = new CustomerRows(P);
+    this.busy = new Int32Array(P);
+    this.cap = Int32Array.from(m.capacity);
+    this.maxCap = Int32Array.from(m.capacity);
+    for (let p = 0; p < P; p++)
+      for (const c of m.shifts[p]?.capacity ?? []) this.maxCap[p] = Math.max(this.maxCap[p] ?? 0, c);
+    this.queues = m.poolIds.map((_, p) => Array.from({ length: m.classes[p] ?? 1 }, () => new Ring()));
+    this.memberBusy = m.poolIds.map((_, p) => new Uint8Array(this.maxCap[p] ?? 0));
+    this.memberQueue = m.poolIds.map((_, p) =>
+      Array.from({ length: m.dedicated[p] ? (this.maxCap[p] ?? 0) : 0 }, () => new Ring()),
+    );
+    this.memberLoad = m.poolIds.map((_, p) => new Int32Array(this.maxCap[p] ?? 0));
+    this.tally = new CustomerTally(m.segments, m.steps, m.endIds.length);
+    this.queued = new Float64Array(P);
+    this.abandons = new Float64Array(P);
+    this.contact = new Float64Array(P * HOURS_PER_WEEK * CW);
+    this.poolTime = new PoolTime(this.busy, this.cap, this.contact, this.warmup, this.horizon);
+    // A typed array: a double in a field is boxed on every store.
+    this.inSystemTime = Float64Array.of(0, this.warmup);
+    // The capacity at time 0, every shift change to the end of the run, and the first arrivals.
+    for (let p = 0; p < P; p++)
+      if ((m.shifts[p]?.at.length ?? 0) > 0) this.cap[p] = m.shifts[p]?.capacity[0] ?? 0;
+    this.shifts = shiftChanges(m, this.drainLimit);
+    for (let k = 0; k < this.shifts.at.length; k++) this.calendar.push(this.shifts.at[k] as number, SHIFT, k);
+    for (let s = 0; s < m.segments; s++) if (m.interarrival[s]) this.nextArrival(s, 0);
+  }
+
+  /** Runs the events to the end (the calendar empty, or 60 days past the horizon). */
+  run(): RunResult {
+    const calendar = this.calendar;
+    while (calendar.pop()) {
+      const now = calendar.time;
+      if (now > this.drainLimit) break;
+      while (now >= this.hourEnd) {
+        this.hourEnd += 3600;
+        this.hour = this.hour + 1 === HOURS_PER_WEEK ? 0 : this.hour + 1;
+      }
+      this.events++;
+      const type = calendar.type;
+      const subject = calendar.subject;
+      if (type === ARRIVAL) this.arrive(subject, now);
+      else if (type === READY) this.ready(subject, now);
+      else if (type === DONE) this.done(subject, now);
+      else if (type === ABANDON) this.abandon(subject, now);
+      else this.shiftChange(subject, now);
+    }
+    return this.result();
+  }
+
+  private result(): RunResult {
+    const { horizon, warmup, tally, poolTime } = this;
+    this.settleInSystem(horizon);
+    poolTime.settleAll(horizon);
+    return {
+      sums: tally.sums,
+      ends: tally.ends,
+      visits: tally.visits,
+      outcomes: tally.outcomes,
+      busy: poolTime.busyArea,
+      available: poolTime.capArea,
+      queued: this.queued,
+      abandons: this.abandons,
+      contact: this.contact,
+      inSystem: (this.inSystemTime[0] as number) / Math.max(1e-9, horizon - warmup),
+      window: horizon - warmup,
+      events: this.events,
+      arrivals: this.arrivals,
+      unfinished: this.inSystem,
+      waitSeries: this.waitSeries.data(),
+    };
+  }
+
+  private counted(t: number): boolean {
+    return t >= this.warmup && t < this.horizon;
+  }
+
+  /** Offset of pool p's sums in an hour of the week. */
+  private slot(p: number, hour: number): number {
+    return (p * HOURS_PER_WEEK + hour) * CW;
+  }
+
+  private nextArrival(s: number, now: number): void {
+    const t = this.arrivalTimes.next(s, now);
+    if (t < this.horizon) this.calendar.push(t, ARRIVAL, s);
+  }
+
+  /** A customer of segment s arrives. */
+  private arrive(s: number, now: number): void {
+    const rows = this.rows;
+    const c = rows.add();
+    const serial = this.arrivals++;
+    this.settleInSystem(now);
+    this.inSystem++;
+    rows.seg[c] = s;
+    rows.arrival[c] = now;
+    rows.serial[c] = serial;
+    this.waitSeries.arrive(serial, now);
+    const number = this.arrivalNumber[s] as number;
+    this.arrivalNumber[s] = number + 1;
+    rows.key[c] = mix32((this.segmentKey[s] as number) ^ mix32(number));
+    this.nextArrival(s, now);
+    this.enter(c, this.choose(this.m.start, s, c, this.startPlace, 0), now);
+  }
+
+  /** The branch customer c takes from a row; a row of one branch draws nothing (the draw is the decision's own). */
+  private choose(table: FlowTable, row: number, c: number, place: number, visit: number): number {
+    const from = table.offset[row] as number;
+    const to = table.offset[row + 1] as number;
+    if (to - from === 1) return table.target[from] as number;
+    const u = this.keyed.at(this.rows.key[c] as number, place, visit).uniform();
+    for (let k = from; k < to; k++) if (u < (table.cumulative[k] as number)) return table.target[k] as number;
+    return table.target[to - 1] as number;
+  }
+
+  private settleInSystem(now: number): void {
+    const t = now < this.horizon ? now : this.horizon;
+    const area = this.inSystemTime;
+    const from = area[1] as number;
+    if (t > from) {
+      area[0] = (area[0] as number) + this.inSystem * (t - from);
+      area[1] = t;
+    }
+  }
+
+  private finish(c: number, end: number, now: number): void {
+    const rows = this.rows;
+    const t0 = rows.arrival[c] as number;
+    this.waitSeries.add(rows.serial[c] as number, rows.waits[c * 2] as number);
+    if (this.counted(t0)) this.tally.customer(rows, c, end, this.m.endSuccess[end] === 1, now - t0);
+    this.settleInSystem(now);
+    this.inSystem--;
+    rows.remove(c);
+  }
+
+  /** Customer c goes to a step (target >= 0) or an end (-1 - target). */
+  private enter(c: number, target: number, now: number): void {
+    if (target < 0) {
+      this.finish(c, -1 - target, now);
+      return;
+    }
+    const { m, rows } = this;
+    rows.at[c] = target;
+    const k = c * COUNTS;
+    rows.counts[k + STEPS] = (rows.counts[k + STEPS] as number) + 1;
+    if (this.counted(rows.arrival[c] as number)) this.tally.visit(rows.seg[c] as number, target);
+    rows.feel[c * 3] = (rows.feel[c * 3] as number) + (m.effort[target] as number);
+    if (m.hasEmotion[target]) {
+      rows.feel[c * 3 + 1] = (rows.feel[c * 3 + 1] as number) + (m.emotion[target] as number);
+      rows.feel[c * 3 + 2] = (rows.feel[c * 3 + 2] as number) + 1;
+    }
+    const wait = m.wait[target];
+    if (wait) {
+      const w = sample(
+        wait,
+        this.keyed.at(
+          rows.key[c] as number,
+          this.waitPlace[target] as number,
+          rows.counts[k + STEPS] as number,
+        ),
+      );
+      rows.waits[c * 2 + 1] = (rows.waits[c * 2 + 1] as number) + w;
+      this.calendar.push(now + w, READY, c);
+    } else this.ready(c, now);
+  }
+
+  /** Customer c's step is done at its time; a draw of its duration, the customer's own. */
+  private scheduleDone(c: number, now: number): void {
+    const rows = this.rows;
+    const step = rows.at[c] as number;
+    const key = this.keyed.at(
+      rows.key[c] as number,
+      this.servicePlace[step] as number,
+      rows.counts[c * COUNTS + STEPS] as number,
+    );
+    this.calendar.push(now + sample(this.m.duration[step] as Sampler, key), DONE, c);
+  }
+
+  /** Member `who` (or any, -1) of pool p starts with customer c. */
+  private serve(c: number, p: number, who: number, now: number): void {
+    const { rows, contact } = this;
+    this.poolTime.settle(p, now);
+    this.busy[p] = (this.busy[p] as number) + 1;
+    if (who >= 0) (this.memberBusy[p] as Uint8Array)[who] = 1;
+    rows.member[c] = who;
+    const entered = rows.queueEnter[c] as number;
+    rows.waits[c * 2] = (rows.waits[c * 2] as number) + (now - entered);
+    if (this.counted(entered)) {
+      const o = this.slot(p, rows.queueHour[c] as number);
+      const wait = now - entered;
+      contact[o + 1] = (contact[o + 1] as number) + 1;
+      if (wait <= (this.m.serviceWithin[p] as number)) contact[o + 2] = (contact[o + 2] as number) + 1;
+      contact[o + 3] = (contact[o + 3] as number) + wait;
+      if (wait > 0) contact[o + 4] = (contact[o + 4] as number) + 1;
+    }
+    this.scheduleDone(c, now);
+  }
+
+  /** Customer c is ready for their step: done by themselves, or in a pool's queue, or served at once. */
+  private ready(c: number, now: number): void {
+    const { m, rows } = this;
+    const step = rows.at[c] as number;
+    const p = m.pool[step] as number;
+    if (m.contact[step])
+      rows.counts[c * COUNTS + CONTACTS] = (rows.counts[c * COUNTS + CONTACTS] as number) + 1;
+    if (m.call[step]) rows.counts[c * COUNTS + CALLS] = (rows.counts[c * COUNTS + CALLS] as number) + 1;
+    rows.readyAt[c] = now;
+    if (p < 0) {
+      this.scheduleDone(c, now);
+      return;
+    }
+    if ((this.cap[p] as number) === 0 && (m.shifts[p]?.at.length ?? 0) > 0) {
+      this.comeBack(c, step, p, now);
+      return;
+    }
+    rows.queueEnter[c] = now;
+    rows.queueHour[c] = this.hour;
+    if (this.counted(now)) {
+      this.queued[p] = (this.queued[p] as number) + 1;
+      const o = this.slot(p, this.hour);
+      this.contact[o] = (this.contact[o] as number) + 1;
+    }
+    if (m.dedicated[p]) {
+      const who = this.owner(c, p) - 1;
+      if (!(this.memberBusy[p] as Uint8Array)[who] && who < (this.cap[p] as number))
+        this.serve(c, p, who, now);
+      else this.enqueue(c, p, (this.memberQueue[p] as Ring[])[who] as Ring, now);
+      return;
+    }
+    if ((this.busy[p] as number) < (this.cap[p] as number)) {
+      this.serve(c, p, -1, now);
+      return;
+    }
+    const ring = (this.queues[p] as Ring[])[m.priority[p * m.segments + (rows.seg[c] as number)] as number];
+    this.enqueue(c, p, ring as Ring, now);
+  }
+
+  /** The line is closed: the customer comes back within a quarter of an hour of its opening. */
+  private comeBack(c: number, step: number, p: number, now: number): void {
+    const { m, rows } = this;
+    const key = this.keyed.at(
+      rows.key[c] as number,
+      this.reopenPlace[p] as number,
+      rows.counts[c * COUNTS + STEPS] as number,
+    );
+    const back = nextOpening(m.shifts[p] as CompiledModel['shifts'][number], now) + 900 * key.uniform() - now;
+    if (m.contact[step])
+      rows.counts[c * COUNTS + CONTACTS] = (rows.counts[c * COUNTS + CONTACTS] as number) - 1;
+    if (m.call[step]) rows.counts[c * COUNTS + CALLS] = (rows.counts[c * COUNTS + CALLS] as number) - 1;
+    rows.waits[c * 2 + 1] = (rows.waits[c * 2 + 1] as number) + back;
+    this.calendar.push(now + back, READY, c);
+  }
+
+  /** Customer c's owner (1 + member) at dedicated pool p: a new customer gets the member who owns the fewest. */
+  private owner(c: number, p: number): number {
+    const owners = this.rows.owners;
+    const at = c * this.m.poolIds.length + p;
+    if ((owners[at] as number) > 0) return owners[at] as number;
+    const load = this.memberLoad[p] as Int32Array;
+    let best = 0;
+    for (let k = 1; k < (this.maxCap[p] as number); k++)
+      if ((load[k] as number) < (load[best] as number)) best = k;
+    load[best] = (load[best] as number) + 1;
+    owners[at] = best + 1;
+    return best + 1;
+  }
+
+  private enqueue(c: number, p: number, ring: Ring, now: number): void {
+    const { m, rows } = this;
+    const t = this.nextTicket++;
+    rows.ticket[c] = t;
+    rows.queuedAt[c] = p + 1;
+    ring.push(c, t);
+    const patience = m.segmentPatience[rows.seg[c] as number] ?? m.poolPatience[p];
+    if (!patience) return;
+    const key = this.keyed.at(
+      rows.key[c] as number,
+      this.patiencePlace[p] as number,
+      rows.counts[c * COUNTS + STEPS] as number,
+    );
+    const give = now + sample(patience, key);
+    rows.abandonAt[c] = give;
+    this.calendar.push(give, ABANDON, c);
+  }
+
+  /** The next customer in a ring who is still waiting there, or -1. */
+  private take(ring: Ring, p: number): number {
+    const rows = this.rows;
+    while (ring.size > 0) {
+      const c = ring.ids[ring.head] as number;
+      const t = ring.tickets[ring.head] as number;
+      ring.head = (ring.head + 1) % ring.ids.length;
+      ring.size--;
+      if (rows.queuedAt[c] === p + 1 && rows.ticket[c] === t) {
+        rows.queuedAt[c] = 0;
+        return c;
+      }
+    }
+    return -1;
+  }
+
+  /** A server of pool p is free: serve whoever waits, by class, or the member's own queue. */
+  private release(p: number, now: number): void {
+    if (this.m.dedicated[p]) {
+      for (let who = 0; who < (this.cap[p] as number); who++) {
+        if ((this.memberBusy[p] as Uint8Array)[who]) continue;
+        const c = this.take((this.memberQueue[p] as Ring[])[who] as Ring, p);
+        if (c >= 0) this.serve(c, p, who, now);
+      }
+      return;
+    }
+    const classes = this.queues[p] as Ring[];
+    while ((this.busy[p] as number) < (this.cap[p] as number)) {
+      let c = -1;
+      for (let k = 0; k < classes.length && c < 0; k++) c = this.take(classes[k] as Ring, p);
+      if (c < 0) return;
+      this.serve(c, p, -1, now);
+    }
+  }
+
+  /** Customer c's step is over: their member is free, and they fail or not and go on. */
+  private done(c: number, now: number): void {
+    const { m, rows } = this;
+    const step = rows.at[c] as number;
+    const p = m.pool[step] as number;
+    this.trace?.(rows.serial[c] as number, rows.seg[c] as number, step, rows.readyAt[c] as number, false);
+    if (p >= 0) {
+      this.poolTime.settle(p, now);
+      this.busy[p] = (this.busy[p] as number) - 1;
+      const who = rows.member[c] as number;
+      if (who >= 0) (this.memberBusy[p] as Uint8Array)[who] = 0;
+      this.release(p, now);
+    }
+    const visit = rows.counts[c * COUNTS + STEPS] as number;
+    const failP = m.failP[step] as number;
+    const failed =
+      failP > 0 &&
+      this.keyed.at(rows.key[c] as number, this.failPlace[step] as number, visit).uniform() < failP;
+    if (failed) rows.counts[c * COUNTS + FAILURES] = (rows.counts[c * COUNTS + FAILURES] as number) + 1;
+    const row = (rows.seg[c] as number) * m.steps + step;
+    this.enter(
+      c,
+      this.choose(failed ? m.fail : m.next, row, c, this.branchPlace[step] as number, visit),
+      now,
+    );
+  }
+
+  /** Customer c's patience runs out, if they still wait in the queue they were given it for. */
+  private abandon(c: number, now: number): void {
+    const rows = this.rows;
+    if (rows.queuedAt[c] === 0 || rows.abandonAt[c] !== now) return;
+    const p = (rows.queuedAt[c] as number) - 1;
+    rows.queuedAt[c] = 0;
+    this.trace?.(
+      rows.serial[c] as number,
+      rows.seg[c] as number,
+      rows.at[c] as number,
+      rows.readyAt[c] as number,
+      true,
+    );
+    rows.counts[c * COUNTS + ABANDONED] = (rows.counts[c * COUNTS + ABANDONED] as number) + 1;
+    const entered = rows.queueEnter[c] as number;
+    rows.waits[c * 2] = (rows.waits[c * 2] as number) + (now - entered);
+    if (this.counted(now)) this.abandons[p] = (this.abandons[p] as number) + 1;
+    if (this.counted(entered)) {
+      const o = this.slot(p, rows.queueHour[c] as number);
+      this.contact[o + 4] = (this.contact[o + 4] as number) + 1;
+      this.contact[o + 5] = (this.contact[o + 5] as number) + 1;
+    }
+    this.enter(c, this.m.abandonTarget[p] as number, now);
+  }
+
+  /** Shift change k: its pool's capacity from now on. */
+  private shiftChange(k: number, now: number): void {
+    const p = this.shifts.pool[k] as number;
+    this.poolTime.settle(p, now);
+    this.cap[p] = this.shifts.capacity[k] as number;
+    this.release(p, now);
+  }
+}
