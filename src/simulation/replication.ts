@@ -119,7 +119,6 @@ export class Replication {
     this.abandons = new Float64Array(P);
     this.contact = new Float64Array(P * HOURS_PER_WEEK * CW);
     this.poolTime = new PoolTime(this.busy, this.cap, this.contact, this.warmup, this.horizon);
-    // A typed array: a double in a field is boxed on every store.
     this.inSystemTime = Float64Array.of(0, this.warmup);
     // The capacity at time 0, every shift change to the end of the run, and the first arrivals.
     for (let p = 0; p < P; p++)

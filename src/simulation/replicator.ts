@@ -61,9 +61,10 @@ export class Replicator {
       this.workers = Array.from({ length: this.threads - 1 }, () => this.start());
     // Replication r goes to thread r mod threads: 0 is this one, the others the workers.
     const share = (t: number) => numbers(from, to).filter((r) => r % this.threads === t);
+    const own = share(0);
     const results: RunResult[] = new Array(to - from);
     const theirs = new Promise<void>((resolve, reject) => {
-      const left = to - from - share(0).length;
+      const left = to - from - own.length;
       this.batch = { results, from, left, onEach, resolve, reject };
       if (left === 0) resolve();
     });
@@ -74,9 +75,9 @@ export class Replicator {
       const replications = share(w + 1);
       if (replications.length > 0) worker.postMessage({ model: m, replications });
     });
-    const mine = await this.here(m, share(0), onEach);
+    const mine = await this.here(m, own, onEach);
     mine.forEach((result, k) => {
-      results[(share(0)[k] as number) - from] = result;
+      results[(own[k] as number) - from] = result;
     });
     await theirs;
     return results;
