@@ -1,4 +1,5 @@
 /** The HTTP API, as the web app calls it. Errors carry the server's message and hint. */
+import type { QueueAnalysis } from '../../src/analysis/queues';
 import type { Conformance } from '../../src/mining/conformance';
 import type { JourneyAnalytics } from '../../src/mining/journeys';
 import type { WhatIfReadoutInput } from '../../src/simulation/readout/side-by-side';
@@ -236,27 +237,8 @@ export interface Finding {
   steps: string[];
 }
 
-/** A pool's queue in the analysis: figures from queueing formulas, approximate. */
-export interface PoolQueue {
-  pool: string;
-  name: string;
-  basis: 'approximate';
-  arrivalsPerHour: number;
-  offeredLoad: number;
-  utilisation: number | null;
-  waitProbability: number;
-  /** Seconds; null: the queue grows without bound. */
-  meanWait: number | null;
-  abandonment: number;
-  serviceLevel?: { share: number; within: number; achieved: number };
-  overloaded: string[];
-}
-
-export interface Queues {
-  basis: 'approximate';
-  pools: PoolQueue[];
-  warnings: string[];
-}
+/** The queues at the pools as the analysis gives them: figures from queueing formulas, approximate. */
+export type Queues = Pick<QueueAnalysis, 'basis' | 'pools' | 'warnings'>;
 
 /** A job on the server (a simulation, a what-if, a sweep) with its result when done. */
 export interface JobOf<Result> {

@@ -8,6 +8,7 @@ import { applyEdit } from '../../src/model/edits/apply';
 import { scenarioEdit } from '../../src/simulation/staffing/scenario-edit';
 import { active, api, type JobOf, problemText, waitingText } from './api';
 import { follow } from './follow';
+import { ReplicationsField } from './replications-field';
 import { StaffingChart } from './staffing-chart';
 
 type Staffing = JobOf<{
@@ -76,16 +77,7 @@ export function StaffPage(props: { name: string }) {
       </p>
       <fieldset>
         <legend>Find the staffing</legend>
-        <label>
-          Replications{' '}
-          <input
-            type="number"
-            min={2}
-            max={200}
-            value={replications}
-            onInput={(e) => setReplications(Number((e.target as HTMLInputElement).value))}
-          />
-        </label>{' '}
+        <ReplicationsField value={replications} onChange={setReplications} />{' '}
         <label>
           Days per replication{' '}
           <input

@@ -11,6 +11,7 @@ import {
   waitingText,
 } from './api';
 import { follow } from './follow';
+import { ReplicationsField } from './replications-field';
 import { RunSetting } from './run-setting';
 import { SweepPanel } from './sweep-panel';
 import { WhatIfResults } from './what-if-results';
@@ -93,16 +94,7 @@ export function WhatIfPage(props: { name: string; scenario?: string | undefined 
             {s.name}
           </label>
         ))}
-        <label>
-          Replications{' '}
-          <input
-            type="number"
-            min={2}
-            max={200}
-            value={replications}
-            onInput={(e) => setReplications(Number((e.target as HTMLInputElement).value))}
-          />
-        </label>
+        <ReplicationsField value={replications} onChange={setReplications} />
         <RunSetting
           label="Horizon"
           help="How long arrivals run in each replication, after the warm-up: 14d, 8h, 90min"
