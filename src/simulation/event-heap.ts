@@ -29,16 +29,10 @@ export class EventHeap {
       const p = parent * STRIDE;
       const pt = s[p] as number;
       if (pt < time || (pt === time && (s[p + 1] as number) < order)) break;
-      const o = i * STRIDE;
-      s[o] = pt;
-      s[o + 1] = s[p + 1] as number;
-      s[o + 2] = s[p + 2] as number;
+      this.move(parent, i);
       i = parent;
     }
-    const o = i * STRIDE;
-    s[o] = time;
-    s[o + 1] = order;
-    s[o + 2] = payload;
+    this.put(i, time, order, payload);
   }
 
   /** Takes the earliest event into `time`, `order` and `payload`; only when size > 0. */
@@ -75,12 +69,24 @@ export class EventHeap {
       }
       const c = child * STRIDE;
       if (time < ct || (time === ct && order < (s[c + 1] as number))) break;
-      const o = i * STRIDE;
-      s[o] = ct;
-      s[o + 1] = s[c + 1] as number;
-      s[o + 2] = s[c + 2] as number;
+      this.move(child, i);
       i = child;
     }
+    this.put(i, time, order, payload);
+  }
+
+  /** Slot `from`'s event into slot `to`. */
+  private move(from: number, to: number): void {
+    const s = this.slots;
+    const f = from * STRIDE;
+    const t = to * STRIDE;
+    s[t] = s[f] as number;
+    s[t + 1] = s[f + 1] as number;
+    s[t + 2] = s[f + 2] as number;
+  }
+
+  private put(i: number, time: number, order: number, payload: number): void {
+    const s = this.slots;
     const o = i * STRIDE;
     s[o] = time;
     s[o + 1] = order;

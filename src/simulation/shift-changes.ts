@@ -32,7 +32,7 @@ export function shiftChanges(m: CompiledModel, end: number): ShiftChanges {
 }
 
 /** When a pool with this weekly pattern next has anyone on shift after `now`. */
-export function nextOpening(shifts: { at: Float64Array; capacity: Int32Array }, now: number): number {
+export function nextOpening(shifts: CompiledModel['shifts'][number], now: number): number {
   const week = Math.floor(now / WEEK) * WEEK;
   for (let w = 0; w < 3; w++) {
     for (let k = 0; k < shifts.at.length; k++) {
