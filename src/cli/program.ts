@@ -306,7 +306,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       svg?: string;
       edges?: string;
       measure?: 'frequency' | 'time';
-    }) => setExit(await (await import('./commands/log.js')).logDiscoverCommand(options, io)),
+    }) => setExit(await (await import('./commands/log-discover.js')).logDiscoverCommand(options, io)),
   );
   store(
     logCommand
@@ -357,7 +357,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       .requiredOption('-m, --model <file>', 'the model (required)')
       .option('--mapping <file>', 'YAML: log activity: step id'),
   ).action(async (options: LogAgainstModelOptions) =>
-    setExit(await (await import('./commands/log.js')).logConformanceCommand(options, io)),
+    setExit(await (await import('./commands/log-conformance.js')).logConformanceCommand(options, io)),
   );
   store(
     logCommand
@@ -369,7 +369,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       .option('--mapping <file>', 'YAML: log activity: step id')
       .option('-o, --output <file>', 'the scenario file to write', 'calibrated.yaml'),
   ).action(async (options: LogAgainstModelOptions & { output?: string }) =>
-    setExit(await (await import('./commands/log.js')).logCalibrateCommand(options, io)),
+    setExit(await (await import('./commands/log-calibrate.js')).logCalibrateCommand(options, io)),
   );
 
   store(

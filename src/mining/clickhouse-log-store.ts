@@ -153,6 +153,10 @@ export class ClickHouseLogStore implements LogStore {
     return (await this.parts()).has(log);
   }
 
+  async logNames(): Promise<string[]> {
+    return [...(await this.parts()).keys()].sort(byteOrder);
+  }
+
   async listLogs(): Promise<LogSummary[]> {
     const parts = [...(await this.parts())].flatMap(([log, ps]) => ps.map((part) => ({ log, part })));
     if (parts.length === 0) return [];

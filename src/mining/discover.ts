@@ -5,8 +5,8 @@
  */
 
 import { duckdbMean } from './duckdb-numbers.js';
-import { edgeTimesSql } from './edge-times.js';
-import { type EventStore, queryRows } from './store.js';
+import { edgeTimesFor } from './edge-times.js';
+import { type EventStore, memoryLimitBytes, queryRows } from './store.js';
 import { countVariants } from './variant-count.js';
 import { workTable } from './work-table.js';
 
@@ -125,6 +125,7 @@ export async function discover(
   const steps = tables.steps;
   try {
     const names = await sortSteps(store, tables, filter, params);
+    const limit = await memoryLimitBytes(store);
     const name = (code: number) => names[code] as string;
     const [counts] = await rows<{ events: bigint; cases: bigint }>(
       `select count(*) as events, count(*) filter (where position = 1) as cases from ${steps}`,
@@ -138,16 +139,16 @@ export async function discover(
       p90: number;
       lo: number;
       hi: number;
-    }>(edgeTimesSql(steps));
+    }>(edgeTimesFor(steps, Number(counts?.events ?? 0) - Number(counts?.cases ?? 0), limit));
     const ends = await rows<{ kind: string; code: number; n: bigint }>(`
       select 'start' as kind, code, count(*) as n from ${steps} where position = 1 group by 2
       union all
       select 'end', code, count(*) from ${steps} where next_code is null group by 2
       order by 1, 2`);
-    const limit = options.top === undefined ? '' : `limit ${Math.max(0, Math.floor(options.top))}`;
+    const top = options.top === undefined ? '' : `limit ${Math.max(0, Math.floor(options.top))}`;
     // A variant is a list of small integers, built once per case; all variants are counted,
     // only the top ones leave the database.
-    const variants = await countVariants(store, steps, Number(counts?.cases ?? 0), limit);
+    const variants = await countVariants(store, steps, Number(counts?.cases ?? 0), top, limit);
     const cases = Number(counts?.cases ?? 0);
     let cumulative = 0;
     return {

@@ -34,6 +34,8 @@ export interface LogStore extends FitCounts, JourneyRowsSource, JourneyEvidenceS
   importLog(file: string, options: LogImportOptions): Promise<LogImport>;
   /** Whether the store holds the log: on ClickHouse from the list of imports alone, counting no event. */
   hasLog(log: string): Promise<boolean>;
+  /** The logs' names, in name order, counting no event. */
+  logNames(): Promise<string[]>;
   /** Every log with its events and customers, in name order. */
   listLogs(): Promise<LogSummary[]>;
   /** Removes a log; the number of events it held. */

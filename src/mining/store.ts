@@ -6,6 +6,7 @@
  */
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { acquire, type Database, DEFAULT_STORE, type StoreAccess } from './store-databases.js';
+import { limitBytes } from './store-memory.js';
 import { StoreOpenError } from './store-open-error.js';
 
 export { DEFAULT_STORE, type StoreAccess };
@@ -237,6 +238,15 @@ export function removeLog(store: EventStore, log: string): Promise<number> {
   );
 }
 
+export async function hasLog(store: EventStore, log: string): Promise<boolean> {
+  return (await queryRows(store, 'select 1 from events where log = $log limit 1', { log })).length > 0;
+}
+
+/** The logs' names in byte order, as listLogs gives them. */
+export async function logNames(store: EventStore): Promise<string[]> {
+  return (await queryRows(store, 'select distinct log from events order by log')).map((r) => String(r.log));
+}
+
 export async function listLogs(store: EventStore): Promise<{ log: string; events: number; cases: number }[]> {
   const rows = (
     await store.connection.runAndReadAll(
@@ -254,6 +264,12 @@ export async function customersFrom(store: EventStore, log: string, fromSeq: num
     { log, from: fromSeq },
   );
   return Number(row?.n ?? 0);
+}
+
+/** The bytes DuckDB may hold before it spills (see store-memory.ts); NaN when it does not say. */
+export async function memoryLimitBytes(store: EventStore): Promise<number> {
+  const [setting] = await queryRows(store, "select current_setting('memory_limit') as m");
+  return limitBytes(String(setting?.m ?? ''));
 }
 
 export async function nextSeq(store: EventStore, log: string): Promise<number> {

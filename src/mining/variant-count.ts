@@ -8,7 +8,6 @@
  */
 
 import { type EventStore, queryRows } from './store.js';
-import { limitBytes } from './store-memory.js';
 import { workTable } from './work-table.js';
 
 /** What a case's list state was measured to take, with room to spare (1e7 events failed at 400 MiB in one pass, not in four). */
@@ -28,15 +27,16 @@ export function variantPasses(cases: number, limit: number): number {
 }
 
 /** The variants of the steps table (case_id, code, position), most frequent first, ties by trace. */
-export async function countVariants(
+export function countVariants(
   store: EventStore,
   steps: string,
   cases: number,
   /** `limit N` for the top N, or '' for all. */
   top: string,
+  /** DuckDB's memory limit in bytes. */
+  limit: number,
 ): Promise<VariantRow[]> {
-  const [setting] = await queryRows(store, "select current_setting('memory_limit') as m");
-  return rankedVariants(store, steps, variantPasses(cases, limitBytes(String(setting?.m ?? ''))), top);
+  return rankedVariants(store, steps, variantPasses(cases, limit), top);
 }
 
 /** The variants of the steps table, listed in `passes` passes over shares of the cases. */

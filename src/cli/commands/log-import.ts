@@ -6,15 +6,11 @@
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import cliProgress from 'cli-progress';
-import {
-  type CsvColumns,
-  columnsFrom,
-  type LogFormat,
-  type LogImport,
-  LogImportError,
-  type LogStore,
-  logNameOf,
-} from '../../mining/index.js';
+import { type CsvColumns, columnsFrom } from '../../mining/import-csv.js';
+import type { LogImport } from '../../mining/import-log.js';
+import { type LogFormat, logNameOf } from '../../mining/log-format.js';
+import { LogImportError } from '../../mining/log-import-error.js';
+import type { LogStore } from '../../mining/log-store.js';
 import { plural } from '../../text/plural.js';
 import { type Io, UsageError } from '../io.js';
 import { openedLogStore, type StoreOptions } from './log-store.js';

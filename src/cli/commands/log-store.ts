@@ -4,15 +4,13 @@
  * holds it, there is none yet, it is no store), with exit code 1. `--db` names a DuckDB file,
  * `--store` a ClickHouse server or cluster: every `log` command runs on either.
  */
-import {
-  DEFAULT_STORE,
-  isClickHouseStore,
-  type LogStore,
-  openLogStore,
-  type StoreAccess,
-  StoreBusyError,
-  StoreOpenError,
-} from '../../mining/index.js';
+// Each from its own module, not the mining index: a command loads only the parts it runs.
+import { isClickHouseStore } from '../../mining/clickhouse-address.js';
+import type { LogStore } from '../../mining/log-store.js';
+import { openLogStore } from '../../mining/open-log-store.js';
+import { DEFAULT_STORE, type StoreAccess } from '../../mining/store.js';
+import { StoreBusyError } from '../../mining/store-busy.js';
+import { StoreOpenError } from '../../mining/store-open-error.js';
 import { InputError, UsageError } from '../io.js';
 
 export interface StoreOptions {

@@ -1,0 +1,92 @@
+/** `linesight log discover`: the directly-follows graph, start and end activities and variants of a log. */
+
+import { textTable } from '../../analysis/report/table.js';
+import { writeAtomic } from '../../fs/write-atomic.js';
+import { formatDuration } from '../../model/units.js';
+import type { DfgMeasure } from '../../views/dfg.js';
+import { type Io, UsageError } from '../io.js';
+import { logName } from './log.js';
+import { type StoreOptions, withLogStore } from './log-store.js';
+
+export async function logDiscoverCommand(
+  o: StoreOptions & {
+    top?: string;
+    segment?: string;
+    channel?: string;
+    svg?: string;
+    edges?: string;
+    measure?: DfgMeasure;
+  },
+  io: Io,
+): Promise<number> {
+  const top = Number(o.top ?? 10);
+  if (!Number.isInteger(top) || top < 1) throw new UsageError(`--top takes a whole number, not '${o.top}'`);
+  const maxEdges = Number(o.edges ?? 60);
+  if (!Number.isInteger(maxEdges) || maxEdges < 1)
+    throw new UsageError(`--edges takes a whole number, not '${o.edges}'`);
+  return withLogStore(o, 'read', async (store) => {
+    const log = await logName(store, o);
+    const d = await store.discover(log, {
+      top,
+      ...(o.segment !== undefined ? { segment: o.segment } : {}),
+      ...(o.channel !== undefined ? { channel: o.channel } : {}),
+    });
+    if (o.svg) {
+      // Loaded only here: the layout engine and the fonts take a tenth of a second to load.
+      const [{ logDfgDiagram }, { toSvg }] = await Promise.all([
+        import('../../views/dfg.js'),
+        import('../../views/svg.js'),
+      ]);
+      writeAtomic(o.svg, toSvg(await logDfgDiagram(log, d, maxEdges, o.measure ?? 'frequency')));
+      io.err(`wrote ${o.svg}\n`);
+    }
+    if (o.json) {
+      io.out(`${JSON.stringify(d, null, 2)}\n`);
+      return 0;
+    }
+    const edges = [...d.dfg].sort((a, b) => b.count - a.count).slice(0, 25);
+    io.out(
+      [
+        `Log '${log}': ${d.events} events, ${d.cases} cases`,
+        '',
+        'Directly-follows (most frequent)',
+        textTable(
+          ['From', 'To', 'Count', 'Mean', 'Median', 'P90'],
+          edges.map((e) => [
+            e.from,
+            e.to,
+            e.count,
+            formatDuration(e.mean),
+            formatDuration(e.median),
+            formatDuration(e.p90),
+          ]),
+        ),
+        '',
+        'Start activities',
+        textTable(
+          ['Activity', 'Cases'],
+          Object.entries(d.start).sort((a, b) => b[1] - a[1]),
+        ),
+        '',
+        'End activities',
+        textTable(
+          ['Activity', 'Cases'],
+          Object.entries(d.end).sort((a, b) => b[1] - a[1]),
+        ),
+        '',
+        `Variants (top ${d.variants.length}${d.moreVariants ? ` of ${d.variants.length + d.moreVariants}` : ''})`,
+        textTable(
+          ['Cases', 'Share', 'Cumulative', 'Activities'],
+          d.variants.map((v) => [
+            v.count,
+            `${(v.share * 100).toFixed(1)}%`,
+            `${(v.cumulative * 100).toFixed(1)}%`,
+            v.activities.join(' > '),
+          ]),
+        ),
+        '',
+      ].join('\n'),
+    );
+    return 0;
+  });
+}
