@@ -148,7 +148,13 @@ export async function discover(
     const top = options.top === undefined ? '' : `limit ${Math.max(0, Math.floor(options.top))}`;
     // A variant is a list of small integers, built once per case; all variants are counted,
     // only the top ones leave the database.
-    const variants = await countVariants(store, steps, Number(counts?.cases ?? 0), top, limit);
+    const variants = await countVariants(
+      store,
+      steps,
+      { cases: Number(counts?.cases ?? 0), activities: names.length },
+      top,
+      limit,
+    );
     const cases = Number(counts?.cases ?? 0);
     let cumulative = 0;
     return {

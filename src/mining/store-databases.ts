@@ -15,6 +15,14 @@ import { StoreOpenError } from './store-open-error.js';
 export const DEFAULT_STORE = '.linesight/events.duckdb';
 
 /**
+ * The storage format new stores are written in. DuckDB's default is still that of 1.0, whose
+ * string compression made storing a log's events a quarter slower (4.2 against 3.3 s at ten
+ * million events); 1.4 is the release DuckDB supports longest, so its tools of the last year and
+ * on can read the store. A store made in the older format is read and written as it is.
+ */
+const STORAGE_VERSION = 'v1.4.0';
+
+/**
  * How a store is opened. `read`: read-only, so that several processes can read it at once; it
  * must exist. `write`: it must exist. `create`: made, with its folders, when it does not.
  */
@@ -124,7 +132,7 @@ async function instanceOf(path: string, readOnly: boolean, prepare: Prepare): Pr
   try {
     instance = await DuckDBInstance.create(path, {
       memory_limit,
-      ...(readOnly ? { access_mode: 'READ_ONLY' } : {}),
+      ...(readOnly ? { access_mode: 'READ_ONLY' } : { storage_compatibility_version: STORAGE_VERSION }),
     });
   } catch (error) {
     throw openError(path, error);

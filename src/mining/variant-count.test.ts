@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore } from './store.js';
-import { rankedVariants, variantPasses } from './variant-count.js';
+import { openStore, queryRows } from './store.js';
+import { rankedVariants, traceSql, variantPasses } from './variant-count.js';
 
 /** Negative when list a comes first: by the first code that differs, a shorter prefix first. */
 function lexicographic(a: number[], b: number[]): number {
@@ -22,20 +22,38 @@ describe('variants counted within the memory limit', () => {
   const store = openStore(':memory:');
   beforeAll(async () => {
     // 997 cases of about 20 steps each over 4 activities: many variants, most of them once, with
-    // ties among the frequent ones; position is the step's place in its case.
+    // ties among the frequent ones; position is the step's place in its case. Stored out of
+    // order, as a parallel sort may leave them, so that only a list put in order comes out so.
     await (await store).connection.run(`create temp table steps as
       select 'c' || (i % 997) as case_id, (hash(i // 3) % 4)::integer as code, i // 997 + 1 as position
-      from range(20000) t(i)`);
+      from range(20000) t(i) order by hash(i * 31)`);
   });
   afterAll(async () => (await store).close());
+
+  it('lists each case in position order, the packed sort agreeing with the ordered aggregate', async () => {
+    const s = await store;
+    // Beyond the packing's span, the ordered aggregate is used: the two must agree on every variant.
+    const ordered = await rankedVariants(s, 'steps', 1, '', 100_000);
+    expect(traceSql(100_000)).toContain('order by position');
+    expect(await rankedVariants(s, 'steps', 1, '', 4)).toEqual(ordered);
+    expect(await rankedVariants(s, 'steps', 3, '', 4)).toEqual(ordered);
+    // One case's trace, against its codes in position order.
+    const c0 = await queryRows(
+      s,
+      `select ${traceSql(4)} as trace, list(code order by position) as expected from steps where case_id = 'c0'`,
+    );
+    expect(c0[0]?.trace).toEqual(c0[0]?.expected);
+    expect((c0[0]?.trace as number[]).length).toBeGreaterThan(10);
+  });
 
   it('gives the same variants, counts and order in one pass and in several', async () => {
     const s = await store;
     for (const limit of ['', 'limit 10']) {
-      const once = await rankedVariants(s, 'steps', 1, limit);
-      for (const passes of [2, 4, 7]) expect(await rankedVariants(s, 'steps', passes, limit)).toEqual(once);
+      const once = await rankedVariants(s, 'steps', 1, limit, 4);
+      for (const passes of [2, 4, 7])
+        expect(await rankedVariants(s, 'steps', passes, limit, 4)).toEqual(once);
     }
-    const all = await rankedVariants(s, 'steps', 4, '');
+    const all = await rankedVariants(s, 'steps', 4, '', 4);
     expect(all.reduce((sum, v) => sum + Number(v.n), 0)).toBe(997);
     expect(Number(all[0]?.variants)).toBe(all.length);
     // Most frequent first, and among equals the lower list of activity codes first.

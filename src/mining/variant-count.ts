@@ -26,17 +26,32 @@ export function variantPasses(cases: number, limit: number): number {
   return Math.max(1, Math.ceil((cases * BYTES_PER_CASE) / (limit / 2)));
 }
 
+/** Codes below this are packed with the position into one integer (see traceSql). */
+const CODE_SPAN = 65_536;
+
+/**
+ * SQL for a case's activity codes in the order of their positions. DuckDB's ordered aggregate
+ * (`list(code order by position)`) sorts every case's rows apart and took 2.5 s at ten million
+ * events; listing them unordered and sorting each short list after took 0.7 s. Position and code
+ * are packed into one integer for that sort (positions are unique within a case, so the code never
+ * decides it); a log of more activities than the packing holds takes the ordered aggregate.
+ */
+export function traceSql(activities: number): string {
+  if (activities > CODE_SPAN) return 'list(code order by position)';
+  return `list_transform(list_sort(list(position * ${CODE_SPAN} + code)), x -> (x % ${CODE_SPAN})::integer)`;
+}
+
 /** The variants of the steps table (case_id, code, position), most frequent first, ties by trace. */
 export function countVariants(
   store: EventStore,
   steps: string,
-  cases: number,
+  sizes: { cases: number; activities: number },
   /** `limit N` for the top N, or '' for all. */
   top: string,
   /** DuckDB's memory limit in bytes. */
   limit: number,
 ): Promise<VariantRow[]> {
-  return rankedVariants(store, steps, variantPasses(cases, limit), top);
+  return rankedVariants(store, steps, variantPasses(sizes.cases, limit), top, sizes.activities);
 }
 
 /** The variants of the steps table, listed in `passes` passes over shares of the cases. */
@@ -46,12 +61,14 @@ export async function rankedVariants(
   passes: number,
   /** `limit N` for the top N, or '' for all. */
   top: string,
+  /** How many activity codes there are. */
+  activities: number,
 ): Promise<VariantRow[]> {
   const ranked = (traces: string) =>
     `select trace, count(*) as n, count(*) over () as variants from ${traces}
      group by trace order by n desc, trace ${top}`;
   const listed = (where: string) =>
-    `select list(code order by position) as trace from ${steps} ${where} group by case_id`;
+    `select ${traceSql(activities)} as trace from ${steps} ${where} group by case_id`;
   if (passes === 1) return (await queryRows(store, ranked(`(${listed('')})`))) as unknown as VariantRow[];
   const traces = workTable('discover_traces');
   const c = store.connection;
