@@ -16,8 +16,8 @@ import { CONTACT_SUMS, HOURS_PER_WEEK } from './contact-sums.js';
 import { ABANDONED, CALLS, CONTACTS, COUNTS, CustomerRows, FAILURES, STEPS } from './customer-rows.js';
 import { CustomerTally } from './customer-tally.js';
 import { PoolTime } from './pool-time.js';
+import { Pools } from './pools.js';
 import { hash, KeyedUniform, mix32, replicationSeed } from './random.js';
-import { Ring } from './ring.js';
 import type { RunOptions, RunResult, StepTrace } from './run.js';
 import { type Sampler, sample } from './sampler.js';
 import { nextOpening, type ShiftChanges, shiftChanges } from './shift-changes.js';
@@ -50,16 +50,7 @@ export class Replication {
   private readonly arrivalNumber: Int32Array;
   private readonly arrivalTimes: Arrivals;
   private readonly rows: CustomerRows;
-  // Pools: busy members, members on shift, the most ever on shift, their queues by class, and
-  // for a dedicated pool each member's own queue, whether busy and how many customers they own.
-  private readonly busy: Int32Array;
-  private readonly cap: Int32Array;
-  private readonly maxCap: Int32Array;
-  private readonly queues: Ring[][];
-  private readonly memberBusy: Uint8Array[];
-  private readonly memberQueue: Ring[][];
-  private readonly memberLoad: Int32Array[];
-  private nextTicket = 1;
+  private readonly pools: Pools;
   private readonly shifts: ShiftChanges;
   // Results.
   private readonly tally: CustomerTally;
@@ -103,26 +94,14 @@ export class Replication {
     this.arrivalTimes = new Arrivals(m, seed, this.horizon);
     const P = m.poolIds.length;
     this.rows = new CustomerRows(P);
-    this.busy = new Int32Array(P);
-    this.cap = Int32Array.from(m.capacity);
-    this.maxCap = Int32Array.from(m.capacity);
-    for (let p = 0; p < P; p++)
-      for (const c of m.shifts[p]?.capacity ?? []) this.maxCap[p] = Math.max(this.maxCap[p] ?? 0, c);
-    this.queues = m.poolIds.map((_, p) => Array.from({ length: m.classes[p] ?? 1 }, () => new Ring()));
-    this.memberBusy = m.poolIds.map((_, p) => new Uint8Array(this.maxCap[p] ?? 0));
-    this.memberQueue = m.poolIds.map((_, p) =>
-      Array.from({ length: m.dedicated[p] ? (this.maxCap[p] ?? 0) : 0 }, () => new Ring()),
-    );
-    this.memberLoad = m.poolIds.map((_, p) => new Int32Array(this.maxCap[p] ?? 0));
+    this.pools = new Pools(m, this.rows);
     this.tally = new CustomerTally(m.segments, m.steps, m.endIds.length);
     this.queued = new Float64Array(P);
     this.abandons = new Float64Array(P);
     this.contact = new Float64Array(P * HOURS_PER_WEEK * CW);
-    this.poolTime = new PoolTime(this.busy, this.cap, this.contact, this.warmup, this.horizon);
+    this.poolTime = new PoolTime(this.pools.busy, this.pools.cap, this.contact, this.warmup, this.horizon);
     this.inSystemTime = Float64Array.of(0, this.warmup);
-    // The capacity at time 0, every shift change to the end of the run, and the first arrivals.
-    for (let p = 0; p < P; p++)
-      if ((m.shifts[p]?.at.length ?? 0) > 0) this.cap[p] = m.shifts[p]?.capacity[0] ?? 0;
+    // Every shift change to the end of the run, and the first arrivals.
     this.shifts = shiftChanges(m, this.drainLimit);
     for (let k = 0; k < this.shifts.at.length; k++) this.calendar.push(this.shifts.at[k] as number, SHIFT, k);
     for (let s = 0; s < m.segments; s++) if (m.interarrival[s]) this.nextArrival(s, 0);
@@ -280,10 +259,10 @@ export class Replication {
 
   /** Member `who` (or any, -1) of pool p starts with customer c. */
   private serve(c: number, p: number, who: number, now: number): void {
-    const { rows, contact } = this;
+    const { rows, contact, pools } = this;
     this.poolTime.settle(p, now);
-    this.busy[p] = (this.busy[p] as number) + 1;
-    if (who >= 0) (this.memberBusy[p] as Uint8Array)[who] = 1;
+    pools.busy[p] = (pools.busy[p] as number) + 1;
+    if (who >= 0) (pools.memberBusy[p] as Uint8Array)[who] = 1;
     rows.member[c] = who;
     const entered = rows.queueEnter[c] as number;
     rows.waits[c * 2] = (rows.waits[c * 2] as number) + (now - entered);
@@ -300,7 +279,7 @@ export class Replication {
 
   /** Customer c is ready for their step: done by themselves, or in a pool's queue, or served at once. */
   private ready(c: number, now: number): void {
-    const { m, rows } = this;
+    const { m, rows, pools } = this;
     const step = rows.at[c] as number;
     const p = m.pool[step] as number;
     if (m.contact[step])
@@ -311,7 +290,7 @@ export class Replication {
       this.scheduleDone(c, now);
       return;
     }
-    if ((this.cap[p] as number) === 0 && (m.shifts[p]?.at.length ?? 0) > 0) {
+    if ((pools.cap[p] as number) === 0 && (m.shifts[p]?.at.length ?? 0) > 0) {
       this.comeBack(c, step, p, now);
       return;
     }
@@ -323,18 +302,14 @@ export class Replication {
       this.contact[o] = (this.contact[o] as number) + 1;
     }
     if (m.dedicated[p]) {
-      const who = this.owner(c, p) - 1;
-      if (!(this.memberBusy[p] as Uint8Array)[who] && who < (this.cap[p] as number))
+      const who = pools.owner(c, p) - 1;
+      if (!(pools.memberBusy[p] as Uint8Array)[who] && who < (pools.cap[p] as number))
         this.serve(c, p, who, now);
-      else this.enqueue(c, p, (this.memberQueue[p] as Ring[])[who] as Ring, now);
+      else this.enqueue(c, p, who, now);
       return;
     }
-    if ((this.busy[p] as number) < (this.cap[p] as number)) {
-      this.serve(c, p, -1, now);
-      return;
-    }
-    const ring = (this.queues[p] as Ring[])[m.priority[p * m.segments + (rows.seg[c] as number)] as number];
-    this.enqueue(c, p, ring as Ring, now);
+    if ((pools.busy[p] as number) < (pools.cap[p] as number)) this.serve(c, p, -1, now);
+    else this.enqueue(c, p, -1, now);
   }
 
   /** The line is closed: the customer comes back within a quarter of an hour of its opening. */
@@ -353,26 +328,10 @@ export class Replication {
     this.calendar.push(now + back, READY, c);
   }
 
-  /** Customer c's owner (1 + member) at dedicated pool p: a new customer gets the member who owns the fewest. */
-  private owner(c: number, p: number): number {
-    const owners = this.rows.owners;
-    const at = c * this.m.poolIds.length + p;
-    if ((owners[at] as number) > 0) return owners[at] as number;
-    const load = this.memberLoad[p] as Int32Array;
-    let best = 0;
-    for (let k = 1; k < (this.maxCap[p] as number); k++)
-      if ((load[k] as number) < (load[best] as number)) best = k;
-    load[best] = (load[best] as number) + 1;
-    owners[at] = best + 1;
-    return best + 1;
-  }
-
-  private enqueue(c: number, p: number, ring: Ring, now: number): void {
+  /** Customer c waits at pool p (for member `who` of a dedicated pool, or any: -1), with their patience. */
+  private enqueue(c: number, p: number, who: number, now: number): void {
     const { m, rows } = this;
-    const t = this.nextTicket++;
-    rows.ticket[c] = t;
-    rows.queuedAt[c] = p + 1;
-    ring.push(c, t);
+    this.pools.join(c, p, who);
     const patience = m.segmentPatience[rows.seg[c] as number] ?? m.poolPatience[p];
     if (!patience) return;
     const key = this.keyed.at(
@@ -385,36 +344,19 @@ export class Replication {
     this.calendar.push(give, ABANDON, c);
   }
 
-  /** The next customer in a ring who is still waiting there, or -1. */
-  private take(ring: Ring, p: number): number {
-    const rows = this.rows;
-    while (ring.size > 0) {
-      const c = ring.ids[ring.head] as number;
-      const t = ring.tickets[ring.head] as number;
-      ring.head = (ring.head + 1) % ring.ids.length;
-      ring.size--;
-      if (rows.queuedAt[c] === p + 1 && rows.ticket[c] === t) {
-        rows.queuedAt[c] = 0;
-        return c;
-      }
-    }
-    return -1;
-  }
-
   /** A server of pool p is free: serve whoever waits, by class, or the member's own queue. */
   private release(p: number, now: number): void {
+    const pools = this.pools;
     if (this.m.dedicated[p]) {
-      for (let who = 0; who < (this.cap[p] as number); who++) {
-        if ((this.memberBusy[p] as Uint8Array)[who]) continue;
-        const c = this.take((this.memberQueue[p] as Ring[])[who] as Ring, p);
+      for (let who = 0; who < (pools.cap[p] as number); who++) {
+        if ((pools.memberBusy[p] as Uint8Array)[who]) continue;
+        const c = pools.nextFor(p, who);
         if (c >= 0) this.serve(c, p, who, now);
       }
       return;
     }
-    const classes = this.queues[p] as Ring[];
-    while ((this.busy[p] as number) < (this.cap[p] as number)) {
-      let c = -1;
-      for (let k = 0; k < classes.length && c < 0; k++) c = this.take(classes[k] as Ring, p);
+    while ((pools.busy[p] as number) < (pools.cap[p] as number)) {
+      const c = pools.next(p);
       if (c < 0) return;
       this.serve(c, p, -1, now);
     }
@@ -427,10 +369,11 @@ export class Replication {
     const p = m.pool[step] as number;
     this.trace?.(rows.serial[c] as number, rows.seg[c] as number, step, rows.readyAt[c] as number, false);
     if (p >= 0) {
+      const pools = this.pools;
       this.poolTime.settle(p, now);
-      this.busy[p] = (this.busy[p] as number) - 1;
+      pools.busy[p] = (pools.busy[p] as number) - 1;
       const who = rows.member[c] as number;
-      if (who >= 0) (this.memberBusy[p] as Uint8Array)[who] = 0;
+      if (who >= 0) (pools.memberBusy[p] as Uint8Array)[who] = 0;
       this.release(p, now);
     }
     const visit = rows.counts[c * COUNTS + STEPS] as number;
@@ -476,7 +419,7 @@ export class Replication {
   private shiftChange(k: number, now: number): void {
     const p = this.shifts.pool[k] as number;
     this.poolTime.settle(p, now);
-    this.cap[p] = this.shifts.capacity[k] as number;
+    this.pools.cap[p] = this.shifts.capacity[k] as number;
     this.release(p, now);
   }
 }
