@@ -5,7 +5,6 @@
 import cliProgress from 'cli-progress';
 import { markdownTable, textTable } from '../../analysis/report/table.js';
 import { writeAtomic } from '../../fs/write-atomic.js';
-import { clip } from '../../model/clip.js';
 import type { ModelDocument } from '../../model/document.js';
 import type { Model } from '../../model/model.js';
 import {
@@ -15,7 +14,7 @@ import {
   type WhatIfSide,
   whatIfSides,
 } from '../../model/overrides.js';
-import { didYouMean, didYouMeanAmong } from '../../model/suggest.js';
+import { didYouMeanAmong } from '../../model/suggest.js';
 import { formatDuration, parseDuration } from '../../model/units.js';
 import {
   defaultWorkers,
@@ -50,6 +49,7 @@ import { estimateFigures, estimatesUnit } from '../../simulation/readout/kpi-uni
 import { whatIfText } from '../../simulation/readout/whatif-text.js';
 import { InputError, type Io, UsageError } from '../io.js';
 import { loadOrReport } from '../load-or-report.js';
+import { wholeOption } from '../whole-option.js';
 import { contactCenterTable } from './contact-center-table.js';
 import { valueText } from './value-text.js';
 
@@ -79,15 +79,6 @@ const MAX_REPLICATIONS = 10_000;
 const MAX_WORKERS = 64;
 
 function runOptions(o: SimulateCommandOptions): Omit<SimulationOptions, 'onProgress'> {
-  const whole = (name: string, text: string | undefined, fallback: number, min: number, max: number) => {
-    if (text === undefined) return fallback;
-    const n = Number(text);
-    if (!Number.isInteger(n) || n < min || n > max)
-      throw new UsageError(
-        `--${name} takes a whole number from ${min} to ${max.toLocaleString('en-US')}, not '${clip(text)}'`,
-      );
-    return n;
-  };
   const time = (name: string, text: string | undefined, fallback: number) => {
     if (text === undefined) return fallback;
     const d = parseDuration(text);
@@ -105,17 +96,17 @@ function runOptions(o: SimulateCommandOptions): Omit<SimulationOptions, 'onProgr
     .map((k) => k.trim())
     .filter(Boolean);
   return {
-    replications: whole('replications', o.replications, 20, 1, MAX_REPLICATIONS),
+    replications: wholeOption('replications', o.replications, 20, 1, MAX_REPLICATIONS),
     horizon: time('horizon', o.horizon, 30 * 86400),
     warmup: time('warmup', o.warmup, 2 * 86400),
     // Seeds are 32-bit: a larger one would silently repeat a smaller one's runs.
-    seed: whole('seed', o.seed, 1, 0, 2 ** 32 - 1),
-    workers: whole('workers', o.workers, defaultWorkers(), 1, MAX_WORKERS),
+    seed: wholeOption('seed', o.seed, 1, 0, 2 ** 32 - 1),
+    workers: wholeOption('workers', o.workers, defaultWorkers(), 1, MAX_WORKERS),
     ...(precision?.ok
       ? {
           precision: precision.value,
           ...(kpis && kpis.length > 0 ? { precisionKpis: kpis } : {}),
-          maxReplications: whole('max-replications', o.maxReplications, 200, 2, MAX_REPLICATIONS),
+          maxReplications: wholeOption('max-replications', o.maxReplications, 200, 2, MAX_REPLICATIONS),
         }
       : {}),
   };

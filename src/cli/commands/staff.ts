@@ -15,6 +15,7 @@ import { staffingScenario } from '../../simulation/staffing/staffing-scenario.js
 import { InputError, type Io, UsageError } from '../io.js';
 import { loadOrReport } from '../load-or-report.js';
 import { printDiagnostics } from '../print-diagnostics.js';
+import { wholeOption } from '../whole-option.js';
 import { staffingText } from './staff-text.js';
 
 export interface StaffCommandOptions {
@@ -28,22 +29,12 @@ export interface StaffCommandOptions {
   workers?: string;
 }
 
-const whole = (name: string, text: string | undefined, fallback: number, min: number, max: number) => {
-  if (text === undefined) return fallback;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < min || n > max)
-    throw new UsageError(
-      `--${name} takes a whole number from ${min} to ${max.toLocaleString('en-US')}, not '${clip(text)}'`,
-    );
-  return n;
-};
-
 export async function staffCommand(file: string, o: StaffCommandOptions, io: Io): Promise<number> {
   const options = {
-    replications: whole('replications', o.replications, 10, 2, 1000),
-    days: whole('days', o.days, 14, 7, 365),
-    seed: whole('seed', o.seed, 1, 0, 2 ** 32 - 1),
-    workers: whole('workers', o.workers, defaultWorkers(), 1, 64),
+    replications: wholeOption('replications', o.replications, 10, 2, 1000),
+    days: wholeOption('days', o.days, 14, 7, 365),
+    seed: wholeOption('seed', o.seed, 1, 0, 2 ** 32 - 1),
+    workers: wholeOption('workers', o.workers, defaultWorkers(), 1, 64),
   };
   const id = o.scenarioId ?? 'least-cost-staffing';
   if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(id))
