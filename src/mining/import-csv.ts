@@ -205,8 +205,9 @@ const UNORDERED_ROWS = 8_000_000;
  * their file order in `seq`, and every reading orders by it. Kept in scan order, the insert leaves
  * the staged table's partly filled row groups, which DuckDB merged as the store closed once there
  * were enough of them: 1.7 s more at ten million events, none at five, while in any order the
- * threads' own row groups took 0.1 s more at one to five million. The setting is the database's,
- * so it is taken back at once; writes to a database go one at a time.
+ * threads' own row groups took 0.1 s more at one to five million. The setting is the database's:
+ * it is taken back at once, writes to a database go one at a time, and a reading that needs an
+ * order says so (`order by`), so one planned meanwhile is unaffected.
  */
 async function storedInAnyOrder<T>(store: EventStore, large: boolean, write: () => Promise<T>): Promise<T> {
   if (!large) return write();
