@@ -7,8 +7,8 @@
 import type { Model } from '../model/model.js';
 import { serializeModel } from '../model/serialize.js';
 import type { Box, Diagram } from '../views/diagram.js';
+import { bpmnId } from './bpmn-id.js';
 import type { DiagramWriter } from './diagram-writer.js';
-import { bpmnId } from './export.js';
 import type { CustomerPart } from './export-customer.js';
 import type { SimParameters } from './interchange/bpsim-write.js';
 import { companyInitiates } from './message-direction.js';

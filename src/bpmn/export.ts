@@ -19,6 +19,7 @@ import { dirname } from 'node:path';
 import type { Model } from '../model/model.js';
 import { serializeModel } from '../model/serialize.js';
 import { layout } from '../views/render.js';
+import { bpmnId } from './bpmn-id.js';
 import { type DiagramWriter, diagramWriter } from './diagram-writer.js';
 import { writeCustomerProcess } from './export-customer.js';
 import { writeOrganizationProcess } from './export-organization.js';
@@ -29,13 +30,9 @@ import { fitLanes } from './lane-fit.js';
 import { createModdle, type Element } from './moddle.js';
 
 /** Room right of each box for its gateways, their fan-out and the flows' labels. */
-export const GUTTER = 104;
+const GUTTER = 104;
 const POOL_GAP = 40;
 const POOL_LABEL = 30;
-
-/** BPMN ids are XML NCNames: letters, digits, '-', '_' and '.', not starting with a digit. */
-export const bpmnId = (prefix: string, ...parts: string[]) =>
-  `${prefix}_${parts.join('_').replace(/[^A-Za-z0-9_.-]/g, '_')}`;
 
 export interface ExportOptions {
   /**

@@ -18,19 +18,12 @@
  */
 import { clip } from '../model/clip.js';
 import { mergeEmbedded } from './embedded.js';
+import type { BpmnImport } from './import/bpmn-import.js';
 import { readJourney } from './import/journey.js';
 import { createModdle, type Element } from './moddle.js';
 import { dropStaleScenarios } from './stale-scenarios.js';
 
-export interface BpmnImport {
-  /** The model file's data; absent when the file cannot be read as a journey. */
-  model?: Record<string, unknown>;
-  warnings: string[];
-  /** Why nothing could be made of the file, with what to do. */
-  error?: { message: string; hint: string };
-  /** True when the file carried linesight's own model. */
-  embedded: boolean;
-}
+export type { BpmnImport };
 
 /** Parser warnings listed one by one; the rest are counted. */
 const MAX_PARSER_WARNINGS = 20;

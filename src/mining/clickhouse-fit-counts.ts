@@ -5,8 +5,8 @@
  */
 
 import * as sql from './clickhouse-fit-sql.js';
-import type { ClickHouseHttp } from './clickhouse-http.js';
 import { lifecycleGroupsOf } from './clickhouse-journey-rows.js';
+import type { ShardedLog } from './clickhouse-sharded-log.js';
 import { shardLifecycleTimes } from './clickhouse-sql.js';
 import type { LifecycleGroup } from './journey-rows.js';
 import {
@@ -20,13 +20,6 @@ import {
   WEEKS_BEFORE_1970_US,
 } from './log-profile.js';
 import { END, type MappedMoves, type MovesQuery, mergeMappedMoves, START } from './mapped-moves.js';
-
-/** The log's imports (`parts`) on each shard. */
-export interface ShardedLog {
-  servers: ClickHouseHttp[];
-  db: string;
-  parts: string[];
-}
 
 export async function clickHouseLogProfile({ servers, db, parts }: ShardedLog): Promise<LogProfile> {
   if (parts.length === 0) return EMPTY_PROFILE;

@@ -4,7 +4,7 @@
  * over the shards; the shared code orders, divides and words them as it does DuckDB's.
  */
 import * as sql from './clickhouse-evidence-sql.js';
-import type { ShardedLog } from './clickhouse-fit-counts.js';
+import type { ShardedLog } from './clickhouse-sharded-log.js';
 import { ASSISTED } from './contact-rule.js';
 import type { ExposureCounts } from './exposure-counts.js';
 import type { ExposureQuery, JourneyEvidenceSource, PairCounts } from './journey-evidence.js';

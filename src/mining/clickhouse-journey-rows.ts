@@ -3,7 +3,7 @@
  * on every shard over its own events, where a customer's events all are, and returns counts; they
  * are added up by the same code as DuckDB's: rows per activity and channel, not per customer.
  */
-import type { ShardedLog } from './clickhouse-fit-counts.js';
+import type { ShardedLog } from './clickhouse-sharded-log.js';
 import * as sql from './clickhouse-sql.js';
 import {
   type ActivityChannel,

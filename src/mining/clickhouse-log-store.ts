@@ -11,11 +11,11 @@ import {
   clickHouseLifecycleTimes,
   clickHouseLogProfile,
   clickHouseMappedMoves,
-  type ShardedLog,
 } from './clickhouse-fit-counts.js';
 import { ClickHouseError, ClickHouseHttp } from './clickhouse-http.js';
 import { clickHouseJourneyEvidence } from './clickhouse-journey-evidence.js';
 import { clickHouseJourneyRows } from './clickhouse-journey-rows.js';
+import type { ShardedLog } from './clickhouse-sharded-log.js';
 import * as sql from './clickhouse-sql.js';
 import type { DiscoverOptions, Discovery } from './discover.js';
 import type { LogImport, LogImportOptions } from './import-log.js';

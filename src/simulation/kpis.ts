@@ -5,15 +5,9 @@
 import { formatDuration } from '../model/units.js';
 import type { CompiledModel } from './compile.js';
 import { contactKpiValues, poolContactSums } from './contact-center.js';
-import { estimateText } from './readout/kpi-unit.js';
+import { estimateText, type KpiKind } from './readout/kpi-unit.js';
 import { CUSTOMER_SUMS, type RunResult } from './run.js';
 import type { Estimate } from './stats.js';
-
-/**
- * What a KPI's number is, so that a report can choose one unit for it: a count of customers, a
- * duration in seconds, a share from 0 to 1, a ratio (per customer, per order), a score, or money.
- */
-export type KpiKind = 'count' | 'duration' | 'share' | 'ratio' | 'score' | 'money';
 
 export interface KpiDefinition {
   key: string;

@@ -8,7 +8,7 @@ import type { Analysis } from '../analyze.js';
 import { pct } from '../finding.js';
 import { journeyMetricCatalog } from '../metric-catalog.js';
 import type { JourneyMetrics } from '../metrics.js';
-import type { Section } from './sections.js';
+import type { Section } from './table.js';
 
 const wait = (seconds: number | null) =>
   seconds === null || !Number.isFinite(seconds) ? 'without bound (overloaded)' : formatDuration(seconds);

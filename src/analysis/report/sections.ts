@@ -10,14 +10,7 @@ import type { ScenarioDiff } from '../diff.js';
 import { pct } from '../finding.js';
 import { journeyMetricCatalog, STAGE_METRICS } from '../metric-catalog.js';
 import { queueSections } from './queue-sections.js';
-import type { Row } from './table.js';
-
-export interface Section {
-  title: string;
-  intro?: string;
-  headers: string[];
-  rows: Row[];
-}
+import type { Section } from './table.js';
 
 export function analysisSections(model: Model, a: Analysis): Section[] {
   const catalog = journeyMetricCatalog(model.ends);

@@ -1,6 +1,14 @@
 /** Tables for terminals (aligned columns) and Markdown, from the same rows. */
 export type Row = (string | number)[];
 
+/** A report's headed table: what the text, Markdown and HTML writers lay out alike. */
+export interface Section {
+  title: string;
+  intro?: string;
+  headers: string[];
+  rows: Row[];
+}
+
 export function textTable(headers: string[], rows: Row[]): string {
   const cells = [headers, ...rows.map((r) => r.map(String))];
   const widths = headers.map((_, c) => Math.max(...cells.map((r) => (r[c] ?? '').length)));

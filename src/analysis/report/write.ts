@@ -10,8 +10,8 @@ import type { Analysis } from '../analyze.js';
 import type { Comparison } from '../compare.js';
 import type { ScenarioDiff } from '../diff.js';
 import type { Finding } from '../finding.js';
-import { analysisSections, comparisonSections, diffSections, type Section } from './sections.js';
-import { htmlTable, markdownTable, textTable } from './table.js';
+import { analysisSections, comparisonSections, diffSections } from './sections.js';
+import { htmlTable, markdownTable, type Section, textTable } from './table.js';
 
 export const REPORT_FORMATS = ['text', 'json', 'md', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];

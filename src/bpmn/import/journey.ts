@@ -4,8 +4,9 @@
  * segments from its lanes, the start and the ends; the other pools the organization behind it.
  * Each of these is read in a file of its own; this one puts them together in the model's order.
  */
-import type { BpmnImport } from '../import.js';
+
 import type { Element } from '../moddle.js';
+import type { BpmnImport } from './bpmn-import.js';
 import { type Data, type JourneyContext, journeyContext } from './context.js';
 import { endMaker } from './ends.js';
 import { type JourneyNodes, journeyNodes } from './journey-nodes.js';

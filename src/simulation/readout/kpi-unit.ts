@@ -4,7 +4,12 @@
  * significant digits of the baseline, counts are whole, and money stays in cents below 100.
  */
 import { decimalsFor } from '../../text/precision.js';
-import type { KpiKind } from '../kpis.js';
+
+/**
+ * What a KPI's number is, so that a report can choose one unit for it: a count of customers, a
+ * duration in seconds, a share from 0 to 1, a ratio (per customer, per order), a score, or money.
+ */
+export type KpiKind = 'count' | 'duration' | 'share' | 'ratio' | 'score' | 'money';
 
 export interface KpiUnit {
   /** Written beside the figure: 'min', '%', 'EUR'; '' for plain numbers. */

@@ -3,9 +3,10 @@
  * half-width, then each scenario's with its paired change and verdict. Every KPI either side has
  * is a row: one the baseline lacks (the pool a scenario adds) shows "—" there, with a note.
  */
-import type { KpiKind } from '../kpis.js';
+
 import type { ScenarioValue } from '../scenario-value.js';
 import type { KpiDifference } from '../whatif.js';
+import type { KpiKind } from './kpi-unit.js';
 import { changeFigures, estimateFigures, type KpiUnit, kpiUnit } from './kpi-unit.js';
 import { type VerdictWord, verdictWord } from './verdict.js';
 
