@@ -4,7 +4,7 @@
  * garbage. Self-loops are left out (a pivot is summed from what leaves a state) and repeated
  * moves added up, each row in the order its targets first appear.
  */
-import type { Chain } from './markov.js';
+import type { Chain } from './chain.js';
 
 export interface StateMoves {
   size: number;

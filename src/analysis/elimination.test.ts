@@ -10,7 +10,15 @@ import { describe, expect, it } from 'vitest';
 import { type Chain, prepare, solve, type Transition } from './markov.js';
 import { reachOf, returnsOf } from './reach.js';
 
-const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b)) + 1e-15;
+/**
+ * Equal to 1e-9 relative, give or take the rounding of a solution of this scale: dense LU, the
+ * reference, left 9.5e-15 visits at a state no one reaches (the exact answer, 0, which elimination
+ * gives) from a self-loop of 0.977, in a solution of visits up to 5.4 (fast-check's seed
+ * -818822520). Probabilities are of scale 1.
+ */
+const closeIn = (scale: number) => (a: number, b: number) =>
+  Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b)) + 1e-12 * scale;
+const close = closeIn(1);
 
 const chains = fc
   .record({ size: fc.integer({ min: 1, max: 45 }), absorbing: fc.integer({ min: 1, max: 4 }) })
@@ -59,8 +67,9 @@ describe('the elimination solver agrees with dense LU to 1e-9 relative', () => {
         const exact = solve(chain, 'dense');
         const fast = solve(chain);
         expect(fast.trappedStates).toEqual(exact.trappedStates);
+        const visitsClose = closeIn(Math.max(0, ...exact.visits));
         for (let i = 0; i < chain.size; i++)
-          expect(close(fast.visits[i] ?? 0, exact.visits[i] ?? 0)).toBe(true);
+          expect(visitsClose(fast.visits[i] ?? 0, exact.visits[i] ?? 0)).toBe(true);
         for (let k = 0; k < chain.absorbing; k++)
           expect(close(fast.absorbed[k] ?? 0, exact.absorbed[k] ?? 0)).toBe(true);
         expect(close(fast.trapped, exact.trapped)).toBe(true);
@@ -155,8 +164,9 @@ describe("a chain solved on another chain's order and pattern agrees with dense 
         const exact = solve(variant, 'dense');
         const fast = solve(variant);
         expect(fast.trappedStates).toEqual(exact.trappedStates);
+        const visitsClose = closeIn(Math.max(0, ...exact.visits));
         for (let i = 0; i < chain.size; i++)
-          expect(close(fast.visits[i] ?? 0, exact.visits[i] ?? 0)).toBe(true);
+          expect(visitsClose(fast.visits[i] ?? 0, exact.visits[i] ?? 0)).toBe(true);
         for (let k = 0; k <= chain.absorbing; k++)
           expect(close(fast.absorbed[k] ?? 0, exact.absorbed[k] ?? 0)).toBe(true);
       }),

@@ -11,11 +11,12 @@
  * earlier factor's pattern (the same journey with other probabilities, or with some moves led to
  * an end) redoes only the arithmetic on it: zeros where it has no move, the same answers.
  */
+
+import type { Chain } from './chain.js';
 import { movesByState, type StateMoves } from './chain-moves.js';
 import { stronglyConnected } from './components.js';
 import { eliminateDense, pivotOf } from './elimination-dense.js';
 import { type EliminationOrder, eliminationOrder } from './elimination-order.js';
-import type { Chain } from './markov.js';
 
 /**
  * The factor, position by position (see EliminationOrder): row t lists the state's neighbours

@@ -8,32 +8,13 @@
  * rounding and near-linear in the chain's size; a chain's factor is kept for every later solve
  * on the same moves. Dense LU with partial pivoting is kept as the reference it is checked against.
  */
+
+import type { Chain, Transition } from './chain.js';
 import { type ChainFactor, factorChain } from './elimination.js';
 import { solveColumn, solveRow } from './factor-solve.js';
 import { type SelectedInverse, selectedInverse } from './selected-inverse.js';
 
-export interface Transition {
-  from: number;
-  /** A transient state index, or -1 - k for absorbing state k. */
-  to: number;
-  p: number;
-}
-
-export interface Chain {
-  /** Number of transient states. */
-  size: number;
-  /** Number of absorbing states. */
-  absorbing: number;
-  transitions: Transition[];
-  /** Start probabilities over transient states (index >= 0) and absorbing ones (-1 - k). */
-  start: Transition[];
-  /**
-   * The moves of a chain whose factor likely holds every move of this one (the same journey
-   * with some moves led to an end, or with other probabilities): its order and pattern are
-   * reused when they do, which saves working them out again. Answers are the same either way.
-   */
-  like?: readonly Transition[];
-}
+export type { Chain, Transition };
 
 export interface Solution {
   /** Expected visits to each transient state. */

@@ -7,7 +7,7 @@
  */
 import type { Model } from '../model/model.js';
 import { compileModel } from './compile.js';
-import { runReplication } from './run.js';
+import { runReplication } from './replication.js';
 
 export interface EventLogOptions {
   /** Seconds of arrivals; customers who arrived before it finish their journeys. */

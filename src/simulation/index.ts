@@ -12,6 +12,7 @@ export {
   precisionKpis,
 } from './precision.js';
 export { meanCapacity, offeredLoad, type Problem, preflight } from './preflight.js';
+export { readoutInput } from './readout/readout-input.js';
 export type { RunRemedy, RunWarning } from './run-warnings.js';
 export {
   assumptionText,
@@ -49,7 +50,6 @@ export type { WarmupCheck } from './warmup-check.js';
 export {
   type KpiDifference,
   pairedDifferences,
-  readoutInput,
   unionKpis,
   type WhatIfResult,
   type WhatIfScenario,

@@ -423,3 +423,8 @@ export class Replication {
     this.release(p, now);
   }
 }
+
+/** Replication `options.replication` of the model, from its own seed. */
+export function runReplication(m: CompiledModel, options: RunOptions): RunResult {
+  return new Replication(m, options).run();
+}

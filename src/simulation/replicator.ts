@@ -10,7 +10,8 @@
 import { Worker } from 'node:worker_threads';
 import type { Model } from '../model/model.js';
 import type { CompiledModel } from './compile.js';
-import { type RunOptions, type RunResult, runReplication } from './run.js';
+import { runReplication } from './replication.js';
+import type { RunOptions, RunResult } from './run.js';
 
 export class SimulationCancelled extends Error {
   constructor() {

@@ -1,10 +1,8 @@
 /**
  * One replication of a compiled model: what it is given and what it gives back. The events
- * themselves are replication.ts's.
+ * themselves, and runReplication, are replication.ts's.
  */
 
-import type { CompiledModel } from './compile.js';
-import { Replication } from './replication.js';
 import type { WaitSeriesData } from './wait-series.js';
 
 export interface RunOptions {
@@ -62,8 +60,4 @@ export interface RunResult {
   unfinished: number;
   /** Every customer's queue wait in arrival order, warm-up included, for judging the warm-up. */
   waitSeries: WaitSeriesData;
-}
-
-export function runReplication(m: CompiledModel, options: RunOptions): RunResult {
-  return new Replication(m, options).run();
 }

@@ -9,7 +9,7 @@ import { load, parse } from '../model/load.js';
 import type { Model } from '../model/model.js';
 import { compileModel } from './compile.js';
 import { preflight, SimulationCancelled, simulate } from './index.js';
-import { runReplication } from './run.js';
+import { runReplication } from './replication.js';
 import { erlangA, mmc } from './stats.js';
 import { pairedDifferences } from './whatif.js';
 

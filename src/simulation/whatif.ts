@@ -9,7 +9,6 @@
  */
 import type { Model } from '../model/model.js';
 import type { KpiDefinition } from './kpis.js';
-import type { WhatIfReadoutInput } from './readout/side-by-side.js';
 import { type ScenarioValue, scenarioValue } from './scenario-value.js';
 import { type SimulationOptions, type SimulationResult, simulateTogether } from './simulate.js';
 import { type Estimate, estimate } from './stats.js';
@@ -101,20 +100,5 @@ export async function whatIf(
         ...(value ? { value } : {}),
       };
     }),
-  };
-}
-
-/** The result as plain data for reports: every KPI any side has, in order, and each scenario's changes. */
-export function readoutInput(result: WhatIfResult, currency: string): WhatIfReadoutInput {
-  const kpis = result.scenarios.reduce((list, s) => unionKpis(list, s.result.kpis), result.baseline.kpis);
-  return {
-    currency,
-    kpis: kpis.map((k) => ({ key: k.key, label: k.label, kind: k.kind, better: k.better })),
-    scenarios: result.scenarios.map((s) => ({
-      id: s.id,
-      name: s.name,
-      differences: s.differences,
-      ...(s.value ? { value: s.value } : {}),
-    })),
   };
 }

@@ -5,7 +5,8 @@
 import { parentPort } from 'node:worker_threads';
 import type { Model } from '../model/model.js';
 import { type CompiledModel, compileModel } from './compile.js';
-import { type RunOptions, runReplication } from './run.js';
+import { runReplication } from './replication.js';
+import type { RunOptions } from './run.js';
 
 type Message =
   | { models: Model[]; settings: Omit<RunOptions, 'replication' | 'trace'> }

@@ -6,7 +6,7 @@
  */
 import type { Model } from '../model/model.js';
 import { type CustomerPart, customerPart, interactionEdges, type ViewOptions } from './customer-lanes.js';
-import type { LaneSpec, NodeSpec, SwimlaneSpec } from './swimlanes.js';
+import type { LaneSpec, NodeSpec, SwimlaneSpec } from './swimlane-spec.js';
 
 export function blueprintSpec(model: Model, options: ViewOptions = {}): SwimlaneSpec {
   const part = customerPart(model, options);

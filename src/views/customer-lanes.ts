@@ -12,7 +12,7 @@ import { formatDuration } from '../model/units.js';
 import type { Badge } from './diagram.js';
 import { type Focus, focusSteps } from './focus.js';
 import { segmentLanes } from './segment-lanes.js';
-import type { EdgeSpec, LaneSpec, NodeSpec, StackSpec } from './swimlanes.js';
+import type { EdgeSpec, LaneSpec, NodeSpec, StackSpec } from './swimlane-spec.js';
 
 export interface ViewOptions {
   /** Show only this segment's journey. */

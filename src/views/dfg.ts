@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import type { ELK as ElkApi, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import { formatDuration } from '../model/units.js';
 import type { Box, Diagram, Edge } from './diagram.js';
-import { BOX } from './swimlanes.js';
+import { BOX } from './swimlane-metrics.js';
 import { wrap } from './text.js';
 
 const ELK = createRequire(import.meta.url)('elkjs/lib/elk.bundled.js') as new () => ElkApi;

@@ -9,7 +9,7 @@ import { type BpmnNames, NO_BPMN_NAMES } from '../bpmn/names.js';
 import type { Activity, Model, Step } from '../model/model.js';
 import { finishSpec } from './blueprint.js';
 import { customerPart, type ViewOptions } from './customer-lanes.js';
-import type { LaneSpec, NodeSpec, SwimlaneSpec } from './swimlanes.js';
+import type { LaneSpec, NodeSpec, SwimlaneSpec } from './swimlane-spec.js';
 
 const UNLINKED = 'process:(unlinked)';
 

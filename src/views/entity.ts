@@ -6,7 +6,7 @@
 import type { Model } from '../model/model.js';
 import { finishSpec } from './blueprint.js';
 import { customerPart, type ViewOptions } from './customer-lanes.js';
-import type { NodeSpec, SwimlaneSpec } from './swimlanes.js';
+import type { NodeSpec, SwimlaneSpec } from './swimlane-spec.js';
 
 export function entitySpec(model: Model, options: ViewOptions = {}): SwimlaneSpec {
   const part = customerPart(model, options);

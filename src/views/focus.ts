@@ -9,7 +9,6 @@ import { happyPath } from '../analysis/likely-path.js';
 import { reachOf } from '../analysis/reach.js';
 import type { Model } from '../model/model.js';
 import { parseProbability } from '../model/units.js';
-import type { ViewOptions } from './customer-lanes.js';
 import { hintFor, RenderOptionError } from './option-error.js';
 
 export interface Focus {
@@ -21,7 +20,13 @@ export interface Focus {
   stages?: string[];
 }
 
-const shownSegments = (model: Model, options: ViewOptions) =>
+/** What of a view's options (customer-lanes.ts's ViewOptions) a focus reads. */
+interface FocusOptions {
+  segment?: string;
+  focus?: Focus;
+}
+
+const shownSegments = (model: Model, options: FocusOptions) =>
   options.segment ? [options.segment] : model.segments.map((s) => s.id);
 
 /** The least reach asked for, as a probability; throws RenderOptionError when it is none. */
@@ -33,7 +38,7 @@ export function minReachOf(focus: Focus): number | undefined {
 }
 
 /** Checks the focus against the model: stages it names, a reach in [0, 1], and something left to draw. */
-export function checkFocus(model: Model, options: ViewOptions): void {
+export function checkFocus(model: Model, options: FocusOptions): void {
   const focus = options.focus;
   if (!focus) return;
   minReachOf(focus);
@@ -72,7 +77,7 @@ export function focusLabel(model: Model, focus: Focus): string {
 }
 
 /** The ids of the steps the focus keeps, or undefined when there is no focus (keep them all). */
-export function focusSteps(model: Model, options: ViewOptions): Set<string> | undefined {
+export function focusSteps(model: Model, options: FocusOptions): Set<string> | undefined {
   const focus = options.focus;
   if (!focus || (!focus.happyPath && focus.minReach === undefined && focus.stages === undefined))
     return undefined;

@@ -8,7 +8,7 @@ import type { JourneyPath } from '../analysis/likely-path.js';
 import type { Model } from '../model/model.js';
 import type { Box, Column, Lane, Mark } from './diagram.js';
 import type { Note, Row } from './journey-notes.js';
-import { BOX, laneHeaderHeight, laneHeaderLines } from './swimlanes.js';
+import { BOX, laneHeaderHeight, laneHeaderLines } from './swimlane-metrics.js';
 import { textWidth, wrap } from './text.js';
 
 /** Right edge of the lane headers. */

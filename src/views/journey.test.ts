@@ -18,7 +18,7 @@ import type { Box, Diagram, Mark } from './diagram.js';
 import { EMOTION_COLORS } from './journey-emotion.js';
 import { OPPORTUNITIES_PER_STEP } from './journey-notes.js';
 import { layout, RenderOptionError, renderSvg } from './render.js';
-import { BOX } from './swimlanes.js';
+import { BOX } from './swimlane-metrics.js';
 import { textWidth } from './text.js';
 
 const examplesDir = fileURLToPath(new URL('../../examples/', import.meta.url));

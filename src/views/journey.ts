@@ -29,7 +29,7 @@ import {
 } from './journey-notes.js';
 import { journeyPath, pathKind, type ShownPath } from './journey-path.js';
 import { journeyKey, personaCard, textBlock } from './journey-persona.js';
-import { laneHeaderHeight, laneHeaderLines } from './swimlanes.js';
+import { laneHeaderHeight, laneHeaderLines } from './swimlane-metrics.js';
 import { textWidth } from './text.js';
 
 const TOP = 44;

@@ -4,7 +4,7 @@
  * every view of every example to them.
  */
 import type { Box, BoxKind, Diagram, Edge } from './diagram.js';
-import { BOX } from './swimlanes.js';
+import { BOX } from './swimlane-metrics.js';
 import { textWidth } from './text.js';
 
 export interface Rect {

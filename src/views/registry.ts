@@ -11,7 +11,8 @@ import { journeyMap } from './journey.js';
 import { roleSpec } from './role.js';
 import { markChanges } from './scenario-marks.js';
 import { compareSpecs } from './scenario-spec.js';
-import { layoutSwimlanes, type SwimlaneSpec } from './swimlanes.js';
+import type { SwimlaneSpec } from './swimlane-spec.js';
+import { layoutSwimlanes } from './swimlanes.js';
 
 export interface BuildOptions extends ViewOptions {
   /** The model without its scenario: a scenario's swimlane views mark what it changed. */

@@ -16,7 +16,7 @@ import {
   stepBox,
   type ViewOptions,
 } from './customer-lanes.js';
-import type { EdgeSpec, NodeSpec, SwimlaneSpec } from './swimlanes.js';
+import type { EdgeSpec, NodeSpec, SwimlaneSpec } from './swimlane-spec.js';
 
 export function roleSpec(model: Model, options: ViewOptions): SwimlaneSpec {
   const roleId = options.role ?? '';

@@ -6,7 +6,7 @@
  * boxes are new, kept or gone is a matter of comparing ids.
  */
 import { interactionEdges } from './customer-lanes.js';
-import type { EdgeSpec, LaneSpec, NodeSpec, StackSpec, SwimlaneSpec } from './swimlanes.js';
+import type { EdgeSpec, LaneSpec, NodeSpec, StackSpec, SwimlaneSpec } from './swimlane-spec.js';
 
 export interface SpecComparison {
   /** The scenario's spec with the base's ghosts added. */

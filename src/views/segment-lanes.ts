@@ -5,7 +5,7 @@
  * named as a consultant would name it.
  */
 import type { Model } from '../model/model.js';
-import type { LaneSpec } from './swimlanes.js';
+import type { LaneSpec } from './swimlane-spec.js';
 
 export function segmentLanes(
   model: Model,

@@ -4,7 +4,7 @@
  */
 import type { Box, ChangeMark, Diagram, Edge, Lane, LaneGroup } from './diagram.js';
 import { marksSvg } from './marks-svg.js';
-import { BOX, EDGE_LABEL, LANE_HEADER, LINE_LABEL, STAGE_LABEL } from './swimlanes.js';
+import { BOX, EDGE_LABEL, LANE_HEADER, LINE_LABEL, STAGE_LABEL } from './swimlane-metrics.js';
 import { FONT_FAMILY, textWidth } from './text.js';
 
 const LANE_FILL: Record<LaneGroup, string> = {

@@ -11,7 +11,7 @@
  *     the stack starts in
  */
 import type { EdgeKind } from './diagram.js';
-import type { StackSpec, SwimlaneSpec } from './swimlanes.js';
+import type { StackSpec, SwimlaneSpec } from './swimlane-spec.js';
 
 export interface ColumnPlan {
   /** Stack id to its column, counted from the left. */

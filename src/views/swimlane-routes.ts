@@ -10,7 +10,7 @@
  * placed; the flows sharing a gutter or a channel then get their tracks in the order that crosses
  * least (who turns which way where).
  */
-import type { EdgeSpec } from './swimlanes.js';
+import type { EdgeSpec } from './swimlane-spec.js';
 
 /** Where a box stands: its column, its lane, its row within the lane. */
 export interface Place {

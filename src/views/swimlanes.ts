@@ -15,104 +15,32 @@
  * Boxes only ever sit in rows and flows only ever run in gutters and channels, so no flow passes
  * through a box and no two boxes overlap, whatever the model.
  */
-import type {
-  Badge,
-  Box,
-  BoxKind,
-  Column,
-  Diagram,
-  Edge,
-  EdgeKind,
-  Lane,
-  LaneGroup,
-  Line,
-  LineKind,
-  ViewId,
-} from './diagram.js';
+import type { Box, Column, Diagram, Edge, Lane, Line } from './diagram.js';
 import { countCrossings } from './measure.js';
 import { ORDERINGS, type Ordering, planColumns } from './swimlane-columns.js';
+import {
+  BOX,
+  LANE_HEADER,
+  LINE_LABEL,
+  labelSize,
+  laneHeaderHeight,
+  laneHeaderLines,
+  STAGE_LABEL,
+  SUPPORT_MARK,
+} from './swimlane-metrics.js';
 import { assignTracks, Levels, type Piece, type Place, planRoutes, type Route } from './swimlane-routes.js';
-import { textWidth, wrap } from './text.js';
+import type { EdgeSpec, NodeSpec, StackSpec, SwimlaneSpec } from './swimlane-spec.js';
+import { wrap } from './text.js';
 
-export interface LaneSpec {
-  id: string;
-  label: string;
-  group: LaneGroup;
-}
-
-export interface NodeSpec {
-  id: string;
-  kind: BoxKind;
-  ref: string;
-  lane: string;
-  text: string;
-  caption?: string;
-  badges?: Badge[];
-  tags?: string[];
-}
-
-/** Nodes drawn in one column, top to bottom by lane: a step and what stands behind it. */
-export interface StackSpec {
-  id: string;
-  column: string;
-  nodes: string[];
-}
-
-export interface EdgeSpec {
-  id: string;
-  kind: EdgeKind;
-  from: string;
-  to: string;
-  label?: string;
-}
-
-export interface SwimlaneSpec {
-  view: ViewId;
-  title: string;
-  subtitle?: string;
-  description: string;
-  lanes: LaneSpec[];
-  columns: { id: string; label: string }[];
-  stacks: StackSpec[];
-  nodes: NodeSpec[];
-  edges: EdgeSpec[];
-  /** Each line is drawn above the first lane whose group is in `below`. */
-  lines: { kind: LineKind; label: string; below: LaneGroup[] }[];
-}
-
-export const BOX = {
-  width: 120,
-  minHeight: 40,
-  font: 11,
-  lineHeight: 14,
-  padding: 6,
-  caption: 13,
-  captionFont: 10,
-  maxLines: 4,
-};
-/** Edge labels: their font, a line's height, the padding around them. */
-export const EDGE_LABEL = { font: 10, lineHeight: 11, pad: 2 };
 /** Room along a box's side for a flow without a label; one with a label takes its label's height too. */
 const PORT_GAP = 10;
 const ENTRY_GAP = 8;
-
-/** A label's lines (one per segment when segments differ), and its size. */
-export function labelSize(label: string): { lines: string[]; width: number; height: number } {
-  const lines = label.split('\n');
-  return {
-    lines,
-    width: Math.max(...lines.map((l) => textWidth(l, EDGE_LABEL.font))) + 2 * (EDGE_LABEL.pad + 1),
-    height: lines.length * EDGE_LABEL.lineHeight + 2 * EDGE_LABEL.pad,
-  };
-}
 
 /** The room a flow takes along its box's side, on the way out. */
 const portRoom = (label: string | undefined) => (label ? labelSize(label).height + 4 : PORT_GAP);
 const GUTTER = { base: 10, track: 4 };
 const CHANNEL = { base: 10, track: 5 };
 const LANE_PADDING = 8;
-/** A support system is a mark under the steps that use it: the lane names it. */
-export const SUPPORT_MARK = { width: 30, height: 16 };
 /** Lines of interaction in a column of one step run down its boxes this far from their left edge. */
 const INTERACTION_X = 24;
 /**
@@ -122,23 +50,6 @@ const INTERACTION_X = 24;
 const END_WIDTH = BOX.width - INTERACTION_X - 8;
 /** In a column of several steps, each step's boxes are joined along a rail left of them. */
 const RAIL = { pad: 3, gap: 4, tick: 5 };
-/** The lane headers' width, and their text's. */
-export const LANE_HEADER = { width: 170, font: 11, lineHeight: 14, padding: 8 };
-/** A lane's name wrapped into its header, every word of it. */
-export const laneHeaderLines = (label: string) =>
-  wrap(
-    label,
-    LANE_HEADER.width - 2 * LANE_HEADER.padding,
-    LANE_HEADER.font,
-    Number.POSITIVE_INFINITY,
-    'bold',
-  );
-/** The height a lane needs for its name. */
-export const laneHeaderHeight = (lines: readonly string[]) =>
-  lines.length * LANE_HEADER.lineHeight + 2 * LANE_HEADER.padding;
-/** Height kept free at the foot of a lane header for the name of the line under the lane. */
-export const LINE_LABEL = { font: 11, room: 16 };
-export const STAGE_LABEL = { font: 12, lineHeight: 15 };
 const TITLE_HEIGHT = 44;
 const MARGIN = 16;
 

@@ -17,7 +17,7 @@ import { toPng } from './png.js';
 import { VIEW_IDS, VIEWS } from './registry.js';
 import { layout, RenderOptionError, type RenderOptions, renderSvg } from './render.js';
 import { canvasWidth } from './svg.js';
-import { BOX } from './swimlanes.js';
+import { BOX } from './swimlane-metrics.js';
 import { textWidth } from './text.js';
 
 const examplesDir = fileURLToPath(new URL('../../examples/', import.meta.url));
