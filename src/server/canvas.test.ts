@@ -177,6 +177,9 @@ describe('the diagram canvas', () => {
       (id) => document.querySelector('.cm-activeLine')?.textContent?.trim() === `- id: ${id}`,
       ref,
     );
+    // CodeMirror draws the selection in its next measure cycle, after the active line: waited for,
+    // as the count taken at once was 0 on a loaded machine.
+    await page.waitForSelector('.cm-selectionBackground', { timeout: 10_000 });
     expect(await page.locator('.cm-selectionBackground').count()).toBeGreaterThan(0);
     await shot(page, 'picked');
     await page.close();
