@@ -41,7 +41,7 @@ export function traceSql(activities: number): string {
   return `list_transform(list_sort(list(position * ${CODE_SPAN} + code)), x -> (x % ${CODE_SPAN})::integer)`;
 }
 
-/** The variants of the steps table (case_id, code, position), most frequent first, ties by trace. */
+/** The variants of the steps table (case_key, code, position), most frequent first, ties by trace. */
 export function countVariants(
   store: EventStore,
   steps: string,
@@ -68,14 +68,14 @@ export async function rankedVariants(
     `select trace, count(*) as n, count(*) over () as variants from ${traces}
      group by trace order by n desc, trace ${top}`;
   const listed = (where: string) =>
-    `select ${traceSql(activities)} as trace from ${steps} ${where} group by case_id`;
+    `select ${traceSql(activities)} as trace from ${steps} ${where} group by case_key`;
   if (passes === 1) return (await queryRows(store, ranked(`(${listed('')})`))) as unknown as VariantRow[];
   const traces = workTable('discover_traces');
   const c = store.connection;
   try {
     await c.run(`create temp table ${traces} (trace integer[])`);
     for (let pass = 0; pass < passes; pass++)
-      await c.run(`insert into ${traces} ${listed(`where hash(case_id) % ${passes} = ${pass}`)}`);
+      await c.run(`insert into ${traces} ${listed(`where hash(case_key) % ${passes} = ${pass}`)}`);
     return (await queryRows(store, ranked(traces))) as unknown as VariantRow[];
   } finally {
     await c.run(`drop table if exists ${traces}`);
