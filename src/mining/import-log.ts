@@ -71,7 +71,7 @@ async function importByFormat(
   file: string,
   format: LogFormat,
   o: LogImportOptions,
-): Promise<Omit<ImportReport, 'cases'>> {
+): Promise<Omit<ImportReport, 'cases'> & { customers?: number }> {
   if (format === 'csv')
     return storeStagedCsv(store, file, o.log, {
       onError: o.onError,
@@ -138,9 +138,14 @@ export async function importLog(
         if (report.events === 0 && report.skipped > 0) throw nothingReadable(label, report);
         const duplicates = await removeDuplicates(store, options.log, from);
         // Counted in the store, once the duplicates are out: two traces of one case are one
-        // customer, a trace with no event stored none, an event only repeated adds no one.
-        const cases = await customersFrom(store, options.log, from);
-        return { ...report, events: report.events - duplicates, cases, log: options.log, duplicates };
+        // customer, a trace with no event stored none, an event only repeated adds no one. A CSV
+        // stored whole and without duplicates has had them counted already.
+        const { customers, ...stored } = report;
+        const cases =
+          duplicates === 0 && customers !== undefined
+            ? customers
+            : await customersFrom(store, options.log, from);
+        return { ...stored, events: report.events - duplicates, cases, log: options.log, duplicates };
       });
     } finally {
       if (format === 'csv') await dropStagedCsv(store);

@@ -173,3 +173,49 @@ describe('a file of which no event can be read', () => {
     expect(await listLogs(store)).toEqual(before);
   });
 });
+
+describe('the cases a CSV import reports', () => {
+  // Counted on the staged text when every row is stored, else in the store: the same either way.
+  const held = async (log: string) =>
+    Number(
+      (await queryRows(store, 'select count(distinct case_id) as n from events where log = $log', { log }))[0]
+        ?.n,
+    );
+
+  it('are the cases the store holds, whether every row went in or not', async () => {
+    const whole = write(
+      'whole.csv',
+      'case,activity,timestamp\nA,Call,2024-01-01T10:00:00Z\n A,Call,2024-01-01T10:00:00Z\nB,Mail,2024-01-02\nA,Visit,2024-01-03\n',
+    );
+    expect(await importLog(store, whole, { log: 'whole', onError: 'skip' })).toMatchObject({
+      events: 4,
+      cases: 3,
+      skipped: 0,
+    });
+    expect(await held('whole')).toBe(3);
+    const part = write(
+      'part.csv',
+      'case,activity,timestamp\nA,Call,2024-01-01\nC,Mail,never\nD,Visit,2024-01-03\n',
+    );
+    expect(await importLog(store, part, { log: 'part', onError: 'skip' })).toMatchObject({
+      events: 2,
+      cases: 2,
+      skipped: 1,
+    });
+    expect(await held('part')).toBe(2);
+  });
+
+  it('are only the new customers when the file repeats events already stored', async () => {
+    const first = write('first.csv', 'case,activity,timestamp\nA,Call,2024-01-01\nB,Mail,2024-01-02\n');
+    await importLog(store, first, { log: 'again', onError: 'skip' });
+    const again = write(
+      'again.csv',
+      'case,activity,timestamp\nA,Call,2024-01-01\nB,Mail,2024-01-02\nE,Visit,2024-01-03\n',
+    );
+    expect(await importLog(store, again, { log: 'again', onError: 'skip' })).toMatchObject({
+      events: 1,
+      cases: 1,
+      duplicates: 2,
+    });
+  });
+});

@@ -25,12 +25,11 @@ export function parseTimestamp(text: string): { us: bigint; offset: number | nul
 /**
  * SQL for the UTC offset in minutes that a timestamp text was written with (+01:00, +0100, +01 or
  * Z after a time of day); null when it has none. A date alone ("2010-12-30") has no offset, which
- * is why the pattern starts at the time of day. One regular expression per row (five
- * took twice as long on ten million rows).
+ * is why the pattern starts at the time of day. The pattern only says whether an offset was
+ * written; its size is the gap between the text read as local time and read as an instant, so
+ * that it is the offset DuckDB applied. Matching without capturing took 0.3 s at ten million rows,
+ * extracting the offset's parts with the same pattern 0.75 s.
  */
-export const tzOffsetSql = (text: string) => {
-  // Written out where each part is used: DuckDB evaluates the common expression once.
-  const p = `regexp_extract(${text}, '\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(Z|([+-])(\\d{2}):?(\\d{2})?)$', ['zone', 'sign', 'hours', 'minutes'])`;
-  return `case when ${p}.zone = '' then null when ${p}.zone = 'Z' then 0
-    else (case when ${p}.sign = '-' then -1 else 1 end) * (cast(${p}.hours as integer) * 60 + coalesce(try_cast(nullif(${p}.minutes, '') as integer), 0)) end`;
-};
+export const tzOffsetSql = (text: string) =>
+  `case when regexp_matches(${text}, '\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?(?:\\d{2})?)$')
+    then (epoch_us(try_cast(${text} as timestamp)) - epoch_us(try_cast(${text} as timestamptz))) // 60000000 end`;
