@@ -151,8 +151,8 @@ export async function importCsv(
   try {
     const from = await nextSeq(store, log);
     const report = await storeStagedCsv(store, file, log, options);
-    const { customers, ...stored } = report;
-    return { ...stored, cases: customers ?? (await customersFrom(store, log, from)) };
+    const { countCustomers, ...stored } = report;
+    return { ...stored, cases: await (countCustomers?.() ?? customersFrom(store, log, from)) };
   } finally {
     await dropStagedCsv(store);
   }
@@ -220,8 +220,12 @@ async function storedInAnyOrder<T>(store: EventStore, large: boolean, write: () 
   }
 }
 
-/** What storing a staged file gives: with its customers when every row was stored. */
-export type StoredCsv = Omit<ImportReport, 'cases'> & { customers?: number };
+/**
+ * What storing a staged file gives. When every row was stored, `countCustomers` counts its customers
+ * on the staged text, faster than on the stored events (0.33 against 0.51 s at ten million rows);
+ * called only while the staged table stands, and only when nothing else changed what was stored.
+ */
+export type StoredCsv = Omit<ImportReport, 'cases'> & { countCustomers?: () => Promise<number> };
 
 /** The staged rows checked (problems by line and field) and the good ones stored as events of `log`. */
 export async function storeStagedCsv(
@@ -305,9 +309,8 @@ export async function storeStagedCsv(
       `${plural(skipped, 'row has', 'rows have')} problems; fix them, or import with --on-error skip`,
     );
   }
-  // Every staged row stored: its customers are counted on the staged text, which is faster than
-  // on the stored events (0.33 against 0.51 s at ten million rows).
   if (skipped > 0) return { events, skipped, problems };
-  const [customers] = await rows(`select count(distinct ${caseId}) as n from csv_staging`);
-  return { events, skipped, problems, customers: Number(customers?.n ?? 0) };
+  const countCustomers = async () =>
+    Number((await rows(`select count(distinct ${caseId}) as n from csv_staging`))[0]?.n ?? 0);
+  return { events, skipped, problems, countCustomers };
 }

@@ -8,7 +8,7 @@
 import { statSync } from 'node:fs';
 import { problemText, regularFileProblem } from '../model/read-file.js';
 import { plural } from '../text/plural.js';
-import { type CsvColumns, dropStagedCsv, stageCsv, storeStagedCsv } from './import-csv.js';
+import { type CsvColumns, dropStagedCsv, type StoredCsv, stageCsv, storeStagedCsv } from './import-csv.js';
 import { importOcel } from './import-ocel.js';
 import { importOcelSqlite } from './import-ocel-sqlite.js';
 import { importOcelXml } from './import-ocel-xml.js';
@@ -71,7 +71,7 @@ async function importByFormat(
   file: string,
   format: LogFormat,
   o: LogImportOptions,
-): Promise<Omit<ImportReport, 'cases'> & { customers?: number }> {
+): Promise<StoredCsv> {
   if (format === 'csv')
     return storeStagedCsv(store, file, o.log, {
       onError: o.onError,
@@ -140,11 +140,10 @@ export async function importLog(
         // Counted in the store, once the duplicates are out: two traces of one case are one
         // customer, a trace with no event stored none, an event only repeated adds no one. A CSV
         // stored whole and without duplicates has had them counted already.
-        const { customers, ...stored } = report;
-        const cases =
-          duplicates === 0 && customers !== undefined
-            ? customers
-            : await customersFrom(store, options.log, from);
+        const { countCustomers, ...stored } = report;
+        const cases = await (duplicates === 0 && countCustomers
+          ? countCustomers()
+          : customersFrom(store, options.log, from));
         return { ...stored, events: report.events - duplicates, cases, log: options.log, duplicates };
       });
     } finally {

@@ -176,46 +176,40 @@ describe('a file of which no event can be read', () => {
 
 describe('the cases a CSV import reports', () => {
   // Counted on the staged text when every row is stored, else in the store: the same either way.
-  const held = async (log: string) =>
-    Number(
-      (await queryRows(store, 'select count(distinct case_id) as n from events where log = $log', { log }))[0]
-        ?.n,
+  const imported = async (name: string, text: string, log: string) => {
+    const report = await importLog(store, write(name, text), { log, onError: 'skip' });
+    const [held] = await queryRows(
+      store,
+      'select count(distinct case_id) as n from events where log = $log',
+      { log },
     );
+    return { report, held: Number(held?.n) };
+  };
 
   it('are the cases the store holds, whether every row went in or not', async () => {
-    const whole = write(
+    const whole = await imported(
       'whole.csv',
       'case,activity,timestamp\nA,Call,2024-01-01T10:00:00Z\n A,Call,2024-01-01T10:00:00Z\nB,Mail,2024-01-02\nA,Visit,2024-01-03\n',
+      'whole',
     );
-    expect(await importLog(store, whole, { log: 'whole', onError: 'skip' })).toMatchObject({
-      events: 4,
-      cases: 3,
-      skipped: 0,
-    });
-    expect(await held('whole')).toBe(3);
-    const part = write(
+    expect(whole.report).toMatchObject({ events: 4, cases: 3, skipped: 0 });
+    expect(whole.held).toBe(3);
+    const part = await imported(
       'part.csv',
       'case,activity,timestamp\nA,Call,2024-01-01\nC,Mail,never\nD,Visit,2024-01-03\n',
+      'part',
     );
-    expect(await importLog(store, part, { log: 'part', onError: 'skip' })).toMatchObject({
-      events: 2,
-      cases: 2,
-      skipped: 1,
-    });
-    expect(await held('part')).toBe(2);
+    expect(part.report).toMatchObject({ events: 2, cases: 2, skipped: 1 });
+    expect(part.held).toBe(2);
   });
 
   it('are only the new customers when the file repeats events already stored', async () => {
-    const first = write('first.csv', 'case,activity,timestamp\nA,Call,2024-01-01\nB,Mail,2024-01-02\n');
-    await importLog(store, first, { log: 'again', onError: 'skip' });
-    const again = write(
+    await imported('first.csv', 'case,activity,timestamp\nA,Call,2024-01-01\nB,Mail,2024-01-02\n', 'again');
+    const again = await imported(
       'again.csv',
       'case,activity,timestamp\nA,Call,2024-01-01\nB,Mail,2024-01-02\nE,Visit,2024-01-03\n',
+      'again',
     );
-    expect(await importLog(store, again, { log: 'again', onError: 'skip' })).toMatchObject({
-      events: 1,
-      cases: 1,
-      duplicates: 2,
-    });
+    expect(again.report).toMatchObject({ events: 1, cases: 1, duplicates: 2 });
   });
 });
