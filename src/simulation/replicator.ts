@@ -10,6 +10,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Model } from '../model/model.js';
 import type { CompiledModel } from './compile.js';
+import { rehearse } from './rehearsal.js';
 import { runReplication } from './replication.js';
 import type { RunOptions, RunResult } from './run.js';
 
@@ -34,6 +35,8 @@ export class Replicator {
   private workers: Worker[] = [];
   private batch: Batch | undefined;
   private cancelled = false;
+  /** Models this thread has rehearsed (rehearsal.ts): with workers beside it, before its first replication of each. */
+  private readonly rehearsed = new Set<number>();
 
   constructor(
     private readonly models: Model[],
@@ -92,6 +95,10 @@ export class Replicator {
   /** The replications numbered, in this thread, letting the event loop run between them (a cancel, the workers' results). */
   private async here(m: number, replications: number[], onEach: () => void): Promise<RunResult[]> {
     const results: RunResult[] = [];
+    if (this.workers.length > 0 && replications.length > 0 && !this.rehearsed.has(m)) {
+      this.rehearsed.add(m);
+      rehearse(this.compiled[m] as CompiledModel);
+    }
     for (const r of replications) {
       results.push(runReplication(this.compiled[m] as CompiledModel, { ...this.settings, replication: r }));
       onEach();

@@ -1,10 +1,11 @@
 /**
- * A worker thread: told the models and the run's settings once (it compiles the models then), then
- * runs the replications of a model it is given, one message each.
+ * A worker thread: told the models and the run's settings once (it compiles and rehearses the
+ * models then), then runs the replications of a model it is given, one message each.
  */
 import { parentPort } from 'node:worker_threads';
 import type { Model } from '../model/model.js';
 import { type CompiledModel, compileModel } from './compile.js';
+import { rehearse } from './rehearsal.js';
 import { runReplication } from './replication.js';
 import type { RunOptions } from './run.js';
 
@@ -19,6 +20,7 @@ parentPort?.on('message', (message: Message) => {
   if ('models' in message) {
     compiled = message.models.map((m) => compileModel(m));
     settings = message.settings;
+    for (const m of compiled) rehearse(m);
     return;
   }
   const model = compiled[message.model];

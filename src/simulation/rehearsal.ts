@@ -1,0 +1,26 @@
+/**
+ * A rehearsal: a short replication, run and thrown away before a worker thread's first real one.
+ * V8 optimizes the engine's functions while the first replication is in its warm-up, before any
+ * customer is counted, the horizon reached or the journey drained; each of those paths met for
+ * the first time then throws the optimized code away and compiles it again. With one thread the
+ * compiling runs on the idle core; with every core simulating it takes turns with the simulation,
+ * and on a run of a million customers two threads lost a tenth of their gain to it. The rehearsal
+ * meets those paths while the code is still interpreted, so it is optimized once. Its results are
+ * dropped and it shares no state with the real replications: the results stay byte for byte the
+ * same, on any number of threads.
+ */
+import type { CompiledModel } from './compile.js';
+import { runReplication } from './replication.js';
+
+/** Arrivals a rehearsal aims at: enough to take every path, few enough to cost milliseconds. */
+export const REHEARSAL_ARRIVALS = 2000;
+/** The longest rehearsal: a day of arrivals, for models whose customers come a few an hour. */
+const DAY = 86400;
+
+/** Rehearses model m; the arrivals it took (none for a model without arrivals). */
+export function rehearse(m: CompiledModel): number {
+  const perSecond = m.interarrival.reduce((sum, s) => sum + (s && s.mean > 0 ? 1 / s.mean : 0), 0);
+  if (perSecond <= 0) return 0;
+  const horizon = Math.min(DAY, REHEARSAL_ARRIVALS / perSecond);
+  return runReplication(m, { horizon, warmup: horizon / 2, seed: 0, replication: 0 }).arrivals;
+}
