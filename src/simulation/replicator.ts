@@ -1,18 +1,20 @@
 /**
  * Runs models' replications by number: in this thread, and with more than one thread on worker
  * threads beside it that live for the whole simulation (a precision rule asks for replications
- * batch by batch, for a what-if's every model; each worker compiles the models once). This thread
+ * batch by batch, for a what-if's every model; each worker compiles the models once) and wait,
+ * warm, for the next one after it (worker-pool.ts). This thread
  * takes a share too: it is warm and its models compiled, while a new worker spends its first
  * tenth of a second starting and compiling its code, which cost two threads a tenth of their gain
  * on a run of a million customers. Replication r draws from its own seed whichever thread runs
  * it, so the results, gathered by number, are the same for any number of threads.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Model } from '../model/model.js';
 import type { CompiledModel } from './compile.js';
 import { rehearse } from './rehearsal.js';
 import { runReplication } from './replication.js';
 import type { RunOptions, RunResult } from './run.js';
+import { giveBackWorkers, takeWorkers } from './worker-pool.js';
 
 export class SimulationCancelled extends Error {
   constructor() {
@@ -35,6 +37,7 @@ export class Replicator {
   private workers: Worker[] = [];
   private batch: Batch | undefined;
   private cancelled = false;
+  private failed = false;
   /** Models this thread has rehearsed (rehearsal.ts): with workers beside it, before its first replication of each. */
   private readonly rehearsed = new Set<number>();
 
@@ -61,16 +64,15 @@ export class Replicator {
     if (this.signal?.aborted || this.cancelled) throw new SimulationCancelled();
     if (to <= from) return [];
     if (this.threads === 1) return this.here(m, numbers(from, to), onEach);
-    if (this.workers.length === 0)
-      this.workers = Array.from({ length: this.threads - 1 }, () => this.start());
+    if (this.workers.length === 0) this.workers = this.start(this.threads - 1);
     // Replication r goes to thread r mod threads: 0 is this one, the others the workers.
     const share = (t: number) => numbers(from, to).filter((r) => r % this.threads === t);
     const own = share(0);
     const results: RunResult[] = new Array(to - from);
     const theirs = new Promise<void>((resolve, reject) => {
       const left = to - from - own.length;
-      this.batch = { results, from, left, onEach, resolve, reject };
       if (left === 0) resolve();
+      else this.batch = { results, from, left, onEach, resolve, reject };
     });
     // Handled now, so that a worker's failure while this thread runs its share is not an
     // unhandled rejection; awaited below all the same.
@@ -87,9 +89,19 @@ export class Replicator {
     return results;
   }
 
+  /**
+   * Ends the simulation's use of its workers: after a whole simulation they wait for the next one
+   * (worker-pool.ts); after a failure or a cancel, or with replications still out, they end.
+   */
   close(): void {
-    for (const worker of this.workers) void worker.terminate();
+    const workers = this.workers;
     this.workers = [];
+    for (const worker of workers) {
+      worker.off('message', this.onMessage);
+      worker.off('error', this.onError);
+    }
+    if (this.cancelled || this.failed || this.batch) for (const worker of workers) void worker.terminate();
+    else giveBackWorkers(workers);
   }
 
   /** The replications numbered, in this thread, letting the event loop run between them (a cancel, the workers' results). */
@@ -108,34 +120,34 @@ export class Replicator {
     return results;
   }
 
-  private start(): Worker {
-    // Under the TypeScript sources (tests, tsx) the worker is a .ts file and needs tsx's loader.
-    const fromSources = import.meta.url.endsWith('.ts');
-    const url = new URL(fromSources ? './worker.ts' : './worker.js', import.meta.url);
-    const worker = fromSources
-      ? new Worker(
-          // tsx resolved from here, not from the working folder, which may be anywhere.
-          `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); })`,
-          { eval: true },
-        )
-      : new Worker(url);
-    worker.on('message', (message: { replication: number; result: RunResult }) => {
-      const batch = this.batch;
-      if (!batch) return;
-      batch.results[message.replication - batch.from] = message.result;
-      batch.onEach();
-      if (--batch.left === 0) {
-        this.batch = undefined;
-        batch.resolve();
-      }
-    });
-    worker.on('error', (error) => {
-      this.close();
-      this.batch?.reject(error);
-    });
-    worker.postMessage({ models: this.models, settings: this.settings });
-    return worker;
+  /** `count` workers, told this simulation's models and settings. */
+  private start(count: number): Worker[] {
+    const workers = takeWorkers(count);
+    for (const worker of workers) {
+      worker.on('message', this.onMessage);
+      worker.on('error', this.onError);
+      worker.postMessage({ models: this.models, settings: this.settings });
+    }
+    return workers;
   }
+
+  private readonly onMessage = (message: { replication: number; result: RunResult }) => {
+    const batch = this.batch;
+    if (!batch) return;
+    batch.results[message.replication - batch.from] = message.result;
+    batch.onEach();
+    if (--batch.left === 0) {
+      this.batch = undefined;
+      batch.resolve();
+    }
+  };
+
+  private readonly onError = (error: unknown) => {
+    this.failed = true;
+    const batch = this.batch;
+    this.close();
+    batch?.reject(error);
+  };
 }
 
 const numbers = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k);

@@ -1,6 +1,8 @@
 /**
- * A worker thread: told the models and the run's settings once (it compiles and rehearses the
- * models then), then runs the replications of a model it is given, one message each.
+ * A worker thread: told the models and the run's settings once per simulation (it compiles and
+ * rehearses the models then), then runs the replications of a model it is given, one message
+ * each; told to forget them when the simulation is over and it waits for the next
+ * (worker-pool.ts).
  */
 import { parentPort } from 'node:worker_threads';
 import type { Model } from '../model/model.js';
@@ -10,6 +12,7 @@ import { runReplication } from './replication.js';
 import type { RunOptions } from './run.js';
 
 type Message =
+  | { forget: true }
   | { models: Model[]; settings: Omit<RunOptions, 'replication' | 'trace'> }
   | { model: number; replications: number[] };
 
@@ -17,6 +20,11 @@ let compiled: CompiledModel[] = [];
 let settings: Omit<RunOptions, 'replication' | 'trace'> | undefined;
 
 parentPort?.on('message', (message: Message) => {
+  if ('forget' in message) {
+    compiled = [];
+    settings = undefined;
+    return;
+  }
   if ('models' in message) {
     compiled = message.models.map((m) => compileModel(m));
     settings = message.settings;
