@@ -1,11 +1,13 @@
 /**
  * The simulation's worker threads, kept between simulations in this thread. A sweep simulates each
- * of its values, a staffing plan checks itself, a server answers one what-if after another: each
- * simulation on threads started anew paid the threads' start and, worse, V8's warm-up of the
- * engine on every one of them again, which on a two-core machine left two workers little faster
- * than one. A thread given back waits here, warm, for the next simulation; waiting it does not
- * keep the process alive, and after a while unused it ends. Only a thread that finished its
- * share is given back: one that failed, or that a cancelled simulation left running, is ended.
+ * of its values, a staffing plan checks itself again and again, a library user's script may
+ * simulate in a loop: each simulation on threads started anew paid the threads' start and, worse,
+ * V8's warm-up of the engine on every one of them again, which on a two-core machine left two
+ * workers slower than one for a staffing plan. A thread given back waits here, warm, for the next
+ * simulation; waiting it does not keep the process alive, and after a while unused it ends. Only
+ * a thread that finished its share is given back: one that failed, or that a cancelled simulation
+ * left running, is ended. (The server runs each simulation job on a thread of its own, which ends
+ * with the job, and its workers with it.)
  */
 import { Worker } from 'node:worker_threads';
 
