@@ -5,7 +5,10 @@
  * it the thread is terminated and the request answered 503, naming the limit and its option.
  *
  * Requests share a few warm threads (starting one costs the module graph's import); a job gets a
- * thread of its own, ended when the job ends or is cancelled.
+ * thread of its own for as long as it runs, ended when the job is cancelled, fails or runs out of
+ * time. A job that ends well leaves its thread warm for the next job (for a while): its import
+ * done, its simulation workers started and their code optimized, so that a what-if after a
+ * what-if answers in the time of its simulation.
  */
 import { Worker } from 'node:worker_threads';
 import { HttpError } from './http-error.js';
@@ -45,6 +48,9 @@ export class Cancelled extends Error {
 
 /** Large models and logs fit; a runaway allocation ends the thread, not the server. */
 const HEAP_MB = 4096;
+/** Job threads kept warm after their jobs, and how long each waits for the next job before it ends. */
+const IDLE_JOB_THREADS = 2;
+const JOB_THREAD_IDLE_MS = 60_000;
 
 /** A new thread, and when it has loaded its code (under tsx that takes seconds, not counted as work). */
 function spawn(data: ThreadData): { worker: Worker; ready: Promise<void> } {
@@ -151,11 +157,14 @@ const answer = <T>(outcome: { value: T } | { refusal: HttpError }): T => {
 
 export class Threads {
   private readonly idle: Worker[] = [];
+  /** Threads whose jobs ended well, each with the timer that ends it unused. */
+  private readonly idleJobs = new Map<Worker, NodeJS.Timeout>();
   private readonly started = new WeakMap<Worker, Promise<void>>();
   private running = 0;
   private readonly waiting: (() => void)[] = [];
   private readonly all = new Set<Worker>();
   private closed = false;
+  private starts = 0;
 
   constructor(
     private readonly data: ThreadData,
@@ -164,6 +173,11 @@ export class Threads {
     /** Requests that may wait for a thread; past that, 503. */
     private readonly queue = 100,
   ) {}
+
+  /** Threads started so far: each imported the module graph and warmed its code anew. */
+  get threadsStarted(): number {
+    return this.starts;
+  }
 
   /** A request's work, on a shared thread. */
   async run<N extends TaskName>(task: N, input: TaskInput<N>, options: RunOptions): Promise<TaskOutput<N>> {
@@ -190,23 +204,30 @@ export class Threads {
     }
   }
 
-  /** A job's work, on a thread of its own. */
+  /** A job's work, on a thread of its own while it runs. */
   async dedicated<N extends TaskName>(
     task: N,
     input: TaskInput<N>,
     options: RunOptions,
   ): Promise<TaskOutput<N>> {
-    const worker = this.start();
+    const worker = this.idleJob() ?? this.start();
+    let fit = false;
     try {
       await this.ready(worker);
-      return answer(await runOn(worker, task, input, options));
+      const outcome = await runOn(worker, task, input, options);
+      // A result or a refusal leaves the thread fit for another job, as for requests.
+      fit = true;
+      return answer(outcome);
     } finally {
-      this.end(worker);
+      if (fit && !this.closed && this.idleJobs.size < IDLE_JOB_THREADS) this.keepForJobs(worker);
+      else this.end(worker);
     }
   }
 
   async close(): Promise<void> {
     this.closed = true;
+    for (const timer of this.idleJobs.values()) clearTimeout(timer);
+    this.idleJobs.clear();
     await Promise.all([...this.all].map((w) => w.terminate()));
     this.all.clear();
     this.idle.length = 0;
@@ -215,6 +236,7 @@ export class Threads {
   private start(): Worker {
     if (this.closed) throw new HttpError(503, 'the server is shutting down', 'try again when it is back');
     const { worker, ready } = spawn(this.data);
+    this.starts++;
     this.started.set(worker, ready);
     this.all.add(worker);
     // A thread that dies between tasks is simply replaced.
@@ -227,7 +249,24 @@ export class Threads {
     return this.started.get(worker) ?? Promise.resolve();
   }
 
+  /** A thread a job left warm, taken for the next job. */
+  private idleJob(): Worker | undefined {
+    const [worker] = this.idleJobs.keys();
+    if (worker === undefined) return undefined;
+    clearTimeout(this.idleJobs.get(worker));
+    this.idleJobs.delete(worker);
+    return worker;
+  }
+
+  private keepForJobs(worker: Worker): void {
+    const timer = setTimeout(() => this.end(worker), JOB_THREAD_IDLE_MS);
+    timer.unref();
+    this.idleJobs.set(worker, timer);
+  }
+
   private end(worker: Worker): void {
+    clearTimeout(this.idleJobs.get(worker));
+    this.idleJobs.delete(worker);
     this.all.delete(worker);
     const i = this.idle.indexOf(worker);
     if (i >= 0) this.idle.splice(i, 1);
