@@ -14,7 +14,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { afterAll, bench, describe } from 'vitest';
-import { ensureBuiltCli } from '../src/testing/built-cli.js';
+import { BUILT_CLI, ensureBuiltCli } from '../src/testing/built-cli.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const ROUNDS = 3;
@@ -112,6 +112,32 @@ async function workers(label: string, model: string, customers: number) {
   );
 }
 
+/** Seconds of a whole `linesight` process, as a user times it. */
+function cliSeconds(args: string[]): number {
+  const started = performance.now();
+  const run = spawnSync(process.execPath, [BUILT_CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`linesight ${args.join(' ')} failed: ${run.stderr}`);
+  return (performance.now() - started) / 1000;
+}
+
+/**
+ * A sweep simulates each of its values in turn: with workers kept warm between them
+ * (worker-pool.ts) two workers gain on every value, not only on the first one's replications.
+ */
+function sweep() {
+  const args = ['simulate', 'examples/mmc.yaml', '--sweep', 'resources.agents.capacity=9..14'];
+  const one: number[] = [];
+  const two: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    one.push(cliSeconds([...args, '-w', '1']));
+    two.push(cliSeconds([...args, '-w', '2']));
+  }
+  const ratio = median(one.map((t, i) => t / (two[i] as number)));
+  figures.push(
+    `mmc.yaml --sweep over six values, 20 replications of 30 days each (8.6 million customers), whole CLI processes: 1 worker ${median(one).toFixed(2)} s, 2 workers ${median(two).toFixed(2)} s; 2 workers/1 worker ${ratio.toFixed(2)} (${load1()})`,
+  );
+}
+
 // Each bench runs its rounds once: async, no warm-up, so tinybench does not call it again.
 const single = { iterations: 1, warmupIterations: 0, time: 0, warmupTime: 0 };
 describe('simulate against the yardstick', () => {
@@ -132,6 +158,10 @@ describe('simulate against the yardstick', () => {
     async () => workers('order-departments.yaml', 'order-departments.yaml', 4 * DEPARTMENT_CUSTOMERS),
     single,
   );
+});
+
+describe('a sweep, 1 and 2 workers', () => {
+  bench('mmc.yaml --sweep resources.agents.capacity=9..14', async () => sweep(), single);
 });
 
 afterAll(() => {
