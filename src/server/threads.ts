@@ -239,8 +239,9 @@ export class Threads {
     this.starts++;
     this.started.set(worker, ready);
     this.all.add(worker);
-    // A thread that dies between tasks is simply replaced.
+    // A thread that dies between tasks is simply replaced, not given the next one to hang on.
     worker.on('error', () => this.end(worker));
+    worker.on('exit', () => this.end(worker));
     worker.unref();
     return worker;
   }

@@ -2,11 +2,11 @@
  * Runs models' replications by number: in this thread, and with more than one thread on worker
  * threads beside it that live for the whole simulation (a precision rule asks for replications
  * batch by batch, for a what-if's every model; each worker compiles the models once) and wait,
- * warm, for the next one after it (worker-pool.ts). This thread
- * takes a share too: it is warm and its models compiled, while a new worker spends its first
- * tenth of a second starting and compiling its code, which cost two threads a tenth of their gain
- * on a run of a million customers. Replication r draws from its own seed whichever thread runs
- * it, so the results, gathered by number, are the same for any number of threads.
+ * warm, for the next one after it (worker-pool.ts). This thread takes a share too: it is warm and
+ * its models compiled, while a new worker spends its first tenth of a second starting and
+ * compiling its code, which cost two threads a tenth of their gain on a run of a million
+ * customers. Replication r draws from its own seed whichever thread runs it, so the results,
+ * gathered by number, are the same for any number of threads.
  */
 import type { Worker } from 'node:worker_threads';
 import type { Model } from '../model/model.js';
