@@ -7,7 +7,10 @@
  * journey finish it, so every customer who arrived after the warm-up is counted whole.
  *
  * The hot path works on typed arrays (customers are rows, reused through a free list) and on
- * the compiled tables; it allocates nothing per event once the arrays have grown.
+ * the compiled tables; it makes no object per event once the arrays have grown. (V8 itself still
+ * boxes some numbers passed between functions it does not inline, about 60 bytes an event, all
+ * collected young; writing draws into a typed array instead cut the collections by 8% and the
+ * time not at all.)
  */
 import { Arrivals } from './arrivals.js';
 import { Calendar } from './calendar.js';
