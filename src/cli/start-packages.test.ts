@@ -3,6 +3,9 @@
  * that only other commands use (each costs a user tens to hundreds of milliseconds at every start).
  * Whoever imports one of them statically into the command line's common path fails here.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadedPackages } from '../testing/loaded-packages.js';
@@ -42,5 +45,30 @@ describe('what a command loads at start', () => {
     for (const name of ['commander', 'zod', 'js-yaml']) expect(run.packages).toContain(name);
     // `yaml` places diagnostics and expands aliases; a valid file without aliases needs neither.
     for (const name of [...HEAVY, 'yaml']) expect(run.packages).not.toContain(name);
+  });
+
+  it('a CSV import and a listing load the event store, and no reader of another format', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linesight-start-'));
+    try {
+      const csv = join(dir, 'calls.csv');
+      writeFileSync(
+        csv,
+        'case_id,activity,timestamp\nc1,call,2024-01-01 10:00:00\nc1,refund,2024-01-01 11:00:00\n',
+      );
+      const db = join(dir, 'events.duckdb');
+      for (const argv of [
+        ['log', 'import', csv, '--db', db],
+        ['log', 'list', '--db', db],
+      ]) {
+        const run = await loadedPackages(...argv);
+        expect(run.stderr).toBe('');
+        expect(run.code).toBe(0);
+        expect(run.packages).toContain('@duckdb/node-api');
+        // saxes reads XES and OCEL XML, sql.js OCEL SQLite: loading them cost every store command ~20 ms.
+        for (const name of ['saxes', 'sql.js', 'elkjs', 'fastify']) expect(run.packages).not.toContain(name);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

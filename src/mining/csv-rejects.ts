@@ -6,7 +6,7 @@
  * read is (it gives none).
  */
 import { MAX_LINE_BYTES } from './csv-overlong.js';
-import type { ImportProblem } from './import-xes.js';
+import type { ImportProblem } from './import-report.js';
 import { type EventStore, queryRows } from './store.js';
 
 interface Reject {

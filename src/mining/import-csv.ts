@@ -12,7 +12,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { plural } from '../text/plural.js';
 import { dialectWithoutOverlong, overlongLine } from './csv-overlong.js';
 import { rejectedLines } from './csv-rejects.js';
-import { type ImportProblem, type ImportReport, LISTED_PROBLEMS } from './import-xes.js';
+import { type ImportProblem, type ImportReport, LISTED_PROBLEMS } from './import-report.js';
 import { LogImportError } from './log-import-error.js';
 import { withQueryProgress } from './query-progress.js';
 import { quoteLiteral as literal, quoteIdentifier as quote } from './sql-text.js';

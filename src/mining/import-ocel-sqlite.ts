@@ -9,7 +9,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
-import type { ImportReport } from './import-xes.js';
+import type { ImportReport } from './import-report.js';
 import { LogImportError } from './log-import-error.js';
 import { storeOcel } from './ocel-flatten.js';
 import { dropOcelTables, OcelStaging } from './ocel-tables.js';

@@ -5,7 +5,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import type { ImportReport } from './import-xes.js';
+import type { ImportReport } from './import-report.js';
 import { LogImportError } from './log-import-error.js';
 import { storeOcel } from './ocel-flatten.js';
 import { dropOcelTables, type OcelEvent, OcelStaging } from './ocel-tables.js';

@@ -4,7 +4,7 @@
  */
 import { basename } from 'node:path';
 import { firstInvalidUtf8, positionOfByte } from './file-position.js';
-import type { ImportReport } from './import-xes.js';
+import type { ImportReport } from './import-report.js';
 import { LogImportError } from './log-import-error.js';
 import { storeOcel } from './ocel-flatten.js';
 import { createOcelTables, dropOcelTables } from './ocel-tables.js';

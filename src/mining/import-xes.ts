@@ -7,29 +7,9 @@
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { SaxesParser } from 'saxes';
+import { type ImportReport, LISTED_PROBLEMS } from './import-report.js';
 import type { EventRow, EventWriter } from './store.js';
 import { parseTimestamp } from './timestamp-text.js';
-
-export interface ImportProblem {
-  /** Line in the file (1-based); 0 in JSON, where `field` is the path. */
-  line: number;
-  field: string;
-  message: string;
-}
-
-export interface ImportReport {
-  events: number;
-  cases: number;
-  /** Every row or event left out. */
-  skipped: number;
-  /** The first LISTED_PROBLEMS of them, each with its line and field. */
-  problems: ImportProblem[];
-  /** What the file holds that was read and not used, in words (e.g. OCEL object-to-object relations). */
-  notes?: string[];
-}
-
-/** Problems listed one by one, the first so many; all of them are counted in `skipped`. */
-export const LISTED_PROBLEMS = 1000;
 
 export interface ImportOptions {
   onError: 'skip' | 'fail';

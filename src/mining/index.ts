@@ -10,7 +10,8 @@ export { importLog, type LogImport, type LogImportOptions } from './import-log.j
 export { importOcel } from './import-ocel.js';
 export { importOcelSqlite } from './import-ocel-sqlite.js';
 export { importOcelXml } from './import-ocel-xml.js';
-export { type ImportProblem, type ImportReport, importXes } from './import-xes.js';
+export type { ImportProblem, ImportReport } from './import-report.js';
+export { importXes } from './import-xes.js';
 export { type JourneyOptionText, readJourneyOptions } from './journey-options.js';
 export { type Effect, type Finding, type JourneyAnalytics, journeyAnalytics } from './journeys.js';
 export { formatOf, LOG_FORMATS, type LogFormat, logNameOf } from './log-format.js';

@@ -10,7 +10,7 @@
  * Events that relate to no object of the case type, or whose type or time cannot be read, are
  * counted as skipped, and the unreadable ones named; what was read and not used is said in notes.
  */
-import { type ImportProblem, type ImportReport, LISTED_PROBLEMS } from './import-xes.js';
+import { type ImportProblem, type ImportReport, LISTED_PROBLEMS } from './import-report.js';
 import { LogImportError } from './log-import-error.js';
 import { ocelNotes } from './ocel-notes.js';
 import { dropOcelTables, VALUE_TIME } from './ocel-tables.js';

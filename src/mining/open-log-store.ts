@@ -1,11 +1,14 @@
 /** The store a command names: a ClickHouse address (`clickhouse://...`) or a DuckDB file. */
 import { isClickHouseStore, parseClickHouseAddress } from './clickhouse-address.js';
-import { ClickHouseLogStore } from './clickhouse-log-store.js';
-import { openDuckDbLogStore } from './duckdb-log-store.js';
 import type { LogStore } from './log-store.js';
 import type { StoreAccess } from './store.js';
 
-export function openLogStore(store: string, access: StoreAccess): Promise<LogStore> {
-  if (isClickHouseStore(store)) return ClickHouseLogStore.open(parseClickHouseAddress(store), access);
+/** Each kind of store is loaded when named: a DuckDB command need not load ClickHouse's, nor the reverse. */
+export async function openLogStore(store: string, access: StoreAccess): Promise<LogStore> {
+  if (isClickHouseStore(store)) {
+    const { ClickHouseLogStore } = await import('./clickhouse-log-store.js');
+    return ClickHouseLogStore.open(parseClickHouseAddress(store), access);
+  }
+  const { openDuckDbLogStore } = await import('./duckdb-log-store.js');
   return openDuckDbLogStore(store, access);
 }
