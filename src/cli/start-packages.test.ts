@@ -47,6 +47,19 @@ describe('what a command loads at start', () => {
     for (const name of [...HEAVY, 'yaml']) expect(run.packages).not.toContain(name);
   });
 
+  it('a small simulation, its output piped, loads no bar and no YAML document library', async () => {
+    const args = ['simulate', MMC, '-n', '2', '--horizon', '2d', '--warmup', '0d', '-w', '1'];
+    const run = await loadedPackages(...args);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/M\/M\/c queue/);
+    for (const name of [...HEAVY, 'yaml']) expect(run.packages).not.toContain(name);
+    // `--set` reads its value as YAML: then, and only then, `yaml` is loaded.
+    const set = await loadedPackages(...args, '--set', 'resources.agents.capacity=12');
+    expect(set.code).toBe(0);
+    expect(set.stdout).toMatch(/M\/M\/c queue/);
+    expect(set.packages).toContain('yaml');
+  });
+
   it('a CSV import and a listing load the event store, and no reader of another format', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'linesight-start-'));
     try {

@@ -2,10 +2,10 @@
  * Quick what-ifs from the command line: `--set PATH=VALUE` changes one value as a scenario would,
  * with the same paths (`resources.agents.capacity=14`), the value read as YAML.
  */
-import { parse as parseYaml } from 'yaml';
 import type { Diagnostic } from './diagnostic.js';
 import type { ModelDocument } from './document.js';
 import { applyScenario, type LoadResult } from './load.js';
+import { yamlLibrary } from './yaml-library.js';
 
 export interface Override {
   path: string;
@@ -19,7 +19,7 @@ export function parseOverride(text: string): Override | undefined {
   const raw = text.slice(at + 1).trim();
   let value: unknown = raw;
   try {
-    value = parseYaml(raw);
+    value = yamlLibrary().parse(raw);
   } catch {
     value = raw;
   }

@@ -8,7 +8,6 @@
  * needs a position or the file uses anchors and aliases (whose expansion `yaml` bounds).
  * Both read YAML 1.2's core schema, so they agree on what a value is.
  */
-import { createRequire } from 'node:module';
 import { basename, extname } from 'node:path';
 import jsyaml from 'js-yaml';
 import type { Document, LineCounter, Node } from 'yaml';
@@ -17,6 +16,7 @@ import type { Diagnostic, DiagnosticCode, Path, Severity } from './diagnostic.js
 import { formatPath } from './diagnostic.js';
 import { mayNestPast } from './nesting-scan.js';
 import { problemText, readRegularFile } from './read-file.js';
+import { yamlLibrary as yaml } from './yaml-library.js';
 
 export interface Source {
   file: string;
@@ -44,18 +44,6 @@ export const MAX_DEPTH = 64;
  * `yaml`'s document, which takes about a second per MiB (and more for dense JSON), minutes at 64.
  */
 export const PLACED_UP_TO = 4 * 2 ** 20;
-
-/**
- * `yaml`, loaded on first use: a valid file without aliases never needs it, and loading its ~70
- * modules took about a third of `linesight validate`'s whole process. Required rather than
- * imported so that the functions that use it stay synchronous (Node's import of `yaml` loads
- * this same CommonJS module).
- */
-let yamlLibrary: typeof import('yaml') | undefined;
-const yaml = () => {
-  yamlLibrary ??= createRequire(import.meta.url)('yaml') as typeof import('yaml');
-  return yamlLibrary;
-};
 
 /** Reads and parses the model file a user names; never throws, never blocks on a device or FIFO. */
 export function readSource(file: string): SourceResult {

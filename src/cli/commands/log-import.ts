@@ -5,7 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import cliProgress from 'cli-progress';
+import type { SingleBar } from 'cli-progress';
 import { type CsvColumns, columnsFrom } from '../../mining/import-csv.js';
 import type { LogImport } from '../../mining/import-log.js';
 import { type LogFormat, logNameOf } from '../../mining/log-format.js';
@@ -13,6 +13,7 @@ import { LogImportError } from '../../mining/log-import-error.js';
 import type { LogStore } from '../../mining/log-store.js';
 import { plural } from '../../text/plural.js';
 import { type Io, UsageError } from '../io.js';
+import { progressBarOn } from '../progress-bar.js';
 import { openedLogStore, type StoreOptions } from './log-store.js';
 
 /** The CSV column options, plus what XES and OCEL take. */
@@ -87,7 +88,7 @@ async function importOne(
 }
 
 /** A bar for a file over 1 MiB, when a person watches. */
-function progressBar(file: string, io: Io): cliProgress.SingleBar | undefined {
+function progressBar(file: string, io: Io): SingleBar | undefined {
   let size = 0;
   try {
     size = statSync(file).size;
@@ -95,10 +96,10 @@ function progressBar(file: string, io: Io): cliProgress.SingleBar | undefined {
     // A file that is not there: importLog says so.
   }
   if (!io.color || size <= 1 << 20) return undefined;
-  return new cliProgress.SingleBar(
-    { format: `importing ${basename(file)} [{bar}] {percentage}%`, stream: process.stderr },
-    cliProgress.Presets.shades_classic,
-  );
+  return progressBarOn({
+    format: `importing ${basename(file)} [{bar}] {percentage}%`,
+    stream: process.stderr,
+  });
 }
 
 function printOutcome(r: ImportOutcome, io: Io): void {

@@ -2,7 +2,6 @@
  * `linesight simulate FILE` and `linesight whatif FILE`: replications with confidence intervals,
  * scenarios compared with common random numbers, quick `--set` what-ifs and `--sweep` searches.
  */
-import cliProgress from 'cli-progress';
 import { markdownTable, textTable } from '../../analysis/report/table.js';
 import { writeAtomic } from '../../fs/write-atomic.js';
 import type { ModelDocument } from '../../model/document.js';
@@ -49,6 +48,7 @@ import { estimateFigures, estimatesUnit } from '../../simulation/readout/kpi-uni
 import { whatIfText } from '../../simulation/readout/whatif-text.js';
 import { InputError, type Io, UsageError } from '../io.js';
 import { loadOrReport } from '../load-or-report.js';
+import { progressBarOn } from '../progress-bar.js';
 import { wholeOption } from '../whole-option.js';
 import { contactCenterTable } from './contact-center-table.js';
 import { valueText } from './value-text.js';
@@ -221,14 +221,11 @@ function progressBar(
   label: string,
 ): { onProgress?: (done: number, total: number) => void; stop(): void } {
   if (!enabled) return { stop() {} };
-  const bar = new cliProgress.SingleBar(
-    {
-      format: `${label} [{bar}] {value}/{total} replications, {eta_formatted} left`,
-      stream: process.stderr,
-      hideCursor: true,
-    },
-    cliProgress.Presets.shades_classic,
-  );
+  const bar = progressBarOn({
+    format: `${label} [{bar}] {value}/{total} replications, {eta_formatted} left`,
+    stream: process.stderr,
+    hideCursor: true,
+  });
   let started = false;
   return {
     onProgress: (done, total) => {
