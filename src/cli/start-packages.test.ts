@@ -47,6 +47,15 @@ describe('what a command loads at start', () => {
     for (const name of [...HEAVY, 'yaml']) expect(run.packages).not.toContain(name);
   });
 
+  it('an SVG diagram loads no PDF or PNG writer', async () => {
+    const run = await loadedPackages('render', MMC, '--view', 'blueprint');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^<svg/);
+    // pdfkit and fontkit took 120 ms of every render, the PNG renderer 7 ms more.
+    for (const name of ['pdfkit', 'fontkit', '@resvg/resvg-js', 'saxes', 'elkjs', '@duckdb/node-api'])
+      expect(run.packages).not.toContain(name);
+  });
+
   it('a small simulation, its output piped, loads no bar and no YAML document library', async () => {
     const args = ['simulate', MMC, '-n', '2', '--horizon', '2d', '--warmup', '0d', '-w', '1'];
     const run = await loadedPackages(...args);

@@ -6,7 +6,7 @@
  * under two seconds to draw (drawing time grows with the pixels) and still sharper than its SVG
  * at full size.
  */
-import { Resvg } from '@resvg/resvg-js';
+import { createRequire } from 'node:module';
 import { FONT_FILES } from './text.js';
 
 export const PNG_MAX_SIDE = 16000;
@@ -26,7 +26,12 @@ export function pngLimit(width: number, height: number): string | undefined {
     : `capped at ${PNG_MAX_PIXELS / 1e6} megapixels`;
 }
 
+/** resvg (native), required when a PNG is drawn rather than by every command that can draw one. */
+const resvgLibrary = () =>
+  createRequire(import.meta.url)('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
+
 export function toPng(svg: string, width: number, height: number): Buffer {
+  const { Resvg } = resvgLibrary();
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: pngScale(width, height) },
     font: {

@@ -8,7 +8,6 @@ import type { Diagram } from './diagram.js';
 import { checkFocus, focusLabel } from './focus.js';
 import { journeyPath } from './journey-path.js';
 import { hintFor, RenderOptionError } from './option-error.js';
-import { toPdf } from './pdf.js';
 import { toPng } from './png.js';
 import { VIEW_IDS, VIEWS } from './registry.js';
 import { canvasWidth, toSvg } from './svg.js';
@@ -94,5 +93,6 @@ export async function renderPng(model: Model, options: RenderOptions): Promise<B
 
 /** A vector PDF: one page when the diagram is readable on A3, else a page per stage group. */
 export async function renderPdf(model: Model, options: RenderOptions): Promise<Buffer> {
+  const { toPdf } = await import('./pdf.js');
   return (await toPdf(await layout(model, options))).bytes;
 }

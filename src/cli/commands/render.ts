@@ -4,7 +4,6 @@ import { extname } from 'node:path';
 import { writeAtomic } from '../../fs/write-atomic.js';
 import type { Model } from '../../model/model.js';
 import { diffCounts, diffModels } from '../../model/scenario-diff.js';
-import { toPdf } from '../../views/pdf.js';
 import { MIN_TEXT_PT } from '../../views/pdf-pages.js';
 import { pngLimit, pngScale, pngSize, toPng } from '../../views/png.js';
 import { layout, RenderOptionError } from '../../views/render.js';
@@ -116,6 +115,7 @@ async function write(
       said: `${size.width} x ${size.height} px, the diagram at ${scale}x${capped}`,
     };
   }
+  const { toPdf } = await import('../../views/pdf.js');
   const pdf = await toPdf(diagram);
   const { paper, pages, scale } = pdf.plan;
   const smallest = Math.round(pdf.smallestText * 10) / 10;

@@ -1,7 +1,6 @@
 /** Diagrams of a saved model or of the editor's text: SVG, PNG, PDF, or the laid-out diagram (JSON). */
 import type { Model } from '../../model/model.js';
 import type { ViewOptions } from '../../views/customer-lanes.js';
-import { toPdf } from '../../views/pdf.js';
 import { toPng } from '../../views/png.js';
 import { layout, RenderOptionError } from '../../views/render.js';
 import { canvasWidth, toSvg } from '../../views/svg.js';
@@ -38,7 +37,8 @@ async function draw({ model, base }: { model: Model; base?: Model | undefined },
   }
   const format = choice.format ?? 'svg';
   if (format === 'json') return { json: diagram };
-  if (format === 'pdf') return { format, content: (await toPdf(diagram)).bytes };
+  if (format === 'pdf')
+    return { format, content: (await (await import('../../views/pdf.js')).toPdf(diagram)).bytes };
   const svg = toSvg(diagram);
   if (format === 'png') return { format, content: toPng(svg, canvasWidth(diagram), diagram.height) };
   return { format, content: svg };
