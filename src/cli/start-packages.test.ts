@@ -47,6 +47,14 @@ describe('what a command loads at start', () => {
     for (const name of [...HEAVY, 'yaml']) expect(run.packages).not.toContain(name);
   });
 
+  it('a text analysis loads no font or diagram library', async () => {
+    const run = await loadedPackages('analyze', MMC);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/analysis/);
+    for (const name of [...HEAVY, 'opentype.js', 'dejavu-fonts-ttf'])
+      expect(run.packages).not.toContain(name);
+  });
+
   it('an SVG diagram loads no PDF or PNG writer', async () => {
     const run = await loadedPackages('render', MMC, '--view', 'blueprint');
     expect(run.code).toBe(0);
