@@ -3,15 +3,15 @@
  * modeler): such a scenario cannot apply, and would make the whole import fail validation. It is
  * left out, and said so with the first thing it names that is gone.
  */
-import { stringify } from 'yaml';
 import { parse } from '../model/load.js';
+import { yamlLibrary } from '../model/yaml-library.js';
 
 type Data = Record<string, unknown>;
 
 export function dropStaleScenarios(model: Data, warnings: string[]): Data {
   const scenarios = model.scenarios;
   if (!Array.isArray(scenarios) || scenarios.length === 0) return model;
-  const { diagnostics } = parse(stringify(model));
+  const { diagnostics } = parse(yamlLibrary().stringify(model));
   const stale = new Map<number, string>();
   for (const d of diagnostics) {
     const index = /^scenarios\[(\d+)\]/.exec(d.path ?? '')?.[1];

@@ -1,6 +1,5 @@
 /** `linesight bpmn export` and `linesight bpmn import`: the model to and from BPMN 2.0. */
 import { basename, dirname, resolve } from 'node:path';
-import { stringify } from 'yaml';
 import { exportBpmn } from '../../bpmn/export.js';
 import { relinkImported } from '../../bpmn/file-links.js';
 import { importBpmn } from '../../bpmn/import.js';
@@ -9,6 +8,7 @@ import { writeAtomic } from '../../fs/write-atomic.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { parse } from '../../model/load.js';
 import { problemText, readRegularFile } from '../../model/read-file.js';
+import { yamlLibrary } from '../../model/yaml-library.js';
 import { VERSION } from '../../version.js';
 import { InputError, type Io } from '../io.js';
 import { loadOrReport } from '../load-or-report.js';
@@ -65,7 +65,7 @@ export async function bpmnImportCommand(
     `# Imported from ${basename(file)} by linesight ${VERSION}.`,
     ...result.warnings.map((w) => `# warning: ${w}`),
   ].join('\n');
-  const yaml = `${header}\n${stringify(result.model)}`;
+  const yaml = `${header}\n${yamlLibrary().stringify(result.model)}`;
   const checked = parse(yaml, { file: options.output ?? 'imported.yaml' });
   for (const w of result.warnings) io.err(`linesight: warning: ${w}\n`);
   if (!checked.ok) {
