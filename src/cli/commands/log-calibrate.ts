@@ -2,7 +2,7 @@
 import { basename, dirname, relative } from 'node:path';
 import { stringify } from 'yaml';
 import { writeAtomic } from '../../fs/write-atomic.js';
-import { calibrate } from '../../mining/index.js';
+import { calibrate } from '../../mining/calibrate.js';
 import { load } from '../../model/load.js';
 import { InputError, type Io } from '../io.js';
 import { printDiagnostics } from '../print-diagnostics.js';

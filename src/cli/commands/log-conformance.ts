@@ -1,6 +1,6 @@
 /** `linesight log conformance`: how well a log's journeys fit a model, in moves, starts, ends and branches. */
 import { textTable } from '../../analysis/report/table.js';
-import { type Conformance, conformance } from '../../mining/index.js';
+import { type Conformance, conformance } from '../../mining/conformance.js';
 import { fixed } from '../../text/precision.js';
 import type { Io } from '../io.js';
 import { withLogAgainstModel } from './log-against-model.js';

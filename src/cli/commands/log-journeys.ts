@@ -5,13 +5,8 @@
  * activities. Each section says when it has nothing to show, and what it counted.
  */
 import { textTable } from '../../analysis/report/table.js';
-import {
-  type JourneyAnalytics,
-  type JourneyOptionText,
-  journeyAnalytics,
-  readJourneyOptions,
-} from '../../mining/index.js';
-import type { Effect } from '../../mining/journeys.js';
+import { type JourneyOptionText, readJourneyOptions } from '../../mining/journey-options.js';
+import { type Effect, type JourneyAnalytics, journeyAnalytics } from '../../mining/journeys.js';
 import { SIGNS_BY_NAME } from '../../mining/web-signs.js';
 import { formatDuration } from '../../model/units.js';
 import { type Io, UsageError } from '../io.js';
