@@ -12,6 +12,7 @@ import { loadedPackages } from '../testing/loaded-packages.js';
 import { VERSION } from './program.js';
 
 const MMC = fileURLToPath(new URL('../../examples/mmc.yaml', import.meta.url));
+const DEPARTMENTS = fileURLToPath(new URL('../../examples/order-departments.yaml', import.meta.url));
 
 /** Libraries only some commands need: the event store, layout, drawing, the server, BPMN, progress bars. */
 const HEAVY = [
@@ -47,6 +48,15 @@ describe('what a command loads at start', () => {
     for (const name of [...HEAVY, 'yaml']) expect(run.packages).not.toContain(name);
   });
 
+  it('validate of a valid model with scenarios does not parse it again with positions', async () => {
+    const run = await loadedPackages('validate', DEPARTMENTS);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^ok .*3 scenarios/);
+    // Each scenario located its changes with `yaml`, for a hint no valid model shows: 0.18 s.
+    for (const name of ['yaml', '@duckdb/node-api', 'elkjs', 'fastify'])
+      expect(run.packages).not.toContain(name);
+  });
+
   it('a text analysis loads no font or diagram library', async () => {
     const run = await loadedPackages('analyze', MMC);
     expect(run.code).toBe(0);
@@ -77,7 +87,7 @@ describe('what a command loads at start', () => {
     expect(set.packages).toContain('yaml');
   });
 
-  it('a CSV import and a listing load the event store, and no reader of another format', async () => {
+  it('a CSV import, a listing, discovery and journeys load the event store, no reader of another format and no model library', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'linesight-start-'));
     try {
       const csv = join(dir, 'calls.csv');
@@ -89,13 +99,17 @@ describe('what a command loads at start', () => {
       for (const argv of [
         ['log', 'import', csv, '--db', db],
         ['log', 'list', '--db', db],
+        ['log', 'discover', '--db', db],
+        ['log', 'journeys', '--db', db],
       ]) {
         const run = await loadedPackages(...argv);
         expect(run.stderr).toBe('');
         expect(run.code).toBe(0);
         expect(run.packages).toContain('@duckdb/node-api');
         // saxes reads XES and OCEL XML, sql.js OCEL SQLite: loading them cost every store command ~20 ms.
-        for (const name of ['saxes', 'sql.js', 'elkjs', 'fastify']) expect(run.packages).not.toContain(name);
+        // `log journeys` took them all through the mining index, with the model's YAML readers: 0.18 s.
+        for (const name of ['saxes', 'sql.js', 'elkjs', 'fastify', 'yaml', 'js-yaml'])
+          expect(run.packages).not.toContain(name);
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

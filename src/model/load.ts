@@ -206,23 +206,30 @@ function applyAndValidate(document: ModelDocument, index: number, context: strin
   const model = checked.model
     ? { ...checked.model, scenario: { id: scenario.id, name: scenario.name } }
     : undefined;
-  // A problem the scenario causes in the base model's steps is shown where it appears, and the
-  // hint says which changes to look at.
+  return {
+    ...(model ? { model } : {}),
+    diagnostics: [...patched.diagnostics, ...traced(document, index, scenario.id, checked.diagnostics)],
+    document: patched.document,
+  };
+}
+
+/**
+ * A problem a scenario causes in the base model's steps is shown where it appears, and the hint
+ * says which changes to look at. The changes are located only when there is a problem: locating
+ * needs the YAML parsed with positions, which a valid model's load does without.
+ */
+function traced(document: ModelDocument, index: number, id: string, diagnostics: Diagnostic[]): Diagnostic[] {
+  if (diagnostics.length === 0) return diagnostics;
   const changes = report(document, ['scenarios', index, 'changes'], 'scenario-invalid-change', '');
   const where = `${changes.file}:${changes.line}`;
-  const traced = checked.diagnostics.map((d) =>
+  return diagnostics.map((d) =>
     d.file === changes.file && d.path.startsWith(changes.path.replace(/\.changes$/, ''))
       ? d
       : {
           ...d,
-          hint: `${d.hint ? `${d.hint}; ` : ''}it comes from scenario '${clip(scenario.id)}', whose changes are at ${where}`,
+          hint: `${d.hint ? `${d.hint}; ` : ''}it comes from scenario '${clip(id)}', whose changes are at ${where}`,
         },
   );
-  return {
-    ...(model ? { model } : {}),
-    diagnostics: [...patched.diagnostics, ...traced],
-    document: patched.document,
-  };
 }
 
 /** Alone, a part can only be checked for shape; its references resolve in the models that import it. */
