@@ -1,4 +1,5 @@
 /** The counts the layout is held to, on drawings small enough to count by hand. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Box, Diagram, Edge } from './diagram.js';
 import { countCrossings, measureDiagram } from './measure.js';
@@ -72,6 +73,63 @@ describe('crossings', () => {
     expect(countCrossings([meets, down])).toBe(0);
     // Lines of interaction do not count: they are drawn under the flow, dotted.
     expect(countCrossings([across, { ...down, kind: 'interaction' }])).toBe(0);
+  });
+});
+
+/** Every pair of segments of two different flows, one horizontal and one vertical, crossing inside both. */
+function pairwiseCrossings(edges: Edge[]): number {
+  const flows = edges.filter((e) => e.kind !== 'interaction');
+  const segments = (e: Edge) =>
+    e.points.slice(1).map((b, i) => [e.points[i] as [number, number], b] as const);
+  const inside = (v: number, p: number, q: number) => v > Math.min(p, q) && v < Math.max(p, q);
+  let n = 0;
+  for (const [i, f] of flows.entries())
+    for (const g of flows.slice(i + 1))
+      for (const [a, b] of segments(f))
+        for (const [c, d] of segments(g)) {
+          const fh = a[1] === b[1];
+          if (fh === (c[1] === d[1])) continue;
+          const [[h0, h1], [v0, v1]] = fh
+            ? [
+                [a, b],
+                [c, d],
+              ]
+            : [
+                [c, d],
+                [a, b],
+              ];
+          if (inside(v0[0], h0[0], h1[0]) && inside(h0[1], v0[1], v1[1])) n++;
+        }
+  return n;
+}
+
+describe('crossings', () => {
+  it('are every crossing pair of segments of two flows, on random orthogonal drawings', () => {
+    // Few coordinates, so that segments often meet, overlap, touch at their ends or have no length.
+    const coordinate = fc.integer({ min: 0, max: 6 });
+    const path = fc
+      .tuple(fc.tuple(coordinate, coordinate), fc.array(fc.tuple(fc.boolean(), coordinate), { maxLength: 6 }))
+      .map(([start, moves]) => {
+        const points: [number, number][] = [start];
+        for (const [horizontal, to] of moves) {
+          const [x, y] = points[points.length - 1] as [number, number];
+          points.push(horizontal ? [to, y] : [x, to]);
+        }
+        return points;
+      });
+    const drawing = fc
+      .array(fc.tuple(path, fc.boolean()), { maxLength: 8 })
+      .map((paths) =>
+        paths.map(([points, interaction], i) =>
+          edge(`e${i}`, points, interaction ? { kind: 'interaction' } : {}),
+        ),
+      );
+    fc.assert(
+      fc.property(drawing, (edges) => {
+        expect(countCrossings(edges)).toBe(pairwiseCrossings(edges));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

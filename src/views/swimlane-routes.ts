@@ -37,6 +37,8 @@ export interface Route {
 /** Vertical positions as ordinals: in each lane, a channel, a row, a channel, ..., a channel. */
 export class Levels {
   private readonly base: number[] = [];
+  /** How many levels there are: they run 0 to size - 1. */
+  readonly size: number;
 
   constructor(readonly rows: readonly number[]) {
     let at = 0;
@@ -44,6 +46,7 @@ export class Levels {
       this.base.push(at);
       at += 2 * n + 1;
     }
+    this.size = at;
   }
 
   row(p: Place): number {
@@ -55,13 +58,13 @@ export class Levels {
   }
 }
 
-interface Vertical {
+export interface Vertical {
   gutter: number;
   from: number;
   to: number;
 }
 
-interface Run {
+export interface Run {
   lane: number;
   row: number;
   level: number;
@@ -133,7 +136,7 @@ export function planRoutes(edges: EdgeSpec[], placeOf: Map<string, Place>, level
 }
 
 /** What the flows placed so far occupy: runs up and down gutters, along channels, and their stubs. */
-interface Placed {
+export interface Placed {
   verticals: Vertical[];
   runs: Run[];
   /** Where flows leave or reach a box, by gutter and level: short runs across the gutter. */
@@ -145,46 +148,92 @@ interface Placed {
  * crosses the fewest flows already placed, then shares its run with the fewest, then is nearest.
  * A crossing in a gutter the new flow passes through is certain; one in the gutters where it turns
  * depends on the order of the tracks there, and counts half.
+ *
+ * Every placed piece crosses the new flow for a range of channel levels, so the crossings of all
+ * levels are summed at once (a difference array over the levels): a choice costs the pieces plus
+ * the levels, not their product, which made routing most of a large blueprint's layout. The
+ * counts are whole and half numbers, exact in a double, so they do not depend on the order summed.
  */
 function bestChannel(route: Route, levels: Levels, placed: Placed) {
   const low = Math.max(0, Math.min(route.from.lane, route.to.lane) - 1);
   const high = Math.min(levels.rows.length - 1, Math.max(route.from.lane, route.to.lane) + 1);
-  const [g1, g2] = [
-    Math.min(route.exitGutter, route.entryGutter),
-    Math.max(route.exitGutter, route.entryGutter),
-  ];
   const source = levels.row(route.from);
   const target = levels.row(route.to);
-  const turns = [
-    { gutter: route.exitGutter, from: source },
-    { gutter: route.entryGutter, from: target },
-  ];
+  const crossings = crossingsByLevel(route, source, target, levels.size, placed);
+  const shared = sharedByLevel(route, levels.size, placed.runs);
   let best = { lane: route.from.lane, row: route.from.row, cost: Number.POSITIVE_INFINITY };
   for (let lane = low; lane <= high; lane++) {
     for (let row = 0; row <= (levels.rows[lane] ?? 0); row++) {
       const level = levels.channel(lane, row);
-      let crossings = 0;
-      for (const v of placed.verticals) {
-        if (!strictlyIn(level, v.from, v.to)) continue;
-        if (v.gutter > g1 && v.gutter < g2) crossings++;
-        else if (v.gutter === g1 || v.gutter === g2) crossings += 0.5;
-      }
-      for (const run of placed.runs)
-        for (const t of turns) {
-          if (!strictlyIn(run.level, t.from, level)) continue;
-          if (strictlyIn(t.gutter, run.from, run.to)) crossings++;
-          else if (run.from === t.gutter || run.to === t.gutter) crossings += 0.5;
-        }
-      for (const stub of placed.stubs)
-        for (const t of turns)
-          if (stub.gutter === t.gutter && strictlyIn(stub.level, t.from, level)) crossings += 0.5;
-      const shared = placed.runs.filter((r) => r.level === level && r.from < g2 && g1 < r.to).length;
       const travel = Math.abs(source - level) + Math.abs(target - level);
-      const cost = crossings * 10 + shared + travel * 0.1;
+      const cost = (crossings[level] as number) * 10 + (shared[level] as number) + travel * 0.1;
       if (cost < best.cost) best = { lane, row, cost };
     }
   }
   return best;
+}
+
+/**
+ * For each level, the placed pieces a flow of `route` along a channel there would cross; it leaves
+ * its box at level `source` and reaches its target at `target`.
+ */
+export function crossingsByLevel(
+  route: Route,
+  source: number,
+  target: number,
+  size: number,
+  placed: Placed,
+): Float64Array {
+  const g1 = Math.min(route.exitGutter, route.entryGutter);
+  const g2 = Math.max(route.exitGutter, route.entryGutter);
+  const delta = new Float64Array(size + 1);
+  /** Adds w to every level in [from, to]. */
+  const add = (from: number, to: number, w: number) => {
+    if (from > to) return;
+    delta[from] = (delta[from] as number) + w;
+    delta[to + 1] = (delta[to + 1] as number) - w;
+  };
+  // A flow up or down a gutter is crossed at the levels strictly between its ends.
+  for (const v of placed.verticals) {
+    const w = v.gutter > g1 && v.gutter < g2 ? 1 : v.gutter === g1 || v.gutter === g2 ? 0.5 : 0;
+    if (w > 0) add(Math.min(v.from, v.to) + 1, Math.max(v.from, v.to) - 1, w);
+  }
+  // Where the new flow turns, its gutter run from its box to `level` crosses what lies strictly between.
+  const turns = [
+    { gutter: route.exitGutter, from: source },
+    { gutter: route.entryGutter, from: target },
+  ];
+  const between = (at: number, from: number, w: number) => {
+    if (at > from) add(at + 1, size - 1, w);
+    else if (at < from) add(0, at - 1, w);
+  };
+  for (const t of turns) {
+    for (const run of placed.runs) {
+      const w = strictlyIn(t.gutter, run.from, run.to)
+        ? 1
+        : run.from === t.gutter || run.to === t.gutter
+          ? 0.5
+          : 0;
+      if (w > 0) between(run.level, t.from, w);
+    }
+    for (const stub of placed.stubs) if (stub.gutter === t.gutter) between(stub.level, t.from, 0.5);
+  }
+  const crossings = new Float64Array(size);
+  let sum = 0;
+  for (let level = 0; level < size; level++) {
+    sum += delta[level] as number;
+    crossings[level] = sum;
+  }
+  return crossings;
+}
+
+/** For each level, the placed runs along it whose extent overlaps the new flow's. */
+function sharedByLevel(route: Route, size: number, runs: Run[]): Int32Array {
+  const g1 = Math.min(route.exitGutter, route.entryGutter);
+  const g2 = Math.max(route.exitGutter, route.entryGutter);
+  const shared = new Int32Array(size);
+  for (const r of runs) if (r.from < g2 && g1 < r.to) shared[r.level] = (shared[r.level] as number) + 1;
+  return shared;
 }
 
 /** A run of a flow along a gutter (vertical) or a channel (horizontal), with the places it turns off. */

@@ -1,0 +1,59 @@
+/** How a far flow picks its channel: the crossings it would make, counted for every level at once. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { crossingsByLevel, type Placed, type Route } from './swimlane-routes.js';
+
+const strictlyIn = (v: number, a: number, b: number) => v > Math.min(a, b) && v < Math.max(a, b);
+
+/** The crossings of a flow along a channel at `level`, piece by piece, as the rule says them. */
+function direct(route: Route, source: number, target: number, level: number, placed: Placed): number {
+  const g1 = Math.min(route.exitGutter, route.entryGutter);
+  const g2 = Math.max(route.exitGutter, route.entryGutter);
+  const turns = [
+    { gutter: route.exitGutter, from: source },
+    { gutter: route.entryGutter, from: target },
+  ];
+  let crossings = 0;
+  for (const v of placed.verticals) {
+    if (!strictlyIn(level, v.from, v.to)) continue;
+    if (v.gutter > g1 && v.gutter < g2) crossings++;
+    else if (v.gutter === g1 || v.gutter === g2) crossings += 0.5;
+  }
+  for (const run of placed.runs)
+    for (const t of turns) {
+      if (!strictlyIn(run.level, t.from, level)) continue;
+      if (strictlyIn(t.gutter, run.from, run.to)) crossings++;
+      else if (run.from === t.gutter || run.to === t.gutter) crossings += 0.5;
+    }
+  for (const stub of placed.stubs)
+    for (const t of turns)
+      if (stub.gutter === t.gutter && strictlyIn(stub.level, t.from, level)) crossings += 0.5;
+  return crossings;
+}
+
+describe('channel crossings', () => {
+  it('counted for all levels at once are the crossings counted piece by piece at each level', () => {
+    // Few gutters and levels, so that pieces often share a gutter, end where the flow turns, or have no length.
+    const size = 12;
+    const level = fc.integer({ min: 0, max: size - 1 });
+    const gutter = fc.integer({ min: 0, max: 6 });
+    const placed = fc.record({
+      verticals: fc.array(fc.record({ gutter, from: level, to: level }), { maxLength: 12 }),
+      runs: fc.array(
+        fc.record({ lane: fc.constant(0), row: fc.constant(0), level, from: gutter, to: gutter }),
+        { maxLength: 12 },
+      ),
+      stubs: fc.array(fc.record({ gutter, level }), { maxLength: 12 }),
+    });
+    const route = fc.record({ exitGutter: gutter, entryGutter: gutter, source: level, target: level });
+    fc.assert(
+      fc.property(placed, route, (p, r) => {
+        const flow = { ...r, kind: 'channel' } as unknown as Route;
+        const all = crossingsByLevel(flow, r.source, r.target, size, p);
+        for (let at = 0; at < size; at++)
+          expect(all[at], `level ${at}`).toBe(direct(flow, r.source, r.target, at, p));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
