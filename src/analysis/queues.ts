@@ -202,7 +202,7 @@ function evaluatePool(
     const patience = segment.patience ?? state.pool.patience;
     const mean = patience ? meanOf(patience) : 0;
     return {
-      rate: w ? w.map((x) => x * lambda) : new Float64Array(WEEK_MINUTES).fill(lambda),
+      rate: w ? scaled(w, lambda) : new Float64Array(WEEK_MINUTES).fill(lambda),
       theta: mean > 0 ? 1 / mean : 0,
     };
   });
@@ -218,6 +218,13 @@ function evaluatePool(
     classes,
     within,
   });
+}
+
+/** The weights times `factor`, by a loop: `map` called back for each minute of the week, in every round of the fixed point. */
+function scaled(weights: Float64Array, factor: number): Float64Array {
+  const out = new Float64Array(weights.length);
+  for (let m = 0; m < weights.length; m++) out[m] = (weights[m] as number) * factor;
+  return out;
 }
 
 const finite = (x: number) => (Number.isFinite(x) ? x : null);

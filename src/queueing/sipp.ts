@@ -2,12 +2,10 @@
  * A pool's week by the stationary independent period-by-period method (SIPP): the week is cut
  * into periods in which the staffing and every arrival stream are constant, each period is its
  * own stationary queue, and the week's figures are the periods' averaged by their arrivals.
- *
- * Callers who find the line closed come back within the quarter hour after it opens (as the
- * simulator has them do): their arrivals join that quarter hour, and the time until the opening
- * is counted as a wait of its own.
+ * Callers who find the line closed come back after it opens (closed-line.ts).
  */
 import { WEEK_MINUTES } from '../model/week.js';
+import { deferClosedArrivals } from './closed-line.js';
 import { stationaryQueue } from './stationary.js';
 
 export interface WeeklyClass {
@@ -59,8 +57,6 @@ export interface WeeklyFigures {
   neverStaffed: boolean;
   periods: number;
 }
-
-const REOPEN_MINUTES = 15;
 
 export function weeklyQueue(q: WeeklyQueue): WeeklyFigures {
   const { rates, closedWait } = deferClosedArrivals(q);
@@ -138,47 +134,6 @@ export function weeklyQueue(q: WeeklyQueue): WeeklyFigures {
     neverStaffed,
     periods,
   };
-}
-
-/**
- * Arrival rates with the closed minutes' arrivals moved to the quarter hour after the next
- * opening, and per class the total seconds those callers wait for it.
- */
-function deferClosedArrivals(q: WeeklyQueue): { rates: Float64Array[]; closedWait: Float64Array } {
-  const open = nextOpenMinute(q.capacity);
-  const closedWait = new Float64Array(q.classes.length);
-  const rates = q.classes.map((k, i) => {
-    const rate = Float64Array.from(k.rate);
-    for (let m = 0; m < WEEK_MINUTES; m++) {
-      if ((q.capacity[m] as number) > 0 || (k.rate[m] as number) <= 0) continue;
-      rate[m] = 0;
-      const o = open[m] as number;
-      if (o < 0) continue;
-      const customers = (k.rate[m] as number) * 60;
-      const until = ((o - m + WEEK_MINUTES) % WEEK_MINUTES) * 60 - 30 + (REOPEN_MINUTES * 60) / 2;
-      closedWait[i] = (closedWait[i] as number) + customers * until;
-      for (let r = 0; r < REOPEN_MINUTES; r++) {
-        const at = (o + r) % WEEK_MINUTES;
-        rate[at] = (rate[at] as number) + customers / (REOPEN_MINUTES * 60);
-      }
-    }
-    return rate;
-  });
-  return { rates, closedWait };
-}
-
-/** For each minute, the next minute (cyclically, after it) with someone on shift; -1 if none ever is. */
-function nextOpenMinute(capacity: Int32Array): Int32Array {
-  const next = new Int32Array(WEEK_MINUTES).fill(-1);
-  let upcoming = -1;
-  // Two passes backwards round the week find the next opening across Sunday midnight too.
-  for (let pass = 0; pass < 2; pass++) {
-    for (let m = WEEK_MINUTES - 1; m >= 0; m--) {
-      next[m] = upcoming;
-      if ((capacity[m] as number) > 0) upcoming = m;
-    }
-  }
-  return next;
 }
 
 /** Maximal runs of minutes in which the staffing and every class's rate stay the same. */
