@@ -27,7 +27,9 @@ const built = Math.min(
   ...['dist/cli/main.js', 'dist/index.js', 'dist/web/index.html'].map((f) => newest(join(root, f))),
 );
 const sources = Math.max(
-  ...['src', 'web', 'package.json', 'tsconfig.json', 'tsconfig.build.json'].map((f) => newest(join(root, f))),
+  ...['src', 'web', 'scripts', 'package.json', 'tsconfig.json', 'tsconfig.build.json'].map((f) =>
+    newest(join(root, f)),
+  ),
 );
 
 if (built > 0 && built >= sources) console.log('dist/ is newer than its sources: not built again');

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadedPackages } from '../testing/loaded-packages.js';
+import { builtLoadedPackages, loadedPackages } from '../testing/loaded-packages.js';
 import { VERSION } from './program.js';
 
 const MMC = fileURLToPath(new URL('../../examples/mmc.yaml', import.meta.url));
@@ -55,6 +55,15 @@ describe('what a command loads at start', () => {
     // Each scenario located its changes with `yaml`, for a hint no valid model shows: 0.18 s.
     for (const name of ['yaml', '@duckdb/node-api', 'elkjs', 'fastify'])
       expect(run.packages).not.toContain(name);
+  });
+
+  it('as built, loads zod from its one bundled file, not its 95 modules', async () => {
+    const run = await builtLoadedPackages('validate', MMC);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^ok .*mmc\.yaml/);
+    // The build's scripts/bundle-zod.mjs: zod's modules and translations took 55 ms of every start.
+    expect(run.packages).toContain('commander');
+    expect(run.packages).not.toContain('zod');
   });
 
   it('a text analysis loads no font or diagram library', async () => {

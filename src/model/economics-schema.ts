@@ -4,8 +4,9 @@
  * after giving up in a queue, or by their experience score) and what a customer who leaves is
  * worth. Every number may carry the range its author would defend, for the sensitivity analysis.
  */
-import * as z from 'zod';
+
 import { moneyField, probabilityField } from './fields.js';
+import * as z from './zod.js';
 
 const text = () => z.string({ error: 'expected text' });
 

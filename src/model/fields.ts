@@ -3,7 +3,7 @@
  * numbers and records, on failure, a message with a hint; each declares the JSON Schema of what
  * may be written (its input), because a transform has no JSON Schema of its own.
  */
-import * as z from 'zod';
+
 import { clip } from './clip.js';
 import { DISTRIBUTION_HINT, type Distribution, parseDistribution } from './distribution.js';
 import {
@@ -17,6 +17,7 @@ import {
   parseServiceLevel,
   type ServiceLevelTarget,
 } from './units.js';
+import * as z from './zod.js';
 
 /** JSON Schema fragments attached with `.meta({ input })` and read back by the schema generator. */
 export type InputSchema = Record<string, unknown>;

@@ -8,7 +8,7 @@
  * - `part`: shared pieces (organization, channels, segments, ...) that models import;
  * - `scenario`: a what-if overlay kept in its own file (e.g. written by `log calibrate`).
  */
-import * as z from 'zod';
+
 import { MAX_WEIGHT } from './distribution.js';
 import { EconomicsSchema } from './economics-schema.js';
 import {
@@ -24,6 +24,7 @@ import {
   serviceLevelField,
   severityField,
 } from './fields.js';
+import * as z from './zod.js';
 
 const text = () => z.string({ error: 'expected text' });
 const described = { description: text().optional() };

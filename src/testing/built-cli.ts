@@ -21,23 +21,32 @@ function newest(path: string): number {
   return readdirSync(path).reduce((max, name) => Math.max(max, newest(join(path, name))), stat.mtimeMs);
 }
 
-/** Builds dist/ with tsc (as `npm run build` does, without the web app) when it is older than src/. */
+/**
+ * Builds dist/ with tsc and zod's bundle (as `npm run build` does, without the web app) when it is
+ * older than src/.
+ */
 export function ensureBuiltCli(): void {
   const built = newest(BUILT_MAIN);
   const sources = Math.max(
-    ...['src', 'package.json', 'tsconfig.json', 'tsconfig.build.json'].map((f) => newest(join(ROOT, f))),
+    ...['src', 'scripts', 'package.json', 'tsconfig.json', 'tsconfig.build.json'].map((f) =>
+      newest(join(ROOT, f)),
+    ),
   );
   if (built > 0 && built >= sources) return;
-  process.stderr.write('dist/ is older than src/: building it (tsc -p tsconfig.build.json)\n');
+  process.stderr.write('dist/ is older than src/: building it (tsc -p tsconfig.build.json, zod bundled)\n');
   try {
     execFileSync(
       process.execPath,
       [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'],
       { cwd: ROOT, stdio: 'inherit' },
     );
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'bundle-zod.mjs')], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
   } catch {
     throw new Error(
-      'dist/ is older than src/ and building it failed: fix the errors above, or run npx tsc -p tsconfig.build.json',
+      'dist/ is older than src/ and building it failed: fix the errors above, or run npm run build',
     );
   }
 }

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUILT_CLI, ensureBuiltCli } from './built-cli.js';
 
 const MAIN = fileURLToPath(new URL('../cli/main.ts', import.meta.url));
 
@@ -47,11 +48,21 @@ export interface LoadedPackages {
 
 /** Runs `linesight ...argv` (through tsx, from src/) and names every package it loaded. */
 export function loadedPackages(...argv: string[]): Promise<LoadedPackages> {
+  return packagesOf(['--import', 'tsx'], MAIN, argv);
+}
+
+/** Runs `linesight ...argv` as built (bin/linesight.js, dist/) and names every package it loaded. */
+export function builtLoadedPackages(...argv: string[]): Promise<LoadedPackages> {
+  ensureBuiltCli();
+  return packagesOf([], BUILT_CLI, argv);
+}
+
+function packagesOf(loader: string[], main: string, argv: string[]): Promise<LoadedPackages> {
   const dir = mkdtempSync(join(tmpdir(), 'linesight-modules-'));
   const log = join(dir, 'modules.log');
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', '--import', `data:text/javascript,${encodeURIComponent(PRELOAD)}`, MAIN, ...argv],
+    [...loader, '--import', `data:text/javascript,${encodeURIComponent(PRELOAD)}`, main, ...argv],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LINESIGHT_MODULE_LOG: log } },
   );
   let stdout = '';
