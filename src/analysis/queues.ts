@@ -220,7 +220,10 @@ function evaluatePool(
   });
 }
 
-/** The weights times `factor`, by a loop: `map` called back for each minute of the week, in every round of the fixed point. */
+/**
+ * The weights times `factor`, in a loop: `map` called back for each minute of the week, in every
+ * round of the fixed point.
+ */
 function scaled(weights: Float64Array, factor: number): Float64Array {
   const out = new Float64Array(weights.length);
   for (let m = 0; m < weights.length; m++) out[m] = (weights[m] as number) * factor;

@@ -4,7 +4,6 @@
  * after giving up in a queue, or by their experience score) and what a customer who leaves is
  * worth. Every number may carry the range its author would defend, for the sensitivity analysis.
  */
-
 import { moneyField, probabilityField } from './fields.js';
 import * as z from './zod.js';
 

@@ -3,7 +3,6 @@
  * numbers and records, on failure, a message with a hint; each declares the JSON Schema of what
  * may be written (its input), because a transform has no JSON Schema of its own.
  */
-
 import { clip } from './clip.js';
 import { DISTRIBUTION_HINT, type Distribution, parseDistribution } from './distribution.js';
 import {

@@ -3,7 +3,6 @@
  * and what editors check can never drift apart. Fields whose value carries a unit declare what
  * may be written (`.meta({ input })`); that replaces the schema Zod would derive from a transform.
  */
-
 import type { InputSchema } from './fields.js';
 import { type FileKind, ModelSchema, PartSchema, ScenarioFileSchema } from './schema.js';
 import * as z from './zod.js';

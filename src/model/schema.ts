@@ -8,7 +8,6 @@
  * - `part`: shared pieces (organization, channels, segments, ...) that models import;
  * - `scenario`: a what-if overlay kept in its own file (e.g. written by `log calibrate`).
  */
-
 import { MAX_WEIGHT } from './distribution.js';
 import { EconomicsSchema } from './economics-schema.js';
 import {

@@ -57,12 +57,8 @@ describe('closed minutes deferred to the opening', () => {
   it('give the same bits as moving every minute one by one, whatever the shifts and rates', () => {
     const minute = fc.integer({ min: 0, max: WEEK_MINUTES - 1 });
     // Openings short and long, some shorter than the quarter hour, some across Sunday midnight.
-    const shifts = fc.array(
-      fc.tuple(minute, fc.integer({ min: 1, max: 600 }), fc.integer({ min: 0, max: 4 })),
-      {
-        maxLength: 12,
-      },
-    );
+    const shift = fc.tuple(minute, fc.integer({ min: 1, max: 600 }), fc.integer({ min: 0, max: 4 }));
+    const shifts = fc.array(shift, { maxLength: 12 });
     const rate = fc.double({ min: 0, max: 0.05, noNaN: true });
     const profile = fc.tuple(
       rate,

@@ -54,40 +54,38 @@ const segmentsOf = (edge: Edge): Segment[] =>
  * with the pair's arrays made anew, was a quarter of a large blueprint's time.
  */
 export function countCrossings(edges: readonly Edge[]): number {
-  const h = { flow: [] as number[], y: [] as number[], low: [] as number[], high: [] as number[] };
-  const v = { flow: [] as number[], x: [] as number[], low: [] as number[], high: [] as number[] };
+  const horizontal: Stretch[] = [];
+  const vertical: Stretch[] = [];
   let flow = 0;
   for (const edge of edges) {
     if (edge.kind === 'interaction') continue;
     for (const { a, b } of segmentsOf(edge)) {
-      if (a[1] === b[1]) {
-        h.flow.push(flow);
-        h.y.push(a[1]);
-        h.low.push(Math.min(a[0], b[0]));
-        h.high.push(Math.max(a[0], b[0]));
-      } else {
-        v.flow.push(flow);
-        v.x.push(a[0]);
-        v.low.push(Math.min(a[1], b[1]));
-        v.high.push(Math.max(a[1], b[1]));
-      }
+      if (a[1] === b[1]) horizontal.push(stretch(flow, a[1], a[0], b[0]));
+      else vertical.push(stretch(flow, a[0], a[1], b[1]));
     }
     flow++;
   }
   let crossings = 0;
-  for (let i = 0; i < h.flow.length; i++) {
-    const y = h.y[i] as number;
-    const low = h.low[i] as number;
-    const high = h.high[i] as number;
-    const f = h.flow[i] as number;
-    for (let j = 0; j < v.flow.length; j++) {
-      const x = v.x[j] as number;
-      if (x > low && x < high && y > (v.low[j] as number) && y < (v.high[j] as number) && v.flow[j] !== f)
-        crossings++;
-    }
-  }
+  for (const h of horizontal)
+    for (const v of vertical)
+      if (v.flow !== h.flow && v.at > h.low && v.at < h.high && h.at > v.low && h.at < v.high) crossings++;
   return crossings;
 }
+
+/** A segment as the line it lies on (`at`: a horizontal's y, a vertical's x) and its extent along it. */
+interface Stretch {
+  flow: number;
+  at: number;
+  low: number;
+  high: number;
+}
+
+const stretch = (flow: number, at: number, p: number, q: number): Stretch => ({
+  flow,
+  at,
+  low: Math.min(p, q),
+  high: Math.max(p, q),
+});
 
 /** True when an orthogonal segment passes through a rectangle's interior. */
 export function segmentHits(r: Rect, { a, b }: Segment): boolean {
