@@ -16,11 +16,11 @@ import { StoreOpenError } from './store-open-error.js';
 export const DEFAULT_STORE = '.linesight/events.duckdb';
 
 /**
- * DuckDB's client, loaded with `require`: it is CommonJS of 180 files, and imported as an ES module
- * each file is first scanned for its exports, which doubled its load (0.1 against 0.05 s), paid
- * by every command that opens a store.
+ * DuckDB's client, loaded with `require`: it is CommonJS of 124 modules, and imported as an ES
+ * module each is first scanned for its exports, which doubled its load (0.1 against 0.05 s), paid
+ * by every command that opens a store. As built, the modules are one file (duckdb-node-api.cjs).
  */
-const duckdb = createRequire(import.meta.url)('@duckdb/node-api') as typeof import('@duckdb/node-api');
+const duckdb = createRequire(import.meta.url)('./duckdb-node-api.cjs') as typeof import('@duckdb/node-api');
 
 /**
  * The storage format new stores are written in. DuckDB's default is still that of 1.0, whose

@@ -22,8 +22,8 @@ function newest(path: string): number {
 }
 
 /**
- * Builds dist/ with tsc and zod's bundle (as `npm run build` does, without the web app) when it is
- * older than src/.
+ * Builds dist/ with tsc and the bundles of zod and DuckDB's client (as `npm run build` does,
+ * without the web app) when it is older than src/.
  */
 export function ensureBuiltCli(): void {
   const built = newest(BUILT_MAIN);
@@ -33,14 +33,16 @@ export function ensureBuiltCli(): void {
     ),
   );
   if (built > 0 && built >= sources) return;
-  process.stderr.write('dist/ is older than src/: building it (tsc -p tsconfig.build.json, zod bundled)\n');
+  process.stderr.write(
+    "dist/ is older than src/: building it (tsc -p tsconfig.build.json, zod and DuckDB's client bundled)\n",
+  );
   try {
     execFileSync(
       process.execPath,
       [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'],
       { cwd: ROOT, stdio: 'inherit' },
     );
-    execFileSync(process.execPath, [join(ROOT, 'scripts', 'bundle-zod.mjs')], {
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'bundle-dependencies.mjs')], {
       cwd: ROOT,
       stdio: 'inherit',
     });
