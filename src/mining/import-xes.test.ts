@@ -1,0 +1,119 @@
+/**
+ * What an XES import keeps of each event: the standard attributes in their columns, the channel
+ * and segment from the event or its trace, every other top-level attribute (the trace's as
+ * `case:...`, first) in the event's JSON in the order written, nested lists and containers left
+ * out, namespaced tags read as plain ones, and only the lifecycle transitions asked for.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importLog } from './import-log.js';
+import { type EventStore, openStore, queryRows } from './store.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'linesight-xes-'));
+let store: EventStore;
+beforeAll(async () => {
+  store = await openStore(':memory:');
+});
+afterAll(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const LOG = `<?xml version="1.0" encoding="UTF-8"?>
+<xes:log xmlns:xes="http://www.xes-standard.org/" xes.version="1.0">
+  <xes:string key="concept:name" value="a log attribute, not an event's"/>
+  <xes:trace>
+    <xes:string key="concept:name" value="T1"/>
+    <xes:string key="channel" value="phone"/>
+    <xes:int key="priority" value="2"/>
+    <xes:event>
+      <xes:string key="concept:name" value="Call"/>
+      <xes:date key="time:timestamp" value="2024-01-01T10:00:00.250+01:00"/>
+      <xes:string key="lifecycle:transition" value="start"/>
+      <xes:string key="org:resource" value="Ann"/>
+      <xes:string key="topic" value="refund"/>
+      <xes:list key="history"><xes:string key="ignored" value="nested"/></xes:list>
+      <xes:float key="cost" value="1.5"/>
+    </xes:event>
+    <xes:event>
+      <xes:string key="concept:name" value="Call"/>
+      <xes:date key="time:timestamp" value="2024-01-01T10:05:00Z"/>
+      <xes:string key="lifecycle:transition" value="COMPLETE"/>
+      <xes:string key="segment" value="business"/>
+    </xes:event>
+  </xes:trace>
+  <trace>
+    <string key="concept:name" value="T2"/>
+    <event>
+      <string key="concept:name" value="Visit"/>
+      <date key="time:timestamp" value="2024-01-02T09:00:00"/>
+    </event>
+  </trace>
+</xes:log>
+`;
+
+async function imported(log: string, lifecycle?: string[]) {
+  const file = join(dir, `${log}.xes.gz`);
+  writeFileSync(file, gzipSync(LOG));
+  const report = await importLog(store, file, { log, onError: 'fail', ...(lifecycle ? { lifecycle } : {}) });
+  const rows = await queryRows(
+    store,
+    `select case_id, activity, ts_us, tz_offset_min, lifecycle, resource, channel, segment, attributes::varchar as attributes
+     from events where log = '${log}' order by seq`,
+  );
+  return { report, rows };
+}
+
+describe('an XES import', () => {
+  it('keeps each event whole: columns, channel and segment, and the other attributes in order', async () => {
+    const { report, rows } = await imported('whole');
+    expect(report).toMatchObject({ events: 3, cases: 2, skipped: 0 });
+    expect(rows).toEqual([
+      {
+        case_id: 'T1',
+        activity: 'Call',
+        ts_us: BigInt(Date.UTC(2024, 0, 1, 9, 0, 0, 250)) * 1000n,
+        tz_offset_min: 60,
+        lifecycle: 'start',
+        resource: 'Ann',
+        channel: 'phone',
+        segment: null,
+        attributes: '{"case:channel":"phone","case:priority":"2","topic":"refund","cost":"1.5"}',
+      },
+      {
+        case_id: 'T1',
+        activity: 'Call',
+        ts_us: BigInt(Date.UTC(2024, 0, 1, 10, 5)) * 1000n,
+        tz_offset_min: 0,
+        lifecycle: 'COMPLETE',
+        resource: null,
+        channel: 'phone',
+        segment: 'business',
+        attributes: '{"case:channel":"phone","case:priority":"2","segment":"business"}',
+      },
+      {
+        case_id: 'T2',
+        activity: 'Visit',
+        ts_us: BigInt(Date.UTC(2024, 0, 2, 9)) * 1000n,
+        tz_offset_min: null,
+        lifecycle: null,
+        resource: null,
+        channel: null,
+        segment: null,
+        attributes: null,
+      },
+    ]);
+  });
+
+  it('keeps only the lifecycle transitions asked for, whatever their case, and events without one', async () => {
+    const { report, rows } = await imported('completes', ['complete']);
+    expect(report).toMatchObject({ events: 2, cases: 2 });
+    expect(rows.map((r) => `${r.case_id} ${r.activity} ${r.lifecycle}`)).toEqual([
+      'T1 Call COMPLETE',
+      'T2 Visit null',
+    ]);
+  });
+});
