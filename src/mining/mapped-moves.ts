@@ -8,6 +8,7 @@
  * DuckDB, one ClickHouse server and a cluster give the same rows and so the same answers.
  */
 import type { StepMapping } from './activity-mapping.js';
+import { listIn } from './list-in.js';
 import { byteOrder } from './shard-discovery.js';
 
 /** The journey's end as the log shows it: no further event (which end, the log does not say). */
@@ -77,25 +78,51 @@ const moveRowKey = (m: MoveCount) =>
 /** The rows of several parts (shards) as one: counts of equal rows added, in byte order of their keys. */
 export function mergeMappedMoves(parts: MappedMoves[]): MappedMoves {
   const moves = new Map<string, MoveCount>();
-  const durations = new Map<string, DurationCount>();
+  // Durations by step: a log of a million events has hundreds of thousands of distinct ones, and
+  // a text key each, merged in a map and sorted all at once by step and time, made 1.1 s of a
+  // calibration. The steps are few, and sorted once; equal times (of two shards) meet when sorted.
+  const durations = new Map<string, DurationCount[]>();
   for (const part of parts) {
     for (const m of part.moves) {
       const key = moveRowKey(m);
       const seen = moves.get(key);
       moves.set(key, seen ? { ...seen, n: seen.n + m.n } : m);
     }
-    for (const d of part.durations) {
-      const key = `${d.step}\u0000${d.us}`;
-      const seen = durations.get(key);
-      durations.set(key, seen ? { ...seen, n: seen.n + d.n } : d);
-    }
+    for (const d of part.durations) listIn(durations, d.step).push(d);
   }
   return {
     moves: [...moves].sort(([a], [b]) => byteOrder(a, b)).map(([, m]) => m),
     cases: parts.reduce((s, p) => s + p.cases, 0),
     fitting: parts.reduce((s, p) => s + p.fitting, 0),
-    durations: [...durations.values()].sort(
-      (a, b) => byteOrder(a.step, b.step) || (a.us < b.us ? -1 : a.us > b.us ? 1 : 0),
-    ),
+    durations: [...durations.keys()]
+      .sort(byteOrder)
+      .flatMap((step) => addedUp(inTimeOrder(durations.get(step) as DurationCount[]))),
   };
+}
+
+/** Counts of one time added up, in the first one's row; the list in time order. */
+function addedUp(sorted: DurationCount[]): DurationCount[] {
+  const out: DurationCount[] = [];
+  for (const d of sorted) {
+    const last = out[out.length - 1];
+    if (last && last.us === d.us) out[out.length - 1] = { ...last, n: last.n + d.n };
+    else out.push(d);
+  }
+  return out;
+}
+
+/**
+ * Durations in order of time, equal ones in the order they came. Times of up to 2^53
+ * microseconds (285 years) are exact as numbers, and sorted as numbers they sort three to four
+ * times faster than compared as BigInts, in the same order.
+ */
+function inTimeOrder(list: DurationCount[]): DurationCount[] {
+  const safe = BigInt(Number.MAX_SAFE_INTEGER);
+  if (!list.every((d) => d.us <= safe && d.us >= -safe))
+    return list.sort((a, b) => (a.us < b.us ? -1 : a.us > b.us ? 1 : 0));
+  const times = Float64Array.from(list, (d) => Number(d.us));
+  const order = Uint32Array.from(list, (_, i) => i).sort(
+    (i, j) => (times[i] as number) - (times[j] as number),
+  );
+  return Array.from(order, (i) => list[i] as DurationCount);
 }
