@@ -1,7 +1,7 @@
 /** How a far flow picks its channel: the crossings it would make, counted for every level at once. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { crossingsByLevel, type Placed, type Route } from './swimlane-routes.js';
+import { cheapestPlace, crossingsByLevel, type Piece, type Placed, type Route } from './swimlane-routes.js';
 
 const strictlyIn = (v: number, a: number, b: number) => v > Math.min(a, b) && v < Math.max(a, b);
 
@@ -54,6 +54,32 @@ describe('channel crossings', () => {
           expect(all[at], `level ${at}`).toBe(direct(flow, r.source, r.target, at, p));
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe('the place of a piece among those sharing its gutter or channel', () => {
+  it('is the first where it crosses least, the crossings of each place summed piece by piece', () => {
+    // Few positions, so that pieces overlap, turn off inside each other's extent, and tie.
+    const at = fc.integer({ min: 0, max: 9 });
+    const piece = fc.record({
+      key: fc.constant('g'),
+      from: at,
+      to: at,
+      lowSide: fc.array(at, { maxLength: 3 }),
+      highSide: fc.array(at, { maxLength: 3 }),
+    });
+    const cost = (low: Piece, high: Piece) =>
+      low.highSide.filter((v) => strictlyIn(v, high.from, high.to)).length +
+      high.lowSide.filter((v) => strictlyIn(v, low.from, low.to)).length;
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), piece, (order, added) => {
+        const crossings = (place: number) =>
+          order.reduce((sum, other, i) => sum + (i < place ? cost(other, added) : cost(added, other)), 0);
+        const each = Array.from({ length: order.length + 1 }, (_, place) => crossings(place));
+        expect(cheapestPlace(order, added, cost)).toBe(each.indexOf(Math.min(...each)));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -271,32 +271,49 @@ export function assignTracks(
     high.lowSide.filter((v) => strictlyIn(v, low.from, low.to)).length;
   for (const [key, list] of byKey) {
     const order: Piece[] = [];
-    for (const piece of [...list].sort((a, b) => Math.min(a.from, a.to) - Math.min(b.from, b.to))) {
-      let bestAt = order.length;
-      let bestCost = Number.POSITIVE_INFINITY;
-      for (let at = 0; at <= order.length; at++) {
-        let c = 0;
-        for (let i = 0; i < order.length; i++)
-          c += i < at ? cost(order[i] as Piece, piece) : cost(piece, order[i] as Piece);
-        if (c < bestCost) {
-          bestCost = c;
-          bestAt = at;
-        }
-      }
-      order.splice(bestAt, 0, piece);
-    }
+    for (const piece of [...list].sort((a, b) => Math.min(a.from, a.to) - Math.min(b.from, b.to)))
+      order.splice(cheapestPlace(order, piece, cost), 0, piece);
     sift(order, cost);
     let far = 0;
     for (const [i, piece] of order.entries()) {
       let at = minimum(piece);
-      for (const earlier of order.slice(0, i))
+      for (let e = 0; e < i; e++) {
+        const earlier = order[e] as Piece;
         if (overlaps(earlier, piece, clearance)) at = Math.max(at, (of.get(earlier) ?? 0) + spacing);
+      }
       of.set(piece, at);
       far = Math.max(far, at);
     }
     extent.set(key, far);
   }
   return { of, extent };
+}
+
+/**
+ * Where in the order a piece crosses least (the first such place): placed at `at`, it lies above
+ * the pieces before and below the rest, and each step of `at` moves one piece from one side to
+ * the other, so the crossings of every place come from one running sum. (Summed again for each
+ * place, a gutter of k pieces cost k^3 crossing counts: 21 s for a blueprint of 100 steps with
+ * ten branches each.)
+ */
+export function cheapestPlace(
+  order: Piece[],
+  piece: Piece,
+  cost: (low: Piece, high: Piece) => number,
+): number {
+  let total = 0;
+  for (const other of order) total += cost(piece, other);
+  let best = total;
+  let bestAt = 0;
+  for (let at = 1; at <= order.length; at++) {
+    const passed = order[at - 1] as Piece;
+    total += cost(passed, piece) - cost(piece, passed);
+    if (total < best) {
+      best = total;
+      bestAt = at;
+    }
+  }
+  return bestAt;
 }
 
 /** Pieces that share any of their extent, ends included, need tracks of their own. */
