@@ -4,6 +4,8 @@
  * (below, above, then sideways), in the order the labels were made. Pools and lanes are not
  * obstacles: everything sits on them.
  */
+import { BoxGrid } from './box-grid.js';
+
 export interface Box {
   x: number;
   y: number;
@@ -42,11 +44,16 @@ function candidates(label: Box): Box[] {
  */
 export function placeLabels(labels: Box[], owners: (Box | undefined)[], shapes: Box[]): Box[] {
   const placed: Box[] = [];
+  const shapeGrid = new BoxGrid();
+  for (const shape of shapes) shapeGrid.add(shape);
+  const labelGrid = new BoxGrid();
   labels.forEach((label, i) => {
     const owner = owners[i];
     const free = (c: Box) =>
-      !shapes.some((s) => s !== owner && overlaps(c, s)) && !placed.some((p) => overlaps(c, p));
-    placed.push(candidates(label).find(free) ?? label);
+      !shapeGrid.some(c, (s) => overlaps(c, s), owner) && !labelGrid.some(c, (p) => overlaps(c, p));
+    const place = candidates(label).find(free) ?? label;
+    placed.push(place);
+    labelGrid.add(place);
   });
   return placed;
 }
