@@ -314,17 +314,20 @@ function layoutOnce(spec: SwimlaneSpec, options: { leaveRoom?: number }, orderin
     .filter((e) => e.kind === 'interaction')
     .filter((e) => placed.has(e.from) && placed.has(e.to));
   const railOf = new Map<string, number>();
+  const interacting = new Set(interactions.map((e) => stackOf.get(e.from)?.id));
   const strip = columnStacks.map((list) => {
-    const joined = list.filter((s) => interactions.some((e) => stackOf.get(e.from)?.id === s.id));
+    const joined = list.filter((s) => interacting.has(s.id));
     if (list.length < 2 || joined.length === 0) return 0;
     for (const [i, s] of joined.entries()) railOf.set(s.id, i);
     return RAIL.pad + joined.length * RAIL.gap;
   });
 
-  // A column is as wide as its widest box: the start's column is narrow.
-  const columnWidth = columnStacks.map((_, c) =>
-    Math.max(...[...placed.values()].filter((p) => p.place.column === c).map((p) => p.width)),
-  );
+  // A column is as wide as its widest box: the start's column is narrow. (Found in one pass over
+  // the boxes, not one per column: columns x boxes on a 3,000-step blueprint.)
+  const columnWidth = columnStacks.map(() => Number.NEGATIVE_INFINITY);
+  for (const p of placed.values())
+    if (p.place.column >= 0 && p.place.column < columnWidth.length)
+      columnWidth[p.place.column] = Math.max(columnWidth[p.place.column] as number, p.width);
   const gutterX: number[] = [];
   const columnX: number[] = [];
   let x = MARGIN + LANE_HEADER.width;
