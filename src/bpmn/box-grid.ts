@@ -5,6 +5,7 @@
  * export of a 3,000-step model. A box over very many cells (or not finite) is kept aside and
  * tested every time, and such a box is asked about against every box.
  */
+import { listIn } from '../collections/list-in.js';
 import type { Box } from './label-place.js';
 
 const CELL = 256;
@@ -24,11 +25,7 @@ export class BoxGrid {
       this.aside.push(box);
       return;
     }
-    forEachCell(span, (k) => {
-      const list = this.cells.get(k);
-      if (list) list.push(box);
-      else this.cells.set(k, [box]);
-    });
+    forEachCell(span, (k) => listIn(this.cells, k).push(box));
   }
 
   /** Whether any box filed here but `except` that could share a point with `box` passes `test`. */

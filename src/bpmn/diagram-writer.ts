@@ -3,6 +3,7 @@
  * lane membership, ids kept unique, and `linesight:properties` blocks. bpmn-js draws pools before
  * what is in them, so the plane lists pools and lanes first.
  */
+import { listIn } from '../collections/list-in.js';
 import { writeProperties } from './interchange/properties.js';
 import { fitText, placeLabels } from './label-place.js';
 import type { LaneFit } from './lane-fit.js';
@@ -127,9 +128,7 @@ export function diagramWriter(moddle: Moddle, fit: LaneFit): DiagramWriter {
       return candidate;
     },
     addToLane(laneId, element) {
-      const members = lanes.get(laneId);
-      if (members) members.push(element);
-      else lanes.set(laneId, [element]);
+      listIn(lanes, laneId).push(element);
     },
     members: (laneId) => lanes.get(laneId) ?? [],
     extension(data) {

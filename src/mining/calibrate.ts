@@ -13,6 +13,7 @@
  * counted after it; at a step without a queue, giving up is one of the step's ways on.
  */
 
+import { listIn } from '../collections/list-in.js';
 import type { Branch, Flow, Model } from '../model/model.js';
 import { estimatedDurationText } from '../model/serialize.js';
 import { plural } from '../text/plural.js';
@@ -22,7 +23,6 @@ import { fitCounts } from './duckdb-fit-counts.js';
 import { estimateFlow, rounded } from './flow-estimate.js';
 import { lifecycleStats, type TimeStats } from './journey-counts.js';
 import type { LifecycleGroup } from './journey-rows.js';
-import { listIn } from './list-in.js';
 import { type LogProfile, pairsLifecycles } from './log-profile.js';
 import { modelSegmentsOf, sameForAllSegments } from './log-segments.js';
 import type { FitCounts } from './log-store.js';

@@ -7,8 +7,9 @@
  * holds them); only counts come back, and they are put together here in one fixed order, so that
  * DuckDB, one ClickHouse server and a cluster give the same rows and so the same answers.
  */
+
+import { listIn } from '../collections/list-in.js';
 import type { StepMapping } from './activity-mapping.js';
-import { listIn } from './list-in.js';
 import { byteOrder } from './shard-discovery.js';
 
 /** The journey's end as the log shows it: no further event (which end, the log does not say). */
@@ -100,6 +101,8 @@ export function mergeMappedMoves(parts: MappedMoves[]): MappedMoves {
   };
 }
 
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
 /** Counts of one time added up, in the first one's row; the list in time order. */
 function addedUp(sorted: DurationCount[]): DurationCount[] {
   const out: DurationCount[] = [];
@@ -117,8 +120,7 @@ function addedUp(sorted: DurationCount[]): DurationCount[] {
  * times faster than compared as BigInts, in the same order.
  */
 function inTimeOrder(list: DurationCount[]): DurationCount[] {
-  const safe = BigInt(Number.MAX_SAFE_INTEGER);
-  if (!list.every((d) => d.us <= safe && d.us >= -safe))
+  if (!list.every((d) => d.us <= SAFE && d.us >= -SAFE))
     return list.sort((a, b) => (a.us < b.us ? -1 : a.us > b.us ? 1 : 0));
   const times = Float64Array.from(list, (d) => Number(d.us));
   const order = Uint32Array.from(list, (_, i) => i).sort(
