@@ -6,12 +6,13 @@ import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import type { Command } from 'commander';
 import ts from 'typescript';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { load } from '../model/load.js';
+import { ensureBuiltCli } from '../testing/built-cli.js';
 import { linesight } from '../testing/cli.js';
 import { codeBlocks, referenceRows, section, tourCommands } from '../testing/readme.js';
 import { buildProgram } from './program.js';
@@ -130,6 +131,8 @@ describe('the README CLI reference', () => {
 });
 
 describe('the README library example', () => {
+  // The package as users install it: dist/, built again when a source is newer.
+  beforeAll(() => ensureBuiltCli(), 300_000);
   const [example] = codeBlocks(section('A two-minute tour'), 'ts');
 
   it('compiles under strict TypeScript, as a user of the package writes it', () => {
@@ -147,25 +150,30 @@ describe('the README library example', () => {
       typeRoots: [join(REPO, 'node_modules', '@types')],
       skipLibCheck: true,
       noEmit: true,
-      // The package as it is published resolves to its built types; here, to its sources.
+      // The package as it is published: its built types, which a user's compiler reads (checking
+      // it against the sources instead took the whole library's type check again, 25 s).
       baseUrl: REPO,
-      paths: { linesight: ['src/index.ts'] },
+      paths: { linesight: ['dist/index.d.ts'] },
     });
     const errors = ts
       .getPreEmitDiagnostics(program)
       .filter((d) => d.file?.fileName === file || d.file === undefined)
       .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
     expect(errors).toEqual([]);
+    // It compiled against the published types, not against something else named linesight.
+    expect(program.getSourceFile(join(REPO, 'dist', 'index.d.ts'))).toBeDefined();
   });
 
   it('prints what the model holds', async () => {
+    // The example as a user runs it: compiled to JavaScript, importing the built package.
     const dir = mkdtempSync(join(tmpdir(), 'linesight-example-'));
-    const file = join(dir, 'example.ts');
-    writeFileSync(
-      file,
-      (example ?? '').replace("from 'linesight'", `from ${JSON.stringify(join(REPO, 'src', 'index.ts'))}`),
-    );
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', file], { cwd: REPO });
+    const file = join(dir, 'example.mjs');
+    const built = pathToFileURL(join(REPO, 'dist', 'index.js')).href;
+    const { outputText } = ts.transpileModule(example ?? '', {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2023 },
+    });
+    writeFileSync(file, outputText.replace("from 'linesight'", `from ${JSON.stringify(built)}`));
+    const { stdout } = await run(process.execPath, [file], { cwd: REPO });
     const loaded = load(join(REPO, 'examples', 'order-departments.yaml'), { scenario: 'ivr-reroute' });
     if (!loaded.ok) throw new Error('the example model does not load');
     const shares = loaded.model.segments.map((s) => `'${s.id} ${s.share}'`).join(', ');

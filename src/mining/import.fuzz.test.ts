@@ -52,7 +52,7 @@ describe(`mutated event logs (fuzz, seed ${seed})`, () => {
       (o) => (o.summary as { events?: number })?.events !== undefined,
     ).length;
     console.info(
-      `logs: ${report.cases} cases in ${((performance.now() - started) / 1000).toFixed(1)} s, ${imported} imported; slowest: ${report.slowest[0]}`,
+      `logs: ${report.cases} cases (${report.repeats} repeats left out) in ${((performance.now() - started) / 1000).toFixed(1)} s, ${imported} imported; slowest: ${report.slowest[0]}`,
     );
     expect(report.failures).toEqual([]);
     expect(imported).toBeGreaterThan(40);

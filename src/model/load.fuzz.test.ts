@@ -43,7 +43,7 @@ async function fuzz(name: string, made: Iterable<FuzzCase>, whole: (s: Record<st
   const done = summaries(report.outcomes).filter(whole).length;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.info(
-    `${name}: ${report.cases} cases in ${seconds} s, ${done} went all the way; slowest: ${report.slowest[0] ?? '-'}`,
+    `${name}: ${report.cases} cases (${report.repeats} repeats left out) in ${seconds} s, ${done} went all the way; slowest: ${report.slowest[0] ?? '-'}`,
   );
   return { report, done };
 }

@@ -177,9 +177,13 @@ export function walkedCase(dir: string, index: number): ModelCase {
     const value = ODD_VALUES[index % ODD_VALUES.length];
     const file = join(dir, `case-${index}.yaml`);
     writeFileSync(file, stringify(setAt(data, at, value)));
-    const shown = JSON.stringify(
-      typeof value === 'string' && value.length > 20 ? `${value.slice(0, 20)}...` : value,
-    );
+    // Long values (a 10 MB string, a list of thousands) are named by their start.
+    const json =
+      typeof value === 'string'
+        ? JSON.stringify(value.slice(0, 41))
+        : (JSON.stringify(value) ?? String(value));
+    const length = typeof value === 'string' ? value.length + 2 : json.length;
+    const shown = length > 40 ? `${json.slice(0, 40)}... (${length} characters)` : json;
     return { index, file, what: `${name}; ${at.join('.') || '(root)'} set to ${shown}` };
   }
   throw new Error(`case ${index} is past the walk`);
