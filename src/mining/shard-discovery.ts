@@ -43,25 +43,54 @@ export function byteOrder(a: string, b: string): number {
 
 const isSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdfff;
 
-/** Lists compared item by item, a list before any longer one it begins (as DuckDB orders lists). */
-function listOrder(a: number[], b: number[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++)
-    if (a[i] !== b[i]) return (a[i] as number) - (b[i] as number);
-  return a.length - b.length;
-}
-
 const uniqueSorted = (values: string[]) => [...new Set(values)].sort(byteOrder);
 
-function mergedVariants(answers: ShardAnswers[]): Map<string, { trace: string[]; count: number }> {
-  const merged = new Map<string, { trace: string[]; count: number }>();
-  for (const [trace, count] of answers.flatMap((a) => a.variants)) {
-    const key = JSON.stringify(trace);
-    const seen = merged.get(key);
-    if (seen) seen.count += count;
-    else merged.set(key, { trace, count });
-  }
-  return merged;
+/** A variant merged from the shards: its activities, its customers, and its activities' codes as text. */
+interface MergedVariant {
+  trace: string[];
+  count: number;
+  key: string;
 }
+
+/**
+ * Each activity's number in name order (as the DuckDB store numbers them to sort variants), and
+ * a trace's numbers written as text: one UTF-16 unit per activity (two when there are 65,536 or
+ * more), so that texts compared unit by unit order traces as DuckDB orders their lists (item by
+ * item, a list before any longer one it begins), and a trace is found by its text.
+ */
+function activityCodes(answers: ShardAnswers[]) {
+  const seen = new Set<string>();
+  for (const answer of answers) for (const [trace] of answer.variants) for (const a of trace) seen.add(a);
+  const names = [...seen].sort(byteOrder);
+  const code = new Map(names.map((name, i) => [name, i]));
+  const wide = names.length > 0xffff;
+  const keyOf = (trace: string[]) => {
+    let key = '';
+    for (const a of trace) {
+      const c = code.get(a) as number;
+      key += wide ? String.fromCharCode(c >>> 16, c & 0xffff) : String.fromCharCode(c);
+    }
+    return key;
+  };
+  return { code, keyOf };
+}
+
+/** The shards' variants, a variant on several shards once with their customers added up. */
+function mergedVariants(answers: ShardAnswers[], keyOf: (trace: string[]) => string): MergedVariant[] {
+  const merged = new Map<string, MergedVariant>();
+  for (const answer of answers)
+    for (const [trace, count] of answer.variants) {
+      const key = keyOf(trace);
+      const seen = merged.get(key);
+      if (seen) seen.count += count;
+      else merged.set(key, { trace, count, key });
+    }
+  return [...merged.values()];
+}
+
+/** Most customers first; equal counts in the order of their activities' numbers. */
+const byCountThenTrace = (a: MergedVariant, b: MergedVariant) =>
+  b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 function edgeFigures(from: string, to: string, waits: Map<bigint, number>): DfgEdge {
   const sorted = [...waits].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
@@ -107,24 +136,23 @@ function endsOf(
 }
 
 export function shardDiscovery(log: string, answers: ShardAnswers[], top: number | undefined): Discovery {
-  const variants = [...mergedVariants(answers).values()];
-  // Activities numbered in name order, as the DuckDB store numbers them to sort variants.
-  const names = uniqueSorted(variants.flatMap((v) => v.trace));
-  const code = new Map(names.map((name, i) => [name, i]));
-  const codes = (trace: string[]) => trace.map((a) => code.get(a) as number);
-  const ranked = variants
-    .map((v) => ({ ...v, codes: codes(v.trace) }))
-    .sort((a, b) => b.count - a.count || listOrder(a.codes, b.codes));
+  const { code, keyOf } = activityCodes(answers);
+  const ranked = mergedVariants(answers, keyOf).sort(byCountThenTrace);
   const shown = top === undefined ? ranked : ranked.slice(0, Math.max(0, Math.floor(top)));
-  const cases = variants.reduce((n, v) => n + v.count, 0);
+  let cases = 0;
+  let events = 0;
+  for (const v of ranked) {
+    cases += v.count;
+    events += v.count * v.trace.length;
+  }
   let cumulative = 0;
   return {
     log,
-    events: variants.reduce((n, v) => n + v.count * v.trace.length, 0),
+    events,
     cases,
     dfg: mergedEdges(answers, code),
-    start: endsOf(variants, (t) => t[0] as string, code),
-    end: endsOf(variants, (t) => t[t.length - 1] as string, code),
+    start: endsOf(ranked, (t) => t[0] as string, code),
+    end: endsOf(ranked, (t) => t[t.length - 1] as string, code),
     variants: shown.map((v): Variant => {
       cumulative += v.count;
       return {
