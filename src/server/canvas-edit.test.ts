@@ -6,12 +6,12 @@
  * linesight-canvas-edit-*.
  */
 import { copyFileSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { parse } from '../model/load.js';
+import { screenshot } from '../testing/screenshot.js';
 import { webApp } from '../testing/web-app.js';
 
 const STARTER = new URL('../../templates/journey.yaml', import.meta.url).pathname;
@@ -20,8 +20,7 @@ const app = webApp('linesight-canvas-edit-', (dir) => {
   copyFileSync(STARTER, join(dir, 'keys.yaml'));
 });
 
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: join(tmpdir(), `linesight-canvas-edit-${name}.png`) });
+const shot = (page: Page, name: string) => screenshot(page, `canvas-edit-${name}`);
 const box = (page: Page, ref: string, kind = 'step') =>
   page.locator(`.diagram g.box[data-kind="${kind}"][data-ref="${ref}"]`).first();
 

@@ -6,7 +6,6 @@
  */
 
 import { cpSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { SaxesParser } from 'saxes';
@@ -14,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { load } from '../model/load.js';
 import type { Model } from '../model/model.js';
 import { readPdf } from '../testing/pdf.js';
+import { screenshot } from '../testing/screenshot.js';
 import { webApp } from '../testing/web-app.js';
 import { toPdf } from '../views/pdf.js';
 import { pngScale } from '../views/png.js';
@@ -22,8 +22,7 @@ import { layout } from '../views/render.js';
 const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
 const app = webApp('linesight-canvas-', (dir) => cpSync(EXAMPLES, dir, { recursive: true }));
 
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: join(tmpdir(), `linesight-canvas-${name}.png`) });
+const shot = (page: Page, name: string) => screenshot(page, `canvas-${name}`);
 
 type Box = { left: number; top: number; right: number; bottom: number; width: number };
 const rectOf = (page: Page, selector: string) =>

@@ -7,13 +7,13 @@
  * 1,280 x 800 and 1,920 x 1,080 go to the temporary folder, named linesight-editor-*.
  */
 import { cpSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { commentLines } from '../model/edits/test-helpers.js';
 import { linesight } from '../testing/cli.js';
+import { screenshot } from '../testing/screenshot.js';
 import { webApp } from '../testing/web-app.js';
 
 const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
@@ -23,8 +23,7 @@ const app = webApp('linesight-editor-', (dir) => {
   cpSync(STARTER, join(dir, 'staffing.yaml'));
 });
 
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: join(tmpdir(), `linesight-editor-${name}-${page.viewportSize()?.width}.png`) });
+const shot = (page: Page, name: string) => screenshot(page, `editor-${name}-${page.viewportSize()?.width}`);
 
 /** Saves the model and reads the file written ("Save *" while there are unsaved changes). */
 async function saved(page: Page, name: string): Promise<string> {

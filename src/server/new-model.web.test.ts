@@ -4,10 +4,10 @@
  * the copy renamed, then deleted, each after a dialog that asks first.
  */
 import { cpSync, existsSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { screenshot } from '../testing/screenshot.js';
 import { webApp } from '../testing/web-app.js';
 
 const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
@@ -19,7 +19,7 @@ const SIZES = [
 ];
 
 const shot = (page: Page, name: string) =>
-  page.screenshot({ path: join(tmpdir(), `linesight-new-model-${name}-${page.viewportSize()?.width}.png`) });
+  screenshot(page, `new-model-${name}-${page.viewportSize()?.width}`);
 
 const rows = (page: Page) => page.locator('table.list tbody tr td:first-child').allTextContents();
 

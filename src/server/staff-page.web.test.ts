@@ -11,6 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../testing/browser.js';
+import { screenshot } from '../testing/screenshot.js';
 import { buildServer } from './app.js';
 
 const FIXTURE = new URL('../simulation/staffing/fixtures/hotline.yaml', import.meta.url).pathname;
@@ -49,9 +50,9 @@ describe('the staffing page', () => {
     // The staff line climbs to the peak and back; the load sits below it.
     expect(await page.locator('svg.staffing-chart path.staff').getAttribute('d')).toMatch(/^M/);
     expect(await page.locator('svg.staffing-chart text:has-text("Wed")').count()).toBe(1);
-    await page.screenshot({ path: join(tmpdir(), 'linesight-staff-1280.png'), fullPage: true });
+    await screenshot(page, 'staff-1280', { fullPage: true });
     await page.setViewportSize({ width: 1920, height: 1080 });
-    await page.screenshot({ path: join(tmpdir(), 'linesight-staff-1920.png'), fullPage: true });
+    await screenshot(page, 'staff-1920', { fullPage: true });
 
     await page.click('button.save-scenario');
     await page.waitForSelector('.saved');

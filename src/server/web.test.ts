@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../testing/browser.js';
 import { writeContactLog } from '../testing/contact-log.js';
 import { EVENT_LOGS as LOGS } from '../testing/data.js';
+import { screenshot } from '../testing/screenshot.js';
 import { serve } from '../testing/serve.js';
 
 const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
@@ -39,8 +40,7 @@ afterAll(async () => {
   server?.kill('SIGTERM');
 });
 
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: join(tmpdir(), `linesight-web-${name}.png`) });
+const shot = (page: Page, name: string) => screenshot(page, `web-${name}`);
 
 async function replaceText(page: Page, text: string) {
   await page.click('#tab-yaml');
