@@ -31,6 +31,21 @@ describe('linesight edit', () => {
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
 
+  it('counts the lines a deleted step took, not every line after it', async () => {
+    const file = copy();
+    const before = readFileSync(file, 'utf8');
+    const remove = [{ kind: 'delete-step', id: 'browse-catalogue', repoint: 'product-page' }];
+    const r = await linesight('edit', file, JSON.stringify(remove), '--json');
+    expect(r.code, r.stdout).toBe(0);
+    const out = JSON.parse(r.stdout);
+    const after = readFileSync(file, 'utf8');
+    // The diff's own count: lines gone from the file, and the few that point elsewhere now.
+    const gone = before.split('\n').length - after.split('\n').length;
+    expect(out.linesRemoved - out.linesAdded).toBe(gone);
+    expect(out.linesRemoved).toBeLessThan(gone + 10);
+    expect(out.changedLines).toBe(out.linesRemoved);
+  });
+
   it('says what is wrong, exits non-zero and writes nothing', async () => {
     const file = copy();
     const before = readFileSync(file, 'utf8');

@@ -11,6 +11,7 @@ import { EditError } from '../../model/edits/error.js';
 import { checkText } from '../../model/load.js';
 import { problemText, readRegularFile } from '../../model/read-file.js';
 import { MAX_FILE_BYTES } from '../../model/source.js';
+import { type LineChanges, lineChanges } from '../../text/line-changes.js';
 import { InputError, type Io, UsageError } from '../io.js';
 import { printDiagnostics } from '../print-diagnostics.js';
 
@@ -64,21 +65,27 @@ export async function editCommand(
   }
   const checked = checkText(applied.text, { file });
   const errors = checked.diagnostics.filter((d) => d.severity === 'error');
-  const lines = [before.split('\n'), applied.text.split('\n')] as const;
-  const changed =
-    lines[1].filter((line, i) => line !== lines[0][i]).length +
-    Math.max(0, lines[0].length - lines[1].length);
+  const lines = lineChanges(before, applied.text);
   const written = !options.dryRun && (errors.length === 0 || options.force === true);
   if (written) writeAtomic(file, applied.text);
   if (options.json)
     io.out(
-      `${JSON.stringify({ file, written, edits: edits.length, changedLines: changed, inverse: applied.inverse, diagnostics: checked.diagnostics }, null, 2)}\n`,
+      `${JSON.stringify({ file, written, edits: edits.length, changedLines: Math.max(lines.added, lines.removed), linesAdded: lines.added, linesRemoved: lines.removed, inverse: applied.inverse, diagnostics: checked.diagnostics }, null, 2)}\n`,
     );
   else {
     if (checked.diagnostics.length) io.err(printDiagnostics(checked.diagnostics, io.color));
     io.err(
-      `${written ? 'edited' : 'did not write'} ${file}: ${edits.length} edit${edits.length === 1 ? '' : 's'}, ${changed} line${changed === 1 ? '' : 's'} changed${!written && !options.dryRun ? ` (the result has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix the edits, or add --force to write it anyway)` : ''}\n`,
+      `${written ? 'edited' : 'did not write'} ${file}: ${edits.length} edit${edits.length === 1 ? '' : 's'}, ${linesText(lines)}${!written && !options.dryRun ? ` (the result has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix the edits, or add --force to write it anyway)` : ''}\n`,
     );
   }
   return errors.length > 0 && !options.force ? 1 : 0;
+}
+
+/** "1 line changed", "8 lines removed", "3 lines added, 1 removed": what a line diff of the edit counts. */
+function linesText({ added, removed }: LineChanges): string {
+  const lines = (n: number) => `${n} line${n === 1 ? '' : 's'}`;
+  if (added === removed) return `${lines(added)} changed`;
+  if (added === 0) return `${lines(removed)} removed`;
+  if (removed === 0) return `${lines(added)} added`;
+  return `${lines(added)} added, ${removed} removed`;
 }
