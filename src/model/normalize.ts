@@ -61,12 +61,16 @@ export function normalize(
 
   const segments = normalizeSegments(ctx, parsed);
   const segmentIds = segments.map((s) => s.id);
+  // Listed once for every unknown target's hint, not once per target (a broken file has thousands).
+  let nodeIds: string[] | undefined;
   const flowOf = (raw: RawFlow, path: Path, what: string): Flow => {
     for (const { to, path: at } of branchTargets(raw, path)) {
-      if (!ids.nodes.has(to))
+      if (!ids.nodes.has(to)) {
+        nodeIds ??= [...ids.nodes.keys()];
         problem(ctx, at, 'unknown-reference', `${what} goes to unknown step or end '${clip(to)}'`, {
-          hint: didYouMean(to, [...ids.nodes.keys()], 'steps and ends'),
+          hint: didYouMean(to, nodeIds, 'steps and ends'),
         });
+      }
     }
     const { flow, problems } = normalizeFlow(raw, segmentIds, path, what);
     for (const p of problems) problem(ctx, p.path, p.code, p.message, { hint: p.hint });

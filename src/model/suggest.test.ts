@@ -1,7 +1,7 @@
 /** Did-you-mean: close names are suggested, far or huge ones are not, and the distance stays within its band. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { didYouMean, editDistance, suggest } from './suggest.js';
+import { didYouMean, editDistance, suggest, withinOne } from './suggest.js';
 
 /** The textbook full-matrix distance (optimal string alignment), as the reference. */
 function reference(a: string, b: string): number {
@@ -62,5 +62,47 @@ describe('suggestions', () => {
     const hint = didYouMean('nope', [huge, 'steps'], 'steps');
     expect(hint).toContain('(10,485,760 characters)');
     expect(hint.length).toBeLessThan(200);
+  });
+});
+
+/** The first candidate at the least distance, within a third of the word: the rule written plainly. */
+function plainSuggest(word: string, candidates: string[]): string | undefined {
+  const target = word.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(target.length / 3)) + 1;
+  for (const c of candidates) {
+    const d = reference(target, c.toLowerCase());
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+// Letters that lower-case to themselves, to another letter, and to two units (İ).
+const NAME = fc.string({ unit: fc.constantFrom('a', 'b', 'A', 'B', '-', 'İ', 'i'), maxLength: 7 });
+
+describe('suggestions, against the plain rule', () => {
+  it('are the first name at the least distance, one edit away found in the quick pass (property)', () => {
+    fc.assert(
+      fc.property(NAME, fc.array(NAME, { maxLength: 12 }), (word, candidates) => {
+        expect(suggest(word, candidates)).toBe(plainSuggest(word, candidates));
+        // Any iterable, read once or not.
+        expect(suggest(word, new Set(candidates).values())).toBe(
+          plainSuggest(word, [...new Set(candidates)]),
+        );
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('tell words one edit apart from the rest (property)', () => {
+    fc.assert(
+      fc.property(word, word, (a, b) => {
+        expect(withinOne(a, b)).toBe(Math.min(reference(a, b), 2));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

@@ -10,10 +10,16 @@ export const MAX_SUGGESTED_LENGTH = 200;
 export function suggest(word: string, candidates: Iterable<string>): string | undefined {
   if (word.length > MAX_SUGGESTED_LENGTH) return undefined;
   const target = word.toLowerCase();
+  // Most typos are one edit away from a name: those are found in one cheap pass, before any
+  // candidate's full distance (which, for every unknown reference of a file with thousands of
+  // steps, took seconds).
+  const list = Array.isArray(candidates) ? (candidates as readonly string[]) : [...candidates];
+  const near = nearest(target, list);
+  if (near !== undefined) return near;
   const allowed = Math.max(2, Math.floor(target.length / 3));
   let best: string | undefined;
   let bestDistance = allowed + 1;
-  for (const candidate of candidates) {
+  for (const candidate of list) {
     // Lower case can lengthen a word a little (İ), never threefold: a far longer one is skipped unread.
     if (candidate.length > 3 * (target.length + bestDistance)) continue;
     const other = candidate.toLowerCase();
@@ -27,6 +33,43 @@ export function suggest(word: string, candidates: Iterable<string>): string | un
   return best;
 }
 
+/** The first candidate equal to the target (lower-cased), else the first one edit away, if any. */
+function nearest(target: string, candidates: readonly string[]): string | undefined {
+  let one: string | undefined;
+  for (const candidate of candidates) {
+    // Lower case never shortens a word: one already two longer cannot come within one edit.
+    if (candidate.length > target.length + 1) continue;
+    const d = withinOne(target, candidate.toLowerCase());
+    if (d === 0) return candidate;
+    if (d === 1 && one === undefined) one = candidate;
+  }
+  return one;
+}
+
+/** 0 for equal texts, 1 for texts one edit apart (an insertion, deletion, substitution or swap of neighbours), else 2. */
+export function withinOne(a: string, b: string): number {
+  if (a === b) return 0;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (long.length - short.length > 1) return 2;
+  let i = 0;
+  while (i < short.length && short.charCodeAt(i) === long.charCodeAt(i)) i++;
+  if (short.length !== long.length) return sameFrom(short, i, long, i + 1) ? 1 : 2;
+  if (sameFrom(short, i + 1, long, i + 1)) return 1;
+  const swapped =
+    i + 1 < short.length &&
+    short.charCodeAt(i) === long.charCodeAt(i + 1) &&
+    short.charCodeAt(i + 1) === long.charCodeAt(i) &&
+    sameFrom(short, i + 2, long, i + 2);
+  return swapped ? 1 : 2;
+}
+
+/** Whether a from `i` and b from `j` are the same to their ends. */
+function sameFrom(a: string, i: number, b: string, j: number): boolean {
+  if (a.length - i !== b.length - j) return false;
+  for (; i < a.length; i++, j++) if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+  return true;
+}
+
 /**
  * Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours.
  * Past `max` the exact value does not matter: only a band of 2 * max + 1 diagonals is computed,
@@ -37,28 +80,39 @@ export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINIT
   const limit = Math.min(max, long.length);
   const beyond = limit + 1;
   if (long.length - short.length > limit) return beyond;
+  // Within 0: equal or not. A suggestion at distance 1 asks only this of every later candidate.
+  if (limit === 0) return short === long ? 0 : beyond;
   const cols = long.length + 1;
-  let before = new Array<number>(cols).fill(beyond);
-  let previous = new Array<number>(cols).fill(beyond);
-  let current = new Array<number>(cols).fill(beyond);
-  for (let j = 0; j <= Math.min(limit, long.length); j++) previous[j] = j;
+  // Three rows of the scratch space, every cell past the band `beyond` (no arrays made per call:
+  // a model with thousands of unknown references asks this millions of times).
+  const rows = scratchRows(cols);
+  rows.fill(beyond, 0, 3 * cols);
+  let before = 0;
+  let previous = cols;
+  let current = 2 * cols;
+  for (let j = 0; j <= Math.min(limit, long.length); j++) rows[previous + j] = j;
   let previousMin = 0;
   for (let i = 1; i <= short.length; i++) {
     const lo = Math.max(1, i - limit);
     const hi = Math.min(long.length, i + limit);
-    current[lo - 1] = lo === 1 && i <= limit ? i : beyond;
-    if (hi < long.length) current[hi + 1] = beyond;
-    let rowMin = current[lo - 1] as number;
+    rows[current + lo - 1] = lo === 1 && i <= limit ? i : beyond;
+    if (hi < long.length) rows[current + hi + 1] = beyond;
+    let rowMin = rows[current + lo - 1] as number;
     for (let j = lo; j <= hi; j++) {
-      const cost = short[i - 1] === long[j - 1] ? 0 : 1;
+      const cost = short.charCodeAt(i - 1) === long.charCodeAt(j - 1) ? 0 : 1;
       let v = Math.min(
-        (previous[j] as number) + 1,
-        (current[j - 1] as number) + 1,
-        (previous[j - 1] as number) + cost,
+        (rows[previous + j] as number) + 1,
+        (rows[current + j - 1] as number) + 1,
+        (rows[previous + j - 1] as number) + cost,
       );
-      if (i > 1 && j > 1 && short[i - 1] === long[j - 2] && short[i - 2] === long[j - 1])
-        v = Math.min(v, (before[j - 2] as number) + 1);
-      current[j] = Math.min(v, beyond);
+      if (
+        i > 1 &&
+        j > 1 &&
+        short.charCodeAt(i - 1) === long.charCodeAt(j - 2) &&
+        short.charCodeAt(i - 2) === long.charCodeAt(j - 1)
+      )
+        v = Math.min(v, (rows[before + j - 2] as number) + 1);
+      rows[current + j] = Math.min(v, beyond);
       if (v < rowMin) rowMin = v;
     }
     // Every later cell builds on this row or the one before it (a swap reaches back two rows).
@@ -66,7 +120,14 @@ export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINIT
     previousMin = rowMin;
     [before, previous, current] = [previous, current, before];
   }
-  return Math.min(previous[long.length] as number, beyond);
+  return Math.min(rows[previous + long.length] as number, beyond);
+}
+
+/** Scratch space for editDistance's three rows, grown to the longest word asked about. */
+let scratch = new Int32Array(3 * 64);
+function scratchRows(cols: number): Int32Array {
+  if (scratch.length < 3 * cols) scratch = new Int32Array(3 * cols * 2);
+  return scratch;
 }
 
 /** The hint for an unknown name: the closest candidate, or the list when it is short. */
