@@ -56,7 +56,7 @@ describe(`mutated models (fuzz, seed ${seed})`, () => {
     expect(report.failures).toEqual([]);
     // Both sides are exercised: some mutations leave a valid model, most do not.
     expect(loaded).toBeGreaterThan(50);
-    expect(loaded).toBeLessThan(1950);
+    expect(loaded).toBeLessThan(report.cases - 50);
   });
 
   it('300 validate (BPMN links included) with a report and an exit code', {
@@ -73,7 +73,8 @@ describe(`mutated models (fuzz, seed ${seed})`, () => {
       (s) => s.analysed === true,
     );
     expect(report.failures).toEqual([]);
-    expect(done).toBeGreaterThan(100);
+    // A third of the distinct cases (repeats are left out, so the count varies with the seed).
+    expect(done).toBeGreaterThan(report.cases / 3);
   });
 
   it('300 lightly broken ones are simulated briefly when they load and pass the preflight', {
@@ -85,6 +86,6 @@ describe(`mutated models (fuzz, seed ${seed})`, () => {
       (s) => s.simulated === true,
     );
     expect(report.failures).toEqual([]);
-    expect(done).toBeGreaterThan(50);
+    expect(done).toBeGreaterThan(report.cases / 6);
   });
 });

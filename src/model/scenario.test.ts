@@ -115,6 +115,46 @@ describe('scenarios', () => {
     expect(result.model?.resources[0]?.capacity).toBe(4);
   });
 
+  it('find items by id after earlier changes moved or renamed them, in the same list', () => {
+    const scenario = (changes: string) =>
+      `${base}  - id: later\n    name: Later changes\n    changes:\n${changes}`;
+    const moved = parse(
+      scenario(
+        '      - { set: start, value: call-sales }\n      - { set: steps.call-sales.name, value: Orders }\n      - { remove: steps.ivr }\n      - { set: steps.call-sales.duration, value: 2 min }\n',
+      ),
+      { file: 'playground.yaml', scenario: 'later' },
+    );
+    expect(moved.diagnostics).toEqual([]);
+    expect(moved.model?.steps.map((s) => [s.id, meanOf(s.duration as Distribution)])).toEqual([
+      ['call-sales', 120],
+    ]);
+    const renamed = parse(
+      scenario(
+        '      - { set: steps.ivr.name, value: Menu }\n      - { set: steps.call-sales.id, value: phone-order }\n      - { set: steps.ivr.next.call-sales.to, value: phone-order }\n      - { set: steps.phone-order.name, value: Orders on the phone }\n      - { set: steps.call-sales.channel, value: web }\n',
+      ),
+      { file: 'playground.yaml', scenario: 'later' },
+    );
+    // (Each first change makes the scenario's copy of the steps, which the next ones change.) The
+    // old id names nothing any more; the new one names the step.
+    expect(renamed.diagnostics.map((d) => d.message)).toEqual([
+      "scenario 'later': 'steps.call-sales.channel' names nothing: steps has no item 'call-sales'",
+    ]);
+    const lines = scenario('').split('\n').length;
+    expect(renamed.diagnostics[0]?.line).toBe(lines + 4);
+  });
+
+  it('place a problem in a value set twice at the change that set it last', () => {
+    const result = parse(
+      `${base}  - id: twice\n    name: Twice\n    changes:\n      - { set: resources.reps.capacity, value: -1 }\n      - { set: resources.reps.capacity, value: -2 }\n`,
+      { file: 'playground.yaml', scenario: 'twice' },
+    );
+    // The scenario's second change, on its own line: the first one's value is overwritten.
+    const last = `${base}  - id: twice\n    name: Twice\n    changes:\n`.split('\n').length + 1;
+    expect(result.diagnostics.map((d) => [d.path, d.line])).toEqual([
+      ['scenarios[3].changes[1].value', last],
+    ]);
+  });
+
   it('are applied by load with the scenario option', () => {
     const result = parse(base, { file: 'playground.yaml', scenario: 'bigger-team' });
     expect(result.model?.resources[0]?.capacity).toBe(9);

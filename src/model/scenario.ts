@@ -44,6 +44,12 @@ export function applyChanges(
     data: copy(doc.data, origins) as Record<string, unknown>,
     overrides: [...doc.overrides],
   };
+  // Containers copied for this scenario, changed in place by its later changes (copying a list of
+  // thousands of steps again for each of thousands of changes took seconds), and each list's keys.
+  const copied = new WeakSet<object>([patched.data]);
+  let keys: KeyIndex = new WeakMap();
+  // The scenario's overrides, newest first, go before the base's.
+  const overrides: ModelDocument['overrides'] = [];
   for (const [j, change] of changesOf(doc, index).entries()) {
     const changePath: Path = ['scenarios', index, 'changes', j];
     const fail = (message: string, hint: string) =>
@@ -60,17 +66,20 @@ export function applyChanges(
       );
       continue;
     }
-    const resolved = resolvePath(patched.data, segments, change.op !== 'remove');
+    const resolved = resolvePath(patched.data, segments, change.op !== 'remove', keys);
     if ('error' in resolved) {
       fail(resolved.error, resolved.hint);
       continue;
     }
     const valueOrigin = originOf(doc, [...changePath, 'value']);
-    const parent = writableParent(patched, resolved.path, origins);
+    const parent = writableParent(patched, resolved.path, origins, copied);
     const last = resolved.path[resolved.path.length - 1] as string | number;
+    // A change to a list (an item set, added or removed) or to an item's key makes the lists' keys
+    // be read again.
+    if (Array.isArray(parent) || last === 'id' || last === 'to') keys = new WeakMap();
     if (change.op === 'set') {
       (parent as Record<string | number, unknown>)[last] = change.value;
-      patched.overrides.unshift({ path: resolved.path, origin: valueOrigin });
+      overrides.push({ path: resolved.path, origin: valueOrigin });
     } else if (change.op === 'remove') {
       if (Array.isArray(parent)) parent.splice(last as number, 1);
       else delete parent[last as string];
@@ -85,9 +94,10 @@ export function applyChanges(
         continue;
       }
       const list = [...((existing as unknown[] | undefined) ?? [])];
+      copied.add(list);
       const values = Array.isArray(change.value) ? change.value : [change.value];
       for (const [k, value] of values.entries()) {
-        patched.overrides.unshift({
+        overrides.push({
           path: [...resolved.path, list.length],
           origin: Array.isArray(change.value)
             ? { ...valueOrigin, path: [...valueOrigin.path, k] }
@@ -98,7 +108,24 @@ export function applyChanges(
       holder[last] = list;
     }
   }
+  patched.overrides = [...overrides.reverse(), ...patched.overrides];
   return { document: patched, diagnostics };
+}
+
+/** Each list's items by key (id, or to), the first of each: made when a change first looks into the list. */
+type KeyIndex = WeakMap<unknown[], Map<string, number>>;
+
+function indexOfKey(list: unknown[], key: string, index: KeyIndex): number {
+  let byKey = index.get(list);
+  if (byKey === undefined) {
+    byKey = new Map();
+    for (let i = 0; i < list.length; i++) {
+      const k = keyOf(list[i]);
+      if (k !== undefined && !byKey.has(k)) byKey.set(k, i);
+    }
+    index.set(list, byKey);
+  }
+  return byKey.get(key) ?? -1;
 }
 
 /** Turns "steps.call-sales.fail.p" into a concrete path of keys and indices, or says which part names nothing. */
@@ -106,6 +133,7 @@ function resolvePath(
   data: unknown,
   segments: string[],
   creating: boolean,
+  keys: KeyIndex,
 ): { path: Path } | { error: string; hint: string } {
   const path: Path = [];
   let node: unknown = data;
@@ -114,7 +142,7 @@ function resolvePath(
     const sofar = clip(segments.slice(0, i).join('.')) || 'the model';
     const whole = clip(segments.join('.'));
     if (Array.isArray(node)) {
-      const index = node.findIndex((item) => keyOf(item) === segment);
+      const index = indexOfKey(node, segment, keys);
       const numeric = /^\d+$/.test(segment) ? Number(segment) : -1;
       const found = index >= 0 ? index : numeric >= 0 && numeric < node.length ? numeric : -1;
       if (found < 0) {
@@ -156,14 +184,28 @@ function keyOf(item: unknown): string | undefined {
   return typeof to === 'string' ? to : undefined;
 }
 
-/** Copies the containers on a path (not the rest) so the base stays untouched; returns the last one. */
-function writableParent(doc: ModelDocument, path: Path, origins: WeakMap<object, unknown>): Container {
+/**
+ * Copies the containers on a path (not the rest) so the base stays untouched, each once for the
+ * scenario (`copied`); returns the last one.
+ */
+function writableParent(
+  doc: ModelDocument,
+  path: Path,
+  origins: WeakMap<object, unknown>,
+  copied: WeakSet<object>,
+): Container {
   let node: Container = doc.data;
-  for (const segment of path.slice(0, -1)) {
-    const child = (node as Record<string | number, unknown>)[segment];
-    const copied = copy(child, origins as WeakMap<object, never>) as Container;
-    (node as Record<string | number, unknown>)[segment] = copied;
-    node = copied;
+  for (let i = 0; i < path.length - 1; i++) {
+    const segment = path[i] as string | number;
+    const child = (node as Record<string | number, unknown>)[segment] as Container;
+    if (child !== null && typeof child === 'object' && copied.has(child)) {
+      node = child;
+      continue;
+    }
+    const made = copy(child, origins as WeakMap<object, never>) as Container;
+    if (made !== null && typeof made === 'object') copied.add(made);
+    (node as Record<string | number, unknown>)[segment] = made;
+    node = made;
   }
   return node;
 }
