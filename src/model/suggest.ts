@@ -49,7 +49,9 @@ function nearest(target: string, candidates: readonly string[]): string | undefi
 /** 0 for equal texts, 1 for texts one edit apart (an insertion, deletion, substitution or swap of neighbours), else 2. */
 export function withinOne(a: string, b: string): number {
   if (a === b) return 0;
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  // Asked of every candidate for every unknown name: no pair made per call.
+  const short = a.length <= b.length ? a : b;
+  const long = a.length <= b.length ? b : a;
   if (long.length - short.length > 1) return 2;
   let i = 0;
   while (i < short.length && short.charCodeAt(i) === long.charCodeAt(i)) i++;
@@ -80,8 +82,6 @@ export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINIT
   const limit = Math.min(max, long.length);
   const beyond = limit + 1;
   if (long.length - short.length > limit) return beyond;
-  // Within 0: equal or not. A suggestion at distance 1 asks only this of every later candidate.
-  if (limit === 0) return short === long ? 0 : beyond;
   const cols = long.length + 1;
   // Three rows of the scratch space, every cell past the band `beyond` (no arrays made per call:
   // a model with thousands of unknown references asks this millions of times).
