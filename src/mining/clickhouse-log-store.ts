@@ -7,6 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { type ClickHouseAddress, clickHouseCredentials } from './clickhouse-address.js';
+import { clickHouseDiscover } from './clickhouse-discover.js';
 import {
   clickHouseLifecycleTimes,
   clickHouseLogProfile,
@@ -25,7 +26,7 @@ import { LogImportError } from './log-import-error.js';
 import type { LogProfile } from './log-profile.js';
 import type { LogStore, LogSummary } from './log-store.js';
 import type { MappedMoves, MovesQuery } from './mapped-moves.js';
-import { byteOrder, type ShardAnswers, type ShardEdge, shardDiscovery } from './shard-discovery.js';
+import { byteOrder } from './shard-discovery.js';
 import { stagedImport } from './staged-import.js';
 import type { StoreAccess } from './store.js';
 import { StoreBusyError } from './store-busy.js';
@@ -343,30 +344,7 @@ export class ClickHouseLogStore implements LogStore {
   }
 
   async discover(log: string, options: DiscoverOptions = {}): Promise<Discovery> {
-    const parts = (await this.parts()).get(log) ?? [];
-    if (parts.length === 0) return shardDiscovery(log, [], options.top);
-    const filter: sql.EventFilter = {
-      parts,
-      ...(options.segment !== undefined ? { segment: options.segment } : {}),
-      ...(options.channel !== undefined ? { channel: options.channel } : {}),
-    };
-    const answers = await this.onEachShard(async (s): Promise<ShardAnswers> => {
-      const [variants, edges, segments, channels] = await Promise.all([
-        s.rows(sql.shardVariants(this.db, filter)),
-        s.rows(sql.shardEdges(this.db, filter)),
-        s.rows(sql.shardValues(this.db, 'segment', parts)),
-        s.rows(sql.shardValues(this.db, 'channel', parts)),
-      ]);
-      return {
-        variants: (variants as [string[], string][]).map(([trace, n]) => [trace, Number(n)]),
-        edges: (edges as [string, string, [string, string][]][]).map(
-          ([from, to, waits]): ShardEdge => [from, to, waits.map(([w, n]) => [BigInt(w), Number(n)])],
-        ),
-        segments: segments.map((r) => String(r[0])),
-        channels: channels.map((r) => String(r[0])),
-      };
-    });
-    return shardDiscovery(log, answers, options.top);
+    return clickHouseDiscover(await this.sharded(log), log, options);
   }
 
   private async sharded(log: string): Promise<ShardedLog> {

@@ -38,27 +38,37 @@ export function duckdbMean(sum: bigint, count: bigint): number {
 }
 
 /**
- * quantile_cont(q) of sorted values given as (value, how many) pairs, ascending, n values in all.
- * DuckDB: RN = (n - 1) q, and between the values at floor and ceil of RN, lo (1 - d) + hi d with
- * d = RN - floor (lo + (hi - lo) d differs from it in the last bit in one case in twenty).
+ * quantile_cont(q) of sorted values given as distinct values, ascending, and how many of each, n
+ * values in all. DuckDB: RN = (n - 1) q, and between the values at floor and ceil of RN,
+ * lo (1 - d) + hi d with d = RN - floor (lo + (hi - lo) d differs from it in the last bit in one
+ * case in twenty).
  */
-export function duckdbQuantileCont(sorted: [bigint, number][], n: number, q: number): number {
+export function duckdbQuantileCont(
+  values: ArrayLike<number | bigint>,
+  counts: ArrayLike<number>,
+  n: number,
+  q: number,
+): number {
   const rn = (n - 1) * q;
   const frn = Math.floor(rn);
   const crn = Math.ceil(rn);
-  const lo = Number(valueAt(sorted, frn));
+  const lo = Number(valueAt(values, counts, frn));
   if (frn === crn) return lo;
-  const hi = Number(valueAt(sorted, crn));
+  const hi = Number(valueAt(values, counts, crn));
   const d = rn - frn;
   return lo * (1 - d) + hi * d;
 }
 
 /** The value at 0-based position `index` of the expanded sorted list. */
-function valueAt(sorted: [bigint, number][], index: number): bigint {
+function valueAt(
+  values: ArrayLike<number | bigint>,
+  counts: ArrayLike<number>,
+  index: number,
+): number | bigint {
   let seen = 0;
-  for (const [value, count] of sorted) {
-    seen += count;
-    if (index < seen) return value;
+  for (let i = 0; i < values.length; i++) {
+    seen += counts[i] as number;
+    if (index < seen) return values[i] as number | bigint;
   }
   throw new Error(`position ${index} past the ${seen} values`);
 }

@@ -1,20 +1,32 @@
 /**
  * A discovery put together from what each shard returned: variants with their counts, and
- * directly-follows edges with their waits and counts. A customer's events are all on one shard,
- * so counts add up; the order and the figures are those of the DuckDB store's discover, so that
- * both read the same byte for byte.
+ * directly-follows edges with their waits and counts (shard-edges.ts), every activity as its
+ * number in the names of all shards together, in byte order. A customer's events are all on one
+ * shard, so counts add up; the order and the figures are those of the DuckDB store's discover,
+ * so that both read the same byte for byte.
+ *
+ * A shard of a ten-million-event log returns about a million variants: they come as numbers, are
+ * keyed by flat texts and counted by activity number in typed arrays, only the variants shown are
+ * ranked, and only theirs are named.
  */
-import type { DfgEdge, Discovery, Variant } from './discover.js';
-import { duckdbMean, duckdbQuantileCont } from './duckdb-numbers.js';
+import { firstK } from '../collections/first-k.js';
+import type { Discovery, Variant } from './discover.js';
+import { mergedEdges, type ShardEdge } from './shard-edges.js';
 
-/** A variant as a shard returns it: the activities in order and how many customers took it. */
-export type ShardVariant = [string[], number];
-/** An edge as a shard returns it: from, to, and each wait (microseconds) with how often it occurred. */
-export type ShardEdge = [string, string, [bigint, number][]];
+/** A variant as a shard returns it: its activities' numbers in order and how many customers took it. */
+export type ShardVariant = [number[], number];
 
 export interface ShardAnswers {
   variants: ShardVariant[];
   edges: ShardEdge[];
+}
+
+/** What the shards returned: their answers, the names their numbers stand for, and the log's segments and channels. */
+export interface ShardedDiscovery {
+  log: string;
+  /** Every activity, in byte order: an activity's number is its place here. */
+  names: string[];
+  answers: ShardAnswers[];
   segments: string[];
   channels: string[];
 }
@@ -43,47 +55,58 @@ export function byteOrder(a: string, b: string): number {
 
 const isSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdfff;
 
-const uniqueSorted = (values: string[]) => [...new Set(values)].sort(byteOrder);
-
-/** A variant merged from the shards: its activities, its customers, and its activities' codes as text. */
+/** A variant merged from the shards: its activities' numbers, its customers, and the numbers as text. */
 interface MergedVariant {
-  trace: string[];
+  codes: number[];
   count: number;
   key: string;
 }
 
+/** UTF-16 units turned into text at once: String.fromCharCode takes them as arguments. */
+const UNITS_AT_ONCE = 8192;
+
+/** The first n units as one flat text (a text grown unit by unit is a rope, slow to compare). */
+function textOf(units: Uint16Array, n: number): string {
+  // apply reads a typed array as its arguments, without a copy into an array.
+  const chars = (from: number, to: number) =>
+    String.fromCharCode.apply(null, units.subarray(from, to) as unknown as number[]);
+  if (n <= UNITS_AT_ONCE) return chars(0, n);
+  let text = '';
+  for (let i = 0; i < n; i += UNITS_AT_ONCE) text += chars(i, Math.min(n, i + UNITS_AT_ONCE));
+  return text;
+}
+
 /**
- * Each activity's number in name order (as the DuckDB store numbers them to sort variants), and
- * a trace's numbers written as text: one UTF-16 unit per activity (two when there are 65,536 or
+ * A trace's numbers written as text: one UTF-16 unit per activity (two when there are 65,536 or
  * more), so that texts compared unit by unit order traces as DuckDB orders their lists (item by
  * item, a list before any longer one it begins), and a trace is found by its text.
  */
-function activityCodes(answers: ShardAnswers[]) {
-  const seen = new Set<string>();
-  for (const answer of answers) for (const [trace] of answer.variants) for (const a of trace) seen.add(a);
-  const names = [...seen].sort(byteOrder);
-  const code = new Map(names.map((name, i) => [name, i]));
-  const wide = names.length > 0xffff;
-  const keyOf = (trace: string[]) => {
-    let key = '';
-    for (const a of trace) {
-      const c = code.get(a) as number;
-      key += wide ? String.fromCharCode(c >>> 16, c & 0xffff) : String.fromCharCode(c);
+function keyMaker(activities: number) {
+  const width = activities > 0xffff ? 2 : 1;
+  let units = new Uint16Array(64);
+  return (codes: number[]) => {
+    if (units.length < codes.length * width) units = new Uint16Array(codes.length * width * 2);
+    let n = 0;
+    for (const c of codes) {
+      // A number past the names is an activity a shard did not name a moment before.
+      if (!(c < activities)) throw new Error('the log changed while it was read: discover it again');
+      if (width === 2) units[n++] = c >>> 16;
+      units[n++] = c & 0xffff;
     }
-    return key;
+    return textOf(units, n);
   };
-  return { code, keyOf };
 }
 
 /** The shards' variants, a variant on several shards once with their customers added up. */
-function mergedVariants(answers: ShardAnswers[], keyOf: (trace: string[]) => string): MergedVariant[] {
+function mergedVariants(answers: ShardAnswers[], activities: number): MergedVariant[] {
+  const keyOf = keyMaker(activities);
   const merged = new Map<string, MergedVariant>();
   for (const answer of answers)
-    for (const [trace, count] of answer.variants) {
-      const key = keyOf(trace);
+    for (const [codes, count] of answer.variants) {
+      const key = keyOf(codes);
       const seen = merged.get(key);
       if (seen) seen.count += count;
-      else merged.set(key, { trace, count, key });
+      else merged.set(key, { codes, count, key });
     }
   return [...merged.values()];
 }
@@ -92,78 +115,55 @@ function mergedVariants(answers: ShardAnswers[], keyOf: (trace: string[]) => str
 const byCountThenTrace = (a: MergedVariant, b: MergedVariant) =>
   b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
-function edgeFigures(from: string, to: string, waits: Map<bigint, number>): DfgEdge {
-  const sorted = [...waits].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const count = sorted.reduce((n, [, c]) => n + c, 0);
-  const sum = sorted.reduce((s, [w, c]) => s + w * BigInt(c), 0n);
-  return {
-    from,
-    to,
-    count,
-    mean: duckdbMean(sum, BigInt(count)) / 1e6,
-    median: duckdbQuantileCont(sorted, count, 0.5) / 1e6,
-    p90: duckdbQuantileCont(sorted, count, 0.9) / 1e6,
-    min: Number((sorted[0] as [bigint, number])[0]) / 1e6,
-    max: Number((sorted[sorted.length - 1] as [bigint, number])[0]) / 1e6,
-  };
-}
-
-function mergedEdges(answers: ShardAnswers[], code: Map<string, number>): DfgEdge[] {
-  const byEdge = new Map<string, { from: string; to: string; waits: Map<bigint, number> }>();
-  for (const [from, to, waits] of answers.flatMap((a) => a.edges)) {
-    const key = JSON.stringify([from, to]);
-    const edge = byEdge.get(key) ?? { from, to, waits: new Map<bigint, number>() };
-    byEdge.set(key, edge);
-    for (const [wait, n] of waits) edge.waits.set(wait, (edge.waits.get(wait) ?? 0) + n);
+/** Start and end activities with their customers, in activity order (as DuckDB's query gives them). */
+function startsAndEnds(variants: MergedVariant[], names: string[]) {
+  const starts = new Float64Array(names.length);
+  const ends = new Float64Array(names.length);
+  for (const { codes, count } of variants) {
+    const first = codes[0] as number;
+    const last = codes[codes.length - 1] as number;
+    starts[first] = (starts[first] as number) + count;
+    ends[last] = (ends[last] as number) + count;
   }
-  const at = (name: string) => code.get(name) as number;
-  return [...byEdge.values()]
-    .sort((a, b) => at(a.from) - at(b.from) || at(a.to) - at(b.to))
-    .map((e) => edgeFigures(e.from, e.to, e.waits));
+  const named = (counts: Float64Array) =>
+    Object.fromEntries(names.flatMap((name, i) => (counts[i] ? [[name, counts[i] as number]] : [])));
+  return { start: named(starts), end: named(ends) };
 }
 
-/** Start or end activities with their customers, in activity order (as DuckDB's query gives them). */
-function endsOf(
-  variants: { trace: string[]; count: number }[],
-  pick: (trace: string[]) => string,
-  code: Map<string, number>,
-) {
-  const counts = new Map<string, number>();
-  for (const v of variants) counts.set(pick(v.trace), (counts.get(pick(v.trace)) ?? 0) + v.count);
-  return Object.fromEntries(
-    [...counts].sort((a, b) => (code.get(a[0]) as number) - (code.get(b[0]) as number)),
-  );
-}
-
-export function shardDiscovery(log: string, answers: ShardAnswers[], top: number | undefined): Discovery {
-  const { code, keyOf } = activityCodes(answers);
-  const ranked = mergedVariants(answers, keyOf).sort(byCountThenTrace);
-  const shown = top === undefined ? ranked : ranked.slice(0, Math.max(0, Math.floor(top)));
+export function shardDiscovery(shards: ShardedDiscovery, top: number | undefined): Discovery {
+  const { log, names, answers } = shards;
+  const variants = mergedVariants(answers, names.length);
+  const shown =
+    top === undefined
+      ? variants.sort(byCountThenTrace)
+      : firstK(variants, Math.max(0, Math.floor(top)), byCountThenTrace);
   let cases = 0;
   let events = 0;
-  for (const v of ranked) {
+  for (const v of variants) {
     cases += v.count;
-    events += v.count * v.trace.length;
+    events += v.count * v.codes.length;
   }
   let cumulative = 0;
   return {
     log,
     events,
     cases,
-    dfg: mergedEdges(answers, code),
-    start: endsOf(ranked, (t) => t[0] as string, code),
-    end: endsOf(ranked, (t) => t[t.length - 1] as string, code),
+    dfg: mergedEdges(
+      answers.map((a) => a.edges),
+      names,
+    ),
+    ...startsAndEnds(variants, names),
     variants: shown.map((v): Variant => {
       cumulative += v.count;
       return {
-        activities: v.trace,
+        activities: v.codes.map((c) => names[c] as string),
         count: v.count,
         share: cases ? v.count / cases : 0,
         cumulative: cases ? cumulative / cases : 0,
       };
     }),
-    moreVariants: ranked.length - shown.length,
-    segments: uniqueSorted(answers.flatMap((a) => a.segments)),
-    channels: uniqueSorted(answers.flatMap((a) => a.channels)),
+    moreVariants: variants.length - shown.length,
+    segments: shards.segments,
+    channels: shards.channels,
   };
 }

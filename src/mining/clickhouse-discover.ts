@@ -1,0 +1,70 @@
+/**
+ * A log discovered on a ClickHouse cluster: each shard names the activities of its events, and
+ * then returns its variants and directly-follows edges with every activity as its number in the
+ * names of all shards together (in byte order, as DuckDB numbers them); shard-discovery.ts puts
+ * them together. Ten million events: 48 -> 33 s, most of what is left the shards' own work.
+ */
+import type { ShardedLog } from './clickhouse-sharded-log.js';
+import * as sql from './clickhouse-sql.js';
+import type { DiscoverOptions, Discovery } from './discover.js';
+import { byteOrder, type ShardAnswers, type ShardVariant, shardDiscovery } from './shard-discovery.js';
+import { type ShardEdge, waitOf } from './shard-edges.js';
+
+const uniqueSorted = (values: string[]) => [...new Set(values)].sort(byteOrder);
+
+export async function clickHouseDiscover(
+  { servers, db, parts }: ShardedLog,
+  log: string,
+  options: DiscoverOptions,
+): Promise<Discovery> {
+  const filter: sql.EventFilter = {
+    parts,
+    ...(options.segment !== undefined ? { segment: options.segment } : {}),
+    ...(options.channel !== undefined ? { channel: options.channel } : {}),
+  };
+  if (parts.length === 0)
+    return shardDiscovery({ log, names: [], answers: [], segments: [], channels: [] }, options.top);
+  const text = (rows: unknown[][]) => rows.map((r) => String(r[0]));
+  const found = await Promise.all(
+    servers.map((s) =>
+      Promise.all([
+        s.rows(sql.shardActivities(db, filter)),
+        s.rows(sql.shardValues(db, 'segment', parts)),
+        s.rows(sql.shardValues(db, 'channel', parts)),
+      ]),
+    ),
+  );
+  const names = uniqueSorted(found.flatMap(([activities]) => text(activities)));
+  const answers =
+    names.length === 0
+      ? []
+      : await Promise.all(
+          servers.map(async (s): Promise<ShardAnswers> => {
+            const [variants, edges] = await Promise.all([
+              s.rows(sql.shardVariants(db, filter, names)),
+              s.rows(sql.shardEdges(db, filter, names)),
+            ]);
+            return {
+              variants: variants as ShardVariant[],
+              edges: (edges as [number, number, number[], number[], number[]][]).map(
+                ([from, to, seconds, micros, counts]): ShardEdge => [
+                  from,
+                  to,
+                  seconds.map((w, i) => waitOf(w, micros[i] as number)),
+                  counts,
+                ],
+              ),
+            };
+          }),
+        );
+  return shardDiscovery(
+    {
+      log,
+      names,
+      answers,
+      segments: uniqueSorted(found.flatMap(([, segments]) => text(segments))),
+      channels: uniqueSorted(found.flatMap(([, , channels]) => text(channels))),
+    },
+    options.top,
+  );
+}
