@@ -123,9 +123,17 @@ export const shardTopics = (
 const withInbound = (db: string, parts: string[], rule: ContactRuleSql) =>
   `SELECT case_id, activity, ts_us, toUInt8(${rule.inbound}) AS inbound FROM ${events(db, parts)}`;
 
+/**
+ * A customer counted by a 64-bit hash of the id, as the evidence base groups them: uniqExact of
+ * texts keeps a 128-bit hash of each, so neither is exact in principle: ten million customers
+ * hold two of the same 64-bit hash with a chance of about 3 in a million. Counting numbers took
+ * a third less time than texts (3.5 -> 2.3 s for five million events on a shard).
+ */
+const CUSTOMER = 'cityHash64(case_id)';
+
 /** Per activity, its customers and those for whom it is an inbound contact; the customers in all. */
 export const shardPairActivities = (db: string, parts: string[], rule: ContactRuleSql) =>
-  `SELECT activity, uniqExact(case_id), uniqExactIf(case_id, inbound = 1)
+  `SELECT activity, uniqExact(${CUSTOMER}), uniqExactIf(${CUSTOMER}, inbound = 1)
    FROM (${withInbound(db, parts, rule)}) GROUP BY activity FORMAT JSONCompact`;
 
 /** floor(x / d) for an Int64 `x` and a positive `d` (intDiv truncates towards zero). */
@@ -156,7 +164,7 @@ export const shardPairs = (db: string, parts: string[], rule: ContactRuleSql, wi
      SELECT cid, c.2 AS contact,
        arrayFilter(x -> c.1 > x.1 AND c.1 - x.1 <= ${w} AND x.2 != c.2, ev) AS before
      FROM (
-       SELECT case_id AS cid, groupArrayIf((ts_us, activity), own = 1) AS ev,
+       SELECT ${CUSTOMER} AS cid, groupArrayIf((ts_us, activity), own = 1) AS ev,
          groupArrayIf((ts_us, activity), inbound = 1) AS co
        FROM (${bucketed(withInbound(db, parts, rule), Math.max(1, w))}) GROUP BY case_id, bucket
      ) ARRAY JOIN co AS c
@@ -193,7 +201,7 @@ function evidenceBase(
   return `SELECT cid, e.1 AS ts_us, intDiv(e.1, 86400000000) AS day, e.2 AS activity${outer},
        if(arrayExists(t -> t > e.1 AND t - e.1 <= ${horizon}, cts), arrayFirst(t -> t > e.1, cts), ${NO_LATER_CONTACT}) AS nxt
      FROM (
-       SELECT cityHash64(case_id) AS cid, arraySort(groupArrayIf(ts_us, inbound = 1)) AS cts,
+       SELECT ${CUSTOMER} AS cid, arraySort(groupArrayIf(ts_us, inbound = 1)) AS cts,
          groupArrayIf((ts_us, activity${carried}), inbound = 0 AND own = 1) AS ev
        FROM (${bucketed(`SELECT case_id, ts_us, activity, toUInt8(${rule.inbound}) AS inbound${inner} FROM ${events(db, parts)}`, horizon)})
        GROUP BY case_id, bucket
