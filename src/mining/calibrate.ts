@@ -19,6 +19,7 @@ import { estimatedDurationText } from '../model/serialize.js';
 import { plural } from '../text/plural.js';
 import { mapLogToSteps, type StepMapping } from './activity-mapping.js';
 import { arrivalProfileOf } from './arrival-profile.js';
+import { arrivalRate, cappedRateText } from './arrival-rate.js';
 import { fitCounts } from './duckdb-fit-counts.js';
 import { estimateFlow, rounded } from './flow-estimate.js';
 import { lifecycleStats, type TimeStats } from './journey-counts.js';
@@ -246,7 +247,8 @@ function calibrateArrivals(
   const { cases, firstSpan } = profile;
   const seconds = firstSpan ? Number(firstSpan.max - firstSpan.min) / 1e6 : 0;
   if (cases > 1 && seconds > 0) {
-    const rate = `${Number(((cases - 1) / (seconds / 3600)).toPrecision(4))}/h`;
+    const { rate, capped } = arrivalRate(cases, seconds);
+    if (capped !== undefined) notes.push(cappedRateText(capped, rate));
     if (model.arrivals) changes.push({ set: 'arrivals.rate', value: rate });
     else if (model.segments.length === 1)
       changes.push({ set: `segments.${model.segments[0]?.id}.arrivals`, value: { rate } });

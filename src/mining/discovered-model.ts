@@ -15,6 +15,7 @@ import { estimatedDurationText } from '../model/serialize.js';
 import { formatDuration } from '../model/units.js';
 import { channelLabel } from './activity-mapping.js';
 import type { ProfileEntry } from './arrival-profile.js';
+import { arrivalRate, cappedRateText } from './arrival-rate.js';
 import { discoveredFlows, type Targets } from './discovered-flows.js';
 import { type ActivityGroups, endsOf, rolesOf, stagesOf } from './discovered-groups.js';
 import { rounded } from './flow-estimate.js';
@@ -307,7 +308,8 @@ function arrivalsOf(
     );
     return { rate: '1/h' };
   }
-  const rate = `${Number(((counts.cases - 1) / (counts.span / 3600)).toPrecision(4))}/h`;
+  const { rate, capped } = arrivalRate(counts.cases, counts.span);
+  if (capped !== undefined) warnings.push(cappedRateText(capped, rate));
   notes.push(`arrival rate ${rate} from ${counts.cases} customers over ${formatDuration(counts.span)}`);
   const profile = options.profile;
   if (profile && 'entries' in profile) {
