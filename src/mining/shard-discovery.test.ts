@@ -160,3 +160,16 @@ describe('edges put together from the shards', () => {
     );
   });
 });
+
+describe('a shard that numbers an activity the shards did not name', () => {
+  it('stops the discovery saying the log changed, in a variant or in an edge', () => {
+    const names = ['a', 'b'];
+    const discovery = (answers: ShardedDiscovery['answers']) => () =>
+      shardDiscovery({ log: 'log', names, answers, segments: [], channels: [] }, 10);
+    expect(discovery([{ variants: [[[0, 2], 1]], edges: [] }])).toThrow('the log changed while it was read');
+    expect(discovery([{ variants: [], edges: [[1, 2, [5], [1]]] }])).toThrow(
+      'the log changed while it was read',
+    );
+    expect(discovery([{ variants: [[[0, 1], 1]], edges: [[0, 1, [5], [1]]] }])()).toMatchObject({ cases: 1 });
+  });
+});

@@ -12,6 +12,7 @@
 import { firstK } from '../collections/first-k.js';
 import type { Discovery, Variant } from './discover.js';
 import { mergedEdges, type ShardEdge } from './shard-edges.js';
+import { unnamedActivity } from './unnamed-activity.js';
 
 /** A variant as a shard returns it: its activities' numbers in order and how many customers took it. */
 export type ShardVariant = [number[], number];
@@ -88,8 +89,7 @@ function keyMaker(activities: number) {
     if (units.length < codes.length * width) units = new Uint16Array(codes.length * width * 2);
     let n = 0;
     for (const c of codes) {
-      // A number past the names is an activity a shard did not name a moment before.
-      if (!(c < activities)) throw new Error('the log changed while it was read: discover it again');
+      if (!(c < activities)) throw unnamedActivity();
       if (width === 2) units[n++] = c >>> 16;
       units[n++] = c & 0xffff;
     }

@@ -9,6 +9,7 @@
  */
 import type { DfgEdge } from './discover.js';
 import { duckdbMean, duckdbQuantileCont } from './duckdb-numbers.js';
+import { unnamedActivity } from './unnamed-activity.js';
 
 export type Wait = number | bigint;
 
@@ -99,6 +100,7 @@ export function mergedEdges(shards: ShardEdge[][], names: string[]): DfgEdge[] {
   const byEdge = new Map<number, { from: number; to: number; waits: Waits }>();
   for (const edges of shards)
     for (const [from, to, values, counts] of edges) {
+      if (!(from < names.length && to < names.length)) throw unnamedActivity();
       const key = from * names.length + to;
       const edge = byEdge.get(key);
       if (edge) edge.waits = mergeWaits(edge.waits, { values, counts });

@@ -12,7 +12,6 @@ import type { EvidenceBase } from './evidence-base.js';
 import type { ExposureCounts, SignRows } from './exposure-counts.js';
 import { type NamedSign, namedSignDim } from './named-web-signs.js';
 import { type Effect, rankEffects } from './ranked-effects.js';
-import { quoteLiteral as literal } from './sql-text.js';
 
 export const NO_RESULT = 'search with no result';
 export const REPEATED_VIEW = 'page viewed again and again';
