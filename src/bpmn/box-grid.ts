@@ -6,7 +6,14 @@
  * tested every time, and such a box is asked about against every box.
  */
 import { listIn } from '../collections/list-in.js';
-import type { Box } from './label-place.js';
+
+/** A rectangle in diagram coordinates: a shape's or a label's bounds. */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 const CELL = 256;
 const MOST_CELLS = 4096;

@@ -4,14 +4,9 @@
  * (below, above, then sideways), in the order the labels were made. Pools and lanes are not
  * obstacles: everything sits on them.
  */
-import { BoxGrid } from './box-grid.js';
+import { type Box, BoxGrid } from './box-grid.js';
 
-export interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+export type { Box } from './box-grid.js';
 
 /** Overlap by more than a pixel: labels touching a shape's edge read fine. */
 export const overlaps = (a: Box, b: Box) =>
