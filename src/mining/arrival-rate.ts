@@ -4,9 +4,7 @@
  * may hold (a clickstream of two million sessions an hour, or first events stamped a millisecond
  * apart): the rate is then the most a model takes, and the caller says so.
  */
-import { MAX_RATE } from '../model/units.js';
-
-const MAX_PER_HOUR = Math.round(MAX_RATE * 3600);
+import { MAX_RATE_PER_HOUR } from '../model/units.js';
 
 export interface ArrivalRate {
   /** "12.5/h" */
@@ -17,7 +15,9 @@ export interface ArrivalRate {
 
 export function arrivalRate(customers: number, seconds: number): ArrivalRate {
   const perHour = Number(((customers - 1) / (seconds / 3600)).toPrecision(4));
-  return perHour > MAX_PER_HOUR ? { rate: `${MAX_PER_HOUR}/h`, capped: perHour } : { rate: `${perHour}/h` };
+  return perHour > MAX_RATE_PER_HOUR
+    ? { rate: `${MAX_RATE_PER_HOUR}/h`, capped: perHour }
+    : { rate: `${perHour}/h` };
 }
 
 /** What a capped rate means, for a note or a warning. */

@@ -8,10 +8,13 @@
 import type { ShardedLog } from './clickhouse-sharded-log.js';
 import * as sql from './clickhouse-sql.js';
 import type { DiscoverOptions, Discovery } from './discover.js';
-import { byteOrder, type ShardAnswers, type ShardVariant, shardDiscovery } from './shard-discovery.js';
+import {
+  distinctInByteOrder,
+  type ShardAnswers,
+  type ShardVariant,
+  shardDiscovery,
+} from './shard-discovery.js';
 import { type ShardEdge, waitOf } from './shard-edges.js';
-
-const uniqueSorted = (values: string[]) => [...new Set(values)].sort(byteOrder);
 
 export async function clickHouseDiscover(
   { servers, db, parts }: ShardedLog,
@@ -35,7 +38,7 @@ export async function clickHouseDiscover(
       ]),
     ),
   );
-  const names = uniqueSorted(found.flatMap(([activities]) => text(activities)));
+  const names = distinctInByteOrder(found.flatMap(([activities]) => text(activities)));
   const answers =
     names.length === 0
       ? []
@@ -63,8 +66,8 @@ export async function clickHouseDiscover(
       log,
       names,
       answers,
-      segments: uniqueSorted(found.flatMap(([, segments]) => text(segments))),
-      channels: uniqueSorted(found.flatMap(([, , channels]) => text(channels))),
+      segments: distinctInByteOrder(found.flatMap(([, segments]) => text(segments))),
+      channels: distinctInByteOrder(found.flatMap(([, , channels]) => text(channels))),
     },
     options.top,
   );

@@ -24,7 +24,7 @@ import {
 } from './named-web-signs.js';
 import type { Effect } from './ranked-effects.js';
 import { type Repeat, repeatContacts } from './repeat-contacts.js';
-import { byteOrder } from './shard-discovery.js';
+import { byteOrder, distinctInByteOrder } from './shard-discovery.js';
 import type { EventStore } from './store.js';
 import { SIGNS, SIGNS_BY_NAME, signAttributes, signsReadFrom, webSigns } from './web-signs.js';
 
@@ -120,7 +120,7 @@ export async function journeyAnalytics(
   const { rule } = classified;
   const warnings = [...classified.warnings];
   const months = facts.spanUs / MONTH_US;
-  const attributes = [...new Set(facts.attributes)].sort(byteOrder);
+  const attributes = distinctInByteOrder(facts.attributes);
   const known = (a: string) => attributes.includes(a) || COLUMNS.includes(a);
   const by = options.by ?? attributes.filter((a) => DEFAULT_BY.includes(a.toLowerCase()));
   const missing = by.filter((a) => !known(a));

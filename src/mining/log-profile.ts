@@ -6,7 +6,7 @@
  * together here; counts add, spans take the least and greatest.
  */
 import type { ActivityChannel } from './activity-mapping.js';
-import { byteOrder } from './shard-discovery.js';
+import { byteOrder, distinctInByteOrder } from './shard-discovery.js';
 
 /** Earliest and latest of the customers' first events, in microseconds. */
 export interface Span {
@@ -134,7 +134,7 @@ export function mergeLogProfiles(parts: LogProfile[]): LogProfile {
   const firstSpan = spanOf(parts.map((p) => p.firstSpan));
   const localFirstSpan = spanOf(parts.map((p) => p.localFirstSpan));
   return {
-    activities: [...new Set(parts.flatMap((p) => p.activities))].sort(byteOrder),
+    activities: distinctInByteOrder(parts.flatMap((p) => p.activities)),
     channels: addedChannels(parts.flatMap((p) => p.channels)),
     lifecycles: {
       start: parts.reduce((s, p) => s + p.lifecycles.start, 0),

@@ -56,6 +56,9 @@ export function byteOrder(a: string, b: string): number {
 
 const isSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdfff;
 
+/** The distinct texts in UTF-8 byte order. */
+export const distinctInByteOrder = (values: Iterable<string>) => [...new Set(values)].sort(byteOrder);
+
 /** A variant merged from the shards: its activities' numbers, its customers, and the numbers as text. */
 interface MergedVariant {
   codes: number[];

@@ -51,7 +51,8 @@ export const MAX_DURATION = 3650 * 86400;
 export const MIN_POSITIVE_DURATION = 1e-6;
 
 /** The busiest arrivals a model may have: a million customers an hour. */
-export const MAX_RATE = 1e6 / 3600;
+export const MAX_RATE_PER_HOUR = 1e6;
+export const MAX_RATE = MAX_RATE_PER_HOUR / 3600;
 
 /** The largest amount of money a model may name (per hour, for costs). */
 export const MAX_AMOUNT = 1e12;
@@ -108,7 +109,7 @@ export function parseRate(input: unknown): Parsed<number> {
   if (!(rate <= MAX_RATE))
     return fail(
       `the rate "${clip(input)}" is more than a million an hour`,
-      'rates are at most 1000000/h; check the number and its time unit',
+      `rates are at most ${MAX_RATE_PER_HOUR}/h; check the number and its time unit`,
     );
   if (rate > 0 && 1 / rate > MAX_DURATION)
     return fail(
