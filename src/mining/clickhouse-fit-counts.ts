@@ -70,35 +70,39 @@ export async function clickHouseMappedMoves(
     ...(query.segments ? { segments: query.segments } : {}),
     completesOnly: query.completesOnly ?? false,
   };
-  const allowed = (query.allowed ?? []).map((k) => k.split('\u0000') as [string, string, string]);
+  const asked: sql.MappedQuery = {};
+  if (query.allowed)
+    asked.fitting = {
+      allowed: query.allowed.map((k) => k.split('\u0000') as [string, string, string]),
+      queued: query.queued ?? [],
+      start: START,
+    };
   const { from = [], to = [] } = query.durations ?? {};
+  if (from.length > 0 && to.length > 0) asked.durations = { from, to };
   const answers = await Promise.all(
-    servers.map(async (s): Promise<MappedMoves> => {
-      const [moves, [cases], durations] = await Promise.all([
-        s.rows(sql.shardMoves(db, mapped, END)),
-        query.allowed
-          ? s.rows(sql.shardFittingCases(db, mapped, { allowed, queued: query.queued ?? [] }, START, END))
-          : [],
-        from.length > 0 && to.length > 0 ? s.rows(sql.shardDurations(db, mapped, from, to)) : [],
-      ]);
-      return {
-        moves: moves.map(([group, step, next, abandoned, first, n]) => ({
-          group: String(group),
-          step: String(step),
-          next: String(next),
-          abandoned: Number(abandoned) === 1,
-          first: Number(first) === 1,
-          n: Number(n),
-        })),
-        cases: Number(cases?.[0] ?? 0),
-        fitting: Number(cases?.[1] ?? 0),
-        durations: durations.map(([step, us, n]) => ({
-          step: String(step),
-          us: BigInt(us as string),
-          n: Number(n),
-        })),
-      };
-    }),
+    servers.map(async (s) => mappedMovesOf(await s.rows(sql.shardMappedMoves(db, mapped, END, asked)))),
   );
   return mergeMappedMoves(answers);
+}
+
+/** A shard's counted rows (shardMappedMoves) as its moves, customers and durations. */
+export function mappedMovesOf(rows: unknown[][]): MappedMoves {
+  const answer: MappedMoves = { moves: [], cases: 0, fitting: 0, durations: [] };
+  for (const [kind, group, step, next, abandoned, flag, us, count] of rows) {
+    const n = Number(count);
+    if (Number(kind) === sql.MAPPED_ROW.move)
+      answer.moves.push({
+        group: String(group),
+        step: String(step),
+        next: String(next),
+        abandoned: Number(abandoned) === 1,
+        first: Number(flag) === 1,
+        n,
+      });
+    else if (Number(kind) === sql.MAPPED_ROW.customer) {
+      answer.cases += n;
+      if (Number(flag) === 1) answer.fitting += n;
+    } else answer.durations.push({ step: String(step), us: BigInt(us as string), n });
+  }
+  return answer;
 }

@@ -12,6 +12,9 @@ import {
   journeyPaired,
   type LifecycleGroup,
   type LifecycleKind,
+  type MoveGroup,
+  type StartGroup,
+  type VisitGroup,
 } from './journey-rows.js';
 
 const EMPTY: JourneyRows = { events: [], starts: [], moves: [], visits: [], lifecycles: [] };
@@ -49,6 +52,50 @@ export function piecedSums(columns: unknown[]): { sum: bigint; squares: bigint }
   return { sum, squares };
 }
 
+/**
+ * A shard's journeys grouped by move (shardJourneyGroups) as its starts, moves and visits: each
+ * group a move, the visits of its activity and channel (followed unless last), and the starts
+ * among them (its first events). The groups are finer than the starts' and visits', which the
+ * steps add up (journey-counts.ts) as they add up shards'.
+ */
+export function journeyGroupsOf(rows: unknown[][]): Pick<JourneyRows, 'starts' | 'moves' | 'visits'> {
+  const starts: StartGroup[] = [];
+  const moves: MoveGroup[] = [];
+  const visits: VisitGroup[] = [];
+  for (const row of rows) {
+    const [segment, activity, noChannel, channel, last, nextActivity, nextNo, next, gaveUp, n] = row;
+    const [firsts, firstMin, firstMax, positions, ...sums] = row.slice(10);
+    const at = pair(activity, noChannel, channel);
+    const count = Number(n);
+    const isLast = Number(last) === 1;
+    moves.push({
+      ...at,
+      segment: String(segment),
+      next: isLast ? null : pair(nextActivity, nextNo, next),
+      gaveUp: Number(gaveUp) === 1,
+      n: count,
+    });
+    const { sum, squares } = piecedSums(sums);
+    visits.push({
+      ...at,
+      visits: count,
+      followed: isLast ? 0 : count,
+      gapSum: sum,
+      gapSquares: squares,
+      positions: BigInt(String(positions)),
+    });
+    if (Number(firsts) > 0)
+      starts.push({
+        ...at,
+        segment: String(segment),
+        n: Number(firsts),
+        min: BigInt(String(firstMin)),
+        max: BigInt(String(firstMax)),
+      });
+  }
+  return { starts, moves, visits };
+}
+
 export async function clickHouseJourneyRows({ servers, db, parts }: ShardedLog): Promise<JourneyRows> {
   if (parts.length === 0) return EMPTY;
   const events = (await Promise.all(servers.map((s) => s.rows(sql.shardModelEvents(db, parts))))).flatMap(
@@ -64,43 +111,11 @@ export async function clickHouseJourneyRows({ servers, db, parts }: ShardedLog):
   const paired = journeyPaired(events);
   const answers = await Promise.all(
     servers.map(async (s): Promise<JourneyRows> => {
-      const [starts, moves, visits, lifecycles] = await Promise.all([
-        s.rows(sql.shardJourneyStarts(db, parts, paired)),
-        s.rows(sql.shardJourneyMoves(db, parts, paired)),
-        s.rows(sql.shardJourneyVisits(db, parts, paired)),
+      const [groups, lifecycles] = await Promise.all([
+        s.rows(sql.shardJourneyGroups(db, parts, paired)),
         paired ? s.rows(sql.shardLifecycleTimes(db, parts)) : [],
       ]);
-      return {
-        events: [],
-        starts: starts.map(([segment, activity, noChannel, channel, n, min, max]) => ({
-          ...pair(activity, noChannel, channel),
-          segment: String(segment),
-          n: Number(n),
-          min: BigInt(String(min)),
-          max: BigInt(String(max)),
-        })),
-        moves: moves.map(
-          ([segment, activity, noChannel, channel, last, nextActivity, nextNo, next, gaveUp, n]) => ({
-            ...pair(activity, noChannel, channel),
-            segment: String(segment),
-            next: Number(last) === 1 ? null : pair(nextActivity, nextNo, next),
-            gaveUp: Number(gaveUp) === 1,
-            n: Number(n),
-          }),
-        ),
-        visits: visits.map(([activity, noChannel, channel, n, followed, positions, ...sums]) => {
-          const { sum, squares } = piecedSums(sums);
-          return {
-            ...pair(activity, noChannel, channel),
-            visits: Number(n),
-            followed: Number(followed),
-            gapSum: sum,
-            gapSquares: squares,
-            positions: BigInt(String(positions)),
-          };
-        }),
-        lifecycles: lifecycleGroupsOf(lifecycles),
-      };
+      return { events: [], ...journeyGroupsOf(groups), lifecycles: lifecycleGroupsOf(lifecycles) };
     }),
   );
   return joinedJourneyRows([{ ...EMPTY, events }, ...answers]);
