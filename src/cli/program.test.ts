@@ -1,8 +1,8 @@
 /** The command line as a user meets it: exit codes, messages with file:line:column, --json. */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { stringify } from 'yaml';
@@ -87,6 +87,46 @@ describe('linesight validate', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('a.yaml');
     expect(stdout).not.toContain('notes.txt');
+  });
+
+  it('searches a folder named through ., .. or a hidden folder, skipping hidden folders and node_modules below it', async () => {
+    const ws = join(mkdtempSync(join(tmpdir(), 'linesight-')), '.workspace');
+    const valid = readFileSync(fixture('valid-small.yaml'));
+    const broken = readFileSync(fixture('unknown-reference.yaml'));
+    for (const [path, text] of [
+      ['a.yaml', valid],
+      ['models/b.yaml', valid],
+      ['.git/c.yaml', broken],
+      ['models/node_modules/d.yaml', broken],
+    ] as const) {
+      mkdirSync(dirname(join(ws, path)), { recursive: true });
+      writeFileSync(join(ws, path), text);
+    }
+    for (const folder of [ws, join(ws, '.'), join(ws, 'models', '..')]) {
+      const { code, stdout } = await linesight('validate', folder);
+      expect(code).toBe(0);
+      expect(stdout).toContain('all 2 files valid');
+      expect(stdout).toContain('b.yaml');
+      expect(stdout).not.toMatch(/[cd]\.yaml/);
+    }
+  });
+
+  it('fails on a folder that holds no model files, and names the links it did not follow', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linesight-'));
+    const empty = await linesight('validate', dir);
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toContain(`'${dir}' holds no model files`);
+    symlinkSync(fixture('valid-small.yaml'), join(dir, 'linked.yaml'));
+    const linked = await linesight('validate', dir);
+    expect(linked.code).toBe(1);
+    expect(linked.stderr).toContain(
+      `1 symbolic link in '${dir}' not followed (validate it by name): ${join(dir, 'linked.yaml')}`,
+    );
+    writeFileSync(join(dir, 'a.yaml'), readFileSync(fixture('valid-small.yaml')));
+    const both = await linesight('validate', dir);
+    expect(both.code).toBe(0);
+    expect(both.stdout).toContain('a.yaml');
+    expect(both.stderr).toContain('not followed');
   });
 
   it('exits 2 on usage errors', async () => {

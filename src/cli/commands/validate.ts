@@ -1,10 +1,10 @@
 /** `linesight validate FILE...`: checks model files and reports every problem with where and how to fix it. */
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
 import { checkBpmnLinks } from '../../bpmn/links.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { checkFile } from '../../model/load.js';
-import type { Io } from '../io.js';
+import { InputError, type Io } from '../io.js';
+import { modelFilesIn } from '../model-files.js';
 import { printDiagnostics } from '../print-diagnostics.js';
 
 export interface ValidateOptions {
@@ -22,11 +22,9 @@ interface FileResult {
   warnings: Diagnostic[];
 }
 
-const MODEL_FILE = /\.(ya?ml|json)$/i;
-
 export async function validateCommand(inputs: string[], options: ValidateOptions, io: Io): Promise<number> {
   const results: FileResult[] = [];
-  for (const file of expand(inputs)) {
+  for (const file of expand(inputs, io)) {
     const result = checkFile(file, options.scenario !== undefined ? { scenario: options.scenario } : {});
     // Links into BPMN files are checked once the model itself is sound.
     if (result.model && result.document) {
@@ -49,8 +47,11 @@ export async function validateCommand(inputs: string[], options: ValidateOptions
   return results.every((r) => r.ok) ? 0 : 1;
 }
 
-/** Folders stand for the model files in them (recursively), in a stable order. */
-function expand(inputs: string[]): string[] {
+/**
+ * Folders stand for the model files in them (modelFilesIn); a folder with none is an error, so
+ * that a check run over the wrong folder fails instead of passing on nothing.
+ */
+function expand(inputs: string[], io: Io): string[] {
   return inputs.flatMap((input) => {
     let isDir = false;
     try {
@@ -59,16 +60,17 @@ function expand(inputs: string[]): string[] {
       return [input];
     }
     if (!isDir) return [input];
-    return readdirSync(input, { recursive: true, withFileTypes: true })
-      .filter(
-        (e) =>
-          e.isFile() &&
-          MODEL_FILE.test(e.name) &&
-          !e.name.endsWith('.schema.json') &&
-          !/node_modules|(^|\/)\./.test(e.parentPath),
-      )
-      .map((e) => join(e.parentPath, e.name))
-      .sort();
+    const { files, links } = modelFilesIn(input);
+    if (links.length > 0)
+      io.err(
+        `linesight: warning: ${plural(links.length, 'symbolic link')} in '${input}' not followed (validate ${links.length === 1 ? 'it' : 'them'} by name): ${links.join(', ')}\n`,
+      );
+    if (files.length === 0)
+      throw new InputError(
+        `'${input}' holds no model files (.yaml, .yml or .json${links.length > 0 ? ' that are not symbolic links' : ''})`,
+        'name the folder that holds the models, or the files themselves',
+      );
+    return files;
   });
 }
 
