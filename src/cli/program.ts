@@ -5,6 +5,7 @@
  * only when it runs: `--version` or `serve` does not pay for DuckDB, ELK, resvg or bpmn-moddle.
  */
 import { Command, CommanderError, Option } from 'commander';
+import { WriteRefused } from '../fs/write-atomic.js';
 import type { JourneyOptionText } from '../mining/journey-options.js';
 import { LOG_FORMATS } from '../mining/log-format.js';
 import { DEFAULT_LIMITS } from '../server/options.js';
@@ -536,7 +537,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.err(`linesight: error: ${error.message}\n`);
       return 2;
     }
-    if (error instanceof InputError) {
+    if (error instanceof InputError || error instanceof WriteRefused) {
       io.err(`linesight: error: ${error.message}\n${error.hint ? `      hint: ${error.hint}\n` : ''}`);
       return 1;
     }

@@ -3,29 +3,71 @@
  * rename, so that a crash, a power cut or a full disk never leaves a half-written model, schema or
  * report behind. A temporary file that a killed write left is removed by the next write of the
  * same file, once the process that wrote it is gone.
+ *
+ * Only regular files are replaced: the rename would put a regular file where a device node (say
+ * /dev/full), a folder or a symbolic link was, and a link's own file would stay as it was. Those
+ * are refused with a WriteRefused error the commands report as the user's input.
  */
 import {
   closeSync,
   fsyncSync,
   linkSync,
+  lstatSync,
   mkdirSync,
   openSync,
   readdirSync,
+  readlinkSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-export function writeAtomic(file: string, content: string | Uint8Array): void {
-  const temp = writeTemporary(file, content);
-  try {
-    renameSync(temp, file);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
+/** A path linesight will not write to, with what it is and what to do instead. */
+export class WriteRefused extends Error {
+  constructor(
+    message: string,
+    readonly hint: string,
+  ) {
+    super(message);
   }
+}
+
+export function writeAtomic(file: string, content: string | Uint8Array): void {
+  refuseIrregular(file);
+  withReasons(file, () => {
+    const temp = writeTemporary(file, content);
+    try {
+      renameSync(temp, file);
+    } catch (error) {
+      rmSync(temp, { force: true });
+      throw error;
+    }
+  });
   syncFolder(dirname(file));
+}
+
+const REASONS: Record<string, [string, string]> = {
+  EACCES: ['permission denied', 'write to a folder you may write in, or change its permissions'],
+  EPERM: ['the operation is not permitted there', 'write to a folder you may write in'],
+  EROFS: ['the file system is read-only', 'write to another folder'],
+  ENOSPC: ['the disk is full', 'free some space and write again; nothing was written'],
+  EDQUOT: ['the disk quota is used up', 'free some space and write again; nothing was written'],
+  ENOENT: ['a folder on the way cannot be made', 'write to a folder that exists'],
+  ENOTDIR: ['a name on the way is a file, not a folder', 'check the path'],
+  ENAMETOOLONG: ['the name is too long', 'use a shorter name'],
+};
+
+/** The system's refusals of a write, as the user's to fix: what, why, and what to do. */
+function withReasons(file: string, write: () => void): void {
+  try {
+    write();
+  } catch (error) {
+    const reason = REASONS[(error as NodeJS.ErrnoException).code ?? ''];
+    if (!reason) throw error;
+    throw new WriteRefused(`cannot write '${file}': ${reason[0]}`, reason[1]);
+  }
 }
 
 /**
@@ -33,19 +75,61 @@ export function writeAtomic(file: string, content: string | Uint8Array): void {
  * name, which fails with EEXIST (and writes nothing) when the name was taken, even a moment before.
  */
 export function writeNew(file: string, content: string | Uint8Array): void {
-  const temp = writeTemporary(file, content);
-  try {
-    linkSync(temp, file);
-  } finally {
-    rmSync(temp, { force: true });
-  }
+  withReasons(file, () => {
+    const temp = writeTemporary(file, content);
+    try {
+      linkSync(temp, file);
+    } finally {
+      rmSync(temp, { force: true });
+    }
+  });
   syncFolder(dirname(file));
+}
+
+/** Refuses a path that exists and is no regular file. */
+function refuseIrregular(file: string): void {
+  let stats: ReturnType<typeof lstatSync>;
+  try {
+    stats = lstatSync(file);
+  } catch {
+    return;
+  }
+  if (stats.isFile()) return;
+  if (stats.isSymbolicLink())
+    throw new WriteRefused(
+      `'${file}' is a symbolic link; linesight replaces a file whole, which would put a file where the link is and leave the file it points to as it was`,
+      `write to the file it points to (${readlinkSync(file)}), or to a new name`,
+    );
+  const what = stats.isDirectory() ? 'a folder' : 'a device, pipe or socket, not a regular file';
+  throw new WriteRefused(`'${file}' is ${what}; linesight writes only regular files`, 'write to a file name');
+}
+
+/**
+ * Makes the folder and those above it that are missing, one at a time: `mkdirSync` with
+ * `recursive` loops without end under /proc (Node 20), where a missing name can neither be made
+ * nor found.
+ */
+function makeFolder(dir: string): void {
+  try {
+    if (lstatSync(dir).isDirectory()) return;
+  } catch {
+    const parent = dirname(dir);
+    if (parent !== dir) makeFolder(parent);
+    try {
+      mkdirSync(dir);
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  if (!statSync(dir).isDirectory())
+    throw new WriteRefused(`'${dir}' is not a folder`, 'write into a folder, or to a name outside this one');
 }
 
 /** The content in a temporary file beside `file`, flushed to the disk; its path. */
 function writeTemporary(file: string, content: string | Uint8Array): string {
   const dir = dirname(file);
-  mkdirSync(dir, { recursive: true });
+  makeFolder(dir);
   removeStaleTemporaries(dir, basename(file));
   const temp = join(dir, `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {

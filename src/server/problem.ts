@@ -3,6 +3,7 @@
  * status that says what went wrong. A user's input is never a 500: malformed JSON, a body too large,
  * a store held by another process each get their own status and what to do about it.
  */
+import { WriteRefused } from '../fs/write-atomic.js';
 import { StoreBusyError } from '../mining/store-busy.js';
 import { StoreOpenError } from '../mining/store-open-error.js';
 import { HttpError } from './http-error.js';
@@ -59,6 +60,9 @@ export function problemOf(error: FastifyError, bodyTooLargeHint: string): Proble
     };
   // The workspace's store file cannot be read (damaged, or not a store): not the request's fault.
   if (error instanceof StoreOpenError)
+    return { status: 503, body: { error: error.message, hint: error.hint }, headers: {} };
+  // The workspace's disk is full or read-only: nothing was written, and not the request's fault.
+  if (error instanceof WriteRefused)
     return { status: 503, body: { error: error.message, hint: error.hint }, headers: {} };
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
     return {
