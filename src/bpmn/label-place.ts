@@ -4,6 +4,8 @@
  * (below, above, then sideways), in the order the labels were made. Pools and lanes are not
  * obstacles: everything sits on them.
  */
+
+import { most } from '../collections/extremes.js';
 import { type Box, BoxGrid } from './box-grid.js';
 
 export type { Box } from './box-grid.js';
@@ -69,7 +71,7 @@ export function fitText(bounds: Box, text: unknown): void {
     .trim()
     .split('\n')
     .map((p) => p.trim().split(/\s+/));
-  const longest = Math.max(...paragraphs.flat().map((w) => w.length * CHAR));
+  const longest = most(paragraphs.flat().map((w) => w.length * CHAR));
   const widest = Math.max(...paragraphs.map((p) => Math.min(MAX_WIDTH, p.join(' ').length * CHAR)));
   const width = Math.max(bounds.width, widest, longest);
   let lines = 0;

@@ -3,6 +3,7 @@
  * diagnostic a person can act on (what, where, and a hint), not Zod's own wording.
  */
 import type * as z from 'zod';
+import { most } from '../collections/extremes.js';
 import { clip } from './clip.js';
 import type { Diagnostic, Path } from './diagnostic.js';
 import { type ModelDocument, report } from './document.js';
@@ -170,7 +171,7 @@ function fromUnion(
   return [report(doc, path, 'invalid-type', message, context ? { context } : {})];
 }
 
-const depth = (issues: Issue[]) => Math.max(...issues.map((i) => i.path.length));
+const depth = (issues: Issue[]) => most(issues.map((i) => i.path.length));
 
 function valueAt(data: unknown, path: Path): unknown {
   let node = data;

@@ -8,6 +8,7 @@
 import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
+import { least } from '../collections/extremes.js';
 import type { Diagram } from './diagram.js';
 import { MARGIN, type PagePlan, type PageWindow, planPages } from './pdf-pages.js';
 import { canvasWidth, toSvg } from './svg.js';
@@ -44,7 +45,7 @@ export interface Pdf {
 export async function toPdf(diagram: Diagram): Promise<Pdf> {
   const drawing = readSvg(toSvg(diagram));
   const texts = drawing.shapes.filter((s) => s.kind === 'text');
-  const smallest = Math.min(...texts.map((t) => t.size));
+  const smallest = least(texts.map((t) => t.size));
   const plan = planPages({
     width: canvasWidth(diagram),
     height: diagram.height,

@@ -10,6 +10,8 @@
  *   ──> order within a column: barycentre sweeps over the flows (few crossings), within the lane
  *     the stack starts in
  */
+
+import { most } from '../collections/extremes.js';
 import type { EdgeKind } from './diagram.js';
 import type { StackSpec, SwimlaneSpec } from './swimlane-spec.js';
 
@@ -112,7 +114,7 @@ export function planColumns(
     const members = spec.stacks.filter((s) => s.column === stage.id).map((s) => s.id);
     if (members.length === 0) continue;
     const ranks = stageRanks(members, links);
-    const last = Math.max(...ranks.values());
+    const last = most(ranks.values());
     for (const [id, r] of ranks) columnOf.set(id, offset + r);
     stageRange.set(stage.id, [offset, offset + last]);
     offset += last + 1;

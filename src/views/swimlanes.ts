@@ -15,6 +15,8 @@
  * Boxes only ever sit in rows and flows only ever run in gutters and channels, so no flow passes
  * through a box and no two boxes overlap, whatever the model.
  */
+
+import { most } from '../collections/extremes.js';
 import type { Box, Column, Diagram, Edge, Lane, Line } from './diagram.js';
 import { countCrossings } from './measure.js';
 import { ORDERINGS, type Ordering, planColumns } from './swimlane-columns.js';
@@ -470,7 +472,7 @@ function interactionEdge(
   const b = boxes.get(e.to) as Box;
   const [upper, lower] = a.y < b.y ? [a, b] : [b, a];
   const rail = railOf.get(stackOf.get(e.from)?.id ?? '');
-  const column = Math.max(...columnX.filter((x) => x <= upper.x));
+  const column = most(columnX.filter((x) => x <= upper.x));
   const rx = column + RAIL.pad / 2 + (rail ?? 0) * RAIL.gap;
   const cx = upper.x + INTERACTION_X;
   const points: [number, number][] =

@@ -1,4 +1,5 @@
 /** Wrapping text into boxes: every word kept, long words split where a reader expects it. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { textWidth, wrap } from './text.js';
 
@@ -24,4 +25,71 @@ describe('wrap', () => {
       'one two three four five six',
     );
   });
+
+  it('wraps as measuring every prefix from the end did, in as many lines as are shown', () => {
+    const word = fc
+      .array(fc.constantFrom('a', 'm', 'W', 'i', '-', '/', '.', '_', '7'), { minLength: 1, maxLength: 90 })
+      .map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(
+        fc.array(word, { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 20, max: 160 }),
+        fc.constantFrom(1, 2, 3, Number.POSITIVE_INFINITY),
+        (words, width, maxLines) => {
+          const text = words.join(' ');
+          expect(wrap(text, width, 11, maxLines)).toEqual(everyPrefixWrap(text, width, 11, maxLines));
+        },
+      ),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('never cuts a character written as two UTF-16 units in half', () => {
+    const lone = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+    for (let width = 14; width <= 120; width += 3)
+      for (const word of [`xx${'😀'.repeat(30)}`, '𝐀'.repeat(40), '🇫🇷'.repeat(20)]) {
+        const lines = wrap(word, width, 11, Number.POSITIVE_INFINITY);
+        for (const line of lines) expect(line).not.toMatch(lone);
+        expect(lines.map((l) => l.replace(/-$/, '')).join('')).toBe(word);
+      }
+  });
 });
+
+/** The wrapping before halving: each prefix measured from the end (the oracle for ASCII text). */
+function everyPrefixWrap(text: string, width: number, size: number, maxLines: number): string[] {
+  const fits = (s: string) => textWidth(s, size) <= width;
+  const split = (word: string): [string, string] => {
+    for (let cut = word.length - 1; cut > 1; cut--)
+      if ('-/._'.includes(word[cut - 1] as string) && fits(word.slice(0, cut)))
+        return [word.slice(0, cut), word.slice(cut)];
+    let cut = word.length - 1;
+    while (cut > 1 && !fits(`${word.slice(0, cut)}-`)) cut--;
+    return [`${word.slice(0, cut)}-`, word.slice(cut)];
+  };
+  const lines: string[] = [];
+  let current = '';
+  for (let word of text.split(/\s+/).filter(Boolean)) {
+    while (!fits(word)) {
+      const [head, tail] = split(word);
+      if (current) {
+        lines.push(current);
+        current = '';
+      }
+      lines.push(head);
+      word = tail;
+    }
+    const candidate = current ? `${current} ${word}` : word;
+    if (fits(candidate)) current = candidate;
+    else {
+      lines.push(current);
+      current = word;
+    }
+  }
+  if (current) lines.push(current);
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  let last = `${kept[maxLines - 1]}…`;
+  while (!fits(last) && last.length > 1) last = `${last.slice(0, -2)}…`;
+  kept[maxLines - 1] = last;
+  return kept;
+}

@@ -69,7 +69,9 @@ export function wrap(
   let current = '';
   const fits = (s: string) => textWidth(s, size, weight) <= width;
   for (let word of words) {
-    while (!fits(word)) {
+    // Lines past the last shown change nothing: the last shown is whole once another begins.
+    if (lines.length > maxLines) break;
+    while (lines.length <= maxLines && !fits(word)) {
       const [head, tail] = splitWord(word, fits);
       if (current) {
         lines.push(current);
@@ -97,12 +99,34 @@ export function wrap(
 /**
  * A word too long for a line, split: after the last hyphen, slash, dot or underscore that leaves
  * a first part that fits ("northwind-" / "supplies.example"), else hyphenated where it fits.
+ * Widths grow with the prefix, so the longest prefix that fits is found by halving, not by
+ * measuring every prefix from the end (a name of a 4,000-character word took minutes to draw);
+ * a cut never falls inside a character written as two UTF-16 units.
  */
 function splitWord(word: string, fits: (s: string) => boolean): [string, string] {
-  for (let cut = word.length - 1; cut > 1; cut--)
-    if ('-/._'.includes(word[cut - 1] as string) && fits(word.slice(0, cut)))
-      return [word.slice(0, cut), word.slice(cut)];
-  let cut = word.length - 1;
-  while (cut > 1 && !fits(`${word.slice(0, cut)}-`)) cut--;
+  const last = word.length - 1;
+  const fitting = longest(last, (cut) => fits(word.slice(0, cut)));
+  for (let cut = Math.min(fitting, last); cut > 1; cut--)
+    if ('-/._'.includes(word[cut - 1] as string)) return [word.slice(0, cut), word.slice(cut)];
+  let cut = Math.min(
+    longest(last, (n) => fits(`${word.slice(0, n)}-`)),
+    last,
+  );
+  if (cut < 2) cut = 1;
+  if (isHighSurrogate(word.charCodeAt(cut - 1))) cut = cut > 1 ? cut - 1 : 2;
   return [`${word.slice(0, cut)}-`, word.slice(cut)];
 }
+
+/** The largest n in [0, most] for which `fits(n)` holds, `fits` true up to some n and false after. */
+function longest(most: number, fits: (n: number) => boolean): number {
+  let low = 0;
+  let high = most;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (fits(mid)) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;

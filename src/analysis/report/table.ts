@@ -1,4 +1,5 @@
 /** Tables for terminals (aligned columns) and Markdown, from the same rows. */
+import { most } from '../../collections/extremes.js';
 export type Row = (string | number)[];
 
 /** A report's headed table: what the text, Markdown and HTML writers lay out alike. */
@@ -11,7 +12,7 @@ export interface Section {
 
 export function textTable(headers: string[], rows: Row[]): string {
   const cells = [headers, ...rows.map((r) => r.map(String))];
-  const widths = headers.map((_, c) => Math.max(...cells.map((r) => (r[c] ?? '').length)));
+  const widths = headers.map((_, c) => most(cells.map((r) => (r[c] ?? '').length)));
   // Figures line up on the right, words on the left.
   const numeric = headers.map(
     (_, c) => c > 0 && rows.every((r) => /^[-+]?[\d.]|^[-—]?$/.test(String(r[c] ?? ''))),
