@@ -88,6 +88,20 @@ describe('flows discovered from moves', () => {
       { to: 'c', p: 0.0001 },
     ]);
   });
+
+  it('keeps every way on of more than ten thousand, with the decimals they need, summing to 1', () => {
+    for (const ways of [9_999, 12_000, 25_000]) {
+      const counts = new Map(Array.from({ length: ways }, (_, i) => [`s${i}`, i === 0 ? 3 * ways : 1]));
+      const next = discoveredFlows('start', new Map([['*', counts]])).next.get('*') as Branch[];
+      expect(next).toHaveLength(ways);
+      const decimals = ways < 10_000 ? 4 : 5;
+      for (const b of next) {
+        expect(b.p).toBeGreaterThan(0);
+        expect(b.p.toFixed(decimals)).toBe(String(b.p).padEnd(decimals + 2, '0'));
+      }
+      expect(next.reduce((sum, b) => sum + b.p, 0)).toBeCloseTo(1, 9);
+    }
+  });
 });
 
 describe('steps from activities and channels', () => {

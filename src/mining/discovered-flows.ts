@@ -20,19 +20,30 @@ export interface DiscoveredFlows {
 
 const sum = (t: Targets) => [...t.values()].reduce((s, n) => s + n, 0);
 
-/** The least probability a file writes: four decimals. */
-const LEAST = 0.0001;
+/** Decimals a file writes probabilities with, unless the ways on are too many for them. */
+const DECIMALS = 4;
+/** Enough for a way on among a trillion. */
+const MOST_DECIMALS = 12;
 
 /**
  * Probabilities as the file writes them: four decimals summing to 1, and a move the log shows
- * never rounded away (it keeps the least probability, taken from the largest way on).
+ * never rounded away (it keeps the least probability, 0.0001, taken from the largest way on).
+ * More than ten thousand ways on (a log whose customers each start with an activity of their
+ * own) cannot each keep 0.0001 and sum to 1: they get as many more decimals as they need, where
+ * the least probabilities taken from the largest once made it negative and the model invalid.
  */
-function branches(shares: Map<string, number>): Branch[] {
-  const list = rounded([...shares].filter(([, p]) => p > 0).map(([to, p]) => ({ to, p })));
-  const raised = list.filter((b) => b.p < LEAST);
+function branches(shares: Map<string, number>, decimals = DECIMALS): Branch[] {
+  const least = Number(`1e-${decimals}`);
+  const list = rounded(
+    [...shares].filter(([, p]) => p > 0).map(([to, p]) => ({ to, p })),
+    decimals,
+  );
+  const raised = list.filter((b) => b.p < least);
   const largest = list.reduce((best, b) => (b.p > best.p ? b : best), list[0] as Branch);
-  for (const b of raised) b.p = LEAST;
-  if (raised.length > 0) largest.p = Number((largest.p - raised.length * LEAST).toFixed(4));
+  if (raised.length > 0 && largest.p - raised.length * least < least && decimals < MOST_DECIMALS)
+    return branches(shares, decimals + 1);
+  for (const b of raised) b.p = least;
+  if (raised.length > 0) largest.p = Number((largest.p - raised.length * least).toFixed(decimals));
   return list;
 }
 

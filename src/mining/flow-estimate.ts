@@ -49,14 +49,14 @@ function expand(shares: Map<string, number>, model: Branch[], ends: Set<string>)
   return out;
 }
 
-/** Probabilities to four decimals that still sum to 1 (the largest takes the rounding). */
-export function rounded(branches: Branch[]): Branch[] {
+/** Probabilities to four decimals (or `decimals`) that still sum to 1 (the largest takes the rounding). */
+export function rounded(branches: Branch[], decimals = 4): Branch[] {
   const sum = branches.reduce((s, b) => s + b.p, 0);
-  const out = branches.map((b) => ({ ...b, p: sum > 0 ? Number((b.p / sum).toFixed(4)) : b.p }));
+  const out = branches.map((b) => ({ ...b, p: sum > 0 ? Number((b.p / sum).toFixed(decimals)) : b.p }));
   const largest = out.reduce((best, b, i) => (b.p > (out[best]?.p ?? -1) ? i : best), 0);
   const rest = out.reduce((s, b, i) => (i === largest ? s : s + b.p), 0);
   const target = out[largest];
-  if (target) target.p = Number((1 - rest).toFixed(4));
+  if (target) target.p = Number((1 - rest).toFixed(decimals));
   return out;
 }
 
