@@ -9,6 +9,7 @@ import { driverUnits } from './duckdb-driver-units.js';
 import { duckDbRuleSql, fieldSql } from './duckdb-rule-sql.js';
 import { evidenceBase } from './evidence-base.js';
 import { duckDbExposureCounts } from './exposure-counts.js';
+import { hasHeavyCustomers, MANY_EVENTS } from './heavy-customers.js';
 import type { ExposureQuery, JourneyEvidenceSource } from './journey-evidence.js';
 import { namedSignExposures } from './named-web-signs.js';
 import { quoteLiteral as literal } from './sql-text.js';
@@ -151,22 +152,27 @@ async function contactCounts(store: EventStore, log: string, rule: ContactRule) 
   };
 }
 
-async function pairCounts(store: EventStore, log: string, rule: ContactRule, windowUs: number) {
+/** The pairs counted; `heavy` (the log has customers of many events) unless given, as hasHeavyCustomers finds. */
+export async function pairCounts(
+  store: EventStore,
+  log: string,
+  rule: ContactRule,
+  windowUs: number,
+  heavy?: boolean,
+) {
   // Activities as small integers: the pairs within the window are many (20 million on ten
   // million events), and pairing integers took a third of the time of pairing names. One query
   // (a row per pair, per activity, and the customers) so that the events are read once. Customers
   // are counted as groups, not as distinct aggregates (which took twice as long per activity).
   const kinds = contactKinds(duckDbRuleSql(rule));
+  const pairs = (heavy ?? (await hasHeavyCustomers(store, log))) ? heavyPairs : lightPairs;
   const rows = await queryRows(
     store,
     `
     with ${kinds.cte},
     codes as (select distinct a as code, activity from kinds),
     e as materialized (select e.case_id, k.a as code, e.ts_us, ${kinds.inbound} as is_contact from ${kinds.events()}),
-    pairs as (
-      select distinct x.case_id, x.code as driver, y.code as contact
-      from e x join e y on x.case_id = y.case_id and y.is_contact and y.ts_us > x.ts_us
-        and y.ts_us - x.ts_us <= ${Math.round(windowUs)} and x.code <> y.code)
+    ${pairs(Math.round(windowUs))}
     select 'pair' as kind, dn.activity as a, cn.activity as b, count(*) as n, 0 as m
     from pairs join codes dn on dn.code = pairs.driver join codes cn on cn.code = pairs.contact group by all
     union all
@@ -189,18 +195,28 @@ async function pairCounts(store: EventStore, log: string, rule: ContactRule, win
   };
 }
 
-/** The exposure counts; the attributes read as the sample of the log judges best unless `repeatedTexts` is given. */
+/**
+ * The exposure counts; the attributes read as the sample of the log judges best unless
+ * `repeatedTexts` is given, heavy customers taken apart where hasHeavyCustomers finds them unless
+ * `heavy` is given.
+ */
 export async function exposureCounts(
   store: EventStore,
   log: string,
   query: ExposureQuery,
   repeatedTexts?: boolean,
+  heavy?: boolean,
 ) {
   const { signs } = query;
+  const [texts, many] = await Promise.all([
+    repeatedTexts ?? repeatsTexts(store, log),
+    heavy ?? hasHeavyCustomers(store, log),
+  ]);
   const base = evidenceBase(
     duckDbRuleSql(query.rule),
     [...query.by, ...(signs.by === 'name' ? Object.values(signs.attributes) : [])],
-    repeatedTexts ?? (await repeatsTexts(store, log)),
+    texts,
+    many,
   );
   const drivers = driverUnits(base, query.by, query.windowUs);
   return duckDbExposureCounts(store, log, {
@@ -228,3 +244,34 @@ async function repeatsTexts(store: EventStore, log: string): Promise<boolean> {
   const n = Number(sample?.n ?? 0);
   return n > 0 && Number(sample?.texts ?? 0) * 4 <= n;
 }
+
+/** Each customer's (driver, contact) pairs within the window: every event with each later one. */
+const lightPairs = (windowUs: number) => `pairs as (
+      select distinct x.case_id, x.code as driver, y.code as contact
+      from e x join e y on x.case_id = y.case_id and y.is_contact and y.ts_us > x.ts_us
+        and y.ts_us - x.ts_us <= ${windowUs} and x.code <> y.code)`;
+
+/**
+ * The same, customers of more than MANY_EVENTS events apart: each contact with each other activity
+ * of its customer, and by an as-of join that activity's latest event before the contact, a pair
+ * when it falls within the window. Their cost grows with events times activities, not events squared.
+ */
+const heavyPairs = (
+  windowUs: number,
+) => `heavy as (select case_id from e group by case_id having count(*) > ${MANY_EVENTS}),
+    light as (select * from e anti join heavy using (case_id)),
+    heavy_events as (select * from e semi join heavy using (case_id)),
+    heavy_contacts as (
+      select y.case_id, c.code as driver, y.code as contact, y.ts_us
+      from heavy_events y join (select distinct case_id, code from heavy_events) c
+        on c.case_id = y.case_id and c.code <> y.code
+      where y.is_contact),
+    pairs as (
+      select distinct x.case_id, x.code as driver, y.code as contact
+      from light x join light y on x.case_id = y.case_id and y.is_contact and y.ts_us > x.ts_us
+        and y.ts_us - x.ts_us <= ${windowUs} and x.code <> y.code
+      union
+      select q.case_id, q.driver, q.contact
+      from heavy_contacts q asof join heavy_events x
+        on x.case_id = q.case_id and x.code = q.driver and x.ts_us < q.ts_us
+      where q.ts_us - x.ts_us <= ${windowUs})`;

@@ -13,11 +13,14 @@
  * `nxt` is what makes the exposure counts aggregates instead of joins in time: the next contact
  * after a unit's first event is the least `nxt` of its events (it never decreases with time). It is
  * read once per event from the list of its customer's inbound contact times (a few per customer),
- * cheaper than an as-of join, which sorted millions of events.
+ * cheaper than an as-of join, which sorted millions of events; but a customer of thousands of
+ * contacts made that list's reading cost events times contacts, so in a log with heavy customers
+ * those of more than MANY_EVENTS contacts have theirs found by an as-of join.
  */
 import { type ContactRuleSql, isColumn } from './contact-rule.js';
 import { contactKinds } from './duckdb-contact-kinds.js';
 import { fieldSql } from './duckdb-rule-sql.js';
+import { MANY_EVENTS } from './heavy-customers.js';
 import { quoteLiteral as literal } from './sql-text.js';
 
 export interface EvidenceBase {
@@ -44,6 +47,8 @@ export function evidenceBase(
   contacts: ContactRuleSql,
   fields: string[],
   repeatedTexts = false,
+  /** The log has customers of many events (heavy-customers.ts). */
+  heavy = false,
 ): EvidenceBase {
   const names = [...new Set(fields)];
   const json = names.filter((f) => !isColumn(f));
@@ -62,16 +67,10 @@ export function evidenceBase(
   const events = byText
     ? `${kinds.events()} join texts x on e.attributes is not distinct from x.attributes`
     : kinds.events(json.length ? `, ${extract}` : '');
+  const nonContacts = `(select hash(e.case_id) as cid, e.ts_us, k.a${fieldColumns} from ${events} where not ${inbound}) e`;
   const ctes = `${kinds.cte},
     acts as (select distinct a, activity from kinds),
-    ${texts}contacts as materialized (
-      select hash(e.case_id) as cid, list(e.ts_us) as ts from ${kinds.events()} where ${inbound} group by all),
-    base as materialized (
-      select e.cid, e.ts_us, (e.ts_us // 86400000000)::integer as day, e.a,
-        case when c.ts is not null then coalesce(list_min(list_filter(c.ts, t -> t > e.ts_us)), ${NO_LATER_CONTACT}) end as nxt
-        ${carried}
-      from (select hash(e.case_id) as cid, e.ts_us, k.a${fieldColumns} from ${events} where not ${inbound}) e
-        left join contacts c using (cid))`;
+    ${texts}${heavy ? heavyBase(kinds, nonContacts, carried) : lightBase(kinds, nonContacts, carried)}`;
   return {
     ctes,
     table: 'base',
@@ -81,3 +80,38 @@ export function evidenceBase(
       `a in (select a from acts where regexp_matches(lower(activity), ${literal(pattern)}))`,
   };
 }
+
+type Kinds = ReturnType<typeof contactKinds>;
+
+/** `contacts` (each customer's inbound contact times) and `base`, each event's next contact read from the list. */
+const lightBase = (kinds: Kinds, nonContacts: string, carried: string) => `contacts as materialized (
+      select hash(e.case_id) as cid, list(e.ts_us) as ts from ${kinds.events()} where ${kinds.inbound} group by all),
+    base as materialized (
+      select e.cid, e.ts_us, (e.ts_us // 86400000000)::integer as day, e.a,
+        case when c.ts is not null then coalesce(list_min(list_filter(c.ts, t -> t > e.ts_us)), ${NO_LATER_CONTACT}) end as nxt
+        ${carried}
+      from ${nonContacts}
+        left join contacts c using (cid))`;
+
+/**
+ * The same `base`, customers of more than MANY_EVENTS contacts given their next contacts by an
+ * as-of join of their own events with their contact times (`heavy_next`, one row per time). Their
+ * lists are not joined to their events: each joined row carried a copy of the whole list.
+ */
+const heavyBase = (kinds: Kinds, nonContacts: string, carried: string) => `contacts as materialized (
+      select hash(e.case_id) as cid, list(e.ts_us) as ts, count(*) as k from ${kinds.events()} where ${kinds.inbound} group by all),
+    heavy_times as (select cid, unnest(ts) as ts from contacts where k > ${MANY_EVENTS}),
+    heavy_next as materialized (
+      select distinct e.cid, e.ts_us, n.ts as nxt
+      from (select hash(e.case_id) as cid, e.ts_us from ${kinds.events()}
+            where not ${kinds.inbound} and hash(e.case_id) in (select cid from contacts where k > ${MANY_EVENTS})) e
+        asof left join heavy_times n on e.cid = n.cid and n.ts > e.ts_us),
+    base as materialized (
+      select e.cid, e.ts_us, (e.ts_us // 86400000000)::integer as day, e.a,
+        case when c.ts is not null then coalesce(list_min(list_filter(c.ts, t -> t > e.ts_us)), ${NO_LATER_CONTACT})
+          when hc.cid is not null then coalesce(h.nxt, ${NO_LATER_CONTACT}) end as nxt
+        ${carried}
+      from ${nonContacts}
+        left join (select cid, ts from contacts where k <= ${MANY_EVENTS}) c using (cid)
+        left join (select cid from contacts where k > ${MANY_EVENTS}) hc on hc.cid = e.cid
+        left join heavy_next h on h.cid = e.cid and h.ts_us = e.ts_us)`;
