@@ -116,4 +116,42 @@ describe('an XES import', () => {
       'T2 Visit null',
     ]);
   });
+
+  it('reads the text in the encoding the file declares, and refuses bytes that are not text in it', async () => {
+    const xes = (declaration: string, activity: string) =>
+      `${declaration}\n<log><trace><string key="concept:name" value="C1"/><event><string key="concept:name" value="${activity}"/><date key="time:timestamp" value="2024-01-01T10:00:00Z"/></event></trace></log>\n`;
+    const activities = async (log: string, bytes: Buffer) => {
+      const file = join(dir, `${log}.xes`);
+      writeFileSync(file, bytes);
+      await importLog(store, file, { log, onError: 'fail' });
+      return (await queryRows(store, 'select activity from events where log = $log', { log })).map(
+        (r) => r.activity,
+      );
+    };
+    const latin1 = Buffer.from(xes('<?xml version="1.0" encoding="ISO-8859-1"?>', 'Café à Zürich'), 'latin1');
+    expect(await activities('latin1', latin1)).toEqual(['Café à Zürich']);
+    const windows = Buffer.from(xes("<?xml version='1.0' encoding='windows-1252'?>", 'x'), 'latin1');
+    windows[windows.indexOf('value="x"') + 7] = 0x80;
+    expect(await activities('cp1252', windows)).toEqual(['€']);
+    const utf16 = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(xes('<?xml version="1.0"?>', 'Grüße'), 'utf16le'),
+    ]);
+    expect(await activities('utf16', utf16)).toEqual(['Grüße']);
+    const long = `Caf\u00e9 ${'x'.repeat(3000)}`;
+    expect(
+      await activities('utf8', Buffer.from(xes('<?xml version="1.0" encoding="UTF-8"?>', long))),
+    ).toEqual([long]);
+
+    const undeclared = join(dir, 'undeclared.xes');
+    writeFileSync(undeclared, Buffer.from(xes('<?xml version="1.0"?>', 'Café'), 'latin1'));
+    await expect(importLog(store, undeclared, { log: 'undeclared', onError: 'fail' })).rejects.toThrow(
+      /is not valid utf-8 in bytes 1 to \d+: it may be written in another encoding without declaring it/,
+    );
+    const unknown = join(dir, 'unknown.xes');
+    writeFileSync(unknown, xes('<?xml version="1.0" encoding="x-klingon"?>', 'a'));
+    await expect(importLog(store, unknown, { log: 'unknown', onError: 'fail' })).rejects.toThrow(
+      'declares its encoding as "x-klingon", which linesight cannot read: convert it to UTF-8 (iconv -f x-klingon -t UTF-8)',
+    );
+  });
 });

@@ -10,6 +10,7 @@ import { SaxesParser } from 'saxes';
 import { type ImportReport, LISTED_PROBLEMS } from './import-report.js';
 import type { EventRow, EventWriter } from './store.js';
 import { parseTimestamp } from './timestamp-text.js';
+import { DECLARATION_BYTES, XmlTextDecoder } from './xml-text-decoder.js';
 
 export interface ImportOptions {
   onError: 'skip' | 'fail';
@@ -157,11 +158,26 @@ export function importXes(file: string, writer: EventWriter, options: ImportOpti
     input.on('error', stop);
     const text = isGzip(file) ? input.pipe(createGunzip({ chunkSize: 1 << 18 })) : input;
     text.on('error', (error: Error) => stop(new Error(`cannot read ${file}: ${error.message}`)));
-    text.setEncoding('utf8');
-    text.on('data', (chunk: string) => {
+    // The encoding is known once the declaration is in: the first pieces wait for it.
+    let decoder: XmlTextDecoder | undefined;
+    let head: Buffer[] = [];
+    let headBytes = 0;
+    const decoded = (chunk: Buffer | undefined): string => {
+      if (decoder) return decoder.decode(chunk);
+      if (chunk) {
+        head.push(chunk);
+        headBytes += chunk.length;
+        if (headBytes < DECLARATION_BYTES) return '';
+      }
+      const start = Buffer.concat(head);
+      head = [];
+      decoder = new XmlTextDecoder(start);
+      return decoder.decode(start) + (chunk ? '' : decoder.decode());
+    };
+    text.on('data', (chunk: Buffer) => {
       if (failed) return;
       try {
-        parser.write(chunk);
+        parser.write(decoded(chunk));
       } catch (error) {
         stop(error as Error);
       }
@@ -169,6 +185,7 @@ export function importXes(file: string, writer: EventWriter, options: ImportOpti
     text.on('end', () => {
       if (failed) return;
       try {
+        parser.write(decoded(undefined));
         parser.close();
         resolve(report);
       } catch (error) {
