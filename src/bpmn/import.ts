@@ -22,6 +22,7 @@ import type { BpmnImport } from './import/bpmn-import.js';
 import { readJourney } from './import/journey.js';
 import { createModdle, type Element } from './moddle.js';
 import { dropStaleScenarios } from './stale-scenarios.js';
+import { xmlShapeProblem } from './xml-shape.js';
 
 export type { BpmnImport };
 
@@ -35,6 +36,8 @@ export async function importBpmn(
   const moddle = createModdle();
   let definitions: Element;
   const warnings: string[] = [];
+  const shape = xmlShapeProblem(xml);
+  if (shape) return { warnings, embedded: false, error: shape };
   try {
     const parsed = await moddle.fromXML(xml);
     definitions = parsed.rootElement;

@@ -52,6 +52,18 @@ export async function readBpmn(file: string, from: string, root: string): Promis
   const xml = decodeXml(read.bytes);
   if ('problem' in xml)
     return { ...none, problem: { code: 'bpmn-link-missing', message: xml.problem, hint: xml.hint } };
+  // Loaded, as bpmn-moddle, only for a model that links to BPMN files: validate starts without them.
+  const { xmlShapeProblem } = await import('./xml-shape.js');
+  const shape = xmlShapeProblem(xml.text);
+  if (shape)
+    return {
+      ...none,
+      problem: {
+        code: 'bpmn-link-missing',
+        message: `it is not readable BPMN: ${shape.message}`,
+        hint: shape.hint,
+      },
+    };
   try {
     // bpmn-moddle is loaded only for a model that links to BPMN files: validate starts without it.
     const { createModdle } = await import('./moddle.js');
