@@ -8,13 +8,12 @@
  * Each kind of edit has one handler; a new kind adds a handler here. The result is only
  * checked to be YAML: whether the model still validates is `parse`'s job (load.ts).
  */
-import { parseDocument } from 'yaml';
 import type { Applied, Edit, EditKind, EditPath, IdKind } from './edit.js';
 import { EditError } from './error.js';
 import { setBranches, setFail, setWait } from './flow.js';
 import { requireId, requireNewId, requireReferences } from './ids.js';
 import { insertItem } from './items.js';
-import { parseText } from './locate.js';
+import { parsedDocument, parseText } from './locate.js';
 import { moveListItem } from './move.js';
 import { removeListItem } from './remove.js';
 import { renameId } from './rename.js';
@@ -79,7 +78,7 @@ export function applyEdit(text: string, edit: Edit): Applied {
   }
   const applied = handler(text, edit as never);
   // A splice that breaks the YAML is a bug here, not the user's doing: say so rather than save it.
-  const broken = parseDocument(applied.text).errors[0];
+  const broken = parsedDocument(applied.text).errors[0];
   if (broken) throw new Error(`edit ${edit.kind} produced invalid YAML: ${broken.message}`);
   return applied;
 }
