@@ -19,11 +19,14 @@ export async function importOcel(
 ): Promise<ImportReport> {
   const c = store.connection;
   await createOcelTables(c);
-  // The document as JSON text, so that times keep the offset they were written with.
-  const doc = `(select content::json as j from read_text(${literal(file)}))`;
   try {
+    // The document as JSON text, so that times keep the offset they were written with; its lists
+    // taken out once: unnested straight from the document, DuckDB parsed the whole document again
+    // for each piece of rows it gave (300,000 events, 72 MB: 65 s, against 6 s).
     await c.run(`
-      create temp table ocel_json_objects as select row_number() over () as k, o from (select unnest(from_json(j->'objects', '["JSON"]')) as o from ${doc});
+      create temp table ocel_doc as select from_json(j->'objects', '["JSON"]') as objects, from_json(j->'events', '["JSON"]') as events
+        from (select content::json as j from read_text(${literal(file)}));
+      create temp table ocel_json_objects as select row_number() over () as k, o from (select unnest(objects) as o from ocel_doc);
       insert into ocel_objects select o->>'id', o->>'type' from ocel_json_objects order by k;
       insert into ocel_object_values select row_number() over (order by k, i) - 1, id, coalesce(v.name, ''), v.time, v.value
         from (select k, o->>'id' as id, unnest(a) as v, generate_subscripts(a, 1) as i from (select k, o,
@@ -31,7 +34,7 @@ export async function importOcel(
       insert into ocel_o2o select o->>'id', r.objectId, r.qualifier
         from (select k, o, unnest(from_json(coalesce(o->'relationships', '[]'), '[{"objectId":"VARCHAR","qualifier":"VARCHAR"}]')) as r from ocel_json_objects)`);
     await c.run(`
-      create temp table ocel_json as select row_number() over () as n, e from (select unnest(from_json(j->'events', '["JSON"]')) as e from ${doc});
+      create temp table ocel_json as select row_number() over () as n, e from (select unnest(events) as e from ocel_doc);
       insert into ocel_events select n, e->>'id', e->>'type', e->>'time', e->'attributes', 0,
         'events[' || (n - 1) || '].type', 'events[' || (n - 1) || '].time' from ocel_json;
       insert into ocel_relations select n, r.objectId, r.qualifier from (select n, unnest(from_json(coalesce(e->'relationships', '[]'), '[{"objectId":"VARCHAR","qualifier":"VARCHAR"}]')) as r from ocel_json)`);
@@ -39,7 +42,9 @@ export async function importOcel(
     await dropOcelTables(c);
     throw unreadable(file, error as Error);
   } finally {
-    await c.run('drop table if exists ocel_json; drop table if exists ocel_json_objects');
+    await c.run(
+      'drop table if exists ocel_doc; drop table if exists ocel_json; drop table if exists ocel_json_objects',
+    );
   }
   return storeOcel(store, file, log, options.caseType);
 }
