@@ -12,6 +12,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { plural } from '../text/plural.js';
 import { dialectWithoutOverlong, overlongLine } from './csv-overlong.js';
 import { rejectedLines } from './csv-rejects.js';
+import { isGzip } from './gzip-magic.js';
 import { type ImportProblem, type ImportReport, LISTED_PROBLEMS } from './import-report.js';
 import { LogImportError } from './log-import-error.js';
 import { withQueryProgress } from './query-progress.js';
@@ -169,6 +170,11 @@ export async function stageCsv(
   onError: 'skip' | 'fail',
   onProgress?: Progress,
 ): Promise<void> {
+  if (isGzip(file))
+    throw new LogImportError(
+      `${file} is gzip-compressed, not CSV text`,
+      'unpack it first (gunzip -k FILE) and import the CSV it holds; a compressed XES log imports as it is, named .xes.gz',
+    );
   const long = overlongLine(file);
   // The header cannot be skipped: without it no row has columns.
   if (long && (onError === 'fail' || long === 1))

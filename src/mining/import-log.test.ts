@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_LOGS as LOGS } from '../testing/data.js';
 import { discover } from './discover.js';
@@ -133,6 +134,14 @@ describe('importLog', () => {
       );
     }
     expect((error as LogImportError).message).not.toContain(dir);
+    // A compressed CSV is said to be one (DuckDB said "not latin-1 encoded": check that it is CSV).
+    const zipped = join(dir, 'zipped.csv');
+    writeFileSync(zipped, gzipSync(readFileSync(join(LOGS, 'running-example.csv'))));
+    const gz = (await importLog(store, zipped, { log: 'x', onError: 'skip', label: 'events.csv' }).catch(
+      (e: unknown) => e,
+    )) as LogImportError;
+    expect(gz.message).toBe('events.csv is gzip-compressed, not CSV text');
+    expect(gz.hint).toContain('gunzip -k FILE');
     expect((await listLogs(store)).map((l) => l.log)).toEqual(['rx']);
   });
 });

@@ -4,9 +4,10 @@
  * extensions give the case (trace concept:name), activity (event concept:name), timestamp
  * (time:timestamp), lifecycle and resource; every other attribute is kept as JSON.
  */
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { SaxesParser } from 'saxes';
+import { isGzip } from './gzip-magic.js';
 import { type ImportReport, LISTED_PROBLEMS } from './import-report.js';
 import type { EventRow, EventWriter } from './store.js';
 import { parseTimestamp } from './timestamp-text.js';
@@ -213,15 +214,4 @@ const COLUMNS = new Set(['concept:name', 'time:timestamp', 'lifecycle:transition
 function hasKeys(o: object): boolean {
   for (const _ in o) return true;
   return false;
-}
-
-/** By its first two bytes, not its name: an uploaded .xes.gz is saved under another name. */
-function isGzip(file: string): boolean {
-  const head = Buffer.alloc(2);
-  const fd = openSync(file, 'r');
-  try {
-    return readSync(fd, head, 0, 2, 0) === 2 && head[0] === 0x1f && head[1] === 0x8b;
-  } finally {
-    closeSync(fd);
-  }
 }
