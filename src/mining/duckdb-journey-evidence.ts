@@ -245,11 +245,17 @@ async function repeatsTexts(store: EventStore, log: string): Promise<boolean> {
   return n > 0 && Number(sample?.texts ?? 0) * 4 <= n;
 }
 
-/** Each customer's (driver, contact) pairs within the window: every event with each later one. */
+/** The (driver, contact) pairs of the customers in `events`: each event with each later contact within the window. */
+const everyEventPaired = (
+  events: string,
+  windowUs: number,
+) => `select distinct x.case_id, x.code as driver, y.code as contact
+      from ${events} x join ${events} y on x.case_id = y.case_id and y.is_contact and y.ts_us > x.ts_us
+        and y.ts_us - x.ts_us <= ${windowUs} and x.code <> y.code`;
+
+/** Each customer's pairs within the window, every event paired. */
 const lightPairs = (windowUs: number) => `pairs as (
-      select distinct x.case_id, x.code as driver, y.code as contact
-      from e x join e y on x.case_id = y.case_id and y.is_contact and y.ts_us > x.ts_us
-        and y.ts_us - x.ts_us <= ${windowUs} and x.code <> y.code)`;
+      ${everyEventPaired('e', windowUs)})`;
 
 /**
  * The same, customers of more than MANY_EVENTS events apart: each contact with each other activity
@@ -267,9 +273,7 @@ const heavyPairs = (
         on c.case_id = y.case_id and c.code <> y.code
       where y.is_contact),
     pairs as (
-      select distinct x.case_id, x.code as driver, y.code as contact
-      from light x join light y on x.case_id = y.case_id and y.is_contact and y.ts_us > x.ts_us
-        and y.ts_us - x.ts_us <= ${windowUs} and x.code <> y.code
+      ${everyEventPaired('light', windowUs)}
       union
       select q.case_id, q.driver, q.contact
       from heavy_contacts q asof join heavy_events x

@@ -83,13 +83,22 @@ export function evidenceBase(
 
 type Kinds = ReturnType<typeof contactKinds>;
 
+/** An event's next contact read from its customer's list of contact times `c.ts`. */
+const nextFromList = `coalesce(list_min(list_filter(c.ts, t -> t > e.ts_us)), ${NO_LATER_CONTACT})`;
+
+/** `base`'s row of a non-contact event `e`, with its next contact `nxt`. */
+const baseRow = (
+  nxt: string,
+  carried: string,
+) => `select e.cid, e.ts_us, (e.ts_us // 86400000000)::integer as day, e.a,
+        ${nxt} as nxt
+        ${carried}`;
+
 /** `contacts` (each customer's inbound contact times) and `base`, each event's next contact read from the list. */
 const lightBase = (kinds: Kinds, nonContacts: string, carried: string) => `contacts as materialized (
       select hash(e.case_id) as cid, list(e.ts_us) as ts from ${kinds.events()} where ${kinds.inbound} group by all),
     base as materialized (
-      select e.cid, e.ts_us, (e.ts_us // 86400000000)::integer as day, e.a,
-        case when c.ts is not null then coalesce(list_min(list_filter(c.ts, t -> t > e.ts_us)), ${NO_LATER_CONTACT}) end as nxt
-        ${carried}
+      ${baseRow(`case when c.ts is not null then ${nextFromList} end`, carried)}
       from ${nonContacts}
         left join contacts c using (cid))`;
 
@@ -107,10 +116,7 @@ const heavyBase = (kinds: Kinds, nonContacts: string, carried: string) => `conta
             where not ${kinds.inbound} and hash(e.case_id) in (select cid from contacts where k > ${MANY_EVENTS})) e
         asof left join heavy_times n on e.cid = n.cid and n.ts > e.ts_us),
     base as materialized (
-      select e.cid, e.ts_us, (e.ts_us // 86400000000)::integer as day, e.a,
-        case when c.ts is not null then coalesce(list_min(list_filter(c.ts, t -> t > e.ts_us)), ${NO_LATER_CONTACT})
-          when hc.cid is not null then coalesce(h.nxt, ${NO_LATER_CONTACT}) end as nxt
-        ${carried}
+      ${baseRow(`case when c.ts is not null then ${nextFromList} when hc.cid is not null then coalesce(h.nxt, ${NO_LATER_CONTACT}) end`, carried)}
       from ${nonContacts}
         left join (select cid, ts from contacts where k <= ${MANY_EVENTS}) c using (cid)
         left join (select cid from contacts where k > ${MANY_EVENTS}) hc on hc.cid = e.cid
