@@ -134,6 +134,33 @@ describe('importLog', () => {
       );
     }
     expect((error as LogImportError).message).not.toContain(dir);
+    // A file that parses but holds no event stores no log of nothing that every later command names missing.
+    const nothing: [string, string, string, string[]?][] = [
+      ['header.csv', 'case,activity,timestamp\n', 'header.csv has a header row but no event rows'],
+      [
+        'traceless.xes',
+        '<?xml version="1.0"?>\n<log>\n</log>\n',
+        'traceless.xes holds no trace with an event',
+      ],
+      [
+        'starts.xes',
+        '<log><trace><string key="concept:name" value="C1"/><event><string key="concept:name" value="a"/><date key="time:timestamp" value="2024-01-01T10:00:00Z"/><string key="lifecycle:transition" value="start"/></event></trace></log>',
+        'starts.xes holds no event of the lifecycle transitions complete',
+        ['complete'],
+      ],
+    ];
+    for (const [name, text, message, lifecycle] of nothing) {
+      writeFileSync(join(dir, name), text);
+      const refused = (await importLog(store, join(dir, name), {
+        log: 'nothing',
+        onError: 'skip',
+        ...(lifecycle ? { lifecycle } : {}),
+      }).catch((e: unknown) => e)) as LogImportError;
+      expect(refused).toBeInstanceOf(LogImportError);
+      expect(refused.message).toBe(
+        `${join(dir, name)} ${message.slice(name.length + 1)}, so nothing was imported`,
+      );
+    }
     // A compressed CSV is said to be one (DuckDB said "not latin-1 encoded": check that it is CSV).
     const zipped = join(dir, 'zipped.csv');
     writeFileSync(zipped, gzipSync(readFileSync(join(LOGS, 'running-example.csv'))));

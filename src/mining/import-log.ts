@@ -141,7 +141,8 @@ export async function importLog(
       return await inTransaction(store.connection, async () => {
         const from = await nextSeq(store, options.log);
         const report = await explained(() => importByFormat(store, file, format, options));
-        if (report.events === 0 && report.skipped > 0) throw nothingReadable(label, report);
+        if (report.events === 0)
+          throw report.skipped > 0 ? nothingReadable(label, report) : noEvents(label, format, options);
         const duplicates = await removeDuplicates(store, options.log, from);
         // Counted in the store, once the duplicates are out: two traces of one case are one
         // customer, a trace with no event stored none, an event only repeated adds no one. A CSV
@@ -168,6 +169,29 @@ function nothingReadable(label: string, report: Pick<ImportReport, 'skipped' | '
     report.problems.length > 0
       ? 'fix these rows (the same problem is likely on every row: a column named wrongly, a date format)'
       : 'check that the file holds events of the case type named',
+  );
+}
+
+/**
+ * A file that parses but holds no event is no import either: stored as a log of nothing, it would
+ * be listed by `log import` as done and then named missing by every command that reads it.
+ */
+function noEvents(label: string, format: LogFormat, options: LogImportOptions): LogImportError {
+  if (options.lifecycle)
+    return new LogImportError(
+      `${label} holds no event of the lifecycle transitions ${options.lifecycle.join(', ')}, so nothing was imported`,
+      'import without --lifecycle to see every transition the log has',
+    );
+  if (format === 'ocel-json' || format === 'ocel-xml' || format === 'ocel-sqlite')
+    return new LogImportError(
+      `${label} holds no event${options.caseType ? ` of an object of the type '${options.caseType}'` : ''}, so nothing was imported`,
+      options.caseType ? 'name another object type with --case-type' : EMPTY_HINTS[format],
+    );
+  return new LogImportError(
+    format === 'csv'
+      ? `${label} has a header row but no event rows, so nothing was imported`
+      : `${label} holds no trace with an event, so nothing was imported`,
+    EMPTY_HINTS[format],
   );
 }
 

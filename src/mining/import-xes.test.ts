@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importLog } from './import-log.js';
+import { MAX_UNTAGGED_CHARS } from './import-xes.js';
 import { type EventStore, openStore, queryRows } from './store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'linesight-xes-'));
@@ -153,5 +154,34 @@ describe('an XES import', () => {
     await expect(importLog(store, unknown, { log: 'unknown', onError: 'fail' })).rejects.toThrow(
       'declares its encoding as "x-klingon", which linesight cannot read: convert it to UTF-8 (iconv -f x-klingon -t UTF-8)',
     );
+  });
+
+  it('refuses a value that never ends once it passes 16 MiB, and reads one up to that whole', async () => {
+    // A gzip bomb of one attribute: 64 MiB of one letter unzipped, in a file of 64 KiB.
+    const file = join(dir, 'bomb.xes.gz');
+    const head =
+      '<?xml version="1.0"?>\n<log>\n<trace><string key="concept:name" value="C1"/>\n<event><string key="concept:name" value="';
+    writeFileSync(
+      file,
+      gzipSync(Buffer.concat([Buffer.from(head), Buffer.alloc(64 << 20, 'a')]), { level: 1 }),
+    );
+    await expect(importLog(store, file, { log: 'bomb', onError: 'fail' })).rejects.toThrow(
+      `bomb.xes.gz: line 4 holds more than ${MAX_UNTAGGED_CHARS >> 20} MiB of characters with no tag`,
+    );
+    // Values up to the bound are read whole.
+    const long = 'b'.repeat(MAX_UNTAGGED_CHARS - 200);
+    const fine = join(dir, 'long.xes.gz');
+    writeFileSync(
+      fine,
+      gzipSync(
+        `<log><trace><string key="concept:name" value="C1"/><event><string key="concept:name" value="a"/><string key="note" value="${long}"/><date key="time:timestamp" value="2024-01-01T10:00:00Z"/></event></trace></log>`,
+      ),
+    );
+    await importLog(store, fine, { log: 'long', onError: 'fail' });
+    const [row] = await queryRows(
+      store,
+      "select length(attributes->>'note') as n from events where log = 'long'",
+    );
+    expect(Number(row?.n)).toBe(long.length);
   });
 });

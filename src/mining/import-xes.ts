@@ -24,6 +24,13 @@ export interface ImportOptions {
 
 const ATTRIBUTE = new Set(['string', 'date', 'int', 'float', 'boolean', 'id']);
 
+/**
+ * The most characters read with no tag begun or ended: the parser holds a value or a name whole
+ * until it ends, so a runaway one (a damaged file, or a gzip bomb of one attribute) grew to V8's
+ * longest string, 0.7 GB and 16 s on, and failed as "Invalid string length". No XES value is near.
+ */
+export const MAX_UNTAGGED_CHARS = 16 << 20;
+
 export function importXes(file: string, writer: EventWriter, options: ImportOptions): Promise<ImportReport> {
   return new Promise((resolve, reject) => {
     const parser = new SaxesParser({ position: true });
@@ -35,6 +42,7 @@ export function importXes(file: string, writer: EventWriter, options: ImportOpti
     let event: Record<string, string> | undefined;
     let eventLine = 0;
     let failed = false;
+    let tagAt = 0;
     const stop = (error: Error) => {
       if (failed) return;
       failed = true;
@@ -42,6 +50,7 @@ export function importXes(file: string, writer: EventWriter, options: ImportOpti
       reject(error);
     };
     parser.on('opentag', (tag) => {
+      tagAt = parser.position;
       const name = localName(tag.name);
       if (name === 'trace' && depth === 'log') {
         depth = 'trace';
@@ -63,6 +72,7 @@ export function importXes(file: string, writer: EventWriter, options: ImportOpti
       }
     });
     parser.on('closetag', (tag) => {
+      tagAt = parser.position;
       const name = localName(tag.name);
       if (ATTRIBUTE.has(name) || name === 'list' || name === 'container') {
         if (!tag.isSelfClosing && nested > 0) nested--;
@@ -179,6 +189,12 @@ export function importXes(file: string, writer: EventWriter, options: ImportOpti
       if (failed) return;
       try {
         parser.write(decoded(chunk));
+        if (parser.position - tagAt > MAX_UNTAGGED_CHARS)
+          stop(
+            new Error(
+              `line ${parser.line} holds more than ${MAX_UNTAGGED_CHARS >> 20} MiB of characters with no tag (an attribute value, a text or a comment that does not end), far more than any XES value`,
+            ),
+          );
       } catch (error) {
         stop(error as Error);
       }
