@@ -5,6 +5,7 @@
  * moment-of-truth badges, the flows with their probabilities, and the start and end markers.
  */
 
+import { listIn } from '../collections/list-in.js';
 import { meanOf } from '../model/distribution.js';
 import type { Flow, Model, Step } from '../model/model.js';
 import { successors } from '../model/reachability.js';
@@ -70,7 +71,7 @@ export function reachBySegment(model: Model, segments: string[]): Map<string, st
     const seen = new Set(queue);
     while (queue.length > 0) {
       const id = queue.pop() as string;
-      reach.set(id, [...(reach.get(id) ?? []), segment]);
+      listIn(reach, id).push(segment);
       const step = byId.get(id);
       if (!step) continue;
       for (const next of successors(step, segment)) {
@@ -183,7 +184,8 @@ export function customerPart(
     for (const b of model.start[segment] ?? []) {
       if (b.p <= 0 || !shownIds.has(b.to)) continue;
       const lane = laneOf(b.to);
-      starts.set(lane, [...new Set([...(starts.get(lane) ?? []), segment])]);
+      const list = listIn(starts, lane);
+      if (!list.includes(segment)) list.push(segment);
     }
   }
   for (const [lane, segs] of starts) {

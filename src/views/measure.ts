@@ -4,6 +4,7 @@
  * every view of every example to them.
  */
 import type { Box, BoxKind, Diagram, Edge } from './diagram.js';
+import { type Stretch, stretchCrossings } from './stretch-crossings.js';
 import { BOX } from './swimlane-metrics.js';
 import { textWidth } from './text.js';
 
@@ -49,9 +50,7 @@ const segmentsOf = (edge: Edge): Segment[] =>
 
 /**
  * The points where two different flows cross in the interior of both segments, one horizontal and
- * one vertical: each horizontal segment against each vertical one of another flow, on plain
- * numbers. The layout counts them for every ordering it tries, and taking every pair of segments,
- * with the pair's arrays made anew, was a quarter of a large blueprint's time.
+ * one vertical (stretchCrossings). The layout counts them for every ordering it tries.
  */
 export function countCrossings(edges: readonly Edge[]): number {
   const horizontal: Stretch[] = [];
@@ -65,19 +64,7 @@ export function countCrossings(edges: readonly Edge[]): number {
     }
     flow++;
   }
-  let crossings = 0;
-  for (const h of horizontal)
-    for (const v of vertical)
-      if (v.flow !== h.flow && v.at > h.low && v.at < h.high && h.at > v.low && h.at < v.high) crossings++;
-  return crossings;
-}
-
-/** A segment as the line it lies on (`at`: a horizontal's y, a vertical's x) and its extent along it. */
-interface Stretch {
-  flow: number;
-  at: number;
-  low: number;
-  high: number;
+  return stretchCrossings(horizontal, vertical);
 }
 
 const stretch = (flow: number, at: number, p: number, q: number): Stretch => ({

@@ -12,6 +12,7 @@
  */
 
 import { most } from '../collections/extremes.js';
+import { listIn } from '../collections/list-in.js';
 import type { EdgeKind } from './diagram.js';
 import type { StackSpec, SwimlaneSpec } from './swimlane-spec.js';
 
@@ -54,8 +55,7 @@ function stageRanks(members: string[], links: Link[]): Map<string, number> {
   const inStage = new Set(members);
   const out = new Map<string, Link[]>();
   for (const link of links)
-    if (inStage.has(link.from) && inStage.has(link.to))
-      out.set(link.from, [...(out.get(link.from) ?? []), link]);
+    if (inStage.has(link.from) && inStage.has(link.to)) listIn(out, link.from).push(link);
   const state = new Map<string, 'open' | 'done'>();
   const finished: string[] = [];
   const kept: Link[] = [];
@@ -75,7 +75,7 @@ function stageRanks(members: string[], links: Link[]): Map<string, number> {
   for (const id of [...members.filter((m) => entered.has(m)), ...members]) if (!state.has(id)) visit(id);
   const rank = new Map(members.map((m) => [m, 0]));
   const incoming = new Map<string, Link[]>();
-  for (const link of kept) incoming.set(link.to, [...(incoming.get(link.to) ?? []), link]);
+  for (const link of kept) listIn(incoming, link.to).push(link);
   for (const id of finished.reverse())
     for (const link of incoming.get(id) ?? [])
       rank.set(
@@ -179,7 +179,7 @@ function gutterCrossings(links: GutterLink[], index: (column: number, stack: str
  */
 function transpose(order: string[][], links: GutterLink[]): void {
   const byGutter = new Map<number, GutterLink[]>();
-  for (const l of links) byGutter.set(l.column, [...(byGutter.get(l.column) ?? []), l]);
+  for (const l of links) listIn(byGutter, l.column).push(l);
   const index = (column: number, stack: string) => order[column]?.indexOf(stack) ?? 0;
   const around = (c: number) =>
     gutterCrossings(byGutter.get(c - 1) ?? [], index) + gutterCrossings(byGutter.get(c) ?? [], index);
@@ -210,8 +210,8 @@ function sweep(
 ): void {
   const neighbours = new Map<string, string[]>();
   for (const l of links) {
-    neighbours.set(l.from, [...(neighbours.get(l.from) ?? []), l.to]);
-    neighbours.set(l.to, [...(neighbours.get(l.to) ?? []), l.from]);
+    listIn(neighbours, l.from).push(l.to);
+    listIn(neighbours, l.to).push(l.from);
   }
   const position = new Map<string, number>();
   const place = (column: string[]) => {

@@ -1,7 +1,14 @@
 /** How a far flow picks its channel: the crossings it would make, counted for every level at once. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cheapestPlace, crossingsByLevel, type Piece, type Placed, type Route } from './swimlane-routes.js';
+import { PlacedPieces, type Run, type Stub, type Vertical } from './placed-pieces.js';
+import { cheapestPlace, crossingsByLevel, type Piece, type Route } from './swimlane-routes.js';
+
+interface Placed {
+  verticals: Vertical[];
+  runs: Run[];
+  stubs: Stub[];
+}
 
 const strictlyIn = (v: number, a: number, b: number) => v > Math.min(a, b) && v < Math.max(a, b);
 
@@ -32,26 +39,41 @@ function direct(route: Route, source: number, target: number, level: number, pla
 }
 
 describe('channel crossings', () => {
-  it('counted for all levels at once are the crossings counted piece by piece at each level', () => {
+  it('counted for all levels of a window at once are the crossings counted piece by piece at each level', () => {
     // Few gutters and levels, so that pieces often share a gutter, end where the flow turns, or have no length.
     const size = 12;
     const level = fc.integer({ min: 0, max: size - 1 });
     const gutter = fc.integer({ min: 0, max: 6 });
     const placed = fc.record({
       verticals: fc.array(fc.record({ gutter, from: level, to: level }), { maxLength: 12 }),
+      // A run goes from one gutter to another further right, as a far flow's does.
       runs: fc.array(
-        fc.record({ lane: fc.constant(0), row: fc.constant(0), level, from: gutter, to: gutter }),
+        fc
+          .record({ lane: fc.constant(0), row: fc.constant(0), level, from: gutter, to: gutter })
+          .filter((r) => r.from !== r.to)
+          .map((r) => ({ ...r, from: Math.min(r.from, r.to), to: Math.max(r.from, r.to) })),
         { maxLength: 12 },
       ),
       stubs: fc.array(fc.record({ gutter, level }), { maxLength: 12 }),
     });
     const route = fc.record({ exitGutter: gutter, entryGutter: gutter, source: level, target: level });
+    const window = fc
+      .record({ a: level, b: level })
+      .map(({ a, b }) => ({ first: Math.min(a, b), last: Math.max(a, b) }));
     fc.assert(
-      fc.property(placed, route, (p, r) => {
+      // Filed with others that are then taken out again, as flows routed again are.
+      fc.property(placed, placed, route, window, (p, gone, r, w) => {
         const flow = { ...r, kind: 'channel' } as unknown as Route;
-        const all = crossingsByLevel(flow, r.source, r.target, size, p);
-        for (let at = 0; at < size; at++)
-          expect(all[at], `level ${at}`).toBe(direct(flow, r.source, r.target, at, p));
+        const filed = PlacedPieces.of({ ...p, stubs: [] });
+        for (const v of gone.verticals) filed.addVertical(v);
+        for (const run of gone.runs) filed.addRun(run);
+        for (const s of p.stubs) filed.addStub(s);
+        for (const v of gone.verticals) filed.removeVertical(v);
+        for (const run of gone.runs) filed.removeRun(run);
+        const all = crossingsByLevel(flow, r.source, r.target, w, filed);
+        expect(all.length).toBe(w.last - w.first + 1);
+        for (let at = w.first; at <= w.last; at++)
+          expect(all[at - w.first], `level ${at}`).toBe(direct(flow, r.source, r.target, at, p));
       }),
       { numRuns: 1000 },
     );
@@ -81,6 +103,15 @@ describe('the place of a piece among those sharing its gutter or channel', () =>
           at: each.indexOf(Math.min(...each)),
           crossings: Math.min(...each),
         });
+        // Leaving one out (the piece being moved) is placing among the rest.
+        for (let skip = 0; skip < order.length; skip++)
+          expect(cheapestPlace(order, added, cost, skip)).toEqual(
+            cheapestPlace(
+              order.filter((_, i) => i !== skip),
+              added,
+              cost,
+            ),
+          );
       }),
       { numRuns: 2000 },
     );

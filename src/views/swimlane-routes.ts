@@ -10,6 +10,8 @@
  * placed; the flows sharing a gutter or a channel then get their tracks in the order that crosses
  * least (who turns which way where).
  */
+import { listIn } from '../collections/list-in.js';
+import { PlacedPieces, type Run, type Vertical } from './placed-pieces.js';
 import type { EdgeSpec } from './swimlane-spec.js';
 
 /** Where a box stands: its column, its lane, its row within the lane. */
@@ -58,20 +60,6 @@ export class Levels {
   }
 }
 
-export interface Vertical {
-  gutter: number;
-  from: number;
-  to: number;
-}
-
-export interface Run {
-  lane: number;
-  row: number;
-  level: number;
-  from: number;
-  to: number;
-}
-
 const strictlyIn = (v: number, a: number, b: number) => v > Math.min(a, b) && v < Math.max(a, b);
 
 export function planRoutes(edges: EdgeSpec[], placeOf: Map<string, Place>, levels: Levels): Route[] {
@@ -92,12 +80,12 @@ export function planRoutes(edges: EdgeSpec[], placeOf: Map<string, Place>, level
       entryGutter,
     };
   });
-  const placed: Placed = { verticals: [], runs: [], stubs: [] };
+  const placed = new PlacedPieces();
   for (const r of routes) {
-    placed.stubs.push({ gutter: r.exitGutter, level: levels.row(r.from) });
-    placed.stubs.push({ gutter: r.entryGutter, level: levels.row(r.to) });
+    placed.addStub({ gutter: r.exitGutter, level: levels.row(r.from) });
+    placed.addStub({ gutter: r.entryGutter, level: levels.row(r.to) });
     if (r.kind !== 'channel')
-      placed.verticals.push({ gutter: r.exitGutter, from: levels.row(r.from), to: levels.row(r.to) });
+      placed.addVertical({ gutter: r.exitGutter, from: levels.row(r.from), to: levels.row(r.to) });
   }
   // The shortest first: they have the fewest ways to go; the long ones then go around them.
   const far = routes
@@ -119,8 +107,8 @@ export function planRoutes(edges: EdgeSpec[], placeOf: Map<string, Place>, level
       from: Math.min(route.exitGutter, route.entryGutter),
       to: Math.max(route.exitGutter, route.entryGutter),
     };
-    placed.verticals.push(...verticals);
-    placed.runs.push(run);
+    for (const v of verticals) placed.addVertical(v);
+    placed.addRun(run);
     taken.set(route, { verticals, run });
   };
   for (const route of far) take(route);
@@ -128,19 +116,11 @@ export function planRoutes(edges: EdgeSpec[], placeOf: Map<string, Place>, level
   for (let pass = 0; pass < 3; pass++)
     for (const route of far) {
       const before = taken.get(route) as { verticals: Vertical[]; run: Run };
-      placed.verticals = placed.verticals.filter((v) => !before.verticals.includes(v));
-      placed.runs = placed.runs.filter((r) => r !== before.run);
+      for (const v of before.verticals) placed.removeVertical(v);
+      placed.removeRun(before.run);
       take(route);
     }
   return routes;
-}
-
-/** What the flows placed so far occupy: runs up and down gutters, along channels, and their stubs. */
-export interface Placed {
-  verticals: Vertical[];
-  runs: Run[];
-  /** Where flows leave or reach a box, by gutter and level: short runs across the gutter. */
-  stubs: { gutter: number; level: number }[];
 }
 
 /**
@@ -154,49 +134,61 @@ export interface Placed {
  * the levels, not their product, which made routing most of a large blueprint's layout. The
  * counts are whole and half numbers, exact in a double, so they do not depend on the order summed.
  */
-function bestChannel(route: Route, levels: Levels, placed: Placed) {
+function bestChannel(route: Route, levels: Levels, placed: PlacedPieces) {
   const low = Math.max(0, Math.min(route.from.lane, route.to.lane) - 1);
   const high = Math.min(levels.rows.length - 1, Math.max(route.from.lane, route.to.lane) + 1);
   const source = levels.row(route.from);
   const target = levels.row(route.to);
-  const crossings = crossingsByLevel(route, source, target, levels.size, placed);
-  const shared = sharedByLevel(route, levels.size, placed.runs);
+  const window = { first: levels.channel(low, 0), last: levels.channel(high, levels.rows[high] ?? 0) };
+  const crossings = crossingsByLevel(route, source, target, window, placed);
+  const shared = sharedByLevel(route, window, placed);
   let best = { lane: route.from.lane, row: route.from.row, cost: Number.POSITIVE_INFINITY };
   for (let lane = low; lane <= high; lane++) {
     for (let row = 0; row <= (levels.rows[lane] ?? 0); row++) {
       const level = levels.channel(lane, row);
       const travel = Math.abs(source - level) + Math.abs(target - level);
-      const cost = (crossings[level] as number) * 10 + (shared[level] as number) + travel * 0.1;
+      const at = level - window.first;
+      const cost = (crossings[at] as number) * 10 + (shared[at] as number) + travel * 0.1;
       if (cost < best.cost) best = { lane, row, cost };
     }
   }
   return best;
 }
 
+/** The levels a flow may take its channel at: those of its lanes and one lane beyond, first to last. */
+export interface LevelWindow {
+  first: number;
+  last: number;
+}
+
 /**
- * For each level, the placed pieces a flow of `route` along a channel there would cross; it leaves
- * its box at level `source` and reaches its target at `target`.
+ * For each level of the window (index 0: its first), the placed pieces a flow of `route` along a
+ * channel there would cross; it leaves its box at level `source` and reaches its target at
+ * `target`. Only the window is summed: a diagram's levels are many more than three lanes'.
  */
 export function crossingsByLevel(
   route: Route,
   source: number,
   target: number,
-  size: number,
-  placed: Placed,
+  window: LevelWindow,
+  placed: PlacedPieces,
 ): Float64Array {
   const g1 = Math.min(route.exitGutter, route.entryGutter);
   const g2 = Math.max(route.exitGutter, route.entryGutter);
-  const delta = new Float64Array(size + 1);
-  /** Adds w to every level in [from, to]. */
+  const { first, last } = window;
+  const delta = new Float64Array(last - first + 2);
+  /** Adds w to every level in [from, to] within the window. */
   const add = (from: number, to: number, w: number) => {
-    if (from > to) return;
-    delta[from] = (delta[from] as number) + w;
-    delta[to + 1] = (delta[to + 1] as number) - w;
+    const a = Math.max(from, first);
+    const b = Math.min(to, last);
+    if (a > b) return;
+    delta[a - first] = (delta[a - first] as number) + w;
+    delta[b + 1 - first] = (delta[b + 1 - first] as number) - w;
   };
   // A flow up or down a gutter is crossed at the levels strictly between its ends.
-  for (const v of placed.verticals) {
-    const w = v.gutter > g1 && v.gutter < g2 ? 1 : v.gutter === g1 || v.gutter === g2 ? 0.5 : 0;
-    if (w > 0) add(Math.min(v.from, v.to) + 1, Math.max(v.from, v.to) - 1, w);
+  for (let g = g1; g <= g2; g++) {
+    const w = g === g1 || g === g2 ? 0.5 : 1;
+    for (const v of placed.verticalsIn(g)) add(Math.min(v.from, v.to) + 1, Math.max(v.from, v.to) - 1, w);
   }
   // Where the new flow turns, its gutter run from its box to `level` crosses what lies strictly between.
   const turns = [
@@ -204,35 +196,35 @@ export function crossingsByLevel(
     { gutter: route.entryGutter, from: target },
   ];
   const between = (at: number, from: number, w: number) => {
-    if (at > from) add(at + 1, size - 1, w);
-    else if (at < from) add(0, at - 1, w);
+    if (at > from) add(at + 1, last, w);
+    else if (at < from) add(first, at - 1, w);
   };
   for (const t of turns) {
-    for (const run of placed.runs) {
-      const w = strictlyIn(t.gutter, run.from, run.to)
-        ? 1
-        : run.from === t.gutter || run.to === t.gutter
-          ? 0.5
-          : 0;
-      if (w > 0) between(run.level, t.from, w);
-    }
-    for (const stub of placed.stubs) if (stub.gutter === t.gutter) between(stub.level, t.from, 0.5);
+    for (const run of placed.runsThrough(t.gutter))
+      between(run.level, t.from, run.from === t.gutter || run.to === t.gutter ? 0.5 : 1);
+    for (const stub of placed.stubsIn(t.gutter)) between(stub.level, t.from, 0.5);
   }
-  const crossings = new Float64Array(size);
+  const crossings = new Float64Array(last - first + 1);
   let sum = 0;
-  for (let level = 0; level < size; level++) {
-    sum += delta[level] as number;
-    crossings[level] = sum;
+  for (let i = 0; i < crossings.length; i++) {
+    sum += delta[i] as number;
+    crossings[i] = sum;
   }
   return crossings;
 }
 
-/** For each level, the placed runs along it whose extent overlaps the new flow's. */
-function sharedByLevel(route: Route, size: number, runs: Run[]): Int32Array {
+/**
+ * For each level of the window, the placed runs along it whose extent overlaps the new flow's:
+ * each counted under the first gutter of the overlap.
+ */
+function sharedByLevel(route: Route, window: LevelWindow, placed: PlacedPieces): Int32Array {
   const g1 = Math.min(route.exitGutter, route.entryGutter);
   const g2 = Math.max(route.exitGutter, route.entryGutter);
-  const shared = new Int32Array(size);
-  for (const r of runs) if (r.from < g2 && g1 < r.to) shared[r.level] = (shared[r.level] as number) + 1;
+  const shared = new Int32Array(window.last - window.first + 1);
+  for (let g = g1; g < g2; g++)
+    for (const r of placed.runsThrough(g))
+      if (r.to > g && g === Math.max(r.from, g1) && r.level >= window.first && r.level <= window.last)
+        shared[r.level - window.first] = (shared[r.level - window.first] as number) + 1;
   return shared;
 }
 
@@ -265,28 +257,61 @@ export function assignTracks(
   const of = new Map<Piece, number>();
   const extent = new Map<string, number>();
   const byKey = new Map<string, Piece[]>();
-  for (const p of pieces) byKey.set(p.key, [...(byKey.get(p.key) ?? []), p]);
-  const cost = (low: Piece, high: Piece) =>
-    low.highSide.filter((v) => strictlyIn(v, high.from, high.to)).length +
-    high.lowSide.filter((v) => strictlyIn(v, low.from, low.to)).length;
+  for (const p of pieces) listIn(byKey, p.key).push(p);
+  // A piece turns off only at its ends, so two whose extents share no stretch never cross.
+  const cost = (lower: Piece, higher: Piece) =>
+    low(lower) < high(higher) && low(higher) < high(lower)
+      ? inside(lower.highSide, higher) + inside(higher.lowSide, lower)
+      : 0;
   for (const [key, list] of byKey) {
-    const order: Piece[] = [];
-    for (const piece of [...list].sort((a, b) => Math.min(a.from, a.to) - Math.min(b.from, b.to)))
-      order.splice(cheapestPlace(order, piece, cost).at, 0, piece);
-    sift(order, cost);
     let far = 0;
-    for (const [i, piece] of order.entries()) {
-      let at = minimum(piece);
-      for (let e = 0; e < i; e++) {
-        const earlier = order[e] as Piece;
-        if (overlaps(earlier, piece, clearance)) at = Math.max(at, (of.get(earlier) ?? 0) + spacing);
+    for (const group of overlapping(
+      [...list].sort((a, b) => low(a) - low(b)),
+      clearance,
+    )) {
+      const order: Piece[] = [];
+      for (const piece of group) order.splice(cheapestPlace(order, piece, cost).at, 0, piece);
+      sift(order, cost);
+      for (const [i, piece] of order.entries()) {
+        let at = minimum(piece);
+        for (let e = 0; e < i; e++) {
+          const earlier = order[e] as Piece;
+          if (overlaps(earlier, piece, clearance)) at = Math.max(at, (of.get(earlier) ?? 0) + spacing);
+        }
+        of.set(piece, at);
+        far = Math.max(far, at);
       }
-      of.set(piece, at);
-      far = Math.max(far, at);
     }
     extent.set(key, far);
   }
   return { of, extent };
+}
+
+const low = (p: Piece) => Math.min(p.from, p.to);
+
+/** How many of the places lie strictly inside the piece's extent. */
+function inside(places: number[], piece: Piece): number {
+  let n = 0;
+  for (const v of places) if (strictlyIn(v, piece.from, piece.to)) n++;
+  return n;
+}
+const high = (p: Piece) => Math.max(p.from, p.to);
+
+/**
+ * Pieces sorted by their low end, in groups joined by overlaps (with the clearance): pieces of two
+ * groups never cross nor share a track, so each group is ordered alone, with the same order and
+ * tracks as among all of them. A channel spans the whole diagram, and ordering its hundreds of
+ * pieces together made a 1,000-step blueprint's tracks most of its layout.
+ */
+function overlapping(sorted: Piece[], clearance: number): Piece[][] {
+  const groups: Piece[][] = [];
+  let reach = Number.NEGATIVE_INFINITY;
+  for (const piece of sorted) {
+    if (groups.length === 0 || low(piece) > reach + clearance) groups.push([]);
+    (groups[groups.length - 1] as Piece[]).push(piece);
+    reach = Math.max(reach, high(piece));
+  }
+  return groups;
 }
 
 /**
@@ -300,12 +325,16 @@ export function cheapestPlace(
   order: Piece[],
   piece: Piece,
   cost: (low: Piece, high: Piece) => number,
+  /** An index of `order` to leave out, as if the order were without it (the piece itself, moving). */
+  skip = -1,
 ): { at: number; crossings: number } {
+  const length = skip < 0 ? order.length : order.length - 1;
+  const other = (i: number) => order[skip < 0 || i < skip ? i : i + 1] as Piece;
   let total = 0;
-  for (const other of order) total += cost(piece, other);
+  for (let i = 0; i < length; i++) total += cost(piece, other(i));
   let best = { at: 0, crossings: total };
-  for (let at = 1; at <= order.length; at++) {
-    const passed = order[at - 1] as Piece;
+  for (let at = 1; at <= length; at++) {
+    const passed = other(at - 1);
     total += cost(passed, piece) - cost(piece, passed);
     if (total < best.crossings) best = { at, crossings: total };
   }
@@ -314,8 +343,7 @@ export function cheapestPlace(
 
 /** Pieces that share any of their extent, ends included, need tracks of their own. */
 const overlaps = (p: Piece, q: Piece, clearance: number) =>
-  Math.min(p.from, p.to) <= Math.max(q.from, q.to) + clearance &&
-  Math.min(q.from, q.to) <= Math.max(p.from, p.to) + clearance;
+  low(p) <= high(q) + clearance && low(q) <= high(p) + clearance;
 
 /**
  * Sifting: each piece in turn moves to the place in the order where it crosses least, until no
@@ -325,15 +353,14 @@ function sift(order: Piece[], cost: (low: Piece, high: Piece) => number): void {
   for (let pass = 0; pass < 4; pass++) {
     let moved = false;
     for (const piece of [...order]) {
-      const rest = order.filter((p) => p !== piece);
-      const { at: bestAt, crossings: best } = cheapestPlace(rest, piece, cost);
       const now = order.indexOf(piece);
-      const current =
-        rest.slice(0, now).reduce((s, p) => s + cost(p, piece), 0) +
-        rest.slice(now).reduce((s, p) => s + cost(piece, p), 0);
+      const { at: bestAt, crossings: best } = cheapestPlace(order, piece, cost, now);
+      let current = 0;
+      for (let i = 0; i < order.length; i++)
+        if (i !== now) current += i < now ? cost(order[i] as Piece, piece) : cost(piece, order[i] as Piece);
       if (best < current) {
-        rest.splice(bestAt, 0, piece);
-        order.splice(0, order.length, ...rest);
+        order.splice(now, 1);
+        order.splice(bestAt, 0, piece);
         moved = true;
       }
     }
