@@ -5,10 +5,43 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
+import { plural } from '../text/plural.js';
 
 const paint = (on: boolean, code: number, text: string) => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
 
+/**
+ * How many diagnostics of one kind (severity, code and field path with the item numbers left out)
+ * are shown in full: a generated model with one mistake in each of its 2,000 steps printed 2,000
+ * alike, and the one that differed was lost among them.
+ */
+export const SHOWN_PER_KIND = 10;
+
 export function printDiagnostics(diagnostics: readonly Diagnostic[], color: boolean): string {
+  const kinds = new Map<string, { diagnostic: Diagnostic; count: number }>();
+  const shown = diagnostics.filter((d) => {
+    const key = `${d.severity} ${d.code} ${kindPath(d.path)}`;
+    const kind = kinds.get(key) ?? { diagnostic: d, count: 0 };
+    kinds.set(key, kind);
+    return ++kind.count <= SHOWN_PER_KIND;
+  });
+  const hidden = [...kinds.values()]
+    .filter((k) => k.count > SHOWN_PER_KIND)
+    .map(({ diagnostic: d, count }) => {
+      const where = kindPath(d.path) ? ` at ${kindPath(d.path)}` : '';
+      const more = plural(
+        count - SHOWN_PER_KIND,
+        `more '${d.code}' ${d.severity}`,
+        `more '${d.code}' ${d.severity}s`,
+      );
+      return `${paint(color, 2, '...')} and ${more}${where} like those above (not shown; linesight validate --json lists them all)\n`;
+    });
+  return printEach(shown, color) + hidden.join('');
+}
+
+/** A field path with its item numbers left out: steps[12].role is steps[].role. */
+const kindPath = (path: string) => path.replace(/\[\d+\]/g, '[]');
+
+function printEach(diagnostics: readonly Diagnostic[], color: boolean): string {
   const cache = new Map<string, string[] | undefined>();
   const linesOf = (file: string) => {
     if (!cache.has(file)) {
@@ -22,7 +55,7 @@ export function printDiagnostics(diagnostics: readonly Diagnostic[], color: bool
   };
   return diagnostics
     .map((d) => {
-      const where = d.line > 0 ? `${shown(d.file)}:${d.line}:${d.column}` : shown(d.file);
+      const where = d.line > 0 ? `${fileName(d.file)}:${d.line}:${d.column}` : fileName(d.file);
       const label = d.severity === 'error' ? paint(color, 31, 'error') : paint(color, 33, 'warning');
       const path = d.path ? paint(color, 2, ` (${d.path})`) : '';
       let text = `${paint(color, 1, where)}: ${label}: ${d.message}${path}\n`;
@@ -37,7 +70,7 @@ export function printDiagnostics(diagnostics: readonly Diagnostic[], color: bool
     .join('');
 }
 
-function shown(file: string): string {
+function fileName(file: string): string {
   const rel = relative(process.cwd(), file);
   return rel === '' || rel.startsWith('..') ? file : rel;
 }
