@@ -3,12 +3,21 @@
  * none; its entities are how XML reads other files or grows without bound, and bpmn-moddle's
  * parser took the entity's name for text and gave a baffling error), or elements nested deeper
  * than any modeler writes (2,000 nested sub-processes overflowed the stack: "internal error").
- * One pass of saxes, which stops at the first problem, with its line and column.
+ * Nor a file so broken that bpmn-moddle's parser would take minutes over it: for each problem it
+ * reads its line again from the start, so tens of thousands of broken attributes on one long
+ * line (a damaged export, a fuzzed file) took 10 s and more; such a file is refused with its first
+ * problem. One pass of saxes, which stops at the first problem, with its line and column.
  */
 import { SaxesParser } from 'saxes';
 
 /** Elements nested deeper than this are refused: modelers write a few dozen levels at most. */
 export const MOST_NESTED = 400;
+
+/**
+ * The characters bpmn-moddle's parser may read again for the file's XML problems (each problem's
+ * line, whole): about a second's work. A few problems on ordinary lines stay far below it.
+ */
+export const MOST_REREAD = 50_000_000;
 
 export interface XmlShapeProblem {
   message: string;
@@ -36,9 +45,33 @@ export function xmlShapeProblem(xml: string): XmlShapeProblem | undefined {
   parser.on('closetag', (tag) => {
     if (!tag.isSelfClosing) depth--;
   });
-  // Not well-formed XML is bpmn-moddle's to report, as before.
-  parser.on('error', () => undefined);
+  // Not well-formed XML is bpmn-moddle's to report, as before, unless reporting it would take minutes.
+  let errors = 0;
+  let first = '';
+  let reread = 0;
+  let lineStarts: number[] | undefined;
+  parser.on('error', (error) => {
+    errors++;
+    if (errors === 1) {
+      first = `${at()}: ${error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '').replace(/\.$/, '')}`;
+      lineStarts = startsOfLines(xml);
+    }
+    const line = parser.line;
+    reread += (lineStarts?.[line] ?? xml.length) - (lineStarts?.[line - 1] ?? 0);
+    if (reread > MOST_REREAD)
+      problem ??= {
+        message: `the file is not well-formed BPMN XML at ${first} (and ${(errors - 1).toLocaleString('en-US')} more problems at least, too many to read)`,
+        hint: 'a BPMN file from a modeler is well-formed XML: open the file in an XML editor to see what broke it, or export it again',
+      };
+  });
   const piece = 1 << 16;
   for (let i = 0; i < xml.length && !problem; i += piece) parser.write(xml.slice(i, i + piece));
   return problem;
+}
+
+/** Where each line begins: line n (1-based) at index n - 1. */
+function startsOfLines(xml: string): number[] {
+  const starts = [0];
+  for (let i = xml.indexOf('\n'); i >= 0; i = xml.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
 }
