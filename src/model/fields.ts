@@ -148,8 +148,14 @@ export const ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
 export const idField = () =>
   z.string({ error: 'an id must be text' }).regex(ID_PATTERN, {
-    error: (issue) =>
-      `"${clip(String(issue.input))}" is not a valid id: use letters, digits, "-" and "_", starting with a letter`,
+    error: (issue) => {
+      const text = String(issue.input);
+      // Ids are ASCII; a name in Hebrew or Greek was told to "use letters", which it did.
+      const script = /\p{L}/u.test(text.replace(/[A-Za-z]/g, ''))
+        ? ' (names may be in any script, ids not)'
+        : '';
+      return `"${clip(text)}" is not a valid id: use the letters a-z and A-Z, digits, "-" and "_", starting with a letter or "_"${script}`;
+    },
   });
 
 /** Customer effort on the usual 1 (effortless) to 5 (very hard) scale. */

@@ -61,7 +61,8 @@ export const MAX_AMOUNT = 1e12;
 export function parseDuration(input: unknown): Parsed<number> {
   if (typeof input === 'number') {
     if (input === 0) return ok(0);
-    if (!Number.isFinite(input)) return fail(`the duration ${input} is not a number`, DURATION_HINT);
+    if (!Number.isFinite(input))
+      return fail(`the duration ${yamlNumber(input)} is not a finite number`, DURATION_HINT);
     return fail(`the duration ${input} has no unit`, `${DURATION_HINT}; did you mean "${input} s"?`);
   }
   if (typeof input !== 'string') return fail(`expected a duration, got ${describe(input)}`, DURATION_HINT);
@@ -93,7 +94,8 @@ const RATE_HINT = 'write a count per time unit, e.g. "12/h", "300/d" or "0.5/min
 /** Parses "12/h", "300 / d", "12 per hour" into events per second. */
 export function parseRate(input: unknown): Parsed<number> {
   if (typeof input === 'number') {
-    if (!Number.isFinite(input)) return fail(`the rate ${input} is not a number`, RATE_HINT);
+    if (!Number.isFinite(input))
+      return fail(`the rate ${yamlNumber(input)} is not a finite number`, RATE_HINT);
     return fail(`the rate ${input} has no time unit`, `${RATE_HINT}; did you mean "${input}/h"?`);
   }
   if (typeof input !== 'string') return fail(`expected a rate, got ${describe(input)}`, RATE_HINT);
@@ -132,7 +134,8 @@ const MONEY_HINT = 'write an amount with an optional ISO currency code, e.g. "38
 /** Parses "38", "38 EUR", "€38.50"; the currency defaults to the model's. */
 export function parseMoney(input: unknown, defaultCurrency: string): Parsed<Money> {
   if (typeof input === 'number') {
-    if (!Number.isFinite(input)) return fail(`the amount ${input} is not a number`, MONEY_HINT);
+    if (!Number.isFinite(input))
+      return fail(`the amount ${yamlNumber(input)} is not a finite number`, MONEY_HINT);
     if (input < 0) return fail(`the amount ${input} is negative`, MONEY_HINT);
     if (input > MAX_AMOUNT) return fail(`the amount ${input} is more than a trillion`, MONEY_HINT);
     return ok({ amount: input, currency: defaultCurrency });
@@ -186,12 +189,16 @@ export function parseProbability(input: unknown): Parsed<number> {
     if (!match) return fail(`"${clip(input)}" is not a probability`, PROBABILITY_HINT);
     value = match[2] ? Number(match[1]) / 100 : Number(match[1]);
   } else return fail(`expected a probability, got ${describe(input)}`, PROBABILITY_HINT);
-  if (!Number.isFinite(value) || value < 0 || value > 1) {
+  if (!Number.isFinite(value))
+    return fail(
+      `the probability ${typeof input === 'string' ? JSON.stringify(clip(input)) : yamlNumber(value)} is not a finite number`,
+      PROBABILITY_HINT,
+    );
+  if (value < 0 || value > 1)
     return fail(
       `the probability ${JSON.stringify(typeof input === 'string' ? clip(input) : input)} is outside [0, 1]`,
       PROBABILITY_HINT,
     );
-  }
   return ok(value);
 }
 
@@ -211,8 +218,21 @@ export function formatMoney(amount: number, currency: string, signed = true): st
   return `${sign}${Math.abs(rounded).toLocaleString('en-US')} ${currency}`;
 }
 
+/**
+ * A number as YAML writes it: .nan and .inf are how a file says not-a-number and infinity, and
+ * JavaScript's NaN, Infinity (or JSON's null) would name what the user never wrote.
+ */
+export function yamlNumber(n: number): string {
+  if (Number.isNaN(n)) return '.nan';
+  if (n === Number.POSITIVE_INFINITY) return '.inf';
+  if (n === Number.NEGATIVE_INFINITY) return '-.inf';
+  return String(n);
+}
+
 export function describe(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
+  if (typeof value === 'number' && !Number.isFinite(value))
+    return `${yamlNumber(value)} (${Number.isNaN(value) ? 'not a number' : 'infinity'})`;
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `the text ${JSON.stringify(clip(value))}`;

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from './diagnostic.js';
 import { fixture, positionOf } from './fixtures/locate.js';
-import { checkFile, load } from './load.js';
+import { checkFile, load, parse } from './load.js';
 
 const errorsOf = (name: string) => {
   const result = load(fixture(name));
@@ -125,6 +125,30 @@ describe('bad input', () => {
     expect(byPath['steps[1].backstage[0].duration']?.message).toContain('unknown time unit "minuts"');
     expect(errors).toHaveLength(5);
     for (const error of errors) expect(error.hint).toBeTruthy();
+  });
+
+  it("names YAML's .nan and .inf as the file writes them, and an id in another script as one", () => {
+    const text = [
+      'linesight: 1',
+      'id: a',
+      'name: A',
+      'arrivals: { rate: .inf }',
+      'stages: [ { id: g, name: G } ]',
+      'steps:',
+      '  - { id: s, name: S, stage: g, effort: .nan, duration: 1 min, next: [ { to: e, p: .nan } ] }',
+      '  - { id: שלב, name: שלב, stage: g, duration: 1 min, next: e }',
+      'ends: [ { id: e, name: E, outcome: success } ]',
+      'start: s',
+    ].join('\n');
+    const byPath = Object.fromEntries(
+      parse(text, { file: 'x.yaml' }).diagnostics.map((d) => [d.path, d.message]),
+    );
+    expect(byPath['arrivals.rate']).toBe('the rate .inf is not a finite number');
+    expect(byPath['steps[0].effort']).toBe("step 's': 'effort' must be a number, not .nan (not a number)");
+    expect(byPath['steps[0].next[0].p']).toBe("step 's': the probability .nan is not a finite number");
+    expect(byPath['steps[1].id']).toBe(
+      'step \'שלב\': "שלב" is not a valid id: use the letters a-z and A-Z, digits, "-" and "_", starting with a letter or "_" (names may be in any script, ids not)',
+    );
   });
 
   it('reports unknown fields with the closest field name', () => {
