@@ -54,4 +54,15 @@ describe('linesight staff', () => {
     expect(days.code).toBe(2);
     expect(days.stderr).toContain('--days takes a whole number from 7 to 365');
   });
+
+  it('fails, writing nothing, when no pool can be staffed, and says why for each', async () => {
+    const mmc = new URL('../../examples/mmc.yaml', import.meta.url).pathname;
+    const none = await linesight('staff', mmc, '--json');
+    expect(none.code).toBe(1);
+    expect(none.stdout).toBe('');
+    expect(none.stderr).toContain(
+      `no pool of ${mmc} could be staffed: 'agents', because it has no service level target`,
+    );
+    expect(none.stderr).toContain('hint: staffing meets each pool');
+  });
 });

@@ -65,10 +65,8 @@ export function staffingText(result: StaffingResult): string {
   const head = `${result.model.name}: staffing at least cost, per hour of the week (checked by ${plural(result.rounds, 'simulation')} of ${replications} replications x ${days} days, seed ${seed})`;
   const pools = result.pools.map(poolText);
   const skipped = result.skipped.map((s) => `Not staffed: ${s.name}, because ${s.reason}.`);
-  const verdict = result.pools.length
-    ? result.verified
-      ? 'Every open hour meets its target in the last simulation.'
-      : 'Not every hour was confirmed by simulation within the rounds: see above.'
-    : 'No pool was staffed.';
+  const verdict = result.verified
+    ? 'Every open hour meets its target in the last simulation.'
+    : 'Not every hour was confirmed by simulation within the rounds: see above.';
   return [head, ...pools, [...skipped, verdict].join('\n')].join('\n\n');
 }

@@ -67,9 +67,19 @@ export async function staffCommand(file: string, o: StaffCommandOptions, io: Io)
     if (error instanceof StaffingError) throw new UsageError(`--pools: ${error.message} (${error.hint})`);
     throw error;
   }
-  const scenario = result.pools.length ? staffingScenario(result, id) : undefined;
+  // Asked to staff and staffing nothing is a failure a script must see, not a report of nothing.
+  if (result.pools.length === 0)
+    throw new InputError(
+      result.skipped.length
+        ? `no pool of ${file} could be staffed: ${result.skipped.map((s) => `'${s.id}', because ${s.reason}`).join('; ')}`
+        : `${file} has no pool to staff`,
+      result.skipped.some((s) => s.reason.startsWith('it has no service level'))
+        ? "staffing meets each pool's serviceLevel target: add one to the pool, or name the pools that have one with --pools"
+        : 'staffing needs a pool (resources:) that customers queue for, with a serviceLevel target',
+    );
+  const scenario = staffingScenario(result, id);
   let written = false;
-  if (scenario && !o.dryRun) {
+  if (!o.dryRun) {
     const read = readRegularFile(file, MAX_FILE_BYTES);
     if ('problem' in read) throw new InputError(problemText(file, read.problem), read.problem.hint);
     const text = applyEdit(
@@ -88,14 +98,12 @@ export async function staffCommand(file: string, o: StaffCommandOptions, io: Io)
     written = true;
   }
   if (o.json) {
-    io.out(`${JSON.stringify({ ...result, scenario: scenario ?? null, written, file }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ ...result, scenario, written, file }, null, 2)}\n`);
     return 0;
   }
-  const after = scenario
-    ? written
-      ? `Wrote scenario '${id}' (${scenario.name}) into ${file}; compare it with today: linesight whatif ${file} --scenarios ${id}`
-      : `Nothing was written (--dry-run); without it the scenario '${id}' goes into ${file}.`
-    : '';
-  io.out(`${staffingText(result)}\n${after ? `\n${after}\n` : ''}`);
+  const after = written
+    ? `Wrote scenario '${id}' (${scenario.name}) into ${file}; compare it with today: linesight whatif ${file} --scenarios ${id}`
+    : `Nothing was written (--dry-run); without it the scenario '${id}' goes into ${file}.`;
+  io.out(`${staffingText(result)}\n\n${after}\n`);
   return 0;
 }
