@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { linesight } from '../testing/cli.js';
+import { gatewayChain } from '../testing/input-cases.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../examples/order-departments.yaml', import.meta.url));
 
@@ -115,5 +116,26 @@ describe('linesight bpmn import of a file whose journey is not a valid model', (
     expect(imported.stderr).not.toMatch(/dispute\.yaml:\d+|imported\.yaml|line \d+/);
     expect(existsSync(output)).toBe(false);
     expect(imported.stdout).toBe('');
+  });
+});
+
+describe('linesight bpmn import of a diagram with many loose tasks', () => {
+  it('shows twenty warnings on the terminal, counts the rest, and writes every one into the model', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linesight-bpmn-'));
+    const input = join(dir, 'loose.bpmn');
+    const loose = Array.from({ length: 30 }, (_, i) => `<bpmn:task id="loose${i}" name="Loose ${i}"/>`);
+    writeFileSync(input, gatewayChain(0).replace('</bpmn:process>', `${loose.join('\n')}\n</bpmn:process>`));
+    const output = join(dir, 'loose.yaml');
+    const imported = await linesight('bpmn', 'import', input, '-o', output);
+    expect(imported.code).toBe(0);
+    const warnings = imported.stderr.split('\n').filter((l) => l.startsWith('linesight: warning:'));
+    expect(warnings).toHaveLength(21);
+    expect(warnings[20]).toBe(
+      'linesight: warning: ... and 11 more, every one written as a comment at the top of the model (and listed by --json)',
+    );
+    const header = readFileSync(output, 'utf8')
+      .split('\n')
+      .filter((l) => /^# warning: task 'Loose \d+' cannot be reached/.test(l));
+    expect(header).toHaveLength(30);
   });
 });

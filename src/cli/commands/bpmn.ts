@@ -39,6 +39,9 @@ export async function bpmnExportCommand(
   return 0;
 }
 
+/** Warnings shown on the terminal; a diagram of thousands of loose tasks gave one each. */
+const SHOWN_WARNINGS = 20;
+
 export async function bpmnImportCommand(
   file: string,
   options: { output?: string; customerPool?: string; json?: boolean },
@@ -67,7 +70,11 @@ export async function bpmnImportCommand(
   ].join('\n');
   const yaml = `${header}\n${yamlLibrary().stringify(result.model)}`;
   const checked = parse(yaml, { file: options.output ?? 'imported.yaml' });
-  for (const w of result.warnings) io.err(`linesight: warning: ${w}\n`);
+  for (const w of result.warnings.slice(0, SHOWN_WARNINGS)) io.err(`linesight: warning: ${w}\n`);
+  if (result.warnings.length > SHOWN_WARNINGS)
+    io.err(
+      `linesight: warning: ... and ${result.warnings.length - SHOWN_WARNINGS} more, every one written as a comment at the top of the model (and listed by --json)\n`,
+    );
   if (!checked.ok) {
     // The YAML was never written: the problems are named by field and BPMN element, not by a line of it.
     for (const d of checked.diagnostics.filter((x) => x.severity === 'error'))
