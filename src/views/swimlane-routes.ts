@@ -39,8 +39,6 @@ export interface Route {
 /** Vertical positions as ordinals: in each lane, a channel, a row, a channel, ..., a channel. */
 export class Levels {
   private readonly base: number[] = [];
-  /** How many levels there are: they run 0 to size - 1. */
-  readonly size: number;
 
   constructor(readonly rows: readonly number[]) {
     let at = 0;
@@ -48,7 +46,6 @@ export class Levels {
       this.base.push(at);
       at += 2 * n + 1;
     }
-    this.size = at;
   }
 
   row(p: Place): number {

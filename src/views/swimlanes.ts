@@ -17,6 +17,7 @@
  */
 
 import { listIn } from '../collections/list-in.js';
+import { lastAtMost } from '../collections/sorted-search.js';
 import type { Box, Column, Diagram, Edge, Lane, Line } from './diagram.js';
 import { countCrossings } from './measure.js';
 import { ORDERINGS, type Ordering, planColumns } from './swimlane-columns.js';
@@ -473,6 +474,8 @@ function interactionEdge(
   const b = boxes.get(e.to) as Box;
   const [upper, lower] = a.y < b.y ? [a, b] : [b, a];
   const rail = railOf.get(stackOf.get(e.from)?.id ?? '');
+  // Columns run left to right: their x ascend. (Searching them all for each line of interaction
+  // was a tenth of a 2,000-step blueprint's time.)
   const column = lastAtMost(columnX, upper.x);
   const rx = column + RAIL.pad / 2 + (rail ?? 0) * RAIL.gap;
   const cx = upper.x + INTERACTION_X;
@@ -489,22 +492,6 @@ function interactionEdge(
           [lower.x, lower.y + RAIL.tick],
         ];
   return { id: e.id, kind: 'interaction', from: a.id, to: b.id, points };
-}
-
-/**
- * The greatest of the ascending values that is at most x (-Infinity when none is), found by halving:
- * columns run left to right, and searching them all for each line of interaction was a tenth of
- * a 2,000-step blueprint's time.
- */
-function lastAtMost(ascending: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = ascending.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((ascending[mid] as number) <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo === 0 ? Number.NEGATIVE_INFINITY : (ascending[lo - 1] as number);
 }
 
 function simplify(points: [number, number][]): [number, number][] {
