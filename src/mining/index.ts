@@ -17,6 +17,7 @@ export { type Effect, type Finding, type JourneyAnalytics, journeyAnalytics } fr
 export { formatOf, LOG_FORMATS, type LogFormat, logNameOf } from './log-format.js';
 export { LogImportError } from './log-import-error.js';
 export { discoverLogModel, type LogModel, type LogModelOptions } from './log-model.js';
+export { LogModelError } from './log-model-error.js';
 export type { LogStore, LogSummary } from './log-store.js';
 export { openLogStore } from './open-log-store.js';
 export {

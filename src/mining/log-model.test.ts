@@ -17,7 +17,8 @@ import { eventLogCsv, simulateEventLog } from '../simulation/event-log.js';
 import { simulate } from '../simulation/simulate.js';
 import { conformance, END, modelMoves } from './conformance.js';
 import { importLog } from './import-log.js';
-import { discoverLogModel, type LogModel } from './log-model.js';
+import { discoverLogModel, type LogModel, MOST_DISCOVERED_STEPS } from './log-model.js';
+import { LogModelError } from './log-model-error.js';
 import { type EventStore, openStore } from './store.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../examples/order-departments.yaml', import.meta.url));
@@ -156,4 +157,34 @@ describe('the journey model discovered from a log simulated from order-departmen
       expect(Math.abs(b - a) / a, `${kpi}: ${a} against ${b}`).toBeLessThan(0.05);
     }
   }, 30_000);
+});
+
+describe('a log of more activities than a model takes', () => {
+  const csv = (activities: number, each: number) => {
+    const rows = ['case,activity,timestamp'];
+    for (let i = 0; i < activities * each; i++)
+      rows.push(
+        `c${i % 1000},a${i % activities},2024-01-01T${String(8 + (Math.floor(i / 3600) % 10)).padStart(2, '0')}:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}Z`,
+      );
+    return `${rows.join('\n')}\n`;
+  };
+
+  it('is refused before its journeys are counted, and said to look like ids when most occur once', async () => {
+    const ids = join(dir, 'ids.csv');
+    writeFileSync(ids, csv(MOST_DISCOVERED_STEPS + 1, 1));
+    await importLog(store, ids, { log: 'ids', onError: 'fail' });
+    const refused = (log: string) => discoverLogModel(store, log).catch((e: unknown) => e as LogModelError);
+    const idLike = await refused('ids');
+    expect(idLike).toBeInstanceOf(LogModelError);
+    expect(idLike.message).toBe(
+      "the log 'ids' has 5,001 activities, more than a discovered model takes (a step each, at most 5,000); 5,001 of them occur once, so the column read as the activity may hold ids rather than what was done",
+    );
+    expect(idLike.hint).toContain('--activity');
+    const many = join(dir, 'many.csv');
+    writeFileSync(many, csv(MOST_DISCOVERED_STEPS + 1, 2));
+    await importLog(store, many, { log: 'many', onError: 'fail' });
+    expect((await refused('many')).message).toBe(
+      "the log 'many' has 5,001 activities, more than a discovered model takes (a step each, at most 5,000)",
+    );
+  });
 });

@@ -10,6 +10,8 @@ import { discoveredModel } from './discovered-model.js';
 import { modelCounts } from './duckdb-journey-rows.js';
 import { countJourneys } from './journey-counts.js';
 import type { JourneyRowsSource } from './journey-rows.js';
+import { LogModelError } from './log-model-error.js';
+import type { LogProfile } from './log-profile.js';
 import type { FitCounts } from './log-store.js';
 import type { EventStore } from './store.js';
 
@@ -57,6 +59,30 @@ function yamlText(document: Record<string, unknown>): string {
   return doc.toString({ lineWidth: 0 });
 }
 
+/**
+ * The most activities a model is discovered for: a step each. Real logs have tens to hundreds; a
+ * log whose activity column holds ids (a million, one an event) took 230 s and 3.9 GB to give a
+ * model of a million steps that no one could draw or read.
+ */
+export const MOST_DISCOVERED_STEPS = 5000;
+
+function refuseTooManyActivities(log: string, profile: LogProfile): void {
+  const activities = profile.activities.length;
+  if (activities <= MOST_DISCOVERED_STEPS) return;
+  const events = new Map<string, number>();
+  for (const c of profile.channels) events.set(c.activity, (events.get(c.activity) ?? 0) + c.n);
+  let once = 0;
+  for (const n of events.values()) if (n === 1) once++;
+  const idLike =
+    once * 2 > activities
+      ? `; ${once.toLocaleString('en-US')} of them occur once, so the column read as the activity may hold ids rather than what was done`
+      : '';
+  throw new LogModelError(
+    `the log '${log}' has ${activities.toLocaleString('en-US')} activities, more than a discovered model takes (a step each, at most ${MOST_DISCOVERED_STEPS.toLocaleString('en-US')})${idLike}`,
+    'import the log again with --activity naming the column that says what was done (a step, a page, a topic)',
+  );
+}
+
 /** From either engine's store (a LogStore), or a DuckDB store opened as such. */
 export async function discoverLogModel(
   store: EventStore | (FitCounts & JourneyRowsSource),
@@ -64,9 +90,16 @@ export async function discoverLogModel(
   options: LogModelOptions = {},
 ): Promise<LogModel> {
   const counted = modelCounts(store);
+  // Read first: it names every activity, and the journeys of a log with too many take minutes.
+  const logProfile = await counted.logProfile(log);
+  refuseTooManyActivities(log, logProfile);
   const { nodes, counts } = await countJourneys(counted, log);
-  if (counts.cases === 0) throw new Error(`the log '${log}' has no events to discover a journey from`);
-  const profile = arrivalProfileOf(await counted.logProfile(log));
+  if (counts.cases === 0)
+    throw new LogModelError(
+      `the log '${log}' has no events to discover a journey from`,
+      'import events into it first',
+    );
+  const profile = arrivalProfileOf(logProfile);
   const { document, notes, warnings } = discoveredModel(nodes, counts, { log, ...options, profile });
   const events = nodes.reduce((s, n) => s + n.events, 0);
   const header = [

@@ -7,6 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import { writeAtomic } from '../../fs/write-atomic.js';
 import { GroupListError, parseGroupList } from '../../mining/group-list-text.js';
 import { discoverLogModel } from '../../mining/log-model.js';
+import { LogModelError } from '../../mining/log-model-error.js';
 import { problemText, readRegularFile } from '../../model/read-file.js';
 import { InputError, type Io, UsageError } from '../io.js';
 import { logName } from './log.js';
@@ -71,6 +72,8 @@ export async function logModelCommand(o: LogModelCommandOptions, io: Io): Promis
       ...(stages ? { stages } : {}),
       ...(ends ? { ends } : {}),
       ...(roles ? { roles } : {}),
+    }).catch((error: unknown) => {
+      throw error instanceof LogModelError ? new InputError(error.message, error.hint) : error;
     });
     if (found.errors.length > 0)
       throw new InputError(

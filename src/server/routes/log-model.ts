@@ -48,12 +48,14 @@ export function logModelRoutes({ app, workspace, events }: Server): void {
       throw new HttpError(404, `there is no log '${log}'`, 'GET /api/logs lists them');
     };
     // The discovery loads on the first request, not when the server starts.
-    const { discoverLogModel } = await import('../../mining/index.js');
+    const { discoverLogModel, LogModelError } = await import('../../mining/index.js');
     return events.with(
       'read',
       async (store) => {
         if (!(await store.hasLog(log))) none();
-        const found = await discoverLogModel(store, log, options);
+        const found = await discoverLogModel(store, log, options).catch((error: unknown) => {
+          throw error instanceof LogModelError ? new HttpError(422, error.message, error.hint) : error;
+        });
         if (found.errors.length > 0)
           throw new HttpError(
             500,
