@@ -173,7 +173,13 @@ describe('a log of more activities than a model takes', () => {
     const ids = join(dir, 'ids.csv');
     writeFileSync(ids, csv(MOST_DISCOVERED_STEPS + 1, 1));
     await importLog(store, ids, { log: 'ids', onError: 'fail' });
-    const refused = (log: string) => discoverLogModel(store, log).catch((e: unknown) => e as LogModelError);
+    const refused = (log: string) =>
+      discoverLogModel(store, log).then(
+        () => {
+          throw new Error(`a model was discovered from '${log}'`);
+        },
+        (e: unknown) => e as LogModelError,
+      );
     const idLike = await refused('ids');
     expect(idLike).toBeInstanceOf(LogModelError);
     expect(idLike.message).toBe(
