@@ -51,13 +51,11 @@ export function xmlShapeProblem(xml: string): XmlShapeProblem | undefined {
   let reread = 0;
   let lineStarts: number[] | undefined;
   parser.on('error', (error) => {
-    errors++;
-    if (errors === 1) {
+    if (errors++ === 0)
       first = `${at()}: ${error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '').replace(/\.$/, '')}`;
-      lineStarts = startsOfLines(xml);
-    }
+    lineStarts ??= startsOfLines(xml);
     const line = parser.line;
-    reread += (lineStarts?.[line] ?? xml.length) - (lineStarts?.[line - 1] ?? 0);
+    reread += (lineStarts[line] ?? xml.length) - (lineStarts[line - 1] ?? 0);
     if (reread > MOST_REREAD)
       problem ??= {
         message: `the file is not well-formed BPMN XML at ${first} (and ${(errors - 1).toLocaleString('en-US')} more problems at least, too many to read)`,

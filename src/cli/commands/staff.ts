@@ -73,9 +73,7 @@ export async function staffCommand(file: string, o: StaffCommandOptions, io: Io)
       result.skipped.length
         ? `no pool of ${file} could be staffed: ${result.skipped.map((s) => `'${s.id}', because ${s.reason}`).join('; ')}`
         : `${file} has no pool to staff`,
-      result.skipped.some((s) => s.reason.startsWith('it has no service level'))
-        ? "staffing meets each pool's serviceLevel target: add one to the pool, or name the pools that have one with --pools"
-        : 'staffing needs a pool (resources:) that customers queue for, with a serviceLevel target',
+      "staffing meets each pool's serviceLevel target: give one (e.g. serviceLevel: 80% in 20 s) to a pool customers queue for, or name the pools that have one with --pools",
     );
   const scenario = staffingScenario(result, id);
   let written = false;
