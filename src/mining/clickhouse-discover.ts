@@ -15,6 +15,7 @@ import {
   shardDiscovery,
 } from './shard-discovery.js';
 import { type ShardEdge, waitOf } from './shard-edges.js';
+import { refuseTooManyActivities } from './too-many-activities.js';
 
 export async function clickHouseDiscover(
   { servers, db, parts }: ShardedLog,
@@ -39,6 +40,7 @@ export async function clickHouseDiscover(
     ),
   );
   const names = distinctInByteOrder(found.flatMap(([activities]) => text(activities)));
+  refuseTooManyActivities(log, names.length, 'log discover');
   const answers =
     names.length === 0
       ? []

@@ -22,6 +22,7 @@ import { linesight } from '../testing/cli.js';
 import { clickHouseInstalled, type LocalCluster, startLocalCluster } from '../testing/clickhouse-cluster.js';
 import { writeContactLog } from '../testing/contact-log.js';
 import { EVENT_LOGS } from '../testing/data.js';
+import { idLogCsv } from '../testing/id-log.js';
 import { modelFeaturesCsv, syntheticCsv } from '../testing/synthetic-log.js';
 import { ClickHouseHttp } from './clickhouse-http.js';
 import { conformance } from './conformance.js';
@@ -29,6 +30,7 @@ import { journeyAnalytics } from './journeys.js';
 import { discoverLogModel } from './log-model.js';
 import { openLogStore } from './open-log-store.js';
 import { openStore, queryRows } from './store.js';
+import { MOST_ANALYSED_ACTIVITIES } from './too-many-activities.js';
 
 const installed = clickHouseInstalled();
 if (!installed)
@@ -494,6 +496,22 @@ describe.skipIf(!installed)('the ClickHouse event store answers as the DuckDB st
   });
 
   // A model of many steps and segments writes its allowed moves into the conformance query.
+  it('refuses a log whose activities are ids alike, in discover and journeys', async () => {
+    const ids = join(dir, 'ids.csv');
+    writeFileSync(ids, idLogCsv(MOST_ANALYSED_ACTIVITIES + 1));
+    const idEngines = enginesFor('ids');
+    expectAlike(await onEach(idEngines, 'log', 'import', ids, '--log', 'ids'));
+    for (const command of ['discover', 'journeys']) {
+      const refused = await onEach(idEngines, 'log', command, '--log', 'ids');
+      expect(refused[0]?.code).toBe(1);
+      expectAlike(refused);
+      for (const r of refused)
+        expect(r.stderr, r.engine).toContain(
+          `the log 'ids' has 50,001 activities, more than log ${command} takes (at most 50,000)`,
+        );
+    }
+  });
+
   it("sends a query longer than the server's default 256 KiB limit", async () => {
     const server = new ClickHouseHttp(`127.0.0.1:${cluster.ports[0]}`, { user: 'default', password: '' });
     const text = 'x'.repeat(300_000);

@@ -5,6 +5,7 @@
  */
 import * as sql from './clickhouse-evidence-sql.js';
 import type { ShardedLog } from './clickhouse-sharded-log.js';
+import { shardActivities } from './clickhouse-sql.js';
 import { ASSISTED } from './contact-rule.js';
 import type { ExposureCounts } from './exposure-counts.js';
 import type { ExposureQuery, JourneyEvidenceSource, PairCounts } from './journey-evidence.js';
@@ -38,6 +39,11 @@ export function clickHouseJourneyEvidence(
   sharded: (log: string) => Promise<ShardedLog>,
 ): JourneyEvidenceSource {
   return {
+    async activityCount(name) {
+      const names = await onShards(await sharded(name), (db, parts) => shardActivities(db, { parts }));
+      return new Set(names.map((r) => String(r[0]))).size;
+    },
+
     async journeyLog(name) {
       const log = await sharded(name);
       const spans = (await onShards(log, sql.shardLogSpan)).filter((r) => Number(r[3]) > 0);

@@ -369,6 +369,7 @@ export class ClickHouseLogStore implements LogStore {
 
   /** Journey analytics' rows (clickhouse-journey-evidence.ts). */
   private readonly evidence: JourneyEvidenceSource = clickHouseJourneyEvidence((log) => this.sharded(log));
+  readonly activityCount = (log: string) => this.evidence.activityCount(log);
   readonly journeyLog = (log: string) => this.evidence.journeyLog(log);
   readonly assistedChannels = (log: string) => this.evidence.assistedChannels(log);
   readonly contactCounts: JourneyEvidenceSource['contactCounts'] = (log, rule) =>

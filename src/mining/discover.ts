@@ -7,6 +7,7 @@
 import { duckdbMean } from './duckdb-numbers.js';
 import { edgeTimesFor } from './edge-times.js';
 import { type EventStore, memoryLimitBytes, queryRows } from './store.js';
+import { refuseTooManyActivities } from './too-many-activities.js';
 import { countVariants } from './variant-count.js';
 import { workTable } from './work-table.js';
 
@@ -83,6 +84,7 @@ interface WorkTables {
  */
 async function sortSteps(
   store: EventStore,
+  log: string,
   tables: WorkTables,
   filter: string,
   params: Record<string, string>,
@@ -94,6 +96,9 @@ async function sortSteps(
      from (select distinct activity from events where ${filter})`,
     params,
   );
+  // Counted before the events are sorted and the names read: a log of ids is refused at once.
+  const [codes] = await queryRows(store, `select count(*) as n from ${tables.codes}`);
+  refuseTooManyActivities(log, Number(codes?.n ?? 0), 'log discover');
   await c.run(
     `create temp table ${tables.steps} as
      select first_value(seq) over w as case_key, code, row_number() over w as position, lead(code) over w as next_code,
@@ -126,7 +131,7 @@ export async function discover(
   const tables = { steps: workTable('discover_steps'), codes: workTable('discover_codes') };
   const steps = tables.steps;
   try {
-    const names = await sortSteps(store, tables, filter, params);
+    const names = await sortSteps(store, log, tables, filter, params);
     const limit = await memoryLimitBytes(store);
     const name = (code: number) => names[code] as string;
     const [counts] = await rows<{ events: bigint; cases: bigint }>(

@@ -23,6 +23,11 @@ export function journeyEvidence(store: EventStore | JourneyEvidenceSource): Jour
   if ('exposureCounts' in store) return store;
   const rows = (log: string, sql: string) => queryRows(store, sql, { log });
   return {
+    async activityCount(log) {
+      const [count] = await rows(log, 'select count(distinct activity) as n from events where log = $log');
+      return Number(count?.n ?? 0);
+    },
+
     async journeyLog(log) {
       const [span] = await rows(
         log,

@@ -35,3 +35,4 @@ export {
 export { StoreBusyError } from './store-busy.js';
 export { StoreOpenError } from './store-open-error.js';
 export { parseTimestamp } from './timestamp-text.js';
+export { MOST_ANALYSED_ACTIVITIES, TooManyActivitiesError } from './too-many-activities.js';

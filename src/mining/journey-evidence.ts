@@ -63,6 +63,8 @@ export interface ExposureQuery {
 }
 
 export interface JourneyEvidenceSource {
+  /** How many activities the log has: read first, so that a log of ids is refused before it is counted. */
+  activityCount(log: string): Promise<number>;
   journeyLog(log: string): Promise<JourneyLog>;
   /** The log's channels whose lower-case names match the rule's ASSISTED pattern. */
   assistedChannels(log: string): Promise<string[]>;

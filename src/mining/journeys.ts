@@ -26,6 +26,7 @@ import type { Effect } from './ranked-effects.js';
 import { type Repeat, repeatContacts } from './repeat-contacts.js';
 import { byteOrder, distinctInByteOrder } from './shard-discovery.js';
 import type { EventStore } from './store.js';
+import { refuseTooManyActivities } from './too-many-activities.js';
 import { SIGNS, SIGNS_BY_NAME, signAttributes, signsReadFrom, webSigns } from './web-signs.js';
 
 export type { CallDriver, ChannelSwitch, ContactCounting, Effect, Finding, Repeat };
@@ -109,6 +110,7 @@ export async function journeyAnalytics(
   options: JourneyOptions = {},
 ): Promise<JourneyAnalytics> {
   const source = journeyEvidence(store);
+  refuseTooManyActivities(log, await source.activityCount(log), 'log journeys');
   const windowUs = (options.driverWindow ?? 86400) * 1e6;
   const minExposed = options.minExposed ?? 30;
   const level = options.level ?? 0.05;

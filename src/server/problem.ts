@@ -6,6 +6,7 @@
 import { WriteRefused } from '../fs/write-atomic.js';
 import { StoreBusyError } from '../mining/store-busy.js';
 import { StoreOpenError } from '../mining/store-open-error.js';
+import { TooManyActivitiesError } from '../mining/too-many-activities.js';
 import { HttpError } from './http-error.js';
 
 export interface Problem {
@@ -61,6 +62,9 @@ export function problemOf(error: FastifyError, bodyTooLargeHint: string): Proble
   // The workspace's store file cannot be read (damaged, or not a store): not the request's fault.
   if (error instanceof StoreOpenError)
     return { status: 503, body: { error: error.message, hint: error.hint }, headers: {} };
+  // A log whose activity column holds ids: the request asked for what the log cannot give.
+  if (error instanceof TooManyActivitiesError)
+    return { status: 422, body: { error: error.message, hint: error.hint }, headers: {} };
   // The workspace's disk is full or read-only: nothing was written, and not the request's fault.
   if (error instanceof WriteRefused)
     return { status: 503, body: { error: error.message, hint: error.hint }, headers: {} };

@@ -8,6 +8,19 @@ import { type Io, UsageError } from '../io.js';
 import { logName } from './log.js';
 import { type StoreOptions, withLogStore } from './log-store.js';
 
+/** Start or end activities listed on the terminal; --json gives them all. */
+const SHOWN_ACTIVITIES = 25;
+
+/** The activities with the most cases, as a table, and how many more there are. */
+function mostCases(cases: Record<string, number>): string[] {
+  const ranked = Object.entries(cases).sort((a, b) => b[1] - a[1]);
+  const more = ranked.length - SHOWN_ACTIVITIES;
+  return [
+    textTable(['Activity', 'Cases'], ranked.slice(0, SHOWN_ACTIVITIES)),
+    ...(more > 0 ? [`... and ${more.toLocaleString('en-US')} more (--json lists them all)`] : []),
+  ];
+}
+
 export async function logDiscoverCommand(
   o: StoreOptions & {
     top?: string;
@@ -63,16 +76,10 @@ export async function logDiscoverCommand(
         ),
         '',
         'Start activities',
-        textTable(
-          ['Activity', 'Cases'],
-          Object.entries(d.start).sort((a, b) => b[1] - a[1]),
-        ),
+        ...mostCases(d.start),
         '',
         'End activities',
-        textTable(
-          ['Activity', 'Cases'],
-          Object.entries(d.end).sort((a, b) => b[1] - a[1]),
-        ),
+        ...mostCases(d.end),
         '',
         `Variants (top ${d.variants.length}${d.moreVariants ? ` of ${d.variants.length + d.moreVariants}` : ''})`,
         textTable(

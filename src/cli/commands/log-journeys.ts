@@ -31,8 +31,18 @@ export async function logJourneysCommand(o: StoreOptions & JourneyOptionText, io
 
 const n = (x: number) => x.toLocaleString('en-US');
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-const listed = (xs: { activity: string; events: number }[]) =>
-  xs.map((x) => `${x.activity} ${n(x.events)}`).join(', ') || 'none';
+/** Contact activities named on the line; --json gives them all. */
+const SHOWN_CONTACTS = 25;
+
+/** The contact activities with their events; past SHOWN_CONTACTS, those with the most, and how many more. */
+function listed(xs: { activity: string; events: number }[]): string {
+  if (xs.length === 0) return 'none';
+  const shown =
+    xs.length > SHOWN_CONTACTS ? [...xs].sort((a, b) => b.events - a.events).slice(0, SHOWN_CONTACTS) : xs;
+  const more = xs.length - shown.length;
+  const text = shown.map((x) => `${x.activity} ${n(x.events)}`).join(', ');
+  return more > 0 ? `${text} and ${n(more)} more (--json lists them all)` : text;
+}
 
 export function journeysText(log: string, j: JourneyAnalytics, repeatWindow: number): string {
   const e = j.evidence;

@@ -11,6 +11,7 @@ import { openLogStore } from '../../mining/open-log-store.js';
 import { DEFAULT_STORE, type StoreAccess } from '../../mining/store.js';
 import { StoreBusyError } from '../../mining/store-busy.js';
 import { StoreOpenError } from '../../mining/store-open-error.js';
+import { TooManyActivitiesError } from '../../mining/too-many-activities.js';
 import { InputError, UsageError } from '../io.js';
 
 export interface StoreOptions {
@@ -22,7 +23,11 @@ export interface StoreOptions {
 }
 
 function explained(error: unknown): unknown {
-  if (error instanceof StoreBusyError || error instanceof StoreOpenError)
+  if (
+    error instanceof StoreBusyError ||
+    error instanceof StoreOpenError ||
+    error instanceof TooManyActivitiesError
+  )
     return new InputError(error.message, error.hint);
   return error;
 }
