@@ -30,6 +30,7 @@ import type { FitCounts } from './log-store.js';
 import type { DurationCount, MappedMoves, MoveCount } from './mapped-moves.js';
 import { byteOrder } from './shard-discovery.js';
 import type { EventStore } from './store.js';
+import { refuseTooManyActivities } from './too-many-activities.js';
 
 export interface Calibration {
   scenario: Record<string, unknown>;
@@ -48,6 +49,7 @@ export async function calibrate(
   options: { mapping?: Record<string, string>; base: string },
 ): Promise<Calibration> {
   const counts = fitCounts(store);
+  refuseTooManyActivities(log, await counts.activityCount(log), 'log calibrate');
   const profile = await counts.logProfile(log);
   const mapped = mapLogToSteps(model, profile.channels, options.mapping);
   if (mapped.rows.length === 0) {

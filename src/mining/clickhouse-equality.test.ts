@@ -496,13 +496,19 @@ describe.skipIf(!installed)('the ClickHouse event store answers as the DuckDB st
   });
 
   // A model of many steps and segments writes its allowed moves into the conformance query.
-  it('refuses a log whose activities are ids alike, in discover and journeys', async () => {
+  it('refuses a log whose activities are ids alike, in discover, journeys, conformance and calibration', async () => {
     const ids = join(dir, 'ids.csv');
     writeFileSync(ids, idLogCsv(MOST_ANALYSED_ACTIVITIES + 1));
     const idEngines = enginesFor('ids');
     expectAlike(await onEach(idEngines, 'log', 'import', ids, '--log', 'ids'));
-    for (const command of ['discover', 'journeys']) {
-      const refused = await onEach(idEngines, 'log', command, '--log', 'ids');
+    const withModel = ['-m', ORDER_MODEL];
+    for (const [command, ...options] of [
+      ['discover'],
+      ['journeys'],
+      ['conformance', ...withModel],
+      ['calibrate', ...withModel, '-o', join(dir, 'calibrated-ids.yaml')],
+    ] as [string, ...string[]][]) {
+      const refused = await onEach(idEngines, 'log', command, '--log', 'ids', ...options);
       expect(refused[0]?.code).toBe(1);
       expectAlike(refused);
       for (const r of refused)

@@ -22,6 +22,7 @@ import type { FitCounts } from './log-store.js';
 import { END, type MoveCount, moveKey, START } from './mapped-moves.js';
 import { endFit, type PlacesFit, startFit } from './start-end-fit.js';
 import type { EventStore } from './store.js';
+import { refuseTooManyActivities } from './too-many-activities.js';
 
 export interface Deviation {
   from: string;
@@ -137,6 +138,7 @@ export async function conformance(
   mapping: Record<string, string> = {},
 ): Promise<Conformance> {
   const counts = fitCounts(store);
+  refuseTooManyActivities(log, await counts.activityCount(log), 'log conformance');
   const profile = await counts.logProfile(log);
   const { channels, segments } = profile;
   const completesOnly = pairsLifecycles(profile);

@@ -4,6 +4,7 @@
  */
 
 import type { StepMapping } from './activity-mapping.js';
+import { duckDbActivityCount } from './duckdb-activity-count.js';
 import { duckDbLifecycleTimes } from './duckdb-lifecycle-times.js';
 import {
   type CustomerGroup,
@@ -150,6 +151,7 @@ export async function duckDbMappedMoves(
 export function fitCounts(store: EventStore | FitCounts): FitCounts {
   if ('mappedMoves' in store) return store;
   return {
+    activityCount: (log) => duckDbActivityCount(store, log),
     logProfile: (log) => duckDbLogProfile(store, log),
     mappedMoves: (log, query) => duckDbMappedMoves(store, log, query),
     lifecycleTimes: (log) => duckDbLifecycleTimes(store, log),

@@ -4,6 +4,7 @@
  * shared code orders, divides and words.
  */
 import { ASSISTED, type ContactRule } from './contact-rule.js';
+import { duckDbActivityCount } from './duckdb-activity-count.js';
 import { contactKinds } from './duckdb-contact-kinds.js';
 import { driverUnits } from './duckdb-driver-units.js';
 import { duckDbRuleSql, fieldSql } from './duckdb-rule-sql.js';
@@ -23,10 +24,7 @@ export function journeyEvidence(store: EventStore | JourneyEvidenceSource): Jour
   if ('exposureCounts' in store) return store;
   const rows = (log: string, sql: string) => queryRows(store, sql, { log });
   return {
-    async activityCount(log) {
-      const [count] = await rows(log, 'select count(distinct activity) as n from events where log = $log');
-      return Number(count?.n ?? 0);
-    },
+    activityCount: (log) => duckDbActivityCount(store, log),
 
     async journeyLog(log) {
       const [span] = await rows(

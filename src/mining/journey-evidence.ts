@@ -10,6 +10,7 @@
 import type { ContactRule } from './contact-rule.js';
 import type { ExposureCounts } from './exposure-counts.js';
 import type { NamedSign } from './named-web-signs.js';
+import type { ActivityCount } from './too-many-activities.js';
 import type { SignAttributes } from './web-signs.js';
 
 export interface JourneyLog {
@@ -62,9 +63,7 @@ export interface ExposureQuery {
   windowUs: number;
 }
 
-export interface JourneyEvidenceSource {
-  /** How many activities the log has: read first, so that a log of ids is refused before it is counted. */
-  activityCount(log: string): Promise<number>;
+export interface JourneyEvidenceSource extends ActivityCount {
   journeyLog(log: string): Promise<JourneyLog>;
   /** The log's channels whose lower-case names match the rule's ASSISTED pattern. */
   assistedChannels(log: string): Promise<string[]>;

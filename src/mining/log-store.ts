@@ -9,6 +9,7 @@ import type { JourneyEvidenceSource } from './journey-evidence.js';
 import type { JourneyRowsSource, LifecycleGroup } from './journey-rows.js';
 import type { LogProfile } from './log-profile.js';
 import type { MappedMoves, MovesQuery } from './mapped-moves.js';
+import type { ActivityCount } from './too-many-activities.js';
 
 export interface LogSummary {
   log: string;
@@ -17,7 +18,7 @@ export interface LogSummary {
 }
 
 /** What conformance and calibration read from a store: aggregated rows, the same on either engine. */
-export interface FitCounts {
+export interface FitCounts extends ActivityCount {
   logProfile(log: string): Promise<LogProfile>;
   mappedMoves(log: string, query: MovesQuery): Promise<MappedMoves>;
   /** Start to complete of each activity (its n-th start with its n-th complete, per customer). */

@@ -1,21 +1,27 @@
 /**
- * A log whose activity column holds ids is refused by `log discover` and `log journeys` after one
- * count, in the library, the CLI (exit 1, the hint, no stack) and the API (422); a log at the
+ * A log whose activity column holds ids is refused by `log discover`, `log journeys`, `log
+ * conformance` and `log calibrate` after one count, in the library, the CLI (exit 1, the hint, no stack) and the API (422); a log at the
  * bound is analysed, and its listing on the terminal names the most frequent and counts the rest.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { load } from '../model/load.js';
+import type { Model } from '../model/model.js';
 import { buildServer } from '../server/app.js';
 import { linesight } from '../testing/cli.js';
 import { idLogCsv } from '../testing/id-log.js';
+import { calibrate } from './calibrate.js';
+import { conformance } from './conformance.js';
 import { discover } from './discover.js';
 import { importLog } from './import-log.js';
 import { journeyAnalytics } from './journeys.js';
 import { type EventStore, openStore } from './store.js';
 import { MOST_ANALYSED_ACTIVITIES, TooManyActivitiesError } from './too-many-activities.js';
 
+const MMC = fileURLToPath(new URL('../../examples/mmc.yaml', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'linesight-too-many-'));
 // Where `linesight serve` on `dir` finds its store.
 const db = join(dir, '.linesight', 'events.duckdb');
@@ -30,6 +36,7 @@ const refusal = (promise: Promise<unknown>) =>
   );
 
 beforeAll(async () => {
+  copyFileSync(MMC, join(dir, 'mmc.yaml'));
   store = await openStore(db);
   for (const [log, n] of [
     ['ids', MOST_ANALYSED_ACTIVITIES + 1],
@@ -44,18 +51,22 @@ beforeAll(async () => {
 afterAll(() => store?.close());
 
 describe('a log with more activities than an analysis takes', () => {
-  it('is refused by discover and journeys, saying how many and what to do', async () => {
-    const byDiscover = await refusal(discover(store, 'ids'));
-    expect(byDiscover).toBeInstanceOf(TooManyActivitiesError);
-    expect(byDiscover.message).toBe(
-      "the log 'ids' has 50,001 activities, more than log discover takes (at most 50,000)",
-    );
-    expect(byDiscover.hint).toContain('--activity');
-    const byJourneys = await refusal(journeyAnalytics(store, 'ids'));
-    expect(byJourneys).toBeInstanceOf(TooManyActivitiesError);
-    expect(byJourneys.message).toBe(
-      "the log 'ids' has 50,001 activities, more than log journeys takes (at most 50,000)",
-    );
+  it('is refused by discover, journeys, conformance and calibration, saying how many and what to do', async () => {
+    const model = load(MMC).model as Model;
+    const analyses: [string, () => Promise<unknown>][] = [
+      ['discover', () => discover(store, 'ids')],
+      ['journeys', () => journeyAnalytics(store, 'ids')],
+      ['conformance', () => conformance(store, 'ids', model)],
+      ['calibrate', () => calibrate(store, 'ids', model, { base: 'mmc.yaml' })],
+    ];
+    for (const [command, analysis] of analyses) {
+      const refused = await refusal(analysis());
+      expect(refused).toBeInstanceOf(TooManyActivitiesError);
+      expect(refused.message).toBe(
+        `the log 'ids' has 50,001 activities, more than log ${command} takes (at most 50,000)`,
+      );
+      expect(refused.hint).toContain('--activity');
+    }
   });
 
   it('is analysed at the bound', async () => {
@@ -63,6 +74,8 @@ describe('a log with more activities than an analysis takes', () => {
     expect(Object.keys(d.end)).toHaveLength(MOST_ANALYSED_ACTIVITIES / 10);
     const j = await journeyAnalytics(store, 'bound');
     expect(j.contacts.inbound).toHaveLength(MOST_ANALYSED_ACTIVITIES);
+    const c = await conformance(store, 'bound', load(MMC).model as Model);
+    expect(c.unmappedActivities).toHaveLength(MOST_ANALYSED_ACTIVITIES);
   }, 60_000);
 });
 
@@ -81,13 +94,21 @@ describe('as users meet it', () => {
     // 25 activities under the table's two heading lines, then how many more.
     expect(starts.split('\n')).toHaveLength(2 + 25 + 1);
     expect(starts).toContain('... and 4,975 more (--json lists them all)');
+    const checked = await linesight('log', 'conformance', '--log', 'bound', '--db', db, '-m', MMC);
+    expect(checked.stdout).toMatch(
+      /not mapped: (E\d+, ){24}E\d+ and 49,975 more \(--json lists them all\)\n/,
+    );
   }, 60_000);
 
   it('the API answers 422 with the hint', async () => {
     const app = buildServer({ workspace: dir, workers: 1 });
     try {
-      for (const route of ['discover', 'journeys']) {
-        const r = await app.inject(`/api/logs/ids/${route}`);
+      const asked = (route: string) =>
+        route === 'discover' || route === 'journeys'
+          ? app.inject(`/api/logs/ids/${route}`)
+          : app.inject({ method: 'POST', url: `/api/logs/ids/${route}`, payload: { model: 'mmc.yaml' } });
+      for (const route of ['discover', 'journeys', 'conformance', 'calibrate']) {
+        const r = await asked(route);
         expect(r.statusCode).toBe(422);
         expect(r.json().error).toBe(
           `the log 'ids' has 50,001 activities, more than log ${route} takes (at most 50,000)`,

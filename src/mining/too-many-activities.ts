@@ -1,13 +1,19 @@
 /**
- * The most activities `log discover` and `log journeys` take. Real logs have tens to a few
- * thousand (the BPI Challenge logs up to some 400, a web log's pages a few thousand). A log whose
- * activity column holds ids has one per event, and every per-activity figure then takes memory in
- * proportion to the events: a million events of a million activities took `log journeys` 27 s and
- * 2.7 GB to list every one of them as its own topic, and `log discover` 8.5 s and 1.2 GB to print
- * 400,000 rows of starts and ends. Both are refused past this bound, after one count, on either
- * engine, with what to do instead.
+ * The most activities `log discover`, `log journeys`, `log conformance` and `log calibrate` take.
+ * Real logs have tens to a few thousand (the BPI Challenge logs up to some 400, a web log's pages
+ * a few thousand). A log whose activity column holds ids has one per event, and every
+ * per-activity figure then takes memory in proportion to the events: a million events of a
+ * million activities took `log journeys` 27 s and 2.7 GB to list every one as its own topic,
+ * `log discover` 8.5 s and 1.2 GB to print 400,000 rows of starts and ends, and `log conformance`
+ * and `log calibrate` 17 to 18 s and 1.3 GB to read every activity before mapping none. All four
+ * refuse a log past this bound after one count, on either engine, with what to do instead.
  */
 export const MOST_ANALYSED_ACTIVITIES = 50_000;
+
+/** What counts a log's activities, on either engine: read first, so that a log of ids is refused before it is read. */
+export interface ActivityCount {
+  activityCount(log: string): Promise<number>;
+}
 
 /** A log with more activities than an analysis takes: what is wrong and what to do. */
 export class TooManyActivitiesError extends Error {

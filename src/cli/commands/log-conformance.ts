@@ -52,6 +52,16 @@ function placesText(title: string, fits: Conformance['starts'], names: Names): s
   ];
 }
 
+/** Unmapped activities named on the line; --json gives them all. */
+const SHOWN_UNMAPPED = 25;
+
+function unmapped(activities: string[]): string {
+  if (activities.length === 0) return 'none';
+  const more = activities.length - SHOWN_UNMAPPED;
+  const shown = activities.slice(0, SHOWN_UNMAPPED).join(', ');
+  return more > 0 ? `${shown} and ${more.toLocaleString('en-US')} more (--json lists them all)` : shown;
+}
+
 export async function logConformanceCommand(
   o: StoreOptions & { model: string; mapping?: string },
   io: Io,
@@ -69,7 +79,7 @@ export async function logConformanceCommand(
     };
     const head = [
       `Log '${log}' against ${model.name}: fitness ${(r.fitness * 100).toFixed(1)}% (${count(r.allowed)} of ${count(r.moves)} moves the model allows); ${(r.fittingCases * 100).toFixed(1)}% of ${count(r.cases)} cases fit entirely`,
-      `Mapped activities: ${Object.keys(r.mappedActivities).length}; not mapped: ${r.unmappedActivities.length ? r.unmappedActivities.join(', ') : 'none'}`,
+      `Mapped activities: ${Object.keys(r.mappedActivities).length}; not mapped: ${unmapped(r.unmappedActivities)}`,
       ...r.mappingProblems.map((p) => `Not used: ${p}`),
       ...(r.startEventsLeftOut
         ? [
