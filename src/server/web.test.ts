@@ -51,10 +51,17 @@ async function replaceText(page: Page, text: string) {
 }
 
 describe('the web app', () => {
-  it('lists the models', async () => {
+  it('lists the models, asking the server for nothing it lacks (no favicon.ico)', async () => {
     const page = await browser.newPage();
+    const failed: string[] = [];
+    // The browser's own requests (the favicon) are not page responses; it reports their failures on the console.
+    page.on('console', (m) => {
+      if (m.type() === 'error') failed.push(m.text());
+    });
     await page.goto(`${base}/#/`);
     await page.waitForSelector('text=order-departments.yaml');
+    await page.waitForLoadState('networkidle');
+    expect(failed).toEqual([]);
     expect(await page.locator('table.list tbody tr').count()).toBe(4);
     await shot(page, 'list');
     await page.close();

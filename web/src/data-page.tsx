@@ -1,5 +1,6 @@
 /** Evidence from data: an event log's journeys, their conformance to a model, and calibration. */
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { variantPath } from '../../src/mining/variant-path';
 import { plural } from '../../src/text/plural';
 import { api, type Conformance, type JourneyAnalytics, type LogSlice, problemText, sliceQuery } from './api';
 import { ConformanceView } from './conformance-view';
@@ -193,7 +194,7 @@ export function DataPage() {
                 <tr key={v.activities.join('>')}>
                   <td>{v.count}</td>
                   <td>{(v.share * 100).toFixed(1)}%</td>
-                  <td>{v.activities.join(' › ')}</td>
+                  <td>{variantPath(v.activities, ' › ')}</td>
                 </tr>
               ))}
             </tbody>

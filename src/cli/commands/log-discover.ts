@@ -2,6 +2,7 @@
 
 import { textTable } from '../../analysis/report/table.js';
 import { writeAtomic } from '../../fs/write-atomic.js';
+import { variantPath } from '../../mining/variant-path.js';
 import { formatDuration } from '../../model/units.js';
 import type { DfgMeasure } from '../../views/dfg.js';
 import { type Io, UsageError } from '../io.js';
@@ -88,7 +89,7 @@ export async function logDiscoverCommand(
             v.count,
             `${(v.share * 100).toFixed(1)}%`,
             `${(v.cumulative * 100).toFixed(1)}%`,
-            v.activities.join(' > '),
+            variantPath(v.activities, ' > '),
           ]),
         ),
         '',

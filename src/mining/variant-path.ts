@@ -1,0 +1,14 @@
+/**
+ * A variant's activities as one line a person reads. A case can hold a million events (a log whose
+ * case column is constant), and a line of tens of megabytes helps no one: the line names the first
+ * steps and how many there are; the full list stays in the data (--json, the API).
+ */
+
+/** Steps named before the line says how many more there are. */
+export const SHOWN_STEPS = 30;
+
+export function variantPath(activities: readonly string[], separator: string): string {
+  if (activities.length <= SHOWN_STEPS) return activities.join(separator);
+  const more = (activities.length - SHOWN_STEPS).toLocaleString('en-US');
+  return `${activities.slice(0, SHOWN_STEPS).join(separator)}${separator}... ${more} more steps (${activities.length.toLocaleString('en-US')} in all)`;
+}
