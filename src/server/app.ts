@@ -35,6 +35,7 @@ import { pageRoutes } from './routes/pages.js';
 import { simulationRoutes } from './routes/simulation.js';
 import { staffingRoutes } from './routes/staffing.js';
 import { viewRoutes } from './routes/views.js';
+import { installSecurityHeaders } from './security-headers.js';
 import { Threads } from './threads.js';
 import { Workspace } from './workspace.js';
 
@@ -76,6 +77,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     host: options.host ?? '127.0.0.1',
     allowHosts: options.allowHosts ?? [],
   });
+  installSecurityHeaders(app);
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
     const url = request.routeOptions.url;

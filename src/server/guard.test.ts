@@ -228,6 +228,11 @@ describe('requests from other sites', () => {
       headers: { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate' },
     });
     expect(followed.statusCode).toBe(200);
+    const framed = await open.inject({
+      url: '/',
+      headers: { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'iframe' },
+    });
+    expect(framed.statusCode).toBe(403);
   });
 });
 

@@ -5,7 +5,7 @@
  * - Host: the server answers only to the names it is bound to (DNS rebinding turns any web page's
  *   name into 127.0.0.1; such a request carries that page's name in Host).
  * - Origin and Sec-Fetch-Site: a request another site's page makes the browser send is refused;
- *   only a person's navigation to a page may come from elsewhere.
+ *   only a person's navigation to a page may come from elsewhere, and not into another site's frame.
  * - Token: off loopback (or when given one), every route but the static ones needs it, as
  *   `Authorization: Bearer TOKEN` or as the cookie that opening a page with `?token=TOKEN` sets.
  * - Content types: each route names the bodies it takes; a form or a text/plain body, which any
@@ -163,10 +163,14 @@ function checkSite(request: FastifyRequest, host: { name: string; port: string }
       'use linesight from its own pages, or call the API from a program, which sends no Origin',
     );
   const site = request.headers['sec-fetch-site'];
+  // A navigation in a frame another site holds is no person following a link: it is how a page
+  // puts linesight under a decoy to take its clicks.
+  const dest = request.headers['sec-fetch-dest'];
   const navigation =
     request.routeOptions.config.page &&
     request.method === 'GET' &&
-    request.headers['sec-fetch-mode'] === 'navigate';
+    request.headers['sec-fetch-mode'] === 'navigate' &&
+    (dest === undefined || dest === 'document');
   if ((site === 'cross-site' || site === 'same-site') && !navigation)
     throw new HttpError(
       403,

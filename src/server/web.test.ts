@@ -67,6 +67,16 @@ describe('the web app', () => {
     await page.close();
   });
 
+  it("does not open inside another site's frame", async () => {
+    const page = await browser.newPage();
+    await page.setContent(`<iframe src="${base}/" width="800" height="600"></iframe>`);
+    await page.waitForTimeout(1000);
+    const frame = page.frames()[1];
+    expect(frame).toBeDefined();
+    expect(await frame?.$('#app').catch(() => null)).toBeNull();
+    await page.close();
+  });
+
   it('shows an error inline as you type, and the diagram follows the fix', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`${base}/#/model/mmc.yaml`);
