@@ -26,9 +26,10 @@ export function textTable(headers: string[], rows: Row[]): string {
 }
 
 export function markdownTable(headers: string[], rows: Row[]): string {
-  const cell = (s: string) => s.replace(/\|/g, '\\|');
+  // A pipe would end the cell and a line break the row; headers are cells too.
+  const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
   return [
-    `| ${headers.map(escape).join(' | ')} |`,
+    `| ${headers.map(cell).join(' | ')} |`,
     `| ${headers.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
     ...rows.map((r) => `| ${r.map((c) => cell(String(c))).join(' | ')} |`),
   ].join('\n');
