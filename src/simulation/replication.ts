@@ -18,6 +18,7 @@ import type { CompiledModel, FlowTable } from './compile.js';
 import { CONTACT_SUMS, HOURS_PER_WEEK } from './contact-sums.js';
 import { ABANDONED, CALLS, CONTACTS, COUNTS, CustomerRows, FAILURES, STEPS } from './customer-rows.js';
 import { CustomerTally } from './customer-tally.js';
+import { drainSpan } from './drain.js';
 import { PoolTime } from './pool-time.js';
 import { Pools } from './pools.js';
 import { hash, KeyedUniform, mix32, replicationSeed } from './random.js';
@@ -82,7 +83,7 @@ export class Replication {
     this.horizon = options.horizon;
     this.warmup = options.warmup;
     this.trace = options.trace;
-    this.drainLimit = this.horizon + 60 * 86400;
+    this.drainLimit = this.horizon + drainSpan(m);
     const place = (kind: string, ids: string[]) =>
       Uint32Array.from(ids.map((id) => hash(`${kind}:${id}`, seed)));
     this.servicePlace = place('service', m.stepIds);
@@ -110,7 +111,7 @@ export class Replication {
     for (let s = 0; s < m.segments; s++) if (m.interarrival[s]) this.nextArrival(s, 0);
   }
 
-  /** Runs the events to the end (the calendar empty, or 60 days past the horizon). */
+  /** Runs the events to the end (the calendar empty, or the drain past the horizon over: drain.ts). */
   run(): RunResult {
     const calendar = this.calendar;
     while (calendar.pop()) {

@@ -22,7 +22,7 @@ export interface RunRemedy {
 }
 
 export interface RunWarning {
-  kind: 'warm-up' | 'run-too-short' | 'precision-not-reached' | 'wide-intervals';
+  kind: 'warm-up' | 'run-too-short' | 'precision-not-reached' | 'wide-intervals' | 'unfinished';
   message: string;
   /** Alternatives, each enough on its own to answer the warning. */
   remedies: RunRemedy[];

@@ -56,7 +56,7 @@ export interface RunResult {
   window: number;
   events: number;
   arrivals: number;
-  /** Customers still in the journey when the run stopped (60 days after the horizon): stuck in a queue that never moves. */
+  /** Customers still in the journey when the run stopped (the drain after the horizon over: drain.ts). */
   unfinished: number;
   /** Every customer's queue wait in arrival order, warm-up included, for judging the warm-up. */
   waitSeries: WaitSeriesData;

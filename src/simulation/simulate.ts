@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import type { Model } from '../model/model.js';
 import { type CompiledModel, compileModel } from './compile.js';
 import { contactCenterKpis, type PoolContactCenter } from './contact-center.js';
+import { journeyLongerThanRunWarnings, unfinishedWarnings } from './drain.js';
 import { type KpiDefinition, kpiDefinitions, kpiValues } from './kpis.js';
 import { type ModelValue, modelValue } from './net-value.js';
 import {
@@ -233,6 +234,13 @@ function summarize(
       ...warmupWarnings(warmupCheck, options.horizon),
       ...precisionWarnings(precision, kpis),
       ...wideIntervalWarnings(kpis, overall, results.length),
+      ...unfinishedWarnings(compiled, results),
+      ...journeyLongerThanRunWarnings(
+        compiled,
+        overall.timeInJourney?.mean ?? 0,
+        options.horizon,
+        options.warmup,
+      ),
     ],
     contactCenter: contactCenterKpis(model, results, options),
   };

@@ -316,7 +316,9 @@ export async function simulateCommand(file: string, o: SimulateCommandOptions, i
   );
   const title = `${model.name}${model.scenario ? `, scenario '${model.scenario.name}'` : ''}: ${replicationsText(result)} of ${formatDuration(options.horizon)} after ${formatDuration(options.warmup)} warm-up, seed ${options.seed}`;
   const table = o.format === 'md' ? markdownTable(headers, rows) : textTable(headers, rows);
-  const little = `Little's law: ${result.little.inSystem.toFixed(2)} customers in the journey on average; arrival rate x time = ${result.little.lambdaTimesTime.toFixed(2)}.`;
+  const { inSystem, lambdaTimesTime } = result.little;
+  // With no customer counted there is no time in the journey to multiply.
+  const little = `Little's law: ${inSystem.toFixed(2)} customers in the journey on average; arrival rate x time = ${Number.isFinite(lambdaTimesTime) ? lambdaTimesTime.toFixed(2) : '— (no customer counted)'}.`;
   const warnings = warningsText(result.warnings.map((warning) => ({ warning })));
   emit(`${title}\n\n${table}\n\n${contact ? `${contact}\n\n` : ''}${little}\n${warnings}`, o.output, io);
   io.err(
