@@ -32,12 +32,13 @@ ends:
 start: apply
 `);
 
-/** A step of one day on average with a tail of months (lognormal, sd 100 days). */
-const tail = model(`
-name: Tail
+/** One step of one day on average: `duration` gives its spread (a tail of months, or none to speak of). */
+const oneStep = (duration: string) =>
+  model(`
+name: One step
 arrivals: { rate: 10/h }
 stages: [{ id: s, name: S }]
-steps: [{ id: case, name: Case handled, stage: s, channel: mail, duration: "lognormal(1 d, 100 d)", next: done }]
+steps: [{ id: case, name: Case handled, stage: s, channel: mail, duration: "${duration}", next: done }]
 ends: [{ id: done, name: Done, outcome: success }]
 start: case
 `);
@@ -70,20 +71,22 @@ describe('a journey longer than the run', () => {
 });
 
 it('reports the customers a run could not finish, never dropping them unsaid', async () => {
-  const r = await simulate(tail, { replications: 3, horizon: 7 * DAY, warmup: DAY, seed: 1 });
+  const r = await simulate(oneStep('lognormal(1 d, 100 d)'), {
+    replications: 3,
+    horizon: 7 * DAY,
+    warmup: DAY,
+    seed: 1,
+  });
   const warning = r.warnings.find((w) => w.kind === 'unfinished');
   expect(warning?.message).toMatch(
     /^\d+(\.\d+)? customers a replication \([\d.]+% of those who arrived\) were still in the journey 60 d after the horizon/,
   );
   // A run whose every customer finishes says nothing.
-  const short = model(`
-name: Short
-arrivals: { rate: 10/h }
-stages: [{ id: s, name: S }]
-steps: [{ id: case, name: Case handled, stage: s, channel: mail, duration: "exp(1 d)", next: done }]
-ends: [{ id: done, name: Done, outcome: success }]
-start: case
-`);
-  const fine = await simulate(short, { replications: 3, horizon: 7 * DAY, warmup: DAY, seed: 1 });
+  const fine = await simulate(oneStep('exp(1 d)'), {
+    replications: 3,
+    horizon: 7 * DAY,
+    warmup: DAY,
+    seed: 1,
+  });
   expect(fine.warnings.map((w) => w.kind)).not.toContain('unfinished');
 });
