@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { StoreBusyError } from './store-busy.js';
+import { checkStoreFile } from './store-file.js';
 import { memoryLimit } from './store-memory.js';
 import { StoreOpenError } from './store-open-error.js';
 
@@ -114,8 +115,10 @@ export async function acquire(path: string, access: StoreAccess, prepare: Prepar
     if (access !== 'read') db.draining = true;
     await db.closed;
   }
-  if (access !== 'create' && !existsSync(path)) throw missingStore(path);
-  const made = access === 'create' && !existsSync(path);
+  const exists = existsSync(path);
+  if (access !== 'create' && !exists) throw missingStore(path);
+  if (exists) checkStoreFile(path);
+  const made = access === 'create' && !exists;
   const db = new Database(
     path,
     access === 'read',

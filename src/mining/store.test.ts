@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -92,6 +93,32 @@ describe('a store that is not there, or is no store', () => {
     expect(error).toBeInstanceOf(StoreOpenError);
     expect((error as StoreOpenError).message).toContain(`cannot open the event store ${db}`);
     expect((error as StoreOpenError).missing).toBe(false);
+  });
+
+  it('refuses a log, an empty file, a folder or a pipe named as the store, storing nothing and waiting for nothing', async () => {
+    const log = join(dir, 'events.csv');
+    const text = 'case_id,activity,timestamp\nc1,A,2024-01-01 10:00:00\n';
+    writeFileSync(log, text);
+    const empty = join(dir, 'empty.json');
+    writeFileSync(empty, '');
+    const pipe = join(dir, 'pipe');
+    execFileSync('mkfifo', [pipe]);
+    const cases: [string, string][] = [
+      [log, 'it is text, not a DuckDB database'],
+      [empty, 'it is empty, not a DuckDB database'],
+      [dir, 'it is not a regular file (a folder, a device or a pipe)'],
+      [pipe, 'it is not a regular file (a folder, a device or a pipe)'],
+    ];
+    for (const [db, why] of cases)
+      for (const access of ['create', 'read'] as const) {
+        // DuckDB opened a .csv, .json or .parquet file as a table of a database in memory: the
+        // import said its events were stored, and none were.
+        const error = await reject(openStore(db, { access }));
+        expect(error, `${db} ${access}`).toBeInstanceOf(StoreOpenError);
+        expect((error as StoreOpenError).message).toBe(`cannot open the event store ${db}: ${why}`);
+      }
+    expect(readFileSync(log, 'utf8')).toBe(text);
+    expect(readFileSync(empty, 'utf8')).toBe('');
   });
 });
 
