@@ -8,7 +8,7 @@
  * window numbering the rows of the scan instead took three times as long on ten million rows),
  * checked there, and moved into the store.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { fileHead } from '../fs/file-head.js';
 import { plural } from '../text/plural.js';
 import { dialectWithoutOverlong, overlongLine } from './csv-overlong.js';
 import { rejectedLines } from './csv-rejects.js';
@@ -67,15 +67,9 @@ const GUESSES: Record<keyof CsvColumns, string[]> = {
 
 /** UTF-8 when the first 64 KiB decode as UTF-8 (up to the last whole line), else Latin-1. */
 function encodingOf(file: string): string {
-  const head = Buffer.alloc(1 << 16);
-  const fd = openSync(file, 'r');
-  let length: number;
-  try {
-    length = readSync(fd, head, 0, head.length, 0);
-  } finally {
-    closeSync(fd);
-  }
-  const text = head.subarray(0, length === head.length ? head.lastIndexOf(10) + 1 || length : length);
+  const size = 1 << 16;
+  const head = fileHead(file, size);
+  const text = head.length === size ? head.subarray(0, head.lastIndexOf(10) + 1 || size) : head;
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(text);
     return 'utf-8';

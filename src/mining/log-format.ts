@@ -1,5 +1,5 @@
 /** Which of the formats linesight reads a log file is: by its name, or for .xml by its first elements. */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { fileHead } from '../fs/file-head.js';
 
 export const LOG_FORMATS = ['xes', 'csv', 'ocel-json', 'ocel-xml', 'ocel-sqlite'] as const;
 export type LogFormat = (typeof LOG_FORMATS)[number];
@@ -22,13 +22,7 @@ export function formatOf(file: string): LogFormat | undefined {
 function xmlFormatOf(file: string): LogFormat | undefined {
   let head = '';
   try {
-    const fd = openSync(file, 'r');
-    try {
-      const bytes = Buffer.alloc(1 << 16);
-      head = bytes.subarray(0, readSync(fd, bytes, 0, bytes.length, 0)).toString('utf8');
-    } finally {
-      closeSync(fd);
-    }
+    head = fileHead(file, 1 << 16).toString('utf8');
   } catch {
     // Not readable: importLog names the problem with the file.
     return undefined;

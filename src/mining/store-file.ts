@@ -4,7 +4,8 @@
  * such a file reported its events stored and kept none. A pipe named as the store made the open
  * wait for ever, and a device was read.
  */
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { fileHead } from '../fs/file-head.js';
 import { StoreOpenError } from './store-open-error.js';
 
 /** Every DuckDB database file carries these bytes from byte 8 on. */
@@ -20,19 +21,12 @@ export function checkStoreFile(path: string): void {
       HINT,
       false,
     );
-  const head = Buffer.alloc(MAGIC_AT + MAGIC.length);
-  const fd = openSync(path, 'r');
-  let read: number;
-  try {
-    read = readSync(fd, head, 0, head.length, 0);
-  } finally {
-    closeSync(fd);
-  }
-  if (head.toString('latin1', MAGIC_AT, read) === MAGIC) return;
+  const head = fileHead(path, MAGIC_AT + MAGIC.length);
+  if (head.toString('latin1', MAGIC_AT) === MAGIC) return;
   // A text file is most likely a log given where the store goes.
-  const text = read > 0 && !head.subarray(0, read).some((b) => b < 9 || (b > 13 && b < 32));
+  const text = head.length > 0 && !head.some((b) => b < 9 || (b > 13 && b < 32));
   throw new StoreOpenError(
-    `cannot open the event store ${path}: it is ${read === 0 ? 'empty' : text ? 'text' : 'another kind of file'}, not a DuckDB database`,
+    `cannot open the event store ${path}: it is ${head.length === 0 ? 'empty' : text ? 'text' : 'another kind of file'}, not a DuckDB database`,
     text ? `to import it, give it as the log: linesight log import ${path}; or ${HINT}` : HINT,
     false,
   );
