@@ -1,11 +1,12 @@
 /**
  * Checks before a simulation starts, so that bad parameters get a clear error instead of a run
- * that never settles: every segment needs arrivals, and a pool whose offered load reaches its
+ * that never settles: every segment needs arrivals (but one of share 0, switched off), and a pool whose offered load reaches its
  * capacity, with nobody ever giving up, has a queue that grows without end.
  */
 import { journeyMetrics, type Metrics } from '../analysis/index.js';
 import { meanOf } from '../model/distribution.js';
 import type { Model } from '../model/model.js';
+import { MAX_CAPACITY } from '../model/schema.js';
 import { formatDuration } from '../model/units.js';
 
 export interface Problem {
@@ -75,11 +76,14 @@ export function preflight(
       message: `replications must be a whole number of at least 1, not ${options.replications}`,
       hint: 'e.g. --replications 20',
     });
+  // A segment whose share is 0 is switched off (a what-if that moves everyone to another); one
+  // with a share and no arrivals has been forgotten.
+  const arriving = model.segments.filter((s) => s.arrivals && s.arrivals.rate > 0);
   for (const s of model.segments) {
-    if (!s.arrivals || !(s.arrivals.rate > 0)) {
+    if (!arriving.includes(s) && (s.share > 0 || arriving.length === 0)) {
       problems.push({
-        message: `segment '${s.id}' has no arrivals, so nobody would walk the journey`,
-        hint: 'give the model arrivals: {rate: 40/h} (split by segment shares) or the segment its own arrivals',
+        message: `segment '${s.id}' has no arrivals, so ${arriving.length === 0 ? 'nobody would walk the journey' : 'none of its customers would walk the journey'}`,
+        hint: 'give the model arrivals: {rate: 40/h} (split by segment shares) or the segment its own arrivals; a segment of share 0 is left out',
       });
     }
   }
@@ -93,9 +97,18 @@ export function preflight(
     if (utilisation >= 1 && patient && r.patience === undefined) {
       problems.push({
         message: `pool '${r.id}' is overloaded: it is offered ${offered.toFixed(2)} Erlang of work for ${capacity.toFixed(2)} members on average (utilisation ${(utilisation * 100).toFixed(0)}%), and nobody gives up, so its queue grows without end`,
-        hint: `staff it above ${Math.ceil(offered)} (e.g. --set resources.${r.id}.capacity=${Math.ceil(offered * 1.15)}), or give its customers patience so that some abandon`,
+        hint: overloadHint(r.id, offered),
       });
     }
   }
   return problems;
+}
+
+/** What staffs an overloaded pool: more members than the Erlangs offered, unless no pool can be that large. */
+function overloadHint(pool: string, offered: number): string {
+  const least = Math.floor(offered) + 1;
+  if (least > MAX_CAPACITY)
+    return `no pool can keep up with that (at most ${MAX_CAPACITY.toLocaleString('en-US')} members): check the arrival rate and the durations of the pool's steps (a rate per second meant per hour, or hours meant as minutes)`;
+  const suggested = Math.min(MAX_CAPACITY, Math.max(least, Math.ceil(offered * 1.15)));
+  return `staff it with ${least} or more (e.g. --set resources.${pool}.capacity=${suggested}), or give its customers patience so that some abandon`;
 }

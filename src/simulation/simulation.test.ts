@@ -3,6 +3,7 @@
  * analysis where no queue is involved, and its promises: common random numbers, the same answer
  * for any number of workers, and clear errors before a run that could not settle.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { journeyMetrics } from '../analysis/index.js';
 import { load, parse } from '../model/load.js';
@@ -172,7 +173,12 @@ describe('bad parameters', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]?.message).toContain("pool 'agents' is overloaded");
     expect(problems[0]?.message).toContain('10.83 Erlang');
-    expect(problems[0]?.hint).toContain('resources.agents.capacity=');
+    // 11 members keep up with 10.83 Erlang; the example set is 15% above the load.
+    expect(problems[0]?.hint).toContain('staff it with 11 or more (e.g. --set resources.agents.capacity=13)');
+    const flooded = preflight(queueModel(1e6, 1, 10), { horizon: DAY, warmup: 0, replications: 1 });
+    expect(flooded[0]?.hint).toMatch(
+      /^no pool can keep up with that \(at most 100,000 members\): check the arrival rate/,
+    );
     expect(
       preflight(queueModel(130, 12, 10, 5), { horizon: 30 * DAY, warmup: DAY, replications: 5 }),
     ).toEqual([]);
@@ -187,5 +193,16 @@ describe('bad parameters', () => {
     expect(preflight(stripped, { horizon: DAY, warmup: 0, replications: 1 })[0]?.message).toContain(
       'has no arrivals',
     );
+  });
+
+  it('run a segment of share 0 as switched off: a what-if that moves everyone to one segment', async () => {
+    const text = readFileSync(`${examples}order-departments.yaml`, 'utf8')
+      .replace('share: 0.7', 'share: 1')
+      .replace('share: 0.3', 'share: 0');
+    const model = parse(text, { file: 'order-departments.yaml' }).model as Model;
+    expect(preflight(model, { horizon: DAY, warmup: 0, replications: 1 })).toEqual([]);
+    const r = await simulate(model, { replications: 2, horizon: 2 * DAY, warmup: 0, seed: 1 });
+    expect(r.segments.consumer?.customers?.mean).toBeGreaterThan(0);
+    expect(r.segments.business?.customers?.mean ?? 0).toBe(0);
   });
 });
