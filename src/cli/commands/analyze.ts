@@ -15,6 +15,7 @@ import type { Model } from '../../model/model.js';
 import { didYouMeanAmong } from '../../model/suggest.js';
 import { type Io, UsageError } from '../io.js';
 import { loadOrReport } from '../load-or-report.js';
+import { refuseOutputOverInput } from '../output-file.js';
 
 export interface AnalyzeOptions {
   scenario?: string;
@@ -53,6 +54,7 @@ function emit(text: string, output: string | undefined, io: Io) {
 }
 
 export async function analyzeCommand(file: string, options: AnalyzeOptions, io: Io): Promise<number> {
+  refuseOutputOverInput(options.output, [file]);
   const format = formatOf(options);
   const top = options.top === undefined ? 20 : Number(options.top);
   if (!Number.isInteger(top) || top < 0)
@@ -94,6 +96,7 @@ export function compareCommand(
   options: { format?: string; output?: string; json?: boolean },
   io: Io,
 ): number {
+  refuseOutputOverInput(options.output, [ours, theirs]);
   const format = formatOf(options);
   if (resolve(ours) === resolve(theirs))
     throw new UsageError(

@@ -12,6 +12,7 @@ import { yamlLibrary } from '../../model/yaml-library.js';
 import { VERSION } from '../../version.js';
 import { InputError, type Io } from '../io.js';
 import { loadOrReport } from '../load-or-report.js';
+import { refuseOutputOverInput } from '../output-file.js';
 
 /** BPMN files of tens of MiB exist; past this, the file is refused rather than parsed. */
 const MAX_BPMN_BYTES = 50 * 1024 * 1024;
@@ -21,6 +22,7 @@ export async function bpmnExportCommand(
   options: { scenario?: string; output?: string },
   io: Io,
 ): Promise<number> {
+  refuseOutputOverInput(options.output, [file]);
   const loaded = loadOrReport(
     file,
     io,

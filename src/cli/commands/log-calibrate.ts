@@ -5,6 +5,7 @@ import { writeAtomic } from '../../fs/write-atomic.js';
 import { calibrate } from '../../mining/calibrate.js';
 import { load } from '../../model/load.js';
 import { InputError, type Io } from '../io.js';
+import { refuseOutputOverInput } from '../output-file.js';
 import { printDiagnostics } from '../print-diagnostics.js';
 import { withLogAgainstModel } from './log-against-model.js';
 import type { StoreOptions } from './log-store.js';
@@ -13,8 +14,9 @@ export async function logCalibrateCommand(
   o: StoreOptions & { model: string; mapping?: string; output?: string },
   io: Io,
 ): Promise<number> {
+  const output = o.output ?? 'calibrated.yaml';
+  refuseOutputOverInput(output, [o.model, o.mapping]);
   return withLogAgainstModel(o, io, async ({ model, mapping, store, log }) => {
-    const output = o.output ?? 'calibrated.yaml';
     const base = relative(dirname(output), o.model) || basename(o.model);
     const { scenario, notes } = await calibrate(store, log, model, { mapping, base });
     const text = `# A what-if overlay calibrated from the log '${log}' by linesight.\n${notes.map((n) => `# ${n}`).join('\n')}\n${stringify(scenario)}`;

@@ -10,6 +10,7 @@ import { layout, RenderOptionError } from '../../views/render.js';
 import { canvasWidth, toSvg } from '../../views/svg.js';
 import { type Io, UsageError } from '../io.js';
 import { loadOrReport } from '../load-or-report.js';
+import { refuseOutputOverInput } from '../output-file.js';
 import { RENDER_FORMATS, type RenderFormat } from '../render-formats.js';
 import { type PartCommandOptions, partOptions } from './render-parts.js';
 
@@ -27,7 +28,19 @@ export interface RenderCommandOptions extends PartCommandOptions {
 type Format = RenderFormat;
 
 export async function renderCommand(file: string, options: RenderCommandOptions, io: Io): Promise<number> {
-  const format = options.format ?? (options.output ? extname(options.output).slice(1).toLowerCase() : 'svg');
+  refuseOutputOverInput(options.output, [file]);
+  const named = options.output ? extname(options.output).slice(1).toLowerCase() : undefined;
+  const format = options.format ?? named ?? 'svg';
+  // A PNG written to diagram.svg opens as a broken picture.
+  if (
+    options.format &&
+    named &&
+    named !== options.format &&
+    (RENDER_FORMATS as readonly string[]).includes(named)
+  )
+    throw new UsageError(
+      `--format ${options.format} and the output ${options.output} disagree: name the file .${options.format}, or leave out --format`,
+    );
   if (!(RENDER_FORMATS as readonly string[]).includes(format))
     throw new UsageError(
       `cannot write '${format}': use an output file ending in .svg, .png or .pdf, or --format svg|png|pdf`,

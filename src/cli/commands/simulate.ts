@@ -48,6 +48,7 @@ import { estimateFigures, estimatesUnit } from '../../simulation/readout/kpi-uni
 import { whatIfText } from '../../simulation/readout/whatif-text.js';
 import { InputError, type Io, UsageError } from '../io.js';
 import { loadOrReport } from '../load-or-report.js';
+import { refuseOutputOverInput } from '../output-file.js';
 import { progressBarOn } from '../progress-bar.js';
 import { wholeOption } from '../whole-option.js';
 import { contactCenterTable } from './contact-center-table.js';
@@ -274,6 +275,8 @@ export function simulationJson(result: SimulationResult): unknown {
 }
 
 export async function simulateCommand(file: string, o: SimulateCommandOptions, io: Io): Promise<number> {
+  refuseOutputOverInput(o.output, [file]);
+  refuseOutputOverInput(o.eventLog, [file], '--event-log');
   const options = runOptions(o);
   const loaded = loadOrReport(file, io, 'nothing was simulated');
   if (!loaded?.model || !loaded.document) return 1;
@@ -328,6 +331,7 @@ export async function simulateCommand(file: string, o: SimulateCommandOptions, i
 }
 
 export async function whatifCommand(file: string, o: SimulateCommandOptions, io: Io): Promise<number> {
+  refuseOutputOverInput(o.output, [file]);
   const options = runOptions(o);
   const loaded = loadOrReport(file, io, 'nothing was simulated');
   if (!loaded?.model || !loaded.document) return 1;

@@ -1,0 +1,44 @@
+/**
+ * No command writes its output over the model it reads (`analyze m.yaml -o m.yaml` once turned the
+ * model into its report, exit 0), under the same name or another name of the same file; a picture
+ * is not written under another format's name.
+ */
+import { copyFileSync, linkSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { linesight } from '../testing/cli.js';
+
+const MMC = new URL('../../examples/mmc.yaml', import.meta.url).pathname;
+const COMPETITOR = new URL('../../examples/competitor.yaml', import.meta.url).pathname;
+
+it('refuses an output that is the model read, by any name, and leaves the model as it was', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'linesight-output-'));
+  const model = join(dir, 'm.yaml');
+  copyFileSync(MMC, model);
+  const other = join(dir, 'competitor.yaml');
+  copyFileSync(COMPETITOR, other);
+  const alias = join(dir, 'alias.yaml');
+  linkSync(model, alias);
+  const short = ['-n', '1', '--horizon', '1d', '--warmup', '0'];
+  const cases: [string[], string][] = [
+    [['analyze', model, '-o', model], '-o'],
+    [['render', model, '-v', 'blueprint', '-o', alias], '-o'],
+    [['simulate', model, ...short, '-o', model], '-o'],
+    [['simulate', model, ...short, '--event-log', model], '--event-log'],
+    [['whatif', model, ...short, '-o', model], '-o'],
+    [['bpmn', 'export', model, '-o', model], '-o'],
+    [['compare', model, other, '-o', other], '-o'],
+  ];
+  for (const [argv, option] of cases) {
+    const r = await linesight(...argv);
+    expect(r.code, argv.join(' ')).toBe(2);
+    expect(r.stderr, argv.join(' ')).toContain(`${option} ${argv.at(-1)} is `);
+    expect(r.stderr).toContain('writing there would replace it: name another file for the output');
+  }
+  expect(readFileSync(model, 'utf8')).toBe(readFileSync(MMC, 'utf8'));
+  expect(readFileSync(other, 'utf8')).toBe(readFileSync(COMPETITOR, 'utf8'));
+  const png = await linesight('render', model, '-v', 'journey', '-f', 'png', '-o', join(dir, 'j.svg'));
+  expect(png.code).toBe(2);
+  expect(png.stderr).toContain(`--format png and the output ${join(dir, 'j.svg')} disagree`);
+}, 60_000);
