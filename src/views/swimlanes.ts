@@ -420,7 +420,12 @@ function layoutOnce(spec: SwimlaneSpec, options: { leaveRoom?: number }, orderin
   const lines: Line[] = [];
   for (const line of spec.lines) {
     const first = lanes.find((l) => line.below.includes(l.group));
-    if (first && first !== lanes[0]) lines.push({ kind: line.kind, label: line.label, y: first.y });
+    if (!first || first === lanes[0]) continue;
+    // Without a frontstage lane the lines of interaction and visibility are one: one line, both names.
+    const same = lines.find((l) => l.y === first.y);
+    if (same)
+      same.label = `${same.label.replace(/^line /, 'lines ')} and ${line.label.replace(/^line of /, '')}`;
+    else lines.push({ kind: line.kind, label: line.label, y: first.y });
   }
   return {
     view: spec.view,

@@ -3,7 +3,7 @@
  * lane and stage column, every flow drawn, no overlapping boxes, no line through a box, every
  * fail point badged, labels that fit, and the same bytes every time.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
@@ -133,6 +133,21 @@ describe('the views', () => {
   it('are listed (for the help and the web app) exactly as the registry draws them', () => {
     expect(VIEWS.map((v) => v.id)).toEqual([...VIEW_IDS]);
   });
+});
+
+it('blueprint of a model with no frontstage lane: one line of interaction and visibility, one name on it', async () => {
+  const text = readFileSync(`${examplesDir}mmc.yaml`, 'utf8').replace(
+    'visibility: frontstage',
+    'visibility: backstage',
+  );
+  const model = parse(text, { file: 'mmc.yaml' }).model as Model;
+  const d = await layout(model, { view: 'blueprint' });
+  expect(d.lanes.some((l) => l.group === 'frontstage')).toBe(false);
+  // Two labels at one height were drawn over each other ("line of ɪnvisibility").
+  expect(d.lines.map((l) => [l.kind, l.label])).toEqual([
+    ['interaction', 'lines of interaction and visibility'],
+  ]);
+  expect(d.lines[0]?.y).toBe(d.lanes.find((l) => l.group === 'backstage')?.y);
 });
 
 describe.each(examples)('%s', (_file, model) => {
