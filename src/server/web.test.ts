@@ -87,6 +87,7 @@ describe('the web app', () => {
     await page.waitForSelector('.cm-lintRange-error', { timeout: 15000 });
     await page.waitForSelector('.cm-lint-marker-error');
     expect(await page.textContent('.toolbar .problems-toggle')).toContain('1 error');
+    await page.waitForSelector('.model-status:has-text("last valid model")');
     await shot(page, 'model-error');
     const before = await page.innerHTML('.diagram');
     await replaceText(
@@ -97,6 +98,10 @@ describe('the web app', () => {
       () => document.querySelector('.diagram')?.innerHTML.includes('Is served by a specialist'),
       undefined,
       { timeout: 15000 },
+    );
+    // The diagram is the model's again, and says no more that it is not.
+    await page.waitForFunction(
+      () => !document.querySelector('.model-status')?.textContent?.includes('last valid'),
     );
     expect(await page.locator('.cm-lintRange-error').count()).toBe(0);
     expect(await page.innerHTML('.diagram')).not.toBe(before);
@@ -169,6 +174,20 @@ describe('the web app', () => {
     await remedy.click();
     expect(Number(await page.inputValue('input[type=number]'))).toBe(wanted);
     await shot(page, 'whatif');
+    await page.close();
+  });
+
+  it("offers to sweep the model's own first pool, and shows a Run that cannot run as such", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/#/whatif/order-departments.yaml`);
+    await page.waitForFunction(
+      () => (document.querySelector('.sweep input.path') as HTMLInputElement)?.value,
+    );
+    expect(await page.inputValue('.sweep input.path')).toBe('resources.call-center-agents.capacity');
+    await page.goto(`${base}/#/whatif/mmc.yaml`);
+    await page.waitForSelector('button.run:disabled');
+    const run = page.locator('button.run', { hasText: 'Run' }).first();
+    expect(await run.evaluate((b) => getComputedStyle(b).opacity)).toBe('0.45');
     await page.close();
   });
 

@@ -58,6 +58,8 @@ export function ModelPage(props: { name: string }) {
   const [queues, setQueues] = useState<Queues | null>(null);
   const [selected, setSelected] = useState<Finding | null>(null);
   const [status, setStatus] = useState('');
+  // What the last drawing that failed put in the status line.
+  const renderSaid = useRef('');
   const [conflict, setConflict] = useState(false);
   const [missing, setMissing] = useState(false);
   const [creating, setCreating] = useState(false);
@@ -88,13 +90,20 @@ export function ModelPage(props: { name: string }) {
     const timer = setTimeout(() => {
       const shown = drawOptions();
       api.render(props.name, text, view, shown).then(
-        (svg) => setDrawn({ svg, key: `${view}|${shown.role}|${segment}` }),
-        (e: ApiError) =>
-          setStatus(
+        (svg) => {
+          setDrawn({ svg, key: `${view}|${shown.role}|${segment}` });
+          // A drawing's own complaint goes once it draws again; a save's message stays.
+          const said = renderSaid.current;
+          renderSaid.current = '';
+          if (said) setStatus((s) => (s === said ? '' : s));
+        },
+        (e: ApiError) => {
+          renderSaid.current =
             e.status === 422
               ? 'The diagram shows the last valid model: fix the errors to update it.'
-              : e.message,
-          ),
+              : e.message;
+          setStatus(renderSaid.current);
+        },
       );
       api.analyze(props.name, text, scenario).then(
         (a) => {
@@ -207,7 +216,9 @@ export function ModelPage(props: { name: string }) {
           }}
         />
         <ProblemList diagnostics={diagnostics} />
-        <span class="status">{status}</span>
+        <span class="status model-status" role="status">
+          {status}
+        </span>
       </div>
       {imported.length ? (
         <details class="warnings">

@@ -1,10 +1,21 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { readModel } from '../../src/model/edits/plans/model-data';
 import { active, api, problemText, type SweepJob, waitingText } from './api';
 import { follow } from './follow';
 
 /** "How many agents keep the queue under 30 s?": a parameter swept over a range, against a target. */
 export function SweepPanel(props: { name: string }) {
-  const [path, setPath] = useState('resources.agents.capacity');
+  const [path, setPath] = useState('');
+  // The model's own first pool: a parameter it does not have is only an error to run.
+  useEffect(() => {
+    api.model(props.name).then(
+      (m) => {
+        const pool = readModel(m.text)?.resources.find((r) => typeof r.id === 'string')?.id;
+        setPath((p) => p || (pool ? `resources.${pool}.capacity` : ''));
+      },
+      () => undefined,
+    );
+  }, [props.name]);
   const [from, setFrom] = useState(8);
   const [to, setTo] = useState(14);
   const [target, setTarget] = useState('queueWait<=30s');
@@ -34,7 +45,12 @@ export function SweepPanel(props: { name: string }) {
       <legend>Find the smallest value that meets a target</legend>
       <label>
         Parameter{' '}
-        <input class="path" value={path} onInput={(e) => setPath((e.target as HTMLInputElement).value)} />
+        <input
+          class="path"
+          value={path}
+          placeholder="resources.POOL.capacity"
+          onInput={(e) => setPath((e.target as HTMLInputElement).value)}
+        />
       </label>{' '}
       <label>
         from <input type="number" class="from" value={from} onInput={number(setFrom)} />

@@ -114,7 +114,15 @@ export function WhatIfPage(props: { name: string; scenario?: string | undefined 
           value={precision}
           onChange={setPrecision}
         />
-        <button type="button" class="run" onClick={run} disabled={chosen.length === 0 || active(job)}>
+        <button
+          type="button"
+          class="run"
+          onClick={run}
+          disabled={chosen.length === 0 || active(job)}
+          title={
+            chosen.length === 0 ? 'Pick a scenario above to run it against the model as it is' : undefined
+          }
+        >
           Run
         </button>{' '}
         <button type="button" class="as-is" onClick={simulateAsIs} disabled={active(baseline)}>
