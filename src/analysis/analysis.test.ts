@@ -355,6 +355,13 @@ describe('the examples', () => {
     const rows = comparisonSections(reversed)[0]?.rows.filter((r) => r[0] === 'Exchange or return') ?? [];
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) expect(r[4]).toBe('not in our journey');
+    // Nor is it a lead in the data: its zeros are no figures.
+    const lacking = reversed.stages.find((s) => s.stage === 'exchange-or-return');
+    expect([lacking?.oursAhead, lacking?.theirsAhead]).toEqual([[], []]);
+    // Two journeys with no stage in common say so.
+    const apart = comparisonSections(compareJourneys(await loadExample('mmc.yaml'), theirs))[0]?.intro;
+    expect(apart).toContain('The two journeys share no stage, so no stage is compared');
+    expect(comparisonSections(reversed)[0]?.intro).not.toContain('share no stage');
   });
 
   it('every example analyses without a trapped customer, with end probabilities that sum to 1', async () => {

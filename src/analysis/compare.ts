@@ -90,14 +90,17 @@ export function compareJourneys(ours: Model, theirs: Model): Comparison {
     const metrics = STAGE_METRICS.map((def) =>
       compare(def.key, def.label, def.get(x) ?? 0, def.get(y) ?? 0, def.format),
     );
+    const [inOurs, inTheirs] = [id in a.byStage, id in b.byStage];
+    // A stage one side lacks is nobody's lead on any metric: its zeros are no figures.
+    const both = inOurs && inTheirs;
     return {
       stage: id,
       name: ours.stages.find((s) => s.id === id)?.name ?? theirs.stages.find((s) => s.id === id)?.name ?? id,
-      inOurs: id in a.byStage,
-      inTheirs: id in b.byStage,
+      inOurs,
+      inTheirs,
       metrics,
-      oursAhead: metrics.filter((m) => m.ahead === 'us').map((m) => m.key),
-      theirsAhead: metrics.filter((m) => m.ahead === 'them').map((m) => m.key),
+      oursAhead: both ? metrics.filter((m) => m.ahead === 'us').map((m) => m.key) : [],
+      theirsAhead: both ? metrics.filter((m) => m.ahead === 'them').map((m) => m.key) : [],
     };
   });
   const both = stages.filter((s) => s.inOurs && s.inTheirs);

@@ -251,6 +251,17 @@ describe('the web app', () => {
     await page.click('button:has-text("Compare")');
     await page.waitForSelector('text=We lead in');
     await shot(page, 'compare');
+    // A stage only one side has is nobody's lead: no figure for the side without it, no winner.
+    await page.selectOption('select >> nth=0', 'mmc.yaml');
+    await page.selectOption('select >> nth=1', 'competitor.yaml');
+    await page.click('button:has-text("Compare")');
+    await page.waitForSelector('td.absent');
+    const rows = await page.locator('tr', { has: page.locator('td.absent') }).allTextContents();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row).not.toMatch(/\bus$|even$/);
+    const served = rows.filter((r) => r.startsWith('Get served'));
+    expect(served.length).toBeGreaterThan(0);
+    for (const row of served) expect(row).toMatch(/—not in .*'s journey$/);
     await page.close();
   });
 

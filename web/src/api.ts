@@ -297,6 +297,8 @@ export interface Comparison {
   stages: {
     stage: string;
     name: string;
+    inOurs: boolean;
+    inTheirs: boolean;
     metrics: { key: string; label: string; oursText: string; theirsText: string; ahead: string }[];
   }[];
   stagesWeLead: string[];

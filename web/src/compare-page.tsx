@@ -67,8 +67,11 @@ function ComparisonView(props: { result: Comparison }) {
         We lead in {names(result.stagesWeLead) || 'no stage'}; {them} leads in{' '}
         {names(result.stagesTheyLead) || 'no stage'}.
         {result.onlyOurs.length > 0 ? ` Only in our journey: ${names(result.onlyOurs)}.` : ''}
-        {result.onlyTheirs.length > 0 ? ` Not in our journey: ${names(result.onlyTheirs)}.` : ''} Figures are
-        per customer; what reads the same to three significant digits is even.
+        {result.onlyTheirs.length > 0 ? ` Not in our journey: ${names(result.onlyTheirs)}.` : ''}
+        {result.stages.some((s) => s.inOurs && s.inTheirs)
+          ? ''
+          : ' The two journeys share no stage, so no stage is compared: give the stages that match the same ids.'}{' '}
+        Figures are per customer; what reads the same to three significant digits is even.
       </p>
       <table class="list">
         <thead>
@@ -86,11 +89,16 @@ function ComparisonView(props: { result: Comparison }) {
               <tr key={`${s.stage}-${m.key}`}>
                 <td>{s.name}</td>
                 <td>{m.label}</td>
-                <td class="num">{m.oursText}</td>
-                <td class="num">{m.theirsText}</td>
-                <td class={m.ahead === 'us' ? 'better' : m.ahead === 'them' ? 'worse' : ''}>
-                  {ahead(m.ahead)}
-                </td>
+                <td class="num">{s.inOurs ? m.oursText : '—'}</td>
+                <td class="num">{s.inTheirs ? m.theirsText : '—'}</td>
+                {/* A stage one side lacks is nobody's lead: its zeros are no figures. */}
+                {s.inOurs && s.inTheirs ? (
+                  <td class={m.ahead === 'us' ? 'better' : m.ahead === 'them' ? 'worse' : ''}>
+                    {ahead(m.ahead)}
+                  </td>
+                ) : (
+                  <td class="absent">{s.inOurs ? `not in ${them}'s journey` : 'not in our journey'}</td>
+                )}
               </tr>
             )),
           )}

@@ -111,7 +111,7 @@ export function comparisonSections(c: Comparison): Section[] {
   return [
     {
       title: `Us against ${them}, stage by stage`,
-      intro: `Per customer, exact. "Behind by" is how much more the customer has of it with us.`,
+      intro: `Per customer, exact. "Behind by" is how much more the customer has of it with us.${c.stages.some((s) => s.inOurs && s.inTheirs) ? '' : ` The two journeys share no stage, so no stage is compared: give the stages that match the same ids.`}`,
       headers: ['Stage', 'Metric', 'Us', them, 'Ahead', 'Behind by'],
       rows: c.stages.flatMap((s) =>
         s.metrics.map((m) => [
