@@ -15,7 +15,7 @@ import type { Model } from '../model/model.js';
 import { eventLogCsv, type SimulatedEvent, simulateEventLog } from '../simulation/event-log.js';
 import { type Conformance, conformance, START } from './conformance.js';
 import { importLog } from './import-log.js';
-import { endFit, startFit } from './start-end-fit.js';
+import { endFit, oneModelledPlace, startFit } from './start-end-fit.js';
 import { type EventStore, openStore } from './store.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../examples/order-departments.yaml', import.meta.url));
@@ -201,5 +201,38 @@ describe('the start and end tests on counts', () => {
       ['a', 45, 30],
       ['b', 3, 0],
     ]);
+  });
+});
+
+describe('a model with one place for every journey', () => {
+  it('quotes no chi-square on 0 degrees of freedom: the journeys elsewhere decide, and are counted', () => {
+    const off = startFit(
+      new Map([
+        ['apply', 16],
+        ['call', 2],
+      ]),
+      new Map([['apply', 1]]),
+    );
+    expect([off.df, off.verdict]).toEqual([0, 'differs']);
+    expect(oneModelledPlace({ ...off })).toBe(
+      'the model has one place for them, so no chi-square; 2 are elsewhere',
+    );
+    const on = startFit(new Map([['apply', 18]]), new Map([['apply', 1]]));
+    expect([on.df, on.verdict]).toEqual([0, 'fits']);
+    expect(oneModelledPlace({ ...on })).toBe(
+      'the model has one place for them, so no chi-square; none is elsewhere',
+    );
+    // With two places the chi-square is the test.
+    const two = startFit(
+      new Map([
+        ['apply', 9],
+        ['call', 9],
+      ]),
+      new Map([
+        ['apply', 0.5],
+        ['call', 0.5],
+      ]),
+    );
+    expect(oneModelledPlace({ ...two })).toBeUndefined();
   });
 });

@@ -133,3 +133,14 @@ export function endFit(
   places.sort(byShareThenName);
   return { count, places, ...verdict(count, places, chiSquare, cells) };
 }
+
+/**
+ * Why a fit with no degrees of freedom has a verdict all the same: the model has one place for
+ * every journey, so no chi-square can be computed ("chi-square 0.2 on 0 degrees of freedom, p
+ * 1.000" read as a test), and the journeys at places the model does not have decide.
+ */
+export function oneModelledPlace(f: PlacesFit): string | undefined {
+  if (f.df > 0 || f.verdict === 'none') return undefined;
+  const elsewhere = f.places.filter((p) => p.z === null).reduce((sum, p) => sum + p.observed, 0);
+  return `the model has one place for them, so no chi-square; ${elsewhere === 0 ? 'none is' : `${elsewhere.toLocaleString('en-US')} ${elsewhere === 1 ? 'is' : 'are'}`} elsewhere`;
+}

@@ -4,6 +4,7 @@
  * and the chi-square verdict, so that a log in which far more customers start on the phone than the
  * model says is seen at once.
  */
+import { oneModelledPlace } from '../../src/mining/start-end-fit';
 import { fixed } from '../../src/text/precision';
 import type { Conformance } from './api';
 
@@ -42,8 +43,10 @@ function PlacesTable({
       <p class={`verdict ${fit.verdict}`}>
         {fit.segment ? `${segments[fit.segment] ?? fit.segment}: where` : 'Where'}{' '}
         {fit.count.toLocaleString('en-US')} journeys {what} {fit.verdict === 'fits' ? 'fits' : 'differs from'}{' '}
-        the model (chi-square {fit.chiSquare.toFixed(1)} on {fit.df} {fit.df === 1 ? 'degree' : 'degrees'} of
-        freedom, p {fit.p < 0.001 ? '< 0.001' : fit.p.toFixed(3)}).
+        the model (
+        {oneModelledPlace(fit) ??
+          `chi-square ${fit.chiSquare.toFixed(1)} on ${fit.df} ${fit.df === 1 ? 'degree' : 'degrees'} of freedom, p ${fit.p < 0.001 ? '< 0.001' : fit.p.toFixed(3)}`}
+        ).
       </p>
       <table class="list places">
         <thead>

@@ -1,6 +1,7 @@
 /** `linesight log conformance`: how well a log's journeys fit a model, in moves, starts, ends and branches. */
 import { textTable } from '../../analysis/report/table.js';
 import { type Conformance, conformance } from '../../mining/conformance.js';
+import { oneModelledPlace } from '../../mining/start-end-fit.js';
 import { fixed } from '../../text/precision.js';
 import type { Io } from '../io.js';
 import { withLogAgainstModel } from './log-against-model.js';
@@ -25,7 +26,7 @@ function placesText(title: string, fits: Conformance['starts'], names: Names): s
       `${f.segment === undefined ? '' : `${names.segment(f.segment)}: `}${
         f.verdict === 'none'
           ? 'nothing to test: no journey of the log reaches a mapped step (map its activities with --mapping)'
-          : `${f.verdict === 'fits' ? 'fits' : 'DIFFERS'} (chi-square ${f.chiSquare}, ${f.df} df, p ${f.p < 1e-4 ? f.p.toExponential(1) : f.p.toFixed(4)}; ${count(f.count)} journeys)`
+          : `${f.verdict === 'fits' ? 'fits' : 'DIFFERS'} (${oneModelledPlace(f) ?? `chi-square ${f.chiSquare}, ${f.df} df, p ${f.p < 1e-4 ? f.p.toExponential(1) : f.p.toFixed(4)}`}; ${count(f.count)} journeys)`
       }`,
   );
   return [
