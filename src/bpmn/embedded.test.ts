@@ -74,3 +74,28 @@ describe('a linesight export edited in a modeler', () => {
     expect(model).toEqual(embedded);
   });
 });
+
+describe('a task added in a modeler with no flow to it', () => {
+  it('is said to be left out, though the merge sees no change (it never reached the journey)', async () => {
+    const { exportBpmn } = await import('./export.js');
+    const { importBpmn } = await import('./import.js');
+    const { load } = await import('../model/load.js');
+    const mmc = load(new URL('../../examples/mmc.yaml', import.meta.url).pathname).model;
+    if (!mmc) throw new Error('examples/mmc.yaml must load');
+    const xml = await exportBpmn(mmc, 'test');
+    const plain = await importBpmn(xml);
+    expect(plain.warnings).toEqual([]);
+    // A task dropped into the customer's process, as a modeler's palette does, connected to nothing.
+    const process = /<bpmn:process id="([^"]+)"[^>]*>/.exec(xml);
+    expect(process).not.toBeNull();
+    const edited = xml.replace(
+      process?.[0] ?? '',
+      `${process?.[0]}<bpmn:task id="Task_orphan" name="Brand new orphan task" />`,
+    );
+    const imported = await importBpmn(edited);
+    expect(imported.embedded).toBe(true);
+    expect(imported.warnings).toContain(
+      "task 'Brand new orphan task' cannot be reached from a start; left out",
+    );
+  });
+});

@@ -107,8 +107,11 @@ function fromEdited(
   }
   const { model, changes } = mergeEmbedded(drawn.model, embedded);
   warnings.push(...changes.map((c) => `changed in the diagram: ${c}`));
-  // How the diagram was read matters only where it differs from the model it carries.
+  // How the diagram was read matters only where it differs from the model it carries, and where
+  // the reading left out something drawn (a task added with no flow to it is no change the
+  // merge can see: it never reached the journey).
   if (changes.length > 0) warnings.push(...drawn.warnings);
+  else warnings.push(...drawn.warnings.filter((w) => w.endsWith('; left out')));
   return { model: dropStaleScenarios(model, warnings), warnings, embedded: true };
 }
 
