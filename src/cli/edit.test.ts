@@ -58,6 +58,11 @@ describe('linesight edit', () => {
     expect(unknown.stderr).toContain('browse-catalog');
     expect(unknown.stderr).toContain('hint:');
     expect((await linesight('edit', file, 'not json')).code).toBe(2);
+    const missing = await linesight('edit', file, 'missing.json');
+    expect([missing.code, missing.stderr.split('\n')[0]]).toEqual([
+      1,
+      'linesight: error: missing.json does not exist',
+    ]);
     expect((await linesight('edit', file, '[{"nokind": 1}]')).code).toBe(2);
     // An edit whose result does not load is reported and not written, unless --force.
     const broken =
@@ -66,6 +71,9 @@ describe('linesight edit', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('did not write');
     expect(readFileSync(file, 'utf8')).toBe(before);
+    // The line shown under the error is the edited one, not the file's line of that number.
+    const at = refused.stderr.split('\n').findIndex((l) => l.includes('error:'));
+    expect(refused.stderr.split('\n')[at + 1]).toMatch(/^\s+\d+ \|\s+stage: nowhere$/);
     expect((await linesight('edit', file, broken, '--dry-run')).code).toBe(1);
     expect(readFileSync(file, 'utf8')).toBe(before);
   });

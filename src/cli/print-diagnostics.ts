@@ -16,7 +16,15 @@ const paint = (on: boolean, code: number, text: string) => (on ? `\u001b[${code}
  */
 export const SHOWN_PER_KIND = 10;
 
-export function printDiagnostics(diagnostics: readonly Diagnostic[], color: boolean): string {
+/**
+ * `texts`: the text of a file as it was checked, where that is not what the disk holds (an edit
+ * not written): the line shown under a diagnostic is then the one its line and column count in.
+ */
+export function printDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  color: boolean,
+  texts: ReadonlyMap<string, string> = new Map(),
+): string {
   const kinds = new Map<string, { diagnostic: Diagnostic; count: number }>();
   const shown = diagnostics.filter((d) => {
     const key = `${d.severity} ${d.code} ${kindPath(d.path)}`;
@@ -35,18 +43,22 @@ export function printDiagnostics(diagnostics: readonly Diagnostic[], color: bool
       );
       return `${paint(color, 2, '...')} and ${more}${where} like those above (not shown; linesight validate --json lists them all)\n`;
     });
-  return printEach(shown, color) + hidden.join('');
+  return printEach(shown, color, texts) + hidden.join('');
 }
 
 /** A field path with its item numbers left out: steps[12].role is steps[].role. */
 const kindPath = (path: string) => path.replace(/\[\d+\]/g, '[]');
 
-function printEach(diagnostics: readonly Diagnostic[], color: boolean): string {
+function printEach(
+  diagnostics: readonly Diagnostic[],
+  color: boolean,
+  texts: ReadonlyMap<string, string>,
+): string {
   const cache = new Map<string, string[] | undefined>();
   const linesOf = (file: string) => {
     if (!cache.has(file)) {
       try {
-        cache.set(file, readFileSync(file, 'utf8').split(/\r?\n/));
+        cache.set(file, (texts.get(file) ?? readFileSync(file, 'utf8')).split(/\r?\n/));
       } catch {
         cache.set(file, undefined);
       }

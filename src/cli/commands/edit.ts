@@ -25,6 +25,11 @@ export interface EditOptions {
 function editsOf(given: string): Edit[] {
   const inline = given.trimStart().startsWith('[') || given.trimStart().startsWith('{');
   let text = given;
+  if (!inline && !existsSync(given) && /\.json$/i.test(given))
+    throw new InputError(
+      `${given} does not exist`,
+      'give the edits as JSON, inline or in a file that is there',
+    );
   if (!inline && existsSync(given)) {
     const read = readRegularFile(given, MAX_FILE_BYTES);
     if ('problem' in read) throw new InputError(problemText(given, read.problem), read.problem.hint);
@@ -73,7 +78,9 @@ export async function editCommand(
       `${JSON.stringify({ file, written, edits: edits.length, changedLines: Math.max(lines.added, lines.removed), linesAdded: lines.added, linesRemoved: lines.removed, inverse: applied.inverse, diagnostics: checked.diagnostics }, null, 2)}\n`,
     );
   else {
-    if (checked.diagnostics.length) io.err(printDiagnostics(checked.diagnostics, io.color));
+    // The lines shown are the edited text's, written or not.
+    if (checked.diagnostics.length)
+      io.err(printDiagnostics(checked.diagnostics, io.color, new Map([[file, applied.text]])));
     io.err(
       `${written ? 'edited' : 'did not write'} ${file}: ${edits.length} edit${edits.length === 1 ? '' : 's'}, ${linesText(lines)}${!written && !options.dryRun ? ` (the result has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix the edits, or add --force to write it anyway)` : ''}\n`,
     );

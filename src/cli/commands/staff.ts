@@ -86,7 +86,7 @@ export async function staffCommand(file: string, o: StaffCommandOptions, io: Io)
     ).text;
     const errors = checkText(text, { file, scenario: id }).diagnostics.filter((d) => d.severity === 'error');
     if (errors.length) {
-      io.err(printDiagnostics(errors, io.color));
+      io.err(printDiagnostics(errors, io.color, new Map([[file, text]])));
       throw new InputError(
         `the staffing scenario would make ${file} invalid, so it was not written`,
         'run with --dry-run --json to see the scenario, and report this as a bug',
