@@ -109,6 +109,21 @@ describe('the web app', () => {
     await page.close();
   });
 
+  it('opens a file saved broken as broken: no empty journey to start over it, and the way to the error', async () => {
+    const text = readFileSync(join(dir, 'mmc.yaml'), 'utf8').replace('id: mmc', 'id: [broken');
+    writeFileSync(join(dir, 'saved-broken.yaml'), text);
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${base}/#/model/saved-broken.yaml`);
+    await page.click('#tab-journey');
+    await page.waitForSelector('p.unreadable');
+    expect(await page.textContent('p.unreadable')).toContain('This file does not read as YAML');
+    expect(await page.locator('button:has-text("Add a stage")').count()).toBe(0);
+    await page.waitForSelector('.model-status:has-text("no diagram yet")');
+    await page.click('p.unreadable button');
+    await page.waitForSelector('.cm-lint-marker-error');
+    await page.close();
+  });
+
   it('lights up the steps of a finding on the diagram, and draws a role under a scenario', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`${base}/#/model/order-departments.yaml`);

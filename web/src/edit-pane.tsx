@@ -49,11 +49,32 @@ export function EditPane(props: { doc: Doc; yaml: ComponentChildren; tab: Tab; o
           </button>
         ))}
       </div>
-      {tab === 'journey' ? <JourneyTable doc={props.doc} /> : null}
-      {tab === 'organization' ? <OrganizationEditor doc={props.doc} /> : null}
+      {tab !== 'yaml' && props.doc.readable !== 'yes' ? (
+        <Unreadable never={props.doc.readable === 'never'} onYaml={() => props.onTab('yaml')} />
+      ) : null}
+      {/* A file that never read has nothing to show: an empty journey would offer to start one over it. */}
+      {tab === 'journey' && props.doc.readable !== 'never' ? <JourneyTable doc={props.doc} /> : null}
+      {tab === 'organization' && props.doc.readable !== 'never' ? (
+        <OrganizationEditor doc={props.doc} />
+      ) : null}
       <div class="yaml-tab" hidden={tab !== 'yaml'}>
         {props.yaml}
       </div>
     </div>
+  );
+}
+
+/** The text does not read as YAML: where to fix it, and what the forms show meanwhile. */
+function Unreadable(props: { never: boolean; onYaml(): void }) {
+  return (
+    <p class="unreadable" role="alert">
+      {props.never
+        ? 'This file does not read as YAML, so there is nothing to show here: '
+        : 'The YAML does not read now; these forms show the model as it last did and take no edits until it does: '}
+      <button type="button" onClick={props.onYaml}>
+        fix it in the YAML tab
+      </button>{' '}
+      (its error is marked there).
+    </p>
   );
 }

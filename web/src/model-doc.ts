@@ -9,6 +9,11 @@ import type { Diagnostic } from './api';
 
 export interface Doc {
   data: ModelData;
+  /**
+   * Whether the text reads as YAML now (`yes`); if not, whether the forms show the model as it
+   * last did (`stale`) or there never was one (`never`: a file saved broken, opened again).
+   */
+  readable: 'yes' | 'stale' | 'never';
   /** Applies the edits as one step of the undo history; false (with the reason shown) when refused. */
   edit(edits: Edit[]): boolean;
   /** The diagnostics of the text at this path of the model or under it, for the field that shows it. */

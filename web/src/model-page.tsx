@@ -60,6 +60,8 @@ export function ModelPage(props: { name: string }) {
   const [status, setStatus] = useState('');
   // What the last drawing that failed put in the status line.
   const renderSaid = useRef('');
+  // Whether there is a last valid model's diagram to show while the text has errors.
+  const drewOnce = useRef(false);
   const [conflict, setConflict] = useState(false);
   const [missing, setMissing] = useState(false);
   const [creating, setCreating] = useState(false);
@@ -92,6 +94,7 @@ export function ModelPage(props: { name: string }) {
       api.render(props.name, text, view, shown).then(
         (svg) => {
           setDrawn({ svg, key: `${view}|${shown.role}|${segment}` });
+          drewOnce.current = true;
           // A drawing's own complaint goes once it draws again; a save's message stays.
           const said = renderSaid.current;
           renderSaid.current = '';
@@ -99,9 +102,11 @@ export function ModelPage(props: { name: string }) {
         },
         (e: ApiError) => {
           renderSaid.current =
-            e.status === 422
-              ? 'The diagram shows the last valid model: fix the errors to update it.'
-              : e.message;
+            e.status !== 422
+              ? e.message
+              : drewOnce.current
+                ? 'The diagram shows the last valid model: fix the errors to update it.'
+                : 'The model has errors, so there is no diagram yet: fix them to draw it.';
           setStatus(renderSaid.current);
         },
       );

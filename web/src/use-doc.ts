@@ -33,16 +33,18 @@ export function useDoc(
 ): Doc {
   // While the YAML does not parse, the forms show the last model that did.
   const lastGood = useRef<ModelData>(EMPTY);
-  const base = useMemo(() => {
+  const [base, readable] = useMemo(() => {
     const read = readModel(text);
     if (read) lastGood.current = read;
-    return lastGood.current;
+    const state: Doc['readable'] = read ? 'yes' : lastGood.current === EMPTY ? 'never' : 'stale';
+    return [lastGood.current, state] as const;
   }, [text]);
   const view = recording?.view;
   const data = useMemo(() => (view ? (readModel(view) ?? base) : base), [base, view]);
   return useMemo(
     (): Doc => ({
       data,
+      readable,
       edit(edits: Edit[]) {
         const editor = control.current;
         if (!editor) return false;
@@ -67,6 +69,6 @@ export function useDoc(
       // Diagnostics are the text's: their paths are the base model's.
       problems: (path) => problemsAt(diagnostics, base.raw, path),
     }),
-    [data, base, diagnostics, recording],
+    [data, base, readable, diagnostics, recording],
   );
 }

@@ -53,6 +53,9 @@ export function useLiveDoc(doc: Doc): Doc {
       get data() {
         return live.current.data;
       },
+      get readable() {
+        return live.current.readable;
+      },
       edit: (edits) => live.current.edit(edits),
       problems: (path) => live.current.problems(path),
     }),
