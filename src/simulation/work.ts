@@ -7,6 +7,7 @@
 import { journeyMetrics, type Metrics } from '../analysis/metrics.js';
 import type { Model } from '../model/model.js';
 import { formatDuration } from '../model/units.js';
+import { plural } from '../text/plural.js';
 
 export interface WorkEstimate {
   /** Customers expected to arrive over all replications. */
@@ -62,7 +63,7 @@ const count = (n: number) =>
 
 /** "about 1.44 million customers and 2.88 million step visits (20 replications of 30 d)". */
 export function describeWork(work: WorkEstimate): string {
-  return `about ${count(work.customers)} customers and ${count(work.stepVisits)} step visits (${work.replications} replications of ${formatDuration(work.horizon)})`;
+  return `about ${count(work.customers)} customers and ${count(work.stepVisits)} step visits (${plural(work.replications, 'replication')} of ${formatDuration(work.horizon)})`;
 }
 
 /** A rough running time on `threads` threads, for people: "about 3 min", or undefined when short. */

@@ -84,8 +84,12 @@ const mdSection = (s: Section) =>
 const htmlSection = (s: Section) =>
   `<h2>${xml(s.title)}</h2>${s.intro ? `<p>${xml(s.intro)}</p>` : ''}${htmlTable(s.headers, s.rows)}`;
 
+/** With none listed, whether there are none or --top 0 left them all out. */
+const noneListed = (more: number) =>
+  more > 0 ? `${more} findings, none listed (--top 0); --top ${more} or --format json lists them.` : 'No findings.';
+
 function textFindings(findings: Finding[], more: number): string {
-  if (findings.length === 0) return 'No findings.';
+  if (findings.length === 0) return noneListed(more);
   return `Findings, most serious first\n----------------------------\n${findings
     .map(
       (f, i) =>
@@ -97,12 +101,12 @@ function textFindings(findings: Finding[], more: number): string {
 }
 
 function mdFindings(findings: Finding[], more: number): string {
-  if (findings.length === 0) return 'No findings.';
+  if (findings.length === 0) return noneListed(more);
   return `${findings.map((f, i) => `${i + 1}. **${f.severity}**: ${f.title}. ${f.because}\n   *Suggestion:* ${f.suggestion}`).join('\n')}${more > 0 ? `\n\n(${more} more findings in the JSON report.)` : ''}`;
 }
 
 function htmlFindings(findings: Finding[], more: number): string {
-  if (findings.length === 0) return '<p>No findings.</p>';
+  if (findings.length === 0) return `<p>${noneListed(more)}</p>`;
   return `<ol class="findings">${findings
     .map(
       (f) =>

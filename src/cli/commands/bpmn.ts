@@ -9,6 +9,7 @@ import type { Diagnostic } from '../../model/diagnostic.js';
 import { parse } from '../../model/load.js';
 import { problemText, readRegularFile } from '../../model/read-file.js';
 import { yamlLibrary } from '../../model/yaml-library.js';
+import { plural } from '../../text/plural.js';
 import { VERSION } from '../../version.js';
 import { InputError, type Io } from '../io.js';
 import { loadOrReport } from '../load-or-report.js';
@@ -95,7 +96,7 @@ export async function bpmnImportCommand(
   if (options.output) {
     writeAtomic(options.output, yaml);
     io.err(
-      `wrote ${options.output} (${checked.model?.steps.length ?? 0} steps${result.embedded ? ', the model linesight exported' : ''}, ${result.warnings.length} warnings)\n`,
+      `wrote ${options.output} (${plural(checked.model?.steps.length ?? 0, 'step')}${result.embedded ? ', the model linesight exported' : ''}, ${plural(result.warnings.length, 'warning')})\n`,
     );
   } else if (!options.json) io.out(yaml);
   return 0;

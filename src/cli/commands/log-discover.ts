@@ -4,6 +4,7 @@ import { textTable } from '../../analysis/report/table.js';
 import { writeAtomic } from '../../fs/write-atomic.js';
 import { variantPath } from '../../mining/variant-path.js';
 import { formatDuration } from '../../model/units.js';
+import { plural } from '../../text/plural.js';
 import type { DfgMeasure } from '../../views/dfg.js';
 import { type Io, UsageError } from '../io.js';
 import { logName } from './log.js';
@@ -61,7 +62,7 @@ export async function logDiscoverCommand(
     const edges = [...d.dfg].sort((a, b) => b.count - a.count).slice(0, 25);
     io.out(
       [
-        `Log '${log}': ${d.events} events, ${d.cases} cases`,
+        `Log '${log}': ${plural(d.events, 'event')}, ${plural(d.cases, 'case')}`,
         '',
         'Directly-follows (most frequent)',
         textTable(

@@ -34,7 +34,7 @@ export async function logListCommand(o: StoreOptions, io: Io): Promise<number> {
           logs.length
             ? textTable(
                 ['Log', 'Events', 'Cases'],
-                logs.map((l) => [l.log, l.events, l.cases]),
+                logs.map((l) => [l.log, l.events.toLocaleString('en-US'), l.cases.toLocaleString('en-US')]),
               )
             : 'no logs yet: linesight log import FILE'
         }\n`,

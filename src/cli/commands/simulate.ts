@@ -46,6 +46,7 @@ import {
 } from '../../simulation/index.js';
 import { estimateFigures, estimatesUnit } from '../../simulation/readout/kpi-unit.js';
 import { whatIfText } from '../../simulation/readout/whatif-text.js';
+import { plural } from '../../text/plural.js';
 import { InputError, type Io, UsageError } from '../io.js';
 import { loadOrReport } from '../load-or-report.js';
 import { refuseOutputOverInput } from '../output-file.js';
@@ -143,7 +144,7 @@ export function warningsText(warnings: { side?: string; warning: RunWarning }[])
 /** "20 replications", or with a precision rule what it asked and where it stopped. */
 function replicationsText(result: SimulationResult): string {
   const p = result.precision;
-  if (!p) return `${result.options.replications} replications`;
+  if (!p) return plural(result.options.replications, 'replication');
   const share = `${Number((p.share * 100).toPrecision(3))}%`;
   return `${p.replications} replications (${p.reached ? 'stopped when' : 'the most allowed; not'} every judged KPI within ± ${share} of its mean)`;
 }
