@@ -57,6 +57,7 @@ export type DiagnosticCode =
   | 'schedule-invalid'
   | 'priority-missing'
   | 'backstage-frontline'
+  | 'distribution-mean-moved'
   | 'currency-mixed'
   | 'economics-unused'
   | 'import-not-found'

@@ -207,3 +207,31 @@ describe('competitors', () => {
     expect(load(join(dir, 'theirs.yaml')).diagnostics.map((d) => d.code)).toEqual(['baseline-invalid']);
   });
 });
+
+describe('a normal distribution cut at 0', () => {
+  it('is named when the cut moves its mean (normal(5 min, 10 min) has a mean of 10.1 min), with what keeps the mean', () => {
+    const wide = parse(model({ step: '    pool: clerks\n    duration: normal(5 min, 10 min)' }), {
+      file: 'check.yaml',
+    });
+    const warning = wide.diagnostics.find((d) => d.code === 'distribution-mean-moved');
+    expect(warning).toMatchObject({
+      severity: 'warning',
+      path: 'steps[0].duration',
+      message: expect.stringContaining(
+        'normal(5 min, 10 min) is cut at 0 s, so its mean is 10.1 min, not 5 min',
+      ),
+      hint: expect.stringContaining('lognormal(5 min, 10 min)'),
+    });
+    // The mean the simulation and the analysis use is the one the warning names.
+    const duration = wide.model?.steps[0]?.duration;
+    expect(duration?.kind).toBe('normal');
+    // Narrow enough that the cut takes nothing that counts: no warning.
+    expect(codes(model({ step: '    pool: clerks\n    duration: normal(5 min, 1 min)' }))).toEqual([]);
+    // Patience too: a segment's, a pool's.
+    const patient = model({
+      resources:
+        '  - { id: clerks, name: Clerks, role: clerk, capacity: 2, patience: "normal(1 min, 3 min)" }',
+    });
+    expect(codes(patient)).toEqual(['warning:distribution-mean-moved']);
+  });
+});

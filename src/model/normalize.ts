@@ -33,6 +33,7 @@ import { checkReachability } from './reachability.js';
 import { parseDays, parseHours } from './schedule.js';
 import type { BpmnLinkSchema, FlowSchema, ModelSchema } from './schema.js';
 import { didYouMean } from './suggest.js';
+import { distributionsOf, movedMeans } from './truncated-normal.js';
 
 type Parsed = z.output<typeof ModelSchema>;
 type RawFlow = z.output<typeof FlowSchema>;
@@ -106,6 +107,8 @@ export function normalize(
   if (!hasErrors(ctx.diagnostics)) checkFlowGraph(ctx, parsed, steps, start, segmentIds);
   checkStages(ctx, parsed);
   checkFrontline(ctx, parsed, ids);
+  for (const m of movedMeans(distributionsOf(parsed)))
+    problem(ctx, m.path, 'distribution-mean-moved', m.message, { severity: 'warning', hint: m.hint });
 
   const model: Model = {
     kind: parsed.kind,
