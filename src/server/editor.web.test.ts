@@ -323,6 +323,22 @@ describe('building a journey in the web app', () => {
     await page.close();
   });
 
+  it("gives a pool its service level target in the form, the staffing page's need", async () => {
+    const name = 'order-departments.yaml';
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${app.base}/#/model/${name}`);
+    await page.waitForSelector('.diagram svg');
+    await page.click('#tab-organization');
+    await page.click('summary:has-text("Pools")');
+    await page.click('summary:has-text("Contact-center agents")');
+    await typeInto(page.locator('details.org-item[open]').getByLabel('Service level target'), '80% in 20 s');
+    const model = parseYaml(await saved(page, name)) as {
+      resources: { id: string; serviceLevel?: string }[];
+    };
+    expect(model.resources.find((r) => r.id === 'call-center-agents')?.serviceLevel).toBe('80% in 20 s');
+    await page.close();
+  });
+
   it('records a staffing change as a scenario and runs it on the what-if page', async () => {
     const name = 'staffing.yaml';
     const before = readFileSync(join(app.dir, name), 'utf8');

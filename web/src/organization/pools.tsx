@@ -69,6 +69,12 @@ function Pool(props: { doc: Doc; pool: Item; open: OpenItems }) {
         placeholder="e.g. exp(5 min)"
         {...bind(doc, path, pool, 'patience')}
       />
+      {/* The target the staffing page staffs to and the contact-center figures are judged by. */}
+      <TextField
+        label="Service level target"
+        placeholder="e.g. 80% in 20 s"
+        {...bind(doc, path, pool, 'serviceLevel')}
+      />
       {shifts ? (
         <p class="org-hint">
           Staffed by a schedule of {shifts} {shifts === 1 ? 'shift' : 'shifts'} (edit them in the YAML).
