@@ -223,6 +223,11 @@ describe('the web app', () => {
     const rows = await page.locator('.sweep tbody tr').allTextContents();
     expect(rows).toHaveLength(5);
     expect(rows[0]).toContain('overloaded');
+    // The target's KPI (the queue wait) is one of the columns already: not shown twice.
+    const headers = await page.locator('.sweep thead th').allTextContents();
+    expect(new Set(headers).size).toBe(headers.length);
+    // An overloaded value does not meet the target, and says so.
+    expect(rows[0]).toMatch(/no$/);
     const answer = Number(/= (\d+)/.exec((await page.textContent('.sweep .answer')) ?? '')?.[1]);
     expect(answer).toBeGreaterThan(8);
     expect(await page.textContent('.sweep tr.on')).toContain(String(answer));

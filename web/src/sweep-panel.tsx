@@ -3,6 +3,8 @@ import { readModel } from '../../src/model/edits/plans/model-data';
 import { active, api, problemText, type SweepJob, waitingText } from './api';
 import { follow } from './follow';
 
+const SHOWN = ['queueWait', 'abandonment', 'costPerOrder'] as const;
+
 /** "How many agents keep the queue under 30 s?": a parameter swept over a range, against a target. */
 export function SweepPanel(props: { name: string }) {
   const [path, setPath] = useState('');
@@ -38,6 +40,10 @@ export function SweepPanel(props: { name: string }) {
     }
   };
   const r = job?.result;
+  // The KPIs every sweep shows, and the target's when it is another: one column each.
+  const columns = r
+    ? [...SHOWN, ...(r.target && !(SHOWN as readonly string[]).includes(r.target.key) ? [r.target.key] : [])]
+    : [];
   const number = (set: (n: number) => void) => (e: Event) =>
     set(Number((e.target as HTMLInputElement).value));
   return (
@@ -86,10 +92,9 @@ export function SweepPanel(props: { name: string }) {
             <thead>
               <tr>
                 <th>{r.range.path}</th>
-                <th>{r.labels.queueWait}</th>
-                <th>{r.labels.abandonment}</th>
-                <th>{r.labels.costPerOrder}</th>
-                {r.target ? <th>{r.labels[r.target.key] ?? r.target.key}</th> : null}
+                {columns.map((key) => (
+                  <th key={key}>{r.labels[key] ?? key}</th>
+                ))}
                 {r.target ? <th>Meets</th> : null}
               </tr>
             </thead>
@@ -98,16 +103,11 @@ export function SweepPanel(props: { name: string }) {
                 <tr key={p.value} class={p.value === r.answer ? 'on' : ''}>
                   <td>{p.value}</td>
                   {p.overloaded ? (
-                    <td colSpan={r.target ? 5 : 3}>overloaded: more work than the pool can do</td>
+                    <td colSpan={columns.length}>overloaded: more work than the pool can do</td>
                   ) : (
-                    <>
-                      <td>{p.text?.queueWait}</td>
-                      <td>{p.text?.abandonment}</td>
-                      <td>{p.text?.costPerOrder}</td>
-                      {r.target ? <td>{p.text?.[r.target.key]}</td> : null}
-                      {r.target ? <td>{p.meets ? 'yes' : 'no'}</td> : null}
-                    </>
+                    columns.map((key) => <td key={key}>{p.text?.[key]}</td>)
                   )}
+                  {r.target ? <td>{p.meets ? 'yes' : 'no'}</td> : null}
                 </tr>
               ))}
             </tbody>
