@@ -86,7 +86,9 @@ const htmlSection = (s: Section) =>
 
 /** With none listed, whether there are none or --top 0 left them all out. */
 const noneListed = (more: number) =>
-  more > 0 ? `${more} findings, none listed (--top 0); --top ${more} or --format json lists them.` : 'No findings.';
+  more > 0
+    ? `${more} findings, none listed (--top 0); --top ${more} or --format json lists them.`
+    : 'No findings.';
 
 function textFindings(findings: Finding[], more: number): string {
   if (findings.length === 0) return noneListed(more);
