@@ -38,6 +38,19 @@ it('refuses an output that is the model read, by any name, and leaves the model 
   }
   expect(readFileSync(model, 'utf8')).toBe(readFileSync(MMC, 'utf8'));
   expect(readFileSync(other, 'utf8')).toBe(readFileSync(COMPETITOR, 'utf8'));
+  // A run's report: in the format its name says, and never under another's name.
+  const html = await linesight('simulate', model, ...short, '-o', join(dir, 'run.html'));
+  expect([html.code, html.stderr]).toEqual([
+    2,
+    `linesight: error: -o ${join(dir, 'run.html')}: a run's report is text, md or json, not .html; name the file .txt, .md or .json\n`,
+  ]);
+  const both = await linesight('simulate', model, ...short, '--json', '-f', 'text');
+  expect([both.code, both.stderr]).toEqual([
+    2,
+    'linesight: error: --json and --format text disagree: give one of them\n',
+  ]);
+  expect((await linesight('simulate', model, ...short, '-o', join(dir, 'run.json'))).code).toBe(0);
+  expect(JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')).overall).toBeDefined();
   const png = await linesight('render', model, '-v', 'journey', '-f', 'png', '-o', join(dir, 'j.svg'));
   expect(png.code).toBe(2);
   expect(png.stderr).toContain(`--format png and the output ${join(dir, 'j.svg')} disagree`);

@@ -236,6 +236,10 @@ describe('a path asked for', () => {
     await expect(layout(departments, { view: 'journey', focus: { happyPath: true } })).rejects.toMatchObject({
       message: 'the journey view follows one path and takes no focus',
     });
+    // A role given to another view was drawn without it, unsaid.
+    await expect(layout(departments, { view: 'blueprint', role: 'agent' })).rejects.toMatchObject({
+      message: 'a role is for the role view, not the blueprint view',
+    });
   });
 });
 

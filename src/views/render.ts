@@ -59,6 +59,11 @@ export function checkRenderOptions(model: Model, options: RenderOptions): void {
       `the ${view.id} view follows one path and takes no focus`,
       `choose its steps with a path, or draw a focus in the ${swimlanes.join(', ')} views`,
     );
+  if (options.role !== undefined && view.needs !== 'role')
+    throw new RenderOptionError(
+      `a role is for the role view, not the ${view.id} view`,
+      'draw one role or department across all stages with the role view',
+    );
   if (options.path && view.part !== 'path')
     throw new RenderOptionError(
       `a path is for the journey view, not the ${view.id} view`,

@@ -5,6 +5,7 @@
  * communicate; the activity pairs; and which contacts were counted, and how that was decided.
  */
 import type { JourneyAnalytics } from '../../src/mining/journeys';
+import { plural } from '../../src/text/plural';
 
 type Effect = JourneyAnalytics['attributeDrivers'][number];
 
@@ -67,7 +68,9 @@ export function DriversPanel({ j }: { j: JourneyAnalytics }) {
       ) : (
         <p class="status">
           Nothing the customers did makes a contact significantly more likely ({test}
-          {j.driversBelowMinimum > 0 ? `; ${j.driversBelowMinimum} candidates had too few days to test` : ''}
+          {j.driversBelowMinimum > 0
+            ? `; ${plural(j.driversBelowMinimum, 'candidate')} had too few days to test`
+            : ''}
           ).
         </p>
       )}

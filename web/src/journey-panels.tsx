@@ -21,7 +21,7 @@ export function JourneyPanels({ j }: { j: JourneyAnalytics }) {
                 <tr key={`${x.from}>${x.to}`}>
                   <td>{x.from}</td>
                   <td>→ {x.to}</td>
-                  <td>{x.count} times</td>
+                  <td>{x.count === 1 ? 'once' : `${x.count.toLocaleString('en-US')} times`}</td>
                 </tr>
               ))}
             </tbody>

@@ -4,11 +4,13 @@
  * and attribute with their statistics, signs that the website fails to communicate, and pairs of
  * activities. Each section says when it has nothing to show, and what it counted.
  */
+
 import { textTable } from '../../analysis/report/table.js';
 import { type JourneyOptionText, readJourneyOptions } from '../../mining/journey-options.js';
 import { type Effect, type JourneyAnalytics, journeyAnalytics } from '../../mining/journeys.js';
 import { SIGNS_BY_NAME } from '../../mining/web-signs.js';
 import { formatDuration } from '../../model/units.js';
+import { plural } from '../../text/plural.js';
 import { type Io, UsageError } from '../io.js';
 import { logName } from './log.js';
 import { type StoreOptions, withLogStore } from './log-store.js';
@@ -73,7 +75,7 @@ export function journeysText(log: string, j: JourneyAnalytics, repeatWindow: num
     '',
     `Call drivers by activity and attribute (${e.by.length ? `attributes: ${e.by.join(', ')}` : 'no attribute sought'}), ranked by the contacts they explain`,
     `  a unit is a customer-day; contacted: an inbound contact within ${formatDuration(e.window)}; others: the customer-days of the same kind without it`,
-    `  tested when ${e.minExposed} or more were exposed (${j.driversBelowMinimum} candidates had fewer); Holm-corrected at ${e.level}; monthly over ${e.months.toFixed(1)} months`,
+    `  tested when ${e.minExposed} or more were exposed (${plural(j.driversBelowMinimum, 'candidate')} had fewer); Holm-corrected at ${e.level}; monthly over ${e.months.toFixed(1)} months`,
     effects(j.attributeDrivers.slice(0, 20), 'no candidate was exposed often enough to be tested'),
     '',
     'Signs that the website fails to communicate, ranked like the drivers',
@@ -106,7 +108,7 @@ function switching(j: JourneyAnalytics): string[] {
   if (j.switches.length === 0)
     return [`  no customer switches channel (${n(j.channelledCustomers)} customers with a channel counted)`];
   return [
-    `  ${pct(j.switchingCustomers)} of ${n(j.channelledCustomers)} customers with a channel switch channel at least once`,
+    `  ${pct(j.switchingCustomers)} of the ${n(j.channelledCustomers)} customers seen on a channel change channel at least once`,
     textTable(
       ['From', 'To', 'Count'],
       j.switches.slice(0, 15).map((s) => [s.from, s.to, s.count]),

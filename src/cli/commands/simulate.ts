@@ -142,6 +142,41 @@ export function warningsText(warnings: { side?: string; warning: RunWarning }[])
 }
 
 /** "20 replications", or with a precision rule what it asked and where it stopped. */
+/** Formats a report file's name says it holds, and the names that say it cannot be one. */
+const NAMED: Record<string, 'text' | 'md' | 'json' | undefined> = {
+  txt: 'text',
+  text: 'text',
+  md: 'md',
+  markdown: 'md',
+  json: 'json',
+  html: undefined,
+  htm: undefined,
+  csv: undefined,
+  yaml: undefined,
+  yml: undefined,
+};
+
+/**
+ * The report's format from --json, --format and the output's name, which must agree: `-o
+ * report.html` wrote plain text under a page's name, and `--json -f text` wrote JSON unsaid.
+ */
+function withReportFormat(o: SimulateCommandOptions): SimulateCommandOptions {
+  const ext = o.output?.match(/\.([A-Za-z]+)$/)?.[1]?.toLowerCase();
+  const named = ext !== undefined && ext in NAMED ? { format: NAMED[ext] } : undefined;
+  if (named && named.format === undefined)
+    throw new UsageError(
+      `-o ${o.output}: a run's report is text, md or json, not .${ext}; name the file .txt, .md or .json`,
+    );
+  if (o.json && o.format !== undefined && o.format !== 'json')
+    throw new UsageError(`--json and --format ${o.format} disagree: give one of them`);
+  const format = o.json ? 'json' : (o.format ?? named?.format ?? 'text');
+  if (named?.format !== undefined && named.format !== format)
+    throw new UsageError(
+      `the output ${o.output} and the ${format} report disagree: name the file .${format === 'text' ? 'txt' : format}, or leave out ${o.json ? '--json' : '--format'}`,
+    );
+  return { ...o, format, json: format === 'json' };
+}
+
 function replicationsText(result: SimulationResult): string {
   const p = result.precision;
   if (!p) return plural(result.options.replications, 'replication');
@@ -275,8 +310,9 @@ export function simulationJson(result: SimulationResult): unknown {
   };
 }
 
-export async function simulateCommand(file: string, o: SimulateCommandOptions, io: Io): Promise<number> {
-  refuseOutputOverInput(o.output, [file]);
+export async function simulateCommand(file: string, given: SimulateCommandOptions, io: Io): Promise<number> {
+  refuseOutputOverInput(given.output, [file]);
+  const o = withReportFormat(given);
   refuseOutputOverInput(o.eventLog, [file], '--event-log');
   const options = runOptions(o);
   const loaded = loadOrReport(file, io, 'nothing was simulated');
@@ -331,8 +367,9 @@ export async function simulateCommand(file: string, o: SimulateCommandOptions, i
   return 0;
 }
 
-export async function whatifCommand(file: string, o: SimulateCommandOptions, io: Io): Promise<number> {
-  refuseOutputOverInput(o.output, [file]);
+export async function whatifCommand(file: string, given: SimulateCommandOptions, io: Io): Promise<number> {
+  refuseOutputOverInput(given.output, [file]);
+  const o = withReportFormat(given);
   const options = runOptions(o);
   const loaded = loadOrReport(file, io, 'nothing was simulated');
   if (!loaded?.model || !loaded.document) return 1;
