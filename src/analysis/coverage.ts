@@ -3,6 +3,8 @@
  * internal process owns, and backstage work without a BPMN or APQC link, which the end-to-end
  * view cannot place.
  */
+
+import { plural } from '../text/plural.js';
 import type { AnalysisContext } from './context.js';
 import type { Finding } from './finding.js';
 
@@ -50,7 +52,7 @@ export function coverageFindings(c: Coverage): Finding[] {
       category: 'coverage',
       severity: c.unowned.length / Math.max(1, c.touchpoints) > 0.5 ? 'medium' : 'low',
       score: c.unowned.length,
-      title: `${c.unowned.length} of ${c.touchpoints} touchpoints have no owning internal process`,
+      title: `${c.unowned.length} of ${plural(c.touchpoints, 'touchpoint')} ${c.unowned.length === 1 ? 'has' : 'have'} no owning internal process`,
       steps: c.unowned,
       lanes: [],
       evidence: { unowned: c.unowned.length, touchpoints: c.touchpoints },

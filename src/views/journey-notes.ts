@@ -170,7 +170,7 @@ function waitOf(model: Model, step: Step): string[] {
     ];
   }
   const pool = step.pool ? model.resources.find((r) => r.id === step.pool) : undefined;
-  if (pool) return [`Queues for ${pool.name}`, 'linesight simulate tells how long'];
+  if (pool) return [`Queues for ${pool.name}`, 'a simulation tells how long'];
   return ['No wait'];
 }
 

@@ -122,7 +122,7 @@ export function journeyKey(shown: ShownPath, top: number, width: number): Block 
     'How to read it: F is a fail point with its probability, W a wait point with its mean, ★ a moment of truth.',
     `Customers per 1,000: of every 1,000 customers of the segment '${shown.segment.name}' who arrive, how many reach the step at least once, exact from the model's Markov chain; at the outcome, how many end there.`,
     'Emotion from -2 to +2: green above the zero line, red below it, grey on it.',
-    `Opportunities: the findings of the analysis for this segment (linesight analyze --segment ${shown.segment.id}), numbered as there, each under the first step of this path it concerns; findings about a department or system behind several steps are listed once, under the map.`,
+    `Opportunities: the findings of the analysis for this segment, numbered as there, each under the first step of this path it concerns; findings about a department or system behind several steps are listed once, under the map.`,
   ].join(' ');
   return paragraph(text, 16, top, width, BODY, 'key', '#5f6368');
 }
