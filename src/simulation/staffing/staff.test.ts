@@ -51,12 +51,28 @@ describe('staffing at least cost', () => {
       fewer[h] = (fewer[h] as number) - 1;
       const agents = { ...(model.resources[0] as Model['resources'][number]), schedule: shiftsOf(fewer) };
       const less = await simulate({ ...model, resources: [agents] }, run);
-      const level = less.contactCenter[0]?.hours[h]?.serviceLevel.mean as number;
-      expect(level, `hour ${h} with ${fewer[h]} agents`).toBeLessThan(0.8);
+      // One fewer does not meet the target beyond doubt: the low end of its 95% interval is under it.
+      const level = less.contactCenter[0]?.hours[h]?.serviceLevel;
+      expect((level?.mean ?? 1) - (level?.halfWidth ?? 0), `hour ${h} with ${fewer[h]} agents`).toBeLessThan(
+        0.8,
+      );
     }
     // Cheaper than today's schedule, which staffs the peak all day.
     expect(pool.cost?.staffed).toBeLessThan(pool.cost?.today as number);
   }, 120_000);
+
+  it('staffs no hour of a flat day below Erlang C on a short, noisy run (11 where 12 are needed passed by luck)', async () => {
+    const mmc = readFileSync(new URL('../../../examples/mmc.yaml', import.meta.url).pathname, 'utf8').replace(
+      '    cost: 30 EUR/h',
+      '    cost: 30 EUR/h\n    serviceLevel: 80% in 20 s',
+    );
+    const flat = parse(mmc, { file: 'mmc.yaml' }).model as Model;
+    const result = await staffModel(flat, { replications: 3, days: 7, seed: 1, workers: 1 });
+    const pool = result.pools[0];
+    expect(pool?.formula.every((n) => n === 12)).toBe(true);
+    const below = (pool?.staff ?? []).flatMap((n, h) => (n < 12 ? [h] : []));
+    expect(below).toEqual([]);
+  }, 60_000);
 
   it('skips a pool without a service level with a note, and refuses a pool that does not exist', async () => {
     const { serviceLevel: _, ...agents } = model.resources[0] as Model['resources'][number];
