@@ -123,6 +123,17 @@ describe('models', () => {
       expect(r.statusCode, url).toBe(400);
       expect(r.json().error).toMatch(/not a model name|outside the workspace/);
     }
+    // What is wrong with a name, and one that would do.
+    for (const [name, why, suggested] of [
+      ['Complaints journey.yaml', 'it has a space', 'Complaints-journey.yaml'],
+      ['émotion.yaml', "it has 'é', which a model name does not take", 'emotion.yaml'],
+      ['notes.txt', 'it does not end in .yaml, .yml or .json', 'notes.txt.yaml'],
+    ]) {
+      const r = await app.inject(`/api/models/${encodeURIComponent(name)}`);
+      expect(r.statusCode, name).toBe(400);
+      expect(r.json().error).toBe(`'${name}' is not a model name: ${why}`);
+      expect(r.json().hint).toContain(`e.g. '${suggested}'`);
+    }
     const big = await app.inject({
       method: 'PUT',
       url: '/api/models/big.yaml',

@@ -67,6 +67,32 @@ export function readRegularFile(path: string, maxBytes = MAX_FILE_BYTES): Buffer
   }
 }
 
+/** What keeps a name from being a model name, in words. */
+function whyNotAName(name: string): string {
+  if (/[\\/]/.test(name) || name.includes('..')) return 'it names a folder';
+  if (/\s/.test(name)) return 'it has a space';
+  const other = /[^A-Za-z0-9._-]/.exec(name)?.[0];
+  if (other) return `it has '${other}', which a model name does not take`;
+  if (!/\.(ya?ml|json)$/.test(name)) return 'it does not end in .yaml, .yml or .json';
+  return /^[A-Za-z0-9]/.test(name)
+    ? 'it is longer than 120 characters'
+    : 'it starts with a dot, a dash or an underscore';
+}
+
+/** The name as one that is taken: accents dropped, spaces and other characters as dashes. */
+function suggestedName(name: string): string | undefined {
+  const ext = /\.(ya?ml|json)$/i.exec(name)?.[0]?.toLowerCase() ?? '.yaml';
+  const base = name
+    .replace(/\.(ya?ml|json)$/i, '')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[-._]+|[-._]+$/g, '')
+    .slice(0, 100);
+  const suggested = `${base}${ext}`;
+  return base && NAME.test(suggested) && !suggested.includes('..') ? suggested : undefined;
+}
+
 export class Workspace {
   readonly root: string;
 
@@ -79,10 +105,11 @@ export class Workspace {
   /** The file of a model name; a name with a path in it, or that leaves the folder, is refused. */
   path(name: string): string {
     if (!NAME.test(name) || name.includes('..')) {
+      const suggested = suggestedName(name);
       throw new HttpError(
         400,
-        `'${name}' is not a model name`,
-        'a model name is a file name in the workspace ending in .yaml, .yml or .json, without folders',
+        `'${name}' is not a model name: ${whyNotAName(name)}`,
+        `a model name is a file name in the workspace of the letters A-Z and a-z, digits, '.', '_' and '-', ending in .yaml, .yml or .json${suggested ? `, e.g. '${suggested}'` : ''}`,
       );
     }
     return join(this.root, name);
