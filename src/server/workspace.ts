@@ -109,7 +109,7 @@ export class Workspace {
       throw new HttpError(
         400,
         `'${name}' is not a model name: ${whyNotAName(name)}`,
-        `a model name is a file name in the workspace of the letters A-Z and a-z, digits, '.', '_' and '-', ending in .yaml, .yml or .json${suggested ? `, e.g. '${suggested}'` : ''}`,
+        `a model name is a file name in the workspace of the letters A-Z and a-z, digits, '.', '_' and '-', ending in .yaml, .yml or .json, without folders${suggested ? `, e.g. '${suggested}'` : ''}`,
       );
     }
     return join(this.root, name);
