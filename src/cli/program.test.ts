@@ -567,6 +567,31 @@ describe('linesight simulate and whatif', () => {
     expect(sweep.stdout).toContain(
       `The smallest value that meets queueWait<=30s (judged on the 95% interval): resources.agents.capacity=${first}.`,
     );
+    // An overloaded value meets no target; the target's KPI, one of the columns, is not shown twice.
+    expect(sweep.stdout).toMatch(/^\s*8\s+overloaded\s+no$/m);
+    const headers = sweep.stdout.split('\n')[0]?.split(/\s{2,}/) ?? [];
+    expect(headers.filter((h) => h === 'Time waiting in queues')).toHaveLength(1);
+    // A value with a unit: a rate swept per hour, as the hint for a bare number says to write it.
+    const rates = await linesight(
+      'simulate',
+      mmcFile,
+      '--sweep',
+      'arrivals.rate=90..91/h',
+      '-n',
+      '2',
+      '--horizon',
+      '1d',
+      '--warmup',
+      '0',
+    );
+    expect(rates.code).toBe(0);
+    expect(rates.stdout).toMatch(/^90\/h\s/m);
+    expect(rates.stdout).toMatch(/^91\/h\s/m);
+    const mixed = await linesight('simulate', mmcFile, '--sweep', 'arrivals.rate=90/h..91/min');
+    expect([mixed.code, mixed.stderr]).toEqual([
+      2,
+      'linesight: error: --sweep 90/h..91/min: give both ends in one unit\n',
+    ]);
   });
 
   it('refuses bad parameters before simulating', async () => {

@@ -124,11 +124,12 @@ describe('models', () => {
       expect(r.json().error).toMatch(/not a model name|outside the workspace/);
     }
     // What is wrong with a name, and one that would do.
-    for (const [name, why, suggested] of [
+    const names: [string, string, string][] = [
       ['Complaints journey.yaml', 'it has a space', 'Complaints-journey.yaml'],
       ['émotion.yaml', "it has 'é', which a model name does not take", 'emotion.yaml'],
       ['notes.txt', 'it does not end in .yaml, .yml or .json', 'notes.txt.yaml'],
-    ]) {
+    ];
+    for (const [name, why, suggested] of names) {
       const r = await app.inject(`/api/models/${encodeURIComponent(name)}`);
       expect(r.statusCode, name).toBe(400);
       expect(r.json().error).toBe(`'${name}' is not a model name: ${why}`);

@@ -44,6 +44,7 @@ export {
   type SweepTarget,
   sweep,
   sweepKpis,
+  sweptValue,
   UnknownKpiError,
 } from './sweep.js';
 export type { WarmupCheck } from './warmup-check.js';

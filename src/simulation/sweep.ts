@@ -17,7 +17,13 @@ export interface SweepRange {
   path: string;
   from: number;
   to: number;
+  /** The unit each value is written with ("/h" for a rate: 50/h..60/h), when it takes one. */
+  unit?: string;
 }
+
+/** Value v of a range as the model takes it: a number, or with the range's unit ("50/h"). */
+export const sweptValue = (range: SweepRange, v: number): number | string =>
+  range.unit ? `${v}${range.unit}` : v;
 
 export interface SweepTarget {
   key: string;
@@ -50,16 +56,24 @@ export const MAX_SWEEP_VALUES = 200;
 
 /** "resources.agents.capacity=9..14". */
 export function parseSweep(text: string): Read<SweepRange> {
-  const match = /^(.+)=(-?\d+)\.\.(-?\d+)$/.exec(text.trim());
+  // A unit after either end, or both alike, is every value's: arrivals.rate=50..60/h.
+  const match = /^(.+)=(-?\d+)\s*(\/?[A-Za-z]+)?\.\.(-?\d+)\s*(\/?[A-Za-z]+)?$/.exec(text.trim());
   if (!match)
-    return { ok: false, message: `takes PATH=FROM..TO, e.g. resources.agents.capacity=5..15, not '${text}'` };
-  const [path, from, to] = [(match[1] as string).trim(), Number(match[2]), Number(match[3])];
+    return {
+      ok: false,
+      message: `takes PATH=FROM..TO, e.g. resources.agents.capacity=5..15 or arrivals.rate=50..60/h, not '${text}'`,
+    };
+  const [path, from, to] = [(match[1] as string).trim(), Number(match[2]), Number(match[4])];
+  const [first, last] = [match[3], match[5]];
+  if (first && last && first !== last)
+    return { ok: false, message: `${from}${first}..${to}${last}: give both ends in one unit` };
+  const unit = first ?? last;
   if (to < from || to - from + 1 > MAX_SWEEP_VALUES)
     return {
       ok: false,
       message: `${from}..${to}: give a rising range of at most ${MAX_SWEEP_VALUES} values`,
     };
-  return { ok: true, value: { path, from, to } };
+  return { ok: true, value: { path, from, to, ...(unit ? { unit } : {}) } };
 }
 
 /** "queueWait<=30s", "abandonment<=5%", "orders>=40". */

@@ -39,6 +39,7 @@ import {
   simulate,
   simulateEventLog,
   sweep,
+  sweptValue,
   totalWork,
   UnknownKpiError,
   type WorkEstimate,
@@ -449,7 +450,11 @@ async function sweepCommand(
   let swept: SweepResult;
   try {
     swept = await sweep(
-      (v) => variant(document, model, model.scenario?.id, [...overridesOf(o), { path, value: v }]),
+      (v) =>
+        variant(document, model, model.scenario?.id, [
+          ...overridesOf(o),
+          { path, value: sweptValue(range.value, v) },
+        ]),
       range.value,
       target?.value,
       { ...options, ...(bar.onProgress ? { onProgress: bar.onProgress } : {}) },
@@ -484,37 +489,28 @@ async function sweepCommand(
     return 0;
   }
   const t = target?.value;
+  // The KPIs every sweep shows, and the target's when it is another: one column each.
+  const shown = ['queueWait', 'abandonment', 'costPerOrder'];
+  const columns = t && !shown.includes(t.key) ? [...shown, t.key] : shown;
+  const labelOf = (key: string) =>
+    swept.points.find((p) => p.result)?.result?.kpis.find((k) => k.key === key)?.label ?? key;
+  const valueOf = (v: number) => String(sweptValue(range.value, v));
   const rows = swept.points.map((p) => {
-    if (!p.result) return [p.value, 'overloaded', '', '', ...(t ? ['', ''] : [])];
     const r = p.result;
     const kpi = (key: string) => {
-      const e = r.overall[key];
-      return e ? (r.kpis.find((k) => k.key === key)?.text(e) ?? '—') : '—';
+      const e = r?.overall[key];
+      return e ? (r?.kpis.find((k) => k.key === key)?.text(e) ?? '—') : '—';
     };
-    return [
-      p.value,
-      kpi('queueWait'),
-      kpi('abandonment'),
-      kpi('costPerOrder'),
-      ...(t ? [kpi(t.key), p.meets ? 'yes' : 'no'] : []),
-    ];
+    // An overloaded value meets no target.
+    const meets = t ? [p.result && p.meets ? 'yes' : 'no'] : [];
+    if (!r) return [valueOf(p.value), 'overloaded', ...columns.slice(1).map(() => ''), ...meets];
+    return [valueOf(p.value), ...columns.map(kpi), ...meets];
   });
-  const headers = [
-    path,
-    'Queue wait',
-    'Abandonment',
-    'Cost per order',
-    ...(t
-      ? [
-          swept.points.find((p) => p.result)?.result?.kpis.find((k) => k.key === t.key)?.label ?? t.key,
-          `meets ${t.text}`,
-        ]
-      : []),
-  ];
+  const headers = [path, ...columns.map(labelOf), ...(t ? [`meets ${t.text}`] : [])];
   const conclusion = t
     ? swept.answer === undefined
       ? `No value from ${from} to ${to} meets ${t.text} (judged on the 95% interval).`
-      : `The smallest value that meets ${t.text} (judged on the 95% interval): ${path}=${swept.answer}.`
+      : `The smallest value that meets ${t.text} (judged on the 95% interval): ${path}=${valueOf(swept.answer)}.`
     : '';
   emit(`${textTable(headers, rows)}\n${conclusion ? `\n${conclusion}\n` : ''}`, o.output, io);
   return 0;

@@ -24,6 +24,7 @@ import {
   simulate as simulateModel,
   sweepKpis,
   sweep as sweepModel,
+  sweptValue,
   totalWork,
   UnknownKpiError,
   type WorkEstimate,
@@ -197,7 +198,8 @@ function planSimulate(request: RunRequest, ctx: TaskContext) {
 
 function planSweep(request: SweepRequest, ctx: TaskContext) {
   const variant = variants(ctx, request.name);
-  const modelAt = (v: number) => variant(request.scenario, [...request.sets, `${request.range.path}=${v}`]);
+  const modelAt = (v: number) =>
+    variant(request.scenario, [...request.sets, `${request.range.path}=${sweptValue(request.range, v)}`]);
   // Bad paths, values and KPIs are refused now, not as a failed job.
   const first = modelAt(request.range.from);
   let kpis: KpiDefinition[];
