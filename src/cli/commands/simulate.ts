@@ -494,7 +494,7 @@ async function sweepCommand(
   const columns = t && !shown.includes(t.key) ? [...shown, t.key] : shown;
   const labelOf = (key: string) =>
     swept.points.find((p) => p.result)?.result?.kpis.find((k) => k.key === key)?.label ?? key;
-  const valueOf = (v: number) => String(sweptValue(range.value, v));
+  const written = (v: number) => String(sweptValue(range.value, v));
   const rows = swept.points.map((p) => {
     const r = p.result;
     const kpi = (key: string) => {
@@ -503,14 +503,14 @@ async function sweepCommand(
     };
     // An overloaded value meets no target.
     const meets = t ? [p.result && p.meets ? 'yes' : 'no'] : [];
-    if (!r) return [valueOf(p.value), 'overloaded', ...columns.slice(1).map(() => ''), ...meets];
-    return [valueOf(p.value), ...columns.map(kpi), ...meets];
+    if (!r) return [written(p.value), 'overloaded', ...columns.slice(1).map(() => ''), ...meets];
+    return [written(p.value), ...columns.map(kpi), ...meets];
   });
   const headers = [path, ...columns.map(labelOf), ...(t ? [`meets ${t.text}`] : [])];
   const conclusion = t
     ? swept.answer === undefined
       ? `No value from ${from} to ${to} meets ${t.text} (judged on the 95% interval).`
-      : `The smallest value that meets ${t.text} (judged on the 95% interval): ${path}=${valueOf(swept.answer)}.`
+      : `The smallest value that meets ${t.text} (judged on the 95% interval): ${path}=${written(swept.answer)}.`
     : '';
   emit(`${textTable(headers, rows)}\n${conclusion ? `\n${conclusion}\n` : ''}`, o.output, io);
   return 0;
