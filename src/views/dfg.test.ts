@@ -89,9 +89,11 @@ describe('directly-follows graph', () => {
       expect(e.label).toBe(formatDuration(median));
       expect(e.weight).toBeCloseTo(median / slowest, 12);
     }
-    // Start and end markers still count customers, drawn thin.
-    for (const e of d.edges.filter((x) => x.kind === 'start' || x.to === '(end)'))
+    // Start and end markers still count customers, drawn thin, and say so among durations.
+    for (const e of d.edges.filter((x) => x.kind === 'start' || x.to === '(end)')) {
       expect(e.weight).toBeUndefined();
+      expect(e.label).toMatch(/^[\d,]+ cases?$/);
+    }
     expect(d.subtitle).toContain('median time');
   });
 });

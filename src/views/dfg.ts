@@ -21,6 +21,7 @@ export interface DfgInput {
   end: Record<string, number>;
 }
 
+import { plural } from '../text/plural.js';
 /** What the edges say: how often (frequency) or how long customers take between the two (time). */
 import type { DfgMeasure } from './dfg-measures.js';
 
@@ -136,14 +137,16 @@ export async function dfgDiagram(
         ])
       : [];
     const source = all[i] as DfgInput['edges'][number];
-    // Start and end markers carry counts in both measures: they take no time.
+    // Start and end markers carry counts in both measures: they take no time. Among durations a
+    // bare count read as one ("16" beside "25 h"), so there it names what it counts.
     const timed = measure === 'time' && source.from !== START && source.to !== END;
+    const count = measure === 'time' ? plural(source.count, 'case') : String(source.count);
     return {
       id: `dfg:${i}`,
       kind: source.from === START ? 'start' : 'flow',
       from: source.from,
       to: source.to,
-      label: timed ? formatDuration(source.median ?? 0) : String(source.count),
+      label: timed ? formatDuration(source.median ?? 0) : count,
       ...(timed
         ? { weight: (source.median ?? 0) / slowest || 0 }
         : measure === 'frequency'
