@@ -111,9 +111,12 @@ describe('importLog', () => {
     );
     // A folder, a FIFO or a device named like a log is refused, not read (a FIFO would block).
     mkdirSync(join(dir, 'folder.csv'));
+    mkdirSync(join(dir, 'logs'));
     execFileSync('mkfifo', [join(dir, 'pipe.xes')]);
     for (const [file, what] of [
       [join(dir, 'folder.csv'), 'is a folder, not a file'],
+      // Named without a log's extension, a folder is still a folder, not a file of an unknown format.
+      [join(dir, 'logs'), 'is a folder, not a file'],
       [join(dir, 'pipe.xes'), 'is a FIFO (named pipe), not a file'],
     ] as const)
       await expect(importLog(store, file, { log: 'x', onError: 'skip' })).rejects.toThrow(`${file} ${what}`);

@@ -116,15 +116,16 @@ export async function importLog(
   options: LogImportOptions,
 ): Promise<LogImport> {
   const label = options.label ?? file;
+  // Not a folder, a FIFO or a device: the readers would fail on it, block or read for ever. Checked
+  // first: a folder named as the log is no file of the wrong format.
+  const problem = regularFileProblem(file);
+  if (problem) throw new LogImportError(problemText(label, problem), problem.hint);
   const format = options.format ?? formatOf(file);
   if (!format)
     throw new LogImportError(
       `cannot import ${label}: linesight reads .xes, .xes.gz, .csv and OCEL 2.0 (.jsonocel, .xmlocel, .sqlite)`,
       `rename the file to its format, or name the format with --format ${LOG_FORMATS.join('|')}`,
     );
-  // Not a folder, a FIFO or a device: the readers would fail on it, block or read for ever.
-  const problem = regularFileProblem(file);
-  if (problem) throw new LogImportError(problemText(label, problem), problem.hint);
   const size = statSync(file).size;
   if (size === 0) throw new LogImportError(`${label} is empty`, EMPTY_HINTS[format]);
   const explained = async <T>(read: () => Promise<T>) => {
