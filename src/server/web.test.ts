@@ -460,7 +460,7 @@ describe('the web app', () => {
     expect(await page.textContent('.switching')).toContain(
       '50.0% of the 2 customers seen on a channel change channel',
     );
-    expect(await page.locator('table.switches tr').allTextContents()).toEqual(['web→ phone1 times']);
+    expect(await page.locator('table.switches tr').allTextContents()).toEqual(['web→ phoneonce']);
     await page.close();
   });
 });
