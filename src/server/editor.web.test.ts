@@ -323,7 +323,7 @@ describe('building a journey in the web app', () => {
     await page.close();
   });
 
-  it("gives a pool its service level target in the form, the staffing page's need", async () => {
+  it("gives a pool its service level target in the form, the staffing page's need, and saves with Ctrl+S", async () => {
     const name = 'order-departments.yaml';
     const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${app.base}/#/model/${name}`);
@@ -331,8 +331,14 @@ describe('building a journey in the web app', () => {
     await page.click('#tab-organization');
     await page.click('summary:has-text("Pools")');
     await page.click('summary:has-text("Contact-center agents")');
-    await typeInto(page.locator('details.org-item[open]').getByLabel('Service level target'), '80% in 20 s');
-    const model = parseYaml(await saved(page, name)) as {
+    // Typed, and saved with Ctrl+S while the field is still being typed in, as in any editor (not
+    // the browser's "save page"): what the field holds is saved.
+    const field = page.locator('details.org-item[open]').getByLabel('Service level target');
+    await field.click();
+    await field.pressSequentially('80% in 20 s');
+    await page.keyboard.press('Control+s');
+    await page.waitForSelector('.model-status:has-text("Saved")');
+    const model = parseYaml(readFileSync(join(app.dir, name), 'utf8')) as {
       resources: { id: string; serviceLevel?: string }[];
     };
     expect(model.resources.find((r) => r.id === 'call-center-agents')?.serviceLevel).toBe('80% in 20 s');

@@ -23,6 +23,7 @@ import { FindingsPanel } from './findings-panel';
 import { useLeaveGuard } from './leave-guard';
 import { NewModelDialog } from './new-model-dialog';
 import { ProblemList } from './problem-list';
+import { useSaveKey } from './save-key';
 import { ScenarioSwitch } from './scenario-switch';
 import { Splitter, splitColumns, useSplit } from './splitter';
 import { useUndoKeys } from './undo-keys';
@@ -166,6 +167,7 @@ export function ModelPage(props: { name: string }) {
   const dirty = text !== null && text !== saved;
   useLeaveGuard(dirty, `${props.name} has unsaved changes. Leave without saving them?`);
   useUndoKeys(control);
+  useSaveKey(save);
   const rec = useRecording(props.name, text);
   const doc = useDoc(text ?? '', diagnostics, control, setStatus, rec.recording);
   const recorded = rec.recording?.scenario.id;
@@ -195,7 +197,7 @@ export function ModelPage(props: { name: string }) {
     <section class="model">
       <div class="toolbar">
         <h1>{props.name}</h1>
-        <button type="button" onClick={save} class="save">
+        <button type="button" onClick={save} class="save" title="Save (Ctrl+S)">
           Save{dirty ? ' *' : ''}
         </button>
         <button type="button" onClick={() => control.current?.undo()} title="Undo (Ctrl+Z)">
