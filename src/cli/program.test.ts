@@ -605,9 +605,11 @@ describe('linesight simulate and whatif', () => {
     expect(negative.code).toBe(2);
     expect(negative.stderr).toContain('negative');
     expect((await linesight('simulate', mmcFile, '--horizon', 'soon')).code).toBe(2);
+    // A setting that cannot be is a usage error, as every other bad option is.
     const warmup = await linesight('simulate', mmcFile, '--warmup', '40d');
-    expect(warmup.code).toBe(1);
+    expect(warmup.code).toBe(2);
     expect(warmup.stderr).toContain('the warm-up (40 d) must be shorter than the horizon (30 d)');
+    expect((await linesight('simulate', mmcFile, '--horizon', '0s')).code).toBe(2);
   });
 
   it('refuses numbers past their range on the command line: infinite rates, endless runs, aliased seeds', async () => {

@@ -12,6 +12,8 @@ import { formatDuration } from '../model/units.js';
 export interface Problem {
   message: string;
   hint: string;
+  /** A run setting that cannot be (a horizon of 0), not the model: the CLI calls it a usage error. */
+  setting?: boolean;
 }
 
 /** One segment's demand on the pools, per customer who arrives: visits to each pool's steps and their work in seconds. */
@@ -65,16 +67,22 @@ export function preflight(
 ): Problem[] {
   const problems: Problem[] = [];
   if (!(options.horizon > 0))
-    problems.push({ message: 'the horizon must be longer than 0', hint: 'e.g. --horizon 30d' });
+    problems.push({
+      message: 'the horizon must be longer than 0',
+      hint: 'e.g. --horizon 30d',
+      setting: true,
+    });
   if (!(options.warmup >= 0) || options.warmup >= options.horizon)
     problems.push({
       message: `the warm-up (${formatDuration(options.warmup)}) must be shorter than the horizon (${formatDuration(options.horizon)})`,
       hint: 'e.g. --horizon 30d --warmup 2d',
+      setting: true,
     });
   if (!Number.isInteger(options.replications) || options.replications < 1)
     problems.push({
       message: `replications must be a whole number of at least 1, not ${options.replications}`,
       hint: 'e.g. --replications 20',
+      setting: true,
     });
   // A segment whose share is 0 is switched off (a what-if that moves everyone to another); one
   // with a share and no arrivals has been forgotten.

@@ -233,6 +233,12 @@ function checkPrecisionKpis(model: Model, options: Omit<SimulationOptions, 'onPr
 function checkParameters(model: Model, options: Omit<SimulationOptions, 'onProgress'>) {
   checkPrecisionKpis(model, options);
   const problems = preflight(model, options);
+  // Settings that cannot be are a usage error (exit 2), as every other bad option is.
+  const settings = problems.filter((p) => p.setting);
+  if (settings.length > 0)
+    throw new UsageError(
+      `${settings.map((p) => p.message).join('; ')} (${settings.map((p) => p.hint).join('; ')})`,
+    );
   if (problems.length > 0) {
     throw new InputError(problems.map((p) => p.message).join('\n  '), problems.map((p) => p.hint).join('; '));
   }
