@@ -199,11 +199,16 @@ describe('the web app', () => {
       () => (document.querySelector('.sweep input.path') as HTMLInputElement)?.value,
     );
     expect(await page.inputValue('.sweep input.path')).toBe('resources.call-center-agents.capacity');
-    await page.goto(`${base}/#/whatif/mmc.yaml`);
-    await page.waitForSelector('button.run:disabled');
-    const run = page.locator('button.run', { hasText: 'Run' }).first();
-    expect(await run.evaluate((b) => getComputedStyle(b).opacity)).toBe('0.45');
     await page.close();
+    // A model without scenarios: Run stays disabled, and looks it (a page of its own, so that no
+    // button of the last one, disabled while its scenarios load, is the one looked at).
+    const none = await browser.newPage();
+    await none.goto(`${base}/#/whatif/mmc.yaml`);
+    await none.waitForSelector('text=This model has no scenarios yet');
+    const run = none.locator('button.run', { hasText: 'Run' }).first();
+    expect(await run.isDisabled()).toBe(true);
+    expect(await run.evaluate((b) => getComputedStyle(b).opacity)).toBe('0.45');
+    await none.close();
   });
 
   it('sweeps a staffing level and names the smallest that meets the target', async () => {

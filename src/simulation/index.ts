@@ -47,6 +47,7 @@ export {
   sweptValue,
   UnknownKpiError,
 } from './sweep.js';
+export { sweepColumns } from './sweep-columns.js';
 export type { WarmupCheck } from './warmup-check.js';
 export {
   type KpiDifference,

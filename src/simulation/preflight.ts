@@ -1,7 +1,8 @@
 /**
  * Checks before a simulation starts, so that bad parameters get a clear error instead of a run
- * that never settles: every segment needs arrivals (but one of share 0, switched off), and a pool whose offered load reaches its
- * capacity, with nobody ever giving up, has a queue that grows without end.
+ * that never settles: every segment needs arrivals (but one of share 0, switched off), and a pool
+ * whose offered load reaches its capacity, with nobody ever giving up, has a queue that grows
+ * without end.
  */
 import { journeyMetrics, type Metrics } from '../analysis/index.js';
 import { meanOf } from '../model/distribution.js';

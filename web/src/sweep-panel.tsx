@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { readModel } from '../../src/model/edits/plans/model-data';
+import { sweepColumns } from '../../src/simulation/sweep-columns';
 import { active, api, problemText, type SweepJob, waitingText } from './api';
 import { follow } from './follow';
-
-const SHOWN = ['queueWait', 'abandonment', 'costPerOrder'] as const;
 
 /** "How many agents keep the queue under 30 s?": a parameter swept over a range, against a target. */
 export function SweepPanel(props: { name: string }) {
@@ -40,10 +39,8 @@ export function SweepPanel(props: { name: string }) {
     }
   };
   const r = job?.result;
-  // The KPIs every sweep shows, and the target's when it is another: one column each.
-  const columns = r
-    ? [...SHOWN, ...(r.target && !(SHOWN as readonly string[]).includes(r.target.key) ? [r.target.key] : [])]
-    : [];
+  // One column each: the target's KPI is not shown twice.
+  const columns = r ? sweepColumns(r.target?.key) : [];
   const number = (set: (n: number) => void) => (e: Event) =>
     set(Number((e.target as HTMLInputElement).value));
   return (

@@ -25,12 +25,13 @@ export interface EditOptions {
 function editsOf(given: string): Edit[] {
   const inline = given.trimStart().startsWith('[') || given.trimStart().startsWith('{');
   let text = given;
-  if (!inline && !existsSync(given) && /\.json$/i.test(given))
+  const file = !inline && existsSync(given);
+  if (!inline && !file && /\.json$/i.test(given))
     throw new InputError(
       `${given} does not exist`,
       'give the edits as JSON, inline or in a file that is there',
     );
-  if (!inline && existsSync(given)) {
+  if (file) {
     const read = readRegularFile(given, MAX_FILE_BYTES);
     if ('problem' in read) throw new InputError(problemText(given, read.problem), read.problem.hint);
     text = read.bytes.toString('utf8');

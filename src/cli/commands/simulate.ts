@@ -39,6 +39,7 @@ import {
   simulate,
   simulateEventLog,
   sweep,
+  sweepColumns,
   sweptValue,
   totalWork,
   UnknownKpiError,
@@ -142,7 +143,6 @@ export function warningsText(warnings: { side?: string; warning: RunWarning }[])
   return `\nWarnings:\n${lines.join('\n')}\n`;
 }
 
-/** "20 replications", or with a precision rule what it asked and where it stopped. */
 /** Formats a report file's name says it holds, and the names that say it cannot be one. */
 const NAMED: Record<string, 'text' | 'md' | 'json' | undefined> = {
   txt: 'text',
@@ -178,6 +178,7 @@ function withReportFormat(o: SimulateCommandOptions): SimulateCommandOptions {
   return { ...o, format, json: format === 'json' };
 }
 
+/** "20 replications", or with a precision rule what it asked and where it stopped. */
 function replicationsText(result: SimulationResult): string {
   const p = result.precision;
   if (!p) return plural(result.options.replications, 'replication');
@@ -495,9 +496,7 @@ async function sweepCommand(
     return 0;
   }
   const t = target?.value;
-  // The KPIs every sweep shows, and the target's when it is another: one column each.
-  const shown = ['queueWait', 'abandonment', 'costPerOrder'];
-  const columns = t && !shown.includes(t.key) ? [...shown, t.key] : shown;
+  const columns = sweepColumns(t?.key);
   const labelOf = (key: string) =>
     swept.points.find((p) => p.result)?.result?.kpis.find((k) => k.key === key)?.label ?? key;
   const written = (v: number) => String(sweptValue(range.value, v));

@@ -143,7 +143,10 @@ function staffed(model: Model, list: Plan[], staffOf: (p: Plan) => Int32Array): 
   return { ...model, resources };
 }
 
-/** Simulated service level per planned pool and hour: the mean, and the low end of its 95% interval (NaN where nobody queued). */
+/**
+ * Simulated service level per planned pool and hour: the mean (NaN where nobody queued), and the
+ * low end a trim is judged by (lowForAllHours).
+ */
 interface Levels {
   mean: Float64Array;
   low: Float64Array;
@@ -181,9 +184,8 @@ function lowForAllHours(e: Estimate): number {
 }
 
 const misses = (level: number, target: ServiceLevelTarget) => Number.isFinite(level) && level < target.share;
-/** No queue (NaN) meets any target; otherwise the interval's low end must reach it. */
-const clearlyMeets = (low: number, target: ServiceLevelTarget) =>
-  !Number.isFinite(low) || low >= target.share;
+/** The low end reaches the target: no one queued (+Infinity) does; no interval (NaN) does not. */
+const clearlyMeets = (low: number, target: ServiceLevelTarget) => low >= target.share;
 
 export async function staffModel(model: Model, options: StaffingOptions): Promise<StaffingResult> {
   const skipped: StaffingResult['skipped'] = [];
