@@ -307,6 +307,42 @@ describe('the examples', () => {
     }
   });
 
+  it('an unrated effort is no effortless step: where a side leaves steps unrated, no one is ahead on effort', async () => {
+    const { compareJourneys } = await import('./compare.js');
+    const { comparisonSections } = await import('./report/sections.js');
+    const ours = await loadExample('order-departments.yaml');
+    const theirs = await loadExample('competitor.yaml');
+    const unrate = (stage: string, all: boolean) => {
+      let first = true;
+      return theirs.steps.map((s) => {
+        if (s.stage !== stage || (!all && !first)) return s;
+        first = false;
+        const { effort: _, ...rest } = s;
+        return rest;
+      });
+    };
+    const partly = compareJourneys(ours, { ...theirs, steps: unrate('research', false) });
+    const effortOf = (c: typeof partly, stage: string) =>
+      c.stages.find((s) => s.stage === stage)?.metrics.find((m) => m.key === 'effort');
+    expect(effortOf(partly, 'research')?.ahead).toBe('unrated');
+    expect(effortOf(partly, 'research')?.theirsText).toMatch(/^[\d.]+ \(1 step unrated\)$/);
+    expect(effortOf(partly, 'research')?.gap).toBe(0);
+    // Every other stage and metric is compared as before.
+    const before = compareJourneys(ours, theirs);
+    expect(effortOf(partly, 'place-order')).toEqual(effortOf(before, 'place-order'));
+    expect(partly.overall.find((m) => m.key === 'effort')?.ahead).toBe('unrated');
+    expect(partly.overall.find((m) => m.key === 'steps')).toEqual(
+      before.overall.find((m) => m.key === 'steps'),
+    );
+    // A stage with no step rated says so; the lead counts leave effort out.
+    const none = compareJourneys(ours, { ...theirs, steps: unrate('research', true) });
+    expect(effortOf(none, 'research')?.theirsText).toBe('not rated');
+    const research = none.stages.find((s) => s.stage === 'research');
+    expect([...(research?.oursAhead ?? []), ...(research?.theirsAhead ?? [])]).not.toContain('effort');
+    const row = comparisonSections(none)[0]?.rows.find((r) => r[0] === 'Research' && r[1] === 'Effort');
+    expect(row?.slice(3, 6)).toEqual(['not rated', 'cannot tell: steps unrated', '']);
+  });
+
   it("a stage one journey lacks is nobody's lead: it is named as only ours or only theirs", async () => {
     const { compareJourneys } = await import('./compare.js');
     const { comparisonSections } = await import('./report/sections.js');

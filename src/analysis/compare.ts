@@ -4,6 +4,7 @@
  * read as a random arriving customer of each company experiences them (segments by share).
  */
 import type { Model } from '../model/model.js';
+import { plural } from '../text/plural.js';
 import { equalAsShown, sharedDecimals } from '../text/precision.js';
 import { STAGE_METRICS } from './metric-catalog.js';
 import { journeyMetrics } from './metrics.js';
@@ -15,8 +16,11 @@ export interface ComparedMetric {
   theirs: number;
   oursText: string;
   theirsText: string;
-  /** Who is better for the customer on this metric. */
-  ahead: 'us' | 'them' | 'even';
+  /**
+   * Who is better for the customer on this metric; `unrated` when a side leaves the effort of a
+   * step unrated, since an unrated step is no effortless one (effort runs from 1) and no one can tell.
+   */
+  ahead: 'us' | 'them' | 'even' | 'unrated';
   /** How much worse we are (ours - theirs, and relative to theirs), when we are behind. */
   gap: number;
   relativeGap: number | null;
@@ -47,6 +51,29 @@ export interface Comparison {
   stagesTheyLead: string[];
   onlyOurs: string[];
   onlyTheirs: string[];
+}
+
+/** The text of a side's effort that leaves steps unrated; undefined when every step is rated. */
+function unratedText(model: Model, stage: string | undefined, value: string): string | undefined {
+  const steps = model.steps.filter((s) => stage === undefined || s.stage === stage);
+  const unrated = steps.filter((s) => s.effort === undefined).length;
+  if (unrated === 0) return undefined;
+  return unrated === steps.length ? 'not rated' : `${value} (${plural(unrated, 'step')} unrated)`;
+}
+
+/** Effort compared only where both sides rate every step; else no one is ahead on it. */
+function withRatings(m: ComparedMetric, ours: Model, theirs: Model, stage?: string): ComparedMetric {
+  if (m.key !== 'effort') return m;
+  const [a, b] = [unratedText(ours, stage, m.oursText), unratedText(theirs, stage, m.theirsText)];
+  if (a === undefined && b === undefined) return m;
+  return {
+    ...m,
+    oursText: a ?? m.oursText,
+    theirsText: b ?? m.theirsText,
+    ahead: 'unrated',
+    gap: 0,
+    relativeGap: null,
+  };
 }
 
 export function compareJourneys(ours: Model, theirs: Model): Comparison {
@@ -88,7 +115,12 @@ export function compareJourneys(ours: Model, theirs: Model): Comparison {
     const x = a.byStage[id] ?? zero;
     const y = b.byStage[id] ?? zero;
     const metrics = STAGE_METRICS.map((def) =>
-      compare(def.key, def.label, def.get(x) ?? 0, def.get(y) ?? 0, def.format),
+      withRatings(
+        compare(def.key, def.label, def.get(x) ?? 0, def.get(y) ?? 0, def.format),
+        ours,
+        theirs,
+        id,
+      ),
     );
     const [inOurs, inTheirs] = [id in a.byStage, id in b.byStage];
     // A stage one side lacks is nobody's lead on any metric: its zeros are no figures.
@@ -106,7 +138,7 @@ export function compareJourneys(ours: Model, theirs: Model): Comparison {
   const both = stages.filter((s) => s.inOurs && s.inTheirs);
   const overall = STAGE_METRICS.map((def) => {
     const sum = (m: typeof a) => Object.values(m.byStage).reduce((s, st) => s + (def.get(st) ?? 0), 0);
-    return compare(def.key, def.label, sum(a), sum(b), def.format);
+    return withRatings(compare(def.key, def.label, sum(a), sum(b), def.format), ours, theirs);
   });
   return {
     ours: { id: ours.id, name: ours.name },

@@ -120,6 +120,14 @@ function mapColumns(file: string, columns: string[], given: CsvColumns = {}) {
   };
 }
 
+/**
+ * SQL: the text is missing or holds only spaces. Trimming is tried only on a text that starts
+ * with a space, which no usual id or name does: trimming every row took 0.58 s of the import's
+ * checks at ten million rows, this test 0.17 s.
+ */
+const blankSql = (text: string) =>
+  `(${text} is null or ${text} = '' or (starts_with(${text}, ' ') and trim(${text}) = ''))`;
+
 type Progress = ((fraction: number) => void) | undefined;
 
 /** Reading the file is the first half of the work, storing it the second. */
@@ -248,8 +256,8 @@ export async function storeStagedCsv(
   const rest = columns.filter((col) => !mapped.has(col) && col !== 'column0' && col !== '');
   const [caseId, activity, time] = [quote(map.case), quote(map.activity), quote(map.timestamp)];
   const ts = `try_cast(${time} as timestamptz)`;
-  const noCase = `${caseId} is null or trim(${caseId}) = ''`;
-  const noActivity = `${activity} is null or trim(${activity}) = ''`;
+  const noCase = blankSql(caseId);
+  const noActivity = blankSql(activity);
   const bad = `${noCase} or ${noActivity} or ${ts} is null`;
   const unsplittable = await rejectedLines(store, columns.length, LISTED_PROBLEMS);
   // Every unsplittable line, as numbers only: each moves the staged rows after it down a line.

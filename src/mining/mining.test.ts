@@ -99,6 +99,21 @@ describe('bad rows and timestamps', () => {
     );
   });
 
+  it('takes a case or an activity of spaces only as empty, and keeps one with spaces around a name', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linesight-'));
+    const file = join(dir, 'spaces.csv');
+    writeFileSync(
+      file,
+      'case_id,activity,timestamp\n   ,Call,2024-01-01 10:00:00Z\nc1,  ,2024-01-01 10:05:00Z\n c2 , Visit ,2024-01-01 10:06:00Z\n',
+    );
+    const report = await importCsv(store, file, 'spaces', { onError: 'skip' });
+    expect(report.problems).toEqual([
+      { line: 2, field: 'case_id', message: 'the case is empty' },
+      { line: 3, field: 'activity', message: 'the activity is empty' },
+    ]);
+    expect(report.events).toBe(1);
+  });
+
   it('counts lines of the file, also after a row DuckDB cannot split; one problem per row', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'linesight-'));
     const file = join(dir, 'shifted.csv');

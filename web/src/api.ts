@@ -1,4 +1,6 @@
 /** The HTTP API, as the web app calls it. Errors carry the server's message and hint. */
+
+import type { ComparedMetric } from '../../src/analysis/compare';
 import type { QueueAnalysis } from '../../src/analysis/queues';
 import type { Conformance } from '../../src/mining/conformance';
 import type { JourneyAnalytics } from '../../src/mining/journeys';
@@ -299,7 +301,13 @@ export interface Comparison {
     name: string;
     inOurs: boolean;
     inTheirs: boolean;
-    metrics: { key: string; label: string; oursText: string; theirsText: string; ahead: string }[];
+    metrics: {
+      key: string;
+      label: string;
+      oursText: string;
+      theirsText: string;
+      ahead: ComparedMetric['ahead'];
+    }[];
   }[];
   stagesWeLead: string[];
   stagesTheyLead: string[];

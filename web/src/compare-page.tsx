@@ -1,5 +1,6 @@
 /** Our journey against a competitor's, stage by stage. */
 import { useEffect, useState } from 'preact/hooks';
+import { aheadText } from '../../src/analysis/ahead-text';
 import { api, type Comparison, problemText } from './api';
 
 export function ComparePage() {
@@ -60,7 +61,6 @@ function ComparisonView(props: { result: Comparison }) {
   // The stages by their names, as the tables write them.
   const names = (ids: string[]) =>
     ids.map((id) => result.stages.find((s) => s.stage === id)?.name ?? id).join(', ');
-  const ahead = (a: string) => (a === 'us' ? 'us' : a === 'them' ? them : 'even');
   return (
     <>
       <p>
@@ -94,7 +94,7 @@ function ComparisonView(props: { result: Comparison }) {
                 {/* A stage one side lacks is nobody's lead: its zeros are no figures. */}
                 {s.inOurs && s.inTheirs ? (
                   <td class={m.ahead === 'us' ? 'better' : m.ahead === 'them' ? 'worse' : ''}>
-                    {ahead(m.ahead)}
+                    {aheadText(m.ahead, them)}
                   </td>
                 ) : (
                   <td class="absent">{s.inOurs ? `not in ${them}'s journey` : 'not in our journey'}</td>

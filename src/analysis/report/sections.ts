@@ -4,6 +4,7 @@
  */
 import type { Model } from '../../model/model.js';
 import { formatDuration } from '../../model/units.js';
+import { aheadText } from '../ahead-text.js';
 import type { Analysis } from '../analyze.js';
 import type { Comparison } from '../compare.js';
 import type { ScenarioDiff } from '../diff.js';
@@ -119,15 +120,7 @@ export function comparisonSections(c: Comparison): Section[] {
           m.label,
           s.inOurs ? m.oursText : '-',
           s.inTheirs ? m.theirsText : '-',
-          !s.inOurs
-            ? 'not in our journey'
-            : !s.inTheirs
-              ? `not in ${them}'s`
-              : m.ahead === 'us'
-                ? 'us'
-                : m.ahead === 'them'
-                  ? them
-                  : 'even',
+          !s.inOurs ? 'not in our journey' : !s.inTheirs ? `not in ${them}'s` : aheadText(m.ahead, them),
           s.inOurs && s.inTheirs ? gap(m) : '',
         ]),
       ),
@@ -135,13 +128,7 @@ export function comparisonSections(c: Comparison): Section[] {
     {
       title: 'The whole journey',
       headers: ['Metric', 'Us', them, 'Ahead', 'Behind by'],
-      rows: c.overall.map((m) => [
-        m.label,
-        m.oursText,
-        m.theirsText,
-        m.ahead === 'us' ? 'us' : m.ahead === 'them' ? them : 'even',
-        gap(m),
-      ]),
+      rows: c.overall.map((m) => [m.label, m.oursText, m.theirsText, aheadText(m.ahead, them), gap(m)]),
     },
     {
       title: 'Who leads where',
