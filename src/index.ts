@@ -55,6 +55,7 @@ export {
   type ModelData,
   moveStage,
   moveStep,
+  nameEdits,
   newId,
   type Recorded,
   type Recording,

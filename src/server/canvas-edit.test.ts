@@ -75,11 +75,15 @@ describe('editing on the canvas', () => {
     // The new step's name field has the focus, its text selected: typing names it.
     await page.keyboard.type('Checks the order');
     await page.keyboard.press('Enter');
-    await box(page, 'new-step').waitFor();
+    // Its first name gives it its id: the step stays selected, its name field focused.
+    await box(page, 'checks-the-order').waitFor();
+    await page.waitForSelector('.properties[data-element="checks-the-order"] input:focus');
+    // The field drawn anew does not write the name again to the id that is gone.
+    expect(await page.locator('.model-status').textContent()).not.toContain('no step has the id');
     await shot(page, 'added');
     texts.push(await saved(page, 'journey.yaml'));
-    expect(stepOf(texts[1] as string, 'call')?.next).toBe('new-step');
-    expect(stepOf(texts[1] as string, 'new-step')?.name).toBe('Checks the order');
+    expect(stepOf(texts[1] as string, 'call')?.next).toBe('checks-the-order');
+    expect(stepOf(texts[1] as string, 'checks-the-order')?.name).toBe('Checks the order');
 
     await box(page, 'checkout').click();
     await page.getByRole('button', { name: 'Connect to…' }).click();
@@ -104,9 +108,9 @@ describe('editing on the canvas', () => {
     texts.push(await saved(page, 'journey.yaml'));
     expect(stepOf(texts[3] as string, 'browse')?.name).toBe('Reads the product page');
 
-    await box(page, 'new-step').click();
+    await box(page, 'checks-the-order').click();
     await page.locator('.properties').getByRole('button', { name: 'Delete' }).click();
-    await box(page, 'new-step').waitFor({ state: 'detached' });
+    await box(page, 'checks-the-order').waitFor({ state: 'detached' });
     texts.push(await saved(page, 'journey.yaml'));
     expect(stepOf(texts[4] as string, 'call')?.next).toEqual([
       { to: 'pack', p: 0.7 },
@@ -145,10 +149,10 @@ describe('editing on the canvas', () => {
     await page.keyboard.press('n');
     await page.keyboard.type('Compares prices');
     await page.keyboard.press('Enter');
-    await box(page, 'new-step').waitFor();
+    await box(page, 'compares-prices').waitFor();
     const text = await saved(page, 'keys.yaml');
-    expect(stepOf(text, 'browse')?.next).toBe('new-step');
-    expect(stepOf(text, 'new-step')?.name).toBe('Compares prices');
+    expect(stepOf(text, 'browse')?.next).toBe('compares-prices');
+    expect(stepOf(text, 'compares-prices')?.name).toBe('Compares prices');
 
     await page.focus('.canvas .pane');
     await page.keyboard.press('Escape');

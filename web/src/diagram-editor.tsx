@@ -117,7 +117,7 @@ export function DiagramEditor(props: {
         onPick={pick}
         onClear={clear}
         renameText={(ref, kind) => shownText(doc.data, ref, kind)?.text}
-        onRename={(ref, kind, text) => run(renameBox(doc.data, ref, kind, text))}
+        onRename={(ref, kind, text) => run(renameBox(doc.data, ref, kind, text, { keepId: doc.keepsIds }))}
         onKey={onKey}
         hint={
           connecting

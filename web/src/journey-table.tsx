@@ -7,13 +7,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { Edit } from '../../src/model/edits/edit';
 import { type Item, labelOf } from '../../src/model/edits/plans/model-data';
 import { stageGroups } from '../../src/model/edits/plans/stage-groups';
-import {
-  addStage,
-  canDeleteStage,
-  deleteStage,
-  moveStage,
-  renameStage,
-} from '../../src/model/edits/plans/stages';
+import { addStage, canDeleteStage, deleteStage, moveStage } from '../../src/model/edits/plans/stages';
 import { deleteStep, insertStep, moveStep, repointTarget } from '../../src/model/edits/plans/steps';
 import { Dialog } from './dialog';
 import { useRefocus } from './journey-table/refocus';
@@ -48,7 +42,7 @@ export function JourneyTable(props: { doc: Doc }) {
     askDelete: setDeleting,
   };
   const stages: StageActions = {
-    rename: (id, name) => name && edit([renameStage(id, name)]),
+    rename: (id, name) => name && doc.name(id, name),
     move: (id, direction) => edit(moveStage(doc.data, id, direction)),
     addStep: (id) => newStep(insertStep(doc.data, id)),
     addStageAfter: (id) => {

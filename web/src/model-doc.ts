@@ -16,6 +16,13 @@ export interface Doc {
   readable: 'yes' | 'stale' | 'never';
   /** Applies the edits as one step of the undo history; false (with the reason shown) when refused. */
   edit(edits: Edit[]): boolean;
+  /** While a scenario is recorded its changes name the model's ids: a name typed then keeps its element's id. */
+  keepsIds: boolean;
+  /**
+   * Writes a typed name for the element `id`, its id following a placeholder's (nameEdits); the
+   * element's id after it, or undefined when refused.
+   */
+  name(id: string, typed: string): string | undefined;
   /** The diagnostics of the text at this path of the model or under it, for the field that shows it. */
   problems(path: EditPath): Diagnostic[];
 }

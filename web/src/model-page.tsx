@@ -2,7 +2,7 @@
  * A model: the YAML editor beside the live diagram and the findings linked to it. A finding lights
  * up its steps on the diagram; a click on a box shows its form beside the diagram (and its YAML).
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { allIds } from '../../src/model/edits/plans/model-data';
 import {
   type ApiError,
@@ -169,7 +169,12 @@ export function ModelPage(props: { name: string }) {
   useUndoKeys(control);
   useSaveKey(save);
   const rec = useRecording(props.name, text);
-  const doc = useDoc(text ?? '', diagnostics, control, setStatus, rec.recording);
+  // An element whose id followed its new name stays selected.
+  const followRename = useCallback(
+    (from: string, to: string) => setPicked((p) => (p?.id === from ? { ...p, id: to } : p)),
+    [],
+  );
+  const doc = useDoc(text ?? '', diagnostics, control, setStatus, rec.recording, followRename);
   const recorded = rec.recording?.scenario.id;
   // The diagram shows the scenario being recorded as soon as the text has it.
   useEffect(() => {

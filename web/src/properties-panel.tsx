@@ -32,7 +32,7 @@ export function PropertiesPanel(props: { doc: Doc; id: string; stepTools: Compon
   const element = elementOf(props.doc.data, props.id);
   if (!element) return null;
   return (
-    <aside class="properties" aria-label="Properties">
+    <aside class="properties" aria-label="Properties" data-element={props.id}>
       <h2 class="element-title">
         {KIND_NAMES[element.kind]} <code>{props.id}</code>
       </h2>
@@ -57,7 +57,7 @@ function NameForm(props: { doc: Doc; element: Element }) {
       <TextField
         label="Name"
         value={String(element.item.name ?? '')}
-        onCommit={set('name')}
+        onCommit={(typed) => doc.name(element.item.id, String(typed ?? ''))}
         problems={doc.problems(at('name'))}
       />
       {element.kind === 'end' ? (

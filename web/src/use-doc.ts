@@ -10,10 +10,12 @@ import { applyEdits } from '../../src/model/edits/apply';
 import type { Edit } from '../../src/model/edits/edit';
 import { EditError } from '../../src/model/edits/error';
 import { type ModelData, readModel } from '../../src/model/edits/plans/model-data';
+import { nameEdits } from '../../src/model/edits/plans/name-edits';
 import { type Recording, recordAsScenario } from '../../src/model/edits/scenario-record';
 import type { Diagnostic } from './api';
 import type { EditorControl } from './editor';
 import { type Doc, problemsAt } from './model-doc';
+import { keepFocusAcrossRename } from './rename-focus';
 
 const EMPTY = readModel('{}') as ModelData;
 
@@ -30,6 +32,8 @@ export function useDoc(
   control: { current: EditorControl | null },
   onRefused: (why: string) => void,
   recording?: ScenarioRecording | null,
+  /** An element's id changed with its name (what is selected follows it). */
+  onRenamed?: (from: string, to: string) => void,
 ): Doc {
   // While the YAML does not parse, the forms show the last model that did.
   const lastGood = useRef<ModelData>(EMPTY);
@@ -41,10 +45,11 @@ export function useDoc(
   }, [text]);
   const view = recording?.view;
   const data = useMemo(() => (view ? (readModel(view) ?? base) : base), [base, view]);
-  return useMemo(
-    (): Doc => ({
+  return useMemo((): Doc => {
+    const doc: Doc = {
       data,
       readable,
+      keepsIds: Boolean(recording),
       edit(edits: Edit[]) {
         const editor = control.current;
         if (!editor) return false;
@@ -66,9 +71,18 @@ export function useDoc(
           return false;
         }
       },
+      name(id: string, typed: string) {
+        const plan = nameEdits(data, id, typed, { keepId: doc.keepsIds });
+        if (!plan || !doc.edit(plan.edits)) return undefined;
+        if (plan.id !== id) {
+          keepFocusAcrossRename(id, plan.id);
+          onRenamed?.(id, plan.id);
+        }
+        return plan.id;
+      },
       // Diagnostics are the text's: their paths are the base model's.
       problems: (path) => problemsAt(diagnostics, base.raw, path),
-    }),
-    [data, base, readable, diagnostics, recording],
-  );
+    };
+    return doc;
+  }, [data, base, readable, diagnostics, recording, onRenamed]);
 }

@@ -3,7 +3,7 @@
  * keystroke: one undo step per change, and the YAML is not rewritten while the user types.
  * Escape puts back the model's value.
  */
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { Diagnostic } from '../api';
 import { Field } from './field';
 import { useReset } from './use-reset';
@@ -23,6 +23,9 @@ export function TextField(props: {
 }) {
   const [draft, setDraft] = useState(props.value);
   useReset(props.value, () => setDraft(props.value));
+  // What Enter committed: a blur that follows (the field drawn anew, as when a name gave its
+  // element a new id) does not commit it again to an element that is no longer there.
+  const entered = useRef<string | null>(null);
   const commit = () => {
     if (draft !== props.value) props.onCommit(draft.trim());
   };
@@ -38,9 +41,14 @@ export function TextField(props: {
         aria-invalid={props.problems?.length ? 'true' : undefined}
         data-typing={draft !== props.value ? 'true' : undefined}
         onInput={(e) => setDraft((e.target as HTMLInputElement).value)}
-        onBlur={commit}
+        onBlur={() => {
+          if (draft !== entered.current) commit();
+        }}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') commit();
+          if (e.key === 'Enter') {
+            entered.current = draft;
+            commit();
+          }
           if (e.key === 'Escape') setDraft(props.value);
         }}
       />

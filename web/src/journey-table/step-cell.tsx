@@ -56,7 +56,11 @@ export function useLiveDoc(doc: Doc): Doc {
       get readable() {
         return live.current.readable;
       },
+      get keepsIds() {
+        return live.current.keepsIds;
+      },
       edit: (edits) => live.current.edit(edits),
+      name: (id, typed) => live.current.name(id, typed),
       problems: (path) => live.current.problems(path),
     }),
     [],

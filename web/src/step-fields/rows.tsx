@@ -73,8 +73,22 @@ const EFFORT = [
   { value: 5, label: '5 very hard' },
 ];
 
+/** The step's name: its id follows while it is still a placeholder's (nameEdits). */
+const NAME_ROW: StepRow = {
+  key: 'name',
+  label: "Customer's action",
+  Cell: ({ doc, step }) => (
+    <TextField
+      label="Customer's action"
+      value={String(step.name ?? '')}
+      onCommit={(typed) => doc.name(step.id, String(typed ?? ''))}
+      problems={doc.problems(path(step, 'name'))}
+    />
+  ),
+};
+
 export const STEP_ROWS: StepRow[] = [
-  text('name', "Customer's action"),
+  NAME_ROW,
   text('touchpoint', 'Touchpoint'),
   {
     key: 'channel',

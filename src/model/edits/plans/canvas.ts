@@ -8,12 +8,13 @@ import { addBranch, readFlow, type SegmentFlow, sharesOf } from '../branches.js'
 import type { Branch, Edit, EditPath } from '../edit.js';
 import { elementOf } from './element.js';
 import { allIds, type Item, type ModelData, newId } from './model-data.js';
+import { nameEdits } from './name-edits.js';
+import { NEW_STEP_NAME } from './steps.js';
 
 export type Plan = { edits: Edit[]; select: string } | { refusal: string };
 
 /** The share a new branch takes from the others: enough to see, little enough to be a side path. */
 export const NEW_BRANCH_SHARE = 0.3;
-export const NEW_STEP_NAME = 'New step';
 
 const stepOf = (data: ModelData, id: string) => data.steps.find((s) => s.id === id);
 const nameOf = (item: Item) => (typeof item.name === 'string' && item.name) || item.id;
@@ -176,13 +177,24 @@ export function shownText(
   return { path: [...element.path, key], text: typeof value === 'string' ? value : '' };
 }
 
-/** Writes what was typed over a box; an empty touchpoint or evidence is removed, a name is kept. */
-export function renameBox(data: ModelData, ref: string, boxKind: string | undefined, typed: string): Plan {
+/**
+ * Writes what was typed over a box; an empty touchpoint or evidence is removed, a name is kept. A
+ * name given to a new element gives it its id too (nameEdits), and the element stays selected.
+ */
+export function renameBox(
+  data: ModelData,
+  ref: string,
+  boxKind: string | undefined,
+  typed: string,
+  options: { keepId?: boolean } = {},
+): Plan {
   const shown = shownText(data, ref, boxKind);
   if (!shown) return { refusal: `there is no element '${ref}' to rename` };
   const text = typed.trim();
   const optional = shown.path[shown.path.length - 1] !== 'name';
   if (!text && !optional) return { refusal: 'a name cannot be empty' };
   if (text === shown.text) return { edits: [], select: ref };
+  const named = optional ? undefined : nameEdits(data, ref, text, options);
+  if (named) return { edits: named.edits, select: named.id };
   return { edits: [{ kind: 'set', path: shown.path, value: text || undefined }], select: ref };
 }

@@ -22,6 +22,7 @@ export * from './duration.js';
 export * from './element.js';
 export * from './flow.js';
 export * from './model-data.js';
+export * from './name-edits.js';
 export * from './org-kinds.js';
 export * from './organization.js';
 export * from './points.js';
