@@ -88,6 +88,8 @@ describe('the web app', () => {
     await page.waitForSelector('.cm-lint-marker-error');
     expect(await page.textContent('.toolbar .problems-toggle')).toContain('1 error');
     await page.waitForSelector('.model-status:has-text("last valid model")');
+    // The findings stay, said to be the last valid model's.
+    await page.waitForSelector('.findings-panel .count:has-text("of the last valid model")');
     await shot(page, 'model-error');
     const before = await page.innerHTML('.diagram');
     await replaceText(
@@ -103,6 +105,7 @@ describe('the web app', () => {
     await page.waitForFunction(
       () => !document.querySelector('.model-status')?.textContent?.includes('last valid'),
     );
+    await page.waitForSelector('.findings-panel .count:has-text(", exact")');
     expect(await page.locator('.cm-lintRange-error').count()).toBe(0);
     expect(await page.innerHTML('.diagram')).not.toBe(before);
     await shot(page, 'model-fixed');
@@ -119,6 +122,8 @@ describe('the web app', () => {
     expect(await page.textContent('p.unreadable')).toContain('This file does not read as YAML');
     expect(await page.locator('button:has-text("Add a stage")').count()).toBe(0);
     await page.waitForSelector('.model-status:has-text("no diagram yet")');
+    // No "0 findings, exact" for a model that never read.
+    await page.waitForSelector('.findings-panel .count:has-text("none yet: the model has errors")');
     await page.click('p.unreadable button');
     await page.waitForSelector('.cm-lint-marker-error');
     await page.close();

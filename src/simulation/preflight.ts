@@ -119,5 +119,6 @@ function overloadHint(pool: string, offered: number): string {
   if (least > MAX_CAPACITY)
     return `no pool can keep up with that (at most ${MAX_CAPACITY.toLocaleString('en-US')} members): check the arrival rate and the durations of the pool's steps (a rate per second meant per hour, or hours meant as minutes)`;
   const suggested = Math.min(MAX_CAPACITY, Math.max(least, Math.ceil(offered * 1.15)));
-  return `staff it with ${least} or more (e.g. --set resources.${pool}.capacity=${suggested}), or give its customers patience so that some abandon`;
+  // Worded for the model as much as the command line: the web app shows it too.
+  return `staff it with ${least} or more (capacity: ${suggested} in the pool, or --set resources.${pool}.capacity=${suggested} on the command line), or give its customers patience so that some abandon`;
 }

@@ -174,7 +174,9 @@ describe('bad parameters', () => {
     expect(problems[0]?.message).toContain("pool 'agents' is overloaded");
     expect(problems[0]?.message).toContain('10.83 Erlang');
     // 11 members keep up with 10.83 Erlang; the example set is 15% above the load.
-    expect(problems[0]?.hint).toContain('staff it with 11 or more (e.g. --set resources.agents.capacity=13)');
+    expect(problems[0]?.hint).toContain(
+      'staff it with 11 or more (capacity: 13 in the pool, or --set resources.agents.capacity=13 on the command line)',
+    );
     const flooded = preflight(queueModel(1e6, 1, 10), { horizon: DAY, warmup: 0, replications: 1 });
     expect(flooded[0]?.hint).toMatch(
       /^no pool can keep up with that \(at most 100,000 members\): check the arrival rate/,

@@ -7,8 +7,22 @@ import { useState } from 'preact/hooks';
 import { formatDuration } from '../../src/model/units';
 import type { Finding, Queues } from './api';
 
+/**
+ * What the findings are of: the model as it reads now, the last model that read, none yet (the
+ * model has errors since it opened), or still to come.
+ */
+export type FindingsBasis = 'exact' | 'stale' | 'none' | 'pending';
+
+const BASIS_TEXT: Record<FindingsBasis, (n: number) => string> = {
+  pending: () => '…',
+  exact: (n) => `${n}, exact`,
+  stale: (n) => `${n}, of the last valid model: fix the errors to update them`,
+  none: () => 'none yet: the model has errors',
+};
+
 export function FindingsPanel(props: {
   findings: Finding[];
+  basis: FindingsBasis;
   queues?: Queues | null;
   selected: Finding | null;
   onSelect(finding: Finding | null): void;
@@ -26,7 +40,7 @@ export function FindingsPanel(props: {
       }}
     >
       <summary>
-        <h2>Findings</h2> <span class="count">{props.findings.length}, exact</span>
+        <h2>Findings</h2> <span class="count">{BASIS_TEXT[props.basis](props.findings.length)}</span>
       </summary>
       <ol class="findings">
         {props.findings.map((f) => (

@@ -19,7 +19,7 @@ import { download } from './download';
 import { EditPane, useTab } from './edit-pane';
 import { Editor, type EditorControl } from './editor';
 import { ExportButtons, type ExportFormat } from './export-buttons';
-import { FindingsPanel } from './findings-panel';
+import { type FindingsBasis, FindingsPanel } from './findings-panel';
 import { useLeaveGuard } from './leave-guard';
 import { NewModelDialog } from './new-model-dialog';
 import { ProblemList } from './problem-list';
@@ -56,6 +56,7 @@ export function ModelPage(props: { name: string }) {
   const [drawn, setDrawn] = useState({ svg: '', key: '' });
   const [picked, setPicked] = useState<{ id: string; n: number } | null>(null);
   const [findings, setFindings] = useState<Finding[]>([]);
+  const [findingsBasis, setFindingsBasis] = useState<FindingsBasis>('pending');
   const [queues, setQueues] = useState<Queues | null>(null);
   const [selected, setSelected] = useState<Finding | null>(null);
   const [status, setStatus] = useState('');
@@ -115,8 +116,10 @@ export function ModelPage(props: { name: string }) {
         (a) => {
           setFindings(a.findings.slice(0, 15));
           setQueues(a.queues ?? null);
+          setFindingsBasis('exact');
         },
-        () => undefined,
+        // A model that does not analyse keeps the last findings, said to be the last valid model's.
+        () => setFindingsBasis((b) => (b === 'pending' || b === 'none' ? 'none' : 'stale')),
       );
     }, 500);
     return () => clearTimeout(timer);
@@ -315,7 +318,13 @@ export function ModelPage(props: { name: string }) {
           >
             <ExportButtons onExport={exportAs} />
           </DiagramEditor>
-          <FindingsPanel findings={findings} queues={queues} selected={selected} onSelect={setSelected} />
+          <FindingsPanel
+            findings={findings}
+            basis={findingsBasis}
+            queues={queues}
+            selected={selected}
+            onSelect={setSelected}
+          />
         </div>
       </div>
     </section>
