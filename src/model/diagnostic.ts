@@ -33,6 +33,7 @@ export type DiagnosticCode =
   | 'nesting-too-deep'
   | 'yaml-syntax'
   | 'yaml-warning'
+  | 'not-strict-json'
   | 'not-a-mapping'
   | 'unknown-kind'
   | 'unknown-field'

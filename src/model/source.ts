@@ -16,6 +16,7 @@ import type { Diagnostic, DiagnosticCode, Path, Severity } from './diagnostic.js
 import { formatPath } from './diagnostic.js';
 import { mayNestPast } from './nesting-scan.js';
 import { problemText, readRegularFile } from './read-file.js';
+import { strictJsonProblem } from './strict-json.js';
 import { yamlLibrary as yaml } from './yaml-library.js';
 
 export interface Source {
@@ -119,7 +120,8 @@ export function parseSource(input: Buffer | string, file: string): SourceResult 
     };
   }
   source.data = data;
-  return { source, diagnostics: [] };
+  const json = strictJsonProblem(file, text);
+  return { source, diagnostics: json ? [json] : [] };
 }
 
 function undecodable(decoded: Exclude<Decoded, { text: string }>, file: string): SourceResult {
