@@ -39,6 +39,21 @@ function importing(entry: string, options: { file?: string; root?: string } = {}
 const importError = (result: ReturnType<typeof load>): Diagnostic | undefined =>
   result.diagnostics.find((d) => d.path === 'imports[0]');
 
+describe('imports written in another shape', () => {
+  it('says with an example that imports is a list of paths', () => {
+    const file = join(dir, 'shaped.yaml');
+    for (const [written, path] of [
+      ['imports:\n  parts: part.yaml\n', 'imports'],
+      ['imports:\n  - { file: part.yaml }\n', 'imports[0]'],
+    ] as const) {
+      writeFileSync(file, `${written}${MODEL}`);
+      const problem = load(file).diagnostics.find((d) => d.path === path);
+      expect(problem?.code).toBe('invalid-type');
+      expect(problem?.hint).toContain('imports is a list of file paths, relative to this file: imports: [');
+    }
+  });
+});
+
 describe('imports read from the root folder only', () => {
   it('merges a part inside the folder, also through a symlink that stays inside', () => {
     expect(importing('part.yaml').ok).toBe(true);

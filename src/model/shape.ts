@@ -12,6 +12,10 @@ import { describe } from './units.js';
 
 type Issue = z.core.$ZodIssue;
 
+/** `imports` is read before the schema knows what a part holds: a list of paths, said with an example. */
+const IMPORTS_HINT =
+  'imports is a list of file paths, relative to this file: imports: [parts/organization.yaml, parts/steps.yaml]';
+
 /**
  * Zod compiles a fast parser for each object schema on the first parse that allows it: about
  * 50 ms for the model's schemas, a sixth of a `linesight validate`. Measured in fresh processes,
@@ -78,7 +82,12 @@ function toDiagnostics(
       if (value === undefined)
         return [at(path, 'missing-field', `missing required field '${field}'`, `add ${field}: ...`)];
       return [
-        at(path, 'invalid-type', `'${field}' must be ${article(issue.expected)}, not ${describe(value)}`),
+        at(
+          path,
+          'invalid-type',
+          `'${field}' must be ${article(issue.expected)}, not ${describe(value)}`,
+          path[0] === 'imports' ? IMPORTS_HINT : undefined,
+        ),
       ];
     }
     case 'invalid_value': {
