@@ -26,7 +26,6 @@ const box = (page: Page, ref: string, kind = 'step') =>
 
 async function open(name: string): Promise<Page> {
   const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.on('dialog', (dialog) => dialog.accept());
   await page.goto(`${app.base}/#/model/${name}`);
   await page.waitForSelector('.diagram svg[data-view="blueprint"]');
   return page;
@@ -110,6 +109,12 @@ describe('editing on the canvas', () => {
 
     await box(page, 'checks-the-order').click();
     await page.locator('.properties').getByRole('button', { name: 'Delete' }).click();
+    // Asked in the app's dialog, which says where the flows go.
+    const asked = page.locator('dialog[open]');
+    expect(await asked.locator('h2').textContent()).toBe('Delete the step "Checks the order"?');
+    expect(await asked.locator('p').first().textContent()).toContain('will lead to Waits for the parcel instead');
+    await shot(page, 'delete-asked');
+    await asked.getByRole('button', { name: 'Delete' }).click();
     await box(page, 'checks-the-order').waitFor({ state: 'detached' });
     texts.push(await saved(page, 'journey.yaml'));
     expect(stepOf(texts[4] as string, 'call')?.next).toEqual([

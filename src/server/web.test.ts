@@ -436,9 +436,10 @@ describe('the web app', () => {
       'line 4, timestamp: "soon" is not a timestamp',
     ]);
     await shot(page, 'data-problems');
-    // Remove it again, after saying yes.
-    page.once('dialog', (dialog) => dialog.accept());
+    // Remove it again, after saying yes in the app's own dialog.
     await page.click('button.remove');
+    expect(await page.locator('dialog[open] h2').textContent()).toBe("Remove the log 'bad-rows'?");
+    await page.locator('dialog[open]').getByRole('button', { name: 'Remove' }).click();
     await page.waitForSelector("text=/Removed the log 'bad-rows' \\(1 events\\)/");
     await page.waitForFunction(
       () => !Array.from(document.querySelectorAll('button')).some((b) => b.textContent?.includes('bad-rows')),

@@ -4,12 +4,15 @@ import { variantPath } from '../../src/mining/variant-path';
 import { plural } from '../../src/text/plural';
 import { api, type Conformance, type JourneyAnalytics, type LogSlice, problemText, sliceQuery } from './api';
 import { ConformanceView } from './conformance-view';
+import { Dialog } from './dialog';
 import { DiscoverModel } from './discover-model';
 import { JourneyPanels } from './journey-panels';
 
 export function DataPage() {
   const [logs, setLogs] = useState<{ log: string; events: number; cases: number }[]>([]);
   const [log, setLog] = useState('');
+  // The log whose removal is being asked about.
+  const [removing, setRemoving] = useState('');
   const [details, setDetails] = useState<{
     d: Awaited<ReturnType<typeof api.discover>>;
     j: JourneyAnalytics;
@@ -125,24 +128,31 @@ export function DataPage() {
           </button>
         ))}
         {log ? (
-          <button
-            type="button"
-            class="remove"
-            onClick={async () => {
-              if (!window.confirm(`Remove the log '${log}' and all its events?`)) return;
-              try {
-                const r = await api.removeLog(log);
-                setLog('');
-                setDetails(null);
-                await refresh();
-                setMessage(`Removed the log '${r.log}' (${r.events} events).`);
-              } catch (e) {
-                setMessage(problemText(e));
-              }
-            }}
-          >
+          <button type="button" class="remove" onClick={() => setRemoving(log)}>
             Remove {log}
           </button>
+        ) : null}
+        {removing ? (
+          <Dialog
+            title={`Remove the log '${removing}'?`}
+            submit="Remove"
+            danger
+            onClose={() => setRemoving('')}
+            onSubmit={async () => {
+              // A refusal is shown in the dialog, which stays open.
+              const r = await api.removeLog(removing);
+              setRemoving('');
+              setLog('');
+              setDetails(null);
+              await refresh();
+              setMessage(`Removed the log '${r.log}' (${r.events} events).`);
+            }}
+          >
+            <p>
+              All its events leave the event store; this cannot be undone (import the file again to have them
+              back).
+            </p>
+          </Dialog>
         ) : null}
       </p>
       {details ? (

@@ -19,6 +19,7 @@ import { elementOf } from '../../src/model/edits/plans/element';
 import { labelOf } from '../../src/model/edits/plans/model-data';
 import { Canvas } from './canvas';
 import { actionOfKey, type StepAction, StepTools } from './canvas-tools';
+import { DeleteStepDialog } from './delete-step-dialog';
 import type { Doc } from './model-doc';
 import { PropertiesPanel } from './properties-panel';
 
@@ -36,6 +37,8 @@ export function DiagramEditor(props: {
   // The step a branch is being drawn from, until the next box is clicked.
   const [connecting, setConnecting] = useState<string | null>(null);
   const [note, setNote] = useState('');
+  // The step whose deletion is being asked about.
+  const [deleting, setDeleting] = useState<string | null>(null);
   const panel = useRef<HTMLDivElement>(null);
   // A step just added is named next: its name field takes the focus.
   const nameNext = useRef(false);
@@ -79,11 +82,8 @@ export function DiagramEditor(props: {
     if (!pickedStep) return;
     const id = pickedStep.id;
     if (action === 'connect') setConnecting((from) => (from ? null : id));
-    else if (action === 'delete') {
-      const to = firstTarget(pickedStep);
-      const question = `Delete the step "${name(id)}"?${to ? ` What leads to it will lead to "${name(to)}" instead.` : ''}`;
-      if (confirm(question)) run(deleteStep(doc.data, id));
-    } else {
+    else if (action === 'delete') setDeleting(id);
+    else {
       nameNext.current = run(action === 'after' ? addStepAfter(doc.data, id) : addBranchFrom(doc.data, id));
     }
   };
@@ -134,6 +134,28 @@ export function DiagramEditor(props: {
           stepTools={<StepTools connecting={connecting !== null} onAction={act} />}
         />
       ) : null}
+      {deleting !== null ? (
+        <AskDelete doc={doc} id={deleting} run={run} onClose={() => setDeleting(null)} />
+      ) : null}
     </div>
+  );
+}
+
+/** The canvas's deletion, asked first: what led to the step leads to its first target instead. */
+function AskDelete(props: { doc: Doc; id: string; run(plan: Plan): boolean; onClose(): void }) {
+  const { doc, id } = props;
+  const step = doc.data.steps.find((s) => s.id === id);
+  const to = step ? firstTarget(step) : undefined;
+  const label = (ref: string) => {
+    const element = elementOf(doc.data, ref);
+    return element ? labelOf(element.item) : ref;
+  };
+  return (
+    <DeleteStepDialog
+      name={label(id)}
+      {...(to ? { to: label(to) } : {})}
+      onClose={props.onClose}
+      onDelete={() => props.run(deleteStep(doc.data, id))}
+    />
   );
 }

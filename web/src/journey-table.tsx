@@ -9,7 +9,7 @@ import { type Item, labelOf } from '../../src/model/edits/plans/model-data';
 import { stageGroups } from '../../src/model/edits/plans/stage-groups';
 import { addStage, canDeleteStage, deleteStage, moveStage } from '../../src/model/edits/plans/stages';
 import { deleteStep, insertStep, moveStep, repointTarget } from '../../src/model/edits/plans/steps';
-import { Dialog } from './dialog';
+import { DeleteStepDialog } from './delete-step-dialog';
 import { useRefocus } from './journey-table/refocus';
 import { type StageActions, StageHeader } from './journey-table/stage-header';
 import { columnStamp, listsStamp, StepCell, useLiveDoc } from './journey-table/step-cell';
@@ -150,20 +150,11 @@ function DeleteStep(props: { doc: Doc; id: string; onClose(): void; onDelete(edi
   const to = repointTarget(doc.data, id);
   const target = [...doc.data.steps, ...doc.data.ends].find((t) => t.id === to) as Item | undefined;
   return (
-    <Dialog
-      title={`Delete the step "${String(step?.name ?? id)}"?`}
-      submit="Delete"
-      danger
+    <DeleteStepDialog
+      name={String(step?.name ?? id)}
+      to={target ? labelOf(target) : to}
       onClose={props.onClose}
-      onSubmit={async () => {
-        props.onDelete(deleteStep(doc.data, id));
-        props.onClose();
-      }}
-    >
-      <p>
-        What led to it will lead to <b>{target ? labelOf(target) : to}</b> instead. Undo (Ctrl+Z) brings it
-        back.
-      </p>
-    </Dialog>
+      onDelete={() => props.onDelete(deleteStep(doc.data, id))}
+    />
   );
 }
