@@ -112,7 +112,9 @@ describe('editing on the canvas', () => {
     // Asked in the app's dialog, which says where the flows go.
     const asked = page.locator('dialog[open]');
     expect(await asked.locator('h2').textContent()).toBe('Delete the step "Checks the order"?');
-    expect(await asked.locator('p').first().textContent()).toContain('will lead to Waits for the parcel instead');
+    expect(await asked.locator('p').first().textContent()).toContain(
+      'will lead to Waits for the parcel instead',
+    );
     await shot(page, 'delete-asked');
     await asked.getByRole('button', { name: 'Delete' }).click();
     await box(page, 'checks-the-order').waitFor({ state: 'detached' });
