@@ -67,6 +67,25 @@ describe('the web app', () => {
     await page.close();
   });
 
+  it('lets a keyboard user skip the header to the page, and marks the page the header is on', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/#/compare`);
+    await page.waitForSelector('main h1');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to the page');
+    expect(((await page.locator('.skip-link').boundingBox())?.y ?? -1) >= 0).toBe(true);
+    await shot(page, 'skip-link');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('MAIN');
+    // The router's address stays: the page is still the comparison.
+    expect(new URL(page.url()).hash).toBe('#/compare');
+    expect(await page.locator('header nav a[aria-current="page"]').allTextContents()).toEqual(['Compare']);
+    // Out of sight when not focused.
+    await page.keyboard.press('Tab');
+    expect(((await page.locator('.skip-link').boundingBox())?.y ?? 0) < 0).toBe(true);
+    await page.close();
+  });
+
   it("does not open inside another site's frame", async () => {
     const page = await browser.newPage();
     await page.setContent(`<iframe src="${base}/" width="800" height="600"></iframe>`);

@@ -33,22 +33,43 @@ function useHash(): string {
   return hash;
 }
 
+/** The header's links, and the pages under each (a model's what-if and staffing pages are the models'). */
+const NAV: [string, string, string[]][] = [
+  ['#/', 'Models', ['', 'model', 'whatif', 'staff']],
+  ['#/compare', 'Compare', ['compare']],
+  ['#/data', 'Data', ['data']],
+];
+
 function App() {
   const hash = useHash();
   const [page, arg, more] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
   return (
     <>
+      {/* The first stop of Tab: past the header to the page. The address is the router's (a hash), so
+          the link focuses the page itself instead of going to #main. */}
+      <a
+        class="skip-link"
+        href={hash || '#/'}
+        onClick={(e) => {
+          e.preventDefault();
+          document.querySelector<HTMLElement>('main')?.focus();
+        }}
+      >
+        Skip to the page
+      </a>
       <header>
         <a href="#/" class="brand">
           linesight
         </a>
         <nav>
-          <a href="#/">Models</a>
-          <a href="#/compare">Compare</a>
-          <a href="#/data">Data</a>
+          {NAV.map(([href, label, pages]) => (
+            <a key={href} href={href} aria-current={pages.includes(page ?? '') ? 'page' : undefined}>
+              {label}
+            </a>
+          ))}
         </nav>
       </header>
-      <main>
+      <main tabIndex={-1}>
         {page === 'model' && arg ? (
           <ModelPage key={arg} name={arg} />
         ) : page === 'whatif' && arg ? (
