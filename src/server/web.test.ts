@@ -168,6 +168,22 @@ describe('the web app', () => {
     await page.close();
   });
 
+  it('keeps the diagram view in the address: a reload or a shared link shows the same view', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${base}/#/model/order-departments.yaml`);
+    await page.waitForSelector('.diagram svg[data-view="blueprint"]');
+    await page.click('.views button:has-text("entity")');
+    await page.waitForSelector('.diagram svg[data-view="entity"]');
+    expect(new URL(page.url()).hash).toBe('#/model/order-departments.yaml/entity');
+    await page.reload();
+    await page.waitForSelector('.diagram svg[data-view="entity"]');
+    expect(await page.locator('.views button.on').textContent()).toBe('entity');
+    // A view the address names that there is not: the blueprint.
+    await page.goto(`${base}/#/model/mmc.yaml/nonsense`);
+    await page.waitForSelector('.diagram svg[data-view="blueprint"]');
+    await page.close();
+  });
+
   it('runs a what-if: a headline, the baseline and the scenario side by side, a chart with an axis', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`${base}/#/whatif/order-departments.yaml`);
@@ -324,6 +340,11 @@ describe('the web app', () => {
       () => (document.querySelector('img.dfg') as HTMLImageElement | null)?.naturalWidth,
     );
     expect(await page.locator('section table.list >> nth=0').locator('tr').count()).toBeGreaterThan(1);
+    expect(await page.textContent('section')).toContain('register request');
+    // The log looked at is in the address: a reload shows it again.
+    expect(new URL(page.url()).hash).toBe('#/data/running-example');
+    await page.reload();
+    await page.waitForSelector('img.dfg');
     expect(await page.textContent('section')).toContain('register request');
     // Every event of the running example is a contact: of its 9 ticket checks, 2 come within 7 days
     // of the case's previous one (counted from the CSV by hand).

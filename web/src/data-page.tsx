@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { variantPath } from '../../src/mining/variant-path';
 import { plural } from '../../src/text/plural';
+import { useAddressPart } from './address-part';
 import { api, type Conformance, type JourneyAnalytics, type LogSlice, problemText, sliceQuery } from './api';
 import { ConformanceView } from './conformance-view';
 import { Dialog } from './dialog';
@@ -10,7 +11,8 @@ import { JourneyPanels } from './journey-panels';
 
 export function DataPage() {
   const [logs, setLogs] = useState<{ log: string; events: number; cases: number }[]>([]);
-  const [log, setLog] = useState('');
+  // The log looked at is kept in the address: a reload or a shared link shows it again.
+  const [log, setLog] = useAddressPart(1, '');
   // The log whose removal is being asked about.
   const [removing, setRemoving] = useState('');
   const [details, setDetails] = useState<{

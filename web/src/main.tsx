@@ -17,14 +17,14 @@ import './style.css';
 function useHash(): string {
   const [hash, setHash] = useState(location.hash);
   useEffect(() => {
-    let shown = location.hash;
-    const on = () => {
-      // Staying on a page with unsaved changes: the address goes back without another hashchange.
-      if (location.hash !== shown && !mayLeave()) {
-        history.replaceState(null, '', shown || location.pathname);
+    const on = (e: HashChangeEvent) => {
+      // Staying on a page with unsaved changes: the address goes back (as the page last wrote it,
+      // its view say) without another hashchange.
+      const before = new URL(e.oldURL).hash;
+      if (location.hash !== before && !mayLeave()) {
+        history.replaceState(null, '', before || location.pathname);
         return;
       }
-      shown = location.hash;
       setHash(location.hash);
     };
     addEventListener('hashchange', on);

@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { allIds } from '../../src/model/edits/plans/model-data';
+import { useAddressPart } from './address-part';
 import {
   type ApiError,
   api,
@@ -51,7 +52,8 @@ export function ModelPage(props: { name: string }) {
   const [segment, setSegment] = useState('');
   const [role, setRole] = useState('');
   const [scenario, setScenario] = useState('');
-  const [view, setView] = useState('blueprint');
+  // The view is kept in the address: a reload or a shared link shows the same diagram.
+  const [view, setView] = useAddressPart(2, 'blueprint', (v) => VIEWS.includes(v));
   // The diagram with the choice it was drawn for: another view or role is shown fitted anew.
   const [drawn, setDrawn] = useState({ svg: '', key: '' });
   const [picked, setPicked] = useState<{ id: string; n: number } | null>(null);
