@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDuration } from '../model/units.js';
 import { EVENT_LOGS as LOGS } from '../testing/data.js';
 import { dfgDiagram } from './dfg.js';
-import type { Box } from './diagram.js';
+import type { Box, Edge } from './diagram.js';
 import { toSvg } from './svg.js';
 
 const expected = JSON.parse(readFileSync(join(LOGS, 'pm4py-expected', 'receipt.json'), 'utf8')) as {
@@ -95,5 +95,36 @@ describe('directly-follows graph', () => {
       expect(e.label).toMatch(/^[\d,]+ cases?$/);
     }
     expect(d.subtitle).toContain('median time');
+  });
+
+  it('lays each label out on its own: none over another, over a box, or far from its line', async () => {
+    for (const measure of ['frequency', 'time'] as const) {
+      const timed = { ...input, edges: input.edges.map((e, i) => ({ ...e, median: (i % 7) * 3600 + 60 })) };
+      const d = await dfgDiagram(timed, 40, measure);
+      const placed = d.edges.map((e) => e.labelBox);
+      expect(placed.every(Boolean)).toBe(true);
+      const apart = (a: Box | Edge['labelBox'], b: Box | Edge['labelBox']) =>
+        !a ||
+        !b ||
+        a.x + a.width <= b.x + 0.5 ||
+        b.x + b.width <= a.x + 0.5 ||
+        a.y + a.height <= b.y + 0.5 ||
+        b.y + b.height <= a.y + 0.5;
+      for (const [i, a] of placed.entries()) {
+        for (const b of placed.slice(i + 1)) expect(apart(a, b)).toBe(true);
+        for (const box of d.boxes) expect(apart(a, box)).toBe(true);
+      }
+      // Each label is beside a segment of its own line (within a few pixels of it).
+      for (const e of d.edges) {
+        const b = e.labelBox as NonNullable<Edge['labelBox']>;
+        const near = e.points.slice(1).some(([x2, y2], k) => {
+          const [x1, y1] = e.points[k] as [number, number];
+          const [lo, hi] = [Math.min(x1, x2), Math.max(x1, x2)];
+          const [top, bottom] = [Math.min(y1, y2), Math.max(y1, y2)];
+          return lo <= b.x + b.width + 4 && hi >= b.x - 4 && top <= b.y + b.height + 4 && bottom >= b.y - 4;
+        });
+        expect(near).toBe(true);
+      }
+    }
   });
 });
