@@ -254,6 +254,15 @@ describe('views, analysis, comparison, BPMN', () => {
     const wrong = await app.inject({ method: 'POST', url: '/api/render', payload: { text, format: 'jpg' } });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error).toBe("'format' is svg, png or pdf, not 'jpg'");
+    // Characters the bundled font lacks are named in a header, for the page to say; none, no header.
+    expect(posted.headers['x-linesight-missing-characters']).toBeUndefined();
+    const chinese = await app.inject({
+      method: 'POST',
+      url: '/api/render',
+      payload: { text: text.replace('name: Service desk', 'name: 服务台'), view: 'blueprint', format: 'png' },
+    });
+    expect(chinese.statusCode).toBe(200);
+    expect(decodeURIComponent(String(chinese.headers['x-linesight-missing-characters']))).toBe('服务台');
   });
 
   it('analyses, diffs, compares and exports BPMN, the same as the library', async () => {

@@ -5,7 +5,7 @@
  * export buttons' files valid. Screenshots go to the temporary folder, named linesight-canvas-*.
  */
 
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { SaxesParser } from 'saxes';
@@ -20,7 +20,12 @@ import { pngScale } from '../views/png.js';
 import { layout } from '../views/render.js';
 
 const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
-const app = webApp('linesight-canvas-', (dir) => cpSync(EXAMPLES, dir, { recursive: true }));
+const app = webApp('linesight-canvas-', (dir) => {
+  cpSync(EXAMPLES, dir, { recursive: true });
+  // A department named in Chinese: the bundled font has no glyph for it.
+  const mmc = readFileSync(join(dir, 'mmc.yaml'), 'utf8');
+  writeFileSync(join(dir, 'chinese.yaml'), mmc.replace('name: Service desk', 'name: 服务台'));
+});
 
 const shot = (page: Page, name: string) => screenshot(page, `canvas-${name}`);
 
@@ -227,6 +232,14 @@ describe('the diagram canvas', () => {
     const model = load(join(EXAMPLES, 'order-departments.yaml')).model as Model;
     const planned = (await toPdf(await layout(model, { view: 'blueprint' }))).plan.pages.length;
     expect(readPdf(pdf).pages).toHaveLength(planned);
+    expect(await page.textContent('.model-status')).not.toContain('bundled font');
     await page.close();
+    // A PNG that draws characters as empty boxes is exported, and the page says which.
+    const chinese = await app.browser.newPage({ acceptDownloads: true });
+    await chinese.goto(`${app.base}/#/model/chinese.yaml`);
+    await chinese.waitForSelector('.diagram svg[data-view="blueprint"]');
+    await Promise.all([chinese.waitForEvent('download', { timeout: 60000 }), chinese.click('.export-png')]);
+    await chinese.waitForSelector('.model-status:has-text("3 characters of its text (服 务 台)")');
+    await chinese.close();
   });
 });

@@ -52,15 +52,20 @@ export function diagramFileName(
 }
 
 /** Shown in place (a browser opens an SVG, a PNG or a PDF), saved under the file name. */
+export const MISSING_CHARACTERS_HEADER = 'X-Linesight-Missing-Characters';
+
 export function sendDiagram(
   reply: FastifyReply,
   format: DiagramFormat,
   content: string | Uint8Array,
   file: string,
+  /** Characters a PNG or PDF draws as empty boxes (the bundled font lacks them), percent-encoded in a header. */
+  missing: readonly string[] = [],
 ) {
   const body =
     typeof content === 'string'
       ? content
       : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+  if (missing.length > 0) reply.header(MISSING_CHARACTERS_HEADER, encodeURIComponent(missing.join('')));
   return reply.type(TYPES[format]).header('Content-Disposition', `inline; filename="${file}"`).send(body);
 }

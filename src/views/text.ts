@@ -53,6 +53,11 @@ export function textWidth(text: string, size: number, weight: Weight = 'regular'
   return (units / f.unitsPerEm) * size;
 }
 
+/** Whether the bundled font draws `char` (one code point), rather than an empty box. */
+export function hasGlyph(char: string): boolean {
+  return font('regular').charToGlyphIndex(char) > 0;
+}
+
 /**
  * Breaks `text` into at most `maxLines` lines no wider than `width`; words longer than a line are
  * split, and text that does not fit ends in an ellipsis (the full text stays in the SVG title).

@@ -154,7 +154,9 @@ export const api = {
       'response',
     );
     const file = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1];
-    return { blob: await response.blob(), file: file ?? `diagram.${format}` };
+    // Characters the PNG or PDF draws as empty boxes (see missing-glyphs.ts).
+    const missing = [...decodeURIComponent(response.headers.get('x-linesight-missing-characters') ?? '')];
+    return { blob: await response.blob(), file: file ?? `diagram.${format}`, missing };
   },
   analyze: (name: string, text: string, scenario = '') =>
     call<{ findings: Finding[]; queues?: Queues }>(

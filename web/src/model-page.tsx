@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { allIds } from '../../src/model/edits/plans/model-data';
+import { missingGlyphsNote } from '../../src/views/missing-glyphs-note';
 import { useAddressPart } from './address-part';
 import {
   type ApiError,
@@ -134,8 +135,9 @@ export function ModelPage(props: { name: string }) {
   const exportAs = async (format: ExportFormat) => {
     if (text === null) return;
     try {
-      const { blob, file } = await api.renderFile(props.name, text, view, drawOptions(), format);
+      const { blob, file, missing } = await api.renderFile(props.name, text, view, drawOptions(), format);
       download(blob, file);
+      if (missing.length > 0) setStatus(`Exported ${file}, but ${missingGlyphsNote(missing)}.`);
     } catch (e) {
       setStatus(`Could not export: ${problemText(e)}`);
     }

@@ -4,6 +4,8 @@ import { extname } from 'node:path';
 import { writeAtomic } from '../../fs/write-atomic.js';
 import type { Model } from '../../model/model.js';
 import { diffCounts, diffModels } from '../../model/scenario-diff.js';
+import { missingGlyphs } from '../../views/missing-glyphs.js';
+import { missingGlyphsNote } from '../../views/missing-glyphs-note.js';
 import { MIN_TEXT_PT } from '../../views/pdf-pages.js';
 import { pngLimit, pngScale, pngSize, toPng } from '../../views/png.js';
 import { layout, RenderOptionError } from '../../views/render.js';
@@ -97,6 +99,7 @@ export async function renderCommand(file: string, options: RenderCommandOptions,
         `scenario ${scenario.id} against its base: ${scenario.added} elements added, ${scenario.changed} changed, ${scenario.removed} removed${diagram.changes ? ` (${diagram.changes.added} new, ${diagram.changes.changed} changed and ${diagram.changes.removed} removed boxes, flows and lanes marked)` : ''}\n`,
       );
   }
+  if (written.warning) io.err(`warning: ${written.warning}\n`);
   return 0;
 }
 
@@ -112,9 +115,15 @@ function scenarioSummary(model: Model, base: Model | undefined) {
 async function write(
   diagram: Diagram,
   format: Format,
-): Promise<{ content: string | Buffer; summary?: Record<string, unknown>; said?: string }> {
+): Promise<{ content: string | Buffer; summary?: Record<string, unknown>; said?: string; warning?: string }> {
   const svg = toSvg(diagram);
   if (format === 'svg') return { content: svg };
+  // PNG and PDF draw with the bundled font only: what it lacks is said, not drawn as boxes unsaid.
+  const missing = missingGlyphs(svg);
+  const unsaid = {
+    missingCharacters: missing,
+    ...(missing.length > 0 ? { warning: missingGlyphsNote(missing) } : {}),
+  };
   if (format === 'png') {
     const [width, height] = [canvasWidth(diagram), diagram.height];
     const png = toPng(svg, width, height);
@@ -124,8 +133,9 @@ async function write(
     const capped = limit ? `, ${limit}` : '';
     return {
       content: png,
-      summary: { image: { ...size, scale } },
+      summary: { image: { ...size, scale }, missingCharacters: unsaid.missingCharacters },
       said: `${size.width} x ${size.height} px, the diagram at ${scale}x${capped}`,
+      ...(unsaid.warning ? { warning: unsaid.warning } : {}),
     };
   }
   const { toPdf } = await import('../../views/pdf.js');
@@ -139,7 +149,9 @@ async function write(
       paper: paper.name,
       scale: Math.round(scale * 1000) / 1000,
       smallestTextPt: smallest,
+      missingCharacters: unsaid.missingCharacters,
     },
+    ...(unsaid.warning ? { warning: unsaid.warning } : {}),
     said: `${pages.length === 1 ? 'one page' : `${pages.length} pages`} of ${paper.name} landscape, text ${smallest} pt or larger${smallest < MIN_TEXT_PT ? ' (too small to read well: draw less, e.g. one --segment)' : ''}`,
   };
 }

@@ -26,7 +26,13 @@ export function viewRoutes({ app, work }: Server): void {
       ...partsOfQuery(q),
     });
     if ('json' in drawn) return drawn.json;
-    return sendDiagram(reply, drawn.format, drawn.content, diagramFileName(name, choice, drawn.format));
+    return sendDiagram(
+      reply,
+      drawn.format,
+      drawn.content,
+      diagramFileName(name, choice, drawn.format),
+      drawn.missing,
+    );
   });
 
   app.post('/api/render', { config: { accepts: JSON_BODY } }, async (request: Req, reply: FastifyReply) => {
@@ -44,6 +50,12 @@ export function viewRoutes({ app, work }: Server): void {
     };
     const drawn = await work('renderText', { text, name, ...choice, ...partsOfBody(body), format });
     if ('json' in drawn) throw new HttpError(500, 'the diagram came back as JSON');
-    return sendDiagram(reply, drawn.format, drawn.content, diagramFileName(name, choice, drawn.format));
+    return sendDiagram(
+      reply,
+      drawn.format,
+      drawn.content,
+      diagramFileName(name, choice, drawn.format),
+      drawn.missing,
+    );
   });
 }

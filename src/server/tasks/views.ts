@@ -1,6 +1,7 @@
 /** Diagrams of a saved model or of the editor's text: SVG, PNG, PDF, or the laid-out diagram (JSON). */
 import type { Model } from '../../model/model.js';
 import type { ViewOptions } from '../../views/customer-lanes.js';
+import { missingGlyphs } from '../../views/missing-glyphs.js';
 import { toPng } from '../../views/png.js';
 import { layout, RenderOptionError } from '../../views/render.js';
 import { canvasWidth, toSvg } from '../../views/svg.js';
@@ -37,11 +38,13 @@ async function draw({ model, base }: { model: Model; base?: Model | undefined },
   }
   const format = choice.format ?? 'svg';
   if (format === 'json') return { json: diagram };
-  if (format === 'pdf')
-    return { format, content: (await (await import('../../views/pdf.js')).toPdf(diagram)).bytes };
   const svg = toSvg(diagram);
-  if (format === 'png') return { format, content: toPng(svg, canvasWidth(diagram), diagram.height) };
-  return { format, content: svg };
+  if (format === 'svg') return { format, content: svg, missing: [] };
+  // Drawn with the bundled font only: what it lacks is told to the page, as the CLI says it.
+  const missing = missingGlyphs(svg);
+  if (format === 'pdf')
+    return { format, content: (await (await import('../../views/pdf.js')).toPdf(diagram)).bytes, missing };
+  return { format, content: toPng(svg, canvasWidth(diagram), diagram.height), missing };
 }
 
 export function renderSaved(input: ViewChoice & { name: string }, ctx: TaskContext) {
