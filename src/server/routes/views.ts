@@ -7,6 +7,22 @@ import { HttpError } from '../http-error.js';
 import { bodyOf, optionalString } from '../request.js';
 import { PART_FIELDS, partsOfBody, partsOfQuery } from '../view-parts.js';
 
+/** A drawn diagram as a file to download, named for what it shows. */
+function sendDrawn(
+  reply: FastifyReply,
+  drawn: { format: DiagramFormat; content: string | Uint8Array; missing: string[] },
+  name: string | undefined,
+  choice: Parameters<typeof diagramFileName>[1],
+) {
+  return sendDiagram(
+    reply,
+    drawn.format,
+    drawn.content,
+    diagramFileName(name, choice, drawn.format),
+    drawn.missing,
+  );
+}
+
 export function viewRoutes({ app, work }: Server): void {
   app.get('/api/models/:name/render', async (request: Req, reply: FastifyReply) => {
     const q = request.query;
@@ -26,13 +42,7 @@ export function viewRoutes({ app, work }: Server): void {
       ...partsOfQuery(q),
     });
     if ('json' in drawn) return drawn.json;
-    return sendDiagram(
-      reply,
-      drawn.format,
-      drawn.content,
-      diagramFileName(name, choice, drawn.format),
-      drawn.missing,
-    );
+    return sendDrawn(reply, drawn, name, choice);
   });
 
   app.post('/api/render', { config: { accepts: JSON_BODY } }, async (request: Req, reply: FastifyReply) => {
@@ -50,12 +60,6 @@ export function viewRoutes({ app, work }: Server): void {
     };
     const drawn = await work('renderText', { text, name, ...choice, ...partsOfBody(body), format });
     if ('json' in drawn) throw new HttpError(500, 'the diagram came back as JSON');
-    return sendDiagram(
-      reply,
-      drawn.format,
-      drawn.content,
-      diagramFileName(name, choice, drawn.format),
-      drawn.missing,
-    );
+    return sendDrawn(reply, drawn, name, choice);
   });
 }
