@@ -6,13 +6,15 @@
  *        ──> text + inverse (the edit that undoes it, for undo/redo)
  *
  * Each kind of edit has one handler; a new kind adds a handler here. The result is only
- * checked to be YAML: whether the model still validates is `parse`'s job (load.ts).
+ * checked to be YAML: whether the model still validates is `parse`'s job (load.ts). A model
+ * written as JSON is edited as YAML and written back as JSON (json-text.ts).
  */
 import type { Applied, Edit, EditKind, EditPath, IdKind } from './edit.js';
 import { EditError } from './error.js';
 import { setBranches, setFail, setWait } from './flow.js';
 import { requireId, requireNewId, requireReferences } from './ids.js';
 import { insertItem } from './items.js';
+import { jsonOfYaml, jsonTextOf, yamlOfJson } from './json-text.js';
 import { parsedDocument, parseText } from './locate.js';
 import { moveListItem } from './move.js';
 import { removeListItem } from './remove.js';
@@ -68,6 +70,15 @@ const HANDLERS: { [K in EditKind]: Handler<K> } = {
  * throws an `EditError` that says what is wrong, where, and how to fix it.
  */
 export function applyEdit(text: string, edit: Edit): Applied {
+  const json = jsonTextOf(text);
+  if (json) {
+    const applied = applyToYaml(yamlOfJson(text), edit);
+    return { text: jsonOfYaml(applied.text, json), inverse: applied.inverse };
+  }
+  return applyToYaml(text, edit);
+}
+
+function applyToYaml(text: string, edit: Edit): Applied {
   const handler = HANDLERS[edit.kind] as Handler<EditKind> | undefined;
   if (handler === undefined) {
     throw new EditError(
