@@ -137,6 +137,8 @@ describe('building a journey in the web app', () => {
     await sends.getByRole('button', { name: 'Add a backstage activity to Sends the parcel back' }).click();
     await keep();
     await typeInto(sends.getByLabel('Activity', { exact: true }), 'Checks the returned parcel');
+    // Named, it takes the id of its name; its form stays open with the focus in the name.
+    await sends.locator('details.activity[open] input:focus').waitFor();
     await keep();
     await sends
       .locator('.activity')
@@ -173,6 +175,7 @@ describe('building a journey in the web app', () => {
     const sent = data.steps.find((s) => s.id === ids[1]);
     expect(sent?.backstage).toEqual([
       expect.objectContaining({
+        id: 'checks-the-returned-parcel',
         name: 'Checks the returned parcel',
         department: 'returns-desk',
         role: 'returns-clerk',

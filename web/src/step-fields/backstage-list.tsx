@@ -24,8 +24,10 @@ export function BackstageList(props: { doc: Doc; step: Item }) {
   return (
     <fieldset class="point">
       <legend>Backstage activities</legend>
-      {activitiesOf(step).map((activity) => (
-        <Activity key={activity.id} doc={doc} step={step.id} activity={activity} />
+      {/* Keyed by place, not id: a new activity's first name gives it its id (nameEdits), and its
+          form stays open with the focus in it. */}
+      {activitiesOf(step).map((activity, i) => (
+        <Activity key={i} doc={doc} step={step.id} activity={activity} />
       ))}
       <button
         type="button"
@@ -67,7 +69,7 @@ function Activity(props: { doc: Doc; step: string; activity: Item }) {
       <TextField
         label="Activity"
         value={String(activity.name ?? '')}
-        onCommit={set('name')}
+        onCommit={(typed) => doc.name(activity.id, typed)}
         problems={doc.problems(at('name'))}
       />
       <PickField
