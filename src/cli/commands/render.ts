@@ -120,10 +120,7 @@ async function write(
   if (format === 'svg') return { content: svg };
   // PNG and PDF draw with the bundled font only: what it lacks is said, not drawn as boxes unsaid.
   const missing = missingGlyphs(svg);
-  const unsaid = {
-    missingCharacters: missing,
-    ...(missing.length > 0 ? { warning: missingGlyphsNote(missing) } : {}),
-  };
+  const warned = missing.length > 0 ? { warning: missingGlyphsNote(missing) } : {};
   if (format === 'png') {
     const [width, height] = [canvasWidth(diagram), diagram.height];
     const png = toPng(svg, width, height);
@@ -133,9 +130,9 @@ async function write(
     const capped = limit ? `, ${limit}` : '';
     return {
       content: png,
-      summary: { image: { ...size, scale }, missingCharacters: unsaid.missingCharacters },
+      summary: { image: { ...size, scale }, missingCharacters: missing },
       said: `${size.width} x ${size.height} px, the diagram at ${scale}x${capped}`,
-      ...(unsaid.warning ? { warning: unsaid.warning } : {}),
+      ...warned,
     };
   }
   const { toPdf } = await import('../../views/pdf.js');
@@ -149,9 +146,9 @@ async function write(
       paper: paper.name,
       scale: Math.round(scale * 1000) / 1000,
       smallestTextPt: smallest,
-      missingCharacters: unsaid.missingCharacters,
+      missingCharacters: missing,
     },
-    ...(unsaid.warning ? { warning: unsaid.warning } : {}),
+    ...warned,
     said: `${pages.length === 1 ? 'one page' : `${pages.length} pages`} of ${paper.name} landscape, text ${smallest} pt or larger${smallest < MIN_TEXT_PT ? ' (too small to read well: draw less, e.g. one --segment)' : ''}`,
   };
 }
