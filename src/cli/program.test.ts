@@ -1,6 +1,14 @@
 /** The command line as a user meets it: exit codes, messages with file:line:column, --json. */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -163,6 +171,12 @@ describe('linesight schema, init, --help, --version', () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('--force');
     expect((await linesight('init', dir, '--force')).code).toBe(0);
+    // A name like a model file's meant a file: nothing is made, and the way to a workspace is said.
+    const named = join(dirname(dir), 'model.yaml');
+    const file = await linesight('init', named);
+    expect(file.code).toBe(2);
+    expect(file.stderr).toContain('is named like a model file, but init makes a folder');
+    expect(existsSync(named)).toBe(false);
   });
 
   it("tells the workspace how to run this linesight, which is not on npm's registry", async () => {

@@ -1,11 +1,11 @@
 /** `linesight init [DIR]`: a workspace with a starter model that validates, its README and the JSON Schema. */
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { writeAtomic } from '../../fs/write-atomic.js';
 import { jsonSchema } from '../../model/json-schema.js';
 import { PACKAGE_ROOT as ROOT, starterModel, TEMPLATES } from '../../model/templates.js';
 import { VERSION } from '../../version.js';
-import { InputError, type Io } from '../io.js';
+import { InputError, type Io, UsageError } from '../io.js';
 
 /** How the user called linesight: through npx (in its folder), or as an installed command. */
 const command = () => (process.env.npm_command === 'exec' ? 'npx linesight' : 'linesight');
@@ -18,6 +18,11 @@ const readme = (dir: string) =>
     .replaceAll('{{workspace}}', resolve(dir));
 
 export function initCommand(dir: string, options: { force?: boolean; json?: boolean }, io: Io): number {
+  // `init model.yaml` meant a file: made as a folder, it held journey.yaml and looked like a model.
+  if (/\.(ya?ml|json)$/i.test(basename(dir)) && !existsSync(dir))
+    throw new UsageError(
+      `'${dir}' is named like a model file, but init makes a folder (a workspace) holding journey.yaml: name a folder (linesight init my-journeys), or run linesight init and rename journey.yaml`,
+    );
   const files: Record<string, string> = {
     'journey.yaml': starterModel(),
     'README.md': readme(dir),
