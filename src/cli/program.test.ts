@@ -624,6 +624,10 @@ describe('linesight simulate and whatif', () => {
     expect(warmup.code).toBe(2);
     expect(warmup.stderr).toContain('the warm-up (40 d) must be shorter than the horizon (30 d)');
     expect((await linesight('simulate', mmcFile, '--horizon', '0s')).code).toBe(2);
+    // A short horizon alone takes a warm-up in proportion (a fifteenth), not the 2 days it did not ask for.
+    const short = await linesight('simulate', mmcFile, '--horizon', '1d', '-n', '2', '-w', '1');
+    expect(short.code).toBe(0);
+    expect(short.stdout).toContain('2 replications of 24 h after 96 min warm-up');
   });
 
   it('refuses numbers past their range on the command line: infinite rates, endless runs, aliased seeds', async () => {

@@ -118,7 +118,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     command
       .option('-n, --replications <n>', 'independent replications', '20')
       .option('--horizon <duration>', 'arrivals for this long in each replication', '30d')
-      .option('--warmup <duration>', 'the start of each replication not counted', '2d')
+      .option(
+        '--warmup <duration>',
+        'the start of each replication not counted (default: 2d, or a fifteenth of a --horizon under 30d)',
+      )
       .option('--seed <n>', 'the random seed: the same seed gives the same answer', '1')
       .option('-w, --workers <n>', 'worker threads (default: the CPU cores, up to 8)')
       .option(

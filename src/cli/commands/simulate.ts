@@ -78,6 +78,12 @@ export interface SimulateCommandOptions {
   eventLog?: string;
 }
 
+/**
+ * The warm-up when none is given: 2 days of the default 30, and the same fifteenth of a shorter
+ * horizon (`--horizon 1d` was refused for the 2 days it did not ask for).
+ */
+const defaultWarmup = (horizon: number) => Math.min(2 * 86400, horizon / 15);
+
 /** Past these a run is a mistake, not a plan: a month of CPU, or threads by the thousand. */
 const MAX_REPLICATIONS = 10_000;
 const MAX_WORKERS = 64;
@@ -99,10 +105,11 @@ function runOptions(o: SimulateCommandOptions): Omit<SimulationOptions, 'onProgr
     ?.split(',')
     .map((k) => k.trim())
     .filter(Boolean);
+  const horizon = time('horizon', o.horizon, 30 * 86400);
   return {
     replications: wholeOption('replications', o.replications, 20, 1, MAX_REPLICATIONS),
-    horizon: time('horizon', o.horizon, 30 * 86400),
-    warmup: time('warmup', o.warmup, 2 * 86400),
+    horizon,
+    warmup: time('warmup', o.warmup, defaultWarmup(horizon)),
     // Seeds are 32-bit: a larger one would silently repeat a smaller one's runs.
     seed: wholeOption('seed', o.seed, 1, 0, 2 ** 32 - 1),
     workers: wholeOption('workers', o.workers, defaultWorkers(), 1, MAX_WORKERS),
