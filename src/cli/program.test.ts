@@ -624,6 +624,11 @@ describe('linesight simulate and whatif', () => {
     expect(warmup.code).toBe(2);
     expect(warmup.stderr).toContain('the warm-up (40 d) must be shorter than the horizon (30 d)');
     expect((await linesight('simulate', mmcFile, '--horizon', '0s')).code).toBe(2);
+    // A what-if of a model without scenarios says how to give it one, naming the model's own pool.
+    const none = await linesight('whatif', mmcFile);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('write one under scenarios: in the model');
+    expect(none.stderr).toContain('--set resources.agents.capacity=11');
     // A short horizon alone takes a warm-up in proportion (a fifteenth), not the 2 days it did not ask for.
     const short = await linesight('simulate', mmcFile, '--horizon', '1d', '-n', '2', '-w', '1');
     expect(short.code).toBe(0);

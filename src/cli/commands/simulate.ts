@@ -400,10 +400,14 @@ export async function whatifCommand(file: string, given: SimulateCommandOptions,
     variant(loaded.document as ModelDocument, loaded.model as Model, side.scenario, side.changes);
   const base = build(sides.baseline);
   const variants = sides.variants.map(build);
-  if (variants.length === 0)
+  if (variants.length === 0) {
+    // The example change names the model's own first pool, as the web app's sweep does.
+    const pool = (loaded.model as Model).resources[0];
+    const example = pool ? ` (e.g. --set resources.${pool.id}.capacity=${pool.capacity + 1})` : '';
     throw new UsageError(
-      'there is nothing to compare: the model has no scenarios; name some with --scenarios, or try a change with --set PATH=VALUE',
+      `there is nothing to compare: the model has no scenarios; write one under scenarios: in the model, or try a change at once with --set PATH=VALUE${example}`,
     );
+  }
   for (const m of [base, ...variants]) checkParameters(m, options);
   announceWork(totalWork([base, ...variants].map((m) => estimateWork(m, options))), options.workers ?? 1, io);
   const bar = progressBar(Boolean(o.progress) && !o.json, 'what-if');
