@@ -195,6 +195,18 @@ describe('linesight schema, init, --help, --version', () => {
     expect(readme).not.toContain('{{');
   });
 
+  it('refuses an empty argument (an unset variable) as such, not as a file named nothing', async () => {
+    for (const args of [
+      ['validate', ''],
+      ['render', '', '--view', 'blueprint'],
+      ['log', 'import', '', '--log', 'x'],
+    ]) {
+      const run = await linesight(...args);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/^linesight: error: an empty files? argument was given: name it/);
+    }
+  });
+
   it('prints help and the version', async () => {
     const help = await linesight('--help');
     expect(help.code).toBe(0);

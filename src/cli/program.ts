@@ -515,6 +515,18 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     );
 
   for (const command of program.commands) command.exitOverride().configureOutput(output(io));
+  // An empty argument ("$FILE" with FILE unset) was read as a file named '' and reported as
+  // ": error:  does not exist".
+  program.hook('preAction', (_, action) => {
+    const empty = action.args.findIndex((a) => a.trim() === '');
+    if (empty < 0) return;
+    // Past the last declared argument are the variadic one's further values.
+    const declared = action.registeredArguments;
+    const name = (declared[empty] ?? declared.at(-1))?.name() ?? 'argument';
+    throw new UsageError(
+      `an empty ${name} argument was given: name it (a variable in the command line may be unset)`,
+    );
+  });
   return program;
 }
 
