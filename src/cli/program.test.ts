@@ -703,6 +703,21 @@ describe('linesight log', () => {
     expect(text).not.toContain('0.0% of customers');
     expect(text).toContain('contacts are every event: the log names no phone, chat, mail');
     expect(text).toContain('  found by the name rule (the default): searches, page views and forms');
+    // The per-month figures of the drivers: extrapolated from a log shorter than a month, said so;
+    // over a longer one, its months.
+    expect(text).toContain(
+      "per month extrapolated from the log's 25.2 d, less than a month: read it with care",
+    );
+    const months = join(dirname(db), 'months.csv');
+    writeFileSync(
+      months,
+      'case_id,activity,timestamp\nc1,call,2024-01-01 10:00:00\nc1,call,2024-03-01 10:00:00\n',
+    );
+    const longDb = join(dirname(db), 'months.duckdb');
+    expect((await linesight('log', 'import', months, '--log', 'months', '--db', longDb)).code).toBe(0);
+    const long = (await linesight('log', 'journeys', '--db', longDb)).stdout;
+    expect(long).toContain("Log 'months': 1 customer\n");
+    expect(long).toMatch(/Holm-corrected at 0\.05; per month over the log's 2\.0 months\n/);
     const named = await linesight(
       'log',
       'journeys',

@@ -351,6 +351,10 @@ describe('the web app', () => {
     expect(await page.locator('table.repeats tbody tr').allTextContents()).toContain('check ticket9277.8%');
     // Which contacts were counted is said; the running example has no attribute to seek drivers on.
     expect(await page.textContent('p.counted')).toMatch(/^Counted: \d+ contacts the customers started/);
+    // The running example spans 25 days: its contacts a month are said to be extrapolated.
+    expect(await page.textContent('p.counted')).toContain(
+      "Extra contacts a month: per month extrapolated from the log's 25.2 d",
+    );
     // A journey model discovered from the log, written into the workspace and linked.
     await page.click('button.discover-model');
     await page.waitForSelector('.discovered a');

@@ -5,6 +5,7 @@
  * communicate; the activity pairs; and which contacts were counted, and how that was decided.
  */
 import type { JourneyAnalytics } from '../../src/mining/journeys';
+import { perMonthText } from '../../src/mining/per-month-text';
 import { plural } from '../../src/text/plural';
 
 type Effect = JourneyAnalytics['attributeDrivers'][number];
@@ -54,7 +55,8 @@ export function DriversPanel({ j }: { j: JourneyAnalytics }) {
         Counted: {j.contacts.inboundEvents.toLocaleString('en-US')} contacts the customers started, found as{' '}
         {j.contacts.contactsBy}. Not counted: {j.contacts.outboundEvents.toLocaleString('en-US')} the company
         started, told apart by {j.contacts.directionBy}. A contact within{' '}
-        {Math.round(j.evidence.window / 3600)} h of what the customer did on a day counts for it.
+        {Math.round(j.evidence.window / 3600)} h of what the customer did on a day counts for it. Extra
+        contacts a month: {perMonthText(j.evidence.months)}.
       </p>
       {j.findings.length > 0 ? (
         <ul class="driver-findings">

@@ -8,6 +8,7 @@
 import { textTable } from '../../analysis/report/table.js';
 import { type JourneyOptionText, readJourneyOptions } from '../../mining/journey-options.js';
 import { type Effect, type JourneyAnalytics, journeyAnalytics } from '../../mining/journeys.js';
+import { perMonthText } from '../../mining/per-month-text.js';
 import { SIGNS_BY_NAME } from '../../mining/web-signs.js';
 import { formatDuration } from '../../model/units.js';
 import { plural } from '../../text/plural.js';
@@ -49,7 +50,7 @@ function listed(xs: { activity: string; events: number }[]): string {
 export function journeysText(log: string, j: JourneyAnalytics, repeatWindow: number): string {
   const e = j.evidence;
   return [
-    `Log '${log}': ${n(j.customers)} customers`,
+    `Log '${log}': ${plural(j.customers, 'customer')}`,
     '',
     'Contacts counted',
     `  ${n(j.contacts.inboundEvents)} started by the customer (inbound): ${listed(j.contacts.inbound)}`,
@@ -75,7 +76,7 @@ export function journeysText(log: string, j: JourneyAnalytics, repeatWindow: num
     '',
     `Call drivers by activity and attribute (${e.by.length ? `attributes: ${e.by.join(', ')}` : 'no attribute sought'}), ranked by the contacts they explain`,
     `  a unit is a customer-day; contacted: an inbound contact within ${formatDuration(e.window)}; others: the customer-days of the same kind without it`,
-    `  tested when ${e.minExposed} or more were exposed (${plural(j.driversBelowMinimum, 'candidate')} had fewer); Holm-corrected at ${e.level}; monthly over ${e.months.toFixed(1)} months`,
+    `  tested when ${e.minExposed} or more were exposed (${plural(j.driversBelowMinimum, 'candidate')} had fewer); Holm-corrected at ${e.level}; ${perMonthText(e.months)}`,
     effects(j.attributeDrivers.slice(0, 20), 'no candidate was exposed often enough to be tested'),
     '',
     'Signs that the website fails to communicate, ranked like the drivers',
@@ -106,9 +107,11 @@ export function journeysText(log: string, j: JourneyAnalytics, repeatWindow: num
 function switching(j: JourneyAnalytics): string[] {
   if (j.channelledCustomers === 0) return ['  the log names no channel: no switching to show'];
   if (j.switches.length === 0)
-    return [`  no customer switches channel (${n(j.channelledCustomers)} customers with a channel counted)`];
+    return [
+      `  no customer switches channel (${plural(j.channelledCustomers, 'customer')} with a channel counted)`,
+    ];
   return [
-    `  ${pct(j.switchingCustomers)} of the ${n(j.channelledCustomers)} customers seen on a channel change channel at least once`,
+    `  ${pct(j.switchingCustomers)} of the ${plural(j.channelledCustomers, 'customer')} seen on a channel change channel at least once`,
     textTable(
       ['From', 'To', 'Count'],
       j.switches.slice(0, 15).map((s) => [s.from, s.to, s.count]),
