@@ -7,6 +7,7 @@
  * store returns counts (journey-evidence.ts); the figures are computed from them here, alike for
  * both engines.
  */
+
 import { activityPairs, type CallDriver } from './activity-pairs.js';
 import { attributeDrivers, type Finding } from './attribute-drivers.js';
 import { type ChannelSwitch, channelSwitching } from './channel-switching.js';
@@ -22,6 +23,7 @@ import {
   namedSignsReadFrom,
   SIGNS_NAMED,
 } from './named-web-signs.js';
+import { MONTH_US } from './per-month-text.js';
 import type { Effect } from './ranked-effects.js';
 import { type Repeat, repeatContacts } from './repeat-contacts.js';
 import { byteOrder, distinctInByteOrder } from './shard-discovery.js';
@@ -100,7 +102,6 @@ export interface JourneyOptions {
 
 const DEFAULT_BY = ['product', 'page', 'topic', 'url', 'term', 'search_term', 'category', 'subject'];
 const COLUMNS = ['channel', 'segment', 'resource', 'lifecycle'];
-const MONTH_US = 30.436875 * 86_400_000_000;
 const EVIDENCE_TEST =
   'rate of exposed against unexposed customer-days of the same kind; two-proportion z test, Holm-corrected; 95% interval of the lift by the log-normal approximation';
 

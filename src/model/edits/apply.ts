@@ -70,12 +70,15 @@ const HANDLERS: { [K in EditKind]: Handler<K> } = {
  * throws an `EditError` that says what is wrong, where, and how to fix it.
  */
 export function applyEdit(text: string, edit: Edit): Applied {
+  return asJsonWhenJson(text, (yamlText) => applyToYaml(yamlText, edit));
+}
+
+/** `apply` on the text, or on the YAML a JSON model reads as, its result written back as JSON: once for all the edits. */
+function asJsonWhenJson(text: string, apply: (yamlText: string) => Applied): Applied {
   const json = jsonTextOf(text);
-  if (json) {
-    const applied = applyToYaml(yamlOfJson(text), edit);
-    return { text: jsonOfYaml(applied.text, json), inverse: applied.inverse };
-  }
-  return applyToYaml(text, edit);
+  if (!json) return apply(text);
+  const applied = apply(yamlOfJson(text));
+  return { text: jsonOfYaml(applied.text, json), inverse: applied.inverse };
 }
 
 function applyToYaml(text: string, edit: Edit): Applied {
@@ -96,12 +99,14 @@ function applyToYaml(text: string, edit: Edit): Applied {
 
 /** Applies edits in order; the inverse undoes them all, last first. */
 export function applyEdits(text: string, edits: readonly Edit[]): Applied {
-  let current = text;
-  const inverses: Edit[] = [];
-  for (const edit of edits) {
-    const applied = applyEdit(current, edit);
-    current = applied.text;
-    inverses.unshift(applied.inverse);
-  }
-  return { text: current, inverse: { kind: 'batch', edits: inverses } };
+  return asJsonWhenJson(text, (yamlText) => {
+    let current = yamlText;
+    const inverses: Edit[] = [];
+    for (const edit of edits) {
+      const applied = applyToYaml(current, edit);
+      current = applied.text;
+      inverses.unshift(applied.inverse);
+    }
+    return { text: current, inverse: { kind: 'batch', edits: inverses } };
+  });
 }
