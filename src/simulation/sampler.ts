@@ -32,27 +32,45 @@ export interface Sampler {
 
 const EMPTY = new Float64Array(0);
 
+/**
+ * Every sampler is made here, with the same fields in the same order. Made by spreading a base
+ * object, samplers of different kinds had different hidden classes in V8, and `sample`, which
+ * reads them on every draw, went megamorphic (a generic lookup per field read) in a model that
+ * mixes kinds of distribution.
+ */
+function sampler(
+  kind: Kind,
+  mean: number,
+  a = 0,
+  b = 0,
+  c = 0,
+  d = 0,
+  values = EMPTY,
+  cumulative = EMPTY,
+): Sampler {
+  return { kind, a, b, c, d, values, cumulative, mean };
+}
+
 export function compileDistribution(d: Distribution, mean: number): Sampler {
-  const base = { a: 0, b: 0, c: 0, d: 0, values: EMPTY, cumulative: EMPTY, mean };
   switch (d.kind) {
     case 'fixed':
-      return { ...base, kind: Kind.Fixed, a: d.value };
+      return sampler(Kind.Fixed, mean, d.value);
     case 'exponential':
-      return { ...base, kind: Kind.Exponential, a: d.mean };
+      return sampler(Kind.Exponential, mean, d.mean);
     case 'lognormal': {
       const sigma2 = Math.log(1 + (d.sd * d.sd) / (d.mean * d.mean));
-      return { ...base, kind: Kind.Lognormal, a: Math.log(d.mean) - sigma2 / 2, b: Math.sqrt(sigma2) };
+      return sampler(Kind.Lognormal, mean, Math.log(d.mean) - sigma2 / 2, Math.sqrt(sigma2));
     }
     case 'gamma': {
       const shape = (d.mean * d.mean) / (d.sd * d.sd);
-      return { ...base, kind: Kind.Gamma, a: shape, b: (d.sd * d.sd) / d.mean };
+      return sampler(Kind.Gamma, mean, shape, (d.sd * d.sd) / d.mean);
     }
     case 'normal':
-      return { ...base, kind: Kind.Normal, a: d.mean, b: d.sd, c: d.min, d: d.max };
+      return sampler(Kind.Normal, mean, d.mean, d.sd, d.min, d.max);
     case 'uniform':
-      return { ...base, kind: Kind.Uniform, a: d.min, b: d.max };
+      return sampler(Kind.Uniform, mean, d.min, d.max);
     case 'triangular':
-      return { ...base, kind: Kind.Triangular, a: d.min, b: d.mode, c: d.max };
+      return sampler(Kind.Triangular, mean, d.min, d.mode, d.max);
     case 'empirical': {
       const total = d.weights.reduce((x, y) => x + y, 0);
       const cumulative = new Float64Array(d.weights.length);
@@ -61,7 +79,7 @@ export function compileDistribution(d: Distribution, mean: number): Sampler {
         run += (d.weights[i] ?? 0) / total;
         cumulative[i] = run;
       }
-      return { ...base, kind: Kind.Empirical, values: Float64Array.from(d.values), cumulative };
+      return sampler(Kind.Empirical, mean, 0, 0, 0, 0, Float64Array.from(d.values), cumulative);
     }
   }
 }
