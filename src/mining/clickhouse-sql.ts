@@ -158,6 +158,10 @@ function where(f: EventFilter): string {
   return sql;
 }
 
+/** Up to `most` activities of a log's parts on this shard: enough for a bound, whatever the log holds. */
+export const shardActivitiesUpTo = (db: string, parts: string[], most: number) =>
+  `SELECT DISTINCT activity FROM ${chName(db)}.events_local WHERE log IN (${chList(parts)}) LIMIT ${Math.trunc(most)} FORMAT JSONCompact`;
+
 /** The activities of the events `f` picks on this shard. */
 export const shardActivities = (db: string, f: EventFilter) =>
   `SELECT DISTINCT activity FROM ${chName(db)}.events_local WHERE ${where(f)} FORMAT JSONCompact`;

@@ -11,3 +11,13 @@ export async function duckDbActivityCount(store: EventStore, log: string): Promi
   );
   return Number(count?.n ?? 0);
 }
+
+/** A log's activities counted up to `most`: all a bound needs, without counting every id of a log of ids. */
+export async function duckDbActivitiesUpTo(store: EventStore, log: string, most: number): Promise<number> {
+  const [count] = await queryRows(
+    store,
+    `select count(*) as n from (select distinct activity from events where log = $log limit ${Math.trunc(most)})`,
+    { log },
+  );
+  return Number(count?.n ?? 0);
+}

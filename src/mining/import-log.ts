@@ -8,6 +8,8 @@
 import { statSync } from 'node:fs';
 import { problemText, regularFileProblem } from '../model/read-file.js';
 import { plural } from '../text/plural.js';
+import { ACTIVITIES_COUNTED_UP_TO, withActivitiesNote } from './activities-note.js';
+import { duckDbActivitiesUpTo } from './duckdb-activity-count.js';
 import { type CsvColumns, dropStagedCsv, type StoredCsv, stageCsv, storeStagedCsv } from './import-csv.js';
 import type { ImportReport } from './import-report.js';
 import { formatOf, LOG_FORMATS, type LogFormat } from './log-format.js';
@@ -111,6 +113,22 @@ async function importByFormat(
 }
 
 export async function importLog(
+  store: EventStore,
+  file: string,
+  options: LogImportOptions,
+): Promise<LogImport> {
+  const imported = await importEvents(store, file, options);
+  return withActivitiesNote(
+    imported,
+    await duckDbActivitiesUpTo(store, options.log, ACTIVITIES_COUNTED_UP_TO),
+  );
+}
+
+/**
+ * The import without the note on the log's activities: what staging for another engine uses
+ * (staged-import.ts), whose store counts the activities of the whole log, not of the file.
+ */
+export async function importEvents(
   store: EventStore,
   file: string,
   options: LogImportOptions,

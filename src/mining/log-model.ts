@@ -14,6 +14,7 @@ import { LogModelError } from './log-model-error.js';
 import type { LogProfile } from './log-profile.js';
 import type { FitCounts } from './log-store.js';
 import type { EventStore } from './store.js';
+import { MOST_DISCOVERED_STEPS } from './too-many-activities.js';
 
 export interface LogModelOptions {
   /** Activity to stage name. */
@@ -59,12 +60,7 @@ function yamlText(document: Record<string, unknown>): string {
   return doc.toString({ lineWidth: 0 });
 }
 
-/**
- * The most activities a model is discovered for: a step each. Real logs have tens to hundreds; a
- * log whose activity column holds ids (a million, one an event) took 230 s and 3.9 GB to give a
- * model of a million steps that no one could draw or read.
- */
-export const MOST_DISCOVERED_STEPS = 5000;
+export { MOST_DISCOVERED_STEPS };
 
 function refuseTooManyActivities(log: string, profile: LogProfile): void {
   const activities = profile.activities.length;

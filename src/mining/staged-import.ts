@@ -7,7 +7,7 @@
 import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { importLog, type LogImport, type LogImportOptions } from './import-log.js';
+import { importEvents, type LogImport, type LogImportOptions } from './import-log.js';
 import { quoteLiteral } from './sql-text.js';
 import { type EventStore, openStore } from './store.js';
 
@@ -84,7 +84,7 @@ export async function stagedImport(
   try {
     const staging = await openStore(join(folder, 'staging.duckdb'), { access: 'create' });
     try {
-      const report = await importLog(staging, file, options);
+      const report = await importEvents(staging, file, options);
       return await store(report, (part, from) => eventText(staging, folder, options.log, part, from));
     } finally {
       staging.close();
