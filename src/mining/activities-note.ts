@@ -19,7 +19,7 @@ export function manyActivitiesNote(log: string, activities: number): string | un
     activities > MOST_ANALYSED_ACTIVITIES
       ? `more than ${grouped(MOST_ANALYSED_ACTIVITIES)} activities: more than log discover, journeys, conformance and calibrate take (${grouped(MOST_ANALYSED_ACTIVITIES)}) and log model (${grouped(MOST_DISCOVERED_STEPS)})`
       : `${plural(activities, 'activity', 'activities')}: more than log model discovers a model for (a step each, at most ${grouped(MOST_DISCOVERED_STEPS)})`;
-  return `the log '${log}' now has ${refused}. A column of ids (an event number, a case number, a timestamp) read as the activity makes nearly every event an activity of its own: if so, import the log again with --activity naming the column that says what was done (a step, a page, a topic)`;
+  return `the log '${log}' now has ${refused}. A column of ids (an event number, a case number, a timestamp) read as the activity makes nearly every event an activity of its own: if so, import the log again naming the column that says what was done (a step, a page, a topic): --activity COLUMN, or Activity under Columns on the data page`;
 }
 
 /** The import's report with the note added, when its log has too many activities. */

@@ -98,6 +98,7 @@ function mapColumns(file: string, columns: string[], given: CsvColumns = {}) {
         throw new LogImportError(
           `${file} has no column '${named}' for the ${role}`,
           `the columns are ${listed}`,
+          { role, columns },
         );
       return named;
     }
@@ -106,6 +107,7 @@ function mapColumns(file: string, columns: string[], given: CsvColumns = {}) {
       throw new LogImportError(
         `cannot tell which column of ${file} holds the ${role}`,
         `name it with --${role} COLUMN (the columns are ${listed})`,
+        { role, columns },
       );
     return found;
   };

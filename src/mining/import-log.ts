@@ -223,7 +223,7 @@ function importError(
   onError: 'skip' | 'fail',
 ): LogImportError {
   if (error instanceof LogImportError)
-    return new LogImportError(error.message.replaceAll(file, label), error.hint);
+    return new LogImportError(error.message.replaceAll(file, label), error.hint, error.column);
   const first = (error as Error).message.split('\n')[0] ?? 'unreadable';
   return new LogImportError(
     `${label}: ${first.replaceAll(file, label)}`,

@@ -463,6 +463,43 @@ describe('the web app', () => {
     await page.close();
   });
 
+  it("imports a CSV whose columns have names of the user's own, picked from the file's header", async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${base}/#/data`);
+    await page.waitForSelector('input[type=file]');
+    const odd = join(dir, 'orders-own-names.csv');
+    writeFileSync(
+      odd,
+      'Order;Step;"When, UTC";Ticket\n1;Ordered;2024-01-01 10:00:00;t1\n1;Paid;2024-01-01 10:05:00;t2\n2;Ordered;2024-01-01 11:00:00;t3\n',
+    );
+    await page.setInputFiles('input[type=file]', odd);
+    // No column is named as usual: the import says which role it could not find, in the API's
+    // terms, and its picker is marked and has the focus.
+    await page.waitForSelector('text=/cannot tell which column of the uploaded CSV holds the case/');
+    expect(await page.textContent('p.status')).toContain('pick it under Columns');
+    expect(await page.textContent('p.status')).not.toContain('--case');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Case column');
+    expect(await page.locator('.csv-columns label.missing').textContent()).toContain('Case');
+    // The pickers offer the file's own columns, read from its header (quotes off, ';' found).
+    expect(await page.getByLabel('Time column').locator('option').allTextContents()).toEqual([
+      'found by its name',
+      'Order',
+      'Step',
+      'When, UTC',
+      'Ticket',
+    ]);
+    await page.getByLabel('Case column').selectOption('Order');
+    expect(await page.locator('.csv-columns label.missing').count()).toBe(0);
+    await page.getByLabel('Activity column').selectOption('Step');
+    await page.getByLabel('Time column').selectOption('When, UTC');
+    await shot(page, 'data-columns');
+    await page.click('button.import-columns');
+    await page.waitForSelector('text=/Imported 3 events of 2 cases/');
+    await page.waitForSelector('img.dfg');
+    expect(await page.textContent('section')).toContain('Ordered › Paid');
+    await page.close();
+  });
+
   it('lists the bad rows of an upload, removes a log, and looks at one channel', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`${base}/#/data`);

@@ -182,7 +182,13 @@ export const api = {
     call<{ log: string; events: number }>(`/api/logs/${encodeURIComponent(log)}`, { method: 'DELETE' }).then(
       (r) => r.body,
     ),
-  upload: (name: string, format: string, file: File, caseType: string) =>
+  upload: (
+    name: string,
+    format: string,
+    file: File,
+    caseType: string,
+    columns: Record<string, string> = {},
+  ) =>
     call<{
       log: string;
       events: number;
@@ -193,7 +199,11 @@ export const api = {
       /** What the file holds that was read and not used. */
       notes?: string[];
     }>(
-      `/api/logs?name=${encodeURIComponent(name)}&format=${format}${caseType ? `&caseType=${encodeURIComponent(caseType)}` : ''}`,
+      `/api/logs?name=${encodeURIComponent(name)}&format=${format}${caseType ? `&caseType=${encodeURIComponent(caseType)}` : ''}${Object.entries(
+        columns,
+      )
+        .map(([role, column]) => `&${role}=${encodeURIComponent(column)}`)
+        .join('')}`,
       { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: file },
     ).then((r) => r.body),
   discover: (log: string, only: LogSlice = {}) =>

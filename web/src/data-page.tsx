@@ -3,8 +3,18 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { variantPath } from '../../src/mining/variant-path';
 import { plural } from '../../src/text/plural';
 import { useAddressPart } from './address-part';
-import { api, type Conformance, type JourneyAnalytics, type LogSlice, problemText, sliceQuery } from './api';
+import {
+  type ApiError,
+  api,
+  type Conformance,
+  type JourneyAnalytics,
+  type LogSlice,
+  problemText,
+  sliceQuery,
+} from './api';
 import { ConformanceView } from './conformance-view';
+import { type CsvChoice, CsvColumns } from './csv-columns';
+import { csvHeader } from './csv-header';
 import { Dialog } from './dialog';
 import { DiscoverModel } from './discover-model';
 import { JourneyPanels } from './journey-panels';
@@ -31,6 +41,11 @@ export function DataPage() {
   const [fit, setFit] = useState<Conformance | null>(null);
   const [problems, setProblems] = useState<{ line: number; field: string; message: string }[]>([]);
   const [notes, setNotes] = useState<string[]>([]);
+  // The file chosen last, and for a CSV its columns and the ones picked for each role.
+  const [chosenFile, setChosenFile] = useState<File | null>(null);
+  const [csvColumns, setCsvColumns] = useState<string[]>([]);
+  const [picked, setPicked] = useState<CsvChoice>({});
+  const [missingRole, setMissingRole] = useState('');
   const refresh = () => api.logs().then(setLogs, () => undefined);
   useEffect(() => {
     refresh();
@@ -53,9 +68,18 @@ export function DataPage() {
         (e: Error) => setMessage(e.message),
       );
   }, [log, only]);
-  const upload = async (e: Event) => {
+  const choose = async (e: Event) => {
     const file = (e.target as HTMLInputElement).files?.[0];
     if (!file) return;
+    setChosenFile(file);
+    setPicked({});
+    setMissingRole('');
+    // The header only: a CSV of gigabytes is not read into the page.
+    const columns = /\.csv$/i.test(file.name) ? csvHeader(await file.slice(0, 1 << 16).text()) : [];
+    setCsvColumns(columns);
+    await upload(file, {});
+  };
+  const upload = async (file: File, columns: CsvChoice) => {
     const name = file.name
       .replace(/\.(csv|xes|jsonocel|xmlocel|sqlite|db)(\.gz)?$/i, '')
       .replace(/[^A-Za-z0-9._-]/g, '-');
@@ -69,7 +93,8 @@ export function DataPage() {
             ? 'ocel-sqlite'
             : 'csv';
     try {
-      const r = await api.upload(name, format, file, caseType);
+      const r = await api.upload(name, format, file, caseType, columns);
+      setMissingRole('');
       setMessage(
         `Imported ${plural(r.events, 'event')} of ${plural(r.cases, 'case')}; ${plural(r.skipped, 'row')} skipped; ${plural(r.duplicates, 'duplicate event')} already there, not added.`,
       );
@@ -81,6 +106,9 @@ export function DataPage() {
       setMessage(problemText(error));
       setProblems([]);
       setNotes([]);
+      // A CSV column the import could not find, or that is not there: its picker is marked.
+      const role = ((error as ApiError).details as { role?: unknown } | undefined)?.role;
+      setMissingRole(typeof role === 'string' ? role : '');
     }
   };
   const [measure, setMeasure] = useState<'frequency' | 'time'>('frequency');
@@ -93,7 +121,7 @@ export function DataPage() {
       <h1>Evidence from data</h1>
       <p>
         Upload an event log (CSV, XES, or OCEL 2.0 JSON, XML or SQLite):{' '}
-        <input type="file" accept=".csv,.xes,.gz,.jsonocel,.xmlocel,.sqlite,.db" onChange={upload} />{' '}
+        <input type="file" accept=".csv,.xes,.gz,.jsonocel,.xmlocel,.sqlite,.db" onChange={choose} />{' '}
         <label>
           OCEL case type{' '}
           <input
@@ -104,6 +132,20 @@ export function DataPage() {
           />
         </label>
       </p>
+      {chosenFile && csvColumns.length > 0 ? (
+        <CsvColumns
+          file={chosenFile.name}
+          columns={csvColumns}
+          chosen={picked}
+          missing={missingRole}
+          onChange={(chosen) => {
+            setPicked(chosen);
+            // The role the import missed is marked until the user picks its column.
+            if (chosen[missingRole as keyof CsvChoice]) setMissingRole('');
+          }}
+          onImport={() => upload(chosenFile, picked)}
+        />
+      ) : null}
       {message ? <p class="status">{message}</p> : null}
       {problems.length > 0 ? (
         <ul class="problems">

@@ -101,7 +101,8 @@ export function logRoutes({ app, workspace, events, work, options }: Server): vo
         );
         return { ...report, problems: report.problems.slice(0, 100) };
       } catch (error) {
-        if (error instanceof LogImportError) throw new HttpError(422, error.message, error.hint);
+        if (error instanceof LogImportError)
+          throw new HttpError(422, error.message, apiHint(error), error.column);
         throw error;
       } finally {
         rmSync(upload, { force: true });
@@ -207,4 +208,11 @@ function uploadFormat(given: string | undefined): LogFormat {
   if (!(LOG_FORMATS as readonly string[]).includes(format))
     throw new HttpError(400, `format is ${LOG_FORMATS.join(', ')}, not '${format}'`);
   return format as LogFormat;
+}
+
+/** The hint in the API's terms: a CSV column is named by a query parameter, not the CLI's option. */
+function apiHint(error: LogImportError): string {
+  if (!error.column) return error.hint;
+  const { role, columns } = error.column;
+  return `name the column of the ${role} in the query, ${role}=COLUMN, or pick it under Columns on the data page (the columns are ${columns.map((c) => `'${c}'`).join(', ')})`;
 }

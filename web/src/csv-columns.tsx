@@ -1,0 +1,61 @@
+/**
+ * Which column of an uploaded CSV plays which role: each found by its usual name unless picked
+ * here. Shown once a CSV file is chosen, with the file's own column names; the role an import
+ * could not find is marked and takes the focus, so that the fix is where the user looks.
+ */
+import { useEffect, useRef } from 'preact/hooks';
+
+export const CSV_ROLES = [
+  ['case', 'Case'],
+  ['activity', 'Activity'],
+  ['timestamp', 'Time'],
+  ['channel', 'Channel'],
+  ['segment', 'Segment'],
+  ['resource', 'Resource'],
+] as const;
+
+export type CsvRole = (typeof CSV_ROLES)[number][0];
+export type CsvChoice = Partial<Record<CsvRole, string>>;
+
+export function CsvColumns(props: {
+  file: string;
+  columns: string[];
+  chosen: CsvChoice;
+  /** The role the last import could not find a column for. */
+  missing: string;
+  onChange: (chosen: CsvChoice) => void;
+  onImport: () => void;
+}) {
+  const missingSelect = useRef<HTMLSelectElement>(null);
+  useEffect(() => missingSelect.current?.focus(), [props.missing]);
+  return (
+    <fieldset class="csv-columns">
+      <legend>Columns of {props.file}</legend>
+      {CSV_ROLES.map(([role, label]) => (
+        <label key={role} class={role === props.missing ? 'missing' : ''}>
+          {label}{' '}
+          <select
+            ref={role === props.missing ? missingSelect : undefined}
+            aria-label={`${label} column`}
+            value={props.chosen[role] ?? ''}
+            onChange={(e) => {
+              const value = (e.target as HTMLSelectElement).value;
+              const { [role]: _, ...rest } = props.chosen;
+              props.onChange(value ? { ...rest, [role]: value } : rest);
+            }}
+          >
+            <option value="">found by its name</option>
+            {props.columns.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </label>
+      ))}
+      <button type="button" class="import-columns" onClick={props.onImport}>
+        Import with these columns
+      </button>
+    </fieldset>
+  );
+}
