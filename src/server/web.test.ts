@@ -341,6 +341,19 @@ describe('the web app', () => {
     );
     expect(await page.locator('section table.list >> nth=0').locator('tr').count()).toBeGreaterThan(1);
     expect(await page.textContent('section')).toContain('register request');
+    // The paths slider: all 16 edges of the running example at first; at its least, the graph
+    // is asked for the 5 most frequent and says it left 11 out.
+    expect(await page.textContent('.paths output')).toBe('all 16');
+    await page.locator('.paths input').focus();
+    await page.keyboard.press('Home');
+    await page.waitForFunction(() =>
+      document.querySelector('img.dfg')?.getAttribute('src')?.includes('edges=5'),
+    );
+    expect(await page.textContent('.paths output')).toBe('the 5 most frequent of 16');
+    const fewer = await page.evaluate(async () =>
+      (await fetch(document.querySelector('img.dfg')?.getAttribute('src') ?? '')).text(),
+    );
+    expect(fewer).toContain('The 5 most frequent of 16 directly-follows edges; 11 rarer ones left out.');
     // The log looked at is in the address: a reload shows it again.
     expect(new URL(page.url()).hash).toBe('#/data/running-example');
     await page.reload();

@@ -213,6 +213,8 @@ export const api = {
       variants: { activities: string[]; count: number; share: number }[];
       segments: string[];
       channels: string[];
+      /** Every directly-follows edge: how many the graph could draw. */
+      dfg: unknown[];
     }>(`/api/logs/${encodeURIComponent(log)}/discover?top=10${sliceQuery(only)}`).then((r) => r.body),
   journeys: (log: string) =>
     call<JourneyAnalytics>(`/api/logs/${encodeURIComponent(log)}/journeys`).then((r) => r.body),

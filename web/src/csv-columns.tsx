@@ -1,7 +1,8 @@
 /**
  * Which column of an uploaded CSV plays which role: each found by its usual name unless picked
- * here. Shown once a CSV file is chosen, with the file's own column names; the role an import
- * could not find is marked and takes the focus, so that the fix is where the user looks.
+ * here. Offered once a CSV file is chosen, with the file's own column names, and opened when an
+ * import could not find a role's column: that one is marked and takes the focus, so that the fix
+ * is where the user looks.
  */
 import { useEffect, useRef } from 'preact/hooks';
 
@@ -28,34 +29,40 @@ export function CsvColumns(props: {
 }) {
   const missingSelect = useRef<HTMLSelectElement>(null);
   useEffect(() => missingSelect.current?.focus(), [props.missing]);
+  const picked = Object.entries(props.chosen).map(([role, column]) => `${role} ${column}`);
+  // Closed while every column is found by its usual name: most files need nothing here.
   return (
-    <fieldset class="csv-columns">
-      <legend>Columns of {props.file}</legend>
-      {CSV_ROLES.map(([role, label]) => (
-        <label key={role} class={role === props.missing ? 'missing' : ''}>
-          {label}{' '}
-          <select
-            ref={role === props.missing ? missingSelect : undefined}
-            aria-label={`${label} column`}
-            value={props.chosen[role] ?? ''}
-            onChange={(e) => {
-              const value = (e.target as HTMLSelectElement).value;
-              const { [role]: _, ...rest } = props.chosen;
-              props.onChange(value ? { ...rest, [role]: value } : rest);
-            }}
-          >
-            <option value="">found by its name</option>
-            {props.columns.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
-        </label>
-      ))}
-      <button type="button" class="import-columns" onClick={props.onImport}>
-        Import with these columns
-      </button>
-    </fieldset>
+    <details class="csv-columns" open={props.missing !== '' || picked.length > 0}>
+      <summary class="csv-columns-head">
+        Columns of {props.file}: {picked.length > 0 ? picked.join(', ') : 'found by their names'}
+      </summary>
+      <div class="csv-columns-body">
+        {CSV_ROLES.map(([role, label]) => (
+          <label key={role} class={role === props.missing ? 'missing' : ''}>
+            {label}{' '}
+            <select
+              ref={role === props.missing ? missingSelect : undefined}
+              aria-label={`${label} column`}
+              value={props.chosen[role] ?? ''}
+              onChange={(e) => {
+                const value = (e.target as HTMLSelectElement).value;
+                const { [role]: _, ...rest } = props.chosen;
+                props.onChange(value ? { ...rest, [role]: value } : rest);
+              }}
+            >
+              <option value="">found by its name</option>
+              {props.columns.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
+        <button type="button" class="import-columns" onClick={props.onImport}>
+          Import with these columns
+        </button>
+      </div>
+    </details>
   );
 }

@@ -18,6 +18,7 @@ import { csvHeader } from './csv-header';
 import { Dialog } from './dialog';
 import { DiscoverModel } from './discover-model';
 import { JourneyPanels } from './journey-panels';
+import { DEFAULT_PATHS, MIN_PATHS, PathsSlider } from './paths-slider';
 
 export function DataPage() {
   const [logs, setLogs] = useState<{ log: string; events: number; cases: number }[]>([]);
@@ -112,9 +113,16 @@ export function DataPage() {
     }
   };
   const [measure, setMeasure] = useState<'frequency' | 'time'>('frequency');
+  // The most frequent edges drawn, as process-mining tools' paths slider: fewer to see the main
+  // flow of a big log, all to see every path. The server's default until the user moves it.
+  const [paths, setPaths] = useState(DEFAULT_PATHS);
+  useEffect(() => setPaths(DEFAULT_PATHS), [log]);
   const dfg = useMemo(
-    () => (log ? `/api/logs/${encodeURIComponent(log)}/dfg.svg?measure=${measure}${sliceQuery(only)}` : ''),
-    [log, measure, only],
+    () =>
+      log
+        ? `/api/logs/${encodeURIComponent(log)}/dfg.svg?measure=${measure}&edges=${paths}${sliceQuery(only)}`
+        : '',
+    [log, measure, only, paths],
   );
   return (
     <section>
@@ -235,7 +243,10 @@ export function DataPage() {
               >
                 {m === 'frequency' ? 'How often' : 'How long (median)'}
               </button>
-            ))}
+            ))}{' '}
+            {details.d.dfg.length > MIN_PATHS ? (
+              <PathsSlider paths={paths} edges={details.d.dfg.length} onChange={setPaths} />
+            ) : null}
           </p>
           {/* A big log's graph is wide: the picture opens on its own, full size, to zoom and pan. */}
           <a href={dfg} target="_blank" rel="noreferrer" title="open the graph full size">
