@@ -117,7 +117,9 @@ export function openApi(version: string): Record<string, unknown> {
         get: op(
           "The logs in the event store: the workspace's DuckDB file, or the ClickHouse store `linesight serve --store` names",
         ),
-        post: op('Upload and import a log (name, format=csv|xes, column names)'),
+        post: op(
+          "Upload and import a log (name, format=csv|xes|ocel-json|ocel-xml|ocel-sqlite, caseType for OCEL; a CSV's columns by role: case, activity, timestamp, channel, segment, resource). A column that cannot be found answers 422 with details {role, columns}; a log left with more activities than the analyses take gets a note",
+        ),
       },
       '/api/logs/{log}': { delete: op('Remove a log and its events') },
       '/api/logs/{log}/discover': {
