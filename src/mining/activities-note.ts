@@ -1,14 +1,10 @@
 /**
  * A note for an import that leaves its log with more activities than the analyses take, so that
  * a column of ids read as the activity is found when the log goes in, not first when `log model`
- * or `log discover` refuses it. The activities are counted up to one past the larger bound, which
- * is all the note needs: a log of ids then costs no count of every id.
+ * or `log discover` refuses it.
  */
 import { plural } from '../text/plural.js';
 import { MOST_ANALYSED_ACTIVITIES, MOST_DISCOVERED_STEPS } from './too-many-activities.js';
-
-/** Activities are counted up to this many: past it, every bound is passed. */
-export const ACTIVITIES_COUNTED_UP_TO = MOST_ANALYSED_ACTIVITIES + 1;
 
 const grouped = (n: number) => n.toLocaleString('en-US');
 

@@ -30,7 +30,7 @@ import { journeyAnalytics } from './journeys.js';
 import { discoverLogModel } from './log-model.js';
 import { openLogStore } from './open-log-store.js';
 import { openStore, queryRows } from './store.js';
-import { MOST_ANALYSED_ACTIVITIES } from './too-many-activities.js';
+import { ACTIVITIES_COUNTED_UP_TO, MOST_ANALYSED_ACTIVITIES } from './too-many-activities.js';
 
 const installed = clickHouseInstalled();
 if (!installed)
@@ -498,7 +498,8 @@ describe.skipIf(!installed)('the ClickHouse event store answers as the DuckDB st
   // A model of many steps and segments writes its allowed moves into the conformance query.
   it('refuses a log whose activities are ids alike, in discover, journeys, conformance and calibration', async () => {
     const ids = join(dir, 'ids.csv');
-    writeFileSync(ids, idLogCsv(MOST_ANALYSED_ACTIVITIES + 1));
+    // Past the bound on each of two shards: each engine counts to one past it, and says the bound.
+    writeFileSync(ids, idLogCsv(2 * MOST_ANALYSED_ACTIVITIES + 10_000));
     const idEngines = enginesFor('ids');
     const imported = await onEach(idEngines, 'log', 'import', ids, '--log', 'ids');
     expectAlike(imported);
@@ -518,8 +519,29 @@ describe.skipIf(!installed)('the ClickHouse event store answers as the DuckDB st
       expectAlike(refused);
       for (const r of refused)
         expect(r.stderr, r.engine).toContain(
-          `the log 'ids' has 50,001 activities, more than log ${command} takes (at most 50,000)`,
+          `the log 'ids' has more than 50,000 activities, more than log ${command} takes`,
         );
+    }
+    // No shard sends more names than the count needs: each of the two has some 55,000.
+    const store = await openLogStore(cluster.cluster('ids_cluster'), 'read');
+    const original = ClickHouseHttp.prototype.rows;
+    let most = 0;
+    const counting = vi.spyOn(ClickHouseHttp.prototype, 'rows').mockImplementation(async function (
+      this: ClickHouseHttp,
+      sql,
+      settings,
+    ) {
+      const answer = await original.call(this, sql, settings);
+      most = Math.max(most, answer.length);
+      return answer;
+    });
+    try {
+      expect(await store.activityCount('ids')).toBe(ACTIVITIES_COUNTED_UP_TO);
+      await expect(store.discover('ids')).rejects.toThrow('more than 50,000 activities');
+      expect(most).toBe(ACTIVITIES_COUNTED_UP_TO);
+    } finally {
+      counting.mockRestore();
+      await store.close();
     }
   });
 

@@ -9,6 +9,7 @@ import { shardActivities } from './clickhouse-sql.js';
 import { ASSISTED } from './contact-rule.js';
 import type { ExposureCounts } from './exposure-counts.js';
 import type { ExposureQuery, JourneyEvidenceSource, PairCounts } from './journey-evidence.js';
+import { ACTIVITIES_COUNTED_UP_TO } from './too-many-activities.js';
 
 type Row = unknown[];
 
@@ -41,7 +42,7 @@ export function clickHouseJourneyEvidence(
   return {
     async activityCount(name) {
       const names = await onShards(await sharded(name), (db, parts) => shardActivities(db, { parts }));
-      return new Set(names.map((r) => String(r[0]))).size;
+      return Math.min(ACTIVITIES_COUNTED_UP_TO, new Set(names.map((r) => String(r[0]))).size);
     },
 
     async journeyLog(name) {

@@ -6,7 +6,7 @@
  * counts once that one row is written, after all its events are in.
  */
 import { randomBytes } from 'node:crypto';
-import { ACTIVITIES_COUNTED_UP_TO, withActivitiesNote } from './activities-note.js';
+import { withActivitiesNote } from './activities-note.js';
 import { type ClickHouseAddress, clickHouseCredentials } from './clickhouse-address.js';
 import { clickHouseDiscover } from './clickhouse-discover.js';
 import {
@@ -238,17 +238,7 @@ export class ClickHouseLogStore implements LogStore {
 
   async importLog(file: string, options: LogImportOptions): Promise<LogImport> {
     const imported = await this.importParts(file, options);
-    return withActivitiesNote(imported, await this.activitiesUpTo(options.log, ACTIVITIES_COUNTED_UP_TO));
-  }
-
-  /** A log's activities over every shard, counted up to `most` (each shard sends at most that many names). */
-  private async activitiesUpTo(log: string, most: number): Promise<number> {
-    const parts = (await this.parts()).get(log) ?? [];
-    if (parts.length === 0) return 0;
-    const names = new Set<string>();
-    for (const rows of await this.onEachShard((s) => s.rows(sql.shardActivitiesUpTo(this.db, parts, most))))
-      for (const [name] of rows) if (names.size < most) names.add(String(name));
-    return names.size;
+    return withActivitiesNote(imported, await this.activityCount(options.log));
   }
 
   private importParts(file: string, options: LogImportOptions): Promise<LogImport> {

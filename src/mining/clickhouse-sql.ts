@@ -10,6 +10,7 @@
  * events are on one shard). `logs_local`, on the first shard only, says which imports make up
  * which log: a row is written once an import is whole, and that row is the moment it counts.
  */
+import { ACTIVITIES_COUNTED_UP_TO } from './too-many-activities.js';
 
 /** A string literal: backslash and quote escaped, as ClickHouse reads them. */
 export const chString = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
@@ -158,13 +159,12 @@ function where(f: EventFilter): string {
   return sql;
 }
 
-/** Up to `most` activities of a log's parts on this shard: enough for a bound, whatever the log holds. */
-export const shardActivitiesUpTo = (db: string, parts: string[], most: number) =>
-  `SELECT DISTINCT activity FROM ${chName(db)}.events_local WHERE log IN (${chList(parts)}) LIMIT ${Math.trunc(most)} FORMAT JSONCompact`;
-
-/** The activities of the events `f` picks on this shard. */
+/**
+ * The activities of the events `f` picks on this shard, up to ACTIVITIES_COUNTED_UP_TO: a shard
+ * with more has passed every bound, and a log of ids sends no name of each event.
+ */
 export const shardActivities = (db: string, f: EventFilter) =>
-  `SELECT DISTINCT activity FROM ${chName(db)}.events_local WHERE ${where(f)} FORMAT JSONCompact`;
+  `SELECT DISTINCT activity FROM ${chName(db)}.events_local WHERE ${where(f)} LIMIT ${ACTIVITIES_COUNTED_UP_TO} FORMAT JSONCompact`;
 
 /**
  * A case's events in order: by time, then file order (as pm4py and the DuckDB store order them),

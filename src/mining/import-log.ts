@@ -8,8 +8,8 @@
 import { statSync } from 'node:fs';
 import { problemText, regularFileProblem } from '../model/read-file.js';
 import { plural } from '../text/plural.js';
-import { ACTIVITIES_COUNTED_UP_TO, withActivitiesNote } from './activities-note.js';
-import { duckDbActivitiesUpTo } from './duckdb-activity-count.js';
+import { withActivitiesNote } from './activities-note.js';
+import { duckDbActivityCount } from './duckdb-activity-count.js';
 import { type CsvColumns, dropStagedCsv, type StoredCsv, stageCsv, storeStagedCsv } from './import-csv.js';
 import type { ImportReport } from './import-report.js';
 import { formatOf, LOG_FORMATS, type LogFormat } from './log-format.js';
@@ -118,10 +118,7 @@ export async function importLog(
   options: LogImportOptions,
 ): Promise<LogImport> {
   const imported = await importEvents(store, file, options);
-  return withActivitiesNote(
-    imported,
-    await duckDbActivitiesUpTo(store, options.log, ACTIVITIES_COUNTED_UP_TO),
-  );
+  return withActivitiesNote(imported, await duckDbActivityCount(store, options.log));
 }
 
 /**

@@ -11,6 +11,13 @@
 export const MOST_ANALYSED_ACTIVITIES = 50_000;
 
 /**
+ * A log's activities are counted up to this many, one past the bound: all the refusals and the
+ * import's note need, and a log of a hundred million ids then sends no hundred million names
+ * (ClickHouse) nor counts them (DuckDB).
+ */
+export const ACTIVITIES_COUNTED_UP_TO = MOST_ANALYSED_ACTIVITIES + 1;
+
+/**
  * The most activities `log model` discovers a model for: a step each. Real logs have tens to
  * hundreds; a log whose activity column holds ids (a million, one an event) took 230 s and 3.9 GB
  * to give a model of a million steps that no one could draw or read.
@@ -19,6 +26,7 @@ export const MOST_DISCOVERED_STEPS = 5000;
 
 /** What counts a log's activities, on either engine: read first, so that a log of ids is refused before it is read. */
 export interface ActivityCount {
+  /** The log's activities, counted up to ACTIVITIES_COUNTED_UP_TO. */
   activityCount(log: string): Promise<number>;
 }
 
@@ -32,11 +40,15 @@ export class TooManyActivitiesError extends Error {
   }
 }
 
-/** Throws when `activities` passes the bound; `what` names the analysis ("log discover"). */
+/**
+ * Throws when `activities` (counted up to ACTIVITIES_COUNTED_UP_TO) passes the bound; `what` names
+ * the analysis ("log discover"). The message gives the bound, not the count, which is no more
+ * than the bound plus one on either engine.
+ */
 export function refuseTooManyActivities(log: string, activities: number, what: string): void {
   if (activities <= MOST_ANALYSED_ACTIVITIES) return;
   throw new TooManyActivitiesError(
-    `the log '${log}' has ${activities.toLocaleString('en-US')} activities, more than ${what} takes (at most ${MOST_ANALYSED_ACTIVITIES.toLocaleString('en-US')})`,
+    `the log '${log}' has more than ${MOST_ANALYSED_ACTIVITIES.toLocaleString('en-US')} activities, more than ${what} takes`,
     'a column of ids (an event number, a case number, a timestamp) read as the activity makes nearly every event an activity of its own: import the log again with --activity naming the column that says what was done (a step, a page, a topic)',
   );
 }
