@@ -509,8 +509,20 @@ describe('the web app', () => {
     await page.getByLabel('Activity column').selectOption('Step');
     await page.getByLabel('Time column').selectOption('When, UTC');
     await shot(page, 'data-columns');
+    // While the file is sent and imported, the page says so (the upload held back here to see it).
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/api/logs?*', async (route) => {
+      await held;
+      await route.continue();
+    });
     await page.click('button.import-columns');
+    await page.waitForSelector('p.status:has-text("Importing orders-own-names.csv…")');
+    release();
     await page.waitForSelector('text=/Imported 3 events of 2 cases/');
+    await page.unroute('**/api/logs?*');
     await page.waitForSelector('img.dfg');
     expect(await page.textContent('section')).toContain('Ordered › Paid');
     await page.close();

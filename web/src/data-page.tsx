@@ -93,6 +93,10 @@ export function DataPage() {
           : /\.(sqlite|db)$/i.test(file.name)
             ? 'ocel-sqlite'
             : 'csv';
+    // Said at once: a file of tens of megabytes takes seconds to send and import.
+    setMessage(`Importing ${file.name}…`);
+    setProblems([]);
+    setNotes([]);
     try {
       const r = await api.upload(name, format, file, caseType, columns);
       setMissingRole('');
