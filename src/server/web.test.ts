@@ -494,6 +494,9 @@ describe('the web app', () => {
     await page.waitForSelector('text=/cannot tell which column of the uploaded CSV holds the case/');
     expect(await page.textContent('p.status')).toContain('pick it under Columns');
     expect(await page.textContent('p.status')).not.toContain('--case');
+    // A refusal reads as one: red, and announced at once.
+    expect(await page.getAttribute('p.status', 'class')).toBe('status error');
+    expect(await page.getAttribute('p.status', 'role')).toBe('alert');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Case column');
     expect(await page.locator('.csv-columns label.missing').textContent()).toContain('Case');
     // The pickers offer the file's own columns, read from its header (quotes off, ';' found).
@@ -523,6 +526,7 @@ describe('the web app', () => {
     release();
     await page.waitForSelector('text=/Imported 3 events of 2 cases/');
     await page.unroute('**/api/logs?*');
+    expect(await page.getAttribute('p.status', 'class')).toBe('status');
     await page.waitForSelector('img.dfg');
     expect(await page.textContent('section')).toContain('Ordered › Paid');
     await page.close();

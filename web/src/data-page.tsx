@@ -32,6 +32,12 @@ export function DataPage() {
   } | null>(null);
   const [models, setModels] = useState<string[]>([]);
   const [message, setMessage] = useState('');
+  // A refusal reads as one: in red, and announced at once to screen readers.
+  const [messageIsError, setMessageIsError] = useState(false);
+  const say = (text: string, error = false) => {
+    setMessage(text);
+    setMessageIsError(error);
+  };
   const [mapping, setMapping] = useState('');
   const [caseType, setCaseType] = useState('');
   // Shown under the buttons, where the user is looking when they click.
@@ -66,7 +72,7 @@ export function DataPage() {
     if (log)
       Promise.all([api.discover(log, only), api.journeys(log)]).then(
         ([d, j]) => setDetails({ d, j }),
-        (e: Error) => setMessage(e.message),
+        (e: Error) => say(e.message, true),
       );
   }, [log, only]);
   const choose = async (e: Event) => {
@@ -94,13 +100,13 @@ export function DataPage() {
             ? 'ocel-sqlite'
             : 'csv';
     // Said at once: a file of tens of megabytes takes seconds to send and import.
-    setMessage(`Importing ${file.name}…`);
+    say(`Importing ${file.name}…`);
     setProblems([]);
     setNotes([]);
     try {
       const r = await api.upload(name, format, file, caseType, columns);
       setMissingRole('');
-      setMessage(
+      say(
         `Imported ${plural(r.events, 'event')} of ${plural(r.cases, 'case')}; ${plural(r.skipped, 'row')} skipped; ${plural(r.duplicates, 'duplicate event')} already there, not added.`,
       );
       setProblems(r.problems);
@@ -108,7 +114,7 @@ export function DataPage() {
       await refresh();
       setLog(r.log);
     } catch (error) {
-      setMessage(problemText(error));
+      say(problemText(error), true);
       setProblems([]);
       setNotes([]);
       // A CSV column the import could not find, or that is not there: its picker is marked.
@@ -158,7 +164,11 @@ export function DataPage() {
           onImport={() => upload(chosenFile, picked)}
         />
       ) : null}
-      {message ? <p class="status">{message}</p> : null}
+      {message ? (
+        <p class={messageIsError ? 'status error' : 'status'} role={messageIsError ? 'alert' : 'status'}>
+          {message}
+        </p>
+      ) : null}
       {problems.length > 0 ? (
         <ul class="problems">
           {problems.slice(0, 10).map((p) => (
@@ -201,7 +211,7 @@ export function DataPage() {
               setLog('');
               setDetails(null);
               await refresh();
-              setMessage(`Removed the log '${r.log}' (${r.events} events).`);
+              say(`Removed the log '${r.log}' (${r.events} events).`);
             }}
           >
             <p>
