@@ -10,6 +10,7 @@ import type { JourneyOptionText } from '../mining/journey-options.js';
 import { LOG_FORMATS } from '../mining/log-format.js';
 import { DEFAULT_LIMITS } from '../server/options.js';
 import { VERSION } from '../version.js';
+import { DFG_EDGES } from '../views/dfg-measures.js';
 import { VIEW_IDS } from '../views/view-ids.js';
 import type { AnalyzeOptions } from './commands/analyze.js';
 import type { EditOptions } from './commands/edit.js';
@@ -292,7 +293,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       .option('--segment <value>', 'only events of this segment')
       .option('--channel <value>', 'only events on this channel')
       .option('--svg <file>', 'also draw the directly-follows graph to this SVG file')
-      .option('--edges <n>', 'with --svg: draw this many of the most frequent edges', '60')
+      .option('--edges <n>', 'with --svg: draw this many of the most frequent edges', String(DFG_EDGES))
       .addOption(
         new Option('--measure <measure>', 'with --svg: label edges with counts or median times')
           .choices(['frequency', 'time'])

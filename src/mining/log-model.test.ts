@@ -17,9 +17,10 @@ import { eventLogCsv, simulateEventLog } from '../simulation/event-log.js';
 import { simulate } from '../simulation/simulate.js';
 import { conformance, END, modelMoves } from './conformance.js';
 import { importLog } from './import-log.js';
-import { discoverLogModel, type LogModel, MOST_DISCOVERED_STEPS } from './log-model.js';
+import { discoverLogModel, type LogModel } from './log-model.js';
 import { LogModelError } from './log-model-error.js';
 import { type EventStore, openStore } from './store.js';
+import { MOST_DISCOVERED_STEPS } from './too-many-activities.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../examples/order-departments.yaml', import.meta.url));
 const DAYS = 14;

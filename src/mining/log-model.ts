@@ -60,8 +60,6 @@ function yamlText(document: Record<string, unknown>): string {
   return doc.toString({ lineWidth: 0 });
 }
 
-export { MOST_DISCOVERED_STEPS };
-
 function refuseTooManyActivities(log: string, profile: LogProfile): void {
   const activities = profile.activities.length;
   if (activities <= MOST_DISCOVERED_STEPS) return;

@@ -23,7 +23,7 @@ export interface DfgInput {
 
 import { plural } from '../text/plural.js';
 /** What the edges say: how often (frequency) or how long customers take between the two (time). */
-import type { DfgMeasure } from './dfg-measures.js';
+import { DFG_EDGES, type DfgMeasure } from './dfg-measures.js';
 
 export { DFG_MEASURES, type DfgMeasure } from './dfg-measures.js';
 
@@ -52,7 +52,7 @@ export function logDfgDiagram(
 
 export async function dfgDiagram(
   input: DfgInput,
-  maxEdges = 60,
+  maxEdges = DFG_EDGES,
   measure: DfgMeasure = 'frequency',
 ): Promise<Diagram> {
   const edges = [...input.edges]

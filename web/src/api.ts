@@ -26,9 +26,9 @@ export interface LogSlice {
   channel?: string;
 }
 
-/** The slice as query parameters, each starting with '&'. */
-export const sliceQuery = (only: LogSlice) =>
-  Object.entries(only)
+/** Query parameters (a log's slice, an upload's columns) as `&key=value` pairs, each value encoded; those not given are left out. */
+export const queryParams = (params: { [key: string]: string | undefined } | LogSlice) =>
+  Object.entries(params)
     .filter(([, v]) => v)
     .map(([k, v]) => `&${k}=${encodeURIComponent(v as string)}`)
     .join('');
@@ -199,11 +199,7 @@ export const api = {
       /** What the file holds that was read and not used. */
       notes?: string[];
     }>(
-      `/api/logs?name=${encodeURIComponent(name)}&format=${format}${caseType ? `&caseType=${encodeURIComponent(caseType)}` : ''}${Object.entries(
-        columns,
-      )
-        .map(([role, column]) => `&${role}=${encodeURIComponent(column)}`)
-        .join('')}`,
+      `/api/logs?name=${encodeURIComponent(name)}&format=${format}${queryParams({ caseType, ...columns })}`,
       { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: file },
     ).then((r) => r.body),
   discover: (log: string, only: LogSlice = {}) =>
@@ -215,7 +211,7 @@ export const api = {
       channels: string[];
       /** Every directly-follows edge: how many the graph could draw. */
       dfg: unknown[];
-    }>(`/api/logs/${encodeURIComponent(log)}/discover?top=10${sliceQuery(only)}`).then((r) => r.body),
+    }>(`/api/logs/${encodeURIComponent(log)}/discover?top=10${queryParams(only)}`).then((r) => r.body),
   journeys: (log: string) =>
     call<JourneyAnalytics>(`/api/logs/${encodeURIComponent(log)}/journeys`).then((r) => r.body),
   conformance: (log: string, model: string, mapping: Record<string, string>) =>

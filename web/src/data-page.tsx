@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { variantPath } from '../../src/mining/variant-path';
 import { plural } from '../../src/text/plural';
+import { DFG_EDGES } from '../../src/views/dfg-measures';
 import { useAddressPart } from './address-part';
 import {
   type ApiError,
@@ -10,7 +11,7 @@ import {
   type JourneyAnalytics,
   type LogSlice,
   problemText,
-  sliceQuery,
+  queryParams,
 } from './api';
 import { ConformanceView } from './conformance-view';
 import { type CsvChoice, CsvColumns } from './csv-columns';
@@ -18,7 +19,7 @@ import { csvHeader } from './csv-header';
 import { Dialog } from './dialog';
 import { DiscoverModel } from './discover-model';
 import { JourneyPanels } from './journey-panels';
-import { DEFAULT_PATHS, MIN_PATHS, PathsSlider } from './paths-slider';
+import { MIN_PATHS, PathsSlider } from './paths-slider';
 
 export function DataPage() {
   const [logs, setLogs] = useState<{ log: string; events: number; cases: number }[]>([]);
@@ -125,12 +126,12 @@ export function DataPage() {
   const [measure, setMeasure] = useState<'frequency' | 'time'>('frequency');
   // The most frequent edges drawn, as process-mining tools' paths slider: fewer to see the main
   // flow of a big log, all to see every path. The server's default until the user moves it.
-  const [paths, setPaths] = useState(DEFAULT_PATHS);
-  useEffect(() => setPaths(DEFAULT_PATHS), [log]);
+  const [paths, setPaths] = useState(DFG_EDGES);
+  useEffect(() => setPaths(DFG_EDGES), [log]);
   const dfg = useMemo(
     () =>
       log
-        ? `/api/logs/${encodeURIComponent(log)}/dfg.svg?measure=${measure}&edges=${paths}${sliceQuery(only)}`
+        ? `/api/logs/${encodeURIComponent(log)}/dfg.svg?measure=${measure}&edges=${paths}${queryParams(only)}`
         : '',
     [log, measure, only, paths],
   );

@@ -4,9 +4,6 @@
  * (a drag would ask the server for a layout at every step).
  */
 import { useEffect, useState } from 'preact/hooks';
-
-/** The server's default (the CLI's --edges): what the graph draws until the slider moves. */
-export const DEFAULT_PATHS = 60;
 /** Below this many edges the slider is not shown: the whole graph is small. */
 export const MIN_PATHS = 5;
 

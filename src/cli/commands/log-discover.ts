@@ -6,6 +6,7 @@ import { variantPath } from '../../mining/variant-path.js';
 import { formatDuration } from '../../model/units.js';
 import { plural } from '../../text/plural.js';
 import type { DfgMeasure } from '../../views/dfg.js';
+import { DFG_EDGES } from '../../views/dfg-measures.js';
 import { type Io, UsageError } from '../io.js';
 import { logName } from './log.js';
 import { type StoreOptions, withLogStore } from './log-store.js';
@@ -36,7 +37,7 @@ export async function logDiscoverCommand(
 ): Promise<number> {
   const top = Number(o.top ?? 10);
   if (!Number.isInteger(top) || top < 1) throw new UsageError(`--top takes a whole number, not '${o.top}'`);
-  const maxEdges = Number(o.edges ?? 60);
+  const maxEdges = Number(o.edges ?? DFG_EDGES);
   if (!Number.isInteger(maxEdges) || maxEdges < 1)
     throw new UsageError(`--edges takes a whole number, not '${o.edges}'`);
   return withLogStore(o, 'read', async (store) => {

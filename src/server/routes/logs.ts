@@ -14,7 +14,7 @@ import { writeAtomic } from '../../fs/write-atomic.js';
 import type { JourneyOptionText, LogStore, StoreAccess } from '../../mining/index.js';
 import { LOG_FORMATS, type LogFormat } from '../../mining/log-format.js';
 import { LogImportError } from '../../mining/log-import-error.js';
-import { DFG_MEASURES, type DfgMeasure } from '../../views/dfg-measures.js';
+import { DFG_EDGES, DFG_MEASURES, type DfgMeasure } from '../../views/dfg-measures.js';
 
 /** The store and its analyses load on the first request that needs them, not when the server starts. */
 const mining = () => import('../../mining/index.js');
@@ -124,7 +124,7 @@ export function logRoutes({ app, workspace, events, work, options }: Server): vo
 
   app.get('/api/logs/:log/dfg.svg', async (request: Req, reply: FastifyReply) => {
     const q = request.query;
-    const edges = wholeQuery(q.edges, 'edges', 60, 1);
+    const edges = wholeQuery(q.edges, 'edges', DFG_EDGES, 1);
     const measure = (q.measure ?? 'frequency') as DfgMeasure;
     if (!DFG_MEASURES.includes(measure))
       throw new HttpError(400, `'measure' is ${DFG_MEASURES.join(' or ')}, not '${measure}'`);
