@@ -1,15 +1,34 @@
-/** Importing and mining real logs: teleclaims (46,138 events, XES, gzipped) and receipt (CSV). Run with `npm run bench`. */
+/**
+ * Importing and mining real logs: teleclaims (46,138 events, XES, gzipped) and receipt (CSV); and
+ * a wide CSV, 2,000 rows of 2,000 columns, as a CRM's export has them. Run with `npm run bench`.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bench, describe } from 'vitest';
 import {
   discover,
   EventWriter,
   importCsv,
+  importLog,
   importXes,
   journeyAnalytics,
   openStore,
 } from '../src/mining/index.js';
 import { EVENT_LOGS as LOGS } from '../src/testing/data.js';
+
+/** 2,000 rows of case, activity, timestamp and 1,997 more columns (11 MB). */
+function wideCsv(): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'linesight-bench-wide-')), 'wide.csv');
+  const extra = Array.from({ length: 1_997 }, (_, i) => i);
+  const lines = [['case', 'activity', 'timestamp', ...extra.map((i) => `attr${i}`)].join(',')];
+  for (let r = 0; r < 2_000; r++) {
+    const time = `2024-01-01T${String(r % 24).padStart(2, '0')}:${String(r % 60).padStart(2, '0')}:00`;
+    lines.push([`c${Math.floor(r / 5)}`, `a${r % 7}`, time, ...extra.map((i) => (r * i) % 97)].join(','));
+  }
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
 
 describe('mining', () => {
   bench(
@@ -31,6 +50,16 @@ describe('mining', () => {
       await importCsv(store, join(LOGS, 'receipt.csv'), 'receipt', { onError: 'skip' });
       await discover(store, 'receipt');
       await journeyAnalytics(store, 'receipt');
+      store.close();
+    },
+    { iterations: 3, time: 0 },
+  );
+  const wide = wideCsv();
+  bench(
+    'import a wide CSV: 2,000 rows of 2,000 columns (11 MB)',
+    async () => {
+      const store = await openStore(':memory:');
+      await importLog(store, wide, { log: 'wide', onError: 'fail' });
       store.close();
     },
     { iterations: 3, time: 0 },

@@ -10,7 +10,8 @@
  */
 import { fileHead } from '../fs/file-head.js';
 import { plural } from '../text/plural.js';
-import { dialectWithoutOverlong, overlongLine } from './csv-overlong.js';
+import { headerWidth, sampledDialect, sniffedLines, WIDE_COLUMNS } from './csv-dialect.js';
+import { overlongLine } from './csv-overlong.js';
 import { rejectedLines } from './csv-rejects.js';
 import { isGzip } from './gzip-magic.js';
 import { type ImportProblem, type ImportReport, LISTED_PROBLEMS } from './import-report.js';
@@ -188,7 +189,11 @@ export async function stageCsv(
     );
   const c = store.connection;
   const encoding = encodingOf(file);
-  const dialect = long ? `, ${await dialectWithoutOverlong(store, file, encoding)}` : '';
+  const columns = headerWidth(file);
+  const dialect =
+    long || columns >= WIDE_COLUMNS
+      ? `, ${await sampledDialect(store, file, encoding, sniffedLines(columns))}`
+      : '';
   await c.run("set TimeZone = 'UTC'");
   // The rejects tables are this import's own: DuckDB keeps them across scans of a connection.
   await c.run('drop table if exists csv_rejects; drop table if exists csv_rejects_scan');
