@@ -690,6 +690,18 @@ describe('linesight log', () => {
       start: { 'register request': 6 },
     });
     expect(readFileSync(svg, 'utf8')).toMatch(/The 5 most frequent of \d+ directly-follows edges/);
+    const all = JSON.parse(discovered.stdout).dfg.length;
+    const cut = JSON.parse(
+      (await linesight('log', 'discover', '--db', db, '--json', '--most-edges', '2')).stdout,
+    );
+    expect(cut.dfg).toHaveLength(2);
+    expect(cut.moreEdges).toBe(all - 2);
+    expect((await linesight('log', 'discover', '--db', db)).stdout).toContain(
+      `Directly-follows (the ${Math.min(all, 25)} most frequent of ${all} edges)`,
+    );
+    const huge = await linesight('log', 'discover', '--db', db, '--svg', svg, '--edges', '501');
+    expect(huge.code).toBe(2);
+    expect(huge.stderr).toContain('--edges takes a whole number from 1 to 500');
     const strict = JSON.parse(
       (await linesight('log', 'journeys', '--db', db, '--json', '--min-support', '100%')).stdout,
     );

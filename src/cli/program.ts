@@ -6,11 +6,12 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { WriteRefused } from '../fs/write-atomic.js';
+import { MOST_EDGES } from '../mining/edges-kept.js';
 import type { JourneyOptionText } from '../mining/journey-options.js';
 import { LOG_FORMATS } from '../mining/log-format.js';
 import { DEFAULT_LIMITS } from '../server/options.js';
 import { VERSION } from '../version.js';
-import { DFG_EDGES } from '../views/dfg-measures.js';
+import { DFG_EDGES, MOST_DRAWN_EDGES } from '../views/dfg-measures.js';
 import { VIEW_IDS } from '../views/view-ids.js';
 import type { AnalyzeOptions } from './commands/analyze.js';
 import type { EditOptions } from './commands/edit.js';
@@ -293,7 +294,16 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       .option('--segment <value>', 'only events of this segment')
       .option('--channel <value>', 'only events on this channel')
       .option('--svg <file>', 'also draw the directly-follows graph to this SVG file')
-      .option('--edges <n>', 'with --svg: draw this many of the most frequent edges', String(DFG_EDGES))
+      .option(
+        '--edges <n>',
+        `with --svg: draw this many of the most frequent edges (at most ${MOST_DRAWN_EDGES})`,
+        String(DFG_EDGES),
+      )
+      .option(
+        '--most-edges <n>',
+        'list this many of the most frequent edges (--json); the rest are counted in moreEdges',
+        String(MOST_EDGES),
+      )
       .addOption(
         new Option('--measure <measure>', 'with --svg: label edges with counts or median times')
           .choices(['frequency', 'time'])
@@ -310,6 +320,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       channel?: string;
       svg?: string;
       edges?: string;
+      mostEdges?: string;
       measure?: 'frequency' | 'time';
     }) => setExit(await (await import('./commands/log-discover.js')).logDiscoverCommand(options, io)),
   );

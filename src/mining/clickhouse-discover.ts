@@ -23,7 +23,11 @@ export async function clickHouseDiscover(
   options: DiscoverOptions,
 ): Promise<Discovery> {
   if (parts.length === 0)
-    return shardDiscovery({ log, names: [], answers: [], segments: [], channels: [] }, options.top);
+    return shardDiscovery(
+      { log, names: [], answers: [], segments: [], channels: [] },
+      options.top,
+      options.edges,
+    );
   const filter: sql.EventFilter = {
     parts,
     ...(options.segment !== undefined ? { segment: options.segment } : {}),
@@ -72,5 +76,6 @@ export async function clickHouseDiscover(
       channels: distinctInByteOrder(found.flatMap(([, , channels]) => text(channels))),
     },
     options.top,
+    options.edges,
   );
 }

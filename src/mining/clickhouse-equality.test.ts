@@ -127,6 +127,11 @@ describe.skipIf(!installed)('the ClickHouse event store answers as the DuckDB st
       const discovered = await onEach(engines, 'log', 'discover', '--log', log, '--top', '100000');
       expect(discovered[0]?.code).toBe(0);
       expectAlike(discovered);
+      // Cut to its most frequent edges, equal counts kept alike.
+      const cut = await onEach(engines, 'log', 'discover', '--log', log, '--most-edges', '4');
+      const edges = JSON.parse(discovered[0]?.stdout ?? '{}').dfg.length;
+      expect(JSON.parse(cut[0]?.stdout ?? '{}')).toMatchObject({ moreEdges: Math.max(0, edges - 4) });
+      expectAlike(cut);
     }
     // The channels of the receipt log, one at a time.
     const receipt = JSON.parse(

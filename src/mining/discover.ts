@@ -6,6 +6,7 @@
 
 import { duckdbMean } from './duckdb-numbers.js';
 import { edgeTimesFor } from './edge-times.js';
+import { edgesKept } from './edges-kept.js';
 import { type EventStore, memoryLimitBytes, queryRows } from './store.js';
 import { refuseTooManyActivities } from './too-many-activities.js';
 import { countVariants } from './variant-count.js';
@@ -34,7 +35,12 @@ export interface Discovery {
   log: string;
   events: number;
   cases: number;
+  /** The most frequent edges, up to `edges` (MOST_EDGES unless asked), in activity order. */
   dfg: DfgEdge[];
+  /** Edges beyond `edges`, left out of `dfg`. */
+  moreEdges: number;
+  /** Every activity with how often it occurs: the counts a graph cut to its most frequent edges still shows. */
+  activities: Record<string, number>;
   start: Record<string, number>;
   end: Record<string, number>;
   variants: Variant[];
@@ -50,6 +56,8 @@ export interface DiscoverOptions {
   segment?: string;
   channel?: string;
   top?: number;
+  /** The most frequent edges to give (MOST_EDGES unless given). */
+  edges?: number;
 }
 
 /** Which events: the log's, of one segment or channel when asked; as SQL with its parameters. */
@@ -128,7 +136,11 @@ export async function discover(
         { log },
       )
     ).map((r) => String(r.v));
-  const tables = { steps: workTable('discover_steps'), codes: workTable('discover_codes') };
+  const tables = {
+    steps: workTable('discover_steps'),
+    codes: workTable('discover_codes'),
+    edges: workTable('discover_edges'),
+  };
   const steps = tables.steps;
   try {
     const names = await sortSteps(store, log, tables, filter, params);
@@ -136,6 +148,11 @@ export async function discover(
     const name = (code: number) => names[code] as string;
     const [counts] = await rows<{ events: bigint; cases: bigint }>(
       `select count(*) as events, count(*) filter (where position = 1) as cases from ${steps}`,
+    );
+    // Every edge into a table of its own; only the most frequent leave the database, in activity
+    // order as before the cut.
+    await store.connection.run(
+      `create temp table ${tables.edges} as ${edgeTimesFor(steps, Number(counts?.events ?? 0) - Number(counts?.cases ?? 0), limit)}`,
     );
     const dfg = await rows<{
       source: number;
@@ -146,12 +163,26 @@ export async function discover(
       p90: number;
       lo: number;
       hi: number;
-    }>(edgeTimesFor(steps, Number(counts?.events ?? 0) - Number(counts?.cases ?? 0), limit));
+    }>(`
+      select * from (select * from ${tables.edges} order by n desc, source, target limit ${edgesKept(options.edges)})
+      order by source, target`);
+    // An activity occurs once per edge into it and once per case it starts: counted off the
+    // edges, not off every step again.
     const ends = await rows<{ kind: string; code: number; n: bigint }>(`
       select 'start' as kind, code, count(*) as n from ${steps} where position = 1 group by 2
       union all
       select 'end', code, count(*) from ${steps} where next_code is null group by 2
+      union all
+      select 'into', target, sum(n)::bigint from ${tables.edges} group by 2
+      union all
+      select 'edges', 0, count(*) from ${tables.edges}
       order by 1, 2`);
+    const occurs = new Map<number, number>();
+    for (const e of ends)
+      if (e.kind === 'into' || e.kind === 'start')
+        occurs.set(e.code, (occurs.get(e.code) ?? 0) + Number(e.n));
+    const counted = (kind: string) =>
+      Object.fromEntries(ends.filter((e) => e.kind === kind).map((e) => [name(e.code), Number(e.n)]));
     const top = options.top === undefined ? '' : `limit ${Math.max(0, Math.floor(options.top))}`;
     // A variant is a list of small integers, built once per case; all variants are counted,
     // only the top ones leave the database.
@@ -178,10 +209,12 @@ export async function discover(
         min: e.lo,
         max: e.hi,
       })),
-      start: Object.fromEntries(
-        ends.filter((e) => e.kind === 'start').map((e) => [name(e.code), Number(e.n)]),
+      moreEdges: Number(ends.find((e) => e.kind === 'edges')?.n ?? 0) - dfg.length,
+      activities: Object.fromEntries(
+        [...occurs].sort((a, b) => a[0] - b[0]).map(([code, n]) => [name(code), n]),
       ),
-      end: Object.fromEntries(ends.filter((e) => e.kind === 'end').map((e) => [name(e.code), Number(e.n)])),
+      start: counted('start'),
+      end: counted('end'),
       variants: variants.map((v) => {
         const count = Number(v.n);
         cumulative += count;
@@ -197,6 +230,8 @@ export async function discover(
       channels: await values('channel'),
     };
   } finally {
-    await store.connection.run(`drop table if exists ${tables.steps}; drop table if exists ${tables.codes}`);
+    await store.connection.run(
+      `drop table if exists ${tables.steps}; drop table if exists ${tables.codes}; drop table if exists ${tables.edges}`,
+    );
   }
 }

@@ -5,6 +5,7 @@ export { type Calibration, calibrate } from './calibrate.js';
 export { isClickHouseStore } from './clickhouse-address.js';
 export { type Conformance, conformance } from './conformance.js';
 export { type Discovery, discover } from './discover.js';
+export { edgesKept, MOST_EDGES } from './edges-kept.js';
 export { type CsvColumns, columnsFrom, importCsv } from './import-csv.js';
 export { importLog, type LogImport, type LogImportOptions } from './import-log.js';
 export { importOcel } from './import-ocel.js';

@@ -10,6 +10,7 @@ import { EVENT_LOGS as LOGS } from '../testing/data.js';
 import { discover } from './discover.js';
 import { importCsv } from './import-csv.js';
 import { importXes } from './import-xes.js';
+import { byteOrder } from './shard-discovery.js';
 import { type EventStore, EventWriter, openStore } from './store.js';
 import { parseTimestamp } from './timestamp-text.js';
 
@@ -51,6 +52,22 @@ async function expectSameAsPm4py(log: string, expectedName: string) {
   expect(d.cases).toBe(expected.cases);
   const dfg = (edges: [string, string, number][]) => edges.map(([a, b, n]) => `${a} -> ${b}: ${n}`).sort();
   expect(dfg(d.dfg.map((e) => [e.from, e.to, e.count]))).toEqual(dfg(expected.dfg));
+  expect(d.moreEdges).toBe(0);
+  // Every activity occurs once per edge into it and once per case it starts.
+  const occurs = new Map(Object.entries(expected.start_activities));
+  for (const [, to, n] of expected.dfg) occurs.set(to, (occurs.get(to) ?? 0) + n);
+  expect(new Map(Object.entries(d.activities))).toEqual(occurs);
+  // Cut to its 5 most frequent edges: pm4py's 5 most frequent (equal counts in name order), in name order.
+  const cut = await discover(store, log, { edges: 5 });
+  const byName = (a: [string, string, number], b: [string, string, number]) =>
+    byteOrder(a[0], b[0]) || byteOrder(a[1], b[1]);
+  const five = [...expected.dfg]
+    .sort((a, b) => b[2] - a[2] || byName(a, b))
+    .slice(0, 5)
+    .sort(byName);
+  expect(cut.dfg.map((e) => [e.from, e.to, e.count])).toEqual(five);
+  expect(cut.moreEdges).toBe(expected.dfg.length - five.length);
+  expect(cut.activities).toEqual(d.activities);
   expect(d.start).toEqual(expected.start_activities);
   expect(d.end).toEqual(expected.end_activities);
   const variants = (list: [string[], number][]) =>

@@ -10,7 +10,8 @@
  * ranked, and only theirs are named.
  */
 import { firstK } from '../collections/first-k.js';
-import type { Discovery, Variant } from './discover.js';
+import type { DfgEdge, Discovery, Variant } from './discover.js';
+import { edgesKept } from './edges-kept.js';
 import { mergedEdges, type ShardEdge } from './shard-edges.js';
 import { unnamedActivity } from './unnamed-activity.js';
 
@@ -118,8 +119,12 @@ function mergedVariants(answers: ShardAnswers[], activities: number): MergedVari
 const byCountThenTrace = (a: MergedVariant, b: MergedVariant) =>
   b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
-/** Start and end activities with their customers, in activity order (as DuckDB's query gives them). */
-function startsAndEnds(variants: MergedVariant[], names: string[]) {
+/**
+ * Every activity with its events, and start and end activities with their customers, in activity
+ * order (as DuckDB's query gives them).
+ */
+function activityCounts(variants: MergedVariant[], names: string[]) {
+  const occurs = new Float64Array(names.length);
   const starts = new Float64Array(names.length);
   const ends = new Float64Array(names.length);
   for (const { codes, count } of variants) {
@@ -127,13 +132,28 @@ function startsAndEnds(variants: MergedVariant[], names: string[]) {
     const last = codes[codes.length - 1] as number;
     starts[first] = (starts[first] as number) + count;
     ends[last] = (ends[last] as number) + count;
+    for (const c of codes) occurs[c] = (occurs[c] as number) + count;
   }
   const named = (counts: Float64Array) =>
     Object.fromEntries(names.flatMap((name, i) => (counts[i] ? [[name, counts[i] as number]] : [])));
-  return { start: named(starts), end: named(ends) };
+  return { activities: named(occurs), start: named(starts), end: named(ends) };
 }
 
-export function shardDiscovery(shards: ShardedDiscovery, top: number | undefined): Discovery {
+/**
+ * The `keep` most frequent edges in the order they came (activity order), and how many were left
+ * out; equal counts go by that order, as DuckDB's `order by n desc, source, target` takes them.
+ */
+function mostFrequent(edges: DfgEdge[], keep: number): { dfg: DfgEdge[]; moreEdges: number } {
+  if (edges.length <= keep) return { dfg: edges, moreEdges: 0 };
+  const places = firstK(
+    edges.map((_, i) => i),
+    keep,
+    (a, b) => (edges[b] as DfgEdge).count - (edges[a] as DfgEdge).count || a - b,
+  ).sort((a, b) => a - b);
+  return { dfg: places.map((i) => edges[i] as DfgEdge), moreEdges: edges.length - keep };
+}
+
+export function shardDiscovery(shards: ShardedDiscovery, top: number | undefined, edges?: number): Discovery {
   const { log, names, answers } = shards;
   const variants = mergedVariants(answers, names.length);
   const shown =
@@ -151,11 +171,14 @@ export function shardDiscovery(shards: ShardedDiscovery, top: number | undefined
     log,
     events,
     cases,
-    dfg: mergedEdges(
-      answers.map((a) => a.edges),
-      names,
+    ...mostFrequent(
+      mergedEdges(
+        answers.map((a) => a.edges),
+        names,
+      ),
+      edgesKept(edges),
     ),
-    ...startsAndEnds(variants, names),
+    ...activityCounts(variants, names),
     variants: shown.map((v): Variant => {
       cumulative += v.count;
       return {

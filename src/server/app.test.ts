@@ -575,6 +575,13 @@ describe('logs', () => {
       ]);
       const top = await app.inject('/api/logs/claims/discover?top=2');
       expect(top.json()).toEqual(JSON.parse(JSON.stringify(await discover(store, 'claims', { top: 2 }))));
+      // The most frequent edges only, the rest counted: the answer the library gives.
+      const edges = await app.inject('/api/logs/claims/discover?edges=3');
+      expect(edges.json()).toEqual(
+        JSON.parse(JSON.stringify(await discover(store, 'claims', { top: 20, edges: 3 }))),
+      );
+      expect(edges.json().dfg).toHaveLength(3);
+      expect(edges.json().moreEdges).toBe((await discover(store, 'claims')).dfg.length - 3);
       const mapping = { 'check ticket': 'serve' };
       const fit = await app.inject({
         method: 'POST',
@@ -597,6 +604,15 @@ describe('logs', () => {
       /^'webSigns': \/\(\/ is no regular expression/,
     );
     expect((await app.inject('/api/logs/claims/discover?top=many')).statusCode).toBe(400);
+    // What one answer sends, and one graph lays out, is bounded.
+    const tooMany = await app.inject('/api/logs/claims/discover?top=100001');
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.json().error).toBe(
+      "'top' is a whole number of at least 1 and at most 100,000, not '100001'",
+    );
+    expect((await app.inject('/api/logs/claims/discover?edges=100001')).statusCode).toBe(400);
+    expect((await app.inject('/api/logs/claims/dfg.svg?edges=500')).statusCode).toBe(200);
+    expect((await app.inject('/api/logs/claims/dfg.svg?edges=501')).json().error).toContain('at most 500');
     expect((await app.inject('/api/logs/claims/dfg.svg?edges=4')).body).toContain('The 4 most frequent of');
     expect((await app.inject('/api/logs/claims/dfg.svg?edges=0')).statusCode).toBe(400);
     expect((await app.inject('/api/logs/claims/dfg.svg?measure=time')).body).toContain('median time');

@@ -123,7 +123,9 @@ export function openApi(version: string): Record<string, unknown> {
       },
       '/api/logs/{log}': { delete: op('Remove a log and its events') },
       '/api/logs/{log}/discover': {
-        get: op('Directly-follows graph, start and end activities, variants (top, segment, channel)'),
+        get: op(
+          'Directly-follows graph, every activity with how often it occurs, start and end activities, variants (top: the most frequent variants, 20 unless given; edges: the most frequent edges, 10,000 unless given, with moreEdges counting the rest; each at most 100,000; segment, channel)',
+        ),
       },
       '/api/logs/{log}/conformance': {
         post: op(
@@ -140,7 +142,7 @@ export function openApi(version: string): Record<string, unknown> {
       },
       '/api/logs/{log}/dfg.svg': {
         get: op(
-          'The directly-follows graph as SVG (edges: how many of the most frequent; measure=frequency|time; segment, channel)',
+          'The directly-follows graph as SVG (edges: how many of the most frequent, 60 unless given, at most 500; measure=frequency|time; segment, channel)',
         ),
       },
       '/api/logs/{log}/journeys': {

@@ -51,11 +51,20 @@ export function stringList(body: Body, key: string, example: string): string[] |
 }
 
 /** A query parameter that is a whole number of at least `min`. */
-export function wholeQuery(value: string | undefined, key: string, fallback: number, min: number): number {
+export function wholeQuery(
+  value: string | undefined,
+  key: string,
+  fallback: number,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < min)
-    throw new HttpError(400, `'${key}' is a whole number of at least ${min}, not '${value}'`);
+  if (!Number.isSafeInteger(n) || n < min || n > max)
+    throw new HttpError(
+      400,
+      `'${key}' is a whole number of at least ${min}${max < Number.MAX_SAFE_INTEGER ? ` and at most ${max.toLocaleString('en-US')}` : ''}, not '${value}'`,
+    );
   return n;
 }
 

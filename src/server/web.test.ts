@@ -451,6 +451,61 @@ describe('the web app', () => {
     await page.close();
   });
 
+  it('slides over at most the 500 paths a graph draws, of a log that has more', async () => {
+    // 60 activities, each case a random walk among them: about 2,000 distinct edges.
+    let x = 7;
+    const next = () => {
+      x = (x * 48271) % 2147483647;
+      return x;
+    };
+    const rows = ['case,activity,timestamp'];
+    for (let c = 0; c < 400; c++)
+      for (let e = 0; e < 12; e++)
+        rows.push(
+          `c${c},step ${next() % 60},2024-03-01T${String(8 + (e % 10)).padStart(2, '0')}:${String(e).padStart(2, '0')}:00Z`,
+        );
+    const file = join(dir, 'walks.csv');
+    writeFileSync(file, `${rows.join('\n')}\n`);
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${base}/#/data`);
+    await page.setInputFiles('input[type=file]', file);
+    await page.waitForSelector('.paths input', { timeout: 30000 });
+    const edges = (await (await fetch(`${base}/api/logs/walks/discover?edges=1`)).json()) as {
+      dfg: unknown[];
+      moreEdges: number;
+    };
+    const total = edges.dfg.length + edges.moreEdges;
+    expect(total).toBeGreaterThan(500);
+    const slider = page.locator('.paths input');
+    expect(await slider.getAttribute('max')).toBe('500');
+    expect(await page.textContent('.paths output')).toBe(
+      `the 60 most frequent of ${total.toLocaleString('en-US')}`,
+    );
+    await slider.focus();
+    await page.keyboard.press('End');
+    await page.waitForFunction(() =>
+      document.querySelector('img.dfg')?.getAttribute('src')?.includes('edges=500'),
+    );
+    expect(await page.textContent('.paths output')).toBe(
+      `the 500 most frequent of ${total.toLocaleString('en-US')}, the most a graph draws`,
+    );
+    // Seconds of layout on the server: the page says it is drawing, where it showed nothing.
+    expect(await page.textContent('p[role=status] >> text=Drawing the graph')).toBe(
+      `Drawing the graph of the 500 most frequent of ${total.toLocaleString('en-US')} paths…`,
+    );
+    await shot(page, 'data-paths-most');
+    await page.keyboard.press('Home');
+    await page.waitForFunction(() =>
+      /edges=5(&|$)/.test((document.querySelector('img.dfg') as HTMLImageElement | null)?.src ?? ''),
+    );
+    await page.waitForFunction(() => (document.querySelector('img.dfg') as HTMLImageElement).complete, null, {
+      timeout: 60000,
+    });
+    expect(await page.locator('p[role=status]', { hasText: 'Drawing the graph' }).count()).toBe(0);
+    expect(await page.locator('p[role=alert]').count()).toBe(0);
+    await page.close();
+  });
+
   it('finds the call drivers planted on product pages, with their intervals and the contacts a month they explain', async () => {
     // A web and contact-center log with a known truth: the pages of P03, P07 and P15 lead to calls at 2.7 times the rate.
     const file = join(dir, 'contacts.csv');

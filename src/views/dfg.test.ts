@@ -55,6 +55,46 @@ describe('directly-follows graph', () => {
     expect(d.subtitle).toContain(`The 40 most frequent of ${input.edges.length} directly-follows edges`);
   });
 
+  it('given a discovery cut to its most frequent edges, counts every edge and every occurrence', async () => {
+    const occurs = new Map(Object.entries(input.start));
+    for (const e of input.edges) occurs.set(e.to, (occurs.get(e.to) ?? 0) + e.count);
+    const ranked = [...input.edges].sort((a, b) => b.count - a.count);
+    // As discovery gives it: its 12 most frequent edges, the rest counted, every activity's count.
+    const d = await dfgDiagram(
+      {
+        ...input,
+        edges: ranked.slice(0, 12),
+        moreEdges: ranked.length - 12,
+        activities: Object.fromEntries(occurs),
+      },
+      10,
+    );
+    expect(d.subtitle).toContain(
+      `The 10 most frequent of ${input.edges.length} directly-follows edges; ${input.edges.length - 10} rarer ones left out.`,
+    );
+    const whole = await dfgDiagram(input, 10);
+    const caption = (diagram: typeof d) => new Map(diagram.boxes.map((b) => [b.id, b.caption]));
+    expect(caption(d)).toEqual(caption(whole));
+    for (const b of d.boxes.filter((b) => b.kind === 'step'))
+      expect(b.caption).toBe(`${occurs.get(b.id)} times`);
+  });
+
+  it('draws at most its edges or 25 start and end arrows, the most frequent, and says how many it left out', async () => {
+    // A log whose 40 activities each start some cases: 40 start arrows.
+    const start = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`first ${i}`, 100 + i]));
+    const d = await dfgDiagram(
+      { title: 'many starts', edges: [{ from: 'first 0', to: 'next', count: 5 }], start, end: { next: 5 } },
+      10,
+    );
+    const arrows = d.edges.filter((e) => e.kind === 'start');
+    expect(arrows).toHaveLength(25);
+    expect(new Set(arrows.map((e) => e.to))).toEqual(
+      new Set(Array.from({ length: 25 }, (_, i) => `first ${39 - i}`)),
+    );
+    expect(d.subtitle).toContain('15 rarer start or end arrows left out.');
+    expect(d.boxes.some((b) => b.id === 'first 0')).toBe(true);
+  });
+
   it('draws heavier flows thicker, in proportion to their counts', async () => {
     const d = await dfgDiagram(input);
     const heaviest = Math.max(...d.edges.map((e) => Number(e.label)));

@@ -19,6 +19,13 @@ export interface DfgInput {
   edges: { from: string; to: string; count: number; median?: number }[];
   start: Record<string, number>;
   end: Record<string, number>;
+  /**
+   * How often each activity occurs, when `edges` are not all there are (a discovery gives its most
+   * frequent ones): unless given, counted from the edges and starts.
+   */
+  activities?: Record<string, number>;
+  /** Edges there are beyond `edges`, counted in the cut the subtitle says. */
+  moreEdges?: number;
 }
 
 import { plural } from '../text/plural.js';
@@ -30,11 +37,19 @@ export { DFG_MEASURES, type DfgMeasure } from './dfg-measures.js';
 const START = '(start)';
 const END = '(end)';
 const TOP = 16 + 44 + 30;
+/** Start and end arrows drawn however few edges are: a log has a handful of each as a rule. */
+const ARROWS_KEPT = 25;
 
 /** A log's discovered graph ({dfg, start, end}, as discovery gives it) as a diagram titled for the log. */
 export function logDfgDiagram(
   log: string,
-  discovered: { dfg: DfgInput['edges']; start: DfgInput['start']; end: DfgInput['end'] },
+  discovered: {
+    dfg: DfgInput['edges'];
+    start: DfgInput['start'];
+    end: DfgInput['end'];
+    activities?: DfgInput['activities'];
+    moreEdges?: number;
+  },
   maxEdges?: number,
   measure?: DfgMeasure,
 ): Promise<Diagram> {
@@ -44,6 +59,8 @@ export function logDfgDiagram(
       edges: discovered.dfg,
       start: discovered.start,
       end: discovered.end,
+      ...(discovered.activities ? { activities: discovered.activities } : {}),
+      ...(discovered.moreEdges ? { moreEdges: discovered.moreEdges } : {}),
     },
     maxEdges,
     measure,
@@ -58,20 +75,22 @@ export async function dfgDiagram(
   const edges = [...input.edges]
     .sort((a, b) => b.count - a.count || a.from.localeCompare(b.from) || a.to.localeCompare(b.to))
     .slice(0, maxEdges);
+  // Start and end arrows are cut like the edges, so that a log of thousands of first activities
+  // does not draw thousands of boxes.
+  const starts = mostFrequentArrows(input.start, Math.max(maxEdges, ARROWS_KEPT));
+  const ends = mostFrequentArrows(input.end, Math.max(maxEdges, ARROWS_KEPT));
   const activities = [
-    ...new Set([
-      ...edges.flatMap((e) => [e.from, e.to]),
-      ...Object.keys(input.start),
-      ...Object.keys(input.end),
-    ]),
+    ...new Set([...edges.flatMap((e) => [e.from, e.to]), ...starts.map(([a]) => a), ...ends.map(([a]) => a)]),
   ].sort();
-  const occurrences = new Map<string, number>();
-  for (const e of input.edges) occurrences.set(e.to, (occurrences.get(e.to) ?? 0) + e.count);
-  for (const [a, n] of Object.entries(input.start)) occurrences.set(a, (occurrences.get(a) ?? 0) + n);
+  const occurrences = new Map<string, number>(input.activities ? Object.entries(input.activities) : []);
+  if (!input.activities) {
+    for (const e of input.edges) occurrences.set(e.to, (occurrences.get(e.to) ?? 0) + e.count);
+    for (const [a, n] of Object.entries(input.start)) occurrences.set(a, (occurrences.get(a) ?? 0) + n);
+  }
   const all = [
     ...edges,
-    ...Object.entries(input.start).map(([a, n]) => ({ from: START, to: a, count: n })),
-    ...Object.entries(input.end).map(([a, n]) => ({ from: a, to: END, count: n })),
+    ...starts.map(([a, n]) => ({ from: START, to: a, count: n })),
+    ...ends.map(([a, n]) => ({ from: a, to: END, count: n })),
   ];
   const heaviest = Math.max(1, ...all.map((e) => e.count));
   const slowest = Math.max(0, ...edges.map((e) => e.median ?? 0));
@@ -167,11 +186,14 @@ export async function dfgDiagram(
   });
   const width = left + (laid.width ?? 0) + 32;
   const height2 = TOP + 20 + (laid.height ?? 0) + 32;
-  const cut = input.edges.length - edges.length;
+  const total = input.edges.length + (input.moreEdges ?? 0);
+  const cut = total - edges.length;
+  const arrowsCut =
+    Object.keys(input.start).length + Object.keys(input.end).length - starts.length - ends.length;
   return {
     view: 'journey',
     title: input.title,
-    subtitle: `${cut > 0 ? `The ${edges.length} most frequent of ${input.edges.length} directly-follows edges; ${cut} rarer ones left out. ` : ''}${
+    subtitle: `${cut > 0 ? `The ${edges.length.toLocaleString('en-US')} most frequent of ${total.toLocaleString('en-US')} directly-follows edges; ${cut.toLocaleString('en-US')} rarer ones left out. ` : ''}${arrowsCut > 0 ? `${plural(arrowsCut, 'rarer start or end arrow')} left out. ` : ''}${
       measure === 'time'
         ? 'Labels give the median time from one activity to the next; thicker lines are slower.'
         : 'Labels count how often one activity directly follows the other; thicker lines are more frequent.'
@@ -208,4 +230,11 @@ function edgeLabel(source: DfgInput['edges'][number], measure: DfgMeasure): Edge
     };
   if (measure === 'time') return { text: plural(source.count, 'case') };
   return { text: String(source.count), weight: (heaviest) => source.count / heaviest };
+}
+
+/** The `most` largest of a start or end count, largest first, equal ones by name. */
+function mostFrequentArrows(counts: Record<string, number>, most: number): [string, number][] {
+  return Object.entries(counts)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, most);
 }

@@ -209,9 +209,12 @@ export const api = {
       variants: { activities: string[]; count: number; share: number }[];
       segments: string[];
       channels: string[];
-      /** Every directly-follows edge: how many the graph could draw. */
+      /** The most frequent directly-follows edge (one asked for), and how many more there are: how many the graph could draw. */
       dfg: unknown[];
-    }>(`/api/logs/${encodeURIComponent(log)}/discover?top=10${queryParams(only)}`).then((r) => r.body),
+      moreEdges: number;
+    }>(`/api/logs/${encodeURIComponent(log)}/discover?top=10&edges=1${queryParams(only)}`).then(
+      (r) => r.body,
+    ),
   journeys: (log: string) =>
     call<JourneyAnalytics>(`/api/logs/${encodeURIComponent(log)}/journeys`).then((r) => r.body),
   conformance: (log: string, model: string, mapping: Record<string, string>) =>

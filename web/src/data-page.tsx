@@ -16,6 +16,7 @@ import {
 import { ConformanceView } from './conformance-view';
 import { type CsvChoice, CsvColumns } from './csv-columns';
 import { csvHeader } from './csv-header';
+import { DfgPicture } from './dfg-picture';
 import { Dialog } from './dialog';
 import { DiscoverModel } from './discover-model';
 import { JourneyPanels } from './journey-panels';
@@ -259,14 +260,19 @@ export function DataPage() {
                 {m === 'frequency' ? 'How often' : 'How long (median)'}
               </button>
             ))}{' '}
-            {details.d.dfg.length > MIN_PATHS ? (
-              <PathsSlider paths={paths} edges={details.d.dfg.length} onChange={setPaths} />
+            {details.d.dfg.length + details.d.moreEdges > MIN_PATHS ? (
+              <PathsSlider
+                paths={paths}
+                edges={details.d.dfg.length + details.d.moreEdges}
+                onChange={setPaths}
+              />
             ) : null}
           </p>
-          {/* A big log's graph is wide: the picture opens on its own, full size, to zoom and pan. */}
-          <a href={dfg} target="_blank" rel="noreferrer" title="open the graph full size">
-            <img src={dfg} alt="directly-follows graph" class="dfg" />
-          </a>
+          <DfgPicture
+            src={dfg}
+            paths={Math.min(paths, details.d.dfg.length + details.d.moreEdges)}
+            of={details.d.dfg.length + details.d.moreEdges}
+          />
           <h2>Variants</h2>
           <table class="list">
             <tbody>

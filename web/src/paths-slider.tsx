@@ -4,11 +4,14 @@
  * (a drag would ask the server for a layout at every step).
  */
 import { useEffect, useState } from 'preact/hooks';
+import { MOST_DRAWN_EDGES } from '../../src/views/dfg-measures';
 /** Below this many edges the slider is not shown: the whole graph is small. */
 export const MIN_PATHS = 5;
 
 export function PathsSlider(props: { paths: number; edges: number; onChange: (paths: number) => void }) {
-  const shown = Math.min(props.paths, props.edges);
+  // A log of more edges than a graph draws slides up to that many, and says so.
+  const most = Math.min(props.edges, MOST_DRAWN_EDGES);
+  const shown = Math.min(props.paths, most);
   // The value under the thumb while dragging, given to onChange when let go.
   const [dragged, setDragged] = useState(shown);
   useEffect(() => setDragged(shown), [shown]);
@@ -21,7 +24,7 @@ export function PathsSlider(props: { paths: number; edges: number; onChange: (pa
       <input
         type="range"
         min={MIN_PATHS}
-        max={props.edges}
+        max={most}
         value={dragged}
         aria-valuetext={`${dragged} of ${props.edges}`}
         onInput={(e) => setDragged(Number((e.target as HTMLInputElement).value))}
@@ -29,7 +32,9 @@ export function PathsSlider(props: { paths: number; edges: number; onChange: (pa
         onKeyUp={commit}
       />{' '}
       <output>
-        {dragged === props.edges ? `all ${props.edges}` : `the ${dragged} most frequent of ${props.edges}`}
+        {dragged === props.edges
+          ? `all ${props.edges}`
+          : `the ${dragged} most frequent of ${props.edges.toLocaleString('en-US')}${dragged === most ? ', the most a graph draws' : ''}`}
       </output>
     </label>
   );

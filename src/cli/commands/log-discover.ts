@@ -2,16 +2,17 @@
 
 import { textTable } from '../../analysis/report/table.js';
 import { writeAtomic } from '../../fs/write-atomic.js';
+import { MOST_EDGES } from '../../mining/edges-kept.js';
 import { variantPath } from '../../mining/variant-path.js';
 import { formatDuration } from '../../model/units.js';
 import { plural } from '../../text/plural.js';
 import type { DfgMeasure } from '../../views/dfg.js';
-import { DFG_EDGES } from '../../views/dfg-measures.js';
+import { DFG_EDGES, MOST_DRAWN_EDGES } from '../../views/dfg-measures.js';
 import { type Io, UsageError } from '../io.js';
 import { logName } from './log.js';
 import { type StoreOptions, withLogStore } from './log-store.js';
 
-/** Start or end activities listed on the terminal; --json gives them all. */
+/** Edges, start or end activities listed on the terminal; --json gives them all. */
 const SHOWN_ACTIVITIES = 25;
 
 /** The activities with the most cases, as a table, and how many more there are. */
@@ -31,6 +32,7 @@ export async function logDiscoverCommand(
     channel?: string;
     svg?: string;
     edges?: string;
+    mostEdges?: string;
     measure?: DfgMeasure;
   },
   io: Io,
@@ -38,12 +40,18 @@ export async function logDiscoverCommand(
   const top = Number(o.top ?? 10);
   if (!Number.isInteger(top) || top < 1) throw new UsageError(`--top takes a whole number, not '${o.top}'`);
   const maxEdges = Number(o.edges ?? DFG_EDGES);
-  if (!Number.isInteger(maxEdges) || maxEdges < 1)
-    throw new UsageError(`--edges takes a whole number, not '${o.edges}'`);
+  if (!Number.isInteger(maxEdges) || maxEdges < 1 || maxEdges > MOST_DRAWN_EDGES)
+    throw new UsageError(
+      `--edges takes a whole number from 1 to ${MOST_DRAWN_EDGES}, not '${o.edges}': a graph of more edges takes minutes to lay out and none can read it`,
+    );
+  const mostEdges = Number(o.mostEdges ?? MOST_EDGES);
+  if (!Number.isInteger(mostEdges) || mostEdges < 1)
+    throw new UsageError(`--most-edges takes a whole number of at least 1, not '${o.mostEdges}'`);
   return withLogStore(o, 'read', async (store) => {
     const log = await logName(store, o);
     const d = await store.discover(log, {
       top,
+      edges: mostEdges,
       ...(o.segment !== undefined ? { segment: o.segment } : {}),
       ...(o.channel !== undefined ? { channel: o.channel } : {}),
     });
@@ -60,12 +68,12 @@ export async function logDiscoverCommand(
       io.out(`${JSON.stringify(d, null, 2)}\n`);
       return 0;
     }
-    const edges = [...d.dfg].sort((a, b) => b.count - a.count).slice(0, 25);
+    const edges = [...d.dfg].sort((a, b) => b.count - a.count).slice(0, SHOWN_ACTIVITIES);
     io.out(
       [
         `Log '${log}': ${plural(d.events, 'event')}, ${plural(d.cases, 'case')}`,
         '',
-        'Directly-follows (most frequent)',
+        `Directly-follows (the ${Math.min(d.dfg.length, SHOWN_ACTIVITIES)} most frequent of ${plural(d.dfg.length + d.moreEdges, 'edge')})`,
         textTable(
           ['From', 'To', 'Count', 'Mean', 'Median', 'P90'],
           edges.map((e) => [

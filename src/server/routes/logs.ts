@@ -11,10 +11,11 @@ import { rmSync } from 'node:fs';
 import type { FastifyReply } from 'fastify';
 import { stringify } from 'yaml';
 import { writeAtomic } from '../../fs/write-atomic.js';
+import { MOST_EDGES } from '../../mining/edges-kept.js';
 import type { JourneyOptionText, LogStore, StoreAccess } from '../../mining/index.js';
 import { LOG_FORMATS, type LogFormat } from '../../mining/log-format.js';
 import { LogImportError } from '../../mining/log-import-error.js';
-import { DFG_EDGES, DFG_MEASURES, type DfgMeasure } from '../../views/dfg-measures.js';
+import { DFG_EDGES, DFG_MEASURES, type DfgMeasure, MOST_DRAWN_EDGES } from '../../views/dfg-measures.js';
 
 /** The store and its analyses load on the first request that needs them, not when the server starts. */
 const mining = () => import('../../mining/index.js');
@@ -46,6 +47,8 @@ const JOURNEY_QUERY = [
 ] as const satisfies readonly (keyof JourneyOptionText)[];
 
 const LOG_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,80}$/;
+/** The most variants or edges one discovery sends: ten times what it sends unless asked. */
+const MOST_SENT = 10 * MOST_EDGES;
 
 export function logRoutes({ app, workspace, events, work, options }: Server): void {
   const noLog = (log: string) => () => {
@@ -115,25 +118,27 @@ export function logRoutes({ app, workspace, events, work, options }: Server): vo
     return withLog(log, async (store) => ({ log, events: await store.removeLog(log) }), 'write');
   });
 
+  // An answer's size is bounded: a log of ids can have millions of variants and edges.
   app.get('/api/logs/:log/discover', async (request: Req) => {
     const q = request.query;
-    const top = wholeQuery(q.top, 'top', 20, 1);
+    const top = wholeQuery(q.top, 'top', 20, 1, MOST_SENT);
+    const edges = wholeQuery(q.edges, 'edges', MOST_EDGES, 1, MOST_SENT);
     const log = request.params.log as string;
-    return withLog(log, (store) => store.discover(log, { top, ...sliceOf(q) }));
+    return withLog(log, (store) => store.discover(log, { top, edges, ...sliceOf(q) }));
   });
 
   app.get('/api/logs/:log/dfg.svg', async (request: Req, reply: FastifyReply) => {
     const q = request.query;
-    const edges = wholeQuery(q.edges, 'edges', DFG_EDGES, 1);
+    const edges = wholeQuery(q.edges, 'edges', DFG_EDGES, 1, MOST_DRAWN_EDGES);
     const measure = (q.measure ?? 'frequency') as DfgMeasure;
     if (!DFG_MEASURES.includes(measure))
       throw new HttpError(400, `'measure' is ${DFG_MEASURES.join(' or ')}, not '${measure}'`);
     const log = request.params.log as string;
-    // The graph needs no variants: one is enough to count them.
-    const d = await withLog(log, (store) => store.discover(log, { top: 1, ...sliceOf(q) }));
+    // The graph needs no variants (one is enough to count them) and only the edges it draws.
+    const d = await withLog(log, (store) => store.discover(log, { top: 1, edges, ...sliceOf(q) }));
     const svg = await work('dfgSvg', {
       log,
-      discovery: { dfg: d.dfg, start: d.start, end: d.end },
+      discovery: { dfg: d.dfg, start: d.start, end: d.end, activities: d.activities, moreEdges: d.moreEdges },
       edges,
       measure,
     });
