@@ -25,16 +25,19 @@ export function DfgPicture(props: { src: string; paths: number; of: number }) {
           The graph of {shown} could not be drawn in the time a request has: draw fewer paths.
         </p>
       ) : null}
-      {/* A big log's graph is wide: the picture opens on its own, full size, to zoom and pan. */}
-      <a href={props.src} target="_blank" rel="noreferrer" title="open the graph full size">
-        <img
-          src={props.src}
-          alt="directly-follows graph"
-          class="dfg"
-          onLoad={() => setLoaded(props.src)}
-          onError={() => setFailed(props.src)}
-        />
-      </a>
+      {/* A big log's graph is wide: the picture opens on its own, full size, to zoom and pan. A
+          picture that failed is not shown as a broken one. */}
+      {failed === props.src ? null : (
+        <a href={props.src} target="_blank" rel="noreferrer" title="open the graph full size">
+          <img
+            src={props.src}
+            alt="directly-follows graph"
+            class="dfg"
+            onLoad={() => setLoaded(props.src)}
+            onError={() => setFailed(props.src)}
+          />
+        </a>
+      )}
     </>
   );
 }
