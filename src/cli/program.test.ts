@@ -696,8 +696,12 @@ describe('linesight log', () => {
     );
     expect(cut.dfg).toHaveLength(2);
     expect(cut.moreEdges).toBe(all - 2);
+    const listed = (await linesight('log', 'discover', '--db', db, '--most-edges', '3')).stdout;
+    expect(listed).toContain(`Directly-follows (the 3 most frequent of ${all} edges)`);
     expect((await linesight('log', 'discover', '--db', db)).stdout).toContain(
-      `Directly-follows (the ${Math.min(all, 25)} most frequent of ${all} edges)`,
+      all > 25
+        ? `Directly-follows (the 25 most frequent of ${all} edges)`
+        : `Directly-follows (${all} edges, most frequent first)`,
     );
     const huge = await linesight('log', 'discover', '--db', db, '--svg', svg, '--edges', '501');
     expect(huge.code).toBe(2);

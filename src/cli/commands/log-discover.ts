@@ -25,6 +25,12 @@ function mostCases(cases: Record<string, number>): string[] {
   ];
 }
 
+/** Which edges the terminal lists: all of them, or the most frequent of how many. */
+const edgesShown = (shown: number, all: number) =>
+  shown === all
+    ? `${plural(all, 'edge')}, most frequent first`
+    : `the ${shown} most frequent of ${plural(all, 'edge')}`;
+
 export async function logDiscoverCommand(
   o: StoreOptions & {
     top?: string;
@@ -73,7 +79,7 @@ export async function logDiscoverCommand(
       [
         `Log '${log}': ${plural(d.events, 'event')}, ${plural(d.cases, 'case')}`,
         '',
-        `Directly-follows (the ${Math.min(d.dfg.length, SHOWN_ACTIVITIES)} most frequent of ${plural(d.dfg.length + d.moreEdges, 'edge')})`,
+        `Directly-follows (${edgesShown(edges.length, d.dfg.length + d.moreEdges)})`,
         textTable(
           ['From', 'To', 'Count', 'Mean', 'Median', 'P90'],
           edges.map((e) => [
