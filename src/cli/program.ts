@@ -304,6 +304,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
         'list this many of the most frequent edges (--json); the rest are counted in moreEdges',
         String(MOST_EDGES),
       )
+      .option(
+        '--most-activities <n>',
+        'only the events of this many of the most frequent activities, as if the log held no others',
+      )
       .addOption(
         new Option('--measure <measure>', 'with --svg: label edges with counts or median times')
           .choices(['frequency', 'time'])
@@ -321,6 +325,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       svg?: string;
       edges?: string;
       mostEdges?: string;
+      mostActivities?: string;
       measure?: 'frequency' | 'time';
     }) => setExit(await (await import('./commands/log-discover.js')).logDiscoverCommand(options, io)),
   );

@@ -9,6 +9,7 @@ import type { ShardedLog } from './clickhouse-sharded-log.js';
 import * as sql from './clickhouse-sql.js';
 import type { DiscoverOptions, Discovery } from './discover.js';
 import {
+  byteOrder,
   distinctInByteOrder,
   type ShardAnswers,
   type ShardVariant,
@@ -37,14 +38,27 @@ export async function clickHouseDiscover(
   const found = await Promise.all(
     servers.map((s) =>
       Promise.all([
-        s.rows(sql.shardActivities(db, filter)),
+        s.rows(
+          options.activities === undefined
+            ? sql.shardActivities(db, filter)
+            : sql.shardActivityCounts(db, filter),
+        ),
         s.rows(sql.shardValues(db, 'segment', parts)),
         s.rows(sql.shardValues(db, 'channel', parts)),
       ]),
     ),
   );
-  const names = distinctInByteOrder(found.flatMap(([activities]) => text(activities)));
-  refuseTooManyActivities(log, names.length, 'log discover');
+  const all = distinctInByteOrder(found.flatMap(([activities]) => text(activities)));
+  refuseTooManyActivities(log, all.length, 'log discover');
+  const names =
+    options.activities === undefined
+      ? all
+      : mostFrequentActivities(
+          found.map(([activities]) => activities as [string, number][]),
+          Math.max(1, Math.floor(options.activities)),
+        );
+  // Only the events of the activities kept, as if the log held no others.
+  if (names.length < all.length) filter.activities = names;
   const answers =
     names.length === 0
       ? []
@@ -74,8 +88,23 @@ export async function clickHouseDiscover(
       answers,
       segments: distinctInByteOrder(found.flatMap(([, segments]) => text(segments))),
       channels: distinctInByteOrder(found.flatMap(([, , channels]) => text(channels))),
+      moreActivities: all.length - names.length,
     },
     options.top,
     options.edges,
   );
+}
+
+/**
+ * The `keep` activities with the most events over the shards' counts, equal counts in byte order
+ * (as DuckDB's `order by count(*) desc, activity`), themselves in byte order.
+ */
+function mostFrequentActivities(shards: [string, number][][], keep: number): string[] {
+  const counts = new Map<string, number>();
+  for (const rows of shards) for (const [name, n] of rows) counts.set(name, (counts.get(name) ?? 0) + n);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || byteOrder(a[0], b[0]))
+    .slice(0, keep)
+    .map(([name]) => name)
+    .sort(byteOrder);
 }

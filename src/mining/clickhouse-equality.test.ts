@@ -132,6 +132,13 @@ describe.skipIf(!installed)('the ClickHouse event store answers as the DuckDB st
       const edges = JSON.parse(discovered[0]?.stdout ?? '{}').dfg.length;
       expect(JSON.parse(cut[0]?.stdout ?? '{}')).toMatchObject({ moreEdges: Math.max(0, edges - 4) });
       expectAlike(cut);
+      // Only the events of its 5 most frequent activities, equal counts kept alike.
+      const activities = Object.keys(JSON.parse(discovered[0]?.stdout ?? '{}').activities).length;
+      const projected = await onEach(engines, 'log', 'discover', '--log', log, '--most-activities', '5');
+      expect(JSON.parse(projected[0]?.stdout ?? '{}')).toMatchObject({
+        moreActivities: Math.max(0, activities - 5),
+      });
+      expectAlike(projected);
     }
     // The channels of the receipt log, one at a time.
     const receipt = JSON.parse(

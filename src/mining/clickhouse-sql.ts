@@ -150,12 +150,15 @@ export interface EventFilter {
   parts: string[];
   segment?: string;
   channel?: string;
+  /** Only the events of these activities. */
+  activities?: string[];
 }
 
 function where(f: EventFilter): string {
   let sql = `log IN (${chList(f.parts)})`;
   if (f.segment !== undefined) sql += ` AND segment = ${chString(f.segment)}`;
   if (f.channel !== undefined) sql += ` AND channel = ${chString(f.channel)}`;
+  if (f.activities !== undefined) sql += ` AND activity IN (${chList(f.activities)})`;
   return sql;
 }
 
@@ -165,6 +168,13 @@ function where(f: EventFilter): string {
  */
 export const shardActivities = (db: string, f: EventFilter) =>
   `SELECT DISTINCT activity FROM ${chName(db)}.events_local WHERE ${where(f)} LIMIT ${ACTIVITIES_COUNTED_UP_TO} FORMAT JSONCompact`;
+
+/**
+ * The activities of the events `f` picks on this shard with how many events each, up to
+ * ACTIVITIES_COUNTED_UP_TO of them (as shardActivities).
+ */
+export const shardActivityCounts = (db: string, f: EventFilter) =>
+  `SELECT activity, toFloat64(count()) FROM ${chName(db)}.events_local WHERE ${where(f)} GROUP BY activity LIMIT ${ACTIVITIES_COUNTED_UP_TO} FORMAT JSONCompact`;
 
 /**
  * A case's events in order: by time, then file order (as pm4py and the DuckDB store order them),

@@ -41,6 +41,8 @@ export interface Discovery {
   moreEdges: number;
   /** Every activity with how often it occurs: the counts a graph cut to its most frequent edges still shows. */
   activities: Record<string, number>;
+  /** Activities beyond `activities` (the option), whose events were left out. */
+  moreActivities: number;
   start: Record<string, number>;
   end: Record<string, number>;
   variants: Variant[];
@@ -58,6 +60,12 @@ export interface DiscoverOptions {
   top?: number;
   /** The most frequent edges to give (MOST_EDGES unless given). */
   edges?: number;
+  /**
+   * Only the events of this many of the most frequent activities (all unless given), as
+   * process-mining tools' activities slider: the graph, variants and counts are those of the log
+   * without the others.
+   */
+  activities?: number;
 }
 
 /** Which events: the log's, of one segment or channel when asked; as SQL with its parameters. */
@@ -96,17 +104,22 @@ async function sortSteps(
   tables: WorkTables,
   filter: string,
   params: Record<string, string>,
-): Promise<string[]> {
+  keep: number | undefined,
+): Promise<{ names: string[]; activities: number }> {
   const c = store.connection;
+  // With `keep`, only the most frequent activities get a code (equal counts in name order), and
+  // the join below leaves the other events out: the log as if it held only those.
   await c.run(
     `create temp table ${tables.codes} as
-     select activity, cast(row_number() over (order by activity) - 1 as integer) as code
-     from (select distinct activity from events where ${filter})`,
+     select activity, cast(row_number() over (order by activity) - 1 as integer) as code, activities
+     from (select activity, count(*) over () as activities from events where ${filter} group by activity
+       ${keep === undefined ? '' : `order by count(*) desc, activity limit ${keep}`})`,
     params,
   );
   // Counted before the events are sorted and the names read: a log of ids is refused at once.
-  const [codes] = await queryRows(store, `select count(*) as n from ${tables.codes}`);
-  refuseTooManyActivities(log, Number(codes?.n ?? 0), 'log discover');
+  const [codes] = await queryRows(store, `select max(activities) as n from ${tables.codes}`);
+  const activities = Number(codes?.n ?? 0);
+  refuseTooManyActivities(log, activities, 'log discover');
   await c.run(
     `create temp table ${tables.steps} as
      select first_value(seq) over w as case_key, code, row_number() over w as position, lead(code) over w as next_code,
@@ -116,9 +129,10 @@ async function sortSteps(
      window w as (partition by case_id order by ts_us, seq)`,
     params,
   );
-  return (await c.runAndReadAll(`select activity from ${tables.codes} order by code`))
+  const names = (await c.runAndReadAll(`select activity from ${tables.codes} order by code`))
     .getRowObjectsJS()
     .map((r) => String(r.activity));
+  return { names, activities };
 }
 
 export async function discover(
@@ -143,7 +157,8 @@ export async function discover(
   };
   const steps = tables.steps;
   try {
-    const names = await sortSteps(store, log, tables, filter, params);
+    const kept = options.activities === undefined ? undefined : Math.max(1, Math.floor(options.activities));
+    const { names, activities } = await sortSteps(store, log, tables, filter, params, kept);
     const limit = await memoryLimitBytes(store);
     const name = (code: number) => names[code] as string;
     const [counts] = await rows<{ events: bigint; cases: bigint }>(
@@ -215,6 +230,7 @@ export async function discover(
       ),
       start: counted('start'),
       end: counted('end'),
+      moreActivities: activities - names.length,
       variants: variants.map((v) => {
         const count = Number(v.n);
         cumulative += count;

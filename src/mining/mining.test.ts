@@ -68,6 +68,23 @@ async function expectSameAsPm4py(log: string, expectedName: string) {
   expect(cut.dfg.map((e) => [e.from, e.to, e.count])).toEqual(five);
   expect(cut.moreEdges).toBe(expected.dfg.length - five.length);
   expect(cut.activities).toEqual(d.activities);
+  // Only the 4 most frequent activities (equal counts in name order): the discovery of the log
+  // copied without the other activities' events.
+  const four = Object.entries(d.activities)
+    .sort((a, b) => b[1] - a[1] || byteOrder(a[0], b[0]))
+    .slice(0, 4)
+    .map(([a]) => a);
+  const copy = `${log} projected`;
+  await store.connection.run(
+    `insert into events select '${copy.replaceAll("'", "''")}', seq, case_id, activity, ts_us, tz_offset_min,
+       lifecycle, resource, channel, segment, attributes
+     from events where log = $log and activity in ($a0, $a1, $a2, $a3)`,
+    { log, ...Object.fromEntries(four.map((a, i) => [`a${i}`, a])) },
+  );
+  const projected = await discover(store, log, { activities: 4 });
+  expect({ ...projected, log: copy, moreActivities: 0 }).toEqual(await discover(store, copy));
+  expect(projected.moreActivities).toBe(Object.keys(d.activities).length - 4);
+  expect(Object.keys(projected.activities).sort()).toEqual([...four].sort());
   expect(d.start).toEqual(expected.start_activities);
   expect(d.end).toEqual(expected.end_activities);
   const variants = (list: [string[], number][]) =>

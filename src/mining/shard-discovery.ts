@@ -31,6 +31,8 @@ export interface ShardedDiscovery {
   answers: ShardAnswers[];
   segments: string[];
   channels: string[];
+  /** Activities whose events were left out (the discovery's `activities` option). */
+  moreActivities?: number;
 }
 
 /**
@@ -179,6 +181,7 @@ export function shardDiscovery(shards: ShardedDiscovery, top: number | undefined
       edgesKept(edges),
     ),
     ...activityCounts(variants, names),
+    moreActivities: shards.moreActivities ?? 0,
     variants: shown.map((v): Variant => {
       cumulative += v.count;
       return {

@@ -582,6 +582,12 @@ describe('logs', () => {
       );
       expect(edges.json().dfg).toHaveLength(3);
       expect(edges.json().moreEdges).toBe((await discover(store, 'claims')).dfg.length - 3);
+      // Only the events of the most frequent activities: the answer the library gives.
+      const projected = await app.inject('/api/logs/claims/discover?activities=2');
+      expect(projected.json()).toEqual(
+        JSON.parse(JSON.stringify(await discover(store, 'claims', { top: 20, activities: 2 }))),
+      );
+      expect(Object.keys(projected.json().activities)).toHaveLength(2);
       const mapping = { 'check ticket': 'serve' };
       const fit = await app.inject({
         method: 'POST',
@@ -612,6 +618,10 @@ describe('logs', () => {
     );
     expect((await app.inject('/api/logs/claims/discover?edges=100001')).statusCode).toBe(400);
     expect((await app.inject('/api/logs/claims/dfg.svg?edges=500')).statusCode).toBe(200);
+    expect((await app.inject('/api/logs/claims/discover?activities=0')).statusCode).toBe(400);
+    expect((await app.inject('/api/logs/claims/dfg.svg?activities=2')).body).toMatch(
+      /Only the events of the 2 most frequent of \d+ activities; the other \d+ activities left out/,
+    );
     expect((await app.inject('/api/logs/claims/dfg.svg?edges=501')).json().error).toContain('at most 500');
     expect((await app.inject('/api/logs/claims/dfg.svg?edges=4')).body).toContain('The 4 most frequent of');
     expect((await app.inject('/api/logs/claims/dfg.svg?edges=0')).statusCode).toBe(400);

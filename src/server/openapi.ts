@@ -124,7 +124,7 @@ export function openApi(version: string): Record<string, unknown> {
       '/api/logs/{log}': { delete: op('Remove a log and its events') },
       '/api/logs/{log}/discover': {
         get: op(
-          'Directly-follows graph, every activity with how often it occurs, start and end activities, variants (top: the most frequent variants, 20 unless given; edges: the most frequent edges, 10,000 unless given, with moreEdges counting the rest; each at most 100,000; segment, channel)',
+          'Directly-follows graph, every activity with how often it occurs, start and end activities, variants (top: the most frequent variants, 20 unless given; edges: the most frequent edges, 10,000 unless given, with moreEdges counting the rest; each at most 100,000; activities: only the events of that many of the most frequent activities, with moreActivities counting the rest; segment, channel)',
         ),
       },
       '/api/logs/{log}/conformance': {
@@ -142,7 +142,7 @@ export function openApi(version: string): Record<string, unknown> {
       },
       '/api/logs/{log}/dfg.svg': {
         get: op(
-          'The directly-follows graph as SVG (edges: how many of the most frequent, 60 unless given, at most 500; measure=frequency|time; segment, channel)',
+          'The directly-follows graph as SVG (edges: how many of the most frequent, 60 unless given, at most 500; activities: of the events of that many of the most frequent activities only; measure=frequency|time; segment, channel)',
         ),
       },
       '/api/logs/{log}/journeys': {

@@ -42,6 +42,19 @@ afterAll(async () => {
 
 const shot = (page: Page, name: string) => screenshot(page, `web-${name}`);
 
+/** A slider of the data page's graph moved to its least, the graph asked for again (`asked` in its address): the SVG drawn. */
+async function slideToLeast(page: Page, slider: 'paths' | 'activities', asked: string): Promise<string> {
+  await page.locator(`.${slider} input`).focus();
+  await page.keyboard.press('Home');
+  await page.waitForFunction(
+    (part) => document.querySelector('img.dfg')?.getAttribute('src')?.includes(part),
+    asked,
+  );
+  return page.evaluate(async () =>
+    (await fetch(document.querySelector('img.dfg')?.getAttribute('src') ?? '')).text(),
+  );
+}
+
 async function replaceText(page: Page, text: string) {
   await page.click('#tab-yaml');
   await page.locator('.cm-content').focus();
@@ -347,15 +360,8 @@ describe('the web app', () => {
     // The paths slider: all 16 edges of the running example at first; at its least, the graph
     // is asked for the 5 most frequent and says it left 11 out.
     expect(await page.textContent('.paths output')).toBe('all 16');
-    await page.locator('.paths input').focus();
-    await page.keyboard.press('Home');
-    await page.waitForFunction(() =>
-      document.querySelector('img.dfg')?.getAttribute('src')?.includes('edges=5'),
-    );
+    const fewer = await slideToLeast(page, 'paths', 'edges=5');
     expect(await page.textContent('.paths output')).toBe('the 5 most frequent of 16');
-    const fewer = await page.evaluate(async () =>
-      (await fetch(document.querySelector('img.dfg')?.getAttribute('src') ?? '')).text(),
-    );
     expect(fewer).toContain('The 5 most frequent of 16 directly-follows edges; 11 rarer ones left out.');
     // The log looked at is in the address: a reload shows it again.
     expect(new URL(page.url()).hash).toBe('#/data/running-example');
@@ -521,6 +527,28 @@ describe('the web app', () => {
       () => (document.querySelector('img.dfg') as HTMLImageElement | null)?.naturalWidth,
     );
     expect(await page.locator('p[role=alert]').count()).toBe(0);
+    // The activities slider at its least: the log as if it held only its 3 most frequent
+    // activities, whose few paths the paths slider then counts, and the graph says so.
+    expect(await page.textContent('.activities output')).toBe('all 60');
+    const drawn = await slideToLeast(page, 'activities', 'activities=3');
+    expect(await page.textContent('.activities output')).toBe('the 3 most frequent of 60');
+    const three = (await (await fetch(`${base}/api/logs/walks/discover?edges=1&activities=3`)).json()) as {
+      dfg: unknown[];
+      moreEdges: number;
+    };
+    const threeEdges = three.dfg.length + three.moreEdges;
+    expect(threeEdges).toBeLessThanOrEqual(9);
+    await page.waitForFunction(
+      (n) => document.querySelector('.paths output')?.textContent === `all ${n}`,
+      threeEdges,
+    );
+    expect(drawn).toContain(
+      'Only the events of the 3 most frequent of 60 activities; the other 57 activities left out',
+    );
+    await page.waitForFunction(
+      () => (document.querySelector('img.dfg') as HTMLImageElement | null)?.naturalWidth,
+    );
+    await shot(page, 'data-activities');
     await page.close();
   });
 

@@ -26,6 +26,8 @@ export interface DfgInput {
   activities?: Record<string, number>;
   /** Edges there are beyond `edges`, counted in the cut the subtitle says. */
   moreEdges?: number;
+  /** Activities whose events the discovery left out, said in the subtitle. */
+  moreActivities?: number;
 }
 
 import { plural } from '../text/plural.js';
@@ -49,6 +51,7 @@ export function logDfgDiagram(
     end: DfgInput['end'];
     activities?: DfgInput['activities'];
     moreEdges?: number;
+    moreActivities?: number;
   },
   maxEdges?: number,
   measure?: DfgMeasure,
@@ -61,6 +64,7 @@ export function logDfgDiagram(
       end: discovered.end,
       ...(discovered.activities ? { activities: discovered.activities } : {}),
       ...(discovered.moreEdges ? { moreEdges: discovered.moreEdges } : {}),
+      ...(discovered.moreActivities ? { moreActivities: discovered.moreActivities } : {}),
     },
     maxEdges,
     measure,
@@ -193,7 +197,7 @@ export async function dfgDiagram(
   return {
     view: 'journey',
     title: input.title,
-    subtitle: `${cut > 0 ? `The ${edges.length.toLocaleString('en-US')} most frequent of ${total.toLocaleString('en-US')} directly-follows edges; ${cut.toLocaleString('en-US')} rarer ones left out. ` : ''}${arrowsCut > 0 ? `${plural(arrowsCut, 'rarer start or end arrow')} left out. ` : ''}${
+    subtitle: `${activitiesCut(Object.keys(input.activities ?? {}).length, input.moreActivities)}${cut > 0 ? `The ${edges.length.toLocaleString('en-US')} most frequent of ${total.toLocaleString('en-US')} directly-follows edges; ${cut.toLocaleString('en-US')} rarer ones left out. ` : ''}${arrowsCut > 0 ? `${plural(arrowsCut, 'rarer start or end arrow')} left out. ` : ''}${
       measure === 'time'
         ? 'Labels give the median time from one activity to the next; thicker lines are slower.'
         : 'Labels count how often one activity directly follows the other; thicker lines are more frequent.'
@@ -237,4 +241,10 @@ function mostFrequentArrows(counts: Record<string, number>, most: number): [stri
   return Object.entries(counts)
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, most);
+}
+
+/** What the subtitle says of activities left out of the log before it was discovered; nothing when none. */
+function activitiesCut(shown: number, more: number | undefined): string {
+  if (!more) return '';
+  return `Only the events of the ${shown} most frequent of ${(shown + more).toLocaleString('en-US')} activities; the other ${plural(more, 'activity', 'activities')} left out, and the paths drawn between the rest. `;
 }

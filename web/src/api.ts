@@ -202,7 +202,8 @@ export const api = {
       `/api/logs?name=${encodeURIComponent(name)}&format=${format}${queryParams({ caseType, ...columns })}`,
       { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: file },
     ).then((r) => r.body),
-  discover: (log: string, only: LogSlice = {}) =>
+  /** The log's discovery; with `activities`, of the events of that many of its most frequent activities only. */
+  discover: (log: string, only: LogSlice = {}, activities?: number) =>
     call<{
       events: number;
       cases: number;
@@ -212,9 +213,14 @@ export const api = {
       /** The most frequent directly-follows edge (one asked for), and how many more there are: how many the graph could draw. */
       dfg: unknown[];
       moreEdges: number;
-    }>(`/api/logs/${encodeURIComponent(log)}/discover?top=10&edges=1${queryParams(only)}`).then(
-      (r) => r.body,
-    ),
+      /** Every activity kept, with how often it occurs. */
+      activities: Record<string, number>;
+    }>(
+      `/api/logs/${encodeURIComponent(log)}/discover?top=10&edges=1${queryParams({
+        ...only,
+        ...(activities === undefined ? {} : { activities: String(activities) }),
+      })}`,
+    ).then((r) => r.body),
   journeys: (log: string) =>
     call<JourneyAnalytics>(`/api/logs/${encodeURIComponent(log)}/journeys`).then((r) => r.body),
   conformance: (log: string, model: string, mapping: Record<string, string>) =>

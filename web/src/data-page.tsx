@@ -1,8 +1,7 @@
 /** Evidence from data: an event log's journeys, their conformance to a model, and calibration. */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { variantPath } from '../../src/mining/variant-path';
 import { plural } from '../../src/text/plural';
-import { DFG_EDGES } from '../../src/views/dfg-measures';
 import { useAddressPart } from './address-part';
 import {
   type ApiError,
@@ -11,16 +10,14 @@ import {
   type JourneyAnalytics,
   type LogSlice,
   problemText,
-  queryParams,
 } from './api';
 import { ConformanceView } from './conformance-view';
 import { type CsvChoice, CsvColumns } from './csv-columns';
 import { csvHeader } from './csv-header';
-import { DfgPicture } from './dfg-picture';
+import { DfgPanel } from './dfg-panel';
 import { Dialog } from './dialog';
 import { DiscoverModel } from './discover-model';
 import { JourneyPanels } from './journey-panels';
-import { MIN_PATHS, PathsSlider } from './paths-slider';
 
 export function DataPage() {
   const [logs, setLogs] = useState<{ log: string; events: number; cases: number }[]>([]);
@@ -124,18 +121,6 @@ export function DataPage() {
       setMissingRole(typeof role === 'string' ? role : '');
     }
   };
-  const [measure, setMeasure] = useState<'frequency' | 'time'>('frequency');
-  // The most frequent edges drawn, as process-mining tools' paths slider: fewer to see the main
-  // flow of a big log, all to see every path. The server's default until the user moves it.
-  const [paths, setPaths] = useState(DFG_EDGES);
-  useEffect(() => setPaths(DFG_EDGES), [log]);
-  const dfg = useMemo(
-    () =>
-      log
-        ? `/api/logs/${encodeURIComponent(log)}/dfg.svg?measure=${measure}&edges=${paths}${queryParams(only)}`
-        : '',
-    [log, measure, only, paths],
-  );
   return (
     <section>
       <h1>Evidence from data</h1>
@@ -226,8 +211,12 @@ export function DataPage() {
       {details ? (
         <>
           <h2>Directly-follows graph</h2>
-          <p>
-            {(['segment', 'channel'] as const).map((key) => {
+          <DfgPanel
+            log={log}
+            only={only}
+            edges={details.d.dfg.length + details.d.moreEdges}
+            activities={Object.keys(details.d.activities).length}
+            controls={(['segment', 'channel'] as const).map((key) => {
               const values = key === 'segment' ? details.d.segments : details.d.channels;
               return values.length > 1 ? (
                 <label key={key}>
@@ -250,28 +239,6 @@ export function DataPage() {
                 </label>
               ) : null;
             })}
-            {(['frequency', 'time'] as const).map((m) => (
-              <button
-                type="button"
-                key={m}
-                class={`measure ${m === measure ? 'on' : ''}`}
-                onClick={() => setMeasure(m)}
-              >
-                {m === 'frequency' ? 'How often' : 'How long (median)'}
-              </button>
-            ))}{' '}
-            {details.d.dfg.length + details.d.moreEdges > MIN_PATHS ? (
-              <PathsSlider
-                paths={paths}
-                edges={details.d.dfg.length + details.d.moreEdges}
-                onChange={setPaths}
-              />
-            ) : null}
-          </p>
-          <DfgPicture
-            src={dfg}
-            paths={Math.min(paths, details.d.dfg.length + details.d.moreEdges)}
-            of={details.d.dfg.length + details.d.moreEdges}
           />
           <h2>Variants</h2>
           <table class="list">

@@ -39,6 +39,7 @@ export async function logDiscoverCommand(
     svg?: string;
     edges?: string;
     mostEdges?: string;
+    mostActivities?: string;
     measure?: DfgMeasure;
   },
   io: Io,
@@ -53,11 +54,15 @@ export async function logDiscoverCommand(
   const mostEdges = Number(o.mostEdges ?? MOST_EDGES);
   if (!Number.isInteger(mostEdges) || mostEdges < 1)
     throw new UsageError(`--most-edges takes a whole number of at least 1, not '${o.mostEdges}'`);
+  const mostActivities = o.mostActivities === undefined ? undefined : Number(o.mostActivities);
+  if (mostActivities !== undefined && (!Number.isInteger(mostActivities) || mostActivities < 1))
+    throw new UsageError(`--most-activities takes a whole number of at least 1, not '${o.mostActivities}'`);
   return withLogStore(o, 'read', async (store) => {
     const log = await logName(store, o);
     const d = await store.discover(log, {
       top,
       edges: mostEdges,
+      ...(mostActivities !== undefined ? { activities: mostActivities } : {}),
       ...(o.segment !== undefined ? { segment: o.segment } : {}),
       ...(o.channel !== undefined ? { channel: o.channel } : {}),
     });
@@ -77,7 +82,7 @@ export async function logDiscoverCommand(
     const edges = [...d.dfg].sort((a, b) => b.count - a.count).slice(0, SHOWN_ACTIVITIES);
     io.out(
       [
-        `Log '${log}': ${plural(d.events, 'event')}, ${plural(d.cases, 'case')}`,
+        `Log '${log}': ${plural(d.events, 'event')}, ${plural(d.cases, 'case')}${d.moreActivities ? ` of the ${Object.keys(d.activities).length} most frequent activities (${plural(d.moreActivities, 'other', 'others')} left out)` : ''}`,
         '',
         `Directly-follows (${edgesShown(edges.length, d.dfg.length + d.moreEdges)})`,
         textTable(

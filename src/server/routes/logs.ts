@@ -49,6 +49,9 @@ const JOURNEY_QUERY = [
 const LOG_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,80}$/;
 /** The most variants or edges one discovery sends: ten times what it sends unless asked. */
 const MOST_SENT = 10 * MOST_EDGES;
+/** `activities=N`: only the events of the N most frequent activities; all unless given. */
+const activitiesOf = (q: Req['query']) =>
+  q.activities === undefined ? {} : { activities: wholeQuery(q.activities, 'activities', 0, 1, MOST_SENT) };
 
 export function logRoutes({ app, workspace, events, work, options }: Server): void {
   const noLog = (log: string) => () => {
@@ -124,7 +127,7 @@ export function logRoutes({ app, workspace, events, work, options }: Server): vo
     const top = wholeQuery(q.top, 'top', 20, 1, MOST_SENT);
     const edges = wholeQuery(q.edges, 'edges', MOST_EDGES, 1, MOST_SENT);
     const log = request.params.log as string;
-    return withLog(log, (store) => store.discover(log, { top, edges, ...sliceOf(q) }));
+    return withLog(log, (store) => store.discover(log, { top, edges, ...activitiesOf(q), ...sliceOf(q) }));
   });
 
   app.get('/api/logs/:log/dfg.svg', async (request: Req, reply: FastifyReply) => {
@@ -135,10 +138,19 @@ export function logRoutes({ app, workspace, events, work, options }: Server): vo
       throw new HttpError(400, `'measure' is ${DFG_MEASURES.join(' or ')}, not '${measure}'`);
     const log = request.params.log as string;
     // The graph needs no variants (one is enough to count them) and only the edges it draws.
-    const d = await withLog(log, (store) => store.discover(log, { top: 1, edges, ...sliceOf(q) }));
+    const d = await withLog(log, (store) =>
+      store.discover(log, { top: 1, edges, ...activitiesOf(q), ...sliceOf(q) }),
+    );
     const svg = await work('dfgSvg', {
       log,
-      discovery: { dfg: d.dfg, start: d.start, end: d.end, activities: d.activities, moreEdges: d.moreEdges },
+      discovery: {
+        dfg: d.dfg,
+        start: d.start,
+        end: d.end,
+        activities: d.activities,
+        moreEdges: d.moreEdges,
+        moreActivities: d.moreActivities,
+      },
       edges,
       measure,
     });

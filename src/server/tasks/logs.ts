@@ -5,7 +5,7 @@ import { toSvg } from '../../views/svg.js';
 
 export const dfgSvg = async (input: {
   log: string;
-  discovery: Pick<Discovery, 'dfg' | 'start' | 'end' | 'activities' | 'moreEdges'>;
+  discovery: Pick<Discovery, 'dfg' | 'start' | 'end' | 'activities' | 'moreEdges' | 'moreActivities'>;
   edges: number;
   measure: DfgMeasure;
 }) => toSvg(await logDfgDiagram(input.log, input.discovery, input.edges, input.measure));

@@ -1,0 +1,62 @@
+/**
+ * How many of a log's most frequent things the directly-follows graph shows: the paths and
+ * activities sliders of process-mining tools. The picture is asked for again only when the slider
+ * is let go (a drag would ask the server for a layout at every step).
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { MOST_DRAWN_EDGES } from '../../src/views/dfg-measures';
+
+/** Below this many edges the paths slider is not shown: the whole graph is small. */
+export const MIN_PATHS = 5;
+/** Below this many activities the activities slider is not shown. */
+export const MIN_ACTIVITIES = 3;
+
+interface Props {
+  /** The slider's name, and its class. */
+  label: 'Paths' | 'Activities';
+  /** Shown now, of `of` there are. */
+  value: number;
+  of: number;
+  least: number;
+  /** The most the graph can show, when fewer than `of`; said at the slider's end. */
+  most?: number;
+  onChange: (value: number) => void;
+}
+
+export function MostFrequentSlider(props: Props) {
+  // A log of more than a graph draws slides up to that many, and says so.
+  const most = Math.min(props.of, props.most ?? props.of);
+  const shown = Math.min(props.value, most);
+  // The value under the thumb while dragging, given to onChange when let go.
+  const [dragged, setDragged] = useState(shown);
+  useEffect(() => setDragged(shown), [shown]);
+  const commit = () => {
+    if (dragged !== shown) props.onChange(dragged);
+  };
+  const of = props.of.toLocaleString('en-US');
+  return (
+    <label class={props.label.toLowerCase()}>
+      {props.label}{' '}
+      <input
+        type="range"
+        min={props.least}
+        max={most}
+        value={dragged}
+        aria-valuetext={`${dragged} of ${of}`}
+        onInput={(e) => setDragged(Number((e.target as HTMLInputElement).value))}
+        onChange={commit}
+        onKeyUp={commit}
+      />{' '}
+      <output>
+        {dragged === props.of
+          ? `all ${of}`
+          : `the ${dragged} most frequent of ${of}${dragged === most ? ', the most a graph draws' : ''}`}
+      </output>
+    </label>
+  );
+}
+
+/** The paths slider: edges, up to what a graph draws. */
+export const PATHS = { label: 'Paths', least: MIN_PATHS, most: MOST_DRAWN_EDGES } as const;
+/** The activities slider: the events of the most frequent activities only. */
+export const ACTIVITIES = { label: 'Activities', least: MIN_ACTIVITIES } as const;
