@@ -457,8 +457,8 @@ describe('the web app', () => {
     await page.close();
   });
 
-  it('slides over at most the 500 paths a graph draws, of a log that has more', async () => {
-    // 60 activities, each case a random walk among them: about 2,000 distinct edges.
+  it('slides over the most frequent activities, and over at most the 500 paths a graph draws of a log that has more', async () => {
+    // 60 activities, each case a random walk among them: 2,504 distinct edges.
     let x = 7;
     const next = () => {
       x = (x * 48271) % 2147483647;
