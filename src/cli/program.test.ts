@@ -696,6 +696,9 @@ describe('linesight log', () => {
     );
     expect(cut.dfg).toHaveLength(2);
     expect(cut.moreEdges).toBe(all - 2);
+    expect((await linesight('log', 'discover', '--db', db, '--most-activities', '1')).stdout).toMatch(
+      /^Log 'running-example': \d+ events, 6 cases of the most frequent activity \(7 others left out\)$/m,
+    );
     const listed = (await linesight('log', 'discover', '--db', db, '--most-edges', '3')).stdout;
     expect(listed).toContain(`Directly-follows (the 3 most frequent of ${all} edges)`);
     expect((await linesight('log', 'discover', '--db', db)).stdout).toContain(

@@ -246,5 +246,5 @@ function mostFrequentArrows(counts: Record<string, number>, most: number): [stri
 /** What the subtitle says of activities left out of the log before it was discovered; nothing when none. */
 function activitiesCut(shown: number, more: number | undefined): string {
   if (!more) return '';
-  return `Only the events of the ${shown} most frequent of ${(shown + more).toLocaleString('en-US')} activities; the other ${plural(more, 'activity', 'activities')} left out, and the paths drawn between the rest. `;
+  return `Only the events of the ${shown === 1 ? '' : `${shown} `}most frequent of ${(shown + more).toLocaleString('en-US')} activities; the other ${plural(more, 'activity', 'activities')} left out, and the paths drawn between the rest. `;
 }

@@ -25,6 +25,10 @@ function mostCases(cases: Record<string, number>): string[] {
   ];
 }
 
+/** The activities kept: 'the most frequent activity', 'the 3 most frequent activities'. */
+const mostFrequent = (n: number) =>
+  n === 1 ? 'the most frequent activity' : `the ${n} most frequent activities`;
+
 /** Which edges the terminal lists: all of them, or the most frequent of how many. */
 const edgesShown = (shown: number, all: number) =>
   shown === all
@@ -82,7 +86,7 @@ export async function logDiscoverCommand(
     const edges = [...d.dfg].sort((a, b) => b.count - a.count).slice(0, SHOWN_ACTIVITIES);
     io.out(
       [
-        `Log '${log}': ${plural(d.events, 'event')}, ${plural(d.cases, 'case')}${d.moreActivities ? ` of the ${Object.keys(d.activities).length} most frequent activities (${plural(d.moreActivities, 'other', 'others')} left out)` : ''}`,
+        `Log '${log}': ${plural(d.events, 'event')}, ${plural(d.cases, 'case')}${d.moreActivities ? ` of ${mostFrequent(Object.keys(d.activities).length)} (${plural(d.moreActivities, 'other', 'others')} left out)` : ''}`,
         '',
         `Directly-follows (${edgesShown(edges.length, d.dfg.length + d.moreEdges)})`,
         textTable(
