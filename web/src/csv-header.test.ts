@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvHeader } from './csv-header';
+import { csvHeader, fileCsvHeader } from './csv-header';
 
 describe("a CSV file's column names, read in the browser", () => {
   it('are the first line split at its delimiter, quotes taken off', () => {
@@ -17,5 +17,15 @@ describe("a CSV file's column names, read in the browser", () => {
     expect(csvHeader('')).toEqual([]);
     expect(csvHeader('\n1\n')).toEqual([]);
     expect(csvHeader('events\n1\n')).toEqual(['events']);
+  });
+
+  it('are read whole from a file whose header is longer than a first read', async () => {
+    // 5,000 columns of 24-character names: a header of 125,000 bytes.
+    const names = Array.from({ length: 5_000 }, (_, i) => `attribute_${String(i).padStart(13, '0')}`);
+    const file = new Blob([`${names.join(',')}\n${names.map(() => '1').join(',')}\n`]);
+    const header = await fileCsvHeader(file);
+    expect(header).toHaveLength(5_000);
+    expect(header[4_999]).toBe(names[4_999]);
+    expect(await fileCsvHeader(new Blob(['case,activity,time']))).toEqual(['case', 'activity', 'time']);
   });
 });

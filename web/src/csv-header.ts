@@ -36,3 +36,18 @@ export function csvHeader(text: string): string[] {
   const best = DELIMITERS[counts.indexOf(Math.max(...counts))] as string;
   return fields(line, best).filter((name) => name !== '');
 }
+
+/** The most of a file read for its header: DuckDB's longest line, which the import takes. */
+const HEADER_BYTES = 2_000_000;
+
+/**
+ * The header's names of a CSV file, read from its start until its first line ends: a wide
+ * export's header (thousands of columns) is longer than a first read of 64 KiB, and cut there its
+ * last name was offered cut and the names after it not at all.
+ */
+export async function fileCsvHeader(file: Blob): Promise<string[]> {
+  for (let bytes = 1 << 16; ; bytes *= 4) {
+    const text = await file.slice(0, Math.min(bytes, HEADER_BYTES)).text();
+    if (text.includes('\n') || bytes >= file.size || bytes >= HEADER_BYTES) return csvHeader(text);
+  }
+}

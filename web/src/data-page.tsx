@@ -13,7 +13,7 @@ import {
 } from './api';
 import { ConformanceView } from './conformance-view';
 import { type CsvChoice, CsvColumns } from './csv-columns';
-import { csvHeader } from './csv-header';
+import { fileCsvHeader } from './csv-header';
 import { DfgPanel } from './dfg-panel';
 import { Dialog } from './dialog';
 import { DiscoverModel } from './discover-model';
@@ -81,7 +81,7 @@ export function DataPage() {
     setPicked({});
     setMissingRole('');
     // The header only: a CSV of gigabytes is not read into the page.
-    const columns = /\.csv$/i.test(file.name) ? csvHeader(await file.slice(0, 1 << 16).text()) : [];
+    const columns = /\.csv$/i.test(file.name) ? await fileCsvHeader(file) : [];
     setCsvColumns(columns);
     await upload(file, {});
   };
