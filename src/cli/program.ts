@@ -6,8 +6,8 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { WriteRefused } from '../fs/write-atomic.js';
-import { MOST_EDGES } from '../mining/edges-kept.js';
 import type { JourneyOptionText } from '../mining/journey-options.js';
+import { MOST_EDGES } from '../mining/kept-counts.js';
 import { LOG_FORMATS } from '../mining/log-format.js';
 import { DEFAULT_LIMITS } from '../server/options.js';
 import { VERSION } from '../version.js';

@@ -8,6 +8,7 @@
 import type { ShardedLog } from './clickhouse-sharded-log.js';
 import * as sql from './clickhouse-sql.js';
 import type { DiscoverOptions, Discovery } from './discover.js';
+import { activitiesKept } from './kept-counts.js';
 import {
   byteOrder,
   distinctInByteOrder,
@@ -50,12 +51,13 @@ export async function clickHouseDiscover(
   );
   const all = distinctInByteOrder(found.flatMap(([activities]) => text(activities)));
   refuseTooManyActivities(log, all.length, 'log discover');
+  const kept = activitiesKept(options.activities);
   const names =
-    options.activities === undefined
+    kept === undefined
       ? all
       : mostFrequentActivities(
           found.map(([activities]) => activities as [string, number][]),
-          Math.max(1, Math.floor(options.activities)),
+          kept,
         );
   // Only the events of the activities kept, as if the log held no others.
   if (names.length < all.length) filter.activities = names;

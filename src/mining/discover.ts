@@ -6,7 +6,7 @@
 
 import { duckdbMean } from './duckdb-numbers.js';
 import { edgeTimesFor } from './edge-times.js';
-import { edgesKept } from './edges-kept.js';
+import { activitiesKept, edgesKept } from './kept-counts.js';
 import { type EventStore, memoryLimitBytes, queryRows } from './store.js';
 import { refuseTooManyActivities } from './too-many-activities.js';
 import { countVariants } from './variant-count.js';
@@ -157,7 +157,7 @@ export async function discover(
   };
   const steps = tables.steps;
   try {
-    const kept = options.activities === undefined ? undefined : Math.max(1, Math.floor(options.activities));
+    const kept = activitiesKept(options.activities);
     const { names, activities } = await sortSteps(store, log, tables, filter, params, kept);
     const limit = await memoryLimitBytes(store);
     const name = (code: number) => names[code] as string;

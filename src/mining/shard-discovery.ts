@@ -11,7 +11,7 @@
  */
 import { firstK } from '../collections/first-k.js';
 import type { DfgEdge, Discovery, Variant } from './discover.js';
-import { edgesKept } from './edges-kept.js';
+import { edgesKept } from './kept-counts.js';
 import { mergedEdges, type ShardEdge } from './shard-edges.js';
 import { unnamedActivity } from './unnamed-activity.js';
 

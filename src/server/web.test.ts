@@ -10,7 +10,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../testing/browser.js';
 import { writeContactLog } from '../testing/contact-log.js';
@@ -41,6 +41,36 @@ afterAll(async () => {
 });
 
 const shot = (page: Page, name: string) => screenshot(page, `web-${name}`);
+
+/**
+ * Holds the page's requests to `pattern` back until the returned function is called; then each
+ * is answered by `answer` (the server's own answer unless given).
+ */
+async function holdRequests(
+  page: Page,
+  pattern: string,
+  answer: (route: Route) => Promise<void> = (route) => route.continue(),
+): Promise<() => void> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(pattern, async (route) => {
+    await held;
+    await answer(route);
+  });
+  return release;
+}
+
+/** A new page on the data page, once a CSV of `text` is written as `name`: the page and the file. */
+async function dataPageWithCsv(name: string, text: string): Promise<{ page: Page; file: string }> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(`${base}/#/data`);
+  await page.waitForSelector('input[type=file]');
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  return { page, file };
+}
 
 /** A slider of the data page's graph moved to its least, the graph asked for again (`asked` in its address): the SVG drawn. */
 async function slideToLeast(page: Page, slider: 'paths' | 'activities', asked: string): Promise<string> {
@@ -474,15 +504,11 @@ describe('the web app', () => {
     writeFileSync(file, `${rows.join('\n')}\n`);
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     // The graph's drawing held back, to see what the page says meanwhile and when it fails.
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await page.route('**/dfg.svg?*', async (route) => {
-      await held;
-      if (route.request().url().includes('measure=time')) await route.fulfill({ status: 503, body: '' });
-      else await route.continue();
-    });
+    const release = await holdRequests(page, '**/dfg.svg?*', (route) =>
+      route.request().url().includes('measure=time')
+        ? route.fulfill({ status: 503, body: '' })
+        : route.continue(),
+    );
     await page.goto(`${base}/#/data`);
     await page.setInputFiles('input[type=file]', file);
     await page.waitForSelector('.paths input', { timeout: 30000 });
@@ -581,12 +607,8 @@ describe('the web app', () => {
   });
 
   it("imports a CSV whose columns have names of the user's own, picked from the file's header", async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(`${base}/#/data`);
-    await page.waitForSelector('input[type=file]');
-    const odd = join(dir, 'orders-own-names.csv');
-    writeFileSync(
-      odd,
+    const { page, file: odd } = await dataPageWithCsv(
+      'orders-own-names.csv',
       'Order;Step;"When, UTC";Ticket\n1;Ordered;2024-01-01 10:00:00;t1\n1;Paid;2024-01-01 10:05:00;t2\n2;Ordered;2024-01-01 11:00:00;t3\n',
     );
     await page.setInputFiles('input[type=file]', odd);
@@ -614,14 +636,7 @@ describe('the web app', () => {
     await page.getByLabel('Time column').selectOption('When, UTC');
     await shot(page, 'data-columns');
     // While the file is sent and imported, the page says so (the upload held back here to see it).
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await page.route('**/api/logs?*', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdRequests(page, '**/api/logs?*');
     await page.click('button.import-columns');
     await page.waitForSelector('p.status:has-text("Importing orders-own-names.csv…")');
     release();
@@ -634,13 +649,9 @@ describe('the web app', () => {
   });
 
   it('lists the bad rows of an upload, removes a log, and looks at one channel', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(`${base}/#/data`);
-    await page.waitForSelector('input[type=file]');
     // A log with bad rows: each is listed with its line, under the count.
-    const bad = join(dir, 'bad-rows.csv');
-    writeFileSync(
-      bad,
+    const { page, file: bad } = await dataPageWithCsv(
+      'bad-rows.csv',
       'case_id,activity,timestamp\nc1,A,2024-01-01 10:00:00\nc1,,2024-01-01 11:00:00\nc2,B,soon\n',
     );
     await page.setInputFiles('input[type=file]', bad);

@@ -9,7 +9,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { DFG_EDGES } from '../../src/views/dfg-measures';
 import { api, type LogSlice, queryParams } from './api';
 import { DfgPicture } from './dfg-picture';
-import { ACTIVITIES, MIN_ACTIVITIES, MIN_PATHS, MostFrequentSlider, PATHS } from './most-frequent-slider';
+import { ACTIVITIES, MostFrequentSlider, PATHS } from './most-frequent-slider';
 
 interface Props {
   log: string;
@@ -61,10 +61,10 @@ export function DfgPanel({ log, only, edges, activities, controls }: Props) {
             {m === 'frequency' ? 'How often' : 'How long (median)'}
           </button>
         ))}{' '}
-        {activities > MIN_ACTIVITIES ? (
+        {activities > ACTIVITIES.least ? (
           <MostFrequentSlider {...ACTIVITIES} value={kept} of={activities} onChange={setKept} />
         ) : null}
-        {keptEdges > MIN_PATHS ? (
+        {keptEdges > PATHS.least ? (
           <MostFrequentSlider {...PATHS} value={paths} of={keptEdges} onChange={setPaths} />
         ) : null}
       </p>

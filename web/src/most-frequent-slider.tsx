@@ -6,11 +6,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { MOST_DRAWN_EDGES } from '../../src/views/dfg-measures';
 
-/** Below this many edges the paths slider is not shown: the whole graph is small. */
-export const MIN_PATHS = 5;
-/** Below this many activities the activities slider is not shown. */
-export const MIN_ACTIVITIES = 3;
-
 interface Props {
   /** The slider's name, and its class. */
   label: 'Paths' | 'Activities';
@@ -56,7 +51,10 @@ export function MostFrequentSlider(props: Props) {
   );
 }
 
-/** The paths slider: edges, up to what a graph draws. */
-export const PATHS = { label: 'Paths', least: MIN_PATHS, most: MOST_DRAWN_EDGES } as const;
-/** The activities slider: the events of the most frequent activities only. */
-export const ACTIVITIES = { label: 'Activities', least: MIN_ACTIVITIES } as const;
+/**
+ * The paths slider: edges, up to what a graph draws; not shown for 5 or fewer (the whole graph is
+ * small).
+ */
+export const PATHS = { label: 'Paths', least: 5, most: MOST_DRAWN_EDGES } as const;
+/** The activities slider: the events of the most frequent activities only; not shown for 3 or fewer. */
+export const ACTIVITIES = { label: 'Activities', least: 3 } as const;

@@ -2,7 +2,7 @@
 
 import { textTable } from '../../analysis/report/table.js';
 import { writeAtomic } from '../../fs/write-atomic.js';
-import { MOST_EDGES } from '../../mining/edges-kept.js';
+import { MOST_EDGES } from '../../mining/kept-counts.js';
 import { variantPath } from '../../mining/variant-path.js';
 import { formatDuration } from '../../model/units.js';
 import { plural } from '../../text/plural.js';
