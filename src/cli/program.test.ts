@@ -670,6 +670,27 @@ describe('linesight simulate and whatif', () => {
 describe('linesight log', () => {
   const logs = EVENT_LOGS;
 
+  it('says it is laying out a graph of a hundred edges and more before the layout holds it for seconds', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linesight-'));
+    // Eleven activities, each followed once by each other: 110 edges.
+    const names = Array.from({ length: 11 }, (_, i) => `step ${i}`);
+    const rows = names.flatMap((a, i) =>
+      names.flatMap((b, j) =>
+        i === j ? [] : [`c${i}-${j},${a},2024-01-01 10:00:00`, `c${i}-${j},${b},2024-01-01 10:05:00`],
+      ),
+    );
+    const csv = join(dir, 'pairs.csv');
+    writeFileSync(csv, `case_id,activity,timestamp\n${rows.join('\n')}\n`);
+    const db = join(dir, 'events.duckdb');
+    expect((await linesight('log', 'import', csv, '--db', db)).code).toBe(0);
+    const svg = join(dir, 'pairs.svg');
+    const drawn = await linesight('log', 'discover', '--db', db, '--svg', svg, '--edges', '100');
+    expect(drawn.code).toBe(0);
+    expect(drawn.stderr).toContain("laying out the graph's 100 edges: ELK takes seconds");
+    expect(drawn.stderr.indexOf('laying out')).toBeLessThan(drawn.stderr.indexOf('wrote'));
+    expect(readFileSync(svg, 'utf8')).toContain('The 100 most frequent of 110 directly-follows edges');
+  });
+
   it('imports, lists and discovers, appending without counting an event twice', async () => {
     const db = join(mkdtempSync(join(tmpdir(), 'linesight-')), 'events.duckdb');
     const first = await linesight('log', 'import', join(logs, 'running-example.xes'), '--db', db);
@@ -690,6 +711,7 @@ describe('linesight log', () => {
       start: { 'register request': 6 },
     });
     expect(readFileSync(svg, 'utf8')).toMatch(/The 5 most frequent of \d+ directly-follows edges/);
+    expect(discovered.stderr).not.toContain('laying out');
     const all = JSON.parse(discovered.stdout).dfg.length;
     const cut = JSON.parse(
       (await linesight('log', 'discover', '--db', db, '--json', '--most-edges', '2')).stdout,

@@ -8,3 +8,8 @@ export const DFG_EDGES = 60;
  * 6 s, 1,500 in 22 s on a 2-core machine), and a graph of more is read by nobody.
  */
 export const MOST_DRAWN_EDGES = 500;
+/**
+ * From this many edges on, the CLI says it is laying a graph out before it starts: ELK holds the
+ * process for seconds (150 edges 2 s, 500 edges 10 s on a 2-core machine) and prints nothing.
+ */
+export const SLOW_LAYOUT_EDGES = 100;

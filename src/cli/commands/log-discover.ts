@@ -7,7 +7,7 @@ import { variantPath } from '../../mining/variant-path.js';
 import { formatDuration } from '../../model/units.js';
 import { plural } from '../../text/plural.js';
 import type { DfgMeasure } from '../../views/dfg.js';
-import { DFG_EDGES, MOST_DRAWN_EDGES } from '../../views/dfg-measures.js';
+import { DFG_EDGES, MOST_DRAWN_EDGES, SLOW_LAYOUT_EDGES } from '../../views/dfg-measures.js';
 import { type Io, UsageError } from '../io.js';
 import { logName } from './log.js';
 import { type StoreOptions, withLogStore } from './log-store.js';
@@ -72,6 +72,9 @@ export async function logDiscoverCommand(
     });
     if (o.svg) {
       // Loaded only here: the layout engine and the fonts take a tenth of a second to load.
+      const drawn = Math.min(maxEdges, d.dfg.length);
+      if (drawn >= SLOW_LAYOUT_EDGES)
+        io.err(`laying out the graph's ${drawn} edges: ELK takes seconds for a graph this size\n`);
       const [{ logDfgDiagram }, { toSvg }] = await Promise.all([
         import('../../views/dfg.js'),
         import('../../views/svg.js'),
