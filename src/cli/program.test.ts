@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { stringify } from 'yaml';
 import { fixture, positionOf } from '../model/fixtures/locate.js';
+import { buildServer } from '../server/app.js';
 import { linesight } from '../testing/cli.js';
 import { EVENT_LOGS } from '../testing/data.js';
 import { holdStore } from '../testing/held-store.js';
@@ -1090,6 +1091,27 @@ describe('linesight serve', () => {
     expect(silent.code).toBe(1);
     expect(silent.stderr).toContain('127.0.0.1:9');
     expect(silent.stderr).not.toMatch(/internal error|\n\s+at /);
+  });
+
+  it('refuses an empty or short token, on every address, before it listens', async () => {
+    const examples = fileURLToPath(new URL('../../examples', import.meta.url));
+    for (const [host, token, said] of [
+      // An unset shell variable in --token "$T": before, a server on every address with no token at all.
+      ['0.0.0.0', '', 'the token has 0 characters, fewer than 16'],
+      ['0.0.0.0', 'a', 'the token has 1 characters, fewer than 16'],
+      ['127.0.0.1', 'short-token', 'the token has 11 characters'],
+      ['0.0.0.0', 'sixteen chars ok', 'the token has spaces'],
+    ] as const) {
+      const r = await linesight('serve', examples, '--host', host, '--port', '0', '--token', token);
+      expect(r.code, token).toBe(2);
+      expect(r.stderr, token).toContain(said);
+      expect(r.stderr, token).toContain('leave --token out and serve makes one up');
+      expect(r.stdout, token).not.toContain('is serving');
+    }
+    expect(() => buildServer({ workspace: examples, host: '0.0.0.0' })).toThrow(
+      'a server on 0.0.0.0, not loopback, needs a token',
+    );
+    expect(() => buildServer({ workspace: examples, token: '' })).toThrow('the token has 0 characters');
   });
 
   it('reads its limits as numbers and durations, and says which one is wrong', async () => {

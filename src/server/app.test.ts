@@ -766,14 +766,14 @@ describe('logs', () => {
 
 describe('security', () => {
   it('requires the token when the server has one', async () => {
-    const guarded = buildServer({ workspace: dir, token: 'secret-token' });
+    const guarded = buildServer({ workspace: dir, token: 'secret-token-5678' });
     expect((await guarded.inject('/api/models')).statusCode).toBe(401);
     expect(
       (await guarded.inject({ url: '/api/models', headers: { authorization: 'Bearer wrong-token!' } }))
         .statusCode,
     ).toBe(401);
     expect(
-      (await guarded.inject({ url: '/api/models', headers: { authorization: 'Bearer secret-token' } }))
+      (await guarded.inject({ url: '/api/models', headers: { authorization: 'Bearer secret-token-5678' } }))
         .statusCode,
     ).toBe(200);
     await guarded.close();

@@ -13,7 +13,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { defaultWorkers } from '../simulation/index.js';
 import type { Server } from './context.js';
 import { serverEventStore } from './event-store.js';
-import { installGuard } from './guard.js';
+import { installGuard, tokenProblem } from './guard.js';
 import { Jobs } from './jobs.js';
 import {
   BPMN_BODY_LIMIT,
@@ -44,6 +44,8 @@ export type { Limits, ServerOptions } from './options.js';
 const MIB = 1024 * 1024;
 
 export function buildServer(options: ServerOptions): FastifyInstance {
+  const problem = tokenProblem(options.token, options.host ?? '127.0.0.1');
+  if (problem) throw new Error(`buildServer: ${problem}`);
   const workspace = new Workspace(options.workspace);
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const bodyLimit = options.bodyLimit ?? 2 * MIB;

@@ -48,8 +48,26 @@ export const LOG_BODY = [
 ] as const;
 
 export const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '::1'];
-const isLoopback = (host: string) =>
+export const isLoopback = (host: string) =>
   /^127\.\d+\.\d+\.\d+$/.test(host) || host === 'localhost' || host === '::1' || host === '[::1]';
+
+/** The fewest characters a token may have: the one serve makes up has 24 (18 random bytes). */
+export const SHORTEST_TOKEN = 16;
+
+/**
+ * What is wrong with a server's token, if anything: off loopback there must be one, and any token
+ * given must be one a guess does not find. An empty token (an unset shell variable in
+ * `--token "$T"`) would otherwise have left a server on every address open to anyone.
+ */
+export function tokenProblem(token: string | undefined, host: string): string | undefined {
+  if (token === undefined)
+    return isLoopback(host) ? undefined : `a server on ${host}, not loopback, needs a token`;
+  if (token.length < SHORTEST_TOKEN)
+    return `the token has ${token.length} characters, fewer than ${SHORTEST_TOKEN}: one that short can be guessed`;
+  if (!/^[\x21-\x7e]+$/.test(token))
+    return 'the token has spaces or characters beyond printable ASCII, which an Authorization header and a link cannot carry as they are';
+  return undefined;
+}
 const bare = (name: string) =>
   name
     .replace(/^\[(.*)\]$/, '$1')

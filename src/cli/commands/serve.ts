@@ -5,10 +5,9 @@ import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { parseDuration } from '../../model/units.js';
 import { buildServer } from '../../server/app.js';
+import { isLoopback, SHORTEST_TOKEN, tokenProblem } from '../../server/guard.js';
 import { DEFAULT_LIMITS, LIMIT_OPTIONS, type Limits } from '../../server/options.js';
 import { InputError, type Io, UsageError } from '../io.js';
-
-const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/;
 
 export interface ServeOptions extends Partial<Record<keyof Limits, string>> {
   port?: string;
@@ -74,10 +73,15 @@ export async function serveCommand(workspace: string, options: ServeOptions, io:
     throw new UsageError(`--port takes a port number, not '${options.port}'`);
   const host = options.host ?? '127.0.0.1';
   const limits = limitsOf(options);
-  const store = await checkedStore(options.store);
   // Anyone who can reach a non-loopback address could edit the models: a token is required there.
-  const made = options.token === undefined && !LOOPBACK.test(host);
+  const made = options.token === undefined && !isLoopback(host);
   const token = made ? randomBytes(18).toString('base64url') : options.token;
+  const problem = tokenProblem(token, host);
+  if (problem)
+    throw new UsageError(
+      `--token: ${problem}; leave --token out and serve makes one up, or give one of at least ${SHORTEST_TOKEN} characters (e.g. openssl rand -base64 18)`,
+    );
+  const store = await checkedStore(options.store);
   const app = buildServer({
     workspace: root,
     host,
