@@ -64,6 +64,19 @@ describe('linesight edit', () => {
       'linesight: error: missing.json does not exist',
     ]);
     expect((await linesight('edit', file, '[{"nokind": 1}]')).code).toBe(2);
+    // A misspelt value removed the key (a set without one removes it); an edit without its
+    // fields failed inside with a JavaScript error (exit 70).
+    const misspelt = await linesight(
+      'edit',
+      file,
+      '{"kind": "set", "path": ["steps", {"id": "browse-catalogue"}, "name"], "valeu": "x"}',
+    );
+    expect([misspelt.code, misspelt.stderr]).toEqual([
+      2,
+      "linesight: error: edit 1 (set): unknown field 'valeu' (did you mean 'value'?): a set edit has path, value, before, source (a set without a value removes the key)\n",
+    ]);
+    const bare = await linesight('edit', file, '[{"kind": "set"}]', '--dry-run');
+    expect([bare.code, bare.stderr]).toEqual([2, expect.stringContaining("edit 1 (set): 'path' is missing")]);
     // An edit whose result does not load is reported and not written, unless --force.
     const broken =
       '[{"kind": "set", "path": ["steps", {"id": "browse-catalogue"}, "stage"], "value": "nowhere"}]';

@@ -72,6 +72,25 @@ describe('POST /api/models/:name/edits', () => {
     });
     expect((await edit([{ nokind: true }])).statusCode).toBe(400);
     expect((await edit('set')).statusCode).toBe(400);
+    // The CLI's check and words: a misspelt field named, not read as no value (which removes the key).
+    const misspelt = await edit([
+      { kind: 'set', path: ['steps', { id: 'browse-catalogue' }, 'fail'], valeu: { p: 0.2 } },
+    ]);
+    expect([misspelt.statusCode, misspelt.json()]).toEqual([
+      400,
+      {
+        error: "edit 1 (set): unknown field 'valeu' (did you mean 'value'?)",
+        hint: 'a set edit has path, value, before, source (a set without a value removes the key)',
+      },
+    ]);
+    expect((await edit([{ kind: 'delete-step' }])).json().error).toBe(
+      "edit 1 (delete-step): 'id' is missing",
+    );
+    const notList = await edit({ kind: 'set', path: ['name'], value: 'x' });
+    expect([notList.statusCode, notList.json().error]).toEqual([
+      400,
+      "'edits' must be a list of edits, not a mapping",
+    ]);
     expect((await edit(Array.from({ length: 201 }, () => ({ kind: 'batch', edits: [] })))).statusCode).toBe(
       413,
     );

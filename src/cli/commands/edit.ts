@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { writeAtomic } from '../../fs/write-atomic.js';
 import { applyEdits } from '../../model/edits/apply.js';
 import type { Edit } from '../../model/edits/edit.js';
+import { checkEdits, EditShapeError } from '../../model/edits/edit-shape.js';
 import { EditError } from '../../model/edits/error.js';
 import { checkText } from '../../model/load.js';
 import { problemText, readRegularFile } from '../../model/read-file.js';
@@ -44,11 +45,12 @@ function editsOf(given: string): Edit[] {
       `the edits are not JSON (${(error as Error).message}): give e.g. '[{"kind": "set", "path": ["name"], "value": "New name"}]' or a .json file`,
     );
   }
-  const edits = Array.isArray(parsed) ? parsed : [parsed];
-  for (const [i, edit] of edits.entries())
-    if (typeof edit !== 'object' || edit === null || typeof edit.kind !== 'string')
-      throw new UsageError(`edit ${i + 1} has no kind: each edit is an object such as {"kind": "set", ...}`);
-  return edits as Edit[];
+  try {
+    return checkEdits(Array.isArray(parsed) ? parsed : [parsed]);
+  } catch (error) {
+    if (error instanceof EditShapeError) throw new UsageError(`${error.message}: ${error.hint}`);
+    throw error;
+  }
 }
 
 export async function editCommand(

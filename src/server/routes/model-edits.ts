@@ -4,6 +4,7 @@
  * and answered with the new text and the edit that undoes them.
  */
 import type { FastifyReply } from 'fastify';
+import { describe } from '../../model/units.js';
 import type { Req, Server } from '../context.js';
 import { JSON_BODY } from '../guard.js';
 import { HttpError } from '../http-error.js';
@@ -19,7 +20,9 @@ export function modelEditRoutes({ app, workspace, work }: Server): void {
       if (!Array.isArray(edits))
         throw new HttpError(
           400,
-          "'edits' is missing",
+          edits === undefined
+            ? "'edits' is missing"
+            : `'edits' must be a list of edits, not ${describe(edits)}`,
           'send {"edits": [{"kind": "set", "path": [...], "value": ...}]}',
         );
       const ifMatch = request.headers['if-match'];
