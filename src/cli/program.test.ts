@@ -384,6 +384,18 @@ describe('linesight analyze and compare', () => {
       "known scenarios: 'account-executives', 'ivr-reroute', 'better-product-pages'",
     );
     expect(typo.stderr.match(/account-executives/g)).toHaveLength(1);
+    // With --scenario as well, the diff set one scenario's model against the other's applied to
+    // the bare one and called the gap the second's effect.
+    const both = await linesight(
+      'analyze',
+      example,
+      '--scenario',
+      'account-executives',
+      '--diff',
+      'ivr-reroute',
+    );
+    expect([both.code, both.stdout]).toEqual([2, '']);
+    expect(both.stderr).toContain('--diff ivr-reroute compares that scenario with the model as written');
   });
 
   it('compares us with the competitor stage by stage', async () => {

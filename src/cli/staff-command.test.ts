@@ -1,8 +1,9 @@
 /** `linesight staff`: the week grid and cost in text, the scenario written into the file (comments kept), --dry-run and --json, and clear refusals. */
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { applyEdit } from '../model/edits/apply.js';
 import { load } from '../model/load.js';
 import { linesight } from '../testing/cli.js';
 
@@ -30,6 +31,32 @@ describe('linesight staff', () => {
     expect(text).toContain('# A hotline with a weekly arrival profile');
     const staffed = load(file, { scenario: 'cheapest' }).model;
     expect(staffed?.resources[0]?.schedule?.length).toBeGreaterThan(2);
+    // Staffed again: the scenario staffing wrote is replaced, not added twice.
+    expect((await linesight('staff', file, ...quick, '--seed', '4', '--scenario-id', 'cheapest')).code).toBe(
+      0,
+    );
+    expect(readFileSync(file, 'utf8').match(/id: cheapest/g)).toHaveLength(1);
+  });
+
+  it('leaves a scenario someone wrote as it is, when staffing is told to write one of its id', async () => {
+    const file = copy();
+    const mine = {
+      id: 'more-agents',
+      name: 'Two more agents',
+      changes: [{ set: 'resources.agents.capacity', value: 25 }],
+    };
+    writeFileSync(
+      file,
+      applyEdit(readFileSync(file, 'utf8'), { kind: 'set', path: ['scenarios'], value: [mine] }).text,
+    );
+    const before = readFileSync(file, 'utf8');
+    const r = await linesight('staff', file, ...quick, '--scenario-id', 'more-agents');
+    expect([r.code, r.stdout]).toEqual([1, '']);
+    expect(r.stderr).toContain(
+      "the model already has a scenario 'more-agents' that staffing did not write: it was left as it is, and the staffing not saved",
+    );
+    expect(r.stderr).toContain('--scenario-id');
+    expect(readFileSync(file, 'utf8')).toBe(before);
   });
 
   it('writes nothing with --dry-run, and answers JSON with every hour', async () => {

@@ -59,6 +59,12 @@ export async function analyzeCommand(file: string, options: AnalyzeOptions, io: 
   const top = options.top === undefined ? 20 : Number(options.top);
   if (!Number.isInteger(top) || top < 0)
     throw new UsageError(`--top takes a whole number, not '${options.top}'`);
+  // A scenario applies to the model as written, one at a time: with both, the diff compared the
+  // --scenario model with --diff's applied to the bare one, and called the gap --diff's effect.
+  if (options.diff !== undefined && options.scenario !== undefined)
+    throw new UsageError(
+      `--diff ${options.diff} compares that scenario with the model as written, and scenarios apply one at a time: leave out --scenario ${options.scenario}, or run analyze --scenario ${options.scenario} alone`,
+    );
   const model = loadForAnalysis(file, options.scenario, io);
   if (!model) return 1;
   const segments = model.segments.map((s) => s.id);

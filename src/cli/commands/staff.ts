@@ -9,7 +9,7 @@ import { checkText } from '../../model/load.js';
 import { problemText, readRegularFile } from '../../model/read-file.js';
 import { MAX_FILE_BYTES } from '../../model/source.js';
 import { defaultWorkers, preflight } from '../../simulation/index.js';
-import { scenarioEdit } from '../../simulation/staffing/scenario-edit.js';
+import { ScenarioTaken, scenarioEdit } from '../../simulation/staffing/scenario-edit.js';
 import { StaffingError, staffModel } from '../../simulation/staffing/staff.js';
 import { staffingScenario } from '../../simulation/staffing/staffing-scenario.js';
 import { InputError, type Io, UsageError } from '../io.js';
@@ -80,10 +80,19 @@ export async function staffCommand(file: string, o: StaffCommandOptions, io: Io)
   if (!o.dryRun) {
     const read = readRegularFile(file, MAX_FILE_BYTES);
     if ('problem' in read) throw new InputError(problemText(file, read.problem), read.problem.hint);
-    const text = applyEdit(
-      read.bytes.toString('utf8'),
-      scenarioEdit(read.bytes.toString('utf8'), scenario),
-    ).text;
+    const before = read.bytes.toString('utf8');
+    let edit: ReturnType<typeof scenarioEdit>;
+    try {
+      edit = scenarioEdit(before, scenario);
+    } catch (error) {
+      if (error instanceof ScenarioTaken)
+        throw new InputError(
+          error.message,
+          'give the staffing scenario another id with --scenario-id, or rename that scenario first',
+        );
+      throw error;
+    }
+    const text = applyEdit(before, edit).text;
     const errors = checkText(text, { file, scenario: id }).diagnostics.filter((d) => d.severity === 'error');
     if (errors.length) {
       io.err(printDiagnostics(errors, io.color, new Map([[file, text]])));

@@ -4,7 +4,7 @@
  */
 import { formatDuration } from '../../model/units.js';
 import { scheduleOf } from './hourly-schedule.js';
-import type { StaffingScenario } from './scenario-edit.js';
+import { type StaffingScenario, WRITTEN_BY_STAFF } from './scenario-edit.js';
 import type { StaffingResult } from './staff.js';
 
 const percent = (x: number) => `${Number((x * 100).toFixed(1))}%`;
@@ -16,7 +16,7 @@ export function staffingScenario(result: StaffingResult, id: string): StaffingSc
   return {
     id,
     name: 'Staffing at least cost',
-    description: `Written by linesight staff: the fewest members per hour of the week that meet each pool's service level (${targets.join('; ')}), from queueing formulas checked by simulation (${result.options.replications} replications of ${result.options.days} days, seed ${result.options.seed}).`,
+    description: `${WRITTEN_BY_STAFF}: the fewest members per hour of the week that meet each pool's service level (${targets.join('; ')}), from queueing formulas checked by simulation (${result.options.replications} replications of ${result.options.days} days, seed ${result.options.seed}).`,
     changes: result.pools.flatMap((p) => [
       { set: `resources.${p.id}.capacity`, value: Math.max(1, ...p.staff) },
       { set: `resources.${p.id}.schedule`, value: scheduleOf(p.staff) },
