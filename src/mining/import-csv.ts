@@ -8,11 +8,13 @@
  * window numbering the rows of the scan instead took three times as long on ten million rows),
  * checked there, and moved into the store.
  */
+
 import { fileHead } from '../fs/file-head.js';
 import { plural } from '../text/plural.js';
 import { headerWidth, sampledDialect, sniffedLines, WIDE_COLUMNS } from './csv-dialect.js';
 import { overlongLine } from './csv-overlong.js';
 import { rejectedLines } from './csv-rejects.js';
+import { CSV_ROLES } from './csv-roles.js';
 import { isGzip } from './gzip-magic.js';
 import { type ImportProblem, type ImportReport, LISTED_PROBLEMS } from './import-report.js';
 import { LogImportError } from './log-import-error.js';
@@ -33,8 +35,7 @@ export interface CsvColumns {
 
 /** The columns a user can name, taken from options such as `--case` or `?case=` (given ones only). */
 export function columnsFrom(given: Partial<Record<keyof CsvColumns, string | undefined>>): CsvColumns {
-  const roles = ['case', 'activity', 'timestamp', 'channel', 'resource', 'segment'] as const;
-  return Object.fromEntries(roles.flatMap((role) => (given[role] ? [[role, given[role]]] : [])));
+  return Object.fromEntries(CSV_ROLES.flatMap((role) => (given[role] ? [[role, given[role]]] : [])));
 }
 
 const GUESSES: Record<keyof CsvColumns, string[]> = {

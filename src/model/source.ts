@@ -124,7 +124,8 @@ export function parseSource(input: Buffer | string, file: string): SourceResult 
   return { source, diagnostics: json ? [json] : [] };
 }
 
-function undecodable(decoded: Exclude<Decoded, { text: string }>, file: string): SourceResult {
+/** Why a file's bytes are not a model's text: binary, UTF-16, or a byte that is not UTF-8 (at its place). */
+export function undecodable(decoded: Exclude<Decoded, { text: string }>, file: string): SourceResult {
   if ('binary' in decoded)
     return fileProblem(
       file,

@@ -112,6 +112,55 @@ describe('models', () => {
     expect((await app.inject('/api/models/new.yaml')).statusCode).toBe(404);
   });
 
+  it('reads a model body as the CLI reads a file: UTF-8 strictly, a Latin-1 letter refused where it is', async () => {
+    // Read as text, the é was saved as U+FFFD and the model answered 201.
+    const latin1 = Buffer.from(small.replace(/^name: .*$/m, 'name: Caf\xe9 queue'), 'latin1');
+    const line = small.split('\n').findIndex((l) => l.startsWith('name:')) + 1;
+    for (const [method, url] of [
+      ['PUT', '/api/models/latin.yaml'],
+      ['POST', '/api/validate?name=latin.yaml'],
+    ] as const) {
+      const r = await app.inject({ method, url, payload: latin1, headers: { 'content-type': 'text/yaml' } });
+      expect(r.statusCode, url).toBe(400);
+      expect(r.json().error, url).toBe(
+        `latin.yaml is not UTF-8: the byte 0xE9 here is not valid UTF-8 (the file may be Latin-1 or Windows-1252) (line ${line}, column 10)`,
+      );
+      expect(r.json().hint, url).toContain('iconv -f latin1 -t utf-8');
+    }
+    expect(existsSync(join(dir, 'latin.yaml'))).toBe(false);
+    const utf8 = await app.inject({
+      method: 'PUT',
+      url: '/api/models/cafe.yaml',
+      payload: Buffer.from(small.replace(/^name: .*$/m, 'name: Café queue'), 'utf8'),
+      headers: { 'content-type': 'text/yaml' },
+    });
+    expect(utf8.statusCode).toBe(201);
+    expect(readFileSync(join(dir, 'cafe.yaml'), 'utf8')).toContain('name: Café queue');
+    // A BPMN file in the encoding it declares, as `bpmn import` reads it; refused when it declares none.
+    const bpmn = (encoding: string) =>
+      Buffer.from(
+        `<?xml version="1.0"${encoding}?><bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d"><bpmn:process id="p" name="Caf\xe9"/></bpmn:definitions>`,
+        'latin1',
+      );
+    const declared = await app.inject({
+      method: 'POST',
+      url: '/api/bpmn/import',
+      payload: bpmn(' encoding="ISO-8859-1"'),
+      headers: { 'content-type': 'application/xml' },
+    });
+    expect(declared.body).not.toContain('\uFFFD');
+    const undeclared = await app.inject({
+      method: 'POST',
+      url: '/api/bpmn/import',
+      payload: bpmn(''),
+      headers: { 'content-type': 'application/xml' },
+    });
+    expect([undeclared.statusCode, undeclared.json().error]).toEqual([
+      400,
+      `the BPMN body: it is not UTF-8, and declares no other encoding: the byte 0xE9 at line 1, column ${bpmn('').indexOf(0xe9) + 1}`,
+    ]);
+  });
+
   it('refuses names that leave the workspace, and bodies over the limit', async () => {
     for (const url of [
       '/api/models/..%2Fpackage.json',

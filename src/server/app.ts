@@ -23,6 +23,7 @@ import {
   type ServerOptions,
 } from './options.js';
 import { problemOf } from './problem.js';
+import { checkQuery } from './request.js';
 import { analysisRoutes } from './routes/analysis.js';
 import { bpmnRoutes } from './routes/bpmn.js';
 import { jobRoutes } from './routes/jobs.js';
@@ -59,17 +60,19 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   const jobs = new Jobs(limits.maxJobs, limits.maxQueue);
   const app = Fastify({ bodyLimit, logger: false });
 
-  for (const type of [
-    'text/yaml',
-    'application/yaml',
-    'application/x-yaml',
-    'application/xml',
-    'text/xml',
-    'text/csv',
-  ])
-    app.addContentTypeParser(type, { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  // Bodies that are files come as their bytes, decoded by the route as the CLI decodes the file:
+  // read as text here, a Latin-1 model or CSV had each accented letter replaced by U+FFFD.
   app.addContentTypeParser(
-    ['application/octet-stream', 'application/gzip'],
+    [
+      'text/yaml',
+      'application/yaml',
+      'application/x-yaml',
+      'application/xml',
+      'text/xml',
+      'text/csv',
+      'application/octet-stream',
+      'application/gzip',
+    ],
     { parseAs: 'buffer' },
     (_req, body, done) => done(null, body),
   );
@@ -80,6 +83,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     allowHosts: options.allowHosts ?? [],
   });
   installSecurityHeaders(app);
+  app.addHook('onRequest', async (request) => checkQuery(request));
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
     const url = request.routeOptions.url;

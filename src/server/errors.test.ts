@@ -117,6 +117,37 @@ describe('malformed and mistyped requests', () => {
     }
   });
 
+  it('refuses a query parameter the route does not read, or one given twice, naming it', async () => {
+    // A misspelt parameter answered the baseline as if nothing had been asked.
+    const typo = await app.inject('/api/models/order-departments.yaml/analysis?scenaro=ivr-reroute');
+    expect([typo.statusCode, typo.json()]).toEqual([
+      400,
+      {
+        error: "'scenaro' is not a query parameter of this request",
+        hint: "did you mean 'scenario'? its parameters are format, scenario, segment",
+      },
+    ]);
+    expect((await app.inject('/api/models?bogus=1')).json()).toEqual({
+      error: "'bogus' is not a query parameter of this request",
+      hint: 'this request takes none',
+    });
+    // Given twice, a parameter reached the route as a list: 500, "this is a bug in linesight".
+    for (const url of [
+      '/api/models/mmc.yaml/render?view=blueprint&view=role',
+      '/api/models/order-departments.yaml/analysis?scenario=a&scenario=b',
+      '/api/compare?ours=mmc.yaml&theirs=a&theirs=b',
+      '/api/logs/claims/discover?top=1&top=2',
+    ]) {
+      const r = await app.inject(url);
+      expectProblem(r, url);
+      expect(r.statusCode, url).toBe(400);
+      expect(r.json().error, url).toMatch(/^the query parameter '\w+' is given 2 times$/);
+    }
+    // Parameters a route reads still pass, and a page takes whatever a link carries.
+    expect((await app.inject('/api/models/mmc.yaml/render?view=blueprint&format=json')).statusCode).toBe(200);
+    expect((await app.inject('/plain?utm_source=chat')).statusCode).toBe(200);
+  });
+
   it('answers unicode, control characters and odd names in paths and queries in JSON', async () => {
     for (const url of [
       '/api/models/%E2%9C%93.yaml',

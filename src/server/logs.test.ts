@@ -41,6 +41,27 @@ describe('the event store behind the log routes', () => {
     await app.close();
   });
 
+  it('imports an upload from its bytes, as the CLI imports the file: a Latin-1 CSV keeps its letters', async () => {
+    const { app } = fresh();
+    const latin1 = Buffer.from(
+      'case_id,activity,timestamp\nc1,Caf\xe9 visit,2024-01-01 10:00:00\nc1,Pay,2024-01-01 10:05:00\n',
+      'latin1',
+    );
+    const up = await app.inject({
+      method: 'POST',
+      url: '/api/logs?name=cafe',
+      payload: latin1,
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(up.statusCode, up.body).toBe(200);
+    // Read as text by the server, the é was stored as U+FFFD: "Caf\uFFFD visit".
+    expect(Object.keys((await app.inject('/api/logs/cafe/discover')).json().activities)).toEqual([
+      'Café visit',
+      'Pay',
+    ]);
+    await app.close();
+  });
+
   it('keeps the imported log, not the uploaded file', async () => {
     const { dir, app } = fresh();
     const up = await app.inject({

@@ -19,7 +19,7 @@ export function openApi(version: string): Record<string, unknown> {
       title: 'linesight',
       version,
       description:
-        'Customer process models: validate, draw, analyse, simulate, mine, exchange BPMN. Off loopback every route but this description, /api/schema and the static files needs the token (Authorization: Bearer TOKEN, or the cookie a page opened with ?token= sets). Requests with another Origin, or another Host than the server answers to, are refused; each route takes only the body types it names (JSON routes: application/json). Work per request is limited (replications, expected customers, event-log days and customers, model steps, time); a refusal names the `linesight serve` option that changes the limit.',
+        'Customer process models: validate, draw, analyse, simulate, mine, exchange BPMN. Off loopback every route but this description, /api/schema and the static files needs the token (Authorization: Bearer TOKEN, or the cookie a page opened with ?token= sets). Requests with another Origin, or another Host than the server answers to, are refused; each route takes only the body types it names (JSON routes: application/json), and only the query parameters it reads: another, or one given twice, is a 400 naming it. Work per request is limited (replications, expected customers, event-log days and customers, model steps, time); a refusal names the `linesight serve` option that changes the limit.',
     },
     paths: {
       '/api/health': { get: op('Server and workspace') },

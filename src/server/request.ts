@@ -2,11 +2,46 @@
  * Reading a request's parameters, each checked for its type and range before any work starts, so
  * that a wrong type is a 400 naming the field, not a crash or a value silently dropped.
  */
+import type { FastifyRequest } from 'fastify';
+import { clip } from '../model/clip.js';
+import { suggest } from '../model/suggest.js';
 import { parseDuration } from '../model/units.js';
 import { parsePrecision } from '../simulation/index.js';
 import { HttpError } from './http-error.js';
 
 export type Body = Record<string, unknown>;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The query parameters the route reads; any other is refused (none when not given). */
+    query?: readonly string[];
+  }
+}
+
+/**
+ * Refuses a query parameter the matched route does not read, and one given twice, before the
+ * route runs: a misspelt `?scenaro=` answered the baseline as if nothing had been asked, and a
+ * repeated one reached the route as a list and answered 500. Pages and static files take any: a
+ * person's link may carry a token or a chat app's tracking, which the page does not read.
+ */
+export function checkQuery(request: FastifyRequest): void {
+  const config = request.routeOptions.config;
+  if (request.routeOptions.url === undefined || config.public || config.page) return;
+  const known = config.query ?? [];
+  for (const [key, value] of Object.entries(request.query as Record<string, unknown>)) {
+    if (Array.isArray(value))
+      throw new HttpError(400, `the query parameter '${key}' is given ${value.length} times`, 'give it once');
+    if (known.includes(key)) continue;
+    const close = suggest(key, known);
+    throw new HttpError(
+      400,
+      `'${clip(key)}' is not a query parameter of this request`,
+      known.length === 0
+        ? 'this request takes none'
+        : `${close ? `did you mean '${close}'? ` : ''}its parameters are ${known.join(', ')}`,
+    );
+  }
+}
 
 /** A JSON object body of the given fields; no body at all reads as {}. A field the route does not read is refused. */
 export function bodyOf(body: unknown, fields: readonly string[]): Body {

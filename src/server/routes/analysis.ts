@@ -11,20 +11,24 @@ const FORMATS: Record<string, string> = {
 };
 
 export function analysisRoutes({ app, work }: Server): void {
-  app.get('/api/models/:name/analysis', async (request: Req, reply: FastifyReply) => {
-    const q = request.query;
-    const format = q.format ?? 'json';
-    if (format !== 'json' && !FORMATS[format])
-      throw new HttpError(400, `'format' is json, md or html, not '${format}'`);
-    const result = await work('analysis', {
-      name: request.params.name as string,
-      scenario: q.scenario,
-      segment: q.segment,
-      format,
-    });
-    if ('text' in result) return reply.type(FORMATS[format] as string).send(result.text);
-    return result.json;
-  });
+  app.get(
+    '/api/models/:name/analysis',
+    { config: { query: ['format', 'scenario', 'segment'] } },
+    async (request: Req, reply: FastifyReply) => {
+      const q = request.query;
+      const format = q.format ?? 'json';
+      if (format !== 'json' && !FORMATS[format])
+        throw new HttpError(400, `'format' is json, md or html, not '${format}'`);
+      const result = await work('analysis', {
+        name: request.params.name as string,
+        scenario: q.scenario,
+        segment: q.segment,
+        format,
+      });
+      if ('text' in result) return reply.type(FORMATS[format] as string).send(result.text);
+      return result.json;
+    },
+  );
 
   app.post('/api/analyze', { config: { accepts: JSON_BODY } }, async (request: Req) => {
     const body = bodyOf(request.body, ['text', 'name', 'scenario']);
@@ -37,13 +41,13 @@ export function analysisRoutes({ app, work }: Server): void {
     });
   });
 
-  app.get('/api/models/:name/diff', async (request: Req) => {
+  app.get('/api/models/:name/diff', { config: { query: ['scenario'] } }, async (request: Req) => {
     const scenario = request.query.scenario;
     if (!scenario) throw new HttpError(400, 'name the scenario: ?scenario=ID');
     return work('diff', { name: request.params.name as string, scenario });
   });
 
-  app.get('/api/compare', async (request: Req) => {
+  app.get('/api/compare', { config: { query: ['ours', 'theirs'] } }, async (request: Req) => {
     const { ours, theirs } = request.query;
     if (!ours || !theirs) throw new HttpError(400, 'name both models: ?ours=NAME&theirs=NAME');
     if (ours === theirs)

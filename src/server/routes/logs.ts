@@ -11,6 +11,7 @@ import { rmSync } from 'node:fs';
 import type { FastifyReply } from 'fastify';
 import { stringify } from 'yaml';
 import { writeAtomic } from '../../fs/write-atomic.js';
+import { CSV_ROLES } from '../../mining/csv-roles.js';
 import type { JourneyOptionText, LogStore, StoreAccess } from '../../mining/index.js';
 import { MOST_EDGES } from '../../mining/kept-counts.js';
 import { LOG_FORMATS, type LogFormat } from '../../mining/log-format.js';
@@ -24,6 +25,11 @@ import type { Req, Server } from '../context.js';
 import { JSON_BODY, LOG_BODY } from '../guard.js';
 import { HttpError } from '../http-error.js';
 import { bodyOf, wholeQuery } from '../request.js';
+
+/** The query parameters that slice a log: one segment's or one channel's events. */
+const SLICE = ['segment', 'channel'];
+/** An upload's: its name and format, a case type, and the CSV's columns by role. */
+const UPLOAD_QUERY = ['name', 'format', 'caseType', ...CSV_ROLES];
 
 /** One segment's or one channel's events, as the query names them. */
 const sliceOf = (q: Record<string, string | undefined>) => ({
@@ -76,7 +82,7 @@ export function logRoutes({ app, workspace, events, work, options }: Server): vo
 
   app.post(
     '/api/logs',
-    { bodyLimit: options.logLimit ?? 50 * 1024 * 1024, config: { accepts: LOG_BODY } },
+    { bodyLimit: options.logLimit ?? 50 * 1024 * 1024, config: { accepts: LOG_BODY, query: UPLOAD_QUERY } },
     async (request: Req) => {
       const q = request.query;
       const name = q.name;
@@ -122,40 +128,48 @@ export function logRoutes({ app, workspace, events, work, options }: Server): vo
   });
 
   // An answer's size is bounded: a log of ids can have millions of variants and edges.
-  app.get('/api/logs/:log/discover', async (request: Req) => {
-    const q = request.query;
-    const top = wholeQuery(q.top, 'top', 20, 1, MOST_SENT);
-    const edges = wholeQuery(q.edges, 'edges', MOST_EDGES, 1, MOST_SENT);
-    const log = request.params.log as string;
-    return withLog(log, (store) => store.discover(log, { top, edges, ...activitiesOf(q), ...sliceOf(q) }));
-  });
+  app.get(
+    '/api/logs/:log/discover',
+    { config: { query: ['top', 'edges', 'activities', ...SLICE] } },
+    async (request: Req) => {
+      const q = request.query;
+      const top = wholeQuery(q.top, 'top', 20, 1, MOST_SENT);
+      const edges = wholeQuery(q.edges, 'edges', MOST_EDGES, 1, MOST_SENT);
+      const log = request.params.log as string;
+      return withLog(log, (store) => store.discover(log, { top, edges, ...activitiesOf(q), ...sliceOf(q) }));
+    },
+  );
 
-  app.get('/api/logs/:log/dfg.svg', async (request: Req, reply: FastifyReply) => {
-    const q = request.query;
-    const edges = wholeQuery(q.edges, 'edges', DFG_EDGES, 1, MOST_DRAWN_EDGES);
-    const measure = (q.measure ?? 'frequency') as DfgMeasure;
-    if (!DFG_MEASURES.includes(measure))
-      throw new HttpError(400, `'measure' is ${DFG_MEASURES.join(' or ')}, not '${measure}'`);
-    const log = request.params.log as string;
-    // The graph needs no variants (one is enough to count them) and only the edges it draws.
-    const d = await withLog(log, (store) =>
-      store.discover(log, { top: 1, edges, ...activitiesOf(q), ...sliceOf(q) }),
-    );
-    const svg = await work('dfgSvg', {
-      log,
-      discovery: {
-        dfg: d.dfg,
-        start: d.start,
-        end: d.end,
-        activities: d.activities,
-        moreEdges: d.moreEdges,
-        moreActivities: d.moreActivities,
-      },
-      edges,
-      measure,
-    });
-    return reply.type('image/svg+xml').send(svg);
-  });
+  app.get(
+    '/api/logs/:log/dfg.svg',
+    { config: { query: ['edges', 'measure', 'activities', ...SLICE] } },
+    async (request: Req, reply: FastifyReply) => {
+      const q = request.query;
+      const edges = wholeQuery(q.edges, 'edges', DFG_EDGES, 1, MOST_DRAWN_EDGES);
+      const measure = (q.measure ?? 'frequency') as DfgMeasure;
+      if (!DFG_MEASURES.includes(measure))
+        throw new HttpError(400, `'measure' is ${DFG_MEASURES.join(' or ')}, not '${measure}'`);
+      const log = request.params.log as string;
+      // The graph needs no variants (one is enough to count them) and only the edges it draws.
+      const d = await withLog(log, (store) =>
+        store.discover(log, { top: 1, edges, ...activitiesOf(q), ...sliceOf(q) }),
+      );
+      const svg = await work('dfgSvg', {
+        log,
+        discovery: {
+          dfg: d.dfg,
+          start: d.start,
+          end: d.end,
+          activities: d.activities,
+          moreEdges: d.moreEdges,
+          moreActivities: d.moreActivities,
+        },
+        edges,
+        measure,
+      });
+      return reply.type('image/svg+xml').send(svg);
+    },
+  );
 
   /** The model a log is set against, and how its activities map to the model's steps. */
   const modelAndMapping = async (request: Req, what: string) => {
@@ -207,7 +221,7 @@ export function logRoutes({ app, workspace, events, work, options }: Server): vo
     });
   });
 
-  app.get('/api/logs/:log/journeys', async (request: Req) => {
+  app.get('/api/logs/:log/journeys', { config: { query: JOURNEY_QUERY } }, async (request: Req) => {
     const q = request.query;
     // The query's names are the library's (minExposed, driverWindow, ...), as the CLI's flags are.
     const read = (await mining()).readJourneyOptions(

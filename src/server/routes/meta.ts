@@ -10,7 +10,7 @@ export function metaRoutes({ app, workspace }: Server): void {
   // Answered on the event loop, which heavy work never holds: it shows the server is alive.
   app.get('/api/health', async () => ({ ok: true, version: VERSION, workspace: workspace.root }));
   app.get('/api/openapi.json', { config: { public: true } }, async () => openApi(VERSION));
-  app.get('/api/schema', { config: { public: true } }, async (request: Req) => {
+  app.get('/api/schema', { config: { public: true, query: ['kind'] } }, async (request: Req) => {
     const kind = request.query.kind ?? 'model';
     if (!(FILE_KINDS as readonly string[]).includes(kind))
       throw new HttpError(400, `kind is ${FILE_KINDS.join(', ')}, not '${kind}'`);

@@ -5,15 +5,29 @@
  * duplicated, never over another one (409).
  */
 import type { FastifyReply } from 'fastify';
+import { decodeUtf8 } from '../../model/decode.js';
+import { undecodable } from '../../model/source.js';
 import type { Req, Server } from '../context.js';
 import { JSON_BODY, MODEL_BODY } from '../guard.js';
 import { HttpError } from '../http-error.js';
 import { BPMN_BODY_LIMIT } from '../options.js';
 import { bodyOf, optionalString } from '../request.js';
 
-/** Model text from a YAML body, or from JSON {"text": "..."}. */
-function textOf(body: unknown): string {
-  if (typeof body === 'string') return body;
+/**
+ * Model text from a YAML body (its bytes, UTF-8 strictly, as the CLI reads a file: a Latin-1 é is
+ * refused where it is, not saved as U+FFFD), or from JSON {"text": "..."}.
+ */
+function textOf(body: unknown, file: string): string {
+  if (Buffer.isBuffer(body)) {
+    const decoded = decodeUtf8(body);
+    if ('text' in decoded) return decoded.text;
+    const [problem] = undecodable(decoded, file).diagnostics;
+    throw new HttpError(
+      400,
+      `${problem?.message}${problem?.line ? ` (line ${problem.line}, column ${problem.column})` : ''}`,
+      problem?.hint,
+    );
+  }
   const text = bodyOf(body, ['text']).text;
   if (typeof text === 'string') return text;
   throw new HttpError(
@@ -108,7 +122,7 @@ export function modelRoutes({ app, workspace, work }: Server): void {
     { config: { accepts: MODEL_BODY } },
     async (request: Req, reply: FastifyReply) => {
       const name = request.params.name as string;
-      const text = textOf(request.body);
+      const text = textOf(request.body, name);
       workspace.path(name);
       const checked = await work('check', { text, name });
       const { etag, created } = workspace.write(name, text, ifMatchOf(request));
@@ -132,10 +146,19 @@ export function modelRoutes({ app, workspace, work }: Server): void {
     return reply.status(204).send();
   });
 
-  app.post('/api/validate', { config: { accepts: MODEL_BODY } }, async (request: Req) => {
-    const name = request.query.name;
-    if (name !== undefined) workspace.path(name);
-    const view = typeof request.query.scenario === 'string' ? request.query.scenario : undefined;
-    return work('check', { text: textOf(request.body), name, outline: true, ...(view ? { view } : {}) });
-  });
+  app.post(
+    '/api/validate',
+    { config: { accepts: MODEL_BODY, query: ['name', 'scenario'] } },
+    async (request: Req) => {
+      const name = request.query.name;
+      if (name !== undefined) workspace.path(name);
+      const view = typeof request.query.scenario === 'string' ? request.query.scenario : undefined;
+      return work('check', {
+        text: textOf(request.body, name ?? 'the model'),
+        name,
+        outline: true,
+        ...(view ? { view } : {}),
+      });
+    },
+  );
 }

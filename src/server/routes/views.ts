@@ -23,27 +23,34 @@ function sendDrawn(
   );
 }
 
+/** What a saved model's drawing reads from the query: the view, its choices and parts, the format. */
+const RENDER_QUERY = ['format', 'view', 'segment', 'role', 'scenario', 'mergeSegments', ...PART_FIELDS];
+
 export function viewRoutes({ app, work }: Server): void {
-  app.get('/api/models/:name/render', async (request: Req, reply: FastifyReply) => {
-    const q = request.query;
-    const format = diagramFormat(q.format, ['json']);
-    const choice = {
-      view: q.view ?? 'blueprint',
-      segment: q.segment,
-      role: q.role,
-      scenario: q.scenario,
-    };
-    const name = request.params.name as string;
-    const drawn = await work('renderSaved', {
-      name,
-      ...choice,
-      mergeSegments: q.mergeSegments === 'true',
-      format: format as DiagramFormat | 'json',
-      ...partsOfQuery(q),
-    });
-    if ('json' in drawn) return drawn.json;
-    return sendDrawn(reply, drawn, name, choice);
-  });
+  app.get(
+    '/api/models/:name/render',
+    { config: { query: RENDER_QUERY } },
+    async (request: Req, reply: FastifyReply) => {
+      const q = request.query;
+      const format = diagramFormat(q.format, ['json']);
+      const choice = {
+        view: q.view ?? 'blueprint',
+        segment: q.segment,
+        role: q.role,
+        scenario: q.scenario,
+      };
+      const name = request.params.name as string;
+      const drawn = await work('renderSaved', {
+        name,
+        ...choice,
+        mergeSegments: q.mergeSegments === 'true',
+        format: format as DiagramFormat | 'json',
+        ...partsOfQuery(q),
+      });
+      if ('json' in drawn) return drawn.json;
+      return sendDrawn(reply, drawn, name, choice);
+    },
+  );
 
   app.post('/api/render', { config: { accepts: JSON_BODY } }, async (request: Req, reply: FastifyReply) => {
     const fields = ['text', 'name', 'view', 'segment', 'role', 'scenario', 'format'];
