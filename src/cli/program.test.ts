@@ -658,6 +658,23 @@ describe('linesight simulate and whatif', () => {
     const short = await linesight('simulate', mmcFile, '--horizon', '1d', '-n', '2', '-w', '1');
     expect(short.code).toBe(0);
     expect(short.stdout).toContain('2 replications of 24 h after 96 min warm-up');
+    // Options that belong to another run are refused, not dropped: a sweep wrote no event log,
+    // and a target without a sweep ran a plain simulation.
+    const dir = mkdtempSync(join(tmpdir(), 'linesight-'));
+    const sweptLog = await linesight(
+      'simulate',
+      mmcFile,
+      '--sweep',
+      'resources.agents.capacity=9..10',
+      '--event-log',
+      join(dir, 'ev.csv'),
+    );
+    expect([sweptLog.code, sweptLog.stdout]).toEqual([2, '']);
+    expect(sweptLog.stderr).toContain('--event-log writes the events of one simulation, not of a sweep');
+    expect(existsSync(join(dir, 'ev.csv'))).toBe(false);
+    const target = await linesight('simulate', mmcFile, '--target', 'queueWait<=30s');
+    expect([target.code, target.stdout]).toEqual([2, '']);
+    expect(target.stderr).toContain('--target goes with --sweep');
   });
 
   it('refuses numbers past their range on the command line: infinite rates, endless runs, aliased seeds', async () => {

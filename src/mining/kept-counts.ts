@@ -9,6 +9,9 @@
  */
 export const MOST_EDGES = 10_000;
 
+/** The most frequent variants `log discover` lists unless told (`--top`, the API's `top=`). */
+export const TOP_VARIANTS = 10;
+
 /** A count to keep, at least one, from an option that may be fractional or below one. */
 const atLeastOne = (n: number) => Math.max(1, Math.floor(n));
 

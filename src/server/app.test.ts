@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { conformance, discover, importLog, journeyAnalytics, openStore } from '../mining/index.js';
+import { TOP_VARIANTS } from '../mining/kept-counts.js';
 import { jsonSchema } from '../model/json-schema.js';
 import { load } from '../model/load.js';
 import type { Model } from '../model/model.js';
@@ -398,6 +399,38 @@ describe('jobs', () => {
     expect(done.result.overall.queueWait.n).toBe(3);
   });
 
+  it("takes the CLI's warm-up when none is given, a fifteenth of a short horizon, and answers as the CLI does", async () => {
+    // The API took 2 days of warm-up, and refused a horizon of a day with a hint in CLI flags.
+    const start = await app.inject({
+      method: 'POST',
+      url: '/api/models/mmc.yaml/simulate',
+      payload: { replications: 2, horizon: '1d', seed: 5 },
+    });
+    expect(start.statusCode, start.body).toBe(202);
+    await app.inject(`/api/jobs/${start.json().id}/events`);
+    const api = (await app.inject(`/api/jobs/${start.json().id}`)).json().result;
+    expect(api.options.warmup).toBe(86400 / 15);
+    const cli = await linesight(
+      'simulate',
+      join(dir, 'mmc.yaml'),
+      '--horizon',
+      '1d',
+      '-n',
+      '2',
+      '--seed',
+      '5',
+      '--json',
+    );
+    expect(JSON.parse(cli.stdout).overall).toEqual(api.overall);
+    const refused = await app.inject({
+      method: 'POST',
+      url: '/api/models/mmc.yaml/simulate',
+      payload: { horizon: '1d', warmup: '2d' },
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().hint).toBe('e.g. {"horizon":"30d","warmup":"2d"}');
+  });
+
   it('runs to a precision, says where it stopped and what it warns of, and refuses a precision it cannot read', async () => {
     const start = await app.inject({
       method: 'POST',
@@ -627,14 +660,14 @@ describe('logs', () => {
       // The most frequent edges only, the rest counted: the answer the library gives.
       const edges = await app.inject('/api/logs/claims/discover?edges=3');
       expect(edges.json()).toEqual(
-        JSON.parse(JSON.stringify(await discover(store, 'claims', { top: 20, edges: 3 }))),
+        JSON.parse(JSON.stringify(await discover(store, 'claims', { top: TOP_VARIANTS, edges: 3 }))),
       );
       expect(edges.json().dfg).toHaveLength(3);
       expect(edges.json().moreEdges).toBe((await discover(store, 'claims')).dfg.length - 3);
       // Only the events of the most frequent activities: the answer the library gives.
       const projected = await app.inject('/api/logs/claims/discover?activities=2');
       expect(projected.json()).toEqual(
-        JSON.parse(JSON.stringify(await discover(store, 'claims', { top: 20, activities: 2 }))),
+        JSON.parse(JSON.stringify(await discover(store, 'claims', { top: TOP_VARIANTS, activities: 2 }))),
       );
       expect(Object.keys(projected.json().activities)).toHaveLength(2);
       const mapping = { 'check ticket': 'serve' };

@@ -124,7 +124,7 @@ export function openApi(version: string): Record<string, unknown> {
       '/api/logs/{log}': { delete: op('Remove a log and its events') },
       '/api/logs/{log}/discover': {
         get: op(
-          'Directly-follows graph, every activity with how often it occurs, start and end activities, variants (top: the most frequent variants, 20 unless given; edges: the most frequent edges, 10,000 unless given, with moreEdges counting the rest; each at most 100,000; activities: only the events of that many of the most frequent activities, with moreActivities counting the rest; segment, channel)',
+          'Directly-follows graph, every activity with how often it occurs, start and end activities, variants (top: the most frequent variants, 10 unless given, as on the CLI; edges: the most frequent edges, 10,000 unless given, with moreEdges counting the rest; each at most 100,000; activities: only the events of that many of the most frequent activities, with moreActivities counting the rest; segment, channel)',
         ),
       },
       '/api/logs/{log}/conformance': {

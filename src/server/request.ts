@@ -6,6 +6,7 @@ import type { FastifyRequest } from 'fastify';
 import { clip } from '../model/clip.js';
 import { suggest } from '../model/suggest.js';
 import { parseDuration } from '../model/units.js';
+import { defaultWarmup } from '../simulation/default-warmup.js';
 import { parsePrecision } from '../simulation/index.js';
 import { HttpError } from './http-error.js';
 
@@ -120,10 +121,12 @@ export function runSettings(body: Body) {
     if (!d.ok) throw new HttpError(400, `'${key}': ${d.message}`, d.hint);
     return d.value;
   };
+  const horizon = time('horizon', '30d');
   const settings = {
     replications: whole('replications', 20, 1),
-    horizon: time('horizon', '30d'),
-    warmup: time('warmup', '2d'),
+    horizon,
+    // As the CLI takes it: a fifteenth of a horizon under 30 days.
+    warmup: body.warmup === undefined || body.warmup === null ? defaultWarmup(horizon) : time('warmup', '2d'),
     seed: whole('seed', 1, 0),
   };
   if (body.precision === undefined || body.precision === null) {

@@ -15,6 +15,8 @@ export interface Problem {
   hint: string;
   /** A run setting that cannot be (a horizon of 0), not the model: the CLI calls it a usage error. */
   setting?: boolean;
+  /** The settings that would do, for a hint in the API's terms ({"horizon": "30d"}) where `hint` has the CLI's. */
+  example?: Record<string, string | number>;
 }
 
 /** One segment's demand on the pools, per customer who arrives: visits to each pool's steps and their work in seconds. */
@@ -72,18 +74,21 @@ export function preflight(
       message: 'the horizon must be longer than 0',
       hint: 'e.g. --horizon 30d',
       setting: true,
+      example: { horizon: '30d' },
     });
   if (!(options.warmup >= 0) || options.warmup >= options.horizon)
     problems.push({
       message: `the warm-up (${formatDuration(options.warmup)}) must be shorter than the horizon (${formatDuration(options.horizon)})`,
       hint: 'e.g. --horizon 30d --warmup 2d',
       setting: true,
+      example: { horizon: '30d', warmup: '2d' },
     });
   if (!Number.isInteger(options.replications) || options.replications < 1)
     problems.push({
       message: `replications must be a whole number of at least 1, not ${options.replications}`,
       hint: 'e.g. --replications 20',
       setting: true,
+      example: { replications: 20 },
     });
   // A segment whose share is 0 is switched off (a what-if that moves everyone to another); one
   // with a share and no arrivals has been forgotten.

@@ -2,7 +2,7 @@
 
 import { textTable } from '../../analysis/report/table.js';
 import { writeAtomic } from '../../fs/write-atomic.js';
-import { MOST_EDGES } from '../../mining/kept-counts.js';
+import { MOST_EDGES, TOP_VARIANTS } from '../../mining/kept-counts.js';
 import { variantPath } from '../../mining/variant-path.js';
 import { formatDuration } from '../../model/units.js';
 import { plural } from '../../text/plural.js';
@@ -48,7 +48,7 @@ export async function logDiscoverCommand(
   },
   io: Io,
 ): Promise<number> {
-  const top = Number(o.top ?? 10);
+  const top = Number(o.top ?? TOP_VARIANTS);
   if (!Number.isInteger(top) || top < 1) throw new UsageError(`--top takes a whole number, not '${o.top}'`);
   const maxEdges = Number(o.edges ?? DFG_EDGES);
   if (!Number.isInteger(maxEdges) || maxEdges < 1 || maxEdges > MOST_DRAWN_EDGES)

@@ -15,6 +15,7 @@ import {
 } from '../../model/overrides.js';
 import { didYouMeanAmong } from '../../model/suggest.js';
 import { formatDuration, parseDuration } from '../../model/units.js';
+import { defaultWarmup } from '../../simulation/default-warmup.js';
 import {
   defaultWorkers,
   describeWork,
@@ -77,12 +78,6 @@ export interface SimulateCommandOptions {
   progress?: boolean;
   eventLog?: string;
 }
-
-/**
- * The warm-up when none is given: 2 days of the default 30, and the same fifteenth of a shorter
- * horizon (`--horizon 1d` was refused for the 2 days it did not ask for).
- */
-const defaultWarmup = (horizon: number) => Math.min(2 * 86400, horizon / 15);
 
 /** Past these a run is a mistake, not a plan: a month of CPU, or threads by the thousand. */
 const MAX_REPLICATIONS = 10_000;
@@ -329,6 +324,16 @@ export async function simulateCommand(file: string, given: SimulateCommandOption
   refuseOutputOverInput(given.output, [file]);
   const o = withReportFormat(given);
   refuseOutputOverInput(o.eventLog, [file], '--event-log');
+  // Each option has its run: without these checks --event-log was dropped by a sweep and
+  // --target ran a plain simulation, without a word.
+  if (o.sweep !== undefined && o.eventLog !== undefined)
+    throw new UsageError(
+      '--event-log writes the events of one simulation, not of a sweep: run simulate --event-log without --sweep',
+    );
+  if (o.target !== undefined && o.sweep === undefined)
+    throw new UsageError(
+      `--target goes with --sweep: it picks the smallest swept value that meets it, e.g. --sweep resources.agents.capacity=8..14 --target '${o.target}'`,
+    );
   const options = runOptions(o);
   const loaded = loadOrReport(file, io, 'nothing was simulated');
   if (!loaded?.model || !loaded.document) return 1;

@@ -13,7 +13,7 @@ import { stringify } from 'yaml';
 import { writeAtomic } from '../../fs/write-atomic.js';
 import { CSV_ROLES } from '../../mining/csv-roles.js';
 import type { JourneyOptionText, LogStore, StoreAccess } from '../../mining/index.js';
-import { MOST_EDGES } from '../../mining/kept-counts.js';
+import { MOST_EDGES, TOP_VARIANTS } from '../../mining/kept-counts.js';
 import { LOG_FORMATS, type LogFormat } from '../../mining/log-format.js';
 import { LogImportError } from '../../mining/log-import-error.js';
 import { DFG_EDGES, DFG_MEASURES, type DfgMeasure, MOST_DRAWN_EDGES } from '../../views/dfg-measures.js';
@@ -133,7 +133,7 @@ export function logRoutes({ app, workspace, events, work, options }: Server): vo
     { config: { query: ['top', 'edges', 'activities', ...SLICE] } },
     async (request: Req) => {
       const q = request.query;
-      const top = wholeQuery(q.top, 'top', 20, 1, MOST_SENT);
+      const top = wholeQuery(q.top, 'top', TOP_VARIANTS, 1, MOST_SENT);
       const edges = wholeQuery(q.edges, 'edges', MOST_EDGES, 1, MOST_SENT);
       const log = request.params.log as string;
       return withLog(log, (store) => store.discover(log, { top, edges, ...activitiesOf(q), ...sliceOf(q) }));

@@ -124,7 +124,7 @@ function checked(model: Model, s: RunSettings): Model {
     throw new HttpError(
       422,
       problems.map((p) => p.message).join('; '),
-      problems.map((p) => p.hint).join('; '),
+      problems.map((p) => (p.example ? `e.g. ${JSON.stringify(p.example)}` : p.hint)).join('; '),
     );
   return model;
 }
