@@ -700,6 +700,34 @@ describe('linesight simulate and whatif', () => {
 describe('linesight log', () => {
   const logs = EVENT_LOGS;
 
+  it("refuses an option of another format's logs, and a log of no name, rather than importing as if all were well", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linesight-'));
+    const db = join(dir, 'events.duckdb');
+    const csv = join(logs, 'running-example.csv');
+    const lifecycle = await linesight('log', 'import', csv, '--db', db, '--lifecycle', 'complete');
+    expect(lifecycle.code).toBe(1);
+    expect(lifecycle.stderr).toContain(
+      'running-example.csv is CSV, not XES: it has no lifecycle transitions for --lifecycle to keep',
+    );
+    const caseType = await linesight(
+      'log',
+      'import',
+      join(logs, 'running-example.xes'),
+      '--db',
+      db,
+      '--case-type',
+      'Order',
+    );
+    expect(caseType.code).toBe(1);
+    expect(caseType.stderr).toContain(
+      'running-example.xes is XES, not OCEL: it has no object types for --case-type',
+    );
+    const nameless = await linesight('log', 'import', csv, '--db', db, '--log', ' ');
+    expect(nameless.code).toBe(1);
+    expect(nameless.stderr).toContain('has no name');
+    expect(existsSync(db)).toBe(false);
+  });
+
   it('says it is laying out a graph of a hundred edges and more before the layout holds it for seconds', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'linesight-'));
     // Eleven activities, each followed once by each other: 110 edges.
@@ -758,6 +786,11 @@ describe('linesight log', () => {
         ? `Directly-follows (the 25 most frequent of ${all} edges)`
         : `Directly-follows (${all} edges, most frequent first)`,
     );
+    // A segment the log does not have is said, not answered with a graph of no events.
+    const nowhere = await linesight('log', 'discover', '--db', db, '--segment', 'nope');
+    expect([nowhere.code, nowhere.stdout]).toEqual([1, '']);
+    expect(nowhere.stderr).toContain("the log 'running-example' has no segment 'nope'");
+    expect(nowhere.stderr).toContain('its events name no segment');
     const huge = await linesight('log', 'discover', '--db', db, '--svg', svg, '--edges', '501');
     expect(huge.code).toBe(2);
     expect(huge.stderr).toContain('--edges takes a whole number from 1 to 500');

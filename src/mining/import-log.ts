@@ -122,6 +122,23 @@ export async function importLog(
 }
 
 /**
+ * An option of another format is refused, not left unread: `--lifecycle complete` on a CSV, or
+ * `--case-type` on an XES, imported every event as if it had not been given.
+ */
+function refuseOptionsOfOtherFormats(label: string, format: LogFormat, options: LogImportOptions): void {
+  if (options.lifecycle && format !== 'xes')
+    throw new LogImportError(
+      `${label} is ${format.startsWith('ocel-') ? 'OCEL' : format.toUpperCase()}, not XES: it has no lifecycle transitions for --lifecycle to keep`,
+      'leave out --lifecycle (it keeps the transitions of an XES log)',
+    );
+  if (options.caseType && !format.startsWith('ocel-'))
+    throw new LogImportError(
+      `${label} is ${format.toUpperCase()}, not OCEL: it has no object types for --case-type to name`,
+      'leave out --case-type (it names the object type that is the case in an OCEL 2.0 log)',
+    );
+}
+
+/**
  * The import without the note on the log's activities: what staging for another engine uses
  * (staged-import.ts), whose store counts the activities of the whole log, not of the file.
  */
@@ -140,6 +157,13 @@ export async function importEvents(
     throw new LogImportError(
       `cannot import ${label}: linesight reads .xes, .xes.gz, .csv and OCEL 2.0 (.jsonocel, .xmlocel, .sqlite)`,
       `rename the file to its format, or name the format with --format ${LOG_FORMATS.join('|')}`,
+    );
+  refuseOptionsOfOtherFormats(label, format, options);
+  // A log of no name could be neither named nor removed afterwards (`log remove ''` is refused).
+  if (options.log.trim() === '')
+    throw new LogImportError(
+      `the log to import ${label} into has no name`,
+      'name it with --log NAME, or leave --log out to name it after the file',
     );
   const size = statSync(file).size;
   if (size === 0) throw new LogImportError(`${label} is empty`, EMPTY_HINTS[format]);

@@ -655,6 +655,11 @@ describe('logs', () => {
         'check ticket: the activity, against the days with other events that are not contacts',
         '/exam/: the activities examine casually, examine thoroughly, against the days with other events that are not contacts',
       ]);
+      for (const url of ['/api/logs/claims/discover?channel=phone', '/api/logs/claims/dfg.svg?channel=phone'])
+        expect((await app.inject(url)).json(), url).toEqual({
+          error: "the log 'claims' has no channel 'phone'",
+          hint: 'its events name no channel',
+        });
       const top = await app.inject('/api/logs/claims/discover?top=2');
       expect(top.json()).toEqual(JSON.parse(JSON.stringify(await discover(store, 'claims', { top: 2 }))));
       // The most frequent edges only, the rest counted: the answer the library gives.

@@ -3,12 +3,13 @@
 import { textTable } from '../../analysis/report/table.js';
 import { writeAtomic } from '../../fs/write-atomic.js';
 import { MOST_EDGES, TOP_VARIANTS } from '../../mining/kept-counts.js';
+import { unknownSlice } from '../../mining/unknown-slice.js';
 import { variantPath } from '../../mining/variant-path.js';
 import { formatDuration } from '../../model/units.js';
 import { plural } from '../../text/plural.js';
 import type { DfgMeasure } from '../../views/dfg.js';
 import { DFG_EDGES, MOST_DRAWN_EDGES, SLOW_LAYOUT_EDGES } from '../../views/dfg-measures.js';
-import { type Io, UsageError } from '../io.js';
+import { InputError, type Io, UsageError } from '../io.js';
 import { logName } from './log.js';
 import { type StoreOptions, withLogStore } from './log-store.js';
 
@@ -70,6 +71,8 @@ export async function logDiscoverCommand(
       ...(o.segment !== undefined ? { segment: o.segment } : {}),
       ...(o.channel !== undefined ? { channel: o.channel } : {}),
     });
+    const unknown = unknownSlice(log, d, o);
+    if (unknown) throw new InputError(unknown.message, unknown.hint);
     if (o.svg) {
       // Loaded only here: the layout engine and the fonts take a tenth of a second to load.
       const drawn = Math.min(maxEdges, d.dfg.length);

@@ -12,10 +12,12 @@ import type { FastifyReply } from 'fastify';
 import { stringify } from 'yaml';
 import { writeAtomic } from '../../fs/write-atomic.js';
 import { CSV_ROLES } from '../../mining/csv-roles.js';
+import type { Discovery } from '../../mining/discover.js';
 import type { JourneyOptionText, LogStore, StoreAccess } from '../../mining/index.js';
 import { MOST_EDGES, TOP_VARIANTS } from '../../mining/kept-counts.js';
 import { LOG_FORMATS, type LogFormat } from '../../mining/log-format.js';
 import { LogImportError } from '../../mining/log-import-error.js';
+import { unknownSlice } from '../../mining/unknown-slice.js';
 import { DFG_EDGES, DFG_MEASURES, type DfgMeasure, MOST_DRAWN_EDGES } from '../../views/dfg-measures.js';
 
 /** The store and its analyses load on the first request that needs them, not when the server starts. */
@@ -25,6 +27,13 @@ import type { Req, Server } from '../context.js';
 import { JSON_BODY, LOG_BODY } from '../guard.js';
 import { HttpError } from '../http-error.js';
 import { bodyOf, wholeQuery } from '../request.js';
+
+/** A discovery of the segment or channel asked for; a 400 when the log has none of that name. */
+function sliced(log: string, q: Record<string, string | undefined>, d: Discovery): Discovery {
+  const unknown = unknownSlice(log, d, q);
+  if (unknown) throw new HttpError(400, unknown.message, unknown.hint);
+  return d;
+}
 
 /** The query parameters that slice a log: one segment's or one channel's events. */
 const SLICE = ['segment', 'channel'];
@@ -136,7 +145,11 @@ export function logRoutes({ app, workspace, events, work, options }: Server): vo
       const top = wholeQuery(q.top, 'top', TOP_VARIANTS, 1, MOST_SENT);
       const edges = wholeQuery(q.edges, 'edges', MOST_EDGES, 1, MOST_SENT);
       const log = request.params.log as string;
-      return withLog(log, (store) => store.discover(log, { top, edges, ...activitiesOf(q), ...sliceOf(q) }));
+      return sliced(
+        log,
+        q,
+        await withLog(log, (store) => store.discover(log, { top, edges, ...activitiesOf(q), ...sliceOf(q) })),
+      );
     },
   );
 
@@ -154,6 +167,7 @@ export function logRoutes({ app, workspace, events, work, options }: Server): vo
       const d = await withLog(log, (store) =>
         store.discover(log, { top: 1, edges, ...activitiesOf(q), ...sliceOf(q) }),
       );
+      sliced(log, q, d);
       const svg = await work('dfgSvg', {
         log,
         discovery: {
