@@ -25,8 +25,12 @@ export function MostFrequentSlider(props: Props) {
   // The value under the thumb while dragging, given to onChange when let go.
   const [dragged, setDragged] = useState(shown);
   useEffect(() => setDragged(shown), [shown]);
-  const commit = () => {
-    if (dragged !== shown) props.onChange(dragged);
+  // The value let go is the input's own: `input` then `change` can both come before a render, when
+  // `dragged` still held the value before the last step (the graph drew 4 where the slider said 3).
+  const commit = (e: Event) => {
+    const value = Number((e.target as HTMLInputElement).value);
+    setDragged(value);
+    if (value !== shown) props.onChange(value);
   };
   const of = props.of.toLocaleString('en-US');
   return (
