@@ -1,4 +1,7 @@
-/** How many replications a run makes, typed as a whole number (2 to 200, as the forms offer). */
+/** The most replications the forms offer: more is a precision's to ask for (it stops when it has enough). */
+export const MOST_REPLICATIONS = 200;
+
+/** How many replications a run makes, typed as a whole number (2 to MOST_REPLICATIONS). */
 export function ReplicationsField(props: { value: number; onChange: (value: number) => void }) {
   return (
     <label>
@@ -6,7 +9,7 @@ export function ReplicationsField(props: { value: number; onChange: (value: numb
       <input
         type="number"
         min={2}
-        max={200}
+        max={MOST_REPLICATIONS}
         value={props.value}
         onInput={(e) => props.onChange(Number((e.target as HTMLInputElement).value))}
       />

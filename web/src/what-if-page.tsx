@@ -11,7 +11,7 @@ import {
   waitingText,
 } from './api';
 import { follow } from './follow';
-import { ReplicationsField } from './replications-field';
+import { MOST_REPLICATIONS, ReplicationsField } from './replications-field';
 import { RunSetting } from './run-setting';
 import { SweepPanel } from './sweep-panel';
 import { WhatIfResults } from './what-if-results';
@@ -186,8 +186,13 @@ const remedyText = (r: RunRemedy) =>
     .map(([key, value]) => `${REMEDY_WORDS[key as keyof RunRemedy]} ${value}`)
     .join(', ');
 
-/** The settings this page has: a remedy naming others is said, not offered as a button. */
-const applicable = (r: RunRemedy) => r.maxReplications === undefined;
+/**
+ * The settings this page has: a remedy naming others, or more replications than its field offers
+ * (thousands, past what a server runs at once: the button filled in a run the server refused), is
+ * said, not offered as a button; the precision beside it is.
+ */
+const applicable = (r: RunRemedy) =>
+  r.maxReplications === undefined && (r.replications === undefined || r.replications <= MOST_REPLICATIONS);
 
 /** What the run says about its own figures, each with what to run instead, ready to use. */
 export function Warnings(props: { warnings: RunWarning[] | undefined; onRemedy?: (r: RunRemedy) => void }) {
