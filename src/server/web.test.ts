@@ -211,6 +211,14 @@ describe('the web app', () => {
     await page.waitForFunction((before) => document.querySelector('.diagram')?.innerHTML !== before, asIs);
     expect(await page.innerHTML('.diagram')).toContain('data-view="role"');
     await shot(page, 'model-role-scenario');
+    // A journey map is one persona's: the picker names the segment drawn, not "all segments".
+    await page.click('.views button:has-text("journey")');
+    await page.waitForSelector('.diagram svg[data-view="journey"]');
+    const segment = page.locator('label:has-text("Segment") select');
+    expect(await segment.locator('option').allTextContents()).not.toContain('all segments');
+    const drawn = await segment.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent ?? '');
+    expect(await page.textContent('.diagram svg[data-view="journey"]')).toContain(`journey map of ${drawn}`);
+    await shot(page, 'model-journey-segment');
     await page.close();
   });
 

@@ -297,12 +297,13 @@ export function ModelPage(props: { name: string }) {
                 choices={outline.roles}
               />
             ) : null}
+            {/* A journey map is one persona's: it draws the first segment unless told, and says so. */}
             <Picker
               label="Segment"
-              value={segment}
+              value={view === 'journey' ? segment || outline.segments[0]?.id || '' : segment}
               set={setSegment}
               choices={outline.segments}
-              all="all segments"
+              {...(view === 'journey' ? {} : { all: 'all segments' })}
             />
             <Picker
               label="Scenario"
