@@ -54,4 +54,10 @@ it('refuses an output that is the model read, by any name, and leaves the model 
   const png = await linesight('render', model, '-v', 'journey', '-f', 'png', '-o', join(dir, 'j.svg'));
   expect(png.code).toBe(2);
   expect(png.stderr).toContain(`--format png and the output ${join(dir, 'j.svg')} disagree`);
+  // A folder for -o has no extension: it was said as "cannot write ''".
+  const folder = await linesight('render', model, '-v', 'journey', '-o', dir);
+  expect([folder.code, folder.stderr]).toEqual([
+    2,
+    `linesight: error: -o ${dir} names no file of a diagram's kind: give a file ending in .svg, .png or .pdf, or --format svg|png|pdf\n`,
+  ]);
 }, 60_000);

@@ -672,6 +672,14 @@ describe('linesight simulate and whatif', () => {
     expect([sweptLog.code, sweptLog.stdout]).toEqual([2, '']);
     expect(sweptLog.stderr).toContain('--event-log writes the events of one simulation, not of a sweep');
     expect(existsSync(join(dir, 'ev.csv'))).toBe(false);
+    const nothing = await linesight('whatif', example, '--scenarios', ' ,');
+    expect([nothing.code, nothing.stdout]).toEqual([2, '']);
+    expect(nothing.stderr).toContain(
+      "--scenarios names none: give their ids, comma-separated (the model's: account-executives, ivr-reroute, better-product-pages)",
+    );
+    expect((await linesight('analyze', example, '--top', '-1')).stderr).toContain(
+      '--top takes a whole number of at least 0',
+    );
     const target = await linesight('simulate', mmcFile, '--target', 'queueWait<=30s');
     expect([target.code, target.stdout]).toEqual([2, '']);
     expect(target.stderr).toContain('--target goes with --sweep');

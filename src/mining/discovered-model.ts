@@ -143,7 +143,7 @@ export function discoveredModel(
   const document: Record<string, unknown> = {
     linesight: 1,
     id: slug(`discovered-${options.log}`),
-    name: `Journeys discovered from the log ${options.log}`,
+    name: `Journeys discovered from the log '${options.log}'`,
     description: `Discovered by linesight log model from ${counts.cases} customers' journeys in the log '${options.log}'.`,
     arrivals: arrivalsOf(counts, options, notes, warnings),
     ...(channels.size > 0

@@ -101,6 +101,18 @@ describe('nesting', () => {
     expect(error?.message).toContain('document separator is expected');
   });
 
+  it('says a second document is one, in the words of the file, not of the YAML library', () => {
+    const [error, ...more] = errorsOf(`${MODEL}---\nname: another\n`);
+    expect(more).toEqual([]);
+    expect(error).toMatchObject({
+      code: 'yaml-syntax',
+      message: 'the file holds more than one YAML document: a second begins at this ---',
+      line: MODEL.split('\n').length,
+      column: 1,
+    });
+    expect(error?.hint).toContain('a model is one document');
+  });
+
   it('reads nesting within the limit as usual', () => {
     const result = parse(`${MODEL}description: ${'['.repeat(20)}${']'.repeat(20)}\n`);
     expect(result.diagnostics.map((d) => d.code)).toEqual(['invalid-type']);

@@ -302,7 +302,11 @@ function parseWithPositions(source: Source): Positions {
     diagnostics.push({
       code: 'yaml-syntax',
       severity: 'error',
-      message: yamlMessage(error.message),
+      // The library's words for this one are advice to its programmers ("use YAML.parseAllDocuments()").
+      message:
+        error.code === 'MULTIPLE_DOCS'
+          ? 'the file holds more than one YAML document: a second begins at this ---'
+          : yamlMessage(error.message),
       hint: yamlHint(error.code),
       file: source.file,
       line,
@@ -358,6 +362,8 @@ function yamlHint(code: string): string {
       return 'check the indentation: nested fields are indented by the same number of spaces';
     case 'TAB_AS_INDENT':
       return 'YAML indents with spaces, not tabs';
+    case 'MULTIPLE_DOCS':
+      return 'a model is one document: remove the --- and what follows, or put it in a file of its own that imports: names';
     default:
       return 'check the YAML syntax near this position (quotes, colons, indentation)';
   }

@@ -97,7 +97,7 @@ function ComparisonView(props: { result: Comparison }) {
                     {aheadText(m.ahead, them)}
                   </td>
                 ) : (
-                  <td class="absent">{s.inOurs ? `not in ${them}'s journey` : 'not in our journey'}</td>
+                  <td class="absent">{s.inOurs ? 'not in their journey' : 'not in our journey'}</td>
                 )}
               </tr>
             )),

@@ -53,9 +53,9 @@ export function ConformanceView(props: { fit: Conformance }) {
           </tbody>
         </table>
       )}
-      <h3>Ways on the model has that nobody takes</h3>
+      <h3>Ways on the model that nobody takes</h3>
       {f.neverTaken.length === 0 ? (
-        <p>None: customers take every way on the model has.</p>
+        <p>None: customers take every way on the model.</p>
       ) : (
         <ul class="never-taken">
           {f.neverTaken.slice(0, 15).map((d) => (

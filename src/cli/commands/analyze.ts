@@ -58,7 +58,7 @@ export async function analyzeCommand(file: string, options: AnalyzeOptions, io: 
   const format = formatOf(options);
   const top = options.top === undefined ? 20 : Number(options.top);
   if (!Number.isInteger(top) || top < 0)
-    throw new UsageError(`--top takes a whole number, not '${options.top}'`);
+    throw new UsageError(`--top takes a whole number of at least 0, not '${options.top}'`);
   // A scenario applies to the model as written, one at a time: with both, the diff compared the
   // --scenario model with --diff's applied to the bare one, and called the gap --diff's effect.
   if (options.diff !== undefined && options.scenario !== undefined)

@@ -50,7 +50,8 @@ export async function logDiscoverCommand(
   io: Io,
 ): Promise<number> {
   const top = Number(o.top ?? TOP_VARIANTS);
-  if (!Number.isInteger(top) || top < 1) throw new UsageError(`--top takes a whole number, not '${o.top}'`);
+  if (!Number.isInteger(top) || top < 1)
+    throw new UsageError(`--top takes a whole number of at least 1, not '${o.top}'`);
   const maxEdges = Number(o.edges ?? DFG_EDGES);
   if (!Number.isInteger(maxEdges) || maxEdges < 1 || maxEdges > MOST_DRAWN_EDGES)
     throw new UsageError(

@@ -45,7 +45,9 @@ export async function renderCommand(file: string, options: RenderCommandOptions,
     );
   if (!(RENDER_FORMATS as readonly string[]).includes(format))
     throw new UsageError(
-      `cannot write '${format}': use an output file ending in .svg, .png or .pdf, or --format svg|png|pdf`,
+      named === ''
+        ? `-o ${options.output} names no file of a diagram's kind: give a file ending in .svg, .png or .pdf, or --format svg|png|pdf`
+        : `cannot write '${format}': use an output file ending in .svg, .png or .pdf, or --format svg|png|pdf`,
     );
   if (format !== 'svg' && !options.output)
     throw new UsageError(`a ${format.toUpperCase()} needs an output file: add -o diagram.${format}`);

@@ -34,7 +34,9 @@ export function limitsOf(options: ServeOptions): Limits {
     } else {
       const n = Number(text.replace(/_/g, ''));
       if (!Number.isSafeInteger(n) || n < (key === 'maxQueue' ? 0 : 1))
-        throw new UsageError(`${LIMIT_OPTIONS[key]} takes a whole number, not '${text}'`);
+        throw new UsageError(
+          `${LIMIT_OPTIONS[key]} takes a whole number of at least ${key === 'maxQueue' ? 0 : 1}, not '${text}'`,
+        );
       limits[key] = n;
     }
   }

@@ -393,12 +393,18 @@ export async function whatifCommand(file: string, given: SimulateCommandOptions,
   const options = runOptions(o);
   const loaded = loadOrReport(file, io, 'nothing was simulated');
   if (!loaded?.model || !loaded.document) return 1;
+  const named = o.scenarios
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  // --scenarios "$S" with nothing in it compared nothing and said the model had no scenarios.
+  if (named?.length === 0)
+    throw new UsageError(
+      `--scenarios names none: give their ids, comma-separated (the model's: ${loaded.model.scenarios.map((s) => s.id).join(', ') || 'none yet'}), or leave it out to compare them all`,
+    );
   const sides = whatIfSides(
     loaded.model.scenarios.map((s) => s.id),
-    o.scenarios
-      ?.split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
+    named,
     overridesOf(o),
   );
   const build = (side: WhatIfSide<Override>) =>
