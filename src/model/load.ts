@@ -171,7 +171,11 @@ export function validate(
 }
 
 /** The model with scenario `id` applied. */
-export function applyScenario(document: ModelDocument, id: string): LoadResult {
+/**
+ * `origin`: where the scenario's changes come from, when not from the file (`--set X=Y` on the
+ * command line, which has no line to point at: the file's scenarios list was named instead).
+ */
+export function applyScenario(document: ModelDocument, id: string, origin?: string): LoadResult {
   const scenarios = Array.isArray(document.data.scenarios)
     ? (document.data.scenarios as { id?: unknown }[])
     : [];
@@ -187,7 +191,7 @@ export function applyScenario(document: ModelDocument, id: string): LoadResult {
     };
     return { ok: false, diagnostics: [diagnostic], document };
   }
-  const applied = applyAndValidate(document, index, `scenario '${clip(id)}'`);
+  const applied = applyAndValidate(document, index, origin ?? `scenario '${clip(id)}'`, origin);
   return finish<LoadResult>(
     applied.model
       ? { ok: true, model: applied.model, diagnostics: applied.diagnostics, document: applied.document }
@@ -195,7 +199,7 @@ export function applyScenario(document: ModelDocument, id: string): LoadResult {
   );
 }
 
-function applyAndValidate(document: ModelDocument, index: number, context: string) {
+function applyAndValidate(document: ModelDocument, index: number, context: string, origin?: string) {
   // Changes that name nothing are skipped; the rest is still checked, so one run shows every problem.
   const patched = applyChanges(document, index);
   const checked = validate(patched.document, context);
@@ -208,7 +212,10 @@ function applyAndValidate(document: ModelDocument, index: number, context: strin
     : undefined;
   return {
     ...(model ? { model } : {}),
-    diagnostics: [...patched.diagnostics, ...traced(document, index, scenario.id, checked.diagnostics)],
+    diagnostics: [
+      ...patched.diagnostics,
+      ...traced(document, index, scenario.id, checked.diagnostics, origin),
+    ],
     document: patched.document,
   };
 }
@@ -218,16 +225,22 @@ function applyAndValidate(document: ModelDocument, index: number, context: strin
  * says which changes to look at. The changes are located only when there is a problem: locating
  * needs the YAML parsed with positions, which a valid model's load does without.
  */
-function traced(document: ModelDocument, index: number, id: string, diagnostics: Diagnostic[]): Diagnostic[] {
+function traced(
+  document: ModelDocument,
+  index: number,
+  id: string,
+  diagnostics: Diagnostic[],
+  origin?: string,
+): Diagnostic[] {
   if (diagnostics.length === 0) return diagnostics;
   const changes = report(document, ['scenarios', index, 'changes'], 'scenario-invalid-change', '');
-  const where = `${changes.file}:${changes.line}`;
+  const from = origin ?? `scenario '${clip(id)}', whose changes are at ${changes.file}:${changes.line}`;
   return diagnostics.map((d) =>
     d.file === changes.file && d.path.startsWith(changes.path.replace(/\.changes$/, ''))
       ? d
       : {
           ...d,
-          hint: `${d.hint ? `${d.hint}; ` : ''}it comes from scenario '${clip(id)}', whose changes are at ${where}`,
+          hint: `${d.hint ? `${d.hint}; ` : ''}it comes from ${from}`,
         },
   );
 }

@@ -3,7 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { ModelDocument } from './document.js';
 import { load, parse } from './load.js';
+import { applyOverrides } from './overrides.js';
 
 /** A one-step model with pieces swapped in: the smallest text that shows each check. */
 function model(parts: {
@@ -180,6 +182,31 @@ describe('scenarios that break the base model', () => {
         hint: expect.stringMatching(/it comes from scenario 'gone', whose changes are at check\.yaml:\d+/),
       },
     ]);
+  });
+});
+
+describe('changes given on the command line or in a request', () => {
+  it('are named as the changes they are, not as a line of the file', () => {
+    const text = model({
+      resources:
+        '  - id: clerks\n    name: Clerks\n    role: clerk\n    schedule:\n      - { days: mon-fri, hours: "08:00-18:00", capacity: 5 }',
+      scenarios: 'scenarios:\n  - id: kept\n    name: Kept\n    changes:\n      - { set: name, value: Kept }',
+    });
+    const loaded = parse(text, { file: 'check.yaml' });
+    const result = applyOverrides(loaded.document as ModelDocument, [
+      { path: 'resources.clerks.capacity', value: 3 },
+    ]);
+    expect(result.diagnostics).toMatchObject([
+      {
+        code: 'out-of-range',
+        message: expect.stringMatching(
+          /^the changes resources\.clerks\.capacity=3, pool 'clerks': this shift has 5 members/,
+        ),
+        hint: expect.stringMatching(/it comes from the changes resources\.clerks\.capacity=3$/),
+      },
+    ]);
+    // The scenarios list's line was named before, as if the changes were written there.
+    expect(result.diagnostics[0]?.hint).not.toContain('check.yaml');
   });
 });
 

@@ -46,7 +46,8 @@ export function applyOverrides(
     .map((o) => `${o.path}=${typeof o.value === 'string' ? o.value : JSON.stringify(o.value)}`)
     .join(', ');
   scenarios.push({ id, name: named ? `${String(named.name)}, with ${set}` : set, changes });
-  const result = applyScenario({ ...document, data: { ...document.data, scenarios } }, id);
+  const origin = `the changes ${set}${named ? ` on top of scenario '${String(named.id)}'` : ''}`;
+  const result = applyScenario({ ...document, data: { ...document.data, scenarios } }, id, origin);
   // Diagnostics about the command line have no file position.
   const located = (d: Diagnostic) =>
     d.path.startsWith(`scenarios[${scenarios.length - 1}]`) ? { ...d, line: 0, column: 0, path: '' } : d;
