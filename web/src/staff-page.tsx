@@ -31,6 +31,7 @@ type Staffing = JobOf<{
   rounds: number;
   verified: boolean;
   options: { replications: number; days: number; seed: number };
+  caution?: string;
   scenario: Parameters<typeof scenarioEdit>[1] | null;
 }>;
 
@@ -124,6 +125,7 @@ export function StaffPage(props: { name: string }) {
             : r.verified
               ? `Every open hour meets its target in the last of ${plural(r.rounds, 'simulation')} (${r.options.replications} replications of ${r.options.days} days).`
               : `Not every hour was confirmed by simulation within ${plural(r.rounds, 'round')}: see each pool.`}
+          {r.caution ? <span class="caution"> {r.caution}</span> : null}
         </p>
       ) : null}
       {r?.pools.map((p) => {

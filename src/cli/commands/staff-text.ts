@@ -68,5 +68,7 @@ export function staffingText(result: StaffingResult): string {
   const verdict = result.verified
     ? 'Every open hour meets its target in the last simulation.'
     : 'Not every hour was confirmed by simulation within the rounds: see above.';
-  return [head, ...pools, [...skipped, verdict].join('\n')].join('\n\n');
+  return [head, ...pools, [...skipped, verdict, ...(result.caution ? [result.caution] : [])].join('\n')].join(
+    '\n\n',
+  );
 }

@@ -74,6 +74,23 @@ describe('staffing at least cost', () => {
     expect(below).toEqual([]);
   }, 60_000);
 
+  it('keeps no hour below the formula on two replications, whose hours all answered in time by luck, and says why', async () => {
+    // The starter's agents at about half an Erlang an hour: two replications of an hour that both
+    // answered every caller within 20 s have no spread, and kept one agent where Erlang C needs two.
+    const starter = readFileSync(
+      new URL('../../../templates/journey.yaml', import.meta.url).pathname,
+      'utf8',
+    ).replace('    cost: 32 EUR/h', '    cost: 32 EUR/h\n    serviceLevel: 80% in 20 s');
+    const light = parse(starter, { file: 'journey.yaml' }).model as Model;
+    const few = await staffModel(light, { replications: 2, days: 7, seed: 1, workers: 1 });
+    const pool = few.pools[0] as NonNullable<(typeof few.pools)[number]>;
+    expect(pool.staff.filter((n, h) => n < (pool.formula[h] as number))).toEqual([]);
+    expect(few.caution).toContain('With 2 replications');
+    expect(
+      (await staffModel(light, { replications: 5, days: 7, seed: 1, workers: 1 })).caution,
+    ).toBeUndefined();
+  }, 60_000);
+
   it('skips a pool without a service level with a note, and refuses a pool that does not exist', async () => {
     const { serviceLevel: _, ...agents } = model.resources[0] as Model['resources'][number];
     const bare = { ...model, resources: [agents] };

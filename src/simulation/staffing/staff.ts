@@ -63,6 +63,8 @@ export interface StaffingResult {
   /** Whether the last simulation checked the staffing as given and every hour met its target. */
   verified: boolean;
   options: { replications: number; days: number; seed: number };
+  /** Said when the replications are too few for the simulation to judge an hour by. */
+  caution?: string;
 }
 
 export class StaffingError extends Error {
@@ -176,12 +178,17 @@ async function levels(model: Model, list: Plan[], options: StaffingOptions): Pro
  * luck (11 agents where Erlang C needs 12 on a flat day; 27 hours at the mean, 1 at 95% each).
  */
 function lowForAllHours(e: Estimate): number {
-  // Nobody queued: no one waited too long. One replication that saw a queue: no interval to judge by.
+  // Nobody queued: no one waited too long. Fewer replications that saw a queue: no interval to
+  // judge by. Two that both answered every caller in time have no spread, and an hour of a few
+  // calls does so by luck: one agent kept where Erlang C needs two, 44% answered in time.
   if (e.n === 0) return Number.POSITIVE_INFINITY;
-  if (e.n === 1) return Number.NaN;
+  if (e.n < FEWEST_TO_JUDGE) return Number.NaN;
   const se = e.halfWidth / tQuantile(e.n - 1);
   return e.mean - studentTQuantile(1 - 0.05 / HOURS_PER_WEEK, e.n - 1) * se;
 }
+
+/** Replications of an hour that saw a queue, at least, for its interval to keep one member fewer. */
+const FEWEST_TO_JUDGE = 5;
 
 const misses = (level: number, target: ServiceLevelTarget) => Number.isFinite(level) && level < target.share;
 /** The low end reaches the target: no one queued (+Infinity) does; no interval (NaN) does not. */
@@ -237,6 +244,11 @@ export async function staffModel(model: Model, options: StaffingOptions): Promis
     rounds: round,
     verified: verified || list.length === 0,
     options: { replications: options.replications, days: options.days, seed: options.seed },
+    ...(options.replications < FEWEST_TO_JUDGE
+      ? {
+          caution: `With ${options.replications} replications an hour's simulated service level rests on a few of its calls: the hours simulation raised may be noise, and none was kept below the formula. ${FEWEST_TO_JUDGE * 2} replications or more judge them.`,
+        }
+      : {}),
   };
 }
 
