@@ -3,7 +3,7 @@
  * model into its report, exit 0), under the same name or another name of the same file; a picture
  * is not written under another format's name.
  */
-import { copyFileSync, linkSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
@@ -54,6 +54,18 @@ it('refuses an output that is the model read, by any name, and leaves the model 
   const png = await linesight('render', model, '-v', 'journey', '-f', 'png', '-o', join(dir, 'j.svg'));
   expect(png.code).toBe(2);
   expect(png.stderr).toContain(`--format png and the output ${join(dir, 'j.svg')} disagree`);
+  // Markdown under an .html name, and BPMN under a picture's, were written without a word.
+  const md = await linesight('analyze', model, '--format', 'md', '-o', join(dir, 'a.html'));
+  expect([md.code, md.stderr]).toEqual([
+    2,
+    `linesight: error: --format md and the output ${join(dir, 'a.html')} disagree: name the file .md, or leave out --format\n`,
+  ]);
+  const bpmn = await linesight('bpmn', 'export', model, '-o', join(dir, 'a.svg'));
+  expect([bpmn.code, bpmn.stderr]).toEqual([
+    2,
+    `linesight: error: -o ${join(dir, 'a.svg')}: a BPMN export is XML; name the file .bpmn (or .xml)\n`,
+  ]);
+  expect(existsSync(join(dir, 'a.html')) || existsSync(join(dir, 'a.svg'))).toBe(false);
   // A folder for -o has no extension: it was said as "cannot write ''".
   const folder = await linesight('render', model, '-v', 'journey', '-o', dir);
   expect([folder.code, folder.stderr]).toEqual([

@@ -34,6 +34,11 @@ function formatOf(options: { format?: string; output?: string; json?: boolean })
     .replace('htm', 'html')
     .replace('htmll', 'html');
   const format = options.json ? 'json' : (options.format ?? fromFile ?? 'text');
+  // A report under another kind's name opens as a broken one: Markdown in report.html.
+  if (fromFile && fromFile !== format)
+    throw new UsageError(
+      `${options.json ? '--json' : `--format ${format}`} and the output ${options.output} disagree: name the file .${format === 'text' ? 'txt' : format}, or leave out ${options.json ? '--json' : '--format'}`,
+    );
   if (!(REPORT_FORMATS as readonly string[]).includes(format))
     throw new UsageError(`unknown format '${format}': use one of ${REPORT_FORMATS.join(', ')}`);
   return format as ReportFormat;

@@ -11,7 +11,7 @@ import { problemText, readRegularFile } from '../../model/read-file.js';
 import { yamlLibrary } from '../../model/yaml-library.js';
 import { plural } from '../../text/plural.js';
 import { VERSION } from '../../version.js';
-import { InputError, type Io } from '../io.js';
+import { InputError, type Io, UsageError } from '../io.js';
 import { loadOrReport } from '../load-or-report.js';
 import { refuseOutputOverInput } from '../output-file.js';
 
@@ -24,6 +24,9 @@ export async function bpmnExportCommand(
   io: Io,
 ): Promise<number> {
   refuseOutputOverInput(options.output, [file]);
+  // A BPMN file under another kind's name opens as a broken one (a .svg, a .yaml).
+  if (options.output && !/\.(bpmn|xml|bpmn2)$/i.test(options.output))
+    throw new UsageError(`-o ${options.output}: a BPMN export is XML; name the file .bpmn (or .xml)`);
   const loaded = loadOrReport(
     file,
     io,
