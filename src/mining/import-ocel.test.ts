@@ -82,6 +82,14 @@ describe('OCEL 2.0 JSON import', () => {
     );
   });
 
+  it('says a log of no objects has no case to choose, not an empty list of types', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'linesight-ocel-')), 'empty.jsonocel');
+    writeFileSync(file, '{}');
+    await expect(importOcel(store, file, 'empty', {})).rejects.toThrow(
+      'holds no objects, so no event belongs to a case',
+    );
+  });
+
   it.each([...new Set(ocel.objects.map((o) => o.type))])(
     'flattens onto %s exactly as the file says',
     async (type) => {

@@ -32,6 +32,12 @@ export async function storeOcel(
     const types = (
       await queryRows(store, 'select type, count(*) as n from ocel_objects group by 1 order by 2 desc, 1')
     ).map((r) => ({ type: String(r.type), n: Number(r.n) }));
+    // No object at all: no type to choose, and nothing for a case to be.
+    if (types.length === 0)
+      throw new LogImportError(
+        `${file} holds no objects, so no event belongs to a case`,
+        'an OCEL 2.0 log lists its objects (objects) and relates its events to them (relationships)',
+      );
     if (!caseType || !types.some((t) => t.type === caseType))
       throw new LogImportError(
         caseType
