@@ -201,6 +201,7 @@ describe("the objects' attributes and relations, in JSON, XML and SQLite alike",
       problems: [],
       duplicates: 0,
       notes: [
+        "1 event relates to no object of the type 'Customer', so belongs to no case: left out, and counted as skipped",
         "1 object-to-object relation read and not used (a journey follows one object, the case): Customer to Order 'places' (1)",
         "attributes of objects other than the case type 'Customer' read and not stored: Order (1 object): amount; each event names the objects it relates to in its attribute 'ocel:objects'",
         "1 event carries an attribute that its Customer object also has ('segment'): the event's own value is stored, the object's is not",

@@ -65,9 +65,19 @@ export async function storeOcel(
     const [counts] = await queryRows(
       store,
       `select (select count(*) from ocel_flat) as events, (select count(distinct case_id) from ocel_flat) as cases,
-        (select count(*) from ocel_events where n not in (select n from ocel_flat)) as skipped`,
+        (select count(*) from ocel_events where n not in (select n from ocel_flat)) as skipped,
+        (select count(*) from ocel_events where n not in (select n from ocel_flat) and ${readable}) as caseless`,
     );
-    const notes = await ocelNotes(store, caseType);
+    // Said, not only counted: "8 rows skipped" alone gave no reason.
+    const caseless = Number(counts?.caseless ?? 0);
+    const notes = [
+      ...(caseless > 0
+        ? [
+            `${caseless.toLocaleString('en-US')} event${caseless === 1 ? '' : 's'} relate${caseless === 1 ? 's' : ''} to no object of the type '${caseType}', so belong${caseless === 1 ? 's' : ''} to no case: left out, and counted as skipped`,
+          ]
+        : []),
+      ...(await ocelNotes(store, caseType)),
+    ];
     return {
       events: Number(counts?.events ?? 0),
       cases: Number(counts?.cases ?? 0),
