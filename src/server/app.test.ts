@@ -769,6 +769,7 @@ describe('logs', () => {
     });
     expect(named.json()).toMatchObject({ log: 'p2p', events: 5, cases: 2, skipped: 8 });
     expect(named.json().notes).toEqual([
+      "8 events relate to no object of the type 'Purchase Order', so belong to no case: left out, and counted as skipped",
       expect.stringMatching(/^7 object-to-object relations read and not used/),
       expect.stringMatching(
         /^attributes of objects other than the case type 'Purchase Order' read and not stored/,

@@ -63,3 +63,21 @@ describe('the staffing page', () => {
     await page.close();
   }, 150_000);
 });
+
+describe('the staffing page of a model with no service level', () => {
+  it('says where a pool is given its target, one click away on the Organization tab', async () => {
+    copyFileSync(new URL('../../examples/mmc.yaml', import.meta.url).pathname, join(dir, 'mmc.yaml'));
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${base}/#/staff/mmc.yaml`);
+    await page.click('button.run');
+    await page.waitForSelector('ul.skipped li:has-text("it has no service level target")');
+    await screenshot(page, 'staff-no-target');
+    await page.click('p.where-target a');
+    await page.waitForSelector('#tab-organization[aria-selected="true"]');
+    expect(new URL(page.url()).hash).toBe('#/model/mmc.yaml');
+    // The Pools section open, where each pool's card holds the target.
+    expect(await page.locator('details.org-section[open] h3', { hasText: 'Pools' }).count()).toBe(1);
+    await screenshot(page, 'staff-where-target');
+    await page.close();
+  });
+});

@@ -289,6 +289,13 @@ describe('the web app', () => {
       expect(Number(await page.inputValue('input[type=number]'))).toBe(needed);
     }
     await shot(page, 'whatif');
+    // A run the server refuses leaves no results of the last one under its error, nor their bar.
+    expect(await page.locator('.results').count()).toBeGreaterThan(0);
+    await page.fill('label:has-text("Warm-up") input', '30d');
+    await page.click('button.run');
+    await page.waitForSelector('p.error:has-text("must be shorter than the horizon")');
+    expect(await page.locator('.results').count()).toBe(0);
+    expect(await page.locator('progress').count()).toBe(0);
     await page.close();
   });
 
@@ -427,6 +434,10 @@ describe('the web app', () => {
     await page.waitForSelector('.discovered a');
     expect(await page.getAttribute('.discovered a', 'href')).toBe('#/model/discovered-running-example.yaml');
     expect(existsSync(join(dir, 'discovered-running-example.yaml'))).toBe(true);
+    // ... and offered at once to check the log against (it was only after a reload).
+    await page.waitForSelector('select.against option[value="discovered-running-example.yaml"]', {
+      state: 'attached',
+    });
     // Against mmc.yaml: calibrate first without a mapping (told why, nothing written), then with
     // one; check conformance with it.
     await page.selectOption('select.against', 'mmc.yaml');

@@ -53,13 +53,16 @@ export function DataPage() {
   const [picked, setPicked] = useState<CsvChoice>({});
   const [missingRole, setMissingRole] = useState('');
   const refresh = () => api.logs().then(setLogs, () => undefined);
-  useEffect(() => {
-    refresh();
+  // The models a log can be checked against; read again when one is discovered from a log.
+  const readModels = () =>
     api.models().then((l) => {
       const names = l.filter((m) => m.kind === 'model' && m.ok).map((m) => m.name);
       setModels(names);
-      setAgainst(names[0] ?? '');
+      setAgainst((chosen) => (chosen && names.includes(chosen) ? chosen : (names[0] ?? '')));
     });
+  useEffect(() => {
+    refresh();
+    readModels();
   }, []);
   const [only, setOnly] = useState<LogSlice>({});
   useEffect(() => {
@@ -253,7 +256,7 @@ export function DataPage() {
             </tbody>
           </table>
           <JourneyPanels j={details.j} />
-          <DiscoverModel log={log} />
+          <DiscoverModel log={log} onWritten={readModels} />
           <h2>The log against a model</h2>
           <p>
             Activities whose names are not a step's id or name need a line each,{' '}

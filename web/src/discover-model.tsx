@@ -8,7 +8,7 @@ import { api, problemText } from './api';
 
 type Result = Awaited<ReturnType<typeof api.logModel>> | { error: string } | null;
 
-export function DiscoverModel({ log }: { log: string }) {
+export function DiscoverModel({ log, onWritten }: { log: string; onWritten?: () => void }) {
   const [result, setResult] = useState<Result>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => setResult(null), [log]);
@@ -16,6 +16,7 @@ export function DiscoverModel({ log }: { log: string }) {
     setBusy(true);
     try {
       setResult(await api.logModel(log));
+      onWritten?.();
     } catch (e) {
       setResult({ error: problemText(e) });
     } finally {

@@ -7,7 +7,9 @@ import { useState } from 'preact/hooks';
 import { applyEdit } from '../../src/model/edits/apply';
 import { scenarioEdit } from '../../src/simulation/staffing/scenario-edit';
 import { active, api, type JobOf, problemText, waitingText } from './api';
+import { useTab } from './edit-pane';
 import { follow } from './follow';
+import { openSectionNext } from './organization/section';
 import { ReplicationsField } from './replications-field';
 import { StaffingChart } from './staffing-chart';
 
@@ -40,6 +42,7 @@ const percent = (x: number) => `${Number((x * 100).toFixed(1))}%`;
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 export function StaffPage(props: { name: string }) {
+  const [, setTab] = useTab();
   const [replications, setReplications] = useState(10);
   const [days, setDays] = useState(14);
   const [job, setJob] = useState<Staffing | null>(null);
@@ -161,6 +164,22 @@ export function StaffPage(props: { name: string }) {
             </li>
           ))}
         </ul>
+      ) : null}
+      {/* Where the target is set, one click away: it was two folded sections deep, and unsaid. */}
+      {r?.skipped.some((s) => s.reason.includes('service level')) ? (
+        <p class="where-target">
+          A pool's target is its <b>Service level target</b>, under Pools on the model's{' '}
+          <a
+            href={`#/model/${encodeURIComponent(props.name)}`}
+            onClick={() => {
+              setTab('organization');
+              openSectionNext('Pools');
+            }}
+          >
+            Organization tab
+          </a>
+          .
+        </p>
       ) : null}
     </section>
   );

@@ -51,8 +51,11 @@ export function WhatIfPage(props: { name: string; scenario?: string | undefined 
     }
     if (r.precision !== undefined) setPrecision(r.precision);
   };
+  // A new run's results replace the last run's, which no longer match the settings: a refused
+  // run left them on the page under its error.
   const run = async () => {
     setError('');
+    setJob(null);
     try {
       follow((await api.whatif(props.name, { scenarios: chosen, ...settings })).id, setJob);
     } catch (e) {
@@ -61,6 +64,7 @@ export function WhatIfPage(props: { name: string; scenario?: string | undefined 
   };
   const simulateAsIs = async () => {
     setError('');
+    setBaseline(null);
     try {
       follow((await api.simulate(props.name, settings)).id, setBaseline);
     } catch (e) {
@@ -135,7 +139,7 @@ export function WhatIfPage(props: { name: string; scenario?: string | undefined 
         ) : null}
       </fieldset>
       {error ? <p class="error">{error}</p> : null}
-      {job ? <progress class="progress" max={job.total || 1} value={job.done} /> : null}
+      {active(job) && job ? <progress class="progress" max={job.total || 1} value={job.done} /> : null}
       {waitingText(job) || waitingText(baseline) ? (
         <p class="waiting">{waitingText(job) || waitingText(baseline)}</p>
       ) : null}

@@ -39,6 +39,7 @@ describe('linesight log import', () => {
     );
     // What the file holds and a journey of invoices does not use is named, not dropped unsaid.
     expect(notes).toEqual([
+      "  note: 4 events relate to no object of the type 'Invoice', so belong to no case: left out, and counted as skipped",
       expect.stringMatching(/^ {2}note: 7 object-to-object relations read and not used .*Invoice to Payment/),
       expect.stringMatching(
         /^ {2}note: attributes of objects other than the case type 'Invoice' read and not stored: Purchase Order/,
