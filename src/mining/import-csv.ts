@@ -12,6 +12,7 @@
 import { fileHead } from '../fs/file-head.js';
 import { plural } from '../text/plural.js';
 import { headerWidth, sampledDialect, sniffedLines, WIDE_COLUMNS } from './csv-dialect.js';
+import { guessedColumn } from './csv-guesses.js';
 import { overlongLine } from './csv-overlong.js';
 import { rejectedLines } from './csv-rejects.js';
 import { CSV_ROLES } from './csv-roles.js';
@@ -37,35 +38,6 @@ export interface CsvColumns {
 export function columnsFrom(given: Partial<Record<keyof CsvColumns, string | undefined>>): CsvColumns {
   return Object.fromEntries(CSV_ROLES.flatMap((role) => (given[role] ? [[role, given[role]]] : [])));
 }
-
-const GUESSES: Record<keyof CsvColumns, string[]> = {
-  case: [
-    'case:concept:name',
-    'case_id',
-    'caseid',
-    'case id',
-    'case',
-    'customerid',
-    'customer_id',
-    'customer id',
-    'customer',
-  ],
-  activity: ['concept:name', 'activity', 'activity_name', 'activity name', 'event', 'action', 'task'],
-  timestamp: [
-    'time:timestamp',
-    'timestamp',
-    'time',
-    'datetime',
-    'date',
-    'start_time',
-    'contactdate',
-    'event_time',
-  ],
-  channel: ['channel', 'case:channel', 'contact_channel'],
-  resource: ['org:resource', 'resource', 'agent', 'user'],
-  segment: ['segment', 'case:segment'],
-  lifecycle: ['lifecycle:transition', 'lifecycle'],
-};
 
 /** UTF-8 when the first 64 KiB decode as UTF-8 (up to the last whole line), else Latin-1. */
 function encodingOf(file: string): string {
@@ -104,7 +76,7 @@ function mapColumns(file: string, columns: string[], given: CsvColumns = {}) {
         );
       return named;
     }
-    const found = GUESSES[role].map((g) => columns.find((col) => col.toLowerCase() === g)).find(Boolean);
+    const found = guessedColumn(role, columns);
     if (!found && required)
       throw new LogImportError(
         `cannot tell which column of ${file} holds the ${role}`,

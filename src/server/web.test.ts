@@ -665,19 +665,28 @@ describe('the web app', () => {
     expect(await page.getAttribute('p.status', 'class')).toBe('status error');
     expect(await page.getAttribute('p.status', 'role')).toBe('alert');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Case column');
-    expect(await page.locator('.csv-columns label.missing').textContent()).toContain('Case');
+    // Every role no column is found for is said at once, not one failed import each.
+    expect(await page.locator('.csv-columns label.missing').allTextContents()).toEqual([
+      expect.stringContaining('Case'),
+      expect.stringContaining('Activity'),
+      expect.stringContaining('Time'),
+    ]);
+    expect(await page.textContent('.csv-columns summary')).toBe(
+      'Columns of orders-own-names.csv: no column found for the case, the activity and the time: pick them below',
+    );
     // The pickers offer the file's own columns, read from its header (quotes off, ';' found).
     expect(await page.getByLabel('Time column').locator('option').allTextContents()).toEqual([
-      'found by its name',
+      'none found by its name',
       'Order',
       'Step',
       'When, UTC',
       'Ticket',
     ]);
     await page.getByLabel('Case column').selectOption('Order');
-    expect(await page.locator('.csv-columns label.missing').count()).toBe(0);
+    expect(await page.locator('.csv-columns label.missing').count()).toBe(2);
     await page.getByLabel('Activity column').selectOption('Step');
     await page.getByLabel('Time column').selectOption('When, UTC');
+    expect(await page.locator('.csv-columns label.missing').count()).toBe(0);
     await shot(page, 'data-columns');
     // While the file is sent and imported, the page says so (the upload held back here to see it).
     const release = await holdRequests(page, '**/api/logs?*');
@@ -700,6 +709,16 @@ describe('the web app', () => {
     );
     await page.setInputFiles('input[type=file]', bad);
     await page.waitForSelector('text=/2 rows skipped/');
+    // The columns found by their usual names are named, as the import took them.
+    expect(await page.textContent('.csv-columns summary')).toBe(
+      'Columns of bad-rows.csv: found by their names',
+    );
+    expect(await page.getByLabel('Case column').locator('option').first().textContent()).toBe(
+      'found by its name: case_id',
+    );
+    expect(await page.getByLabel('Channel column').locator('option').first().textContent()).toBe(
+      'none found by its name',
+    );
     expect(await page.locator('ul.problems li').allTextContents()).toEqual([
       'line 3, activity: the activity is empty',
       'line 4, timestamp: "soon" is not a timestamp',

@@ -5,6 +5,7 @@
  * is where the user looks.
  */
 import { useEffect, useRef } from 'preact/hooks';
+import { guessedColumn } from '../../src/mining/csv-guesses';
 
 export const CSV_ROLES = [
   ['case', 'Case'],
@@ -18,6 +19,17 @@ export const CSV_ROLES = [
 export type CsvRole = (typeof CSV_ROLES)[number][0];
 export type CsvChoice = Partial<Record<CsvRole, string>>;
 
+/** The roles an import cannot do without. */
+const REQUIRED: readonly CsvRole[] = ['case', 'activity', 'timestamp'];
+
+/** The summary's words for the required roles no column is found or picked for: 'the activity and the time'. */
+function unfound(roles: CsvRole[]): string {
+  const words = roles.map((r) => `the ${(CSV_ROLES.find(([id]) => id === r)?.[1] ?? r).toLowerCase()}`);
+  return words.length > 1
+    ? `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`
+    : (words[0] ?? '');
+}
+
 export function CsvColumns(props: {
   file: string;
   columns: string[];
@@ -30,15 +42,24 @@ export function CsvColumns(props: {
   const missingSelect = useRef<HTMLSelectElement>(null);
   useEffect(() => missingSelect.current?.focus(), [props.missing]);
   const picked = Object.entries(props.chosen).map(([role, column]) => `${role} ${column}`);
+  // The column the import takes for each role not picked, as the server guesses it: said before
+  // the import, all of them at once (each missing one cost an import that failed on it).
+  const guessed = (role: CsvRole) => guessedColumn(role, props.columns);
+  const lacking = REQUIRED.filter((role) => !props.chosen[role] && !guessed(role));
   // Closed while every column is found by its usual name: most files need nothing here.
   return (
-    <details class="csv-columns" open={props.missing !== '' || picked.length > 0}>
+    <details class="csv-columns" open={props.missing !== '' || picked.length > 0 || lacking.length > 0}>
       <summary class="csv-columns-head">
-        Columns of {props.file}: {picked.length > 0 ? picked.join(', ') : 'found by their names'}
+        Columns of {props.file}:{' '}
+        {lacking.length > 0
+          ? `no column found for ${unfound(lacking)}: pick ${lacking.length > 1 ? 'them' : 'it'} below`
+          : picked.length > 0
+            ? picked.join(', ')
+            : 'found by their names'}
       </summary>
       <div class="csv-columns-body">
         {CSV_ROLES.map(([role, label]) => (
-          <label key={role} class={role === props.missing ? 'missing' : ''}>
+          <label key={role} class={role === props.missing || lacking.includes(role) ? 'missing' : ''}>
             {label}{' '}
             <select
               ref={role === props.missing ? missingSelect : undefined}
@@ -50,7 +71,9 @@ export function CsvColumns(props: {
                 props.onChange(value ? { ...rest, [role]: value } : rest);
               }}
             >
-              <option value="">found by its name</option>
+              <option value="">
+                {guessed(role) ? `found by its name: ${guessed(role)}` : 'none found by its name'}
+              </option>
               {props.columns.map((c) => (
                 <option key={c} value={c}>
                   {c}
