@@ -25,6 +25,7 @@ const app = webApp('linesight-canvas-', (dir) => {
   // A department named in Chinese: the bundled font has no glyph for it.
   const mmc = readFileSync(join(dir, 'mmc.yaml'), 'utf8');
   writeFileSync(join(dir, 'chinese.yaml'), mmc.replace('name: Service desk', 'name: 服务台'));
+  cpSync(new URL('../../templates/journey.yaml', import.meta.url).pathname, join(dir, 'starter.yaml'));
 });
 
 const shot = (page: Page, name: string) => screenshot(page, `canvas-${name}`);
@@ -201,6 +202,34 @@ describe('the diagram canvas', () => {
     await page.waitForSelector('.diagram svg[data-view="journey"]');
     expect(inside(await rectOf(page, '.diagram svg'), pane)).toBe(true);
     await shot(page, 'journey');
+    await page.close();
+  });
+
+  it('keeps a diagram shown whole whole as edits grow it, and leaves a zoomed one as it is', async () => {
+    // The starter's blueprint on a laptop's screen, its second stage growing.
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(`${app.base}/#/model/starter.yaml`);
+    await page.waitForSelector('.diagram svg[data-view="blueprint"]');
+    await page.waitForSelector('.journey-table');
+    const pane = await rectOf(page, '.canvas .pane');
+    const drawn = () => page.$eval('.diagram', (d) => d.innerHTML);
+    const addStep = async () => {
+      const before = await drawn();
+      await page.locator('button[data-act="add-step"]').nth(1).click();
+      await page.waitForFunction((b) => document.querySelector('.diagram')?.innerHTML !== b, before);
+    };
+    // Three steps added, each picked as it comes: the diagram grew past the pane's edge, kept where
+    // it was when it fitted.
+    const first = Number(await page.$eval('.diagram svg', (s) => s.getAttribute('width')));
+    for (let i = 0; i < 3; i++) await addStep();
+    expect(Number(await page.$eval('.diagram svg', (s) => s.getAttribute('width')))).toBeGreaterThan(first);
+    expect(inside(await rectOf(page, '.diagram svg'), pane)).toBe(true);
+    await shot(page, 'grown');
+    // Zoomed in by the user: another step leaves the zoom where it is.
+    await page.click('.zoom-in');
+    const zoomed = await scale(page);
+    await addStep();
+    expect(await scale(page)).toBe(zoomed);
     await page.close();
   });
 

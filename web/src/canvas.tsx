@@ -64,13 +64,15 @@ export function Canvas(props: {
       ...(stage.current?.querySelectorAll(`g.box[data-ref="${CSS.escape(ref)}"]`) ?? []),
     ]);
 
-  // Before the first paint of a new diagram, so it never shows at the old one's zoom and place.
+  // Before the first paint of a new diagram, so it never shows at the old one's zoom and place;
+  // and a diagram shown whole stays whole as an edit grows it (three steps added ran off its edge
+  // at the zoom that fitted it before). A view the user zoomed or panned is left as it is.
   useLayoutEffect(() => {
     if (props.svg && fitted.current !== props.fitKey) {
       fitted.current = props.fitKey;
       focused.current = '';
       showAll();
-    }
+    } else if (props.svg && fitting.current) showAll();
   }, [props.svg, props.fitKey]);
 
   useEffect(() => {
@@ -86,7 +88,15 @@ export function Canvas(props: {
     return () => observer.disconnect();
   }, []);
 
-  usePickedBox(stage, props.svg, props.picked, (box) => moveView((v) => reveal(v, box, paneSize())));
+  // A box picked is brought into view; a view that shows it already, the whole diagram say, stays
+  // the fit (an added step, picked at once, left the view unfitted and the next one ran off the edge).
+  usePickedBox(stage, props.svg, props.picked, (box) =>
+    setView((v) => {
+      const next = reveal(v, box, paneSize());
+      if (next !== v) fitting.current = false;
+      return next;
+    }),
+  );
 
   useLayoutEffect(() => {
     for (const el of stage.current?.querySelectorAll('.lit') ?? []) el.classList.remove('lit');
