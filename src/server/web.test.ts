@@ -415,6 +415,9 @@ describe('the web app', () => {
     const fewer = await slideToLeast(page, 'paths', 'edges=5');
     expect(await page.textContent('.paths output')).toBe('the 5 most frequent of 16');
     expect(fewer).toContain('The 5 most frequent of 16 directly-follows edges; 11 rarer ones left out.');
+    // The graph opens full size from a link that says so (a tooltip alone went unseen).
+    await page.waitForSelector('p.dfg-full a');
+    expect(await page.getAttribute('p.dfg-full a', 'href')).toBe(await page.getAttribute('img.dfg', 'src'));
     // The log looked at is in the address: a reload shows it again.
     expect(new URL(page.url()).hash).toBe('#/data/running-example');
     await page.reload();

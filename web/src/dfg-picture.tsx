@@ -38,6 +38,15 @@ export function DfgPicture(props: { src: string; paths: number; of: number }) {
           />
         </a>
       )}
+      {/* Said, not only a tooltip: at a laptop's width a big graph's labels are too small to read. */}
+      {loaded === props.src ? (
+        <p class="dfg-full">
+          <a href={props.src} target="_blank" rel="noreferrer">
+            Open the graph full size
+          </a>{' '}
+          to zoom and pan it.
+        </p>
+      ) : null}
     </>
   );
 }
