@@ -513,6 +513,26 @@ describe('the web app', () => {
     await shot(page, 'data');
     await page.locator('.places-fit').scrollIntoViewIfNeeded();
     await shot(page, 'places-fit');
+    // Every case has an event mapped: nothing to say about coverage. Mapped to an activity only some
+    // cases have, the figures are said to be about those alone, first.
+    expect(await page.locator('.conformance .coverage').count()).toBe(0);
+    const reinitiated = (
+      await (
+        await page.request.post(`${base}/api/logs/running-example/conformance`, {
+          data: { model: 'order-departments.yaml', mapping: { 'reinitiate request': 'browse-catalogue' } },
+        })
+      ).json()
+    ).cases as number;
+    expect(reinitiated).toBeLessThan(3);
+    await page.fill('textarea.mapping', 'reinitiate request: browse-catalogue');
+    await page.click('button.check');
+    await page.waitForSelector('.conformance .coverage');
+    expect(await page.textContent('.conformance .coverage')).toBe(
+      `${reinitiated} of the log's 6 cases (${((reinitiated / 6) * 100).toFixed(1)}%) have events mapped to the model's steps: the figures below are about them alone. Map more of the activities above before relying on them.`,
+    );
+    expect(await page.getAttribute('.conformance .coverage', 'class')).toBe('error coverage');
+    await page.locator('.conformance').scrollIntoViewIfNeeded();
+    await shot(page, 'conformance-coverage');
     await page.close();
   });
 

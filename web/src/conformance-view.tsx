@@ -2,7 +2,7 @@ import type { Conformance } from './api';
 import { PlacesFit } from './places-fit';
 
 /** How the actual journeys fit the model: fitness, where they start and end, what customers do that it lacks, what nobody does. */
-export function ConformanceView(props: { fit: Conformance }) {
+export function ConformanceView(props: { fit: Conformance; logCases?: number | undefined }) {
   const f = props.fit;
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   const count = (n: number) => n.toLocaleString('en-US');
@@ -25,9 +25,21 @@ export function ConformanceView(props: { fit: Conformance }) {
         </p>
       </div>
     );
+  // Led with when most of the log is left out: the figures below are about the mapped few alone
+  // (a fitness of 50% and a significant start read as the log's, from 11 of its 80 cases).
+  const share = props.logCases ? f.cases / props.logCases : 1;
+  const few =
+    share < 1 ? (
+      <p class={share < 0.5 ? 'error coverage' : 'coverage'}>
+        {count(f.cases)} of the log's {count(props.logCases ?? 0)} cases ({pct(share)}) have events mapped to
+        the model's steps: the figures below are about them alone.
+        {share < 0.5 ? ' Map more of the activities above before relying on them.' : ''}
+      </p>
+    ) : null;
   return (
     <div class="conformance">
       {problems}
+      {few}
       <p class="fitness">
         Fitness {pct(f.fitness)}: {count(f.allowed)} of {count(f.moves)} moves are ones the model allows;{' '}
         {pct(f.fittingCases)} of {count(f.cases)} cases fit entirely.{' '}

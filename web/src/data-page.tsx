@@ -331,7 +331,7 @@ export function DataPage() {
               </ul>
             </div>
           ) : null}
-          {fit ? <ConformanceView fit={fit} /> : null}
+          {fit ? <ConformanceView fit={fit} logCases={logs.find((l) => l.log === log)?.cases} /> : null}
         </>
       ) : null}
     </section>
