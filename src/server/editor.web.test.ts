@@ -302,6 +302,30 @@ describe('building a journey in the web app', () => {
     await page.close();
   });
 
+  it("keeps each stage's buttons beside its name, in view on a laptop's screen", async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(`${app.base}/#/model/order-departments.yaml`);
+    await page.waitForSelector('.journey-table');
+    // The first stage spans many columns: its buttons were pushed to its far end, past the pane.
+    const pane = await page.locator('.journey-table').evaluate((t) => {
+      const r = t.getBoundingClientRect();
+      return { left: r.left, right: r.right };
+    });
+    const name = await page.locator('.stage-head').first().locator('input').boundingBox();
+    const button = await page
+      .locator('.stage-head')
+      .first()
+      .locator('button[data-act="add-step"]')
+      .boundingBox();
+    expect(button && button.x + button.width).toBeLessThanOrEqual(pane.right);
+    // On the name's line, right after it.
+    expect(
+      button && name && Math.abs(button.y + button.height / 2 - (name.y + name.height / 2)),
+    ).toBeLessThan(4);
+    await shot(page, 'stage-buttons');
+    await page.close();
+  });
+
   it('asks before leaving a model with unsaved changes, and stays when told to', async () => {
     const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${app.base}/#/model/staffing.yaml`);
