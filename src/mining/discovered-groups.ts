@@ -7,6 +7,13 @@ import type { JourneyCounts, StepNode } from './journey-counts.js';
 
 export type EndOutcome = 'success' | 'exit';
 
+/**
+ * An option as notes name it, for the CLI and the API alike (the API's field is the CLI's option
+ * without its dashes): on the data page "--stages" alone named a flag nobody there can give.
+ */
+const flag = (option: string) => `${option} in a request, --${option} on the command line`;
+const given = (option: string) => `the ${option} given (${flag(option)})`;
+
 /** Activity to group, as `--stages`, `--ends` and `--roles` give them. */
 export interface ActivityGroups {
   stages?: Map<string, string>;
@@ -24,7 +31,7 @@ function unknownActivities(
   const activities = new Set(nodes.map((n) => n.activity));
   const unknown = [...mapping.keys()].filter((a) => !activities.has(a));
   if (unknown.length > 0)
-    warnings.push(`${option} names activities the log does not have: ${unknown.join(', ')}`);
+    warnings.push(`${option} name activities the log does not have: ${unknown.join(', ')}`);
 }
 
 /**
@@ -39,15 +46,18 @@ export function rolesOf(
   warnings: string[],
 ): (n: StepNode) => string | undefined {
   const mapping = options.roles ?? new Map<string, string>();
-  unknownActivities(mapping, nodes, '--roles', warnings);
+  unknownActivities(mapping, nodes, given('roles'), warnings);
   const byResource = nodes.filter((n) => !mapping.has(n.activity) && (counts.served.get(n.node) ?? 0) >= 0.5);
-  if (mapping.size > 0) notes.push('roles (who serves a step, which makes it a contact) from --roles');
+  if (mapping.size > 0)
+    notes.push(`roles (who serves a step, which makes it a contact) as given (${flag('roles')})`);
   if (byResource.length > 0)
     notes.push(
       `served by 'Staff' (most of their events name a resource): ${[...new Set(byResource.map((n) => n.activity))].join(', ')}`,
     );
   if (mapping.size === 0 && byResource.length === 0)
-    notes.push('no step is a contact: the log names no resource; say who serves which step with --roles');
+    notes.push(
+      `no step is a contact: the log names no resource; say who serves which step with roles (${flag('roles')})`,
+    );
   return (n) => mapping.get(n.activity) ?? (byResource.includes(n) ? 'Staff' : undefined);
 }
 
@@ -62,14 +72,14 @@ export function stagesOf(
   const out = new Map<string, string>();
   if (options.stages && options.stages.size > 0) {
     const mapping = options.stages;
-    unknownActivities(mapping, nodes, '--stages', warnings);
+    unknownActivities(mapping, nodes, given('stages'), warnings);
     const unmapped = [...new Set(nodes.filter((n) => !mapping.has(n.activity)).map((n) => n.activity))];
     if (unmapped.length > 0)
       warnings.push(
-        `--stages leaves out ${unmapped.join(', ')}: put in the stage 'Other' (move them by hand)`,
+        `${given('stages')} leave out ${unmapped.join(', ')}: put in the stage 'Other' (move them by hand)`,
       );
     for (const n of nodes) out.set(n.node, mapping.get(n.activity) ?? 'Other');
-    notes.push('stages from --stages');
+    notes.push(`stages as given (${flag('stages')})`);
     return out;
   }
   const votes = new Map<string, { stage: string; n: number }>();
@@ -83,7 +93,9 @@ export function stagesOf(
     return out;
   }
   for (const n of nodes) out.set(n.node, 'Journey');
-  notes.push('one stage: the log names no stages; group the steps by hand or with --stages');
+  notes.push(
+    `one stage: the log names no stages; group the steps by hand, or give each activity its stage (${flag('stages')})`,
+  );
   return out;
 }
 
@@ -98,7 +110,7 @@ export function endsOf(
   const mapping = options.ends ?? new Map<string, string>();
   for (const [activity, outcome] of mapping)
     if (outcome !== 'success' && outcome !== 'exit')
-      warnings.push(`--ends: "${outcome}" for ${activity} is neither success nor exit; the default decides`);
+      warnings.push(`ends: "${outcome}" for ${activity} is neither success nor exit; the default decides`);
   unknownActivities(mapping, nodes, '--ends', warnings);
   const total = new Map<string, number>();
   const ending = new Map<string, number>();

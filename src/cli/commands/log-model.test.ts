@@ -111,7 +111,9 @@ describe('linesight log model', () => {
       'sales desk=Ask',
     );
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('warning: --stages names activities the log does not have: Pay');
+    expect(r.stderr).toContain(
+      'warning: the stages given (stages in a request, --stages on the command line) name activities the log does not have: Pay',
+    );
     const model = load(out).model as Model;
     expect(model.stages.map((s) => s.name)).toEqual(['Look around', 'Decide']);
     expect(model.ends.map((e) => [e.id, e.outcome])).toEqual([['left', 'exit']]);
