@@ -297,8 +297,28 @@ export async function storeStagedCsv(
       `${plural(skipped, 'row has', 'rows have')} problems; fix them, or import with --on-error skip`,
     );
   }
-  if (skipped > 0) return { events, skipped, problems };
+  const notes = await openQuotes(store, [caseId, activity], skippedLines);
+  const noted = notes.length > 0 ? { notes } : {};
+  if (skipped > 0) return { events, skipped, problems, ...noted };
   const countCustomers = async () =>
     Number((await rows(`select count(distinct ${caseId}) as n from csv_staging`))[0]?.n ?? 0);
-  return { events, skipped, problems, countCustomers };
+  return { events, skipped, problems, countCustomers, ...noted };
+}
+
+/**
+ * A case or activity that opens a double quote and does not close it: DuckDB's sniffer then reads
+ * the file as unquoted, and `"A` is stored as written. Said, with the first line, since a quote
+ * left open in the file is the likely cause (a value never starts so in a quoted file).
+ */
+async function openQuotes(store: EventStore, columns: string[], skippedLines: number[]): Promise<string[]> {
+  const open = columns.map((c) => `(starts_with(${c}, '"') and not ends_with(${c}, '"'))`).join(' or ');
+  const [found] = await queryRows(
+    store,
+    `select count(*) as n, min(rowid) as first from csv_staging where ${open}`,
+  );
+  const n = Number(found?.n ?? 0);
+  if (n === 0) return [];
+  return [
+    `${plural(n, 'row has', 'rows have')} a case or activity that opens a double quote and does not close it (the first on line ${lineOf(Number(found?.first), skippedLines)}): the file may have a quote left open; ${n === 1 ? 'it was' : 'they were'} imported as written`,
+  ];
 }

@@ -30,6 +30,26 @@ const snapshot = async () =>
   ).getRowsJS();
 
 describe('importLog', () => {
+  it('says when a case or activity opens a quote it does not close, the file read as unquoted', async () => {
+    const file = join(dir, 'open-quote.csv');
+    writeFileSync(
+      file,
+      'case_id,activity,timestamp\nc1,B,2024-01-01 10:00:00\nc1,"A,2024-01-01 10:05:00\nc2,A,2024-01-01 11:00:00\n',
+    );
+    const own = await openStore(':memory:');
+    const report = await importLog(own, file, { log: 'open-quote', onError: 'fail' });
+    expect(report.events).toBe(3);
+    expect(report.notes).toEqual([
+      expect.stringContaining(
+        '1 row has a case or activity that opens a double quote and does not close it (the first on line 3)',
+      ),
+    ]);
+    // A quoted file's values never start so: nothing said.
+    const quoted = join(dir, 'quoted.csv');
+    writeFileSync(quoted, 'case_id,activity,timestamp\nc1,"A, then B",2024-01-01 10:00:00\n');
+    expect((await importLog(own, quoted, { log: 'quoted', onError: 'fail' })).notes ?? []).toEqual([]);
+    await own.close();
+  });
   it('reads each format by its name and adds nothing when the same file comes again', async () => {
     const first = await importLog(store, join(LOGS, 'running-example.xes'), { log: 'rx', onError: 'fail' });
     expect(first).toMatchObject({ log: 'rx', events: 42, cases: 6, duplicates: 0, skipped: 0 });
