@@ -678,15 +678,18 @@ describe('the web app', () => {
       'orders-own-names.csv',
       'Order;Step;"When, UTC";Ticket\n1;Ordered;2024-01-01 10:00:00;t1\n1;Paid;2024-01-01 10:05:00;t2\n2;Ordered;2024-01-01 11:00:00;t3\n',
     );
+    const uploads: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/logs?')) uploads.push(r.url());
+    });
     await page.setInputFiles('input[type=file]', odd);
-    // No column is named as usual: the import says which role it could not find, in the API's
-    // terms, and its picker is marked and has the focus.
-    await page.waitForSelector('text=/cannot tell which column of the uploaded CSV holds the case/');
-    expect(await page.textContent('p.status')).toContain('pick it under Columns');
-    expect(await page.textContent('p.status')).not.toContain('--case');
-    // A refusal reads as one: red, and announced at once.
-    expect(await page.getAttribute('p.status', 'class')).toBe('status error');
-    expect(await page.getAttribute('p.status', 'role')).toBe('alert');
+    // No column is named as usual: the page says which roles to pick before sending the file,
+    // which the server refused one role at a time; the first role's picker has the focus.
+    await page.waitForSelector(
+      'p.status:text-is("Pick the columns of the case, the activity and the time under Columns, then Import with these columns.")',
+    );
+    expect(uploads).toEqual([]);
+    expect(await page.getAttribute('p.status', 'class')).toBe('status');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Case column');
     // Every role no column is found for is said at once, not one failed import each.
     expect(await page.locator('.csv-columns label.missing').allTextContents()).toEqual([
@@ -707,6 +710,17 @@ describe('the web app', () => {
     ]);
     await page.getByLabel('Case column').selectOption('Order');
     expect(await page.locator('.csv-columns label.missing').count()).toBe(2);
+    // Sent with roles still lacking, the server's refusal reads as one, in the page's terms: red,
+    // announced at once, the role's picker focused.
+    await page.click('button.import-columns');
+    await page.waitForSelector('text=/cannot tell which column of the uploaded CSV holds the activity/');
+    expect(await page.textContent('p.status')).toContain('pick it under Columns');
+    expect(await page.textContent('p.status')).not.toContain('--activity');
+    expect(await page.getAttribute('p.status', 'class')).toBe('status error');
+    expect(await page.getAttribute('p.status', 'role')).toBe('alert');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Activity column',
+    );
     await page.getByLabel('Activity column').selectOption('Step');
     await page.getByLabel('Time column').selectOption('When, UTC');
     expect(await page.locator('.csv-columns label.missing').count()).toBe(0);

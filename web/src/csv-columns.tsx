@@ -22,8 +22,12 @@ export type CsvChoice = Partial<Record<CsvRole, string>>;
 /** The roles an import cannot do without. */
 const REQUIRED: readonly CsvRole[] = ['case', 'activity', 'timestamp'];
 
-/** The summary's words for the required roles no column is found or picked for: 'the activity and the time'. */
-function unfound(roles: CsvRole[]): string {
+/** The required roles that neither a pick nor a usual name gives a column of `columns`. */
+export const lackingRoles = (columns: readonly string[], chosen: CsvChoice): CsvRole[] =>
+  REQUIRED.filter((role) => !chosen[role] && !guessedColumn(role, columns));
+
+/** The words for roles: 'the case, the activity and the time'. */
+export function unfound(roles: CsvRole[]): string {
   const words = roles.map((r) => `the ${(CSV_ROLES.find(([id]) => id === r)?.[1] ?? r).toLowerCase()}`);
   return words.length > 1
     ? `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`
@@ -45,7 +49,7 @@ export function CsvColumns(props: {
   // The column the import takes for each role not picked, as the server guesses it: said before
   // the import, all of them at once (each missing one cost an import that failed on it).
   const guessed = (role: CsvRole) => guessedColumn(role, props.columns);
-  const lacking = REQUIRED.filter((role) => !props.chosen[role] && !guessed(role));
+  const lacking = lackingRoles(props.columns, props.chosen);
   // Closed while every column is found by its usual name: most files need nothing here.
   return (
     <details class="csv-columns" open={props.missing !== '' || picked.length > 0 || lacking.length > 0}>

@@ -12,7 +12,7 @@ import {
   problemText,
 } from './api';
 import { ConformanceView } from './conformance-view';
-import { type CsvChoice, CsvColumns } from './csv-columns';
+import { type CsvChoice, CsvColumns, lackingRoles, unfound } from './csv-columns';
 import { fileCsvHeader } from './csv-header';
 import { DfgPanel } from './dfg-panel';
 import { Dialog } from './dialog';
@@ -86,6 +86,14 @@ export function DataPage() {
     // The header only: a CSV of gigabytes is not read into the page.
     const columns = /\.csv$/i.test(file.name) ? await fileCsvHeader(file) : [];
     setCsvColumns(columns);
+    // A CSV whose header names no usual column for a role is not sent to fail on it: the pickers
+    // mark each such role, and the first takes the focus.
+    const lacking = columns.length > 0 ? lackingRoles(columns, {}) : [];
+    if (lacking.length > 0) {
+      setMissingRole(lacking[0] as string);
+      say(`Pick the columns of ${unfound(lacking)} under Columns, then Import with these columns.`);
+      return;
+    }
     await upload(file, {});
   };
   const upload = async (file: File, columns: CsvChoice) => {
