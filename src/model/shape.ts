@@ -182,7 +182,8 @@ function fromUnion(
 
 const depth = (issues: Issue[]) => most(issues.map((i) => i.path.length));
 
-function valueAt(data: unknown, path: Path): unknown {
+/** The value at a path of parsed data, or undefined where the path leaves it. */
+export function valueAt(data: unknown, path: Path): unknown {
   let node = data;
   for (const segment of path) {
     if (node === null || typeof node !== 'object') return undefined;
@@ -217,7 +218,8 @@ const ARTICLES: Record<string, string> = {
   nonoptional: 'given',
 };
 
-const article = (expected: string) => ARTICLES[expected] ?? expected;
+/** A type as a message names what is expected: 'a list', 'a mapping', 'text'. */
+export const article = (expected: string) => ARTICLES[expected] ?? expected;
 
 function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();

@@ -8,6 +8,8 @@
  */
 import * as z from 'zod';
 import { clip } from '../clip.js';
+import type { Path } from '../diagnostic.js';
+import { article, valueAt } from '../shape.js';
 import { suggest } from '../suggest.js';
 import { describe } from '../units.js';
 import { type Edit, type EditKind, ID_KINDS } from './edit.js';
@@ -112,21 +114,6 @@ const fieldsOf = (kind: EditKind) => Object.keys(SHAPES[kind].shape).filter((f) 
 const placeOf = (at: readonly PropertyKey[]) =>
   at.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i > 0 ? '.' : ''}${String(k)}`)).join('');
 
-function valueAt(data: unknown, at: readonly PropertyKey[]): unknown {
-  let value = data;
-  for (const key of at) value = (value as Record<PropertyKey, unknown> | undefined)?.[key];
-  return value;
-}
-
-/** JSON's types as messages name them (`describe` says what was given in the same words). */
-const TYPE_WORDS: Record<string, string> = {
-  string: 'a text',
-  number: 'a number',
-  array: 'a list',
-  object: 'a mapping',
-  boolean: 'true or false',
-};
-
 /** What is wrong with one field, in words. */
 function issueText(issue: z.core.$ZodIssue, edit: unknown): string {
   const place = placeOf(issue.path);
@@ -140,12 +127,12 @@ function issueText(issue: z.core.$ZodIssue, edit: unknown): string {
       })
       .join(', ');
   }
-  const value = valueAt(edit, issue.path);
+  const value = valueAt(edit, issue.path as Path);
   if (value === undefined) return `'${place}' is missing`;
   if (issue.code === 'invalid_union')
     return `'${place}' must be a text, a whole number or {"id": ...}, not ${describe(value)}`;
   if (issue.code === 'invalid_type')
-    return `'${place}' must be ${TYPE_WORDS[issue.expected] ?? issue.expected}, not ${describe(value)}`;
+    return `'${place}' must be ${article(issue.expected)}, not ${describe(value)}`;
   if (issue.code === 'invalid_value')
     return `'${place}' must be one of ${issue.values.join(', ')}, not ${describe(value)}`;
   return `'${place}': ${issue.message}`;
