@@ -434,9 +434,12 @@ function branchLabels(flow: Flow, target: string): { label?: string; labels?: Re
   return distinct.size === 1 && all ? { label: [...distinct][0] } : { labels };
 }
 
+/** What an export calls a fail point with no cause: the importer reads it back as no cause. */
+export const UNNAMED_FAILURE = 'Fails';
+
 /** A failure's name: its cause up to the first comma or semicolon, short enough for a label. */
 function failName(cause: string | undefined): string {
-  if (!cause) return 'Fails';
+  if (!cause) return UNNAMED_FAILURE;
   const first = cause.split(/[;,:]/)[0]?.trim() ?? cause;
   return first.length > 48 ? `${first.slice(0, 47).trimEnd()}…` : first;
 }

@@ -2,6 +2,8 @@
  * Events on the customer's way: a timer caught before a step is the step's wait; an error or
  * escalation boundary event on a step is its fail point; other boundary events are more ways on.
  */
+
+import { UNNAMED_FAILURE } from '../export-customer.js';
 import type { Interchange } from '../interchange/read.js';
 import type { Element } from '../moddle.js';
 import { label, shown } from './labels.js';
@@ -17,6 +19,36 @@ export const isTimerCatch = (e: Element): boolean =>
 export const isFailBoundary = (e: Element): boolean =>
   e.$type === 'bpmn:BoundaryEvent' &&
   (hasDefinition(e, 'bpmn:ErrorEventDefinition') || hasDefinition(e, 'bpmn:EscalationEventDefinition'));
+
+const FAILS: [string, string][] = [
+  ['bpmn:ErrorEventDefinition', 'errorRef'],
+  ['bpmn:EscalationEventDefinition', 'escalationRef'],
+];
+
+/** An end event that throws an error or escalation: the sub-process it ends went wrong. */
+export const isFailEnd = (e: Element): boolean =>
+  e.$type === 'bpmn:EndEvent' && FAILS.some(([type]) => hasDefinition(e, type));
+
+/**
+ * Whether a fail boundary event catches what a fail end throws: the same kind (error or
+ * escalation), and the same error unless the boundary names none (it then catches them all).
+ */
+export function catches(boundary: Element, end: Element): boolean {
+  return FAILS.some(([type, ref]) => {
+    const caught = definitions(boundary).find((d) => d.$type === type);
+    const thrown = definitions(end).find((d) => d.$type === type);
+    return caught !== undefined && thrown !== undefined && (!caught[ref] || caught[ref] === thrown[ref]);
+  });
+}
+
+/** The name of the error or escalation an event throws or catches, when the file gives one. */
+export function failName(e: Element): string | undefined {
+  for (const [type, ref] of FAILS) {
+    const named = (definitions(e).find((d) => d.$type === type)?.[ref] as Element | undefined)?.name;
+    if (typeof named === 'string' && named.trim()) return named.replace(/\s+/g, ' ').trim();
+  }
+  return undefined;
+}
 
 const UNIT_SECONDS: [string, number][] = [
   ['d', 86400],
@@ -69,12 +101,19 @@ export function failProbability(
   const given = interchange.probability(String(boundary.id)) ?? probabilityInName(boundary.name);
   if (given !== undefined) return given;
   warn(
-    `'${shown(boundary)}' on '${shown(boundary.attachedToRef as Element)}' gives no probability: the step fails with p 0.1`,
+    `the fail point${typeof boundary.name === 'string' && boundary.name.trim() ? ` '${shown(boundary)}'` : ''} on '${shown(boundary.attachedToRef as Element)}' gives no probability: the step fails with p 0.1`,
   );
   return 0.1;
 }
 
-/** A fail point's cause: its name without the probability written in it ("Upload rejected (20%)"). */
-export function failCause(boundary: Element): string {
-  return nameWithoutProbability(label(boundary)) || label(boundary);
+/**
+ * A fail point's cause: its name without the probability written in it ("Upload rejected (20%)"),
+ * else the name of the error it catches; none for an unnamed event (never its id, which is no
+ * cause a reader of the blueprint can use).
+ */
+export function failCause(boundary: Element, interchange: Interchange): string | undefined {
+  const name = typeof boundary.name === 'string' ? label(boundary) : '';
+  const said = interchange.element(String(boundary.id));
+  if (name === UNNAMED_FAILURE && said.step !== undefined && said.cause === undefined) return undefined;
+  return nameWithoutProbability(name) || name || failName(boundary);
 }

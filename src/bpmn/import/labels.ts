@@ -3,6 +3,7 @@
  * model by readable ids made from names, unique within the file.
  */
 import { clip } from '../../model/clip.js';
+import { idWords } from '../../model/id-words.js';
 import type { Element } from '../moddle.js';
 
 /** An element's name on one line, its id when it has none. */
@@ -31,12 +32,9 @@ export function idMaker(): {
       if (cached) return cached;
       const base =
         preferred ??
-        (String(e.name ?? '')
-          .toLowerCase()
-          .normalize('NFKD')
-          .replace(/[^a-z0-9]+/g, '-')
-          .replace(/^-+|-+$/g, '')
-          .slice(0, 40) ||
+        (idWords(String(e.name ?? ''))
+          .slice(0, 40)
+          .replace(/-+$/, '') ||
           String(e.id ?? fallback)
             .replace(/[^A-Za-z0-9_-]+/g, '-')
             .replace(/^[^A-Za-z_]+/, ''));

@@ -42,13 +42,14 @@ export function readSteps(
 /** An error or escalation is the step's fail point (its first); a boundary event leading nowhere is left out. */
 function readBoundary(ctx: JourneyContext, step: Data, node: Element, b: Element, walks: Walks): void {
   const leads = ctx.graph.outgoing(b).length > 0;
-  if (isFailBoundary(b) && leads && !step.fail)
+  if (isFailBoundary(b) && leads && !step.fail) {
+    const cause = failCause(b, ctx.interchange);
     step.fail = {
       p: failProbability(b, ctx.interchange, ctx.warn),
-      cause: failCause(b),
+      ...(cause ? { cause } : {}),
       next: walks.nextOf(b),
     };
-  else if (!leads) ctx.warn(`boundary event '${shown(b)}' on '${shown(node)}' leads nowhere; left out`);
+  } else if (!leads) ctx.warn(`boundary event '${shown(b)}' on '${shown(node)}' leads nowhere; left out`);
   else if (
     !isFailBoundary(b) &&
     (b.eventDefinitions as Element[] | undefined)?.[0]?.$type === 'bpmn:TimerEventDefinition'

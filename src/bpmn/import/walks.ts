@@ -29,18 +29,14 @@ export function journeyWalks(
   segments: string[],
 ): Walks {
   const { graph, elements, interchange, scope, warnOnce } = ctx;
-  const edges = edgesOf({
-    graph,
-    isStep: nodes.isStep,
-    boundaries: nodes.boundaries,
-    flatten: scope.flatten,
-  });
+  const terms = { graph, isStep: nodes.isStep, boundaries: nodes.boundaries, flatten: scope.flatten };
+  const edges = edgesOf(terms);
   const walkFor = (segment: string | undefined) =>
     gatewayWalk({
       edgesOf: edges,
       sharesOf: (node, out) => branchShares(node, out, { interchange, segment, warnOnce }),
       isStep: nodes.isStep,
-      isEnd: isJourneyEnd(scope.flatten),
+      isEnd: isJourneyEnd(terms),
       stepId: nodes.stepIdOf,
       endId: ends.end,
       done: ends.done,

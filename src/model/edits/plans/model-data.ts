@@ -6,6 +6,7 @@
  */
 import { parse } from 'yaml';
 import { BUILTIN_CHANNELS } from '../../channels.js';
+import { idWords } from '../../id-words.js';
 
 export type Raw = Record<string, unknown>;
 /** An element of one of the model's lists: it has an id, and usually a name. */
@@ -69,14 +70,7 @@ export const labelOf = (item: Item): string => (typeof item.name === 'string' &&
 /** A new id from a name, unused among `taken`: "Calls the bank" → "calls-the-bank", then "-2", "-3". */
 export function newId(name: string, taken: Iterable<string>): string {
   const used = new Set(taken);
-  const base =
-    name
-      .toLowerCase()
-      .normalize('NFKD')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 40)
-      .replace(/-+$/, '') || 'item';
+  const base = idWords(name).slice(0, 40).replace(/-+$/, '') || 'item';
   const start = /^[a-z_]/.test(base) ? base : `x-${base}`;
   if (!used.has(start)) return start;
   for (let n = 2; ; n++) if (!used.has(`${start}-${n}`)) return `${start}-${n}`;
