@@ -55,6 +55,7 @@ export type DiagnosticCode =
   | 'shares-sum'
   | 'arrivals-incomplete'
   | 'arrivals-mismatch'
+  | 'arrivals-split'
   | 'schedule-invalid'
   | 'priority-missing'
   | 'backstage-frontline'

@@ -166,6 +166,22 @@ describe('segments and arrivals', () => {
       [],
     );
   });
+
+  it("gives the model's interarrival to its one segment, and refuses to split a non-Poisson stream over several", () => {
+    const one = parse(model({ top: 'arrivals: { rate: 48/h, interarrival: "fixed(75 s)" }' }), {
+      file: 'check.yaml',
+    });
+    expect(one.model?.segments[0]?.arrivals?.interarrival).toEqual({ kind: 'fixed', value: 75 });
+    const two = `arrivals: { rate: 48/h, interarrival: "fixed(75 s)" }`;
+    const segments = 'segments:\n  - { id: a, name: A, share: 0.5 }\n  - { id: b, name: B, share: 0.5 }';
+    expect(codes(model({ top: two, segments }))).toEqual(['error:arrivals-split']);
+    // Poisson arrivals split by share stay Poisson: each segment's at its share of the rate.
+    const poisson = parse(model({ top: 'arrivals: { rate: 60/h }', segments }), { file: 'check.yaml' });
+    expect(poisson.model?.segments.map((s) => s.arrivals?.interarrival)).toEqual([
+      { kind: 'exponential', mean: 120 },
+      { kind: 'exponential', mean: 120 },
+    ]);
+  });
 });
 
 describe('scenarios that break the base model', () => {

@@ -363,12 +363,15 @@ function normalizeSegments(ctx: Context, parsed: Parsed): Segment[] {
     const { share: _share, arrivals, ...rest } = s;
     const own = arrivals ? normalizeArrivals(arrivals) : undefined;
     const share = shares[i] ?? 0;
+    // One segment takes the model's arrivals as they are; several split them by share, which keeps
+    // Poisson arrivals Poisson (a model-level interarrival of another kind is refused then).
     const derived: Arrivals | undefined =
       own ??
       (total
         ? {
             rate: total.rate * share,
-            interarrival: { kind: 'exponential', mean: 1 / (total.rate * share) },
+            interarrival:
+              raw.length === 1 ? total.interarrival : { kind: 'exponential', mean: 1 / (total.rate * share) },
             ...(total.profile ? { profile: total.profile } : {}),
           }
         : undefined);
@@ -438,6 +441,17 @@ function checkArrivals(ctx: Context, parsed: Parsed) {
   if (parsed.arrivals) {
     check(['arrivals'], parsed.arrivals);
     checkProfile(ctx, ['arrivals'], parsed.arrivals);
+    const kind = parsed.arrivals.interarrival?.kind;
+    if (kind !== undefined && kind !== 'exponential' && parsed.segments.length > 1)
+      problem(
+        ctx,
+        ['arrivals', 'interarrival'],
+        'arrivals-split',
+        `the model's arrivals come ${kind === 'fixed' ? 'at fixed intervals' : `at ${kind} intervals`}, but are split over ${parsed.segments.length} segments by share, and a split of such a stream is not the same stream again`,
+        {
+          hint: "give each segment its own arrivals (segments: - arrivals: {rate: ..., interarrival: ...}), or drop the model's interarrival for Poisson arrivals",
+        },
+      );
   }
   for (const [i, s] of parsed.segments.entries()) {
     if (!s.arrivals) continue;
