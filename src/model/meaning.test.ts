@@ -167,6 +167,14 @@ describe('segments and arrivals', () => {
     );
   });
 
+  it("refuses a step's patience, which nothing reads, and says where patience goes", () => {
+    const result = parse(model({ step: '    patience: exp(2 min)' }), { file: 'check.yaml' });
+    const refused = result.diagnostics.find((d) => d.code === 'unknown-field');
+    expect(refused?.message).toContain("unknown field 'patience'");
+    expect(refused?.hint).toContain('segments[].patience');
+    expect(refused?.hint).toContain('resources[].patience');
+  });
+
   it("gives the model's interarrival to its one segment, and refuses to split a non-Poisson stream over several", () => {
     const one = parse(model({ top: 'arrivals: { rate: 48/h, interarrival: "fixed(75 s)" }' }), {
       file: 'check.yaml',

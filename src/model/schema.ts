@@ -314,7 +314,6 @@ export const StepSchema = z
       .meta({ description: 'Information the customer has to give (e.g. order-number).' }),
     wait: WaitSchema.optional(),
     fail: FailSchema.optional(),
-    patience: distributionField().optional(),
     backstage: z.array(ActivitySchema).default([]),
     ...links,
     next: FlowSchema,

@@ -283,7 +283,6 @@ export function serializeModel(model: Model): Raw {
                 { severity: 3 },
               )
             : undefined,
-          patience: s.patience ? distributionText(s.patience) : undefined,
           backstage: s.backstage.map((a) =>
             compact({
               id: a.id,

@@ -74,7 +74,9 @@ function toDiagnostics(
       const allowed = known.get(JSON.stringify(issue.path)) ?? [];
       return issue.keys.map((key) => {
         const close = suggest(key, allowed);
-        const hint = close ? `did you mean '${close}'?` : `allowed fields here: ${allowed.join(', ')}`;
+        const hint =
+          elsewhere(path, key) ??
+          (close ? `did you mean '${close}'?` : `allowed fields here: ${allowed.join(', ')}`);
         return at([...path, key], 'unknown-field', `unknown field '${clip(key)}'`, hint, 'key');
       });
     }
@@ -229,4 +231,14 @@ function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * Where a field a model puts in the wrong place is read. A step's patience was once taken and
+ * never read: customers give up by the patience of their segment, else of the pool they queue for.
+ */
+function elsewhere(path: Path, key: string): string | undefined {
+  if (key === 'patience' && path.length === 2 && path[0] === 'steps')
+    return 'customers give up by the patience of their segment (segments[].patience), else of the pool they queue for (resources[].patience): move it there';
+  return undefined;
 }

@@ -61,7 +61,6 @@ export function distributionsOf(m: WithDistributions) {
         path: ['steps', i, 'wait', 'duration'],
         distribution: typeof s.wait === 'object' ? s.wait.duration : undefined,
       },
-      { path: ['steps', i, 'patience'], distribution: s.patience },
       ...s.backstage.map((a, k) => ({
         path: ['steps', i, 'backstage', k, 'duration'],
         distribution: a.duration,

@@ -13,6 +13,7 @@ import type { Model } from '../../model/model.js';
 import { simulate } from '../simulate.js';
 import { shiftsOf } from './hourly-schedule.js';
 import { scenarioEdit } from './scenario-edit.js';
+import { fewestAgents } from './service-level.js';
 import { StaffingError, staffModel } from './staff.js';
 import { staffingScenario } from './staffing-scenario.js';
 
@@ -90,6 +91,27 @@ describe('staffing at least cost', () => {
       (await staffModel(light, { replications: 5, days: 7, seed: 1, workers: 1 })).caution,
     ).toBeUndefined();
   }, 60_000);
+
+  it("staffs by the patience the simulator gives the customers: their segment's before the pool's", async () => {
+    // Customers patient for 1 min in a pool whose own patience is 30 min: the simulator makes them
+    // give up after a minute, and the formula must staff for that (Erlang A), not for 30 min.
+    const mmc = readFileSync(new URL('../../../examples/mmc.yaml', import.meta.url).pathname, 'utf8')
+      .replace(
+        '  rate: 100/h\n',
+        '  rate: 100/h\nsegments:\n  - { id: all, name: All, patience: exp(1 min) }\n',
+      )
+      .replace(
+        '    cost: 30 EUR/h',
+        '    cost: 30 EUR/h\n    patience: exp(30 min)\n    serviceLevel: 80% in 20 s',
+      )
+      .replace('ends:\n', 'ends:\n  - { id: abandoned, name: Gave up, outcome: exit }\n');
+    const impatient = parse(mmc, { file: 'mmc.yaml' }).model as Model;
+    const target = { share: 0.8, within: 20 };
+    const forOneMinute = fewestAgents(100 / 3600, 1 / 300, 1 / 60, target).agents;
+    expect(forOneMinute).toBeLessThan(fewestAgents(100 / 3600, 1 / 300, 1 / 1800, target).agents);
+    const result = await staffModel(impatient, { replications: 2, days: 1, seed: 1, workers: 1, rounds: 1 });
+    expect(result.pools[0]?.formula.every((n) => n === forOneMinute)).toBe(true);
+  });
 
   it('skips a pool without a service level with a note, and refuses a pool that does not exist', async () => {
     const { serviceLevel: _, ...agents } = model.resources[0] as Model['resources'][number];
