@@ -1,5 +1,5 @@
 /** The meaning checks beyond references and flows: visibility, staffing, arrivals, segments, baselines. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -284,5 +284,23 @@ describe('a normal distribution cut at 0', () => {
         '  - { id: clerks, name: Clerks, role: clerk, capacity: 2, patience: "normal(1 min, 3 min)" }',
     });
     expect(codes(patient)).toEqual(['warning:distribution-mean-moved']);
+  });
+});
+
+describe('an end for the customers who give up', () => {
+  const mmc = readFileSync(new URL('../../examples/mmc.yaml', import.meta.url).pathname, 'utf8').replace(
+    'ends:\n',
+    'ends:\n  - { id: abandoned, name: Gave up, outcome: exit }\n',
+  );
+  const warnings = (text: string) =>
+    parse(text, { file: 'mmc.yaml' }).diagnostics.map((d) => `${d.code} ${d.message}`);
+
+  it('is reached when customers have patience, though no step leads there', () => {
+    const patient = mmc.replace('    cost: 30 EUR/h', '    cost: 30 EUR/h\n    patience: exp(2 min)');
+    expect(warnings(patient)).toEqual([]);
+  });
+
+  it('is unreached, and said so, when nobody can give up', () => {
+    expect(warnings(mmc)).toEqual(["unreached-end end 'abandoned': no journey reaches this end"]);
   });
 });

@@ -4,8 +4,10 @@
  * reachable and leads to an end, no stage is empty, and units are settled (currencies, shifts).
  * It reports everything it finds and returns a model only when nothing is wrong.
  */
+
 import { basename, extname } from 'node:path';
 import type * as z from 'zod';
+import { abandonDestination } from './abandon.js';
 import { BUILTIN_CHANNELS } from './channels.js';
 import { clip, fewOf } from './clip.js';
 import type { Diagnostic, DiagnosticCode, Path } from './diagnostic.js';
@@ -490,7 +492,12 @@ function checkFlowGraph(ctx: Context, parsed: Parsed, steps: Step[], start: Flow
     parsed.ends.map((e) => e.id),
     start,
     segments,
-    (step) => parsed.resources.find((r) => r.id === step.pool)?.abandon,
+    (step) => {
+      // Where the customers who give up in the step's queue go, when any can give up there.
+      const pool = parsed.resources.find((r) => r.id === step.pool);
+      const patient = pool?.patience === undefined && parsed.segments.every((s) => s.patience === undefined);
+      return pool && (pool.abandon || !patient) ? abandonDestination(parsed, pool) : undefined;
+    },
   );
   const index = new Map(parsed.steps.map((s, i) => [s.id, i]));
   for (const id of result.unreachable) {
