@@ -447,6 +447,16 @@ describe('linesight simulate and whatif', () => {
     expect(imported.stdout).toContain('0 rows skipped');
   });
 
+  it('says the horizon counts the warm-up in, as the customers counted show', async () => {
+    const short = ['-n', '2', '--horizon', '3d', '--warmup', '1d', '-w', '1'];
+    const run = await linesight('simulate', mmcFile, ...short);
+    expect(run.stdout).toContain('2 replications of 3 d including 24 h of warm-up, seed 1');
+    // 100 customers an hour over the 2 days after the warm-up: 4,800, not 7,200.
+    const counted = Number(/Customers counted\s+([\d,]+)/.exec(run.stdout)?.[1]?.replace(/,/g, ''));
+    expect(counted).toBeGreaterThan(4_400);
+    expect(counted).toBeLessThan(5_200);
+  });
+
   it('simulates a scenario file as its base with the scenario applied, and what-ifs from it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'linesight-'));
     writeFileSync(join(dir, 'mmc.yaml'), readFileSync(mmcFile, 'utf8'));

@@ -101,7 +101,7 @@ export function WhatIfPage(props: { name: string; scenario?: string | undefined 
         <ReplicationsField value={replications} onChange={setReplications} />
         <RunSetting
           label="Horizon"
-          help="How long arrivals run in each replication, after the warm-up: 14d, 8h, 90min"
+          help="How long arrivals run in each replication, the warm-up included: 14d, 8h, 90min"
           value={horizon}
           onChange={setHorizon}
         />
