@@ -1,9 +1,15 @@
-/** What a what-if scenario changes: every journey metric before and after, and the findings it adds or removes. */
+/**
+ * What a what-if scenario changes: every journey metric before and after, the queues' figures
+ * (approximate) where the model has pools, and the findings it adds or removes.
+ */
 
 import type { Model } from '../model/model.js';
+import { formatDuration } from '../model/units.js';
 import type { Analysis } from './analyze.js';
 import type { Finding } from './finding.js';
-import { journeyMetricCatalog, STAGE_METRICS } from './metric-catalog.js';
+import { journeyMetricCatalog, type MetricDefinition, STAGE_METRICS } from './metric-catalog.js';
+import type { JourneyMetrics } from './metrics.js';
+import type { PoolQueue } from './queues.js';
 
 export interface MetricChange {
   key: string;
@@ -26,6 +32,15 @@ export interface ScenarioDiff {
   metrics: MetricChange[];
   /** Stage by stage: the same, per stage. */
   stages: { stage: string; name: string; metrics: MetricChange[] }[];
+  /**
+   * The journey with the queues' waits and abandonment, and each pool's queue (approximate):
+   * absent when neither side has a pool analysed. A change of staff moves these and not the
+   * exact metrics above, which leave the queues out.
+   */
+  queues?: {
+    metrics: MetricChange[];
+    pools: { pool: string; name: string; metrics: MetricChange[] }[];
+  };
   added: Finding[];
   removed: Finding[];
 }
@@ -68,6 +83,7 @@ export function diffAnalyses(
       verdict: tiny ? 'same' : (def.better === 'lower') === (delta as number) < 0 ? 'better' : 'worse',
     };
   };
+  const queues = queueChanges(model, base, scenario, change);
   const baseIds = new Set(base.findings.map((f) => f.id));
   const scenarioIds = new Set(scenario.findings.map((f) => f.id));
   return {
@@ -84,9 +100,73 @@ export function diffAnalyses(
         ),
       ),
     })),
+    ...(queues ? { queues } : {}),
     added: scenario.findings.filter((f) => !baseIds.has(f.id)),
     removed: base.findings.filter((f) => !scenarioIds.has(f.id)),
   };
 }
 
 const zeroStage = { steps: 0, contacts: 0, calls: 0, time: 0, effort: 0, failures: 0 };
+
+type Change = <M>(def: MetricDefinition<M>, a: M, b: M) => MetricChange;
+
+/** The journey with queues, and each pool on both sides, compared; undefined without pools. */
+function queueChanges(
+  model: Model,
+  base: Analysis,
+  scenario: Analysis,
+  change: Change,
+): ScenarioDiff['queues'] {
+  const [a, b] = [base.queues, scenario.queues];
+  if (!a.metrics || !b.metrics) return undefined;
+  const journey: MetricDefinition<JourneyMetrics>[] = [
+    ...journeyMetricCatalog(model.ends).filter((d) => d.key.startsWith('ends.')),
+    {
+      key: 'queueWait',
+      label: 'Customer time in queues',
+      get: (m) => m.queueWait,
+      format: duration,
+      better: 'lower',
+    },
+    {
+      key: 'time',
+      label: 'Customer time, end to end',
+      get: (m) => m.time,
+      format: duration,
+      better: 'lower',
+    },
+  ];
+  const theirs = new Map(b.pools.map((p) => [p.pool, p]));
+  return {
+    metrics: journey.map((def) =>
+      change(def, a.metrics?.overall as JourneyMetrics, b.metrics?.overall as JourneyMetrics),
+    ),
+    pools: a.pools.flatMap((p) => {
+      const q = theirs.get(p.pool);
+      return q ? [{ pool: p.pool, name: p.name, metrics: POOL_METRICS.map((def) => change(def, p, q)) }] : [];
+    }),
+  };
+}
+
+const percent = (x: number) => `${Number((x * 100).toFixed(1))}%`;
+const duration = (x: number) => formatDuration(x);
+
+/** A pool's queue figures, as the analysis's queue table shows them; a wait without bound is none. */
+const POOL_METRICS: MetricDefinition<PoolQueue>[] = [
+  {
+    key: 'waitProbability',
+    label: 'P(wait)',
+    get: (p) => p.waitProbability,
+    format: percent,
+    better: 'lower',
+  },
+  { key: 'meanWait', label: 'Mean wait in queue', get: (p) => p.meanWait, format: duration, better: 'lower' },
+  { key: 'abandonment', label: 'Abandonment', get: (p) => p.abandonment, format: percent, better: 'lower' },
+  {
+    key: 'serviceLevel',
+    label: 'Service level',
+    get: (p) => p.serviceLevel?.achieved ?? null,
+    format: percent,
+    better: 'higher',
+  },
+];

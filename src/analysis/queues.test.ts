@@ -8,7 +8,8 @@ import { parse } from '../model/load.js';
 import type { Model } from '../model/model.js';
 import { erlangA, erlangC, mmc } from '../queueing/erlang.js';
 import { analyze } from './analyze.js';
-import { writeAnalysis } from './report/write.js';
+import { diffAnalyses } from './diff.js';
+import { writeAnalysis, writeDiff } from './report/write.js';
 
 const model = (text: string): Model => {
   const result = parse(text, { file: 'queue.yaml' });
@@ -62,6 +63,24 @@ describe('queues in the analysis', () => {
     expect(pool?.serviceLevel?.achieved).toBeCloseTo(1 - c * Math.exp((-(10 * 12 - 100) / 3600) * 20), 9);
     expect(a.queues.metrics?.overall.queueWait).toBeCloseTo(exact.wait, 6);
     expect(a.queues.metrics?.overall.time).toBeCloseTo(300 + exact.wait, 6);
+  });
+
+  it('in a diff, shows what a change of staff does to the queues, which the exact metrics leave out', () => {
+    const base = model(onePool({ rate: '150/h', capacity: 10, service: 5, patience: 'exp(4 min)' }));
+    const more = model(onePool({ rate: '150/h', capacity: 12, service: 5, patience: 'exp(4 min)' }));
+    const diff = diffAnalyses(base, analyze(base), analyze(more), { id: 'more', name: 'Two more' });
+    expect(diff.metrics.every((m) => m.verdict === 'same')).toBe(true);
+    const [before, after] = [
+      erlangA(150 / 3600, 12 / 3600, 10, 1 / 240),
+      erlangA(150 / 3600, 12 / 3600, 12, 1 / 240),
+    ];
+    const gaveUp = diff.queues?.metrics.find((m) => m.key === 'ends.gave-up');
+    expect(gaveUp?.base).toBeCloseTo(before.abandonment, 9);
+    expect(gaveUp?.scenario).toBeCloseTo(after.abandonment, 9);
+    expect(gaveUp?.verdict).toBe('better');
+    const abandonment = diff.queues?.pools[0]?.metrics.find((m) => m.key === 'abandonment');
+    expect(abandonment?.change).toBeCloseTo(after.abandonment - before.abandonment, 9);
+    expect(writeDiff(base, diff, 'text')).toContain('With the queues (approximate)');
   });
 
   it('equals Erlang A on one M/M/c+M pool with patience, service level by its chain', () => {

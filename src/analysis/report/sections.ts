@@ -84,10 +84,33 @@ export function diffSections(d: ScenarioDiff): Section[] {
   const change = (c: ScenarioDiff['metrics'][number]) => c.changeText;
   return [
     {
-      title: `What '${d.scenario.name}' changes`,
+      title: `What '${d.scenario.name}' changes (exact, without queues)`,
       headers: ['Metric', 'Baseline', 'Scenario', 'Change', 'For the customer'],
       rows: d.metrics.map((c) => [c.label, c.baseText, c.scenarioText, change(c), c.verdict]),
     },
+    ...(d.queues
+      ? [
+          {
+            title: 'With the queues (approximate)',
+            intro:
+              'The journey with the waits and abandonment of the queues, and each pool, by the queueing formulas (see analyze); simulate for firm figures.',
+            headers: ['', 'Metric', 'Baseline', 'Scenario', 'Change', 'For the customer'],
+            rows: [
+              ...d.queues.metrics.map((c) => [
+                'Journey',
+                c.label,
+                c.baseText,
+                c.scenarioText,
+                change(c),
+                c.verdict,
+              ]),
+              ...d.queues.pools.flatMap((p) =>
+                p.metrics.map((c) => [p.name, c.label, c.baseText, c.scenarioText, change(c), c.verdict]),
+              ),
+            ],
+          },
+        ]
+      : []),
     {
       title: 'Stage by stage',
       headers: ['Stage', 'Metric', 'Baseline', 'Scenario', 'Change', 'For the customer'],
