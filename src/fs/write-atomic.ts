@@ -8,8 +8,10 @@
  * /dev/full), a folder or a symbolic link was, and a link's own file would stay as it was. Those
  * are refused with a WriteRefused error the commands report as the user's input.
  */
+import { randomBytes } from 'node:crypto';
 import {
   closeSync,
+  constants,
   fsyncSync,
   linkSync,
   lstatSync,
@@ -126,14 +128,31 @@ function makeFolder(dir: string): void {
     throw new WriteRefused(`'${dir}' is not a folder`, 'write into a folder, or to a name outside this one');
 }
 
+const CREATE_NEW = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
+
+/**
+ * A new temporary file beside `file`, made by this call: a name no one can guess (random), opened
+ * only if nothing has that name yet and never through a symbolic link. A name that was known in
+ * advance let a link planted there send the write, through the link, to any file.
+ */
+function createTemporary(dir: string, name: string): { temp: string; fd: number } {
+  for (let attempt = 0; ; attempt++) {
+    const temp = join(dir, `.${name}.${process.pid}.${randomBytes(8).toString('hex')}.tmp`);
+    try {
+      return { temp, fd: openSync(temp, CREATE_NEW, 0o666) };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 9) throw error;
+    }
+  }
+}
+
 /** The content in a temporary file beside `file`, flushed to the disk; its path. */
 function writeTemporary(file: string, content: string | Uint8Array): string {
   const dir = dirname(file);
   makeFolder(dir);
   removeStaleTemporaries(dir, basename(file));
-  const temp = join(dir, `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  const { temp, fd } = createTemporary(dir, basename(file));
   try {
-    const fd = openSync(temp, 'w');
     try {
       writeFileSync(fd, content);
       // On the disk before the rename: else a power cut can leave the new name on empty content.
@@ -165,12 +184,12 @@ function syncFolder(dir: string): void {
   }
 }
 
-/** Temporary files of `name` (`.name.PID.TIME.tmp`) whose process no longer runs. */
+/** Temporary files of `name` (`.name.PID.RANDOM.tmp`) whose process no longer runs. */
 function removeStaleTemporaries(dir: string, name: string): void {
   const prefix = `.${name}.`;
   for (const entry of readdirSync(dir)) {
     if (!entry.startsWith(prefix)) continue;
-    const pid = /^(\d+)\.\d+\.tmp$/.exec(entry.slice(prefix.length))?.[1];
+    const pid = /^(\d+)\.[0-9a-f]+\.tmp$/.exec(entry.slice(prefix.length))?.[1];
     if (pid !== undefined && !isRunning(Number(pid))) rmSync(join(dir, entry), { force: true });
   }
 }
