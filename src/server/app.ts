@@ -43,6 +43,13 @@ import { Workspace } from './workspace.js';
 export type { Limits, ServerOptions } from './options.js';
 
 const MIB = 1024 * 1024;
+/**
+ * A request must arrive whole within this (its headers within Node's 60 s): a client that sends
+ * its body a byte at a time held its connection for ever. A 50 MiB log upload needs 175 KB/s.
+ */
+const REQUEST_TIMEOUT_MS = 300_000;
+/** Connections open at once; past that the server takes no more until some close, rather than run out of file descriptors. */
+const MAX_CONNECTIONS = 512;
 
 export function buildServer(options: ServerOptions): FastifyInstance {
   const problem = tokenProblem(options.token, options.host ?? '127.0.0.1');
@@ -58,7 +65,8 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   );
   const events = serverEventStore(workspace, options.store);
   const jobs = new Jobs(limits.maxJobs, limits.maxQueue);
-  const app = Fastify({ bodyLimit, logger: false });
+  const app = Fastify({ bodyLimit, logger: false, requestTimeout: REQUEST_TIMEOUT_MS });
+  app.server.maxConnections = MAX_CONNECTIONS;
 
   // Bodies that are files come as their bytes, decoded by the route as the CLI decodes the file:
   // read as text here, a Latin-1 model or CSV had each accented letter replaced by U+FFFD.

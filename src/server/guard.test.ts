@@ -5,6 +5,7 @@
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { hostname, networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -107,6 +108,32 @@ describe('the token', () => {
   });
 });
 
+describe('a request refused before its body', () => {
+  it('closes its connection with the answer, so a client without the token cannot hold it open by trickling a body', async () => {
+    const app = buildServer({ workspace: dir, workers: 1, threads: 1, token: TOKEN, host: '127.0.0.1' });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const port = (app.server.address() as { port: number }).port;
+    try {
+      const socket = connect(port, '127.0.0.1');
+      socket.write(
+        `POST /api/validate?name=x.yaml HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: text/yaml\r\nContent-Length: 100000000\r\n\r\nlinesight: 1\n`,
+      );
+      // The client goes on sending; the server ends the connection after its 401 all the same.
+      const trickle = setInterval(() => socket.writable && socket.write('# more\n'), 20);
+      let answer = '';
+      socket.on('data', (chunk) => {
+        answer += chunk;
+      });
+      await new Promise<void>((done) => socket.on('close', () => done()));
+      clearInterval(trickle);
+      expect(answer).toMatch(/^HTTP\/1\.1 401/);
+      expect(answer.toLowerCase()).toContain('connection: close');
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('host names', () => {
   it('on loopback: localhost, 127.0.0.1 and [::1]; anything else is refused with how to allow it', async () => {
     for (const host of ['localhost:4173', '127.0.0.1:4173', '[::1]:4173', 'LOCALHOST']) {
@@ -130,6 +157,14 @@ describe('host names', () => {
     });
     expect(write.statusCode).toBe(421);
     expect(existsSync(join(dir, 'rebound.yaml'))).toBe(false);
+  });
+
+  it("with a token, refuses another name without listing the machine's addresses and name", async () => {
+    const r = await guarded.inject({ url: '/api/models', headers: { host: 'rebound.example', ...bearer } });
+    expect(r.statusCode).toBe(421);
+    const text = r.body;
+    for (const name of hostNames('0.0.0.0', [])) if (name !== 'localhost') expect(text).not.toContain(name);
+    expect(r.json().hint).toContain('the address linesight serve printed');
   });
 
   it('answers to a name the user allows', async () => {
@@ -175,6 +210,22 @@ describe('host names', () => {
       expect(await get(`localhost:${port}`)).toBe(200);
       expect(await get(`localhost:${port + 1}`)).toBe(421);
       expect(await get('localhost')).toBe(421);
+      const body = await new Promise<string>((done, fail) => {
+        httpRequest(
+          { host: '127.0.0.1', port, path: '/api/models', headers: { host: '127.0.0.1' } },
+          (res) => {
+            let text = '';
+            res.on('data', (c) => {
+              text += c;
+            });
+            res.on('end', () => done(text));
+          },
+        )
+          .on('error', fail)
+          .end();
+      });
+      // The name is the server's; the port is what is wrong, and the hint says so.
+      expect(JSON.parse(body).hint).toBe(`open it as 127.0.0.1:${port}`);
     } finally {
       await app.close();
     }

@@ -149,25 +149,45 @@ export function installGuard(app: FastifyInstance, options: GuardOptions): void 
     return address && typeof address === 'object' ? String(address.port) : undefined;
   };
   app.addHook('onRequest', async (request, reply) => {
-    const host = checkHost(request, names, listening());
-    checkSite(request, host);
-    if (!request.routeOptions.config.public && options.token) {
-      const done = checkToken(request, reply, options.token, host.port || '80');
-      if (done) return done;
+    try {
+      const host = checkHost(request, names, listening(), options.token !== undefined);
+      checkSite(request, host);
+      if (!request.routeOptions.config.public && options.token) {
+        const done = checkToken(request, reply, options.token, host.port || '80');
+        if (done) return done;
+      }
+      checkBody(request);
+    } catch (error) {
+      // Refused before its body is read: the connection closes with the answer, or a client
+      // without the token trickling a body held it (and a file descriptor) open for ever.
+      reply.header('connection', 'close');
+      throw error;
     }
-    checkBody(request);
   });
 }
 
-function checkHost(request: FastifyRequest, names: Set<string>, port: string | undefined) {
+/**
+ * The Host the request names must be one of the server's, at its port. On every address (with a
+ * token) the refusal does not list the machine's addresses and name: a page that rebinds a name
+ * of its own to the server could read them.
+ */
+function checkHost(request: FastifyRequest, names: Set<string>, port: string | undefined, guarded: boolean) {
   const header = request.headers.host ?? '';
   const host = parseHost(header);
   const allowed = [...names].map((n) => (n.includes(':') ? `[${n}]` : n));
-  if (!host || !names.has(host.name) || (port !== undefined && (host.port || '80') !== port))
+  if (host && names.has(host.name) && port !== undefined && (host.port || '80') !== port)
+    throw new HttpError(
+      421,
+      `this server listens on port ${port}, not ${host.port || '80'} as the host '${header}' says`,
+      `open it as ${host.name.includes(':') ? `[${host.name}]` : host.name}:${port}`,
+    );
+  if (!host || !names.has(host.name))
     throw new HttpError(
       421,
       `this server does not answer to the host name '${header}'`,
-      `open it as ${allowed.map((n) => `${n}${port ? `:${port}` : ''}`).join(' or ')}; to reach it by another name, start it with linesight serve --allow-host ${host?.name ?? 'NAME'}`,
+      guarded
+        ? `open the address linesight serve printed; to reach it by another name, start it with linesight serve --allow-host ${host?.name ?? 'NAME'}`
+        : `open it as ${allowed.map((n) => `${n}${port ? `:${port}` : ''}`).join(' or ')}; to reach it by another name, start it with linesight serve --allow-host ${host?.name ?? 'NAME'}`,
     );
   return host;
 }
