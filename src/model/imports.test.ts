@@ -66,6 +66,9 @@ describe('imports read from the root folder only', () => {
       join(top, 'outside', 'part.yaml'),
       'link-out.yaml',
       '/etc/passwd',
+      // One that does not exist is refused alike: "does not exist" told what the machine holds.
+      '/etc/no-such-file-at-all',
+      '../outside/no-such-part.yaml',
     ]) {
       const error = importError(importing(entry));
       expect(error, entry).toMatchObject({ code: 'file-refused', line: 1, column: 11 });

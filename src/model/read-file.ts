@@ -127,21 +127,26 @@ export function readNamedFile(entry: string, from: string, root: string, maxByte
     const problem = errorProblem(error);
     return { problem: { ...problem, reason: `cannot be read: the folder ${root} ${problem.reason}` } };
   }
+  const within = (path: string, folder: string) =>
+    path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+  const outside = {
+    problem: {
+      kind: 'refused' as const,
+      reason: `lies outside ${relative(process.cwd(), realRoot) || '.'}, the folder files may be read from`,
+      hint: `keep the files a model names in its folder or below (${relative(process.cwd(), realRoot) || '.'}); copy or move the file there`,
+    },
+  };
+  // A name outside the folder is refused as such before anything is looked up: answered "does
+  // not exist" for some names and "lies outside" for others, a client of the server learned which
+  // files the machine has.
+  const named = resolve(dirname(from), entry);
+  if (!within(named, resolve(root)) && !within(named, realRoot)) return outside;
   let real: string;
   try {
-    real = realpathSync(resolve(dirname(from), entry));
+    real = realpathSync(named);
   } catch (error) {
     return { problem: errorProblem(error) };
   }
-  if (real !== realRoot && !real.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep)) {
-    const where = relative(process.cwd(), realRoot) || '.';
-    return {
-      problem: {
-        kind: 'refused',
-        reason: `lies outside ${where}, the folder files may be read from`,
-        hint: `keep the files a model names in its folder or below (${where}); copy or move the file there`,
-      },
-    };
-  }
+  if (!within(real, realRoot)) return outside;
   return readRegularFile(real, maxBytes);
 }
