@@ -38,6 +38,8 @@ export interface LogImportOptions {
   /** What to call the file in messages (an upload's name rather than where it was saved). */
   label?: string;
   onProgress?: (fraction: number) => void;
+  /** XES: the most bytes of XML to read, gzip undone (the server's bound on an upload). */
+  maxBytes?: number;
 }
 
 export interface LogImport extends ImportReport {
@@ -105,6 +107,7 @@ async function importByFormat(
       ...(o.lifecycle ? { lifecycle: o.lifecycle } : {}),
       ...(o.columns?.channel ? { channelKey: o.columns.channel } : {}),
       ...(o.columns?.segment ? { segmentKey: o.columns.segment } : {}),
+      ...(o.maxBytes !== undefined ? { maxBytes: o.maxBytes } : {}),
       ...(o.onProgress ? { onProgress: (bytes: number) => o.onProgress?.(size ? bytes / size : 1) } : {}),
     });
   } finally {

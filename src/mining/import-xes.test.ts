@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importLog } from './import-log.js';
-import { MAX_UNTAGGED_CHARS } from './import-xes.js';
+import { MAX_EVENT_CHARS, MAX_UNTAGGED_CHARS } from './import-xes.js';
 import { type EventStore, openStore, queryRows } from './store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'linesight-xes-'));
@@ -168,20 +168,45 @@ describe('an XES import', () => {
     await expect(importLog(store, file, { log: 'bomb', onError: 'fail' })).rejects.toThrow(
       `bomb.xes.gz: line 4 holds more than ${MAX_UNTAGGED_CHARS >> 20} MiB of characters with no tag`,
     );
-    // Values up to the bound are read whole.
-    const long = 'b'.repeat(MAX_UNTAGGED_CHARS - 200);
+    // A value up to that bound is read to its end, and then its event weighed: one past 64 KiB of
+    // text is left out, said so, and one just under is kept whole.
+    const event = (id: string, note: number) =>
+      `<event><string key="concept:name" value="${id}"/><string key="note" value="${'b'.repeat(note)}"/><date key="time:timestamp" value="2024-01-01T10:00:00Z"/></event>`;
     const fine = join(dir, 'long.xes.gz');
+    const kept = MAX_EVENT_CHARS - 100;
     writeFileSync(
       fine,
       gzipSync(
-        `<log><trace><string key="concept:name" value="C1"/><event><string key="concept:name" value="a"/><string key="note" value="${long}"/><date key="time:timestamp" value="2024-01-01T10:00:00Z"/></event></trace></log>`,
+        `<log><trace><string key="concept:name" value="C1"/>${event('huge', MAX_UNTAGGED_CHARS - 200)}${event('kept', kept)}</trace></log>`,
       ),
     );
-    await importLog(store, fine, { log: 'long', onError: 'fail' });
+    const report = await importLog(store, fine, { log: 'long', onError: 'skip' });
+    expect(report.events).toBe(1);
+    expect(report.problems[0]?.message).toMatch(
+      /^the event holds 16\d{3} KiB of text; linesight keeps events of up to 64 KiB/,
+    );
     const [row] = await queryRows(
       store,
-      "select length(attributes->>'note') as n from events where log = 'long'",
+      "select activity, length(attributes->>'note') as n from events where log = 'long'",
     );
-    expect(Number(row?.n)).toBe(long.length);
+    expect(row?.activity).toBe('kept');
+    expect(Number(row?.n)).toBe(kept);
+  });
+
+  it('refuses an upload whose XML unpacks to more than it may hold', async () => {
+    const file = join(dir, 'packed.xes.gz');
+    const events = Array.from(
+      { length: 2000 },
+      (_, i) =>
+        `<event><string key="concept:name" value="a${i}"/><date key="time:timestamp" value="2024-01-01T10:00:00Z"/></event>`,
+    );
+    writeFileSync(
+      file,
+      gzipSync(`<log><trace><string key="concept:name" value="C1"/>${events.join('')}</trace></log>`),
+    );
+    await expect(
+      importLog(store, file, { log: 'packed', onError: 'skip', maxBytes: 64 << 10 }),
+    ).rejects.toThrow('it holds more than 64 KiB of XML once unpacked, more than an upload may');
+    expect((await importLog(store, file, { log: 'packed', onError: 'skip' })).events).toBe(2000);
   });
 });

@@ -20,6 +20,8 @@ export interface ImportOptions {
   channelKey?: string;
   segmentKey?: string;
   onProgress?: (bytes: number) => void;
+  /** The most bytes of XML to read (a gzip file unpacked): an upload's bound. */
+  maxBytes?: number;
 }
 
 const ATTRIBUTE = new Set(['string', 'date', 'int', 'float', 'boolean', 'id']);
@@ -31,6 +33,13 @@ const ATTRIBUTE = new Set(['string', 'date', 'int', 'float', 'boolean', 'id']);
  */
 export const MAX_UNTAGGED_CHARS = 16 << 20;
 
+/**
+ * The most characters of text an event keeps (its case, activity and attributes): events are
+ * names, times and a few attributes. A file of 3,000 events with a megabyte attribute each, 3 MB
+ * gzipped, took gigabytes to store.
+ */
+export const MAX_EVENT_CHARS = 64 << 10;
+
 export function importXes(file: string, writer: EventWriter, options: ImportOptions): Promise<ImportReport> {
   return new Promise((resolve, reject) => {
     const parser = new SaxesParser({ position: true });
@@ -38,7 +47,7 @@ export function importXes(file: string, writer: EventWriter, options: ImportOpti
     let depth: 'log' | 'trace' | 'event' = 'log';
     let nested = 0;
     let trace: Record<string, string> = {};
-    let events: { attrs: Record<string, string>; line: number }[] = [];
+    let events: { attrs: Record<string, string>; line: number; chars: number }[] = [];
     let event: Record<string, string> | undefined;
     let eventLine = 0;
     let failed = false;
@@ -79,7 +88,9 @@ export function importXes(file: string, writer: EventWriter, options: ImportOpti
         return;
       }
       if (name === 'event' && depth === 'event') {
-        if (event) events.push({ attrs: event, line: eventLine });
+        // One too large is not kept until its trace ends, only what it weighed.
+        const chars = event ? textLength(event) : 0;
+        if (event) events.push({ attrs: chars > MAX_EVENT_CHARS ? {} : event, line: eventLine, chars });
         event = undefined;
         depth = 'trace';
       } else if (name === 'trace' && depth === 'trace') {
@@ -105,14 +116,23 @@ export function importXes(file: string, writer: EventWriter, options: ImportOpti
           caseAttrs[`case:${key}`] = trace[key] as string;
           caseAttributes++;
         }
-      for (const { attrs, line } of events) {
+      for (const { attrs, line, chars: own } of events) {
         const problem = (field: string, message: string) => {
           if (report.problems.length < LISTED_PROBLEMS) report.problems.push({ line, field, message });
           if (options.onError === 'fail') throw new Error(`line ${line}, ${field}: ${message}`);
           report.skipped++;
         };
+        const tooLarge = (chars: number) =>
+          problem(
+            'attributes',
+            `the event holds ${Math.ceil(chars / 1024)} KiB of text; linesight keeps events of up to ${MAX_EVENT_CHARS >> 10} KiB (names, times and a few attributes)`,
+          );
         if (caseId === undefined) {
           problem('concept:name (trace)', 'the trace has no name, so its events have no case');
+          continue;
+        }
+        if (own > MAX_EVENT_CHARS) {
+          tooLarge(own);
           continue;
         }
         const activity = attrs['concept:name'];
@@ -135,6 +155,12 @@ export function importXes(file: string, writer: EventWriter, options: ImportOpti
         const rest = otherAttributes(attrs);
         // Most traces have no attribute but their name: then the event's own are all there are.
         const all = caseAttributes > 0 ? { ...caseAttrs, ...rest } : rest;
+        const attributes = hasKeys(all) ? JSON.stringify(all) : null;
+        const chars = caseId.length + activity.length + (attributes?.length ?? 0);
+        if (chars > MAX_EVENT_CHARS) {
+          tooLarge(chars);
+          continue;
+        }
         const row: EventRow = {
           caseId,
           activity,
@@ -148,7 +174,7 @@ export function importXes(file: string, writer: EventWriter, options: ImportOpti
           segment: options.segmentKey
             ? (all[options.segmentKey] ?? null)
             : (all.segment ?? all['case:segment'] ?? null),
-          attributes: hasKeys(all) ? JSON.stringify(all) : null,
+          attributes,
         };
         writer.write(row);
         report.events++;
@@ -185,8 +211,18 @@ export function importXes(file: string, writer: EventWriter, options: ImportOpti
       decoder = new XmlTextDecoder(start);
       return decoder.decode(start) + (chunk ? '' : decoder.decode());
     };
+    let unpacked = 0;
     text.on('data', (chunk: Buffer) => {
       if (failed) return;
+      unpacked += chunk.length;
+      if (options.maxBytes !== undefined && unpacked > options.maxBytes) {
+        stop(
+          new Error(
+            `it holds more than ${options.maxBytes >= 2 ** 20 ? `${Math.round(options.maxBytes / 2 ** 20)} MiB` : `${Math.round(options.maxBytes / 1024)} KiB`} of XML${isGzip(file) ? ' once unpacked' : ''}, more than an upload may`,
+          ),
+        );
+        return;
+      }
       try {
         parser.write(decoded(chunk));
         if (parser.position - tagAt > MAX_UNTAGGED_CHARS)
@@ -230,4 +266,11 @@ const COLUMNS = new Set(['concept:name', 'time:timestamp', 'lifecycle:transition
 function hasKeys(o: object): boolean {
   for (const _ in o) return true;
   return false;
+}
+
+/** The characters of an event's keys and values. */
+function textLength(attrs: Record<string, string>): number {
+  let n = 0;
+  for (const key in attrs) n += key.length + (attrs[key] as string).length;
+  return n;
 }

@@ -203,6 +203,21 @@ describe('models', () => {
     });
     expect(bigLog.statusCode).toBe(413);
     expect(bigLog.json().hint).toContain('linesight log import FILE');
+    // Under the limit packed, far over it unpacked: a gzip bomb is stopped by what it unpacks to.
+    const event =
+      '<event><string key="concept:name" value="a"/><date key="time:timestamp" value="2024-01-01T10:00:00Z"/></event>';
+    const packed = gzipSync(
+      `<log><trace><string key="concept:name" value="C"/>${event.repeat(300)}</trace></log>`,
+    );
+    expect(packed.length).toBeLessThan(1024);
+    const bomb = await tight.inject({
+      method: 'POST',
+      url: '/api/logs?name=bomb&format=xes',
+      payload: packed,
+      headers: { 'content-type': 'application/octet-stream' },
+    });
+    expect(bomb.statusCode).toBe(422);
+    expect(bomb.json().error).toContain('more than 20 KiB of XML once unpacked');
     await tight.close();
   });
 

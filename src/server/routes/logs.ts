@@ -37,6 +37,8 @@ function sliced(log: string, q: Record<string, string | undefined>, d: Discovery
 
 /** The query parameters that slice a log: one segment's or one channel's events. */
 const SLICE = ['segment', 'channel'];
+/** An upload's XML may unpack to this many times the upload limit (BPI Challenge logs pack about 20 to 1). */
+const UNPACKED_PER_PACKED = 20;
 /** An upload's: its name and format, a case type, and the CSV's columns by role. */
 const UPLOAD_QUERY = ['name', 'format', 'caseType', ...CSV_ROLES];
 
@@ -117,6 +119,8 @@ export function logRoutes({ app, workspace, events, work, options }: Server): vo
             label: `the uploaded ${format.startsWith('ocel-') ? 'OCEL' : format.toUpperCase()}`,
             onError: 'skip',
             columns,
+            // An upload's XML is bounded unpacked as well: gzip packs a bomb a thousandfold.
+            maxBytes: UNPACKED_PER_PACKED * (options.logLimit ?? 50 * 1024 * 1024),
             ...(q.caseType ? { caseType: q.caseType } : {}),
           }),
         );
