@@ -132,4 +132,16 @@ describe('nesting', () => {
       hint: expect.stringContaining('anchors and aliases'),
     });
   });
+
+  it('refuses aliases that repeat more than a million values, at the alias that passes it, and reads fewer', () => {
+    // Few aliases, each repeating a long list: the alias count passes, the copies would not.
+    const wide = (items: number, steps: number) =>
+      `list: &a [${Array.from({ length: items }, (_, i) => i).join(', ')}]\n${Array.from({ length: steps }, (_, i) => `s${i}: *a`).join('\n')}\n${MODEL}`;
+    const [overgrown] = errorsOf(wide(100_000, 20));
+    expect(overgrown).toMatchObject({ code: 'yaml-syntax', line: 11, column: 5 });
+    expect(overgrown?.message).toBe(
+      'the aliases repeat 1,000,010 values by this one (which repeats 100,001), more than the 1,000,000 linesight expands',
+    );
+    expect(parse(wide(100_000, 9)).diagnostics.map((d) => d.code)).not.toContain('yaml-syntax');
+  });
 });

@@ -11,6 +11,7 @@
 import { basename, extname } from 'node:path';
 import jsyaml from 'js-yaml';
 import type { Document, LineCounter, Node } from 'yaml';
+import { MOST_REPEATED, overgrownAlias } from './alias-expansion.js';
 import { type Decoded, decodeUtf8 } from './decode.js';
 import type { Diagnostic, DiagnosticCode, Path, Severity } from './diagnostic.js';
 import { formatPath } from './diagnostic.js';
@@ -315,6 +316,20 @@ function parseWithPositions(source: Source): Positions {
     });
   }
   let data: unknown;
+  const overgrown = diagnostics.length === 0 ? overgrownAlias(doc) : undefined;
+  if (overgrown) {
+    const [line, column] = position(lines, overgrown.alias.range?.[0] ?? 0);
+    diagnostics.push({
+      code: 'yaml-syntax',
+      severity: 'error',
+      message: `the aliases repeat ${overgrown.repeated.toLocaleString('en-US')} values by this one (which repeats ${overgrown.each.toLocaleString('en-US')}), more than the ${MOST_REPEATED.toLocaleString('en-US')} linesight expands`,
+      hint: 'write the values out where they are needed, or anchor a shorter value',
+      file: source.file,
+      line,
+      column,
+      path: '',
+    });
+  }
   if (diagnostics.length === 0) {
     try {
       data = doc.toJS({ maxAliasCount: 1000 });
