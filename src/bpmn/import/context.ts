@@ -17,6 +17,8 @@ export interface JourneyContext {
   /** The journey process's nodes, those of event sub-processes left out. */
   elements: Element[];
   ids: ReturnType<typeof idMaker>;
+  /** The elements whose documentation the model keeps (as a description). */
+  documented: Set<Element>;
   makeId(e: Element, fallback: string): string;
   warn(message: string): void;
   /** A warning said once however often it is found (keyed, so one gateway is named once). */
@@ -33,6 +35,7 @@ export function journeyContext(definitions: Element, scope: Scope, warnings: str
     graph: flowGraph(scope.pools.processes),
     elements: journeyElements(scope.journeyProcess, warn),
     ids,
+    documented: new Set(),
     makeId: (e, fallback) => ids.of(e, fallback),
     warn,
     warnOnce(key, message) {

@@ -5,12 +5,14 @@
  * Each of these is read in a file of its own; this one puts them together in the model's order.
  */
 
+import { plural } from '../../text/plural.js';
 import type { Element } from '../moddle.js';
 import type { BpmnImport } from './bpmn-import.js';
 import { type Data, type JourneyContext, journeyContext } from './context.js';
 import { endMaker } from './ends.js';
 import { type JourneyNodes, journeyNodes } from './journey-nodes.js';
 import { type JourneyOrganization, journeyOrganization } from './journey-organization.js';
+import { documentationOf } from './labels.js';
 import { warnLeftOut } from './left-out.js';
 import { withOrganization } from './organization-merge.js';
 import { reachableFrom, stepBefore } from './reach.js';
@@ -59,6 +61,8 @@ export function readJourney(
     stepBefore(node, ctx.graph, stepOfNode),
   );
   warnLeftOut(ctx);
+  const about = modelDocumentation(ctx);
+  warnUndocumented(definitions, ctx, about.from);
 
   const { segments: _given, ...modelData } = modelSaid;
   return {
@@ -67,6 +71,7 @@ export function readJourney(
     model: {
       linesight: 1,
       name: modelName(definitions, ctx, options.name),
+      ...(about.text ? { description: about.text } : {}),
       ...modelData,
       segments: segmentsWithShares(segments),
       ...withOrganization(modelData.organization, who.organization.departments),
@@ -76,6 +81,50 @@ export function readJourney(
       start: start.start,
     },
   };
+}
+
+/** The model's description: the documentation of the customer's collaboration, else of its process. */
+function modelDocumentation(ctx: JourneyContext): { text?: string; from?: Element } {
+  const own = ctx.scope.pools.collaborations.find((c) =>
+    ((c.participants as Element[] | undefined) ?? []).includes(ctx.scope.customer as Element),
+  );
+  for (const e of [own, ctx.scope.journeyProcess]) {
+    const text = documentationOf(e);
+    if (text && e) return { text, from: e };
+  }
+  return {};
+}
+
+/**
+ * Documentation the model has no place for (on flows, gateways, events, pools, lanes, another
+ * process, a touchpoint): counted and said, not dropped without a word. A step's or backstage
+ * activity's is its description, the collaboration's or process's the model's.
+ */
+function warnUndocumented(definitions: Element, ctx: JourneyContext, carried: Element | undefined): void {
+  let count = 0;
+  const seen = new Set<unknown>();
+  const visit = (value: unknown): void => {
+    if (!value || typeof value !== 'object' || seen.has(value)) return;
+    seen.add(value);
+    if (Array.isArray(value)) {
+      for (const v of value) visit(v);
+      return;
+    }
+    const e = value as Element;
+    if (typeof e.$type !== 'string' || e.$type === 'bpmn:Documentation') return;
+    if (documentationOf(e) && e !== carried && !ctx.documented.has(e)) count++;
+    for (const [key, v] of Object.entries(e))
+      if (
+        !key.startsWith('$') &&
+        !/Ref$|^(incoming|outgoing|sourceRef|targetRef|attachedToRef|bpmnElement|di)$/.test(key)
+      )
+        visit(v);
+  };
+  visit(definitions.rootElements);
+  if (count > 0)
+    ctx.warn(
+      `the documentation of ${plural(count, 'element', 'elements')} is not read (on flows, gateways, events, pools, lanes, touchpoints or tasks left out): a model keeps the documentation of the process, its steps and their backstage activities`,
+    );
 }
 
 /** The file's name, else that of the collaboration the customer's pool is in (else the first), else the process's. */
@@ -120,6 +169,7 @@ function linkJourneyTouchpoints(
     stepOf,
     served,
     makeId: ctx.makeId,
+    documented: ctx.documented,
     interchange: ctx.interchange,
     warn: ctx.warn,
   });

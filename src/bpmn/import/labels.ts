@@ -13,6 +13,19 @@ export function label(e: Element | undefined): string {
     .trim();
 }
 
+/** The most characters of documentation a description keeps; past that it is cut, and said so. */
+export const MOST_DOCUMENTED = 10_000;
+
+/** An element's `<documentation>` texts, as one description; undefined when it has none. */
+export function documentationOf(e: Element | undefined): string | undefined {
+  const texts = ((e?.documentation as Element[] | undefined) ?? [])
+    .map((d) => String(d.text ?? '').trim())
+    .filter((t) => t !== '');
+  if (texts.length === 0) return undefined;
+  const text = texts.join('\n\n');
+  return text.length > MOST_DOCUMENTED ? `${text.slice(0, MOST_DOCUMENTED - 1)}…` : text;
+}
+
 /** A name as messages quote it: cut short when it is long. */
 export function shown(e: Element | undefined): string {
   return clip(label(e));

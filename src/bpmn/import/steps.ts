@@ -8,7 +8,7 @@ import type { Data, JourneyContext } from './context.js';
 import { failCause, failProbability, isFailBoundary, isTimerCatch, timerWait } from './events.js';
 import type { JourneyNodes } from './journey-nodes.js';
 import type { JourneyOrganization } from './journey-organization.js';
-import { label, shown } from './labels.js';
+import { documentationOf, label, shown } from './labels.js';
 import type { Stages } from './stages.js';
 import type { Walk, Walks } from './walks.js';
 
@@ -28,6 +28,11 @@ export function readSteps(
       stage: stages.stageOf(node),
       next: walks.nextOf(node),
     };
+    const documented = documentationOf(node);
+    if (documented) {
+      step.description = documented;
+      ctx.documented.add(node);
+    }
     if (who.servedByLane && roleOfNode.has(node)) step.role = roleOfNode.get(node)?.role;
     if (ctx.scope.blackBox) {
       step.role = roleOfNode.get(node)?.role;

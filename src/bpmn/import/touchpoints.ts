@@ -8,7 +8,7 @@ import type { Interchange } from '../interchange/read.js';
 import type { Element } from '../moddle.js';
 import type { FlowGraph } from './graph.js';
 import { allElements, isActivity } from './graph.js';
-import { label, shown } from './labels.js';
+import { documentationOf, label, shown } from './labels.js';
 import type { Organization, Who } from './organization.js';
 
 type Step = Record<string, unknown>;
@@ -22,6 +22,8 @@ export interface TouchpointTerms {
   /** Company tasks that are steps themselves (a black-box customer's journey). */
   served: Map<Element, Step>;
   makeId(e: Element, fallback: string): string;
+  /** Where the elements whose documentation became a description are noted. */
+  documented: Set<Element>;
   interchange: Interchange;
   warn(message: string): void;
 }
@@ -43,7 +45,15 @@ export function linkTouchpoints(terms: TouchpointTerms): void {
     const said = activityData(terms.interchange, task);
     // An activity linesight exported says its own department and role (or that it has none).
     const drawn = said.id === undefined ? { department: who.department, role: who.role } : {};
-    list.push({ id: terms.makeId(task, 'activity'), name: label(task), ...drawn, ...said });
+    const documented = documentationOf(task);
+    if (documented) terms.documented.add(task);
+    list.push({
+      id: terms.makeId(task, 'activity'),
+      name: label(task),
+      ...drawn,
+      ...(documented ? { description: documented } : {}),
+      ...said,
+    });
     step.backstage = list;
   };
   for (const m of terms.messageFlows) {
