@@ -208,8 +208,13 @@ describe('bad input', () => {
         )
       ).error?.message,
     ).toContain('not well-formed');
-    const notBpmn = await importBpmn('<?xml version="1.0"?><html><body>hello</body></html>');
-    expect(notBpmn.error?.message).toMatch(/not (well-formed|BPMN)/);
+    const notBpmn = await importBpmn('<?xml version="1.0"?><!-- a page --><html><body>hello</body></html>');
+    expect(notBpmn.error?.message).toBe('the file is XML but not BPMN 2.0: its root is <html>');
+    expect((await importBpmn(' \n')).error?.message).toBe('the file is empty');
+    // Decoded by its declared encoding before the parser sees it: no doubt about that encoding.
+    const latin1 = readFileSync(join(BPMN_SUITE, 'miwg/reference/A.1.0.bpmn'), 'utf8');
+    expect(latin1).toContain('ISO-8859-1');
+    expect((await importBpmn(latin1)).warnings.join('\n')).not.toContain('encoding');
     const c20 = readFileSync(join(BPMN_SUITE, 'miwg/reference/C.2.0.bpmn'), 'utf8');
     const wrongPool = await importBpmn(c20, { customerPool: 'Shopper' });
     expect(wrongPool.error).toMatchObject({

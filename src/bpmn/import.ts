@@ -36,26 +36,44 @@ export async function importBpmn(
   const moddle = createModdle();
   let definitions: Element;
   const warnings: string[] = [];
+  if (xml.trim() === '')
+    return {
+      warnings,
+      embedded: false,
+      error: {
+        message: 'the file is empty',
+        hint: 'export the diagram from the modeler again as BPMN 2.0 XML',
+      },
+    };
   const shape = xmlShapeProblem(xml);
   if (shape) return { warnings, embedded: false, error: shape };
   try {
     const parsed = await moddle.fromXML(xml);
     definitions = parsed.rootElement;
+    // The text was decoded from its bytes by the encoding the file declares (decodeXml) before
+    // the parser saw it: its doubt about that encoding is about a decoding already done.
+    const read = parsed.warnings.filter((w) => !/unsupported document encoding/i.test(w.message));
     // A damaged file can give a warning per attribute, tens of thousands: the first ones, and a count.
-    for (const w of parsed.warnings.slice(0, MAX_PARSER_WARNINGS))
-      warnings.push(`not read${parserProblem(w.message)}`);
-    if (parsed.warnings.length > MAX_PARSER_WARNINGS)
+    for (const w of read.slice(0, MAX_PARSER_WARNINGS)) warnings.push(`not read${parserProblem(w.message)}`);
+    if (read.length > MAX_PARSER_WARNINGS)
       warnings.push(
-        `${(parsed.warnings.length - MAX_PARSER_WARNINGS).toLocaleString('en-US')} more parts of the file were not read`,
+        `${(read.length - MAX_PARSER_WARNINGS).toLocaleString('en-US')} more parts of the file were not read`,
       );
   } catch (error) {
+    const message = (error as Error).message;
+    const root = /failed to parse document as <bpmn:Definitions>/.test(message) ? rootName(xml) : undefined;
     return {
       warnings,
       embedded: false,
-      error: {
-        message: `the file is not well-formed BPMN XML${parserProblem((error as Error).message)}`,
-        hint: 'check that it is a BPMN 2.0 file saved by a modeler',
-      },
+      error: root
+        ? {
+            message: `the file is XML but not BPMN 2.0: its root is <${root}>`,
+            hint: 'a BPMN file starts with <bpmn:definitions> in the namespace http://www.omg.org/spec/BPMN/20100524/MODEL',
+          }
+        : {
+            message: `the file is not well-formed BPMN XML${parserProblem(message)}`,
+            hint: 'check that it is a BPMN 2.0 file saved by a modeler',
+          },
     };
   }
   if (definitions?.$type !== 'bpmn:Definitions') {
@@ -113,6 +131,11 @@ function fromEdited(
   if (changes.length > 0) warnings.push(...drawn.warnings);
   else warnings.push(...drawn.warnings.filter((w) => w.endsWith('; left out')));
   return { model: dropStaleScenarios(model, warnings), warnings, embedded: true };
+}
+
+/** The name of an XML text's first element, past its declaration, comments and doctype. */
+function rootName(xml: string): string | undefined {
+  return /<([A-Za-z_][\w.:-]*)/.exec(xml.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<![^>]*>/g, ''))?.[1];
 }
 
 /**

@@ -139,3 +139,19 @@ describe('linesight bpmn import of a diagram with many loose tasks', () => {
     expect(header).toHaveLength(30);
   });
 });
+
+describe('a refusal with --json', () => {
+  it('comes as JSON on stdout as well, for the script that asked for JSON', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linesight-bpmn-'));
+    const file = join(dir, 'page.bpmn');
+    writeFileSync(file, '<?xml version="1.0"?><html><body>hello</body></html>');
+    const run = await linesight('bpmn', 'import', file, '--json');
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)).toEqual({
+      error: `${file}: the file is XML but not BPMN 2.0: its root is <html>`,
+      hint: expect.stringContaining('<bpmn:definitions>'),
+    });
+    // Without --json, stdout stays empty: the refusal is on stderr only.
+    expect((await linesight('bpmn', 'import', file)).stdout).toBe('');
+  });
+});

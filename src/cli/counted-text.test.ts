@@ -18,7 +18,7 @@ it('says "1 replication", and how many findings --top 0 leaves unlisted', async 
     '--warmup',
     '0',
   );
-  expect(one.stdout.split('\n')[0]).toContain(': 1 replication of 24 h after');
+  expect(one.stdout.split('\n')[0]).toContain(': 1 replication of 24 h with no warm-up');
   const all = JSON.parse(
     (await linesight('analyze', `${EXAMPLES}order-departments.yaml`, '--format', 'json')).stdout,
   );

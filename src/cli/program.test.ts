@@ -667,7 +667,7 @@ describe('linesight simulate and whatif', () => {
     // A short horizon alone takes a warm-up in proportion (a fifteenth), not the 2 days it did not ask for.
     const short = await linesight('simulate', mmcFile, '--horizon', '1d', '-n', '2', '-w', '1');
     expect(short.code).toBe(0);
-    expect(short.stdout).toContain('2 replications of 24 h after 96 min warm-up');
+    expect(short.stdout).toContain('2 replications of 24 h including 96 min of warm-up');
     // Options that belong to another run are refused, not dropped: a sweep wrote no event log,
     // and a target without a sweep ran a plain simulation.
     const dir = mkdtempSync(join(tmpdir(), 'linesight-'));

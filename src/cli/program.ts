@@ -548,8 +548,16 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 }
 
 /** Runs the command line; resolves to the exit code. */
-export async function run(argv: string[], io: Io): Promise<number> {
+export async function run(argv: string[], given: Io): Promise<number> {
   let code = 0;
+  let printed = false;
+  const io: Io = {
+    ...given,
+    out: (text) => {
+      printed = true;
+      given.out(text);
+    },
+  };
   const program = buildProgram(io, (c) => {
     code = c;
   });
@@ -571,6 +579,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     if (error instanceof InputError || error instanceof WriteRefused) {
       io.err(`linesight: error: ${error.message}\n${error.hint ? `      hint: ${error.hint}\n` : ''}`);
+      // A script reading --json gets the refusal as JSON too, unless the command printed its own.
+      if (argv.includes('--json') && !printed)
+        io.out(
+          `${JSON.stringify({ error: error.message, ...(error.hint ? { hint: error.hint } : {}) }, null, 2)}\n`,
+        );
       return 1;
     }
     const message = error instanceof Error ? error.message : String(error);

@@ -88,7 +88,10 @@ export function readRegularFile(path: string, maxBytes: number): ReadResult {
     const tooBig = (size: number): ReadResult => ({
       problem: {
         kind: 'refused',
-        reason: `is ${mib(size)}, more than the ${mib(maxBytes)} linesight reads`,
+        reason:
+          mib(size) === mib(maxBytes)
+            ? `is ${size.toLocaleString('en-US')} bytes, more than the ${mib(maxBytes)} (${maxBytes.toLocaleString('en-US')} bytes) linesight reads`
+            : `is ${mib(size)}, more than the ${mib(maxBytes)} linesight reads`,
         hint: 'split it into smaller files',
       },
     });

@@ -181,6 +181,10 @@ function withReportFormat(o: SimulateCommandOptions): SimulateCommandOptions {
 }
 
 /** "20 replications", or with a precision rule what it asked and where it stopped. */
+/** The horizon's warm-up, which it includes: 28 of "30 d including 2 d of warm-up" are counted. */
+const warmupText = (warmup: number) =>
+  warmup > 0 ? `including ${formatDuration(warmup)} of warm-up` : 'with no warm-up';
+
 function replicationsText(result: SimulationResult): string {
   const p = result.precision;
   if (!p) return plural(result.options.replications, 'replication');
@@ -374,7 +378,7 @@ export async function simulateCommand(file: string, given: SimulateCommandOption
   const rows = shown.map((k) =>
     kpiRow(k, [result.overall[k.key], ...segments.map((s) => result.segments[s]?.[k.key])], model.currency),
   );
-  const title = `${model.name}${model.scenario ? `, scenario '${model.scenario.name}'` : ''}: ${replicationsText(result)} of ${formatDuration(options.horizon)} including ${formatDuration(options.warmup)} of warm-up, seed ${options.seed}`;
+  const title = `${model.name}${model.scenario ? `, scenario '${model.scenario.name}'` : ''}: ${replicationsText(result)} of ${formatDuration(options.horizon)} ${warmupText(options.warmup)}, seed ${options.seed}`;
   const table = o.format === 'md' ? markdownTable(headers, rows) : textTable(headers, rows);
   const { inSystem, lambdaTimesTime } = result.little;
   // With no customer counted there is no time in the journey to multiply.
@@ -448,7 +452,7 @@ export async function whatifCommand(file: string, given: SimulateCommandOptions,
   }
   // A scenario file's model is a baseline with a scenario applied (e.g. calibrated from a log): say so.
   const from = loaded.model.scenario ? `, from scenario '${loaded.model.scenario.name}'` : '';
-  const title = `${loaded.model.name}${from}: what-if, ${replicationsText(result.baseline)} of ${formatDuration(options.horizon)} each including ${formatDuration(options.warmup)} of warm-up, common random numbers (seed ${options.seed})`;
+  const title = `${loaded.model.name}${from}: what-if, ${replicationsText(result.baseline)} of ${formatDuration(options.horizon)} each ${warmupText(options.warmup)}, common random numbers (seed ${options.seed})`;
   const report = whatIfText(readoutInput(result, loaded.model.currency), o.format === 'md' ? 'md' : 'text');
   // Below the table, for a scenario with a money figure: its parts, assumptions and sensitivity.
   const value = result.scenarios.flatMap((s) =>
