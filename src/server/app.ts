@@ -8,11 +8,13 @@
  * threads within time limits; errors are JSON, `{ error, hint }`, with the status that says what
  * went wrong. The routes live one resource per file under routes/.
  */
+
 import { availableParallelism } from 'node:os';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { defaultWorkers } from '../simulation/index.js';
 import type { Server } from './context.js';
 import { serverEventStore } from './event-store.js';
+import { clientError, frameworkError } from './framework-errors.js';
 import { installGuard, tokenProblem } from './guard.js';
 import { Jobs } from './jobs.js';
 import {
@@ -65,7 +67,13 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   );
   const events = serverEventStore(workspace, options.store);
   const jobs = new Jobs(limits.maxJobs, limits.maxQueue);
-  const app = Fastify({ bodyLimit, logger: false, requestTimeout: REQUEST_TIMEOUT_MS });
+  const app = Fastify({
+    bodyLimit,
+    logger: false,
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    frameworkErrors: frameworkError,
+    clientErrorHandler: clientError,
+  });
   app.server.maxConnections = MAX_CONNECTIONS;
 
   // Bodies that are files come as their bytes, decoded by the route as the CLI decodes the file:

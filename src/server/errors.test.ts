@@ -4,6 +4,7 @@
  * the event store held by another process is a 503 with Retry-After and what to do.
  */
 import { cpSync, mkdtempSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -36,6 +37,41 @@ function expectProblem(r: Response, what: string) {
   expect(typeof body.error, what).toBe('string');
   expect(body.error.length, what).toBeGreaterThan(0);
 }
+
+describe('requests the router or the HTTP parser refuses', () => {
+  it('answer in the same shape, without echoing the address', async () => {
+    const long = await app.inject({ url: `/api/models/${'a'.repeat(5000)}.yaml` });
+    expectProblem(long, 'a name of 5,000 characters');
+    expect(long.statusCode).toBe(414);
+    expect(long.body).not.toContain('aaaaaaaaaa');
+    expect(long.json().hint).toContain('shorter name');
+    const bad = await app.inject({ url: '/api/models/%zz' });
+    expectProblem(bad, 'a % without two hex digits');
+    expect(bad.json().error).toBe('the address is not a valid URL');
+  });
+
+  it('answer a request Node cannot parse in JSON too', async () => {
+    // A server of its own: one that listens answers only to its own port.
+    const served = buildServer({ workspace: dir, workers: 1, threads: 1 });
+    await served.listen({ port: 0, host: '127.0.0.1' });
+    const port = (served.server.address() as { port: number }).port;
+    const socket = connect(port, '127.0.0.1');
+    socket.write(
+      'GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\n',
+    );
+    let answer = '';
+    socket.on('data', (chunk) => {
+      answer += chunk;
+    });
+    await new Promise<void>((done) => socket.on('close', () => done()));
+    await served.close();
+    expect(answer).toMatch(/^HTTP\/1\.1 400 Bad Request/);
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual({
+      error: 'the request is not valid HTTP',
+      hint: 'send a well-formed HTTP/1.1 request',
+    });
+  });
+});
 
 const JSON_ROUTES = [
   '/api/validate',

@@ -59,16 +59,27 @@ function stageRanks(members: string[], links: Link[]): Map<string, number> {
   const state = new Map<string, 'open' | 'done'>();
   const finished: string[] = [];
   const kept: Link[] = [];
-  const visit = (id: string) => {
-    state.set(id, 'open');
-    for (const link of out.get(id) ?? []) {
+  // Depth first on a stack of its own: recursing, a chain of 8,000 steps overflowed the call stack.
+  const visit = (root: string) => {
+    const path = [{ id: root, next: 0 }];
+    state.set(root, 'open');
+    while (path.length > 0) {
+      const top = path[path.length - 1] as { id: string; next: number };
+      const link = (out.get(top.id) ?? [])[top.next++];
+      if (!link) {
+        path.pop();
+        state.set(top.id, 'done');
+        finished.push(top.id);
+        continue;
+      }
       const s = state.get(link.to);
       if (s === 'open') continue;
       kept.push(link);
-      if (s === undefined) visit(link.to);
+      if (s === undefined) {
+        state.set(link.to, 'open');
+        path.push({ id: link.to, next: 0 });
+      }
     }
-    state.set(id, 'done');
-    finished.push(id);
   };
   // Entered from outside the stage first, so that what leads in sets the direction.
   const entered = new Set(links.filter((l) => inStage.has(l.to) && !inStage.has(l.from)).map((l) => l.to));
