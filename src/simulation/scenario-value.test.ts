@@ -12,6 +12,8 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from '../model/load.js';
 import type { Model } from '../model/model.js';
+import type { ModelValue } from './net-value.js';
+import { scenarioValue } from './scenario-value.js';
 import { simulate } from './simulate.js';
 import { whatIf } from './whatif.js';
 
@@ -131,5 +133,50 @@ economics:
     const leaving = result.value?.perReplication.map((p) => p.leaving) ?? [];
     for (const [i, n] of customers.entries())
       expect(leaving[i]).toBeCloseTo((-0.1 * 100 * n * (365.25 * 86400)) / 12 / (30 * 86400), 6);
+  });
+});
+
+describe('a break-even', () => {
+  /** Four replications of a scenario worth about 1,000 a month, and an assumption (a contact's cost) at its ends. */
+  const valued = (net: number[], low: number[], high: number[]): ModelValue => ({
+    assumptions: [
+      {
+        key: 'cost',
+        label: 'Cost of a chat',
+        unit: 'money',
+        value: 0.3,
+        low: 0.15,
+        high: 0.45,
+        stated: false,
+        path: 'economics.contactCost.chat',
+      },
+    ],
+    perReplication: net.map((n) => ({ orders: n, contacts: 0, staff: 0, leaving: 0, net: n })),
+    variants: { cost: { low, high } },
+  });
+  const model = { currency: 'EUR', file: 'm.yaml' } as Model;
+  const base = valued([0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]);
+
+  it("is given where the value moves across the range beyond the replications' noise", () => {
+    const other = valued([1000, 1100, 900, 1000], [1200, 1290, 1110, 1200], [800, 910, 690, 800]);
+    const at = scenarioValue(model, base, model, other)?.sensitivity[0];
+    // 1,000 at 0.30 EUR, falling by 400 over 0.30 EUR: 0 at 1.05 EUR.
+    expect(at?.breakEven).toBe('1.05 EUR');
+  });
+
+  it('is not given where the value moves across the range by less than its noise', () => {
+    // The same value at both ends but for noise of a few euros: its slope put the break-even at thousands.
+    const other = valued([1000, 1100, 900, 1000], [999, 1101, 899, 1002], [1001, 1098, 902, 999]);
+    expect(scenarioValue(model, base, model, other)?.sensitivity[0]?.breakEven).toBeUndefined();
+  });
+
+  it('is not given past a hundred times the range, where a value that barely moves puts it', () => {
+    // Falling by 0.40 over 0.30 EUR in every replication: 0 at 750 EUR a chat, 0.30 EUR today.
+    const other = valued(
+      [1000, 1100, 900, 1000],
+      [1000.2, 1100.2, 900.2, 1000.2],
+      [999.8, 1099.8, 899.8, 999.8],
+    );
+    expect(scenarioValue(model, base, model, other)?.sensitivity[0]?.breakEven).toBeUndefined();
   });
 });

@@ -78,6 +78,9 @@ export function assumptionText(unit: Assumption['unit'], value: number, currency
   return `x${round(value)}`;
 }
 
+/** How far past the range's high end a break-even is still said: beyond it, "none". */
+const FARTHEST_BREAK_EVEN = 100;
+
 const paired = (a: number[], b: number[]) => estimate(a.map((x, i) => (b[i] ?? Number.NaN) - x));
 
 export function scenarioValue(
@@ -124,12 +127,22 @@ export function scenarioValue(
   });
   const sensitivity = keys.map((a): ValueSensitivity => {
     const side = (s: 'low' | 'high', v: ModelValue) => v.variants[a.key]?.[s] ?? net(v);
-    const low = paired(side('low', base), side('low', other));
-    const high = paired(side('high', base), side('high', other));
+    const differences = (s: 'low' | 'high') => {
+      const [from, to] = [side(s, base), side(s, other)];
+      return from.map((x, i) => (to[i] ?? Number.NaN) - x);
+    };
+    const low = estimate(differences('low'));
+    const high = estimate(differences('high'));
     const lowVerdict = valueVerdict(low);
     const highVerdict = valueVerdict(high);
     const slope = (high.mean - low.mean) / (a.high - a.low);
     const zero = a.value - perMonth.mean / slope;
+    // A break-even only where the value moves across the range beyond the runs' noise, replication
+    // by replication, and no further off than a hundred times the range's high end: a value that
+    // barely moved put it at 29,968 EUR per chat (0.30 EUR today), no figure anyone can act on.
+    const lows = differences('low');
+    const across = estimate(differences('high').map((x, i) => x - (lows[i] ?? Number.NaN)));
+    const moves = Math.abs(across.mean) > across.halfWidth && zero <= FARTHEST_BREAK_EVEN * a.high;
     return {
       key: a.key,
       label: a.label,
@@ -141,7 +154,7 @@ export function scenarioValue(
       lowVerdict,
       highVerdict,
       rangeStated: a.stated,
-      ...(a.unit === 'money' && Number.isFinite(zero) && zero >= 0 && Math.abs(slope) > 1e-9
+      ...(a.unit === 'money' && moves && Number.isFinite(zero) && zero >= 0
         ? { breakEven: text(a, zero) }
         : {}),
     };
