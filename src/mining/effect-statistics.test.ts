@@ -36,3 +36,12 @@ describe('effect statistics', () => {
     expect(holm([0.5, 0.001])).toEqual([0.5, 0.002]);
   });
 });
+
+describe('an effect with no units on one side', () => {
+  it('has no lift, interval or excess, and is no driver: there is nothing to compare it with', () => {
+    // Every customer-day viewed the page: 24 of 80 called, and there are no others.
+    const s = effectStatistics({ exposed: 80, exposedContacted: 24, unexposed: 0, unexposedContacted: 0 });
+    expect([s.lift, s.low, s.high]).toEqual([Number.NaN, Number.NaN, Number.NaN]);
+    expect(s).toMatchObject({ rateExposed: 0.3, excess: 0, p: 1 });
+  });
+});

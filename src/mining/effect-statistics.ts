@@ -32,6 +32,20 @@ const Z95 = 1.959963984540054;
 export function effectStatistics(c: Counts): EffectStatistics {
   const rateExposed = c.exposed ? c.exposedContacted / c.exposed : 0;
   const rateUnexposed = c.unexposed ? c.unexposedContacted / c.unexposed : 0;
+  // No units on one side: nothing to compare, so no lift (NaN, null in JSON) and no excess. The
+  // half-count correction gave every customer-day that viewed a page a lift of 0.30 (0.22-0.42)
+  // against no others at all.
+  if (c.exposed === 0 || c.unexposed === 0)
+    return {
+      rateExposed,
+      rateUnexposed,
+      lift: Number.NaN,
+      low: Number.NaN,
+      high: Number.NaN,
+      excess: 0,
+      excessPer1000: 0,
+      p: 1,
+    };
   // Half a contact added to each count where one is zero, so that lift and interval stay finite.
   const zero = c.exposedContacted === 0 || c.unexposedContacted === 0;
   const [x1, n1, x0, n0] = zero

@@ -12,7 +12,9 @@ type Effect = JourneyAnalytics['attributeDrivers'][number];
 
 const what = (e: Effect) =>
   e.kind === 'activity' ? e.activity : e.value === undefined ? e.kind : `${e.activity}, ${e.kind} ${e.value}`;
-const ratio = (x: number) => (x >= 10 ? x.toFixed(0) : x.toFixed(2));
+/** A lift, or a dash where there was nothing to compare (NaN, null in JSON). */
+const ratio = (x: number | null) =>
+  x === null || !Number.isFinite(x) ? '-' : x >= 10 ? x.toFixed(0) : x.toFixed(2);
 
 function EffectTable({ effects, name }: { effects: Effect[]; name: string }) {
   return (

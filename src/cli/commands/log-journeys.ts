@@ -146,7 +146,9 @@ function effects(list: Effect[], none: string): string {
       x.exposedContacted,
       pct(x.rateExposed),
       pct(x.rateUnexposed),
-      `${x.lift.toFixed(2)} (${x.low.toFixed(2)}-${x.high.toFixed(2)})`,
+      Number.isFinite(x.lift)
+        ? `${x.lift.toFixed(2)} (${x.low.toFixed(2)}-${x.high.toFixed(2)})`
+        : 'no others to compare',
       x.excess.toFixed(0),
       x.excessPer1000.toFixed(1),
       x.excessPerMonth.toFixed(1),
