@@ -168,6 +168,12 @@ describe('rates, money and probabilities', () => {
   it('reads a service level the way contact centers state it', () => {
     expect(value(parseServiceLevel('80% in 20 s'))).toEqual({ share: 0.8, within: 20 });
     expect(value(parseServiceLevel('90 % within 2 min'))).toEqual({ share: 0.9, within: 120 });
+    // As probabilities are written elsewhere in a model: a fraction.
+    expect(value(parseServiceLevel('0.8 in 30 s'))).toEqual({ share: 0.8, within: 30 });
+    expect(parseServiceLevel('80 in 20 s')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('a fraction from 0 to 1 or a percentage'),
+    });
     expect(parseServiceLevel('80% in 20')).toMatchObject({
       ok: false,
       message: expect.stringContaining('no unit'),

@@ -245,8 +245,10 @@ export interface ServiceLevelTarget {
   within: number;
 }
 
-const SERVICE_LEVEL_HINT = 'write a share and a time, e.g. "80% in 20 s" or "90% within 2 min"';
-const SERVICE_LEVEL = /^(\S+)\s*%\s*(?:in|within)\s+(.+)$/i;
+const SERVICE_LEVEL_HINT =
+  'write a share and a time, e.g. "80% in 20 s", "0.8 in 20 s" or "90% within 2 min"';
+/** A share as a percentage or, as probabilities are written elsewhere in a model, a fraction. */
+const SERVICE_LEVEL = /^(\S+?)\s*(%?)\s*(?:in|within)\s+(.+)$/i;
 
 /** Parses "80% in 20 s" (the way contact centers state their target) into a share and seconds. */
 export function parseServiceLevel(input: unknown): Parsed<ServiceLevelTarget> {
@@ -254,10 +256,14 @@ export function parseServiceLevel(input: unknown): Parsed<ServiceLevelTarget> {
     return fail(`expected a service level, got ${describe(input)}`, SERVICE_LEVEL_HINT);
   const match = SERVICE_LEVEL.exec(input.trim());
   if (!match) return fail(`"${clip(input)}" is not a service level`, SERVICE_LEVEL_HINT);
-  const share = parseProbability(`${match[1]}%`);
+  const percent = match[2] === '%';
+  const share = parseProbability(percent ? `${match[1]}%` : (match[1] ?? ''));
   if (!share.ok)
-    return fail(`the share in "${clip(input)}" is not a percentage from 0 to 100`, SERVICE_LEVEL_HINT);
-  const within = parseDuration((match[2] ?? '').trim());
+    return fail(
+      `the share in "${clip(input)}" is not ${percent ? 'a percentage from 0 to 100' : 'a fraction from 0 to 1 or a percentage'}`,
+      SERVICE_LEVEL_HINT,
+    );
+  const within = parseDuration((match[3] ?? '').trim());
   if (!within.ok) return fail(`the time in "${clip(input)}": ${within.message}`, within.hint);
   return ok({ share: share.value, within: within.value });
 }
