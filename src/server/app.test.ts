@@ -437,6 +437,9 @@ describe('jobs', () => {
       '--json',
     );
     expect(JSON.parse(cli.stdout).overall).toEqual(api.overall);
+    // The contact center's figures per pool and hour too, which the API left out.
+    expect(api.contactCenter).toEqual(JSON.parse(cli.stdout).contactCenter);
+    expect(api.contactCenter[0].hours).toHaveLength(168);
     const refused = await app.inject({
       method: 'POST',
       url: '/api/models/mmc.yaml/simulate',

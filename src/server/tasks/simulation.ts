@@ -191,6 +191,8 @@ function planSimulate(request: RunRequest, ctx: TaskContext) {
         segments: r.segments,
         little: r.little,
         work: r.work,
+        // Per pool and hour of the week, as simulate --json gives it (the API left it out).
+        contactCenter: r.contactCenter,
       };
     },
   };
@@ -274,7 +276,11 @@ function planWhatIf(request: WhatIfRequest, ctx: TaskContext) {
           ...r.baseline.warnings.map((w) => ({ side: 'Baseline', ...w })),
           ...r.scenarios.flatMap((x) => x.result.warnings.map((w) => ({ side: x.name, ...w }))),
         ],
-        baseline: { overall: r.baseline.overall, warmupCheck: r.baseline.warmupCheck ?? null },
+        baseline: {
+          overall: r.baseline.overall,
+          warmupCheck: r.baseline.warmupCheck ?? null,
+          contactCenter: r.baseline.contactCenter,
+        },
         ...readoutInput(r, base.currency),
       };
     },
