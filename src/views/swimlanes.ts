@@ -42,6 +42,8 @@ const ENTRY_GAP = 8;
 /** The room a flow takes along its box's side, on the way out. */
 const portRoom = (label: string | undefined) => (label ? labelSize(label).height + 4 : PORT_GAP);
 const GUTTER = { base: 10, track: 4 };
+/** How far a loop back into its own box reaches out, at least. */
+const LOOP_REACH = 20;
 const CHANNEL = { base: 10, track: 5 };
 const LANE_PADDING = 8;
 /** Lines of interaction in a column of one step run down its boxes this far from their left edge. */
@@ -300,9 +302,12 @@ function layoutOnce(spec: SwimlaneSpec, options: { leaveRoom?: number }, orderin
         right: size.width + 3 + GUTTER.track,
       });
     }
+  // A loop out of a box and back in reaches this far into the gutter at least: from the column's
+  // widest box, the first track was 4 px out, and the loop showed as its arrowhead alone.
+  const loops = new Set(routes.filter((r) => r.kind === 'side').flatMap((r) => gutterPieces.get(r) ?? []));
   const clearOfLabels = (piece: Piece) => {
     const [top, bottom] = [Math.min(piece.from, piece.to), Math.max(piece.from, piece.to)];
-    let at = options.leaveRoom ?? GUTTER.track;
+    let at = Math.max(options.leaveRoom ?? GUTTER.track, loops.has(piece) ? LOOP_REACH : 0);
     for (const l of labelsIn.get(piece.key) ?? [])
       if (l.y + l.half >= top - 1 && l.y - l.half <= bottom + 1) at = Math.max(at, l.right);
     return at;

@@ -177,6 +177,16 @@ describe.each(examples)('%s', (_file, model) => {
     }
   });
 
+  it('blueprint, entity and e2e: a step that repeats itself loops at least 20 px out of its box, not as a stub', async () => {
+    for (const view of ['blueprint', 'entity', 'e2e']) {
+      const d = await layout(model, { view });
+      for (const e of d.edges.filter((x) => x.from === x.to)) {
+        const [start, turn] = e.points as [[number, number], [number, number]];
+        expect(turn[0] - start[0], `${view} ${e.id}`).toBeGreaterThanOrEqual(20);
+      }
+    }
+  });
+
   it('entity and e2e: every step once, clean geometry', async () => {
     for (const view of ['entity', 'e2e']) {
       const d = await layout(model, { view });
