@@ -5,6 +5,7 @@
  * Routes are the blueprint's: each flow leaves its box at its own height, runs to its own
  * channel and on; here it leaves from the gateway or boundary event instead.
  */
+
 import type { Distribution } from '../model/distribution.js';
 import type { Flow, Model, Step } from '../model/model.js';
 import { serializeModel } from '../model/serialize.js';
@@ -14,6 +15,7 @@ import type { DiagramWriter, Point, Rect } from './diagram-writer.js';
 import type { SimParameters } from './interchange/bpsim-write.js';
 import type { Element, Moddle } from './moddle.js';
 import { mixFlow, reachBySegment } from './segment-mix.js';
+import { UNNAMED_FAILURE } from './unnamed-failure.js';
 
 const EVENT = 36;
 const GATEWAY = 36;
@@ -433,9 +435,6 @@ function branchLabels(flow: Flow, target: string): { label?: string; labels?: Re
   const all = Object.keys(labels).length === Object.keys(flow).length;
   return distinct.size === 1 && all ? { label: [...distinct][0] } : { labels };
 }
-
-/** What an export calls a fail point with no cause: the importer reads it back as no cause. */
-export const UNNAMED_FAILURE = 'Fails';
 
 /** A failure's name: its cause up to the first comma or semicolon, short enough for a label. */
 function failName(cause: string | undefined): string {

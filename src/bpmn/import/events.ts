@@ -2,10 +2,9 @@
  * Events on the customer's way: a timer caught before a step is the step's wait; an error or
  * escalation boundary event on a step is its fail point; other boundary events are more ways on.
  */
-
-import { UNNAMED_FAILURE } from '../export-customer.js';
 import type { Interchange } from '../interchange/read.js';
 import type { Element } from '../moddle.js';
+import { UNNAMED_FAILURE } from '../unnamed-failure.js';
 import { label, shown } from './labels.js';
 import { nameWithoutProbability, probabilityInName } from './probabilities.js';
 
