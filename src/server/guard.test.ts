@@ -12,6 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from './app.js';
 import { hostNames, parseHost, sameOrigin } from './guard.js';
+import { cookieName, SESSION_SECONDS, sessionValue } from './session-cookie.js';
 
 const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
 const small = readFileSync(join(EXAMPLES, 'mmc.yaml'), 'utf8');
@@ -101,6 +102,43 @@ describe('the token', () => {
     expect(wrong.statusCode).toBe(401);
     expect(wrong.headers['set-cookie']).toBeUndefined();
     expect(wrong.json().hint).toContain('?token=');
+  });
+
+  it('takes a session cookie for 12 hours: renewed past half of them, refused after, and never one from another token', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const name = cookieName('80');
+    const asked = (issued: number, token = TOKEN) =>
+      guarded.inject({ url: '/api/models', headers: { cookie: `${name}=${sessionValue(token, issued)}` } });
+    // Young: taken, nothing set.
+    const young = await asked(now - 3600);
+    expect(young.statusCode).toBe(200);
+    expect(young.headers['set-cookie']).toBeUndefined();
+    // Past half its life: taken, and a new one issued now in its place.
+    const old = await asked(now - 7 * 3600);
+    expect(old.statusCode).toBe(200);
+    const renewed = String(old.headers['set-cookie']);
+    expect(renewed).toMatch(/HttpOnly/);
+    expect(renewed).toMatch(/SameSite=Strict/);
+    const issued = Number(/=(\d+)\./.exec(renewed)?.[1]);
+    expect(Math.abs(issued - now)).toBeLessThan(60);
+    const again = await guarded.inject({
+      url: '/api/models',
+      headers: { cookie: renewed.split(';')[0] as string },
+    });
+    expect(again.statusCode).toBe(200);
+    // Past its 12 hours: refused, said as an expired sign-in with the way back.
+    const expired = await asked(now - SESSION_SECONDS - 1);
+    expect(expired.statusCode).toBe(401);
+    expect(expired.json().error).toContain('sign-in has expired');
+    expect(expired.json().hint).toContain('?token=');
+    expect(expired.headers['set-cookie']).toBeUndefined();
+    // Made with another token, or its time changed, or dated ahead to outlive the 12 hours: forged.
+    expect((await asked(now, 'another-token-123456')).statusCode).toBe(401);
+    const [, mac] = sessionValue(TOKEN, now - 3600).split('.');
+    const moved = await guarded.inject({ url: '/api/models', headers: { cookie: `${name}=${now}.${mac}` } });
+    expect(moved.statusCode).toBe(401);
+    expect(moved.json().error).toBe('this server needs its token');
+    expect((await asked(now + 30 * 86400)).statusCode).toBe(401);
   });
 
   it('is not taken from the query by the API, where it would end up in logs and histories', async () => {

@@ -7,14 +7,16 @@
  * - Origin and Sec-Fetch-Site: a request another site's page makes the browser send is refused;
  *   only a person's navigation to a page may come from elsewhere, and not into another site's frame.
  * - Token: off loopback (or when given one), every route but the static ones needs it, as
- *   `Authorization: Bearer TOKEN` or as the cookie that opening a page with `?token=TOKEN` sets.
+ *   `Authorization: Bearer TOKEN` or as the cookie that opening a page with `?token=TOKEN` sets
+ *   (session-cookie.ts: good for 12 hours, renewed as it is used).
  * - Content types: each route names the bodies it takes; a form or a text/plain body, which any
  *   page can post without a CORS preflight, is refused before it is read.
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { hostname, networkInterfaces } from 'node:os';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from './http-error.js';
+import { sameSecret } from './secret.js';
+import { cookieName, SESSION_SECONDS, sessionCookie, sessionState } from './session-cookie.js';
 
 /** What a route declares about itself, in its `config`. */
 export interface Access {
@@ -118,15 +120,6 @@ export function sameOrigin(origin: string, host: { name: string; port: string })
   return bare(url.hostname) === host.name && (url.port || standard) === (host.port || standard);
 }
 
-const digest = (s: string) => createHash('sha256').update(s).digest();
-/** Compares in constant time, whatever the lengths. */
-export const sameSecret = (given: string, wanted: string) => timingSafeEqual(digest(given), digest(wanted));
-
-/** The cookie's name (one per port: cookies do not tell ports apart) and its value (not the token). */
-export const cookieName = (port: string) => `linesight-token-${port}`;
-export const cookieValue = (token: string) =>
-  createHmac('sha256', token).update('linesight session').digest('base64url');
-
 const cookieOf = (request: FastifyRequest, name: string): string | undefined => {
   for (const part of String(request.headers.cookie ?? '').split(';')) {
     const [key, ...value] = part.trim().split('=');
@@ -217,12 +210,21 @@ function checkSite(request: FastifyRequest, host: { name: string; port: string }
     );
 }
 
-/** Passes a request with the token; a page opened with `?token=` sets the cookie and moves on without it. */
+/**
+ * Passes a request with the token, or with a session cookie still good (renewed past half its
+ * life); a page opened with `?token=` sets the cookie and moves on without it.
+ */
 function checkToken(request: FastifyRequest, reply: FastifyReply, token: string, port: string) {
   const bearer = /^Bearer\s+(.+)$/i.exec(String(request.headers.authorization ?? ''))?.[1];
   if (bearer !== undefined && sameSecret(bearer, token)) return undefined;
+  const now = Math.floor(Date.now() / 1000);
   const cookie = cookieOf(request, cookieName(port));
-  if (cookie !== undefined && sameSecret(cookie, cookieValue(token))) return undefined;
+  const session = cookie === undefined ? undefined : sessionState(cookie, token, now);
+  if (session === 'fresh') return undefined;
+  if (session === 'renew') {
+    reply.header('Set-Cookie', sessionCookie(token, port, now));
+    return undefined;
+  }
   const config = request.routeOptions.config;
   const given = (request.query as Record<string, unknown> | undefined)?.token;
   if (config.page && typeof given === 'string' && sameSecret(given, token)) {
@@ -234,7 +236,7 @@ function checkToken(request: FastifyRequest, reply: FastifyReply, token: string,
     // cross-site navigation, and a browser does not send a SameSite=Strict cookie on its
     // redirects; the page's own refresh is a navigation from this site, which it is sent on.
     return reply
-      .header('Set-Cookie', `${cookieName(port)}=${cookieValue(token)}; HttpOnly; SameSite=Strict; Path=/`)
+      .header('Set-Cookie', sessionCookie(token, port, now))
       .header('Cache-Control', 'no-store')
       .header('Referrer-Policy', 'no-referrer')
       .type('text/html; charset=utf-8')
@@ -242,11 +244,18 @@ function checkToken(request: FastifyRequest, reply: FastifyReply, token: string,
         `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=${escapeHtml(target)}"><title>linesight</title><p>Signed in; opening <a href="${escapeHtml(target)}">linesight</a>.</p>\n`,
       );
   }
+  const again = 'open the address linesight serve printed, which ends in ?token=...';
+  if (session === 'expired')
+    throw new HttpError(
+      401,
+      `this browser's sign-in has expired (a sign-in lasts ${SESSION_SECONDS / 3600} h, renewed while it is used)`,
+      config.page ? again : `${again}, or send Authorization: Bearer TOKEN`,
+    );
   throw new HttpError(
     401,
     'this server needs its token',
     config.page
-      ? 'open the address linesight serve printed, which ends in ?token=...'
+      ? again
       : 'send Authorization: Bearer TOKEN, with the token linesight serve printed, or open the printed address in the browser first',
   );
 }
