@@ -83,13 +83,15 @@ export function openApi(version: string): Record<string, unknown> {
       '/api/compare': { get: op("Our journey against a competitor's, stage by stage (ours, theirs)") },
       '/api/models/{name}/simulate': {
         parameters: [name],
-        post: op('Start a simulation job (scenario, replications, horizon, warmup, seed, set)'),
+        post: op(
+          "Start a simulation job (scenario, replications, horizon, warmup, seed, set); its result holds simulate --json's fields, and kpis and text for display",
+        ),
       },
       '/api/schema': { get: op('The JSON Schema of model files (kind=model|competitor|part|scenario)') },
       '/api/models/{name}/sweep': {
         parameters: [name],
         post: op(
-          'Start a sweep job: a parameter over a range, the smallest value meeting a target (sweep, target, replications, horizon, warmup, seed, set, scenario)',
+          "Start a sweep job: a parameter over a range, the smallest value meeting a target (sweep, target, replications, horizon, warmup, seed, set, scenario); its result holds simulate --sweep --json's fields (path, target, answer, values), and labels and points for display",
         ),
       },
       '/api/models/{name}/event-log': {
@@ -98,7 +100,9 @@ export function openApi(version: string): Record<string, unknown> {
       },
       '/api/models/{name}/whatif': {
         parameters: [name],
-        post: op('Start a what-if job (scenarios, replications, horizon, warmup, seed, set)'),
+        post: op(
+          "Start a what-if job (scenarios, replications, horizon, warmup, seed, set); its result holds whatif --json's fields (warnings, baseline, scenarios), and replications, precision, currency and kpis for display",
+        ),
       },
       '/api/models/{name}/staff': {
         parameters: [name],

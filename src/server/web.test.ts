@@ -344,6 +344,14 @@ describe('the web app', () => {
     expect(answer).toBeGreaterThan(8);
     expect(await page.textContent('.sweep tr.on')).toContain(String(answer));
     await shot(page, 'sweep');
+    // A range none of whose values meets the target says so, with the range swept.
+    await page.fill('.sweep input.to', '9');
+    await page.click('.sweep button.run');
+    await page.waitForSelector('.sweep .answer:has-text("No value")', { timeout: 90000 });
+    expect(await page.textContent('.sweep .answer')).toMatch(/^No value from 8 to 9 meets queueWait<=/);
+    expect(await page.locator('.sweep tr.on').count()).toBe(0);
+    await page.locator('.sweep .answer').scrollIntoViewIfNeeded();
+    await shot(page, 'sweep-none');
     await page.close();
   });
 

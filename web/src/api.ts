@@ -294,11 +294,11 @@ export type SimulationJob = JobOf<{
 /** A run's warning about its own figures, with what to run instead; `side` names a what-if's model. */
 export type RunWarning = SimulationRunWarning & { side?: string };
 
-/** A sweep job: one point per value, each KPI written as mean ± half-width. */
+/** A sweep job: one point per value, each KPI written as mean ± half-width (and simulate --sweep --json's fields). */
 export type SweepJob = JobOf<{
-  range: { path: string; from: number; to: number };
-  target?: { key: string; text: string };
-  answer?: number;
+  path: string;
+  target: { key: string; text: string } | null;
+  answer: number | null;
   /** Each KPI's label, by key. */
   labels: Record<string, string>;
   points: { value: number; overloaded: boolean; meets?: boolean; text?: Record<string, string> }[];

@@ -80,15 +80,15 @@ export function SweepPanel(props: { name: string }) {
         <>
           <p class="answer">
             {r.target
-              ? r.answer === undefined
-                ? `No value from ${r.range.from} to ${r.range.to} meets ${r.target.text} (judged on the 95% interval).`
-                : `The smallest value that meets ${r.target.text}: ${r.range.path} = ${r.answer} (judged on the 95% interval).`
+              ? r.answer === null
+                ? `No value from ${r.points[0]?.value} to ${r.points.at(-1)?.value} meets ${r.target.text} (judged on the 95% interval).`
+                : `The smallest value that meets ${r.target.text}: ${r.path} = ${r.answer} (judged on the 95% interval).`
               : ''}
           </p>
           <table class="list">
             <thead>
               <tr>
-                <th>{r.range.path}</th>
+                <th>{r.path}</th>
                 {columns.map((key) => (
                   <th key={key}>{r.labels[key] ?? key}</th>
                 ))}

@@ -48,6 +48,7 @@ import {
   whatIf,
 } from '../../simulation/index.js';
 import { estimateFigures, estimatesUnit } from '../../simulation/readout/kpi-unit.js';
+import { simulationJson, sweepJson, whatIfJson } from '../../simulation/readout/run-json.js';
 import { whatIfText } from '../../simulation/readout/whatif-text.js';
 import { plural } from '../../text/plural.js';
 import { InputError, type Io, UsageError } from '../io.js';
@@ -309,21 +310,6 @@ function emit(text: string, output: string | undefined, io: Io) {
   } else io.out(text);
 }
 
-export function simulationJson(result: SimulationResult): unknown {
-  return {
-    model: result.model,
-    options: result.options,
-    overall: result.overall,
-    segments: result.segments,
-    little: result.little,
-    work: result.work,
-    warmupCheck: result.warmupCheck ?? null,
-    precision: result.precision ?? null,
-    warnings: result.warnings,
-    contactCenter: result.contactCenter,
-  };
-}
-
 export async function simulateCommand(file: string, given: SimulateCommandOptions, io: Io): Promise<number> {
   refuseOutputOverInput(given.output, [file]);
   const o = withReportFormat(given);
@@ -436,18 +422,7 @@ export async function whatifCommand(file: string, given: SimulateCommandOptions,
     ...result.scenarios.flatMap((s) => s.result.warnings.map((warning) => ({ side: s.name, warning }))),
   ];
   if (o.json || o.format === 'json') {
-    const json = {
-      warnings: warnings.map(({ side, warning }) => ({ side, ...warning })),
-      baseline: simulationJson(result.baseline),
-      scenarios: result.scenarios.map((s) => ({
-        id: s.id,
-        name: s.name,
-        result: simulationJson(s.result),
-        differences: s.differences,
-        ...(s.value ? { value: s.value } : {}),
-      })),
-    };
-    emit(`${JSON.stringify(json, null, 2)}\n`, o.output, io);
+    emit(`${JSON.stringify(whatIfJson(result), null, 2)}\n`, o.output, io);
     return 0;
   }
   // A scenario file's model is a baseline with a scenario applied (e.g. calibrated from a log): say so.
@@ -500,25 +475,7 @@ async function sweepCommand(
     bar.stop();
   }
   if (o.json || o.format === 'json') {
-    emit(
-      `${JSON.stringify(
-        {
-          path,
-          target: target?.value ?? null,
-          answer: swept.answer ?? null,
-          values: swept.points.map((p) => ({
-            value: p.value,
-            overloaded: p.overloaded,
-            ...(p.meets !== undefined ? { meets: p.meets } : {}),
-            ...(p.result ? (simulationJson(p.result) as object) : {}),
-          })),
-        },
-        null,
-        2,
-      )}\n`,
-      o.output,
-      io,
-    );
+    emit(`${JSON.stringify(sweepJson(swept), null, 2)}\n`, o.output, io);
     return 0;
   }
   const t = target?.value;

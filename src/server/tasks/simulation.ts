@@ -30,6 +30,7 @@ import {
   type WorkEstimate,
   whatIf as whatIfModels,
 } from '../../simulation/index.js';
+import { simulationJson, sweepJson, whatIfJson } from '../../simulation/readout/run-json.js';
 import { HttpError } from '../http-error.js';
 import { LIMIT_OPTIONS } from '../options.js';
 import type { TaskContext } from './context.js';
@@ -166,13 +167,6 @@ const runOptions = (ctx: TaskContext, s: RunSettings) => ({
   onProgress: (done: number, total: number) => ctx.progress(done, total),
 });
 
-/** What a run says about itself: the warm-up check, the precision rule's outcome, the warnings. */
-const selfCheck = (r: SimulationResult) => ({
-  warmupCheck: r.warmupCheck ?? null,
-  precision: r.precision ?? null,
-  warnings: r.warnings,
-});
-
 function planSimulate(request: RunRequest, ctx: TaskContext) {
   const { run, planned } = asRun(ctx, request.settings);
   const model = checked(variants(ctx, request.name)(request.scenario, request.sets), run);
@@ -181,19 +175,8 @@ function planSimulate(request: RunRequest, ctx: TaskContext) {
     work,
     run: async () => {
       const r = await simulateModel(model, runOptions(ctx, run));
-      return {
-        ...selfCheck(r),
-        model: r.model,
-        options: r.options,
-        kpis: kpiList(r.kpis),
-        overall: r.overall,
-        text: kpiTexts(r),
-        segments: r.segments,
-        little: r.little,
-        work: r.work,
-        // Per pool and hour of the week, as simulate --json gives it (the API left it out).
-        contactCenter: r.contactCenter,
-      };
+      // simulate --json's fields, and the KPIs' labels and figures as text for the web app.
+      return { ...simulationJson(r), kpis: kpiList(r.kpis), text: kpiTexts(r) };
     },
   };
 }
@@ -228,8 +211,9 @@ function planSweep(request: SweepRequest, ctx: TaskContext) {
     work,
     run: async () => {
       const r = await sweepModel(modelAt, request.range, request.target, runOptions(ctx, run));
+      // simulate --sweep --json's fields, and each value's figures as text for the web app.
       return {
-        ...r,
+        ...sweepJson(r),
         labels: Object.fromEntries(kpis.map((k) => [k.key, k.label])),
         points: r.points.map((p) => ({
           value: p.value,
@@ -268,20 +252,16 @@ function planWhatIf(request: WhatIfRequest, ctx: TaskContext) {
     work,
     run: async () => {
       const r = await whatIfModels(base, models, runOptions(ctx, run));
-      // Plain data the web app reads with the same functions as the CLI (src/simulation/readout).
+      // whatif --json's fields, and beside them the plain data the web app reads with the same
+      // functions as the CLI (src/simulation/readout): each scenario's entry holds both.
+      const json = whatIfJson(r);
+      const readout = readoutInput(r, base.currency);
       return {
+        ...json,
         replications: r.baseline.options.replications,
         precision: r.baseline.precision ?? null,
-        warnings: [
-          ...r.baseline.warnings.map((w) => ({ side: 'Baseline', ...w })),
-          ...r.scenarios.flatMap((x) => x.result.warnings.map((w) => ({ side: x.name, ...w }))),
-        ],
-        baseline: {
-          overall: r.baseline.overall,
-          warmupCheck: r.baseline.warmupCheck ?? null,
-          contactCenter: r.baseline.contactCenter,
-        },
-        ...readoutInput(r, base.currency),
+        currency: readout.currency,
+        kpis: readout.kpis,
       };
     },
   };
