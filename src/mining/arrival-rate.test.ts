@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { load, parse } from '../model/load.js';
 import type { Model } from '../model/model.js';
+import { parseRate } from '../model/units.js';
 import { arrivalRate } from './arrival-rate.js';
 import { calibrate } from './calibrate.js';
 import { importLog } from './import-log.js';
@@ -31,9 +32,25 @@ async function storedLog(customers: number, gapMs: number) {
 }
 
 describe('the arrival rate a log shows', () => {
-  it('is the customers after the first over the span of first events, per hour', () => {
+  it('is the customers after the first over the span of first events, per hour, or per day or week when fewer come', () => {
     expect(arrivalRate(101, 3600)).toEqual({ rate: '100/h' });
-    expect(arrivalRate(4, 7 * 3600)).toEqual({ rate: '0.4286/h' });
+    expect(arrivalRate(2, 3600)).toEqual({ rate: '1/h' });
+    // 3 in 7 hours: 0.4286/h is 10.29 a day.
+    expect(arrivalRate(4, 7 * 3600)).toEqual({ rate: '10.29/d' });
+    // 4,579 in 1,420 days (a help desk): 3.225 a day.
+    expect(arrivalRate(4580, 1420 * 86400)).toEqual({ rate: '3.225/d' });
+    // 3 in 30 days: 0.7/week; fewer than one a week stays per week.
+    expect(arrivalRate(4, 30 * 86400)).toEqual({ rate: '0.7/week' });
+    // Whatever the unit, the model reads the rate the log shows (per second, to 4 figures).
+    for (const [customers, seconds] of [
+      [4, 7 * 3600],
+      [4580, 1420 * 86400],
+      [4, 30 * 86400],
+      [1001, 3600],
+    ] as const) {
+      const read = parseRate(arrivalRate(customers, seconds).rate);
+      expect(read.ok && read.value / ((customers - 1) / seconds)).toBeCloseTo(1, 3);
+    }
   });
 
   it('is the most a model takes when the log shows more, and says what it showed', () => {

@@ -1,6 +1,7 @@
 /**
  * The arrival rate a log shows, as a model writes it: customers after the first over the span of
- * their first events, per hour, to four significant figures. A log can show more than a model
+ * their first events, to four significant figures, per hour, or per day or week where fewer than
+ * one come an hour (a help desk's "3.235/d" reads at a glance, its "0.1348/h" does not). A log can show more than a model
  * may hold (a clickstream of two million sessions an hour, or first events stamped a millisecond
  * apart): the rate is then the most a model takes, and the caller says so.
  */
@@ -13,11 +14,19 @@ export interface ArrivalRate {
   capped?: number;
 }
 
+/** The units a rate is written in, from the shortest: each used while the count per unit is under 1. */
+const UNITS = [
+  { unit: 'h', seconds: 3600 },
+  { unit: 'd', seconds: 86400 },
+  { unit: 'week', seconds: 604800 },
+];
+
 export function arrivalRate(customers: number, seconds: number): ArrivalRate {
   const perHour = Number(((customers - 1) / (seconds / 3600)).toPrecision(4));
-  return perHour > MAX_RATE_PER_HOUR
-    ? { rate: `${MAX_RATE_PER_HOUR}/h`, capped: perHour }
-    : { rate: `${perHour}/h` };
+  if (perHour > MAX_RATE_PER_HOUR) return { rate: `${MAX_RATE_PER_HOUR}/h`, capped: perHour };
+  const per = (u: (typeof UNITS)[number]) => Number(((customers - 1) / (seconds / u.seconds)).toPrecision(4));
+  const unit = UNITS.find((u) => per(u) >= 1) ?? (UNITS[UNITS.length - 1] as (typeof UNITS)[number]);
+  return { rate: `${per(unit)}/${unit.unit}` };
 }
 
 /** What a capped rate means, for a note or a warning. */

@@ -89,6 +89,28 @@ describe('flows discovered from moves', () => {
     ]);
   });
 
+  it("adds no stray way on from the failure rate's rounding, above it or below it", () => {
+    // 8,894 repeats in 100,000 moves: the rate is written 0.0889, and the 0.00004 left over is
+    // no move of its own. Nor are 8,886 (0.08886, written 0.0889 too) a reason for the fail
+    // point to lead anywhere but back to the step.
+    for (const repeats of [8894, 8886]) {
+      const counts = new Map([
+        ['a', repeats],
+        ['b', 60_000],
+        ['c', 100_000 - 60_000 - repeats],
+      ]);
+      const flows = discoveredFlows('a', new Map([['*', counts]]));
+      expect(flows.fail?.p, String(repeats)).toBe(0.0889);
+      expect(flows.fail?.next.get('*'), String(repeats)).toEqual([{ to: 'a', p: 1 }]);
+      const next = flows.next.get('*') ?? [];
+      expect(next.map((b) => b.to).sort(), String(repeats)).toEqual(['b', 'c']);
+      // Each move still as the log shows it, within the file's four decimals' rounding.
+      const made = moves(next, { p: 0.0889, next: [{ to: 'a', p: 1 }] });
+      for (const [to, c] of counts)
+        expect(Math.abs((made.get(to) ?? 0) - c / 100_000), to).toBeLessThan(2e-4);
+    }
+  });
+
   it('keeps every way on of more than ten thousand, with the decimals they need, summing to 1', () => {
     for (const ways of [9_999, 12_000, 25_000]) {
       const counts = new Map(Array.from({ length: ways }, (_, i) => [`s${i}`, i === 0 ? 3 * ways : 1]));

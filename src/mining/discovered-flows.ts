@@ -47,6 +47,20 @@ function branches(shares: Map<string, number>, decimals = DECIMALS): Branch[] {
   return list;
 }
 
+/** Decimals of the failure rate, as the file writes it. */
+const FAIL_DECIMALS = 4;
+
+/**
+ * A group's share of repeats, taken as the failure rate f where the two differ by no more than
+ * f's rounding: the difference is f's own rounding (all of it when the group is everyone), not
+ * a move, and kept it came back as a stray way on (the step to itself at 0.0001 beside its fail
+ * point, or a fail point's way on to every other step at 0.0001 each).
+ */
+function repeatShare(repeats: number, moves: number, f: number): number {
+  const r = repeats / moves;
+  return Math.abs(r - f) <= 0.5 * 10 ** -FAIL_DECIMALS ? f : r;
+}
+
 /**
  * Per group, the flows of `step` from its observed moves (self-repeats included): `groups` maps
  * each group to its counts; the failure rate f is the share of repeats over all groups. A group
@@ -63,12 +77,12 @@ export function discoveredFlows(
   const counted = everyone ? [everyone] : [...groups.values()];
   const all = counted.reduce((s, t) => s + sum(t), 0);
   const repeats = counted.reduce((s, t) => s + (t.get(step) ?? 0), 0);
-  const f = all > 0 ? Number((repeats / all).toFixed(4)) : 0;
+  const f = all > 0 ? Number((repeats / all).toFixed(FAIL_DECIMALS)) : 0;
   const next = new Map<string, Branch[]>();
   const failNext = new Map<string, Branch[]>();
   for (const [g, counts] of groups) {
     const n = sum(counts);
-    const r = (counts.get(step) ?? 0) / n;
+    const r = repeatShare(counts.get(step) ?? 0, n, f);
     const onward = new Map([...counts].filter(([to]) => to !== step).map(([to, c]) => [to, c / n]));
     if (f <= 0 || f >= 1) {
       next.set(g, branches(new Map([...counts].map(([to, c]) => [to, c / n]))));
