@@ -1,8 +1,10 @@
 /**
  * Touchpoints: a message flow between a customer step and a company pool's task makes that task's
- * role serve the step; the tasks that follow it in its pool (until the next one served) become
+ * role serve the step, and its name says the step's channel, what the customer gives or what they
+ * are sent (readMessageName); the tasks that follow it in its pool (until the next one served) become
  * the step's backstage activities. A company task behind no touchpoint is named and left out.
  */
+import { BUILTIN_CHANNELS } from '../../model/channels.js';
 import { clip } from '../../model/clip.js';
 import type { Interchange } from '../interchange/read.js';
 import type { Element } from '../moddle.js';
@@ -66,6 +68,7 @@ export function linkTouchpoints(terms: TouchpointTerms): void {
         warn(`message flow '${shown(m)}' does not connect a customer step with another pool; left out`);
       continue;
     }
+    if (!terms.interchange.fromLinesight) readMessageName(step, m, Boolean(fromCustomer));
     const other = found.node;
     // In linesight's exports a backstage activity may be what meets the customer (a confirmation sent).
     const saidActivity = terms.interchange.element(String(other.id)).id !== undefined;
@@ -91,6 +94,36 @@ export function linkTouchpoints(terms: TouchpointTerms): void {
         );
     }
   }
+}
+
+/**
+ * What a message flow's name says of the step it reaches: the channel, when it names one
+ * ("Phone", "E-mail"); else what the customer gives (the step's `asks`: "Claim form") or what
+ * they are sent and keep (its `evidence`: "Invoice"). linesight's own exports name a message by
+ * its step's channel, which their step data already holds.
+ */
+function readMessageName(step: Step, message: Element, fromCustomer: boolean): void {
+  const name = typeof message.name === 'string' ? label(message) : '';
+  if (name === '') return;
+  const channel = channelNamed(name);
+  if (channel) {
+    step.channel ??= channel;
+    return;
+  }
+  if (fromCustomer) {
+    const asks = (step.asks as string[] | undefined) ?? [];
+    if (!asks.includes(name)) step.asks = [...asks, name];
+  } else {
+    const evidence = step.evidence as string | undefined;
+    if (!evidence?.split(', ').includes(name)) step.evidence = evidence ? `${evidence}, ${name}` : name;
+  }
+}
+
+/** The built-in channel a name is, by its id or name, hyphens and case aside ("E-Mail", "phone"). */
+function channelNamed(name: string): string | undefined {
+  const plain = (text: string) => text.toLowerCase().replace(/[\s-]/g, '');
+  const wanted = plain(name);
+  return BUILTIN_CHANNELS.find((c) => plain(c.id) === wanted || plain(c.name) === wanted)?.id;
 }
 
 /** The served task this one follows in its pool (walking back along sequence flows), if any. */
