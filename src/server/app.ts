@@ -65,7 +65,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     { root: workspace.root, limits, workers },
     options.threads ?? Math.max(1, Math.min(4, availableParallelism())),
   );
-  const events = serverEventStore(workspace, options.store);
+  const events = serverEventStore(workspace, options.store, limits.requestTimeout);
   const jobs = new Jobs(limits.maxJobs, limits.maxQueue);
   const app = Fastify({
     bodyLimit,

@@ -6,6 +6,8 @@
  */
 import type { LogStore, StoreAccess } from '../mining/index.js';
 import { StoreOpenError } from '../mining/store-open-error.js';
+import { LIMIT_OPTIONS } from './options.js';
+import { tookTooLong } from './took-too-long.js';
 import type { Workspace } from './workspace.js';
 
 /** The store and its engines load on the first request that needs them, not when the server starts. */
@@ -23,11 +25,23 @@ export interface ServerEventStore {
   close(): Promise<void>;
 }
 
-export function serverEventStore(workspace: Workspace, store: string | undefined): ServerEventStore {
-  return store === undefined ? duckDbStore(workspace) : clickHouseStore(store);
+/**
+ * `timeout`: milliseconds a request's work on a DuckDB store may take (--request-timeout); past
+ * them its queries are interrupted and the request answered 503. A write interrupted is rolled
+ * back whole, as an import that fails is.
+ */
+export function serverEventStore(
+  workspace: Workspace,
+  store: string | undefined,
+  timeout: number,
+): ServerEventStore {
+  return store === undefined ? duckDbStore(workspace, timeout) : clickHouseStore(store);
 }
 
-function duckDbStore(workspace: Workspace): ServerEventStore {
+/** How often a request past its time interrupts its connection: a query started after one interrupt meets the next. */
+const INTERRUPT_EVERY_MS = 20;
+
+function duckDbStore(workspace: Workspace, timeout: number): ServerEventStore {
   const path = () => workspace.dataFile('events.duckdb');
   /** Reads open the store read-only, so that a `linesight log` command can read it at the same time. */
   const opened = async <S>(open: () => Promise<S>, canBeMissing: boolean): Promise<S | undefined> => {
@@ -44,9 +58,23 @@ function duckDbStore(workspace: Workspace): ServerEventStore {
       const { openDuckDbLogStore } = await import('../mining/duckdb-log-store.js');
       const store = await opened(() => openDuckDbLogStore(path(), access), none !== undefined);
       if (store === undefined) return (none as NonNullable<typeof none>)();
+      let interrupting: NodeJS.Timeout | undefined;
+      const deadline = setTimeout(() => {
+        store.store.connection.interrupt();
+        interrupting = setInterval(() => store.store.connection.interrupt(), INTERRUPT_EVERY_MS);
+      }, timeout);
       try {
         return await use(store);
+      } catch (error) {
+        if (interrupting === undefined) throw error;
+        throw tookTooLong(
+          timeout,
+          LIMIT_OPTIONS.requestTimeout,
+          'a smaller log, or one segment or channel of it',
+        );
       } finally {
+        clearTimeout(deadline);
+        clearInterval(interrupting);
         await store.close({ keepEmpty: access !== 'create' });
       }
     },

@@ -75,4 +75,40 @@ describe('the event store behind the log routes', () => {
     expect((await app.inject('/api/logs')).json()).toEqual([{ log: 'claims', events: 42, cases: 6 }]);
     await app.close();
   });
+
+  it('stops log work past the request time limit, answers 503 naming the limit, and keeps nothing of an import', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linesight-logs-'));
+    // 300,000 events: importing them takes several tenths of a second, discovering them more than 30 ms.
+    const rows = Array.from(
+      { length: 300_000 },
+      (_, i) =>
+        `c${i % 50_000},${['Call', 'Visit', 'Pay'][i % 3]},2024-01-01 ${String(Math.floor(i / 18_000)).padStart(2, '0')}:${String(Math.floor(i / 300) % 60).padStart(2, '0')}:00`,
+    );
+    const csv = `case_id,activity,timestamp\n${rows.join('\n')}\n`;
+    const upload = (app: ReturnType<typeof buildServer>, name: string, payload: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/logs?name=${name}`,
+        payload,
+        headers: { 'content-type': 'text/csv' },
+      });
+    const tight = buildServer({ workspace: dir, limits: { requestTimeout: 30 } });
+    const stopped = await upload(tight, 'big', csv);
+    expect(stopped.statusCode, stopped.body).toBe(503);
+    expect(stopped.json().error).toBe(
+      "the work took longer than this server's limit of 30 ms and was stopped",
+    );
+    expect(stopped.json().hint).toMatch(/a smaller log.*--request-timeout/);
+    expect(uploads(dir)).toEqual([]);
+
+    // Nothing of the stopped import stays, and the store takes the same file whole afterwards.
+    const roomy = buildServer({ workspace: dir });
+    expect((await roomy.inject('/api/logs')).json()).toEqual([]);
+    expect((await upload(roomy, 'big', csv)).json().events).toBe(300_000);
+    await roomy.close();
+
+    const discover = await tight.inject('/api/logs/big/discover');
+    expect(discover.statusCode, discover.body).toBe(503);
+    await tight.close();
+  });
 });

@@ -14,6 +14,7 @@ import { Worker } from 'node:worker_threads';
 import { HttpError } from './http-error.js';
 import type { Limits } from './options.js';
 import type { TaskInput, TaskName, TaskOutput } from './tasks/index.js';
+import { tookTooLong } from './took-too-long.js';
 
 /** What a thread is told when it starts. */
 export interface ThreadData {
@@ -79,8 +80,6 @@ function spawn(data: ThreadData): { worker: Worker; ready: Promise<void> } {
   return { worker, ready };
 }
 
-const seconds = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`);
-
 /**
  * Runs one task on one thread. A refusal (an HttpError the task threw) is an answer like a result,
  * and leaves the thread fit to reuse; a timeout, a cancel or a crash ends the thread.
@@ -97,17 +96,7 @@ function runOn<N extends TaskName>(
       void worker.terminate();
       reject(error);
     };
-    const timer = setTimeout(
-      () =>
-        stop(
-          new HttpError(
-            503,
-            `the work took longer than this server's limit of ${seconds(options.timeout)} and was stopped`,
-            `make the request smaller (fewer steps, replications or days), or start linesight serve with a longer ${options.limitOption}`,
-          ),
-        ),
-      options.timeout,
-    );
+    const timer = setTimeout(() => stop(tookTooLong(options.timeout, options.limitOption)), options.timeout);
     const onAbort = () => stop(new Cancelled());
     const onMessage = (reply: Reply) => {
       if (reply.type === 'ready') return;
