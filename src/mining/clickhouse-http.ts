@@ -34,15 +34,25 @@ export function clickHouseError(text: string, address: string): ClickHouseError 
   return new ClickHouseError(`ClickHouse at ${address}: ${first}`, code);
 }
 
+/** ClickHouse's code for a query stopped at its `max_execution_time`. */
+export const TIMEOUT_EXCEEDED = 159;
+
 export class ClickHouseHttp {
   constructor(
     /** host:port of its HTTP interface. */
     readonly address: string,
     private readonly credentials: ClickHouseCredentials,
+    /**
+     * Whole seconds each query may run, ClickHouse stopping it past them (code 159); no limit when
+     * not given. The server's stores have one, the CLI's none.
+     */
+    private readonly maxSeconds?: number,
   ) {}
 
   private url(settings: Record<string, string>): string {
-    const query = new URLSearchParams({ wait_end_of_query: '1', ...settings });
+    const limit: Record<string, string> =
+      this.maxSeconds === undefined ? {} : { max_execution_time: String(this.maxSeconds) };
+    const query = new URLSearchParams({ wait_end_of_query: '1', ...limit, ...settings });
     return `http://${this.address}/?${query}`;
   }
 

@@ -36,9 +36,12 @@ import { StoreOpenError } from './store-open-error.js';
 const TABLES = ['events_local', 'logs_local'];
 
 /** Each shard's server, in shard order, and which holds the list of logs (shard 1). */
-async function connect(address: ClickHouseAddress): Promise<ClickHouseHttp[]> {
+async function connect(
+  address: ClickHouseAddress,
+  maxSeconds: number | undefined,
+): Promise<ClickHouseHttp[]> {
   const credentials = clickHouseCredentials();
-  const servers = address.shards.map((shard) => new ClickHouseHttp(shard, credentials));
+  const servers = address.shards.map((shard) => new ClickHouseHttp(shard, credentials, maxSeconds));
   const { cluster } = address;
   if (cluster === undefined) return servers;
   const numbered = await Promise.all(
@@ -109,9 +112,14 @@ export class ClickHouseLogStore implements LogStore {
     private readonly servers: ClickHouseHttp[],
   ) {}
 
-  static async open(address: ClickHouseAddress, access: StoreAccess): Promise<ClickHouseLogStore> {
+  /** `maxSeconds`: how long each of its queries may run (see ClickHouseHttp). */
+  static async open(
+    address: ClickHouseAddress,
+    access: StoreAccess,
+    maxSeconds?: number,
+  ): Promise<ClickHouseLogStore> {
     try {
-      const servers = await connect(address);
+      const servers = await connect(address, maxSeconds);
       await prepare(servers, address, access);
       return new ClickHouseLogStore(address, servers);
     } catch (error) {

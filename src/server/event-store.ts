@@ -4,6 +4,8 @@
  * either (the LogStore interface): upload and import, list, remove, discover, conformance,
  * calibration, a model from a log and journey analytics.
  */
+
+import { ClickHouseError, TIMEOUT_EXCEEDED } from '../mining/clickhouse-http.js';
 import type { LogStore, StoreAccess } from '../mining/index.js';
 import { StoreOpenError } from '../mining/store-open-error.js';
 import { LIMIT_OPTIONS } from './options.js';
@@ -26,17 +28,21 @@ export interface ServerEventStore {
 }
 
 /**
- * `timeout`: milliseconds a request's work on a DuckDB store may take (--request-timeout); past
- * them its queries are interrupted and the request answered 503. A write interrupted is rolled
- * back whole, as an import that fails is.
+ * `timeout`: milliseconds a request's work may take (--request-timeout). On a DuckDB store its
+ * queries are interrupted past them; on ClickHouse each query is stopped by the server past them
+ * (in whole seconds, ClickHouse's unit). Either way the request is answered 503, and a write
+ * stopped is rolled back whole, as an import that fails is.
  */
 export function serverEventStore(
   workspace: Workspace,
   store: string | undefined,
   timeout: number,
 ): ServerEventStore {
-  return store === undefined ? duckDbStore(workspace, timeout) : clickHouseStore(store);
+  return store === undefined ? duckDbStore(workspace, timeout) : clickHouseStore(store, timeout);
 }
+
+const tookTooLongOnLogs = (timeout: number) =>
+  tookTooLong(timeout, LIMIT_OPTIONS.requestTimeout, 'a smaller log, or one segment or channel of it');
 
 /** How often a request past its time interrupts its connection: a query started after one interrupt meets the next. */
 const INTERRUPT_EVERY_MS = 20;
@@ -67,11 +73,7 @@ function duckDbStore(workspace: Workspace, timeout: number): ServerEventStore {
         return await use(store);
       } catch (error) {
         if (interrupting === undefined) throw error;
-        throw tookTooLong(
-          timeout,
-          LIMIT_OPTIONS.requestTimeout,
-          'a smaller log, or one segment or channel of it',
-        );
+        throw tookTooLongOnLogs(timeout);
       } finally {
         clearTimeout(deadline);
         clearInterval(interrupting);
@@ -87,12 +89,13 @@ function duckDbStore(workspace: Workspace, timeout: number): ServerEventStore {
  * creates it): it holds no connection, and its imports take turns, so that two uploads into one
  * log at once do not number their events alike.
  */
-function clickHouseStore(address: string): ServerEventStore {
+function clickHouseStore(address: string, timeout: number): ServerEventStore {
+  const maxSeconds = Math.max(1, Math.ceil(timeout / 1000));
   let store: LogStore | undefined;
   let opening: Promise<unknown> = Promise.resolve();
   const open = (access: StoreAccess): Promise<LogStore> => {
     const turn = opening.then(async () => {
-      store ??= await (await mining()).openLogStore(address, access);
+      store ??= await (await mining()).openLogStore(address, access, { maxSeconds });
       return store;
     });
     opening = turn.catch(() => undefined);
@@ -108,7 +111,11 @@ function clickHouseStore(address: string): ServerEventStore {
         if (none && error instanceof StoreOpenError && error.missing) return none();
         throw error;
       }
-      return use(opened);
+      return use(opened).catch((error: unknown) => {
+        if (error instanceof ClickHouseError && error.code === TIMEOUT_EXCEEDED)
+          throw tookTooLongOnLogs(timeout);
+        throw error;
+      });
     },
     close: async () => {
       await opening;
