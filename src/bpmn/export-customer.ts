@@ -6,19 +6,18 @@
  * channel and on; here it leaves from the gateway or boundary event instead.
  */
 
-import type { Distribution } from '../model/distribution.js';
-import type { Flow, Model, Step } from '../model/model.js';
+import type { Flow, Step } from '../model/model.js';
 import { serializeModel } from '../model/serialize.js';
-import type { Box, Diagram, Edge } from '../views/diagram.js';
+import type { Box, Edge } from '../views/diagram.js';
 import { bpmnId } from './bpmn-id.js';
-import type { DiagramWriter, Point, Rect } from './diagram-writer.js';
-import type { SimParameters } from './interchange/bpsim-write.js';
-import type { Element, Moddle } from './moddle.js';
+import { type Context, EVENT, GATEWAY, MESSAGE_X, type Raw } from './customer-context.js';
+import type { Point, Rect } from './diagram-writer.js';
+import { writeStarts } from './export-starts.js';
+import { failEventPlace } from './fail-event-place.js';
+import { failName } from './fail-name.js';
+import type { Element } from './moddle.js';
 import { mixFlow, reachBySegment } from './segment-mix.js';
-import { UNNAMED_FAILURE } from './unnamed-failure.js';
 
-const EVENT = 36;
-const GATEWAY = 36;
 /** Gutter positions right of a box: gateways, their fan-out lines, and the flows' labels. */
 const GATEWAY_X = 12;
 const NORMAL_BUS = 55;
@@ -30,17 +29,6 @@ export interface CustomerPart {
   /** The task of each step, by step id. */
   tasks: Map<string, Element>;
 }
-
-interface Context {
-  model: Model;
-  diagram: Diagram;
-  moddle: Moddle;
-  w: DiagramWriter;
-  sim: SimParameters[];
-  resources: Element[];
-}
-
-type Raw = Record<string, unknown>;
 
 export function writeCustomerProcess(ctx: Context): CustomerPart {
   const { model, diagram, moddle, w, sim } = ctx;
@@ -188,6 +176,19 @@ export function writeCustomerProcess(ctx: Context): CustomerPart {
   const labelAt = (e: Edge, x: number): Rect | undefined =>
     e.labelBox ? { x, y: Y(e.labelBox.y), width: e.labelBox.width, height: e.labelBox.height } : undefined;
 
+  /** The tasks and end events drawn within an event's reach of a box's bottom edge, not the box's own task. */
+  const shapesNear = (box: Box): Rect[] =>
+    diagram.boxes.flatMap((b) => {
+      if (b === box || (b.kind !== 'step' && b.kind !== 'end')) return [];
+      const at = b.kind === 'end' ? entry.get(b.id)?.at : undefined;
+      const r = at
+        ? { x: at[0] - EVENT / 2, y: at[1] - EVENT / 2, width: EVENT, height: EVENT }
+        : { x: b.x, y: Y(b.y), width: b.width, height: Y(b.y + b.height) - Y(b.y) };
+      const bottom = Y(box.y + box.height);
+      const near = r.y < bottom + EVENT && r.y + r.height > bottom - EVENT;
+      return near && r.x < box.x + box.width + EVENT && r.x + r.width > box.x - EVENT ? [r] : [];
+    });
+
   /** The flows of one origin: straight from `origin` when one, else through a named gateway at `gate`. */
   const branch = (
     origin: Element,
@@ -281,6 +282,17 @@ export function writeCustomerProcess(ctx: Context): CustomerPart {
     bottom: number,
   ) {
     const fail = step.fail as NonNullable<Step['fail']>;
+    const only = failing.length === 1 ? (failing[0] as Edge) : undefined;
+    const end =
+      only && diagram.boxes.find((b) => b.id === only.to)?.kind === 'end' ? entry.get(only.to) : undefined;
+    const place = failEventPlace(
+      { x: box.x, width: box.width, top: Y(box.y), bottom },
+      end?.at,
+      EVENT,
+      shapesNear(box),
+      [box.x + MESSAGE_X],
+      failing.length === 1,
+    );
     const event = node(
       'bpmn:BoundaryEvent',
       bpmnId('Fails', step.id),
@@ -300,22 +312,32 @@ export function writeCustomerProcess(ctx: Context): CustomerPart {
       },
       box.lane,
     );
-    const cx = right - 24;
-    w.shape(
-      event,
-      cx - EVENT / 2,
-      bottom - EVENT / 2,
-      EVENT,
-      EVENT,
-      w.label({ x: cx - 110, y: bottom + EVENT / 2 + 2, width: 100, height: 28 }),
-    );
+    const { cx, route } = place;
+    const cy = place.edge === 'top' ? Y(box.y) : bottom;
+    // Beside the flow into the end, the label keeps left of it; else under the event, or over it on top.
+    const label = route
+      ? { x: cx - EVENT / 2 - 106, y: cy + 2, width: 100, height: 42 }
+      : place.edge === 'top'
+        ? { x: cx - 110, y: cy - EVENT / 2 - 44, width: 100, height: 42 }
+        : { x: cx - 110, y: cy + EVENT / 2 + 2, width: 100, height: 42 };
+    w.shape(event, cx - EVENT / 2, cy - EVENT / 2, EVENT, EVENT, w.label(label));
     sim.push({ elementRef: String(event.id), probability: fail.p });
+    if (route && only && end) {
+      sequence(
+        event,
+        end.element,
+        route,
+        { name: only.label, ...branchLabels(fail.next, targetOf(only)), kind: 'after a failure' },
+        only.label ? labelAt(only, cx + EVENT / 2 + 4) : undefined,
+      );
+      return;
+    }
     branch(
       event,
       failing,
       fail.next,
       weights,
-      [cx + EVENT / 2, bottom],
+      [cx + EVENT / 2, cy],
       {
         lane: box.lane,
         x: right + GATEWAY_X,
@@ -334,92 +356,6 @@ export function writeCustomerProcess(ctx: Context): CustomerPart {
   return { process, tasks };
 }
 
-type Branch = (...args: never[]) => void;
-
-function writeStarts(
-  ctx: Context,
-  process: Element,
-  node: (type: string, id: string, attrs: Raw, lane: string) => Element,
-  branch: Branch,
-  edgesFrom: (boxId: string, kind: Edge['kind']) => Edge[],
-  Y: (y: number) => number,
-) {
-  const { model, diagram, moddle, w, sim } = ctx;
-  const starts = diagram.boxes.filter((b) => b.kind === 'start');
-  const rate = (id: string) => {
-    const s = model.segments.find((x) => x.id === id);
-    return s?.arrivals?.rate ?? (model.arrivals?.rate ?? 1) * (s?.share ?? 0);
-  };
-  for (const box of starts) {
-    const list = edgesFrom(box.id, 'start');
-    const targets = new Set(list.map((e) => e.id.slice(e.id.lastIndexOf('>') + 1)));
-    const flow: Flow = {};
-    const inLane: Record<string, number> = {};
-    for (const s of model.segments) {
-      const branches = (model.start[s.id] ?? []).filter((b) => targets.has(b.to) && b.p > 0);
-      const sum = branches.reduce((a, b) => a + b.p, 0);
-      if (sum <= 0) continue;
-      inLane[s.id] = sum;
-      flow[s.id] = branches.map((b) => ({ ...b, p: b.p / sum }));
-    }
-    const weights = new Map(Object.entries(inLane).map(([s, sum]) => [s, rate(s) * sum]));
-    const mid = Y(box.y + box.height / 2);
-    const lane = diagram.lanes.find((l) => l.id === box.lane);
-    const event = node(
-      'bpmn:StartEvent',
-      bpmnId('Start', box.lane),
-      {
-        name: starts.length > 1 ? `${lane?.label ?? 'Customers'} start` : 'Journey starts',
-        // One blank start per process: with several lanes, each start is the timer of its arrivals.
-        ...(starts.length > 1
-          ? {
-              eventDefinitions: [
-                moddle.create('bpmn:TimerEventDefinition', { id: w.unique(bpmnId('Arrivals', box.lane)) }),
-              ],
-            }
-          : {}),
-        extensionElements: w.extension({ segments: inLane }),
-      },
-      box.lane,
-    );
-    w.shape(
-      event,
-      box.x,
-      mid - EVENT / 2,
-      EVENT,
-      EVENT,
-      w.label({ x: box.x - 20, y: mid + EVENT / 2 + 2, width: EVENT + 40, height: 28 }),
-    );
-    const total = [...weights.values()].reduce((a, b) => a + b, 0);
-    const single = model.arrivals && starts.length === 1 ? model.arrivals.interarrival : undefined;
-    const interarrival: Distribution | undefined =
-      single ??
-      (model.arrivals || model.segments.some((s) => s.arrivals)
-        ? { kind: 'exponential', mean: 1 / total }
-        : undefined);
-    if (interarrival && total > 0)
-      sim.push({ elementRef: String(event.id), interTriggerTimer: interarrival });
-    (branch as (...a: unknown[]) => void)(
-      event,
-      list,
-      flow,
-      weights,
-      [box.x + EVENT, mid],
-      {
-        lane: box.lane,
-        x: box.x + EVENT + 8,
-        y: mid,
-        id: bpmnId('Gateway', 'start', box.lane),
-        name: 'Where first?',
-        labelAbove: true,
-      },
-      box.x + EVENT + 8 + GATEWAY + 4,
-      box.x + EVENT + 8 + GATEWAY + 8,
-    );
-  }
-  return process;
-}
-
 /**
  * The model's label of the branch to `target` ("asks in chat"), which the flow's name (its
  * probabilities) does not show: one for all segments, or each segment's when they differ.
@@ -434,13 +370,6 @@ function branchLabels(flow: Flow, target: string): { label?: string; labels?: Re
   if (distinct.size === 0) return {};
   const all = Object.keys(labels).length === Object.keys(flow).length;
   return distinct.size === 1 && all ? { label: [...distinct][0] } : { labels };
-}
-
-/** A failure's name: its cause up to the first comma or semicolon, short enough for a label. */
-function failName(cause: string | undefined): string {
-  if (!cause) return UNNAMED_FAILURE;
-  const first = cause.split(/[;,:]/)[0]?.trim() ?? cause;
-  return first.length > 48 ? `${first.slice(0, 47).trimEnd()}…` : first;
 }
 
 /** A step's file data for its task: everything but what the graph says (next, backstage, a failure's next). */

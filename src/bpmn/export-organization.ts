@@ -8,6 +8,7 @@ import type { Model } from '../model/model.js';
 import { serializeModel } from '../model/serialize.js';
 import type { Box, Diagram } from '../views/diagram.js';
 import { bpmnId } from './bpmn-id.js';
+import { MESSAGE_X } from './customer-context.js';
 import type { DiagramWriter } from './diagram-writer.js';
 import type { CustomerPart } from './export-customer.js';
 import type { SimParameters } from './interchange/bpsim-write.js';
@@ -163,10 +164,14 @@ export function writeOrganizationProcess(ctx: Context): Element {
     });
     (collaboration.messageFlows as Element[]).push(message);
     const points: [number, number][] = [
-      [stepBox.x + 24, Y(stepBox.y + stepBox.height)],
-      [first.x + 24, Y(first.y)],
+      [stepBox.x + MESSAGE_X, Y(stepBox.y + stepBox.height)],
+      [first.x + MESSAGE_X, Y(first.y)],
     ];
-    w.edge(message, outbound ? points.reverse() : points);
+    // Its name (the channel) just under the customer's step, where it leaves: left to bpmn-js, it
+    // went at the line's middle, often on a task the line passes.
+    const [leaveX, leaveY] = points[0] as [number, number];
+    const label = channel ? { x: leaveX + 4, y: leaveY + 4, width: 60, height: 14 } : undefined;
+    w.edge(message, outbound ? points.reverse() : points, label);
   }
   return process;
 }

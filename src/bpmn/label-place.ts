@@ -14,13 +14,16 @@ export type { Box } from './box-grid.js';
 export const overlaps = (a: Box, b: Box) =>
   a.x + 1 < b.x + b.width && b.x + 1 < a.x + a.width && a.y + 1 < b.y + b.height && b.y + 1 < a.y + a.height;
 
+/** How far a label may move, in steps of its own size: labels wrapped as bpmn-js does are taller. */
+const RINGS = 5;
+
 /** Where a label may go, nearest first. */
 function candidates(label: Box): Box[] {
   const dy = label.height + 4;
   const dx = label.width / 2 + 8;
   // Rings around the chosen place, nearest first: below before above, then the sides.
   const moves: [number, number][] = [[0, 0]];
-  for (let ring = 1; ring <= 3; ring++)
+  for (let ring = 1; ring <= RINGS; ring++)
     for (const [mx, my] of [
       [0, ring],
       [0, -ring],
@@ -58,12 +61,17 @@ export function placeLabels(labels: Box[], owners: (Box | undefined)[], shapes: 
 /** bpmn-js's external labels: 11 px Arial, lines 1.2 high; about 6 px a character on average. */
 const CHAR = 6;
 const LINE = 13.2;
-const MAX_WIDTH = 120;
+/**
+ * The width bpmn-js wraps an external label at, whatever the bounds the file gives it
+ * (BpmnRenderer's renderExternalLabel); it draws the lines from the bounds' top left.
+ */
+const WRAP = 90;
 
 /**
- * Bounds that hold `text` as bpmn-js wraps it (its lines, each at the bounds' width, by words), about the same
- * centre and from the same top: bpmn-js draws a label's text from its bounds whatever their
- * size, so bounds too small for the text let it spill onto what is around.
+ * Bounds that hold `text` as bpmn-js draws it: wrapped by words at 90 px, from the bounds' top
+ * left, centred on the place chosen. bpmn-js draws a label's text whatever the bounds' size, so
+ * bounds wider than its wrap (they were up to 120 px) held a line or two fewer than it drew, and
+ * the rest spilled onto what was below.
  */
 export function fitText(bounds: Box, text: unknown): void {
   if (typeof text !== 'string' || text.trim() === '') return;
@@ -72,8 +80,8 @@ export function fitText(bounds: Box, text: unknown): void {
     .split('\n')
     .map((p) => p.trim().split(/\s+/));
   const longest = most(paragraphs.flat().map((w) => w.length * CHAR));
-  const widest = Math.max(...paragraphs.map((p) => Math.min(MAX_WIDTH, p.join(' ').length * CHAR)));
-  const width = Math.max(bounds.width, widest, longest);
+  const widest = Math.max(...paragraphs.map((p) => Math.min(WRAP, p.join(' ').length * CHAR)));
+  const width = Math.max(widest, longest);
   let lines = 0;
   for (const words of paragraphs) {
     lines++;
