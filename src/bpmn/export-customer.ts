@@ -17,12 +17,15 @@ import { failEventPlace } from './fail-event-place.js';
 import { failName } from './fail-name.js';
 import type { Element } from './moddle.js';
 import { mixFlow, reachBySegment } from './segment-mix.js';
+import { timerApproach } from './timer-approach.js';
 
 /** Gutter positions right of a box: gateways, their fan-out lines, and the flows' labels. */
 const GATEWAY_X = 12;
 const NORMAL_BUS = 55;
 const FAIL_BUS = 51;
 const LABEL_X = 58;
+/** How far above a timer its label's top is. */
+const TIMER_LABEL = 30;
 
 export interface CustomerPart {
   process: Element;
@@ -119,7 +122,7 @@ export function writeCustomerProcess(ctx: Context): CustomerPart {
           mid - EVENT / 2,
           EVENT,
           EVENT,
-          w.label({ x: x - 32, y: mid - EVENT / 2 - 30, width: EVENT + 64, height: 28 }),
+          w.label({ x: x - 32, y: mid - EVENT / 2 - TIMER_LABEL, width: EVENT + 64, height: 28 }),
         );
         sequence(timer, task, [
           [x + EVENT, mid],
@@ -166,9 +169,16 @@ export function writeCustomerProcess(ctx: Context): CustomerPart {
       const [cx, cy] = into.at;
       const last = pts[pts.length - 1] as Point;
       const before = pts[pts.length - 2] as Point;
-      const endX = toBox.kind === 'end' ? (last[0] > cx ? cx + EVENT / 2 : cx - EVENT / 2) : cx;
-      pts[pts.length - 1] = [endX, cy];
-      pts[pts.length - 2] = [before[0], cy];
+      if (toBox.kind === 'end') {
+        pts[pts.length - 1] = [last[0] > cx ? cx + EVENT / 2 : cx - EVENT / 2, cy];
+        pts[pts.length - 2] = [before[0], cy];
+      } else {
+        const span = {
+          top: Math.min(Y(toBox.y), cy - EVENT / 2 - TIMER_LABEL),
+          bottom: Y(toBox.y + toBox.height),
+        };
+        pts.splice(pts.length - 2, 2, ...timerApproach(before, into.at, span, drawnShapes(toBox)));
+      }
     }
     return { to: into.element, points: pts };
   };
@@ -176,18 +186,28 @@ export function writeCustomerProcess(ctx: Context): CustomerPart {
   const labelAt = (e: Edge, x: number): Rect | undefined =>
     e.labelBox ? { x, y: Y(e.labelBox.y), width: e.labelBox.width, height: e.labelBox.height } : undefined;
 
-  /** The tasks and end events drawn within an event's reach of a box's bottom edge, not the box's own task. */
-  const shapesNear = (box: Box): Rect[] =>
+  /** The tasks and end events drawn, but `box`'s own task. */
+  const drawnShapes = (box: Box): Rect[] =>
     diagram.boxes.flatMap((b) => {
       if (b === box || (b.kind !== 'step' && b.kind !== 'end')) return [];
       const at = b.kind === 'end' ? entry.get(b.id)?.at : undefined;
-      const r = at
-        ? { x: at[0] - EVENT / 2, y: at[1] - EVENT / 2, width: EVENT, height: EVENT }
-        : { x: b.x, y: Y(b.y), width: b.width, height: Y(b.y + b.height) - Y(b.y) };
-      const bottom = Y(box.y + box.height);
-      const near = r.y < bottom + EVENT && r.y + r.height > bottom - EVENT;
-      return near && r.x < box.x + box.width + EVENT && r.x + r.width > box.x - EVENT ? [r] : [];
+      return [
+        at
+          ? { x: at[0] - EVENT / 2, y: at[1] - EVENT / 2, width: EVENT, height: EVENT }
+          : { x: b.x, y: Y(b.y), width: b.width, height: Y(b.y + b.height) - Y(b.y) },
+      ];
     });
+  /** The tasks and end events drawn within an event's reach of a box's bottom edge, not the box's own task. */
+  const shapesNear = (box: Box): Rect[] => {
+    const bottom = Y(box.y + box.height);
+    return drawnShapes(box).filter(
+      (r) =>
+        r.y < bottom + EVENT &&
+        r.y + r.height > bottom - EVENT &&
+        r.x < box.x + box.width + EVENT &&
+        r.x + r.width > box.x - EVENT,
+    );
+  };
 
   /** The flows of one origin: straight from `origin` when one, else through a named gateway at `gate`. */
   const branch = (
