@@ -8,8 +8,9 @@ import type { Model } from '../model/model.js';
 import { serializeModel } from '../model/serialize.js';
 import type { Box, Diagram } from '../views/diagram.js';
 import { bpmnId } from './bpmn-id.js';
+import { columnRoute } from './column-route.js';
 import { MESSAGE_X } from './customer-context.js';
-import type { DiagramWriter } from './diagram-writer.js';
+import type { DiagramWriter, Point } from './diagram-writer.js';
 import type { CustomerPart } from './export-customer.js';
 import type { SimParameters } from './interchange/bpsim-write.js';
 import { companyInitiates } from './message-direction.js';
@@ -57,6 +58,19 @@ export function writeOrganizationProcess(ctx: Context): Element {
     ((serializeModel(model).steps as Raw[]) ?? []).map((s) => [String(s.id), s] as const),
   );
   const boxes = new Map(diagram.boxes.map((b) => [b.id, b]));
+  // The tasks every process draws, for lines down a column to go round those in their way.
+  const taskRects = diagram.boxes
+    .filter((b) => b.kind === 'step' || b.kind === 'touchpoint' || b.kind === 'activity')
+    .map((b) => ({
+      box: b,
+      rect: { x: b.x, y: Y(b.y), width: b.width, height: Y(b.y + b.height) - Y(b.y) },
+    }));
+  const downColumn = (from: Point, to: Point, ends: Box[]) =>
+    columnRoute(
+      from,
+      to,
+      taskRects.filter((t) => !ends.includes(t.box)).map((t) => t.rect),
+    );
   const orgLane = new Set(
     diagram.lanes.filter((l) => l.group === 'frontstage' || l.group === 'backstage').map((l) => l.id),
   );
@@ -123,10 +137,11 @@ export function writeOrganizationProcess(ctx: Context): Element {
     ]);
     for (let i = 1; i < chain.length; i++) {
       const [a, b] = [chain[i - 1] as Box, chain[i] as Box];
-      sequence(tasks[i - 1] as Element, tasks[i] as Element, [
-        [a.x + 24, Y(a.y + a.height)],
-        [b.x + 24, Y(b.y)],
-      ]);
+      sequence(
+        tasks[i - 1] as Element,
+        tasks[i] as Element,
+        downColumn([a.x + 24, Y(a.y + a.height)], [b.x + 24, Y(b.y)], [a, b]),
+      );
     }
     const lastMid = Y(last.y + last.height / 2);
     const end = node('bpmn:EndEvent', bpmnId('Done', step.id), { name: 'Done' }, last.lane);
@@ -163,10 +178,11 @@ export function writeOrganizationProcess(ctx: Context): Element {
       }),
     });
     (collaboration.messageFlows as Element[]).push(message);
-    const points: [number, number][] = [
+    const points = downColumn(
       [stepBox.x + MESSAGE_X, Y(stepBox.y + stepBox.height)],
       [first.x + MESSAGE_X, Y(first.y)],
-    ];
+      [stepBox, first],
+    );
     // Its name (the channel) just under the customer's step, where it leaves: left to bpmn-js, it
     // went at the line's middle, often on a task the line passes.
     const [leaveX, leaveY] = points[0] as [number, number];

@@ -7,6 +7,7 @@
  * left of the timer and turning into it.
  */
 import type { Point, Rect } from './diagram-writer.js';
+import { crosses } from './path-crosses.js';
 
 /** How far the way round keeps from the task (or the label) and from the timer's left. */
 const CLEAR = 12;
@@ -25,15 +26,4 @@ export function timerApproach(
   const round = (level: number): Point[] => [[before[0], level], [x - CLEAR, level], [x - CLEAR, y], at];
   const ways = [round(span.top - CLEAR), round(span.bottom + CLEAR)];
   return ways.find((way) => !crosses([before, ...way], shapes)) ?? (ways[0] as Point[]);
-}
-
-/** Whether a path of horizontal and vertical legs passes through any of the shapes. */
-function crosses(path: Point[], shapes: readonly Rect[]): boolean {
-  for (let i = 1; i < path.length; i++) {
-    const [a, b] = [path[i - 1] as Point, path[i] as Point];
-    const [x0, x1] = [Math.min(a[0], b[0]), Math.max(a[0], b[0])];
-    const [y0, y1] = [Math.min(a[1], b[1]), Math.max(a[1], b[1])];
-    if (shapes.some((r) => x1 > r.x && x0 < r.x + r.width && y1 > r.y && y0 < r.y + r.height)) return true;
-  }
-  return false;
 }
