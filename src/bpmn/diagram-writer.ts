@@ -58,11 +58,13 @@ export function diagramWriter(moddle: Moddle, fit: LaneFit): DiagramWriter {
       width: round(r.width),
       height: round(r.height),
     });
-  /** Every label's bounds, and its own shape's when it has one: placed clear of the rest at the end. */
-  const labels: { bounds: Element; owner?: Element }[] = [];
+  /** Every label's bounds, and its own shape's or flow's lines: placed clear of the rest at the end. */
+  const labels: { bounds: Element; owner?: Element; lines?: Rect[] }[] = [];
+  /** Each flow's legs, as boxes without width or height. */
+  const lines: Rect[] = [];
   // Each label by its bounds, for the shape it is given to (a search of them all per shape took
   // 4.9 s of a 3,000-step export).
-  const labelOf = new Map<Element, { bounds: Element; owner?: Element }>();
+  const labelOf = new Map<Element, { bounds: Element; owner?: Element; lines?: Rect[] }>();
   const label = (r: Rect) => {
     const made = moddle.create('bpmndi:BPMNLabel', { bounds: bounds(r) });
     const entry = { bounds: made.bounds as Element };
@@ -72,13 +74,22 @@ export function diagramWriter(moddle: Moddle, fit: LaneFit): DiagramWriter {
   };
   const rectOf = (b: Element) => b as unknown as Rect;
   const placeAll = () => {
-    const obstacles = shapes
-      .filter((s) => !/Participant|Lane/.test(String((s.bpmnElement as Element).$type)))
-      .map((s) => s.bounds as Element);
+    const isPool = (s: Element) => /Participant|Lane/.test(String((s.bpmnElement as Element).$type));
+    const obstacles = shapes.filter((s) => !isPool(s)).map((s) => s.bounds as Element);
+    // Pools and lanes are no obstacles, but a label across their borders reads as in neither.
+    const borders = shapes.filter(isPool).flatMap((s) => {
+      const { x, y, width, height } = rectOf(s.bounds as Element);
+      return [
+        { x, y, width, height: 0 },
+        { x, y: y + height, width, height: 0 },
+      ];
+    });
     const places = placeLabels(
       labels.map((l) => rectOf(l.bounds)),
       labels.map((l) => (l.owner ? rectOf(l.owner) : undefined)),
       obstacles.map(rectOf),
+      [...lines, ...borders],
+      labels.map((l) => l.lines),
     );
     labels.forEach((l, i) => {
       const place = places[i] as Rect;
@@ -112,12 +123,20 @@ export function diagramWriter(moddle: Moddle, fit: LaneFit): DiagramWriter {
       const kept = points.filter(
         (p, i) => i === 0 || p[0] !== points[i - 1]?.[0] || p[1] !== points[i - 1]?.[1],
       );
+      const legs = kept.slice(1).map(([x, y], i) => {
+        const [px, py] = kept[i] as Point;
+        return { x: Math.min(x, px), y: Math.min(y, py), width: Math.abs(x - px), height: Math.abs(y - py) };
+      });
+      lines.push(...legs);
+      const made = rect ? sized(label(rect), element.name) : undefined;
+      const own = made && labelOf.get(made.label.bounds as Element);
+      if (own) own.lines = legs;
       edges.push(
         moddle.create('bpmndi:BPMNEdge', {
           id: `${element.id}_di`,
           bpmnElement: element,
           waypoint: kept.map(([x, y]) => moddle.create('dc:Point', { x: round(x), y: round(y) })),
-          ...(rect ? sized(label(rect), element.name) : {}),
+          ...(made ?? {}),
         }),
       );
     },

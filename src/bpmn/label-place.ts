@@ -17,6 +17,12 @@ export const overlaps = (a: Box, b: Box) =>
 /** How far a label may move, in steps of its own size: labels wrapped as bpmn-js does are taller. */
 const RINGS = 5;
 
+/**
+ * The places a label may take to keep off lines: its own and the ring round it. Further off
+ * it reads as another element's, which is worse than a line through it.
+ */
+const OFF_LINES_WITHIN = 1 + 8;
+
 /** Where a label may go, nearest first. */
 function candidates(label: Box): Box[] {
   const dy = label.height + 4;
@@ -40,18 +46,32 @@ function candidates(label: Box): Box[] {
 
 /**
  * New places for `labels`, each clear of `shapes` (but its own, `owners[i]`) and of the labels
- * placed before it; a label with no free place nearby stays where it was.
+ * placed before it, and where a place nearby allows, of the `lines` drawn (but its own flow's,
+ * `ownLines[i]`): a label on a line reads as crossed out. A label with no free place nearby stays
+ * where it was.
  */
-export function placeLabels(labels: Box[], owners: (Box | undefined)[], shapes: Box[]): Box[] {
+export function placeLabels(
+  labels: Box[],
+  owners: (Box | undefined)[],
+  shapes: Box[],
+  lines: Box[] = [],
+  ownLines: (readonly Box[] | undefined)[] = [],
+): Box[] {
   const placed: Box[] = [];
   const shapeGrid = new BoxGrid();
   for (const shape of shapes) shapeGrid.add(shape);
+  const lineGrid = new BoxGrid();
+  for (const line of lines) lineGrid.add(line);
   const labelGrid = new BoxGrid();
   labels.forEach((label, i) => {
     const owner = owners[i];
+    const own = new Set(ownLines[i] ?? []);
     const free = (c: Box) =>
       !shapeGrid.some(c, (s) => overlaps(c, s), owner) && !labelGrid.some(c, (p) => overlaps(c, p));
-    const place = candidates(label).find(free) ?? label;
+    const offLines = (c: Box) => !lineGrid.some(c, (l) => !own.has(l) && overlaps(c, l));
+    const places = candidates(label);
+    const place =
+      places.slice(0, OFF_LINES_WITHIN).find((c) => free(c) && offLines(c)) ?? places.find(free) ?? label;
     placed.push(place);
     labelGrid.add(place);
   });
@@ -97,5 +117,5 @@ export function fitText(bounds: Box, text: unknown): void {
   const centre = bounds.x + bounds.width / 2;
   bounds.width = Math.round(width);
   bounds.x = Math.round((centre - width / 2) * 10) / 10;
-  bounds.height = Math.max(bounds.height, Math.ceil(lines * LINE));
+  bounds.height = Math.ceil(lines * LINE);
 }
