@@ -38,6 +38,14 @@ describe("the customer's pool, by its name", () => {
     expect(none).toMatch(/^no pool is named like a customer/);
   });
 
+  it("is not the desk that serves customers, named after them: 'Customer Service', 'Service client'", () => {
+    expect(picked('Customer Service', 'Customer')).toBe('Customer');
+    expect(picked('Service client', 'Client')).toBe('Client');
+    expect(picked('Atención al cliente', 'Clientes')).toBe('Clientes');
+    expect(picked('Patient care', 'Patient')).toBe('Patient');
+    expect(picked('Customer Support', 'Bank')).toMatch(/^no pool is named like a customer/);
+  });
+
   it('asks when two pools are named like customers', () => {
     expect(picked('Kunde', 'Client')).toMatch(/^several pools could be the customer's: 'Kunde', 'Client'/);
   });

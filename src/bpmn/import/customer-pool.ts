@@ -13,7 +13,8 @@ import { label, shown } from './labels.js';
 /**
  * Names of a customer's part, in the languages process models are most often drawn in: English,
  * German, French, Spanish, Portuguese, Italian and Dutch. Whole words only, told apart by
- * letters of any script, so that "Kundenservice" (the company's desk) is not "Kunde".
+ * letters of any script, so that "Kundenservice" (the company's desk) is not "Kunde"; and a name
+ * that also says a desk ("Customer Service") is the company's (DESK_WORDS).
  */
 const CUSTOMER_WORDS = [
   // English
@@ -117,7 +118,61 @@ const CUSTOMER_WORDS = [
   'verzekerden?',
   'leden',
 ];
-const CUSTOMER = new RegExp(`(?<![\\p{L}\\p{N}])(${CUSTOMER_WORDS.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+/** A whole word of any script, among `words`. */
+const wholeWord = (words: string[]) =>
+  new RegExp(`(?<![\\p{L}\\p{N}])(${words.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+const CUSTOMER = wholeWord(CUSTOMER_WORDS);
+
+/**
+ * Words that make a pool named after customers the company's part that serves them: "Customer
+ * Service", "Client Support", "Service client", "Atención al cliente", "Patient care".
+ */
+const DESK_WORDS = [
+  // English
+  'services?',
+  'support',
+  'care',
+  'success',
+  'relations',
+  'desk',
+  'cent(er|re)s?',
+  'teams?',
+  'departments?',
+  'management',
+  'operations',
+  'agents?',
+  'representatives?',
+  'advisors?',
+  // German
+  'dienst',
+  'betreuung',
+  'abteilung',
+  // French
+  'relation',
+  'équipe',
+  // Spanish, Portuguese, Italian
+  'servicios?',
+  'atención',
+  'soporte',
+  'equipo',
+  'centro',
+  'departamento',
+  'serviços?',
+  'atendimento',
+  'suporte',
+  'equipe',
+  'equipa',
+  'servizi(o)?',
+  'assistenza',
+  'supporto',
+  'ufficio',
+  // Dutch
+  'afdeling',
+];
+const DESK = wholeWord(DESK_WORDS);
+
+/** Named as the customer: a customer's name, and not as the desk that serves them. */
+const namedAsCustomer = (name: string) => CUSTOMER.test(name) && !DESK.test(name);
 
 export interface Pools {
   participants: Element[];
@@ -176,7 +231,7 @@ export function pickCustomerPool(
     };
   }
   if (participants.length === 0) return {};
-  const named = participants.filter((p) => CUSTOMER.test(label(p)));
+  const named = participants.filter((p) => namedAsCustomer(label(p)));
   if (named.length === 1) return { participant: named[0] };
   if (named.length > 1)
     return {
