@@ -44,6 +44,12 @@ describe("the customer's pool, by its name", () => {
     expect(picked('Atención al cliente', 'Clientes')).toBe('Clientes');
     expect(picked('Patient care', 'Patient')).toBe('Patient');
     expect(picked('Customer Support', 'Bank')).toMatch(/^no pool is named like a customer/);
+    expect(picked('Servizio clienti', 'Kunden-Service', 'Clienti')).toBe('Clienti');
+  });
+
+  it("keeps customers whose name only begins with a desk's word, as English puts it", () => {
+    expect(picked('Service users', 'Council')).toBe('Service users');
+    expect(picked('Care home residents', 'Care provider')).toBe('Care home residents');
   });
 
   it('asks when two pools are named like customers', () => {

@@ -14,7 +14,7 @@ import { label, shown } from './labels.js';
  * Names of a customer's part, in the languages process models are most often drawn in: English,
  * German, French, Spanish, Portuguese, Italian and Dutch. Whole words only, told apart by
  * letters of any script, so that "Kundenservice" (the company's desk) is not "Kunde"; and a name
- * that also says a desk ("Customer Service") is the company's (DESK_WORDS).
+ * that also says a desk ("Customer Service") is the company's (DESK).
  */
 const CUSTOMER_WORDS = [
   // English
@@ -124,11 +124,13 @@ const wholeWord = (words: string[]) =>
 const CUSTOMER = wholeWord(CUSTOMER_WORDS);
 
 /**
- * Words that make a pool named after customers the company's part that serves them: "Customer
- * Service", "Client Support", "Service client", "Atención al cliente", "Patient care".
+ * A pool named after customers that also names the desk serving them is the company's part:
+ * "Customer Service", "Patient care", "Kunden-Service" (the desk after the customer, as English,
+ * German and Dutch put it); "Service client", "Atención al cliente", "Servizio clienti" (before,
+ * as French, Spanish, Portuguese and Italian do, up to two words between). "Service users" and
+ * "Care home residents" stay customers: English puts its desk after them.
  */
-const DESK_WORDS = [
-  // English
+const DESK_AFTER = [
   'services?',
   'support',
   'care',
@@ -143,14 +145,16 @@ const DESK_WORDS = [
   'agents?',
   'representatives?',
   'advisors?',
-  // German
   'dienst',
   'betreuung',
   'abteilung',
-  // French
-  'relation',
+  'afdeling',
+];
+const DESK_BEFORE = [
+  'services?',
+  'relations?',
+  'support',
   'équipe',
-  // Spanish, Portuguese, Italian
   'servicios?',
   'atención',
   'soporte',
@@ -166,10 +170,17 @@ const DESK_WORDS = [
   'assistenza',
   'supporto',
   'ufficio',
-  // Dutch
-  'afdeling',
 ];
-const DESK = wholeWord(DESK_WORDS);
+/** The customer words of French, Spanish, Portuguese and Italian, which follow their desk. */
+const ROMANCE_CUSTOMER_WORDS = CUSTOMER_WORDS.slice(
+  CUSTOMER_WORDS.indexOf('client(e|es|s)?'),
+  CUSTOMER_WORDS.indexOf('klant(en)?'),
+);
+const either = (words: string[]) => `(${words.join('|')})`;
+const DESK = new RegExp(
+  `(?<![\\p{L}\\p{N}])(${either(CUSTOMER_WORDS)}[\\s-]+${either(DESK_AFTER)}|${either(DESK_BEFORE)}([\\s-]+\\p{L}+){0,2}[\\s-]+${either(ROMANCE_CUSTOMER_WORDS)})(?![\\p{L}\\p{N}])`,
+  'iu',
+);
 
 /** Named as the customer: a customer's name, and not as the desk that serves them. */
 const namedAsCustomer = (name: string) => CUSTOMER.test(name) && !DESK.test(name);
