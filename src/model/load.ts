@@ -313,7 +313,7 @@ function loadScenarioFile(
           ['base'],
           'baseline-invalid',
           `the base model ${clip(base)} does not load${firstError(loaded)}`,
-          { hint: `run linesight validate ${clip(base)}` },
+          { hint: `open ${clip(base)} to see its problems (linesight validate ${clip(base)})` },
         ),
       );
     } else {
@@ -383,7 +383,7 @@ function checkBaseline(
         'baseline-invalid',
         `the baseline ${clip(model.baseline ?? '')} does not load${firstError(loaded)}`,
         {
-          hint: `run linesight validate ${clip(model.baseline ?? '')}`,
+          hint: `open ${clip(model.baseline ?? '')} to see its problems (linesight validate ${clip(model.baseline ?? '')})`,
         },
       ),
     ];

@@ -43,7 +43,7 @@ export function journeyPath(model: Model, options: ViewOptions): ShownPath {
         `no path leads segment '${segment.id}' from a start to ${end ? `the end '${end.id}'` : 'an end'}`,
         end
           ? `choose an end the segment reaches: ${reachedEnds(model, segment.id).join(', ')}`
-          : 'run linesight validate on the model: every step a segment reaches must lead to an end',
+          : "see the model's problems (linesight validate): every step a segment reaches must lead to an end",
       );
     return { segment, path, likely: true, ...(end ? { into: end.id } : {}) };
   }
