@@ -10,7 +10,7 @@ import type { Flow, Step } from '../model/model.js';
 import { serializeModel } from '../model/serialize.js';
 import type { Box, Edge } from '../views/diagram.js';
 import { bpmnId } from './bpmn-id.js';
-import { type Context, EVENT, GATEWAY, MESSAGE_X, type Raw } from './customer-context.js';
+import { type Context, drawnBox, EVENT, GATEWAY, MESSAGE_X, type Raw } from './customer-context.js';
 import type { Point, Rect } from './diagram-writer.js';
 import { writeStarts } from './export-starts.js';
 import { failEventPlace } from './fail-event-place.js';
@@ -98,7 +98,8 @@ export function writeCustomerProcess(ctx: Context): CustomerPart {
             resourceRef: resource,
           }),
         ];
-      w.shape(task, box.x, Y(box.y), box.width, box.height);
+      const drawn = drawnBox(box, Y);
+      w.shape(task, drawn.x, drawn.y, drawn.width, drawn.height);
       tasks.set(step.id, task);
       entry.set(box.id, { element: task });
       if (step.duration) sim.push({ elementRef: String(task.id), processingTime: step.duration });
@@ -186,17 +187,18 @@ export function writeCustomerProcess(ctx: Context): CustomerPart {
   const labelAt = (e: Edge, x: number): Rect | undefined =>
     e.labelBox ? { x, y: Y(e.labelBox.y), width: e.labelBox.width, height: e.labelBox.height } : undefined;
 
-  /** The tasks and end events drawn, but `box`'s own task. */
-  const drawnShapes = (box: Box): Rect[] =>
-    diagram.boxes.flatMap((b) => {
-      if (b === box || (b.kind !== 'step' && b.kind !== 'end')) return [];
+  /** The tasks and end events drawn (once all are: read after the boxes are written). */
+  let drawn: { box: Box; rect: Rect }[] | undefined;
+  const allDrawn = () =>
+    (drawn ??= diagram.boxes.flatMap((b) => {
+      if (b.kind === 'step') return [{ box: b, rect: drawnBox(b, Y) }];
       const at = b.kind === 'end' ? entry.get(b.id)?.at : undefined;
-      return [
-        at
-          ? { x: at[0] - EVENT / 2, y: at[1] - EVENT / 2, width: EVENT, height: EVENT }
-          : { x: b.x, y: Y(b.y), width: b.width, height: Y(b.y + b.height) - Y(b.y) },
-      ];
-    });
+      return at
+        ? [{ box: b, rect: { x: at[0] - EVENT / 2, y: at[1] - EVENT / 2, width: EVENT, height: EVENT } }]
+        : [];
+    }));
+  /** The tasks and end events drawn, but `box`'s own task. */
+  const drawnShapes = (box: Box): Rect[] => allDrawn().flatMap((d) => (d.box === box ? [] : [d.rect]));
   /** The tasks and end events drawn within an event's reach of a box's bottom edge, not the box's own task. */
   const shapesNear = (box: Box): Rect[] => {
     const bottom = Y(box.y + box.height);

@@ -9,7 +9,7 @@ import { serializeModel } from '../model/serialize.js';
 import type { Box, Diagram } from '../views/diagram.js';
 import { bpmnId } from './bpmn-id.js';
 import { columnRoute } from './column-route.js';
-import { MESSAGE_X } from './customer-context.js';
+import { drawnBox, MESSAGE_X } from './customer-context.js';
 import type { DiagramWriter, Point } from './diagram-writer.js';
 import type { CustomerPart } from './export-customer.js';
 import type { SimParameters } from './interchange/bpsim-write.js';
@@ -63,7 +63,7 @@ export function writeOrganizationProcess(ctx: Context): Element {
     .filter((b) => b.kind === 'step' || b.kind === 'touchpoint' || b.kind === 'activity')
     .map((b) => ({
       box: b,
-      rect: { x: b.x, y: Y(b.y), width: b.width, height: Y(b.y + b.height) - Y(b.y) },
+      rect: drawnBox(b, Y),
     }));
   const downColumn = (from: Point, to: Point, ends: Box[]) =>
     columnRoute(
@@ -99,7 +99,8 @@ export function writeOrganizationProcess(ctx: Context): Element {
         { name: box.title, extensionElements: w.extension(data) },
         box.lane,
       );
-      w.shape(task, box.x, Y(box.y), box.width, box.height);
+      const drawn = drawnBox(box, Y);
+      w.shape(task, drawn.x, drawn.y, drawn.width, drawn.height);
       if (activity?.duration) sim.push({ elementRef: String(task.id), processingTime: activity.duration });
       return task;
     });

@@ -28,6 +28,8 @@ interface TaskEdge {
 
 /** Clear of the task's rounded corners: the event's centre at least this far in from each side. */
 const INSET = 22;
+/** The corner's place: the event's centre this far in from the task's right side. */
+const CORNER = 24;
 const GAP = 6;
 
 export function failEventPlace(
@@ -42,19 +44,15 @@ export function failEventPlace(
   /** Whether the failure leads one way only, so that its flow may leave from the top edge. */
   oneWay = false,
 ): FailEventPlace {
-  const marks = lines.map((x) => ({ x, y: task.bottom, width: 0, height: 0 }));
-  const below =
-    clearCx(task, task.bottom, size, [...shapes, ...marks]) ?? clearCx(task, task.bottom, size, shapes);
-  const above = below === undefined && oneWay ? clearCx(task, task.top, size, shapes) : undefined;
-  const corner: FailEventPlace =
-    above === undefined
-      ? { cx: below ?? task.x + task.width - 24, edge: 'bottom' }
-      : { cx: above, edge: 'top' };
-  if (!end) return corner;
+  return (end && intoEnd(task, end, size)) ?? alongEdges(task, size, shapes, lines, oneWay);
+}
+
+/** Above or beside the one end under the task, with the flow into it; none when the end is not below. */
+function intoEnd(task: TaskEdge, end: Point, size: number): FailEventPlace | undefined {
   const [ex, ey] = end;
   const half = size / 2;
   const fits = (cx: number) => cx >= task.x + INSET && cx <= task.x + task.width - INSET;
-  if (ey - half < task.bottom) return corner;
+  if (ey - half < task.bottom) return undefined;
   if (ey - half >= task.bottom + half + GAP && fits(ex))
     return {
       cx: ex,
@@ -78,7 +76,25 @@ export function failEventPlace(
         ],
       };
   }
-  return corner;
+  return undefined;
+}
+
+/** Along the bottom edge clear of shapes (and of the lines, where there is room), else on top, else the corner. */
+function alongEdges(
+  task: TaskEdge,
+  size: number,
+  shapes: readonly Rect[],
+  lines: readonly number[],
+  oneWay: boolean,
+): FailEventPlace {
+  const marks = lines.map((x) => ({ x, y: task.bottom, width: 0, height: 0 }));
+  const below =
+    clearCx(task, task.bottom, size, [...shapes, ...marks]) ?? clearCx(task, task.bottom, size, shapes);
+  if (below !== undefined) return { cx: below, edge: 'bottom' };
+  const above = oneWay ? clearCx(task, task.top, size, shapes) : undefined;
+  return above === undefined
+    ? { cx: task.x + task.width - CORNER, edge: 'bottom' }
+    : { cx: above, edge: 'top' };
 }
 
 /** The rightmost centre on the task's edge at `y`, from the corner leftwards, where the event touches no shape. */
@@ -92,6 +108,6 @@ function clearCx(task: TaskEdge, y: number, size: number, shapes: readonly Rect[
         y + half + GAP <= r.y ||
         r.y + r.height + GAP <= y - half,
     );
-  for (let cx = task.x + task.width - 24; cx >= task.x + INSET; cx--) if (free(cx)) return cx;
+  for (let cx = task.x + task.width - CORNER; cx >= task.x + INSET; cx--) if (free(cx)) return cx;
   return undefined;
 }

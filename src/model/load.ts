@@ -376,14 +376,15 @@ function checkBaseline(
   const loaded = loadLinked(document, 'baseline', model.baseline ?? '', options, chain);
   if (!('ok' in loaded)) return [loaded];
   if (!loaded.model) {
+    const baseline = clip(model.baseline ?? '');
     return [
       report(
         document,
         ['baseline'],
         'baseline-invalid',
-        `the baseline ${clip(model.baseline ?? '')} does not load${firstError(loaded)}`,
+        `the baseline ${baseline} does not load${firstError(loaded)}`,
         {
-          hint: `open ${clip(model.baseline ?? '')} to see its problems (linesight validate ${clip(model.baseline ?? '')})`,
+          hint: `open ${baseline} to see its problems (linesight validate ${baseline})`,
         },
       ),
     ];

@@ -64,10 +64,11 @@ function duckDbStore(workspace: Workspace, timeout: number): ServerEventStore {
       const { openDuckDbLogStore } = await import('../mining/duckdb-log-store.js');
       const store = await opened(() => openDuckDbLogStore(path(), access), none !== undefined);
       if (store === undefined) return (none as NonNullable<typeof none>)();
+      const interrupt = () => store.store.connection.interrupt();
       let interrupting: NodeJS.Timeout | undefined;
       const deadline = setTimeout(() => {
-        store.store.connection.interrupt();
-        interrupting = setInterval(() => store.store.connection.interrupt(), INTERRUPT_EVERY_MS);
+        interrupt();
+        interrupting = setInterval(interrupt, INTERRUPT_EVERY_MS);
       }, timeout);
       try {
         return await use(store);

@@ -118,10 +118,11 @@ const CUSTOMER_WORDS = [
   'verzekerden?',
   'leden',
 ];
-/** A whole word of any script, among `words`. */
-const wholeWord = (words: string[]) =>
-  new RegExp(`(?<![\\p{L}\\p{N}])(${words.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
-const CUSTOMER = wholeWord(CUSTOMER_WORDS);
+/** One of `words`, as a pattern. */
+const either = (words: string[]) => `(${words.join('|')})`;
+/** What `pattern` matches, as whole words of any script. */
+const wholeWords = (pattern: string) => new RegExp(`(?<![\\p{L}\\p{N}])(${pattern})(?![\\p{L}\\p{N}])`, 'iu');
+const CUSTOMER = wholeWords(either(CUSTOMER_WORDS));
 
 /**
  * A pool named after customers that also names the desk serving them is the company's part:
@@ -176,10 +177,8 @@ const ROMANCE_CUSTOMER_WORDS = CUSTOMER_WORDS.slice(
   CUSTOMER_WORDS.indexOf('client(e|es|s)?'),
   CUSTOMER_WORDS.indexOf('klant(en)?'),
 );
-const either = (words: string[]) => `(${words.join('|')})`;
-const DESK = new RegExp(
-  `(?<![\\p{L}\\p{N}])(${either(CUSTOMER_WORDS)}[\\s-]+${either(DESK_AFTER)}|${either(DESK_BEFORE)}([\\s-]+\\p{L}+){0,2}[\\s-]+${either(ROMANCE_CUSTOMER_WORDS)})(?![\\p{L}\\p{N}])`,
-  'iu',
+const DESK = wholeWords(
+  `${either(CUSTOMER_WORDS)}[\\s-]+${either(DESK_AFTER)}|${either(DESK_BEFORE)}([\\s-]+\\p{L}+){0,2}[\\s-]+${either(ROMANCE_CUSTOMER_WORDS)}`,
 );
 
 /** Named as the customer: a customer's name, and not as the desk that serves them. */
