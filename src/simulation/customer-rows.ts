@@ -4,14 +4,6 @@
  * nothing per customer once the columns have grown to the most customers in the journey at once.
  */
 
-/** Per-customer counts, `COUNTS` to a row of `counts`. */
-export const CONTACTS = 0;
-export const CALLS = 1;
-export const FAILURES = 2;
-export const ABANDONED = 3;
-export const STEPS = 4;
-export const COUNTS = 5;
-
 export class CustomerRows {
   private rows = 1024;
   private readonly free: number[] = [];
@@ -26,7 +18,14 @@ export class CustomerRows {
   ticket = new Int32Array(this.rows);
   /** Their key for their own random numbers. */
   key = new Int32Array(this.rows);
-  counts = new Int32Array(this.rows * COUNTS);
+  // Their counts: contacts with staff, calls, failures met, queues given up, steps entered. One
+  // column each, indexed by row alone: offsets into a shared column were imported constants,
+  // which optimized code reads through a module cell (and checks) at every use.
+  contacts = new Int32Array(this.rows);
+  calls = new Int32Array(this.rows);
+  failures = new Int32Array(this.rows);
+  abandoned = new Int32Array(this.rows);
+  steps = new Int32Array(this.rows);
   arrival = new Float64Array(this.rows);
   /** Their number in arrival order. */
   serial = new Int32Array(this.rows);
@@ -54,12 +53,11 @@ export class CustomerRows {
     }
     this.member[c] = -1;
     this.queuedAt[c] = 0;
-    const k = c * COUNTS;
-    this.counts[k + CONTACTS] = 0;
-    this.counts[k + CALLS] = 0;
-    this.counts[k + FAILURES] = 0;
-    this.counts[k + ABANDONED] = 0;
-    this.counts[k + STEPS] = 0;
+    this.contacts[c] = 0;
+    this.calls[c] = 0;
+    this.failures[c] = 0;
+    this.abandoned[c] = 0;
+    this.steps[c] = 0;
     this.waits[c * 2] = 0;
     this.waits[c * 2 + 1] = 0;
     this.feel[c * 3] = 0;
@@ -91,7 +89,11 @@ export class CustomerRows {
     this.queuedAt = g32(this.queuedAt);
     this.ticket = g32(this.ticket);
     this.key = g32(this.key);
-    this.counts = g32(this.counts, COUNTS);
+    this.contacts = g32(this.contacts);
+    this.calls = g32(this.calls);
+    this.failures = g32(this.failures);
+    this.abandoned = g32(this.abandoned);
+    this.steps = g32(this.steps);
     this.arrival = g64(this.arrival);
     this.serial = g32(this.serial);
     this.readyAt = g64(this.readyAt);

@@ -2,7 +2,7 @@
  * What the customers counted in a replication (those who arrived in [warmup, horizon)) add to
  * its sums by segment: each one once, when the journey ends, and their visits as they happen.
  */
-import { ABANDONED, CALLS, CONTACTS, COUNTS, type CustomerRows, FAILURES, STEPS } from './customer-rows.js';
+import type { CustomerRows } from './customer-rows.js';
 import { OUTCOME_CELLS, outcomeCell } from './outcomes.js';
 
 /** Per-customer sums, by segment. */
@@ -55,19 +55,17 @@ export class CustomerTally {
     const s = rows.seg[c] as number;
     const sums = this.sums;
     const o = s * WIDTH;
-    const k = c * COUNTS;
-    const counts = rows.counts;
-    const contacts = counts[k + CONTACTS] as number;
-    const failures = counts[k + FAILURES] as number;
-    const abandoned = counts[k + ABANDONED] as number;
-    const steps = counts[k + STEPS] as number;
+    const contacts = rows.contacts[c] as number;
+    const failures = rows.failures[c] as number;
+    const abandoned = rows.abandoned[c] as number;
+    const steps = rows.steps[c] as number;
     sums[o] = (sums[o] as number) + 1;
     if (success) sums[o + 1] = (sums[o + 1] as number) + 1;
     sums[o + 2] = (sums[o + 2] as number) + time;
     sums[o + 3] = (sums[o + 3] as number) + (rows.waits[c * 2] as number);
     sums[o + 4] = (sums[o + 4] as number) + (rows.waits[c * 2 + 1] as number);
     sums[o + 5] = (sums[o + 5] as number) + contacts;
-    sums[o + 6] = (sums[o + 6] as number) + (counts[k + CALLS] as number);
+    sums[o + 6] = (sums[o + 6] as number) + (rows.calls[c] as number);
     sums[o + 7] = (sums[o + 7] as number) + failures;
     sums[o + 8] = (sums[o + 8] as number) + (abandoned > 0 ? 1 : 0);
     if (contacts > 0) {

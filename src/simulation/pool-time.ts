@@ -7,6 +7,10 @@
  */
 import { CONTACT_SUMS, HOURS_PER_WEEK } from './contact-sums.js';
 
+// Imported constants are read through a module cell, checked, at every use in optimized code;
+// a local copy is folded in.
+const WEEK = HOURS_PER_WEEK;
+
 const WIDTH = CONTACT_SUMS.length;
 const BUSY = CONTACT_SUMS.indexOf('busy');
 const STAFFED = CONTACT_SUMS.indexOf('staffed');
@@ -36,7 +40,7 @@ export class PoolTime {
     this.from = new Float64Array(pools).fill(warmup);
     const hours = Math.floor(warmup / 3600);
     this.hourEnd = new Float64Array(pools).fill((hours + 1) * 3600);
-    this.hour = new Int32Array(pools).fill(hours % HOURS_PER_WEEK);
+    this.hour = new Int32Array(pools).fill(hours % WEEK);
   }
 
   /** Adds pool p's areas up to `now` (capped at the horizon), at its present busy count and capacity. */
@@ -50,7 +54,7 @@ export class PoolTime {
     this.capArea[p] = (this.capArea[p] as number) + cap * (t - from);
     let hourEnd = this.hourEnd[p] as number;
     let hour = this.hour[p] as number;
-    const row = p * HOURS_PER_WEEK;
+    const row = p * WEEK;
     for (;;) {
       const to = t < hourEnd ? t : hourEnd;
       const o = (row + hour) * WIDTH;
@@ -59,7 +63,7 @@ export class PoolTime {
       if (to < hourEnd) break;
       from = to;
       hourEnd += 3600;
-      hour = hour + 1 === HOURS_PER_WEEK ? 0 : hour + 1;
+      hour = hour + 1 === WEEK ? 0 : hour + 1;
       if (from === t) break;
     }
     this.from[p] = t;

@@ -91,8 +91,7 @@ export class Pools {
     while (ring.size > 0) {
       const c = ring.ids[ring.head] as number;
       const t = ring.tickets[ring.head] as number;
-      ring.head = (ring.head + 1) % ring.ids.length;
-      ring.size--;
+      ring.shift();
       if (rows.queuedAt[c] === p + 1 && rows.ticket[c] === t) {
         rows.queuedAt[c] = 0;
         return c;

@@ -16,7 +16,7 @@ import { Arrivals } from './arrivals.js';
 import { Calendar } from './calendar.js';
 import type { CompiledModel, FlowTable } from './compile.js';
 import { CONTACT_SUMS, HOURS_PER_WEEK } from './contact-sums.js';
-import { ABANDONED, CALLS, CONTACTS, COUNTS, CustomerRows, FAILURES, STEPS } from './customer-rows.js';
+import { CustomerRows } from './customer-rows.js';
 import { CustomerTally } from './customer-tally.js';
 import { drainSpan } from './drain.js';
 import { PoolTime } from './pool-time.js';
@@ -26,6 +26,10 @@ import type { RunOptions, RunResult, StepTrace } from './run.js';
 import { type Sampler, sample } from './sampler.js';
 import { nextOpening, type ShiftChanges, shiftChanges } from './shift-changes.js';
 import { WaitSeries } from './wait-series.js';
+
+// Imported constants are read through a module cell, checked, at every use in optimized code;
+// a local copy is folded in.
+const WEEK = HOURS_PER_WEEK;
 
 const ARRIVAL = 0;
 const READY = 1;
@@ -102,7 +106,7 @@ export class Replication {
     this.tally = new CustomerTally(m.segments, m.steps, m.endIds.length);
     this.queued = new Float64Array(P);
     this.abandons = new Float64Array(P);
-    this.contact = new Float64Array(P * HOURS_PER_WEEK * CW);
+    this.contact = new Float64Array(P * WEEK * CW);
     this.poolTime = new PoolTime(this.pools.busy, this.pools.cap, this.contact, this.warmup, this.horizon);
     this.inSystemTime = Float64Array.of(0, this.warmup);
     // Every shift change to the end of the run, and the first arrivals.
@@ -119,7 +123,7 @@ export class Replication {
       if (now > this.drainLimit) break;
       while (now >= this.hourEnd) {
         this.hourEnd += 3600;
-        this.hour = this.hour + 1 === HOURS_PER_WEEK ? 0 : this.hour + 1;
+        this.hour = this.hour + 1 === WEEK ? 0 : this.hour + 1;
       }
       this.events++;
       const type = calendar.type;
@@ -162,7 +166,7 @@ export class Replication {
 
   /** Offset of pool p's sums in an hour of the week. */
   private slot(p: number, hour: number): number {
-    return (p * HOURS_PER_WEEK + hour) * CW;
+    return (p * WEEK + hour) * CW;
   }
 
   private nextArrival(s: number, now: number): void {
@@ -226,8 +230,7 @@ export class Replication {
     }
     const { m, rows } = this;
     rows.at[c] = target;
-    const k = c * COUNTS;
-    rows.counts[k + STEPS] = (rows.counts[k + STEPS] as number) + 1;
+    rows.steps[c] = (rows.steps[c] as number) + 1;
     if (this.counted(rows.arrival[c] as number)) this.tally.visit(rows.seg[c] as number, target);
     rows.feel[c * 3] = (rows.feel[c * 3] as number) + (m.effort[target] as number);
     if (m.hasEmotion[target]) {
@@ -238,11 +241,7 @@ export class Replication {
     if (wait) {
       const w = sample(
         wait,
-        this.keyed.at(
-          rows.key[c] as number,
-          this.waitPlace[target] as number,
-          rows.counts[k + STEPS] as number,
-        ),
+        this.keyed.at(rows.key[c] as number, this.waitPlace[target] as number, rows.steps[c] as number),
       );
       rows.waits[c * 2 + 1] = (rows.waits[c * 2 + 1] as number) + w;
       this.calendar.push(now + w, READY, c);
@@ -256,7 +255,7 @@ export class Replication {
     const key = this.keyed.at(
       rows.key[c] as number,
       this.servicePlace[step] as number,
-      rows.counts[c * COUNTS + STEPS] as number,
+      rows.steps[c] as number,
     );
     this.calendar.push(now + sample(this.m.duration[step] as Sampler, key), DONE, c);
   }
@@ -286,9 +285,8 @@ export class Replication {
     const { m, rows, pools } = this;
     const step = rows.at[c] as number;
     const p = m.pool[step] as number;
-    if (m.contact[step])
-      rows.counts[c * COUNTS + CONTACTS] = (rows.counts[c * COUNTS + CONTACTS] as number) + 1;
-    if (m.call[step]) rows.counts[c * COUNTS + CALLS] = (rows.counts[c * COUNTS + CALLS] as number) + 1;
+    if (m.contact[step]) rows.contacts[c] = (rows.contacts[c] as number) + 1;
+    if (m.call[step]) rows.calls[c] = (rows.calls[c] as number) + 1;
     rows.readyAt[c] = now;
     if (p < 0) {
       this.scheduleDone(c, now);
@@ -319,15 +317,10 @@ export class Replication {
   /** The line is closed: the customer comes back within a quarter of an hour of its opening. */
   private comeBack(c: number, step: number, p: number, now: number): void {
     const { m, rows } = this;
-    const key = this.keyed.at(
-      rows.key[c] as number,
-      this.reopenPlace[p] as number,
-      rows.counts[c * COUNTS + STEPS] as number,
-    );
+    const key = this.keyed.at(rows.key[c] as number, this.reopenPlace[p] as number, rows.steps[c] as number);
     const back = nextOpening(m.shifts[p] as CompiledModel['shifts'][number], now) + 900 * key.uniform() - now;
-    if (m.contact[step])
-      rows.counts[c * COUNTS + CONTACTS] = (rows.counts[c * COUNTS + CONTACTS] as number) - 1;
-    if (m.call[step]) rows.counts[c * COUNTS + CALLS] = (rows.counts[c * COUNTS + CALLS] as number) - 1;
+    if (m.contact[step]) rows.contacts[c] = (rows.contacts[c] as number) - 1;
+    if (m.call[step]) rows.calls[c] = (rows.calls[c] as number) - 1;
     rows.waits[c * 2 + 1] = (rows.waits[c * 2 + 1] as number) + back;
     this.calendar.push(now + back, READY, c);
   }
@@ -341,7 +334,7 @@ export class Replication {
     const key = this.keyed.at(
       rows.key[c] as number,
       this.patiencePlace[p] as number,
-      rows.counts[c * COUNTS + STEPS] as number,
+      rows.steps[c] as number,
     );
     const give = now + sample(patience, key);
     rows.abandonAt[c] = give;
@@ -380,12 +373,12 @@ export class Replication {
       if (who >= 0) (pools.memberBusy[p] as Uint8Array)[who] = 0;
       this.release(p, now);
     }
-    const visit = rows.counts[c * COUNTS + STEPS] as number;
+    const visit = rows.steps[c] as number;
     const failP = m.failP[step] as number;
     const failed =
       failP > 0 &&
       this.keyed.at(rows.key[c] as number, this.failPlace[step] as number, visit).uniform() < failP;
-    if (failed) rows.counts[c * COUNTS + FAILURES] = (rows.counts[c * COUNTS + FAILURES] as number) + 1;
+    if (failed) rows.failures[c] = (rows.failures[c] as number) + 1;
     const row = (rows.seg[c] as number) * m.steps + step;
     this.enter(
       c,
@@ -407,7 +400,7 @@ export class Replication {
       rows.readyAt[c] as number,
       true,
     );
-    rows.counts[c * COUNTS + ABANDONED] = (rows.counts[c * COUNTS + ABANDONED] as number) + 1;
+    rows.abandoned[c] = (rows.abandoned[c] as number) + 1;
     const entered = rows.queueEnter[c] as number;
     rows.waits[c * 2] = (rows.waits[c * 2] as number) + (now - entered);
     if (this.counted(now)) this.abandons[p] = (this.abandons[p] as number) + 1;

@@ -20,6 +20,8 @@ export interface WaitSeriesData {
 
 export class WaitSeries {
   private batch = FIRST_BATCH;
+  /** The batch is FIRST_BATCH << shift: a customer's batch is found with no division by a variable. */
+  private shift = 0;
   private length = 0;
   private readonly sums = new Float64Array(MAX_BATCHES);
   private readonly counts = new Float64Array(MAX_BATCHES);
@@ -27,17 +29,27 @@ export class WaitSeries {
 
   /** Customer `serial` (0, 1, ... in arrival order) arrived at `now`. */
   arrive(serial: number, now: number): void {
-    while (Math.floor(serial / this.batch) >= MAX_BATCHES) this.coarsen();
-    const i = Math.floor(serial / this.batch);
-    if (serial % this.batch === 0) this.starts[i] = now;
-    this.length = i + 1;
+    let i = this.index(serial);
+    while (i >= MAX_BATCHES) {
+      this.coarsen();
+      i = this.index(serial);
+    }
+    // Serials come one by one, so a batch is new when the first of its customers arrives.
+    if (i === this.length) {
+      this.starts[i] = now;
+      this.length = i + 1;
+    }
   }
 
   /** Customer `serial` finished having waited `wait` seconds in queues. */
   add(serial: number, wait: number): void {
-    const i = Math.floor(serial / this.batch);
+    const i = this.index(serial);
     this.sums[i] = (this.sums[i] as number) + wait;
     this.counts[i] = (this.counts[i] as number) + 1;
+  }
+
+  private index(serial: number): number {
+    return ((serial / FIRST_BATCH) | 0) >> this.shift;
   }
 
   data(): WaitSeriesData {
@@ -55,6 +67,7 @@ export class WaitSeries {
     this.counts.fill(0).set(merged.counts);
     this.starts.fill(0).set(merged.starts);
     this.batch = merged.batch;
+    this.shift++;
     this.length = merged.sums.length;
   }
 }
