@@ -47,6 +47,30 @@ const tookTooLongOnLogs = (timeout: number) =>
 /** How often a request past its time interrupts its connection: a query started after one interrupt meets the next. */
 const INTERRUPT_EVERY_MS = 20;
 
+const TOO_LATE = Symbol('too late');
+
+/**
+ * What `pending` settles to, if it does within `ms`; else TOO_LATE, and `late` is given what it
+ * settles to after (a failure then has nobody to tell).
+ */
+async function inTime<S>(
+  pending: Promise<S>,
+  ms: number,
+  late: (value: S) => unknown,
+): Promise<S | typeof TOO_LATE> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<typeof TOO_LATE>((done) => {
+    timer = setTimeout(() => done(TOO_LATE), ms);
+  });
+  try {
+    const first = await Promise.race([pending, expired]);
+    if (first === TOO_LATE) pending.then(late).catch(() => undefined);
+    return first;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 function duckDbStore(workspace: Workspace, timeout: number): ServerEventStore {
   const path = () => workspace.dataFile('events.duckdb');
   /** Reads open the store read-only, so that a `linesight log` command can read it at the same time. */
@@ -61,15 +85,27 @@ function duckDbStore(workspace: Workspace, timeout: number): ServerEventStore {
   return {
     engine: 'duckdb',
     async with(access, use, none) {
+      const started = performance.now();
+      const keepEmpty = access !== 'create';
       const { openDuckDbLogStore } = await import('../mining/duckdb-log-store.js');
-      const store = await opened(() => openDuckDbLogStore(path(), access), none !== undefined);
+      // Opening can wait: a write for this server's reads of the store to end. The wait counts
+      // against the request's time, and a store that opens after the request gave up is let go.
+      const store = await inTime(
+        opened(() => openDuckDbLogStore(path(), access), none !== undefined),
+        timeout,
+        (late) => late?.close({ keepEmpty }),
+      );
+      if (store === TOO_LATE) throw tookTooLongOnLogs(timeout);
       if (store === undefined) return (none as NonNullable<typeof none>)();
       const interrupt = () => store.store.connection.interrupt();
       let interrupting: NodeJS.Timeout | undefined;
-      const deadline = setTimeout(() => {
-        interrupt();
-        interrupting = setInterval(interrupt, INTERRUPT_EVERY_MS);
-      }, timeout);
+      const deadline = setTimeout(
+        () => {
+          interrupt();
+          interrupting = setInterval(interrupt, INTERRUPT_EVERY_MS);
+        },
+        Math.max(0, timeout - (performance.now() - started)),
+      );
       try {
         return await use(store);
       } catch (error) {
@@ -78,7 +114,7 @@ function duckDbStore(workspace: Workspace, timeout: number): ServerEventStore {
       } finally {
         clearTimeout(deadline);
         clearInterval(interrupting);
-        await store.close({ keepEmpty: access !== 'create' });
+        await store.close({ keepEmpty });
       }
     },
     close: async () => undefined,

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openStore } from '../mining/store.js';
 import { EVENT_LOGS } from '../testing/data.js';
 import { buildServer } from './app.js';
 
@@ -110,5 +111,38 @@ describe('the event store behind the log routes', () => {
     const discover = await tight.inject('/api/logs/big/discover');
     expect(discover.statusCode, discover.body).toBe(503);
     await tight.close();
+  });
+  it('counts the wait for the store against the time limit, and lets a store that opens too late go', async () => {
+    const { dir, app: roomy } = fresh();
+    const csv = readFileSync(join(EVENT_LOGS, 'running-example.csv'), 'utf8');
+    const upload = (app: ReturnType<typeof buildServer>, name: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/logs?name=${name}`,
+        payload: csv,
+        headers: { 'content-type': 'text/csv' },
+      });
+    expect((await upload(roomy, 'first')).statusCode).toBe(200);
+    // A read under way (as another request's) holds the store read-only: a write waits for it.
+    const reading = await openStore(store(dir), { access: 'read' });
+    const tight = buildServer({ workspace: dir, limits: { requestTimeout: 200 } });
+    const started = performance.now();
+    const waited = await upload(tight, 'second');
+    expect(waited.statusCode, waited.body).toBe(503);
+    expect(waited.json().error).toBe(
+      "the work took longer than this server's limit of 200 ms and was stopped",
+    );
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(uploads(dir)).toEqual([]);
+    // The read ends: the write that gave up opens, is let go at once, and imports nothing.
+    reading.close();
+    const later = await upload(roomy, 'third');
+    expect(later.statusCode, later.body).toBe(200);
+    expect((await roomy.inject('/api/logs')).json().map((l: { log: string }) => l.log)).toEqual([
+      'first',
+      'third',
+    ]);
+    await tight.close();
+    await roomy.close();
   });
 });
