@@ -73,8 +73,10 @@ describe(`mutated models (fuzz, seed ${seed})`, () => {
       (s) => s.analysed === true,
     );
     expect(report.failures).toEqual([]);
-    // A third of the distinct cases (repeats are left out, so the count varies with the seed).
-    expect(done).toBeGreaterThan(report.cases / 3);
+    // The analysis is reached often. About a third of the distinct cases get there; a seed's share
+    // ranges over a few points either side (33-38% in six seeds, binomial spread ~3%), so the floor
+    // sits well below it: a third itself failed for two seeds of six.
+    expect(done).toBeGreaterThan(report.cases / 5);
   });
 
   it('300 lightly broken ones are simulated briefly when they load and pass the preflight', {
