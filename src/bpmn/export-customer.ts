@@ -17,6 +17,7 @@ import { failEventPlace } from './fail-event-place.js';
 import { failName } from './fail-name.js';
 import type { Element } from './moddle.js';
 import { mixFlow, reachBySegment } from './segment-mix.js';
+import { taskTopLine } from './task-text.js';
 import { timerApproach } from './timer-approach.js';
 
 /** Gutter positions right of a box: gateways, their fan-out lines, and the flows' labels. */
@@ -307,14 +308,12 @@ export function writeCustomerProcess(ctx: Context): CustomerPart {
     const only = failing.length === 1 ? (failing[0] as Edge) : undefined;
     const end =
       only && diagram.boxes.find((b) => b.id === only.to)?.kind === 'end' ? entry.get(only.to) : undefined;
-    const place = failEventPlace(
-      { x: box.x, width: box.width, top: Y(box.y), bottom },
-      end?.at,
-      EVENT,
-      shapesNear(box),
-      [box.x + MESSAGE_X],
-      failing.length === 1,
-    );
+    const place = failEventPlace({ x: box.x, width: box.width, top: Y(box.y), bottom }, end?.at, EVENT, {
+      shapes: shapesNear(box),
+      lines: [box.x + MESSAGE_X],
+      oneWay: failing.length === 1,
+      topLine: taskTopLine(drawnBox(box, Y), step.name),
+    });
     const event = node(
       'bpmn:BoundaryEvent',
       bpmnId('Fails', step.id),
@@ -335,7 +334,7 @@ export function writeCustomerProcess(ctx: Context): CustomerPart {
       box.lane,
     );
     const { cx, route } = place;
-    const cy = place.edge === 'top' ? Y(box.y) : bottom;
+    const cy = place.edge === 'top' ? Y(box.y) - (place.rise ?? 0) : bottom;
     // Beside the flow into the end, the label keeps left of it; else under the event, or over it on top.
     const label = route
       ? { x: cx - EVENT / 2 - 106, y: cy + 2, width: 100, height: 42 }

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Rect } from './diagram-writer.js';
 import { failEventPlace } from './fail-event-place.js';
+import { taskTopLine } from './task-text.js';
 
 const SIZE = 36;
 const task = { x: 100, width: 120, top: 200, bottom: 260 };
@@ -49,15 +50,18 @@ describe('an error boundary event', () => {
   it('moves along the bottom edge off an end of another flow, and off the message flow where there is room', () => {
     const other = eventAt(196, 290);
     expect(failEventPlace(task, undefined, SIZE)).toEqual({ cx: 196, edge: 'bottom' });
-    const moved = failEventPlace(task, undefined, SIZE, [other], [124]);
+    const moved = failEventPlace(task, undefined, SIZE, { shapes: [other], lines: [124] });
     expect(apart(eventAt(moved.cx, task.bottom), other)).toBe(true);
     expect(Math.abs(moved.cx - 124)).toBeGreaterThanOrEqual(SIZE / 2);
   });
 
   it('goes on the top edge when a task close below leaves the bottom no room, if its failure leads one way', () => {
     const below: Rect = { x: 90, y: 276, width: 140, height: 50 };
-    expect(failEventPlace(task, undefined, SIZE, [below], [], true).edge).toBe('top');
-    expect(failEventPlace(task, undefined, SIZE, [below], [], false)).toEqual({ cx: 196, edge: 'bottom' });
+    expect(failEventPlace(task, undefined, SIZE, { shapes: [below], oneWay: true }).edge).toBe('top');
+    expect(failEventPlace(task, undefined, SIZE, { shapes: [below], oneWay: false })).toEqual({
+      cx: 196,
+      edge: 'bottom',
+    });
   });
 
   it('lies on none of the shapes near whenever the bottom edge has a free place for it', () => {
@@ -69,7 +73,7 @@ describe('an error boundary event', () => {
     });
     fc.assert(
       fc.property(fc.array(rect, { maxLength: 4 }), (shapes) => {
-        const place = failEventPlace(task, undefined, SIZE, shapes);
+        const place = failEventPlace(task, undefined, SIZE, { shapes });
         // Clear by the 6 px kept between shapes, anywhere from the corner's place leftwards.
         const free = (cx: number) => shapes.every((s) => apart(eventAt(cx, task.bottom), grown(s, 6)));
         let any = false;
@@ -80,5 +84,41 @@ describe('an error boundary event', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+
+  describe('on the top edge, with the name of the task drawn inside', () => {
+    // As tall as the blueprint draws a task, with a task close below.
+    const tall = { x: 100, width: 120, top: 200, bottom: 267 };
+    const below: Rect = { x: 90, y: 283, width: 140, height: 50 };
+    const box = { x: tall.x, y: tall.top, width: tall.width, height: tall.bottom - tall.top };
+    const onTop = (name: string) => {
+      const topLine = taskTopLine(box, name) as NonNullable<ReturnType<typeof taskTopLine>>;
+      const place = failEventPlace(tall, undefined, SIZE, { shapes: [below], oneWay: true, topLine });
+      expect(place.edge).toBe('top');
+      const bottom = tall.top - (place.rise ?? 0) + SIZE / 2;
+      return { place, topLine, bottom };
+    };
+
+    it('moves along the edge off a short name, and stays on the edge', () => {
+      const { place, topLine } = onTop('Pays');
+      expect(place.rise).toBe(0);
+      const event = eventAt(place.cx, tall.top);
+      expect(event.x + event.width <= topLine.left || event.x >= topLine.right).toBe(true);
+    });
+
+    it('is lifted clear of a name of three lines, whose first line reaches under every place on the edge', () => {
+      // bpmn-js: "Changes the order / in the customer / account", from 12 px below the top.
+      const { place, topLine, bottom } = onTop('Changes the order in the customer account');
+      expect(place.rise).toBeGreaterThan(0);
+      expect(bottom).toBeLessThanOrEqual(topLine.top);
+      // Still attached: the circle reaches into the task.
+      expect(bottom).toBeGreaterThan(tall.top + SIZE / 4);
+    });
+
+    it('is not lifted for a name of two lines, which start below the event', () => {
+      const { place, topLine, bottom } = onTop('Changes the order online');
+      expect(place.rise).toBe(0);
+      expect(bottom).toBeLessThanOrEqual(topLine.top);
+    });
   });
 });
