@@ -308,11 +308,12 @@ export function writeCustomerProcess(ctx: Context): CustomerPart {
     const only = failing.length === 1 ? (failing[0] as Edge) : undefined;
     const end =
       only && diagram.boxes.find((b) => b.id === only.to)?.kind === 'end' ? entry.get(only.to) : undefined;
-    const place = failEventPlace({ x: box.x, width: box.width, top: Y(box.y), bottom }, end?.at, EVENT, {
+    const drawn = drawnBox(box, Y);
+    const place = failEventPlace({ x: drawn.x, width: drawn.width, top: drawn.y, bottom }, end?.at, EVENT, {
       shapes: shapesNear(box),
-      lines: [box.x + MESSAGE_X],
+      lines: [drawn.x + MESSAGE_X],
       oneWay: failing.length === 1,
-      topLine: taskTopLine(drawnBox(box, Y), step.name),
+      topLine: taskTopLine(drawn, step.name),
     });
     const event = node(
       'bpmn:BoundaryEvent',
@@ -334,7 +335,7 @@ export function writeCustomerProcess(ctx: Context): CustomerPart {
       box.lane,
     );
     const { cx, route } = place;
-    const cy = place.edge === 'top' ? Y(box.y) - (place.rise ?? 0) : bottom;
+    const cy = place.edge === 'top' ? drawn.y - (place.rise ?? 0) : bottom;
     // Beside the flow into the end, the label keeps left of it; else under the event, or over it on top.
     const label = route
       ? { x: cx - EVENT / 2 - 106, y: cy + 2, width: 100, height: 42 }

@@ -16,7 +16,7 @@ import { label, shown } from './labels.js';
  * letters of any script, so that "Kundenservice" (the company's desk) is not "Kunde"; and a name
  * that also says a desk ("Customer Service") is the company's (DESK).
  */
-const CUSTOMER_WORDS = [
+const GERMANIC_CUSTOMER_WORDS = [
   // English
   'customers?',
   'clients?',
@@ -61,6 +61,21 @@ const CUSTOMER_WORDS = [
   'besucher(in|innen)?',
   'mitglied(er)?',
   'nutzer(in|innen)?',
+  // Dutch
+  'klant(en)?',
+  'gebruikers?',
+  'consument(en)?',
+  'kopers?',
+  'patiënt(en)?',
+  'burgers?',
+  'huurders?',
+  'aanvragers?',
+  'reizigers?',
+  'verzekerden?',
+  'leden',
+];
+/** The customer words of French, Spanish, Portuguese and Italian, which follow their desk (DESK). */
+const ROMANCE_CUSTOMER_WORDS = [
   // French
   'client(e|es|s)?',
   'usagers?',
@@ -105,19 +120,8 @@ const CUSTOMER_WORDS = [
   'abonad(o|os|a|as)',
   'sóci(o|os|a|as)',
   'soci(o|os|a|as)',
-  // Dutch
-  'klant(en)?',
-  'gebruikers?',
-  'consument(en)?',
-  'kopers?',
-  'patiënt(en)?',
-  'burgers?',
-  'huurders?',
-  'aanvragers?',
-  'reizigers?',
-  'verzekerden?',
-  'leden',
 ];
+const CUSTOMER_WORDS = [...GERMANIC_CUSTOMER_WORDS, ...ROMANCE_CUSTOMER_WORDS];
 /** One of `words`, as a pattern. */
 const either = (words: string[]) => `(${words.join('|')})`;
 /** What `pattern` matches, as whole words of any script. */
@@ -172,11 +176,6 @@ const DESK_BEFORE = [
   'supporto',
   'ufficio',
 ];
-/** The customer words of French, Spanish, Portuguese and Italian, which follow their desk. */
-const ROMANCE_CUSTOMER_WORDS = CUSTOMER_WORDS.slice(
-  CUSTOMER_WORDS.indexOf('client(e|es|s)?'),
-  CUSTOMER_WORDS.indexOf('klant(en)?'),
-);
 const DESK = wholeWords(
   `${either(CUSTOMER_WORDS)}[\\s-]+${either(DESK_AFTER)}|${either(DESK_BEFORE)}([\\s-]+\\p{L}+){0,2}[\\s-]+${either(ROMANCE_CUSTOMER_WORDS)}`,
 );
