@@ -14,6 +14,7 @@ import { plural } from '../text/plural.js';
 import { headerWidth, sampledDialect, sniffedLines, WIDE_COLUMNS } from './csv-dialect.js';
 import { guessedColumn } from './csv-guesses.js';
 import { overlongLine } from './csv-overlong.js';
+import { plainDialect } from './csv-plain-dialect.js';
 import { rejectedLines } from './csv-rejects.js';
 import { CSV_ROLES } from './csv-roles.js';
 import { isGzip } from './gzip-magic.js';
@@ -163,10 +164,13 @@ export async function stageCsv(
   const c = store.connection;
   const encoding = encodingOf(file);
   const columns = headerWidth(file);
-  const dialect =
+  // Given to read_csv when known: sniffed on a sample for a long line or a wide file, found in JS
+  // for a plain one; any other file DuckDB sniffs as it reads.
+  const given =
     long || columns >= WIDE_COLUMNS
-      ? `, ${await sampledDialect(store, file, encoding, sniffedLines(columns))}`
-      : '';
+      ? await sampledDialect(store, file, encoding, sniffedLines(columns))
+      : plainDialect(file);
+  const dialect = given ? `, ${given}` : '';
   await c.run("set TimeZone = 'UTC'");
   // The rejects tables are this import's own: DuckDB keeps them across scans of a connection.
   await c.run('drop table if exists csv_rejects; drop table if exists csv_rejects_scan');
