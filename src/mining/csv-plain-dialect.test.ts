@@ -49,6 +49,7 @@ describe('a plain CSV', () => {
     ['tabs', lines('\t', 50)],
     ['pipes', lines('|', 50)],
     ['CRLF line ends', lines(',', 50, '\r\n')],
+    ['a UTF-8 byte order mark', `\uFEFF${lines(',', 50)}`],
     ['no line break after the last line', lines(',', 50).trimEnd()],
     ['more rows than the sniffer samples', lines(',', 25_000)],
   ])('with %s reads as DuckDB sniffs it', async (_name, text) => {
