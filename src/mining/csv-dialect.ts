@@ -21,7 +21,9 @@ export const WIDE_COLUMNS = 200;
 const SAMPLED_CELLS = 100_000;
 /** The fewest lines a sample holds, however wide the file: enough to see its quoting. */
 const FEWEST_LINES = 50;
-const DELIMITERS = [',', ';', '\t', '|'].map((d) => d.charCodeAt(0));
+/** The delimiters DuckDB's sniffer tries. */
+export const SNIFFER_DELIMITERS = [',', ';', '\t', '|'];
+const DELIMITERS = SNIFFER_DELIMITERS.map((d) => d.charCodeAt(0));
 const QUOTE = 34;
 
 /**

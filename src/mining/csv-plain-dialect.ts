@@ -6,10 +6,9 @@
  * show just that, the dialect is the one the sniffer would find on them (that delimiter, no quote,
  * no escape), and it is given; any other file is sniffed as before.
  */
+import { SNIFFER_DELIMITERS as DELIMITERS } from './csv-dialect.js';
 import { MAX_LINE_BYTES, SNIFFED_LINES, sampledLines } from './csv-overlong.js';
 
-/** The delimiters DuckDB's sniffer tries. */
-const DELIMITERS = [',', ';', '\t', '|'];
 const SPECIAL = -1;
 const OTHER = -2;
 const LINE_END = -3;
