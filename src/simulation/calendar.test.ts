@@ -9,6 +9,9 @@ const justBefore = (x: number) => {
   return new Float64Array(bits.buffer)[0] as number;
 };
 
+const LANES = 3;
+const LANE_TYPE = 5;
+
 interface Event {
   time: number;
   type: number;
@@ -31,6 +34,8 @@ const operations = fc.array(
       ),
       type: fc.integer({ min: 0, max: 7 }),
       subject: fc.integer({ min: 0, max: 2 ** 28 - 1 }),
+      // The event goes to this lane (a segment's next arrival) when the lane has none pending.
+      lane: fc.option(fc.integer({ min: 0, max: LANES - 1 }), { freq: 2 }),
     }),
     { freq: 3 },
   ),
@@ -38,18 +43,20 @@ const operations = fc.array(
 );
 
 describe('the event calendar', () => {
-  it('gives events earliest first, ties in the order they came, types and subjects intact', () => {
+  it('gives events earliest first, ties in the order they came, types and subjects intact, lanes among them', () => {
     fc.assert(
       fc.property(operations, (ops) => {
-        const calendar = new Calendar();
+        const calendar = new Calendar(LANES, LANE_TYPE);
+        const laneBusy = [false, false, false];
         // The reference: a list kept sorted by (time, arrival), popped from the front.
-        const pending: (Event & { order: number })[] = [];
+        const pending: (Event & { order: number; lane?: number })[] = [];
         let order = 0;
         const take = () => {
           expect(calendar.size).toBe(pending.length);
           const popped = calendar.pop();
           expect(popped).toBe(pending.length > 0);
           const want = pending.shift();
+          if (want?.lane !== undefined) laneBusy[want.lane] = false;
           if (want)
             expect({ time: calendar.time, type: calendar.type, subject: calendar.subject }).toEqual({
               time: want.time,
@@ -62,9 +69,16 @@ describe('the event calendar', () => {
             take();
             continue;
           }
-          calendar.push(op.time, op.type, op.subject);
-          const entry = { ...op, order: order++ };
-          const at = pending.findIndex((e) => e.time > op.time);
+          let entry: Event & { order: number; lane?: number };
+          if (op.lane !== null && !laneBusy[op.lane]) {
+            laneBusy[op.lane] = true;
+            calendar.pushLane(op.lane, op.time);
+            entry = { time: op.time, type: LANE_TYPE, subject: op.lane, lane: op.lane, order: order++ };
+          } else {
+            calendar.push(op.time, op.type, op.subject);
+            entry = { time: op.time, type: op.type, subject: op.subject, order: order++ };
+          }
+          const at = pending.findIndex((e) => e.time > entry.time);
           pending.splice(at < 0 ? pending.length : at, 0, entry);
         }
         while (pending.length > 0) take();
@@ -72,5 +86,21 @@ describe('the event calendar', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('gives lanes tied in time in the order they were pushed, whatever their numbers', () => {
+    const calendar = new Calendar(LANES, LANE_TYPE);
+    calendar.push(60, 1, 9);
+    for (const lane of [2, 1, 0]) calendar.pushLane(lane, 60);
+    calendar.push(60, 1, 8);
+    const taken: [number, number][] = [];
+    while (calendar.pop()) taken.push([calendar.type, calendar.subject]);
+    expect(taken).toEqual([
+      [1, 9],
+      [LANE_TYPE, 2],
+      [LANE_TYPE, 1],
+      [LANE_TYPE, 0],
+      [1, 8],
+    ]);
   });
 });

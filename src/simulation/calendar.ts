@@ -10,6 +10,11 @@
  * ring in a second heap. An hour's bucket moves into the heap when the clock reaches it. Every
  * event keeps the sequence number it was scheduled with, so the order of the events taken is
  * exactly that of one heap of them all.
+ *
+ * Each segment's next arrival, the one event every customer brings, is not put in a heap at all:
+ * it waits in a lane of its own (one pending event a lane) and `pop` takes it when it comes
+ * before the heap's earliest, by time and then sequence number like the rest. A heap's push and
+ * pop an arrival fewer; the order of the events taken is the same.
  */
 import { EventHeap } from './event-heap.js';
 
@@ -33,13 +38,43 @@ export class Calendar {
   /** The end of the window under way, in seconds. */
   private nearEnd = WIDTH;
   private sequence = 0;
+  /** Per lane: its pending event's time (Infinity for none) and sequence number. */
+  private readonly laneTime: Float64Array;
+  private readonly laneOrder: Float64Array;
+  /** The lane whose event comes first, or -1 when no lane has one. */
+  private firstLane = -1;
   /** The event last taken by `pop`. */
   time = 0;
   type = 0;
   subject = 0;
 
+  /** `lanes` lanes whose events have type `laneType` and the lane's number as subject. */
+  constructor(
+    lanes = 0,
+    private readonly laneType = 0,
+  ) {
+    this.laneTime = new Float64Array(lanes).fill(Number.POSITIVE_INFINITY);
+    this.laneOrder = new Float64Array(lanes);
+  }
+
   get size(): number {
-    return this.near.size + this.bucketed + this.far.size;
+    return this.near.size + this.bucketed + this.far.size + this.lanes();
+  }
+
+  private lanes(): number {
+    let n = 0;
+    for (let k = 0; k < this.laneTime.length; k++)
+      if ((this.laneTime[k] as number) < Number.POSITIVE_INFINITY) n++;
+    return n;
+  }
+
+  /** Lane k's next event at `time`; the lane must have none pending. */
+  pushLane(k: number, time: number): void {
+    this.laneTime[k] = time;
+    this.laneOrder[k] = this.sequence++;
+    // Its sequence number is the latest: on a tie the lane already first stays first.
+    const first = this.firstLane;
+    if (first < 0 || time < (this.laneTime[first] as number)) this.firstLane = k;
   }
 
   push(time: number, type: number, subject: number): void {
@@ -50,13 +85,46 @@ export class Calendar {
   /** Takes the earliest event into `time`, `type` and `subject`; false when there is none. */
   pop(): boolean {
     const near = this.near;
-    if (near.size === 0 && !this.advance()) return false;
+    const held = near.size > 0 || this.advance();
+    const lane = this.firstLane;
+    if (lane >= 0) {
+      const t = this.laneTime[lane] as number;
+      if (
+        !held ||
+        t < near.first ||
+        (t === near.first && (this.laneOrder[lane] as number) < near.firstOrder)
+      ) {
+        this.takeLane(lane, t);
+        return true;
+      }
+    }
+    if (!held) return false;
     near.pop();
     this.time = near.time;
     const payload = near.payload | 0;
     this.type = payload & (TYPES - 1);
     this.subject = payload >>> 3;
     return true;
+  }
+
+  private takeLane(lane: number, time: number): void {
+    this.time = time;
+    this.type = this.laneType;
+    this.subject = lane;
+    const times = this.laneTime;
+    times[lane] = Number.POSITIVE_INFINITY;
+    let first = -1;
+    for (let k = 0; k < times.length; k++) {
+      const t = times[k] as number;
+      if (t === Number.POSITIVE_INFINITY) continue;
+      if (
+        first < 0 ||
+        t < (times[first] as number) ||
+        (t === times[first] && (this.laneOrder[k] as number) < (this.laneOrder[first] as number))
+      )
+        first = k;
+    }
+    this.firstLane = first;
   }
 
   private place(time: number, order: number, payload: number): void {

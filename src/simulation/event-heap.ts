@@ -20,6 +20,11 @@ export class EventHeap {
     return this.slots[0] as number;
   }
 
+  /** The order number of the earliest event; only when size > 0. */
+  get firstOrder(): number {
+    return this.slots[1] as number;
+  }
+
   push(time: number, order: number, payload: number): void {
     if ((this.size + 1) * STRIDE > this.slots.length) this.grow();
     const s = this.slots;

@@ -68,7 +68,7 @@ export class Replication {
   private readonly contact: Float64Array;
   private readonly poolTime: PoolTime;
   private readonly waitSeries = new WaitSeries();
-  private readonly calendar = new Calendar();
+  private readonly calendar: Calendar;
   // The hour of the week under way and when it ends, moved on as the clock passes hours (events
   // come in time order), so that no queue entry divides to find its hour.
   private hour = 0;
@@ -107,6 +107,7 @@ export class Replication {
     this.queued = new Float64Array(P);
     this.abandons = new Float64Array(P);
     this.contact = new Float64Array(P * WEEK * CW);
+    this.calendar = new Calendar(m.segments, ARRIVAL);
     this.poolTime = new PoolTime(this.pools.busy, this.pools.cap, this.contact, this.warmup, this.horizon);
     this.inSystemTime = Float64Array.of(0, this.warmup);
     // Every shift change to the end of the run, and the first arrivals.
@@ -171,7 +172,7 @@ export class Replication {
 
   private nextArrival(s: number, now: number): void {
     const t = this.arrivalTimes.next(s, now);
-    if (t < this.horizon) this.calendar.push(t, ARRIVAL, s);
+    if (t < this.horizon) this.calendar.pushLane(s, t);
   }
 
   /** A customer of segment s arrives. */
