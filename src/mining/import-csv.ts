@@ -17,6 +17,7 @@ import { overlongLine } from './csv-overlong.js';
 import { plainDialect } from './csv-plain-dialect.js';
 import { rejectedLines } from './csv-rejects.js';
 import { CSV_ROLES } from './csv-roles.js';
+import { type OptionalColumn, storeOptionalColumns } from './event-rows.js';
 import { isGzip } from './gzip-magic.js';
 import { type ImportProblem, type ImportReport, LISTED_PROBLEMS } from './import-report.js';
 import { LogImportError } from './log-import-error.js';
@@ -249,11 +250,31 @@ export async function storeStagedCsv(
     Number(r.line),
   );
   const next = await nextSeq(store, log);
-  const optional = (column: string | undefined) => (column ? quote(column) : 'null');
-  const attributes =
-    rest.length > 0
-      ? `json_object(${rest.map((col) => `${literal(col)}, ${quote(col)}`).join(', ')})`
-      : 'null';
+  // Only the optional columns the file has are stored (event-rows.ts).
+  const optional: { column: OptionalColumn; value: string }[] = (
+    ['lifecycle', 'resource', 'channel', 'segment'] as const
+  ).flatMap((column) => {
+    const from = map[column];
+    return from ? [{ column, value: quote(from) }] : [];
+  });
+  if (rest.length > 0)
+    optional.push({
+      column: 'attributes',
+      value: `json_object(${rest.map((col) => `${literal(col)}, ${quote(col)}`).join(', ')})`,
+    });
+  await storeOptionalColumns(
+    c,
+    optional.map((o) => o.column),
+  );
+  const columnList = [
+    'log',
+    'seq',
+    'case_id',
+    'activity',
+    'ts_us',
+    'tz_offset_min',
+    ...optional.map((o) => o.column),
+  ];
   // The good rows stored first: in a file without a bad row (most of them) the rows stored are all
   // there are, and the scan for problems, a second pass over every row, is left out.
   const [staged] = await rows('select count(*) as n from csv_staging');
@@ -261,9 +282,8 @@ export async function storeStagedCsv(
   const stored = await withQueryProgress(c, half(options.onProgress, 0.5), () =>
     storedInAnyOrder(store, stagedRows >= (options.unorderedFrom ?? UNORDERED_ROWS), () =>
       c.run(`
-    insert into events
-    select ${literal(log)}, ${next} + rowid, ${caseId}, ${activity}, epoch_us(${ts}), ${tzOffsetSql(time)},
-      ${optional(map.lifecycle)}, ${optional(map.resource)}, ${optional(map.channel)}, ${optional(map.segment)}, ${attributes}
+    insert into event_rows (${columnList.join(', ')})
+    select ${literal(log)}, ${next} + rowid, ${caseId}, ${activity}, epoch_us(${ts}), ${tzOffsetSql(time)}${optional.map((o) => `, ${o.value}`).join('')}
     from csv_staging where not (${bad})`),
     ),
   );
@@ -294,7 +314,7 @@ export async function storeStagedCsv(
   if (options.onError === 'fail' && skipped > 0) {
     // Nothing of the file stays: its good rows are taken out again (importLog's transaction would
     // roll them back too; importCsv alone has none).
-    await c.run(`delete from events where log = $log and seq >= ${next}`, { log });
+    await c.run(`delete from event_rows where log = $log and seq >= ${next}`, { log });
     const first = problems[0] as ImportProblem;
     throw new LogImportError(
       `${file}, line ${first.line}, ${first.field}: ${first.message}`,

@@ -76,7 +76,8 @@ async function expectSameAsPm4py(log: string, expectedName: string) {
     .map(([a]) => a);
   const copy = `${log} projected`;
   await store.connection.run(
-    `insert into events select '${copy.replaceAll("'", "''")}', seq, case_id, activity, ts_us, tz_offset_min,
+    `insert into event_rows (log, seq, case_id, activity, ts_us, tz_offset_min, lifecycle, resource, channel, segment, attributes)
+     select '${copy.replaceAll("'", "''")}', seq, case_id, activity, ts_us, tz_offset_min,
        lifecycle, resource, channel, segment, attributes
      from events where log = $log and activity in ($a0, $a1, $a2, $a3)`,
     { log, ...Object.fromEntries(four.map((a, i) => [`a${i}`, a])) },

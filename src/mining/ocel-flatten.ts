@@ -10,6 +10,7 @@
  * Events that relate to no object of the case type, or whose type or time cannot be read, are
  * counted as skipped, and the unreadable ones named; what was read and not used is said in notes.
  */
+import { storeOptionalColumns } from './event-rows.js';
 import { type ImportProblem, type ImportReport, LISTED_PROBLEMS } from './import-report.js';
 import { LogImportError } from './log-import-error.js';
 import { ocelNotes } from './ocel-notes.js';
@@ -53,11 +54,11 @@ export async function storeOcel(
       from ocel_events e join ocel_relations r on r.n = e.n join ocel_objects o on o.id = r.object_id
       where o.type = ${literal(caseType)} and ${readable}`);
     await c.run(fieldsSql(caseType));
+    await storeOptionalColumns(c, ['attributes']);
     // Sorted by name, so that the three formats of one log store the same text.
     await c.run(`
-      insert into events
-      select ${literal(log)}, ${next} + f - 1, case_id, activity, epoch_us(t), ${tzOffsetSql('time')},
-        null, null, null, null, a.attributes
+      insert into event_rows (log, seq, case_id, activity, ts_us, tz_offset_min, attributes)
+      select ${literal(log)}, ${next} + f - 1, case_id, activity, epoch_us(t), ${tzOffsetSql('time')}, a.attributes
       from ocel_flat join (
         select f, to_json(map_from_entries(list((name, value) order by name))) as attributes
         from (select f, name, arg_max(value, (p, i)) as value from ocel_fields group by f, name)

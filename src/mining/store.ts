@@ -1,10 +1,17 @@
 /**
- * The event store: one embedded DuckDB database per workspace, one `events` table for every log
- * imported into it. Timestamps are kept as microseconds since the epoch (UTC) with the offset the
+ * The event store: one embedded DuckDB database per workspace, one `events` view (of the table
+ * `event_rows`, event-rows.ts) for every log imported into it. Timestamps are kept as microseconds since the epoch (UTC) with the offset the
  * source wrote, so that order is exact and local time can be shown again; `seq` keeps the file
  * order, which breaks ties as other tools do.
  */
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
+import {
+  OPTIONAL_COLUMNS,
+  type OptionalColumn,
+  prepareEventRows,
+  storedOptional,
+  storeOptionalColumns,
+} from './event-rows.js';
 import { acquire, type Database, DEFAULT_STORE, type StoreAccess } from './store-databases.js';
 import { limitBytes } from './store-memory.js';
 import { StoreOpenError } from './store-open-error.js';
@@ -31,28 +38,14 @@ export interface EventStore {
   close(): void;
 }
 
-const SCHEMA = `
-create table if not exists events (
-  log varchar not null,
-  seq bigint not null,
-  case_id varchar not null,
-  activity varchar not null,
-  ts_us bigint not null,
-  tz_offset_min integer,
-  lifecycle varchar,
-  resource varchar,
-  channel varchar,
-  segment varchar,
-  attributes json
-)`;
-
 /**
- * The events table, made once, as the database opens (stores that made it as they opened, at
- * the same time on one database, clashed in its catalog); read-only, a check that it is there.
+ * The events' table and view (event-rows.ts), made once, as the database opens (stores that made
+ * them as they opened, at the same time on one database, clashed in its catalog); read-only, a
+ * check that they are there.
  */
 async function prepare(connection: DuckDBConnection, readOnly: boolean, path: string): Promise<void> {
   if (!readOnly) {
-    await connection.run(SCHEMA);
+    await prepareEventRows(connection);
     return;
   }
   const found = await connection.runAndReadAll(
@@ -185,11 +178,16 @@ export class EventWriter {
     private readonly appender: DuckDBAppender,
     private readonly log: string,
     private seq: number,
+    /** The row's optional fields in the order `event_rows` holds them. */
+    private readonly optional: readonly OptionalColumn[],
   ) {}
 
+  /** Within the import's transaction: the columns it may fill are added to the store. */
   static async open(store: EventStore, log: string): Promise<EventWriter> {
     const next = await nextSeq(store, log);
-    return new EventWriter(await store.connection.createAppender('events'), log, next);
+    await storeOptionalColumns(store.connection, OPTIONAL_COLUMNS);
+    const optional = await storedOptional(store.connection);
+    return new EventWriter(await store.connection.createAppender('event_rows'), log, next, optional);
   }
 
   write(row: EventRow): void {
@@ -201,11 +199,7 @@ export class EventWriter {
     a.appendBigInt(row.timestamp);
     if (row.offset === null) a.appendNull();
     else a.appendInteger(row.offset);
-    this.text(row.lifecycle);
-    this.text(row.resource);
-    this.text(row.channel);
-    this.text(row.segment);
-    this.text(row.attributes);
+    for (const column of this.optional) this.text(row[column]);
     a.endRow();
     this.held += row.caseId.length + row.activity.length;
     if (this.held > FLUSH_CHARS) {
@@ -245,10 +239,14 @@ export async function removeDuplicates(store: EventStore, log: string, fromSeq: 
   // A log's first import has nothing earlier to repeat.
   if (fromSeq === 0) return 0;
   // Counted by DuckDB, not by `returning`: returning a row per event took 8 s for 300,000, against 0.4 s.
+  // On the table, not the view, which cannot be deleted from; lifecycles compared where it holds them.
+  const lifecycle = (await storedOptional(store.connection)).includes('lifecycle')
+    ? 'and o.lifecycle is not distinct from e.lifecycle'
+    : '';
   const result = await store.connection.run(
-    `delete from events e where e.log = $log and e.seq >= $from and exists (
-       select 1 from events o where o.log = e.log and o.seq < $from and o.case_id = e.case_id and o.activity = e.activity
-         and o.ts_us = e.ts_us and o.lifecycle is not distinct from e.lifecycle)`,
+    `delete from event_rows e where e.log = $log and e.seq >= $from and exists (
+       select 1 from event_rows o where o.log = e.log and o.seq < $from and o.case_id = e.case_id and o.activity = e.activity
+         and o.ts_us = e.ts_us ${lifecycle})`,
     { log, from: fromSeq },
   );
   return Number(result.rowsChanged);
@@ -257,7 +255,7 @@ export async function removeDuplicates(store: EventStore, log: string, fromSeq: 
 /** Removes a log and every event of it, after any write under way; the number of events removed. */
 export function removeLog(store: EventStore, log: string): Promise<number> {
   return inWriteTurn(store, async () =>
-    Number((await store.connection.run('delete from events where log = $log', { log })).rowsChanged),
+    Number((await store.connection.run('delete from event_rows where log = $log', { log })).rowsChanged),
   );
 }
 

@@ -1,0 +1,210 @@
+/**
+ * Optional columns are stored only once a log brings them, and every reading sees the same events
+ * as before: through the `events` view, nulls where a column is not stored; a store of the earlier
+ * layout (one `events` table of every column) is read as it is and taken over when written.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { afterAll, describe, expect, it } from 'vitest';
+import { discover } from './discover.js';
+import { storedOptional } from './event-rows.js';
+import { importLog } from './import-log.js';
+import { LogImportError } from './log-import-error.js';
+import { type EventStore, listLogs, openStore, queryRows, removeLog } from './store.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'linesight-event-rows-'));
+const stores: EventStore[] = [];
+afterAll(() => {
+  for (const s of stores) s.close();
+});
+const open = async (name: string, access: 'create' | 'read' = 'create') => {
+  const s = await openStore(join(dir, name), { access });
+  stores.push(s);
+  return s;
+};
+const csv = (name: string, text: string) => {
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  return file;
+};
+const rowsOf = (store: EventStore, log: string) =>
+  queryRows(
+    store,
+    'select case_id, activity, lifecycle, resource, channel, segment, attributes from events where log = $log order by seq',
+    { log },
+  );
+
+describe('the stored event columns', () => {
+  it('stores no optional column a log lacks, and adds each when a log brings it, in the order they came', async () => {
+    const store = await open('grow.duckdb');
+    const plain = csv(
+      'plain.csv',
+      'case_id,activity,timestamp\nc1,A,2024-01-01 10:00:00\nc1,B,2024-01-01 11:00:00\n',
+    );
+    await importLog(store, plain, { log: 'plain', onError: 'fail' });
+    expect(await storedOptional(store.connection)).toEqual([]);
+    expect(await rowsOf(store, 'plain')).toEqual([
+      {
+        case_id: 'c1',
+        activity: 'A',
+        lifecycle: null,
+        resource: null,
+        channel: null,
+        segment: null,
+        attributes: null,
+      },
+      {
+        case_id: 'c1',
+        activity: 'B',
+        lifecycle: null,
+        resource: null,
+        channel: null,
+        segment: null,
+        attributes: null,
+      },
+    ]);
+    const channels = csv(
+      'channels.csv',
+      'case_id,activity,timestamp,channel,note\nc2,Call,2024-01-02 09:00:00,phone,late\n',
+    );
+    await importLog(store, channels, { log: 'channels', onError: 'fail', columns: { channel: 'channel' } });
+    expect(await storedOptional(store.connection)).toEqual(['channel', 'attributes']);
+    expect(await rowsOf(store, 'channels')).toEqual([
+      {
+        case_id: 'c2',
+        activity: 'Call',
+        lifecycle: null,
+        resource: null,
+        channel: 'phone',
+        segment: null,
+        attributes: '{"note":"late"}',
+      },
+    ]);
+    // The earlier log reads as before: null in the columns added since.
+    expect((await rowsOf(store, 'plain')).map((r) => r.channel)).toEqual([null, null]);
+    // An XES log fills them all: its writer appends in the table's own order (channel and
+    // attributes came first), each value in its own column.
+    const xes = join(dir, 'filled.xes');
+    writeFileSync(
+      xes,
+      `<?xml version="1.0" encoding="UTF-8"?>
+<log xes.version="1.0">
+  <trace>
+    <string key="concept:name" value="c3"/>
+    <event>
+      <string key="concept:name" value="Ship"/>
+      <string key="lifecycle:transition" value="complete"/>
+      <string key="org:resource" value="Ann"/>
+      <string key="via" value="mail"/>
+      <string key="tier" value="gold"/>
+      <int key="weight" value="3"/>
+      <date key="time:timestamp" value="2024-01-03T10:00:00.000+01:00"/>
+    </event>
+  </trace>
+</log>
+`,
+    );
+    await importLog(store, xes, {
+      log: 'filled',
+      onError: 'fail',
+      columns: { channel: 'via', segment: 'tier' },
+    });
+    expect(await storedOptional(store.connection)).toEqual([
+      'channel',
+      'attributes',
+      'lifecycle',
+      'resource',
+      'segment',
+    ]);
+    const [shipped] = await rowsOf(store, 'filled');
+    expect({ ...shipped, attributes: JSON.parse(String(shipped?.attributes)) }).toEqual({
+      case_id: 'c3',
+      activity: 'Ship',
+      lifecycle: 'complete',
+      resource: 'Ann',
+      channel: 'mail',
+      segment: 'gold',
+      attributes: { tier: 'gold', via: 'mail', weight: '3' },
+    });
+  });
+
+  it('adds no column for an import that fails', async () => {
+    const store = await open('failed.duckdb');
+    const bad = csv(
+      'bad.csv',
+      'case_id,activity,timestamp,resource\nc1,A,2024-01-01 10:00:00,ann\nc1,B,never,bob\n',
+    );
+    await expect(importLog(store, bad, { log: 'bad', onError: 'fail' })).rejects.toBeInstanceOf(
+      LogImportError,
+    );
+    expect(await storedOptional(store.connection)).toEqual([]);
+    expect(await listLogs(store)).toEqual([]);
+  });
+
+  it('finds repeated events by lifecycle where it is stored, and by the rest where it is not', async () => {
+    const store = await open('repeats.duckdb');
+    const text = 'case_id,activity,timestamp\nc1,A,2024-01-01 10:00:00\nc1,B,2024-01-01 11:00:00\n';
+    await importLog(store, csv('r1.csv', text), { log: 'r', onError: 'fail' });
+    expect(await importLog(store, csv('r2.csv', text), { log: 'r', onError: 'fail' })).toMatchObject({
+      events: 0,
+      duplicates: 2,
+    });
+    const withLifecycle = (value: string) =>
+      csv(`l-${value}.csv`, `case_id,activity,timestamp,lifecycle\nc1,A,2024-01-01 10:00:00,${value}\n`);
+    const columns = { lifecycle: 'lifecycle' };
+    expect(
+      await importLog(store, withLifecycle('start'), { log: 'r', onError: 'fail', columns }),
+    ).toMatchObject({
+      events: 1,
+      duplicates: 0,
+    });
+    expect(
+      await importLog(store, withLifecycle('start'), { log: 'r', onError: 'fail', columns }),
+    ).toMatchObject({
+      events: 0,
+      duplicates: 1,
+    });
+    expect((await discover(store, 'r')).events).toBe(3);
+    expect(await removeLog(store, 'r')).toBe(3);
+    expect(await listLogs(store)).toEqual([]);
+  });
+
+  it('reads a store of the earlier layout as it is, and takes it over when it is written', async () => {
+    const path = join(dir, 'earlier.duckdb');
+    const db = await DuckDBInstance.create(path);
+    const c = await db.connect();
+    await c.run(`create table events (log varchar not null, seq bigint not null, case_id varchar not null,
+      activity varchar not null, ts_us bigint not null, tz_offset_min integer, lifecycle varchar, resource varchar,
+      channel varchar, segment varchar, attributes json)`);
+    await c.run(`insert into events values
+      ('old', 0, 'c1', 'A', 1704103200000000, 60, 'complete', 'ann', 'web', 'gold', '{"k":1}'),
+      ('old', 1, 'c1', 'B', 1704106800000000, 60, 'complete', 'bob', null, 'gold', null)`);
+    c.closeSync();
+    db.closeSync();
+    const reading = await open('earlier.duckdb', 'read');
+    const before = await rowsOf(reading, 'old');
+    expect(before).toHaveLength(2);
+    const read = await discover(reading, 'old');
+    reading.close();
+    stores.splice(stores.indexOf(reading), 1);
+
+    const writing = await open('earlier.duckdb');
+    expect(await storedOptional(writing.connection)).toEqual([
+      'lifecycle',
+      'resource',
+      'channel',
+      'segment',
+      'attributes',
+    ]);
+    expect(await rowsOf(writing, 'old')).toEqual(before);
+    expect(await discover(writing, 'old')).toEqual(read);
+    const more = csv('more.csv', 'case_id,activity,timestamp\nc9,Z,2024-01-03 10:00:00\n');
+    await importLog(writing, more, { log: 'new', onError: 'fail' });
+    expect((await listLogs(writing)).map((l) => [l.log, l.events])).toEqual([
+      ['new', 1],
+      ['old', 2],
+    ]);
+  });
+});
