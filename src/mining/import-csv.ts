@@ -17,7 +17,7 @@ import { overlongLine } from './csv-overlong.js';
 import { plainDialect } from './csv-plain-dialect.js';
 import { rejectedLines } from './csv-rejects.js';
 import { CSV_ROLES } from './csv-roles.js';
-import { type OptionalColumn, storeOptionalColumns } from './event-rows.js';
+import { OPTIONAL_COLUMNS, type OptionalColumn, storeOptionalColumns } from './event-rows.js';
 import { isGzip } from './gzip-magic.js';
 import { type ImportProblem, type ImportReport, LISTED_PROBLEMS } from './import-report.js';
 import { LogImportError } from './log-import-error.js';
@@ -251,10 +251,8 @@ export async function storeStagedCsv(
   );
   const next = await nextSeq(store, log);
   // Only the optional columns the file has are stored (event-rows.ts).
-  const optional: { column: OptionalColumn; value: string }[] = (
-    ['lifecycle', 'resource', 'channel', 'segment'] as const
-  ).flatMap((column) => {
-    const from = map[column];
+  const optional: { column: OptionalColumn; value: string }[] = OPTIONAL_COLUMNS.flatMap((column) => {
+    const from = column === 'attributes' ? undefined : map[column];
     return from ? [{ column, value: quote(from) }] : [];
   });
   if (rest.length > 0)

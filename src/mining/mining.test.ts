@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_LOGS as LOGS } from '../testing/data.js';
 import { discover } from './discover.js';
+import { storedOptional } from './event-rows.js';
 import { importCsv } from './import-csv.js';
 import { importXes } from './import-xes.js';
 import { byteOrder } from './shard-discovery.js';
@@ -75,10 +76,17 @@ async function expectSameAsPm4py(log: string, expectedName: string) {
     .slice(0, 4)
     .map(([a]) => a);
   const copy = `${log} projected`;
+  const columns = [
+    'seq',
+    'case_id',
+    'activity',
+    'ts_us',
+    'tz_offset_min',
+    ...(await storedOptional(store.connection)),
+  ];
   await store.connection.run(
-    `insert into event_rows (log, seq, case_id, activity, ts_us, tz_offset_min, lifecycle, resource, channel, segment, attributes)
-     select '${copy.replaceAll("'", "''")}', seq, case_id, activity, ts_us, tz_offset_min,
-       lifecycle, resource, channel, segment, attributes
+    `insert into event_rows (log, ${columns.join(', ')})
+     select '${copy.replaceAll("'", "''")}', ${columns.join(', ')}
      from events where log = $log and activity in ($a0, $a1, $a2, $a3)`,
     { log, ...Object.fromEntries(four.map((a, i) => [`a${i}`, a])) },
   );

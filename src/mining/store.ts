@@ -1,8 +1,8 @@
 /**
  * The event store: one embedded DuckDB database per workspace, one `events` view (of the table
- * `event_rows`, event-rows.ts) for every log imported into it. Timestamps are kept as microseconds since the epoch (UTC) with the offset the
- * source wrote, so that order is exact and local time can be shown again; `seq` keeps the file
- * order, which breaks ties as other tools do.
+ * `event_rows`, event-rows.ts) for every log imported into it. Timestamps are kept as
+ * microseconds since the epoch (UTC) with the offset the source wrote, so that order is exact and
+ * local time can be shown again; `seq` keeps the file order, which breaks ties as other tools do.
  */
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import {
@@ -182,7 +182,7 @@ export class EventWriter {
     private readonly optional: readonly OptionalColumn[],
   ) {}
 
-  /** Within the import's transaction: the columns it may fill are added to the store. */
+  /** Within the import's transaction: every optional column is added to the store (an XES log may fill any). */
   static async open(store: EventStore, log: string): Promise<EventWriter> {
     const next = await nextSeq(store, log);
     await storeOptionalColumns(store.connection, OPTIONAL_COLUMNS);
