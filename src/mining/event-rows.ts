@@ -12,6 +12,7 @@
  * `event_rows` (no data moves) and the view made over it.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { inTransaction } from './transaction.js';
 
 export const REQUIRED_COLUMNS = `log varchar not null,
   seq bigint not null,
@@ -36,9 +37,12 @@ export const OPTIONAL_COLUMNS = Object.keys(OPTIONAL_TYPES) as OptionalColumn[];
 export async function prepareEventRows(connection: DuckDBConnection): Promise<void> {
   const kind = await relationKind(connection, 'events');
   if (kind === 'VIEW') return;
-  if (kind === 'BASE TABLE') await connection.run('alter table events rename to event_rows');
-  else await connection.run(`create table if not exists event_rows (${REQUIRED_COLUMNS})`);
-  await defineView(connection, await storedOptional(connection));
+  // One transaction: a store is never left with its table renamed and no view to read it by.
+  await inTransaction(connection, async () => {
+    if (kind === 'BASE TABLE') await connection.run('alter table events rename to event_rows');
+    else await connection.run(`create table if not exists event_rows (${REQUIRED_COLUMNS})`);
+    await defineView(connection, await storedOptional(connection));
+  });
 }
 
 /** Adds to `event_rows` the optional columns of `wanted` it lacks (and shows them in `events`). */

@@ -13,12 +13,12 @@ import { duckDbActivityCount } from './duckdb-activity-count.js';
 import { type CsvColumns, dropStagedCsv, type StoredCsv, stageCsv, storeStagedCsv } from './import-csv.js';
 import type { ImportReport } from './import-report.js';
 import { formatOf, LOG_FORMATS, type LogFormat } from './log-format.js';
+import { inTransaction } from './transaction.js';
 import { LogImportError } from './log-import-error.js';
 import {
   customersFrom,
   type EventStore,
   EventWriter,
-  inTransaction,
   inWriteTurn,
   nextSeq,
   removeDuplicates,

@@ -109,25 +109,6 @@ export function inWriteTurn<T>(store: EventStore, write: () => Promise<T>): Prom
 }
 
 /**
- * Runs `write` as one transaction: all of it reaches the store or none of it, whatever stops it
- * (an error, a kill, a power cut). Within a write turn (inWriteTurn).
- */
-export async function inTransaction<T>(connection: DuckDBConnection, write: () => Promise<T>): Promise<T> {
-  await connection.run('begin transaction');
-  let result: T;
-  try {
-    result = await write();
-  } catch (error) {
-    // The write's error is the one to tell; a rollback that fails leaves nothing committed all the same.
-    await connection.run('rollback').catch(() => undefined);
-    throw error;
-  }
-  // A commit that fails rolls back by itself.
-  await connection.run('commit');
-  return result;
-}
-
-/**
  * Closes a store and, when it was made by this open and holds no event, removes it with the
  * folders made for it: an import that failed into a new store leaves nothing behind. While other
  * stores of this process share its database, it is only closed.
