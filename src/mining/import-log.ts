@@ -13,7 +13,6 @@ import { duckDbActivityCount } from './duckdb-activity-count.js';
 import { type CsvColumns, dropStagedCsv, type StoredCsv, stageCsv, storeStagedCsv } from './import-csv.js';
 import type { ImportReport } from './import-report.js';
 import { formatOf, LOG_FORMATS, type LogFormat } from './log-format.js';
-import { inTransaction } from './transaction.js';
 import { LogImportError } from './log-import-error.js';
 import {
   customersFrom,
@@ -23,6 +22,7 @@ import {
   nextSeq,
   removeDuplicates,
 } from './store.js';
+import { inTransaction } from './transaction.js';
 
 export interface LogImportOptions {
   log: string;
