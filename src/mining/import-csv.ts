@@ -99,12 +99,15 @@ function mapColumns(file: string, columns: string[], given: CsvColumns = {}) {
 }
 
 /**
- * SQL: the text is missing or holds only spaces. Trimming is tried only on a text that starts
- * with a space, which no usual id or name does: trimming every row took 0.58 s of the import's
- * checks at ten million rows, this test 0.17 s.
+ * SQL: the text is there and holds more than spaces; never null. A text from "!" up cannot be
+ * blank, so only the rare one below it (empty, or starting with a space or a control character)
+ * is trimmed. A CASE evaluates its later branches only on the rows that reach them, where an OR
+ * of the same tests (null, empty, starts with a space and trims to nothing) cost every row the
+ * string functions: the row filter, the timestamp's test with it, took 101 against 49 ms at a
+ * million rows (the insert 436 against 385 ms).
  */
-const blankSql = (text: string) =>
-  `(${text} is null or ${text} = '' or (starts_with(${text}, ' ') and trim(${text}) = ''))`;
+const filledSql = (text: string) =>
+  `(case when ${text} >= '!' then true when ${text} is null then false else trim(${text}) <> '' end)`;
 
 type Progress = ((fraction: number) => void) | undefined;
 
@@ -241,9 +244,10 @@ export async function storeStagedCsv(
   const rest = columns.filter((col) => !mapped.has(col) && col !== 'column0' && col !== '');
   const [caseId, activity, time] = [quote(map.case), quote(map.activity), quote(map.timestamp)];
   const ts = `try_cast(${time} as timestamptz)`;
-  const noCase = blankSql(caseId);
-  const noActivity = blankSql(activity);
-  const bad = `${noCase} or ${noActivity} or ${ts} is null`;
+  const noCase = `not ${filledSql(caseId)}`;
+  const noActivity = `not ${filledSql(activity)}`;
+  const good = `${filledSql(caseId)} and ${filledSql(activity)} and ${ts} is not null`;
+  const bad = `not (${good})`;
   const unsplittable = await rejectedLines(store, columns.length, LISTED_PROBLEMS);
   // Every unsplittable line, as numbers only: each moves the staged rows after it down a line.
   const skippedLines = (await rows('select distinct line from csv_rejects order by line')).map((r) =>
@@ -282,7 +286,7 @@ export async function storeStagedCsv(
       c.run(`
     insert into event_rows (${columnList.join(', ')})
     select ${literal(log)}, ${next} + rowid, ${caseId}, ${activity}, epoch_us(${ts}), ${tzOffsetSql(time)}${optional.map((o) => `, ${o.value}`).join('')}
-    from csv_staging where not (${bad})`),
+    from csv_staging where ${good}`),
     ),
   );
   const events = Number(stored.rowsChanged);

@@ -12,7 +12,7 @@ import { storedOptional } from './event-rows.js';
 import { importCsv } from './import-csv.js';
 import { importXes } from './import-xes.js';
 import { byteOrder } from './shard-discovery.js';
-import { type EventStore, EventWriter, openStore } from './store.js';
+import { type EventStore, EventWriter, openStore, queryRows } from './store.js';
 import { parseTimestamp } from './timestamp-text.js';
 
 interface Expected {
@@ -147,14 +147,23 @@ describe('bad rows and timestamps', () => {
     const file = join(dir, 'spaces.csv');
     writeFileSync(
       file,
-      'case_id,activity,timestamp\n   ,Call,2024-01-01 10:00:00Z\nc1,  ,2024-01-01 10:05:00Z\n c2 , Visit ,2024-01-01 10:06:00Z\n',
+      'case_id,activity,timestamp\n   ,Call,2024-01-01 10:00:00Z\nc1,  ,2024-01-01 10:05:00Z\n c2 , Visit ,2024-01-01 10:06:00Z\n,Mail,2024-01-01 10:07:00Z\n\tc3,!,2024-01-01 10:08:00Z\n',
     );
     const report = await importCsv(store, file, 'spaces', { onError: 'skip' });
     expect(report.problems).toEqual([
       { line: 2, field: 'case_id', message: 'the case is empty' },
       { line: 3, field: 'activity', message: 'the activity is empty' },
+      { line: 5, field: 'case_id', message: 'the case is empty' },
     ]);
-    expect(report.events).toBe(1);
+    // Kept as written: a name with spaces around it, one led by a tab, an activity of one mark.
+    const kept = await queryRows(
+      store,
+      "select case_id, activity from events where log = 'spaces' order by seq",
+    );
+    expect(kept).toEqual([
+      { case_id: ' c2 ', activity: ' Visit ' },
+      { case_id: '\tc3', activity: '!' },
+    ]);
   });
 
   it('counts lines of the file, also after a row DuckDB cannot split; one problem per row', async () => {
