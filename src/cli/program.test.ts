@@ -520,6 +520,12 @@ describe('linesight simulate and whatif', () => {
     expect(text.stdout).toMatch(/Time waiting in queues\s+(s|min)\s+[\d.]+ ± [\d.]+\n/);
     expect(text.stdout).toMatch(/Customers counted\s+[\d,]+ ± [\d,]+\n/);
     expect(text.stdout).toContain("Little's law");
+    expect(text.stdout).toContain('KPI (mean ± 95% CI)');
+    // One replication has no interval: the headings do not promise one.
+    const single = await linesight('simulate', mmcFile, '-n', '1', '--horizon', '3d', '--warmup', '1d');
+    expect(single.stdout).toContain('KPI (one replication: no CI)');
+    expect(single.stdout).toContain('Contact center (one replication: no CI;');
+    expect(single.stdout).not.toContain('±');
   });
 
   it('answers the account-executives question side by side, with the pool it adds and one unit a row', async () => {

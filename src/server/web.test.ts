@@ -328,6 +328,15 @@ describe('the web app', () => {
     expect(await page.textContent('.as-is-results')).toMatch(
       /Time waiting in queues\s*[\d.]+ ± [\d.]+ (s|min)/,
     );
+    expect(await page.textContent('.as-is-results h2')).toBe('As it is (3 replications)');
+    expect(await page.textContent('.as-is-results th >> nth=1')).toBe('Mean ± 95% CI');
+    // One replication has no interval, and the heading does not promise one.
+    await page.fill('input[type=number] >> nth=0', '1');
+    await page.click('button.as-is');
+    await page.waitForSelector('.as-is-results h2:has-text("(1 replication)")', { timeout: 90000 });
+    expect(await page.textContent('.as-is-results th >> nth=1')).toBe('Mean (one replication: no CI)');
+    expect(await page.textContent('.as-is-results')).not.toContain('±');
+    await shot(page, 'as-is-one-replication');
     await page.fill('.sweep input.from', '8');
     await page.fill('.sweep input.to', '12');
     await page.click('.sweep button.run');

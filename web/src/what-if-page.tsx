@@ -149,13 +149,20 @@ export function WhatIfPage(props: { name: string; scenario?: string | undefined 
       ) : null}
       {baseline?.result ? (
         <div class="as-is-results">
-          <h2>As it is ({baseline.result.options.replications} replications)</h2>
+          <h2>
+            As it is ({baseline.result.options.replications}{' '}
+            {baseline.result.options.replications === 1 ? 'replication' : 'replications'})
+          </h2>
           <Warnings warnings={baseline.result.warnings} onRemedy={useRemedy} />
           <table class="list">
             <thead>
               <tr>
                 <th>KPI</th>
-                <th>Mean ± 95% CI</th>
+                <th>
+                  {baseline.result.options.replications === 1
+                    ? 'Mean (one replication: no CI)'
+                    : 'Mean ± 95% CI'}
+                </th>
               </tr>
             </thead>
             <tbody>

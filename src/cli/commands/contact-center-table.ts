@@ -29,7 +29,7 @@ const row = (k: ContactKpis) => [
 ];
 
 /** The pools that anyone queued at, with their hours below target; '' when no pool is staffed. */
-export function contactCenterTable(pools: PoolContactCenter[], markdown: boolean): string {
+export function contactCenterTable(pools: PoolContactCenter[], markdown: boolean, single = false): string {
   const used = pools.filter(
     (p) => Number.isFinite(p.overall.contactsPerHour.mean) && p.overall.contactsPerHour.mean > 0,
   );
@@ -58,5 +58,5 @@ export function contactCenterTable(pools: PoolContactCenter[], markdown: boolean
       `${p.name} misses its target in ${hours.length} hour${hours.length === 1 ? '' : 's'} of the week: ${listed.join(', ')}${more}.`,
     ];
   });
-  return `Contact center (mean ± 95% CI; service level: share of queue entries answered within the target time)\n\n${table}${short.length ? `\n\n${short.join('\n')}` : ''}`;
+  return `Contact center (${single ? 'one replication: no CI' : 'mean ± 95% CI'}; service level: share of queue entries answered within the target time)\n\n${table}${short.length ? `\n\n${short.join('\n')}` : ''}`;
 }

@@ -352,13 +352,15 @@ export async function simulateCommand(file: string, given: SimulateCommandOption
   }
   const segments = Object.keys(result.segments).filter(() => model.segments.length > 1);
   const segmentNames = new Map(model.segments.map((g) => [g.id, g.name]));
+  // One replication gives no interval (its KPIs show none): the heading says so.
+  const single = result.options.replications === 1;
   const headers = [
-    'KPI (mean ± 95% CI)',
+    single ? 'KPI (one replication: no CI)' : 'KPI (mean ± 95% CI)',
     'Unit',
     'All customers',
     ...segments.map((s) => segmentNames.get(s) ?? s),
   ];
-  const contact = contactCenterTable(result.contactCenter, o.format === 'md');
+  const contact = contactCenterTable(result.contactCenter, o.format === 'md', single);
   // The contact-center table gives each pool's figures; the KPI table leaves them to it.
   const shown = contact ? result.kpis.filter((k) => !isPoolKpi(k.key)) : result.kpis;
   const rows = shown.map((k) =>
