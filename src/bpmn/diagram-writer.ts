@@ -5,7 +5,8 @@
  */
 import { listIn } from '../collections/list-in.js';
 import { writeProperties } from './interchange/properties.js';
-import { fitText, placeLabels } from './label-place.js';
+import { aboveOwnLine, placeLabels } from './label-place.js';
+import { fitText } from './label-text.js';
 import type { LaneFit } from './lane-fit.js';
 import type { Element, Moddle } from './moddle.js';
 
@@ -130,7 +131,10 @@ export function diagramWriter(moddle: Moddle, fit: LaneFit): DiagramWriter {
       lines.push(...legs);
       const made = rect ? sized(label(rect), element.name) : undefined;
       const own = made && labelOf.get(made.label.bounds as Element);
-      if (own) own.lines = legs;
+      if (own) {
+        own.lines = legs;
+        aboveOwnLine(rectOf(own.bounds), legs);
+      }
       edges.push(
         moddle.create('bpmndi:BPMNEdge', {
           id: `${element.id}_di`,

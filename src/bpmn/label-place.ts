@@ -5,7 +5,6 @@
  * obstacles: everything sits on them.
  */
 
-import { most } from '../collections/extremes.js';
 import { type Box, BoxGrid } from './box-grid.js';
 
 export type { Box } from './box-grid.js';
@@ -17,18 +16,22 @@ export const overlaps = (a: Box, b: Box) =>
 /** How far a label may move, in steps of its own size: labels wrapped as bpmn-js does are taller. */
 const RINGS = 5;
 
+/** Small shifts, in px, that slide a label off a line passing through it, nearest first. */
+const NUDGES = [6, 12, 18];
+
 /**
- * The places a label may take to keep off lines: its own and the ring round it. Further off
- * it reads as another element's, which is worse than a line through it.
+ * The places a label may take to keep off lines: its own, the small shifts round it, and the
+ * ring round it. Further off it reads as another element's, which is worse than a line through it.
  */
-const OFF_LINES_WITHIN = 1 + 8;
+const OFF_LINES_WITHIN = 1 + 4 * NUDGES.length + 8;
 
 /** Where a label may go, nearest first. */
 function candidates(label: Box): Box[] {
   const dy = label.height + 4;
   const dx = label.width / 2 + 8;
-  // Rings around the chosen place, nearest first: below before above, then the sides.
   const moves: [number, number][] = [[0, 0]];
+  for (const d of NUDGES) moves.push([0, d], [0, -d], [d, 0], [-d, 0]);
+  // Rings around the chosen place, nearest first: below before above, then the sides.
   for (let ring = 1; ring <= RINGS; ring++)
     for (const [mx, my] of [
       [0, ring],
@@ -68,7 +71,8 @@ export function placeLabels(
     const own = new Set(ownLines[i] ?? []);
     const free = (c: Box) =>
       !shapeGrid.some(c, (s) => overlaps(c, s), owner) && !labelGrid.some(c, (p) => overlaps(c, p));
-    const offLines = (c: Box) => !lineGrid.some(c, (l) => !own.has(l) && overlaps(c, l));
+    // Its own flow's horizontal legs count: on one, its text reads as struck through.
+    const offLines = (c: Box) => !lineGrid.some(c, (l) => (!own.has(l) || l.height === 0) && overlaps(c, l));
     const places = candidates(label);
     const place =
       places.slice(0, OFF_LINES_WITHIN).find((c) => free(c) && offLines(c)) ?? places.find(free) ?? label;
@@ -78,44 +82,19 @@ export function placeLabels(
   return placed;
 }
 
-/** bpmn-js's external labels: 11 px Arial, lines 1.2 high; about 6 px a character on average. */
-const CHAR = 6;
-const LINE = 13.2;
 /**
- * The width bpmn-js wraps an external label at, whatever the bounds the file gives it
- * (BpmnRenderer's renderExternalLabel); it draws the lines from the bounds' top left.
+ * A flow's label lifted off its own line: bpmn-js draws labels without a background, so a label
+ * centred on a horizontal leg of its flow (where the layout puts a share, "35%") reads as struck
+ * through. It sits just above the leg instead; a label on no horizontal leg stays.
  */
-const WRAP = 90;
-
-/**
- * Bounds that hold `text` as bpmn-js draws it: wrapped by words at 90 px, from the bounds' top
- * left, centred on the place chosen. bpmn-js draws a label's text whatever the bounds' size, so
- * bounds wider than its wrap (they were up to 120 px) held a line or two fewer than it drew, and
- * the rest spilled onto what was below.
- */
-export function fitText(bounds: Box, text: unknown): void {
-  if (typeof text !== 'string' || text.trim() === '') return;
-  const paragraphs = text
-    .trim()
-    .split('\n')
-    .map((p) => p.trim().split(/\s+/));
-  const longest = most(paragraphs.flat().map((w) => w.length * CHAR));
-  const widest = Math.max(...paragraphs.map((p) => Math.min(WRAP, p.join(' ').length * CHAR)));
-  const width = Math.max(widest, longest);
-  let lines = 0;
-  for (const words of paragraphs) {
-    lines++;
-    let used = 0;
-    for (const word of words) {
-      const w = word.length * CHAR;
-      if (used > 0 && used + CHAR + w > width) {
-        lines++;
-        used = w;
-      } else used += (used > 0 ? CHAR : 0) + w;
-    }
-  }
-  const centre = bounds.x + bounds.width / 2;
-  bounds.width = Math.round(width);
-  bounds.x = Math.round((centre - width / 2) * 10) / 10;
-  bounds.height = Math.ceil(lines * LINE);
+export function aboveOwnLine(label: Box, legs: readonly Box[]): void {
+  const leg = legs.find(
+    (l) =>
+      l.height === 0 &&
+      l.y > label.y &&
+      l.y < label.y + label.height &&
+      l.x < label.x + label.width &&
+      label.x < l.x + l.width,
+  );
+  if (leg) label.y = leg.y - label.height - 1;
 }
