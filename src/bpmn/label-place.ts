@@ -1,8 +1,9 @@
 /**
  * Labels placed clear of the shapes and of each other: each label keeps the place its exporter
  * chose when that place is free, and otherwise takes the nearest free one of a few around it
- * (below, above, then sideways), in the order the labels were made. Pools and lanes are not
- * obstacles: everything sits on them.
+ * (shifts of a few pixels, then a label's size below, above, sideways), in the order the labels
+ * were made; a flow's own label first sits above its line, not across it. Pools and lanes are
+ * not obstacles: everything sits on them.
  */
 
 import { type Box, BoxGrid } from './box-grid.js';
