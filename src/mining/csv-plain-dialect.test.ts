@@ -81,6 +81,7 @@ describe('a file that is not plain is left to the sniffer', () => {
     ['a last line, without a line break, with a field less', `${lines(',', 5)}c1,2024-01-01`],
     ['a header alone', 'case,activity,timestamp\n'],
     ['one column', 'case\nc1\nc2\n'],
+    ['a line longer than DuckDB reads', `${lines(',', 3)}c1,${'z'.repeat(2_000_100)},2024-01-01 10:00\n`],
   ])('%s', (_name, text) => {
     expect(plainDialect(write(text))).toBeUndefined();
   });

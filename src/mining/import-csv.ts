@@ -158,7 +158,10 @@ export async function stageCsv(
       `${file} is gzip-compressed, not CSV text`,
       'unpack it first (gunzip -k FILE) and import the CSV it holds; a compressed XES log imports as it is, named .xes.gz',
     );
-  const long = overlongLine(file);
+  const columns = headerWidth(file);
+  // A plain sample (csv-plain-dialect.ts) has no line too long, so only another is searched for one.
+  const plain = columns < WIDE_COLUMNS ? plainDialect(file) : undefined;
+  const long = plain ? undefined : overlongLine(file);
   // The header cannot be skipped: without it no row has columns.
   if (long && (onError === 'fail' || long === 1))
     throw new LogImportError(
@@ -167,13 +170,13 @@ export async function stageCsv(
     );
   const c = store.connection;
   const encoding = encodingOf(file);
-  const columns = headerWidth(file);
-  // Given to read_csv when known: sniffed on a sample for a long line or a wide file, found in JS
-  // for a plain one; any other file DuckDB sniffs as it reads.
+  // Given to read_csv when known: found in JS for a plain file, sniffed on a sample for a long
+  // line or a wide file; any other file DuckDB sniffs as it reads.
   const given =
-    long || columns >= WIDE_COLUMNS
+    plain ??
+    (long || columns >= WIDE_COLUMNS
       ? await sampledDialect(store, file, encoding, sniffedLines(columns))
-      : plainDialect(file);
+      : undefined);
   const dialect = given ? `, ${given}` : '';
   await c.run("set TimeZone = 'UTC'");
   // The rejects tables are this import's own: DuckDB keeps them across scans of a connection.

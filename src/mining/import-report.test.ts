@@ -74,6 +74,18 @@ describe('a CSV row longer than can be read', () => {
     expect(stored.map((r) => r.activity)).toEqual(['A0', 'A1', 'A2', 'A0', 'A1']);
     const error = await failure(importLog(store, file, { log: 'early-fail', onError: 'fail' }));
     expect(error.message).toContain('early-long.csv, line 5: the line is longer than 2,000,000 bytes');
+    // Just over the limit, in a file otherwise plain: its last piece read is the one that is too much.
+    const near = write(
+      'near-long.csv',
+      [
+        'case_id,activity,timestamp',
+        ...goodRows(1),
+        `c1,${'y'.repeat(2_000_100)},2024-01-01T11:00:00Z`,
+        '',
+      ].join('\n'),
+    );
+    const nearError = await failure(importLog(store, near, { log: 'near', onError: 'fail' }));
+    expect(nearError.message).toContain('near-long.csv, line 3: the line is longer than 2,000,000 bytes');
     // A header too long to read cannot be skipped: without it no row has columns.
     const header = write('long-header.csv', [LONG, ...goodRows(2), ''].join('\n'));
     const headerError = await failure(importLog(store, header, { log: 'header', onError: 'skip' }));
