@@ -33,7 +33,8 @@ function later<T extends { [K in keyof T]: Method }>(
   const methods: Partial<Record<keyof T, Method>> = {};
   for (const name of Object.keys(names) as (keyof T)[])
     methods[name] = async (...args: never[]) => {
-      const target = await (loaded ??= source());
+      loaded ??= source();
+      const target = await loaded;
       return target[name](...args);
     };
   return methods as T;
