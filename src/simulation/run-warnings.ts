@@ -44,9 +44,12 @@ export function durationOption(seconds: number): string {
 }
 
 export function warmupWarnings(check: WarmupCheck | undefined, horizon: number): RunWarning[] {
-  if (!check?.biased) return [];
+  if (!check || !(check.biased || check.rising)) return [];
   const direction = check.bias.mean < 0 ? 'too low' : 'too high';
-  const off = `the time waiting in queues comes out ${percent(Math.abs(check.bias.mean) / check.settled)} ${direction} (${formatDuration(Math.abs(check.bias.mean))} a customer), and the KPIs that follow from it with it`;
+  const size = `${percent(Math.abs(check.bias.mean) / check.settled)} ${direction} (${formatDuration(Math.abs(check.bias.mean))} a customer)`;
+  const off = check.biased
+    ? `the time waiting in queues comes out ${size}, and the KPIs that follow from it with it`
+    : `the waits were still rising when it ended: the time waiting in queues comes out at least ${size} against the run's end, and the KPIs that follow from it with it (the replications swing too widely to say how far from the settled level)`;
   if (check.tooShort) {
     const longer = durationOption(4 * horizon);
     const warmup = durationOption(horizon);

@@ -4,6 +4,7 @@
  * scale), so that a draw is a switch and a little arithmetic.
  */
 import type { Distribution } from '../model/distribution.js';
+import { standardExponential } from './exponential.js';
 import { standardNormal } from './normal.js';
 import type { Uniform as Stream } from './random.js';
 
@@ -94,7 +95,7 @@ export function sample(s: Sampler, r: Stream): number {
     case Kind.Fixed:
       return s.a;
     case Kind.Exponential:
-      return -s.a * Math.log(1 - r.uniform());
+      return s.a * standardExponential(r);
     case Kind.Lognormal:
       return Math.exp(s.a + s.b * standardNormal(r));
     case Kind.Gamma:

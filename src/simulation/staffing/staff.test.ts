@@ -1,7 +1,7 @@
 /**
  * `staff` on a hotline with a weekly arrival profile (fixtures/hotline.yaml): the staffing it
  * writes as a scenario meets the service level in every hour of the week when the scenario is
- * simulated, and one agent fewer in an hour breaks the target in that hour. Checking all 168
+ * simulated, and one agent fewer in an hour does not meet it beyond doubt. Checking all 168
  * hours one by one would take minutes, so three hours chosen before the run are checked: Monday
  * 08:00-09:00 (the line opens), Wednesday 10:00-11:00 (the peak) and Saturday 10:00-11:00.
  */
@@ -14,7 +14,7 @@ import { simulate } from '../simulate.js';
 import { shiftsOf } from './hourly-schedule.js';
 import { scenarioEdit } from './scenario-edit.js';
 import { fewestAgents } from './service-level.js';
-import { StaffingError, staffModel } from './staff.js';
+import { lowForAllHours, StaffingError, staffModel } from './staff.js';
 import { staffingScenario } from './staffing-scenario.js';
 
 const file = new URL('./fixtures/hotline.yaml', import.meta.url).pathname;
@@ -25,7 +25,7 @@ const run = { replications: 10, horizon: 15 * 86400, warmup: 86400, seed: 1, wor
 const CHECKED = [8, 2 * 24 + 10, 5 * 24 + 10];
 
 describe('staffing at least cost', () => {
-  it('meets the target in every hour when its scenario is simulated; one fewer in an hour breaks that hour', async () => {
+  it('meets the target in every hour when its scenario is simulated; one fewer in an hour does not beyond doubt', async () => {
     const result = await staffModel(model, options);
     expect(result.verified).toBe(true);
     const pool = result.pools[0];
@@ -52,11 +52,12 @@ describe('staffing at least cost', () => {
       fewer[h] = (fewer[h] as number) - 1;
       const agents = { ...(model.resources[0] as Model['resources'][number]), schedule: shiftsOf(fewer) };
       const less = await simulate({ ...model, resources: [agents] }, run);
-      // One fewer does not meet the target beyond doubt: the low end of its 95% interval is under it.
+      // One fewer does not meet the target beyond doubt by the bound a trim is kept by (95% for
+      // all the week's hours at once). At 95% for the hour alone it may: 24 agents at Wednesday's
+      // peak answer 82% ± 4% in time over 40 replications where Erlang C, taking the hour as
+      // stationary, asks 25; ten replications cannot show that saving beyond doubt, so it is kept.
       const level = less.contactCenter[0]?.hours[h]?.serviceLevel;
-      expect((level?.mean ?? 1) - (level?.halfWidth ?? 0), `hour ${h} with ${fewer[h]} agents`).toBeLessThan(
-        0.8,
-      );
+      expect(level ? lowForAllHours(level) : 1, `hour ${h} with ${fewer[h]} agents`).toBeLessThan(0.8);
     }
     // Cheaper than today's schedule, which staffs the peak all day.
     expect(pool.cost?.staffed).toBeLessThan(pool.cost?.today as number);

@@ -175,7 +175,7 @@ async function levels(model: Model, list: Plan[], options: StaffingOptions): Pro
  * one-sided): a trim is tried in every hour together, and at 95% each, some of 168 hours pass by
  * luck (11 agents where Erlang C needs 12 on a flat day; 27 hours at the mean, 1 at 95% each).
  */
-function lowForAllHours(e: Estimate): number {
+export function lowForAllHours(e: Estimate): number {
   // Nobody queued: no one waited too long. Fewer replications that saw a queue: no interval to
   // judge by. Two that both answered every caller in time have no spread, and an hour of a few
   // calls does so by luck: one agent kept where Erlang C needs two, 44% answered in time.
