@@ -46,10 +46,11 @@ export function durationOption(seconds: number): string {
 export function warmupWarnings(check: WarmupCheck | undefined, horizon: number): RunWarning[] {
   if (!check || !(check.biased || check.rising)) return [];
   const direction = check.bias.mean < 0 ? 'too low' : 'too high';
-  const size = `${percent(Math.abs(check.bias.mean) / check.settled)} ${direction} (${formatDuration(Math.abs(check.bias.mean))} a customer)`;
+  const share = `${percent(Math.abs(check.bias.mean) / check.settled)} ${direction}`;
+  const gap = formatDuration(Math.abs(check.bias.mean));
   const off = check.biased
-    ? `the time waiting in queues comes out ${size}, and the KPIs that follow from it with it`
-    : `the waits were still rising when it ended: the time waiting in queues comes out at least ${size} against the run's end, and the KPIs that follow from it with it (the replications swing too widely to say how far from the settled level)`;
+    ? `the time waiting in queues comes out ${share} (${gap} a customer), and the KPIs that follow from it with it`
+    : `the waits were still rising when it ended: the time waiting in queues comes out at least ${share} (${gap} a customer below the run's end), and the KPIs that follow from it with it; the replications swing too widely to say by how much more`;
   if (check.tooShort) {
     const longer = durationOption(4 * horizon);
     const warmup = durationOption(horizon);
