@@ -36,19 +36,18 @@ const edgesShown = (shown: number, all: number) =>
     ? `${plural(all, 'edge')}, most frequent first`
     : `the ${shown} most frequent of ${plural(all, 'edge')}`;
 
-export async function logDiscoverCommand(
-  o: StoreOptions & {
-    top?: string;
-    segment?: string;
-    channel?: string;
-    svg?: string;
-    edges?: string;
-    mostEdges?: string;
-    mostActivities?: string;
-    measure?: DfgMeasure;
-  },
-  io: Io,
-): Promise<number> {
+export type DiscoverCommandOptions = StoreOptions & {
+  top?: string;
+  segment?: string;
+  channel?: string;
+  svg?: string;
+  edges?: string;
+  mostEdges?: string;
+  mostActivities?: string;
+  measure?: DfgMeasure;
+};
+
+export async function logDiscoverCommand(o: DiscoverCommandOptions, io: Io): Promise<number> {
   const top = Number(o.top ?? TOP_VARIANTS);
   if (!Number.isInteger(top) || top < 1)
     throw new UsageError(`--top takes a whole number of at least 1, not '${o.top}'`);
