@@ -1,7 +1,7 @@
 /** The work a simulation is, known before it runs: what the server's limits and the CLI's notice read. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { workNotice } from '../cli/commands/simulate.js';
+import { workNotice } from '../cli/commands/simulate-progress.js';
 import { load, parse } from '../model/load.js';
 import type { Model } from '../model/model.js';
 import { simulate } from './simulate.js';

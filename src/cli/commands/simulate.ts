@@ -6,34 +6,17 @@ import { markdownTable, textTable } from '../../analysis/report/table.js';
 import { writeAtomic } from '../../fs/write-atomic.js';
 import type { ModelDocument } from '../../model/document.js';
 import type { Model } from '../../model/model.js';
+import { type Override, type WhatIfSide, whatIfSides } from '../../model/overrides.js';
+import { formatDuration } from '../../model/units.js';
 import {
-  applyOverrides,
-  type Override,
-  parseOverride,
-  type WhatIfSide,
-  whatIfSides,
-} from '../../model/overrides.js';
-import { didYouMeanAmong } from '../../model/suggest.js';
-import { formatDuration, parseDuration } from '../../model/units.js';
-import { defaultWarmup } from '../../simulation/default-warmup.js';
-import {
-  defaultWorkers,
-  describeWork,
   type Estimate,
   estimateWork,
   eventLogCsv,
   isPoolKpi,
   type KpiDefinition,
-  modelKpis,
-  parsePrecision,
   parseSweep,
   parseTarget,
-  precisionKpis,
-  preflight,
-  type RunRemedy,
-  type RunWarning,
   readoutInput,
-  roughDuration,
   type SimulationOptions,
   type SimulationResult,
   type SweepResult,
@@ -44,253 +27,41 @@ import {
   sweptValue,
   totalWork,
   UnknownKpiError,
-  type WorkEstimate,
   whatIf,
 } from '../../simulation/index.js';
 import { estimateFigures, estimatesUnit } from '../../simulation/readout/kpi-unit.js';
 import { simulationJson, sweepJson, whatIfJson } from '../../simulation/readout/run-json.js';
 import { whatIfText } from '../../simulation/readout/whatif-text.js';
 import { plural } from '../../text/plural.js';
-import { InputError, type Io, UsageError } from '../io.js';
+import { type Io, UsageError } from '../io.js';
 import { loadOrReport } from '../load-or-report.js';
 import { refuseOutputOverInput } from '../output-file.js';
-import { progressBarOn } from '../progress-bar.js';
-import { wholeOption } from '../whole-option.js';
 import { contactCenterTable } from './contact-center-table.js';
+import { warningsText } from './run-warnings-text.js';
+import {
+  checkParameters,
+  checkPrecisionKpis,
+  overridesOf,
+  runOptions,
+  type SimulateCommandOptions,
+  variant,
+  withReportFormat,
+} from './simulate-options.js';
+import { announceWork, progressBar } from './simulate-progress.js';
 import { valueText } from './value-text.js';
 
-export interface SimulateCommandOptions {
-  scenario?: string;
-  scenarios?: string;
-  replications?: string;
-  horizon?: string;
-  warmup?: string;
-  seed?: string;
-  precision?: string;
-  precisionKpis?: string;
-  maxReplications?: string;
-  workers?: string;
-  set?: string[];
-  sweep?: string;
-  target?: string;
-  format?: string;
-  output?: string;
-  json?: boolean;
-  progress?: boolean;
-  eventLog?: string;
-}
+export type { SimulateCommandOptions } from './simulate-options.js';
 
-/** Past these a run is a mistake, not a plan: a month of CPU, or threads by the thousand. */
-const MAX_REPLICATIONS = 10_000;
-const MAX_WORKERS = 64;
-
-function runOptions(o: SimulateCommandOptions): Omit<SimulationOptions, 'onProgress'> {
-  const time = (name: string, text: string | undefined, fallback: number) => {
-    if (text === undefined) return fallback;
-    const d = parseDuration(text);
-    if (!d.ok) throw new UsageError(`--${name}: ${d.message} (${d.hint ?? 'e.g. 30d'})`);
-    return d.value;
-  };
-  const precision = o.precision === undefined ? undefined : parsePrecision(o.precision);
-  if (precision && !precision.ok) throw new UsageError(`--precision ${precision.message}`);
-  if (!precision && (o.precisionKpis !== undefined || o.maxReplications !== undefined))
-    throw new UsageError(
-      `--${o.precisionKpis !== undefined ? 'precision-kpis' : 'max-replications'} goes with --precision, e.g. --precision 2%`,
-    );
-  const kpis = o.precisionKpis
-    ?.split(',')
-    .map((k) => k.trim())
-    .filter(Boolean);
-  const horizon = time('horizon', o.horizon, 30 * 86400);
-  return {
-    replications: wholeOption('replications', o.replications, 20, 1, MAX_REPLICATIONS),
-    horizon,
-    warmup: time('warmup', o.warmup, defaultWarmup(horizon)),
-    // Seeds are 32-bit: a larger one would silently repeat a smaller one's runs.
-    seed: wholeOption('seed', o.seed, 1, 0, 2 ** 32 - 1),
-    workers: wholeOption('workers', o.workers, defaultWorkers(), 1, MAX_WORKERS),
-    ...(precision?.ok
-      ? {
-          precision: precision.value,
-          ...(kpis && kpis.length > 0 ? { precisionKpis: kpis } : {}),
-          maxReplications: wholeOption('max-replications', o.maxReplications, 200, 2, MAX_REPLICATIONS),
-        }
-      : {}),
-  };
-}
-
-const REMEDY_OPTIONS: Record<keyof RunRemedy, string> = {
-  horizon: '--horizon',
-  warmup: '--warmup',
-  replications: '--replications',
-  precision: '--precision',
-  maxReplications: '--max-replications',
-};
-
-/** A warning's remedies as this command's options: " (--replications 40, or --precision 10%)". */
-function remediesText(remedies: RunRemedy[]): string {
-  const options = remedies.map((r) =>
-    Object.entries(r)
-      .map(([key, value]) => `${REMEDY_OPTIONS[key as keyof RunRemedy]} ${value}`)
-      .join(' '),
-  );
-  return options.length ? ` (${options.join(', or ')})` : '';
-}
-
-/** The warnings as the text report ends with them; nothing when there are none. */
-export function warningsText(warnings: { side?: string; warning: RunWarning }[]): string {
-  if (warnings.length === 0) return '';
-  const lines = warnings.map(
-    ({ side, warning }) => `- ${side ? `${side}: ` : ''}${warning.message}${remediesText(warning.remedies)}`,
-  );
-  return `\nWarnings:\n${lines.join('\n')}\n`;
-}
-
-/** Formats a report file's name says it holds, and the names that say it cannot be one. */
-const NAMED: Record<string, 'text' | 'md' | 'json' | undefined> = {
-  txt: 'text',
-  text: 'text',
-  md: 'md',
-  markdown: 'md',
-  json: 'json',
-  html: undefined,
-  htm: undefined,
-  csv: undefined,
-  yaml: undefined,
-  yml: undefined,
-};
-
-/**
- * The report's format from --json, --format and the output's name, which must agree: `-o
- * report.html` wrote plain text under a page's name, and `--json -f text` wrote JSON unsaid.
- */
-function withReportFormat(o: SimulateCommandOptions): SimulateCommandOptions {
-  const ext = o.output?.match(/\.([A-Za-z]+)$/)?.[1]?.toLowerCase();
-  const named = ext !== undefined && ext in NAMED ? { format: NAMED[ext] } : undefined;
-  if (named && named.format === undefined)
-    throw new UsageError(
-      `-o ${o.output}: a run's report is text, md or json, not .${ext}; name the file .txt, .md or .json`,
-    );
-  if (o.json && o.format !== undefined && o.format !== 'json')
-    throw new UsageError(`--json and --format ${o.format} disagree: give one of them`);
-  const format = o.json ? 'json' : (o.format ?? named?.format ?? 'text');
-  if (named?.format !== undefined && named.format !== format)
-    throw new UsageError(
-      `the output ${o.output} and the ${format} report disagree: name the file .${format === 'text' ? 'txt' : format}, or leave out ${o.json ? '--json' : '--format'}`,
-    );
-  return { ...o, format, json: format === 'json' };
-}
-
-/** "20 replications", or with a precision rule what it asked and where it stopped. */
 /** The horizon's warm-up, which it includes: 28 of "30 d including 2 d of warm-up" are counted. */
 const warmupText = (warmup: number) =>
   warmup > 0 ? `including ${formatDuration(warmup)} of warm-up` : 'with no warm-up';
 
+/** "20 replications", or with a precision rule what it asked and where it stopped. */
 function replicationsText(result: SimulationResult): string {
   const p = result.precision;
   if (!p) return plural(result.options.replications, 'replication');
   const share = `${Number((p.share * 100).toPrecision(3))}%`;
   return `${p.replications} replications (${p.reached ? 'stopped when' : 'the most allowed; not'} every judged KPI within ± ${share} of its mean)`;
-}
-
-/** The model with a scenario and --set overrides applied; usage errors for what names nothing. */
-function variant(
-  document: ModelDocument,
-  base: Model,
-  scenario: string | undefined,
-  overrides: Override[],
-): Model {
-  if (scenario !== undefined && !base.scenarios.some((s) => s.id === scenario)) {
-    const ids = base.scenarios.map((s) => s.id);
-    throw new UsageError(
-      `the model has no scenario '${scenario}': ${didYouMeanAmong(scenario, ids, 'scenarios')}`,
-    );
-  }
-  if (scenario === undefined && overrides.length === 0) return base;
-  const result = applyOverrides(document, overrides, scenario);
-  const first = result.diagnostics.find((d) => d.severity === 'error');
-  if (!result.model || first) {
-    throw new UsageError(
-      `${first?.message.replace(/^scenario '[^']*'(, )?:? ?/, '') ?? 'the change does not apply'}${first?.hint ? ` (${first.hint})` : ''}`,
-    );
-  }
-  return result.model as Model;
-}
-
-function overridesOf(o: SimulateCommandOptions): Override[] {
-  return (o.set ?? []).map((text) => {
-    const parsed = parseOverride(text);
-    if (!parsed)
-      throw new UsageError(`--set takes PATH=VALUE, e.g. resources.agents.capacity=14, not '${text}'`);
-    return parsed;
-  });
-}
-
-/** The KPIs of --precision-kpis, each one the model reports. */
-function checkPrecisionKpis(model: Model, options: Omit<SimulationOptions, 'onProgress'>) {
-  if (options.precision !== undefined) {
-    try {
-      precisionKpis(modelKpis(model), options.precisionKpis);
-    } catch (error) {
-      if (!(error instanceof UnknownKpiError)) throw error;
-      throw new UsageError(`--precision-kpis names unknown KPI '${error.key}': ${error.hint}`);
-    }
-  }
-}
-
-function checkParameters(model: Model, options: Omit<SimulationOptions, 'onProgress'>) {
-  checkPrecisionKpis(model, options);
-  const problems = preflight(model, options);
-  // Settings that cannot be are a usage error (exit 2), as every other bad option is.
-  const settings = problems.filter((p) => p.setting);
-  if (settings.length > 0)
-    throw new UsageError(
-      `${settings.map((p) => p.message).join('; ')} (${settings.map((p) => p.hint).join('; ')})`,
-    );
-  if (problems.length > 0) {
-    throw new InputError(problems.map((p) => p.message).join('\n  '), problems.map((p) => p.hint).join('; '));
-  }
-}
-
-/**
- * What a long run says up front (a rate of 1e6/h runs for hours): how much work it is, how long it
- * may take, how to make it shorter; nothing for a short one.
- */
-export function workNotice(work: WorkEstimate, workers: number): string | undefined {
-  const time = roughDuration(work, workers);
-  return time
-    ? `simulating ${describeWork(work)}: ${time} on ${workers} thread(s); fewer --replications or a shorter --horizon make it quicker, Ctrl+C stops it\n`
-    : undefined;
-}
-
-function announceWork(work: WorkEstimate, workers: number, io: Io) {
-  const notice = workNotice(work, workers);
-  if (notice) io.err(notice);
-}
-
-function progressBar(
-  enabled: boolean,
-  label: string,
-): { onProgress?: (done: number, total: number) => void; stop(): void } {
-  if (!enabled) return { stop() {} };
-  const bar = progressBarOn({
-    format: `${label} [{bar}] {value}/{total} replications, {eta_formatted} left`,
-    stream: process.stderr,
-    hideCursor: true,
-  });
-  let started = false;
-  return {
-    onProgress: (done, total) => {
-      if (!started) {
-        bar.start(total, 0);
-        started = true;
-      }
-      bar.update(done);
-    },
-    stop: () => {
-      if (started) bar.stop();
-    },
-  };
 }
 
 /** A KPI's row: its label, its unit (one for the row, from its figures), then each figure. */
