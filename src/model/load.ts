@@ -9,7 +9,8 @@
  * when there is no error. Nothing here throws on bad input.
  */
 import { dirname, resolve } from 'node:path';
-import { clip, fewOf } from './clip.js';
+import { checkBaseline, firstError } from './baseline-check.js';
+import { clip } from './clip.js';
 import type { Diagnostic, DiagnosticCode } from './diagnostic.js';
 import { byPosition, hasErrors } from './diagnostic.js';
 import { type ModelDocument, report } from './document.js';
@@ -144,7 +145,13 @@ function fromSource(read: SourceResult, options: LoadOptions, chain: readonly st
     }
   }
   if (base.model?.kind === 'competitor' && base.model.baseline !== undefined)
-    all.push(...checkBaseline(document, base.model, options, chain));
+    all.push(
+      ...checkBaseline(
+        document,
+        base.model,
+        loadLinked(document, 'baseline', base.model.baseline, options, chain),
+      ),
+    );
   if (!hasErrors(all) && base.model) {
     if (options.scenario === undefined) result.model = base.model;
     else {
@@ -170,9 +177,8 @@ export function validate(
   return normalize(document, shape.value, context);
 }
 
-/** The model with scenario `id` applied. */
 /**
- * `origin`: where the scenario's changes come from, when not from the file (`--set X=Y` on the
+ * The model with scenario `id` applied. `origin`: where the scenario's changes come from, when not from the file (`--set X=Y` on the
  * command line, which has no line to point at: the file's scenarios list was named instead).
  */
 export function applyScenario(document: ModelDocument, id: string, origin?: string): LoadResult {
@@ -365,89 +371,6 @@ function loadScenarioFile(
     }
   }
   return { ok: !hasErrors(all), diagnostics: all, document };
-}
-
-function checkBaseline(
-  document: ModelDocument,
-  model: Model,
-  options: LoadOptions,
-  chain: readonly string[],
-): Diagnostic[] {
-  const loaded = loadLinked(document, 'baseline', model.baseline ?? '', options, chain);
-  if (!('ok' in loaded)) return [loaded];
-  if (!loaded.model) {
-    const baseline = clip(model.baseline ?? '');
-    return [
-      report(
-        document,
-        ['baseline'],
-        'baseline-invalid',
-        `the baseline ${baseline} does not load${firstError(loaded)}`,
-        {
-          hint: `open ${baseline} to see its problems (linesight validate ${baseline})`,
-        },
-      ),
-    ];
-  }
-  return [
-    ...compareIds(
-      document,
-      model,
-      ['stages'],
-      loaded.model.stages,
-      model.stages,
-      'stage',
-      'the comparison lines up stage by stage',
-    ),
-    ...compareIds(
-      document,
-      model,
-      ['segments'],
-      loaded.model.segments,
-      model.segments,
-      'segment',
-      'segments compare like with like',
-    ),
-  ];
-}
-
-/** Stages and segments must match the baseline's for a side-by-side comparison to mean anything. */
-function compareIds(
-  document: ModelDocument,
-  model: Model,
-  path: (string | number)[],
-  ours: readonly { id: string }[],
-  theirs: readonly { id: string }[],
-  noun: string,
-  why: string,
-): Diagnostic[] {
-  const missing = ours.filter((o) => !theirs.some((t) => t.id === o.id)).map((o) => `'${clip(o.id)}'`);
-  const extra = theirs.filter((t) => !ours.some((o) => o.id === t.id)).map((t) => `'${clip(t.id)}'`);
-  if (missing.length === 0 && extra.length === 0) return [];
-  const parts = [
-    missing.length ? `lacks ${missing.length === 1 ? noun : `${noun}s`} ${fewOf(missing)}` : '',
-    extra.length
-      ? `has ${extra.length === 1 ? noun : `${noun}s`} ${fewOf(extra)} that the baseline lacks`
-      : '',
-  ].filter(Boolean);
-  return [
-    report(
-      document,
-      path,
-      'baseline-mismatch',
-      `compared with ${clip(model.baseline ?? '')}, this journey ${parts.join(' and ')}`,
-      {
-        severity: 'warning',
-        hint: `use the same ${noun} ids so that ${why}`,
-      },
-    ),
-  ];
-}
-
-/** ": " and the first error of a model that does not load, so that a loop of bases shows where it closes. */
-function firstError(loaded: FileCheck): string {
-  const error = loaded.diagnostics.find((d) => d.severity === 'error');
-  return error ? `: ${error.message}` : '';
 }
 
 function finish<T extends FileCheck>(result: T): T {
