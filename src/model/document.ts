@@ -8,7 +8,8 @@ import { clip } from './clip.js';
 import type { Diagnostic, DiagnosticCode, Path, Severity } from './diagnostic.js';
 import { formatPath } from './diagnostic.js';
 import type { FileKind } from './schema.js';
-import { locate, type Source } from './source.js';
+import type { Source } from './source.js';
+import { locate } from './source-positions.js';
 
 export interface Origin {
   source: Source;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BoundedRunner } from '../testing/bounded-run.js';
 import type { Diagnostic } from './diagnostic.js';
-import { PLACED_UP_TO } from './source.js';
+import { PLACED_UP_TO } from './source-limits.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'linesight-fuzz-regressions-'));
 const runner = new BoundedRunner({ workers: 2, timeoutMs: 30_000, memoryMb: 400 });

@@ -10,7 +10,9 @@ import type { Diagnostic } from './diagnostic.js';
 import type { ModelDocument, Origin } from './document.js';
 import { readNamedFile } from './read-file.js';
 import { FILE_KINDS, type FileKind, MERGED_LISTS } from './schema.js';
-import { diagnosticAt, MAX_FILE_BYTES, parseSource, type Source } from './source.js';
+import { parseSource, type Source } from './source.js';
+import { MAX_FILE_BYTES } from './source-limits.js';
+import { diagnosticAt } from './source-positions.js';
 import { didYouMean } from './suggest.js';
 import { describe } from './units.js';
 

@@ -21,7 +21,8 @@ import { problemText, readNamedFile, readRegularFile } from './read-file.js';
 import { applyChanges } from './scenario.js';
 import { ModelSchema, PartSchema, ScenarioFileSchema } from './schema.js';
 import { checkShape } from './shape.js';
-import { MAX_FILE_BYTES, parseSource, readSource, type SourceResult } from './source.js';
+import { parseSource, readSource, type SourceResult } from './source.js';
+import { MAX_FILE_BYTES } from './source-limits.js';
 import { didYouMean } from './suggest.js';
 
 export interface LoadOptions {

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { firstInvalid } from './decode.js';
 import { parse } from './load.js';
-import { MAX_DEPTH, parseSource } from './source.js';
+import { parseSource } from './source.js';
+import { MAX_DEPTH } from './source-limits.js';
 
 const MODEL = `name: Small
 stages: [{ id: ask, name: Ask }]

@@ -6,19 +6,18 @@
  * Two parsers, each for what it does best: js-yaml reads the data (an order of magnitude faster
  * on large models), and `yaml` builds the document with source ranges, only when a diagnostic
  * needs a position or the file uses anchors and aliases (whose expansion `yaml` bounds).
- * Both read YAML 1.2's core schema, so they agree on what a value is.
+ * Both read YAML 1.2's core schema, so they agree on what a value is. Positions are found in
+ * source-positions.ts, the limits on size and depth are in source-limits.ts.
  */
 import { basename, extname } from 'node:path';
 import jsyaml from 'js-yaml';
-import type { Document, LineCounter, Node } from 'yaml';
-import { MOST_REPEATED, overgrownAlias } from './alias-expansion.js';
 import { type Decoded, decodeUtf8 } from './decode.js';
-import type { Diagnostic, DiagnosticCode, Path, Severity } from './diagnostic.js';
-import { formatPath } from './diagnostic.js';
+import type { Diagnostic, DiagnosticCode, Path } from './diagnostic.js';
 import { mayNestPast } from './nesting-scan.js';
 import { problemText, readRegularFile } from './read-file.js';
+import { deepAt, MAX_DEPTH, MAX_FILE_BYTES, PLACED_UP_TO } from './source-limits.js';
+import { locate, parseWithPositions, yamlHint } from './source-positions.js';
 import { strictJsonProblem } from './strict-json.js';
-import { yamlLibrary as yaml } from './yaml-library.js';
 
 export interface Source {
   file: string;
@@ -31,21 +30,6 @@ export interface SourceResult {
   source?: Source;
   diagnostics: Diagnostic[];
 }
-
-/** Larger files are refused rather than parsed: a model of 5,000 steps is about 2 MiB. */
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
-
-/**
- * No model nests deeper than this (a backstage activity's BPMN link is 6 levels down); far deeper
- * nesting is an accident or an attack, and parsers and checks that recurse would overflow on it.
- */
-export const MAX_DEPTH = 64;
-
-/**
- * Past this size, diagnostics give the field path without line and column: placing them needs
- * `yaml`'s document, which takes about a second per MiB (and more for dense JSON), minutes at 64.
- */
-export const PLACED_UP_TO = 4 * 2 ** 20;
 
 /** Reads and parses the model file a user names; never throws, never blocks on a device or FIFO. */
 export function readSource(file: string): SourceResult {
@@ -181,17 +165,6 @@ function syntaxProblem(source: Source, error: unknown): Diagnostic {
   };
 }
 
-const deepAt = (file: string, line: number, column: number): Diagnostic => ({
-  code: 'nesting-too-deep',
-  severity: 'error',
-  message: `${file} nests values more than ${MAX_DEPTH} levels deep here`,
-  hint: 'no model field nests that deep: check for unclosed [ or {, or write the value flatter',
-  file,
-  line,
-  column,
-  path: '',
-});
-
 function deepProblem(source: Source, deep: { path: Path; loop: boolean }): Diagnostic {
   const [line, column] = locate(source, deep.path);
   const diagnostic = deepAt(source.file, line, column);
@@ -252,187 +225,6 @@ export function tooDeep(data: unknown): { path: Path; loop: boolean } | undefine
   return undefined;
 }
 
-interface Positions {
-  doc: Document;
-  lines: LineCounter;
-  diagnostics: Diagnostic[];
-  data: unknown;
-  /** False for files too large to place diagnostics in (PLACED_UP_TO). */
-  placed: boolean;
-}
-
-const positions = new WeakMap<Source, Positions>();
-
-/**
- * The `yaml` document of a source, with source ranges; parsed once, when first needed. Only for
- * text js-yaml has read, or read up to an error: nested at most MAX_DEPTH deep up to there.
- */
-function parseWithPositions(source: Source): Positions {
-  const cached = positions.get(source);
-  if (cached) return cached;
-  const { LineCounter, parseDocument } = yaml();
-  const lines = new LineCounter();
-  if (source.text.length > PLACED_UP_TO) {
-    const unplaced = { doc: parseDocument(''), lines, diagnostics: [], data: undefined, placed: false };
-    positions.set(source, unplaced);
-    return unplaced;
-  }
-  let doc: Document;
-  try {
-    doc = parseDocument(source.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  } catch {
-    // Only nesting deep enough to overflow the stack makes `yaml` throw; js-yaml's error comes first.
-    const empty = {
-      doc: parseDocument(''),
-      lines,
-      diagnostics: [deepAt(source.file, 1, 1)],
-      data: undefined,
-      placed: false,
-    };
-    positions.set(source, empty);
-    return empty;
-  }
-  const diagnostics: Diagnostic[] = [];
-  for (const error of doc.errors) {
-    const [line, column] = position(lines, error.pos[0]);
-    // `yaml` catches its own stack overflow on deep nesting, and says so in JavaScript's words.
-    if (/call stack/i.test(error.message)) {
-      diagnostics.push(deepAt(source.file, line, column));
-      continue;
-    }
-    diagnostics.push({
-      code: 'yaml-syntax',
-      severity: 'error',
-      // The library's words for this one are advice to its programmers ("use YAML.parseAllDocuments()").
-      message:
-        error.code === 'MULTIPLE_DOCS'
-          ? 'the file holds more than one YAML document: a second begins at this ---'
-          : yamlMessage(error.message),
-      hint: yamlHint(error.code),
-      file: source.file,
-      line,
-      column,
-      path: '',
-    });
-  }
-  let data: unknown;
-  const overgrown = diagnostics.length === 0 ? overgrownAlias(doc) : undefined;
-  if (overgrown) {
-    const [line, column] = position(lines, overgrown.alias.range?.[0] ?? 0);
-    diagnostics.push({
-      code: 'yaml-syntax',
-      severity: 'error',
-      message: `the aliases repeat ${overgrown.repeated.toLocaleString('en-US')} values by this one (which repeats ${overgrown.each.toLocaleString('en-US')}), more than the ${MOST_REPEATED.toLocaleString('en-US')} linesight expands`,
-      hint: 'write the values out where they are needed, or anchor a shorter value',
-      file: source.file,
-      line,
-      column,
-      path: '',
-    });
-  }
-  if (diagnostics.length === 0) {
-    try {
-      data = doc.toJS({ maxAliasCount: 1000 });
-    } catch (error) {
-      diagnostics.push(
-        error instanceof RangeError
-          ? { ...deepAt(source.file, 1, 1), hint: 'anchors and aliases nest values too deep: write them out' }
-          : {
-              code: 'yaml-syntax',
-              severity: 'error',
-              message: (error as Error).message,
-              hint: 'anchors and aliases expand too far; write the values out',
-              file: source.file,
-              line: 1,
-              column: 1,
-              path: '',
-            },
-      );
-    }
-  }
-  const result = { doc, lines, diagnostics, data, placed: true };
-  positions.set(source, result);
-  return result;
-}
-
 function fileProblem(file: string, code: DiagnosticCode, message: string, hint: string): SourceResult {
   return { diagnostics: [{ code, severity: 'error', message, hint, file, line: 0, column: 0, path: '' }] };
-}
-
-function position(lines: LineCounter, offset: number): [number, number] {
-  const pos = lines.linePos(offset);
-  return [pos.line, pos.col];
-}
-
-function yamlMessage(message: string): string {
-  return message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? message;
-}
-
-function yamlHint(code: string): string {
-  switch (code) {
-    case 'DUPLICATE_KEY':
-      return 'each field may appear once in a mapping; remove or rename one';
-    case 'BAD_INDENT':
-    case 'MISSING_CHAR':
-      return 'check the indentation: nested fields are indented by the same number of spaces';
-    case 'TAB_AS_INDENT':
-      return 'YAML indents with spaces, not tabs';
-    case 'MULTIPLE_DOCS':
-      return 'a model is one document: remove the --- and what follows, or put it in a file of its own that imports: names';
-    default:
-      return 'check the YAML syntax near this position (quotes, colons, indentation)';
-  }
-}
-
-/**
- * The line and column of a field path in a source: as deep as the path exists, so a missing
- * field points at the mapping that lacks it. `at: 'key'` points at a field's name rather than its value.
- */
-export function locate(source: Source, path: Path, at: 'value' | 'key' = 'value'): [number, number] {
-  const { doc, lines, placed } = parseWithPositions(source);
-  if (!placed) return [0, 0];
-  const { isMap, isPair, isScalar, isSeq } = yaml();
-  let node: Node | null | undefined = doc.contents as Node | null;
-  let offset = node?.range?.[0] ?? 0;
-  for (const [i, segment] of path.entries()) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && (isScalar(p.key) ? p.key.value : p.key) === segment);
-      if (!pair) break;
-      const keyNode = pair.key as Node | null;
-      const valueNode = pair.value as Node | null;
-      const last = i === path.length - 1;
-      offset =
-        (last && at === 'key' ? keyNode?.range?.[0] : (valueNode?.range?.[0] ?? keyNode?.range?.[0])) ??
-        offset;
-      node = valueNode;
-    } else if (isSeq(node) && typeof segment === 'number') {
-      const item = node.items[segment] as Node | undefined;
-      if (!item) break;
-      offset = item.range?.[0] ?? offset;
-      node = item;
-    } else break;
-  }
-  return position(lines, offset);
-}
-
-export function diagnosticAt(
-  source: Source,
-  path: Path,
-  code: DiagnosticCode,
-  message: string,
-  hint?: string,
-  severity: Severity = 'error',
-  at: 'value' | 'key' = 'value',
-): Diagnostic {
-  const [line, column] = locate(source, path, at);
-  return {
-    code,
-    severity,
-    message,
-    ...(hint ? { hint } : {}),
-    file: source.file,
-    line,
-    column,
-    path: formatPath(path),
-  };
 }

@@ -26,7 +26,7 @@ import {
 } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { writeAtomic, writeNew } from '../fs/write-atomic.js';
-import { MAX_FILE_BYTES } from '../model/source.js';
+import { MAX_FILE_BYTES } from '../model/source-limits.js';
 import { HttpError } from './http-error.js';
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,120}\.(ya?ml|json)$/;

@@ -11,7 +11,7 @@ import { checkEdits, EditShapeError } from '../../model/edits/edit-shape.js';
 import { EditError } from '../../model/edits/error.js';
 import { checkText } from '../../model/load.js';
 import { problemText, readRegularFile } from '../../model/read-file.js';
-import { MAX_FILE_BYTES } from '../../model/source.js';
+import { MAX_FILE_BYTES } from '../../model/source-limits.js';
 import { type LineChanges, lineChanges } from '../../text/line-changes.js';
 import { InputError, type Io, UsageError } from '../io.js';
 import { printDiagnostics } from '../print-diagnostics.js';

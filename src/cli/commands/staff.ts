@@ -7,7 +7,7 @@ import { clip } from '../../model/clip.js';
 import { applyEdit } from '../../model/edits/apply.js';
 import { checkText } from '../../model/load.js';
 import { problemText, readRegularFile } from '../../model/read-file.js';
-import { MAX_FILE_BYTES } from '../../model/source.js';
+import { MAX_FILE_BYTES } from '../../model/source-limits.js';
 import { defaultWorkers, preflight } from '../../simulation/index.js';
 import { ScenarioTaken, scenarioEdit } from '../../simulation/staffing/scenario-edit.js';
 import { StaffingError, staffModel } from '../../simulation/staffing/staff.js';
