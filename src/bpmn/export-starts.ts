@@ -7,10 +7,9 @@ import type { Distribution } from '../model/distribution.js';
 import type { Flow } from '../model/model.js';
 import type { Edge } from '../views/diagram.js';
 import { bpmnId } from './bpmn-id.js';
+import type { Branch } from './customer-branch.js';
 import { type Context, EVENT, GATEWAY, type Raw } from './customer-context.js';
 import type { Element } from './moddle.js';
-
-type Branch = (...args: never[]) => void;
 
 export function writeStarts(
   ctx: Context,
