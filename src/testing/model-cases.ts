@@ -19,7 +19,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import jsyaml from 'js-yaml';
 import { stringify } from 'yaml';
-import { MUTATIONS, type Mutated, mutate, ODD_VALUES, pathsOf, Random, setAt } from './mutate.js';
+import { MUTATIONS, type Mutated, mutate, pathsOf, Random, setAt } from './mutate.js';
+import { ODD_VALUES } from './odd-values.js';
 import { randomModel } from './random-model.js';
 
 const EXAMPLES = fileURLToPath(new URL('../../examples/', import.meta.url));

@@ -6,6 +6,7 @@
  */
 import jsyaml from 'js-yaml';
 import { stringify } from 'yaml';
+import { EDGE_NUMBERS, ODD_NUMBERS, ODD_VALUES, UNICODE } from './odd-values.js';
 import { generator } from './random-model.js';
 
 export class Random {
@@ -38,98 +39,6 @@ type Mutation = (text: Buffer, r: Random) => Mutated;
 
 const lines = (text: Buffer) => text.toString('utf8').split('\n');
 const joined = (parts: string[]) => Buffer.from(parts.join('\n'), 'utf8');
-
-export const ODD_NUMBERS = [
-  '1e309',
-  '-1e309',
-  '.inf',
-  '-.inf',
-  '.nan',
-  'NaN',
-  'Infinity',
-  '1e308',
-  '1e-320',
-  '-0',
-  '-1',
-  '0',
-  '9007199254740993',
-  '4294967297',
-  '2147483648',
-  '1e21',
-  '0.5',
-  '1.0000001',
-  '0x7fffffff',
-  '1_000',
-  '0o17',
-  '1e309/h',
-  '1e308/ms',
-  'Infinity/h',
-  '1e-320/h',
-  '0/h',
-  '1e12/s',
-  '1e309 min',
-  '1e308 w',
-  '1e300 d',
-  '1e-320 s',
-  '-0 s',
-  '1e309%',
-  '1e-400%',
-  '1e309 EUR/h',
-  '1e308/ms',
-  'exp(1e309 s)',
-  'exp(1e-320 s)',
-  'lognormal(1e308 d, 1e308 d)',
-  'normal(1e308 w, 1 s)',
-  'uniform(0 s, 1e309 s)',
-  'triangular(0 s, 1e308 d, 1e308 w)',
-  'gamma(1e-300 s, 1e300 s)',
-  '{dist: empirical, values: [1 s], weights: [.inf]}',
-  '{dist: empirical, values: [1 s, 2 s], weights: [1e308, 1e308]}',
-] as const;
-
-/** Values of every type, to put where another type belongs. */
-export const ODD_VALUES: readonly unknown[] = [
-  null,
-  true,
-  0,
-  -1,
-  Number.POSITIVE_INFINITY,
-  Number.NaN,
-  '',
-  ' ',
-  'x',
-  [],
-  [null],
-  {},
-  { id: 'x' },
-  [{ to: 'x' }],
-  '../../../etc/passwd',
-  '😀',
-  'a'.repeat(5000),
-  Array.from({ length: 2000 }, (_, i) => i),
-];
-
-const UNICODE = [
-  '\uFEFF',
-  '\u200B',
-  '\u202E',
-  '\u2028',
-  '\u0000',
-  '\u0007',
-  '\u001B[31m',
-  '\uD800',
-  '\uDFFF',
-  '😀',
-  'e\u0301',
-  'ǅ',
-  'İ',
-  'ß',
-  '\u00A0',
-  '\t',
-  '\r',
-  '\uFFFF',
-  '𝔘𝔫𝔦𝔠𝔬𝔡𝔢',
-];
 
 const byteFlips: Mutation = (text, r) => {
   const bytes = Buffer.from(text);
@@ -207,23 +116,6 @@ const oddNumber: Mutation = (text, r) => {
     : line.replace(/(:\s*)("[^"]*"|'[^']*'|[^,}\]\s][^,}\]]*)/, `$1${quoted}`);
   return { bytes: joined(all), what: `line ${index + 1} set to ${odd}` };
 };
-
-/** The edges of each range, and just past them: numbers a model may hold, and the nearest it may not. */
-export const EDGE_NUMBERS = [
-  '0',
-  '1e-6',
-  '0.000001',
-  '0.999999',
-  '1',
-  '1.000001',
-  '3650',
-  '3651',
-  '99999',
-  '100000',
-  '100001',
-  '1e6',
-  '1e9',
-] as const;
 
 /** A number in a value replaced by one at the edge of its range, keeping its unit. */
 const edgeNumber: Mutation = (text, r) => {
