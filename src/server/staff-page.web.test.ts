@@ -47,6 +47,10 @@ describe('the staffing page', () => {
     expect(text).toContain('Hotline agents');
     expect(text).toContain('Target 80% in 20 s (Erlang C per hour');
     expect(text).toMatch(/member-hours a week \(today 1,024\), EUR [\d,]+ a week/);
+    // The savings two replications could not prove, under the pool's figures.
+    expect(await page.textContent('.pool-staffing p.unproven')).toMatch(
+      /one member fewer met the target on average but not beyond doubt, so the member was kept: \w{3} \d{2}:00-\d{2}:00 \(\d+(\.\d)?%\).* More replications \(e\.g\. 10\) may show the saving\.$/,
+    );
     // The staff line climbs to the peak and back; the load sits below it.
     expect(await page.locator('svg.staffing-chart path.staff').getAttribute('d')).toMatch(/^M/);
     expect(await page.locator('svg.staffing-chart text:has-text("Wed")').count()).toBe(1);

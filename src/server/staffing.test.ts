@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { load } from '../model/load.js';
 import { scenarioEdit } from '../simulation/staffing/scenario-edit.js';
+import { unprovenText } from '../simulation/staffing/unproven-text.js';
 import { buildServer } from './app.js';
 
 const FIXTURE = new URL('../simulation/staffing/fixtures/hotline.yaml', import.meta.url).pathname;
@@ -33,6 +34,8 @@ describe('POST /api/models/{name}/staff', () => {
     const pool = done.result.pools[0];
     expect(pool.staff).toHaveLength(168);
     expect(pool.targetText).toBe('80% in 20 s');
+    // The savings left untaken, in the library's own words (as the CLI prints them).
+    expect(pool.unprovenText).toBe(unprovenText(pool, 2) ?? null);
     expect(done.result.scenario.id).toBe('cheapest');
 
     const read = await app.inject('/api/models/hotline.yaml');

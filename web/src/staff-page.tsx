@@ -26,6 +26,8 @@ type Staffing = JobOf<{
     today: number[];
     serviceLevel: (number | null)[];
     missing: number[];
+    /** The savings left untaken for want of replications, said (null: none). */
+    unprovenText: string | null;
     memberHours: { staffed: number; today: number };
     cost: { staffed: number; today: number; currency: string } | null;
   }[];
@@ -152,6 +154,7 @@ export function StaffPage(props: { name: string }) {
                 ? ` ${plural(p.missing.length, 'hour')} still below target in the last check.`
                 : ''}
             </p>
+            {p.unprovenText ? <p class="unproven">{p.unprovenText}</p> : null}
             <StaffingChart name={p.name} staff={p.staff} today={p.today} load={p.load} />
           </div>
         );

@@ -7,12 +7,7 @@ import { formatDuration } from '../../model/units.js';
 import type { ContactKpis, PoolContactCenter } from '../../simulation/contact-center.js';
 import { estimateText } from '../../simulation/readout/kpi-unit.js';
 import type { Estimate } from '../../simulation/stats.js';
-
-const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-
-/** "Tue 08:00-09:00" for hour 32 of the week. */
-export const hourName = (h: number) =>
-  `${DAYS[Math.floor(h / 24)]} ${String(h % 24).padStart(2, '0')}:00-${String((h % 24) + 1).padStart(2, '0')}:00`;
+import { hourName } from '../../text/week-hour.js';
 
 const percent = (x: number) => `${Number((x * 100).toFixed(1))}%`;
 const shown = (e: Estimate, kind: 'share' | 'duration') => estimateText(e, kind, '');

@@ -1,7 +1,8 @@
 /** A staffing result as `linesight staff` prints it: per pool a week grid of headcounts, cost, and what simulation changed. */
 import { formatDuration } from '../../model/units.js';
 import type { PoolStaffing, StaffingResult } from '../../simulation/staffing/staff.js';
-import { hourName } from './contact-center-table.js';
+import { unprovenText } from '../../simulation/staffing/unproven-text.js';
+import { hourName } from '../../text/week-hour.js';
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const percent = (x: number) => `${Number((x * 100).toFixed(1))}%`;
@@ -28,7 +29,7 @@ function listHours(hours: number[], what: (h: number) => string): string {
   return `${shown.join(', ')}${hours.length > 6 ? ` and ${hours.length - 6} more` : ''}`;
 }
 
-function poolText(p: PoolStaffing): string {
+function poolText(p: PoolStaffing, replications: number): string {
   const lines = [
     `${p.name}: target ${percent(p.target.share)} answered in ${formatDuration(p.target.within)} (${p.method} per hour, then simulation)`,
     '',
@@ -57,13 +58,15 @@ function poolText(p: PoolStaffing): string {
     lines.push(
       `Still below target in the last check: ${listHours(p.missing, (h) => percent(p.serviceLevel[h] ?? 0))}; each was given one more member, not checked again (more rounds or replications settle it).`,
     );
+  const unproven = unprovenText(p, replications);
+  if (unproven) lines.push(unproven);
   return lines.join('\n');
 }
 
 export function staffingText(result: StaffingResult): string {
   const { replications, days, seed } = result.options;
   const head = `${result.model.name}: staffing at least cost, per hour of the week (checked by ${plural(result.rounds, 'simulation')} of ${replications} replications x ${days} days, seed ${seed})`;
-  const pools = result.pools.map(poolText);
+  const pools = result.pools.map((p) => poolText(p, replications));
   const skipped = result.skipped.map((s) => `Not staffed: ${s.name}, because ${s.reason}.`);
   const verdict = result.verified
     ? 'Every open hour meets its target in the last simulation.'

@@ -7,6 +7,7 @@ import { formatDuration } from '../../model/units.js';
 import { describeWork, estimateWork } from '../../simulation/index.js';
 import { staffModel } from '../../simulation/staffing/staff.js';
 import { staffingScenario } from '../../simulation/staffing/staffing-scenario.js';
+import { unprovenText } from '../../simulation/staffing/unproven-text.js';
 import { HttpError } from '../http-error.js';
 import { LIMIT_OPTIONS } from '../options.js';
 import type { TaskContext } from './context.js';
@@ -82,6 +83,7 @@ export function planStaff(request: StaffRequest, ctx: TaskContext) {
         pools: result.pools.map((p) => ({
           ...p,
           targetText: `${percent(p.target.share)} in ${formatDuration(p.target.within)}`,
+          unprovenText: unprovenText(p, result.options.replications) ?? null,
         })),
         scenario: result.pools.length ? staffingScenario(result, request.scenarioId) : null,
       };

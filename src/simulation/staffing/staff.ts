@@ -49,6 +49,12 @@ export interface PoolStaffing {
   serviceLevel: (number | null)[];
   /** Hours below target in the last check when the rounds ran out (each given one more member since, not checked again). */
   missing: number[];
+  /**
+   * Hours where one member fewer met the target on the mean of the replications but not beyond
+   * doubt for all the week's hours, so the member was kept: with more replications the saving may
+   * show. With its service level then.
+   */
+  unproven: { hour: number; serviceLevel: number }[];
   memberHours: { staffed: number; today: number };
   /** Per week, at the pool's cost per member-hour; null without a cost. */
   cost: { staffed: number; today: number; currency: string } | null;
@@ -89,6 +95,8 @@ interface Plan {
   load: Float64Array;
   formula: Int32Array;
   staff: Int32Array;
+  /** The last trim's hours that met the target on the mean, not beyond doubt (kept): that mean, and the staff kept. */
+  unproven: Map<number, { mean: number; kept: number }>;
 }
 
 function plans(model: Model, options: StaffingOptions, skipped: StaffingResult['skipped']): Plan[] {
@@ -128,7 +136,17 @@ function plans(model: Model, options: StaffingOptions, skipped: StaffingResult['
       if (rate * 3600 <= NO_DEMAND) return 0;
       return fewestAgents(rate, rate / (d.load[h] as number), theta, target).agents;
     });
-    out.push({ pool, index, target, theta, rate: d.rate, load: d.load, formula, staff: formula.slice() });
+    out.push({
+      pool,
+      index,
+      target,
+      theta,
+      rate: d.rate,
+      load: d.load,
+      formula,
+      staff: formula.slice(),
+      unproven: new Map(),
+    });
   }
   return out;
 }
@@ -186,7 +204,7 @@ export function lowForAllHours(e: Estimate): number {
 }
 
 /** Replications of an hour that saw a queue, at least, for its interval to keep one member fewer. */
-const FEWEST_TO_JUDGE = 5;
+export const FEWEST_TO_JUDGE = 5;
 
 const misses = (level: number, target: ServiceLevelTarget) => Number.isFinite(level) && level < target.share;
 /** The low end reaches the target: no one queued (+Infinity) does; no interval (NaN) does not. */
@@ -226,11 +244,18 @@ export async function staffModel(model: Model, options: StaffingOptions): Promis
     let saved = false;
     for (const [i, p] of list.entries()) {
       const less = fewer(p);
-      for (let h = 0; h < HOURS_PER_WEEK; h++)
-        if (less[h] !== p.staff[h] && clearlyMeets(trial[i]?.low[h] as number, p.target)) {
+      p.unproven.clear();
+      for (let h = 0; h < HOURS_PER_WEEK; h++) {
+        if (less[h] === p.staff[h]) continue;
+        if (clearlyMeets(trial[i]?.low[h] as number, p.target)) {
           p.staff[h] = less[h] as number;
           saved = true;
+        } else {
+          const mean = trial[i]?.mean[h] as number;
+          if (Number.isFinite(mean) && !misses(mean, p.target))
+            p.unproven.set(h, { mean, kept: p.staff[h] as number });
         }
+      }
     }
     if (!saved) break;
     verified = false;
@@ -268,6 +293,10 @@ function poolResult(model: Model, p: Plan, level: Float64Array): PoolStaffing {
     today: Array.from(today),
     serviceLevel: Array.from(level, (x) => (Number.isFinite(x) ? x : null)),
     missing: Array.from(level).flatMap((x, h) => (misses(x, p.target) ? [h] : [])),
+    // An hour raised again after the trim was checked at other staff: its saving is not the question.
+    unproven: [...p.unproven].flatMap(([hour, u]) =>
+      p.staff[hour] === u.kept ? [{ hour, serviceLevel: u.mean }] : [],
+    ),
     memberHours,
     cost:
       price === undefined
