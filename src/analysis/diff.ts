@@ -5,6 +5,7 @@
 
 import type { Model } from '../model/model.js';
 import { formatDuration } from '../model/units.js';
+import { percent } from '../text/percent.js';
 import type { Analysis } from './analyze.js';
 import type { Finding } from './finding.js';
 import { journeyMetricCatalog, type MetricDefinition, STAGE_METRICS } from './metric-catalog.js';
@@ -148,7 +149,6 @@ function queueChanges(
   };
 }
 
-const percent = (x: number) => `${Number((x * 100).toFixed(1))}%`;
 const duration = (x: number) => formatDuration(x);
 
 /** A pool's queue figures, as the analysis's queue table shows them; a wait without bound is none. */

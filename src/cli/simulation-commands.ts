@@ -5,6 +5,12 @@ import type { SimulateCommandOptions } from './commands/simulate-options.js';
 import type { StaffCommandOptions } from './commands/staff.js';
 import type { Io } from './io.js';
 
+/** A progress bar on a terminal, not in a pipe or a log. */
+const withProgress = (options: SimulateCommandOptions) => ({
+  ...options,
+  progress: Boolean(process.stderr.isTTY),
+});
+
 /** The options simulate and whatif share. */
 const simulationOptions = (command: Command) =>
   command
@@ -51,13 +57,7 @@ export function addSimulationCommands(program: Command, io: Io, setExit: SetExit
         "also write one replication's interactions as a CSV event log (for linesight log import)",
       ),
   ).action(async (file: string, options: SimulateCommandOptions) =>
-    setExit(
-      await (await import('./commands/simulate.js')).simulateCommand(
-        file,
-        { ...options, progress: Boolean(process.stderr.isTTY) },
-        io,
-      ),
-    ),
+    setExit(await (await import('./commands/simulate.js')).simulateCommand(file, withProgress(options), io)),
   );
 
   simulationOptions(
@@ -69,13 +69,7 @@ export function addSimulationCommands(program: Command, io: Io, setExit: SetExit
       .argument('<file>', 'the model file')
       .option('--scenarios <ids>', 'the scenarios to compare, comma-separated (default: all)'),
   ).action(async (file: string, options: SimulateCommandOptions) =>
-    setExit(
-      await (await import('./commands/simulate.js')).whatifCommand(
-        file,
-        { ...options, progress: Boolean(process.stderr.isTTY) },
-        io,
-      ),
-    ),
+    setExit(await (await import('./commands/simulate.js')).whatifCommand(file, withProgress(options), io)),
   );
 
   program

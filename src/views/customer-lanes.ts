@@ -10,6 +10,7 @@ import { meanOf } from '../model/distribution.js';
 import type { Flow, Model, Step } from '../model/model.js';
 import { successors } from '../model/reachability.js';
 import { formatDuration } from '../model/units.js';
+import { percent } from '../text/percent.js';
 import type { Badge } from './diagram.js';
 import { type Focus, focusSteps } from './focus.js';
 import { segmentLanes } from './segment-lanes.js';
@@ -55,8 +56,6 @@ export const endBox = (id: string, from: string) => `end:${id}@${from}`;
 export const stubBox = (id: string, from: string) => `stub:${id}@${from}`;
 /** Ends and stubs are where a flow stops in the drawing: no line of interaction runs to them. */
 const isMarker = (id: string) => id.startsWith('end:') || id.startsWith('stub:');
-
-const percent = (p: number) => `${Number((p * 100).toFixed(1))}%`;
 
 export function segmentsShown(model: Model, options: ViewOptions): string[] {
   return options.segment ? [options.segment] : model.segments.map((s) => s.id);

@@ -8,6 +8,7 @@ import type { PathLink } from '../analysis/likely-path.js';
 import { meanOf } from '../model/distribution.js';
 import type { Model, Step } from '../model/model.js';
 import { formatDuration } from '../model/units.js';
+import { percent } from '../text/percent.js';
 import { badgesOf } from './customer-lanes.js';
 import type { Badge, BoxKind, LaneGroup } from './diagram.js';
 
@@ -57,7 +58,6 @@ const EFFORT = ['', 'effortless', 'easy', 'some effort', 'hard', 'very hard'];
 /** Findings shown under one step; the rest are counted, and the analysis lists them all. */
 export const OPPORTUNITIES_PER_STEP = 3;
 
-export const percent = (p: number) => `${Number((p * 100).toFixed(1))}%`;
 /** Customers per 1,000 as a board reads them: whole numbers, one decimal under 10. */
 export const perThousandText = (p: number) => {
   const x = p * 1000;

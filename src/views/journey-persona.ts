@@ -4,8 +4,8 @@
  * the map how to read it. Full text, wrapped to the width of the map.
  */
 import type { Model } from '../model/model.js';
+import { percent } from '../text/percent.js';
 import type { Mark } from './diagram.js';
-import { percent } from './journey-notes.js';
 import { pathKind, type ShownPath } from './journey-path.js';
 import { wrap } from './text.js';
 

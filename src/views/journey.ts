@@ -13,6 +13,7 @@ import { journeyChain } from '../analysis/journey-chain.js';
 import { solve } from '../analysis/markov.js';
 import { reachOf } from '../analysis/reach.js';
 import type { Model, Step } from '../model/model.js';
+import { percent } from '../text/percent.js';
 import type { ViewOptions } from './customer-lanes.js';
 import type { Box, Column, Diagram, Lane, Mark } from './diagram.js';
 import { emotionMarks } from './journey-emotion.js';
@@ -22,7 +23,6 @@ import {
   journeyRows,
   type Note,
   type Opportunity,
-  percent,
   perThousandText,
   type Row,
   type Visit,

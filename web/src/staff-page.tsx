@@ -6,6 +6,7 @@
 import { useState } from 'preact/hooks';
 import { applyEdit } from '../../src/model/edits/apply';
 import { scenarioEdit } from '../../src/simulation/staffing/scenario-edit';
+import { percent } from '../../src/text/percent';
 import { active, api, type JobOf, problemText, waitingText } from './api';
 import { useTab } from './edit-pane';
 import { follow } from './follow';
@@ -40,7 +41,6 @@ type Staffing = JobOf<{
 }>;
 
 const whole = (x: number) => Math.round(x).toLocaleString('en-US');
-const percent = (x: number) => `${Number((x * 100).toFixed(1))}%`;
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 export function StaffPage(props: { name: string }) {

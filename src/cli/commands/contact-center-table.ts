@@ -7,9 +7,9 @@ import { formatDuration } from '../../model/units.js';
 import type { ContactKpis, PoolContactCenter } from '../../simulation/contact-center.js';
 import { estimateText } from '../../simulation/readout/kpi-unit.js';
 import type { Estimate } from '../../simulation/stats.js';
+import { percent } from '../../text/percent.js';
 import { hourName } from '../../text/week-hour.js';
 
-const percent = (x: number) => `${Number((x * 100).toFixed(1))}%`;
 const shown = (e: Estimate, kind: 'share' | 'duration') => estimateText(e, kind, '');
 
 export const targetText = (p: PoolContactCenter) =>

@@ -2,10 +2,10 @@
 import { formatDuration } from '../../model/units.js';
 import type { PoolStaffing, StaffingResult } from '../../simulation/staffing/staff.js';
 import { unprovenText } from '../../simulation/staffing/unproven-text.js';
+import { percent } from '../../text/percent.js';
 import { hourName } from '../../text/week-hour.js';
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-const percent = (x: number) => `${Number((x * 100).toFixed(1))}%`;
 const whole = (x: number) => Math.round(x).toLocaleString('en-US');
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 

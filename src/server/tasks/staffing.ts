@@ -8,6 +8,7 @@ import { describeWork, estimateWork } from '../../simulation/index.js';
 import { staffModel } from '../../simulation/staffing/staff.js';
 import { staffingScenario } from '../../simulation/staffing/staffing-scenario.js';
 import { unprovenText } from '../../simulation/staffing/unproven-text.js';
+import { percent } from '../../text/percent.js';
 import { HttpError } from '../http-error.js';
 import { LIMIT_OPTIONS } from '../options.js';
 import type { TaskContext } from './context.js';
@@ -77,7 +78,6 @@ export function planStaff(request: StaffRequest, ctx: TaskContext) {
         workers: ctx.workers,
         onProgress: (round, rounds) => ctx.progress(round, rounds),
       });
-      const percent = (x: number) => `${Number((x * 100).toFixed(1))}%`;
       return {
         ...result,
         pools: result.pools.map((p) => ({

@@ -3,11 +3,10 @@
  * (`resources.POOL.schedule`) and the headcount no shift exceeds (`resources.POOL.capacity`).
  */
 import { formatDuration } from '../../model/units.js';
+import { percent } from '../../text/percent.js';
 import { scheduleOf } from './hourly-schedule.js';
 import { type StaffingScenario, WRITTEN_BY_STAFF } from './scenario-edit.js';
 import type { StaffingResult } from './staff.js';
-
-const percent = (x: number) => `${Number((x * 100).toFixed(1))}%`;
 
 export function staffingScenario(result: StaffingResult, id: string): StaffingScenario {
   const targets = result.pools.map(

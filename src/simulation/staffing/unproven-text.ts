@@ -3,10 +3,11 @@
  * hours where one member fewer met the target on the mean of the replications but not beyond
  * doubt for all the week's hours at once, so the member was kept.
  */
+
+import { percent } from '../../text/percent.js';
 import { hourName } from '../../text/week-hour.js';
 import { FEWEST_TO_JUDGE, type PoolStaffing } from './staff.js';
 
-const percent = (x: number) => `${Number((x * 100).toFixed(1))}%`;
 const LISTED = 6;
 /** Four times the replications halve an interval; and at least as many as the caution on too few asks for. */
 const moreReplications = (replications: number) => Math.max(4 * replications, 2 * FEWEST_TO_JUDGE);
