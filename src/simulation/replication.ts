@@ -4,7 +4,9 @@
  * queue for staffed pools (FIFO or by segment priority, a dedicated owner where the pool has
  * one), give up when their patience runs out, fail and go where failures lead, and end. Pools
  * follow their weekly shifts. Arrivals stop at the horizon and the customers already in the
- * journey finish it, so every customer who arrived after the warm-up is counted whole.
+ * journey finish it, so every customer who arrived after the warm-up is counted whole. Only the
+ * pools bring customers together: a step done alone is taken at once, ahead of the clock, and
+ * the calendar holds only what must wait its turn (see enter).
  *
  * The hot path works on typed arrays (customers are rows, reused through a free list) and on
  * the compiled tables; it makes no object per event once the arrays have grown. (V8 itself still
@@ -73,9 +75,9 @@ export class Replication {
   // come in time order), so that no queue entry divides to find its hour.
   private hour = 0;
   private hourEnd = 3600;
-  /** Customers in the journey, and the area under their number up to `inSystemTime[1]`, integrated when it changes. */
+  /** Customers in the journey, and the area under their number within the window (see inWindowAfter). */
   private inSystem = 0;
-  private readonly inSystemTime: Float64Array;
+  private inSystemArea = 0;
   private events = 0;
   private arrivals = 0;
 
@@ -109,7 +111,6 @@ export class Replication {
     this.contact = new Float64Array(P * WEEK * CW);
     this.calendar = new Calendar(m.segments, ARRIVAL);
     this.poolTime = new PoolTime(this.pools.busy, this.pools.cap, this.contact, this.warmup, this.horizon);
-    this.inSystemTime = Float64Array.of(0, this.warmup);
     // Every shift change to the end of the run, and the first arrivals.
     this.shifts = shiftChanges(m, this.drainLimit);
     for (let k = 0; k < this.shifts.at.length; k++) this.calendar.push(this.shifts.at[k] as number, SHIFT, k);
@@ -140,7 +141,6 @@ export class Replication {
 
   private result(): RunResult {
     const { horizon, warmup, tally, poolTime } = this;
-    this.settleInSystem(horizon);
     poolTime.settleAll(horizon);
     return {
       sums: tally.sums,
@@ -152,7 +152,7 @@ export class Replication {
       queued: this.queued,
       abandons: this.abandons,
       contact: this.contact,
-      inSystem: (this.inSystemTime[0] as number) / Math.max(1e-9, horizon - warmup),
+      inSystem: this.inSystemArea / Math.max(1e-9, horizon - warmup),
       window: horizon - warmup,
       events: this.events,
       arrivals: this.arrivals,
@@ -180,8 +180,8 @@ export class Replication {
     const rows = this.rows;
     const c = rows.add();
     const serial = this.arrivals++;
-    this.settleInSystem(now);
     this.inSystem++;
+    this.inSystemArea += this.inWindowAfter(now);
     rows.seg[c] = s;
     rows.arrival[c] = now;
     rows.serial[c] = serial;
@@ -203,14 +203,15 @@ export class Replication {
     return table.target[to - 1] as number;
   }
 
-  private settleInSystem(now: number): void {
-    const t = now < this.horizon ? now : this.horizon;
-    const area = this.inSystemTime;
-    const from = area[1] as number;
-    if (t > from) {
-      area[0] = (area[0] as number) + this.inSystem * (t - from);
-      area[1] = t;
-    }
+  /**
+   * The part of the counted window after time t. A customer in the journey from a to e spends
+   * inWindowAfter(a) - inWindowAfter(e) of the window in it, so the area under the number in the
+   * journey is summed at each arrival and end whatever the order they are taken in: a customer who
+   * goes on alone ends ahead of the clock (see enter).
+   */
+  private inWindowAfter(t: number): number {
+    const from = t > this.warmup ? t : this.warmup;
+    return from < this.horizon ? this.horizon - from : 0;
   }
 
   private finish(c: number, end: number, now: number): void {
@@ -218,17 +219,63 @@ export class Replication {
     const t0 = rows.arrival[c] as number;
     this.waitSeries.add(rows.serial[c] as number, rows.waits[c * 2] as number);
     if (this.counted(t0)) this.tally.customer(rows, c, end, this.m.endSuccess[end] === 1, now - t0);
-    this.settleInSystem(now);
     this.inSystem--;
+    this.inSystemArea -= this.inWindowAfter(now);
     rows.remove(c);
   }
 
-  /** Customer c goes to a step (target >= 0) or an end (-1 - target). */
+  /**
+   * Customer c goes to a step (target >= 0) or an end (-1 - target) at `now`, and on through the
+   * steps they do alone. Nothing another customer does can change such a step (no pool, draws of
+   * their own), so it is done at once, ahead of the clock, where the calendar would have held a
+   * ready and a done event for it: only a step at a pool, which must wait its turn among the
+   * others, goes back to the calendar, at the customer's own time. Traced runs keep the calendar
+   * for every step, for the trace to come in time order; so does a time past the drain's end.
+   */
   private enter(c: number, target: number, now: number): void {
-    if (target < 0) {
-      this.finish(c, -1 - target, now);
-      return;
+    const { m, rows } = this;
+    const alone = this.trace === undefined;
+    let t = now;
+    for (;;) {
+      if (target < 0) {
+        this.finish(c, -1 - target, t);
+        return;
+      }
+      this.arriveAt(c, target);
+      const wait = m.wait[target];
+      if (wait) {
+        const w = sample(
+          wait,
+          this.keyed.at(rows.key[c] as number, this.waitPlace[target] as number, rows.steps[c] as number),
+        );
+        rows.waits[c * 2 + 1] = (rows.waits[c * 2 + 1] as number) + w;
+        t += w;
+      }
+      if (!alone || (m.pool[target] as number) >= 0 || t > this.drainLimit) {
+        if (t === now) this.ready(c, t);
+        else {
+          // Ahead of the clock and with no wait, this ready takes the place of the last step's done.
+          if (!wait) this.events--;
+          this.calendar.push(t, READY, c);
+        }
+        return;
+      }
+      // Counted as the calendar would have counted them: the ready after a wait, and the done.
+      if (wait) this.events++;
+      this.count(c, target, t);
+      const end = t + this.duration(c, target);
+      if (end > this.drainLimit) {
+        this.calendar.push(end, DONE, c);
+        return;
+      }
+      this.events++;
+      target = this.nextTarget(c, target);
+      t = end;
     }
+  }
+
+  /** Customer c is at a step: their count of steps and visits, and the step's effort and emotion. */
+  private arriveAt(c: number, target: number): void {
     const { m, rows } = this;
     rows.at[c] = target;
     rows.steps[c] = (rows.steps[c] as number) + 1;
@@ -238,27 +285,30 @@ export class Replication {
       rows.feel[c * 3 + 1] = (rows.feel[c * 3 + 1] as number) + (m.emotion[target] as number);
       rows.feel[c * 3 + 2] = (rows.feel[c * 3 + 2] as number) + 1;
     }
-    const wait = m.wait[target];
-    if (wait) {
-      const w = sample(
-        wait,
-        this.keyed.at(rows.key[c] as number, this.waitPlace[target] as number, rows.steps[c] as number),
-      );
-      rows.waits[c * 2 + 1] = (rows.waits[c * 2 + 1] as number) + w;
-      this.calendar.push(now + w, READY, c);
-    } else this.ready(c, now);
   }
 
-  /** Customer c's step is done at its time; a draw of its duration, the customer's own. */
-  private scheduleDone(c: number, now: number): void {
+  /** Customer c, ready for `step` at `now`: their contacts and calls. */
+  private count(c: number, step: number, now: number): void {
+    const { m, rows } = this;
+    if (m.contact[step]) rows.contacts[c] = (rows.contacts[c] as number) + 1;
+    if (m.call[step]) rows.calls[c] = (rows.calls[c] as number) + 1;
+    rows.readyAt[c] = now;
+  }
+
+  /** How long customer c's step takes: a draw of its duration, the customer's own. */
+  private duration(c: number, step: number): number {
     const rows = this.rows;
-    const step = rows.at[c] as number;
     const key = this.keyed.at(
       rows.key[c] as number,
       this.servicePlace[step] as number,
       rows.steps[c] as number,
     );
-    this.calendar.push(now + sample(this.m.duration[step] as Sampler, key), DONE, c);
+    return sample(this.m.duration[step] as Sampler, key);
+  }
+
+  /** Customer c's step is done at its time. */
+  private scheduleDone(c: number, now: number): void {
+    this.calendar.push(now + this.duration(c, this.rows.at[c] as number), DONE, c);
   }
 
   /** Member `who` (or any, -1) of pool p starts with customer c. */
@@ -286,9 +336,7 @@ export class Replication {
     const { m, rows, pools } = this;
     const step = rows.at[c] as number;
     const p = m.pool[step] as number;
-    if (m.contact[step]) rows.contacts[c] = (rows.contacts[c] as number) + 1;
-    if (m.call[step]) rows.calls[c] = (rows.calls[c] as number) + 1;
-    rows.readyAt[c] = now;
+    this.count(c, step, now);
     if (p < 0) {
       this.scheduleDone(c, now);
       return;
@@ -374,6 +422,12 @@ export class Replication {
       if (who >= 0) (pools.memberBusy[p] as Uint8Array)[who] = 0;
       this.release(p, now);
     }
+    this.enter(c, this.nextTarget(c, step), now);
+  }
+
+  /** Where customer c goes after `step`: they fail it or not, and take a branch. */
+  private nextTarget(c: number, step: number): number {
+    const { m, rows } = this;
     const visit = rows.steps[c] as number;
     const failP = m.failP[step] as number;
     const failed =
@@ -381,11 +435,7 @@ export class Replication {
       this.keyed.at(rows.key[c] as number, this.failPlace[step] as number, visit).uniform() < failP;
     if (failed) rows.failures[c] = (rows.failures[c] as number) + 1;
     const row = (rows.seg[c] as number) * m.steps + step;
-    this.enter(
-      c,
-      this.choose(failed ? m.fail : m.next, row, c, this.branchPlace[step] as number, visit),
-      now,
-    );
+    return this.choose(failed ? m.fail : m.next, row, c, this.branchPlace[step] as number, visit);
   }
 
   /** Customer c's patience runs out, if they still wait in the queue they were given it for. */
