@@ -16,16 +16,17 @@
  */
 import { Arrivals } from './arrivals.js';
 import { Calendar } from './calendar.js';
-import type { CompiledModel, FlowTable } from './compile.js';
+import type { CompiledModel } from './compile.js';
 import { CONTACT_SUMS, HOURS_PER_WEEK } from './contact-sums.js';
+import { CustomerDraws } from './customer-draws.js';
 import { CustomerRows } from './customer-rows.js';
 import { CustomerTally } from './customer-tally.js';
 import { drainSpan } from './drain.js';
+import { InJourney } from './in-journey.js';
 import { PoolTime } from './pool-time.js';
 import { Pools } from './pools.js';
-import { hash, KeyedUniform, mix32, replicationSeed } from './random.js';
+import { replicationSeed } from './random.js';
 import type { RunOptions, RunResult, StepTrace } from './run.js';
-import { type Sampler, sample } from './sampler.js';
 import { nextOpening, type ShiftChanges, shiftChanges } from './shift-changes.js';
 import { WaitSeries } from './wait-series.js';
 
@@ -45,18 +46,8 @@ export class Replication {
   private readonly warmup: number;
   private readonly trace: StepTrace | undefined;
   private readonly drainLimit: number;
-  // Arrivals come from one stream per segment (arrivals.ts); every other draw is the customer's
-  // own, keyed by customer, place and step number (see KeyedUniform), so scenarios share them
-  // customer by customer.
-  private readonly keyed = new KeyedUniform();
-  private readonly servicePlace: Uint32Array;
-  private readonly waitPlace: Uint32Array;
-  private readonly branchPlace: Uint32Array;
-  private readonly failPlace: Uint32Array;
-  private readonly patiencePlace: Uint32Array;
-  private readonly reopenPlace: Uint32Array;
-  private readonly startPlace: number;
-  private readonly segmentKey: Uint32Array;
+  // Arrivals come from one stream per segment (arrivals.ts); every other draw is the customer's own.
+  private readonly draws: CustomerDraws;
   private readonly arrivalNumber: Int32Array;
   private readonly arrivalTimes: Arrivals;
   private readonly rows: CustomerRows;
@@ -75,9 +66,7 @@ export class Replication {
   // come in time order), so that no queue entry divides to find its hour.
   private hour = 0;
   private hourEnd = 3600;
-  /** Customers in the journey, and the area under their number within the window (see inWindowAfter). */
-  private inSystem = 0;
-  private inSystemArea = 0;
+  private readonly inJourney: InJourney;
   private events = 0;
   private arrivals = 0;
 
@@ -90,18 +79,10 @@ export class Replication {
     this.warmup = options.warmup;
     this.trace = options.trace;
     this.drainLimit = this.horizon + drainSpan(m);
-    const place = (kind: string, ids: string[]) =>
-      Uint32Array.from(ids.map((id) => hash(`${kind}:${id}`, seed)));
-    this.servicePlace = place('service', m.stepIds);
-    this.waitPlace = place('wait', m.stepIds);
-    this.branchPlace = place('branch', m.stepIds);
-    this.failPlace = place('fail', m.stepIds);
-    this.patiencePlace = place('patience', m.poolIds);
-    this.reopenPlace = place('reopen', m.poolIds);
-    this.startPlace = hash('start', seed);
-    this.segmentKey = place('segment', m.segmentIds);
+    this.draws = new CustomerDraws(m, seed);
     this.arrivalNumber = new Int32Array(m.segments);
     this.arrivalTimes = new Arrivals(m, seed, this.horizon);
+    this.inJourney = new InJourney(this.warmup, this.horizon);
     const P = m.poolIds.length;
     this.rows = new CustomerRows(P);
     this.pools = new Pools(m, this.rows);
@@ -152,11 +133,11 @@ export class Replication {
       queued: this.queued,
       abandons: this.abandons,
       contact: this.contact,
-      inSystem: this.inSystemArea / Math.max(1e-9, horizon - warmup),
+      inSystem: this.inJourney.mean(),
       window: horizon - warmup,
       events: this.events,
       arrivals: this.arrivals,
-      unfinished: this.inSystem,
+      unfinished: this.inJourney.count,
       waitSeries: this.waitSeries.data(),
     };
   }
@@ -180,38 +161,17 @@ export class Replication {
     const rows = this.rows;
     const c = rows.add();
     const serial = this.arrivals++;
-    this.inSystem++;
-    this.inSystemArea += this.inWindowAfter(now);
+    this.inJourney.arrive(now);
     rows.seg[c] = s;
     rows.arrival[c] = now;
     rows.serial[c] = serial;
     this.waitSeries.arrive(serial, now);
     const number = this.arrivalNumber[s] as number;
     this.arrivalNumber[s] = number + 1;
-    rows.key[c] = mix32((this.segmentKey[s] as number) ^ mix32(number));
+    const key = this.draws.customerKey(s, number);
+    rows.key[c] = key;
     this.nextArrival(s, now);
-    this.enter(c, this.choose(this.m.start, s, c, this.startPlace, 0), now);
-  }
-
-  /** The branch customer c takes from a row; a row of one branch draws nothing (the draw is the decision's own). */
-  private choose(table: FlowTable, row: number, c: number, place: number, visit: number): number {
-    const from = table.offset[row] as number;
-    const to = table.offset[row + 1] as number;
-    if (to - from === 1) return table.target[from] as number;
-    const u = this.keyed.at(this.rows.key[c] as number, place, visit).uniform();
-    for (let k = from; k < to; k++) if (u < (table.cumulative[k] as number)) return table.target[k] as number;
-    return table.target[to - 1] as number;
-  }
-
-  /**
-   * The part of the counted window after time t. A customer in the journey from a to e spends
-   * inWindowAfter(a) - inWindowAfter(e) of the window in it, so the area under the number in the
-   * journey is summed at each arrival and end whatever the order they are taken in: a customer who
-   * goes on alone ends ahead of the clock (see enter).
-   */
-  private inWindowAfter(t: number): number {
-    const from = t > this.warmup ? t : this.warmup;
-    return from < this.horizon ? this.horizon - from : 0;
+    this.enter(c, this.draws.start(key, s), now);
   }
 
   private finish(c: number, end: number, now: number): void {
@@ -219,8 +179,7 @@ export class Replication {
     const t0 = rows.arrival[c] as number;
     this.waitSeries.add(rows.serial[c] as number, rows.waits[c * 2] as number);
     if (this.counted(t0)) this.tally.customer(rows, c, end, this.m.endSuccess[end] === 1, now - t0);
-    this.inSystem--;
-    this.inSystemArea -= this.inWindowAfter(now);
+    this.inJourney.leave(now);
     rows.remove(c);
   }
 
@@ -244,10 +203,7 @@ export class Replication {
       this.arriveAt(c, target);
       const wait = m.wait[target];
       if (wait) {
-        const w = sample(
-          wait,
-          this.keyed.at(rows.key[c] as number, this.waitPlace[target] as number, rows.steps[c] as number),
-        );
+        const w = this.draws.wait(rows.key[c] as number, target, rows.steps[c] as number);
         rows.waits[c * 2 + 1] = (rows.waits[c * 2 + 1] as number) + w;
         t += w;
       }
@@ -263,7 +219,7 @@ export class Replication {
       // Counted as the calendar would have counted them: the ready after a wait, and the done.
       if (wait) this.events++;
       this.count(c, target, t);
-      const end = t + this.duration(c, target);
+      const end = t + this.draws.duration(rows.key[c] as number, target, rows.steps[c] as number);
       if (end > this.drainLimit) {
         this.calendar.push(end, DONE, c);
         return;
@@ -295,20 +251,15 @@ export class Replication {
     rows.readyAt[c] = now;
   }
 
-  /** How long customer c's step takes: a draw of its duration, the customer's own. */
-  private duration(c: number, step: number): number {
-    const rows = this.rows;
-    const key = this.keyed.at(
-      rows.key[c] as number,
-      this.servicePlace[step] as number,
-      rows.steps[c] as number,
-    );
-    return sample(this.m.duration[step] as Sampler, key);
-  }
-
   /** Customer c's step is done at its time. */
   private scheduleDone(c: number, now: number): void {
-    this.calendar.push(now + this.duration(c, this.rows.at[c] as number), DONE, c);
+    const rows = this.rows;
+    const step = rows.at[c] as number;
+    this.calendar.push(
+      now + this.draws.duration(rows.key[c] as number, step, rows.steps[c] as number),
+      DONE,
+      c,
+    );
   }
 
   /** Member `who` (or any, -1) of pool p starts with customer c. */
@@ -366,8 +317,8 @@ export class Replication {
   /** The line is closed: the customer comes back within a quarter of an hour of its opening. */
   private comeBack(c: number, step: number, p: number, now: number): void {
     const { m, rows } = this;
-    const key = this.keyed.at(rows.key[c] as number, this.reopenPlace[p] as number, rows.steps[c] as number);
-    const back = nextOpening(m.shifts[p] as CompiledModel['shifts'][number], now) + 900 * key.uniform() - now;
+    const later = 900 * this.draws.callBack(rows.key[c] as number, p, rows.steps[c] as number);
+    const back = nextOpening(m.shifts[p] as CompiledModel['shifts'][number], now) + later - now;
     if (m.contact[step]) rows.contacts[c] = (rows.contacts[c] as number) - 1;
     if (m.call[step]) rows.calls[c] = (rows.calls[c] as number) - 1;
     rows.waits[c * 2 + 1] = (rows.waits[c * 2 + 1] as number) + back;
@@ -380,12 +331,7 @@ export class Replication {
     this.pools.join(c, p, who);
     const patience = m.segmentPatience[rows.seg[c] as number] ?? m.poolPatience[p];
     if (!patience) return;
-    const key = this.keyed.at(
-      rows.key[c] as number,
-      this.patiencePlace[p] as number,
-      rows.steps[c] as number,
-    );
-    const give = now + sample(patience, key);
+    const give = now + this.draws.patience(patience, rows.key[c] as number, p, rows.steps[c] as number);
     rows.abandonAt[c] = give;
     this.calendar.push(give, ABANDON, c);
   }
@@ -428,14 +374,12 @@ export class Replication {
   /** Where customer c goes after `step`: they fail it or not, and take a branch. */
   private nextTarget(c: number, step: number): number {
     const { m, rows } = this;
+    const key = rows.key[c] as number;
     const visit = rows.steps[c] as number;
-    const failP = m.failP[step] as number;
-    const failed =
-      failP > 0 &&
-      this.keyed.at(rows.key[c] as number, this.failPlace[step] as number, visit).uniform() < failP;
+    const failed = this.draws.fails(key, step, visit);
     if (failed) rows.failures[c] = (rows.failures[c] as number) + 1;
     const row = (rows.seg[c] as number) * m.steps + step;
-    return this.choose(failed ? m.fail : m.next, row, c, this.branchPlace[step] as number, visit);
+    return this.draws.next(failed ? m.fail : m.next, row, key, step, visit);
   }
 
   /** Customer c's patience runs out, if they still wait in the queue they were given it for. */
