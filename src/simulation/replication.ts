@@ -189,7 +189,8 @@ export class Replication {
    * their own), so it is done at once, ahead of the clock, where the calendar would have held a
    * ready and a done event for it: only a step at a pool, which must wait its turn among the
    * others, goes back to the calendar, at the customer's own time. Traced runs keep the calendar
-   * for every step, for the trace to come in time order; so does a time past the drain's end.
+   * for every step (the trace is told of a step as the calendar takes its done), which lets a test
+   * hold the two ways side by side; so does a time past the drain's end, which the run never takes.
    */
   private enter(c: number, target: number, now: number): void {
     const { m, rows } = this;
