@@ -34,8 +34,13 @@ export function parseTimestamp(text: string): { us: bigint; offset: number | nul
  */
 export const tzOffsetSql = (text: string) => {
   const gap = `(epoch_us(try_cast(${text} as timestamp)) - epoch_us(try_cast(${text} as timestamptz)))`;
-  const zero = ['Z', '+00', '-00', '+0000', '-0000', '+00:00', '-00:00']
-    .map((end) => `suffix(${text}, '${end}')`)
-    .join(' or ');
-  return `case when ${gap} <> 0 then ${gap} // 60000000 when contains(${text}, ':') and (${zero}) then 0 end`;
+  // Spaces after the offset are trimmed only where there are some, as parseTimestamp trims them.
+  return `case when ${gap} <> 0 then ${gap} // 60000000 when ${zeroWritten(text)} then 0
+    when suffix(${text}, ' ') and ${zeroWritten(`rtrim(${text})`)} then 0 end`;
 };
+
+/** SQL: the text ends in a zero UTC offset written after a time of day (a colon shows one: a date alone has none). */
+const zeroWritten = (text: string) =>
+  `(contains(${text}, ':') and (${['Z', '+00', '-00', '+0000', '-0000', '+00:00', '-00:00']
+    .map((end) => `suffix(${text}, '${end}')`)
+    .join(' or ')}))`;
