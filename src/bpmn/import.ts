@@ -17,6 +17,7 @@
  * Whatever does not map is named in a warning; the result is a model file's data.
  */
 import { clip } from '../model/clip.js';
+import { grouped } from '../text/grouped.js';
 import { mergeEmbedded } from './embedded.js';
 import type { BpmnImport } from './import/bpmn-import.js';
 import { readJourney } from './import/journey.js';
@@ -56,9 +57,7 @@ export async function importBpmn(
     // A damaged file can give a warning per attribute, tens of thousands: the first ones, and a count.
     for (const w of read.slice(0, MAX_PARSER_WARNINGS)) warnings.push(`not read${parserProblem(w.message)}`);
     if (read.length > MAX_PARSER_WARNINGS)
-      warnings.push(
-        `${(read.length - MAX_PARSER_WARNINGS).toLocaleString('en-US')} more parts of the file were not read`,
-      );
+      warnings.push(`${grouped(read.length - MAX_PARSER_WARNINGS)} more parts of the file were not read`);
   } catch (error) {
     const message = (error as Error).message;
     const root = /failed to parse document as <bpmn:Definitions>/.test(message) ? rootName(xml) : undefined;

@@ -9,6 +9,7 @@
  * problem. One pass of saxes, which stops at the first problem, with its line and column.
  */
 import { SaxesParser } from 'saxes';
+import { grouped } from '../text/grouped.js';
 
 /** Elements nested deeper than this are refused: modelers write a few dozen levels at most. */
 export const MOST_NESTED = 400;
@@ -58,7 +59,7 @@ export function xmlShapeProblem(xml: string): XmlShapeProblem | undefined {
     reread += (lineStarts[line] ?? xml.length) - (lineStarts[line - 1] ?? 0);
     if (reread > MOST_REREAD)
       problem ??= {
-        message: `the file is not well-formed BPMN XML at ${first} (and ${(errors - 1).toLocaleString('en-US')} more problems at least, too many to read)`,
+        message: `the file is not well-formed BPMN XML at ${first} (and ${grouped(errors - 1)} more problems at least, too many to read)`,
         hint: 'a BPMN file from a modeler is well-formed XML: open the file in an XML editor to see what broke it, or export it again',
       };
   });

@@ -3,10 +3,10 @@
  * a column of ids read as the activity is found when the log goes in, not first when `log model`
  * or `log discover` refuses it.
  */
+
+import { grouped } from '../text/grouped.js';
 import { plural } from '../text/plural.js';
 import { MOST_ANALYSED_ACTIVITIES, MOST_DISCOVERED_STEPS } from './too-many-activities.js';
-
-const grouped = (n: number) => n.toLocaleString('en-US');
 
 /** The note for a log with `activities` (counted up to ACTIVITIES_COUNTED_UP_TO), or undefined when the analyses take it. */
 export function manyActivitiesNote(log: string, activities: number): string | undefined {

@@ -6,6 +6,7 @@
  * apart): the rate is then the most a model takes, and the caller says so.
  */
 import { MAX_RATE_PER_HOUR } from '../model/units.js';
+import { grouped } from '../text/grouped.js';
 
 export interface ArrivalRate {
   /** "12.5/h" */
@@ -31,4 +32,4 @@ export function arrivalRate(customers: number, seconds: number): ArrivalRate {
 
 /** What a capped rate means, for a note or a warning. */
 export const cappedRateText = (capped: number, rate: string) =>
-  `the log's customers arrive at ${capped.toLocaleString('en')}/h, more than a model takes: arrivals set to ${rate}, the most there is (check the first events' times; simulating at this rate takes long)`;
+  `the log's customers arrive at ${grouped(capped)}/h, more than a model takes: arrivals set to ${rate}, the most there is (check the first events' times; simulating at this rate takes long)`;

@@ -5,6 +5,8 @@
  * ("Expected Number of Columns: 4 Found: 3" on a row of 2), nor which field a line too long to
  * read is (it gives none).
  */
+
+import { grouped } from '../text/grouped.js';
 import { MAX_LINE_BYTES } from './csv-overlong.js';
 import type { ImportProblem } from './import-report.js';
 import { type EventStore, queryRows } from './store.js';
@@ -41,7 +43,7 @@ export function rejectProblem(r: Reject, width: number): ImportProblem {
       return {
         line: r.line,
         field: 'row',
-        message: `the line is longer than ${MAX_LINE_BYTES.toLocaleString('en-US')} bytes, more than a row of an event log can be (an unclosed quote or missing line breaks run rows into one)`,
+        message: `the line is longer than ${grouped(MAX_LINE_BYTES)} bytes, more than a row of an event log can be (an unclosed quote or missing line breaks run rows into one)`,
       };
     case 'INVALID ENCODING':
       return {

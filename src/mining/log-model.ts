@@ -5,6 +5,7 @@
  */
 import { Document, isScalar, visit } from 'yaml';
 import { parse } from '../model/load.js';
+import { grouped } from '../text/grouped.js';
 import { arrivalProfileOf } from './arrival-profile.js';
 import { discoveredModel } from './discovered-model.js';
 import { modelCounts } from './duckdb-journey-rows.js';
@@ -69,10 +70,10 @@ function refuseTooManyActivities(log: string, profile: LogProfile): void {
   for (const n of events.values()) if (n === 1) once++;
   const idLike =
     once * 2 > activities
-      ? `; ${once.toLocaleString('en-US')} of them occur once, so the column read as the activity may hold ids rather than what was done`
+      ? `; ${grouped(once)} of them occur once, so the column read as the activity may hold ids rather than what was done`
       : '';
   throw new LogModelError(
-    `the log '${log}' has ${activities.toLocaleString('en-US')} activities, more than a discovered model takes (a step each, at most ${MOST_DISCOVERED_STEPS.toLocaleString('en-US')})${idLike}`,
+    `the log '${log}' has ${grouped(activities)} activities, more than a discovered model takes (a step each, at most ${grouped(MOST_DISCOVERED_STEPS)})${idLike}`,
     'import the log again with --activity naming the column that says what was done (a step, a page, a topic)',
   );
 }

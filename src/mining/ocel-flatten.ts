@@ -10,6 +10,8 @@
  * Events that relate to no object of the case type, or whose type or time cannot be read, are
  * counted as skipped, and the unreadable ones named; what was read and not used is said in notes.
  */
+
+import { grouped } from '../text/grouped.js';
 import { storeOptionalColumns } from './event-rows.js';
 import { type ImportProblem, type ImportReport, LISTED_PROBLEMS } from './import-report.js';
 import { LogImportError } from './log-import-error.js';
@@ -74,7 +76,7 @@ export async function storeOcel(
     const notes = [
       ...(caseless > 0
         ? [
-            `${caseless.toLocaleString('en-US')} event${caseless === 1 ? '' : 's'} relate${caseless === 1 ? 's' : ''} to no object of the type '${caseType}', so belong${caseless === 1 ? 's' : ''} to no case: left out, and counted as skipped`,
+            `${grouped(caseless)} event${caseless === 1 ? '' : 's'} relate${caseless === 1 ? 's' : ''} to no object of the type '${caseType}', so belong${caseless === 1 ? 's' : ''} to no case: left out, and counted as skipped`,
           ]
         : []),
       ...(await ocelNotes(store, caseType)),

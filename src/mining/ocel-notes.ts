@@ -4,6 +4,7 @@
  * attributes of the other objects have no place in it; nothing of the file goes unsaid.
  */
 
+import { grouped } from '../text/grouped.js';
 import { VALUE_TIME } from './ocel-tables.js';
 import { quoteLiteral as literal } from './sql-text.js';
 import { type EventStore, queryRows } from './store.js';
@@ -11,8 +12,7 @@ import { type EventStore, queryRows } from './store.js';
 /** Kinds listed one by one in a note, the commonest first. */
 const LISTED = 5;
 
-const plural = (n: number, one: string, many = `${one}s`) =>
-  `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many = `${one}s`) => `${grouped(n)} ${n === 1 ? one : many}`;
 
 const listed = (items: string[], total: number) =>
   `${items.join('; ')}${total > items.length ? `; and ${total - items.length} more` : ''}`;

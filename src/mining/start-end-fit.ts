@@ -9,6 +9,8 @@
  * have makes the verdict `differs` whatever the test says; with no journey to judge (no event of
  * the log maps to a step) the verdict is `none`, not a test of nothing.
  */
+
+import { grouped } from '../text/grouped.js';
 import { chiSquareTail } from './chi-square.js';
 
 /** The test level: a verdict `differs` is wrong once in a thousand logs that follow the model. */
@@ -142,5 +144,5 @@ export function endFit(
 export function oneModelledPlace(f: PlacesFit): string | undefined {
   if (f.df > 0 || f.verdict === 'none') return undefined;
   const elsewhere = f.places.filter((p) => p.z === null).reduce((sum, p) => sum + p.observed, 0);
-  return `the model has one place for them, so no chi-square; ${elsewhere === 0 ? 'none is' : `${elsewhere.toLocaleString('en-US')} ${elsewhere === 1 ? 'is' : 'are'}`} elsewhere`;
+  return `the model has one place for them, so no chi-square; ${elsewhere === 0 ? 'none is' : `${grouped(elsewhere)} ${elsewhere === 1 ? 'is' : 'are'}`} elsewhere`;
 }

@@ -8,6 +8,7 @@
  * and `log calibrate` 17 to 18 s and 1.3 GB to read every activity before mapping none. All four
  * refuse a log past this bound after one count, on either engine, with what to do instead.
  */
+import { grouped } from '../text/grouped.js';
 export const MOST_ANALYSED_ACTIVITIES = 50_000;
 
 /**
@@ -48,7 +49,7 @@ export class TooManyActivitiesError extends Error {
 export function refuseTooManyActivities(log: string, activities: number, what: string): void {
   if (activities <= MOST_ANALYSED_ACTIVITIES) return;
   throw new TooManyActivitiesError(
-    `the log '${log}' has more than ${MOST_ANALYSED_ACTIVITIES.toLocaleString('en-US')} activities, more than ${what} takes`,
+    `the log '${log}' has more than ${grouped(MOST_ANALYSED_ACTIVITIES)} activities, more than ${what} takes`,
     'a column of ids (an event number, a case number, a timestamp) read as the activity makes nearly every event an activity of its own: import the log again with --activity naming the column that says what was done (a step, a page, a topic)',
   );
 }

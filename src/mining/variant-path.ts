@@ -3,12 +3,13 @@
  * case column is constant), and a line of tens of megabytes helps no one: the line names the first
  * steps and how many there are; the full list stays in the data (--json, the API).
  */
+import { grouped } from '../text/grouped.js';
 
 /** Steps named before the line says how many more there are. */
 export const SHOWN_STEPS = 30;
 
 export function variantPath(activities: readonly string[], separator: string): string {
   if (activities.length <= SHOWN_STEPS) return activities.join(separator);
-  const more = (activities.length - SHOWN_STEPS).toLocaleString('en-US');
-  return `${activities.slice(0, SHOWN_STEPS).join(separator)}${separator}... ${more} more steps (${activities.length.toLocaleString('en-US')} in all)`;
+  const more = grouped(activities.length - SHOWN_STEPS);
+  return `${activities.slice(0, SHOWN_STEPS).join(separator)}${separator}... ${more} more steps (${grouped(activities.length)} in all)`;
 }

@@ -8,6 +8,7 @@
  * samplers and the JSON Schema can follow it.
  */
 
+import { grouped } from '../text/grouped.js';
 import { plural } from '../text/plural.js';
 import { clip } from './clip.js';
 import { normalUpperTail } from './normal-tail.js';
@@ -244,7 +245,7 @@ function fromEmpirical(input: Record<string, unknown>): ReturnType<typeof parseD
     ) {
       issues.push({
         path: ['weights'],
-        message: `weights must be a list of numbers from 0 to ${MAX_WEIGHT.toLocaleString('en-US')}, one per value`,
+        message: `weights must be a list of numbers from 0 to ${grouped(MAX_WEIGHT)}, one per value`,
         hint: 'weights are relative: e.g. weights: [3, 1] makes the first value three times as likely',
       });
     } else if (w.every((x) => x === 0)) {

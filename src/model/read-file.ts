@@ -16,6 +16,7 @@ import {
   statSync,
 } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
+import { grouped } from '../text/grouped.js';
 
 export interface FileProblem {
   /** Whether the file is missing, or there and refused or unreadable. */
@@ -90,7 +91,7 @@ export function readRegularFile(path: string, maxBytes: number): ReadResult {
         kind: 'refused',
         reason:
           mib(size) === mib(maxBytes)
-            ? `is ${size.toLocaleString('en-US')} bytes, more than the ${mib(maxBytes)} (${maxBytes.toLocaleString('en-US')} bytes) linesight reads`
+            ? `is ${grouped(size)} bytes, more than the ${mib(maxBytes)} (${grouped(maxBytes)} bytes) linesight reads`
             : `is ${mib(size)}, more than the ${mib(maxBytes)} linesight reads`,
         hint: 'split it into smaller files',
       },

@@ -4,6 +4,7 @@
  * expansion `yaml` bounds), and a field path's line and column in it.
  */
 import type { Document, LineCounter, Node } from 'yaml';
+import { grouped } from '../text/grouped.js';
 import { MOST_REPEATED, overgrownAlias } from './alias-expansion.js';
 import type { Diagnostic, DiagnosticCode, Path, Severity } from './diagnostic.js';
 import { formatPath } from './diagnostic.js';
@@ -81,7 +82,7 @@ export function parseWithPositions(source: Source): Positions {
     diagnostics.push({
       code: 'yaml-syntax',
       severity: 'error',
-      message: `the aliases repeat ${overgrown.repeated.toLocaleString('en-US')} values by this one (which repeats ${overgrown.each.toLocaleString('en-US')}), more than the ${MOST_REPEATED.toLocaleString('en-US')} linesight expands`,
+      message: `the aliases repeat ${grouped(overgrown.repeated)} values by this one (which repeats ${grouped(overgrown.each)}), more than the ${grouped(MOST_REPEATED)} linesight expands`,
       hint: 'write the values out where they are needed, or anchor a shorter value',
       file: source.file,
       line,

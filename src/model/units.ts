@@ -4,6 +4,8 @@
  * seconds, per-second rates and plain numbers so that later parts never see a unit again.
  * Parsers return a value or a message; they never throw, because bad units are user input.
  */
+
+import { grouped } from '../text/grouped.js';
 import { clip } from './clip.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string; hint?: string };
@@ -215,7 +217,7 @@ export function formatDuration(seconds: number): string {
 export function formatMoney(amount: number, currency: string, signed = true): string {
   const rounded = Math.round(amount);
   const sign = rounded < 0 ? '-' : signed && rounded > 0 ? '+' : '';
-  return `${sign}${Math.abs(rounded).toLocaleString('en-US')} ${currency}`;
+  return `${sign}${grouped(Math.abs(rounded))} ${currency}`;
 }
 
 /**

@@ -7,6 +7,7 @@
  * Whoever is still in the journey then is reported, never dropped in silence.
  */
 import { formatDuration } from '../model/units.js';
+import { grouped } from '../text/grouped.js';
 import type { CompiledModel } from './compile.js';
 import type { RunResult } from './run.js';
 import { durationOption, type RunWarning } from './run-warnings.js';
@@ -32,7 +33,7 @@ export function drainSpan(m: CompiledModel): number {
 /** An option's duration in words: "1095d" as "1,095 days", the figure the option gives. */
 const spoken = (option: string) =>
   option.replace(/^(\d+)(min|h|d)$/, (_, n: string, unit: string) => {
-    const count = Number(n).toLocaleString('en-US');
+    const count = grouped(Number(n));
     return unit === 'd' ? `${count} days` : `${count} ${unit}`;
   });
 

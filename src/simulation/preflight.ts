@@ -9,6 +9,7 @@ import { meanOf } from '../model/distribution.js';
 import type { Model } from '../model/model.js';
 import { MAX_CAPACITY } from '../model/schema.js';
 import { formatDuration } from '../model/units.js';
+import { grouped } from '../text/grouped.js';
 
 export interface Problem {
   message: string;
@@ -122,7 +123,7 @@ export function preflight(
 function overloadHint(pool: string, offered: number): string {
   const least = Math.floor(offered) + 1;
   if (least > MAX_CAPACITY)
-    return `no pool can keep up with that (at most ${MAX_CAPACITY.toLocaleString('en-US')} members): check the arrival rate and the durations of the pool's steps (a rate per second meant per hour, or hours meant as minutes)`;
+    return `no pool can keep up with that (at most ${grouped(MAX_CAPACITY)} members): check the arrival rate and the durations of the pool's steps (a rate per second meant per hour, or hours meant as minutes)`;
   const suggested = Math.min(MAX_CAPACITY, Math.max(least, Math.ceil(offered * 1.15)));
   // Worded for the model as much as the command line: the web app shows it too.
   return `staff it with ${least} or more (capacity: ${suggested} in the pool, or --set resources.${pool}.capacity=${suggested} on the command line), or give its customers patience so that some abandon`;

@@ -7,6 +7,7 @@
 import { journeyMetrics, type Metrics } from '../analysis/metrics.js';
 import type { Model } from '../model/model.js';
 import { formatDuration } from '../model/units.js';
+import { grouped } from '../text/grouped.js';
 import { plural } from '../text/plural.js';
 
 export interface WorkEstimate {
@@ -59,7 +60,7 @@ const count = (n: number) =>
       ? `${(n / 1e9).toPrecision(3)} billion`
       : n >= 1e6
         ? `${(n / 1e6).toPrecision(3)} million`
-        : Math.round(n).toLocaleString('en');
+        : grouped(Math.round(n));
 
 /** "about 1.44 million customers and 2.88 million step visits (20 replications of 30 d)". */
 export function describeWork(work: WorkEstimate): string {

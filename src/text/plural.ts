@@ -1,4 +1,5 @@
 /** A count with its noun, singular for one: "1 error", "3 errors", "1 step". */
+import { grouped } from './grouped.js';
 export function plural(n: number, noun: string, nouns = `${noun}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? noun : nouns}`;
+  return `${grouped(n)} ${n === 1 ? noun : nouns}`;
 }

@@ -30,6 +30,7 @@ export interface DfgInput {
   moreActivities?: number;
 }
 
+import { grouped } from '../text/grouped.js';
 import { plural } from '../text/plural.js';
 /** What the edges say: how often (frequency) or how long customers take between the two (time). */
 import { DFG_EDGES, type DfgMeasure } from './dfg-measures.js';
@@ -197,7 +198,7 @@ export async function dfgDiagram(
   return {
     view: 'journey',
     title: input.title,
-    subtitle: `${activitiesCut(Object.keys(input.activities ?? {}).length, input.moreActivities)}${cut > 0 ? `The ${edges.length.toLocaleString('en-US')} most frequent of ${total.toLocaleString('en-US')} directly-follows edges; ${cut.toLocaleString('en-US')} rarer ones left out. ` : ''}${arrowsCut > 0 ? `${plural(arrowsCut, 'rarer start or end arrow')} left out. ` : ''}${
+    subtitle: `${activitiesCut(Object.keys(input.activities ?? {}).length, input.moreActivities)}${cut > 0 ? `The ${grouped(edges.length)} most frequent of ${grouped(total)} directly-follows edges; ${grouped(cut)} rarer ones left out. ` : ''}${arrowsCut > 0 ? `${plural(arrowsCut, 'rarer start or end arrow')} left out. ` : ''}${
       measure === 'time'
         ? 'Labels give the median time from one activity to the next; thicker lines are slower.'
         : 'Labels count how often one activity directly follows the other; thicker lines are more frequent.'
@@ -246,5 +247,5 @@ function mostFrequentArrows(counts: Record<string, number>, most: number): [stri
 /** What the subtitle says of activities left out of the log before it was discovered; nothing when none. */
 function activitiesCut(shown: number, more: number | undefined): string {
   if (!more) return '';
-  return `Only the events of the ${shown === 1 ? '' : `${shown} `}most frequent of ${(shown + more).toLocaleString('en-US')} activities; the other ${plural(more, 'activity', 'activities')} left out, and the paths drawn between the rest. `;
+  return `Only the events of the ${shown === 1 ? '' : `${shown} `}most frequent of ${grouped(shown + more)} activities; the other ${plural(more, 'activity', 'activities')} left out, and the paths drawn between the rest. `;
 }

@@ -8,6 +8,7 @@ import type { PathLink } from '../analysis/likely-path.js';
 import { meanOf } from '../model/distribution.js';
 import type { Model, Step } from '../model/model.js';
 import { formatDuration } from '../model/units.js';
+import { grouped } from '../text/grouped.js';
 import { percent } from '../text/percent.js';
 import { badgesOf } from './customer-lanes.js';
 import type { Badge, BoxKind, LaneGroup } from './diagram.js';
@@ -61,7 +62,7 @@ export const OPPORTUNITIES_PER_STEP = 3;
 /** Customers per 1,000 as a board reads them: whole numbers, one decimal under 10. */
 export const perThousandText = (p: number) => {
   const x = p * 1000;
-  return x >= 10 || x === 0 ? Math.round(x).toLocaleString('en-US') : x.toFixed(1);
+  return x >= 10 || x === 0 ? grouped(Math.round(x)) : x.toFixed(1);
 };
 
 export function journeyRows(model: Model, opportunities: readonly Opportunity[], steps: number): Row[] {

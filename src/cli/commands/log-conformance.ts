@@ -2,6 +2,7 @@
 import { textTable } from '../../analysis/report/table.js';
 import { type Conformance, conformance } from '../../mining/conformance.js';
 import { oneModelledPlace } from '../../mining/start-end-fit.js';
+import { grouped } from '../../text/grouped.js';
 import { fixed } from '../../text/precision.js';
 import type { Io } from '../io.js';
 import { withLogAgainstModel } from './log-against-model.js';
@@ -9,8 +10,6 @@ import type { StoreOptions } from './log-store.js';
 
 /** An expected count is a mean: a decimal where it tells, none where the count is large. */
 const expectedCount = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: x < 100 ? 1 : 0 });
-
-const count = (n: number) => n.toLocaleString('en-US');
 
 /** People read steps, ends and segments by their names; the JSON keeps the ids. */
 interface Names {
@@ -26,7 +25,7 @@ function placesText(title: string, fits: Conformance['starts'], names: Names): s
       `${f.segment === undefined ? '' : `${names.segment(f.segment)}: `}${
         f.verdict === 'none'
           ? 'nothing to test: no journey of the log reaches a mapped step (map its activities with --mapping)'
-          : `${f.verdict === 'fits' ? 'fits' : 'DIFFERS'} (${oneModelledPlace(f) ?? `chi-square ${f.chiSquare}, ${f.df} df, p ${f.p < 1e-4 ? f.p.toExponential(1) : f.p.toFixed(4)}`}; ${count(f.count)} journeys)`
+          : `${f.verdict === 'fits' ? 'fits' : 'DIFFERS'} (${oneModelledPlace(f) ?? `chi-square ${f.chiSquare}, ${f.df} df, p ${f.p < 1e-4 ? f.p.toExponential(1) : f.p.toFixed(4)}`}; ${grouped(f.count)} journeys)`
       }`,
   );
   return [
@@ -41,7 +40,7 @@ function placesText(title: string, fits: Conformance['starts'], names: Names): s
           f.places.map((p) => [
             ...(perSegment ? [names.segment(f.segment)] : []),
             names.step(p.step),
-            count(p.observed),
+            grouped(p.observed),
             expectedCount(p.expected),
             `${(p.observedShare * 100).toFixed(1)}%`,
             `${(p.modelledShare * 100).toFixed(1)}%`,
@@ -60,7 +59,7 @@ function unmapped(activities: string[]): string {
   if (activities.length === 0) return 'none';
   const more = activities.length - SHOWN_UNMAPPED;
   const shown = activities.slice(0, SHOWN_UNMAPPED).join(', ');
-  return more > 0 ? `${shown} and ${more.toLocaleString('en-US')} more (--json lists them all)` : shown;
+  return more > 0 ? `${shown} and ${grouped(more)} more (--json lists them all)` : shown;
 }
 
 export async function logConformanceCommand(
@@ -79,7 +78,7 @@ export async function logConformanceCommand(
       segment: (id) => (id === undefined ? '' : (r.segmentNames[id] ?? id)),
     };
     const head = [
-      `Log '${log}' against ${model.name}: fitness ${(r.fitness * 100).toFixed(1)}% (${count(r.allowed)} of ${count(r.moves)} moves the model allows); ${(r.fittingCases * 100).toFixed(1)}% of ${count(r.cases)} cases fit entirely`,
+      `Log '${log}' against ${model.name}: fitness ${(r.fitness * 100).toFixed(1)}% (${grouped(r.allowed)} of ${grouped(r.moves)} moves the model allows); ${(r.fittingCases * 100).toFixed(1)}% of ${grouped(r.cases)} cases fit entirely`,
       `Mapped activities: ${Object.keys(r.mappedActivities).length}; not mapped: ${unmapped(r.unmappedActivities)}`,
       ...r.mappingProblems.map((p) => `Not used: ${p}`),
       ...(r.startEventsLeftOut
@@ -102,7 +101,7 @@ export async function logConformanceCommand(
         'What customers do that the model lacks',
         textTable(
           ['From', 'To', 'Count'],
-          r.notInModel.slice(0, 15).map((d) => [names.step(d.from), names.step(d.to), count(d.count)]),
+          r.notInModel.slice(0, 15).map((d) => [names.step(d.from), names.step(d.to), grouped(d.count)]),
         ),
         '',
         "The model's ways on that nobody takes",
@@ -126,7 +125,7 @@ export async function logConformanceCommand(
             names.step(b.to),
             `${(b.observed * 100).toFixed(1)}%`,
             `${(b.modelled * 100).toFixed(1)}%`,
-            count(b.moves),
+            grouped(b.moves),
           ]),
         ),
         '',

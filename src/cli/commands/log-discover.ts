@@ -6,6 +6,7 @@ import { MOST_EDGES, TOP_VARIANTS } from '../../mining/kept-counts.js';
 import { unknownSlice } from '../../mining/unknown-slice.js';
 import { variantPath } from '../../mining/variant-path.js';
 import { formatDuration } from '../../model/units.js';
+import { grouped } from '../../text/grouped.js';
 import { plural } from '../../text/plural.js';
 import type { DfgMeasure } from '../../views/dfg.js';
 import { DFG_EDGES, MOST_DRAWN_EDGES, SLOW_LAYOUT_EDGES } from '../../views/dfg-measures.js';
@@ -22,7 +23,7 @@ function mostCases(cases: Record<string, number>): string[] {
   const more = ranked.length - SHOWN_ACTIVITIES;
   return [
     textTable(['Activity', 'Cases'], ranked.slice(0, SHOWN_ACTIVITIES)),
-    ...(more > 0 ? [`... and ${more.toLocaleString('en-US')} more (--json lists them all)`] : []),
+    ...(more > 0 ? [`... and ${grouped(more)} more (--json lists them all)`] : []),
   ];
 }
 

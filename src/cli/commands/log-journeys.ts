@@ -11,6 +11,7 @@ import { type Effect, type JourneyAnalytics, journeyAnalytics } from '../../mini
 import { perMonthText } from '../../mining/per-month-text.js';
 import { SIGNS_BY_NAME } from '../../mining/web-signs.js';
 import { formatDuration } from '../../model/units.js';
+import { grouped } from '../../text/grouped.js';
 import { plural } from '../../text/plural.js';
 import { type Io, UsageError } from '../io.js';
 import { logName } from './log.js';
@@ -32,7 +33,6 @@ export async function logJourneysCommand(o: StoreOptions & JourneyOptionText, io
   });
 }
 
-const n = (x: number) => x.toLocaleString('en-US');
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 /** Contact activities named on the line; --json gives them all. */
 const SHOWN_CONTACTS = 25;
@@ -43,8 +43,8 @@ function listed(xs: { activity: string; events: number }[]): string {
   const shown =
     xs.length > SHOWN_CONTACTS ? [...xs].sort((a, b) => b.events - a.events).slice(0, SHOWN_CONTACTS) : xs;
   const more = xs.length - shown.length;
-  const text = shown.map((x) => `${x.activity} ${n(x.events)}`).join(', ');
-  return more > 0 ? `${text} and ${n(more)} more (--json lists them all)` : text;
+  const text = shown.map((x) => `${x.activity} ${grouped(x.events)}`).join(', ');
+  return more > 0 ? `${text} and ${grouped(more)} more (--json lists them all)` : text;
 }
 
 export function journeysText(log: string, j: JourneyAnalytics, repeatWindow: number): string {
@@ -53,7 +53,7 @@ export function journeysText(log: string, j: JourneyAnalytics, repeatWindow: num
     `Log '${log}': ${plural(j.customers, 'customer')}`,
     '',
     'Contacts counted',
-    `  ${n(j.contacts.inboundEvents)} started by the customer (inbound): ${listed(j.contacts.inbound)}`,
+    `  ${grouped(j.contacts.inboundEvents)} started by the customer (inbound): ${listed(j.contacts.inbound)}`,
     `  not counted, started by the company (outbound): ${listed(j.contacts.outbound)}`,
     `  contacts are ${j.contacts.contactsBy}`,
     `  who started them: ${j.contacts.directionBy}`,

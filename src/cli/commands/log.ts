@@ -5,6 +5,7 @@
  */
 import { textTable } from '../../analysis/report/table.js';
 import type { LogStore } from '../../mining/log-store.js';
+import { grouped } from '../../text/grouped.js';
 import { type Io, UsageError } from '../io.js';
 import { type StoreOptions, withLogStore } from './log-store.js';
 
@@ -34,7 +35,7 @@ export async function logListCommand(o: StoreOptions, io: Io): Promise<number> {
           logs.length
             ? textTable(
                 ['Log', 'Events', 'Cases'],
-                logs.map((l) => [l.log, l.events.toLocaleString('en-US'), l.cases.toLocaleString('en-US')]),
+                logs.map((l) => [l.log, grouped(l.events), grouped(l.cases)]),
               )
             : 'no logs yet: linesight log import FILE'
         }\n`,

@@ -32,6 +32,7 @@ import {
 import { estimateFigures, estimatesUnit } from '../../simulation/readout/kpi-unit.js';
 import { simulationJson, sweepJson, whatIfJson } from '../../simulation/readout/run-json.js';
 import { whatIfText } from '../../simulation/readout/whatif-text.js';
+import { grouped } from '../../text/grouped.js';
 import { plural } from '../../text/plural.js';
 import { type Io, UsageError } from '../io.js';
 import { loadOrReport } from '../load-or-report.js';
@@ -106,7 +107,7 @@ export async function simulateCommand(file: string, given: SimulateCommandOption
     const events = simulateEventLog(model, { horizon: options.horizon, seed: options.seed });
     writeAtomic(o.eventLog, eventLogCsv(events));
     io.err(
-      `wrote ${events.length.toLocaleString('en')} events of ${new Set(events.map((e) => e.customer)).size.toLocaleString('en')} customers to ${o.eventLog}\n`,
+      `wrote ${grouped(events.length)} events of ${grouped(new Set(events.map((e) => e.customer)).size)} customers to ${o.eventLog}\n`,
     );
   }
   const bar = progressBar(Boolean(o.progress) && !o.json, 'simulating');
@@ -145,7 +146,7 @@ export async function simulateCommand(file: string, given: SimulateCommandOption
   const warnings = warningsText(result.warnings.map((warning) => ({ warning })));
   emit(`${title}\n\n${table}\n\n${contact ? `${contact}\n\n` : ''}${little}\n${warnings}`, o.output, io);
   io.err(
-    `simulated ${result.work.customers.toLocaleString('en')} customers and ${result.work.events.toLocaleString('en')} events in ${seconds.toFixed(2)} s\n`,
+    `simulated ${grouped(result.work.customers)} customers and ${grouped(result.work.events)} events in ${seconds.toFixed(2)} s\n`,
   );
   return 0;
 }

@@ -2,11 +2,12 @@
 import { formatDuration } from '../../model/units.js';
 import type { PoolStaffing, StaffingResult } from '../../simulation/staffing/staff.js';
 import { unprovenText } from '../../simulation/staffing/unproven-text.js';
+import { grouped } from '../../text/grouped.js';
 import { percent } from '../../text/percent.js';
 import { hourName } from '../../text/week-hour.js';
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-const whole = (x: number) => Math.round(x).toLocaleString('en-US');
+const whole = (x: number) => grouped(Math.round(x));
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 /** Headcount per hour: a row per day, a column per hour (the hour it starts). */

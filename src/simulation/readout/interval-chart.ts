@@ -4,6 +4,8 @@
  * ticks either side of zero. KPIs without a direction (utilisation, ends) and those with no
  * baseline to relate to are left to the table, and named as such.
  */
+
+import { grouped } from '../../text/grouped.js';
 import type { KpiDifference } from '../whatif.js';
 import type { KpiInfo } from './side-by-side.js';
 import { type VerdictWord, verdictWord } from './verdict.js';
@@ -74,5 +76,5 @@ export function intervalChart(differences: KpiDifference[], kpis: KpiInfo[]): In
 export function tickText(share: number): string {
   if (share === 0) return '0';
   const percent = Number((share * 100).toPrecision(6));
-  return `${percent > 0 ? '+' : ''}${percent.toLocaleString('en-US')}%`;
+  return `${percent > 0 ? '+' : ''}${grouped(percent)}%`;
 }
