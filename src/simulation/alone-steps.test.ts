@@ -9,9 +9,9 @@
 import { describe, expect, it } from 'vitest';
 import { load, parse } from '../model/load.js';
 import type { Model } from '../model/model.js';
+import { expectSameReplication as expectSame } from '../testing/same-replication.js';
 import { compileModel } from './compile.js';
 import { runReplication } from './replication.js';
-import type { RunResult } from './run.js';
 
 const DAY = 86400;
 
@@ -61,41 +61,6 @@ start: form
   if (!result.model) throw new Error(JSON.stringify(result.diagnostics));
   return result.model;
 })();
-
-const ARRAYS = [
-  'sums',
-  'ends',
-  'visits',
-  'outcomes',
-  'busy',
-  'available',
-  'queued',
-  'abandons',
-  'contact',
-] as const;
-
-function expectSame(alone: RunResult, calendar: RunResult): void {
-  for (const key of ARRAYS) {
-    const a = alone[key];
-    const b = calendar[key];
-    expect(a.length, key).toBe(b.length);
-    for (let i = 0; i < a.length; i++) {
-      const x = a[i] as number;
-      const y = b[i] as number;
-      if (Math.abs(x - y) > 1e-9 * Math.max(1, Math.abs(y)))
-        expect(`${key}[${i}] = ${x}`).toBe(`${key}[${i}] = ${y}`);
-    }
-  }
-  expect(alone.inSystem).toBeCloseTo(calendar.inSystem, 6);
-  expect(alone.events).toBe(calendar.events);
-  expect(alone.arrivals).toBe(calendar.arrivals);
-  expect(alone.unfinished).toBe(calendar.unfinished);
-  expect(alone.waitSeries.counts).toEqual(calendar.waitSeries.counts);
-  const waits = alone.waitSeries.sums;
-  calendar.waitSeries.sums.forEach((w, i) => {
-    expect(waits[i]).toBeCloseTo(w, 6);
-  });
-}
 
 describe('steps done alone, ahead of the clock', () => {
   const cases: [string, Model, number][] = [

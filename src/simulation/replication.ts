@@ -5,8 +5,9 @@
  * one), give up when their patience runs out, fail and go where failures lead, and end. Pools
  * follow their weekly shifts. Arrivals stop at the horizon and the customers already in the
  * journey finish it, so every customer who arrived after the warm-up is counted whole. Only the
- * pools bring customers together: a step done alone is taken at once, ahead of the clock, and
- * the calendar holds only what must wait its turn (see enter).
+ * pools bring customers together: a step done alone is taken at once, ahead of the clock (see
+ * enter), as is a pool's answer where the pool serves first come first served and is always open
+ * (see takeTurn); the calendar holds only what must wait its turn.
  *
  * The hot path works on typed arrays (customers are rows, reused through a free list) and on
  * the compiled tables; it makes no object per event once the arrays have grown. (V8 itself still
@@ -17,11 +18,13 @@
 import { Arrivals } from './arrivals.js';
 import { Calendar } from './calendar.js';
 import type { CompiledModel } from './compile.js';
-import { CONTACT_SUMS, HOURS_PER_WEEK } from './contact-sums.js';
+import { HOURS_PER_WEEK } from './contact-sums.js';
+import { ContactTally } from './contact-tally.js';
 import { CustomerDraws } from './customer-draws.js';
 import { CustomerRows } from './customer-rows.js';
 import { CustomerTally } from './customer-tally.js';
 import { drainSpan } from './drain.js';
+import { FreeServers, servedInTurn } from './free-servers.js';
 import { InJourney } from './in-journey.js';
 import { PoolTime } from './pool-time.js';
 import { Pools } from './pools.js';
@@ -39,7 +42,6 @@ const READY = 1;
 const DONE = 2;
 const ABANDON = 3;
 const SHIFT = 4;
-const CW = CONTACT_SUMS.length;
 
 export class Replication {
   private readonly horizon: number;
@@ -57,8 +59,10 @@ export class Replication {
   private readonly tally: CustomerTally;
   private readonly queued: Float64Array;
   private readonly abandons: Float64Array;
-  /** [pool][hour of the week][CONTACT_SUMS]. */
-  private readonly contact: Float64Array;
+  private readonly contact: ContactTally;
+  /** Per pool: 1 when it is served in turn (free-servers.ts), and when its members are next free. */
+  private readonly inTurn: Uint8Array;
+  private readonly free: FreeServers;
   private readonly poolTime: PoolTime;
   private readonly waitSeries = new WaitSeries();
   private readonly calendar: Calendar;
@@ -89,9 +93,20 @@ export class Replication {
     this.tally = new CustomerTally(m.segments, m.steps, m.endIds.length);
     this.queued = new Float64Array(P);
     this.abandons = new Float64Array(P);
-    this.contact = new Float64Array(P * WEEK * CW);
+    this.contact = new ContactTally(P, m.serviceWithin);
+    // Traced runs serve every pool through the calendar, for the trace and for a test to compare.
+    this.inTurn = Uint8Array.from(m.poolIds, (_, p) =>
+      this.trace === undefined && servedInTurn(m, p) ? 1 : 0,
+    );
+    this.free = new FreeServers(m);
     this.calendar = new Calendar(m.segments, ARRIVAL);
-    this.poolTime = new PoolTime(this.pools.busy, this.pools.cap, this.contact, this.warmup, this.horizon);
+    this.poolTime = new PoolTime(
+      this.pools.busy,
+      this.pools.cap,
+      this.contact.sums,
+      this.warmup,
+      this.horizon,
+    );
     // Every shift change to the end of the run, and the first arrivals.
     this.shifts = shiftChanges(m, this.drainLimit);
     for (let k = 0; k < this.shifts.at.length; k++) this.calendar.push(this.shifts.at[k] as number, SHIFT, k);
@@ -132,7 +147,7 @@ export class Replication {
       available: poolTime.capArea,
       queued: this.queued,
       abandons: this.abandons,
-      contact: this.contact,
+      contact: this.contact.sums,
       inSystem: this.inJourney.mean(),
       window: horizon - warmup,
       events: this.events,
@@ -144,11 +159,6 @@ export class Replication {
 
   private counted(t: number): boolean {
     return t >= this.warmup && t < this.horizon;
-  }
-
-  /** Offset of pool p's sums in an hour of the week. */
-  private slot(p: number, hour: number): number {
-    return (p * WEEK + hour) * CW;
   }
 
   private nextArrival(s: number, now: number): void {
@@ -171,7 +181,7 @@ export class Replication {
     const key = this.draws.customerKey(s, number);
     rows.key[c] = key;
     this.nextArrival(s, now);
-    this.enter(c, this.draws.start(key, s), now);
+    this.enter(c, this.draws.start(key, s), now, now);
   }
 
   private finish(c: number, end: number, now: number): void {
@@ -192,10 +202,10 @@ export class Replication {
    * for every step (the trace is told of a step as the calendar takes its done), which lets a test
    * hold the two ways side by side; so does a time past the drain's end, which the run never takes.
    */
-  private enter(c: number, target: number, now: number): void {
+  private enter(c: number, target: number, now: number, from: number): void {
     const { m, rows } = this;
     const alone = this.trace === undefined;
-    let t = now;
+    let t = from;
     for (;;) {
       if (target < 0) {
         this.finish(c, -1 - target, t);
@@ -265,21 +275,14 @@ export class Replication {
 
   /** Member `who` (or any, -1) of pool p starts with customer c. */
   private serve(c: number, p: number, who: number, now: number): void {
-    const { rows, contact, pools } = this;
+    const { rows, pools } = this;
     this.poolTime.settle(p, now);
     pools.busy[p] = (pools.busy[p] as number) + 1;
     if (who >= 0) (pools.memberBusy[p] as Uint8Array)[who] = 1;
     rows.member[c] = who;
     const entered = rows.queueEnter[c] as number;
     rows.waits[c * 2] = (rows.waits[c * 2] as number) + (now - entered);
-    if (this.counted(entered)) {
-      const o = this.slot(p, rows.queueHour[c] as number);
-      const wait = now - entered;
-      contact[o + 1] = (contact[o + 1] as number) + 1;
-      if (wait <= (this.m.serviceWithin[p] as number)) contact[o + 2] = (contact[o + 2] as number) + 1;
-      contact[o + 3] = (contact[o + 3] as number) + wait;
-      if (wait > 0) contact[o + 4] = (contact[o + 4] as number) + 1;
-    }
+    if (this.counted(entered)) this.contact.answer(p, rows.queueHour[c] as number, now - entered);
     this.scheduleDone(c, now);
   }
 
@@ -301,8 +304,11 @@ export class Replication {
     rows.queueHour[c] = this.hour;
     if (this.counted(now)) {
       this.queued[p] = (this.queued[p] as number) + 1;
-      const o = this.slot(p, this.hour);
-      this.contact[o] = (this.contact[o] as number) + 1;
+      this.contact.entry(p, this.hour);
+    }
+    if (this.inTurn[p]) {
+      this.takeTurn(c, step, p, now);
+      return;
     }
     if (m.dedicated[p]) {
       const who = pools.owner(c, p) - 1;
@@ -313,6 +319,44 @@ export class Replication {
     }
     if ((pools.busy[p] as number) < (pools.cap[p] as number)) this.serve(c, p, -1, now);
     else this.enqueue(c, p, -1, now);
+  }
+
+  /**
+   * Customer c, at pool p's queue at `now`, served in turn (free-servers.ts): when they start is
+   * known now, so their answer or their giving up is taken at once, and they go on from then,
+   * ahead of the clock. The events the calendar would have held for them are counted as it would
+   * have counted them: the done, and the patience's end (even once served); whatever falls past
+   * the drain's end, which the run never takes, leaves them in the queue, as it would have.
+   */
+  private takeTurn(c: number, step: number, p: number, now: number): void {
+    const { m, rows } = this;
+    const key = rows.key[c] as number;
+    const visit = rows.steps[c] as number;
+    const earliest = this.free.earliest(p);
+    const start = earliest > now ? earliest : now;
+    if (start > now) {
+      const patience = m.segmentPatience[rows.seg[c] as number] ?? m.poolPatience[p];
+      const give = patience ? now + this.draws.patience(patience, key, p, visit) : Number.POSITIVE_INFINITY;
+      if (give <= this.drainLimit) this.events++;
+      if (give < start) {
+        if (give > this.drainLimit) return;
+        rows.abandoned[c] = (rows.abandoned[c] as number) + 1;
+        rows.waits[c * 2] = (rows.waits[c * 2] as number) + (give - now);
+        if (this.counted(give)) this.abandons[p] = (this.abandons[p] as number) + 1;
+        if (this.counted(now)) this.contact.giveUp(p, this.hour);
+        this.enter(c, m.abandonTarget[p] as number, now, give);
+        return;
+      }
+      if (start > this.drainLimit) return;
+    }
+    const end = start + this.draws.duration(key, step, visit);
+    this.free.take(p, end);
+    this.poolTime.addBusy(p, start, end);
+    rows.waits[c * 2] = (rows.waits[c * 2] as number) + (start - now);
+    if (this.counted(now)) this.contact.answer(p, this.hour, start - now);
+    if (end > this.drainLimit) return;
+    this.events++;
+    this.enter(c, this.nextTarget(c, step), now, end);
   }
 
   /** The line is closed: the customer comes back within a quarter of an hour of its opening. */
@@ -331,7 +375,12 @@ export class Replication {
     const { m, rows } = this;
     this.pools.join(c, p, who);
     const patience = m.segmentPatience[rows.seg[c] as number] ?? m.poolPatience[p];
-    if (!patience) return;
+    if (!patience) {
+      // The patience of an earlier queue (or of this row's last customer) may still be on the
+      // calendar: it must not match this wait, which has none.
+      rows.abandonAt[c] = Number.NaN;
+      return;
+    }
     const give = now + this.draws.patience(patience, rows.key[c] as number, p, rows.steps[c] as number);
     rows.abandonAt[c] = give;
     this.calendar.push(give, ABANDON, c);
@@ -369,7 +418,7 @@ export class Replication {
       if (who >= 0) (pools.memberBusy[p] as Uint8Array)[who] = 0;
       this.release(p, now);
     }
-    this.enter(c, this.nextTarget(c, step), now);
+    this.enter(c, this.nextTarget(c, step), now, now);
   }
 
   /** Where customer c goes after `step`: they fail it or not, and take a branch. */
@@ -400,12 +449,8 @@ export class Replication {
     const entered = rows.queueEnter[c] as number;
     rows.waits[c * 2] = (rows.waits[c * 2] as number) + (now - entered);
     if (this.counted(now)) this.abandons[p] = (this.abandons[p] as number) + 1;
-    if (this.counted(entered)) {
-      const o = this.slot(p, rows.queueHour[c] as number);
-      this.contact[o + 4] = (this.contact[o + 4] as number) + 1;
-      this.contact[o + 5] = (this.contact[o + 5] as number) + 1;
-    }
-    this.enter(c, this.m.abandonTarget[p] as number, now);
+    if (this.counted(entered)) this.contact.giveUp(p, rows.queueHour[c] as number);
+    this.enter(c, this.m.abandonTarget[p] as number, now, now);
   }
 
   /** Shift change k: its pool's capacity from now on. */
