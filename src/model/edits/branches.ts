@@ -38,28 +38,37 @@ export function sharesOf(branches: readonly Branch[]): number[] {
   return branches.map((b) => b.p ?? (open ? Math.max(0, 1 - given) / open : 0));
 }
 
-/** Probabilities in steps of 1/10,000: what a person types, and sums that stay exact. */
-const round = (p: number) => Math.round(p * 10_000) / 10_000;
+/** Probabilities are set in steps of 1/10,000: what a person types, and sums that stay exact. */
+const UNITS = 10_000;
 
 /**
  * Sets branch `index` to `p` and scales the others so that all sum to 1 again (equally when the
- * others had nothing); every branch gets an explicit `p`, the last one the exact remainder.
+ * others had nothing); every branch gets an explicit `p`. The others' parts are whole steps: each
+ * its exact part rounded down, then the steps still unplaced one each to the largest remainders
+ * (Hamilton's method), so the sum is exactly 1 and none is below 0. (Giving the whole rounding
+ * error to the last branch once left 1.0001 when that branch had nothing to give.)
  */
 export function rebalance(branches: readonly Branch[], index: number, p: number): Branch[] {
-  const target = round(Math.min(1, Math.max(0, p)));
+  const target = Math.round(Math.min(1, Math.max(0, p)) * UNITS);
+  if (branches.length < 2) return branches.map((b) => ({ ...b, p: target / UNITS }));
   const shares = sharesOf(branches);
   const others = shares.reduce((sum, s, i) => (i === index ? sum : sum + s), 0);
-  const count = branches.length - 1;
-  const scaled = shares.map((s, i) =>
-    i === index ? target : round(others > 0 ? (s / others) * (1 - target) : (1 - target) / count),
+  const left = UNITS - target;
+  const exact = shares.map((s, i) =>
+    i === index ? target : others > 0 ? (s / others) * left : left / (branches.length - 1),
   );
-  // The rounding error goes to the last branch that is not the one being set.
-  const last = index === branches.length - 1 ? branches.length - 2 : branches.length - 1;
-  if (last >= 0) {
-    const rest = scaled.reduce((sum, s, i) => (i === last ? sum : sum + s), 0);
-    scaled[last] = round(Math.max(0, 1 - rest));
+  const steps = exact.map((x, i) => (i === index ? target : Math.floor(x)));
+  let unplaced = UNITS - steps.reduce((sum, n) => sum + n, 0);
+  const byRemainder = exact
+    .map((x, i) => ({ i, remainder: x - Math.floor(x) }))
+    .filter(({ i }) => i !== index)
+    .sort((a, b) => b.remainder - a.remainder || a.i - b.i);
+  for (const { i } of byRemainder) {
+    if (unplaced <= 0) break;
+    steps[i] = (steps[i] as number) + 1;
+    unplaced--;
   }
-  return branches.map((b, i) => ({ ...b, p: scaled[i] as number }));
+  return branches.map((b, i) => ({ ...b, p: (steps[i] as number) / UNITS }));
 }
 
 /** Adds a branch to `to` with probability `p`, taking it from the others in proportion. */
