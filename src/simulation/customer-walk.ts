@@ -1,0 +1,179 @@
+/**
+ * A customer's walk through the flow in a replication: they arrive, go from step to step and
+ * end, drawing their own numbers, with their counts, feelings and waits on their row and their
+ * sums in the tally when they end. Steps a customer does alone are taken at once, ahead of the
+ * clock (see enter); a step at a pool is the replication's (replication.ts, `ready`), which this
+ * walk hands the customer to, at once or by the calendar at the customer's own time.
+ */
+import { Arrivals } from './arrivals.js';
+import { Calendar } from './calendar.js';
+import type { CompiledModel } from './compile.js';
+import { CustomerDraws } from './customer-draws.js';
+import { CustomerRows } from './customer-rows.js';
+import { CustomerTally } from './customer-tally.js';
+import { drainSpan } from './drain.js';
+import { InJourney } from './in-journey.js';
+import { replicationSeed } from './random.js';
+import type { RunOptions, StepTrace } from './run.js';
+import { WaitSeries } from './wait-series.js';
+
+/** The kinds of event on the calendar. */
+export const EVENTS = { ARRIVAL: 0, READY: 1, DONE: 2, ABANDON: 3, SHIFT: 4 } as const;
+// Imported constants are read through a module cell, checked, at every use in optimized code;
+// local copies are folded in.
+const { ARRIVAL, READY, DONE } = EVENTS;
+
+export abstract class CustomerWalk {
+  protected readonly horizon: number;
+  protected readonly warmup: number;
+  protected readonly trace: StepTrace | undefined;
+  protected readonly drainLimit: number;
+  // Arrivals come from one stream per segment (arrivals.ts); every other draw is the customer's own.
+  protected readonly draws: CustomerDraws;
+  private readonly arrivalNumber: Int32Array;
+  private readonly arrivalTimes: Arrivals;
+  protected readonly rows: CustomerRows;
+  protected readonly tally: CustomerTally;
+  protected readonly waitSeries = new WaitSeries();
+  protected readonly calendar: Calendar;
+  protected readonly inJourney: InJourney;
+  protected events = 0;
+  protected arrivals = 0;
+
+  constructor(
+    protected readonly m: CompiledModel,
+    options: RunOptions,
+  ) {
+    const seed = replicationSeed(options.seed, options.replication);
+    this.horizon = options.horizon;
+    this.warmup = options.warmup;
+    this.trace = options.trace;
+    this.drainLimit = this.horizon + drainSpan(m);
+    this.draws = new CustomerDraws(m, seed);
+    this.arrivalNumber = new Int32Array(m.segments);
+    this.arrivalTimes = new Arrivals(m, seed, this.horizon);
+    this.inJourney = new InJourney(this.warmup, this.horizon);
+    this.rows = new CustomerRows(m.poolIds.length);
+    this.tally = new CustomerTally(m.segments, m.steps, m.endIds.length);
+    this.calendar = new Calendar(m.segments, ARRIVAL);
+  }
+
+  /** Customer c is ready for their step at `now`, the clock: at a pool, the replication's to serve. */
+  protected abstract ready(c: number, now: number): void;
+
+  protected counted(t: number): boolean {
+    return t >= this.warmup && t < this.horizon;
+  }
+
+  protected nextArrival(s: number, now: number): void {
+    const t = this.arrivalTimes.next(s, now);
+    if (t < this.horizon) this.calendar.pushLane(s, t);
+  }
+
+  /** A customer of segment s arrives. */
+  protected arrive(s: number, now: number): void {
+    const rows = this.rows;
+    const c = rows.add();
+    const serial = this.arrivals++;
+    this.inJourney.arrive(now);
+    rows.seg[c] = s;
+    rows.arrival[c] = now;
+    rows.serial[c] = serial;
+    this.waitSeries.arrive(serial, now);
+    const number = this.arrivalNumber[s] as number;
+    this.arrivalNumber[s] = number + 1;
+    const key = this.draws.customerKey(s, number);
+    rows.key[c] = key;
+    this.nextArrival(s, now);
+    this.enter(c, this.draws.start(key, s), now, now);
+  }
+
+  private finish(c: number, end: number, now: number): void {
+    const rows = this.rows;
+    const t0 = rows.arrival[c] as number;
+    this.waitSeries.add(rows.serial[c] as number, rows.waits[c * 2] as number);
+    if (this.counted(t0)) this.tally.customer(rows, c, end, this.m.endSuccess[end] === 1, now - t0);
+    this.inJourney.leave(now);
+    rows.remove(c);
+  }
+
+  /**
+   * Customer c goes to a step (target >= 0) or an end (-1 - target) at `now`, and on through the
+   * steps they do alone. Nothing another customer does can change such a step (no pool, draws of
+   * their own), so it is done at once, ahead of the clock, where the calendar would have held a
+   * ready and a done event for it: only a step at a pool, which must wait its turn among the
+   * others, goes back to the calendar, at the customer's own time. Traced runs keep the calendar
+   * for every step (the trace is told of a step as the calendar takes its done), which lets a test
+   * hold the two ways side by side; so does a time past the drain's end, which the run never takes.
+   */
+  protected enter(c: number, target: number, now: number, from: number): void {
+    const { m, rows } = this;
+    const alone = this.trace === undefined;
+    let t = from;
+    for (;;) {
+      if (target < 0) {
+        this.finish(c, -1 - target, t);
+        return;
+      }
+      this.arriveAt(c, target);
+      const wait = m.wait[target];
+      if (wait) {
+        const w = this.draws.wait(rows.key[c] as number, target, rows.steps[c] as number);
+        rows.waits[c * 2 + 1] = (rows.waits[c * 2 + 1] as number) + w;
+        t += w;
+      }
+      if (!alone || (m.pool[target] as number) >= 0 || t > this.drainLimit) {
+        if (t === now) this.ready(c, t);
+        else {
+          // Ahead of the clock and with no wait, this ready takes the place of the last step's done.
+          if (!wait) this.events--;
+          this.calendar.push(t, READY, c);
+        }
+        return;
+      }
+      // Counted as the calendar would have counted them: the ready after a wait, and the done.
+      if (wait) this.events++;
+      this.count(c, target, t);
+      const end = t + this.draws.duration(rows.key[c] as number, target, rows.steps[c] as number);
+      if (end > this.drainLimit) {
+        this.calendar.push(end, DONE, c);
+        return;
+      }
+      this.events++;
+      target = this.nextTarget(c, target);
+      t = end;
+    }
+  }
+
+  /** Customer c is at a step: their count of steps and visits, and the step's effort and emotion. */
+  private arriveAt(c: number, target: number): void {
+    const { m, rows } = this;
+    rows.at[c] = target;
+    rows.steps[c] = (rows.steps[c] as number) + 1;
+    if (this.counted(rows.arrival[c] as number)) this.tally.visit(rows.seg[c] as number, target);
+    rows.feel[c * 3] = (rows.feel[c * 3] as number) + (m.effort[target] as number);
+    if (m.hasEmotion[target]) {
+      rows.feel[c * 3 + 1] = (rows.feel[c * 3 + 1] as number) + (m.emotion[target] as number);
+      rows.feel[c * 3 + 2] = (rows.feel[c * 3 + 2] as number) + 1;
+    }
+  }
+
+  /** Customer c, ready for `step` at `now`: their contacts and calls. */
+  protected count(c: number, step: number, now: number): void {
+    const { m, rows } = this;
+    if (m.contact[step]) rows.contacts[c] = (rows.contacts[c] as number) + 1;
+    if (m.call[step]) rows.calls[c] = (rows.calls[c] as number) + 1;
+    rows.readyAt[c] = now;
+  }
+
+  /** Where customer c goes after `step`: they fail it or not, and take a branch. */
+  protected nextTarget(c: number, step: number): number {
+    const { m, rows } = this;
+    const key = rows.key[c] as number;
+    const visit = rows.steps[c] as number;
+    const failed = this.draws.fails(key, step, visit);
+    if (failed) rows.failures[c] = (rows.failures[c] as number) + 1;
+    const row = (rows.seg[c] as number) * m.steps + step;
+    return this.draws.next(failed ? m.fail : m.next, row, key, step, visit);
+  }
+}
