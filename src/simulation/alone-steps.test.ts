@@ -7,8 +7,9 @@
  * a journey whose self-service steps loop and whose times reach past the drain's end.
  */
 import { describe, expect, it } from 'vitest';
-import { load, parse } from '../model/load.js';
+import { load } from '../model/load.js';
 import type { Model } from '../model/model.js';
+import { parsedModel } from '../testing/parsed-model.js';
 import { expectSameReplication as expectSame } from '../testing/same-replication.js';
 import { compileModel } from './compile.js';
 import { runReplication } from './replication.js';
@@ -26,9 +27,8 @@ function example(name: string): Model {
  * average with tails of months, a phone line with patience, and an end. The drain is the 60 days
  * after the horizon, which a few of the waits and letters outlast.
  */
-const looping = (() => {
-  const result = parse(
-    `
+const looping = parsedModel(
+  `
 name: Loops alone
 arrivals: { rate: 30/h }
 segments:
@@ -56,11 +56,8 @@ ends:
   - { id: done, name: Done, outcome: success }
 start: form
 `,
-    { file: 'loops.yaml' },
-  );
-  if (!result.model) throw new Error(JSON.stringify(result.diagnostics));
-  return result.model;
-})();
+  'loops.yaml',
+);
 
 describe('steps done alone, ahead of the clock', () => {
   const cases: [string, Model, number][] = [
@@ -83,7 +80,7 @@ describe('steps done alone, ahead of the clock', () => {
 
   it("count the time-average number in the journey as the customers' time inside the window", () => {
     // Five hours alone, so customers who arrived before the window or near its end straddle it.
-    const result = parse(
+    const fiveHours = parsedModel(
       `
 name: Five hours
 arrivals: { rate: 10/h }
@@ -94,14 +91,13 @@ ends:
   - { id: done, name: Done, outcome: success }
 start: form
 `,
-      { file: 'five-hours.yaml' },
+      'five-hours.yaml',
     );
-    if (!result.model) throw new Error(JSON.stringify(result.diagnostics));
     const [warmup, horizon] = [DAY, 2 * DAY];
     const starts: number[] = [];
     const options = { horizon, warmup, seed: 4, replication: 0 };
-    const run = runReplication(compileModel(result.model), options);
-    runReplication(compileModel(result.model), { ...options, trace: (_c, _s, _step, at) => starts.push(at) });
+    const run = runReplication(compileModel(fiveHours), options);
+    runReplication(compileModel(fiveHours), { ...options, trace: (_c, _s, _step, at) => starts.push(at) });
     const inside = starts.reduce(
       (sum, at) => sum + Math.max(0, Math.min(at + 5 * 3600, horizon) - Math.max(at, warmup)),
       0,

@@ -5,18 +5,13 @@
  * the window counted is said to leave Little's law unmet, with settings under which it holds.
  */
 import { describe, expect, it } from 'vitest';
-import { parse } from '../model/load.js';
-import type { Model } from '../model/model.js';
 import { parseDuration } from '../model/units.js';
+import { parsedModel } from '../testing/parsed-model.js';
 import { simulate } from './index.js';
 
 const DAY = 86400;
 
-function model(text: string): Model {
-  const result = parse(text, { file: 'drain.yaml' });
-  if (!result.model) throw new Error(JSON.stringify(result.diagnostics));
-  return result.model;
-}
+const model = (text: string) => parsedModel(text, 'drain.yaml');
 
 /** A fifth of the applications wait 90 days for the authority and are rejected; the rest are approved at once. */
 const authority = model(`

@@ -6,8 +6,7 @@
  * check the same path against the formulas.
  */
 import { describe, expect, it } from 'vitest';
-import { parse } from '../model/load.js';
-import type { Model } from '../model/model.js';
+import { parsedModel } from '../testing/parsed-model.js';
 import { expectSameReplication } from '../testing/same-replication.js';
 import { compileModel } from './compile.js';
 import { servedInTurn } from './free-servers.js';
@@ -15,11 +14,7 @@ import { runReplication } from './replication.js';
 
 const DAY = 86400;
 
-function model(text: string): Model {
-  const result = parse(text, { file: 'in-turn.yaml' });
-  if (!result.model) throw new Error(JSON.stringify(result.diagnostics));
-  return result.model;
-}
+const model = (text: string) => parsedModel(text, 'in-turn.yaml');
 
 /**
  * Three hundred times more calls than the one agent can take, from callers who give up after 200
