@@ -4,9 +4,13 @@
  *
  *   node --import tsx bench/bare-once.ts <lambda/min> <mu/min> <c> <customers>
  *
- * Prints one line of JSON: customers per second.
+ * Prints one line of JSON: customers per second. V8's inlining budget is raised as for the
+ * simulator (src/simulation/inlining-budget.ts), so that both run under the same flags.
  */
+import { raiseInliningBudget } from '../src/simulation/inlining-budget.js';
 import { bareMmc } from './bare-mmc.js';
+
+raiseInliningBudget();
 
 const [lambda, mu, c, customers] = process.argv.slice(2).map(Number) as [number, number, number, number];
 const started = performance.now();
