@@ -90,14 +90,22 @@ export function compileDistribution(d: Distribution, mean: number): Sampler {
   }
 }
 
+/**
+ * A draw. The kinds most models use are taken here and the rest in `sampleOther`: kept this small,
+ * V8 inlines the draw where it is made, which a switch over every kind was too large for.
+ */
 export function sample(s: Sampler, r: Stream): number {
-  switch (s.kind) {
-    case Kind.Fixed:
-      return s.a;
-    case Kind.Exponential:
-      return s.a * standardExponential(r);
-    case Kind.Lognormal:
-      return Math.exp(s.a + s.b * standardNormal(r));
+  const kind = s.kind;
+  if (kind === Kind.Exponential) return s.a * standardExponential(r);
+  if (kind === Kind.Fixed) return s.a;
+  if (kind === Kind.Lognormal) return Math.exp(s.a + s.b * standardNormal(r));
+  return sampleOther(s, kind, r);
+}
+
+type OtherKind = Exclude<Kind, typeof Kind.Exponential | typeof Kind.Fixed | typeof Kind.Lognormal>;
+
+function sampleOther(s: Sampler, kind: OtherKind, r: Stream): number {
+  switch (kind) {
     case Kind.Gamma:
       return gamma(s.a, r) * s.b;
     case Kind.Normal: {
