@@ -74,24 +74,24 @@ export class PoolTime {
   /**
    * A member of pool p busy from `start` to `end`, added at once: for a pool served in turn
    * (free-servers.ts), whose busy count is not kept, so that `settle` adds its staffed time alone.
+   * `hour` and `hourEnd` are the clock's (no later than `start`): the hours are walked on from
+   * there, by the same boundaries as settle's, with no division.
    */
-  addBusy(p: number, start: number, end: number): void {
+  addBusy(p: number, start: number, end: number, hour: number, hourEnd: number): void {
     const warmup = this.warmup;
     let from = start > warmup ? start : warmup;
     const to = end < this.horizon ? end : this.horizon;
     if (to <= from) return;
     this.busyArea[p] = (this.busyArea[p] as number) + (to - from);
     const row = p * WEEK;
-    // The hour of the week `from` falls in, and its end, by the same boundaries settle walks.
-    const hours = Math.floor(from / 3600);
-    let hour = hours % WEEK;
-    let hourEnd = (hours + 1) * 3600;
     for (;;) {
-      const until = to < hourEnd ? to : hourEnd;
-      const o = (row + hour) * WIDTH + BUSY;
-      this.contact[o] = (this.contact[o] as number) + (until - from);
-      if (until === to) return;
-      from = until;
+      if (from < hourEnd) {
+        const until = to < hourEnd ? to : hourEnd;
+        const o = (row + hour) * WIDTH + BUSY;
+        this.contact[o] = (this.contact[o] as number) + (until - from);
+        if (until === to) return;
+        from = until;
+      }
       hourEnd += 3600;
       hour = hour + 1 === WEEK ? 0 : hour + 1;
     }

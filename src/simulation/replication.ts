@@ -205,7 +205,7 @@ export class Replication extends CustomerWalk {
     }
     const end = start + this.draws.duration(key, step, visit);
     this.free.take(p, end);
-    this.poolTime.addBusy(p, start, end);
+    this.poolTime.addBusy(p, start, end, this.hour, this.hourEnd);
     rows.waits[c * 2] = (rows.waits[c * 2] as number) + (start - now);
     if (this.counted(now)) this.contact.answer(p, this.hour, start - now);
     if (end > this.drainLimit) return;
