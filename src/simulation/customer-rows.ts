@@ -6,8 +6,13 @@
 
 export class CustomerRows {
   private rows = 1024;
-  private readonly free: number[] = [];
-  private used = 0;
+  // The rows free, as a stack holding every row not in use (all of them at first): a new
+  // customer always takes the top one, so the one way through `add` is the way every replication
+  // takes. (Rows never used were taken by a second way, which only a replication's first
+  // customers went; optimized after them, the code fell back to the interpreter at the next
+  // replication's start.)
+  private free = Int32Array.from({ length: this.rows }, (_, k) => this.rows - 1 - k);
+  private freeCount = this.rows;
   seg = new Int32Array(this.rows);
   /** The step the customer is at. */
   at = new Int32Array(this.rows);
@@ -46,11 +51,8 @@ export class CustomerRows {
 
   /** A row for a new customer, its counts, waits, feelings and owners zero. */
   add(): number {
-    let c = this.free.pop();
-    if (c === undefined) {
-      if (this.used === this.rows) this.grow();
-      c = this.used++;
-    }
+    if (this.freeCount === 0) this.grow();
+    const c = this.free[--this.freeCount] as number;
     this.member[c] = -1;
     this.queuedAt[c] = 0;
     this.contacts[c] = 0;
@@ -68,7 +70,7 @@ export class CustomerRows {
   }
 
   remove(c: number): void {
-    this.free.push(c);
+    this.free[this.freeCount++] = c;
   }
 
   private grow(): void {
@@ -103,6 +105,9 @@ export class CustomerRows {
     this.waits = g64(this.waits, 2);
     this.feel = g64(this.feel, 3);
     this.owners = g32(this.owners, this.pools);
+    // Every row was in use: the new ones are the free ones, the lowest on top.
+    this.free = Int32Array.from({ length: n }, (_, k) => (k < n - this.rows ? n - 1 - k : 0));
+    this.freeCount = n - this.rows;
     this.rows = n;
   }
 }
