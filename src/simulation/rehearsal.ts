@@ -10,6 +10,7 @@
  * and it shares no state with the real replications: the results stay byte for byte the same, on
  * any number of threads.
  */
+import { arrivalsPerSecond } from './arrivals-per-second.js';
 import type { CompiledModel } from './compile.js';
 import { runReplication } from './replication.js';
 
@@ -20,7 +21,7 @@ const DAY = 86400;
 
 /** Rehearses model m; the arrivals it took (none for a model without arrivals). */
 export function rehearse(m: CompiledModel): number {
-  const perSecond = m.interarrival.reduce((sum, s) => sum + (s && s.mean > 0 ? 1 / s.mean : 0), 0);
+  const perSecond = arrivalsPerSecond(m);
   if (perSecond <= 0) return 0;
   const horizon = Math.min(DAY, REHEARSAL_ARRIVALS / perSecond);
   return runReplication(m, { horizon, warmup: horizon / 2, seed: 0, replication: 0 }).arrivals;

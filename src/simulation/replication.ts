@@ -20,7 +20,6 @@ import { HOURS_PER_WEEK } from './contact-sums.js';
 import { ContactTally } from './contact-tally.js';
 import { CustomerWalk, EVENTS } from './customer-walk.js';
 import { FreeServers, servedInTurn } from './free-servers.js';
-import { raiseInliningBudget } from './inlining-budget.js';
 import { PoolTime } from './pool-time.js';
 import { Pools } from './pools.js';
 import type { RunOptions, RunResult } from './run.js';
@@ -307,6 +306,5 @@ export class Replication extends CustomerWalk {
 
 /** Replication `options.replication` of the model, from its own seed. */
 export function runReplication(m: CompiledModel, options: RunOptions): RunResult {
-  raiseInliningBudget();
   return new Replication(m, options).run();
 }

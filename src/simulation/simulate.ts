@@ -6,9 +6,11 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Model } from '../model/model.js';
+import { arrivalsPerSecond } from './arrivals-per-second.js';
 import { type CompiledModel, compileModel } from './compile.js';
 import { contactCenterKpis, type PoolContactCenter } from './contact-center.js';
 import { journeyLongerThanRunWarnings, unfinishedWarnings } from './drain.js';
+import { inliningFor } from './inlining-budget.js';
 import { type KpiDefinition, kpiDefinitions, kpiValues } from './kpis.js';
 import { type ModelValue, modelValue } from './net-value.js';
 import {
@@ -109,6 +111,8 @@ export async function simulateTogether(
   const max = rule ? Math.max(first, rule.maxReplications) : first;
   // No more threads than replications in a batch: an idle worker costs its start.
   const threads = Math.max(1, Math.min(options.workers ?? 1, first));
+  // Settled before the first replication: V8 reads the budget each time it optimizes a function.
+  inliningFor(first * options.horizon * compiled.reduce((sum, m) => sum + arrivalsPerSecond(m), 0), threads);
   const runner = new Replicator(models, compiled, settings, threads, options.signal);
   const results: RunResult[][] = models.map(() => []);
   let done = 0;
