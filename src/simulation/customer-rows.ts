@@ -11,7 +11,7 @@ export class CustomerRows {
   // takes. (Rows never used were taken by a second way, which only a replication's first
   // customers went; optimized after them, the code fell back to the interpreter at the next
   // replication's start.)
-  private free = Int32Array.from({ length: this.rows }, (_, k) => this.rows - 1 - k);
+  private free = freeStack(this.rows, 0);
   private freeCount = this.rows;
   seg = new Int32Array(this.rows);
   /** The step the customer is at. */
@@ -105,9 +105,16 @@ export class CustomerRows {
     this.waits = g64(this.waits, 2);
     this.feel = g64(this.feel, 3);
     this.owners = g32(this.owners, this.pools);
-    // Every row was in use: the new ones are the free ones, the lowest on top.
-    this.free = Int32Array.from({ length: n }, (_, k) => (k < n - this.rows ? n - 1 - k : 0));
+    // Every row was in use: the new ones are the free ones.
+    this.free = freeStack(n, this.rows);
     this.freeCount = n - this.rows;
     this.rows = n;
   }
+}
+
+/** A stack of room for `rows` rows holding rows `from` to rows - 1 as free, the lowest on top. */
+function freeStack(rows: number, from: number): Int32Array {
+  const stack = new Int32Array(rows);
+  for (let k = 0; k < rows - from; k++) stack[k] = rows - 1 - k;
+  return stack;
 }

@@ -23,7 +23,7 @@
 import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 
-export const INLINING_BUDGET = 4000;
+const INLINING_BUDGET = 4000;
 /** Customers a thread from which a run on every core raises the budget too. */
 export const LONG_RUN = 2_000_000;
 
