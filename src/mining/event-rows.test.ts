@@ -1,7 +1,8 @@
 /**
  * Optional columns are stored only once a log brings them, and every reading sees the same events
- * as before: through the `events` view, nulls where a column is not stored; a store of the earlier
- * layout (one `events` table of every column) is read as it is and taken over when written.
+ * as before: through the `events` view, nulls where a column is not stored; stores of the two
+ * earlier layouts (one `events` table of every column; `event_rows` naming the log on every row) are
+ * read as they are and taken over when written.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -205,6 +206,61 @@ describe('the stored event columns', () => {
     expect((await listLogs(writing)).map((l) => [l.log, l.events])).toEqual([
       ['new', 1],
       ['old', 2],
+    ]);
+  });
+
+  it('takes over a store that names the log on every row: each log numbered, events and readings unchanged', async () => {
+    const path = join(dir, 'named.duckdb');
+    const db = await DuckDBInstance.create(path);
+    const c = await db.connect();
+    await c.run(`create table event_rows (log varchar not null, seq bigint not null, case_id varchar not null,
+      activity varchar not null, ts_us bigint not null, tz_offset_min integer, channel varchar, attributes json)`);
+    await c.run(`insert into event_rows values
+      ('b', 0, 'c1', 'A', 1704103200000000, 60, 'web', '{"k":1}'),
+      ('a', 0, 'c7', 'X', 1704103200000000, null, null, null),
+      ('b', 1, 'c1', 'B', 1704106800000000, 60, null, null),
+      ('a', 1, 'c7', 'Y', 1704106900000000, 0, 'phone', null)`);
+    await c.run(`create view events as select log, seq, case_id, activity, ts_us, tz_offset_min,
+      null::varchar as lifecycle, null::varchar as resource, channel, null::varchar as segment, attributes from event_rows`);
+    c.closeSync();
+    db.closeSync();
+    const everything = 'select * from events order by log, seq';
+    const reading = await open('named.duckdb', 'read');
+    const before = await queryRows(reading, everything);
+    const read = await discover(reading, 'b');
+    reading.close();
+    stores.splice(stores.indexOf(reading), 1);
+
+    const writing = await open('named.duckdb');
+    expect(await queryRows(writing, everything)).toEqual(before);
+    expect(await discover(writing, 'b')).toEqual(read);
+    expect(await storedOptional(writing.connection)).toEqual(['channel', 'attributes']);
+    const columns = await queryRows(writing, 'describe event_rows');
+    expect(columns.map((r) => r.column_name)).toEqual([
+      'log_id',
+      'seq',
+      'case_id',
+      'activity',
+      'ts_us',
+      'tz_offset_min',
+      'channel',
+      'attributes',
+    ]);
+    expect(await queryRows(writing, 'select id, name from event_logs order by id')).toEqual([
+      { id: 1, name: 'a' },
+      { id: 2, name: 'b' },
+    ]);
+    // Numbered logs take imports and removals as before: a new log gets the next number.
+    const more = csv('more-named.csv', 'case_id,activity,timestamp\nc9,Z,2024-01-03 10:00:00\n');
+    await importLog(writing, more, { log: 'c', onError: 'fail' });
+    expect(await removeLog(writing, 'a')).toBe(2);
+    expect((await listLogs(writing)).map((l) => [l.log, l.events])).toEqual([
+      ['b', 2],
+      ['c', 1],
+    ]);
+    expect(await queryRows(writing, 'select id, name from event_logs order by id')).toEqual([
+      { id: 2, name: 'b' },
+      { id: 3, name: 'c' },
     ]);
   });
 });

@@ -6,15 +6,21 @@
  * with values: the five of them were 0.75 s of importing ten million events of a CSV that had none
  * (25% of the insert), and most logs have few of them.
  *
+ * A row names its log by a number (`log_id`), whose name the table `event_logs` keeps: the name
+ * written as text on every row, the same text a million times, took DuckDB 60 to 75 ms a million
+ * events to store (it weighs a dictionary for each block of text), a number 10; the view shows the
+ * name again, by a join that cost the readings measured nothing (1 to 2 ms at a million events).
+ *
  * Writes go to `event_rows`, naming the columns they fill, after `storeOptionalColumns` has added
- * the ones they need, in the import's transaction (a rolled-back import adds none). A store made
- * before this had `events` as a table of every column: opened to write, it is renamed
- * `event_rows` (no data moves) and the view made over it.
+ * the ones they need and `logId` has given the log its number, in the import's transaction (a
+ * rolled-back import adds neither). Stores of the two earlier layouts are taken over when opened to
+ * write: one `events` table of every column is renamed `event_rows` (no data moves), and an
+ * `event_rows` that names the log on every row is copied once into the numbered layout.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { inTransaction } from './transaction.js';
 
-export const REQUIRED_COLUMNS = `log varchar not null,
+export const REQUIRED_COLUMNS = `log_id integer not null,
   seq bigint not null,
   case_id varchar not null,
   activity varchar not null,
@@ -33,17 +39,59 @@ export type OptionalColumn = keyof typeof OPTIONAL_TYPES;
 /** In the order the `events` view shows them. */
 export const OPTIONAL_COLUMNS = Object.keys(OPTIONAL_TYPES) as OptionalColumn[];
 
-/** Makes `event_rows` and the `events` view in a new store, or turns an earlier store's `events` table into them. */
+/** Makes `event_rows`, `event_logs` and the `events` view in a new store, or takes over an earlier store's layout. */
 export async function prepareEventRows(connection: DuckDBConnection): Promise<void> {
   const kind = await relationKind(connection, 'events');
-  if (kind === 'VIEW') return;
-  // One transaction: a store is never left with its table renamed and no view to read it by.
+  if (kind === 'VIEW' && (await rowColumns(connection)).includes('log_id')) return;
+  // One transaction: a store is never left half taken over, with no view to read it by.
   await inTransaction(connection, async () => {
     if (kind === 'BASE TABLE') await connection.run('alter table events rename to event_rows');
-    else await connection.run(`create table if not exists event_rows (${REQUIRED_COLUMNS})`);
+    if (kind === undefined) {
+      await connection.run(`create table event_rows (${REQUIRED_COLUMNS})`);
+      await connection.run(`create table event_logs (${LOG_COLUMNS})`);
+    } else await numberLogs(connection);
     await defineView(connection, await storedOptional(connection));
   });
 }
+
+const LOG_COLUMNS = 'id integer primary key, name varchar not null unique';
+
+/**
+ * An `event_rows` of the earlier layout (the log's name on every row) copied into the numbered
+ * one, optional columns in the same order, events in log and file order.
+ */
+async function numberLogs(connection: DuckDBConnection): Promise<void> {
+  const optional = await storedOptional(connection);
+  await connection.run(`create table event_logs (${LOG_COLUMNS})`);
+  await connection.run(
+    'insert into event_logs select row_number() over (order by log), log from (select distinct log from event_rows)',
+  );
+  await connection.run(`create table numbered_event_rows (${REQUIRED_COLUMNS})`);
+  for (const column of optional)
+    await connection.run(`alter table numbered_event_rows add column ${column} ${OPTIONAL_TYPES[column]}`);
+  await connection.run(`insert into numbered_event_rows
+    select l.id, e.* exclude (log) from event_rows e join event_logs l on l.name = e.log order by l.id, e.seq`);
+  await connection.run('drop view if exists events');
+  await connection.run('drop table event_rows');
+  await connection.run('alter table numbered_event_rows rename to event_rows');
+}
+
+/**
+ * The number of `log` in `event_logs`, given to it when it has none. Called in the transaction that
+ * writes the log's first events, so that a rolled-back import leaves no number behind.
+ */
+export async function logId(connection: DuckDBConnection, log: string): Promise<number> {
+  await connection.run(
+    `insert into event_logs select coalesce((select max(id) from event_logs), 0) + 1, $log
+     where not exists (select 1 from event_logs where name = $log)`,
+    { log },
+  );
+  const reader = await connection.runAndReadAll('select id from event_logs where name = $log', { log });
+  return Number(reader.getRowObjectsJS()[0]?.id);
+}
+
+/** SQL: the number of the log named by the parameter $log (null when it has none). */
+export const LOG_ID = '(select id from event_logs where name = $log)';
 
 /** Adds to `event_rows` the optional columns of `wanted` it lacks (and shows them in `events`). */
 export async function storeOptionalColumns(
@@ -63,9 +111,12 @@ export async function storeOptionalColumns(
  * Read with `describe`: the first query of a process on duckdb_columns() took 12 ms, describe 2.
  */
 export async function storedOptional(connection: DuckDBConnection): Promise<OptionalColumn[]> {
+  return (await rowColumns(connection)).filter((name): name is OptionalColumn => name in OPTIONAL_TYPES);
+}
+
+async function rowColumns(connection: DuckDBConnection): Promise<string[]> {
   const reader = await connection.runAndReadAll('describe event_rows');
-  const names = reader.getRowObjectsJS().map((r) => String(r.column_name));
-  return names.filter((name): name is OptionalColumn => name in OPTIONAL_TYPES);
+  return reader.getRowObjectsJS().map((r) => String(r.column_name));
 }
 
 async function defineView(connection: DuckDBConnection, stored: readonly OptionalColumn[]): Promise<void> {
@@ -74,7 +125,8 @@ async function defineView(connection: DuckDBConnection, stored: readonly Optiona
   );
   await connection.run(
     `create or replace view events as
-     select log, seq, case_id, activity, ts_us, tz_offset_min, ${optional.join(', ')} from event_rows`,
+     select l.name as log, e.seq, e.case_id, e.activity, e.ts_us, e.tz_offset_min, ${optional.join(', ')}
+     from event_rows e join event_logs l on l.id = e.log_id`,
   );
 }
 

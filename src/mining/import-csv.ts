@@ -17,7 +17,7 @@ import { overlongLine } from './csv-overlong.js';
 import { plainDialect } from './csv-plain-dialect.js';
 import { rejectedLines } from './csv-rejects.js';
 import { CSV_ROLES } from './csv-roles.js';
-import { OPTIONAL_COLUMNS, type OptionalColumn, storeOptionalColumns } from './event-rows.js';
+import { logId, OPTIONAL_COLUMNS, type OptionalColumn, storeOptionalColumns } from './event-rows.js';
 import { isGzip } from './gzip-magic.js';
 import { type ImportProblem, type ImportReport, LISTED_PROBLEMS } from './import-report.js';
 import { LogImportError } from './log-import-error.js';
@@ -271,8 +271,9 @@ export async function storeStagedCsv(
     c,
     optional.map((o) => o.column),
   );
+  const id = await logId(c, log);
   const columnList = [
-    'log',
+    'log_id',
     'seq',
     'case_id',
     'activity',
@@ -288,7 +289,7 @@ export async function storeStagedCsv(
     storedInAnyOrder(store, stagedRows >= (options.unorderedFrom ?? UNORDERED_ROWS), () =>
       c.run(`
     insert into event_rows (${columnList.join(', ')})
-    select ${literal(log)}, ${next} + rowid, ${caseId}, ${activity}, epoch_us(${ts}), ${tzOffsetSql(time)}${optional.map((o) => `, ${o.value}`).join('')}
+    select ${id}, ${next} + rowid, ${caseId}, ${activity}, epoch_us(${ts}), ${tzOffsetSql(time)}${optional.map((o) => `, ${o.value}`).join('')}
     from csv_staging where ${good}`),
     ),
   );
@@ -319,7 +320,7 @@ export async function storeStagedCsv(
   if (options.onError === 'fail' && skipped > 0) {
     // Nothing of the file stays: its good rows are taken out again (importLog's transaction would
     // roll them back too; importCsv alone has none).
-    await c.run(`delete from event_rows where log = $log and seq >= ${next}`, { log });
+    await c.run(`delete from event_rows where log_id = ${id} and seq >= ${next}`);
     const first = problems[0] as ImportProblem;
     throw new LogImportError(
       `${file}, line ${first.line}, ${first.field}: ${first.message}`,

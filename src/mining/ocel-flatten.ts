@@ -12,7 +12,7 @@
  */
 
 import { grouped } from '../text/grouped.js';
-import { storeOptionalColumns } from './event-rows.js';
+import { logId, storeOptionalColumns } from './event-rows.js';
 import { type ImportProblem, type ImportReport, LISTED_PROBLEMS } from './import-report.js';
 import { LogImportError } from './log-import-error.js';
 import { ocelNotes } from './ocel-notes.js';
@@ -59,8 +59,8 @@ export async function storeOcel(
     await storeOptionalColumns(c, ['attributes']);
     // Sorted by name, so that the three formats of one log store the same text.
     await c.run(`
-      insert into event_rows (log, seq, case_id, activity, ts_us, tz_offset_min, attributes)
-      select ${literal(log)}, ${next} + f - 1, case_id, activity, epoch_us(t), ${tzOffsetSql('time')}, a.attributes
+      insert into event_rows (log_id, seq, case_id, activity, ts_us, tz_offset_min, attributes)
+      select ${await logId(c, log)}, ${next} + f - 1, case_id, activity, epoch_us(t), ${tzOffsetSql('time')}, a.attributes
       from ocel_flat join (
         select f, to_json(map_from_entries(list((name, value) order by name))) as attributes
         from (select f, name, arg_max(value, (p, i)) as value from ocel_fields group by f, name)

@@ -6,6 +6,8 @@
  */
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import {
+  LOG_ID,
+  logId,
   OPTIONAL_COLUMNS,
   type OptionalColumn,
   prepareEventRows,
@@ -157,7 +159,8 @@ export class EventWriter {
 
   private constructor(
     private readonly appender: DuckDBAppender,
-    private readonly log: string,
+    /** The log's number in `event_logs`. */
+    private readonly log: number,
     private seq: number,
     /** The row's optional fields in the order `event_rows` holds them. */
     private readonly optional: readonly OptionalColumn[],
@@ -168,12 +171,13 @@ export class EventWriter {
     const next = await nextSeq(store, log);
     await storeOptionalColumns(store.connection, OPTIONAL_COLUMNS);
     const optional = await storedOptional(store.connection);
-    return new EventWriter(await store.connection.createAppender('event_rows'), log, next, optional);
+    const id = await logId(store.connection, log);
+    return new EventWriter(await store.connection.createAppender('event_rows'), id, next, optional);
   }
 
   write(row: EventRow): void {
     const a = this.appender;
-    a.appendVarchar(this.log);
+    a.appendInteger(this.log);
     a.appendBigInt(BigInt(this.seq++));
     a.appendVarchar(row.caseId);
     a.appendVarchar(row.activity);
@@ -225,8 +229,8 @@ export async function removeDuplicates(store: EventStore, log: string, fromSeq: 
     ? 'and o.lifecycle is not distinct from e.lifecycle'
     : '';
   const result = await store.connection.run(
-    `delete from event_rows e where e.log = $log and e.seq >= $from and exists (
-       select 1 from event_rows o where o.log = e.log and o.seq < $from and o.case_id = e.case_id and o.activity = e.activity
+    `delete from event_rows e where e.log_id = ${LOG_ID} and e.seq >= $from and exists (
+       select 1 from event_rows o where o.log_id = e.log_id and o.seq < $from and o.case_id = e.case_id and o.activity = e.activity
          and o.ts_us = e.ts_us ${lifecycle})`,
     { log, from: fromSeq },
   );
@@ -235,9 +239,11 @@ export async function removeDuplicates(store: EventStore, log: string, fromSeq: 
 
 /** Removes a log and every event of it, after any write under way; the number of events removed. */
 export function removeLog(store: EventStore, log: string): Promise<number> {
-  return inWriteTurn(store, async () =>
-    Number((await store.connection.run('delete from event_rows where log = $log', { log })).rowsChanged),
-  );
+  return inWriteTurn(store, async () => {
+    const removed = await store.connection.run(`delete from event_rows where log_id = ${LOG_ID}`, { log });
+    await store.connection.run('delete from event_logs where name = $log', { log });
+    return Number(removed.rowsChanged);
+  });
 }
 
 export async function hasLog(store: EventStore, log: string): Promise<boolean> {
