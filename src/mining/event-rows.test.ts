@@ -131,7 +131,7 @@ describe('the stored event columns', () => {
     });
   });
 
-  it('adds no column for an import that fails', async () => {
+  it('adds no column and no log number for an import that fails', async () => {
     const store = await open('failed.duckdb');
     const bad = csv(
       'bad.csv',
@@ -142,6 +142,8 @@ describe('the stored event columns', () => {
     );
     expect(await storedOptional(store.connection)).toEqual([]);
     expect(await listLogs(store)).toEqual([]);
+    // Nor a number for the log: it is given in the import's transaction.
+    expect(await queryRows(store, 'select count(*)::integer as n from event_logs')).toEqual([{ n: 0 }]);
   });
 
   it('finds repeated events by lifecycle where it is stored, and by the rest where it is not', async () => {

@@ -20,7 +20,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { inTransaction } from './transaction.js';
 
-export const REQUIRED_COLUMNS = `log_id integer not null,
+const REQUIRED_COLUMNS = `log_id integer not null,
   seq bigint not null,
   case_id varchar not null,
   activity varchar not null,
