@@ -41,8 +41,10 @@ export const OPTIONAL_COLUMNS = Object.keys(OPTIONAL_TYPES) as OptionalColumn[];
 
 /** Makes `event_rows`, `event_logs` and the `events` view in a new store, or takes over an earlier store's layout. */
 export async function prepareEventRows(connection: DuckDBConnection): Promise<void> {
-  const kind = await relationKind(connection, 'events');
-  if (kind === 'VIEW' && (await rowColumns(connection)).includes('log_id')) return;
+  const kinds = await relationKinds(connection);
+  const kind = kinds.get('events');
+  // The numbered layout is the one with `event_logs` (made with it, in one transaction).
+  if (kind === 'VIEW' && kinds.has('event_logs')) return;
   // One transaction: a store is never left half taken over, with no view to read it by.
   await inTransaction(connection, async () => {
     if (kind === 'BASE TABLE') await connection.run('alter table events rename to event_rows');
@@ -111,12 +113,9 @@ export async function storeOptionalColumns(
  * Read with `describe`: the first query of a process on duckdb_columns() took 12 ms, describe 2.
  */
 export async function storedOptional(connection: DuckDBConnection): Promise<OptionalColumn[]> {
-  return (await rowColumns(connection)).filter((name): name is OptionalColumn => name in OPTIONAL_TYPES);
-}
-
-async function rowColumns(connection: DuckDBConnection): Promise<string[]> {
   const reader = await connection.runAndReadAll('describe event_rows');
-  return reader.getRowObjectsJS().map((r) => String(r.column_name));
+  const names = reader.getRowObjectsJS().map((r) => String(r.column_name));
+  return names.filter((name): name is OptionalColumn => name in OPTIONAL_TYPES);
 }
 
 async function defineView(connection: DuckDBConnection, stored: readonly OptionalColumn[]): Promise<void> {
@@ -130,11 +129,11 @@ async function defineView(connection: DuckDBConnection, stored: readonly Optiona
   );
 }
 
-async function relationKind(connection: DuckDBConnection, name: string): Promise<string | undefined> {
+/** The kinds (BASE TABLE, VIEW) of the store's `events` and `event_logs`, in one catalog query. */
+async function relationKinds(connection: DuckDBConnection): Promise<Map<string, string>> {
   const reader = await connection.runAndReadAll(
-    `select table_type from information_schema.tables
-     where table_catalog = current_database() and table_schema = 'main' and table_name = '${name}'`,
+    `select table_name, table_type from information_schema.tables
+     where table_catalog = current_database() and table_schema = 'main' and table_name in ('events', 'event_logs')`,
   );
-  const [row] = reader.getRowObjectsJS();
-  return row ? String(row.table_type) : undefined;
+  return new Map(reader.getRowObjectsJS().map((r) => [String(r.table_name), String(r.table_type)]));
 }

@@ -17,6 +17,7 @@ import {
 import { acquire, type Database, DEFAULT_STORE, type StoreAccess } from './store-databases.js';
 import { limitBytes } from './store-memory.js';
 import { StoreOpenError } from './store-open-error.js';
+import { inTransaction } from './transaction.js';
 
 export { DEFAULT_STORE, type StoreAccess };
 
@@ -239,11 +240,13 @@ export async function removeDuplicates(store: EventStore, log: string, fromSeq: 
 
 /** Removes a log and every event of it, after any write under way; the number of events removed. */
 export function removeLog(store: EventStore, log: string): Promise<number> {
-  return inWriteTurn(store, async () => {
-    const removed = await store.connection.run(`delete from event_rows where log_id = ${LOG_ID}`, { log });
-    await store.connection.run('delete from event_logs where name = $log', { log });
-    return Number(removed.rowsChanged);
-  });
+  return inWriteTurn(store, () =>
+    inTransaction(store.connection, async () => {
+      const removed = await store.connection.run(`delete from event_rows where log_id = ${LOG_ID}`, { log });
+      await store.connection.run('delete from event_logs where name = $log', { log });
+      return Number(removed.rowsChanged);
+    }),
+  );
 }
 
 export async function hasLog(store: EventStore, log: string): Promise<boolean> {
