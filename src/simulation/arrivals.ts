@@ -8,6 +8,11 @@ import type { CompiledModel } from './compile.js';
 import { Stream } from './random.js';
 import { type Sampler, sample } from './sampler.js';
 
+// A module constant, folded into compiled code: `Number.POSITIVE_INFINITY` is a property read,
+// which V8 compiles from what it has seen, and the first arrival past the horizon, at the end of a
+// replication, threw the compiled simulator away for a read it had not yet seen.
+const NONE = Number.POSITIVE_INFINITY;
+
 export class Arrivals {
   private readonly streams: Stream[];
   private readonly thinning: Stream[];
@@ -28,7 +33,7 @@ export class Arrivals {
     const stream = this.streams[s] as Stream;
     if (!profile) {
       const t = now + sample(interarrival, stream);
-      return t < this.horizon ? t : Number.POSITIVE_INFINITY;
+      return t < this.horizon ? t : NONE;
     }
     const thin = this.thinning[s] as Stream;
     const { weights, max } = profile;
@@ -39,6 +44,6 @@ export class Arrivals {
     ) {
       if (thin.uniform() * max < (weights[Math.floor(t / 60) % weights.length] as number)) return t;
     }
-    return Number.POSITIVE_INFINITY;
+    return NONE;
   }
 }

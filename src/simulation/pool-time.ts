@@ -45,7 +45,8 @@ export class PoolTime {
 
   /** Adds pool p's areas up to `now` (capped at the horizon), at its present busy count and capacity. */
   settle(p: number, now: number): void {
-    const t = now < this.horizon ? now : this.horizon;
+    const horizon = this.horizon;
+    const t = now < horizon ? now : horizon;
     let from = this.from[p] as number;
     if (t <= from) return;
     const busy = this.busy[p] as number;
@@ -78,9 +79,11 @@ export class PoolTime {
    * there, by the same boundaries as settle's, with no division.
    */
   addBusy(p: number, start: number, end: number, hour: number, hourEnd: number): void {
-    const warmup = this.warmup;
+    // The horizon read once: a second read of the field, on the branch first taken when a service
+    // ends past the horizon, threw the compiled simulator away at each replication's end.
+    const { warmup, horizon } = this;
     let from = start > warmup ? start : warmup;
-    const to = end < this.horizon ? end : this.horizon;
+    const to = end < horizon ? end : horizon;
     if (to <= from) return;
     this.busyArea[p] = (this.busyArea[p] as number) + (to - from);
     const row = p * WEEK;

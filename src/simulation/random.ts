@@ -88,7 +88,10 @@ export class KeyedUniform implements Uniform {
   /** Starts a new decision. */
   at(customer: number, place: number, visit: number): this {
     const v = visit < TABLED ? (VISIT_MIX[visit] as number) : mix32(visit + 0x632be5ab);
-    this.key = mix32(customer ^ mix32(place ^ v));
+    // As an int32 (the same bits, which is all `^` reads) the key is always a small integer to V8;
+    // as an unsigned number it became a double at the first key past 2^31, which changed the
+    // object's shape and threw away the code compiled against the old one.
+    this.key = mix32(customer ^ mix32(place ^ v)) | 0;
     this.counter = 0;
     return this;
   }

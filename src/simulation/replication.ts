@@ -71,8 +71,12 @@ export class Replication extends CustomerWalk {
     for (let s = 0; s < m.segments; s++) if (m.interarrival[s]) this.nextArrival(s, 0);
   }
 
-  /** Runs the events to the end (the calendar empty, or the drain past the horizon over: drain.ts). */
-  run(): RunResult {
+  /**
+   * Runs the events to the end (the calendar empty, or the drain past the horizon over: drain.ts).
+   * The results are the caller's to take (`result`): a call here at the loop's end, first made at
+   * the end of the first replication, threw the loop's compiled code away for it.
+   */
+  run(): void {
     const calendar = this.calendar;
     while (calendar.pop()) {
       const now = calendar.time;
@@ -90,10 +94,9 @@ export class Replication extends CustomerWalk {
       else if (type === ABANDON) this.abandon(subject, now);
       else this.shiftChange(subject, now);
     }
-    return this.result();
   }
 
-  private result(): RunResult {
+  result(): RunResult {
     const { horizon, warmup, tally, poolTime } = this;
     poolTime.settleAll(horizon);
     return {
@@ -306,5 +309,7 @@ export class Replication extends CustomerWalk {
 
 /** Replication `options.replication` of the model, from its own seed. */
 export function runReplication(m: CompiledModel, options: RunOptions): RunResult {
-  return new Replication(m, options).run();
+  const replication = new Replication(m, options);
+  replication.run();
+  return replication.result();
 }

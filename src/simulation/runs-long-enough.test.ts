@@ -3,6 +3,7 @@
  * the warm-up check warns on a short run of a heavily loaded pool and not on a long one; intervals
  * too wide are named; the batches do not depend on the workers.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { load, parse } from '../model/load.js';
 import type { Model } from '../model/model.js';
@@ -10,7 +11,7 @@ import { parseDuration } from '../model/units.js';
 import { simulate } from './index.js';
 import { mserTruncation } from './mser.js';
 import { estimate, mmc } from './stats.js';
-import { coarsen, WaitSeries } from './wait-series.js';
+import { coarsen, FIRST_BATCH, MAX_BATCHES, WaitSeries } from './wait-series.js';
 
 const DAY = 86400;
 const mmcExample = () => load(new URL('../../examples/mmc.yaml', import.meta.url).pathname).model as Model;
@@ -187,5 +188,39 @@ describe('MSER and the wait series', () => {
     expect([...data.starts]).toEqual(Array.from({ length: batches }, (_, j) => j * 20 * 10));
     expect([...data.counts]).toEqual(Array.from({ length: batches }, (_, j) => (j < batches - 1 ? 20 : 7)));
     expect(coarsen(data).counts.reduce((a, b) => a + b, 0)).toBe(customers);
+  });
+
+  it("holds each batch's sums whenever its customers finish, as its arrays grow and merge", () => {
+    // Customers finish out of order, some while later ones arrive: the series must be the batches
+    // summed at once, at the batch its length calls for.
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: FIRST_BATCH * MAX_BATCHES * 3 }),
+        fc.integer({ min: 0, max: 40 }),
+        (customers, lag) => {
+          const series = new WaitSeries();
+          const wait = (c: number) => (c % 7) + 0.5;
+          for (let c = 0; c < customers + lag; c++) {
+            if (c < customers) series.arrive(c, c * 3);
+            const done = c - lag;
+            if (done >= 0 && done < customers) series.add(done, wait(done));
+          }
+          const data = series.data();
+          let batch = FIRST_BATCH;
+          while (Math.ceil(customers / batch) > MAX_BATCHES) batch *= 2;
+          const n = Math.ceil(customers / batch);
+          const sums = Array.from({ length: n }, (_, j) => {
+            let sum = 0;
+            for (let c = j * batch; c < Math.min(customers, (j + 1) * batch); c++) sum += wait(c);
+            return sum;
+          });
+          expect(data.batch).toBe(batch);
+          expect([...data.sums]).toEqual(sums);
+          expect([...data.starts]).toEqual(Array.from({ length: n }, (_, j) => j * batch * 3));
+          expect(data.counts.reduce((a, b) => a + b, 0)).toBe(customers);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

@@ -8,6 +8,8 @@
 
 export const FIRST_BATCH = 5;
 export const MAX_BATCHES = 2048;
+/** Batches the series has room for at first: 80 customers'. */
+const FIRST_ROOM = 16;
 
 export interface WaitSeriesData {
   /** Customers per batch: 5 times a power of 2. */
@@ -19,23 +21,26 @@ export interface WaitSeriesData {
 }
 
 export class WaitSeries {
-  private batch = FIRST_BATCH;
-  /** The batch is FIRST_BATCH << shift: a customer's batch is found with no division by a variable. */
-  private shift = 0;
+  /**
+   * The batch is FIRST_BATCH << shift: a customer's batch is found with no division by a variable.
+   * The shift is a typed array's cell, not a field: V8 treats a field never yet changed as a
+   * constant, so the first coarsening, some ten thousand customers into a run, threw away every
+   * function compiled with the shift folded in, and the simulator's main loop with them while it
+   * was being compiled (60 ms of compiling lost, the loop interpreted meanwhile).
+   */
+  private readonly shift = new Int32Array(1);
   private length = 0;
-  private readonly sums = new Float64Array(MAX_BATCHES);
-  private readonly counts = new Float64Array(MAX_BATCHES);
-  private readonly starts = new Float64Array(MAX_BATCHES);
+  // The batches so far: the arrays start small and double, up to MAX_BATCHES (see makeRoom).
+  private sums = new Float64Array(FIRST_ROOM);
+  private counts = new Float64Array(FIRST_ROOM);
+  private starts = new Float64Array(FIRST_ROOM);
 
   /** Customer `serial` (0, 1, ... in arrival order) arrived at `now`. */
   arrive(serial: number, now: number): void {
     let i = this.index(serial);
-    while (i >= MAX_BATCHES) {
-      this.coarsen();
-      i = this.index(serial);
-    }
     // Serials come one by one, so a batch is new when the first of its customers arrives.
     if (i === this.length) {
+      if (i === this.sums.length) i = this.makeRoom(serial);
       this.starts[i] = now;
       this.length = i + 1;
     }
@@ -49,27 +54,47 @@ export class WaitSeries {
   }
 
   private index(serial: number): number {
-    return ((serial / FIRST_BATCH) | 0) >> this.shift;
+    return ((serial / FIRST_BATCH) | 0) >> (this.shift[0] as number);
   }
 
   data(): WaitSeriesData {
     return {
-      batch: this.batch,
+      batch: FIRST_BATCH << (this.shift[0] as number),
       sums: this.sums.slice(0, this.length),
       counts: this.counts.slice(0, this.length),
       starts: this.starts.slice(0, this.length),
     };
   }
 
-  private coarsen(): void {
+  /**
+   * Room for one more batch, customer `serial`'s, whose index it returns: the arrays doubled, or,
+   * once they hold MAX_BATCHES, neighbouring batches merged. Both ways go through this one call,
+   * which every replication makes within its first hundred customers: V8 compiles the hot path
+   * after it has been taken, so the first coarsening, thousands of customers later, does not throw
+   * the compiled simulator away for a call it had never seen.
+   */
+  private makeRoom(serial: number): number {
+    const room = this.sums.length;
+    if (room < MAX_BATCHES) {
+      this.sums = grown(this.sums, room * 2);
+      this.counts = grown(this.counts, room * 2);
+      this.starts = grown(this.starts, room * 2);
+      return this.index(serial);
+    }
     const merged = coarsen(this.data());
     this.sums.fill(0).set(merged.sums);
     this.counts.fill(0).set(merged.counts);
     this.starts.fill(0).set(merged.starts);
-    this.batch = merged.batch;
-    this.shift++;
+    this.shift[0] = (this.shift[0] as number) + 1;
     this.length = merged.sums.length;
+    return this.index(serial);
   }
+}
+
+function grown(from: Float64Array, room: number): Float64Array<ArrayBuffer> {
+  const to = new Float64Array(room);
+  to.set(from);
+  return to;
 }
 
 /** The series with pairs of neighbouring batches merged: twice the batch, half the length. */
