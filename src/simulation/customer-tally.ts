@@ -63,6 +63,7 @@ export class CustomerTally {
     this.outcome(s, end, experience(rows.feel, c, steps, failures, abandoned), failures, abandoned);
   }
 
+  /** The customer counted, their order, time in the journey and waits. */
   private times(o: number, success: boolean, time: number, queueWait: number, plannedWait: number): void {
     const sums = this.sums;
     sums[o] = (sums[o] as number) + 1;
@@ -72,6 +73,10 @@ export class CustomerTally {
     sums[o + 4] = (sums[o + 4] as number) + plannedWait;
   }
 
+  /**
+   * Their contacts, calls, failures, queues given up and steps; whether they were contacted, and
+   * resolved at the first contact.
+   */
   private counts(
     o: number,
     contacts: number,
