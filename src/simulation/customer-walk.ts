@@ -62,7 +62,11 @@ export abstract class CustomerWalk {
   protected abstract ready(c: number, now: number): void;
 
   protected counted(t: number): boolean {
-    return t >= this.warmup && t < this.horizon;
+    // Both compared at every call: compared only past the warm-up, the horizon was first read
+    // when the warm-up ended, which threw away the simulator compiled in the warm-up for it.
+    const started = t >= this.warmup;
+    const before = t < this.horizon;
+    return started && before;
   }
 
   protected nextArrival(s: number, now: number): void {

@@ -4,7 +4,7 @@ import { parse } from '../model/load.js';
 import type { Model } from '../model/model.js';
 import { EXAMPLES } from '../testing/example-models.js';
 import { compileModel } from './compile.js';
-import { REHEARSAL_ARRIVALS, rehearse } from './rehearsal.js';
+import { REHEARSAL_ARRIVALS, REHEARSAL_PAYS_ALONE, rehearse, rehearses } from './rehearsal.js';
 import { runReplication } from './replication.js';
 
 /** examples/mmc.yaml with its customers arriving at `rate` (a quantity such as 30/min). */
@@ -15,7 +15,7 @@ function mmcAt(rate: string): Model {
   return model;
 }
 
-describe('rehearsal before a worker thread simulates', () => {
+describe('rehearsal before a thread simulates', () => {
   it('takes about two thousand arrivals at any rate, and a day of them at a slow one', () => {
     // Poisson counts: five standard deviations above 2,000 is 2,224.
     for (const rate of ['30/min', '20/s', '200/s']) {
@@ -26,6 +26,12 @@ describe('rehearsal before a worker thread simulates', () => {
     const slow = rehearse(compileModel(mmcAt('2/h')));
     expect(slow).toBeGreaterThan(20);
     expect(slow).toBeLessThan(80);
+  });
+
+  it('comes before every run on more than one thread, and on one from the run it pays for', () => {
+    expect(rehearses(100, 2)).toBe(true);
+    expect(rehearses(REHEARSAL_PAYS_ALONE - 1, 1)).toBe(false);
+    expect(rehearses(REHEARSAL_PAYS_ALONE, 1)).toBe(true);
   });
 
   it('does nothing for a model without arrivals', () => {

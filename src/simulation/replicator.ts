@@ -38,7 +38,7 @@ export class Replicator {
   private batch: Batch | undefined;
   private cancelled = false;
   private failed = false;
-  /** Models this thread has rehearsed (rehearsal.ts): with workers beside it, before its first replication of each. */
+  /** Models this thread has rehearsed (rehearsal.ts), before its first replication of each. */
   private readonly rehearsed = new Set<number>();
 
   constructor(
@@ -46,6 +46,8 @@ export class Replicator {
     private readonly compiled: CompiledModel[],
     private readonly settings: Settings,
     private readonly threads: number,
+    /** Whether this thread rehearses each model first (rehearsal.ts, `rehearses`). */
+    private readonly rehearsing: boolean,
     private readonly signal?: AbortSignal,
   ) {
     signal?.addEventListener(
@@ -107,7 +109,7 @@ export class Replicator {
   /** The replications numbered, in this thread, letting the event loop run between them (a cancel, the workers' results). */
   private async here(m: number, replications: number[], onEach: () => void): Promise<RunResult[]> {
     const results: RunResult[] = [];
-    if (this.workers.length > 0 && replications.length > 0 && !this.rehearsed.has(m)) {
+    if (this.rehearsing && replications.length > 0 && !this.rehearsed.has(m)) {
       this.rehearsed.add(m);
       rehearse(this.compiled[m] as CompiledModel);
     }

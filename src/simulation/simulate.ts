@@ -22,6 +22,7 @@ import {
   precisionKpis,
   shortOfPrecision,
 } from './precision.js';
+import { rehearses } from './rehearsal.js';
 import { Replicator, SimulationCancelled } from './replicator.js';
 import type { RunResult } from './run.js';
 import { precisionWarnings, type RunWarning, warmupWarnings, wideIntervalWarnings } from './run-warnings.js';
@@ -111,9 +112,17 @@ export async function simulateTogether(
   const max = rule ? Math.max(first, rule.maxReplications) : first;
   // No more threads than replications in a batch: an idle worker costs its start.
   const threads = Math.max(1, Math.min(options.workers ?? 1, first));
+  const customers = first * options.horizon * compiled.reduce((sum, m) => sum + arrivalsPerSecond(m), 0);
   // Settled before the first replication: V8 reads the budget each time it optimizes a function.
-  inliningFor(first * options.horizon * compiled.reduce((sum, m) => sum + arrivalsPerSecond(m), 0), threads);
-  const runner = new Replicator(models, compiled, settings, threads, options.signal);
+  inliningFor(customers, threads);
+  const runner = new Replicator(
+    models,
+    compiled,
+    settings,
+    threads,
+    rehearses(customers, threads),
+    options.signal,
+  );
   const results: RunResult[][] = models.map(() => []);
   let done = 0;
   let reached = false;
