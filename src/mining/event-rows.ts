@@ -130,7 +130,7 @@ async function defineView(connection: DuckDBConnection, stored: readonly Optiona
 }
 
 /** The kinds (BASE TABLE, VIEW) of the store's `events` and `event_logs`, in one catalog query. */
-async function relationKinds(connection: DuckDBConnection): Promise<Map<string, string>> {
+export async function relationKinds(connection: DuckDBConnection): Promise<Map<string, string>> {
   const reader = await connection.runAndReadAll(
     `select table_name, table_type from information_schema.tables
      where table_catalog = current_database() and table_schema = 'main' and table_name in ('events', 'event_logs')`,

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EVENT_LOGS as LOGS } from '../testing/data.js';
 import { type HeldStore, holdStore } from '../testing/held-store.js';
@@ -93,6 +94,25 @@ describe('a store that is not there, or is no store', () => {
     expect(error).toBeInstanceOf(StoreOpenError);
     expect((error as StoreOpenError).message).toContain(`cannot open the event store ${db}`);
     expect((error as StoreOpenError).missing).toBe(false);
+  });
+
+  it('names a DuckDB database that holds no events, to read, leaving it as it was', async () => {
+    const db = join(dir, 'other.duckdb');
+    const other = await DuckDBInstance.create(db);
+    const made = await other.connect();
+    await made.run('create table orders (id integer)');
+    made.closeSync();
+    other.closeSync();
+    const error = await reject(openStore(db, { access: 'read' }));
+    expect(error).toBeInstanceOf(StoreOpenError);
+    expect((error as StoreOpenError).message).toBe(
+      `${db} is a DuckDB database but no linesight event store (it has no events table)`,
+    );
+    expect((error as StoreOpenError).missing).toBe(false);
+    const again = await (await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' })).connect();
+    const tables = (await again.runAndReadAll('select table_name from duckdb_tables()')).getRowObjectsJS();
+    again.closeSync();
+    expect(tables.map((t) => t.table_name)).toEqual(['orders']);
   });
 
   it('refuses a log, an empty file, a folder or a pipe named as the store, storing nothing and waiting for nothing', async () => {

@@ -11,6 +11,7 @@ import {
   OPTIONAL_COLUMNS,
   type OptionalColumn,
   prepareEventRows,
+  relationKinds,
   storedOptional,
   storeOptionalColumns,
 } from './event-rows.js';
@@ -51,10 +52,7 @@ async function prepare(connection: DuckDBConnection, readOnly: boolean, path: st
     await prepareEventRows(connection);
     return;
   }
-  const found = await connection.runAndReadAll(
-    "select 1 from information_schema.tables where table_schema = 'main' and table_name = 'events'",
-  );
-  if (found.currentRowCount === 0)
+  if (!(await relationKinds(connection)).has('events'))
     throw new StoreOpenError(
       `${path} is a DuckDB database but no linesight event store (it has no events table)`,
       'name the store with --db, or move this file away',
