@@ -124,7 +124,9 @@ describe('jobs at once', () => {
       limits: { maxJobs: 1, maxQueue: 1 },
     });
     try {
-      const long = await post(server, '/api/models/mmc.yaml/simulate', { replications: 100, horizon: '30d' });
+      // 18 million customers, near the server's 20 million a job: some 4 s of work on one thread,
+      // still under way when it is cancelled.
+      const long = await post(server, '/api/models/mmc.yaml/simulate', { replications: 250, horizon: '30d' });
       expect(long.statusCode).toBe(202);
       const next = await post(server, '/api/models/mmc.yaml/simulate', {
         replications: 2,
@@ -152,7 +154,9 @@ describe('jobs at once', () => {
   it('cancels a queued job before it starts', async () => {
     const server = buildServer({ workspace: dir, workers: 1, threads: 1, limits: { maxJobs: 1 } });
     try {
-      const long = await post(server, '/api/models/mmc.yaml/simulate', { replications: 100, horizon: '30d' });
+      // 18 million customers, near the server's 20 million a job: some 4 s of work on one thread,
+      // still under way when it is cancelled.
+      const long = await post(server, '/api/models/mmc.yaml/simulate', { replications: 250, horizon: '30d' });
       const queued = await post(server, '/api/models/mmc.yaml/simulate', {
         replications: 100,
         horizon: '30d',
@@ -169,7 +173,9 @@ describe('jobs at once', () => {
   it('ends a job past --job-timeout, saying which limit ended it', async () => {
     const server = buildServer({ workspace: dir, workers: 1, threads: 1, limits: { jobTimeout: 1500 } });
     try {
-      const long = await post(server, '/api/models/mmc.yaml/simulate', { replications: 100, horizon: '30d' });
+      // 18 million customers, near the server's 20 million a job: some 4 s of work at five million
+      // a second on one thread. Seven million, once enough, ended within the 1.5 s on a fast run.
+      const long = await post(server, '/api/models/mmc.yaml/simulate', { replications: 250, horizon: '30d' });
       const failed = await waitFor(server, long.json().id, ['failed', 'done']);
       expect(failed.state).toBe('failed');
       expect(failed.error).toContain('1.5 s');
