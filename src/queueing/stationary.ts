@@ -8,7 +8,7 @@
  * leaving at that rate and gives up at its own. With one class this is Erlang A exactly.
  */
 
-import { birthDeath } from './birth-death.js';
+import { birthDeath, mostJumps, queueAhead } from './birth-death.js';
 
 export interface QueueClass {
   /** Arrivals per second. */
@@ -91,36 +91,43 @@ function erlangAClasses(
   classes: readonly QueueClass[],
   within: number,
 ): QueueFigures {
-  const pi = birthDeath(c, mu, lambda, theta);
+  const lengths = birthDeath(c, mu, lambda, theta);
   let busy = 0;
   let waitProbability = 0;
-  for (let n = 0; n < pi.length; n++) {
-    busy += Math.min(n, c) * (pi[n] as number);
-    if (n >= c) waitProbability += pi[n] as number;
+  for (let i = 0; i < lengths.p.length; i++) {
+    const n = lengths.from + i;
+    busy += Math.min(n, c) * (lengths.p[i] as number);
+    if (n >= c) waitProbability += lengths.p[i] as number;
   }
-  const ahead = pi.slice(Math.min(c, pi.length));
+  const { start, ahead } = queueAhead(lengths, c);
+  // Summed over an overloaded queue's states, the wait's probability can round past 1.
+  const noWait = Math.max(0, 1 - waitProbability);
   const figures = classes.map((k) => {
     // Finding j customers ahead, one is answered when j + 1 departures (service or giving up
-    // ahead) come before one's own patience runs out: a product of competing exponentials.
-    let abandonment = 0;
-    let patientWait = 0;
+    // ahead) come before one's own patience runs out: a product of competing exponentials. Below
+    // `start` the queue holds no mass, but the product and the mean run on through those states.
     let survive = 1;
     let meanV = 0;
-    for (let j = 0; j < ahead.length; j++) {
+    for (let j = 0; j < start; j++) {
       const rate = c * mu + j * theta;
       survive *= rate / (rate + k.theta);
       meanV += 1 / rate;
-      abandonment += (ahead[j] as number) * (1 - survive);
-      patientWait += (ahead[j] as number) * meanV;
+    }
+    let abandonment = 0;
+    let patientWait = 0;
+    for (let i = 0; i < ahead.length; i++) {
+      const rate = c * mu + (start + i) * theta;
+      survive *= rate / (rate + k.theta);
+      meanV += 1 / rate;
+      abandonment += (ahead[i] as number) * (1 - survive);
+      patientWait += (ahead[i] as number) * meanV;
     }
     return {
       waitProbability,
       abandonment,
       meanWait: k.theta > 0 ? abandonment / k.theta : patientWait,
       answeredWithin:
-        within > 0
-          ? answeredWithin(ahead, 1 - waitProbability, c * mu, theta, k.theta, within)
-          : 1 - waitProbability,
+        within > 0 ? answeredWithin(ahead, start, noWait, c * mu, theta, k.theta, within) : noWait,
     };
   });
   return { overloaded: false, busy, classes: figures };
@@ -129,25 +136,32 @@ function erlangAClasses(
 /**
  * P(answered within t) for a tagged arrival: the chain "j ahead" loses one ahead at c mu + j theta,
  * is answered from j = 0 at c mu and gives up at its own rate, solved by uniformization in steps
- * short enough that the Poisson weights stay representable.
+ * short enough that the Poisson weights stay representable. `ahead` starts at j = `start`; an
+ * arrival with more ahead than the clock makes jumps within t is not answered within it.
  */
 function answeredWithin(
   ahead: Float64Array,
+  start: number,
   noWait: number,
   serve: number,
   theta: number,
   own: number,
   t: number,
 ): number {
-  const last = ahead.length - 1;
+  const last = start + ahead.length - 1;
   const rate = serve + last * theta + own;
+  if (ahead.length === 0 || start > mostJumps(rate, t)) return noWait;
   const pieces = Math.max(1, Math.ceil((rate * t) / 50));
   const h = t / pieces;
-  let u = Float64Array.from(ahead);
+  let u = new Float64Array(last + 1);
+  u.set(ahead, start);
+  // The chain's state after each jump, in two arrays used in turn.
+  let step = new Float64Array(last + 1);
+  let next = new Float64Array(last + 1);
   let answered = noWait;
   for (let piece = 0; piece < pieces; piece++) {
-    const out = new Float64Array(u.length);
-    let step = Float64Array.from(u);
+    const out = new Float64Array(last + 1);
+    step.set(u);
     let weight = Math.exp(-rate * h);
     let cumulative = 0;
     let served = 0;
@@ -157,14 +171,15 @@ function answeredWithin(
       for (let j = 0; j <= last; j++) out[j] = (out[j] as number) + weight * (step[j] as number);
       cumulative += weight;
       served += (1 - cumulative) * (step[0] as number) * (serve / rate);
-      const next = new Float64Array(u.length);
       for (let j = 0; j <= last; j++) {
         const leave = serve + j * theta + own;
         next[j] =
           (step[j] as number) * (1 - leave / rate) +
           (j < last ? (step[j + 1] as number) * ((serve + (j + 1) * theta) / rate) : 0);
       }
+      const done = step;
       step = next;
+      next = done;
       weight *= (rate * h) / (n + 1);
     }
     answered += served;

@@ -6,7 +6,7 @@
  * share answered in time is the mass that reaches service by t in that small chain, started from
  * the stationary queue an arrival sees (PASTA) and solved by uniformization.
  */
-import { birthDeath } from '../../queueing/birth-death.js';
+import { birthDeath, mostJumps, queueAhead } from '../../queueing/birth-death.js';
 import { erlangC } from '../stats.js';
 
 /** The share of arrivals answered within `t` seconds; rates per second, theta = 0 for no abandonment. */
@@ -15,16 +15,20 @@ export function serviceLevel(lambda: number, mu: number, c: number, theta: numbe
   if (c <= 0) return 0;
   const a = lambda / mu;
   if (theta <= 0) return a >= c ? 0 : 1 - erlangC(c, a) * Math.exp(-(c * mu - lambda) * t);
-  const pi = birthDeath(c, mu, lambda, theta);
+  const lengths = birthDeath(c, mu, lambda, theta);
   let immediate = 0;
-  for (let n = 0; n < c && n < pi.length; n++) immediate += pi[n] as number;
+  for (let i = 0; i < lengths.p.length && lengths.from + i < c; i++) immediate += lengths.p[i] as number;
   // q[k]: probability that the tagged arrival has k people ahead in the queue.
-  const K = Math.max(1, pi.length - c);
-  let q = new Float64Array(K);
-  for (let k = 0; k < K; k++) q[k] = pi[c + k] ?? 0;
+  const { start, ahead } = queueAhead(lengths, c);
+  const K = Math.max(1, start + ahead.length);
   const rate = c * mu + K * theta + theta;
   const lt = rate * t;
-  const terms = Math.ceil(lt + 10 * Math.sqrt(lt) + 30);
+  const terms = mostJumps(rate, t);
+  // With more ahead than the clock makes jumps by t, no one waiting is answered in time.
+  if (start > terms) return Math.min(1, immediate);
+  let q = new Float64Array(K);
+  q.set(ahead, start);
+  let next = new Float64Array(K);
   // Uniformization: after m jumps of the rate-`rate` clock, `served` is the mass answered; the
   // Poisson weights of m turn that into the probability by time t. The weights are built in log
   // space, as e^-lt underflows for long targets.
@@ -35,19 +39,21 @@ export function serviceLevel(lambda: number, mu: number, c: number, theta: numbe
     if (m > 0) logWeight += Math.log(lt / m);
     // P(answered by t) = sum over m of P(m jumps by t) x P(answered within m jumps).
     answered += Math.exp(logWeight) * served;
-    const next = new Float64Array(K);
+    next.fill(0);
     let gained = 0;
     for (let k = 0; k < K; k++) {
       const mass = q[k] as number;
       if (mass === 0) continue;
-      const ahead = c * mu + k * theta;
-      if (k === 0) gained += (mass * ahead) / rate;
-      else next[k - 1] = (next[k - 1] as number) + (mass * ahead) / rate;
+      const clears = c * mu + k * theta;
+      if (k === 0) gained += (mass * clears) / rate;
+      else next[k - 1] = (next[k - 1] as number) + (mass * clears) / rate;
       // The tagged arrival gives up at theta; what is left is a self-loop of the uniformized clock.
-      next[k] = (next[k] as number) + (mass * (rate - ahead - theta)) / rate;
+      next[k] = (next[k] as number) + (mass * (rate - clears - theta)) / rate;
     }
     served += gained;
+    const done = q;
     q = next;
+    next = done;
   }
   return Math.min(1, immediate + answered);
 }
