@@ -33,6 +33,13 @@ const lines = (d: string, n: number, end = '\n') =>
     ),
   ].join(end) + end;
 
+/** Rows of about 90 bytes: 20,000 of them pass the MiB the file is read by. */
+const wide = (d: string, n: number) =>
+  lines(d, n)
+    .split('\n')
+    .map((line, i) => (i === 0 ? `${line}${d}note` : line && `${line}${d}${'n'.repeat(60)}`))
+    .join('\n');
+
 /** The rows as read_csv gives them, with the options given or sniffed. */
 async function read(file: string, options?: string): Promise<string> {
   const rows = await queryRows(
@@ -52,6 +59,8 @@ describe('a plain CSV', () => {
     ['a UTF-8 byte order mark', `\uFEFF${lines(',', 50)}`],
     ['no line break after the last line', lines(',', 50).trimEnd()],
     ['more rows than the sniffer samples', lines(',', 25_000)],
+    // The file is read a MiB at a time: lines go on across the reads.
+    ['a sample longer than a read', wide(',', 20_000)],
   ])('with %s reads as DuckDB sniffs it', async (_name, text) => {
     const file = write(text);
     const given = plainDialect(file);
@@ -76,6 +85,7 @@ describe('a file that is not plain is left to the sniffer', () => {
     ['two delimiters in the header', `case,activity;x,timestamp\nc1,A;1,2024-01-01\n`],
     ['a row with a field more', `${lines(',', 5)}c1,A,2024-01-01 10:00,extra\n`],
     ['a row with a field less', `${lines(',', 5)}c1,2024-01-01 10:00\n`],
+    ['a quote past the first MiB read', `${wide(',', 15_000)}c1,"A",2024-01-01 10:00,n\n`],
     ['a blank line', `${lines(',', 5)}\n${lines(',', 3).split('\n').slice(1).join('\n')}`],
     ['a delimiter of another kind in a row', `${lines(',', 5)}c1,A;B,2024-01-01 10:00\n`],
     ['a last line, without a line break, with a field less', `${lines(',', 5)}c1,2024-01-01`],
