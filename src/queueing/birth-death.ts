@@ -56,13 +56,3 @@ export function queueAhead(lengths: QueueLengths, c: number): { start: number; a
   const { from, p } = lengths;
   return { start: Math.max(0, from - c), ahead: p.subarray(Math.min(p.length, Math.max(0, c - from))) };
 }
-
-/**
- * At least as many jumps as a uniformized clock of `rate` makes within `t` but for a part in 1e20:
- * an arrival with more customers ahead than this is not answered within t (each one ahead leaves
- * by a jump).
- */
-export function mostJumps(rate: number, t: number): number {
-  const mean = rate * t;
-  return Math.ceil(mean + 10 * Math.sqrt(mean) + 50);
-}

@@ -8,7 +8,8 @@
  * leaving at that rate and gives up at its own. With one class this is Erlang A exactly.
  */
 
-import { birthDeath, mostJumps, queueAhead } from './birth-death.js';
+import { answeredWithin } from './answered-within.js';
+import { birthDeath, queueAhead } from './birth-death.js';
 
 export interface QueueClass {
   /** Arrivals per second. */
@@ -131,59 +132,4 @@ function erlangAClasses(
     };
   });
   return { overloaded: false, busy, classes: figures };
-}
-
-/**
- * P(answered within t) for a tagged arrival: the chain "j ahead" loses one ahead at c mu + j theta,
- * is answered from j = 0 at c mu and gives up at its own rate, solved by uniformization in steps
- * short enough that the Poisson weights stay representable. `ahead` starts at j = `start`; an
- * arrival with more ahead than the clock makes jumps within t is not answered within it.
- */
-function answeredWithin(
-  ahead: Float64Array,
-  start: number,
-  noWait: number,
-  serve: number,
-  theta: number,
-  own: number,
-  t: number,
-): number {
-  const last = start + ahead.length - 1;
-  const rate = serve + last * theta + own;
-  if (ahead.length === 0 || start > mostJumps(rate, t)) return noWait;
-  const pieces = Math.max(1, Math.ceil((rate * t) / 50));
-  const h = t / pieces;
-  let u = new Float64Array(last + 1);
-  u.set(ahead, start);
-  // The chain's state after each jump, in two arrays used in turn.
-  let step = new Float64Array(last + 1);
-  let next = new Float64Array(last + 1);
-  let answered = noWait;
-  for (let piece = 0; piece < pieces; piece++) {
-    const out = new Float64Array(last + 1);
-    step.set(u);
-    let weight = Math.exp(-rate * h);
-    let cumulative = 0;
-    let served = 0;
-    for (let n = 0; cumulative < 1 - 1e-13 && n < 10000; n++) {
-      // After n jumps: weight w_n of the vector, and the mass answered by the jump n + 1 onwards
-      // is counted when it happens; served mass accrues from each jump's state before it.
-      for (let j = 0; j <= last; j++) out[j] = (out[j] as number) + weight * (step[j] as number);
-      cumulative += weight;
-      served += (1 - cumulative) * (step[0] as number) * (serve / rate);
-      for (let j = 0; j <= last; j++) {
-        const leave = serve + j * theta + own;
-        next[j] =
-          (step[j] as number) * (1 - leave / rate) +
-          (j < last ? (step[j + 1] as number) * ((serve + (j + 1) * theta) / rate) : 0);
-      }
-      const done = step;
-      step = next;
-      next = done;
-      weight *= (rate * h) / (n + 1);
-    }
-    answered += served;
-    u = out;
-  }
-  return answered;
 }

@@ -2,11 +2,11 @@
  * The service level of a stationary queue, P(an arrival is answered within t), and the fewest
  * agents that reach a target. Without patience it is Erlang C's closed form,
  * 1 - C(c, a) exp(-(c mu - lambda) t). With exponential patience (Erlang A, M/M/c+M) an arrival who
- * finds k people queued ahead is answered when k + 1 places have cleared before it gives up; the
- * share answered in time is the mass that reaches service by t in that small chain, started from
- * the stationary queue an arrival sees (PASTA) and solved by uniformization.
+ * finds k people queued ahead is answered when k + 1 places have cleared before it gives up, from
+ * the stationary queue an arrival sees (PASTA): the analysis's own figure (answered-within.ts).
  */
-import { birthDeath, mostJumps, queueAhead } from '../../queueing/birth-death.js';
+import { answeredWithin } from '../../queueing/answered-within.js';
+import { birthDeath, queueAhead } from '../../queueing/birth-death.js';
 import { erlangC } from '../stats.js';
 
 /** The share of arrivals answered within `t` seconds; rates per second, theta = 0 for no abandonment. */
@@ -18,44 +18,8 @@ export function serviceLevel(lambda: number, mu: number, c: number, theta: numbe
   const lengths = birthDeath(c, mu, lambda, theta);
   let immediate = 0;
   for (let i = 0; i < lengths.p.length && lengths.from + i < c; i++) immediate += lengths.p[i] as number;
-  // q[k]: probability that the tagged arrival has k people ahead in the queue.
   const { start, ahead } = queueAhead(lengths, c);
-  const K = Math.max(1, start + ahead.length);
-  const rate = c * mu + K * theta + theta;
-  const lt = rate * t;
-  const terms = mostJumps(rate, t);
-  // With more ahead than the clock makes jumps by t, no one waiting is answered in time.
-  if (start > terms) return Math.min(1, immediate);
-  let q = new Float64Array(K);
-  q.set(ahead, start);
-  let next = new Float64Array(K);
-  // Uniformization: after m jumps of the rate-`rate` clock, `served` is the mass answered; the
-  // Poisson weights of m turn that into the probability by time t. The weights are built in log
-  // space, as e^-lt underflows for long targets.
-  let answered = 0;
-  let served = 0;
-  let logWeight = -lt;
-  for (let m = 0; m <= terms; m++) {
-    if (m > 0) logWeight += Math.log(lt / m);
-    // P(answered by t) = sum over m of P(m jumps by t) x P(answered within m jumps).
-    answered += Math.exp(logWeight) * served;
-    next.fill(0);
-    let gained = 0;
-    for (let k = 0; k < K; k++) {
-      const mass = q[k] as number;
-      if (mass === 0) continue;
-      const clears = c * mu + k * theta;
-      if (k === 0) gained += (mass * clears) / rate;
-      else next[k - 1] = (next[k - 1] as number) + (mass * clears) / rate;
-      // The tagged arrival gives up at theta; what is left is a self-loop of the uniformized clock.
-      next[k] = (next[k] as number) + (mass * (rate - clears - theta)) / rate;
-    }
-    served += gained;
-    const done = q;
-    q = next;
-    next = done;
-  }
-  return Math.min(1, immediate + answered);
+  return Math.min(1, answeredWithin(ahead, start, immediate, c * mu, theta, theta, t));
 }
 
 export interface AgentsNeeded {
