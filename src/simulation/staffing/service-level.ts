@@ -28,7 +28,11 @@ export interface AgentsNeeded {
   serviceLevel: number;
 }
 
-/** The fewest agents whose service level reaches `share` within `within` seconds. */
+/**
+ * The fewest agents whose service level reaches `share` within `within` seconds. A service level
+ * never falls as agents are added, so they are found by halving [0, most]: in about 17 levels at
+ * 80,000 Erlangs, where counting up from half the load took 13 s an hour of the week.
+ */
 export function fewestAgents(
   lambda: number,
   mu: number,
@@ -37,14 +41,18 @@ export function fewestAgents(
 ): AgentsNeeded {
   if (lambda <= 0) return { agents: 0, serviceLevel: 1 };
   const a = lambda / mu;
-  let c = Math.max(1, theta > 0 ? Math.floor(a * 0.5) : Math.floor(a) + 1);
   // Far more than any target needs: a + 10 sqrt(a) + 20 answers nearly everyone at once.
   const most = Math.ceil(a + 10 * Math.sqrt(a) + 20);
   // A target of 100% is reached only in the limit: within a part in a billion counts.
   const goal = Math.min(target.share, 1 - 1e-9);
-  for (; c < most; c++) {
-    const level = serviceLevel(lambda, mu, c, theta, target.within);
-    if (level >= goal) return { agents: c, serviceLevel: level };
+  const level = (c: number) => serviceLevel(lambda, mu, c, theta, target.within);
+  // No agent answers no one; `most` is taken when even it falls short.
+  let short = 0;
+  let enough = most;
+  while (enough - short > 1) {
+    const middle = Math.floor((short + enough) / 2);
+    if (level(middle) >= goal) enough = middle;
+    else short = middle;
   }
-  return { agents: most, serviceLevel: serviceLevel(lambda, mu, most, theta, target.within) };
+  return { agents: enough, serviceLevel: level(enough) };
 }
