@@ -24,7 +24,7 @@ import { LogImportError } from './log-import-error.js';
 import { withQueryProgress } from './query-progress.js';
 import { quoteLiteral as literal, quoteIdentifier as quote } from './sql-text.js';
 import { customersFrom, type EventStore, nextSeq, queryRows } from './store.js';
-import { tzOffsetSql } from './timestamp-text.js';
+import { instantSql, tzOffsetSql } from './timestamp-text.js';
 
 export interface CsvColumns {
   case?: string;
@@ -246,7 +246,7 @@ export async function storeStagedCsv(
   const mapped = new Set(Object.values(map).filter(Boolean));
   const rest = columns.filter((col) => !mapped.has(col) && col !== 'column0' && col !== '');
   const [caseId, activity, time] = [quote(map.case), quote(map.activity), quote(map.timestamp)];
-  const ts = `try_cast(${time} as timestamptz)`;
+  const ts = instantSql(time);
   const noCase = `not ${filledSql(caseId)}`;
   const noActivity = `not ${filledSql(activity)}`;
   const good = `${filledSql(caseId)} and ${filledSql(activity)} and ${ts} is not null`;
@@ -289,7 +289,7 @@ export async function storeStagedCsv(
     storedInAnyOrder(store, stagedRows >= (options.unorderedFrom ?? UNORDERED_ROWS), () =>
       c.run(`
     insert into event_rows (${columnList.join(', ')})
-    select ${id}, ${next} + rowid, ${caseId}, ${activity}, epoch_us(${ts}), ${tzOffsetSql(time)}${optional.map((o) => `, ${o.value}`).join('')}
+    select ${id}, ${next} + rowid, ${caseId}, ${activity}, ${ts}, ${tzOffsetSql(time)}${optional.map((o) => `, ${o.value}`).join('')}
     from csv_staging where ${good}`),
     ),
   );

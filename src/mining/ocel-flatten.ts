@@ -19,9 +19,9 @@ import { ocelNotes } from './ocel-notes.js';
 import { dropOcelTables, VALUE_TIME } from './ocel-tables.js';
 import { quoteLiteral as literal } from './sql-text.js';
 import { type EventStore, nextSeq, queryRows } from './store.js';
-import { tzOffsetSql } from './timestamp-text.js';
+import { instantSql, tzOffsetSql } from './timestamp-text.js';
 
-const readable = `activity is not null and activity <> '' and try_cast(time as timestamptz) is not null`;
+const readable = `activity is not null and activity <> '' and ${instantSql('time')} is not null`;
 
 /** The staged log flattened onto `caseType` and stored as events of `log`; the staging dropped. */
 export async function storeOcel(
@@ -52,7 +52,8 @@ export async function storeOcel(
     await c.run(`
       create temp table ocel_flat as
       select row_number() over (order by e.n, r.object_id, r.qualifier) as f, e.n, e.id, e.activity, e.time,
-        cast(e.time as timestamptz) as t, r.object_id as case_id, r.qualifier
+        make_timestamp(${instantSql('e.time')})::timestamptz as t, ${instantSql('e.time')} as t_us,
+        r.object_id as case_id, r.qualifier
       from ocel_events e join ocel_relations r on r.n = e.n join ocel_objects o on o.id = r.object_id
       where o.type = ${literal(caseType)} and ${readable}`);
     await c.run(fieldsSql(caseType));
@@ -60,7 +61,7 @@ export async function storeOcel(
     // Sorted by name, so that the three formats of one log store the same text.
     await c.run(`
       insert into event_rows (log_id, seq, case_id, activity, ts_us, tz_offset_min, attributes)
-      select ${await logId(c, log)}, ${next} + f - 1, case_id, activity, epoch_us(t), ${tzOffsetSql('time')}, a.attributes
+      select ${await logId(c, log)}, ${next} + f - 1, case_id, activity, t_us, ${tzOffsetSql('time')}, a.attributes
       from ocel_flat join (
         select f, to_json(map_from_entries(list((name, value) order by name))) as attributes
         from (select f, name, arg_max(value, (p, i)) as value from ocel_fields group by f, name)

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quoteLiteral } from './sql-text.js';
 import { type EventStore, openStore } from './store.js';
-import { parseTimestamp, tzOffsetSql } from './timestamp-text.js';
+import { instantSql, parseTimestamp, tzOffsetSql } from './timestamp-text.js';
 
 let store: EventStore;
 beforeAll(async () => {
@@ -18,9 +18,7 @@ afterAll(() => store.close());
 async function readBySql(text: string): Promise<{ us: bigint; offset: number | null }> {
   const t = quoteLiteral(text);
   const [row] = (
-    await store.connection.runAndReadAll(
-      `select epoch_us(cast(${t} as timestamptz)) as us, ${tzOffsetSql(t)} as offset`,
-    )
+    await store.connection.runAndReadAll(`select ${instantSql(t)} as us, ${tzOffsetSql(t)} as offset`)
   ).getRowObjectsJS();
   return { us: row?.us as bigint, offset: row?.offset === null ? null : Number(row?.offset) };
 }
@@ -28,6 +26,21 @@ async function readBySql(text: string): Promise<{ us: bigint; offset: number | n
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 describe('timestamp texts', () => {
+  it('with no offset read in UTC, whatever zone a text before them named', async () => {
+    // DuckDB's timestamptz reading kept the zone of "... EST" for the texts after it in a batch.
+    const texts = ['2024-01-01 10:00:00 EST', '2024-01-01 12:00:00', '2024-01-01T09:30:00.25', '2024-01-02'];
+    const rows = (
+      await store.connection.runAndReadAll(
+        `select ${instantSql('t')} as us, ${tzOffsetSql('t')} as offset
+         from unnest([${texts.map(quoteLiteral).join(', ')}]) as u(t)`,
+      )
+    ).getRowObjectsJS();
+    expect(rows.map((r) => [r.us, r.offset])).toEqual([
+      [BigInt(Date.UTC(2024, 0, 1, 15)) * 1000n, null],
+      ...texts.slice(1).map((text) => [parseTimestamp(text)?.us, null]),
+    ]);
+  });
+
   it.each([
     ['2024-01-01 10:00:00+05:30', 330],
     ['2024-01-01T10:00:00.123-0300', -180],
