@@ -51,8 +51,8 @@ describe('the queue lengths of M/M/c+M', () => {
   });
 
   it('of an overloaded queue span the states around its mode, not every state up to it', () => {
-    // A thousand and more calls an hour to two agents of five minutes, with four minutes' patience:
-    // the queue stands near lambda / theta, 66,000 and more.
+    // A million and a hundred million calls an hour to two agents of five minutes, with four
+    // minutes' patience: the queue stands near lambda / theta, 66,700 and 6.7 million.
     for (const perHour of [1_000_000, 100_000_000]) {
       const lambda = perHour / 3600;
       const theta = 1 / 240;

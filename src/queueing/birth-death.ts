@@ -6,7 +6,7 @@
  * lambda / (min(n, c) mu + max(n - c, 0) theta), falls as n grows. So it is built outward from the
  * mode, each way until a state holds less than CUT of the mode's probability; what lies beyond
  * falls off faster than geometrically and is lost to rounding. Built from n = 0 instead, an
- * overloaded queue's states all counted: lambda / theta of them (a million at a thousand calls an
+ * overloaded queue's states all counted: lambda / theta of them (66,700 at a million calls an
  * hour to two agents with four minutes' patience), and the analysis, which solves each period's
  * queue in every round of its fixed point, hung on such a model. Around the mode the mass spans
  * some 20 sqrt(lambda / theta) states.
@@ -20,7 +20,7 @@ export interface QueueLengths {
 
 /**
  * Relative to the mode's mass. The tail beyond is at most CUT / (1 - r) of it, r the last ratio
- * taken, 1 - r about sqrt(80 theta / lambda) at the cut: 1e-15 for a mode a million states out.
+ * taken, 1 - r about sqrt(80 theta / lambda) at the cut: 1e-16 of it for a mode a million states out.
  */
 const CUT = 1e-18;
 
