@@ -10,6 +10,7 @@
 
 import { answeredWithin } from './answered-within.js';
 import { birthDeath, queueAhead } from './birth-death.js';
+import { placesAhead } from './places-ahead.js';
 
 export interface QueueClass {
   /** Arrivals per second. */
@@ -107,13 +108,7 @@ function erlangAClasses(
     // Finding j customers ahead, one is answered when j + 1 departures (service or giving up
     // ahead) come before one's own patience runs out: a product of competing exponentials. Below
     // `start` the queue holds no mass, but the product and the mean run on through those states.
-    let survive = 1;
-    let meanV = 0;
-    for (let j = 0; j < start; j++) {
-      const rate = c * mu + j * theta;
-      survive *= rate / (rate + k.theta);
-      meanV += 1 / rate;
-    }
+    let { survive, meanTime: meanV } = placesAhead(start, c * mu, theta, k.theta);
     let abandonment = 0;
     let patientWait = 0;
     for (let i = 0; i < ahead.length; i++) {
