@@ -52,8 +52,8 @@ export async function storeOcel(
     await c.run(`
       create temp table ocel_flat as
       select row_number() over (order by e.n, r.object_id, r.qualifier) as f, e.n, e.id, e.activity, e.time,
-        make_timestamp(${instantSql('e.time')})::timestamptz as t, ${instantSql('e.time')} as t_us,
-        r.object_id as case_id, r.qualifier
+        ${instantSql('e.time')} as t_us, make_timestamp(t_us)::timestamptz as t, r.object_id as case_id,
+        r.qualifier
       from ocel_events e join ocel_relations r on r.n = e.n join ocel_objects o on o.id = r.object_id
       where o.type = ${literal(caseType)} and ${readable}`);
     await c.run(fieldsSql(caseType));

@@ -9,8 +9,9 @@
  * within t when the stages' lengths sum to at most t. Exponentials of rates theta (m + i), i = 0..j,
  * with m = (c mu + own) / theta, sum to T with e^(-theta T) ~ Beta(m, j + 1), so P(T <= t) is
  * P(N > j) for N negative-binomial (m, x = 1 - e^(-theta t)). One pass over the states, whatever t
- * (see firstTerm for a queue deeper than STEPWISE): the uniformization this replaces took jumps in proportion to t times the states' number, and an
- * overloaded queue with a service level of an hour ran for minutes.
+ * (see firstTerm for a queue deeper than STEPWISE): the uniformization this replaces took jumps in
+ * proportion to t times the states' number, and an overloaded queue with a service level of an
+ * hour ran for minutes.
  */
 import { logGammaShift, placesAhead, STEPWISE } from './places-ahead.js';
 

@@ -3,10 +3,10 @@
  * agents that reach a target. Without patience it is Erlang C's closed form,
  * 1 - C(c, a) exp(-(c mu - lambda) t). With exponential patience (Erlang A, M/M/c+M) an arrival who
  * finds k people queued ahead is answered when k + 1 places have cleared before it gives up, from
- * the stationary queue an arrival sees (PASTA): the analysis's own figure (answered-within.ts).
+ * the stationary queue an arrival sees (PASTA): the analysis's own figure, one class of it
+ * (stationary.ts, answered-within.ts).
  */
-import { answeredWithin } from '../../queueing/answered-within.js';
-import { birthDeath, queueAhead } from '../../queueing/birth-death.js';
+import { stationaryQueue } from '../../queueing/stationary.js';
 import { erlangC } from '../stats.js';
 
 /** The share of arrivals answered within `t` seconds; rates per second, theta = 0 for no abandonment. */
@@ -15,11 +15,7 @@ export function serviceLevel(lambda: number, mu: number, c: number, theta: numbe
   if (c <= 0) return 0;
   const a = lambda / mu;
   if (theta <= 0) return a >= c ? 0 : 1 - erlangC(c, a) * Math.exp(-(c * mu - lambda) * t);
-  const lengths = birthDeath(c, mu, lambda, theta);
-  let immediate = 0;
-  for (let i = 0; i < lengths.p.length && lengths.from + i < c; i++) immediate += lengths.p[i] as number;
-  const { start, ahead } = queueAhead(lengths, c);
-  return Math.min(1, answeredWithin(ahead, start, immediate, c * mu, theta, theta, t));
+  return Math.min(1, stationaryQueue(c, mu, [{ rate: lambda, theta }], t).classes[0]?.answeredWithin ?? 0);
 }
 
 export interface AgentsNeeded {
@@ -46,7 +42,7 @@ export function fewestAgents(
   // A target of 100% is reached only in the limit: within a part in a billion counts.
   const goal = Math.min(target.share, 1 - 1e-9);
   const level = (c: number) => serviceLevel(lambda, mu, c, theta, target.within);
-  // No agent answers no one; `most` is taken when even it falls short.
+  // With no agent no one is answered; `most` is taken when even it falls short.
   let short = 0;
   let enough = most;
   while (enough - short > 1) {
