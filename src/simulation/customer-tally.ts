@@ -32,8 +32,6 @@ export class CustomerTally {
   readonly visits: Float64Array;
   /** [segment][cell] customers counted, by failures, queue abandonment and score (see outcomes.ts). */
   readonly outcomes: Float64Array;
-  /** Per segment: its CUSTOMER_SUMS, a view of `sums`, indexed by constants. */
-  private readonly bySegment: Float64Array[];
 
   constructor(
     segments: number,
@@ -44,9 +42,6 @@ export class CustomerTally {
     this.ends = new Float64Array(segments * endCount);
     this.visits = new Float64Array(segments * steps);
     this.outcomes = new Float64Array(segments * OUTCOME_CELLS);
-    this.bySegment = Array.from({ length: segments }, (_, g) =>
-      this.sums.subarray(g * WIDTH, (g + 1) * WIDTH),
-    );
   }
 
   /** A counted customer of segment s reached a step. */
@@ -58,29 +53,24 @@ export class CustomerTally {
   /** Customer c's journey ended at `end` (an order when `success`) after `time` seconds. */
   customer(rows: CustomerRows, c: number, end: number, success: boolean, time: number): void {
     const s = rows.seg[c] as number;
-    const sums = this.bySegment[s] as Float64Array;
+    const o = s * WIDTH;
     const failures = rows.failures[c] as number;
     const abandoned = rows.abandoned[c] as number;
     const steps = rows.steps[c] as number;
     // In three parts, each small enough for V8 to inline where the journey ends.
-    this.times(sums, success, time, rows.waits[c * 2] as number, rows.waits[c * 2 + 1] as number);
-    this.counts(sums, rows.contacts[c] as number, rows.calls[c] as number, failures, abandoned, steps);
+    this.times(o, success, time, rows.waits[c * 2] as number, rows.waits[c * 2 + 1] as number);
+    this.counts(o, rows.contacts[c] as number, rows.calls[c] as number, failures, abandoned, steps);
     this.outcome(s, end, experience(rows.feel, c, steps, failures, abandoned), failures, abandoned);
   }
 
   /** The customer counted, their order, time in the journey and waits. */
-  private times(
-    sums: Float64Array,
-    success: boolean,
-    time: number,
-    queueWait: number,
-    plannedWait: number,
-  ): void {
-    sums[0] = (sums[0] as number) + 1;
-    if (success) sums[1] = (sums[1] as number) + 1;
-    sums[2] = (sums[2] as number) + time;
-    sums[3] = (sums[3] as number) + queueWait;
-    sums[4] = (sums[4] as number) + plannedWait;
+  private times(o: number, success: boolean, time: number, queueWait: number, plannedWait: number): void {
+    const sums = this.sums;
+    sums[o] = (sums[o] as number) + 1;
+    if (success) sums[o + 1] = (sums[o + 1] as number) + 1;
+    sums[o + 2] = (sums[o + 2] as number) + time;
+    sums[o + 3] = (sums[o + 3] as number) + queueWait;
+    sums[o + 4] = (sums[o + 4] as number) + plannedWait;
   }
 
   /**
@@ -88,28 +78,29 @@ export class CustomerTally {
    * resolved at the first contact.
    */
   private counts(
-    sums: Float64Array,
+    o: number,
     contacts: number,
     calls: number,
     failures: number,
     abandoned: number,
     steps: number,
   ): void {
-    sums[5] = (sums[5] as number) + contacts;
-    sums[6] = (sums[6] as number) + calls;
-    sums[7] = (sums[7] as number) + failures;
-    sums[8] = (sums[8] as number) + (abandoned > 0 ? 1 : 0);
+    const sums = this.sums;
+    sums[o + 5] = (sums[o + 5] as number) + contacts;
+    sums[o + 6] = (sums[o + 6] as number) + calls;
+    sums[o + 7] = (sums[o + 7] as number) + failures;
+    sums[o + 8] = (sums[o + 8] as number) + (abandoned > 0 ? 1 : 0);
     if (contacts > 0) {
-      sums[9] = (sums[9] as number) + 1;
-      if (contacts === 1) sums[10] = (sums[10] as number) + 1;
+      sums[o + 9] = (sums[o + 9] as number) + 1;
+      if (contacts === 1) sums[o + 10] = (sums[o + 10] as number) + 1;
     }
-    sums[12] = (sums[12] as number) + steps;
+    sums[o + 12] = (sums[o + 12] as number) + steps;
   }
 
   /** The customer's experience score (clamped to 0..100) summed, their outcome cell and end counted. */
   private outcome(s: number, end: number, score: number, failures: number, abandoned: number): void {
-    const sums = this.bySegment[s] as Float64Array;
-    sums[11] = (sums[11] as number) + (score < 0 ? 0 : score > 100 ? 100 : score);
+    const o = s * WIDTH + 11;
+    this.sums[o] = (this.sums[o] as number) + (score < 0 ? 0 : score > 100 ? 100 : score);
     const cell = s * OUTCOME_CELLS + outcomeCell(failures, abandoned > 0, score);
     this.outcomes[cell] = (this.outcomes[cell] as number) + 1;
     const e = s * this.endCount + end;
