@@ -1,0 +1,98 @@
+/**
+ * Instructions per simulated customer, counted by valgrind: the measure to compare two builds of
+ * the simulator by on a machine whose speed wanders (here the same build's customers per second
+ * moved by a third from one process to the next, and the bare loop's by as much).
+ *
+ *   node bench/instructions.mjs [model] [customers]    (valgrind must be installed)
+ *
+ * <model> is `mmc:<lambda/min>:<mu/min>:<c>` (examples/mmc.yaml with those rates; the default is
+ * M/M/1 at 0.8, mmc:0.8:1:1) or an example's file name; <customers> a replication's (200,000 by
+ * default). The built engine (dist/) runs three whole replications in one process, and five in
+ * another, each under valgrind with compilation on the main thread; the difference over the two
+ * replications' customers is what a customer costs once every function is compiled, with start,
+ * model compilation and the first replication's warm-up left out. A replication's code is not
+ * recompiled after the first, so the count moved by 0.1 to 1.5% from run to run (the earlier
+ * version of this tool took the difference within one replication, and with it the compiler's
+ * timing: 17.0 to 21.8 k on order-departments). The bare M/M/c loop (bench/bare-mmc.ts, the
+ * simulator's yardstick) is counted the same way beside it on the queue models.
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const model = process.argv[2] ?? 'mmc:0.8:1:1';
+const customers = Number(process.argv[3] ?? 200_000);
+
+/** Runs `reps` replications of about `n` customers of `spec` with the built engine; prints the customers. */
+const ENGINE = `
+import { readFileSync } from 'node:fs';
+const [spec, n, reps] = process.argv.slice(1);
+const { load, parse } = await import('${root}dist/model/load.js');
+const { compileModel } = await import('${root}dist/simulation/compile.js');
+const { runReplication } = await import('${root}dist/simulation/replication.js');
+const { raiseInliningBudget } = await import('${root}dist/simulation/inlining-budget.js');
+raiseInliningBudget();
+let model;
+if (spec.startsWith('mmc:')) {
+  const [lambda, mu, c] = spec.slice(4).split(':').map(Number);
+  const text = readFileSync('${root}examples/mmc.yaml', 'utf8')
+    .replace('rate: 100/h', 'rate: ' + lambda + '/min')
+    .replace('capacity: 10', 'capacity: ' + c)
+    .replace('duration: exp(5 min)', 'duration: exp(' + 60 / mu + ' s)');
+  model = parse(text, { file: '${root}examples/mmc-bench.yaml' }).model;
+} else model = load('${root}examples/' + spec).model;
+const perSecond = model.segments.reduce((sum, s) => sum + (s.arrivals?.rate ?? 0), 0);
+const m = compileModel(model);
+const horizon = Math.round(Number(n) / perSecond) + 86400;
+let arrivals = 0;
+for (let r = 0; r < Number(reps); r++)
+  arrivals += runReplication(m, { seed: 1, replication: r, horizon, warmup: 86400 }).arrivals;
+process.stdout.write(String(arrivals));
+`;
+/** The same for the bare loop: `reps` runs of `n` customers. */
+const BARE = `
+const [spec, n, reps] = process.argv.slice(1);
+const [lambda, mu, c] = spec.slice(4).split(':').map(Number);
+const { bareMmc } = await import('${root}bench/bare-mmc.ts');
+let served = 0;
+for (let r = 0; r < Number(reps); r++) served += bareMmc(lambda, mu, c, Number(n), r + 1).customers;
+process.stdout.write(String(served));
+`;
+
+/** Instructions valgrind counts for `reps` runs of the script, and the customers they simulated. */
+function count(script, reps, loader) {
+  const run = spawnSync(
+    'valgrind',
+    [
+      '--tool=callgrind',
+      '--callgrind-out-file=/dev/null',
+      'node',
+      '--no-concurrent-recompilation',
+      ...loader,
+      '--input-type=module',
+      '-e',
+      script,
+      model,
+      String(customers),
+      String(reps),
+    ],
+    { encoding: 'utf8', cwd: root },
+  );
+  if (run.error?.code === 'ENOENT') {
+    process.stderr.write('valgrind is not installed: apt-get install -y valgrind\n');
+    process.exit(1);
+  }
+  const refs = /I\s+refs:\s+([\d,]+)/.exec(run.stderr ?? '');
+  if (run.status !== 0 || !refs) throw new Error(`valgrind failed: ${run.stderr?.slice(-2000)}`);
+  return { instructions: Number(refs[1].replaceAll(',', '')), customers: Number(run.stdout) };
+}
+
+function perCustomer(label, script, loader = []) {
+  const three = count(script, 3, loader);
+  const five = count(script, 5, loader);
+  const each = (five.instructions - three.instructions) / (five.customers - three.customers);
+  process.stdout.write(`${label}: ${Math.round(each).toLocaleString('en')} instructions per customer\n`);
+}
+
+perCustomer(`${model} (dist/)`, ENGINE);
+if (model.startsWith('mmc:')) perCustomer('bare M/M/c loop (bench/bare-mmc.ts)', BARE, ['--import', 'tsx']);
