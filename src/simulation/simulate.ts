@@ -41,6 +41,13 @@ export interface SimulationOptions {
   /** Threads to run on: this one, and workers - 1 worker threads beside it. */
   workers?: number;
   /**
+   * How many simulations of about this size the caller runs one after another on the same threads
+   * (a sweep's values, a staffing plan's checks; 1 by default): whether V8's wider inlining pays
+   * for its compiling is a question of all of them, which the threads, kept warm, run with the
+   * code compiled for the first (inlining-budget.ts).
+   */
+  series?: number;
+  /**
    * Run replications in batches until each judged KPI's 95% half-width is at most this share of its
    * mean (0.02 for 2%); `replications` is then the first batch (at least 10).
    */
@@ -114,7 +121,7 @@ export async function simulateTogether(
   const threads = Math.max(1, Math.min(options.workers ?? 1, first));
   const customers = first * options.horizon * compiled.reduce((sum, m) => sum + arrivalsPerSecond(m), 0);
   // Settled before the first replication: V8 reads the budget each time it optimizes a function.
-  inliningFor(customers, threads);
+  inliningFor(customers * (options.series ?? 1), threads);
   const runner = new Replicator(
     models,
     compiled,

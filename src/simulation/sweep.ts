@@ -120,6 +120,7 @@ export async function sweep(
     }
     const result = await simulate(model, {
       ...options,
+      series: values,
       ...(options.onProgress
         ? { onProgress: (d: number) => options.onProgress?.(done + d, values * options.replications) }
         : {}),
