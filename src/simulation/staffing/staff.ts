@@ -176,7 +176,7 @@ async function levels(model: Model, list: Plan[], options: StaffingOptions): Pro
     horizon: WARMUP + options.days * 86400,
     warmup: WARMUP,
     seed: options.seed,
-    // A plan is checked at least twice (a trim needs a check after it).
+    // A plan is checked twice or more with the default rounds (a trim needs a check after it).
     series: 2,
     ...(options.workers ? { workers: options.workers } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
