@@ -10,11 +10,14 @@
  * default). The built engine (dist/) runs three whole replications in one process, and five in
  * another, each under valgrind with compilation on the main thread; the difference over the two
  * replications' customers is what a customer costs once every function is compiled, with start,
- * model compilation and the first replication's warm-up left out. A replication's code is not
- * recompiled after the first, so the count moved by 0.1 to 1.5% from run to run (the earlier
- * version of this tool took the difference within one replication, and with it the compiler's
- * timing: 17.0 to 21.8 k on order-departments). The bare M/M/c loop (bench/bare-mmc.ts, the
- * simulator's yardstick) is counted the same way beside it on the queue models.
+ * model compilation and the first replication's warm-up left out. The count still moves from run
+ * to run, likely by what V8 compiles again within those two replications (with compilation on the
+ * main thread its instructions are counted): M/M/1 by about 1% (2,714 to 2,754 in four runs),
+ * order-departments by 3% (9,306 to 9,936 in four runs of 100,000-customer replications), against
+ * a quarter for the earlier version of this tool, which took the difference within one
+ * replication. So compare builds by several runs each, or by larger replications, and trust a
+ * difference only beyond that spread. The bare M/M/c loop (bench/bare-mmc.ts, the simulator's
+ * yardstick) is counted the same way beside it on the queue models.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
