@@ -13,6 +13,24 @@ export const MAX_LINE_BYTES = 2_000_000;
 export const SNIFFED_LINES = 20_480;
 
 /**
+ * Reads the file from its start a MiB at a time, handing `take` each chunk and the bytes read into
+ * it, until `take` says to stop; true when the file ended first.
+ */
+export function readChunks(file: string, take: (chunk: Buffer, read: number) => boolean): boolean {
+  const chunk = Buffer.allocUnsafe(2 ** 20);
+  const fd = openSync(file, 'r');
+  try {
+    for (;;) {
+      const read = readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) return true;
+      if (take(chunk, read)) return false;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
  * Calls `visit` with each of the first `lines` lines of the file: its number, and its bytes in
  * pieces (a long line in several); stops early when `visit` says so.
  */
@@ -21,25 +39,17 @@ export function sampledLines(
   lines: number,
   visit: (line: number, piece: Buffer, ends: boolean) => boolean,
 ): void {
-  const chunk = Buffer.alloc(2 ** 20);
-  const fd = openSync(file, 'r');
-  try {
-    let line = 1;
-    for (;;) {
-      const read = readSync(fd, chunk, 0, chunk.length, null);
-      if (read === 0) return;
-      let start = 0;
-      for (let nl = chunk.indexOf(10, start); nl >= 0 && nl < read; nl = chunk.indexOf(10, start)) {
-        if (visit(line, chunk.subarray(start, nl + 1), true)) return;
-        line++;
-        start = nl + 1;
-        if (line > lines) return;
-      }
-      if (start < read && visit(line, chunk.subarray(start, read), false)) return;
+  let line = 1;
+  readChunks(file, (chunk, read) => {
+    let start = 0;
+    for (let nl = chunk.indexOf(10, start); nl >= 0 && nl < read; nl = chunk.indexOf(10, start)) {
+      if (visit(line, chunk.subarray(start, nl + 1), true)) return true;
+      line++;
+      start = nl + 1;
+      if (line > lines) return true;
     }
-  } finally {
-    closeSync(fd);
-  }
+    return start < read && visit(line, chunk.subarray(start, read), false);
+  });
 }
 
 /** The number of the first sampled line longer than DuckDB reads; undefined when there is none. */

@@ -6,9 +6,8 @@
  * show just that, the dialect is the one the sniffer would find on them (that delimiter, no quote,
  * no escape), and it is given; any other file is sniffed as before.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
 import { SNIFFER_DELIMITERS as DELIMITERS } from './csv-dialect.js';
-import { MAX_LINE_BYTES, SNIFFED_LINES } from './csv-overlong.js';
+import { MAX_LINE_BYTES, readChunks, SNIFFED_LINES } from './csv-overlong.js';
 
 const SPECIAL = -1;
 const OTHER = -2;
@@ -116,20 +115,7 @@ class PlainSample {
  */
 export function plainDialect(file: string): string | undefined {
   const sample = new PlainSample();
-  const chunk = Buffer.allocUnsafe(2 ** 20);
-  const fd = openSync(file, 'r');
-  try {
-    for (;;) {
-      const read = readSync(fd, chunk, 0, chunk.length, null);
-      if (read === 0) {
-        sample.end();
-        break;
-      }
-      if (sample.take(chunk, read)) break;
-    }
-  } finally {
-    closeSync(fd);
-  }
+  if (readChunks(file, (chunk, read) => sample.take(chunk, read))) sample.end();
   const delimiter = sample.delimiter();
   if (delimiter === undefined) return undefined;
   return `delim = '${delimiter === '\t' ? '\\t' : delimiter}', quote = '', escape = ''`;

@@ -289,7 +289,7 @@ export async function storeStagedCsv(
     storedInAnyOrder(store, stagedRows >= (options.unorderedFrom ?? UNORDERED_ROWS), () =>
       c.run(`
     insert into event_rows (${columnList.join(', ')})
-    select ${id}, ${next} + rowid, ${caseId}, ${activity}, ${ts}, ${tzOffsetSql(time)}${optional.map((o) => `, ${o.value}`).join('')}
+    select ${id}, ${next} + rowid, ${caseId}, ${activity}, ${ts}, ${tzOffsetSql(time, ts)}${optional.map((o) => `, ${o.value}`).join('')}
     from csv_staging where ${good}`),
     ),
   );

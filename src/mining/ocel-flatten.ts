@@ -61,7 +61,7 @@ export async function storeOcel(
     // Sorted by name, so that the three formats of one log store the same text.
     await c.run(`
       insert into event_rows (log_id, seq, case_id, activity, ts_us, tz_offset_min, attributes)
-      select ${await logId(c, log)}, ${next} + f - 1, case_id, activity, t_us, ${tzOffsetSql('time')}, a.attributes
+      select ${await logId(c, log)}, ${next} + f - 1, case_id, activity, t_us, ${tzOffsetSql('time', 't_us')}, a.attributes
       from ocel_flat join (
         select f, to_json(map_from_entries(list((name, value) order by name))) as attributes
         from (select f, name, arg_max(value, (p, i)) as value from ocel_fields group by f, name)
