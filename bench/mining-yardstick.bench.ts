@@ -5,8 +5,9 @@
  * coded as integers, events sorted once into steps, the graph, starts, ends and top variants read off
  * them. Both as whole processes, the CLI through
  * `bin/linesight.js` (built first when dist/ is older than src/), the yardstick as one Node process
- * with DuckDB, at 1 and 10 million events of bench/generated-log.ts; three rounds, interleaved,
- * medians printed with the ratio.
+ * with DuckDB, at 1 and 10 million events of bench/generated-log.ts; five rounds, interleaved,
+ * medians printed with the ratio (three let one slow round move the median by a fifth: the 1e6
+ * rounds' ratios spread from 0.96 to 1.32 in one run).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -51,6 +52,9 @@ function timed(command: string, args: string[], cwd: string): number {
   return (performance.now() - t) / 1000;
 }
 
+/** Rounds of each comparison (each a CLI import and discover, then the yardstick). */
+const ROUNDS = 5;
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 async function compare(events: number): Promise<void> {
@@ -61,7 +65,7 @@ async function compare(events: number): Promise<void> {
   const ours: number[] = [];
   const floor: number[] = [];
   try {
-    for (let round = 0; round < 3; round++) {
+    for (let round = 0; round < ROUNDS; round++) {
       const work = mkdtempSync(join(dir, 'round-'));
       ours.push(
         timed('node', [BUILT_CLI, 'log', 'import', file, '--log', 'generated'], work) +
@@ -83,7 +87,7 @@ async function compare(events: number): Promise<void> {
 }
 
 ensureBuiltCli();
-describe('mining against its yardstick (whole processes, medians of 3 interleaved rounds)', () => {
+describe(`mining against its yardstick (whole processes, medians of ${ROUNDS} interleaved rounds)`, () => {
   const once = { iterations: 1, time: 0, warmupIterations: 0, warmupTime: 0 };
   bench(
     '1 million events: CLI import + discover, and hand-written SQL',
