@@ -48,6 +48,9 @@ function once(args: (string | number)[]): { perSecond: number; cores: number } {
 /** The simulator, built, in plain Node (bench/simulate-once.mjs). */
 const simulated = (model: string, workers: number, customers: number) =>
   once(['bench/simulate-once.mjs', model, workers, customers]);
+/** The engine once compiled: its replications after the first, one by one (simulate-once.mjs `warm`). */
+const warmEngine = (model: string, customers: number) =>
+  once(['bench/simulate-once.mjs', model, 1, customers, 'warm']).perSecond;
 /**
  * The same work split between two 1-worker processes run at once, half the customers each: their
  * customers per second together. What the machine gives two threads that share nothing on that
@@ -91,13 +94,16 @@ async function against(
 ) {
   const sim: number[] = [];
   const bare: number[] = [];
+  const warm: number[] = [];
   for (let round = 0; round < YARDSTICK_ROUNDS; round++) {
     bare.push(yardstick(lambda, mu, c));
     sim.push(simulated(model, 1, CUSTOMERS).perSecond);
+    warm.push(warmEngine(model, CUSTOMERS));
   }
   const ratios = sim.map((s, i) => s / (bare[i] as number));
+  const warmRatios = warm.map((s, i) => s / (bare[i] as number));
   figures.push(
-    `${label}, 1 worker: ${rate(median(sim))}; yardstick (bench/bare-mmc.ts) ${rate(median(bare))}; simulator/yardstick ${median(ratios).toFixed(2)} (${spread(ratios)}; goal 0.5; ${load1()})`,
+    `${label}, 1 worker: ${rate(median(sim))}; yardstick (bench/bare-mmc.ts) ${rate(median(bare))}; simulator/yardstick ${median(ratios).toFixed(2)} (${spread(ratios)}; goal 0.5; ${load1()}); the engine once compiled (replications after the first) ${rate(median(warm))}, ${median(warmRatios).toFixed(2)} of the yardstick (${spread(warmRatios)})`,
   );
 }
 
