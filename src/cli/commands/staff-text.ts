@@ -9,6 +9,11 @@ import { hourName } from '../../text/week-hour.js';
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const whole = (x: number) => grouped(Math.round(x));
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+/**
+ * A level rounded down: 79.96% against a target of 80% read "80%", as the lowest and as below
+ * target. Plus a hair, as 0.29 x 1000 is 289.99999999999994 in floating point.
+ */
+const shortOf = (x: number) => percent(Math.floor(x * 1000 + 1e-9) / 1000);
 
 /** Headcount per hour: a row per day, a column per hour (the hour it starts). */
 function weekGrid(staff: number[]): string {
@@ -48,7 +53,7 @@ function poolText(p: PoolStaffing, replications: number): string {
   const lowest = levels.reduce((a, b) => (b.x < a.x ? b : a), levels[0] ?? { h: 0, x: Number.NaN });
   if (levels.length)
     lines.push(
-      `Simulated service level: lowest ${percent(lowest.x)} (${hourName(lowest.h)}), over ${plural(levels.length, 'open hour')}.`,
+      `Simulated service level: lowest ${shortOf(lowest.x)} (${hourName(lowest.h)}), over ${plural(levels.length, 'open hour')}.`,
     );
   const changed = p.staff.flatMap((n, h) => (n !== p.formula[h] ? [h] : []));
   if (changed.length)
@@ -57,7 +62,7 @@ function poolText(p: PoolStaffing, replications: number): string {
     );
   if (p.missing.length)
     lines.push(
-      `Still below target in the last check: ${listHours(p.missing, (h) => percent(p.serviceLevel[h] ?? 0))}; each was given one more member, not checked again (more rounds or replications settle it).`,
+      `Still below target in the last check: ${listHours(p.missing, (h) => shortOf(p.serviceLevel[h] ?? 0))}; each was raised by what it lacked, not checked again (more rounds or replications settle it).`,
     );
   const unproven = unprovenText(p, replications);
   if (unproven) lines.push(unproven);

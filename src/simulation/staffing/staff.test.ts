@@ -105,6 +105,30 @@ describe('staffing at least cost', () => {
     ).toBeUndefined();
   }, 60_000);
 
+  it('staffs a pool of a hundred and more to its target in every hour, noon too, which carries the backlog of the peak', async () => {
+    // Ten times the calls: 213 agents in the 10-12 peak by Erlang C, 121 from noon. The 92 who
+    // leave at noon finish their calls first, so noon's callers queue behind a backlog no
+    // stationary formula sees. One member a check (as before) left noon at 52% after 8 checks.
+    const busy = parse(text.replace('rate: 40/h', 'rate: 400/h'), { file }).model as Model;
+    const result = await staffModel(busy, { ...options, days: 7 });
+    const pool = result.pools[0] as NonNullable<(typeof result.pools)[number]>;
+    expect(result.verified).toBe(true);
+    expect(pool.missing).toEqual([]);
+    for (const [h, level] of pool.serviceLevel.entries())
+      if (level !== null) expect(level, `hour ${h}`).toBeGreaterThanOrEqual(0.8);
+    const noon = [0, 1, 2, 3, 4].map((day) => day * 24 + 12);
+    for (const h of noon) expect(pool.staff[h], `hour ${h}`).toBeGreaterThan((pool.formula[h] as number) + 5);
+  }, 120_000);
+
+  it('stops at its rounds when no one follows its progress, and says how many it ran', async () => {
+    // The busy hotline misses in its first check: with no progress callback the count was skipped,
+    // and the library's staffing ran check after check without end.
+    const busy = parse(text.replace('rate: 40/h', 'rate: 400/h'), { file }).model as Model;
+    const result = await staffModel(busy, { ...options, days: 1, rounds: 2 });
+    expect(result.rounds).toBe(2);
+    expect(result.verified).toBe(false);
+  }, 60_000);
+
   it("staffs by the patience the simulator gives the customers: their segment's before the pool's", async () => {
     // Customers patient for 1 min in a pool whose own patience is 30 min: the simulator makes them
     // give up after a minute, and the formula must staff for that (Erlang A), not for 30 min.

@@ -3,7 +3,8 @@
  * pool's service level. The queueing formulas give the first answer hour by hour (Erlang C, or
  * Erlang A where customers give up; each hour as if it were stationary); simulation of the whole
  * model then checks it, since customers carry over from hour to hour and reach a pool later than
- * they arrive: an hour that misses gets one more member, then one member fewer is tried in every
+ * they arrive: an hour that misses gets the members it lacks (members-short.ts: one, in a pool of a
+ * few), and is checked again; then one member fewer is tried in every
  * hour, and those that still meet keep the saving. Each hour is judged on the mean service level
  * of the replications, all runs with the same seed (common random numbers).
  */
@@ -17,6 +18,7 @@ import type { Estimate } from '../stats.js';
 import { studentTQuantile, tQuantile } from '../student-t.js';
 import { hourlyDemand } from './hourly-demand.js';
 import { hourlyStaff, shiftsOf } from './hourly-schedule.js';
+import { type CheckedBefore, membersShort } from './members-short.js';
 import { fewestAgents } from './service-level.js';
 
 export interface StaffingOptions {
@@ -47,7 +49,7 @@ export interface PoolStaffing {
   today: number[];
   /** The simulated service level with `staff` (mean of the replications; null where nobody queued). */
   serviceLevel: (number | null)[];
-  /** Hours below target in the last check when the rounds ran out (each given one more member since, not checked again). */
+  /** Hours below target in the last check when the rounds ran out (each given the members it lacked since, not checked again). */
   missing: number[];
   /**
    * Hours where one member fewer met the target on the mean of the replications but not beyond
@@ -97,6 +99,8 @@ interface Plan {
   staff: Int32Array;
   /** The last trim's hours that met the target on the mean, not beyond doubt (kept): that mean, and the staff kept. */
   unproven: Map<number, { mean: number; kept: number }>;
+  /** Hours raised since the last trim: their staff and simulated level before the raise. */
+  raised: Map<number, CheckedBefore>;
 }
 
 function plans(model: Model, options: StaffingOptions, skipped: StaffingResult['skipped']): Plan[] {
@@ -146,6 +150,7 @@ function plans(model: Model, options: StaffingOptions, skipped: StaffingResult['
       formula,
       staff: formula.slice(),
       unproven: new Map(),
+      raised: new Map(),
     });
   }
   return out;
@@ -208,6 +213,17 @@ export function lowForAllHours(e: Estimate): number {
 /** Replications of an hour that saw a queue, at least, for its interval to keep one member fewer. */
 export const FEWEST_TO_JUDGE = 5;
 
+/** Raises hour h of plan p, simulated at `level`, by what it lacks (members-short.ts). */
+function raise(p: Plan, h: number, level: number): void {
+  const rate = p.rate[h] as number;
+  const load = p.load[h] as number;
+  const staff = p.staff[h] as number;
+  const mu = load > 0 ? rate / load : 0;
+  const queue = { lambda: rate, mu, theta: p.theta };
+  p.staff[h] = staff + membersShort(queue, staff, level, p.target, p.raised.get(h));
+  p.raised.set(h, { staff, level });
+}
+
 const misses = (level: number, target: ServiceLevelTarget) => Number.isFinite(level) && level < target.share;
 /** The low end reaches the target: no one queued (+Infinity) does; no interval (NaN) does not. */
 const clearlyMeets = (low: number, target: ServiceLevelTarget) => low >= target.share;
@@ -218,7 +234,10 @@ export async function staffModel(model: Model, options: StaffingOptions): Promis
   const rounds = Math.max(2, options.rounds ?? 8);
   let round = 0;
   const run = async (what: string, staffOf: (p: Plan) => Int32Array) => {
-    options.onProgress?.(++round, rounds, what);
+    // Counted apart from the call: in `onProgress?.(++round, ...)` the count was skipped with the
+    // call when no one listened, and the rounds ran without end.
+    round++;
+    options.onProgress?.(round, rounds, what);
     return levels(staffed(model, list, staffOf), list, options);
   };
   let last: Float64Array[] = list.map(() => new Float64Array(HOURS_PER_WEEK).fill(Number.NaN));
@@ -230,7 +249,7 @@ export async function staffModel(model: Model, options: StaffingOptions): Promis
     for (const [i, p] of list.entries())
       for (let h = 0; h < HOURS_PER_WEEK; h++)
         if (misses(last[i]?.[h] as number, p.target)) {
-          p.staff[h] = (p.staff[h] as number) + 1;
+          raise(p, h, last[i]?.[h] as number);
           added = true;
         }
     if (added) continue;
@@ -247,6 +266,7 @@ export async function staffModel(model: Model, options: StaffingOptions): Promis
     for (const [i, p] of list.entries()) {
       const less = fewer(p);
       p.unproven.clear();
+      p.raised.clear();
       for (let h = 0; h < HOURS_PER_WEEK; h++) {
         if (less[h] === p.staff[h]) continue;
         if (clearlyMeets(trial[i]?.low[h] as number, p.target)) {
