@@ -3,10 +3,10 @@
  * pool's service level. The queueing formulas give the first answer hour by hour (Erlang C, or
  * Erlang A where customers give up; each hour as if it were stationary); simulation of the whole
  * model then checks it, since customers carry over from hour to hour and reach a pool later than
- * they arrive: an hour that misses gets the members it lacks (members-short.ts: one, in a pool of a
- * few), and is checked again; then one member fewer is tried in every
- * hour, and those that still meet keep the saving. Each hour is judged on the mean service level
- * of the replications, all runs with the same seed (common random numbers).
+ * they arrive: an hour that misses gets the members it lacks (members-short.ts: one, in a pool of
+ * a few) and is checked again; then one member fewer is tried in every hour, and those that still
+ * meet keep the saving. Each hour is judged on the mean service level of the replications, all
+ * runs with the same seed (common random numbers).
  */
 
 import { type Distribution, meanOf } from '../../model/distribution.js';
