@@ -84,6 +84,7 @@ export function addSimulationCommands(program: Command, io: Io, setExit: SetExit
     .option('-n, --replications <n>', 'replications in each checking simulation', '10')
     .option('--days <n>', 'days simulated in each replication, after a day of warm-up', '14')
     .option('--seed <n>', 'the random seed: the same seed gives the same answer', '1')
+    .option('--rounds <n>', 'simulations at most, checks and trims together (2 to 50)', '8')
     .option('-w, --workers <n>', 'worker threads (default: the CPU cores, up to 8)')
     .addOption(jsonOption())
     .action(async (file: string, options: StaffCommandOptions) =>

@@ -80,6 +80,17 @@ describe('linesight staff', () => {
     const days = await linesight('staff', FIXTURE, '--days', '3', '--dry-run');
     expect(days.code).toBe(2);
     expect(days.stderr).toContain('--days takes a whole number from 7 to 365');
+    const rounds = await linesight('staff', FIXTURE, '--rounds', '1', '--dry-run');
+    expect(rounds.code).toBe(2);
+    expect(rounds.stderr).toContain('--rounds takes a whole number from 2 to 50');
+  });
+
+  it('runs at most the rounds asked for, and says how many it ran', async () => {
+    const r = await linesight('staff', FIXTURE, ...quick, '--rounds', '2', '--dry-run');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('round 2 of at most 2');
+    expect(r.stderr).not.toContain('round 3');
+    expect(r.stdout).toMatch(/checked by [12] simulations? of 2 replications x 7 days, seed 3/);
   });
 
   it('fails, writing nothing, when no pool can be staffed, and says why for each', async () => {

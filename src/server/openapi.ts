@@ -107,7 +107,7 @@ export function openApi(version: string): Record<string, unknown> {
       '/api/models/{name}/staff': {
         parameters: [name],
         post: op(
-          "Start a staffing job: the fewest staff per pool and hour of the week meeting each pool's service level, from queueing formulas checked by simulation, with its weekly cost against today's and the scenario of shifts to save with the edits route (pools, scenarioId, replications, days, seed)",
+          "Start a staffing job: the fewest staff per pool and hour of the week meeting each pool's service level, from queueing formulas checked by simulation, with its weekly cost against today's and the scenario of shifts to save with the edits route (pools, scenarioId, replications, days, seed, rounds: simulations at most, 8 unless given)",
         ),
       },
       '/api/jobs/{id}': {

@@ -60,5 +60,35 @@ describe('POST /api/models/{name}/staff', () => {
     expect(pool.json().hint).toContain('agents');
     expect((await post({ horizon: '3d' })).json().error).toContain("'horizon' is not a field");
     expect((await post({ days: 2 })).statusCode).toBe(400);
+    const rounds = await post({ rounds: 1 });
+    expect(rounds.statusCode).toBe(400);
+    expect(rounds.json().error).toBe("'rounds' is a whole number from 2 to 50");
   });
+
+  it('runs at most the rounds asked for, and bounds its work by them', async () => {
+    const start = await app.inject({
+      method: 'POST',
+      url: '/api/models/hotline.yaml/staff',
+      payload: { replications: 2, days: 7, seed: 2, rounds: 2 },
+    });
+    expect(start.statusCode, start.body).toBe(202);
+    await app.inject(`/api/jobs/${start.json().id}/events`);
+    const done = (await app.inject(`/api/jobs/${start.json().id}`)).json();
+    expect(done.state, JSON.stringify(done.error)).toBe('done');
+    expect(done.result.rounds).toBeLessThanOrEqual(2);
+    // 20 replications of 30 days, 50 times: past the default limit of customers, named in rounds.
+    const tight = buildServer({ workspace: dir, workers: 1, limits: { maxCustomers: 2_000_000 } });
+    try {
+      const many = await tight.inject({
+        method: 'POST',
+        url: '/api/models/hotline.yaml/staff',
+        payload: { replications: 20, days: 30, rounds: 50 },
+      });
+      expect(many.statusCode).toBe(422);
+      expect(many.json().error).toContain('staffing checks by up to 50 simulations');
+      expect(many.json().hint).toContain('rounds');
+    } finally {
+      await tight.close();
+    }
+  }, 60_000);
 });

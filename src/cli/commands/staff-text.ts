@@ -62,7 +62,7 @@ function poolText(p: PoolStaffing, replications: number): string {
     );
   if (p.missing.length)
     lines.push(
-      `Still below target in the last check: ${listHours(p.missing, (h) => shortOf(p.serviceLevel[h] ?? 0))}; each was raised by what it lacked, not checked again (more rounds or replications settle it).`,
+      `Still below target in the last check: ${listHours(p.missing, (h) => shortOf(p.serviceLevel[h] ?? 0))}; each was raised by what it lacked, not checked again (more --rounds or --replications settle it).`,
     );
   const unproven = unprovenText(p, replications);
   if (unproven) lines.push(unproven);

@@ -10,7 +10,7 @@ import { problemText, readRegularFile } from '../../model/read-file.js';
 import { MAX_FILE_BYTES } from '../../model/source-limits.js';
 import { defaultWorkers, preflight } from '../../simulation/index.js';
 import { ScenarioTaken, scenarioEdit } from '../../simulation/staffing/scenario-edit.js';
-import { StaffingError, staffModel } from '../../simulation/staffing/staff.js';
+import { DEFAULT_ROUNDS, MOST_ROUNDS, StaffingError, staffModel } from '../../simulation/staffing/staff.js';
 import { staffingScenario } from '../../simulation/staffing/staffing-scenario.js';
 import { InputError, type Io, UsageError } from '../io.js';
 import { loadOrReport } from '../load-or-report.js';
@@ -26,6 +26,7 @@ export interface StaffCommandOptions {
   seed?: string;
   replications?: string;
   days?: string;
+  rounds?: string;
   workers?: string;
 }
 
@@ -34,6 +35,7 @@ export async function staffCommand(file: string, o: StaffCommandOptions, io: Io)
     replications: wholeOption('replications', o.replications, 10, 2, 1000),
     days: wholeOption('days', o.days, 14, 7, 365),
     seed: wholeOption('seed', o.seed, 1, 0, 2 ** 32 - 1),
+    rounds: wholeOption('rounds', o.rounds, DEFAULT_ROUNDS, 2, MOST_ROUNDS),
     workers: wholeOption('workers', o.workers, defaultWorkers(), 1, 64),
   };
   const id = o.scenarioId ?? 'least-cost-staffing';

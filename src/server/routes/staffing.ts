@@ -4,6 +4,7 @@
  * more work than the server's limits). Its result holds the scenario; saving it is a model edit.
  */
 import type { FastifyReply } from 'fastify';
+import { DEFAULT_ROUNDS, MOST_ROUNDS } from '../../simulation/staffing/staff.js';
 import type { Req, Server } from '../context.js';
 import { JSON_BODY } from '../guard.js';
 import { HttpError } from '../http-error.js';
@@ -11,7 +12,7 @@ import { jobView } from '../jobs.js';
 import { type Body, bodyOf, optionalString, stringList } from '../request.js';
 import type { StaffRequest } from '../tasks/staffing.js';
 
-const FIELDS = ['pools', 'scenarioId', 'replications', 'days', 'seed'] as const;
+const FIELDS = ['pools', 'scenarioId', 'replications', 'days', 'seed', 'rounds'] as const;
 
 function staffRequest(request: Req, body: Body): StaffRequest {
   const whole = (key: string, fallback: number, min: number, max: number) => {
@@ -38,6 +39,7 @@ function staffRequest(request: Req, body: Body): StaffRequest {
     replications: whole('replications', 10, 2, 1_000_000),
     days: whole('days', 14, 7, 365),
     seed: whole('seed', 1, 0, 2 ** 32 - 1),
+    rounds: whole('rounds', DEFAULT_ROUNDS, 2, MOST_ROUNDS),
   };
 }
 

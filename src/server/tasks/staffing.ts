@@ -22,10 +22,9 @@ export interface StaffRequest {
   replications: number;
   days: number;
   seed: number;
+  /** Simulations at most, checks and trims together. */
+  rounds: number;
 }
-
-/** Simulations a staffing runs at most: checks and one trim. */
-export const STAFFING_ROUNDS = 8;
 
 export function planStaff(request: StaffRequest, ctx: TaskContext) {
   const model = loadSaved(ctx, request.name).model;
@@ -46,8 +45,8 @@ export function planStaff(request: StaffRequest, ctx: TaskContext) {
   const one = estimateWork(model, settings);
   const work = {
     ...one,
-    customers: one.customers * STAFFING_ROUNDS,
-    stepVisits: one.stepVisits * STAFFING_ROUNDS,
+    customers: one.customers * request.rounds,
+    stepVisits: one.stepVisits * request.rounds,
   };
   if (request.replications > ctx.limits.maxReplications)
     throw new HttpError(
@@ -58,13 +57,13 @@ export function planStaff(request: StaffRequest, ctx: TaskContext) {
   if (!(work.customers <= ctx.limits.maxCustomers))
     throw new HttpError(
       422,
-      `staffing checks by up to ${STAFFING_ROUNDS} simulations of ${describeWork(one)}, more than this server's limit of ${ctx.limits.maxCustomers.toLocaleString('en')} customers a request`,
-      `ask for fewer replications or days, run linesight staff, or start linesight serve with a larger ${LIMIT_OPTIONS.maxCustomers}`,
+      `staffing checks by up to ${request.rounds} simulations of ${describeWork(one)}, more than this server's limit of ${ctx.limits.maxCustomers.toLocaleString('en')} customers a request`,
+      `ask for fewer replications, days or rounds, run linesight staff, or start linesight serve with a larger ${LIMIT_OPTIONS.maxCustomers}`,
     );
   withinStepVisits(
     ctx.limits,
     work,
-    `staffing checks by up to ${STAFFING_ROUNDS} simulations of ${describeWork(one)}`,
+    `staffing checks by up to ${request.rounds} simulations of ${describeWork(one)}`,
   );
   return {
     work,
@@ -74,7 +73,7 @@ export function planStaff(request: StaffRequest, ctx: TaskContext) {
         replications: request.replications,
         days: request.days,
         seed: request.seed,
-        rounds: STAFFING_ROUNDS,
+        rounds: request.rounds,
         workers: ctx.workers,
         onProgress: (round, rounds) => ctx.progress(round, rounds),
       });

@@ -29,7 +29,7 @@ export interface StaffingOptions {
   days: number;
   seed: number;
   workers?: number;
-  /** Simulations at most, checks and trims together. */
+  /** Simulations at most, checks and trims together (DEFAULT_ROUNDS unless given; at least 2). */
   rounds?: number;
   onProgress?: (round: number, rounds: number, what: string) => void;
   signal?: AbortSignal;
@@ -85,6 +85,10 @@ export class StaffingError extends Error {
 }
 
 const WARMUP = 86400;
+/** Simulations a staffing runs at most unless told: checks and one trim. */
+export const DEFAULT_ROUNDS = 8;
+/** The most rounds the CLI and the server take: each is a whole simulation of the model. */
+export const MOST_ROUNDS = 50;
 /** Below this many contacts an hour the pool can stay closed. */
 const NO_DEMAND = 1e-6;
 
@@ -231,7 +235,7 @@ const clearlyMeets = (low: number, target: ServiceLevelTarget) => low >= target.
 export async function staffModel(model: Model, options: StaffingOptions): Promise<StaffingResult> {
   const skipped: StaffingResult['skipped'] = [];
   const list = plans(model, options, skipped);
-  const rounds = Math.max(2, options.rounds ?? 8);
+  const rounds = Math.max(2, options.rounds ?? DEFAULT_ROUNDS);
   let round = 0;
   const run = async (what: string, staffOf: (p: Plan) => Int32Array) => {
     // Counted apart from the call: in `onProgress?.(++round, ...)` the count was skipped with the
