@@ -51,10 +51,12 @@ describe('members an hour short of its target gets', () => {
     );
   });
 
-  it('gives a pool of a few members one for a small miss', () => {
+  it('gives a pool of a few members one for a small miss, and a closed hour someone queued in one', () => {
     const [lambda, mu] = [perHour(40), perHour(10)];
     const staff = fewestAgents(lambda, mu, 0, target).agents;
     expect(membersShort({ lambda, mu, theta: 0 }, staff, 0.78, target)).toBe(1);
+    // No member: the cap (twice the root of the staff) is 0, and the hour must still open.
+    expect(membersShort({ lambda, mu, theta: 0 }, 0, 0, target)).toBe(1);
   });
 
   it('gives a large pool answering no one in time (a backlog from a busier hour) tens of members, not one', () => {

@@ -51,7 +51,7 @@ export function membersShort(
     formulaShort(queue, staff, simulated, target),
     secant(staff, simulated, target, before),
   );
-  return Math.min(Math.ceil(2 * Math.sqrt(staff)), Math.max(1, lacks));
+  return Math.max(1, Math.min(Math.ceil(2 * Math.sqrt(staff)), lacks));
 }
 
 /** Where the line through the last check and this one reaches the target; 0 without both. */
