@@ -3,7 +3,7 @@
  * the simulator by on a machine whose speed wanders (here the same build's customers per second
  * moved by a third from one process to the next, and the bare loop's by as much).
  *
- *   node bench/instructions.mjs [model] [customers]    (valgrind must be installed)
+ *   node bench/instructions.mjs [--engine-only] [model] [customers]    (valgrind must be installed)
  *
  * <model> is `mmc:<lambda/min>:<mu/min>:<c>` (examples/mmc.yaml with those rates; the default is
  * M/M/1 at 0.8, mmc:0.8:1:1) or an example's file name; <customers> a replication's (200,000 by
@@ -23,8 +23,12 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const model = process.argv[2] ?? 'mmc:0.8:1:1';
-const customers = Number(process.argv[3] ?? 200_000);
+// --engine-only leaves the bare loop out: half the time, for comparing two builds of the engine.
+const engineOnly = process.argv.includes('--engine-only');
+const [model = 'mmc:0.8:1:1', customersArg = '200000'] = process.argv
+  .slice(2)
+  .filter((a) => a !== '--engine-only');
+const customers = Number(customersArg);
 
 /** Runs `reps` replications of about `n` customers of `spec` with the built engine; prints the customers. */
 const ENGINE = `
@@ -98,4 +102,5 @@ function perCustomer(label, script, loader = []) {
 }
 
 perCustomer(`${model} (dist/)`, ENGINE);
-if (model.startsWith('mmc:')) perCustomer('bare M/M/c loop (bench/bare-mmc.ts)', BARE, ['--import', 'tsx']);
+if (model.startsWith('mmc:') && !engineOnly)
+  perCustomer('bare M/M/c loop (bench/bare-mmc.ts)', BARE, ['--import', 'tsx']);
