@@ -21,6 +21,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { engineScript } from './engine-script.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // --engine-only leaves the bare loop out: half the time, for comparing two builds of the engine.
@@ -30,32 +31,7 @@ const [model = 'mmc:0.8:1:1', customersArg = '200000'] = process.argv
   .filter((a) => a !== '--engine-only');
 const customers = Number(customersArg);
 
-/** Runs `reps` replications of about `n` customers of `spec` with the built engine; prints the customers. */
-const ENGINE = `
-import { readFileSync } from 'node:fs';
-const [spec, n, reps] = process.argv.slice(1);
-const { load, parse } = await import('${root}dist/model/load.js');
-const { compileModel } = await import('${root}dist/simulation/compile.js');
-const { runReplication } = await import('${root}dist/simulation/replication.js');
-const { raiseInliningBudget } = await import('${root}dist/simulation/inlining-budget.js');
-raiseInliningBudget();
-let model;
-if (spec.startsWith('mmc:')) {
-  const [lambda, mu, c] = spec.slice(4).split(':').map(Number);
-  const text = readFileSync('${root}examples/mmc.yaml', 'utf8')
-    .replace('rate: 100/h', 'rate: ' + lambda + '/min')
-    .replace('capacity: 10', 'capacity: ' + c)
-    .replace('duration: exp(5 min)', 'duration: exp(' + 60 / mu + ' s)');
-  model = parse(text, { file: '${root}examples/mmc-bench.yaml' }).model;
-} else model = load('${root}examples/' + spec).model;
-const perSecond = model.segments.reduce((sum, s) => sum + (s.arrivals?.rate ?? 0), 0);
-const m = compileModel(model);
-const horizon = Math.round(Number(n) / perSecond) + 86400;
-let arrivals = 0;
-for (let r = 0; r < Number(reps); r++)
-  arrivals += runReplication(m, { seed: 1, replication: r, horizon, warmup: 86400 }).arrivals;
-process.stdout.write(String(arrivals));
-`;
+const ENGINE = engineScript(root);
 /** The same for the bare loop: `reps` runs of `n` customers. */
 const BARE = `
 const [spec, n, reps] = process.argv.slice(1);
