@@ -1,10 +1,10 @@
-/** The built engine's replications, as bench/instructions.mjs and bench/instructions-by-function.mjs count them. */
+/** The built engine's replications, as bench/instructions.mjs and instructions-by-function.mjs count them. */
 
 /**
- * The script, for `node --input-type=module -e`, that runs `reps` replications of about `n` customers of `spec` with
- * the built engine under `root` (dist/), and prints the customers they simulated. Its arguments are
- * the model (`mmc:<lambda/min>:<mu/min>:<c>` or an example's file name), the customers a replication
- * aims at and the replications.
+ * The script, for `node --input-type=module -e`, that runs `reps` replications of about `n`
+ * customers of `spec` with the built engine under `root` (dist/) and prints the customers they
+ * simulated. Its arguments are the model (`mmc:<lambda/min>:<mu/min>:<c>` or an example's file
+ * name), the customers a replication aims at and the replications.
  */
 export const engineScript = (root) => `
 import { readFileSync } from 'node:fs';

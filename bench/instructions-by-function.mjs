@@ -63,7 +63,10 @@ function profile(dir) {
   return { counts, log, customers: Number(run.stdout) };
 }
 
-/** Executions by instruction address: callgrind's self costs (a call's inclusive cost follows its `calls=` line). */
+/**
+ * Executions by instruction address: callgrind's self costs (the line after `calls=` is the call's
+ * inclusive cost, left out).
+ */
 async function instructionCounts(file) {
   const byAddress = new Map();
   let callCost = false;
@@ -166,7 +169,10 @@ function sourceLine(functionName, position) {
   return `${url.slice(url.indexOf('/dist/') + 1)}:${line}`;
 }
 
-/** "takeTurn (simulation/replication.js)" for "takeTurn file:///.../dist/simulation/replication.js:161:13"; Node's own as named. */
+/**
+ * "takeTurn (simulation/replication.js)" for "takeTurn file:///.../dist/simulation/replication.js:161:13";
+ * Node's own functions as V8 names them.
+ */
 const shortName = (v8Name) => {
   const [fn, url = ''] = v8Name.split(' ');
   const at = url.indexOf('/dist/');
