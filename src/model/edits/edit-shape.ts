@@ -6,7 +6,7 @@
  * own fields are checked here; what it writes into the model (a step, a stage) is the model's
  * check's to judge afterwards.
  */
-import * as z from 'zod';
+import * as z from '../zod.js';
 import { clip } from '../clip.js';
 import type { Path } from '../diagnostic.js';
 import { article, valueAt } from '../shape.js';
