@@ -6,12 +6,13 @@
  * own fields are checked here; what it writes into the model (a step, a stage) is the model's
  * check's to judge afterwards.
  */
-import * as z from '../zod.js';
+
 import { clip } from '../clip.js';
 import type { Path } from '../diagnostic.js';
 import { article, valueAt } from '../shape.js';
 import { suggest } from '../suggest.js';
 import { describe } from '../units.js';
+import * as z from '../zod.js';
 import { type Edit, type EditKind, ID_KINDS } from './edit.js';
 
 /** An edit of the wrong shape: which one, what is wrong, and how to write it. */
