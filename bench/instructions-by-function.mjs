@@ -24,6 +24,8 @@ import { fileURLToPath } from 'node:url';
 import { engineScript } from './engine-script.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const { countBelow } = await import(`${root}dist/collections/sorted-search.js`);
+
 const [model = 'mmc:0.8:1:1', customersArg = '200000'] = process.argv.slice(2);
 const REPLICATIONS = 5;
 const TOP_LINES = 40;
@@ -129,30 +131,19 @@ function optimizedCode(file) {
           Number(m[2]),
           m[3] === undefined ? undefined : sites[Number(m[3])],
         ]);
-        codes.set(created.address, { ...created, positions });
+        codes.set(created.address, { ...created, positions, pcs: positions.map((p) => p[0]) });
       }
       created = undefined;
     }
   }
   const byStart = [...codes.values()].sort((a, b) => a.address - b.address);
+  const starts = byStart.map((c) => c.address);
   const nameOf = (sfi, outer) => (sfi === undefined ? outer : (names.get(sfi) ?? sfi));
-  return { byStart, nameOf };
+  return { byStart, starts, nameOf };
 }
 
-/** The last index of `sorted` whose key is at most `x` (-1 when none). */
-function floor(sorted, x, key) {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (key(sorted[mid]) <= x) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
+/** The last index of `sorted` (ascending) whose value is at most `x`; -1 when none is. */
+const lastIndexAtMost = (sorted, x) => countBelow(sorted, x, true) - 1;
 
 const lineStarts = new Map();
 /** "dist/...js:line" of a script position in the file a V8 function name ("f file:///...js:12:3") names. */
@@ -165,7 +156,7 @@ function sourceLine(functionName, position) {
     for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
     lineStarts.set(url, starts);
   }
-  const line = floor(lineStarts.get(url), position, (s) => s) + 1;
+  const line = countBelow(lineStarts.get(url), position, true);
   return `${url.slice(url.indexOf('/dist/') + 1)}:${line}`;
 }
 
@@ -193,15 +184,15 @@ const dir = mkdtempSync(join(tmpdir(), 'linesight-profile-'));
 try {
   const { counts, log, customers } = profile(dir);
   const byAddress = await instructionCounts(counts);
-  const { byStart, nameOf } = optimizedCode(log);
+  const { byStart, starts, nameOf } = optimizedCode(log);
   const byFunction = new Map();
   const byLine = new Map();
   const byCode = new Map();
   let total = 0;
   for (const [address, n] of byAddress) {
-    const code = byStart[floor(byStart, address, (c) => c.address)];
+    const code = byStart[lastIndexAtMost(starts, address)];
     if (!code || address >= code.address + code.size) continue;
-    const k = floor(code.positions, address - code.address, (p) => p[0]);
+    const k = lastIndexAtMost(code.pcs, address - code.address);
     if (k < 0) continue;
     const [, position, sfi] = code.positions[k];
     const fn = nameOf(sfi, code.name);

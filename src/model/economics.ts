@@ -4,11 +4,12 @@
  * The assumptions are listed one by one, with labels and places, so that a report can say what
  * a money figure rests on, and each can be moved to its low or high end for the sensitivity.
  */
-import type * as z from 'zod';
+
 import type { DiagnosticCode, Path } from './diagnostic.js';
 import { formatPath } from './diagnostic.js';
 import type { EconomicsSchema } from './economics-schema.js';
 import type { Money } from './units.js';
+import type * as z from './zod.js';
 
 /** A number the author believes, with the range given for it, if any. */
 export interface Assumed {

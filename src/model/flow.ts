@@ -3,12 +3,13 @@
  * per segment with `default` for the rest, into one list per segment whose probabilities sum
  * to 1. One branch may leave out its probability and take what the others leave.
  */
-import type * as z from 'zod';
+
 import { clip } from './clip.js';
 import type { Path } from './diagnostic.js';
 import type { Branch, Flow } from './model.js';
 import type { BranchSchema, FlowSchema } from './schema.js';
 import { didYouMean } from './suggest.js';
+import type * as z from './zod.js';
 
 type RawFlow = z.output<typeof FlowSchema>;
 type RawBranch = z.output<typeof BranchSchema>;

@@ -2,10 +2,11 @@
  * What the meaning check (normalize.ts) and its parts share: the parsed file's types and the
  * list the problems found go to, each reported at its place in the file.
  */
-import type * as z from 'zod';
+
 import type { Diagnostic, DiagnosticCode, Path } from './diagnostic.js';
 import { type ModelDocument, type ReportOptions, report } from './document.js';
 import type { FlowSchema, ModelSchema } from './schema.js';
+import type * as z from './zod.js';
 
 export type Parsed = z.output<typeof ModelSchema>;
 export type RawFlow = z.output<typeof FlowSchema>;

@@ -3,7 +3,7 @@
  * Units are gone (seconds, per-second rates, money per hour), every flow is spelled out per
  * segment with its probabilities, and references are known to resolve.
  */
-import type * as z from 'zod';
+
 import type { Distribution } from './distribution.js';
 import type { Economics } from './economics.js';
 import type {
@@ -21,6 +21,7 @@ import type {
   SystemSchema,
 } from './schema.js';
 import type { Money } from './units.js';
+import type * as z from './zod.js';
 
 export type Visibility = 'frontstage' | 'backstage';
 export type Role = z.output<typeof RoleSchema> & { visibility: Visibility; department: string };

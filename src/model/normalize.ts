@@ -8,7 +8,6 @@
  */
 
 import { basename, extname } from 'node:path';
-import type * as z from 'zod';
 import { abandonDestination } from './abandon.js';
 import { BUILTIN_CHANNELS } from './channels.js';
 import { clip, fewOf } from './clip.js';
@@ -26,6 +25,7 @@ import type { BpmnLinkSchema, ModelSchema } from './schema.js';
 import { checkArrivals, normalizeArrivals, normalizeSegments } from './segment-arrivals.js';
 import { didYouMean } from './suggest.js';
 import { distributionsOf, movedMeans } from './truncated-normal.js';
+import type * as z from './zod.js';
 
 export function normalize(
   doc: ModelDocument,

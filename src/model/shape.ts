@@ -2,13 +2,14 @@
  * The shape check: runs a Zod schema over a document's data and turns every issue into a
  * diagnostic a person can act on (what, where, and a hint), not Zod's own wording.
  */
-import type * as z from 'zod';
+
 import { most } from '../collections/extremes.js';
 import { clip } from './clip.js';
 import type { Diagnostic, Path } from './diagnostic.js';
 import { type ModelDocument, report } from './document.js';
 import { didYouMean, suggest } from './suggest.js';
 import { describe } from './units.js';
+import type * as z from './zod.js';
 
 type Issue = z.core.$ZodIssue;
 
