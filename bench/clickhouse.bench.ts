@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { afterAll, bench, describe } from 'vitest';
 import { openLogStore } from '../src/mining/index.js';
 import { clickHouseInstalled, startLocalCluster } from '../src/testing/clickhouse-cluster.js';
+import { peakResidentBytes } from '../src/testing/peak-memory.js';
 import { writeGeneratedLog } from './generated-log.js';
 
 const EVENTS = Number(process.env.LINESIGHT_BENCH_EVENTS ?? 10_000_000);
@@ -28,9 +29,7 @@ afterAll(() => {
   cluster?.stop();
   rmSync(dir, { recursive: true, force: true });
   console.log(parts.join('\n'));
-  console.log(
-    `peak memory of this process (max RSS): ${(process.resourceUsage().maxRSS / 2 ** 20).toFixed(2)} GB`,
-  );
+  console.log(`peak memory of this process (max RSS): ${(peakResidentBytes() / 2 ** 30).toFixed(2)} GB`);
 });
 
 /** A store of its own for each run (the bench may run a function more than once). */

@@ -22,6 +22,7 @@ import { journeyEvidence } from '../src/mining/duckdb-journey-evidence.js';
 import { importLog, journeyAnalytics, openStore } from '../src/mining/index.js';
 import { repeatContacts } from '../src/mining/repeat-contacts.js';
 import { writeContactLog } from '../src/testing/contact-log.js';
+import { peakResidentBytes } from '../src/testing/peak-memory.js';
 
 const EVENTS = 10_000_000;
 const dir = mkdtempSync(join(tmpdir(), 'linesight-evidence-10m-'));
@@ -29,7 +30,7 @@ const file = join(dir, 'contacts.csv');
 const path = join(dir, 'events.duckdb');
 const parts: string[] = [];
 const seconds = (t: number) => `${((performance.now() - t) / 1000).toFixed(2)} s`;
-const gigabytes = () => (process.resourceUsage().maxRSS / 1024 / 1024).toFixed(2);
+const gigabytes = () => (peakResidentBytes() / 2 ** 30).toFixed(2);
 
 let t = performance.now();
 const written = writeContactLog(file, { seed: 16, events: EVENTS });

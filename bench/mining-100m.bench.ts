@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { afterAll, bench, describe } from 'vitest';
 import { discover, importLog, openStore } from '../src/mining/index.js';
 import { limitBytes, memoryLimit } from '../src/mining/store-memory.js';
+import { peakResidentBytes } from '../src/testing/peak-memory.js';
 import { writeGeneratedLogApart } from './generated-log.js';
 
 const EVENTS = 100_000_000;
@@ -27,7 +28,7 @@ const asked = process.env.LINESIGHT_BENCH_100M === '1';
 // Each figure is printed as it comes: a run that fails late still shows what it measured.
 const note = (line: string) => console.log(line);
 const seconds = (t: number) => `${((performance.now() - t) / 1000).toFixed(1)} s`;
-const peakGiB = () => process.resourceUsage().maxRSS / 2 ** 20;
+const peakGiB = () => peakResidentBytes() / 2 ** 30;
 
 describe.skipIf(!asked)('100 million events on the embedded store, within its memory limit', () => {
   const dir = asked ? mkdtempSync(join(tmpdir(), 'linesight-100m-')) : '';

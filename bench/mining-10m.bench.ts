@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, bench, describe } from 'vitest';
 import { discover, importLog, journeyAnalytics, openStore } from '../src/mining/index.js';
+import { peakResidentBytes } from '../src/testing/peak-memory.js';
 import { writeGeneratedLog } from './generated-log.js';
 
 const EVENTS = 10_000_000;
@@ -22,7 +23,7 @@ const file = join(dir, 'events.csv');
 await writeGeneratedLog(file, EVENTS, CUSTOMERS);
 
 const parts: string[] = [];
-const gigabytes = () => (process.resourceUsage().maxRSS / 1024 / 1024).toFixed(2);
+const gigabytes = () => (peakResidentBytes() / 2 ** 30).toFixed(2);
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
   console.log(parts.join('\n'));

@@ -4,11 +4,12 @@
  * targets throw as ContractError.
  */
 import { type TargetName, targets } from './fuzz-targets.js';
+import { peakResidentBytes } from './peak-memory.js';
 
 let current: string | undefined;
 
 const send = (message: Record<string, unknown>) =>
-  process.send?.({ ...message, rssMb: process.resourceUsage().maxRSS / 1024 });
+  process.send?.({ ...message, rssMb: peakResidentBytes() / 2 ** 20 });
 
 const crash = (error: unknown) => {
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
