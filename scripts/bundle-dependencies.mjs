@@ -55,6 +55,6 @@ await build({
   outfile: join(root, 'dist', 'mining', 'duckdb-node-api.cjs'),
   format: 'cjs',
   // The native library and its loader: found from dist/ as from src/, in node_modules.
-  external: ['@duckdb/node-bindings'],
+  external: ['@duckdb/node-bindings', '@duckdb/node-bindings-*'],
   banner: banner('@duckdb/node-api'),
 });
