@@ -4,7 +4,7 @@
  * that this Node takes.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +24,7 @@ module.exports = { answer: ${JSON.stringify(answer)}, here: __dirname, path: req
 function made(name: string, answer: string, after?: (file: string) => void): string {
   const file = join(dir, `${name}.cjs`);
   writeFileSync(file, moduleText(answer));
-  const tool = new URL('./code-cache.ts', import.meta.url).href;
+  const tool = new URL('./code-cache-writer.ts', import.meta.url).href;
   const tsx = createRequire(import.meta.url).resolve('tsx');
   const script = `import { writeCodeCache } from ${JSON.stringify(tool)}; writeCodeCache(${JSON.stringify(file)});`;
   const run = spawnSync(process.execPath, ['--import', tsx, '--input-type=module', '-e', script], {
@@ -48,7 +48,12 @@ describe('a CommonJS file with its code cache', () => {
 
   it('is compiled anew when the file changed since its cache was made, even to a text as long', () => {
     // V8 checks only the source's length: the old code would run for the new text.
-    const file = made('edited', 'before', (f) => writeFileSync(f, moduleText('after!')));
+    const file = made('edited', 'before', (f) => {
+      writeFileSync(f, moduleText('after!'));
+      // Edited within the modification time's resolution, if there were one.
+      const { mtime } = statSync(`${f}.v8-cache`);
+      utimesSync(f, mtime, new Date(mtime.getTime() + 1000));
+    });
     expect(requireWithCodeCache(file)).toMatchObject({ answer: 'after!' });
     expect(loadedFromCodeCache(file)).toBe(false);
   });

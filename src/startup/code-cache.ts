@@ -1,38 +1,43 @@
 /**
- * A CommonJS file loaded with V8's code cache: the machine code and bytecode V8 made for it the
- * last time, written beside it by the build (`<file>.v8-cache`), so that a start does not parse and
- * compile it again. DuckDB's client, one file of 460 KB, took 71 ms to load and 45 ms with its
- * cache (medians of 15 on a slow two-core machine), at the start of every command on a store.
+ * A CommonJS file loaded with V8's code cache: the bytecode V8 made for it the last time, written
+ * beside it by the build (`<file>.v8-cache`, code-cache-writer.ts), so that a start does not parse
+ * and compile it again. DuckDB's client, one file of 460 KB, took 58 ms to load and 40 ms with its
+ * cache (this module's own loading included; medians of 15 on a two-core machine), at the start
+ * of every command on a store.
  *
- * The cache is used only for the very file it was made from (its SHA-256 heads the cache: V8
- * itself checks only the source's length) and by the V8 that made it (V8 refuses another's).
- * Otherwise the file is compiled as `require` would: a stale or foreign cache costs nothing but the
- * saving. Node 22's module.enableCompileCache does this for every module; Node 20 has no such thing.
+ * The cache is used only for the file as it was when the cache was made: its size and modification
+ * time head the cache, as Python's compiled files do (V8 itself checks only the source's length, and
+ * ran the old code for an edited text as long). And only by the V8 that made it, which refuses
+ * another's. Otherwise the file is compiled as `require` would: a stale or foreign cache costs
+ * nothing but the saving. This module loads nothing it does not need (node:crypto alone took 10 to
+ * 20 ms to load): it is on the path of every such start. Node 22's module.enableCompileCache does
+ * this for every module; Node 20 has no such thing.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { Script } from 'node:vm';
-import { writeAtomic } from '../fs/write-atomic.js';
 
-const HASH_BYTES = 32;
+export const cacheOf = (file: string) => `${file}.v8-cache`;
 
-const cacheOf = (file: string) => `${file}.v8-cache`;
-const hashOf = (source: string) => createHash('sha256').update(source).digest();
+/** What the cache's head says of the file it was made from: its size and modification time. */
+export const HEAD_BYTES = 16;
+
+export function headOf(file: string): Buffer {
+  const { size, mtimeMs } = statSync(file);
+  const head = Buffer.alloc(HEAD_BYTES);
+  head.writeDoubleLE(size, 0);
+  head.writeDoubleLE(mtimeMs, 8);
+  return head;
+}
 
 /** A CommonJS module's wrapper, its arguments those Node gives every module. */
 const wrapped = (source: string) =>
   `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
 
-interface Loaded {
-  exports: unknown;
-  script: Script;
-  source: string;
-}
-
-/** Runs `file` as a CommonJS module with the cache given, and registers it as `require` would. */
-function load(file: string, source: string, cachedData: Buffer | undefined): Loaded {
+/** Runs `file` as a CommonJS module with the cache given, registered as `require` registers it. */
+export function runCommonJs(file: string, cachedData?: Buffer): { exports: unknown; script: Script } {
+  const source = readFileSync(file, 'utf8');
   const script = new Script(wrapped(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
   const module = new Module(file);
   module.filename = file;
@@ -50,34 +55,24 @@ function load(file: string, source: string, cachedData: Buffer | undefined): Loa
     throw error;
   }
   module.loaded = true;
-  return { exports: module.exports, script, source };
+  return { exports: module.exports, script };
 }
 
 /** The files this process loaded with their code cache, V8 having taken it. */
 const fromCache = new Set<string>();
 
-/** Whether `file` was loaded with its code cache (for the tests and the build's check). */
+/** Whether `file` was loaded with its code cache (for the tests). */
 export const loadedFromCodeCache = (file: string) => fromCache.has(file);
 
-/** `require(file)`, with the code cache beside it when it was made from this very file. */
+/** `require(file)`, with the code cache beside it when it was made from the file as it is. */
 export function requireWithCodeCache(file: string): unknown {
   const cached = createRequire(file).cache[file];
   if (cached) return cached.exports;
   const cache = cacheOf(file);
   if (!existsSync(cache)) return createRequire(file)(file);
-  const source = readFileSync(file, 'utf8');
   const data = readFileSync(cache);
-  const matches = data.length > HASH_BYTES && hashOf(source).equals(data.subarray(0, HASH_BYTES));
-  const loaded = load(file, source, matches ? data.subarray(HASH_BYTES) : undefined);
+  const matches = data.length > HEAD_BYTES && headOf(file).equals(data.subarray(0, HEAD_BYTES));
+  const loaded = runCommonJs(file, matches ? data.subarray(HEAD_BYTES) : undefined);
   if (matches && !loaded.script.cachedDataRejected) fromCache.add(file);
   return loaded.exports;
-}
-
-/**
- * Loads `file` and writes its cache beside it (for the build, in a process of its own): made after
- * the file has run, the cache holds the functions its loading compiled too.
- */
-export function writeCodeCache(file: string): void {
-  const { script, source } = load(file, readFileSync(file, 'utf8'), undefined);
-  writeAtomic(cacheOf(file), Buffer.concat([hashOf(source), script.createCachedData()]));
 }
