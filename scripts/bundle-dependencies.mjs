@@ -1,5 +1,5 @@
 /**
- * Part of the build (after tsc): two libraries of many small modules, each loaded from one file of
+ * Part of the build (after tsc): three libraries of several modules, each loaded from one file of
  * the build (esbuild), since resolving, reading and compiling a module at a time costs every start.
  * - zod: dist/model/zod.js, which re-exports zod, becomes zod in one file, its messages in English
  *   only. zod loads 95 modules, 64 of them translations that linesight never uses (its messages
@@ -10,6 +10,8 @@
  *   49 ms to load instead of 90 on the same machine, at every start of a command that opens a store.
  *   Beside it, V8's code cache of it (dist/mining/duckdb-node-api.cjs.v8-cache), which saves
  *   compiling it again at each start.
+ * - commander: src/cli/commander.cjs becomes commander in one file of dist/cli, with its code
+ *   cache: every command starts with it.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -52,22 +54,37 @@ await build({
   plugins: [englishOnly],
 });
 
-const duckdb = join(root, 'dist', 'mining', 'duckdb-node-api.cjs');
-await build({
-  ...common,
-  entryPoints: [join(root, 'src', 'mining', 'duckdb-node-api.cjs')],
-  outfile: duckdb,
-  format: 'cjs',
-  // The native library and its loader: found from dist/ as from src/, in node_modules.
-  external: ['@duckdb/node-bindings', '@duckdb/node-bindings-*'],
-  banner: banner('@duckdb/node-api'),
-});
+/**
+ * A CommonJS file of src/ (a package's one require) as the package in one file at the same place
+ * in dist/, its licence heading it; `external` stays required where npm put it.
+ */
+async function bundleCommonJs(path, name, external = []) {
+  const outfile = join(root, 'dist', path);
+  await build({
+    ...common,
+    entryPoints: [join(root, 'src', path)],
+    outfile,
+    format: 'cjs',
+    external,
+    banner: banner(name),
+  });
+  return outfile;
+}
 
-// V8's code cache of the client beside it (src/startup/code-cache.ts), made by this Node in a
-// process of its own with no flags, as the commands run: 58 ms to load became 40.
-const codeCache = new URL('../dist/startup/code-cache-writer.js', import.meta.url).href;
-execFileSync(process.execPath, [
-  '--input-type=module',
-  '-e',
-  `import { writeCodeCache } from ${JSON.stringify(codeCache)}; writeCodeCache(${JSON.stringify(duckdb)});`,
+// The native library and its loader: found from dist/ as from src/, in node_modules.
+const duckdb = await bundleCommonJs('mining/duckdb-node-api.cjs', '@duckdb/node-api', [
+  '@duckdb/node-bindings',
+  '@duckdb/node-bindings-*',
 ]);
+const commander = await bundleCommonJs('cli/commander.cjs', 'commander');
+
+// V8's code cache of each beside it (src/startup/code-cache.ts), made by this Node in a process
+// of its own with no flags, as the commands run: DuckDB's client took 58 ms to load and 40 with
+// it, commander (with its import as an ES module) 28 and 17.
+const codeCache = new URL('../dist/startup/code-cache-writer.js', import.meta.url).href;
+for (const file of [duckdb, commander])
+  execFileSync(process.execPath, [
+    '--input-type=module',
+    '-e',
+    `import { writeCodeCache } from ${JSON.stringify(codeCache)}; writeCodeCache(${JSON.stringify(file)});`,
+  ]);

@@ -1,5 +1,5 @@
 /** What every command module of the CLI shares: the --json option and how a command sets the exit code. */
-import { Option } from 'commander';
+import { Option } from './commander.js';
 
 export const jsonOption = () => new Option('--json', 'print machine-readable JSON');
 

@@ -1,7 +1,8 @@
 /** The commands that draw a model or carry it to and from BPMN: render, bpmn export, bpmn import. */
-import { type Command, Option } from 'commander';
+
 import { VIEW_IDS } from '../views/view-ids.js';
 import { jsonOption, type SetExit } from './command-kit.js';
+import { type Command, Option } from './commander.js';
 import type { RenderCommandOptions } from './commands/render.js';
 import type { Io } from './io.js';
 import { RENDER_FORMATS } from './render-formats.js';

@@ -3,12 +3,13 @@
  * one, read its channel switching and call drivers, and hold it against a model (conformance,
  * calibration, a model discovered from it).
  */
-import { type Command, Option } from 'commander';
+
 import type { JourneyOptionText } from '../mining/journey-options.js';
 import { MOST_EDGES } from '../mining/kept-counts.js';
 import { LOG_FORMATS } from '../mining/log-format.js';
 import { DFG_EDGES, MOST_DRAWN_EDGES } from '../views/dfg-measures.js';
 import { jsonOption, type SetExit } from './command-kit.js';
+import { type Command, Option } from './commander.js';
 import type { DiscoverCommandOptions } from './commands/log-discover.js';
 import type { ImportCommandOptions } from './commands/log-import.js';
 import type { LogModelCommandOptions } from './commands/log-model.js';

@@ -1,6 +1,7 @@
 /** The commands that read and change a model: validate, edit, analyze, compare. */
-import { type Command, Option } from 'commander';
+
 import { jsonOption, type SetExit } from './command-kit.js';
+import { type Command, Option } from './commander.js';
 import type { AnalyzeOptions } from './commands/analyze.js';
 import type { EditOptions } from './commands/edit.js';
 import type { Io } from './io.js';

@@ -4,10 +4,11 @@
  * and 2 (the command line is wrong). Nobody sees a stack trace. Each command's module is loaded
  * only when it runs: `--version` or `serve` does not pay for DuckDB, ELK, resvg or bpmn-moddle.
  */
-import { Command, CommanderError } from 'commander';
+
 import { WriteRefused } from '../fs/write-atomic.js';
 import { VERSION } from '../version.js';
 import type { SetExit } from './command-kit.js';
+import { Command, CommanderError } from './commander.js';
 import { addBpmnCommands, addRenderCommand } from './diagram-commands.js';
 import { InputError, type Io, UsageError } from './io.js';
 import { addLogCommands } from './log-commands.js';

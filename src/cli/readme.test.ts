@@ -8,13 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import type { Command } from 'commander';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { load } from '../model/load.js';
 import { ensureBuiltCli } from '../testing/built-cli.js';
 import { linesight } from '../testing/cli.js';
 import { codeBlocks, referenceRows, section, tourCommands } from '../testing/readme.js';
+import type { Command } from './commander.js';
 import { buildProgram } from './program.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));

@@ -1,6 +1,7 @@
 /** The commands that simulate a model: simulate, whatif and staff. */
-import { type Command, Option } from 'commander';
+
 import { jsonOption, type SetExit } from './command-kit.js';
+import { type Command, Option } from './commander.js';
 import type { SimulateCommandOptions } from './commands/simulate-options.js';
 import type { StaffCommandOptions } from './commands/staff.js';
 import type { Io } from './io.js';

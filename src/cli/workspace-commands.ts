@@ -1,7 +1,8 @@
 /** The commands that set up and serve a workspace: serve, schema, init. */
-import { type Command, Option } from 'commander';
+
 import { DEFAULT_LIMITS } from '../server/options.js';
 import { jsonOption, type SetExit } from './command-kit.js';
+import { type Command, Option } from './commander.js';
 import type { ServeOptions } from './commands/serve.js';
 import type { Io } from './io.js';
 

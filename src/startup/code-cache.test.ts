@@ -76,15 +76,16 @@ describe('a CommonJS file with its code cache', () => {
     expect(createRequire(file).cache[file]).toBeUndefined();
   });
 
-  it("is left by the build beside DuckDB's client, and this Node takes it", () => {
+  it("is left by the build beside DuckDB's client and commander, and this Node takes it", () => {
     ensureBuiltCli();
-    const client = new URL('../../dist/mining/duckdb-node-api.cjs', import.meta.url).pathname;
+    const dist = (path: string) => new URL(`../../dist/${path}`, import.meta.url).pathname;
     const tool = new URL('../../dist/startup/code-cache.js', import.meta.url).href;
     const script = `import { loadedFromCodeCache, requireWithCodeCache } from ${JSON.stringify(tool)};
-      const duckdb = requireWithCodeCache(${JSON.stringify(client)});
-      process.stdout.write(JSON.stringify([loadedFromCodeCache(${JSON.stringify(client)}), typeof duckdb.DuckDBInstance.create]));`;
+      const [client, commander] = ${JSON.stringify([dist('mining/duckdb-node-api.cjs'), dist('cli/commander.cjs')])};
+      const loaded = [requireWithCodeCache(client).DuckDBInstance.create, requireWithCodeCache(commander).Command];
+      process.stdout.write(JSON.stringify([loadedFromCodeCache(client), loadedFromCodeCache(commander), ...loaded.map((f) => typeof f)]));`;
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual([true, 'function']);
+    expect(JSON.parse(run.stdout)).toEqual([true, true, 'function', 'function']);
   });
 });
