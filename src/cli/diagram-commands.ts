@@ -1,5 +1,4 @@
 /** The commands that draw a model or carry it to and from BPMN: render, bpmn export, bpmn import. */
-
 import { VIEW_IDS } from '../views/view-ids.js';
 import { jsonOption, type SetExit } from './command-kit.js';
 import { type Command, Option } from './commander.js';

@@ -3,7 +3,6 @@
  * one, read its channel switching and call drivers, and hold it against a model (conformance,
  * calibration, a model discovered from it).
  */
-
 import type { JourneyOptionText } from '../mining/journey-options.js';
 import { MOST_EDGES } from '../mining/kept-counts.js';
 import { LOG_FORMATS } from '../mining/log-format.js';

@@ -1,5 +1,4 @@
 /** The commands that read and change a model: validate, edit, analyze, compare. */
-
 import { jsonOption, type SetExit } from './command-kit.js';
 import { type Command, Option } from './commander.js';
 import type { AnalyzeOptions } from './commands/analyze.js';

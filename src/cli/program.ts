@@ -4,7 +4,6 @@
  * and 2 (the command line is wrong). Nobody sees a stack trace. Each command's module is loaded
  * only when it runs: `--version` or `serve` does not pay for DuckDB, ELK, resvg or bpmn-moddle.
  */
-
 import { WriteRefused } from '../fs/write-atomic.js';
 import { VERSION } from '../version.js';
 import type { SetExit } from './command-kit.js';

@@ -1,5 +1,4 @@
 /** The commands that simulate a model: simulate, whatif and staff. */
-
 import { jsonOption, type SetExit } from './command-kit.js';
 import { type Command, Option } from './commander.js';
 import type { SimulateCommandOptions } from './commands/simulate-options.js';

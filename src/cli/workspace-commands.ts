@@ -1,5 +1,4 @@
 /** The commands that set up and serve a workspace: serve, schema, init. */
-
 import { DEFAULT_LIMITS } from '../server/options.js';
 import { jsonOption, type SetExit } from './command-kit.js';
 import { type Command, Option } from './commander.js';

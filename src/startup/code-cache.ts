@@ -13,7 +13,7 @@
  * 20 ms to load): it is on the path of every such start. Node 22's module.enableCompileCache does
  * this for every module; Node 20 has no such thing.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { Script } from 'node:vm';
@@ -64,13 +64,22 @@ const fromCache = new Set<string>();
 /** Whether `file` was loaded with its code cache (for the tests). */
 export const loadedFromCodeCache = (file: string) => fromCache.has(file);
 
+/** The cache beside `file`, if there is one. */
+function cacheBeside(file: string): Buffer | undefined {
+  try {
+    return readFileSync(cacheOf(file));
+  } catch {
+    return undefined;
+  }
+}
+
 /** `require(file)`, with the code cache beside it when it was made from the file as it is. */
 export function requireWithCodeCache(file: string): unknown {
-  const cached = createRequire(file).cache[file];
-  if (cached) return cached.exports;
-  const cache = cacheOf(file);
-  if (!existsSync(cache)) return createRequire(file)(file);
-  const data = readFileSync(cache);
+  const require = createRequire(file);
+  const registered = require.cache[file];
+  if (registered) return registered.exports;
+  const data = cacheBeside(file);
+  if (!data) return require(file);
   const matches = data.length > HEAD_BYTES && headOf(file).equals(data.subarray(0, HEAD_BYTES));
   const loaded = runCommonJs(file, matches ? data.subarray(HEAD_BYTES) : undefined);
   if (matches && !loaded.script.cachedDataRejected) fromCache.add(file);
