@@ -123,23 +123,56 @@ describe.skipIf(!installed)('the ClickHouse event store answers as the DuckDB st
     expectAlike(listed);
     const logs = JSON.parse(listed[0]?.stdout ?? '[]') as { log: string; events: number }[];
     expect(logs).toHaveLength(REAL_LOGS.length);
+    const cuts: string[] = [];
     for (const { log } of logs) {
       const discovered = await onEach(engines, 'log', 'discover', '--log', log, '--top', '100000');
       expect(discovered[0]?.code).toBe(0);
       expectAlike(discovered);
-      // Cut to its most frequent edges, equal counts kept alike.
-      const cut = await onEach(engines, 'log', 'discover', '--log', log, '--most-edges', '4');
-      const edges = JSON.parse(discovered[0]?.stdout ?? '{}').dfg.length;
-      expect(JSON.parse(cut[0]?.stdout ?? '{}')).toMatchObject({ moreEdges: Math.max(0, edges - 4) });
-      expectAlike(cut);
-      // Only the events of its 5 most frequent activities, equal counts kept alike.
-      const activities = Object.keys(JSON.parse(discovered[0]?.stdout ?? '{}').activities).length;
-      const projected = await onEach(engines, 'log', 'discover', '--log', log, '--most-activities', '5');
-      expect(JSON.parse(projected[0]?.stdout ?? '{}')).toMatchObject({
-        moreActivities: Math.max(0, activities - 5),
-      });
-      expectAlike(projected);
+      const answer = JSON.parse(discovered[0]?.stdout ?? '{}') as {
+        dfg: { count: number }[];
+        activities: Record<string, number>;
+      };
+      const edges = answer.dfg.map((e) => e.count).sort((a, b) => b - a);
+      const activities = Object.values(answer.activities).sort((a, b) => b - a);
+      // The cuts run where equal counts meet them (the engines must break the tie alike), where
+      // they leave everything, and on the largest log; elsewhere they repeated the work above (the
+      // test took 20.3 s alone with them on every log, 17.7 s so).
+      const cutsHere = (counts: number[], n: number) =>
+        counts.length <= n || counts[n - 1] === counts[n] || log === 'receipt';
+      if (cutsHere(edges, 4)) {
+        cuts.push(`${log} edges`);
+        // Cut to its most frequent edges, equal counts kept alike.
+        const cut = await onEach(engines, 'log', 'discover', '--log', log, '--most-edges', '4');
+        expect(JSON.parse(cut[0]?.stdout ?? '{}')).toMatchObject({
+          moreEdges: Math.max(0, edges.length - 4),
+        });
+        expectAlike(cut);
+      }
+      if (cutsHere(activities, 5)) {
+        cuts.push(`${log} activities`);
+        // Only the events of its 5 most frequent activities, equal counts kept alike.
+        const projected = await onEach(engines, 'log', 'discover', '--log', log, '--most-activities', '5');
+        expect(JSON.parse(projected[0]?.stdout ?? '{}')).toMatchObject({
+          moreActivities: Math.max(0, activities.length - 5),
+        });
+        expectAlike(projected);
+      }
     }
+    expect(cuts.sort()).toEqual([
+      'bpic2013_closed_problems activities',
+      'bpic2016_complaints edges',
+      'ocel-xml-invoice activities',
+      'ocel-xml-invoice edges',
+      'ocel20_example activities',
+      'ocel20_example edges',
+      'receipt activities',
+      'receipt edges',
+      'running-example activities',
+      'running-example edges',
+      'running-example-csv activities',
+      'running-example-csv edges',
+      'teleclaims activities',
+    ]);
     // The channels of the receipt log, one at a time.
     const receipt = JSON.parse(
       (await linesight('log', 'discover', '--log', 'receipt-csv', ...(engines[0] as Engine).args, '--json'))
