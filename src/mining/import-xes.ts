@@ -106,6 +106,19 @@ export function importXes(file: string, writer: EventWriter, options: ImportOpti
       stop(new Error(`not well-formed XES at line ${parser.line}: ${error.message.split('\n')[0]}`)),
     );
 
+    // Made once, not for each event: a problem is rare, and an import reads millions of events.
+    const problem = (line: number, field: string, message: string) => {
+      if (report.problems.length < LISTED_PROBLEMS) report.problems.push({ line, field, message });
+      if (options.onError === 'fail') throw new Error(`line ${line}, ${field}: ${message}`);
+      report.skipped++;
+    };
+    const tooLarge = (line: number, chars: number) =>
+      problem(
+        line,
+        'attributes',
+        `the event holds ${Math.ceil(chars / 1024)} KiB of text; linesight keeps events of up to ${MAX_EVENT_CHARS >> 10} KiB (names, times and a few attributes)`,
+      );
+
     function flushTrace() {
       const caseId = trace['concept:name'];
       const before = report.events;
@@ -117,33 +130,24 @@ export function importXes(file: string, writer: EventWriter, options: ImportOpti
           caseAttributes++;
         }
       for (const { attrs, line, chars: own } of events) {
-        const problem = (field: string, message: string) => {
-          if (report.problems.length < LISTED_PROBLEMS) report.problems.push({ line, field, message });
-          if (options.onError === 'fail') throw new Error(`line ${line}, ${field}: ${message}`);
-          report.skipped++;
-        };
-        const tooLarge = (chars: number) =>
-          problem(
-            'attributes',
-            `the event holds ${Math.ceil(chars / 1024)} KiB of text; linesight keeps events of up to ${MAX_EVENT_CHARS >> 10} KiB (names, times and a few attributes)`,
-          );
         if (caseId === undefined) {
-          problem('concept:name (trace)', 'the trace has no name, so its events have no case');
+          problem(line, 'concept:name (trace)', 'the trace has no name, so its events have no case');
           continue;
         }
         if (own > MAX_EVENT_CHARS) {
-          tooLarge(own);
+          tooLarge(line, own);
           continue;
         }
         const activity = attrs['concept:name'];
         if (activity === undefined) {
-          problem('concept:name', 'the event has no activity name');
+          problem(line, 'concept:name', 'the event has no activity name');
           continue;
         }
         const time = attrs['time:timestamp'];
         const parsed = time === undefined ? undefined : parseTimestamp(time);
         if (!parsed) {
           problem(
+            line,
             'time:timestamp',
             time === undefined ? 'the event has no timestamp' : `"${time}" is not a timestamp`,
           );
@@ -158,7 +162,7 @@ export function importXes(file: string, writer: EventWriter, options: ImportOpti
         const attributes = hasKeys(all) ? JSON.stringify(all) : null;
         const chars = caseId.length + activity.length + (attributes?.length ?? 0);
         if (chars > MAX_EVENT_CHARS) {
-          tooLarge(chars);
+          tooLarge(line, chars);
           continue;
         }
         const row: EventRow = {

@@ -4,8 +4,15 @@
  * written with, and tell "no offset written" (null) from "written as UTC" (0).
  */
 
+import { isoTimestamp } from './iso-timestamp.js';
+
 /** "2011-10-01T00:38:44.546+02:00" into microseconds (UTC) and the written offset; undefined when unreadable. */
 export function parseTimestamp(text: string): { us: bigint; offset: number | null } | undefined {
+  return isoTimestamp(text) ?? generalTimestamp(text);
+}
+
+/** Any text Date.parse reads once its offset is taken off; exported for the test that holds isoTimestamp to it. */
+export function generalTimestamp(text: string): { us: bigint; offset: number | null } | undefined {
   const trimmed = text.trim();
   // As in the SQL below: an offset counts only after a time of day, so "2016-01-12" has none.
   const zone = /\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|([+-])(\d{2}):?(\d{2})?)$/.exec(trimmed);
