@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BoundedRunner } from '../testing/bounded-run.js';
-import { CASE_LIMITS, FUZZ_TIMEOUT, type FuzzCase, fuzzSeed, runFuzz } from '../testing/fuzz.js';
+import { CASE_LIMITS, FUZZ_TIMEOUT, type FuzzCase, fuzzCount, fuzzSeed, runFuzz } from '../testing/fuzz.js';
 import { gatewayChain, inputCase } from '../testing/input-cases.js';
 import { importBpmn } from './import.js';
 
@@ -25,11 +25,11 @@ function* cases(count: number): Generator<FuzzCase> {
 }
 
 describe(`mutated BPMN files (fuzz, seed ${seed})`, () => {
-  it('300 import as a journey or fail with a clear error, each within its time and memory', {
+  it(`${fuzzCount(300)} import as a journey or fail with a clear error, each within its time and memory`, {
     timeout: FUZZ_TIMEOUT,
   }, async () => {
     const started = performance.now();
-    const report = await runFuzz(seed, cases(300));
+    const report = await runFuzz(seed, cases(fuzzCount(300)));
     const imported = report.outcomes.filter((o) => (o.summary as { imported?: boolean })?.imported).length;
     console.info(
       `bpmn: ${report.cases} cases (${report.repeats} repeats left out) in ${((performance.now() - started) / 1000).toFixed(1)} s, ${imported} imported; slowest: ${report.slowest[0]}`,

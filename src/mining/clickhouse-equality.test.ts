@@ -6,9 +6,11 @@
  * duplicates, a failed import). A model discovered from each log (the file byte for byte), and
  * conformance and calibration: every real log against the model discovered from it, a synthetic
  * log with an activity split by channel against its own, and a simulated log with segments,
- * contacts given up in the queue and two weeks of arrivals against the model that made it. Journeys (`log journeys`) on every real log, the simulated log and a
- * seeded contact-center log, with the default options and others. Needs Debian's
- * clickhouse-server: without it, skipped loudly.
+ * contacts given up in the queue and two weeks of arrivals against the model that made it.
+ * Journeys (`log journeys`) on every real log, the simulated log and a seeded contact-center log,
+ * with the default options and others. The real logs' models, fits and journeys are compared on
+ * DuckDB and the shards, every other log's on all three. Needs Debian's clickhouse-server:
+ * without it, skipped loudly.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -111,6 +113,14 @@ describe.skipIf(!installed)('the ClickHouse event store answers as the DuckDB st
     { name: 'one ClickHouse server', args: ['--store', cluster.single(`${name}_single`)] },
     { name: 'two ClickHouse shards', args: ['--store', cluster.cluster(`${name}_cluster`)] },
   ];
+  /**
+   * DuckDB and the two shards, for the real logs past their import and discovery: the single
+   * server answers the same commands on every other log of this file (orders, contact center,
+   * synthetic, long customers, ids). On all three engines the real logs' models, fits and journeys
+   * took 59 s of a CI run that passed its 15 minutes; alone, 18.3 s against 12.6 on two.
+   */
+  const withoutSingleServer = (name: string): Engine[] =>
+    enginesFor(name).filter((e) => e.name !== 'one ClickHouse server');
 
   it('imports, lists and discovers every real log alike', async () => {
     engines = enginesFor('real');
@@ -242,7 +252,7 @@ describe.skipIf(!installed)('the ClickHouse event store answers as the DuckDB st
   };
 
   it('discovers a model from every real log alike, and checks and calibrates the log against it alike', async () => {
-    engines = enginesFor('real');
+    engines = withoutSingleServer('real');
     const duck = engines[0] as Engine;
     for (const log of JSON.parse((await linesight('log', 'list', ...duck.args, '--json')).stdout).map(
       (l: { log: string }) => l.log,
@@ -277,7 +287,7 @@ describe.skipIf(!installed)('the ClickHouse event store answers as the DuckDB st
   };
 
   it('gives every real log the same journeys', async () => {
-    engines = enginesFor('real');
+    engines = withoutSingleServer('real');
     const duck = engines[0] as Engine;
     const logs = JSON.parse((await linesight('log', 'list', ...duck.args, '--json')).stdout) as {
       log: string;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BoundedRunner } from '../testing/bounded-run.js';
 import { EVENT_LOGS } from '../testing/data.js';
-import { CASE_LIMITS, FUZZ_TIMEOUT, type FuzzCase, fuzzSeed, runFuzz } from '../testing/fuzz.js';
+import { CASE_LIMITS, FUZZ_TIMEOUT, type FuzzCase, fuzzCount, fuzzSeed, runFuzz } from '../testing/fuzz.js';
 import { type InputKind, inputCase } from '../testing/input-cases.js';
 
 const seed = fuzzSeed();
@@ -35,19 +35,18 @@ function* cases(kinds: [InputKind, number][]): Generator<FuzzCase> {
   }
 }
 
+const KINDS: [InputKind, number][] = [
+  ['xes', fuzzCount(150)],
+  ['csv', fuzzCount(150)],
+  ['jsonocel', fuzzCount(100)],
+];
+
 describe(`mutated event logs (fuzz, seed ${seed})`, () => {
-  it('400 XES, CSV and OCEL logs import or fail with a clear error, each within its time and memory', {
+  it(`${KINDS.reduce((n, [, k]) => n + k, 0)} XES, CSV and OCEL logs import or fail with a clear error, each within its time and memory`, {
     timeout: FUZZ_TIMEOUT,
   }, async () => {
     const started = performance.now();
-    const report = await runFuzz(
-      seed,
-      cases([
-        ['xes', 150],
-        ['csv', 150],
-        ['jsonocel', 100],
-      ]),
-    );
+    const report = await runFuzz(seed, cases(KINDS));
     const imported = report.outcomes.filter(
       (o) => (o.summary as { events?: number })?.events !== undefined,
     ).length;

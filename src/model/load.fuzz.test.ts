@@ -9,7 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FUZZ_TIMEOUT, type FuzzCase, fuzzSeed, runFuzz } from '../testing/fuzz.js';
+import { FUZZ_TIMEOUT, type FuzzCase, fuzzCount, fuzzSeed, runFuzz } from '../testing/fuzz.js';
 import type { TargetName } from '../testing/fuzz-targets.js';
 import { MILD, makeWorkspace, modelCase, walkedCase, walkedCases } from '../testing/model-cases.js';
 
@@ -48,28 +48,31 @@ async function fuzz(name: string, made: Iterable<FuzzCase>, whole: (s: Record<st
   return { report, done };
 }
 
+const [LOADS, CHECKS] = [fuzzCount(2000), fuzzCount(300)];
+const count = (n: number) => n.toLocaleString('en');
+
 describe(`mutated models (fuzz, seed ${seed})`, () => {
-  it('2,000 load with diagnostics (wrong values at every path of two models, then random mutations), each within its time and memory', {
+  it(`${count(LOADS)} load with diagnostics (wrong values at every path of two models, then random mutations), each within its time and memory`, {
     timeout: FUZZ_TIMEOUT,
   }, async () => {
-    const { report, done: loaded } = await fuzz('load', cases('load', 2000, 0), (s) => s.ok === true);
+    const { report, done: loaded } = await fuzz('load', cases('load', LOADS, 0), (s) => s.ok === true);
     expect(report.failures).toEqual([]);
     // Both sides are exercised: some mutations leave a valid model, most do not.
     expect(loaded).toBeGreaterThan(50);
     expect(loaded).toBeLessThan(report.cases - 50);
   });
 
-  it('300 validate (BPMN links included) with a report and an exit code', {
+  it(`${CHECKS} validate (BPMN links included) with a report and an exit code`, {
     timeout: FUZZ_TIMEOUT,
   }, async () => {
-    const { report } = await fuzz('validate', cases('validate', 300, 10_000), (s) => s.code === 0);
+    const { report } = await fuzz('validate', cases('validate', CHECKS, 10_000), (s) => s.code === 0);
     expect(report.failures).toEqual([]);
   });
 
-  it('300 lightly broken ones are analysed when they load', { timeout: FUZZ_TIMEOUT }, async () => {
+  it(`${CHECKS} lightly broken ones are analysed when they load`, { timeout: FUZZ_TIMEOUT }, async () => {
     const { report, done } = await fuzz(
       'analyze',
-      cases('analyze', 300, 20_000, MILD),
+      cases('analyze', CHECKS, 20_000, MILD),
       (s) => s.analysed === true,
     );
     expect(report.failures).toEqual([]);
@@ -79,12 +82,12 @@ describe(`mutated models (fuzz, seed ${seed})`, () => {
     expect(done).toBeGreaterThan(report.cases / 5);
   });
 
-  it('300 lightly broken ones are simulated briefly when they load and pass the preflight', {
+  it(`${CHECKS} lightly broken ones are simulated briefly when they load and pass the preflight`, {
     timeout: FUZZ_TIMEOUT,
   }, async () => {
     const { report, done } = await fuzz(
       'simulate',
-      cases('simulate', 300, 30_000, MILD),
+      cases('simulate', CHECKS, 30_000, MILD),
       (s) => s.simulated === true,
     );
     expect(report.failures).toEqual([]);
