@@ -117,7 +117,9 @@ describe.skipIf(!installed)('the log routes on a ClickHouse store answer as on D
       // One channel's events (the query each channel's choice on the data page sends).
       if (channels[0] !== undefined)
         await onEach({ url: `/api/logs/${log}/discover?channel=${encodeURIComponent(channels[0])}` });
-      for (const measure of ['frequency', 'time']) {
+      // The small logs' pictures in both measures: the same on every engine once their discovery
+      // is, and laying out receipt's hundred edges took 3.6 of this test's 19 s, on three servers.
+      for (const measure of log === 'receipt' ? [] : ['frequency', 'time']) {
         const picture = await onEach({ url: `/api/logs/${log}/dfg.svg?measure=${measure}` });
         expect(picture.type).toBe('image/svg+xml');
         expect(picture.body).toContain('<svg');

@@ -73,9 +73,13 @@ export function ModelPage(props: { name: string }) {
   // What the BPMN importer warned about when this model was made from a BPMN file just now.
   const [imported, setImported] = useState<string[]>([]);
 
+  // The text the diagram and findings were last asked for: only a change of it waits for typing to stop.
+  const askedFor = useRef<string | null>(null);
+
   useEffect(() => {
     api.model(props.name).then(
       (m) => {
+        askedFor.current = null;
         setText(m.text);
         setSaved(m.text);
         setEtag(m.etag);
@@ -91,40 +95,47 @@ export function ModelPage(props: { name: string }) {
     );
   }, [props.name]);
 
-  // The diagram and the findings follow the editor, a moment after typing stops.
+  // The diagram and the findings follow the editor, a moment after typing stops; a model just
+  // opened, or another view, segment, role or scenario, is drawn at once (the moment's wait, half
+  // a second, came before every diagram the page showed).
   useEffect(() => {
     if (text === null) return;
-    const timer = setTimeout(() => {
-      const shown = drawOptions();
-      api.render(props.name, text, view, shown).then(
-        (svg) => {
-          setDrawn({ svg, key: `${view}|${shown.role}|${segment}` });
-          drewOnce.current = true;
-          // A drawing's own complaint goes once it draws again; a save's message stays.
-          const said = renderSaid.current;
-          renderSaid.current = '';
-          if (said) setStatus((s) => (s === said ? '' : s));
-        },
-        (e: ApiError) => {
-          renderSaid.current =
-            e.status !== 422
-              ? e.message
-              : drewOnce.current
-                ? 'The diagram shows the last valid model: fix the errors to update it.'
-                : 'The model has errors, so there is no diagram yet: fix them to draw it.';
-          setStatus(renderSaid.current);
-        },
-      );
-      api.analyze(props.name, text, scenario).then(
-        (a) => {
-          setFindings(a.findings.slice(0, 15));
-          setQueues(a.queues ?? null);
-          setFindingsBasis('exact');
-        },
-        // A model that does not analyse keeps the last findings, said to be the last valid model's.
-        () => setFindingsBasis((b) => (b === 'pending' || b === 'none' ? 'none' : 'stale')),
-      );
-    }, 500);
+    const typed = askedFor.current !== null && askedFor.current !== text;
+    const timer = setTimeout(
+      () => {
+        askedFor.current = text;
+        const shown = drawOptions();
+        api.render(props.name, text, view, shown).then(
+          (svg) => {
+            setDrawn({ svg, key: `${view}|${shown.role}|${segment}` });
+            drewOnce.current = true;
+            // A drawing's own complaint goes once it draws again; a save's message stays.
+            const said = renderSaid.current;
+            renderSaid.current = '';
+            if (said) setStatus((s) => (s === said ? '' : s));
+          },
+          (e: ApiError) => {
+            renderSaid.current =
+              e.status !== 422
+                ? e.message
+                : drewOnce.current
+                  ? 'The diagram shows the last valid model: fix the errors to update it.'
+                  : 'The model has errors, so there is no diagram yet: fix them to draw it.';
+            setStatus(renderSaid.current);
+          },
+        );
+        api.analyze(props.name, text, scenario).then(
+          (a) => {
+            setFindings(a.findings.slice(0, 15));
+            setQueues(a.queues ?? null);
+            setFindingsBasis('exact');
+          },
+          // A model that does not analyse keeps the last findings, said to be the last valid model's.
+          () => setFindingsBasis((b) => (b === 'pending' || b === 'none' ? 'none' : 'stale')),
+        );
+      },
+      typed ? 500 : 0,
+    );
     return () => clearTimeout(timer);
   }, [text, view, segment, role, scenario]);
 
