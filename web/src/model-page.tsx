@@ -73,7 +73,8 @@ export function ModelPage(props: { name: string }) {
   // What the BPMN importer warned about when this model was made from a BPMN file just now.
   const [imported, setImported] = useState<string[]>([]);
 
-  // The text the diagram and findings were last asked for: only a change of it waits for typing to stop.
+  // The text the diagram and findings were last asked for: only a change to it waits for typing
+  // to stop.
   const askedFor = useRef<string | null>(null);
 
   useEffect(() => {
@@ -95,47 +96,47 @@ export function ModelPage(props: { name: string }) {
     );
   }, [props.name]);
 
+  /** Asks for the diagram and the findings of `text`, as the page shows them now. */
+  const drawAndAnalyse = (text: string) => {
+    askedFor.current = text;
+    const shown = drawOptions();
+    api.render(props.name, text, view, shown).then(
+      (svg) => {
+        setDrawn({ svg, key: `${view}|${shown.role}|${segment}` });
+        drewOnce.current = true;
+        // A drawing's own complaint goes once it draws again; a save's message stays.
+        const said = renderSaid.current;
+        renderSaid.current = '';
+        if (said) setStatus((s) => (s === said ? '' : s));
+      },
+      (e: ApiError) => {
+        renderSaid.current =
+          e.status !== 422
+            ? e.message
+            : drewOnce.current
+              ? 'The diagram shows the last valid model: fix the errors to update it.'
+              : 'The model has errors, so there is no diagram yet: fix them to draw it.';
+        setStatus(renderSaid.current);
+      },
+    );
+    api.analyze(props.name, text, scenario).then(
+      (a) => {
+        setFindings(a.findings.slice(0, 15));
+        setQueues(a.queues ?? null);
+        setFindingsBasis('exact');
+      },
+      // A model that does not analyse keeps the last findings, said to be the last valid model's.
+      () => setFindingsBasis((b) => (b === 'pending' || b === 'none' ? 'none' : 'stale')),
+    );
+  };
+
   // The diagram and the findings follow the editor, a moment after typing stops; a model just
   // opened, or another view, segment, role or scenario, is drawn at once (the moment's wait, half
   // a second, came before every diagram the page showed).
   useEffect(() => {
     if (text === null) return;
     const typed = askedFor.current !== null && askedFor.current !== text;
-    const timer = setTimeout(
-      () => {
-        askedFor.current = text;
-        const shown = drawOptions();
-        api.render(props.name, text, view, shown).then(
-          (svg) => {
-            setDrawn({ svg, key: `${view}|${shown.role}|${segment}` });
-            drewOnce.current = true;
-            // A drawing's own complaint goes once it draws again; a save's message stays.
-            const said = renderSaid.current;
-            renderSaid.current = '';
-            if (said) setStatus((s) => (s === said ? '' : s));
-          },
-          (e: ApiError) => {
-            renderSaid.current =
-              e.status !== 422
-                ? e.message
-                : drewOnce.current
-                  ? 'The diagram shows the last valid model: fix the errors to update it.'
-                  : 'The model has errors, so there is no diagram yet: fix them to draw it.';
-            setStatus(renderSaid.current);
-          },
-        );
-        api.analyze(props.name, text, scenario).then(
-          (a) => {
-            setFindings(a.findings.slice(0, 15));
-            setQueues(a.queues ?? null);
-            setFindingsBasis('exact');
-          },
-          // A model that does not analyse keeps the last findings, said to be the last valid model's.
-          () => setFindingsBasis((b) => (b === 'pending' || b === 'none' ? 'none' : 'stale')),
-        );
-      },
-      typed ? 500 : 0,
-    );
+    const timer = setTimeout(() => drawAndAnalyse(text), typed ? 500 : 0);
     return () => clearTimeout(timer);
   }, [text, view, segment, role, scenario]);
 
