@@ -75,6 +75,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     clientErrorHandler: clientError,
   });
   app.server.maxConnections = MAX_CONNECTIONS;
+  if (options.warmThread) app.server.once('listening', () => threads.warm());
 
   // Bodies that are files come as their bytes, decoded by the route as the CLI decodes the file:
   // read as text here, a Latin-1 model or CSV had each accented letter replaced by U+FFFD.

@@ -84,5 +84,11 @@ export interface ServerOptions {
   workers?: number;
   /** Threads for requests' heavy work (analysis, diagrams, validation). */
   threads?: number;
+  /**
+   * Starts a shared thread as the server begins to listen, so that the first page's first request
+   * does not wait for a thread to import the module graph. `linesight serve` sets it; a server
+   * built for one test does not pay for a thread it may never use.
+   */
+  warmThread?: boolean;
   limits?: Partial<Limits>;
 }

@@ -44,4 +44,24 @@ describe('job threads', () => {
       await threads.close();
     }
   }, 120_000);
+
+  it('a thread warmed before any request serves the first one, and warming again starts no other', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linesight-threads-'));
+    cpSync(join(EXAMPLES, 'mmc.yaml'), join(dir, 'mmc.yaml'));
+    const threads = new Threads({ root: dir, limits: DEFAULT_LIMITS, workers: 1 }, 2);
+    try {
+      threads.warm();
+      threads.warm();
+      expect(threads.threadsStarted).toBe(1);
+      const models = await threads.run(
+        'listModels',
+        {},
+        { timeout: 60_000, limitOption: '--request-timeout' },
+      );
+      expect(models.map((m) => m.name)).toEqual(['mmc.yaml']);
+      expect(threads.threadsStarted).toBe(1);
+    } finally {
+      await threads.close();
+    }
+  });
 });

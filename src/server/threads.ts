@@ -213,6 +213,11 @@ export class Threads {
     }
   }
 
+  /** A shared thread started now, before any request needs it; none when one is idle already. */
+  warm(): void {
+    if (!this.closed && this.idle.length === 0) this.idle.push(this.start());
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     for (const timer of this.idleJobs.values()) clearTimeout(timer);

@@ -89,6 +89,7 @@ export async function serveCommand(workspace: string, options: ServeOptions, io:
     host,
     allowHosts: options.allowHost ?? [],
     limits,
+    warmThread: true,
     ...(token ? { token } : {}),
     ...(store ? { store } : {}),
   });
