@@ -35,7 +35,9 @@ const [checks, tests] = await Promise.all([
   run([new URL('typecheck.mjs', import.meta.url).pathname, '--idle'], true),
   run([vitest, 'run', ...process.argv.slice(2)], false),
 ]);
-process.stdout.write(`\n== type checks (npm run typecheck)\n${checks.report}`);
+process.stdout.write(
+  `\n== type checks (npm run typecheck)\n${checks.report || (checks.code === 0 ? 'no type errors\n' : '')}`,
+);
 if (checks.code !== 0) process.stderr.write('npm test: the type checks failed\n');
 if (tests.code !== 0) process.stderr.write('npm test: the tests failed\n');
 process.exitCode = checks.code !== 0 || tests.code !== 0 ? 1 : 0;
