@@ -6,34 +6,18 @@
  * after it. The exit code is non-zero when either failed. Arguments go to vitest
  * (`npm test -- src/mining`).
  */
-import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { runChild } from './child-report.mjs';
 
 // vitest's command, as npm's .bin link names it (the package exports no path to it).
 const require = createRequire(import.meta.url);
 const vitestPackage = require.resolve('vitest/package.json');
 const vitest = join(dirname(vitestPackage), require(vitestPackage).bin.vitest);
 
-const run = (args, capture) =>
-  new Promise((resolve) => {
-    const child = spawn(process.execPath, args, {
-      stdio: ['ignore', capture ? 'pipe' : 'inherit', capture ? 'pipe' : 'inherit'],
-    });
-    let report = '';
-    child.stdout?.on('data', (chunk) => {
-      report += chunk;
-    });
-    child.stderr?.on('data', (chunk) => {
-      report += chunk;
-    });
-    child.on('error', (error) => resolve({ code: 1, report: String(error) }));
-    child.on('close', (code) => resolve({ code: code ?? 1, report }));
-  });
-
 const [checks, tests] = await Promise.all([
-  run([new URL('typecheck.mjs', import.meta.url).pathname, '--idle'], true),
-  run([vitest, 'run', ...process.argv.slice(2)], false),
+  runChild([new URL('typecheck.mjs', import.meta.url).pathname, '--idle'], { capture: true }),
+  runChild([vitest, 'run', ...process.argv.slice(2)]),
 ]);
 process.stdout.write(
   `\n== type checks (npm run typecheck)\n${checks.report || (checks.code === 0 ? 'no type errors\n' : '')}`,

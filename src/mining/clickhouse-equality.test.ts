@@ -146,42 +146,32 @@ describe.skipIf(!installed)('the ClickHouse event store answers as the DuckDB st
       const activities = Object.values(answer.activities).sort((a, b) => b - a);
       // The cuts run where equal counts meet them (the engines must break the tie alike), where
       // they leave everything, and on the largest log; elsewhere they repeated the work above (the
-      // test took 20.3 s alone with them on every log, 17.7 s so).
-      const cutsHere = (counts: number[], n: number) =>
-        counts.length <= n || counts[n - 1] === counts[n] || log === 'receipt';
-      if (cutsHere(edges, 4)) {
-        cuts.push(`${log} edges`);
-        // Cut to its most frequent edges, equal counts kept alike.
-        const cut = await onEach(engines, 'log', 'discover', '--log', log, '--most-edges', '4');
-        expect(JSON.parse(cut[0]?.stdout ?? '{}')).toMatchObject({
-          moreEdges: Math.max(0, edges.length - 4),
-        });
+      // test took 20.3 s alone with them on every log, 17.7 s so). --most-edges keeps a log's most
+      // frequent edges, --most-activities only the events of its most frequent activities.
+      const cutAlike = async (flag: string, n: number, more: string, counts: number[]) => {
+        if (counts.length > n && counts[n - 1] !== counts[n] && log !== 'receipt') return;
+        cuts.push(`${log} ${flag}`);
+        const cut = await onEach(engines, 'log', 'discover', '--log', log, flag, String(n));
+        expect(JSON.parse(cut[0]?.stdout ?? '{}')).toMatchObject({ [more]: Math.max(0, counts.length - n) });
         expectAlike(cut);
-      }
-      if (cutsHere(activities, 5)) {
-        cuts.push(`${log} activities`);
-        // Only the events of its 5 most frequent activities, equal counts kept alike.
-        const projected = await onEach(engines, 'log', 'discover', '--log', log, '--most-activities', '5');
-        expect(JSON.parse(projected[0]?.stdout ?? '{}')).toMatchObject({
-          moreActivities: Math.max(0, activities.length - 5),
-        });
-        expectAlike(projected);
-      }
+      };
+      await cutAlike('--most-edges', 4, 'moreEdges', edges);
+      await cutAlike('--most-activities', 5, 'moreActivities', activities);
     }
     expect(cuts.sort()).toEqual([
-      'bpic2013_closed_problems activities',
-      'bpic2016_complaints edges',
-      'ocel-xml-invoice activities',
-      'ocel-xml-invoice edges',
-      'ocel20_example activities',
-      'ocel20_example edges',
-      'receipt activities',
-      'receipt edges',
-      'running-example activities',
-      'running-example edges',
-      'running-example-csv activities',
-      'running-example-csv edges',
-      'teleclaims activities',
+      'bpic2013_closed_problems --most-activities',
+      'bpic2016_complaints --most-edges',
+      'ocel-xml-invoice --most-activities',
+      'ocel-xml-invoice --most-edges',
+      'ocel20_example --most-activities',
+      'ocel20_example --most-edges',
+      'receipt --most-activities',
+      'receipt --most-edges',
+      'running-example --most-activities',
+      'running-example --most-edges',
+      'running-example-csv --most-activities',
+      'running-example-csv --most-edges',
+      'teleclaims --most-activities',
     ]);
     // The channels of the receipt log, one at a time.
     const receipt = JSON.parse(
