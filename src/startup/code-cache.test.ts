@@ -76,16 +76,29 @@ describe('a CommonJS file with its code cache', () => {
     expect(createRequire(file).cache[file]).toBeUndefined();
   });
 
-  it("is left by the build beside DuckDB's client and commander, and this Node takes it", () => {
+  it("is left by the build beside DuckDB's client, commander and zod, and this Node takes it", () => {
     ensureBuiltCli();
     const dist = (path: string) => new URL(`../../dist/${path}`, import.meta.url).pathname;
     const tool = new URL('../../dist/startup/code-cache.js', import.meta.url).href;
+    const files = [dist('mining/duckdb-node-api.cjs'), dist('cli/commander.cjs'), dist('model/zod.cjs')];
+    // zod's file holds only the names src/model/zod.ts takes from it: each must be there.
     const script = `import { loadedFromCodeCache, requireWithCodeCache } from ${JSON.stringify(tool)};
-      const [client, commander] = ${JSON.stringify([dist('mining/duckdb-node-api.cjs'), dist('cli/commander.cjs')])};
-      const loaded = [requireWithCodeCache(client).DuckDBInstance.create, requireWithCodeCache(commander).Command];
-      process.stdout.write(JSON.stringify([loadedFromCodeCache(client), loadedFromCodeCache(commander), ...loaded.map((f) => typeof f)]));`;
+      const files = ${JSON.stringify(files)};
+      const { DuckDBInstance } = requireWithCodeCache(files[0]);
+      const { Command } = await import(${JSON.stringify(dist('cli/commander.js'))});
+      const zod = await import(${JSON.stringify(dist('model/zod.js'))});
+      const missing = Object.entries(zod).filter(([, value]) => value === undefined).map(([name]) => name);
+      process.stdout.write(JSON.stringify({
+        cached: files.map(loadedFromCodeCache),
+        loaded: [typeof DuckDBInstance?.create, typeof Command, typeof zod.strictObject, Object.keys(zod).length > 10],
+        missing,
+      }));`;
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual([true, true, 'function', 'function']);
+    expect(JSON.parse(run.stdout)).toEqual({
+      cached: [true, true, true],
+      loaded: ['function', 'function', 'function', true],
+      missing: [],
+    });
   });
 });
