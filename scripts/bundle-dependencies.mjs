@@ -57,7 +57,10 @@ const zodAsUsed = {
       const source = readFileSync(join(root, 'src', 'model', 'zod.ts'), 'utf8');
       const list = /export const \{([^}]*)\} = zod;/.exec(source)?.[1];
       if (!list) throw new Error("src/model/zod.ts: no 'export const { ... } = zod;' to take the names from");
-      const names = list.split(',').map((entry) => entry.split(':')[0].trim()).filter(Boolean);
+      const names = list
+        .split(',')
+        .map((entry) => entry.split(':')[0].trim())
+        .filter(Boolean);
       return { contents: `export { ${names.join(', ')} } from 'zod';`, loader: 'js', resolveDir: root };
     });
   },
