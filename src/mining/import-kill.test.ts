@@ -12,10 +12,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuiltCli } from '../testing/built-cli.js';
 import { importLog } from './import-log.js';
 import { openStore } from './store.js';
 
-const CHILD = fileURLToPath(new URL('./fixtures/store-child.ts', import.meta.url));
+const CHILD = fileURLToPath(new URL('./fixtures/store-child.mjs', import.meta.url));
 const CASES = 40_000;
 const PER_CASE = 5;
 const EVENTS = CASES * PER_CASE;
@@ -70,7 +71,7 @@ async function contentOf(db: string) {
  * before it runs; `go` sets it off, `started` resolves once the import is under way.
  */
 function childFor(db: string, log: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, 'import', db, log, 'calls'], {
+  const child = spawn(process.execPath, [CHILD, 'import', db, log, 'calls'], {
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   running.push(child);
@@ -141,6 +142,8 @@ async function oneAfterAnother<P extends Plan>(plans: P[], run: (child: Child, p
 }
 
 beforeAll(async () => {
+  // The children import with the build (fixtures/store-child.mjs).
+  ensureBuiltCli();
   writeLogs();
   const earlier = await openStore(file('earlier.duckdb'));
   await importLog(earlier, file('earlier.csv'), { log: 'calls', onError: 'fail' });

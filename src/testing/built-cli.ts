@@ -24,7 +24,8 @@ function newest(path: string): number {
 /**
  * Builds dist/ with tsc and the bundles of zod and DuckDB's client (as `npm run build` does,
  * without the web app) when it is older than src/. tsc only emits (--noCheck): `npm run
- * typecheck`, which `npm test` runs first, checks the types, and checking them twice took 8 s.
+ * typecheck`, which `npm test` runs beside the tests, checks the types, and checking them twice
+ * took 8 s.
  */
 export function ensureBuiltCli(): void {
   const built = newest(BUILT_MAIN);

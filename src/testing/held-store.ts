@@ -6,8 +6,9 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import type { StoreAccess } from '../mining/store.js';
+import { ensureBuiltCli } from './built-cli.js';
 
-const CHILD = fileURLToPath(new URL('../mining/fixtures/store-child.ts', import.meta.url));
+const CHILD = fileURLToPath(new URL('../mining/fixtures/store-child.mjs', import.meta.url));
 
 export interface HeldStore {
   pid: number;
@@ -18,7 +19,9 @@ export interface HeldStore {
 }
 
 export async function holdStore(db: string, access: StoreAccess): Promise<HeldStore> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, 'hold', db, access]);
+  // The process opens the store with the build (fixtures/store-child.mjs).
+  ensureBuiltCli();
+  const child = spawn(process.execPath, [CHILD, 'hold', db, access]);
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => {
     out += chunk.toString();
