@@ -24,7 +24,7 @@ function newest(path) {
 
 /** The oldest of the build's outputs (0 when one is missing). */
 const built = Math.min(
-  ...['dist/cli/main.js', 'dist/index.js', 'dist/web/index.html'].map((f) => newest(join(root, f))),
+  ...['dist/cli-bundle/main.js', 'dist/index.js', 'dist/web/index.html'].map((f) => newest(join(root, f))),
 );
 const sources = Math.max(
   ...['src', 'web', 'scripts', 'package.json', 'tsconfig.json', 'tsconfig.build.json'].map((f) =>

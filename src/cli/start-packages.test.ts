@@ -69,6 +69,21 @@ describe('what a command loads at start', () => {
     expect(run.packages).not.toContain('commander');
   });
 
+  it("as built, loads linesight's own code from the command line's bundle, in few files", async () => {
+    const run = await builtLoadedPackages('validate', MMC);
+    expect(run.stdout).toMatch(/^ok .*mmc\.yaml/);
+    // Module by module, validate loaded 70 of dist/'s (scripts/bundle-cli.mjs): 15 ms of every start.
+    const own = [...run.own];
+    const elsewhere = own.filter((m) => !m.startsWith('dist/cli-bundle/') && !m.endsWith('.cjs'));
+    expect(elsewhere).toEqual(['bin/linesight.js']);
+    expect(own.filter((m) => m.startsWith('dist/cli-bundle/')).length).toBeLessThan(40);
+    // The dependencies bundled with their code caches are found beside their modules' places.
+    expect(own.filter((m) => m.endsWith('.cjs')).sort()).toEqual([
+      'dist/cli/commander.cjs',
+      'dist/model/zod.cjs',
+    ]);
+  });
+
   it('as built, an edit loads zod from the same bundled file, not a second copy of its 95 modules', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'linesight-start-'));
     try {

@@ -9,9 +9,10 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** The command as npm links it: bin/linesight.js, which loads dist/cli/main.js. */
+/** The command as npm links it: bin/linesight.js, which loads dist/cli-bundle/main.js. */
 export const BUILT_CLI = join(ROOT, 'bin', 'linesight.js');
-const BUILT_MAIN = join(ROOT, 'dist', 'cli', 'main.js');
+/** The build's last output (scripts/bundle-cli.mjs). */
+const BUILT_MAIN = join(ROOT, 'dist', 'cli-bundle', 'main.js');
 
 /** The newest modification time under a file or folder (0 when it is not there). */
 function newest(path: string): number {
@@ -22,8 +23,8 @@ function newest(path: string): number {
 }
 
 /**
- * Builds dist/ with tsc and the bundles of zod and DuckDB's client (as `npm run build` does,
- * without the web app) when it is older than src/. tsc only emits (--noCheck): `npm run
+ * Builds dist/ with tsc, the bundles of zod, commander and DuckDB's client, and the command line's
+ * bundle (as `npm run build` does, without the web app) when it is older than src/. tsc only emits (--noCheck): `npm run
  * typecheck`, which `npm test` runs beside the tests, checks the types, and checking them twice
  * took 8 s.
  */
@@ -36,7 +37,7 @@ export function ensureBuiltCli(): void {
   );
   if (built > 0 && built >= sources) return;
   process.stderr.write(
-    "dist/ is older than src/: building it (tsc -p tsconfig.build.json --noCheck, zod and DuckDB's client bundled)\n",
+    'dist/ is older than src/: building it (tsc -p tsconfig.build.json --noCheck, then scripts/bundle-*.mjs)\n',
   );
   try {
     execFileSync(
@@ -44,10 +45,8 @@ export function ensureBuiltCli(): void {
       [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json', '--noCheck'],
       { cwd: ROOT, stdio: 'inherit' },
     );
-    execFileSync(process.execPath, [join(ROOT, 'scripts', 'bundle-dependencies.mjs')], {
-      cwd: ROOT,
-      stdio: 'inherit',
-    });
+    for (const script of ['bundle-dependencies.mjs', 'bundle-cli.mjs'])
+      execFileSync(process.execPath, [join(ROOT, 'scripts', script)], { cwd: ROOT, stdio: 'inherit' });
   } catch {
     throw new Error(
       'dist/ is older than src/ and building it failed: fix the errors above, or run npm run build',

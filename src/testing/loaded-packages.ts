@@ -34,6 +34,14 @@ process.on('exit', () => {
   appendFileSync(log, required.join('\\n') + '\\n');
 });`;
 
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** A module of linesight's own (not a package's), as a path from the repository's root. */
+function ownModule(location: string): string | undefined {
+  const path = location.startsWith('file:') ? fileURLToPath(location) : location;
+  return path.startsWith(ROOT) && !path.includes('/node_modules/') ? path.slice(ROOT.length) : undefined;
+}
+
 /** The package a module's path or URL lies in (scoped names whole), if it lies in node_modules. */
 function packageOf(location: string): string | undefined {
   return /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(location)?.[1];
@@ -44,6 +52,8 @@ export interface LoadedPackages {
   stdout: string;
   stderr: string;
   packages: Set<string>;
+  /** linesight's own modules, as paths from the repository's root. */
+  own: Set<string>;
 }
 
 /** Runs `linesight ...argv` (through tsx, from src/) and names every package it loaded. */
@@ -79,7 +89,8 @@ function packagesOf(loader: string[], main: string, argv: string[]): Promise<Loa
       try {
         const lines = readFileSync(log, 'utf8').split('\n');
         const packages = new Set(lines.map(packageOf).filter((p): p is string => p !== undefined));
-        resolve({ code, stdout, stderr, packages });
+        const own = new Set(lines.map(ownModule).filter((p): p is string => p !== undefined));
+        resolve({ code, stdout, stderr, packages, own });
       } catch (error) {
         reject(new Error(`the module log was not written (${(error as Error).message}); stderr: ${stderr}`));
       } finally {

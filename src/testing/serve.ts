@@ -4,7 +4,8 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 
-const CLI = new URL('../../dist/cli/main.js', import.meta.url).pathname;
+// The command line's bundle, which bin/linesight.js loads (scripts/bundle-cli.mjs).
+const CLI = new URL('../../dist/cli-bundle/main.js', import.meta.url).pathname;
 
 export interface Served {
   base: string;
