@@ -3,6 +3,7 @@
  * (mean, half-width, change), so that nobody reads "+12.7 min ± 114 s". Figures keep three
  * significant digits of the baseline, counts are whole, and money stays in cents below 100.
  */
+import { fixedGrouped } from '../../text/fixed-grouped.js';
 import { decimalsFor } from '../../text/precision.js';
 
 /**
@@ -71,28 +72,9 @@ function baseUnit(kind: KpiKind, m: number, currency: string): KpiUnit {
 /** The figure alone, in the unit, with thousands separators: "1,043", "0.604"; '—' when there is none. */
 export function figure(value: number, unit: KpiUnit): string {
   if (!Number.isFinite(value)) return '—';
-  const text = formatter(unit.decimals).format(value / unit.scale);
+  const text = fixedGrouped(value / unit.scale, unit.decimals);
   // A change that rounds to nothing has no sign: "-0.0" reads as a decrease.
   return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
-}
-
-/**
- * One formatter per number of decimals, made once: `toLocaleString` with options builds a new one
- * at every call (about 30 microseconds), and a readout formats a figure for every KPI, segment and
- * hour (25 ms of a small simulation's start).
- */
-const formatters = new Map<number, Intl.NumberFormat>();
-function formatter(decimals: number): Intl.NumberFormat {
-  let f = formatters.get(decimals);
-  if (!f) {
-    f = new Intl.NumberFormat('en-US', {
-      minimumFractionDigits: decimals,
-      maximumFractionDigits: decimals,
-      useGrouping: true,
-    });
-    formatters.set(decimals, f);
-  }
-  return f;
 }
 
 /** A change with its sign: "+2.33", "-0.074", "0.0". */
