@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// Its callbacks run in the browser (page.evaluate): the DOM's types.
 /**
  * BPMN import and export on the interchange test suite's files and on the examples: every file
  * imports (a valid model, or a clear refusal), round trips are stable, linesight's exports open in

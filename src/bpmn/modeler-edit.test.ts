@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// Its callbacks run in the browser (page.evaluate): the DOM's types.
 /**
  * A round trip through a modeler: an export opened in bpmn-js's Modeler (headless Chromium), a task
  * renamed, one deleted (its neighbours joined), one added before an end; the file imported again

@@ -139,6 +139,9 @@ describe('what a command loads at start', () => {
     // pdfkit and fontkit took 120 ms of every render, the PNG renderer 7 ms more.
     for (const name of ['pdfkit', 'fontkit', '@resvg/resvg-js', 'saxes', 'elkjs', '@duckdb/node-api'])
       expect(run.packages).not.toContain(name);
+    // Labels are measured with the fonts' widths as a table (src/views/dejavu-widths.ts): parsing
+    // the fonts with opentype.js took 80 to 100 ms of every render.
+    expect(run.packages).not.toContain('opentype.js');
   });
 
   it('a small simulation, its output piped, loads no bar and no YAML document library', async () => {

@@ -5,6 +5,8 @@
  * file's encoding are now refused with where they are, instead of stored replaced.
  */
 
+import { TextDecoder } from 'node:util';
+
 /** Bytes enough to hold any XML declaration. */
 export const DECLARATION_BYTES = 1024;
 

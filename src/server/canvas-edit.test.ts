@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// Its callbacks run in the browser (page.evaluate): the DOM's types.
 /**
  * Editing on the diagram canvas in Debian's Chromium, against `linesight serve`: a step added
  * after another and named, a branch drawn to an end, a box renamed in place, a step deleted, each

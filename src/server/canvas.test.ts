@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// Its callbacks run in the browser (page.evaluate): the DOM's types.
 /**
  * The diagram canvas of the model page in Debian's Chromium, against `linesight serve`: fitted when
  * shown, zoomed by wheel and buttons, panned by dragging and the arrow keys, a finding's boxes

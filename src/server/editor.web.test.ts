@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// Its callbacks run in the browser (page.evaluate): the DOM's types.
 /**
  * Building and changing a journey in the web app without writing YAML, in Chromium against
  * `linesight serve`: a whole task done with mouse and keyboard in the journey table and the

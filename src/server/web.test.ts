@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// Its callbacks run in the browser (page.evaluate): the DOM's types.
 /**
  * The web app in Debian's Chromium (playwright-core), against a real server on a loopback port:
  * open a model, type an error and see it inline, fix it and see the diagram change, run a what-if

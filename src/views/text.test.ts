@@ -1,7 +1,32 @@
 /** Wrapping text into boxes: every word kept, long words split where a reader expects it. */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import fc from 'fast-check';
+import type opentype from 'opentype.js';
 import { describe, expect, it } from 'vitest';
-import { textWidth, wrap } from './text.js';
+import { FONT_FILES, hasGlyph, textWidth, wrap } from './text.js';
+
+describe('textWidth', () => {
+  it('measures every character as the font files say (scripts/font-widths.mjs made the table)', () => {
+    const { parse } = createRequire(import.meta.url)('opentype.js') as typeof opentype;
+    for (const weight of ['regular', 'bold'] as const) {
+      const bytes = readFileSync(FONT_FILES[weight]);
+      const font = parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), {
+        lowMemory: true,
+      });
+      const drawn = Object.keys(font.tables.cmap?.glyphIndexMap ?? {}).map(Number);
+      expect(drawn.length).toBeGreaterThan(5000);
+      // Every character the font draws, and some it lacks (a box is drawn for them).
+      const chars = [...drawn, 0x0378, 0x4e2d, 0x1f600, 0x10ffff].map((c) => String.fromCodePoint(c));
+      const size = font.unitsPerEm;
+      const wrong = chars.filter((c) => textWidth(c, size, weight) !== font.charToGlyph(c).advanceWidth);
+      expect(wrong, `${weight}: widths unlike the font's: run node scripts/font-widths.mjs`).toEqual([]);
+      if (weight === 'regular')
+        expect(chars.filter((c) => hasGlyph(c) !== font.charToGlyphIndex(c) > 0)).toEqual([]);
+    }
+    expect(textWidth('Wait 5 min', 11)).toBeCloseTo(textWidth('Wait', 11) + textWidth(' 5 min', 11), 10);
+  });
+});
 
 describe('wrap', () => {
   it('breaks a long name after its own hyphen or dot rather than inside a word', () => {

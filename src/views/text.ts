@@ -3,14 +3,10 @@
  * metrics are close to Verdana's, so a label that fits here fits in the wider fallbacks too),
  * and labels wrapped into lines that fit a box, cut with an ellipsis when they run out of room.
  */
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type opentype from 'opentype.js';
+import { DEJAVU_SANS, DEJAVU_SANS_BOLD, type FontWidths } from './dejavu-widths.js';
 
 const require = createRequire(import.meta.url);
-// Loaded with require: imported as an ES module, its 0.5 MB of CommonJS was first scanned for its
-// exports, which took four times as long as loading it (0.06 against 0.015 s) in every render.
-const { parse } = require('opentype.js') as typeof opentype;
 
 export const FONT_FILES = {
   regular: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
@@ -22,40 +18,37 @@ export const FONT_FAMILY = "'DejaVu Sans', Verdana, 'Segoe UI', Arial, Helvetica
 
 type Weight = keyof typeof FONT_FILES;
 
-const fonts = new Map<Weight, opentype.Font>();
-const widths = new Map<string, number>();
+/**
+ * The fonts' widths as scripts/font-widths.mjs read them from the files: parsing the fonts with
+ * opentype.js at every render took 80 to 100 ms of its start.
+ */
+const FONTS: Record<Weight, FontWidths> = { regular: DEJAVU_SANS, bold: DEJAVU_SANS_BOLD };
+const tables = new Map<Weight, Map<number, number>>();
 
-function font(weight: Weight): opentype.Font {
-  let loaded = fonts.get(weight);
-  if (!loaded) {
-    const bytes = readFileSync(FONT_FILES[weight]);
-    loaded = parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), {
-      lowMemory: true,
-    });
-    fonts.set(weight, loaded);
+/** Each code point the font draws, with its width. */
+function widthsOf(weight: Weight): Map<number, number> {
+  let table = tables.get(weight);
+  if (!table) {
+    table = new Map();
+    for (const [first = 0, ...widths] of FONTS[weight].runs)
+      widths.forEach((width, k) => table?.set(first + k, width));
+    tables.set(weight, table);
   }
-  return loaded;
+  return table;
 }
 
-/** Width in pixels of `text` at `size` px; cached per character, since labels repeat letters. */
+/** Width in pixels of `text` at `size` px. */
 export function textWidth(text: string, size: number, weight: Weight = 'regular'): number {
-  const f = font(weight);
+  const { unitsPerEm, missing } = FONTS[weight];
+  const table = widthsOf(weight);
   let units = 0;
-  for (const char of text) {
-    const key = `${weight}:${char}`;
-    let w = widths.get(key);
-    if (w === undefined) {
-      w = f.charToGlyph(char).advanceWidth ?? f.unitsPerEm / 2;
-      widths.set(key, w);
-    }
-    units += w;
-  }
-  return (units / f.unitsPerEm) * size;
+  for (const char of text) units += table.get(char.codePointAt(0) as number) ?? missing;
+  return (units / unitsPerEm) * size;
 }
 
 /** Whether the bundled font draws `char` (one code point), rather than an empty box. */
 export function hasGlyph(char: string): boolean {
-  return font('regular').charToGlyphIndex(char) > 0;
+  return widthsOf('regular').has(char.codePointAt(0) as number);
 }
 
 /**
