@@ -22,7 +22,9 @@ function widthsOf(file) {
   const font = parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
   const map = font.tables.cmap.glyphIndexMap;
   const runs = [];
-  for (const codePoint of Object.keys(map).map(Number).sort((a, b) => a - b)) {
+  for (const codePoint of Object.keys(map)
+    .map(Number)
+    .sort((a, b) => a - b)) {
     const width = font.glyphs.get(map[codePoint]).advanceWidth;
     const run = runs.at(-1);
     if (run && run[0] + run.length - 1 === codePoint) run.push(width);

@@ -31,7 +31,7 @@ function widthsOf(weight: Weight): Map<number, number> {
   if (!table) {
     table = new Map();
     for (const [first = 0, ...widths] of FONTS[weight].runs)
-      widths.forEach((width, k) => table?.set(first + k, width));
+      for (const [k, width] of widths.entries()) table.set(first + k, width);
     tables.set(weight, table);
   }
   return table;
