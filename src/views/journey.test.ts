@@ -88,6 +88,22 @@ describe.each(bySegment)('%s, segment %s', (_file, segment, model) => {
     const sign = (e: number) =>
       e > 0 ? EMOTION_COLORS.positive : e < 0 ? EMOTION_COLORS.negative : EMOTION_COLORS.neutral;
     for (const p of points) expect(p.color).toBe(sign(emotion(p.ref ?? '') as number));
+    const note = marksOf(d, 'emotion-missing') as Extract<Mark, { kind: 'text' }>[];
+    if (points.length === 0) {
+      // No score on the path: its note alone, in the lane's middle, with no scale or zero line
+      // to run through its words.
+      expect(d.guides).toEqual([]);
+      expect(marksOf(d, 'emotion-zero')).toEqual([]);
+      const lane = d.lanes.find((l) => l.id === 'emotion') as Diagram['lanes'][number];
+      const top = Math.min(...note.map((m) => m.y - (m.size ?? 11)));
+      const bottom = Math.max(...note.map((m) => m.y));
+      expect(top).toBeGreaterThan(lane.y);
+      expect(bottom).toBeLessThan(lane.y + lane.height);
+      expect(Math.abs((top + bottom) / 2 - (lane.y + lane.height / 2))).toBeLessThan(12);
+      return;
+    }
+    expect(note).toEqual([]);
+    expect(d.guides).toHaveLength(4);
     // Each piece of the line keeps to one side of the zero line, in that side's colour.
     const zero = (marksOf(d, 'emotion-zero')[0] as Extract<Mark, { kind: 'poly' }>).points[0]?.[1] as number;
     for (const line of marksOf(d, 'emotion-line') as Extract<Mark, { kind: 'poly' }>[]) {

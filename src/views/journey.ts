@@ -133,7 +133,7 @@ export function journeyMap(model: Model, options: ViewOptions): Diagram {
     lines: [],
     boxes: sheet.boxes,
     edges: [],
-    guides: [2, 1, -1, -2].map((e) => ({
+    guides: (visits.some((v) => v.step.emotion !== undefined) ? [2, 1, -1, -2] : []).map((e) => ({
       y: emotionY(e),
       x1: LEFT + 4,
       x2: width - 16,
@@ -176,27 +176,31 @@ function emotionLane(
     ref: v.step.id,
     name: v.step.name,
   }));
-  sheet.marks.push(
-    ...emotionMarks(
-      points,
-      lane.y + EMOTION_INSET,
-      lane.y + lane.height - EMOTION_INSET,
-      LEFT + 4,
-      width - 16,
-    ),
-  );
-  if (points.every((p) => p.emotion === undefined))
-    sheet.marks.push(
-      ...textBlock(
-        'No step of this path has an emotion score: give the steps an emotion from -2 to +2 in the model.',
-        LEFT + GAP,
-        lane.y + EMOTION_INSET + 4,
-        width - 16 - GAP - LEFT - GAP,
-        'emotion-missing',
-        '#5f6368',
-      ).marks,
-    );
   sheet.y += lane.height;
+  if (points.some((p) => p.emotion !== undefined)) {
+    sheet.marks.push(
+      ...emotionMarks(
+        points,
+        lane.y + EMOTION_INSET,
+        lane.y + lane.height - EMOTION_INSET,
+        LEFT + 4,
+        width - 16,
+      ),
+    );
+    return;
+  }
+  // No scale and no zero line without a score: the note alone, in the lane's middle, where the
+  // scale's lines ran through its words.
+  const note = (y: number) =>
+    textBlock(
+      'No step of this path has an emotion score: give the steps an emotion from -2 to +2 in the model.',
+      LEFT + GAP,
+      y,
+      width - 16 - GAP - LEFT - GAP,
+      'emotion-missing',
+      '#5f6368',
+    );
+  sheet.marks.push(...note(lane.y + (lane.height - note(0).height) / 2).marks);
 }
 
 /** A lane of left-aligned text across the map. */
