@@ -3,6 +3,8 @@
  * suggestion in plain words. Findings are ranked by severity, then by their impact on 1,000
  * customers, so the list reads from what hurts most.
  */
+import { compareText } from '../text/compare-text.js';
+
 export type FindingCategory = 'simplify' | 'failure' | 'line-of-sight' | 'coverage';
 
 export type FindingKind =
@@ -51,7 +53,7 @@ export function rank(findings: Finding[]): Finding[] {
     (a, b) =>
       SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) ||
       b.score - a.score ||
-      a.id.localeCompare(b.id),
+      compareText(a.id, b.id),
   );
 }
 

@@ -6,6 +6,7 @@
  * difference between the two is reported, so that nothing changes or disappears unsaid.
  */
 import { clip } from '../model/clip.js';
+import { compareText } from '../text/compare-text.js';
 
 type Data = Record<string, unknown>;
 
@@ -162,7 +163,7 @@ function flowTerms(segments: string[]): FlowTerms {
         : [];
   const ways = (flow: unknown) =>
     segments.map((segment) =>
-      branches(isData(flow) ? (flow[segment] ?? flow.default) : flow).sort(([a], [b]) => a.localeCompare(b)),
+      branches(isData(flow) ? (flow[segment] ?? flow.default) : flow).sort(([a], [b]) => compareText(a, b)),
     );
   return {
     same: (a, b) => JSON.stringify(ways(a)) === JSON.stringify(ways(b)),

@@ -14,6 +14,7 @@
  */
 import type { Model } from '../model/model.js';
 import { successors } from '../model/reachability.js';
+import { compareText } from '../text/compare-text.js';
 import { mapLogToSteps } from './activity-mapping.js';
 import { fitCounts } from './duckdb-fit-counts.js';
 import { pairsLifecycles } from './log-profile.js';
@@ -212,7 +213,7 @@ export async function conformance(
         const [from, to] = k.split('\u0000') as [string, string];
         return { from, to, count };
       })
-      .sort((a, b) => b.count - a.count || a.from.localeCompare(b.from) || a.to.localeCompare(b.to)),
+      .sort((a, b) => b.count - a.count || compareText(a.from, b.from) || compareText(a.to, b.to)),
     // A way on is never taken when no customer of any segment takes it.
     neverTaken: [
       ...new Map(
@@ -234,9 +235,9 @@ export async function conformance(
       }))
       .sort(
         (a, b) =>
-          a.step.localeCompare(b.step) ||
-          (a.segment ?? '').localeCompare(b.segment ?? '') ||
-          a.to.localeCompare(b.to),
+          compareText(a.step, b.step) ||
+          compareText(a.segment ?? '', b.segment ?? '') ||
+          compareText(a.to, b.to),
       ),
     ...startsAndEnds(groups, bySegment, allowed, observed, outOf),
   };

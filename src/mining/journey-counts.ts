@@ -5,6 +5,8 @@
  * the next event, stages and arrivals are added up per step. The same rows from any engine give
  * the same counts: the sums are exact and everything is ordered by key here.
  */
+
+import { compareText } from '../text/compare-text.js';
 import { duckdbMean } from './duckdb-numbers.js';
 import {
   type ActivityChannel,
@@ -83,7 +85,7 @@ export function stepNodes(rows: { activity: string; channel: string | null; n: n
   for (const r of rows) byActivity.set(r.activity, [...(byActivity.get(r.activity) ?? []), r]);
   const nodes: StepNode[] = [];
   for (const [activity, list] of [...byActivity].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const sorted = [...list].sort((a, b) => b.n - a.n || String(a.channel).localeCompare(String(b.channel)));
+    const sorted = [...list].sort((a, b) => b.n - a.n || compareText(String(a.channel), String(b.channel)));
     const all = sorted.reduce((s, r) => s + r.n, 0);
     const own = sorted.filter(
       (r, i) => i === 0 || (r.channel !== null && r.n >= SPLIT_SHARE * all && r.n >= SPLIT_EVENTS),

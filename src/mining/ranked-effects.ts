@@ -3,6 +3,8 @@
  * they explain. A candidate is a driver (significant) when its corrected p-value is below the level
  * and its lift's interval lies above 1.
  */
+
+import { compareText } from '../text/compare-text.js';
 import { type EffectStatistics, effectStatistics, holm } from './effect-statistics.js';
 import type { ExposureCounts } from './exposure-counts.js';
 
@@ -54,8 +56,8 @@ export function rankEffects(
       (a, b) =>
         Number(b.significant) - Number(a.significant) ||
         b.excess - a.excess ||
-        a.kind.localeCompare(b.kind) ||
-        a.activity.localeCompare(b.activity) ||
-        (a.value ?? '').localeCompare(b.value ?? ''),
+        compareText(a.kind, b.kind) ||
+        compareText(a.activity, b.activity) ||
+        compareText(a.value ?? '', b.value ?? ''),
     );
 }

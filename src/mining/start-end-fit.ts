@@ -10,6 +10,7 @@
  * the log maps to a step) the verdict is `none`, not a test of nothing.
  */
 
+import { compareText } from '../text/compare-text.js';
 import { grouped } from '../text/grouped.js';
 import { chiSquareTail } from './chi-square.js';
 
@@ -61,7 +62,7 @@ function verdict(count: number, places: PlaceFit[], chiSquare: number, df: numbe
 }
 
 const byShareThenName = (a: PlaceFit, b: PlaceFit) =>
-  b.observed - a.observed || b.modelledShare - a.modelledShare || a.step.localeCompare(b.step);
+  b.observed - a.observed || b.modelledShare - a.modelledShare || compareText(a.step, b.step);
 
 /** First events per step against the model's start shares (`modelled`: step to probability). */
 export function startFit(

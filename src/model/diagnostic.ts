@@ -2,6 +2,8 @@
  * A diagnostic is how linesight talks about anything a user wrote: what is wrong, where
  * (file:line:column and the field path), and how to fix it. Exceptions are kept for bugs.
  */
+
+import { compareText } from '../text/compare-text.js';
 import { clip } from './clip.js';
 
 export type Severity = 'error' | 'warning';
@@ -88,9 +90,6 @@ export const hasErrors = (diagnostics: readonly Diagnostic[]) =>
 /** Sorts by file, then position, so that reports read top to bottom. */
 export function byPosition(a: Diagnostic, b: Diagnostic): number {
   return (
-    a.file.localeCompare(b.file) ||
-    a.line - b.line ||
-    a.column - b.column ||
-    a.message.localeCompare(b.message)
+    compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.message, b.message)
   );
 }

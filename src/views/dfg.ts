@@ -30,6 +30,7 @@ export interface DfgInput {
   moreActivities?: number;
 }
 
+import { compareText } from '../text/compare-text.js';
 import { grouped } from '../text/grouped.js';
 import { plural } from '../text/plural.js';
 /** What the edges say: how often (frequency) or how long customers take between the two (time). */
@@ -78,7 +79,7 @@ export async function dfgDiagram(
   measure: DfgMeasure = 'frequency',
 ): Promise<Diagram> {
   const edges = [...input.edges]
-    .sort((a, b) => b.count - a.count || a.from.localeCompare(b.from) || a.to.localeCompare(b.to))
+    .sort((a, b) => b.count - a.count || compareText(a.from, b.from) || compareText(a.to, b.to))
     .slice(0, maxEdges);
   // Start and end arrows are cut like the edges, so that a log of thousands of first activities
   // does not draw thousands of boxes.
@@ -240,7 +241,7 @@ function edgeLabel(source: DfgInput['edges'][number], measure: DfgMeasure): Edge
 /** The `most` largest of a start or end count, largest first, equal ones by name. */
 function mostFrequentArrows(counts: Record<string, number>, most: number): [string, number][] {
   return Object.entries(counts)
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))
     .slice(0, most);
 }
 

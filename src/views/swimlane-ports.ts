@@ -2,6 +2,8 @@
  * Where flows leave and enter their boxes: along a box's side, in the order of where each flow
  * goes next, so that they do not cross, spread evenly with the room each one's label takes.
  */
+
+import { compareText } from '../text/compare-text.js';
 import type { Placed, Port } from './swimlane-placed.js';
 import type { Route } from './swimlane-routes.js';
 import { ENTRY_GAP, portRoom } from './swimlane-spacing.js';
@@ -31,7 +33,7 @@ export function portYs(
       return r.edge.from === id ? center(r.edge.to) : center(r.edge.from);
     };
     const sorted = [...list].sort(
-      (a, b) => toward(a) - toward(b) || a.route.edge.id.localeCompare(b.route.edge.id) || +b.out - +a.out,
+      (a, b) => toward(a) - toward(b) || compareText(a.route.edge.id, b.route.edge.id) || +b.out - +a.out,
     );
     const room = sorted.map((q) => (q.out ? portRoom(q.route.edge.label) : ENTRY_GAP));
     // Spread evenly over the side, each flow with the room its label takes.
