@@ -2,14 +2,16 @@
  * Writes src/views/dejavu-widths.ts: the advance width of every character that DejaVu Sans and
  * DejaVu Sans Bold draw, read from the font files with opentype.js. Diagrams measure their labels
  * with these widths (src/views/text.ts); parsing the fonts at every render took 80 to 100 ms of
- * its start. Run it when dejavu-fonts-ttf changes: src/views/text.test.ts fails until then.
+ * its start. Run it when dejavu-fonts-ttf changes: src/views/text.test.ts fails until then. It
+ * writes with the build's writeAtomic (npm ci builds dist/).
  *
  *   node scripts/font-widths.mjs
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { writeAtomic } from '../dist/fs/write-atomic.js';
 
 const require = createRequire(import.meta.url);
 const { parse } = require('opentype.js');
@@ -47,9 +49,7 @@ export const DEJAVU_SANS: FontWidths = ${JSON.stringify(widthsOf('DejaVuSans.ttf
 
 export const DEJAVU_SANS_BOLD: FontWidths = ${JSON.stringify(widthsOf('DejaVuSans-Bold.ttf'))};
 `;
-// Written whole or not at all.
-writeFileSync(`${out}.tmp`, text);
-renameSync(`${out}.tmp`, out);
+writeAtomic(out, text);
 execFileSync(process.execPath, [require.resolve('@biomejs/biome/bin/biome'), 'format', '--write', out], {
   cwd: root,
   stdio: 'inherit',

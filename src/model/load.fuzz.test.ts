@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { FUZZ_TIMEOUT, type FuzzCase, fuzzCount, fuzzSeed, runFuzz } from '../testing/fuzz.js';
 import type { TargetName } from '../testing/fuzz-targets.js';
 import { MILD, makeWorkspace, modelCase, walkedCase, walkedCases } from '../testing/model-cases.js';
+import { grouped } from '../text/grouped.js';
 
 const seed = fuzzSeed();
 const dir = mkdtempSync(join(tmpdir(), 'linesight-fuzz-models-'));
@@ -50,10 +51,9 @@ async function fuzz(name: string, made: Iterable<FuzzCase>, whole: (s: Record<st
 }
 
 const [LOADS, CHECKS] = [fuzzCount(2000), fuzzCount(300)];
-const count = (n: number) => n.toLocaleString('en');
 
 describe(`mutated models (fuzz, seed ${seed})`, () => {
-  it(`${count(LOADS)} load with diagnostics (wrong values at every path of two models, then random mutations), each within its time and memory`, {
+  it(`${grouped(LOADS)} load with diagnostics (wrong values at every path of two models, then random mutations), each within its time and memory`, {
     timeout: FUZZ_TIMEOUT,
   }, async () => {
     const { report, done: loaded } = await fuzz('load', cases('load', LOADS, 0), (s) => s.ok === true);

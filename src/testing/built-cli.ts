@@ -7,7 +7,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The repository's root folder. */
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The command as npm links it: bin/linesight.js, which loads dist/cli-bundle/main.js. */
 export const BUILT_CLI = join(ROOT, 'bin', 'linesight.js');

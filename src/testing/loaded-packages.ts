@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUILT_CLI, ensureBuiltCli } from './built-cli.js';
+import { BUILT_CLI, ensureBuiltCli, ROOT } from './built-cli.js';
 
 const MAIN = fileURLToPath(new URL('../cli/main.ts', import.meta.url));
 
@@ -33,8 +33,6 @@ process.on('exit', () => {
   const required = Object.keys(createRequire(process.cwd() + '/').cache);
   appendFileSync(log, required.join('\\n') + '\\n');
 });`;
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** A module of linesight's own (not a package's), as a path from the repository's root. */
 function ownModule(location: string): string | undefined {
