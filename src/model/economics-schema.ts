@@ -5,9 +5,10 @@
  * worth. Every number may carry the range its author would defend, for the sensitivity analysis.
  */
 import { moneyField, probabilityField } from './fields.js';
+import { sharedSchema } from './shared-schema.js';
 import * as z from './zod.js';
 
-const text = () => z.string({ error: 'expected text' });
+const text = sharedSchema(() => z.string({ error: 'expected text' }));
 
 /** A number as written, or with the range its author would defend and where it comes from. */
 function assumed<T extends z.ZodType>(field: () => T, example: string) {
@@ -32,11 +33,11 @@ function assumed<T extends z.ZodType>(field: () => T, example: string) {
   ]);
 }
 
-const money = () => assumed(moneyField, '"20 EUR"');
-const probability = () => assumed(probabilityField, '"2%"');
+const money = sharedSchema(() => assumed(moneyField, '"20 EUR"'));
+const probability = sharedSchema(() => assumed(probabilityField, '"2%"'));
 
 /** One amount for every segment, or one per segment id (`default` for the segments not named). */
-const perSegmentMoney = () => z.union([money(), z.record(z.string(), money())]);
+const perSegmentMoney = sharedSchema(() => z.union([money(), z.record(z.string(), money())]));
 
 export const ExperienceRowSchema = z
   .strictObject({

@@ -5,6 +5,7 @@
  */
 import { clip } from './clip.js';
 import { DISTRIBUTION_HINT, type Distribution, parseDistribution } from './distribution.js';
+import { sharedSchema } from './shared-schema.js';
 import {
   type Money,
   type Parsed,
@@ -39,56 +40,62 @@ const durationText = {
   examples: ['90 s', '5 min', '2 h', '1 d'],
 };
 
-export const durationField = () =>
+export const durationField = sharedSchema(() =>
   unitField(parseDuration, {
     description: 'A duration with its unit, e.g. "90 s", "5 min", "2 h", "1 d".',
     ...durationText,
-  });
+  }),
+);
 
-export const rateField = () =>
+export const rateField = sharedSchema(() =>
   unitField(parseRate, {
     description: 'A rate: a count per time unit, e.g. "12/h", "300/d".',
     type: 'string',
     examples: ['12/h', '300/d'],
-  });
+  }),
+);
 
-export const probabilityField = () =>
+export const probabilityField = sharedSchema(() =>
   unitField(parseProbability, {
     description: 'A probability: a number from 0 to 1, or a percentage such as "15%".',
     anyOf: [
       { type: 'number', minimum: 0, maximum: 1 },
       { type: 'string', pattern: String.raw`^\s*[0-9.]+\s*%\s*$` },
     ],
-  });
+  }),
+);
 
 /** Money per hour; the currency is filled in from the model when the text names none. */
-export const costPerHourField = () =>
+export const costPerHourField = sharedSchema(() =>
   unitField<Money>((v) => parseCostPerHour(v, ''), {
     description:
       'A cost per time unit, e.g. "38/h", "38 EUR/h", "€300/d" (the model\'s currency if none is named).',
     type: 'string',
     examples: ['38 EUR/h', '€300/d'],
-  });
+  }),
+);
 
 /** An amount of money; the currency is filled in from the model when the text names none. */
-export const moneyField = () =>
+export const moneyField = sharedSchema(() =>
   unitField<Money>((v) => parseMoney(v, ''), {
     description: 'An amount of money, e.g. 20, "20 EUR" or "€20" (the model\'s currency if none is named).',
     anyOf: [
       { type: 'number', minimum: 0 },
       { type: 'string', examples: ['20 EUR', '€20'] },
     ],
-  });
+  }),
+);
 
-export const serviceLevelField = () =>
+export const serviceLevelField = sharedSchema(() =>
   unitField<ServiceLevelTarget>(parseServiceLevel, {
     description: 'A service level: the share of contacts answered within a time, e.g. "80% in 20 s".',
     type: 'string',
     pattern: String.raw`^\s*[0-9.]+\s*%\s*(in|within)\s+.+$`,
     examples: ['80% in 20 s', '90% within 2 min'],
-  });
+  }),
+);
 
-export const distributionField = () =>
+export const distributionField = sharedSchema(() =>
   z
     .unknown()
     .transform((value, ctx): Distribution => {
@@ -141,12 +148,13 @@ export const distributionField = () =>
           },
         ],
       },
-    });
+    }),
+);
 
 /** Ids are references in YAML and path segments in scenario patches, hence no dots or spaces. */
 export const ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
-export const idField = () =>
+export const idField = sharedSchema(() =>
   z.string({ error: 'an id must be text' }).regex(ID_PATTERN, {
     error: (issue) => {
       const text = String(issue.input);
@@ -156,15 +164,18 @@ export const idField = () =>
         : '';
       return `"${clip(text)}" is not a valid id: use the letters a-z and A-Z, digits, "-" and "_", starting with a letter or "_"${script}`;
     },
-  });
+  }),
+);
 
 /** Customer effort on the usual 1 (effortless) to 5 (very hard) scale. */
-export const effortField = () =>
-  z.number({ error: 'effort is a number from 1 (effortless) to 5 (very hard)' }).min(1).max(5);
+export const effortField = sharedSchema(() =>
+  z.number({ error: 'effort is a number from 1 (effortless) to 5 (very hard)' }).min(1).max(5),
+);
 
 /** Emotion on the journey-map scale from -2 (very negative) to +2 (very positive). */
-export const emotionField = () =>
-  z.number({ error: 'emotion is a number from -2 (very negative) to +2 (very positive)' }).min(-2).max(2);
+export const emotionField = sharedSchema(() =>
+  z.number({ error: 'emotion is a number from -2 (very negative) to +2 (very positive)' }).min(-2).max(2),
+);
 
 export const SEVERITY_WORDS: Readonly<Record<string, number>> = {
   minor: 1,
@@ -175,7 +186,7 @@ export const SEVERITY_WORDS: Readonly<Record<string, number>> = {
 };
 
 /** Fail-point severity, 1 (minor) to 5 (critical), as a number or its word. */
-export const severityField = () =>
+export const severityField = sharedSchema(() =>
   z
     .union([z.number(), z.string()])
     .transform((value, ctx): number => {
@@ -193,10 +204,11 @@ export const severityField = () =>
         description: 'Severity of a failure as the customer feels it: 1 (minor) to 5 (critical).',
         anyOf: [{ type: 'integer', minimum: 1, maximum: 5 }, { enum: Object.keys(SEVERITY_WORDS) }],
       },
-    });
+    }),
+);
 
 /** APQC PCF hierarchy codes ("6.2.1") or five-digit element ids ("10215"). */
-export const apqcField = () =>
+export const apqcField = sharedSchema(() =>
   z
     .union([z.string(), z.number()])
     .transform((value, ctx): string => {
@@ -218,4 +230,5 @@ export const apqcField = () =>
         type: 'string',
         pattern: String.raw`^(\d{1,2}\.\d+(\.\d+){0,3}|\d{5})$`,
       },
-    });
+    }),
+);

@@ -23,17 +23,19 @@ import {
   serviceLevelField,
   severityField,
 } from './fields.js';
+import { sharedSchema } from './shared-schema.js';
 import * as z from './zod.js';
 
-const text = () => z.string({ error: 'expected text' });
+const text = sharedSchema(() => z.string({ error: 'expected text' }));
 const described = { description: text().optional() };
 
 export const VISIBILITIES = ['frontstage', 'backstage'] as const;
-const visibility = () =>
+const visibility = sharedSchema(() =>
   z.enum(VISIBILITIES, {
     error:
       'visibility is "frontstage" (the customer touches it) or "backstage" (behind the line of visibility)',
-  });
+  }),
+);
 
 // --- organization --------------------------------------------------------------------------
 
