@@ -70,6 +70,7 @@ function stepCosts(model: Model, m: CompiledModel, e: Economics): Float64Array {
 const leaversBySegment = (m: CompiledModel, e: Economics, r: RunResult): Float64Array =>
   Float64Array.from(m.segmentIds, (_, g) => leavers(e, r, g));
 
+/** One replication's value under `e`, priced alone: what modelValue gives each replication, to the bit. */
 export function valueParts(model: Model, m: CompiledModel, r: RunResult, e: Economics): ValueParts {
   return pricedParts(m, r, e, stepCosts(model, m, e), leaversBySegment(m, e, r));
 }
