@@ -14,7 +14,7 @@
  * - commander: src/cli/commander.cjs becomes commander in one file of dist/cli, with its code
  *   cache: every command starts with it.
  */
-import { execFileSync } from 'node:child_process';
+import childProcess, { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,6 +67,29 @@ const zodAsUsed = {
 };
 
 /**
+ * node:child_process as commander takes it: required at the first spawn, not at commander's load.
+ * commander spawns only for a command kept in a file of its own, which linesight has none of, but
+ * its require at the top loaded the module with net, dgram and the streams behind it: 5 ms of every
+ * command's start.
+ */
+const childProcessAtFirstSpawn = {
+  name: 'child-process-at-first-spawn',
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      args.namespace === 'at-first-spawn'
+        ? { path: 'node:child_process', external: true }
+        : { path: 'child_process', namespace: 'at-first-spawn' },
+    );
+    // Every name the module has, each read from it at its first use.
+    const names = Object.keys(childProcess).map((name) => JSON.stringify(name));
+    b.onLoad({ filter: /.*/, namespace: 'at-first-spawn' }, () => ({
+      contents: `let loaded;\nconst real = () => (loaded ??= require('node:child_process'));\nfor (const name of [${names.join(', ')}])\n  Object.defineProperty(exports, name, { enumerable: true, get: () => real()[name] });\n`,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * A CommonJS file of src/ (a package's one require) as the package in one file at the same place
  * in dist/, its licence heading it; `external` stays required where npm put it.
  */
@@ -88,7 +111,9 @@ async function bundleCommonJs(path, name, { external = [], plugins = [] } = {}) 
 const duckdb = await bundleCommonJs('mining/duckdb-node-api.cjs', '@duckdb/node-api', {
   external: ['@duckdb/node-bindings', '@duckdb/node-bindings-*'],
 });
-const commander = await bundleCommonJs('cli/commander.cjs', 'commander');
+const commander = await bundleCommonJs('cli/commander.cjs', 'commander', {
+  plugins: [childProcessAtFirstSpawn],
+});
 const zod = await bundleCommonJs('model/zod.cjs', 'zod', {
   plugins: [englishOnly, zodAsUsed],
 });

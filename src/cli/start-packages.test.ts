@@ -84,6 +84,19 @@ describe('what a command loads at start', () => {
     ]);
   });
 
+  it("as built, --version and validate load neither Node's child_process nor its crypto", async () => {
+    for (const argv of [['--version'], ['validate', MMC]]) {
+      const run = await builtLoadedPackages(...argv);
+      expect(run.code).toBe(0);
+      // The log sees Node's modules: fs is on every command's path.
+      expect(run.builtins).toContain('node:fs');
+      // commander's require of child_process (with net, dgram and the streams behind it) and the
+      // atomic write's of crypto took 10 ms of every start: they are loaded at their first use.
+      expect(run.builtins).not.toContain('node:child_process');
+      expect(run.builtins).not.toContain('node:crypto');
+    }
+  });
+
   it('as built, an edit loads zod from the same bundled file, not a second copy of its 95 modules', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'linesight-start-'));
     try {

@@ -23,7 +23,10 @@ export async function resolve(specifier, context, next) {
   return resolved;
 }`;
 
-/** Runs first in the command's own thread: the hooks, and at exit every CommonJS module required. */
+/**
+ * Runs first in the command's own thread: the hooks, and at exit every CommonJS module required
+ * and every public module of Node's own that the thread loaded (as `node:` plus its name).
+ */
 const PRELOAD = `
 import { appendFileSync } from 'node:fs';
 import { createRequire, register } from 'node:module';
@@ -31,7 +34,10 @@ const log = process.env.LINESIGHT_MODULE_LOG;
 register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(HOOKS)}`)}, { data: { log } });
 process.on('exit', () => {
   const required = Object.keys(createRequire(process.cwd() + '/').cache);
-  appendFileSync(log, required.join('\\n') + '\\n');
+  const builtins = process.moduleLoadList
+    .filter((m) => m.startsWith('NativeModule ') && !m.startsWith('NativeModule internal/'))
+    .map((m) => 'node:' + m.slice('NativeModule '.length));
+  appendFileSync(log, [...required, ...builtins].join('\\n') + '\\n');
 });`;
 
 /** A module of linesight's own (not a package's), as a path from the repository's root. */
@@ -52,6 +58,8 @@ export interface LoadedPackages {
   packages: Set<string>;
   /** linesight's own modules, as paths from the repository's root. */
   own: Set<string>;
+  /** Node's own public modules the command's thread loaded, as `node:child_process`. */
+  builtins: Set<string>;
 }
 
 /** Runs `linesight ...argv` (through tsx, from src/) and names every package it loaded. */
@@ -88,7 +96,8 @@ function packagesOf(loader: string[], main: string, argv: string[]): Promise<Loa
         const lines = readFileSync(log, 'utf8').split('\n');
         const packages = new Set(lines.map(packageOf).filter((p): p is string => p !== undefined));
         const own = new Set(lines.map(ownModule).filter((p): p is string => p !== undefined));
-        resolve({ code, stdout, stderr, packages, own });
+        const builtins = new Set(lines.filter((line) => line.startsWith('node:')));
+        resolve({ code, stdout, stderr, packages, own, builtins });
       } catch (error) {
         reject(new Error(`the module log was not written (${(error as Error).message}); stderr: ${stderr}`));
       } finally {
