@@ -15,7 +15,12 @@ export interface FlowTable {
   /** A step index, or -1 - e for end e. */
   target: Int32Array;
   cumulative: Float64Array;
+  /** Per row: its target where it has one branch (the flow goes on with no draw), else ONE_OF_MANY. */
+  only: Int32Array;
 }
+
+/** `only`'s mark of a row with several branches: below any target (-1 - e for end e). */
+export const ONE_OF_MANY = -0x80000000;
 
 export interface CompiledModel {
   stepIds: string[];
@@ -83,7 +88,12 @@ export function compileModel(model: Model): CompiledModel {
       }
     }
     offset[k] = targets.length;
-    return { offset, target: Int32Array.from(targets), cumulative: Float64Array.from(cumulative) };
+    const only = Int32Array.from({ length: k }, (_, row) =>
+      (offset[row + 1] as number) - (offset[row] as number) === 1
+        ? (targets[offset[row] as number] as number)
+        : ONE_OF_MANY,
+    );
+    return { offset, target: Int32Array.from(targets), cumulative: Float64Array.from(cumulative), only };
   };
   return {
     stepIds: model.steps.map((s) => s.id),

@@ -5,9 +5,13 @@
  * at the same point of the journey draws the same numbers in every scenario, which keeps scenario
  * comparisons sharp customer by customer.
  */
-import type { CompiledModel, FlowTable } from './compile.js';
+import { type CompiledModel, type FlowTable, ONE_OF_MANY } from './compile.js';
 import { hash, KeyedUniform, mix32 } from './random.js';
 import { type Sampler, sample } from './sampler.js';
+
+// Imported constants are read through a module cell, checked, at every use in optimized code;
+// a local copy is folded in.
+const MANY = ONE_OF_MANY;
 
 export class CustomerDraws {
   private readonly keyed = new KeyedUniform();
@@ -82,9 +86,10 @@ export class CustomerDraws {
 
   /** A branch of a row; a row of one branch draws nothing (the draw is the decision's own). */
   private choose(table: FlowTable, row: number, key: number, place: number, visit: number): number {
+    const only = table.only[row] as number;
+    if (only !== MANY) return only;
     const from = table.offset[row] as number;
     const to = table.offset[row + 1] as number;
-    if (to - from === 1) return table.target[from] as number;
     const u = this.keyed.at(key, place, visit).uniform();
     for (let k = from; k < to; k++) if (u < (table.cumulative[k] as number)) return table.target[k] as number;
     return table.target[to - 1] as number;

@@ -24,9 +24,9 @@ export class CustomerRows {
   seg = new Int32Array(this.rows);
   /** The step the customer is at. */
   at = new Int32Array(this.rows);
-  /** The pool member serving them (a dedicated owner), or -1. */
+  /** The pool member serving them (a dedicated owner), or -1: set when they are served. */
   member = new Int32Array(this.rows);
-  /** 1 + the pool whose queue they wait in, or 0. */
+  /** 1 + the pool whose queue they wait in, or 0: back to 0 when they leave it (pools.ts, abandon). */
   queuedAt = new Int32Array(this.rows);
   ticket = new Int32Array(this.rows);
   /** Their key for their own random numbers. */
@@ -50,19 +50,23 @@ export class CustomerRows {
   waits = new Float64Array(this.rows * 2);
   /** Effort, emotion sum and emotion count, three to a row. */
   feel = new Float64Array(this.rows * 3);
-  /** Their owner (1 + member) at each dedicated pool, 0 for none yet: `pools` to a row. */
+  /**
+   * Their owner (1 + member) at each dedicated pool, 0 for none yet: `pools` to a row (every pool,
+   * or none in a model without dedicated pools).
+   */
   owners: Int32Array;
 
   constructor(private readonly pools: number) {
     this.owners = new Int32Array(this.rows * pools);
   }
 
-  /** A row for a new customer, its counts, waits, feelings and owners zero. */
+  /**
+   * A row for a new customer, its counts, waits, feelings and owners zero. (Its queue is already
+   * 0: no journey ends in a queue.)
+   */
   add(): number {
     if (this.freeCount === 0) this.grow();
     const c = this.free[--this.freeCount] as number;
-    this.member[c] = -1;
-    this.queuedAt[c] = 0;
     this.contacts[c] = 0;
     this.calls[c] = 0;
     this.failures[c] = 0;

@@ -53,7 +53,8 @@ export abstract class CustomerWalk {
     this.arrivalNumber = new Int32Array(m.segments);
     this.arrivalTimes = new Arrivals(m, seed, this.horizon);
     this.inJourney = new InJourney(this.warmup, this.horizon);
-    this.rows = new CustomerRows(m.poolIds.length);
+    // Owners are kept only where a pool has them: a row's owners are zeroed for every new customer.
+    this.rows = new CustomerRows(m.dedicated.includes(1) ? m.poolIds.length : 0);
     this.tally = new CustomerTally(m.segments, m.steps, m.endIds.length);
     this.calendar = new Calendar(m.segments, ARRIVAL);
   }

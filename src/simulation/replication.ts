@@ -34,7 +34,6 @@ export class Replication extends CustomerWalk {
   private readonly pools: Pools;
   private readonly shifts: ShiftChanges;
   // Results.
-  private readonly queued: Float64Array;
   private readonly abandons: Float64Array;
   private readonly contact: ContactTally;
   /** Per pool: 1 when it is served in turn (free-servers.ts), and when its members are next free. */
@@ -50,7 +49,6 @@ export class Replication extends CustomerWalk {
     super(m, options);
     const P = m.poolIds.length;
     this.pools = new Pools(m, this.rows);
-    this.queued = new Float64Array(P);
     this.abandons = new Float64Array(P);
     this.contact = new ContactTally(P, m.serviceWithin);
     // Traced runs serve every pool through the calendar, for the trace and for a test to compare.
@@ -106,7 +104,7 @@ export class Replication extends CustomerWalk {
       outcomes: tally.outcomes,
       busy: poolTime.busyArea,
       available: poolTime.capArea,
-      queued: this.queued,
+      queued: this.contact.entries(),
       abandons: this.abandons,
       contact: this.contact.sums,
       inSystem: this.inJourney.mean(),
@@ -156,16 +154,14 @@ export class Replication extends CustomerWalk {
       this.comeBack(c, step, p, now);
       return;
     }
-    rows.queueEnter[c] = now;
-    rows.queueHour[c] = this.hour;
-    if (this.counted(now)) {
-      this.queued[p] = (this.queued[p] as number) + 1;
-      this.contact.entry(p, this.hour);
-    }
+    if (this.counted(now)) this.contact.entry(p, this.hour);
     if (this.inTurn[p]) {
       this.takeTurn(c, step, p, now);
       return;
     }
+    // Served in turn, a customer is answered or gives up at once: only a queue here keeps when they came.
+    rows.queueEnter[c] = now;
+    rows.queueHour[c] = this.hour;
     if (m.dedicated[p]) {
       const who = pools.owner(c, p) - 1;
       if (!(pools.memberBusy[p] as Uint8Array)[who] && who < (pools.cap[p] as number))
