@@ -93,7 +93,7 @@ export abstract class CustomerWalk {
     this.enter(c, this.draws.start(key, s), now, now);
   }
 
-  private finish(c: number, end: number, now: number): void {
+  protected finish(c: number, end: number, now: number): void {
     const rows = this.rows;
     const t0 = rows.arrival[c] as number;
     this.waitSeries.add(rows.serial[c] as number, rows.waits[c * 2] as number);

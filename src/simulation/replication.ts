@@ -208,7 +208,12 @@ export class Replication extends CustomerWalk {
     if (this.counted(now)) this.contact.answer(p, this.hour, start - now);
     if (end > this.drainLimit) return;
     this.events++;
-    this.enter(c, this.nextTarget(c, step), now, end);
+    // A journey's end taken here, not through enter: enter's calls are shared by every way into it,
+    // and a walk that ends after its pool step (a queue's) spent V8's inlining budget on the next
+    // step's (ready, its tallies) before its end, which was left a call.
+    const next = this.nextTarget(c, step);
+    if (next < 0) this.finish(c, -1 - next, end);
+    else this.enter(c, next, now, end);
   }
 
   /** The line is closed: the customer comes back within a quarter of an hour of its opening. */
