@@ -61,8 +61,9 @@ export class CustomerRows {
   }
 
   /**
-   * A row for a new customer, its counts, waits, feelings and owners zero. (Its queue is already
-   * 0: no journey ends in a queue.)
+   * A row for a new customer, its counts, waits, feelings and owners zero. Its queue and member are
+   * left as the last journey on the row left them: the queue 0 (no journey ends in a queue), the
+   * member set when the new customer is served.
    */
   add(): number {
     if (this.freeCount === 0) this.grow();
