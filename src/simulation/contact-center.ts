@@ -77,11 +77,11 @@ export function contactKpiValues(
 }
 
 /** A pool's contact figures (CONTACT_SUMS order) summed over the hours of the week. */
-export function poolContactSums(r: RunResult, pool: number): Float64Array {
+export function poolContactSums(contact: Float64Array, pool: number): Float64Array {
   const sums = new Float64Array(WIDTH);
   const from = pool * HOURS_PER_WEEK * WIDTH;
   for (let k = 0; k < HOURS_PER_WEEK * WIDTH; k++)
-    sums[k % WIDTH] = (sums[k % WIDTH] as number) + (r.contact[from + k] as number);
+    sums[k % WIDTH] = (sums[k % WIDTH] as number) + (contact[from + k] as number);
   return sums;
 }
 
@@ -108,7 +108,7 @@ export function contactCenterKpis(
     );
     const overall = estimates(
       results.map((r) => {
-        return contactKpiValues(poolContactSums(r, p), total, hasTarget);
+        return contactKpiValues(poolContactSums(r.contact, p), total, hasTarget);
       }),
     );
     return {

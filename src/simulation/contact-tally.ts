@@ -23,16 +23,6 @@ export class ContactTally {
     this.sums = new Float64Array(pools * WEEK * WIDTH);
   }
 
-  /** Per pool: the customers who joined its queue, every hour of the week's together. */
-  entries(): Float64Array {
-    const pools = this.sums.length / (WEEK * WIDTH);
-    const entries = new Float64Array(pools);
-    for (let p = 0; p < pools; p++)
-      for (let hour = 0; hour < WEEK; hour++)
-        entries[p] = (entries[p] as number) + (this.sums[(p * WEEK + hour) * WIDTH] as number);
-    return entries;
-  }
-
   /** A customer joined pool p's queue in `hour`. */
   entry(p: number, hour: number): void {
     const o = (p * WEEK + hour) * WIDTH;

@@ -6,7 +6,7 @@ import { formatDuration } from '../model/units.js';
 import type { CompiledModel } from './compile.js';
 import { contactKpiValues, poolContactSums } from './contact-center.js';
 import { estimateText, type KpiKind } from './readout/kpi-unit.js';
-import { CUSTOMER_SUMS, type RunResult } from './run.js';
+import { CONTACT_SUMS, CUSTOMER_SUMS, type RunResult } from './run.js';
 import type { Estimate } from './stats.js';
 
 export interface KpiDefinition {
@@ -144,6 +144,8 @@ function contactKpis(m: CompiledModel, pool: (id: string) => string): Omit<KpiDe
   ];
 }
 
+const ENTRIES = CONTACT_SUMS.indexOf('entries');
+
 /** KPI values of one replication: for all customers (segment null) or one segment. */
 export function kpiValues(m: CompiledModel, r: RunResult, segment: number | null): Record<string, number> {
   const width = CUSTOMER_SUMS.length;
@@ -156,12 +158,14 @@ export function kpiValues(m: CompiledModel, r: RunResult, segment: number | null
   }
   const n = s.customers || Number.NaN;
   const orders = s.orders || Number.NaN;
+  // Each pool's contact figures over the week, its queue entries among them: for all customers only.
+  const pools = segment === null ? m.poolIds.map((_, p) => poolContactSums(r.contact, p)) : [];
   let staffCost = 0;
   let queued = 0;
   let abandons = 0;
   for (let p = 0; p < m.poolIds.length; p++) {
     staffCost += ((r.available[p] ?? 0) / 3600) * (m.costPerHour[p] ?? 0);
-    queued += r.queued[p] ?? 0;
+    queued += pools[p]?.[ENTRIES] ?? 0;
     abandons += r.abandons[p] ?? 0;
   }
   const values: Record<string, number> = {
@@ -186,9 +190,10 @@ export function kpiValues(m: CompiledModel, r: RunResult, segment: number | null
     values[`utilisation:${id}`] =
       segment === null ? (r.busy[p] ?? 0) / ((r.available[p] ?? 0) || Number.NaN) : Number.NaN;
     values[`queueAbandonment:${id}`] =
-      segment === null ? (r.abandons[p] ?? 0) / ((r.queued[p] ?? 0) || Number.NaN) : Number.NaN;
+      segment === null ? (r.abandons[p] ?? 0) / ((pools[p]?.[ENTRIES] ?? 0) || Number.NaN) : Number.NaN;
     // The hours' exposure does not matter here: only the ratios of contacts are read.
-    const contact = segment === null ? contactKpiValues(poolContactSums(r, p), 0, true) : undefined;
+    const sums = pools[p];
+    const contact = sums ? contactKpiValues(sums, 0, true) : undefined;
     if (!Number.isNaN(m.serviceWithin[p] as number))
       values[`serviceLevel:${id}`] = contact?.serviceLevel ?? Number.NaN;
     values[`speedOfAnswer:${id}`] = contact?.speedOfAnswer ?? Number.NaN;

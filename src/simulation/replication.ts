@@ -104,7 +104,6 @@ export class Replication extends CustomerWalk {
       outcomes: tally.outcomes,
       busy: poolTime.busyArea,
       available: poolTime.capArea,
-      queued: this.contact.entries(),
       abandons: this.abandons,
       contact: this.contact.sums,
       inSystem: this.inJourney.mean(),

@@ -41,10 +41,12 @@ export interface RunResult {
   visits: Float64Array;
   /** [segment][cell] customers counted, by failures, queue abandonment and score (see outcomes.ts). */
   outcomes: Float64Array;
-  /** Per pool: busy server-seconds, available server-seconds, queue entries, abandonments, in [warmup, horizon). */
+  /**
+   * Per pool: busy server-seconds, available server-seconds, abandonments, in [warmup, horizon).
+   * (Its queue entries are the contact sums' `entries`, summed over the week: poolContactSums.)
+   */
   busy: Float64Array;
   available: Float64Array;
-  queued: Float64Array;
   abandons: Float64Array;
   /**
    * [pool][hour of the week][CONTACT_SUMS]: queue entries in [warmup, horizon) counted by the hour

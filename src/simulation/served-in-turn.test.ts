@@ -9,10 +9,13 @@ import { describe, expect, it } from 'vitest';
 import { parsedModel } from '../testing/parsed-model.js';
 import { expectSameReplication } from '../testing/same-replication.js';
 import { compileModel } from './compile.js';
+import { poolContactSums } from './contact-center.js';
+import { CONTACT_SUMS } from './contact-sums.js';
 import { servedInTurn } from './free-servers.js';
 import { runReplication } from './replication.js';
 
 const DAY = 86400;
+const ENTRIES = CONTACT_SUMS.indexOf('entries');
 
 const model = (text: string) => parsedModel(text, 'in-turn.yaml');
 
@@ -109,7 +112,7 @@ start: call
     const owners = m.poolIds.indexOf('owners');
     for (const trace of [undefined, () => {}]) {
       const run = runReplication(m, { horizon: 7 * DAY, warmup: DAY, seed: 5, replication: 0, trace });
-      expect(run.queued[owners]).toBeGreaterThan(1000);
+      expect(poolContactSums(run.contact, owners)[ENTRIES]).toBeGreaterThan(1000);
       expect(run.abandons[owners]).toBe(0);
     }
   });

@@ -6,17 +6,7 @@
 import { expect } from 'vitest';
 import type { RunResult } from '../simulation/run.js';
 
-const ARRAYS = [
-  'sums',
-  'ends',
-  'visits',
-  'outcomes',
-  'busy',
-  'available',
-  'queued',
-  'abandons',
-  'contact',
-] as const;
+const ARRAYS = ['sums', 'ends', 'visits', 'outcomes', 'busy', 'available', 'abandons', 'contact'] as const;
 
 export function expectSameReplication(shortcut: RunResult, calendar: RunResult): void {
   for (const key of ARRAYS) {
