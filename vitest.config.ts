@@ -28,9 +28,10 @@ export default defineConfig({
     maxWorkers: availableParallelism(),
     benchmark: { include: ['bench/**/*.bench.ts'] },
     // A worker runs file after file with the modules it has loaded (zod, yaml, DuckDB's client,
-    // the model's schemas) instead of a new process and a new import of each per file: on 48
-    // files of analyses, queueing, views and edits, 80 s became 53 s, and 156 processor
-    // seconds 103; CI's 220 files ran close to its 15 minutes. The setup file still runs per file.
+    // the model's schemas) instead of a new process and a new import of each per file. The
+    // simulation, view, BPMN, analysis and edit tests (89 files), twice each way, alternated:
+    // 209 and 222 s became 177 and 144 s, and 387 and 414 processor seconds 320 and 268. CI's
+    // 220 files ran close to its 15 minutes. The setup file still runs per file.
     projects: [
       { extends: true, test: { name: 'shared', include: TESTS, exclude: ISOLATED, isolate: false } },
       { extends: true, test: { name: 'isolated', include: ISOLATED } },
