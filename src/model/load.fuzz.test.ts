@@ -1,7 +1,7 @@
 /**
  * Fuzzing the model pipeline: a thousand and more mutated model files (the examples, the fixtures
  * and random valid models, broken in every way a file can be) go through load(), and a few hundred
- * each through `validate`, the analysis and a short simulation (three in five of each in CI, see
+ * each through `validate`, the analysis and a short simulation (two in five of each in CI, see
  * fuzzCount). Each case runs in a child process bounded in time and memory; none may crash, hang
  * or blow up. A failure names its seed: replay it with
  * FUZZ_SEED=<seed> npx vitest run src/model/load.fuzz.test.ts.

@@ -55,11 +55,13 @@ function caseKey(c: FuzzCase): string {
 
 /**
  * How many of a suite's `n` cases run: all locally, where every run draws a new seed and meets new
- * cases; three in five in CI, which replays one seed (vitest.setup.ts), so that its cases are one
+ * cases; two in five in CI, which replays one seed (vitest.setup.ts), so that its cases are one
  * fixed sample whose size is a share of CI's 15 minutes. In a CI run that went past them, the
- * fuzz suites' cases took 113 s (load 35, logs 34, simulate 14, analyze 12, BPMN 10, validate 8).
+ * fuzz suites' cases took 113 s (load 35, logs 34, simulate 14, analyze 12, BPMN 10, validate 8);
+ * at three in five they took 114 s of a run that passed them too, on a day the machine ran its
+ * tests a quarter slower than in the morning.
  */
-export const fuzzCount = (n: number): number => (process.env.CI ? Math.round(n * 0.6) : n);
+export const fuzzCount = (n: number): number => (process.env.CI ? Math.round(n * 0.4) : n);
 
 /** A whole suite's limit: minutes, for two cores busy with other test files too. */
 export const FUZZ_TIMEOUT = 600_000;
