@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 const TESTS = ['src/**/*.test.ts', 'web/src/**/*.test.ts'];
 
@@ -26,15 +26,28 @@ export default defineConfig({
     // Browser, server and CLI tests spend much of their time waiting on another process, so every
     // core gets a file.
     maxWorkers: availableParallelism(),
-    benchmark: { include: ['bench/**/*.bench.ts'] },
     // A worker runs file after file with the modules it has loaded (zod, yaml, DuckDB's client,
     // the model's schemas) instead of a new process and a new import of each per file. The
     // simulation, view, BPMN, analysis and edit tests (89 files), twice each way, alternated:
     // 209 and 222 s became 177 and 144 s, and 387 and 414 processor seconds 320 and 268. CI's
     // 220 files ran close to its 15 minutes. The setup file still runs per file.
+    // The benches run in the isolated project alone, each in a process of its own (with both
+    // projects' defaults, every bench ran twice).
     projects: [
-      { extends: true, test: { name: 'shared', include: TESTS, exclude: ISOLATED, isolate: false } },
-      { extends: true, test: { name: 'isolated', include: ISOLATED } },
+      {
+        extends: true,
+        test: {
+          name: 'shared',
+          include: TESTS,
+          exclude: [...configDefaults.exclude, ...ISOLATED],
+          isolate: false,
+          benchmark: { include: [] },
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'isolated', include: ISOLATED, benchmark: { include: ['bench/**/*.bench.ts'] } },
+      },
     ],
   },
 });

@@ -56,10 +56,10 @@ function caseKey(c: FuzzCase): string {
 /**
  * How many of a suite's `n` cases run: all locally, where every run draws a new seed and meets new
  * cases; two in five in CI, which replays one seed (vitest.setup.ts), so that its cases are one
- * fixed sample whose size is a share of CI's 15 minutes. In a CI run that went past them, the
- * fuzz suites' cases took 113 s (load 35, logs 34, simulate 14, analyze 12, BPMN 10, validate 8);
- * at three in five they took 114 s of a run that passed them too, on a day the machine ran its
- * tests a quarter slower than in the morning.
+ * fixed sample whose size is a share of CI's 15 minutes. At three in five the fuzz suites' cases
+ * took 113 s of a CI run that went past them (load 35, logs 34, simulate 14, analyze 12, BPMN 10,
+ * validate 8), and 114 s of another that did so on a slow afternoon; at two in five, 83 s with the
+ * three files alone.
  */
 export const fuzzCount = (n: number): number => (process.env.CI ? Math.round(n * 0.4) : n);
 
