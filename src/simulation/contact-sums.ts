@@ -12,3 +12,5 @@ export const CONTACT_SUMS = [
   'staffed',
 ] as const;
 export const HOURS_PER_WEEK = 168;
+/** Where a pool's queue entries are among an hour's sums: what its abandonment rate divides by. */
+export const ENTRIES = CONTACT_SUMS.indexOf('entries');

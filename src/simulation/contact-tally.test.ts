@@ -5,10 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { poolContactSums } from './contact-center.js';
-import { CONTACT_SUMS, HOURS_PER_WEEK } from './contact-sums.js';
+import { CONTACT_SUMS, ENTRIES, HOURS_PER_WEEK } from './contact-sums.js';
 import { ContactTally } from './contact-tally.js';
-
-const ENTRIES = CONTACT_SUMS.indexOf('entries');
 
 describe('ContactTally', () => {
   it("counts each pool's queue entries, whatever hours of the week they fell in", () => {

@@ -5,8 +5,9 @@
 import { formatDuration } from '../model/units.js';
 import type { CompiledModel } from './compile.js';
 import { contactKpiValues, poolContactSums } from './contact-center.js';
+import { ENTRIES } from './contact-sums.js';
 import { estimateText, type KpiKind } from './readout/kpi-unit.js';
-import { CONTACT_SUMS, CUSTOMER_SUMS, type RunResult } from './run.js';
+import { CUSTOMER_SUMS, type RunResult } from './run.js';
 import type { Estimate } from './stats.js';
 
 export interface KpiDefinition {
@@ -143,8 +144,6 @@ function contactKpis(m: CompiledModel, pool: (id: string) => string): Omit<KpiDe
     })),
   ];
 }
-
-const ENTRIES = CONTACT_SUMS.indexOf('entries');
 
 /** KPI values of one replication: for all customers (segment null) or one segment. */
 export function kpiValues(m: CompiledModel, r: RunResult, segment: number | null): Record<string, number> {

@@ -10,12 +10,11 @@ import { parsedModel } from '../testing/parsed-model.js';
 import { expectSameReplication } from '../testing/same-replication.js';
 import { compileModel } from './compile.js';
 import { poolContactSums } from './contact-center.js';
-import { CONTACT_SUMS } from './contact-sums.js';
+import { ENTRIES } from './contact-sums.js';
 import { servedInTurn } from './free-servers.js';
 import { runReplication } from './replication.js';
 
 const DAY = 86400;
-const ENTRIES = CONTACT_SUMS.indexOf('entries');
 
 const model = (text: string) => parsedModel(text, 'in-turn.yaml');
 
