@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { RunTemporaryFolder } from './src/testing/run-temporary-folder.js';
 
 const TESTS = ['src/**/*.test.ts', 'web/src/**/*.test.ts'];
 
@@ -18,6 +19,8 @@ const ISOLATED = [
 export default defineConfig({
   test: {
     setupFiles: ['./vitest.setup.ts'],
+    // A run's temporary files in a folder of its own, removed when the run passes.
+    reporters: ['default', new RunTemporaryFolder()],
     // Simulation and browser tests (and setups that import logs) do real work; on two busy cores
     // they need more than the 5 s and 10 s defaults.
     testTimeout: 120_000,

@@ -15,6 +15,7 @@ import type { Model } from '../model/model.js';
 import { serializeModel } from '../model/serialize.js';
 import { hasChromium, launchChromium } from '../testing/browser.js';
 import { BPMN_SUITE } from '../testing/data.js';
+import { screenshot } from '../testing/screenshot.js';
 import { exportBpmn } from './export.js';
 import { importBpmn } from './import.js';
 import { checkBpmnLinks } from './links.js';
@@ -193,7 +194,7 @@ describe('exporting the examples', () => {
         }, xml);
         expect(result.warnings, file).toEqual([]);
         expect(result.shapes, file).toBeGreaterThan(model.steps.length);
-        await page.screenshot({ path: join(tmpdir(), `linesight-bpmn-${file.replace('.yaml', '')}.png`) });
+        await screenshot(page, `bpmn-${file.replace('.yaml', '')}`);
       }
     } finally {
       await browser.close();
