@@ -14,6 +14,7 @@ import { CustomerTally } from './customer-tally.js';
 import { drainSpan } from './drain.js';
 import { InJourney } from './in-journey.js';
 import { replicationSeed } from './random.js';
+import { RowInHand } from './row-in-hand.js';
 import type { RunOptions, StepTrace } from './run.js';
 import { WaitSeries } from './wait-series.js';
 
@@ -37,6 +38,7 @@ export abstract class CustomerWalk {
   protected readonly waitSeries = new WaitSeries();
   protected readonly calendar: Calendar;
   protected readonly inJourney: InJourney;
+  private readonly walk = new RowInHand();
   protected events = 0;
   protected arrivals = 0;
 
@@ -110,24 +112,34 @@ export abstract class CustomerWalk {
    * others, goes back to the calendar, at the customer's own time. Traced runs keep the calendar
    * for every step (the trace is told of a step as the calendar takes its done), which lets a test
    * hold the two ways side by side; so does a time past the drain's end, which the run never takes.
+   * While they walk, the fields of their row that steps change are held in hand (row-in-hand.ts).
    */
   protected enter(c: number, target: number, now: number, from: number): void {
-    const { m, rows } = this;
+    const { m, rows, draws, walk } = this;
     const alone = this.trace === undefined;
+    const limit = this.drainLimit;
+    const key = rows.key[c] as number;
+    const seg = rows.seg[c] as number;
+    const visits = this.counted(rows.arrival[c] as number);
+    walk.take(rows, c);
     let t = from;
     for (;;) {
       if (target < 0) {
+        walk.put(rows, c);
         this.finish(c, -1 - target, t);
         return;
       }
-      this.arriveAt(c, target);
+      walk.reach(m, target);
+      if (visits) this.tally.visit(seg, target);
       const wait = m.wait[target];
       if (wait) {
-        const w = this.draws.wait(rows.key[c] as number, target, rows.steps[c] as number);
-        rows.waits[c * 2 + 1] = (rows.waits[c * 2 + 1] as number) + w;
+        const w = draws.wait(key, target, walk.steps);
+        walk.planned += w;
         t += w;
       }
-      if (!alone || (m.pool[target] as number) >= 0 || t > this.drainLimit) {
+      if (!alone || (m.pool[target] as number) >= 0 || t > limit) {
+        walk.put(rows, c);
+        rows.at[c] = target;
         if (t === now) this.ready(c, t);
         else {
           // Ahead of the clock and with no wait, this ready takes the place of the last step's done.
@@ -138,28 +150,19 @@ export abstract class CustomerWalk {
       }
       // Counted as the calendar would have counted them: the ready after a wait, and the done.
       if (wait) this.events++;
-      this.count(c, target, t);
-      const end = t + this.draws.duration(rows.key[c] as number, target, rows.steps[c] as number);
-      if (end > this.drainLimit) {
+      walk.count(m, target);
+      const end = t + draws.duration(key, target, walk.steps);
+      if (end > limit) {
+        walk.put(rows, c);
+        rows.at[c] = target;
         this.calendar.push(end, DONE, c);
         return;
       }
       this.events++;
-      target = this.nextTarget(c, target);
+      const failed = draws.fails(key, target, walk.steps);
+      if (failed) walk.failures++;
+      target = draws.next(failed ? m.fail : m.next, seg * m.steps + target, key, target, walk.steps);
       t = end;
-    }
-  }
-
-  /** Customer c is at a step: their count of steps and visits, and the step's effort and emotion. */
-  private arriveAt(c: number, target: number): void {
-    const { m, rows } = this;
-    rows.at[c] = target;
-    rows.steps[c] = (rows.steps[c] as number) + 1;
-    if (this.counted(rows.arrival[c] as number)) this.tally.visit(rows.seg[c] as number, target);
-    rows.feel[c * 3] = (rows.feel[c * 3] as number) + (m.effort[target] as number);
-    if (m.hasEmotion[target]) {
-      rows.feel[c * 3 + 1] = (rows.feel[c * 3 + 1] as number) + (m.emotion[target] as number);
-      rows.feel[c * 3 + 2] = (rows.feel[c * 3 + 2] as number) + 1;
     }
   }
 
