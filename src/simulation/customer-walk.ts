@@ -14,9 +14,12 @@ import { CustomerTally } from './customer-tally.js';
 import { drainSpan } from './drain.js';
 import { InJourney } from './in-journey.js';
 import { replicationSeed } from './random.js';
-import { RowInHand } from './row-in-hand.js';
+import type { Sampler } from './sampler.js';
 import type { RunOptions, StepTrace } from './run.js';
 import { WaitSeries } from './wait-series.js';
+
+/** A step's planned wait, if it has one. */
+type Wait = Sampler | null | undefined;
 
 /** The kinds of event on the calendar. */
 export const EVENTS = { ARRIVAL: 0, READY: 1, DONE: 2, ABANDON: 3, SHIFT: 4 } as const;
@@ -38,7 +41,6 @@ export abstract class CustomerWalk {
   protected readonly waitSeries = new WaitSeries();
   protected readonly calendar: Calendar;
   protected readonly inJourney: InJourney;
-  private readonly walk = new RowInHand();
   protected events = 0;
   protected arrivals = 0;
 
@@ -112,66 +114,129 @@ export abstract class CustomerWalk {
    * others, goes back to the calendar, at the customer's own time. Traced runs keep the calendar
    * for every step (the trace is told of a step as the calendar takes its done), which lets a test
    * hold the two ways side by side; so does a time past the drain's end, which the run never takes.
-   * While they walk, the fields of their row that steps change are held in hand (row-in-hand.ts).
    */
   protected enter(c: number, target: number, now: number, from: number): void {
-    const { m, rows, draws, walk } = this;
-    const alone = this.trace === undefined;
+    if (target < 0) {
+      this.finish(c, -1 - target, from);
+      return;
+    }
+    const { m, rows } = this;
+    this.arriveAt(c, target);
+    let t = from;
+    const wait = m.wait[target];
+    if (wait) {
+      const w = this.draws.wait(rows.key[c] as number, target, rows.steps[c] as number);
+      rows.waits[c * 2 + 1] = (rows.waits[c * 2 + 1] as number) + w;
+      t += w;
+    }
+    if (this.trace !== undefined || (m.pool[target] as number) >= 0 || t > this.drainLimit)
+      this.stop(c, target, now, t, wait);
+    else this.walkAlone(c, target, now, t, wait);
+  }
+
+  /**
+   * Customer c does `step`, which they reached at `t`, alone, and goes on through the steps after
+   * it until one at a pool, an end or the drain's end. Their row's steps and effort, which every
+   * step changes, are held here and put back where the walk stops: read and written in the row at
+   * every step, each was a bounds check and a load or a store (order-departments: 5% of a
+   * customer's instructions). A function of its own, so that `enter`, which every customer takes
+   * and most leave at once for a pool or an end, stays small enough for V8 to inline.
+   */
+  private walkAlone(c: number, step: number, now: number, reached: number, waited: Wait): void {
+    const { m, rows, draws } = this;
     const limit = this.drainLimit;
     const key = rows.key[c] as number;
     const seg = rows.seg[c] as number;
     const visits = this.counted(rows.arrival[c] as number);
-    walk.take(rows, c);
-    let t = from;
+    let steps = rows.steps[c] as number;
+    let effort = rows.feel[c * 3] as number;
+    let target = step;
+    let t = reached;
+    let wait = waited;
     for (;;) {
-      if (target < 0) {
-        walk.put(rows, c);
-        this.finish(c, -1 - target, t);
-        return;
-      }
-      walk.reach(m, target);
-      if (visits) this.tally.visit(seg, target);
-      const wait = m.wait[target];
-      if (wait) {
-        const w = draws.wait(key, target, walk.steps);
-        walk.planned += w;
-        t += w;
-      }
-      if (!alone || (m.pool[target] as number) >= 0 || t > limit) {
-        walk.put(rows, c);
-        rows.at[c] = target;
-        if (t === now) this.ready(c, t);
-        else {
-          // Ahead of the clock and with no wait, this ready takes the place of the last step's done.
-          if (!wait) this.events--;
-          this.calendar.push(t, READY, c);
-        }
-        return;
-      }
       // Counted as the calendar would have counted them: the ready after a wait, and the done.
       if (wait) this.events++;
-      walk.count(m, target);
-      const end = t + draws.duration(key, target, walk.steps);
+      this.contactsAt(c, target);
+      const end = t + draws.duration(key, target, steps);
       if (end > limit) {
-        walk.put(rows, c);
+        this.hold(c, steps, effort);
         rows.at[c] = target;
         this.calendar.push(end, DONE, c);
         return;
       }
       this.events++;
-      const failed = draws.fails(key, target, walk.steps);
-      if (failed) walk.failures++;
-      target = draws.next(failed ? m.fail : m.next, seg * m.steps + target, key, target, walk.steps);
+      const failed = draws.fails(key, target, steps);
+      if (failed) rows.failures[c] = (rows.failures[c] as number) + 1;
+      target = draws.next(failed ? m.fail : m.next, seg * m.steps + target, key, target, steps);
       t = end;
+      if (target < 0) {
+        this.hold(c, steps, effort);
+        this.finish(c, -1 - target, t);
+        return;
+      }
+      steps++;
+      effort += m.effort[target] as number;
+      if (m.hasEmotion[target]) this.feel(c, target);
+      if (visits) this.tally.visit(seg, target);
+      wait = m.wait[target];
+      if (wait) {
+        const w = draws.wait(key, target, steps);
+        rows.waits[c * 2 + 1] = (rows.waits[c * 2 + 1] as number) + w;
+        t += w;
+      }
+      if ((m.pool[target] as number) >= 0 || t > limit) {
+        this.hold(c, steps, effort);
+        this.stop(c, target, now, t, wait);
+        return;
+      }
     }
+  }
+
+  /** Customer c stops at `step` at `t`: ready for it now, or on the calendar at their own time. */
+  private stop(c: number, step: number, now: number, t: number, wait: Wait): void {
+    this.rows.at[c] = step;
+    if (t === now) this.ready(c, t);
+    else {
+      // Ahead of the clock and with no wait, this ready takes the place of the last step's done.
+      if (!wait) this.events--;
+      this.calendar.push(t, READY, c);
+    }
+  }
+
+  /** Customer c is at a step: their count of steps and visits, and the step's effort and emotion. */
+  private arriveAt(c: number, step: number): void {
+    const { m, rows } = this;
+    rows.steps[c] = (rows.steps[c] as number) + 1;
+    if (this.counted(rows.arrival[c] as number)) this.tally.visit(rows.seg[c] as number, step);
+    rows.feel[c * 3] = (rows.feel[c * 3] as number) + (m.effort[step] as number);
+    if (m.hasEmotion[step]) this.feel(c, step);
+  }
+
+  /** Customer c's steps and effort so far, into their row. */
+  private hold(c: number, steps: number, effort: number): void {
+    const rows = this.rows;
+    rows.steps[c] = steps;
+    rows.feel[c * 3] = effort;
+  }
+
+  /** Customer c feels `step`'s emotion. */
+  private feel(c: number, step: number): void {
+    const feel = this.rows.feel;
+    feel[c * 3 + 1] = (feel[c * 3 + 1] as number) + (this.m.emotion[step] as number);
+    feel[c * 3 + 2] = (feel[c * 3 + 2] as number) + 1;
   }
 
   /** Customer c, ready for `step` at `now`: their contacts and calls. */
   protected count(c: number, step: number, now: number): void {
+    this.contactsAt(c, step);
+    this.rows.readyAt[c] = now;
+  }
+
+  /** Customer c's contacts and calls at `step`. */
+  private contactsAt(c: number, step: number): void {
     const { m, rows } = this;
     if (m.contact[step]) rows.contacts[c] = (rows.contacts[c] as number) + 1;
     if (m.call[step]) rows.calls[c] = (rows.calls[c] as number) + 1;
-    rows.readyAt[c] = now;
   }
 
   /** Where customer c goes after `step`: they fail it or not, and take a branch. */
