@@ -14,8 +14,8 @@ import { CustomerTally } from './customer-tally.js';
 import { drainSpan } from './drain.js';
 import { InJourney } from './in-journey.js';
 import { replicationSeed } from './random.js';
-import type { Sampler } from './sampler.js';
 import type { RunOptions, StepTrace } from './run.js';
+import type { Sampler } from './sampler.js';
 import { WaitSeries } from './wait-series.js';
 
 /** A step's planned wait, if it has one. */
