@@ -135,12 +135,13 @@ export abstract class CustomerWalk {
   }
 
   /**
-   * Customer c does `step`, which they reached at `t`, alone, and goes on through the steps after
-   * it until one at a pool, an end or the drain's end. Their row's steps and effort, which every
-   * step changes, are held here and put back where the walk stops: read and written in the row at
-   * every step, each was a bounds check and a load or a store (order-departments: 5% of a
+   * Customer c does `step`, which they reached at `reached`, alone, and goes on through the steps
+   * after it until one at a pool, an end or the drain's end. Their row's steps and effort, which
+   * every step changes, are held here and put back where the walk stops: read and written in the
+   * row at every step, each was a bounds check and a load or a store (order-departments: 3% of a
    * customer's instructions). A function of its own, so that `enter`, which every customer takes
-   * and most leave at once for a pool or an end, stays small enough for V8 to inline.
+   * and most leave at once for a pool or an end, stays small enough for V8 to inline (under 460
+   * bytes of bytecode: with this loop in it, it was 727, and M/M/1 took 2% more instructions).
    */
   private walkAlone(c: number, step: number, now: number, reached: number, waited: Wait): void {
     const { m, rows, draws } = this;
