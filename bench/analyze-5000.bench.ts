@@ -4,10 +4,10 @@
  * for 5,000 steps the way the CLI runs it, file read, validation and text report included, and a
  * time near-linear in the model's size. Run with `npm run bench`.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bench, describe } from 'vitest';
+import { afterAll, bench, describe } from 'vitest';
 import { stringify } from 'yaml';
 import { analyze } from '../src/analysis/analyze.js';
 import { writeAnalysis } from '../src/analysis/report/write.js';
@@ -15,6 +15,7 @@ import { load } from '../src/index.js';
 import { randomModel } from '../src/testing/random-model.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'linesight-analyze-bench-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const files = new Map(
   [1000, 2000, 5000, 10000].map((steps) => {
     const file = join(dir, `generated-${steps}.yaml`);

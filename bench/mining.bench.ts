@@ -2,10 +2,10 @@
  * Importing and mining real logs: teleclaims (46,138 events, XES, gzipped) and receipt (CSV); and
  * a wide CSV, 2,000 rows of 2,000 columns, as a CRM's export has them. Run with `npm run bench`.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bench, describe } from 'vitest';
+import { afterAll, bench, describe } from 'vitest';
 import {
   discover,
   EventWriter,
@@ -17,9 +17,12 @@ import {
 } from '../src/mining/index.js';
 import { EVENT_LOGS as LOGS } from '../src/testing/data.js';
 
+const dir = mkdtempSync(join(tmpdir(), 'linesight-bench-wide-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
 /** 2,000 rows of case, activity, timestamp and 1,997 more columns (11 MB). */
 function wideCsv(): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'linesight-bench-wide-')), 'wide.csv');
+  const file = join(dir, 'wide.csv');
   const extra = Array.from({ length: 1_997 }, (_, i) => i);
   const lines = [['case', 'activity', 'timestamp', ...extra.map((i) => `attr${i}`)].join(',')];
   for (let r = 0; r < 2_000; r++) {
