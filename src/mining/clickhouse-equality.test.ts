@@ -514,9 +514,9 @@ describe.skipIf(!installed)('the ClickHouse event store answers as the DuckDB st
   it('gives a synthetic log of a quarter of a million events the same answers, from import to calibration', {
     timeout: 300_000,
   }, async () => {
-    const [duckdb, , shards] = enginesFor('million') as [Engine, Engine, Engine];
+    const [duckdb, , shards] = enginesFor('large') as [Engine, Engine, Engine];
     engines = [duckdb, shards];
-    const file = join(dir, 'million.csv');
+    const file = join(dir, 'large.csv');
     writeFileSync(file, syntheticCsv(62_500, 5));
     const timed: string[] = [];
     const step = async <T>(name: string, run: () => Promise<T>) => {
@@ -525,19 +525,19 @@ describe.skipIf(!installed)('the ClickHouse event store answers as the DuckDB st
       timed.push(`${name} ${((performance.now() - t) / 1000).toFixed(1)} s`);
       return result;
     };
-    const imported = await step('import', () => onEach(engines, 'log', 'import', file, '--log', 'million'));
+    const imported = await step('import', () => onEach(engines, 'log', 'import', file, '--log', 'large'));
     expect(imported[0]?.code, imported[0]?.stderr).toBe(0);
     expectAlike(imported);
     expect(JSON.parse(imported[0]?.stdout ?? '[]')[0].events).toBeGreaterThan(225_000);
     expectAlike(await step('list', () => onEach(engines, 'log', 'list')));
     expectAlike(
-      await step('discover', () => onEach(engines, 'log', 'discover', '--log', 'million', '--top', '50')),
+      await step('discover', () => onEach(engines, 'log', 'discover', '--log', 'large', '--top', '50')),
     );
-    expect(await step('model', () => modelAlike('million'))).toMatch(/\d+ events of 62500 customers/);
-    const [json] = await step('journeys', () => journeysAlike('million', []));
+    expect(await step('model', () => modelAlike('large'))).toMatch(/\d+ events of 62500 customers/);
+    const [json] = await step('journeys', () => journeysAlike('large', []));
     expect(JSON.parse(json ?? 'null').customers).toBe(62_500);
     const { fit } = await step('conformance and calibration', () =>
-      fitAlike('million', join(dir, 'discovered-million.yaml')),
+      fitAlike('large', join(dir, 'discovered-large.yaml')),
     );
     expect(fit.cases).toBe(62_500);
     console.info(`a quarter of a million events on DuckDB and two shards: ${timed.join(', ')}`);

@@ -124,11 +124,7 @@ export abstract class CustomerWalk {
     this.arriveAt(c, target);
     let t = from;
     const wait = m.wait[target];
-    if (wait) {
-      const w = this.draws.wait(rows.key[c] as number, target, rows.steps[c] as number);
-      rows.waits[c * 2 + 1] = (rows.waits[c * 2 + 1] as number) + w;
-      t += w;
-    }
+    if (wait) t += this.plannedWait(c, rows.key[c] as number, target, rows.steps[c] as number);
     if (this.trace !== undefined || (m.pool[target] as number) >= 0 || t > this.drainLimit)
       this.stop(c, target, now, t, wait);
     else this.walkAlone(c, target, now, t, wait);
@@ -180,17 +176,21 @@ export abstract class CustomerWalk {
       if (m.hasEmotion[target]) this.feel(c, target);
       if (visits) this.tally.visit(seg, target);
       wait = m.wait[target];
-      if (wait) {
-        const w = draws.wait(key, target, steps);
-        rows.waits[c * 2 + 1] = (rows.waits[c * 2 + 1] as number) + w;
-        t += w;
-      }
+      if (wait) t += this.plannedWait(c, key, target, steps);
       if ((m.pool[target] as number) >= 0 || t > limit) {
         this.hold(c, steps, effort);
         this.stop(c, target, now, t, wait);
         return;
       }
     }
+  }
+
+  /** Customer c's planned wait before `step`, on their `visit`th step: drawn, and added to their row. */
+  private plannedWait(c: number, key: number, step: number, visit: number): number {
+    const w = this.draws.wait(key, step, visit);
+    const waits = this.rows.waits;
+    waits[c * 2 + 1] = (waits[c * 2 + 1] as number) + w;
+    return w;
   }
 
   /** Customer c stops at `step` at `t`: ready for it now, or on the calendar at their own time. */
