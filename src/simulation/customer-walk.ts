@@ -13,6 +13,7 @@ import { CustomerRows } from './customer-rows.js';
 import { CustomerTally } from './customer-tally.js';
 import { drainSpan } from './drain.js';
 import { InJourney } from './in-journey.js';
+import { onePath } from './one-path.js';
 import { replicationSeed } from './random.js';
 import type { RunOptions, StepTrace } from './run.js';
 import type { Sampler } from './sampler.js';
@@ -41,6 +42,8 @@ export abstract class CustomerWalk {
   protected readonly waitSeries = new WaitSeries();
   protected readonly calendar: Calendar;
   protected readonly inJourney: InJourney;
+  /** Whether every customer of a segment takes the same path (one-path.ts): their counts are then tallied in runs. */
+  private readonly onePath: boolean;
   protected events = 0;
   protected arrivals = 0;
 
@@ -60,6 +63,7 @@ export abstract class CustomerWalk {
     // Owners are kept only where a pool has them: a row's owners are zeroed for every new customer.
     this.rows = new CustomerRows(m.dedicated.includes(1) ? m.poolIds.length : 0);
     this.tally = new CustomerTally(m.segments, m.steps, m.endIds.length);
+    this.onePath = onePath(m);
     this.calendar = new Calendar(m.segments, ARRIVAL);
   }
 
@@ -101,7 +105,11 @@ export abstract class CustomerWalk {
     const rows = this.rows;
     const t0 = rows.arrival[c] as number;
     this.waitSeries.add(rows.serial[c] as number, rows.waits[c * 2] as number);
-    if (this.counted(t0)) this.tally.customer(rows, c, end, this.m.endSuccess[end] === 1, now - t0);
+    if (this.counted(t0)) {
+      const success = this.m.endSuccess[end] === 1;
+      if (this.onePath) this.tally.alike(rows, c, end, success, now - t0);
+      else this.tally.customer(rows, c, end, success, now - t0);
+    }
     this.inJourney.leave(now);
     rows.remove(c);
   }

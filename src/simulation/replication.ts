@@ -97,6 +97,7 @@ export class Replication extends CustomerWalk {
   result(): RunResult {
     const { horizon, warmup, tally, poolTime } = this;
     poolTime.settleAll(horizon);
+    tally.close();
     return {
       sums: tally.sums,
       ends: tally.ends,
