@@ -16,7 +16,8 @@ const DAY = 86400;
 
 /**
  * Two segments on one path: a form, a planned wait, a phone line open on weekdays only (callers
- * who find it closed call back when it opens), a letter with an emotion, and the end.
+ * who find it closed call back when it opens) that answers firms first, a call to the customer's
+ * own account owner, a letter with an emotion, and the end.
  */
 const journey = (after: string, extra = '') =>
   parsedModel(
@@ -31,11 +32,15 @@ resources:
     name: Agents
     capacity: 3
     cost: 30 EUR/h
+    discipline: priority
+    priority: [firms, people]
     schedule: [{ days: mon-fri, hours: "08:00-18:00", capacity: 3 }]
+  - { id: owners, name: Owners, capacity: 4, cost: 50 EUR/h, assignment: dedicated }
 stages: [{ id: s, name: S }]
 steps:
   - { id: form, name: Fills the form, stage: s, channel: web, duration: 'lognormal(4 min, 3 min)', next: call }
-  - { id: call, name: Calls, stage: s, channel: phone, pool: agents, duration: exp(6 min), wait: { duration: exp(2 h) }, next: ${after} }
+  - { id: call, name: Calls, stage: s, channel: phone, pool: agents, duration: exp(6 min), wait: { duration: exp(2 h) }, next: follow-up }
+  - { id: follow-up, name: Talks to their owner, stage: s, channel: phone, pool: owners, duration: exp(10 min), next: ${after} }
   - { id: letter, name: Reads the letter, stage: s, channel: mail, duration: 1 min, emotion: 1, next: done }
 ends:
   - { id: done, name: Done, outcome: success }
@@ -59,7 +64,7 @@ describe('one path', () => {
     expect(onePath(example('competitor.yaml'))).toBe(false);
   });
 
-  it('gives the same replication to the bit when its customers are tallied in runs', () => {
+  it('gives the same replication to the bit when its customers are tallied alike', () => {
     const runs = compileModel(journey('letter'));
     const oneByOne = compileModel(
       journey('[{ to: letter, p: 0.999999999999 }, { to: done, p: 0.000000000001 }]'),
