@@ -30,7 +30,10 @@ export const CUSTOMER_SUMS = [
   'steps',
 ] as const;
 const WIDTH = CUSTOMER_SUMS.length;
-/** What a one-path segment's customers share, as its first had them: contacts, calls, failures, queues given up, steps, end, and 1 for an order. */
+/**
+ * What a one-path segment's customers share, as its first had them: contacts, calls, failures,
+ * queues given up, steps, end, and 1 for an order.
+ */
 const FIRST = 7;
 
 export class CustomerTally {

@@ -42,7 +42,7 @@ export abstract class CustomerWalk {
   protected readonly waitSeries = new WaitSeries();
   protected readonly calendar: Calendar;
   protected readonly inJourney: InJourney;
-  /** Whether every customer of a segment takes the same path (one-path.ts): their counts are then tallied in runs. */
+  /** Whether every customer of a segment takes the same path (one-path.ts): their counts are then the segment's first's. */
   private readonly onePath: boolean;
   protected events = 0;
   protected arrivals = 0;
