@@ -81,43 +81,47 @@ export class CustomerTally {
     const abandoned = rows.abandoned[c] as number;
     const steps = rows.steps[c] as number;
     // In three parts, each small enough for V8 to inline where the journey ends.
-    this.times(o, success, time, rows.waits[c * 2] as number, rows.waits[c * 2 + 1] as number);
-    this.counts(o, rows.contacts[c] as number, rows.calls[c] as number, failures, abandoned, steps);
+    this.times(o, time, rows.waits[c * 2] as number, rows.waits[c * 2 + 1] as number);
+    const contacts = rows.contacts[c] as number;
+    this.counts(o, success, contacts, rows.calls[c] as number, failures, abandoned, steps, 1);
     this.outcome(s, end, experience(rows.feel, c, steps, failures, abandoned), failures, abandoned);
   }
 
-  /** The customer counted, their order, time in the journey and waits. */
-  private times(o: number, success: boolean, time: number, queueWait: number, plannedWait: number): void {
+  /** The customer's time in the journey and waits. */
+  private times(o: number, time: number, queueWait: number, plannedWait: number): void {
     const sums = this.sums;
-    sums[o] = (sums[o] as number) + 1;
-    if (success) sums[o + 1] = (sums[o + 1] as number) + 1;
     sums[o + 2] = (sums[o + 2] as number) + time;
     sums[o + 3] = (sums[o + 3] as number) + queueWait;
     sums[o + 4] = (sums[o + 4] as number) + plannedWait;
   }
 
   /**
-   * Their contacts, calls, failures, queues given up and steps; whether they were contacted, and
-   * resolved at the first contact.
+   * n customers alike (one, or a one-path segment's): counted, their orders, contacts, calls,
+   * failures, queues given up and steps; whether they were contacted, and resolved at the first
+   * contact. All whole numbers, so n at once sums exactly as n one by one.
    */
   private counts(
     o: number,
+    success: boolean,
     contacts: number,
     calls: number,
     failures: number,
     abandoned: number,
     steps: number,
+    n: number,
   ): void {
     const sums = this.sums;
-    sums[o + 5] = (sums[o + 5] as number) + contacts;
-    sums[o + 6] = (sums[o + 6] as number) + calls;
-    sums[o + 7] = (sums[o + 7] as number) + failures;
-    sums[o + 8] = (sums[o + 8] as number) + (abandoned > 0 ? 1 : 0);
+    sums[o] = (sums[o] as number) + n;
+    if (success) sums[o + 1] = (sums[o + 1] as number) + n;
+    sums[o + 5] = (sums[o + 5] as number) + contacts * n;
+    sums[o + 6] = (sums[o + 6] as number) + calls * n;
+    sums[o + 7] = (sums[o + 7] as number) + failures * n;
+    if (abandoned > 0) sums[o + 8] = (sums[o + 8] as number) + n;
     if (contacts > 0) {
-      sums[o + 9] = (sums[o + 9] as number) + 1;
-      if (contacts === 1) sums[o + 10] = (sums[o + 10] as number) + 1;
+      sums[o + 9] = (sums[o + 9] as number) + n;
+      if (contacts === 1) sums[o + 10] = (sums[o + 10] as number) + n;
     }
-    sums[o + 12] = (sums[o + 12] as number) + steps;
+    sums[o + 12] = (sums[o + 12] as number) + steps * n;
   }
 
   /**
@@ -127,14 +131,11 @@ export class CustomerTally {
   alike(rows: CustomerRows, c: number, end: number, success: boolean, time: number): void {
     const s = rows.seg[c] as number;
     const o = s * WIDTH;
-    const sums = this.sums;
-    sums[o + 2] = (sums[o + 2] as number) + time;
-    sums[o + 3] = (sums[o + 3] as number) + (rows.waits[c * 2] as number);
-    sums[o + 4] = (sums[o + 4] as number) + (rows.waits[c * 2 + 1] as number);
+    this.times(o, time, rows.waits[c * 2] as number, rows.waits[c * 2 + 1] as number);
     const n = this.alikeCount[s] as number;
     if (n === 0) this.keepFirst(rows, c, s, end, success);
     this.alikeCount[s] = n + 1;
-    sums[o + 11] = (sums[o + 11] as number) + (this.alikeScore[s] as number);
+    this.sums[o + 11] = (this.sums[o + 11] as number) + (this.alikeScore[s] as number);
   }
 
   /** Customer c, the first of segment s to end: their counts, score (clamped) and outcome cell, kept. */
@@ -152,7 +153,7 @@ export class CustomerTally {
     first[g + 5] = end;
     first[g + 6] = success ? 1 : 0;
     const score = experience(rows.feel, c, steps, failures, abandoned);
-    this.alikeScore[s] = score < 0 ? 0 : score > 100 ? 100 : score;
+    this.alikeScore[s] = clamped(score);
     this.alikeCell[s] = s * OUTCOME_CELLS + outcomeCell(failures, abandoned > 0, score);
   }
 
@@ -167,36 +168,28 @@ export class CustomerTally {
 
   /** n customers of segment s with the counts of its first, at once. */
   private addAlike(s: number, n: number): void {
-    const first = this.first;
-    const g = s * FIRST;
-    const contacts = first[g] as number;
-    const o = s * WIDTH;
-    const sums = this.sums;
-    sums[o] = (sums[o] as number) + n;
-    if (first[g + 6] === 1) sums[o + 1] = (sums[o + 1] as number) + n;
-    sums[o + 5] = (sums[o + 5] as number) + contacts * n;
-    sums[o + 6] = (sums[o + 6] as number) + (first[g + 1] as number) * n;
-    sums[o + 7] = (sums[o + 7] as number) + (first[g + 2] as number) * n;
-    if ((first[g + 3] as number) > 0) sums[o + 8] = (sums[o + 8] as number) + n;
-    if (contacts > 0) sums[o + 9] = (sums[o + 9] as number) + n;
-    if (contacts === 1) sums[o + 10] = (sums[o + 10] as number) + n;
-    sums[o + 12] = (sums[o + 12] as number) + (first[g + 4] as number) * n;
-    const cell = this.alikeCell[s] as number;
-    this.outcomes[cell] = (this.outcomes[cell] as number) + n;
-    const e = s * this.endCount + (first[g + 5] as number);
-    this.ends[e] = (this.ends[e] as number) + n;
+    const at = (k: number) => this.first[s * FIRST + k] as number;
+    this.counts(s * WIDTH, at(6) === 1, at(0), at(1), at(2), at(3), at(4), n);
+    this.ended(s, this.alikeCell[s] as number, at(5), n);
   }
 
   /** The customer's experience score (clamped to 0..100) summed, their outcome cell and end counted. */
   private outcome(s: number, end: number, score: number, failures: number, abandoned: number): void {
     const o = s * WIDTH + 11;
-    this.sums[o] = (this.sums[o] as number) + (score < 0 ? 0 : score > 100 ? 100 : score);
-    const cell = s * OUTCOME_CELLS + outcomeCell(failures, abandoned > 0, score);
-    this.outcomes[cell] = (this.outcomes[cell] as number) + 1;
+    this.sums[o] = (this.sums[o] as number) + clamped(score);
+    this.ended(s, s * OUTCOME_CELLS + outcomeCell(failures, abandoned > 0, score), end, 1);
+  }
+
+  /** n customers of segment s counted in their outcome cell and at their end. */
+  private ended(s: number, cell: number, end: number, n: number): void {
+    this.outcomes[cell] = (this.outcomes[cell] as number) + n;
     const e = s * this.endCount + end;
-    this.ends[e] = (this.ends[e] as number) + 1;
+    this.ends[e] = (this.ends[e] as number) + n;
   }
 }
+
+/** An experience score within 0..100. */
+const clamped = (score: number) => (score < 0 ? 0 : score > 100 ? 100 : score);
 
 /**
  * Customer c's experience, 0 to 100 before clamping: half how they felt (emotion -2..+2), half how

@@ -1,9 +1,9 @@
 /**
- * Which models take every customer of a segment down one path (one-path.ts), and that tallying
- * such customers in runs changes no figure: the same journey, once as one path and once with a
- * second branch no customer takes, must give the same replication to the bit. (The branch's
- * chance, 1e-12, is below a draw's step of 2^-32; the draw is the customer's own, so it shifts no
- * other number.)
+ * Which models take every customer of a segment down one path (one-path.ts), and that taking
+ * such customers' counts from their segment's first (customer-tally.ts, `alike`) changes no
+ * figure: the same journey, once as one path and once with a second branch no customer takes,
+ * must give the same replication to the bit. (The branch's chance, 1e-12, is below a draw's step
+ * of 2^-32; the draw is the customer's own, so it shifts no other number.)
  */
 import { describe, expect, it } from 'vitest';
 import { load } from '../model/load.js';
@@ -19,7 +19,7 @@ const DAY = 86400;
  * who find it closed call back when it opens) that answers firms first, a call to the customer's
  * own account owner, a letter with an emotion, and the end.
  */
-const journey = (after: string, extra = '') =>
+const journey = (after: string) =>
   parsedModel(
     `
 name: One path
@@ -45,7 +45,7 @@ steps:
 ends:
   - { id: done, name: Done, outcome: success }
 start: form
-${extra}`,
+`,
     'one-path.yaml',
   );
 
@@ -65,14 +65,14 @@ describe('one path', () => {
   });
 
   it('gives the same replication to the bit when its customers are tallied alike', () => {
-    const runs = compileModel(journey('letter'));
+    const alike = compileModel(journey('letter'));
     const oneByOne = compileModel(
       journey('[{ to: letter, p: 0.999999999999 }, { to: done, p: 0.000000000001 }]'),
     );
-    expect([onePath(runs), onePath(oneByOne)]).toEqual([true, false]);
+    expect([onePath(alike), onePath(oneByOne)]).toEqual([true, false]);
     for (const seed of [1, 2]) {
       const options = { horizon: 15 * DAY, warmup: DAY, seed, replication: 0 };
-      const a = runReplication(runs, options);
+      const a = runReplication(alike, options);
       const b = runReplication(oneByOne, options);
       expect(a.arrivals).toBeGreaterThan(1000);
       for (const key of ['sums', 'ends', 'outcomes', 'visits', 'contact'] as const)
