@@ -5,6 +5,8 @@
  *
  *   node bench/instructions-by-function.mjs [model] [customers]    (valgrind must be installed)
  *
+ * TOP_LINES=n in the environment lists the n costliest source lines (40 by default).
+ *
  * The model and customers are bench/instructions.mjs's (M/M/1 at 0.8 and 200,000-customer
  * replications by default). The built engine runs five replications under valgrind, compiling on
  * the main thread and logging its code with source positions (--log-code --log-source-position).
@@ -28,7 +30,7 @@ const { countBelow } = await import(`${root}dist/collections/sorted-search.js`);
 
 const [model = 'mmc:0.8:1:1', customersArg = '200000'] = process.argv.slice(2);
 const REPLICATIONS = 5;
-const TOP_LINES = 40;
+const TOP_LINES = Number(process.env.TOP_LINES ?? 40);
 
 /** Runs the engine under valgrind; the instruction counts' file, V8's log and the customers. */
 function profile(dir) {

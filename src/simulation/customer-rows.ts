@@ -86,6 +86,15 @@ export class CustomerRows {
     this.free[this.freeCount++] = c;
   }
 
+  /** The rows in use: the customers in the journey. */
+  inUse(): number[] {
+    const free = new Uint8Array(this.rows);
+    for (let k = 0; k < this.freeCount; k++) free[this.free[k] as number] = 1;
+    const used: number[] = [];
+    for (let c = 0; c < this.rows; c++) if (!free[c]) used.push(c);
+    return used;
+  }
+
   private grow(): void {
     const n = this.rows * 2;
     const g32 = (a: Int32Array, w = 1) => {

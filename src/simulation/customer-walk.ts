@@ -88,7 +88,6 @@ export abstract class CustomerWalk {
     const rows = this.rows;
     const c = rows.add();
     const serial = this.arrivals++;
-    this.inJourney.arrive(now);
     rows.seg[c] = s;
     rows.arrival[c] = now;
     rows.serial[c] = serial;
@@ -110,7 +109,7 @@ export abstract class CustomerWalk {
       if (this.onePath) this.tally.alike(rows, c, end, success, now - t0);
       else this.tally.customer(rows, c, end, success, now - t0);
     }
-    this.inJourney.leave(now);
+    this.inJourney.leave(t0, now);
     rows.remove(c);
   }
 

@@ -1,9 +1,10 @@
 /**
- * Busy and staffed member-seconds of each pool over [warmup, horizon), in total and by hour of the
- * week. A pool's areas change only when its busy count or capacity does, so they are integrated
- * then, pool by pool (the run calls `settle` just before it changes either), not at every event
- * for every pool. Each pool walks the hours of the week forward with its own clock, so no hour
- * is found by division.
+ * Busy and staffed member-seconds of each pool over [warmup, horizon), by hour of the week, and
+ * their totals summed from the hours at the end (one sum less for every service). A pool's areas
+ * change only when its busy count or capacity does, so they are integrated then, pool by pool
+ * (the run calls `settle` just before it changes either), not at every event for every pool.
+ * Each pool walks the hours of the week forward with its own clock, so no hour is found by
+ * division.
  */
 import { CONTACT_SUMS, HOURS_PER_WEEK } from './contact-sums.js';
 
@@ -16,8 +17,6 @@ const BUSY = CONTACT_SUMS.indexOf('busy');
 const STAFFED = CONTACT_SUMS.indexOf('staffed');
 
 export class PoolTime {
-  readonly busyArea: Float64Array;
-  readonly capArea: Float64Array;
   /** Per pool: the time its areas are integrated up to, the end of that time's hour, and the hour of the week. */
   private readonly from: Float64Array;
   private readonly hourEnd: Float64Array;
@@ -35,8 +34,6 @@ export class PoolTime {
     private readonly horizon: number,
   ) {
     const pools = busy.length;
-    this.busyArea = new Float64Array(pools);
-    this.capArea = new Float64Array(pools);
     this.from = new Float64Array(pools).fill(warmup);
     const hours = Math.floor(warmup / 3600);
     this.hourEnd = new Float64Array(pools).fill((hours + 1) * 3600);
@@ -51,8 +48,6 @@ export class PoolTime {
     if (t <= from) return;
     const busy = this.busy[p] as number;
     const cap = this.cap[p] as number;
-    this.busyArea[p] = (this.busyArea[p] as number) + busy * (t - from);
-    this.capArea[p] = (this.capArea[p] as number) + cap * (t - from);
     let hourEnd = this.hourEnd[p] as number;
     let hour = this.hour[p] as number;
     const row = p * WEEK;
@@ -85,7 +80,6 @@ export class PoolTime {
     let from = start > warmup ? start : warmup;
     const to = end < horizon ? end : horizon;
     if (to <= from) return;
-    this.busyArea[p] = (this.busyArea[p] as number) + (to - from);
     const row = p * WEEK;
     for (;;) {
       if (from < hourEnd) {
@@ -103,5 +97,25 @@ export class PoolTime {
   /** Every pool's areas up to `now`: at the end of the run. */
   settleAll(now: number): void {
     for (let p = 0; p < this.busy.length; p++) this.settle(p, now);
+  }
+
+  /** Per pool, its busy or staffed member-seconds (`BUSY` or `STAFFED`) summed over the hours of the week. */
+  private total(cell: number): Float64Array {
+    const pools = this.busy.length;
+    const sums = new Float64Array(pools);
+    for (let p = 0; p < pools; p++)
+      for (let h = 0; h < WEEK; h++)
+        sums[p] = (sums[p] as number) + (this.contact[(p * WEEK + h) * WIDTH + cell] as number);
+    return sums;
+  }
+
+  /** Per pool, its busy member-seconds over the window. */
+  busyArea(): Float64Array {
+    return this.total(BUSY);
+  }
+
+  /** Per pool, its staffed member-seconds over the window. */
+  capArea(): Float64Array {
+    return this.total(STAFFED);
   }
 }

@@ -95,23 +95,24 @@ export class Replication extends CustomerWalk {
   }
 
   result(): RunResult {
-    const { horizon, warmup, tally, poolTime } = this;
+    const { horizon, warmup, tally, poolTime, rows, inJourney } = this;
     poolTime.settleAll(horizon);
     tally.close();
+    const still = rows.inUse();
     return {
       sums: tally.sums,
       ends: tally.ends,
       visits: tally.visits,
       outcomes: tally.outcomes,
-      busy: poolTime.busyArea,
-      available: poolTime.capArea,
+      busy: poolTime.busyArea(),
+      available: poolTime.capArea(),
       abandons: this.abandons,
       contact: this.contact.sums,
-      inSystem: this.inJourney.mean(),
+      inSystem: inJourney.mean(still.map((c) => rows.arrival[c] as number)),
       window: horizon - warmup,
       events: this.events,
       arrivals: this.arrivals,
-      unfinished: this.inJourney.count,
+      unfinished: still.length,
       waitSeries: this.waitSeries.data(),
     };
   }
