@@ -7,7 +7,7 @@
  */
 import { Arrivals } from './arrivals.js';
 import { Calendar } from './calendar.js';
-import type { CompiledModel } from './compile.js';
+import { type CompiledModel, ONE_OF_MANY } from './compile.js';
 import { CustomerDraws } from './customer-draws.js';
 import { CustomerRows } from './customer-rows.js';
 import { CustomerTally } from './customer-tally.js';
@@ -27,6 +27,7 @@ export const EVENTS = { ARRIVAL: 0, READY: 1, DONE: 2, ABANDON: 3, SHIFT: 4 } as
 // Imported constants are read through a module cell, checked, at every use in optimized code;
 // local copies are folded in.
 const { ARRIVAL, READY, DONE } = EVENTS;
+const MANY = ONE_OF_MANY;
 
 export abstract class CustomerWalk {
   protected readonly horizon: number;
@@ -250,11 +251,16 @@ export abstract class CustomerWalk {
   /** Where customer c goes after `step`: they fail it or not, and take a branch. */
   protected nextTarget(c: number, step: number): number {
     const { m, rows } = this;
+    const row = (rows.seg[c] as number) * m.steps + step;
+    // A step no one fails with one way on, which draws nothing: its way, without the customer's key.
+    if ((m.failP[step] as number) === 0) {
+      const only = m.next.only[row] as number;
+      if (only !== MANY) return only;
+    }
     const key = rows.key[c] as number;
     const visit = rows.steps[c] as number;
     const failed = this.draws.fails(key, step, visit);
     if (failed) rows.failures[c] = (rows.failures[c] as number) + 1;
-    const row = (rows.seg[c] as number) * m.steps + step;
     return this.draws.next(failed ? m.fail : m.next, row, key, step, visit);
   }
 }
