@@ -42,6 +42,7 @@ export class CustomerRows {
   arrival = new Float64Array(this.rows);
   /** Their number in arrival order. */
   serial = new Int32Array(this.rows);
+  /** When they were ready for their step: kept for a traced run's trace alone. */
   readyAt = new Float64Array(this.rows);
   queueEnter = new Float64Array(this.rows);
   queueHour = new Int32Array(this.rows);

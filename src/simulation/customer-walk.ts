@@ -235,10 +235,10 @@ export abstract class CustomerWalk {
     feel[c * 3 + 2] = (feel[c * 3 + 2] as number) + 1;
   }
 
-  /** Customer c, ready for `step` at `now`: their contacts and calls. */
+  /** Customer c, ready for `step` at `now`: their contacts and calls, and when, for a trace. */
   protected count(c: number, step: number, now: number): void {
     this.contactsAt(c, step);
-    this.rows.readyAt[c] = now;
+    if (this.trace !== undefined) this.rows.readyAt[c] = now;
   }
 
   /** Customer c's contacts and calls at `step`. */

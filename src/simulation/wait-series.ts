@@ -30,6 +30,8 @@ export class WaitSeries {
    */
   private readonly shift = new Int32Array(1);
   private length = 0;
+  /** The serial of the next batch's first customer. */
+  private nextBatch = 0;
   // The batches so far: the arrays start small and double, up to MAX_BATCHES (see makeRoom).
   private sums = new Float64Array(FIRST_ROOM);
   private counts = new Float64Array(FIRST_ROOM);
@@ -37,13 +39,13 @@ export class WaitSeries {
 
   /** Customer `serial` (0, 1, ... in arrival order) arrived at `now`. */
   arrive(serial: number, now: number): void {
-    let i = this.index(serial);
     // Serials come one by one, so a batch is new when the first of its customers arrives.
-    if (i === this.length) {
-      if (i === this.sums.length) i = this.makeRoom(serial);
-      this.starts[i] = now;
-      this.length = i + 1;
-    }
+    if (serial < this.nextBatch) return;
+    let i = this.index(serial);
+    if (i === this.sums.length) i = this.makeRoom(serial);
+    this.starts[i] = now;
+    this.length = i + 1;
+    this.nextBatch = (i + 1) * (FIRST_BATCH << (this.shift[0] as number));
   }
 
   /** Customer `serial` finished having waited `wait` seconds in queues. */
