@@ -79,7 +79,8 @@ export class CustomerRows {
     this.feel[c * 3] = 0;
     this.feel[c * 3 + 1] = 0;
     this.feel[c * 3 + 2] = 0;
-    for (let p = c * this.pools; p < c * this.pools + this.pools; p++) this.owners[p] = 0;
+    const pools = this.pools;
+    if (pools !== 0) for (let p = c * pools; p < c * pools + pools; p++) this.owners[p] = 0;
     return c;
   }
 
