@@ -99,7 +99,9 @@ export function sample(s: Sampler, r: Stream): number {
   if (kind === Kind.Exponential) return s.a * standardExponential(r);
   if (kind === Kind.Fixed) return s.a;
   if (kind === Kind.Lognormal) return Math.exp(s.a + s.b * standardNormal(r));
-  return sampleOther(s, kind, r);
+  // `+`: what a function V8 has not inlined returns may be anything to the compiler, and one
+  // such branch made every draw's result a boxed number wherever `sample` was inlined.
+  return +sampleOther(s, kind, r);
 }
 
 type OtherKind = Exclude<Kind, typeof Kind.Exponential | typeof Kind.Fixed | typeof Kind.Lognormal>;
