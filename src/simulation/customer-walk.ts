@@ -68,8 +68,8 @@ export abstract class CustomerWalk {
     this.calendar = new Calendar(m.segments, ARRIVAL);
   }
 
-  /** Customer c is ready for their step at `now`, the clock: at a pool, the replication's to serve. */
-  protected abstract ready(c: number, now: number): void;
+  /** Customer c is ready for their step now, at the clock's time: at a pool, the replication's to serve. */
+  protected abstract ready(c: number): void;
 
   protected counted(t: number): boolean {
     // Both compared at every call: compared only past the warm-up, the horizon was first read
@@ -98,7 +98,7 @@ export abstract class CustomerWalk {
     const key = this.draws.customerKey(s, number);
     rows.key[c] = key;
     this.nextArrival(s, now);
-    this.enter(c, this.draws.start(key, s), now, now);
+    this.enter(c, this.draws.start(key, s), now);
   }
 
   protected finish(c: number, end: number, now: number): void {
@@ -115,15 +115,15 @@ export abstract class CustomerWalk {
   }
 
   /**
-   * Customer c goes to a step (target >= 0) or an end (-1 - target) at `now`, and on through the
-   * steps they do alone. Nothing another customer does can change such a step (no pool, draws of
+   * Customer c goes to a step (target >= 0) or an end (-1 - target) at `from` (the clock's time,
+   * or later for a customer ahead of it), and on through the steps they do alone. Nothing another customer does can change such a step (no pool, draws of
    * their own), so it is done at once, ahead of the clock, where the calendar would have held a
    * ready and a done event for it: only a step at a pool, which must wait its turn among the
    * others, goes back to the calendar, at the customer's own time. Traced runs keep the calendar
    * for every step (the trace is told of a step as the calendar takes its done), which lets a test
    * hold the two ways side by side; so does a time past the drain's end, which the run never takes.
    */
-  protected enter(c: number, target: number, now: number, from: number): void {
+  protected enter(c: number, target: number, from: number): void {
     if (target < 0) {
       this.finish(c, -1 - target, from);
       return;
@@ -134,8 +134,8 @@ export abstract class CustomerWalk {
     const wait = m.wait[target];
     if (wait) t += this.plannedWait(c, rows.key[c] as number, target, rows.steps[c] as number);
     if (this.trace !== undefined || (m.pool[target] as number) >= 0 || t > this.drainLimit)
-      this.stop(c, target, now, t, wait);
-    else this.walkAlone(c, target, now, t, wait);
+      this.stop(c, target, t, wait);
+    else this.walkAlone(c, target, t, wait);
   }
 
   /**
@@ -147,7 +147,7 @@ export abstract class CustomerWalk {
    * and most leave at once for a pool or an end, stays small enough for V8 to inline (under 460
    * bytes of bytecode: with this loop in it, it was 727, and M/M/1 took 2% more instructions).
    */
-  private walkAlone(c: number, step: number, now: number, reached: number, waited: Wait): void {
+  private walkAlone(c: number, step: number, reached: number, waited: Wait): void {
     const { m, rows, draws } = this;
     const limit = this.drainLimit;
     const key = rows.key[c] as number;
@@ -189,7 +189,7 @@ export abstract class CustomerWalk {
       if (wait) t += this.plannedWait(c, key, target, steps);
       if ((m.pool[target] as number) >= 0 || t > limit) {
         this.hold(c, steps, effort);
-        this.stop(c, target, now, t, wait);
+        this.stop(c, target, t, wait);
         return;
       }
     }
@@ -204,9 +204,9 @@ export abstract class CustomerWalk {
   }
 
   /** Customer c stops at `step` at `t`: ready for it now, or on the calendar at their own time. */
-  private stop(c: number, step: number, now: number, t: number, wait: Wait): void {
+  private stop(c: number, step: number, t: number, wait: Wait): void {
     this.rows.at[c] = step;
-    if (t === now) this.ready(c, t);
+    if (t === this.calendar.time) this.ready(c);
     else {
       // Ahead of the clock and with no wait, this ready takes the place of the last step's done.
       if (!wait) this.events--;
@@ -237,10 +237,10 @@ export abstract class CustomerWalk {
     feel[c * 3 + 2] = (feel[c * 3 + 2] as number) + 1;
   }
 
-  /** Customer c, ready for `step` at `now`: their contacts and calls, and when, for a trace. */
-  protected count(c: number, step: number, now: number): void {
+  /** Customer c, ready for `step` now: their contacts and calls, and when, for a trace. */
+  protected count(c: number, step: number): void {
     this.contactsAt(c, step);
-    if (this.trace !== undefined) this.rows.readyAt[c] = now;
+    if (this.trace !== undefined) this.rows.readyAt[c] = this.calendar.time;
   }
 
   /** Customer c's contacts and calls at `step`. */

@@ -86,11 +86,13 @@ export class Replication extends CustomerWalk {
       this.events++;
       const type = calendar.type;
       const subject = calendar.subject;
+      // The handlers read the clock (calendar.time) rather than take it: a time passed to a
+      // function V8 has not inlined is boxed, a new number for every event.
       if (type === ARRIVAL) this.arrive(subject, now);
-      else if (type === READY) this.ready(subject, now);
-      else if (type === DONE) this.done(subject, now);
-      else if (type === ABANDON) this.abandon(subject, now);
-      else this.shiftChange(subject, now);
+      else if (type === READY) this.ready(subject);
+      else if (type === DONE) this.done(subject);
+      else if (type === ABANDON) this.abandon(subject);
+      else this.shiftChange(subject);
     }
   }
 
@@ -142,11 +144,12 @@ export class Replication extends CustomerWalk {
   }
 
   /** Customer c is ready for their step: done by themselves, or in a pool's queue, or served at once. */
-  protected ready(c: number, now: number): void {
+  protected ready(c: number): void {
     const { m, rows, pools } = this;
+    const now = this.calendar.time;
     const step = rows.at[c] as number;
     const p = m.pool[step] as number;
-    this.count(c, step, now);
+    this.count(c, step);
     if (p < 0) {
       this.scheduleDone(c, now);
       return;
@@ -200,7 +203,7 @@ export class Replication extends CustomerWalk {
         rows.waits[c * 2] = (rows.waits[c * 2] as number) + (give - now);
         if (this.counted(give)) this.abandons[p] = (this.abandons[p] as number) + 1;
         if (this.counted(now)) this.contact.giveUp(p, this.hour);
-        this.enter(c, m.abandonTarget[p] as number, now, give);
+        this.enter(c, m.abandonTarget[p] as number, give);
         return;
       }
       if (start > this.drainLimit) return;
@@ -217,7 +220,7 @@ export class Replication extends CustomerWalk {
     // step's (ready, its tallies) before its end, which was left a call.
     const next = this.nextTarget(c, step);
     if (next < 0) this.finish(c, -1 - next, end);
-    else this.enter(c, next, now, end);
+    else this.enter(c, next, end);
   }
 
   /** The line is closed: the customer comes back within a quarter of an hour of its opening. */
@@ -266,8 +269,9 @@ export class Replication extends CustomerWalk {
   }
 
   /** Customer c's step is over: their member is free, and they fail or not and go on. */
-  private done(c: number, now: number): void {
+  private done(c: number): void {
     const { m, rows } = this;
+    const now = this.calendar.time;
     const step = rows.at[c] as number;
     const p = m.pool[step] as number;
     this.trace?.(rows.serial[c] as number, rows.seg[c] as number, step, rows.readyAt[c] as number, false);
@@ -279,12 +283,13 @@ export class Replication extends CustomerWalk {
       if (who >= 0) (pools.memberBusy[p] as Uint8Array)[who] = 0;
       this.release(p, now);
     }
-    this.enter(c, this.nextTarget(c, step), now, now);
+    this.enter(c, this.nextTarget(c, step), now);
   }
 
   /** Customer c's patience runs out, if they still wait in the queue they were given it for. */
-  private abandon(c: number, now: number): void {
+  private abandon(c: number): void {
     const rows = this.rows;
+    const now = this.calendar.time;
     if (rows.queuedAt[c] === 0 || rows.abandonAt[c] !== now) return;
     const p = (rows.queuedAt[c] as number) - 1;
     rows.queuedAt[c] = 0;
@@ -300,12 +305,13 @@ export class Replication extends CustomerWalk {
     rows.waits[c * 2] = (rows.waits[c * 2] as number) + (now - entered);
     if (this.counted(now)) this.abandons[p] = (this.abandons[p] as number) + 1;
     if (this.counted(entered)) this.contact.giveUp(p, rows.queueHour[c] as number);
-    this.enter(c, this.m.abandonTarget[p] as number, now, now);
+    this.enter(c, this.m.abandonTarget[p] as number, now);
   }
 
   /** Shift change k: its pool's capacity from now on. */
-  private shiftChange(k: number, now: number): void {
+  private shiftChange(k: number): void {
     const p = this.shifts.pool[k] as number;
+    const now = this.calendar.time;
     this.poolTime.settle(p, now);
     this.pools.cap[p] = this.shifts.capacity[k] as number;
     this.release(p, now);
