@@ -116,12 +116,13 @@ export abstract class CustomerWalk {
 
   /**
    * Customer c goes to a step (target >= 0) or an end (-1 - target) at `from` (the clock's time,
-   * or later for a customer ahead of it), and on through the steps they do alone. Nothing another customer does can change such a step (no pool, draws of
-   * their own), so it is done at once, ahead of the clock, where the calendar would have held a
-   * ready and a done event for it: only a step at a pool, which must wait its turn among the
-   * others, goes back to the calendar, at the customer's own time. Traced runs keep the calendar
-   * for every step (the trace is told of a step as the calendar takes its done), which lets a test
-   * hold the two ways side by side; so does a time past the drain's end, which the run never takes.
+   * or later for a customer ahead of it), and on through the steps they do alone. Nothing another
+   * customer does can change such a step (no pool, draws of their own), so it is done at once,
+   * ahead of the clock, where the calendar would have held a ready and a done event for it: only
+   * a step at a pool, which must wait its turn among the others, goes back to the calendar, at the
+   * customer's own time. Traced runs keep the calendar for every step (the trace is told of a step
+   * as the calendar takes its done), which lets a test hold the two ways side by side; so does a
+   * time past the drain's end, which the run never takes.
    */
   protected enter(c: number, target: number, from: number): void {
     if (target < 0) {
