@@ -53,7 +53,6 @@ function outsideRectangle(r: Uniform, first: number, layer: number): number {
   let u = first;
   let i = layer;
   for (;;) {
-    if (u < (RATIO[i] as number)) return u * (X[i] as number);
     // Beyond R the density is R's own shifted (the exponential has no memory).
     if (i === 0) return R - Math.log(1 - r.uniform());
     // In the wedge between the rectangle and the density: accept under the curve.
@@ -61,7 +60,9 @@ function outsideRectangle(r: Uniform, first: number, layer: number): number {
     const f0 = Math.exp(x - (X[i] as number));
     const f1 = Math.exp(x - (X[i + 1] as number));
     if (f1 + r.uniform() * (f0 - f1) < 1) return x;
+    // Rejected: a new draw, as standardExponential makes it.
     u = r.uniform();
     i = Math.floor(r.uniform() * LAYERS);
+    if (u < (RATIO[i] as number)) return u * (X[i] as number);
   }
 }

@@ -46,7 +46,6 @@ function outsideRectangle(r: Uniform, first: number, layer: number): number {
   let u = first;
   let i = layer;
   for (;;) {
-    if (Math.abs(u) < (RATIO[i] as number)) return u * (X[i] as number);
     if (i === 0) return tail(r, u < 0);
     // In the wedge between the rectangle and the density: accept under the curve.
     const x = u * (X[i] as number);
@@ -55,8 +54,10 @@ function outsideRectangle(r: Uniform, first: number, layer: number): number {
     const f0 = Math.exp(-0.5 * (xi * xi - x * x));
     const f1 = Math.exp(-0.5 * (next * next - x * x));
     if (f1 + r.uniform() * (f0 - f1) < 1) return x;
+    // Rejected: a new draw, as standardNormal makes it.
     u = 2 * r.uniform() - 1;
     i = Math.floor(r.uniform() * LAYERS);
+    if (Math.abs(u) < (RATIO[i] as number)) return u * (X[i] as number);
   }
 }
 
