@@ -37,6 +37,17 @@ const rowsOf = (store: EventStore, log: string) =>
     { log },
   );
 
+/** The compression of each text column's blocks (constant blocks aside), after a checkpoint. */
+const methodsOf = async (store: EventStore) => {
+  await store.connection.run('checkpoint');
+  return (await queryRows(
+    store,
+    `select column_name as c, list(distinct compression order by compression) as m
+     from pragma_storage_info('event_rows') where column_name in ('case_id', 'activity', 'resource')
+     and compression <> 'Constant' group by 1 order by 1`,
+  )) as { c: string; m: string[] }[];
+};
+
 describe('the stored event columns', () => {
   it('stores no optional column a log lacks, and adds each when a log brings it, in the order they came', async () => {
     const store = await open('grow.duckdb');
@@ -129,6 +140,46 @@ describe('the stored event columns', () => {
       segment: 'gold',
       attributes: { tier: 'gold', via: 'mail', weight: '3' },
     });
+  });
+
+  it('stores case ids with FSST and text of few values in a dictionary, also after the store is reopened', async () => {
+    // A log where DuckDB's own choice is the other one for each column: ten case ids (a
+    // dictionary) and every activity different (FSST). Named, the methods make imports faster
+    // (text-compression.ts); the test holds them to the table as it is reopened and grown.
+    const rows = Array.from(
+      { length: 3000 },
+      (_, i) => `c${i % 10},step number ${i} of the journey,2024-01-01 10:00:00,agent ${i}`,
+    );
+    const file = csv('methods.csv', `case_id,activity,timestamp,resource\n${rows.join('\n')}\n`);
+    const first = await openStore(join(dir, 'methods.duckdb'), { access: 'create' });
+    await importLog(first, file, { log: 'a', onError: 'fail' });
+    first.close();
+    const store = await open('methods.duckdb');
+    await importLog(store, file, { log: 'b', onError: 'fail' });
+    expect(await methodsOf(store)).toEqual([
+      { c: 'activity', m: ['Dictionary'] },
+      { c: 'case_id', m: ['FSST'] },
+      { c: 'resource', m: ['Dictionary'] },
+    ]);
+    expect((await discover(store, 'b')).events).toBe(3000);
+  });
+
+  it('writes a store made in the format of DuckDB 1.4 as it is, naming no compression it lacks', async () => {
+    const path = join(dir, 'format-1.4.duckdb');
+    const db = await DuckDBInstance.create(path, { storage_compatibility_version: 'v1.4.0' });
+    db.closeSync();
+    const store = await open('format-1.4.duckdb');
+    const file = csv(
+      'format.csv',
+      'case_id,activity,timestamp,resource,channel\nc1,A,2024-01-01 10:00:00,ann,web\nc1,B,2024-01-01 11:00:00,bob,phone\n',
+    );
+    await importLog(store, file, { log: 'f', onError: 'fail' });
+    expect(await storedOptional(store.connection)).toEqual(['resource', 'channel']);
+    expect((await rowsOf(store, 'f')).map((r) => [r.activity, r.resource, r.channel])).toEqual([
+      ['A', 'ann', 'web'],
+      ['B', 'bob', 'phone'],
+    ]);
+    expect((await methodsOf(store)).flatMap((r) => r.m)).not.toContain('FSST');
   });
 
   it('adds no column and no log number for an import that fails', async () => {

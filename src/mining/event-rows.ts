@@ -18,12 +18,13 @@
  * `event_rows` that names the log on every row is copied once into the numbered layout.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { type TextCompression, textCompression } from './text-compression.js';
 import { inTransaction } from './transaction.js';
 
-const REQUIRED_COLUMNS = `log_id integer not null,
+const requiredColumns = (methods: TextCompression) => `log_id integer not null,
   seq bigint not null,
-  case_id varchar not null,
-  activity varchar not null,
+  case_id varchar not null ${methods.caseId},
+  activity varchar not null ${methods.fewValues},
   ts_us bigint not null,
   tz_offset_min integer`;
 
@@ -39,6 +40,10 @@ export type OptionalColumn = keyof typeof OPTIONAL_TYPES;
 /** In the order the `events` view shows them. */
 export const OPTIONAL_COLUMNS = Object.keys(OPTIONAL_TYPES) as OptionalColumn[];
 
+/** An optional column's definition: its type, and its compression when it is text. */
+const definition = (column: OptionalColumn, methods: TextCompression) =>
+  OPTIONAL_TYPES[column] === 'varchar' ? `varchar ${methods.fewValues}` : OPTIONAL_TYPES[column];
+
 /** Makes `event_rows`, `event_logs` and the `events` view in a new store, or takes over an earlier store's layout. */
 export async function prepareEventRows(connection: DuckDBConnection): Promise<void> {
   const kinds = await relationKinds(connection);
@@ -49,7 +54,7 @@ export async function prepareEventRows(connection: DuckDBConnection): Promise<vo
   await inTransaction(connection, async () => {
     if (kind === 'BASE TABLE') await connection.run('alter table events rename to event_rows');
     if (kind === undefined) {
-      await connection.run(`create table event_rows (${REQUIRED_COLUMNS})`);
+      await connection.run(`create table event_rows (${requiredColumns(await textCompression(connection))})`);
       await connection.run(`create table event_logs (${LOG_COLUMNS})`);
     } else await numberLogs(connection);
     await defineView(connection, await storedOptional(connection));
@@ -68,9 +73,12 @@ async function numberLogs(connection: DuckDBConnection): Promise<void> {
   await connection.run(
     'insert into event_logs select row_number() over (order by log), log from (select distinct log from event_rows)',
   );
-  await connection.run(`create table numbered_event_rows (${REQUIRED_COLUMNS})`);
+  const methods = await textCompression(connection);
+  await connection.run(`create table numbered_event_rows (${requiredColumns(methods)})`);
   for (const column of optional)
-    await connection.run(`alter table numbered_event_rows add column ${column} ${OPTIONAL_TYPES[column]}`);
+    await connection.run(
+      `alter table numbered_event_rows add column ${column} ${definition(column, methods)}`,
+    );
   await connection.run(`insert into numbered_event_rows
     select l.id, e.* exclude (log) from event_rows e join event_logs l on l.name = e.log order by l.id, e.seq`);
   await connection.run('drop view if exists events');
@@ -103,8 +111,9 @@ export async function storeOptionalColumns(
   const stored = await storedOptional(connection);
   const missing = wanted.filter((column) => !stored.includes(column));
   if (missing.length === 0) return;
+  const methods = await textCompression(connection);
   for (const column of missing)
-    await connection.run(`alter table event_rows add column ${column} ${OPTIONAL_TYPES[column]}`);
+    await connection.run(`alter table event_rows add column ${column} ${definition(column, methods)}`);
   await defineView(connection, [...stored, ...missing]);
 }
 
