@@ -8,10 +8,10 @@
  * a case) is kept by FSST in more room than a dictionary would take it, a store of bpic2012
  * 2.9 → 3.2 MB.
  *
- * Only a store in the format of DuckDB 1.0 to 1.3 has those methods to name: from 1.4 on they are
- * read only, replaced by one method that tries both (DICT_FSST), and a store made in that format
- * (as linesight made them before) names none. A store in memory names none either: DuckDB keeps
- * its tables uncompressed.
+ * Only a store in a format of DuckDB before 1.4 (0.10 to 1.3) has those methods to name: from 1.4
+ * on they are read only, replaced by one method that tries both (DICT_FSST), and a store made in
+ * that format (as linesight made them until December 2026) names none. A store in memory names
+ * none either: DuckDB keeps its tables uncompressed.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 
