@@ -113,10 +113,19 @@ class PlainSample {
  * delimiter and no other. Undefined for any other file, which DuckDB sniffs. A plain sample has no
  * line too long, which spares an import the search for one (csv-overlong.ts).
  */
-export function plainDialect(file: string): string | undefined {
+export function plainDialect(file: string): PlainDialect | undefined {
   const sample = new PlainSample();
   if (readChunks(file, (chunk, read) => sample.take(chunk, read))) sample.end();
   const delimiter = sample.delimiter();
   if (delimiter === undefined) return undefined;
-  return `delim = '${delimiter === '\t' ? '\\t' : delimiter}', quote = '', escape = ''`;
+  return {
+    delimiter,
+    options: `delim = '${delimiter === '\t' ? '\\t' : delimiter}', quote = '', escape = ''`,
+  };
+}
+
+/** A plain file's delimiter, and read_csv's options for its dialect. */
+export interface PlainDialect {
+  delimiter: string;
+  options: string;
 }

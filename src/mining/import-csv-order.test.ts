@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { importCsv } from './import-csv.js';
-import { openStore, queryRows } from './store.js';
+import { storedCsv } from '../testing/stored-csv.js';
+import { openStore } from './store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'linesight-csv-order-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -25,22 +25,12 @@ async function writeLog(file: string): Promise<void> {
   writer.close();
 }
 
-const stored = async (file: string, unorderedFrom?: number) => {
-  const store = await openStore(join(dir, `${unorderedFrom ?? 'ordered'}.duckdb`), { access: 'create' });
-  try {
-    const report = await importCsv(store, file, 'log', {
-      onError: 'skip',
-      ...(unorderedFrom === undefined ? {} : { unorderedFrom }),
-    });
-    const events = await queryRows(
-      store,
-      'select seq, case_id, activity, ts_us, tz_offset_min, attributes from events order by seq',
-    );
-    return { report, events };
-  } finally {
-    store.close();
-  }
-};
+const stored = (file: string, unorderedFrom?: number) =>
+  storedCsv(
+    join(dir, `${unorderedFrom ?? 'ordered'}.duckdb`),
+    file,
+    unorderedFrom === undefined ? {} : { unorderedFrom },
+  );
 
 describe('a large CSV stored in any order', () => {
   it('holds the same events as one stored in order, numbered in file order', async () => {

@@ -10,7 +10,14 @@ import { problemText, regularFileProblem } from '../model/read-file.js';
 import { plural } from '../text/plural.js';
 import { withActivitiesNote } from './activities-note.js';
 import { duckDbActivityCount } from './duckdb-activity-count.js';
-import { type CsvColumns, dropStagedCsv, type StoredCsv, stageCsv, storeStagedCsv } from './import-csv.js';
+import {
+  type CsvColumns,
+  dropStagedCsv,
+  type StagedCsv,
+  type StoredCsv,
+  stageCsv,
+  storeStagedCsv,
+} from './import-csv.js';
 import type { ImportReport } from './import-report.js';
 import { formatOf, LOG_FORMATS, type LogFormat } from './log-format.js';
 import { LogImportError } from './log-import-error.js';
@@ -79,9 +86,11 @@ async function importByFormat(
   file: string,
   format: LogFormat,
   o: LogImportOptions,
+  staged?: StagedCsv,
 ): Promise<StoredCsv> {
   if (format === 'csv')
     return storeStagedCsv(store, file, o.log, {
+      ...staged,
       onError: o.onError,
       ...(o.columns ? { columns: o.columns } : {}),
       ...(o.onProgress ? { onProgress: o.onProgress } : {}),
@@ -180,10 +189,13 @@ export async function importEvents(
   return inWriteTurn(store, async () => {
     try {
       // Staged before the transaction begins (see stageCsv); a kill while staging leaves the store untouched.
-      if (format === 'csv') await explained(() => stageCsv(store, file, options.onError, options.onProgress));
+      const staged =
+        format === 'csv'
+          ? await explained(() => stageCsv(store, file, options.onError, options.onProgress, options.columns))
+          : undefined;
       return await inTransaction(store.connection, async () => {
         const from = await nextSeq(store, options.log);
-        const report = await explained(() => importByFormat(store, file, format, options));
+        const report = await explained(() => importByFormat(store, file, format, options, staged));
         if (report.events === 0)
           throw report.skipped > 0 ? nothingReadable(label, report) : noEvents(label, format, options);
         const duplicates = await removeDuplicates(store, options.log, from);
