@@ -197,8 +197,9 @@ export async function stageCsv(
     );
   const c = store.connection;
   const encoding = encodingOf(file);
-  // Given to read_csv when known: found in JS for a plain file, sniffed on a sample for a long
-  // line or a wide file; any other file DuckDB sniffs as it reads.
+  // Given to read_csv when known: found in JS for a plain file (with its header's names, where
+  // they are the ones DuckDB would give, and then nothing is sniffed), sniffed on a sample for a
+  // long line or a wide file; any other file DuckDB sniffs as it reads.
   const names = plain && plainHeaderNames(file, plain.delimiter);
   const given = plain
     ? `${plain.options}${names ? `, ${namedColumns(names)}` : ''}`
