@@ -143,9 +143,9 @@ export async function importCsv(
   }
 }
 
-/** How a file was staged: `timed` when its rows' instants and offsets were read with it (STAGED_TIME). */
+/** How a file was staged: when its rows' instants and offsets were read with it (STAGED_TIME), its own columns. */
 export interface StagedCsv {
-  timed: boolean;
+  timedColumns?: string[];
 }
 
 /**
@@ -216,7 +216,7 @@ export async function stageCsv(
       `create or replace temp table csv_staging as select *${times} from read_csv(${read}, store_rejects = true, rejects_table = 'csv_rejects', rejects_scan = 'csv_rejects_scan')`,
     ),
   );
-  return { timed: times !== '' };
+  return times && names ? { timedColumns: names } : {};
 }
 
 export async function dropStagedCsv(store: EventStore): Promise<void> {
@@ -268,20 +268,20 @@ export async function storeStagedCsv(
     onProgress?: Progress;
     /** Rows from which they are stored in any order (UNORDERED_ROWS unless given). */
     unorderedFrom?: number;
-    /** Whether the staging read the times (stageCsv's answer). */
-    timed?: boolean;
+    /** The file's columns, when the staging read the times with it (stageCsv's answer). */
+    timedColumns?: string[];
   },
 ): Promise<StoredCsv> {
   const c = store.connection;
   const rows = (sql: string) => queryRows(store, sql);
-  const stagedColumns = (await rows('describe csv_staging')).map((r) => String(r.column_name));
-  // The file's columns: the staged times, when read, are the last two.
-  const columns = options.timed ? stagedColumns.slice(0, -2) : stagedColumns;
+  const timed = options.timedColumns !== undefined;
+  const columns =
+    options.timedColumns ?? (await rows('describe csv_staging')).map((r) => String(r.column_name));
   const map = mapColumns(file, columns, options.columns);
   const mapped = new Set(Object.values(map).filter(Boolean));
   const rest = columns.filter((col) => !mapped.has(col) && col !== 'column0' && col !== '');
   const [caseId, activity, time] = [quote(map.case), quote(map.activity), quote(map.timestamp)];
-  const ts = options.timed ? STAGED_TIME : instantSql(time);
+  const ts = timed ? STAGED_TIME : instantSql(time);
   const noCase = `not ${filledSql(caseId)}`;
   const noActivity = `not ${filledSql(activity)}`;
   const good = `${filledSql(caseId)} and ${filledSql(activity)} and ${ts} is not null`;
@@ -324,7 +324,7 @@ export async function storeStagedCsv(
     storedInAnyOrder(store, stagedRows >= (options.unorderedFrom ?? UNORDERED_ROWS), () =>
       c.run(`
     insert into event_rows (${columnList.join(', ')})
-    select ${id}, ${next} + rowid, ${caseId}, ${activity}, ${ts}, ${options.timed ? STAGED_OFFSET : tzOffsetSql(time, ts)}${optional.map((o) => `, ${o.value}`).join('')}
+    select ${id}, ${next} + rowid, ${caseId}, ${activity}, ${ts}, ${timed ? STAGED_OFFSET : tzOffsetSql(time, ts)}${optional.map((o) => `, ${o.value}`).join('')}
     from csv_staging where ${good}`),
     ),
   );
